@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss-cli chats: list chats and read one.
+#include "CliContext.h"
+
+#include "app/AppContext.h"
+#include "store/ChatRepository.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lyss::cli {
+
+namespace {
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString localTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString titleOf(const Chat& c)
+{
+    return c.title.isEmpty() ? CliContext::tr("(untitled)") : c.title;
+}
+
+QJsonObject chatJson(const Chat& c)
+{
+    return QJsonObject{{QStringLiteral("id"), c.id},
+                       {QStringLiteral("title"), c.title},
+                       {QStringLiteral("model"), c.model},
+                       {QStringLiteral("pinned"), c.pinned},
+                       {QStringLiteral("archived"), c.archived},
+                       {QStringLiteral("created_at"), isoTime(c.createdAt)},
+                       {QStringLiteral("updated_at"), isoTime(c.updatedAt)}};
+}
+
+QJsonObject messageJson(const Message& m)
+{
+    QJsonObject o{{QStringLiteral("id"), m.id},
+                  {QStringLiteral("parent_id"),
+                   m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
+                  {QStringLiteral("role"), roleName(m.role)},
+                  {QStringLiteral("content"), m.content},
+                  {QStringLiteral("status"), statusName(m.status)},
+                  {QStringLiteral("model"), m.model.isEmpty() ? QJsonValue() : QJsonValue(m.model)},
+                  {QStringLiteral("created_at"), isoTime(m.createdAt)}};
+    if (!m.thinking.isEmpty())
+        o.insert(QStringLiteral("thinking"), m.thinking);
+    if (!m.error.isEmpty())
+        o.insert(QStringLiteral("error"), m.error);
+    if (!m.metrics.isEmpty())
+        o.insert(QStringLiteral("metrics"), m.metrics);
+    return o;
+}
+
+int chatsList(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("chats list"),
+                   QStringLiteral("chats list [--json] [--all]"),
+                   CliContext::tr("Lists chats, most recently active first."),
+                   {{QStringLiteral("json"), {}, CliContext::tr("one JSON array")},
+                    {QStringLiteral("all"), {}, CliContext::tr("include archived chats")}},
+                   args, &p, &code))
+        return code;
+    if (!p.positional.isEmpty())
+        return ctx.usage(CliContext::tr("chats list takes no arguments"),
+                         QStringLiteral("chats list"));
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    auto chats = app->chats().listChats(p.flags.contains(QLatin1String("all")));
+    if (!chats)
+        return ctx.fail(chats.errorMessage());
+    if (p.flags.contains(QLatin1String("json"))) {
+        QJsonArray arr;
+        for (const ChatSummary& s : *chats) {
+            QJsonObject o = chatJson(s.chat);
+            o.insert(QStringLiteral("message_count"), s.messageCount);
+            arr.append(o);
+        }
+        ctx.out() << QJsonDocument(arr).toJson(QJsonDocument::Indented) << Qt::flush;
+        return kExitOk;
+    }
+    if (chats->isEmpty()) {
+        ctx.err() << CliContext::tr("No chats yet.") << Qt::endl;
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (const ChatSummary& s : *chats)
+        rows.append({s.chat.id, localTime(s.chat.updatedAt), QString::number(s.messageCount),
+                     titleOf(s.chat)});
+    CliContext::printTable(ctx.out(),
+                           {CliContext::tr("ID"), CliContext::tr("UPDATED"),
+                            CliContext::tr("MESSAGES"), CliContext::tr("TITLE")},
+                           rows);
+    return kExitOk;
+}
+
+int chatsShow(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("chats show"), QStringLiteral("chats show ID [--json]"),
+                   CliContext::tr("Shows a chat's current branch, root first. ID may be the "
+                                  "start of a chat's id if only one chat matches it."),
+                   {{QStringLiteral("json"), {}, CliContext::tr("one JSON object")}}, args, &p,
+                   &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("chats show takes one chat ID"),
+                         QStringLiteral("chats show"));
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    auto id = app->chats().resolveChatId(p.positional[0]);
+    if (!id)
+        return ctx.fail(id.errorMessage());
+    auto chat = app->chats().chat(*id);
+    if (!chat || !chat->has_value())
+        return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
+                             : chat.errorMessage());
+    auto messages = app->chats().currentBranch(*id);
+    if (!messages)
+        return ctx.fail(messages.errorMessage());
+
+    const Chat& c = **chat;
+    if (p.flags.contains(QLatin1String("json"))) {
+        QJsonObject o = chatJson(c);
+        QJsonArray arr;
+        for (const Message& m : *messages)
+            arr.append(messageJson(m));
+        o.insert(QStringLiteral("messages"), arr);
+        ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
+        return kExitOk;
+    }
+    QTextStream& out = ctx.out();
+    out << "# " << titleOf(c) << '\n' << c.id << '\n';
+    for (const Message& m : *messages) {
+        QString who = roleName(m.role);
+        if (!m.model.isEmpty())
+            who += QStringLiteral(" · ") + m.model;
+        if (m.status != MessageStatus::Complete)
+            who += QStringLiteral(" · ") + statusName(m.status);
+        out << "\n## " << who << "  (" << localTime(m.createdAt) << ")\n";
+        if (!m.thinking.isEmpty())
+            out << CliContext::tr("[thinking] %1").arg(m.thinking) << '\n';
+        out << m.content << '\n';
+        if (!m.error.isEmpty())
+            out << CliContext::tr("[error] %1").arg(m.error) << '\n';
+    }
+    out.flush();
+    return kExitOk;
+}
+
+} // namespace
+
+int runChats(CliContext& ctx, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("list"))
+        return chatsList(ctx, rest);
+    if (sub == QLatin1String("show"))
+        return chatsShow(ctx, rest);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        ctx.out() << CliContext::tr("Usage: lyss-cli [--data-dir DIR] chats list|show ...\n"
+                                    "\n"
+                                    "  chats list [--json] [--all]\n"
+                                    "  chats show ID [--json]\n")
+                  << Qt::flush;
+        return kExitOk;
+    }
+    return ctx.usage(sub.isEmpty() ? CliContext::tr("chats needs a subcommand")
+                                   : CliContext::tr("unknown subcommand \"chats %1\"").arg(sub),
+                     QStringLiteral("chats"));
+}
+
+} // namespace lyss::cli

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliContext.h"
+
+#include "app/AppContext.h"
+
+#include <cstdio>
+
+namespace lyss::cli {
+
+CliContext::CliContext(QString dataDir)
+    : m_dataDir(std::move(dataDir))
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+CliContext::~CliContext() = default;
+
+AppContext* CliContext::app()
+{
+    if (m_app)
+        return m_app.get();
+    AppContext::Options options;
+    options.dataDir = m_dataDir;
+    auto opened = AppContext::open(options);
+    if (!opened) {
+        fail(opened.errorMessage());
+        return nullptr;
+    }
+    m_app = std::move(opened).value();
+    for (const QString& notice : m_app->notices())
+        m_err << notice << Qt::endl;
+    return m_app.get();
+}
+
+int CliContext::fail(const QString& message, int code)
+{
+    m_out.flush();
+    m_err << "lyss-cli: " << message << Qt::endl;
+    return code;
+}
+
+int CliContext::usage(const QString& message, const QString& command)
+{
+    m_out.flush();
+    m_err << "lyss-cli: " << message << Qt::endl
+          << tr("Run \"lyss-cli %1 --help\" for how to use it.").arg(command).trimmed() << Qt::endl;
+    return kExitUsage;
+}
+
+void CliContext::printTable(QTextStream& out, const QStringList& headers,
+                            const QList<QStringList>& rows)
+{
+    QList<qsizetype> widths;
+    for (const QString& h : headers)
+        widths << h.size();
+    for (const QStringList& row : rows) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], row[i].size());
+    }
+    auto printRow = [&](const QStringList& row) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            const bool last = i + 1 == row.size();
+            line += last ? row[i] : row[i].leftJustified(widths[i]) + QStringLiteral("  ");
+        }
+        out << line << '\n';
+    };
+    printRow(headers);
+    for (const QStringList& row : rows)
+        printRow(row);
+    out.flush();
+}
+
+bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
+               const QString& description, const QList<OptionSpec>& options,
+               const QStringList& args, ParsedArgs* parsed, int* exitCode)
+{
+    auto find = [&](const QString& name) -> const OptionSpec* {
+        for (const OptionSpec& o : options) {
+            if (o.name == name)
+                return &o;
+        }
+        return nullptr;
+    };
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            QTextStream& out = ctx.out();
+            out << CliContext::tr("Usage: lyss-cli [--data-dir DIR] %1").arg(synopsis) << "\n\n"
+                << description << '\n';
+            if (!options.isEmpty()) {
+                out << '\n' << CliContext::tr("Options:") << '\n';
+                for (const OptionSpec& o : options) {
+                    const QString left = QStringLiteral("  --") + o.name +
+                                         (o.valueName.isEmpty() ? QString()
+                                                                : QLatin1Char(' ') + o.valueName);
+                    out << left.leftJustified(24) << ' ' << o.description << '\n';
+                }
+            }
+            out.flush();
+            *exitCode = kExitOk;
+            return false;
+        }
+        if (a == QLatin1String("--")) {
+            parsed->positional += args.mid(i + 1);
+            break;
+        }
+        if (a.startsWith(QLatin1String("--"))) {
+            QString name = a.mid(2);
+            QString value;
+            bool hasInlineValue = false;
+            if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
+                value = name.mid(eq + 1);
+                name = name.left(eq);
+                hasInlineValue = true;
+            }
+            const OptionSpec* spec = find(name);
+            if (!spec) {
+                *exitCode = ctx.usage(CliContext::tr("unknown option --%1").arg(name), command);
+                return false;
+            }
+            if (spec->valueName.isEmpty()) {
+                if (hasInlineValue) {
+                    *exitCode = ctx.usage(
+                        CliContext::tr("--%1 does not take a value").arg(name), command);
+                    return false;
+                }
+                parsed->flags << name;
+                continue;
+            }
+            if (!hasInlineValue) {
+                if (i + 1 >= args.size()) {
+                    *exitCode = ctx.usage(
+                        CliContext::tr("--%1 needs a value (%2)").arg(name, spec->valueName),
+                        command);
+                    return false;
+                }
+                value = args[++i];
+            }
+            parsed->values.insert(name, value);
+            continue;
+        }
+        parsed->positional << a;
+    }
+    return true;
+}
+
+} // namespace lyss::cli

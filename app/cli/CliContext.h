@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace lyss {
+class AppContext;
+}
+
+namespace lyss::cli {
+
+// Exit codes: 0 done, 1 the command failed, 2 the command line was wrong.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+// What every lyss-cli command shares: the streams, the global options and the
+// application context, opened on first use so `--help` works even without a database.
+class CliContext {
+    Q_DECLARE_TR_FUNCTIONS(CliContext)
+
+public:
+    explicit CliContext(QString dataDir);
+    ~CliContext();
+
+    QTextStream& out() { return m_out; }
+    QTextStream& err() { return m_err; }
+
+    // The opened context, or nullptr after printing why it could not be opened.
+    AppContext* app();
+
+    // Prints "lyss-cli: message" to stderr and returns `code`.
+    int fail(const QString& message, int code = kExitFailed);
+    int usage(const QString& message, const QString& command);
+
+    static void printTable(QTextStream& out, const QStringList& headers,
+                           const QList<QStringList>& rows);
+
+private:
+    QString m_dataDir;
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<AppContext> m_app;
+};
+
+// Splits `args` (the words after the command) into options and positional words,
+// printing help and usage errors itself. Returns false when the command should stop
+// with `*exitCode`.
+struct ParsedArgs {
+    QStringList positional;
+    QStringList flags;                // options without a value that were given
+    QHash<QString, QString> values;   // options with a value
+};
+struct OptionSpec {
+    QString name;        // without the leading dashes
+    QString valueName;   // empty for a flag
+    QString description;
+};
+bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
+               const QString& description, const QList<OptionSpec>& options,
+               const QStringList& args, ParsedArgs* parsed, int* exitCode);
+
+int runConfig(CliContext& ctx, const QStringList& args);
+int runBackends(CliContext& ctx, const QStringList& args);
+int runChats(CliContext& ctx, const QStringList& args);
+
+} // namespace lyss::cli

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss-cli: the terminal front end. Links only lyss_core.
+#include "CliContext.h"
+
+#include "util/Version.h"
+
+#include <QCoreApplication>
+
+using namespace lyss::cli;
+
+namespace {
+
+QString globalHelp()
+{
+    return QCoreApplication::translate(
+        "lyss-cli",
+        "Usage: lyss-cli [--data-dir DIR] COMMAND [ARGS]\n"
+        "\n"
+        "Lyss from a terminal: the same chats, settings and backends as the desktop app.\n"
+        "\n"
+        "Commands:\n"
+        "  version                       print the version\n"
+        "  config get KEY                print a setting's value (JSON)\n"
+        "  config set KEY VALUE          change a setting\n"
+        "  config unset KEY              go back to the default\n"
+        "  config list [--json]          every setting, its value and where it comes from\n"
+        "  backends list [--json]        the model servers Lyss talks to\n"
+        "  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]\n"
+        "  backends remove NAME\n"
+        "  chats list [--json] [--all]   chats, most recently active first\n"
+        "  chats show ID [--json]        a chat's current branch, root first\n"
+        "\n"
+        "Options:\n"
+        "  --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else\n"
+        "                    ~/.local/share/lyss)\n"
+        "  --help            help for lyss-cli, or for a command: lyss-cli config --help\n");
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    QString dataDir;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--data-dir")) {
+            if (i + 1 >= args.size()) {
+                CliContext ctx({});
+                return ctx.usage(QCoreApplication::translate("lyss-cli",
+                                                             "--data-dir needs a directory"),
+                                 {});
+            }
+            dataDir = args[i + 1];
+            args.remove(i, 2);
+            --i;
+        } else if (args[i].startsWith(QLatin1String("--data-dir="))) {
+            dataDir = args[i].mid(11);
+            args.remove(i);
+            --i;
+        }
+    }
+
+    CliContext ctx(dataDir);
+    if (args.isEmpty()) {
+        ctx.err() << globalHelp();
+        return kExitUsage;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        ctx.out() << globalHelp();
+        return kExitOk;
+    }
+    if (command == QLatin1String("version") || command == QLatin1String("--version")) {
+        ctx.out() << "lyss " << lyss::kVersion << Qt::endl;
+        return kExitOk;
+    }
+    if (command == QLatin1String("config"))
+        return runConfig(ctx, args);
+    if (command == QLatin1String("backends"))
+        return runBackends(ctx, args);
+    if (command == QLatin1String("chats"))
+        return runChats(ctx, args);
+    ctx.err() << "lyss-cli: "
+              << QCoreApplication::translate("lyss-cli", "unknown command \"%1\".").arg(command)
+              << '\n'
+              << QCoreApplication::translate("lyss-cli", "Run \"lyss-cli --help\" for the list.")
+              << Qt::endl;
+    return kExitUsage;
+}

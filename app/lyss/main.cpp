@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss: the desktop app.
+#include "MainWindow.h"
+#include "app/AppContext.h"
+#include "util/Version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+// --version and --help answer without a display, before QApplication needs one.
+bool answeredWithoutDisplay(int argc, char* argv[], int* exitCode)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("lyss %s\n", lyss::kVersion);
+            *exitCode = 0;
+            return true;
+        }
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::printf("Usage: lyss [--data-dir DIR] [--exit-after-first-paint]\n"
+                        "\n"
+                        "Lyss, a desktop chat client for local and remote language models.\n"
+                        "\n"
+                        "  --data-dir DIR             where Lyss keeps its data (default: "
+                        "$LYSS_DATA_DIR,\n"
+                        "                             else ~/.local/share/lyss)\n"
+                        "  --exit-after-first-paint   quit once the window has painted "
+                        "(start-up timing)\n"
+                        "  --version                  print the version\n");
+            *exitCode = 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (int code = 0; answeredWithoutDisplay(argc, argv, &code))
+        return code;
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
+    QApplication::setApplicationDisplayName(QStringLiteral("Lyss"));
+    QApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("lyss"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lyss.svg")));
+
+    QCommandLineParser parser;
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QApplication::translate("main", "Where Lyss keeps its data."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption exitAfterPaint(
+        QStringLiteral("exit-after-first-paint"),
+        QApplication::translate("main", "Quit once the window has painted."));
+    parser.addOptions({dataDir, exitAfterPaint});
+    parser.process(app);
+
+    lyss::AppContext::Options options;
+    options.dataDir = parser.value(dataDir);
+    auto context = lyss::AppContext::open(options);
+    if (!context) {
+        const QString message = context.errorMessage();
+        std::fprintf(stderr, "lyss: %s\n", qPrintable(message));
+        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Lyss cannot start"),
+                                  message);
+        return 1;
+    }
+    for (const QString& notice : (*context)->notices())
+        std::fprintf(stderr, "%s\n", qPrintable(notice));
+
+    lyss::MainWindow window(**context);
+    if (parser.isSet(exitAfterPaint))
+        window.quitAfterFirstPaint();
+    window.show();
+    return QApplication::exec();
+}

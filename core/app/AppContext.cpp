@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/AppContext.h"
+
+#include "config/ConfigJsonImporter.h"
+#include "config/Settings.h"
+#include "secrets/KeychainSecretStore.h"
+#include "store/BackendRepository.h"
+#include "store/ChatRepository.h"
+#include "store/ConfigRepository.h"
+#include "store/Database.h"
+#include "util/DataDir.h"
+
+#include <QDir>
+
+namespace lyss {
+
+AppContext::~AppContext() = default;
+
+QString AppContext::databasePath() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("lyss.db"));
+}
+
+Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
+{
+    std::unique_ptr<AppContext> ctx(new AppContext);
+    ctx->m_env = options.env;
+    ctx->m_dataDir = resolveDataDir(options.dataDir, options.env);
+    if (Status st = ensureDirectory(ctx->m_dataDir); !st.ok())
+        return st.error();
+
+    auto db = Database::open(ctx->databasePath());
+    if (!db)
+        return db.error();
+    ctx->m_db = std::move(db).value();
+    if (!ctx->m_db->backupPath().isEmpty())
+        ctx->m_notices << tr("The database was upgraded to version %1; a copy of the old one is "
+                             "at %2.")
+                              .arg(ctx->m_db->schemaVersion())
+                              .arg(ctx->m_db->backupPath());
+
+    ctx->m_config = std::make_unique<ConfigRepository>(*ctx->m_db);
+    ctx->m_backends = std::make_unique<BackendRepository>(*ctx->m_db);
+    ctx->m_chats = std::make_unique<ChatRepository>(*ctx->m_db);
+    ctx->m_settings = std::make_unique<Settings>(*ctx->m_config, ctx->m_env);
+    ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
+
+    ConfigJsonImporter importer(*ctx->m_db, *ctx->m_config, *ctx->m_backends,
+                                ctx->m_secrets.get());
+    if (const QString summary = importer.run(ctx->m_dataDir).summary(); !summary.isEmpty())
+        ctx->m_notices << summary;
+    return ctx;
+}
+
+Result<QList<EffectiveBackend>> AppContext::effectiveBackends()
+{
+    auto stored = m_backends->list();
+    if (!stored)
+        return stored.error();
+    return resolveBackends(*stored, m_env);
+}
+
+} // namespace lyss

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/BackendResolver.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+#include <memory>
+
+namespace lyss {
+
+class BackendRepository;
+class ChatRepository;
+class ConfigRepository;
+class Database;
+class SecretStore;
+class Settings;
+
+// Everything both front ends need, opened the same way: the data directory, the
+// database (checked and upgraded), the repositories, settings, the secret store, and
+// config.json moved in. Built once in main() and handed to whatever needs a part.
+class AppContext {
+    Q_DECLARE_TR_FUNCTIONS(AppContext)
+
+public:
+    struct Options {
+        QString dataDir; // --data-dir; empty: LYSS_DATA_DIR, then the platform location
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // Null: the system keyring (service "lyss").
+        std::shared_ptr<SecretStore> secrets;
+    };
+
+    static Result<std::unique_ptr<AppContext>> open(const Options& options);
+    ~AppContext();
+    AppContext(const AppContext&) = delete;
+    AppContext& operator=(const AppContext&) = delete;
+
+    QString dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    const QProcessEnvironment& environment() const { return m_env; }
+
+    Database& database() { return *m_db; }
+    ConfigRepository& config() { return *m_config; }
+    BackendRepository& backends() { return *m_backends; }
+    ChatRepository& chats() { return *m_chats; }
+    Settings& settings() { return *m_settings; }
+    SecretStore& secrets() { return *m_secrets; }
+
+    // The backends this run uses (database, environment, built-in default).
+    Result<QList<EffectiveBackend>> effectiveBackends();
+
+    // What the user should read about this start: config.json moved in (or why not),
+    // a database backup made before an upgrade.
+    QStringList notices() const { return m_notices; }
+
+private:
+    AppContext() = default;
+
+    QString m_dataDir;
+    QProcessEnvironment m_env;
+    QStringList m_notices;
+    // Destroyed in reverse order: the repositories before the database they use.
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ConfigRepository> m_config;
+    std::unique_ptr<BackendRepository> m_backends;
+    std::unique_ptr<ChatRepository> m_chats;
+    std::unique_ptr<Settings> m_settings;
+    std::shared_ptr<SecretStore> m_secrets;
+};
+
+} // namespace lyss

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/Settings.h"
+
+#include "store/ConfigRepository.h"
+#include "util/Json.h"
+#include "util/Log.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace lyss {
+
+namespace {
+
+int editDistance(const QString& a, const QString& b)
+{
+    QList<int> prev(b.size() + 1);
+    QList<int> cur(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        prev[j] = static_cast<int>(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        cur[0] = static_cast<int>(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+QString typeName(QJsonValue::Type type)
+{
+    switch (type) {
+    case QJsonValue::String:
+        return Settings::tr("text");
+    case QJsonValue::Double:
+        return Settings::tr("a number");
+    case QJsonValue::Bool:
+        return Settings::tr("true or false");
+    default:
+        return Settings::tr("a JSON value");
+    }
+}
+
+} // namespace
+
+QString valueSourceName(ValueSource source)
+{
+    switch (source) {
+    case ValueSource::Default:
+        return QStringLiteral("default");
+    case ValueSource::Database:
+        return QStringLiteral("database");
+    case ValueSource::Environment:
+        return QStringLiteral("environment");
+    }
+    return {};
+}
+
+Settings::Settings(ConfigRepository& repository, QProcessEnvironment env)
+    : m_repository(repository)
+    , m_env(std::move(env))
+{
+}
+
+const QList<SettingDefinition>& Settings::definitions()
+{
+    static const QList<SettingDefinition> defs{
+        {QStringLiteral("ui.theme"),
+         QStringLiteral("system"),
+         {QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("oled-dark"),
+          QStringLiteral("system")},
+         {QStringLiteral("LYSS_THEME")}},
+        // Empty: follow the system locale.
+        {QStringLiteral("ui.language"),
+         QString(),
+         {},
+         {QStringLiteral("LYSS_LANGUAGE"), QStringLiteral("DEFAULT_LOCALE")}},
+        // Empty: the first model listed.
+        {QStringLiteral("chat.default_model"),
+         QString(),
+         {},
+         {QStringLiteral("LYSS_DEFAULT_MODEL"), QStringLiteral("DEFAULT_MODELS")}},
+        {QStringLiteral("chat.system_prompt"), QString(), {}, {}},
+        // Seconds a stream may stay silent before it counts as stalled; no total limit.
+        {QStringLiteral("net.idle_timeout_seconds"), 120.0, {}, {}, 1},
+    };
+    return defs;
+}
+
+const SettingDefinition* Settings::definition(const QString& key)
+{
+    const auto& defs = definitions();
+    auto it = std::find_if(defs.begin(), defs.end(),
+                           [&](const SettingDefinition& d) { return d.key == key; });
+    return it == defs.end() ? nullptr : &*it;
+}
+
+QString Settings::unknownKeyMessage(const QString& key)
+{
+    QString best;
+    int bestDistance = 4;
+    QStringList keys;
+    for (const auto& d : definitions()) {
+        keys << d.key;
+        const int dist = editDistance(key, d.key);
+        if (dist < bestDistance) {
+            bestDistance = dist;
+            best = d.key;
+        }
+    }
+    if (!best.isEmpty())
+        return tr("Unknown setting \"%1\". Did you mean \"%2\"?").arg(key, best);
+    return tr("Unknown setting \"%1\". Known settings: %2.").arg(key, keys.join(QStringLiteral(", ")));
+}
+
+Status Settings::validate(const QString& key, const QJsonValue& value)
+{
+    const SettingDefinition* def = definition(key);
+    if (!def)
+        return Error{unknownKeyMessage(key)};
+    if (value.type() != def->defaultValue.type())
+        return Error{tr("\"%1\" must be %2.").arg(key, typeName(def->defaultValue.type()))};
+    if (!def->allowed.isEmpty() && !def->allowed.contains(value.toString()))
+        return Error{tr("\"%1\" must be one of: %2.")
+                         .arg(key, def->allowed.join(QStringLiteral(", ")))};
+    if (value.isDouble() && value.toDouble() < def->minimum)
+        return Error{tr("\"%1\" must be at least %2.").arg(key).arg(def->minimum)};
+    return {};
+}
+
+Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& text)
+{
+    const SettingDefinition* def = definition(key);
+    if (!def)
+        return Error{unknownKeyMessage(key)};
+    QString parseError;
+    if (auto parsed = parseJsonValue(text, &parseError)) {
+        if (!(def->defaultValue.isString() && !parsed->isString()))
+            return *parsed;
+    }
+    // `config set ui.theme dark` means the text "dark": no quotes needed for text.
+    if (def->defaultValue.isString())
+        return QJsonValue(text);
+    return Error{tr("\"%1\" is not valid JSON (%2). \"%3\" must be %4.")
+                     .arg(text, parseError, key, typeName(def->defaultValue.type()))};
+}
+
+std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& def) const
+{
+    for (const QString& var : def.envVars) {
+        QString raw = m_env.value(var).trimmed();
+        if (raw.isEmpty())
+            continue;
+        if (var == QLatin1String("DEFAULT_MODELS")) // Open WebUI: a comma-separated list
+            raw = raw.section(QLatin1Char(','), 0, 0).trimmed();
+        auto value = parseUserValue(def.key, raw);
+        if (!value || !validate(def.key, *value).ok()) {
+            qCWarning(lcConfig) << "ignoring" << var << "=" << raw << "for" << def.key;
+            continue;
+        }
+        return SettingEntry{def.key, *value, ValueSource::Environment, true, var};
+    }
+    return std::nullopt;
+}
+
+Result<SettingEntry> Settings::entry(const QString& key) const
+{
+    const SettingDefinition* def = definition(key);
+    if (def) {
+        if (auto env = fromEnvironment(*def))
+            return *env;
+    }
+    auto stored = m_repository.get(key);
+    if (!stored)
+        return stored.error();
+    if (stored->has_value() && (!def || validate(key, **stored).ok()))
+        return SettingEntry{key, **stored, ValueSource::Database, def != nullptr, {}};
+    if (def)
+        return SettingEntry{key, def->defaultValue, ValueSource::Default, true, {}};
+    return Error{unknownKeyMessage(key)};
+}
+
+Result<QList<SettingEntry>> Settings::list() const
+{
+    QList<SettingEntry> out;
+    QSet<QString> known;
+    for (const auto& def : definitions()) {
+        auto e = entry(def.key);
+        if (!e)
+            return e.error();
+        out.append(*e);
+        known.insert(def.key);
+    }
+    auto stored = m_repository.all();
+    if (!stored)
+        return stored.error();
+    for (const auto& [key, value] : *stored) {
+        if (!known.contains(key))
+            out.append(SettingEntry{key, value, ValueSource::Database, false, {}});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const SettingEntry& a, const SettingEntry& b) { return a.key < b.key; });
+    return out;
+}
+
+Status Settings::set(const QString& key, const QJsonValue& value)
+{
+    if (Status st = validate(key, value); !st.ok())
+        return st;
+    return m_repository.set(key, value);
+}
+
+QString Settings::text(const QString& key) const
+{
+    if (auto e = entry(key))
+        return e->value.toString();
+    const SettingDefinition* def = definition(key);
+    return def ? def->defaultValue.toString() : QString();
+}
+
+double Settings::number(const QString& key) const
+{
+    if (auto e = entry(key))
+        return e->value.toDouble();
+    const SettingDefinition* def = definition(key);
+    return def ? def->defaultValue.toDouble() : 0.0;
+}
+
+} // namespace lyss

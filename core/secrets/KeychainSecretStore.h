@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "secrets/SecretStore.h"
+
+#include <QCoreApplication>
+
+namespace lyss {
+
+// SecretStore over QtKeychain: the Secret Service (GNOME Keyring, KWallet, KeePassXC)
+// on Linux, the Keychain on macOS, the Credential Store on Windows. Insecure
+// plain-text fallback stays off. Calls wait for the keyring (with a time limit), so
+// call them from the CLI or off the GUI's hot paths.
+class KeychainSecretStore final : public SecretStore {
+    Q_DECLARE_TR_FUNCTIONS(KeychainSecretStore)
+
+public:
+    explicit KeychainSecretStore(QString service = QStringLiteral("lyss"), int timeoutMs = 30000);
+
+    Result<std::optional<QString>> read(const QString& key) override;
+    Status write(const QString& key, const QString& secret) override;
+    Status remove(const QString& key) override;
+
+private:
+    QString m_service;
+    int m_timeoutMs;
+};
+
+} // namespace lyss

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "secrets/SecretStore.h"
+
+namespace lyss {
+
+QString backendSecretKey(const QString& backendName)
+{
+    return QStringLiteral("backend/%1/api-key").arg(backendName.toLower());
+}
+
+} // namespace lyss

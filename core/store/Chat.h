@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace lyss {
+
+// A conversation. Its messages form a tree; currentLeafId is the end of the branch
+// the user last saw, so the visible conversation is the path root → current leaf.
+struct Chat {
+    QString id;
+    QString userId;
+    QString title;
+    QString currentLeafId;
+    QString model;
+    QJsonObject params; // per-chat request options (system prompt, temperature, ...)
+    bool pinned = false;
+    bool archived = false;
+    qint64 createdAt = 0; // ms since the epoch
+    qint64 updatedAt = 0;
+};
+
+// A row of the chat list.
+struct ChatSummary {
+    Chat chat;
+    int messageCount = 0;
+};
+
+// A message whose text matched a search, with the matching words marked.
+struct SearchHit {
+    QString chatId;
+    QString chatTitle;
+    QString messageId;
+    QString snippet;
+};
+
+} // namespace lyss

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Chat.h"
+#include "store/Message.h"
+#include "store/StatementCache.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <optional>
+
+namespace lyss {
+
+class Database;
+
+// Chats and their message trees: the typed API over the chats, messages and
+// messages_fts tables.
+class ChatRepository {
+    Q_DECLARE_TR_FUNCTIONS(ChatRepository)
+
+public:
+    explicit ChatRepository(Database& db);
+
+    // Creates a chat. An empty id gets a new UUID; zero times become now.
+    Result<Chat> createChat(Chat chat);
+    // Appends a message under message.parentId (empty: a new root) and makes it the
+    // chat's current leaf. An empty id gets a new UUID; zero times become now.
+    Result<Message> addMessage(Message message);
+
+    Result<std::optional<Chat>> chat(const QString& id);
+    // The full id of the one chat whose id starts with `prefix`; a readable error when
+    // none or several do.
+    Result<QString> resolveChatId(const QString& prefix);
+    // Most recently active first.
+    Result<QList<ChatSummary>> listChats(bool includeArchived = false);
+    // The visible conversation: root → current leaf.
+    Result<QList<Message>> currentBranch(const QString& chatId);
+    // Full-text search over message content, best matches first. Each word of `text`
+    // must occur; the last may be the start of a word (search as you type).
+    Result<QList<SearchHit>> search(const QString& text, int limit = 50);
+
+    static QString ftsQuery(const QString& text);
+
+private:
+    Database& m_db;
+    StatementCache m_statements;
+};
+
+} // namespace lyss

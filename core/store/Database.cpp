@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Database.h"
+
+#include "store/Migrations.h"
+#include "store/Sql.h"
+#include "store/Transaction.h"
+#include "util/Log.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <QtEndian>
+
+#include <atomic>
+
+namespace lyss {
+
+namespace {
+
+std::atomic<int> g_connectionCounter{0};
+
+// The first 100 bytes of an SQLite file: magic string, then big-endian fields, among
+// them user_version at offset 60 and application_id at offset 68.
+constexpr qsizetype kHeaderSize = 100;
+constexpr qsizetype kUserVersionOffset = 60;
+constexpr qsizetype kApplicationIdOffset = 68;
+const QByteArray kMagic("SQLite format 3\0", 16);
+
+QString quotedSqlString(const QString& s)
+{
+    QString escaped = s;
+    escaped.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+} // namespace
+
+Database::Database(QSqlDatabase db, QString path)
+    : m_db(std::move(db))
+    , m_connectionName(m_db.connectionName())
+    , m_path(std::move(path))
+{
+}
+
+Database::~Database()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path)
+{
+    return open(path, Options{});
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
+{
+    const int latest = latestSchemaVersion();
+    const int target = options.targetVersion > 0 ? std::min(options.targetVersion, latest) : latest;
+    const QString untouched =
+        tr("Lyss has not changed it. Move the file elsewhere (Lyss then starts a new database), "
+           "or start Lyss with --data-dir pointing to another folder.");
+
+    // Look at the raw header before SQLite touches the file: a foreign or newer file
+    // must stay byte-for-byte as it is, without even a journal mode change.
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!info.isFile())
+            return Error{tr("%1 is not a file. %2").arg(path, untouched)};
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{tr("Cannot read the database %1: %2. Check the file's permissions.")
+                             .arg(path, file.errorString())};
+        const QByteArray head = file.read(kHeaderSize);
+        if (!head.isEmpty()) {
+            if (head.size() < kHeaderSize || !head.startsWith(kMagic))
+                return Error{
+                    tr("%1 is not a Lyss database (it is not an SQLite file). %2").arg(path, untouched)};
+            const auto version = qFromBigEndian<quint32>(head.constData() + kUserVersionOffset);
+            const auto appId = qFromBigEndian<quint32>(head.constData() + kApplicationIdOffset);
+            if (appId != 0 && appId != kApplicationId)
+                return Error{tr("%1 is an SQLite database of another program, not of Lyss. %2")
+                                 .arg(path, untouched)};
+            if (version > static_cast<quint32>(latest))
+                return Error{tr("%1 was written by a newer version of Lyss (database version %2; "
+                                "this Lyss understands up to version %3). %4")
+                                 .arg(path)
+                                 .arg(version)
+                                 .arg(latest)
+                                 .arg(untouched)};
+        }
+    }
+
+    const QString name = QStringLiteral("lyss-db-%1").arg(++g_connectionCounter);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    if (!db.isValid()) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return Error{tr("Qt's SQLite driver is missing. Install the package libqt6sql6-sqlite.")};
+    }
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    std::unique_ptr<Database> database(new Database(db, path));
+    if (!database->m_db.open())
+        return sql::errorFrom(database->m_db, tr("Opening the database %1").arg(path));
+
+    int version = 0;
+    if (Status st = database->inspect(&version); !st.ok())
+        return Error{st.error().message + QLatin1Char(' ') + untouched};
+    database->m_version = version;
+    if (Status st = database->configure(options.busyTimeoutMs); !st.ok())
+        return st.error();
+    if (Status st = database->upgrade(target); !st.ok())
+        return st.error();
+    return database;
+}
+
+Status Database::inspect(int* version) const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return Error{tr("%1 could not be read as a database (%2).").arg(m_path, q.lastError().text())};
+    *version = q.value(0).toInt();
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+        return sql::errorFrom(q, tr("Reading the database header"));
+    const auto appId = static_cast<quint32>(q.value(0).toLongLong());
+    if (*version > latestSchemaVersion())
+        return Error{tr("%1 was written by a newer version of Lyss (database version %2; this "
+                        "Lyss understands up to version %3).")
+                         .arg(m_path)
+                         .arg(*version)
+                         .arg(latestSchemaVersion())};
+    if (appId != 0 && appId != kApplicationId)
+        return Error{tr("%1 is an SQLite database of another program, not of Lyss.").arg(m_path)};
+    if (*version == 0) {
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE "
+                                   "'sqlite\\_%' ESCAPE '\\'")) ||
+            !q.next())
+            return sql::errorFrom(q, tr("Reading the database's tables"));
+        if (q.value(0).toInt() > 0)
+            return Error{
+                tr("%1 is an SQLite database of another program, not of Lyss.").arg(m_path)};
+    }
+    return {};
+}
+
+Status Database::configure(int busyTimeoutMs)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
+        return sql::errorFrom(q, tr("Switching the database to write-ahead logging"));
+    if (q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+        qCWarning(lcStore) << "journal mode is" << q.value(0).toString() << "not WAL for" << m_path;
+    q.finish();
+    const QStringList pragmas{
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA synchronous = NORMAL"),
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
+    };
+    for (const QString& p : pragmas) {
+        if (Status st = sql::exec(m_db, p, tr("Configuring the database")); !st.ok())
+            return st;
+    }
+    return {};
+}
+
+Status Database::backupBeforeUpgrade(int fromVersion)
+{
+    QString target = m_path + QStringLiteral(".bak-v%1").arg(fromVersion);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = m_path + QStringLiteral(".bak-v%1.%2").arg(fromVersion).arg(n);
+    // VACUUM INTO writes a consistent copy that includes what is still in the WAL file.
+    if (Status st = sql::exec(m_db, QStringLiteral("VACUUM INTO ") + quotedSqlString(target),
+                              tr("Copying the database to %1 before upgrading it").arg(target));
+        !st.ok())
+        return Error{st.error().message + QLatin1Char(' ') +
+                     tr("The database was not upgraded and is unchanged.")};
+    m_backupPath = target;
+    qCInfo(lcStore) << "backed up" << m_path << "to" << target;
+    return {};
+}
+
+Status Database::upgrade(int target)
+{
+    if (m_version >= target)
+        return {};
+    if (m_version > 0) {
+        if (Status st = backupBeforeUpgrade(m_version); !st.ok())
+            return st;
+    }
+    for (const Migration& m : migrations()) {
+        if (m.version <= m_version || m.version > target)
+            continue;
+        Transaction tx(m_db);
+        if (!tx.status().ok())
+            return tx.status();
+        // Another process may have upgraded the file while we waited for the lock.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            return sql::errorFrom(q, tr("Reading the database version"));
+        const int current = q.value(0).toInt();
+        q.finish();
+        if (current >= m.version) {
+            m_version = current;
+            continue;
+        }
+        QStringList statements = m.statements;
+        statements << QStringLiteral("PRAGMA user_version = %1").arg(m.version);
+        for (const QString& s : statements) {
+            if (Status st = sql::exec(m_db, s, tr("Upgrading the database to version %1 (%2)")
+                                                  .arg(m.version)
+                                                  .arg(m.description));
+                !st.ok()) {
+                tx.rollback();
+                QString msg = st.error().message + QLatin1Char(' ') +
+                              tr("This step was undone; the database is as it was before it.");
+                if (!m_backupPath.isEmpty())
+                    msg += QLatin1Char(' ') + tr("A copy from before the upgrade is at %1.")
+                                                  .arg(m_backupPath);
+                return Error{msg};
+            }
+        }
+        if (Status st = tx.commit(); !st.ok())
+            return st;
+        m_version = m.version;
+        qCInfo(lcStore) << "upgraded" << m_path << "to schema version" << m.version;
+    }
+    return {};
+}
+
+} // namespace lyss

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Migrations.h"
+
+namespace lyss {
+
+namespace {
+
+// v1: users, chats, messages (a tree), config, backends.
+Migration initialSchema()
+{
+    return {1,
+            QStringLiteral("initial schema"),
+            {
+                QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId),
+                QStringLiteral(R"(CREATE TABLE users (
+                    id          TEXT PRIMARY KEY,
+                    name        TEXT NOT NULL,
+                    email       TEXT UNIQUE,
+                    role        TEXT NOT NULL DEFAULT 'user'
+                                CHECK (role IN ('admin', 'user', 'pending')),
+                    created_at  INTEGER NOT NULL
+                ))"),
+                // Accounts come later; until then every chat belongs to the local user.
+                QStringLiteral("INSERT INTO users (id, name, role, created_at) VALUES "
+                               "('local', 'Local user', 'admin', "
+                               "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"),
+                QStringLiteral(R"(CREATE TABLE chats (
+                    id               TEXT PRIMARY KEY,
+                    user_id          TEXT NOT NULL DEFAULT 'local'
+                                     REFERENCES users(id) ON DELETE CASCADE,
+                    title            TEXT NOT NULL DEFAULT '',
+                    current_leaf_id  TEXT,
+                    model            TEXT,
+                    params           TEXT NOT NULL DEFAULT '{}',
+                    pinned           INTEGER NOT NULL DEFAULT 0,
+                    archived         INTEGER NOT NULL DEFAULT 0,
+                    source           TEXT,
+                    source_id        TEXT,
+                    created_at       INTEGER NOT NULL,
+                    updated_at       INTEGER NOT NULL
+                ))"),
+                QStringLiteral("CREATE INDEX chats_by_activity ON chats "
+                               "(user_id, archived, updated_at DESC)"),
+                QStringLiteral("CREATE UNIQUE INDEX chats_by_source ON chats (source, source_id) "
+                               "WHERE source_id IS NOT NULL"),
+                // seq is the stable rowid the full-text index refers to; id is the
+                // public identifier (UUIDs here, the source's ids after an import).
+                QStringLiteral(R"(CREATE TABLE messages (
+                    seq         INTEGER PRIMARY KEY,
+                    id          TEXT NOT NULL UNIQUE,
+                    chat_id     TEXT NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+                    parent_id   TEXT REFERENCES messages(id) ON DELETE CASCADE,
+                    role        TEXT NOT NULL
+                                CHECK (role IN ('system', 'user', 'assistant', 'tool')),
+                    content     TEXT NOT NULL DEFAULT '',
+                    thinking    TEXT,
+                    model       TEXT,
+                    status      TEXT NOT NULL DEFAULT 'complete'
+                                CHECK (status IN ('streaming', 'complete', 'error',
+                                                  'cancelled', 'interrupted')),
+                    error       TEXT,
+                    metrics     TEXT,
+                    created_at  INTEGER NOT NULL,
+                    updated_at  INTEGER NOT NULL
+                ))"),
+                QStringLiteral("CREATE INDEX messages_by_chat ON messages (chat_id, created_at)"),
+                QStringLiteral("CREATE INDEX messages_by_parent ON messages (parent_id)"),
+                QStringLiteral("CREATE INDEX messages_by_status ON messages (status) "
+                               "WHERE status = 'streaming'"),
+                QStringLiteral(R"(CREATE TABLE config (
+                    key         TEXT PRIMARY KEY,
+                    value       TEXT NOT NULL CHECK (json_valid(value)),
+                    updated_at  INTEGER NOT NULL
+                ))"),
+                QStringLiteral(R"(CREATE TABLE backends (
+                    id          INTEGER PRIMARY KEY,
+                    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    kind        TEXT NOT NULL CHECK (kind IN ('ollama', 'openai')),
+                    url         TEXT NOT NULL,
+                    enabled     INTEGER NOT NULL DEFAULT 1,
+                    has_key     INTEGER NOT NULL DEFAULT 0,
+                    created_at  INTEGER NOT NULL
+                ))"),
+            }};
+}
+
+// v2: full-text search over message content, kept in sync by triggers.
+Migration fullTextSearch()
+{
+    return {2,
+            QStringLiteral("full-text search over messages"),
+            {
+                QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, "
+                               "content='messages', content_rowid='seq', "
+                               "tokenize='unicode61 remove_diacritics 2')"),
+                QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
+                               "BEGIN INSERT INTO messages_fts (rowid, content) "
+                               "VALUES (new.seq, new.content); END"),
+                QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
+                               "BEGIN INSERT INTO messages_fts (messages_fts, rowid, content) "
+                               "VALUES ('delete', old.seq, old.content); END"),
+                QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF content "
+                               "ON messages BEGIN "
+                               "INSERT INTO messages_fts (messages_fts, rowid, content) "
+                               "VALUES ('delete', old.seq, old.content); "
+                               "INSERT INTO messages_fts (rowid, content) "
+                               "VALUES (new.seq, new.content); END"),
+                // Messages written before this version become searchable too.
+                QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+            }};
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all{initialSchema(), fullTextSearch()};
+    return all;
+}
+
+int latestSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+} // namespace lyss

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+namespace lyss::sql {
+
+// Runs one statement; the error says what we were doing and what SQLite said.
+Status exec(QSqlDatabase& db, const QString& statement, const QString& what);
+// Runs an already prepared (and bound) query.
+Status exec(QSqlQuery& query, const QString& what);
+
+Error errorFrom(const QSqlQuery& query, const QString& what);
+Error errorFrom(const QSqlDatabase& db, const QString& what);
+
+qint64 nowMs();
+
+} // namespace lyss::sql

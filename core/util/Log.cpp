@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "util/Log.h"
+
+Q_LOGGING_CATEGORY(lcStore, "lyss.store", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcConfig, "lyss.config", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "lyss.secrets", QtWarningMsg)

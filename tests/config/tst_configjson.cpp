@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Moving config.json into the database: Lyss's own shapes, Open WebUI's file with its
+// keys going to a real keyring, the database winning, and a broken file left alone.
+// Runs under tests/with-keyring.sh.
+#include "TestSupport.h"
+
+#include "app/AppContext.h"
+#include "config/ConfigJsonImporter.h"
+#include "config/Settings.h"
+#include "secrets/KeychainSecretStore.h"
+#include "store/BackendRepository.h"
+#include "store/ConfigRepository.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+namespace {
+
+// Open WebUI's legacy config.json, shaped as in ../shared/FORMATS.md.
+QByteArray openWebUiFixture()
+{
+    return test::readFile(QStringLiteral(LYSS_SOURCE_DIR "/tests/data/openwebui-config.json"));
+}
+
+} // namespace
+
+class TestConfigJson : public QObject {
+    Q_OBJECT
+
+    struct Fixture {
+        QTemporaryDir dir;
+        std::unique_ptr<Database> db;
+        std::unique_ptr<ConfigRepository> config;
+        std::unique_ptr<BackendRepository> backends;
+
+        Fixture()
+        {
+            auto opened = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+            if (!opened.ok())
+                qFatal("%s", qPrintable(opened.errorMessage()));
+            db = std::move(opened).value();
+            config = std::make_unique<ConfigRepository>(*db);
+            backends = std::make_unique<BackendRepository>(*db);
+        }
+        ~Fixture()
+        {
+            backends.reset();
+            config.reset();
+            db.reset();
+        }
+        QString configPath() const { return dir.filePath(QStringLiteral("config.json")); }
+        ConfigJsonReport run(SecretStore* secrets)
+        {
+            return ConfigJsonImporter(*db, *config, *backends, secrets).run(dir.path());
+        }
+        QString stored(const QString& key)
+        {
+            auto v = config->get(key);
+            return v.ok() && v->has_value() ? (**v).toVariant().toString() : QStringLiteral("<none>");
+        }
+        QStringList backupFiles() const
+        {
+            return QDir(dir.path()).entryList({QStringLiteral("config.json.backup.*")}, QDir::Files);
+        }
+    };
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("run this test through tests/with-keyring.sh");
+    }
+
+    void lyssFlatForm()
+    {
+        Fixture f;
+        const QByteArray content = "{\"ui.theme\": \"dark\", \"chat.default_model\": \"llama3.2\"}";
+        test::writeFile(f.configPath(), content);
+        const ConfigJsonReport r = f.run(nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
+        QCOMPARE(r.format, QStringLiteral("Lyss"));
+        QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("dark"));
+        QCOMPARE(f.stored(QStringLiteral("chat.default_model")), QStringLiteral("llama3.2"));
+        QVERIFY(!QFileInfo::exists(f.configPath()));
+        QCOMPARE(f.backupFiles().size(), 1);
+        QVERIFY(QRegularExpression(QStringLiteral("^config\\.json\\.backup\\.\\d{10,}$")).match(f.backupFiles().first()).hasMatch());
+        QCOMPARE(test::readFile(f.dir.filePath(f.backupFiles().first())), content);
+        QCOMPARE(r.backupPath, f.dir.filePath(f.backupFiles().first()));
+        QVERIFY(r.summary().contains(QStringLiteral("ui.theme")));
+        // Once moved, it is not read again.
+        QCOMPARE(f.run(nullptr).outcome, ConfigJsonReport::Outcome::NotFound);
+    }
+
+    void lyssNestedFormKeepsUnknownKeys()
+    {
+        Fixture f;
+        test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"oled-dark\", \"font_scale\": 1.2}, \"plugins\": {\"weather\": {\"units\": \"metric\"}}}");
+        const ConfigJsonReport r = f.run(nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
+        QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("oled-dark"));
+        QCOMPARE(f.stored(QStringLiteral("ui.font_scale")), QStringLiteral("1.2"));
+        QCOMPARE(f.stored(QStringLiteral("plugins.weather.units")), QStringLiteral("metric"));
+        QCOMPARE(r.unknownKept, (QStringList{QStringLiteral("plugins.weather.units"), QStringLiteral("ui.font_scale")}));
+        QVERIFY(r.summary().contains(QStringLiteral("plugins.weather.units")));
+    }
+
+    void databaseValuesWin()
+    {
+        Fixture f;
+        QVERIFY(f.config->set(QStringLiteral("ui.theme"), QStringLiteral("light")).ok());
+        test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"dark\", \"language\": \"fr\"}}");
+        const ConfigJsonReport r = f.run(nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
+        QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("light"));
+        QCOMPARE(f.stored(QStringLiteral("ui.language")), QStringLiteral("fr"));
+        QCOMPARE(r.keptExisting, QStringList{QStringLiteral("ui.theme")});
+        QCOMPARE(r.applied, QStringList{QStringLiteral("ui.language")});
+    }
+
+    void invalidValueIsReportedNotApplied()
+    {
+        Fixture f;
+        test::writeFile(f.configPath(), "{\"ui.theme\": \"purple\"}");
+        const ConfigJsonReport r = f.run(nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
+        QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("<none>"));
+        QCOMPARE(r.problems.size(), 1);
+        QVERIFY(r.problems.first().contains(QStringLiteral("ui.theme")));
+        QVERIFY(r.problems.first().contains(QStringLiteral("backup file")));
+    }
+
+    void openWebUiConfig()
+    {
+        Fixture f;
+        test::writeFile(f.configPath(), openWebUiFixture());
+        KeychainSecretStore keyring;
+        const ConfigJsonReport r = f.run(&keyring);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
+        QCOMPARE(r.format, QStringLiteral("Open WebUI"));
+        QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems.join(QLatin1Char('\n'))));
+
+        auto backends = f.backends->list();
+        QVERIFY(backends.ok());
+        QStringList got;
+        for (const BackendRecord& b : *backends)
+            got << QStringLiteral("%1 %2 %3 enabled=%4 key=%5")
+                       .arg(b.name, backendKindName(b.kind), b.url.toString())
+                       .arg(b.enabled)
+                       .arg(b.hasKey);
+        QCOMPARE(got, (QStringList{
+                          QStringLiteral("ollama ollama http://localhost:11434 enabled=1 key=0"),
+                          QStringLiteral("ollama-2 ollama http://gpu-box:11434 enabled=0 key=0"),
+                          QStringLiteral("api.openai.com openai https://api.openai.com/v1 enabled=1 key=1"),
+                          QStringLiteral("localhost openai http://localhost:8080/v1 enabled=1 key=0"),
+                      }));
+        // The key is in the keyring under the backend's name...
+        auto key = keyring.read(backendSecretKey(QStringLiteral("api.openai.com")));
+        QVERIFY2(key.ok(), qPrintable(key.errorMessage()));
+        QCOMPARE(key->value_or(QString()), QStringLiteral("sk-test-secret-1"));
+        // ...and nowhere in the database files.
+        f.backends.reset();
+        f.config.reset();
+        f.db.reset();
+        for (const QString& file : QDir(f.dir.path()).entryList({QStringLiteral("lyss.db*")}, QDir::Files))
+            QVERIFY2(!test::readFile(f.dir.filePath(file)).contains("sk-test-secret-1"), qPrintable(file));
+        f.db = std::move(Database::open(f.dir.filePath(QStringLiteral("lyss.db")))).value();
+        f.config = std::make_unique<ConfigRepository>(*f.db);
+
+        QCOMPARE(f.stored(QStringLiteral("ui.language")), QStringLiteral("zh-CN"));
+        QCOMPARE(f.stored(QStringLiteral("chat.default_model")), QStringLiteral("llama3.2"));
+        QCOMPARE(f.stored(QStringLiteral("auth.jwt_expiry")), QStringLiteral("-1"));
+        QCOMPARE(f.stored(QStringLiteral("auth.enable_api_keys")), QStringLiteral("true"));
+        QCOMPARE(f.stored(QStringLiteral("ui.enable_signup")), QStringLiteral("true"));
+        QCOMPARE(f.stored(QStringLiteral("version")), QStringLiteral("0"));
+        QVERIFY(r.unknownKept.contains(QStringLiteral("ui.prompt_suggestions")));
+        QVERIFY(r.unknownKept.contains(QStringLiteral("task")));
+        QCOMPARE(f.stored(QStringLiteral("openai.api_keys")), QStringLiteral("<none>"));
+        QCOMPARE(f.backupFiles().size(), 1);
+        QCOMPARE(test::readFile(f.dir.filePath(f.backupFiles().first())), openWebUiFixture());
+    }
+
+    void openWebUiWithoutKeyringStillMovesTheRest()
+    {
+        Fixture f;
+        test::writeFile(f.configPath(), openWebUiFixture());
+        const ConfigJsonReport r = f.run(nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
+        QCOMPARE(r.problems.size(), 1);
+        QVERIFY(r.problems.first().contains(QStringLiteral("api.openai.com")));
+        QVERIFY(r.problems.first().contains(QStringLiteral("not saved")));
+        auto b = f.backends->find(QStringLiteral("api.openai.com"));
+        QVERIFY(b.ok() && b->has_value());
+        QVERIFY(!(*b)->hasKey);
+        // The key survives only in the user's own file, now the backup.
+        QVERIFY(test::readFile(f.dir.filePath(f.backupFiles().first())).contains("sk-test-secret-1"));
+    }
+
+    void existingBackendIsNotDuplicated()
+    {
+        Fixture f;
+        BackendRecord mine;
+        mine.name = QStringLiteral("ollama");
+        mine.url = QUrl(QStringLiteral("http://gpu-box:11434"));
+        QVERIFY(f.backends->add(mine).ok());
+        test::writeFile(f.configPath(), "{\"ollama\": {\"base_urls\": [\"http://localhost:11434\", \"http://gpu-box:11434\"]}}");
+        const ConfigJsonReport r = f.run(nullptr);
+        auto list = f.backends->list();
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(1).name, QStringLiteral("ollama-2")); // the name was taken
+        QCOMPARE(list->at(1).url.toString(), QStringLiteral("http://localhost:11434"));
+        QVERIFY(r.keptExisting.join(QLatin1Char(' ')).contains(QStringLiteral("gpu-box")));
+    }
+
+    void brokenFileIsLeftAloneAndExplained()
+    {
+        Fixture f;
+        const QByteArray broken = "{\n  \"ui.theme\": \"dark\",\n  \"chat.default_model\" \"llama3\"\n}\n";
+        test::writeFile(f.configPath(), broken);
+        const ConfigJsonReport r = f.run(nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Invalid);
+        QVERIFY2(r.error.contains(QStringLiteral("line 3, column")), qPrintable(r.error));
+        QVERIFY(r.error.contains(f.configPath()));
+        QCOMPARE(test::readFile(f.configPath()), broken);
+        QVERIFY(f.backupFiles().isEmpty());
+        QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("<none>"));
+    }
+
+    void brokenFileDoesNotStopTheApp()
+    {
+        QTemporaryDir dir;
+        test::writeFile(dir.filePath(QStringLiteral("config.json")), "[1, 2,");
+        AppContext::Options o;
+        o.dataDir = dir.path();
+        o.env = test::cleanEnvironment();
+        auto app = AppContext::open(o);
+        QVERIFY2(app.ok(), qPrintable(app.errorMessage()));
+        QCOMPARE((*app)->notices().size(), 1);
+        QVERIFY((*app)->notices().first().contains(QStringLiteral("not valid JSON")));
+        QCOMPARE(test::readFile(dir.filePath(QStringLiteral("config.json"))), QByteArray("[1, 2,"));
+    }
+
+    void notAnObject()
+    {
+        Fixture f;
+        test::writeFile(f.configPath(), "[\"ui.theme\"]");
+        const ConfigJsonReport r = f.run(nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Invalid);
+        QVERIFY(r.error.contains(QStringLiteral("JSON object")));
+        QVERIFY(QFileInfo::exists(f.configPath()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigJson)
+#include "tst_configjson.moc"

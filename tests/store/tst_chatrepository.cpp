@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Chats and message trees as a user meets them: branches from regenerate and edit,
+// the chat list's order, search that follows every change.
+#include "TestSupport.h"
+
+#include "store/ChatRepository.h"
+#include "store/Database.h"
+
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+class TestChatRepository : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ChatRepository> m_chats;
+
+    Message add(const QString& chatId, const QString& parentId, Role role, const QString& content,
+                qint64 at = 0)
+    {
+        Message m;
+        m.chatId = chatId;
+        m.parentId = parentId;
+        m.role = role;
+        m.content = content;
+        m.createdAt = at;
+        auto added = m_chats->addMessage(m);
+        if (!added.ok())
+            qFatal("addMessage failed: %s", qPrintable(added.errorMessage()));
+        return *added;
+    }
+
+    QStringList branchContents(const QString& chatId)
+    {
+        QStringList out;
+        auto branch = m_chats->currentBranch(chatId);
+        if (branch.ok()) {
+            for (const Message& m : *branch)
+                out << m.content;
+        }
+        return out;
+    }
+
+    void exec(const QString& sql)
+    {
+        QSqlQuery q(m_db->connection());
+        QVERIFY2(q.exec(sql), qPrintable(sql));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_chats.reset();
+        m_db.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("lyss.db")));
+        auto db = Database::open(m_dir.filePath(QStringLiteral("lyss.db")));
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        m_db = std::move(db).value();
+        m_chats = std::make_unique<ChatRepository>(*m_db);
+    }
+
+    void cleanup()
+    {
+        m_chats.reset();
+        m_db.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("lyss.db")));
+        QFile::remove(m_dir.filePath(QStringLiteral("lyss.db-wal")));
+        QFile::remove(m_dir.filePath(QStringLiteral("lyss.db-shm")));
+    }
+
+    void regenerateAndEditMakeBranches()
+    {
+        auto chat = m_chats->createChat({.title = QStringLiteral("Branches")});
+        QVERIFY(chat.ok());
+        const QString id = chat->id;
+        const Message q1 = add(id, {}, Role::User, QStringLiteral("What is 2+2?"));
+        const Message a1 = add(id, q1.id, Role::Assistant, QStringLiteral("4"));
+        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("4")}));
+
+        // Regenerate: a sibling of a1 under the same question becomes current.
+        const Message a2 = add(id, q1.id, Role::Assistant, QStringLiteral("Four."));
+        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("Four.")}));
+        // Continue on the new branch.
+        add(id, a2.id, Role::User, QStringLiteral("And 3+3?"));
+        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("Four."),
+                                                  QStringLiteral("And 3+3?")}));
+        // Edit the first question: a new root, and the old tree stays stored.
+        add(id, {}, Role::User, QStringLiteral("What is 2+3?"));
+        QCOMPARE(branchContents(id), QStringList{QStringLiteral("What is 2+3?")});
+        auto list = m_chats->listChats();
+        QVERIFY(list.ok());
+        QCOMPARE(list->first().messageCount, 5);
+        Q_UNUSED(a1);
+    }
+
+    void messageFieldsRoundTrip()
+    {
+        auto chat = m_chats->createChat({.title = QStringLiteral("Fields"), .model = QStringLiteral("llama3.2")});
+        QVERIFY(chat.ok());
+        Message m;
+        m.chatId = chat->id;
+        m.role = Role::Assistant;
+        m.content = QStringLiteral("Partial answer — 半分");
+        m.thinking = QStringLiteral("Let me think");
+        m.model = QStringLiteral("llama3.2:latest");
+        m.status = MessageStatus::Error;
+        m.error = QStringLiteral("The connection was cut");
+        m.metrics = QJsonObject{{QStringLiteral("eval_count"), 42}, {QStringLiteral("tokens_per_second"), 31.5}};
+        QVERIFY(m_chats->addMessage(m).ok());
+        auto branch = m_chats->currentBranch(chat->id);
+        QVERIFY(branch.ok());
+        QCOMPARE(branch->size(), 1);
+        const Message& got = branch->first();
+        QCOMPARE(got.role, Role::Assistant);
+        QCOMPARE(got.content, m.content);
+        QCOMPARE(got.thinking, m.thinking);
+        QCOMPARE(got.model, m.model);
+        QCOMPARE(got.status, MessageStatus::Error);
+        QCOMPARE(got.error, m.error);
+        QCOMPARE(got.metrics.value(QStringLiteral("eval_count")).toInt(), 42);
+        QVERIFY(got.createdAt > 0);
+        auto stored = m_chats->chat(chat->id);
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->model, QStringLiteral("llama3.2"));
+        QCOMPARE((*stored)->currentLeafId, got.id);
+    }
+
+    void messageForUnknownChatIsRefused()
+    {
+        Message m;
+        m.chatId = QStringLiteral("no-such-chat");
+        m.content = QStringLiteral("orphan");
+        auto added = m_chats->addMessage(m);
+        QVERIFY(!added.ok());
+        QVERIFY(added.errorMessage().contains(QStringLiteral("FOREIGN KEY")));
+        exec(QStringLiteral("SELECT 1")); // the connection is still usable
+        QCOMPARE(m_chats->search(QStringLiteral("orphan"))->size(), 0);
+    }
+
+    void listIsMostRecentlyActiveFirst()
+    {
+        auto older = m_chats->createChat({.title = QStringLiteral("Older"), .createdAt = 1000});
+        auto newer = m_chats->createChat({.title = QStringLiteral("Newer"), .createdAt = 2000});
+        auto archived = m_chats->createChat({.title = QStringLiteral("Archived"), .archived = true, .createdAt = 3000});
+        QVERIFY(older.ok() && newer.ok() && archived.ok());
+        auto list = m_chats->listChats();
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).chat.title, QStringLiteral("Newer"));
+        // A new message makes the older chat the most recent.
+        add(older->id, {}, Role::User, QStringLiteral("hello again"), 5000);
+        list = m_chats->listChats();
+        QCOMPARE(list->at(0).chat.title, QStringLiteral("Older"));
+        QCOMPARE(list->at(0).messageCount, 1);
+        QCOMPARE(list->at(1).messageCount, 0);
+        auto all = m_chats->listChats(true);
+        QCOMPARE(all->size(), 3);
+    }
+
+    void searchFollowsInsertUpdateAndDelete()
+    {
+        auto chat = m_chats->createChat({.title = QStringLiteral("Animals")});
+        const Message m = add(chat->id, {}, Role::User, QStringLiteral("Tell me about the kangaroo's pouch"));
+        add(chat->id, m.id, Role::Assistant, QStringLiteral("A wombat is different."));
+
+        auto hits = m_chats->search(QStringLiteral("kangaroo"));
+        QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().messageId, m.id);
+        QCOMPARE(m_chats->search(QStringLiteral("kanga"))->size(), 1); // prefix while typing
+        QCOMPARE(m_chats->search(QStringLiteral("KANGAROO pouch"))->size(), 1);
+        QCOMPARE(m_chats->search(QStringLiteral("kangaroo wombat"))->size(), 0); // every word
+
+        exec(QStringLiteral("UPDATE messages SET content = 'Tell me about the echidna' WHERE id = '%1'").arg(m.id));
+        QCOMPARE(m_chats->search(QStringLiteral("kangaroo"))->size(), 0);
+        QCOMPARE(m_chats->search(QStringLiteral("echidna"))->size(), 1);
+
+        exec(QStringLiteral("DELETE FROM chats WHERE id = '%1'").arg(chat->id));
+        QCOMPARE(m_chats->search(QStringLiteral("echidna"))->size(), 0);
+        QCOMPARE(m_chats->search(QStringLiteral("wombat"))->size(), 0);
+    }
+
+    void searchTakesAnyTextSafely_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("quote") << QStringLiteral("say \"hi");
+        QTest::newRow("operators") << QStringLiteral("NEAR( a OR -b AND NOT c*");
+        QTest::newRow("column filter") << QStringLiteral("content:secret");
+        QTest::newRow("only spaces") << QStringLiteral("   ");
+        QTest::newRow("parenthesis") << QStringLiteral(")(");
+    }
+
+    void searchTakesAnyTextSafely()
+    {
+        QFETCH(QString, text);
+        auto chat = m_chats->createChat({.title = QStringLiteral("x")});
+        add(chat->id, {}, Role::User, QStringLiteral("say \"hi\" to content:secret"));
+        auto hits = m_chats->search(text);
+        QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
+    }
+
+    void chatIdPrefixes()
+    {
+        auto a = m_chats->createChat({.id = QStringLiteral("abc-111"), .title = QStringLiteral("A")});
+        auto b = m_chats->createChat({.id = QStringLiteral("abc-222"), .title = QStringLiteral("B")});
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(*m_chats->resolveChatId(QStringLiteral("abc-1")), QStringLiteral("abc-111"));
+        QCOMPARE(*m_chats->resolveChatId(QStringLiteral("abc-222")), QStringLiteral("abc-222"));
+        auto ambiguous = m_chats->resolveChatId(QStringLiteral("abc"));
+        QVERIFY(!ambiguous.ok());
+        QVERIFY(ambiguous.errorMessage().contains(QStringLiteral("Several chats")));
+        auto none = m_chats->resolveChatId(QStringLiteral("zzz"));
+        QVERIFY(!none.ok());
+        QVERIFY(none.errorMessage().contains(QStringLiteral("no chat")));
+        // LIKE wildcards in a prefix are plain characters.
+        QVERIFY(!m_chats->resolveChatId(QStringLiteral("%")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChatRepository)
+#include "tst_chatrepository.moc"

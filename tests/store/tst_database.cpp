@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The store's file handling: new databases, upgrades with backups, refusing files that
+// are not ours or are newer, and two users of one file at once.
+#include "TestSupport.h"
+
+#include "store/ChatRepository.h"
+#include "store/Database.h"
+#include "store/Migrations.h"
+#include "store/Transaction.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace lyss;
+
+namespace {
+
+QVariant scalar(Database& db, const QString& sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+// A plain SQLite file made without Lyss, through a separate QtSql connection.
+void makeForeignSqlite(const QString& path, const QStringList& statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString& s : statements)
+            QVERIFY2(q.exec(s), qPrintable(s));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+}
+
+} // namespace
+
+class TestDatabase : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void newDatabaseHasLatestSchemaAndSettings()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        QCOMPARE((*db)->schemaVersion(), latestSchemaVersion());
+        QVERIFY((*db)->backupPath().isEmpty()); // nothing to back up in a new file
+        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA user_version")).toInt(), latestSchemaVersion());
+        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
+        QVERIFY(scalar(**db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
+        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA application_id")).toLongLong(),
+                 static_cast<qint64>(kApplicationId));
+        for (const char* table : {"users", "chats", "messages", "config", "backends", "messages_fts"})
+            QVERIFY2(scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
+                                      .arg(QLatin1String(table)))
+                             .toInt() == 1,
+                     table);
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT name FROM users WHERE id = 'local'")).toString(),
+                 QStringLiteral("Local user"));
+    }
+
+    void reopeningLatestMakesNoBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        QVERIFY(Database::open(path).ok());
+        auto again = Database::open(path);
+        QVERIFY(again.ok());
+        QVERIFY((*again)->backupPath().isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.bak-*")}, QDir::Files).size(), 0);
+    }
+
+    void upgradesV1WithBackupAndIndexesOldMessages()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        {
+            Database::Options v1;
+            v1.targetVersion = 1;
+            auto db = Database::open(path, v1);
+            QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+            QCOMPARE((*db)->schemaVersion(), 1);
+            QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts'")).toInt(), 0);
+            ChatRepository chats(**db);
+            auto chat = chats.createChat({.title = QStringLiteral("Old chat")});
+            QVERIFY(chat.ok());
+            Message m;
+            m.chatId = chat->id;
+            m.content = QStringLiteral("the platypus written before search existed");
+            QVERIFY(chats.addMessage(m).ok());
+        }
+
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        QCOMPARE((*db)->schemaVersion(), latestSchemaVersion());
+        QCOMPARE((*db)->backupPath(), path + QStringLiteral(".bak-v1"));
+
+        // The backup is a complete v1 database holding the old message.
+        {
+            auto backup = Database::open((*db)->backupPath(), {.targetVersion = 1});
+            QVERIFY2(backup.ok(), qPrintable(backup.errorMessage()));
+            QCOMPARE((*backup)->schemaVersion(), 1);
+            QCOMPARE(scalar(**backup, QStringLiteral("SELECT content FROM messages")).toString(),
+                     QStringLiteral("the platypus written before search existed"));
+        }
+
+        // Messages written before v2 are searchable after the upgrade.
+        ChatRepository chats(**db);
+        auto hits = chats.search(QStringLiteral("platypus"));
+        QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().chatTitle, QStringLiteral("Old chat"));
+        QVERIFY(hits->first().snippet.contains(QStringLiteral("[platypus]")));
+    }
+
+    void refusesDatabaseFromNewerLyss()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(latestSchemaVersion() + 7)));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            q.finish();
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+        }
+        const QByteArray before = test::fileSha256(path);
+        const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
+
+        auto refused = Database::open(path);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("newer version of Lyss")),
+                 qPrintable(refused.errorMessage()));
+        QVERIFY(refused.errorMessage().contains(QString::number(latestSchemaVersion() + 7)));
+        QCOMPARE(test::fileSha256(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore); // no -wal, no backup
+    }
+
+    void refusesFileThatIsNotSqlite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        QByteArray notes;
+        for (int i = 0; i < 50; ++i)
+            notes += "my precious notes, line " + QByteArray::number(i) + "\n";
+        test::writeFile(path, notes);
+
+        auto refused = Database::open(path);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("not a Lyss database")),
+                 qPrintable(refused.errorMessage()));
+        QCOMPARE(test::readFile(path), notes);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("lyss.db")});
+    }
+
+    void refusesShortGarbage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        test::writeFile(path, "x");
+        auto refused = Database::open(path);
+        QVERIFY(!refused.ok());
+        QCOMPARE(test::readFile(path), QByteArray("x"));
+    }
+
+    void refusesSqliteDatabaseOfAnotherProgram_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        QTest::newRow("tables, no application id")
+            << QStringList{QStringLiteral("CREATE TABLE invoices (id INTEGER, total REAL)"),
+                           QStringLiteral("INSERT INTO invoices VALUES (1, 9.5)")};
+        QTest::newRow("another application id")
+            << QStringList{QStringLiteral("PRAGMA application_id = 1234"),
+                           QStringLiteral("CREATE TABLE t (x)")};
+    }
+
+    void refusesSqliteDatabaseOfAnotherProgram()
+    {
+        QFETCH(QStringList, statements);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        makeForeignSqlite(path, statements);
+        const QByteArray before = test::fileSha256(path);
+
+        auto refused = Database::open(path);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("another program")),
+                 qPrintable(refused.errorMessage()));
+        QCOMPARE(test::fileSha256(path), before);
+    }
+
+    void emptyFileBecomesNewDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        test::writeFile(path, {});
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        QCOMPARE((*db)->schemaVersion(), latestSchemaVersion());
+    }
+
+    void failedMigrationStepIsUndone()
+    {
+        // A v1 database where v2's table name is already taken: the upgrade must fail
+        // with a message, leave the file at v1 and keep the backup.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        {
+            auto db = Database::open(path, {.targetVersion = 1});
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE messages_fts (x)")));
+        }
+        auto failed = Database::open(path);
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.errorMessage().contains(QStringLiteral("version 2")),
+                 qPrintable(failed.errorMessage()));
+        QVERIFY(failed.errorMessage().contains(path + QStringLiteral(".bak-v1")));
+        QVERIFY(QFileInfo::exists(path + QStringLiteral(".bak-v1")));
+        auto v1 = Database::open(path, {.targetVersion = 1});
+        QVERIFY(v1.ok());
+        QCOMPARE((*v1)->schemaVersion(), 1);
+    }
+
+    void twoConnectionsReadWhileOneWrites()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        auto a = Database::open(path);
+        auto b = Database::open(path);
+        QVERIFY(a.ok() && b.ok());
+        ChatRepository chatsA(**a);
+        ChatRepository chatsB(**b);
+
+        Transaction tx((*a)->connection());
+        QVERIFY(tx.status().ok());
+        QVERIFY(chatsA.createChat({.title = QStringLiteral("Pending")}).ok());
+        // WAL: the reader is not blocked and does not see uncommitted work.
+        auto during = chatsB.listChats();
+        QVERIFY2(during.ok(), qPrintable(during.errorMessage()));
+        QCOMPARE(during->size(), 0);
+        QVERIFY(tx.commit().ok());
+        auto after = chatsB.listChats();
+        QVERIFY(after.ok());
+        QCOMPARE(after->size(), 1);
+    }
+
+    void secondProcessWaitsForTheWriteLock()
+    {
+        // This process holds the write lock while lyss-cli, a second process on the same
+        // file, tries to write. With a busy timeout it waits and succeeds; without one it
+        // would fail at once with "database is locked".
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+        QVERIFY(db.ok());
+        auto tx = std::make_unique<Transaction>((*db)->connection());
+        QVERIFY(tx->status().ok());
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO config (key, value, updated_at) VALUES "
+                                      "('chat.system_prompt', '\"be brief\"', 0)")));
+        q.finish();
+
+        QProcess cli;
+        cli.setProcessEnvironment(test::cleanEnvironment());
+        cli.start(QStringLiteral(LYSS_CLI_PATH),
+                  {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("config"),
+                   QStringLiteral("set"), QStringLiteral("ui.theme"), QStringLiteral("dark")});
+        QVERIFY(cli.waitForStarted());
+        // Hold the lock while the other process starts and reaches its write.
+        QTest::qWait(1500);
+        QVERIFY(tx->commit().ok());
+        tx.reset();
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM config WHERE key = 'ui.theme'")).toString(),
+                 QStringLiteral("\"dark\""));
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM config WHERE key = 'chat.system_prompt'")).toString(),
+                 QStringLiteral("\"be brief\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop app starts on a real data directory, shows its chats and what happened
+// at start-up, and the start-up benchmark hook exits cleanly.
+#include "TestSupport.h"
+
+#include "MainWindow.h"
+#include "app/AppContext.h"
+#include "store/ChatRepository.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsChatsAndStartupNotices()
+    {
+        QTemporaryDir dir;
+        test::writeFile(dir.filePath(QStringLiteral("config.json")), "{\"ui.theme\": \"dark\"}");
+        AppContext::Options o;
+        o.dataDir = dir.path();
+        o.env = test::cleanEnvironment();
+        auto app = AppContext::open(o);
+        QVERIFY2(app.ok(), qPrintable(app.errorMessage()));
+        QVERIFY((*app)->chats().createChat({.title = QStringLiteral("Older"), .createdAt = 1000}).ok());
+        QVERIFY((*app)->chats().createChat({.title = QStringLiteral("Newest"), .createdAt = 2000}).ok());
+
+        MainWindow window(**app);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("Lyss")));
+        auto* list = window.findChild<QListWidget*>(QStringLiteral("chatList"));
+        QVERIFY(list);
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Newest"));
+        auto* notices = window.findChild<QLabel*>(QStringLiteral("startupNotices"));
+        QVERIFY(notices && notices->isVisible());
+        QVERIFY(notices->text().contains(QStringLiteral("config.json")));
+        auto* backends = window.findChild<QLabel*>(QStringLiteral("backendSummary"));
+        QVERIFY(backends->text().contains(QStringLiteral("http://localhost:11434")));
+    }
+
+    void exitAfterFirstPaint()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = test::cleanEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(LYSS_GUI_PATH),
+                {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--exit-after-first-paint")});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db"))));
+    }
+
+    void refusedDatabaseExitsWithMessage()
+    {
+        QTemporaryDir dir;
+        test::writeFile(dir.filePath(QStringLiteral("lyss.db")), "not a database, my diary");
+        QProcess p;
+        QProcessEnvironment env = test::cleanEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(LYSS_GUI_PATH), {QStringLiteral("--data-dir"), dir.path()});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("not a Lyss database")));
+        QCOMPARE(test::readFile(dir.filePath(QStringLiteral("lyss.db"))), QByteArray("not a database, my diary"));
+    }
+
+    void versionNeedsNoDisplay()
+    {
+        QProcess p;
+        QProcessEnvironment env = test::cleanEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("DISPLAY"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(LYSS_GUI_PATH), {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(p.readAllStandardOutput(), QByteArray("lyss 0.1.0\n"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
