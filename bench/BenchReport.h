@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace lyss::bench {
+
+// One line about the machine and build, for every figure we publish.
+QString machineDescription();
+
+// Replaces the part of `file` between <!-- bench:NAME:begin --> and
+// <!-- bench:NAME:end --> with `section` (appending both markers if missing).
+bool writeSection(const QString& file, const QString& name, const QString& section);
+
+} // namespace lyss::bench
