@@ -9,6 +9,7 @@
 #include "store/ConfigRepository.h"
 #include "store/Database.h"
 #include "util/DataDir.h"
+#include "util/ProcessIdentity.h"
 
 #include <QDir>
 
@@ -44,6 +45,13 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     ctx->m_chats = std::make_unique<ChatRepository>(*ctx->m_db);
     ctx->m_settings = std::make_unique<Settings>(*ctx->m_config, ctx->m_env);
     ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
+
+    // Replies a crashed or killed Lyss left half-written: keep the text, say so.
+    if (auto recovered = ctx->m_chats->recoverInterruptedReplies(isProcessTokenAlive);
+        recovered && *recovered > 0)
+        ctx->m_notices << tr("%n reply(s) were cut off when Lyss last stopped; what had arrived "
+                             "is kept and marked interrupted.",
+                             nullptr, *recovered);
 
     ConfigJsonImporter importer(*ctx->m_db, *ctx->m_config, *ctx->m_backends,
                                 ctx->m_secrets.get());

@@ -129,7 +129,8 @@ Result<Message> ChatRepository::addMessage(Message message)
         return tx.status().error();
     auto q = m_statements.get(QStringLiteral(
         "INSERT INTO messages (id, chat_id, parent_id, role, content, thinking, model, status, "
-        "error, metrics, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "error, metrics, created_at, updated_at, stream_owner) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return q.error();
     QSqlQuery& s = **q;
@@ -146,6 +147,7 @@ Result<Message> ChatRepository::addMessage(Message message)
                                              : QVariant(textFromObject(message.metrics)));
     s.addBindValue(message.createdAt);
     s.addBindValue(message.updatedAt);
+    s.addBindValue(nullIfEmpty(message.streamOwner));
     if (Status st = sql::exec(s, tr("Saving a message")); !st.ok())
         return st.error();
 
@@ -224,27 +226,139 @@ Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
 
 Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId)
 {
-    // Walk up from the leaf; depth orders the path so the root comes first.
+    auto c = chat(chatId);
+    if (!c)
+        return c.error();
+    if (!c->has_value() || (*c)->currentLeafId.isEmpty())
+        return QList<Message>{};
+    return pathTo((*c)->currentLeafId);
+}
+
+Result<QList<Message>> ChatRepository::pathTo(const QString& messageId)
+{
+    // Walk up from the message; depth orders the path so the root comes first.
     auto q = m_statements.get(
         QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
-                       "  SELECT current_leaf_id, 0 FROM chats WHERE id = :chat "
-                       "    AND current_leaf_id IS NOT NULL"
+                       "  SELECT :id, 0"
                        "  UNION ALL"
                        "  SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path "
-                       "    ON m.id = path.id WHERE m.parent_id IS NOT NULL AND m.chat_id = :chat"
+                       "    ON m.id = path.id WHERE m.parent_id IS NOT NULL"
                        ") SELECT ") +
         kMessageColumns +
         QStringLiteral(" FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC"));
     if (!q)
         return q.error();
-    (*q)->bindValue(QStringLiteral(":chat"), chatId);
-    if (Status st = sql::exec(**q, tr("Reading the messages of chat %1").arg(chatId)); !st.ok())
+    (*q)->bindValue(QStringLiteral(":id"), messageId);
+    if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
         return st.error();
     QList<Message> out;
     while ((*q)->next())
         out.append(messageFromRow(**q));
     (*q)->finish();
     return out;
+}
+
+Result<std::optional<Message>> ChatRepository::message(const QString& id)
+{
+    auto q = m_statements.get(QStringLiteral("SELECT ") + kMessageColumns +
+                              QStringLiteral(" FROM messages m WHERE m.id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(id);
+    if (Status st = sql::exec(**q, tr("Reading the message %1").arg(id)); !st.ok())
+        return st.error();
+    std::optional<Message> found;
+    if ((*q)->next())
+        found = messageFromRow(**q);
+    (*q)->finish();
+    return found;
+}
+
+Status ChatRepository::checkpointMessage(const QString& id, const QString& content,
+                                         const QString& thinking)
+{
+    auto q = m_statements.get(QStringLiteral(
+        "UPDATE messages SET content = ?, thinking = ?, updated_at = ? WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(content);
+    (*q)->addBindValue(nullIfEmpty(thinking));
+    (*q)->addBindValue(sql::nowMs());
+    (*q)->addBindValue(id);
+    return sql::exec(**q, tr("Saving the reply so far"));
+}
+
+Status ChatRepository::finishMessage(const Message& message)
+{
+    const qint64 now = sql::nowMs();
+    Transaction tx(m_db.connection());
+    if (!tx.status().ok())
+        return tx.status();
+    auto q = m_statements.get(QStringLiteral(
+        "UPDATE messages SET content = ?, thinking = ?, status = ?, error = ?, metrics = ?, "
+        "updated_at = ?, stream_owner = NULL WHERE id = ?"));
+    if (!q)
+        return q.error();
+    QSqlQuery& s = **q;
+    s.addBindValue(message.content);
+    s.addBindValue(nullIfEmpty(message.thinking));
+    s.addBindValue(statusName(message.status));
+    s.addBindValue(nullIfEmpty(message.error));
+    s.addBindValue(message.metrics.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                             : QVariant(textFromObject(message.metrics)));
+    s.addBindValue(now);
+    s.addBindValue(message.id);
+    if (Status st = sql::exec(s, tr("Saving the reply")); !st.ok())
+        return st;
+    auto touch = m_statements.get(
+        QStringLiteral("UPDATE chats SET updated_at = max(updated_at, ?) WHERE id = ?"));
+    if (!touch)
+        return touch.error();
+    (*touch)->addBindValue(now);
+    (*touch)->addBindValue(message.chatId);
+    if (Status st = sql::exec(**touch, tr("Updating the chat")); !st.ok())
+        return st;
+    return tx.commit();
+}
+
+Result<int> ChatRepository::recoverInterruptedReplies(
+    const std::function<bool(const QString&)>& ownerAlive)
+{
+    auto q = m_statements.get(
+        QStringLiteral("SELECT id, stream_owner FROM messages WHERE status = 'streaming'"));
+    if (!q)
+        return q.error();
+    if (Status st = sql::exec(**q, tr("Looking for replies cut off by a crash")); !st.ok())
+        return st.error();
+    QStringList orphans;
+    while ((*q)->next()) {
+        const QString owner = (*q)->value(1).toString();
+        if (owner.isEmpty() || !ownerAlive(owner))
+            orphans << (*q)->value(0).toString();
+    }
+    (*q)->finish();
+    for (const QString& id : orphans) {
+        auto u = m_statements.get(QStringLiteral(
+            "UPDATE messages SET status = 'interrupted', stream_owner = NULL, updated_at = ? "
+            "WHERE id = ? AND status = 'streaming'"));
+        if (!u)
+            return u.error();
+        (*u)->addBindValue(sql::nowMs());
+        (*u)->addBindValue(id);
+        if (Status st = sql::exec(**u, tr("Marking an interrupted reply")); !st.ok())
+            return st.error();
+    }
+    return static_cast<int>(orphans.size());
+}
+
+Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
+{
+    auto q = m_statements.get(QStringLiteral("UPDATE chats SET model = ? WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(nullIfEmpty(model));
+    (*q)->addBindValue(chatId);
+    return sql::exec(**q, tr("Saving the chat's model"));
 }
 
 QString ChatRepository::ftsQuery(const QString& text)

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <functional>
+
 #include <optional>
 
 namespace lyss {
@@ -29,7 +31,17 @@ public:
     // chat's current leaf. An empty id gets a new UUID; zero times become now.
     Result<Message> addMessage(Message message);
 
+    // Saves what a streaming reply has so far.
+    Status checkpointMessage(const QString& id, const QString& content, const QString& thinking);
+    // Saves a reply's final text, status, error and metrics.
+    Status finishMessage(const Message& message);
+    // Replies still marked streaming whose process is gone become interrupted, their
+    // text kept. Returns how many.
+    Result<int> recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive);
+    Status setChatModel(const QString& chatId, const QString& model);
+
     Result<std::optional<Chat>> chat(const QString& id);
+    Result<std::optional<Message>> message(const QString& id);
     // The full id of the one chat whose id starts with `prefix`; a readable error when
     // none or several do.
     Result<QString> resolveChatId(const QString& prefix);
@@ -37,6 +49,8 @@ public:
     Result<QList<ChatSummary>> listChats(bool includeArchived = false);
     // The visible conversation: root → current leaf.
     Result<QList<Message>> currentBranch(const QString& chatId);
+    // Root → the given message.
+    Result<QList<Message>> pathTo(const QString& messageId);
     // Full-text search over message content, best matches first. Each word of `text`
     // must occur; the last may be the start of a word (search as you type).
     Result<QList<SearchHit>> search(const QString& text, int limit = 50);

@@ -110,11 +110,20 @@ Migration fullTextSearch()
             }};
 }
 
+// v3: which process is streaming a reply, so start-up recovery leaves the replies of a
+// still-running Lyss alone and marks only those of a dead one as interrupted.
+Migration streamOwner()
+{
+    return {3,
+            QStringLiteral("owner of a streaming reply"),
+            {QStringLiteral("ALTER TABLE messages ADD COLUMN stream_owner TEXT")}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all{initialSchema(), fullTextSearch()};
+    static const std::vector<Migration> all{initialSchema(), fullTextSearch(), streamOwner()};
     return all;
 }
 

@@ -4,3 +4,4 @@
 Q_LOGGING_CATEGORY(lcStore, "lyss.store", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcConfig, "lyss.config", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "lyss.secrets", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcNet, "lyss.net", QtWarningMsg)

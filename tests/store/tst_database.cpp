@@ -97,13 +97,14 @@ private Q_SLOTS:
             QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
             QCOMPARE((*db)->schemaVersion(), 1);
             QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts'")).toInt(), 0);
-            ChatRepository chats(**db);
-            auto chat = chats.createChat({.title = QStringLiteral("Old chat")});
-            QVERIFY(chat.ok());
-            Message m;
-            m.chatId = chat->id;
-            m.content = QStringLiteral("the platypus written before search existed");
-            QVERIFY(chats.addMessage(m).ok());
+            // Written as Lyss 0.1's v1 schema had it (today's repositories write v3 rows).
+            QSqlQuery q((*db)->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (id, title, created_at, updated_at) "
+                                          "VALUES ('c1', 'Old chat', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO messages (id, chat_id, role, content, created_at, updated_at) VALUES "
+                "('m1', 'c1', 'user', 'the platypus written before search existed', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE chats SET current_leaf_id = 'm1'")));
         }
 
         auto db = Database::open(path);

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/Backend.h"
+
+#include <QElapsedTimer>
+
+namespace lyss {
+
+Backend::Backend(Config config, QNetworkAccessManager* nam, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_nam(nam)
+    , m_http(nam, m_config.kind, m_config.url, m_config.apiKey)
+{
+}
+
+void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok)
+{
+    ++m_stats.requests;
+    m_stats.totalLatencyMs += latencyMs;
+    if (!ok)
+        ++m_stats.errors;
+    if (latencyMs > BackendStats::kSlowMs) {
+        m_stats.slow.append({what, latencyMs, QDateTime::currentDateTimeUtc()});
+        if (m_stats.slow.size() > BackendStats::kSlowKept)
+            m_stats.slow.removeFirst();
+    }
+}
+
+void Backend::getJson(const QString& path, Callback<QJsonDocument> done)
+{
+    sendJson(m_http.get(path), QStringLiteral("GET ") + path, std::move(done));
+}
+
+void Backend::sendJson(QNetworkReply* reply, const QString& what, Callback<QJsonDocument> done)
+{
+    reply->setParent(this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(reply, &QNetworkReply::finished, this, [this, reply, what, clock, done] {
+        reply->deleteLater();
+        Result<QJsonDocument> result = m_http.jsonResult(reply);
+        recordRequest(what, clock->elapsed(), result.ok());
+        done(std::move(result));
+    });
+}
+
+} // namespace lyss

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backends/ChatRequest.h"
+#include "backends/HttpClient.h"
+#include "backends/ModelInfo.h"
+#include "store/BackendRecord.h"
+#include "util/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace lyss {
+
+class ChatStream;
+
+// In-memory request statistics of one backend, for the performance view.
+struct BackendStats {
+    struct SlowRequest {
+        QString what;
+        qint64 latencyMs = 0;
+        QDateTime when;
+    };
+    static constexpr qint64 kSlowMs = 2000;
+    static constexpr int kSlowKept = 100;
+
+    int requests = 0;
+    int errors = 0;
+    qint64 totalLatencyMs = 0;
+    QList<SlowRequest> slow; // newest last, at most kSlowKept
+
+    double averageLatencyMs() const { return requests ? double(totalLatencyMs) / requests : 0; }
+    double errorRate() const { return requests ? double(errors) / requests : 0; }
+};
+
+// A model server Lyss can talk to. Calls are asynchronous: callbacks run later on the
+// calling thread, never from inside the call.
+class Backend : public QObject {
+    Q_OBJECT
+
+public:
+    struct Config {
+        QString name;
+        BackendKind kind = BackendKind::Ollama;
+        QUrl url;
+        QString apiKey;
+        int idleTimeoutMs = 120000;
+    };
+
+    template <typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    Backend(Config config, QNetworkAccessManager* nam, QObject* parent = nullptr);
+
+    const Config& config() const { return m_config; }
+    QString name() const { return m_config.name; }
+    BackendKind kind() const { return m_config.kind; }
+
+    virtual void listModels(Callback<QList<ModelInfo>> done) = 0;
+    // A cheap request that tells whether the server answers (the connection monitor's).
+    virtual void probe(Callback<QString> done) = 0;
+    // Starts streaming a reply. The stream is a child of this backend.
+    virtual ChatStream* chat(const ChatRequest& request) = 0;
+
+    const BackendStats& stats() const { return m_stats; }
+    void recordRequest(const QString& what, qint64 latencyMs, bool ok);
+
+protected:
+    // GETs `path`, hands the JSON (or the error in words) to `done`.
+    void getJson(const QString& path, Callback<QJsonDocument> done);
+    void sendJson(QNetworkReply* reply, const QString& what, Callback<QJsonDocument> done);
+
+    Config m_config;
+    QNetworkAccessManager* m_nam;
+    HttpClient m_http;
+    BackendStats m_stats;
+};
+
+} // namespace lyss

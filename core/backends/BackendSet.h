@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backends/Backend.h"
+#include "config/BackendResolver.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPair>
+
+#include <functional>
+#include <memory>
+
+namespace lyss {
+
+class SecretStore;
+
+// The live backends of this run, built from the effective backend list (keys from the
+// environment or the keyring), and the one model list across all of them.
+class BackendSet : public QObject {
+    Q_OBJECT
+
+public:
+    struct ModelList {
+        QList<ModelInfo> models; // display names made unique with "backend/" prefixes
+        QStringList errors;      // one per backend that could not be asked, in words
+    };
+
+    // Disabled backends are left out. A key the keyring cannot give is a warning, and
+    // the backend is built without it.
+    BackendSet(const QList<EffectiveBackend>& backends, SecretStore* secrets, int idleTimeoutMs,
+               QObject* parent = nullptr);
+
+    QList<Backend*> backends() const { return m_backends; }
+    Backend* find(const QString& name) const;
+    QStringList warnings() const { return m_warnings; }
+    QNetworkAccessManager* network() { return &m_nam; }
+
+    // Asks every backend (or only `only`) at once; `done` runs when all have answered.
+    void listModels(std::function<void(ModelList)> done, Backend* only = nullptr);
+
+    // What a user typed → (backend name, model name on that server): "llama3.2",
+    // "llama3.2:latest", "gpu/llama3.2" (backend/model) when two backends offer it.
+    static Result<QPair<QString, QString>> resolve(const QList<ModelInfo>& models,
+                                                   const QStringList& backendNames,
+                                                   const QString& wanted);
+
+private:
+    QNetworkAccessManager m_nam;
+    QList<Backend*> m_backends;
+    QStringList m_warnings;
+};
+
+} // namespace lyss

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/ChatRequest.h"
+
+namespace lyss {
+
+QJsonObject ChatOptions::toJson() const
+{
+    QJsonObject o;
+    if (!systemPrompt.isEmpty())
+        o.insert(QStringLiteral("system"), systemPrompt);
+    if (temperature)
+        o.insert(QStringLiteral("temperature"), *temperature);
+    if (contextLength)
+        o.insert(QStringLiteral("num_ctx"), *contextLength);
+    if (seed)
+        o.insert(QStringLiteral("seed"), *seed);
+    if (!keepAlive.isEmpty())
+        o.insert(QStringLiteral("keep_alive"), keepAlive);
+    if (think)
+        o.insert(QStringLiteral("think"), *think);
+    return o;
+}
+
+ChatOptions ChatOptions::fromJson(const QJsonObject& o)
+{
+    ChatOptions c;
+    c.systemPrompt = o.value(QLatin1String("system")).toString();
+    if (o.value(QLatin1String("temperature")).isDouble())
+        c.temperature = o.value(QLatin1String("temperature")).toDouble();
+    if (o.value(QLatin1String("num_ctx")).isDouble())
+        c.contextLength = o.value(QLatin1String("num_ctx")).toInt();
+    if (o.value(QLatin1String("seed")).isDouble())
+        c.seed = o.value(QLatin1String("seed")).toInteger();
+    c.keepAlive = o.value(QLatin1String("keep_alive")).toString();
+    if (o.value(QLatin1String("think")).isBool())
+        c.think = o.value(QLatin1String("think")).toBool();
+    return c;
+}
+
+} // namespace lyss

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Message.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace lyss {
+
+// Per-chat request options a user can set.
+struct ChatOptions {
+    QString systemPrompt;
+    std::optional<double> temperature;
+    std::optional<int> contextLength; // Ollama num_ctx
+    std::optional<qint64> seed;
+    QString keepAlive;                // Ollama keep_alive, e.g. "5m"; empty: server default
+    std::optional<bool> think;        // ask a reasoning model to think (Ollama "think")
+
+    QJsonObject toJson() const;
+    static ChatOptions fromJson(const QJsonObject& o);
+};
+
+struct ChatTurn {
+    Role role = Role::User;
+    QString content;
+};
+
+// What is sent to a model: the conversation so far (system prompt first) and options.
+struct ChatRequest {
+    QString model;
+    QList<ChatTurn> messages;
+    ChatOptions options;
+};
+
+} // namespace lyss

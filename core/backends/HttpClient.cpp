@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/HttpClient.h"
+
+#include "backends/StreamEvent.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+namespace lyss {
+
+HttpClient::HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base, QString apiKey)
+    : m_nam(nam)
+    , m_kind(kind)
+    , m_base(std::move(base))
+    , m_apiKey(std::move(apiKey))
+{
+}
+
+QUrl HttpClient::url(const QString& path) const
+{
+    QUrl u = m_base;
+    QString basePath = u.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    u.setPath(basePath + path);
+    return u;
+}
+
+QNetworkRequest HttpClient::request(const QString& path) const
+{
+    QNetworkRequest r(url(path));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    r.setRawHeader("Accept", "application/json, application/x-ndjson, text/event-stream");
+    r.setHeader(QNetworkRequest::UserAgentHeader,
+                QStringLiteral("lyss/%1").arg(QCoreApplication::applicationVersion()));
+    if (!m_apiKey.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    // Streams must arrive as they are written, and a stream may run for a long time:
+    // the idle limit is ours (ChatStream), not a total transfer limit.
+    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    r.setTransferTimeout(0);
+    return r;
+}
+
+QNetworkReply* HttpClient::get(const QString& path) const
+{
+    return m_nam->get(request(path));
+}
+
+QNetworkReply* HttpClient::post(const QString& path, const QJsonObject& body) const
+{
+    return m_nam->post(request(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QNetworkReply* HttpClient::deleteWithBody(const QString& path, const QJsonObject& body) const
+{
+    return m_nam->sendCustomRequest(request(path), "DELETE",
+                                    QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+int HttpClient::httpStatus(const QNetworkReply* reply)
+{
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+QString HttpClient::serverLabel() const
+{
+    return m_kind == BackendKind::Ollama ? tr("the Ollama server at %1").arg(m_base.toString())
+                                         : tr("the server at %1").arg(m_base.toString());
+}
+
+Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const
+{
+    const QByteArray body = reply->readAll();
+    const int status = httpStatus(reply);
+    if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
+        return Error{describeFailure(reply, body)};
+    QJsonParseError parseError{};
+    QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{tr("%1 answered something that is not JSON (%2). Is that address really a "
+                        "model server?")
+                         .arg(serverLabel(), parseError.errorString())};
+    return doc;
+}
+
+QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body,
+                                    const QString& model) const
+{
+    const int status = httpStatus(reply);
+    QString serverText;
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (doc.isObject())
+        serverText = errorMessageFromJson(doc.object());
+    if (serverText.isEmpty())
+        serverText = QString::fromUtf8(body.left(300)).trimmed();
+
+    if (status == 0) {
+        QString hint;
+        if (m_kind == BackendKind::Ollama)
+            hint = tr("Is Ollama running? Start it with \"ollama serve\", or point Lyss at the "
+                      "right address with \"lyss-cli backends\".");
+        else
+            hint = tr("Is the server running, and is the address right?");
+        return tr("Cannot reach %1: %2. %3").arg(serverLabel(), reply->errorString(), hint);
+    }
+    if (status == 401 || status == 403)
+        return tr("%1 refused the request (HTTP %2: %3). Check the API key.")
+            .arg(serverLabel())
+            .arg(status)
+            .arg(serverText);
+    if (status == 404 && !model.isEmpty())
+        return m_kind == BackendKind::Ollama
+                   ? tr("The model \"%1\" is not on %2. Download it with: lyss-cli pull %1")
+                         .arg(model, serverLabel())
+                   : tr("The model \"%1\" is not available on %2 (%3).")
+                         .arg(model, serverLabel(), serverText);
+    if (status == 404)
+        return tr("%1 has no %2 (HTTP 404). Is the address right%3?")
+            .arg(serverLabel(), reply->url().path(),
+                 m_kind == BackendKind::OpenAI ? tr(", including /v1 if the server needs it")
+                                               : QString());
+    return tr("%1 answered HTTP %2: %3").arg(serverLabel()).arg(status).arg(serverText);
+}
+
+} // namespace lyss

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/BackendRecord.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace lyss {
+
+// A model a backend offers.
+struct ModelInfo {
+    QString name;          // as the server names it, e.g. "llama3.2:latest"
+    QString backendName;
+    BackendKind backendKind = BackendKind::Ollama;
+    QString displayName;   // name, or "backend/name" when two backends offer the name
+    qint64 sizeBytes = -1; // -1: unknown (OpenAI-style servers do not say)
+    QString family;
+    QString parameterSize;
+    QString quantization;
+    QDateTime modifiedAt;
+    // Ollama /api/ps only: memory in use and when it will be unloaded.
+    qint64 sizeVram = -1;
+    QDateTime expiresAt;
+};
+
+// "2.0 GB", "512 MB": sizes as people read them (decimal units, as Ollama prints them).
+QString formatBytes(qint64 bytes);
+
+} // namespace lyss

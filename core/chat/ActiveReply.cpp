@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/ActiveReply.h"
+
+#include "store/ChatRepository.h"
+#include "util/Log.h"
+
+#include <cmath>
+
+namespace lyss {
+
+ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream, QObject* parent)
+    : QObject(parent)
+    , m_chats(chats)
+    , m_row(std::move(row))
+    , m_stream(stream)
+{
+    m_sinceCheckpoint.start();
+    m_checkpointTimer.setSingleShot(true);
+    connect(&m_checkpointTimer, &QTimer::timeout, this, &ActiveReply::checkpoint);
+    connect(stream, &ChatStream::eventsReady, this, &ActiveReply::onEvents);
+    connect(stream, &ChatStream::finished, this, &ActiveReply::onStreamFinished);
+}
+
+void ActiveReply::onEvents(const StreamEvents& events)
+{
+    for (const StreamEvent& e : events) {
+        if (e.kind == StreamEvent::Kind::Content)
+            m_row.content += e.text;
+        else if (e.kind == StreamEvent::Kind::Thinking)
+            m_row.thinking += e.text;
+        ++m_deltas;
+    }
+    m_dirty = true;
+    // At most one write a second, and the last text of a pause is saved within one.
+    if (m_sinceCheckpoint.elapsed() >= kCheckpointIntervalMs)
+        checkpoint();
+    else if (!m_checkpointTimer.isActive())
+        m_checkpointTimer.start(kCheckpointIntervalMs - static_cast<int>(m_sinceCheckpoint.elapsed()));
+    Q_EMIT updated(events);
+}
+
+void ActiveReply::checkpoint()
+{
+    m_checkpointTimer.stop();
+    if (!m_dirty || isFinished())
+        return;
+    m_dirty = false;
+    m_sinceCheckpoint.restart();
+    ++m_writes;
+    if (Status st = m_chats.checkpointMessage(m_row.id, m_row.content, m_row.thinking); !st.ok())
+        qCWarning(lcStore) << "checkpoint failed:" << st.errorMessage();
+}
+
+QJsonObject ActiveReply::measuredMetrics() const
+{
+    QJsonObject m = m_stream ? m_stream->metrics().toJson() : QJsonObject();
+    if (!m_stream)
+        return m;
+    const qint64 total = m_stream->elapsedMs();
+    const qint64 first = m_stream->firstTokenMs();
+    m.insert(QStringLiteral("total_ms"), total);
+    if (first >= 0)
+        m.insert(QStringLiteral("ttft_ms"), first);
+    // Tokens and speed: the server's own count where it gives one, else what we saw.
+    const ChatMetrics server = m_stream->metrics();
+    const qint64 tokens = server.completionTokens >= 0 ? server.completionTokens : m_deltas;
+    m.insert(QStringLiteral("tokens"), tokens);
+    double tps = 0;
+    if (server.completionTokens > 0 && server.evalDurationNs > 0)
+        tps = double(server.completionTokens) * 1e9 / double(server.evalDurationNs);
+    else if (first >= 0 && total > first && tokens > 1)
+        tps = double(tokens - 1) * 1000.0 / double(total - first);
+    if (tps > 0)
+        m.insert(QStringLiteral("tokens_per_second"), std::round(tps * 100.0) / 100.0);
+    return m;
+}
+
+void ActiveReply::onStreamFinished()
+{
+    if (!m_stream || isFinished())
+        return;
+    m_checkpointTimer.stop();
+    switch (m_stream->outcome()) {
+    case ChatStream::Outcome::Complete:
+        m_row.status = MessageStatus::Complete;
+        break;
+    case ChatStream::Outcome::Cancelled:
+        m_row.status = MessageStatus::Cancelled;
+        break;
+    default:
+        m_row.status = MessageStatus::Error;
+        m_row.error = m_stream->errorText();
+        break;
+    }
+    m_row.metrics = measuredMetrics();
+    m_row.streamOwner.clear();
+    ++m_writes;
+    if (Status st = m_chats.finishMessage(m_row); !st.ok()) {
+        qCWarning(lcStore) << "saving the reply failed:" << st.errorMessage();
+        if (m_row.error.isEmpty())
+            m_row.error = st.errorMessage();
+    }
+    m_stream->deleteLater();
+    Q_EMIT finished();
+}
+
+void ActiveReply::cancel()
+{
+    if (m_stream && !isFinished())
+        m_stream->cancel();
+}
+
+} // namespace lyss
