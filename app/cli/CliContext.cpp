@@ -2,8 +2,14 @@
 #include "CliContext.h"
 
 #include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "config/Settings.h"
 
+#include <QSocketNotifier>
+
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 namespace lyss::cli {
 
@@ -31,6 +37,60 @@ AppContext* CliContext::app()
     for (const QString& notice : m_app->notices())
         m_err << notice << Qt::endl;
     return m_app.get();
+}
+
+BackendSet* CliContext::backends()
+{
+    if (m_backends)
+        return m_backends.get();
+    AppContext* context = app();
+    if (!context)
+        return nullptr;
+    auto effective = context->effectiveBackends();
+    if (!effective) {
+        fail(effective.errorMessage());
+        return nullptr;
+    }
+    const int idleMs =
+        static_cast<int>(context->settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
+    m_backends = std::make_unique<BackendSet>(*effective, &context->secrets(), idleMs);
+    for (const QString& w : m_backends->warnings())
+        m_err << w << Qt::endl;
+    return m_backends.get();
+}
+
+namespace {
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe calls here: the event loop reads the pipe.
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+} // namespace
+
+void CliContext::onInterrupt(std::function<void()> handler)
+{
+    if (g_signalPipe[0] < 0 && ::pipe(g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [handler] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
+        handler();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+bool CliContext::stderrIsTerminal() const
+{
+    return ::isatty(STDERR_FILENO) != 0;
 }
 
 int CliContext::fail(const QString& message, int code)

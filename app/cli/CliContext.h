@@ -9,8 +9,14 @@
 
 #include <memory>
 
+#include <QEventLoop>
+
+#include <functional>
+#include <optional>
+
 namespace lyss {
 class AppContext;
+class BackendSet;
 }
 
 namespace lyss::cli {
@@ -34,6 +40,28 @@ public:
 
     // The opened context, or nullptr after printing why it could not be opened.
     AppContext* app();
+    // The live backends (keys from the keyring), or nullptr after printing why not.
+    BackendSet* backends();
+
+    // Runs the event loop until `start`'s callback has been called, and returns what
+    // it was given.
+    template <typename T>
+    Result<T> await(const std::function<void(std::function<void(Result<T>)>)>& start)
+    {
+        std::optional<Result<T>> result;
+        QEventLoop loop;
+        start([&](Result<T> r) {
+            result.emplace(std::move(r));
+            loop.quit();
+        });
+        if (!result)
+            loop.exec();
+        return std::move(*result);
+    }
+
+    // Calls `handler` (once per signal, from the event loop) on Ctrl-C or SIGTERM.
+    void onInterrupt(std::function<void()> handler);
+    bool stderrIsTerminal() const;
 
     // Prints "lyss-cli: message" to stderr and returns `code`.
     int fail(const QString& message, int code = kExitFailed);
@@ -47,6 +75,7 @@ private:
     QTextStream m_out;
     QTextStream m_err;
     std::unique_ptr<AppContext> m_app;
+    std::unique_ptr<BackendSet> m_backends;
 };
 
 // Splits `args` (the words after the command) into options and positional words,
@@ -69,5 +98,10 @@ bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
 int runConfig(CliContext& ctx, const QStringList& args);
 int runBackends(CliContext& ctx, const QStringList& args);
 int runChats(CliContext& ctx, const QStringList& args);
+int runModels(CliContext& ctx, const QStringList& args);
+int runPull(CliContext& ctx, const QStringList& args);
+int runRemoveModel(CliContext& ctx, const QStringList& args);
+int runPs(CliContext& ctx, const QStringList& args);
+int runChat(CliContext& ctx, const QStringList& args);
 
 } // namespace lyss::cli

@@ -29,6 +29,12 @@ QString globalHelp()
         "  backends remove NAME\n"
         "  chats list [--json] [--all]   chats, most recently active first\n"
         "  chats show ID [--json]        a chat's current branch, root first\n"
+        "  chat [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-\n"
+        "                                send a message and stream the reply\n"
+        "  models [--json]               the models of every backend\n"
+        "  pull MODEL                    download a model into Ollama\n"
+        "  rm MODEL                      delete a model from Ollama\n"
+        "  ps                            the models Ollama has loaded\n"
         "\n"
         "Options:\n"
         "  --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else\n"
@@ -85,6 +91,16 @@ int main(int argc, char* argv[])
         return runBackends(ctx, args);
     if (command == QLatin1String("chats"))
         return runChats(ctx, args);
+    if (command == QLatin1String("models"))
+        return runModels(ctx, args);
+    if (command == QLatin1String("pull"))
+        return runPull(ctx, args);
+    if (command == QLatin1String("rm"))
+        return runRemoveModel(ctx, args);
+    if (command == QLatin1String("ps"))
+        return runPs(ctx, args);
+    if (command == QLatin1String("chat"))
+        return runChat(ctx, args);
     ctx.err() << "lyss-cli: "
               << QCoreApplication::translate("lyss-cli", "unknown command \"%1\".").arg(command)
               << '\n'

@@ -112,7 +112,7 @@ void ChatStream::onIdle()
            tr("%1 sent nothing for %2 seconds, so Lyss stopped waiting; what arrived is kept. "
               "(The limit is the setting net.idle_timeout_seconds.)")
                .arg(m_client.serverLabel())
-               .arg(m_idleTimeoutMs / 1000));
+               .arg((m_idleTimeoutMs + 999) / 1000));
     if (m_reply)
         m_reply->abort();
 }

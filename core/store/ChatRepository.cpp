@@ -27,6 +27,12 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+// QtSql binds a null QString as SQL NULL; text columns that are NOT NULL get ''.
+QString notNull(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QVariant nullIfEmpty(const QString& s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
@@ -102,7 +108,7 @@ Result<Chat> ChatRepository::createChat(Chat chat)
     QSqlQuery& s = **q;
     s.addBindValue(chat.id);
     s.addBindValue(chat.userId);
-    s.addBindValue(chat.title);
+    s.addBindValue(notNull(chat.title));
     s.addBindValue(nullIfEmpty(chat.currentLeafId));
     s.addBindValue(nullIfEmpty(chat.model));
     s.addBindValue(textFromObject(chat.params));
@@ -138,7 +144,7 @@ Result<Message> ChatRepository::addMessage(Message message)
     s.addBindValue(message.chatId);
     s.addBindValue(nullIfEmpty(message.parentId));
     s.addBindValue(roleName(message.role));
-    s.addBindValue(message.content);
+    s.addBindValue(notNull(message.content));
     s.addBindValue(nullIfEmpty(message.thinking));
     s.addBindValue(nullIfEmpty(message.model));
     s.addBindValue(statusName(message.status));
@@ -281,7 +287,7 @@ Status ChatRepository::checkpointMessage(const QString& id, const QString& conte
         "UPDATE messages SET content = ?, thinking = ?, updated_at = ? WHERE id = ?"));
     if (!q)
         return q.error();
-    (*q)->addBindValue(content);
+    (*q)->addBindValue(notNull(content));
     (*q)->addBindValue(nullIfEmpty(thinking));
     (*q)->addBindValue(sql::nowMs());
     (*q)->addBindValue(id);
@@ -300,7 +306,7 @@ Status ChatRepository::finishMessage(const Message& message)
     if (!q)
         return q.error();
     QSqlQuery& s = **q;
-    s.addBindValue(message.content);
+    s.addBindValue(notNull(message.content));
     s.addBindValue(nullIfEmpty(message.thinking));
     s.addBindValue(statusName(message.status));
     s.addBindValue(nullIfEmpty(message.error));

@@ -6,7 +6,83 @@
 #include <QProcess>
 #include <QTest>
 
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpServer>
+
 namespace lyss::test {
+
+FakeServer::FakeServer(const QStringList& extraArgs)
+    : m_process(std::make_unique<QProcess>())
+{
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->start(QStringLiteral("python3"),
+                     QStringList{QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/fake_llm.py"),
+                                 QStringLiteral("--port"), QStringLiteral("0")} +
+                         extraArgs);
+    if (!m_process->waitForStarted(10000))
+        return;
+    QByteArray line;
+    while (!line.contains('\n') && m_process->waitForReadyRead(10000))
+        line += m_process->readAllStandardOutput();
+    if (line.startsWith("PORT "))
+        m_port = line.mid(5).trimmed().toInt();
+}
+
+FakeServer::~FakeServer()
+{
+    stop();
+}
+
+void FakeServer::stop()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QUrl FakeServer::url(const QString& path) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+}
+
+namespace {
+QByteArray fetch(const QUrl& url, bool post)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply* reply = post ? nam.post(request, QByteArray("{}")) : nam.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray body = reply->readAll();
+    delete reply;
+    return body;
+}
+} // namespace
+
+QJsonArray FakeServer::requests() const
+{
+    return QJsonDocument::fromJson(fetch(url(QStringLiteral("/_test/requests")), false)).array();
+}
+
+void FakeServer::reset()
+{
+    fetch(url(QStringLiteral("/_test/reset")), true);
+}
+
+int closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const int port = server.serverPort();
+    server.close();
+    return port;
+}
 
 QProcessEnvironment cleanEnvironment()
 {

@@ -6,7 +6,34 @@
 #include <QString>
 #include <QStringList>
 
+#include <QJsonArray>
+#include <QProcess>
+#include <QUrl>
+
+#include <memory>
+
 namespace lyss::test {
+
+// tests/servers/fake_llm.py on 127.0.0.1 with a free port, for as long as it lives.
+class FakeServer {
+public:
+    explicit FakeServer(const QStringList& extraArgs = {});
+    ~FakeServer();
+    bool isRunning() const { return m_port > 0; }
+    int port() const { return m_port; }
+    QUrl url(const QString& path = {}) const;
+    // Every request the server received, oldest first: method, path, headers, body.
+    QJsonArray requests() const;
+    void reset();
+    void stop();
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    int m_port = 0;
+};
+
+// A port on 127.0.0.1 where nothing listens.
+int closedPort();
 
 // The environment minus anything that would change Lyss's settings (OLLAMA_*,
 // OPENAI_*, DEFAULT_*, LYSS_*), so a developer's own variables cannot leak into a test.

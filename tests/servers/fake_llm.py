@@ -36,6 +36,10 @@ MODELS = {
                      "quantization_level": "Q4_K_M"},
 }
 SCENARIOS = {"think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500"}
+# The scenario models are listed too, as if installed, so clients can pick them.
+for _s in sorted(SCENARIOS):
+    MODELS[_s] = {"size": 1000000, "family": "test", "parameter_size": "1M",
+                  "quantization_level": "F16"}
 
 REQUESTS = []
 LOCK = threading.Lock()
@@ -46,7 +50,7 @@ def canonical(name):
     if not name:
         return None
     if name in SCENARIOS or name.startswith("long-"):
-        return name
+        return name if name in MODELS or name.startswith("long-") else None
     full = name if ":" in name else name + ":latest"
     return full if full in MODELS else None
 
@@ -104,6 +108,8 @@ class Handler(BaseHTTPRequestHandler):
             return {"_raw": raw.decode("utf-8", "replace")}
 
     def record(self, body):
+        if self.path.startswith("/_test/"):
+            return
         with LOCK:
             REQUESTS.append({"method": self.command, "path": self.path,
                              "headers": {k.lower(): v for k, v in self.headers.items()},

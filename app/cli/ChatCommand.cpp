@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss-cli chat: send a message and stream the reply, saved like the app saves it.
+#include "CliContext.h"
+
+#include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "chat/ChatEngine.h"
+#include "config/Settings.h"
+#include "store/ChatRepository.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lyss::cli {
+
+namespace {
+
+void printJsonLine(QTextStream& out, const QJsonObject& o)
+{
+    out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    out.flush();
+}
+
+// Per-chat options: the chat's saved ones, then what the command line says.
+Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base)
+{
+    auto number = [&](const char* name, double* out) -> Status {
+        const QString v = p.values.value(QLatin1String(name));
+        bool ok = false;
+        *out = v.toDouble(&ok);
+        if (!ok)
+            return Error{CliContext::tr("--%1 needs a number, not \"%2\"").arg(QLatin1String(name), v)};
+        return {};
+    };
+    double v = 0;
+    if (p.values.contains(QStringLiteral("system")))
+        base.systemPrompt = p.values.value(QStringLiteral("system"));
+    if (p.values.contains(QStringLiteral("temperature"))) {
+        if (Status st = number("temperature", &v); !st.ok())
+            return st.error();
+        base.temperature = v;
+    }
+    if (p.values.contains(QStringLiteral("context-length"))) {
+        if (Status st = number("context-length", &v); !st.ok())
+            return st.error();
+        base.contextLength = static_cast<int>(v);
+    }
+    if (p.values.contains(QStringLiteral("seed"))) {
+        if (Status st = number("seed", &v); !st.ok())
+            return st.error();
+        base.seed = static_cast<qint64>(v);
+    }
+    if (p.values.contains(QStringLiteral("keep-alive")))
+        base.keepAlive = p.values.value(QStringLiteral("keep-alive"));
+    if (p.flags.contains(QLatin1String("think")))
+        base.think = true;
+    return base;
+}
+
+} // namespace
+
+int runChat(CliContext& ctx, const QStringList& args)
+{
+    const QString cmd = QStringLiteral("chat");
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(
+            ctx, cmd,
+            QStringLiteral("chat [--backend NAME] [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-"),
+            CliContext::tr("Sends PROMPT (or standard input when PROMPT is -) as a new chat, or "
+                           "as the next message of --chat ID, and streams the reply to standard "
+                           "output. Both messages are saved; the chat id is printed on standard "
+                           "error. Ctrl-C stops the reply and saves what arrived.\n"
+                           "Without --model: the chat's model, then chat.default_model, then the "
+                           "first model listed.\n"
+                           "Exit status: 0 for a complete reply, 1 for an error, 130 when stopped."),
+            {{QStringLiteral("backend"), QStringLiteral("NAME"), CliContext::tr("the backend to ask")},
+             {QStringLiteral("model"), QStringLiteral("M"), CliContext::tr("the model (name or backend/name)")},
+             {QStringLiteral("chat"), QStringLiteral("ID"), CliContext::tr("continue this chat")},
+             {QStringLiteral("system"), QStringLiteral("TEXT"), CliContext::tr("system prompt")},
+             {QStringLiteral("temperature"), QStringLiteral("T"), CliContext::tr("sampling temperature")},
+             {QStringLiteral("context-length"), QStringLiteral("N"), CliContext::tr("context window (Ollama num_ctx)")},
+             {QStringLiteral("seed"), QStringLiteral("N"), CliContext::tr("random seed")},
+             {QStringLiteral("keep-alive"), QStringLiteral("D"), CliContext::tr("how long Ollama keeps the model loaded, e.g. 5m")},
+             {QStringLiteral("think"), {}, CliContext::tr("ask a reasoning model to think")},
+             {QStringLiteral("json"), {}, CliContext::tr("one JSON event per line")}},
+            args, &p, &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("chat takes one PROMPT (or - to read standard input)"), cmd);
+    QString prompt = p.positional[0];
+    if (prompt == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return ctx.fail(CliContext::tr("Cannot read standard input."));
+        prompt = QString::fromUtf8(in.readAll());
+    }
+    if (prompt.trimmed().isEmpty())
+        return ctx.usage(CliContext::tr("the prompt is empty"), cmd);
+
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    BackendSet* set = ctx.backends();
+    if (!set)
+        return kExitFailed;
+    const bool json = p.flags.contains(QLatin1String("json"));
+
+    // The chat to continue, and what it remembers.
+    QString chatId;
+    ChatOptions saved;
+    saved.systemPrompt = app->settings().text(QStringLiteral("chat.system_prompt"));
+    QString wanted = p.values.value(QStringLiteral("model"));
+    if (p.values.contains(QStringLiteral("chat"))) {
+        auto id = app->chats().resolveChatId(p.values.value(QStringLiteral("chat")));
+        if (!id)
+            return ctx.fail(id.errorMessage());
+        chatId = *id;
+        auto chat = app->chats().chat(chatId);
+        if (!chat || !chat->has_value())
+            return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(chatId)
+                                 : chat.errorMessage());
+        saved = ChatOptions::fromJson((*chat)->params);
+        if (wanted.isEmpty())
+            wanted = (*chat)->model;
+    }
+    auto options = optionsFrom(p, saved);
+    if (!options)
+        return ctx.usage(options.errorMessage(), cmd);
+    if (wanted.isEmpty())
+        wanted = app->settings().text(QStringLiteral("chat.default_model"));
+
+    // Which backend and model: --backend narrows; names are checked against the lists.
+    Backend* only = nullptr;
+    if (p.values.contains(QStringLiteral("backend"))) {
+        only = set->find(p.values.value(QStringLiteral("backend")));
+        if (!only)
+            return ctx.fail(CliContext::tr("There is no enabled backend named \"%1\".")
+                                .arg(p.values.value(QStringLiteral("backend"))));
+    }
+    BackendSet::ModelList list;
+    {
+        QEventLoop loop;
+        set->listModels([&](BackendSet::ModelList l) {
+            list = std::move(l);
+            loop.quit();
+        }, only);
+        loop.exec();
+    }
+    if (list.models.isEmpty()) {
+        if (!list.errors.isEmpty())
+            return ctx.fail(list.errors.join(QLatin1Char('\n')));
+        return ctx.fail(CliContext::tr("No models are available. Download one with: lyss-cli pull llama3.2"));
+    }
+    for (const QString& e : list.errors)
+        ctx.err() << CliContext::tr("Warning: %1").arg(e) << Qt::endl;
+    if (wanted.isEmpty())
+        wanted = list.models.first().displayName;
+    QStringList backendNames;
+    for (Backend* b : set->backends())
+        backendNames << b->name();
+    auto resolved = BackendSet::resolve(list.models, only ? QStringList{only->name()} : backendNames, wanted);
+    // With --backend the server has the last word: it may know a model its list lacks,
+    // and its own "not found" says what to do.
+    if (!resolved && only)
+        resolved = QPair<QString, QString>{only->name(), wanted};
+    if (!resolved)
+        return ctx.fail(resolved.errorMessage());
+    Backend* backend = set->find(resolved->first);
+
+    ChatEngine engine(app->chats());
+    ChatEngine::Send send;
+    send.chatId = chatId;
+    send.prompt = prompt;
+    send.backend = backend;
+    send.model = resolved->second;
+    send.chatModel = wanted;
+    send.options = *options;
+    auto started = engine.send(send);
+    if (!started)
+        return ctx.fail(started.errorMessage());
+    ActiveReply* reply = *started;
+
+    if (json)
+        printJsonLine(ctx.out(), {{QStringLiteral("type"), QStringLiteral("start")},
+                                  {QStringLiteral("chat_id"), reply->chatId()},
+                                  {QStringLiteral("message_id"), reply->messageId()},
+                                  {QStringLiteral("backend"), backend->name()},
+                                  {QStringLiteral("model"), send.model}});
+    bool thinkingOpen = false;
+    QObject::connect(reply, &ActiveReply::updated, reply, [&](const StreamEvents& events) {
+        for (const StreamEvent& e : events) {
+            const bool isThinking = e.kind == StreamEvent::Kind::Thinking;
+            if (json) {
+                printJsonLine(ctx.out(), {{QStringLiteral("type"), isThinking ? QStringLiteral("thinking")
+                                                                              : QStringLiteral("delta")},
+                                          {QStringLiteral("text"), e.text}});
+            } else if (isThinking) {
+                ctx.err() << e.text << Qt::flush; // reasoning stays out of the answer on stdout
+                thinkingOpen = true;
+            } else {
+                if (thinkingOpen) {
+                    ctx.err() << "\n\n" << Qt::flush;
+                    thinkingOpen = false;
+                }
+                ctx.out() << e.text << Qt::flush;
+            }
+        }
+    });
+    ctx.onInterrupt([reply] { reply->cancel(); });
+    QEventLoop loop;
+    QObject::connect(reply, &ActiveReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+
+    const Message& m = reply->message();
+    if (json) {
+        QJsonObject end{{QStringLiteral("chat_id"), m.chatId}, {QStringLiteral("message_id"), m.id}};
+        if (m.status == MessageStatus::Complete) {
+            end.insert(QStringLiteral("type"), QStringLiteral("done"));
+            end.insert(QStringLiteral("metrics"), m.metrics);
+        } else if (m.status == MessageStatus::Cancelled) {
+            end.insert(QStringLiteral("type"), QStringLiteral("cancelled"));
+        } else {
+            end.insert(QStringLiteral("type"), QStringLiteral("error"));
+            end.insert(QStringLiteral("message"), m.error);
+        }
+        printJsonLine(ctx.out(), end);
+    } else if (!m.content.isEmpty() && !m.content.endsWith(QLatin1Char('\n'))) {
+        ctx.out() << '\n' << Qt::flush;
+    }
+    ctx.err() << CliContext::tr("chat %1").arg(m.chatId) << Qt::endl;
+    switch (m.status) {
+    case MessageStatus::Complete:
+        return kExitOk;
+    case MessageStatus::Cancelled:
+        ctx.err() << CliContext::tr("Stopped; the partial reply is saved.") << Qt::endl;
+        return 130;
+    default:
+        return ctx.fail(m.error + (m.content.isEmpty() ? QString()
+                                                       : QLatin1Char(' ') + CliContext::tr("The partial reply is saved.")));
+    }
+}
+
+} // namespace lyss::cli
