@@ -28,8 +28,9 @@ void OpenAIStreamDecoder::fail(const QString& message, StreamEvents& out)
 
 void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out)
 {
-    auto messageOf = [](const QString& text) {
-        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    auto messageOf = [](const QByteArray& bytes) {
+        const QString text = QString::fromUtf8(bytes);
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes);
         const QString m = doc.isObject() ? errorMessageFromJson(doc.object()) : QString();
         if (!m.isEmpty())
             return m;
@@ -39,26 +40,26 @@ void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out)
     };
     if (!event.errorField.isEmpty()) {
         // {"code":..,"message":..} straight in the field, or wrapped in {"error":..}.
-        const QJsonDocument doc = QJsonDocument::fromJson(event.errorField.toUtf8());
+        const QJsonDocument doc = QJsonDocument::fromJson(event.errorField);
         QString m = doc.isObject() ? doc.object().value(QLatin1String("message")).toString() : QString();
         fail(m.isEmpty() ? messageOf(event.errorField) : m, out);
         return;
     }
-    if (event.type == QLatin1String("error")) {
+    if (event.type == "error") {
         fail(messageOf(event.data), out);
         return;
     }
-    if (event.data.trimmed() == QLatin1String("[DONE]")) {
+    if (event.data.trimmed() == "[DONE]") {
         m_finished = true;
         m_think.finish(out);
         out.append(StreamEvent::done(m_metrics));
         return;
     }
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(event.data.toUtf8(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         fail(tr("The server sent an event that is not JSON (%1): %2")
-                 .arg(parseError.errorString(), event.data.left(200)),
+                 .arg(parseError.errorString(), QString::fromUtf8(event.data.left(200))),
              out);
         return;
     }

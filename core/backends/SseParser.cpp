@@ -31,7 +31,7 @@ void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events)
 {
     if (line.isEmpty()) {
         if (m_hasData || !m_errorField.isEmpty())
-            events.append({m_type.isEmpty() ? QStringLiteral("message") : m_type, m_data, m_id,
+            events.append({m_type.isEmpty() ? QByteArray("message") : m_type, m_data, m_id,
                            m_errorField});
         m_type.clear();
         m_data.clear();
@@ -48,16 +48,16 @@ void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events)
         value.remove(0, 1);
     if (field == "data") {
         if (m_hasData)
-            m_data += QLatin1Char('\n');
-        m_data += QString::fromUtf8(value);
+            m_data += '\n';
+        m_data += value;
         m_hasData = true;
     } else if (field == "event") {
-        m_type = QString::fromUtf8(value);
+        m_type = value;
     } else if (field == "id") {
         if (!value.contains('\0'))
-            m_id = QString::fromUtf8(value);
+            m_id = value;
     } else if (field == "error") {
-        m_errorField = QString::fromUtf8(value);
+        m_errorField = value;
     }
 }
 

@@ -5,16 +5,16 @@
 
 #include <QByteArrayView>
 #include <QList>
-#include <QString>
+#include <QByteArray>
 
 namespace lyss {
 
 // One server-sent event.
 struct SseEvent {
-    QString type;       // "message" unless an event: field said otherwise
-    QString data;       // data: lines joined with \n
-    QString id;
-    QString errorField; // llama.cpp's non-standard "error:" field, when present
+    QByteArray type;       // "message" unless an event: field said otherwise
+    QByteArray data;       // data: lines joined with \n, UTF-8 (decoded by whoever reads it)
+    QByteArray id;
+    QByteArray errorField; // llama.cpp's non-standard "error:" field, when present
 };
 
 // An incremental server-sent events parser following the WHATWG rules: any line end,
@@ -30,10 +30,10 @@ private:
     LineSplitter m_lines;
     bool m_started = false;
     QByteArray m_bomProbe;
-    QString m_type;
-    QString m_data;
-    QString m_id;
-    QString m_errorField;
+    QByteArray m_type;
+    QByteArray m_data;
+    QByteArray m_id;
+    QByteArray m_errorField;
     bool m_hasData = false;
 };
 

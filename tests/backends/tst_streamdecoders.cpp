@@ -221,11 +221,11 @@ private Q_SLOTS:
         QList<SseEvent> events;
         p.feed("data:no space\n\ndata:  two spaces\n\nevent: custom\ndata\ndata: x\nid: 42\nretry: 10\nfoo: bar\n\n: only a comment\n\ndata: dropped at EOF", events);
         QCOMPARE(events.size(), 3);
-        QCOMPARE(events[0].data, QStringLiteral("no space"));
-        QCOMPARE(events[1].data, QStringLiteral(" two spaces"));
-        QCOMPARE(events[2].type, QStringLiteral("custom"));
-        QCOMPARE(events[2].data, QStringLiteral("\nx")); // a bare "data" line is an empty value
-        QCOMPARE(events[2].id, QStringLiteral("42"));
+        QCOMPARE(events[0].data, QByteArray("no space"));
+        QCOMPARE(events[1].data, QByteArray(" two spaces"));
+        QCOMPARE(events[2].type, QByteArray("custom"));
+        QCOMPARE(events[2].data, QByteArray("\nx")); // a bare "data" line is an empty value
+        QCOMPARE(events[2].id, QByteArray("42"));
     }
 
     void lineEndsSplitAcrossReads()
