@@ -36,6 +36,7 @@ QJsonObject chatJson(const Chat& c)
                        {QStringLiteral("model"), c.model},
                        {QStringLiteral("pinned"), c.pinned},
                        {QStringLiteral("archived"), c.archived},
+                       {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)},
                        {QStringLiteral("created_at"), isoTime(c.createdAt)},
                        {QStringLiteral("updated_at"), isoTime(c.updatedAt)}};
 }

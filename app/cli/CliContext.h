@@ -103,5 +103,9 @@ int runPull(CliContext& ctx, const QStringList& args);
 int runRemoveModel(CliContext& ctx, const QStringList& args);
 int runPs(CliContext& ctx, const QStringList& args);
 int runChat(CliContext& ctx, const QStringList& args);
+int runImport(CliContext& ctx, const QStringList& args);
+int runExport(CliContext& ctx, const QStringList& args);
+int runBackup(CliContext& ctx, const QStringList& args);
+int runRestore(CliContext& ctx, const QStringList& args);
 
 } // namespace lyss::cli

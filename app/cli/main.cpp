@@ -35,6 +35,10 @@ QString globalHelp()
         "  pull MODEL                    download a model into Ollama\n"
         "  rm MODEL                      delete a model from Ollama\n"
         "  ps                            the models Ollama has loaded\n"
+        "  import FILE                   chats from Open WebUI or ChatGPT exports\n"
+        "  export [--chat ID] [--format json|markdown] [-o FILE|DIR]\n"
+        "  backup FILE                   a consistent copy of the database\n"
+        "  restore FILE                  put a backup back\n"
         "\n"
         "Options:\n"
         "  --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else\n"
@@ -101,6 +105,14 @@ int main(int argc, char* argv[])
         return runPs(ctx, args);
     if (command == QLatin1String("chat"))
         return runChat(ctx, args);
+    if (command == QLatin1String("import"))
+        return runImport(ctx, args);
+    if (command == QLatin1String("export"))
+        return runExport(ctx, args);
+    if (command == QLatin1String("backup"))
+        return runBackup(ctx, args);
+    if (command == QLatin1String("restore"))
+        return runRestore(ctx, args);
     ctx.err() << "lyss-cli: "
               << QCoreApplication::translate("lyss-cli", "unknown command \"%1\".").arg(command)
               << '\n'

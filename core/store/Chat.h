@@ -3,6 +3,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace lyss {
 
@@ -19,6 +20,9 @@ struct Chat {
     bool archived = false;
     qint64 createdAt = 0; // ms since the epoch
     qint64 updatedAt = 0;
+    QStringList tags;
+    QString source;   // where an imported chat came from ("open-webui", "chatgpt")
+    QString sourceId; // its id there, so importing the same file twice adds nothing
 };
 
 // A row of the chat list.

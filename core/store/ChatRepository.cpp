@@ -5,6 +5,7 @@
 #include "store/Sql.h"
 #include "store/Transaction.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -17,7 +18,7 @@ namespace {
 
 const QString kChatColumns = QStringLiteral(
     "c.id, c.user_id, c.title, c.current_leaf_id, c.model, c.params, c.pinned, c.archived, "
-    "c.created_at, c.updated_at");
+    "c.created_at, c.updated_at, c.tags, c.source, c.source_id");
 const QString kMessageColumns =
     QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, m.content, m.thinking, m.model, "
                    "m.status, m.error, m.metrics, m.created_at, m.updated_at");
@@ -61,6 +62,10 @@ Chat chatFromRow(const QSqlQuery& q, int at = 0)
     c.archived = q.value(at + 7).toBool();
     c.createdAt = q.value(at + 8).toLongLong();
     c.updatedAt = q.value(at + 9).toLongLong();
+    for (const QJsonValue& t : QJsonDocument::fromJson(q.value(at + 10).toByteArray()).array())
+        c.tags << t.toString();
+    c.source = q.value(at + 11).toString();
+    c.sourceId = q.value(at + 12).toString();
     return c;
 }
 
@@ -102,7 +107,8 @@ Result<Chat> ChatRepository::createChat(Chat chat)
         chat.updatedAt = chat.createdAt;
     auto q = m_statements.get(QStringLiteral(
         "INSERT INTO chats (id, user_id, title, current_leaf_id, model, params, pinned, archived, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "created_at, updated_at, tags, source, source_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return q.error();
     QSqlQuery& s = **q;
@@ -116,6 +122,9 @@ Result<Chat> ChatRepository::createChat(Chat chat)
     s.addBindValue(chat.archived);
     s.addBindValue(chat.createdAt);
     s.addBindValue(chat.updatedAt);
+    s.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(chat.tags)).toJson(QJsonDocument::Compact)));
+    s.addBindValue(nullIfEmpty(chat.source));
+    s.addBindValue(nullIfEmpty(chat.sourceId));
     if (Status st = sql::exec(s, tr("Creating the chat \"%1\"").arg(chat.title)); !st.ok())
         return st.error();
     return chat;
@@ -225,7 +234,7 @@ Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
         return st.error();
     QList<ChatSummary> out;
     while ((*q)->next())
-        out.append({chatFromRow(**q), (*q)->value(10).toInt()});
+        out.append({chatFromRow(**q), (*q)->value(13).toInt()});
     (*q)->finish();
     return out;
 }
@@ -256,6 +265,22 @@ Result<QList<Message>> ChatRepository::pathTo(const QString& messageId)
         return q.error();
     (*q)->bindValue(QStringLiteral(":id"), messageId);
     if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
+        return st.error();
+    QList<Message> out;
+    while ((*q)->next())
+        out.append(messageFromRow(**q));
+    (*q)->finish();
+    return out;
+}
+
+Result<QList<Message>> ChatRepository::allMessages(const QString& chatId)
+{
+    auto q = m_statements.get(QStringLiteral("SELECT ") + kMessageColumns +
+                              QStringLiteral(" FROM messages m WHERE m.chat_id = ? ORDER BY m.seq"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(chatId);
+    if (Status st = sql::exec(**q, tr("Reading the messages of chat %1").arg(chatId)); !st.ok())
         return st.error();
     QList<Message> out;
     while ((*q)->next())

@@ -51,6 +51,9 @@ public:
     Result<QList<Message>> currentBranch(const QString& chatId);
     // Root → the given message.
     Result<QList<Message>> pathTo(const QString& messageId);
+    // Every message of the chat, every branch, in the order they were stored (a parent
+    // always before its children).
+    Result<QList<Message>> allMessages(const QString& chatId);
     // Full-text search over message content, best matches first. Each word of `text`
     // must occur; the last may be the start of a word (search as you type).
     Result<QList<SearchHit>> search(const QString& text, int limit = 50);

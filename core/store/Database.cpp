@@ -66,33 +66,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
 
     // Look at the raw header before SQLite touches the file: a foreign or newer file
     // must stay byte-for-byte as it is, without even a journal mode change.
-    const QFileInfo info(path);
-    if (info.exists()) {
-        if (!info.isFile())
-            return Error{tr("%1 is not a file. %2").arg(path, untouched)};
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{tr("Cannot read the database %1: %2. Check the file's permissions.")
-                             .arg(path, file.errorString())};
-        const QByteArray head = file.read(kHeaderSize);
-        if (!head.isEmpty()) {
-            if (head.size() < kHeaderSize || !head.startsWith(kMagic))
-                return Error{
-                    tr("%1 is not a Lyss database (it is not an SQLite file). %2").arg(path, untouched)};
-            const auto version = qFromBigEndian<quint32>(head.constData() + kUserVersionOffset);
-            const auto appId = qFromBigEndian<quint32>(head.constData() + kApplicationIdOffset);
-            if (appId != 0 && appId != kApplicationId)
-                return Error{tr("%1 is an SQLite database of another program, not of Lyss. %2")
-                                 .arg(path, untouched)};
-            if (version > static_cast<quint32>(latest))
-                return Error{tr("%1 was written by a newer version of Lyss (database version %2; "
-                                "this Lyss understands up to version %3). %4")
-                                 .arg(path)
-                                 .arg(version)
-                                 .arg(latest)
-                                 .arg(untouched)};
-        }
-    }
+    if (Status st = checkHeader(path); !st.ok())
+        return Error{st.errorMessage() + QLatin1Char(' ') + untouched};
 
     const QString name = QStringLiteral("lyss-db-%1").arg(++g_connectionCounter);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -116,6 +91,36 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     if (Status st = database->upgrade(target); !st.ok())
         return st.error();
     return database;
+}
+
+Status Database::checkHeader(const QString& path)
+{
+    const int latest = latestSchemaVersion();
+    const QFileInfo info(path);
+    if (!info.exists())
+        return {};
+    if (!info.isFile())
+        return Error{tr("%1 is not a file.").arg(path)};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("Cannot read the database %1: %2. Check the file's permissions.")
+                         .arg(path, file.errorString())};
+    const QByteArray head = file.read(kHeaderSize);
+    if (head.isEmpty())
+        return {};
+    if (head.size() < kHeaderSize || !head.startsWith(kMagic))
+        return Error{tr("%1 is not a Lyss database (it is not an SQLite file).").arg(path)};
+    const auto version = qFromBigEndian<quint32>(head.constData() + kUserVersionOffset);
+    const auto appId = qFromBigEndian<quint32>(head.constData() + kApplicationIdOffset);
+    if (appId != 0 && appId != kApplicationId)
+        return Error{tr("%1 is an SQLite database of another program, not of Lyss.").arg(path)};
+    if (version > static_cast<quint32>(latest))
+        return Error{tr("%1 was written by a newer version of Lyss (database version %2; this "
+                        "Lyss understands up to version %3).")
+                         .arg(path)
+                         .arg(version)
+                         .arg(latest)};
+    return {};
 }
 
 Status Database::inspect(int* version) const

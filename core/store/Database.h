@@ -26,6 +26,10 @@ public:
         int busyTimeoutMs = 5000;
     };
 
+    // Reads only the file's header: not SQLite, another program's, or from a newer
+    // Lyss gives an error naming the file. A missing or empty file passes.
+    static Status checkHeader(const QString& path);
+
     static Result<std::unique_ptr<Database>> open(const QString& path);
     static Result<std::unique_ptr<Database>> open(const QString& path, const Options& options);
     ~Database();

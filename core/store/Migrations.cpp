@@ -3,6 +3,13 @@
 
 namespace lyss {
 
+QString messagesFtsInsertTrigger()
+{
+    return QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
+                          "BEGIN INSERT INTO messages_fts (rowid, content) "
+                          "VALUES (new.seq, new.content); END");
+}
+
 namespace {
 
 // v1: users, chats, messages (a tree), config, backends.
@@ -93,9 +100,7 @@ Migration fullTextSearch()
                 QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, "
                                "content='messages', content_rowid='seq', "
                                "tokenize='unicode61 remove_diacritics 2')"),
-                QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
-                               "BEGIN INSERT INTO messages_fts (rowid, content) "
-                               "VALUES (new.seq, new.content); END"),
+                messagesFtsInsertTrigger(),
                 QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
                                "BEGIN INSERT INTO messages_fts (messages_fts, rowid, content) "
                                "VALUES ('delete', old.seq, old.content); END"),
@@ -119,11 +124,21 @@ Migration streamOwner()
             {QStringLiteral("ALTER TABLE messages ADD COLUMN stream_owner TEXT")}};
 }
 
+// v4: a chat's tags (a JSON array of strings), as Open WebUI and ChatGPT exports have them.
+Migration chatTags()
+{
+    return {4,
+            QStringLiteral("chat tags"),
+            {QStringLiteral("ALTER TABLE chats ADD COLUMN tags TEXT NOT NULL DEFAULT '[]' "
+                            "CHECK (json_valid(tags))")}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all{initialSchema(), fullTextSearch(), streamOwner()};
+    static const std::vector<Migration> all{initialSchema(), fullTextSearch(), streamOwner(),
+                                            chatTags()};
     return all;
 }
 

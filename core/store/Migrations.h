@@ -16,6 +16,8 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+// The trigger that indexes each new message; bulk imports drop it and index in one pass.
+QString messagesFtsInsertTrigger();
 int latestSchemaVersion();
 
 // PRAGMA application_id of every Lyss database ("Lyss" in ASCII), so a foreign SQLite

@@ -30,11 +30,13 @@ public:
 
     T& value() & { return std::get<T>(m_v); }
     const T& value() const& { return std::get<T>(m_v); }
-    T&& value() && { return std::get<T>(std::move(m_v)); }
+    // From a temporary the value is moved out, so `for (x : *f())` never dangles.
+    T value() && { return std::get<T>(std::move(m_v)); }
     T* operator->() { return &std::get<T>(m_v); }
     const T* operator->() const { return &std::get<T>(m_v); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error& error() const { return std::get<Error>(m_v); }
     QString errorMessage() const { return ok() ? QString() : error().message; }

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss-cli import, export, backup, restore: your chats in and out.
+#include "CliContext.h"
+
+#include "app/AppContext.h"
+#include "io/ChatImporter.h"
+#include "io/MarkdownExport.h"
+#include "io/OpenWebUiFormat.h"
+#include "store/ChatRepository.h"
+#include "store/Database.h"
+#include "store/DatabaseBackup.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace lyss::cli {
+
+namespace {
+
+// "-o FILE" is the usual spelling; the option parser knows long names.
+QStringList withLongOutput(QStringList args)
+{
+    for (QString& a : args) {
+        if (a == QLatin1String("-o"))
+            a = QStringLiteral("--output");
+    }
+    return args;
+}
+
+Status writeFile(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return Error{CliContext::tr("Cannot write %1: %2.").arg(path, f.errorString())};
+    return {};
+}
+
+} // namespace
+
+int runImport(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("import"), QStringLiteral("import FILE"),
+                   CliContext::tr("Imports chats from Open WebUI's export (chat-export-….json) or "
+                                  "ChatGPT's conversations.json; the format is detected. Branches, "
+                                  "models, times, titles, pinned/archived and tags come across. A "
+                                  "broken file imports nothing; chats imported before are skipped."),
+                   {}, args, &p, &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("import takes one FILE"), QStringLiteral("import"));
+    auto file = ChatImporter::read(p.positional[0]);
+    if (!file)
+        return ctx.fail(file.errorMessage());
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    const bool tty = ctx.stderrIsTerminal();
+    ChatImporter importer(app->database());
+    auto summary = importer.write(*file, [&](int done, int total) {
+        if (tty && total >= 20)
+            ctx.err() << '\r' << CliContext::tr("Importing: %1 of %2 chats").arg(done).arg(total) << Qt::flush;
+    });
+    if (tty && file->chats.size() >= 20)
+        ctx.err() << '\n';
+    if (!summary)
+        return ctx.fail(summary.errorMessage() + QLatin1Char(' ') + CliContext::tr("Nothing was imported."));
+    ctx.out() << summary->text() << Qt::endl;
+    return kExitOk;
+}
+
+int runExport(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("export"),
+                   QStringLiteral("export [--chat ID] [--format json|markdown] [-o FILE|DIR]"),
+                   CliContext::tr("Exports every chat, archived ones included (or one chat), to standard output or a file. JSON is "
+                                  "Open WebUI's export shape, which Open WebUI and Lyss import again "
+                                  "with nothing lost. Markdown is for reading: one document, or one "
+                                  "file per chat when -o names a directory. Keys are never exported."),
+                   {{QStringLiteral("chat"), QStringLiteral("ID"), CliContext::tr("only this chat")},
+                    {QStringLiteral("format"), QStringLiteral("FORMAT"), CliContext::tr("json (default) or markdown")},
+                    {QStringLiteral("output"), QStringLiteral("FILE"), CliContext::tr("where to write (also -o)")}},
+                   withLongOutput(args), &p, &code))
+        return code;
+    if (!p.positional.isEmpty())
+        return ctx.usage(CliContext::tr("unexpected argument \"%1\"").arg(p.positional[0]), QStringLiteral("export"));
+    const QString format = p.values.value(QStringLiteral("format"), QStringLiteral("json"));
+    if (format != QLatin1String("json") && format != QLatin1String("markdown"))
+        return ctx.usage(CliContext::tr("--format must be json or markdown"), QStringLiteral("export"));
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    ChatRepository& chats = app->chats();
+
+    QList<Chat> selected;
+    if (p.values.contains(QStringLiteral("chat"))) {
+        auto id = chats.resolveChatId(p.values.value(QStringLiteral("chat")));
+        if (!id)
+            return ctx.fail(id.errorMessage());
+        auto chat = chats.chat(*id);
+        if (!chat || !chat->has_value())
+            return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id) : chat.errorMessage());
+        selected << **chat;
+    } else {
+        auto list = chats.listChats(true);
+        if (!list)
+            return ctx.fail(list.errorMessage());
+        for (const ChatSummary& s : *list) // archived ones too: an export takes everything out
+            selected << s.chat;
+    }
+
+    const QString output = p.values.value(QStringLiteral("output"));
+    const bool perChatFiles = format == QLatin1String("markdown") && !output.isEmpty() &&
+                              (QFileInfo(output).isDir() || output.endsWith(QLatin1Char('/')));
+    QJsonArray json;
+    QString markdown;
+    int written = 0;
+    for (const Chat& c : selected) {
+        auto branch = chats.currentBranch(c.id);
+        if (!branch)
+            return ctx.fail(branch.errorMessage());
+        if (format == QLatin1String("json")) {
+            auto all = chats.allMessages(c.id);
+            if (!all)
+                return ctx.fail(all.errorMessage());
+            json.append(OpenWebUiFormat::exportChat(c, *all, *branch));
+        } else if (perChatFiles) {
+            QDir().mkpath(output);
+            if (Status st = writeFile(QDir(output).filePath(MarkdownExport::fileName(c)),
+                                      MarkdownExport::chat(c, *branch).toUtf8());
+                !st.ok())
+                return ctx.fail(st.errorMessage());
+            ++written;
+        } else {
+            if (!markdown.isEmpty())
+                markdown += QStringLiteral("\n---\n\n");
+            markdown += MarkdownExport::chat(c, *branch);
+        }
+    }
+    if (perChatFiles) {
+        ctx.err() << CliContext::tr("Wrote %n file(s) to %1.", nullptr, written).arg(output) << Qt::endl;
+        return kExitOk;
+    }
+    const QByteArray bytes = format == QLatin1String("json")
+                                 ? QJsonDocument(json).toJson(QJsonDocument::Indented)
+                                 : markdown.toUtf8();
+    if (output.isEmpty() || output == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
+            return ctx.fail(CliContext::tr("Cannot write to standard output."));
+        out.flush();
+        return kExitOk;
+    }
+    if (Status st = writeFile(output, bytes); !st.ok())
+        return ctx.fail(st.errorMessage());
+    ctx.err() << CliContext::tr("Exported %n chat(s) to %1.", nullptr, static_cast<int>(selected.size())).arg(output)
+              << Qt::endl;
+    return kExitOk;
+}
+
+int runBackup(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("backup"), QStringLiteral("backup FILE [--force]"),
+                   CliContext::tr("Writes a consistent copy of the whole database to FILE with "
+                                  "SQLite's online backup API; safe while the app is running. "
+                                  "API keys are not in it: they stay in the keyring."),
+                   {{QStringLiteral("force"), {}, CliContext::tr("replace FILE if it exists")}}, args, &p, &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("backup takes one FILE"), QStringLiteral("backup"));
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    const QString target = QFileInfo(p.positional[0]).absoluteFilePath();
+    if (target == QFileInfo(app->databasePath()).absoluteFilePath())
+        return ctx.fail(CliContext::tr("The backup cannot replace the database itself."));
+    if (Status st = DatabaseBackup::backup(app->database(), target, p.flags.contains(QLatin1String("force"))); !st.ok())
+        return ctx.fail(st.errorMessage());
+    ctx.out() << CliContext::tr("Backed up to %1.").arg(target) << Qt::endl;
+    return kExitOk;
+}
+
+int runRestore(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("restore"), QStringLiteral("restore FILE"),
+                   CliContext::tr("Replaces the database with the backup FILE after checking that it "
+                                  "is an intact Lyss database. The current database is kept as "
+                                  "lyss.db.before-restore. Close the desktop app first."),
+                   {}, args, &p, &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("restore takes one FILE"), QStringLiteral("restore"));
+    const QString source = QFileInfo(p.positional[0]).absoluteFilePath();
+    if (Status st = DatabaseBackup::check(source); !st.ok())
+        return ctx.fail(st.errorMessage() + QLatin1Char(' ') + CliContext::tr("Nothing was changed."));
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    const QString keep = app->databasePath() + QStringLiteral(".before-restore");
+    if (Status st = DatabaseBackup::restore(app->database(), source, keep); !st.ok())
+        return ctx.fail(st.errorMessage());
+    // A backup from an older Lyss is upgraded now, like any database at start-up.
+    auto reopened = Database::open(app->databasePath());
+    if (!reopened)
+        return ctx.fail(reopened.errorMessage());
+    ctx.out() << CliContext::tr("Restored from %1; the previous database is kept as %2.").arg(source, keep)
+              << Qt::endl;
+    return kExitOk;
+}
+
+} // namespace lyss::cli

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/DatabaseBackup.h"
+
+#include "store/Database.h"
+#include "store/SqliteHandle.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+namespace lyss {
+
+namespace {
+
+// sqlite3 handles closed on every path.
+struct Handle {
+    sqlite3* db = nullptr;
+    ~Handle() { sqlite3_close_v2(db); }
+};
+
+QString sqliteError(sqlite3* db)
+{
+    return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
+}
+
+// Copies every page of `from` into `to`, retrying while another connection holds a lock.
+int copyPages(sqlite3* from, sqlite3* to)
+{
+    sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
+    if (!b)
+        return sqlite3_errcode(to);
+    int rc = SQLITE_OK;
+    do {
+        rc = sqlite3_backup_step(b, 1024);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    const int finish = sqlite3_backup_finish(b);
+    return rc == SQLITE_DONE ? finish : rc;
+}
+
+} // namespace
+
+Status DatabaseBackup::backup(Database& db, const QString& target, bool overwrite)
+{
+    if (QFileInfo::exists(target) && !overwrite)
+        return Error{tr("%1 already exists. Choose another name, or pass --force to replace it.")
+                         .arg(target)};
+    sqlite3* source = sqliteHandle(db.connection());
+    if (!source)
+        return Error{tr("The database is not open.")};
+    const QString partial = target + QStringLiteral(".part");
+    QFile::remove(partial);
+    {
+        Handle out;
+        if (sqlite3_open_v2(partial.toUtf8().constData(), &out.db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            return Error{tr("Cannot create %1: %2.").arg(partial, sqliteError(out.db))};
+        if (copyPages(source, out.db) != SQLITE_OK) {
+            const QString why = sqliteError(out.db);
+            sqlite3_close_v2(out.db);
+            out.db = nullptr;
+            QFile::remove(partial);
+            return Error{tr("Copying the database to %1 failed: %2.").arg(target, why)};
+        }
+        // A backup is one self-contained file: no -wal beside it.
+        sqlite3_exec(out.db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    }
+    if (Status st = check(partial); !st.ok()) {
+        QFile::remove(partial);
+        return st;
+    }
+    if (QFileInfo::exists(target) && !QFile::remove(target))
+        return Error{tr("Cannot replace %1.").arg(target)};
+    if (!QFile::rename(partial, target))
+        return Error{tr("Cannot write %1.").arg(target)};
+    return {};
+}
+
+Status DatabaseBackup::check(const QString& path)
+{
+    if (!QFileInfo(path).isFile())
+        return Error{tr("%1 does not exist.").arg(path)};
+    if (QFileInfo(path).size() == 0)
+        return Error{tr("%1 is empty, not a Lyss database.").arg(path)};
+    if (Status st = Database::checkHeader(path); !st.ok())
+        return st;
+    Handle h;
+    const QByteArray uri = QByteArrayLiteral("file:") + QUrl::toPercentEncoding(path, "/") +
+                           QByteArrayLiteral("?mode=ro");
+    if (sqlite3_open_v2(uri.constData(), &h.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
+        SQLITE_OK)
+        return Error{tr("Cannot open %1: %2.").arg(path, sqliteError(h.db))};
+    auto scalar = [&](const char* sqlText, QString* out) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(h.db, sqlText, -1, &st, nullptr) != SQLITE_OK)
+            return false;
+        const bool row = sqlite3_step(st) == SQLITE_ROW;
+        if (row)
+            *out = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+        sqlite3_finalize(st);
+        return row;
+    };
+    QString result;
+    if (!scalar("PRAGMA quick_check", &result) || result != QLatin1String("ok"))
+        return Error{tr("%1 is damaged (%2); it cannot be used.")
+                         .arg(path, result.isEmpty() ? sqliteError(h.db) : result)};
+    QString tables;
+    if (!scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                "('chats', 'messages', 'config', 'backends')",
+                &tables) ||
+        tables != QLatin1String("4"))
+        return Error{tr("%1 is not a Lyss database: its tables are missing.").arg(path)};
+    return {};
+}
+
+Status DatabaseBackup::restore(Database& db, const QString& source, const QString& keepAs)
+{
+    if (Status st = check(source); !st.ok())
+        return Error{st.errorMessage() + QLatin1Char(' ') + tr("Nothing was changed.")};
+    if (Status st = backup(db, keepAs, true); !st.ok())
+        return Error{st.errorMessage() + QLatin1Char(' ') + tr("Nothing was changed.")};
+    Handle src;
+    if (sqlite3_open_v2(source.toUtf8().constData(), &src.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        return Error{tr("Cannot open %1: %2.").arg(source, sqliteError(src.db))};
+    sqlite3* dest = sqliteHandle(db.connection());
+    if (copyPages(src.db, dest) != SQLITE_OK)
+        return Error{tr("Restoring from %1 failed: %2. The previous database is kept as %3.")
+                         .arg(source, sqliteError(dest), keepAs)};
+    return {};
+}
+
+} // namespace lyss

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+
+namespace lyss {
+
+class Database;
+
+// Copies of the database made with SQLite's online backup API: consistent even while
+// the app writes, and restorable after checking that the copy really is a Lyss
+// database in good order.
+class DatabaseBackup {
+    Q_DECLARE_TR_FUNCTIONS(DatabaseBackup)
+
+public:
+    // Writes a copy of `db` to `target` (through a temporary file, then renamed).
+    static Status backup(Database& db, const QString& target, bool overwrite);
+    // Whether `path` is a readable, intact Lyss database; reads it without changing it.
+    static Status check(const QString& path);
+    // Keeps the current content as `keepAs`, then replaces it with `source`'s.
+    static Status restore(Database& db, const QString& source, const QString& keepAs);
+};
+
+} // namespace lyss
