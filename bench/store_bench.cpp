@@ -4,6 +4,7 @@
 // SQLite C API inserting the same rows into the same schema. Then full-text queries.
 //   bench_store [--messages N] [--output docs/PERFORMANCE.md]
 #include "BenchReport.h"
+#include "Corpus.h"
 
 #include "store/ChatRepository.h"
 #include "store/Database.h"
@@ -13,7 +14,6 @@
 #include <QDateTime>
 #include <QUuid>
 #include <QElapsedTimer>
-#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -25,44 +25,11 @@
 #include <vector>
 
 using namespace lyss;
+using lyss::bench::Corpus;
 
 namespace {
 
 constexpr int kMessagesPerChat = 100;
-
-// Text with a natural word distribution (Zipf-like over a fixed vocabulary), plus one
-// rare word in exactly one message.
-struct Corpus {
-    std::vector<QString> texts;
-
-    explicit Corpus(int n)
-    {
-        QRandomGenerator rng(42);
-        std::vector<QString> vocabulary;
-        for (int i = 0; i < 5000; ++i) {
-            QString w;
-            const int len = 3 + static_cast<int>(rng.bounded(8));
-            for (int c = 0; c < len; ++c)
-                w += QChar(u'a' + static_cast<char16_t>(rng.bounded(26)));
-            vocabulary.push_back(w);
-        }
-        vocabulary[0] = QStringLiteral("the");
-        texts.reserve(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) {
-            const int words = 20 + static_cast<int>(rng.bounded(80));
-            QString t;
-            for (int w = 0; w < words; ++w) {
-                // Inverse-square sampling leans hard towards the first words.
-                const double u = rng.generateDouble();
-                const auto idx = static_cast<size_t>(u * u * u * static_cast<double>(vocabulary.size()));
-                t += vocabulary[std::min(idx, vocabulary.size() - 1)] + QLatin1Char(' ');
-            }
-            if (i == n / 2)
-                t += QStringLiteral("xylophone");
-            texts.push_back(t);
-        }
-    }
-};
 
 double msSince(const QElapsedTimer& t)
 {

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Corpus.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace lyss::bench {
+
+Corpus::Corpus(int n)
+{
+    QRandomGenerator rng(42);
+    std::vector<QString> vocabulary;
+    for (int i = 0; i < 5000; ++i) {
+        QString w;
+        const int len = 3 + static_cast<int>(rng.bounded(8));
+        for (int c = 0; c < len; ++c)
+            w += QChar(u'a' + static_cast<char16_t>(rng.bounded(26)));
+        vocabulary.push_back(w);
+    }
+    vocabulary[0] = QStringLiteral("the");
+    texts.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const int words = 20 + static_cast<int>(rng.bounded(80));
+        QString t;
+        for (int w = 0; w < words; ++w) {
+            // Cubing a uniform number leans hard towards the first, common words.
+            const double u = rng.generateDouble();
+            const auto idx = static_cast<size_t>(u * u * u * static_cast<double>(vocabulary.size()));
+            t += vocabulary[std::min(idx, vocabulary.size() - 1)] + QLatin1Char(' ');
+        }
+        if (i == n / 2)
+            t += QStringLiteral("xylophone");
+        texts.push_back(t);
+    }
+}
+
+} // namespace lyss::bench
