@@ -193,6 +193,19 @@ private Q_SLOTS:
         QVERIFY(s.byTitle(QStringLiteral("Second")).archived);
     }
 
+    void progressIsReported()
+    {
+        Store s;
+        auto file = ChatImporter::read(fixture("chatgpt-conversations.json"));
+        QList<QPair<int, int>> steps;
+        auto summary = ChatImporter(*s.db).write(*file, [&](int done, int total) { steps.append({done, total}); });
+        QVERIFY(summary.ok());
+        QCOMPARE(steps.first(), (QPair<int, int>{0, 2}));
+        QCOMPARE(steps.last(), (QPair<int, int>{2, 2}));
+        for (qsizetype i = 1; i < steps.size(); ++i)
+            QVERIFY(steps[i].first >= steps[i - 1].first);
+    }
+
     void importingTwiceAddsNothing()
     {
         Store s;
