@@ -10,8 +10,7 @@
 
 namespace lyss::bench {
 
-QString machineDescription()
-{
+QString machineDescription() {
     QString cpu = QStringLiteral("unknown CPU");
     QFile info(QStringLiteral("/proc/cpuinfo"));
     if (info.open(QIODevice::ReadOnly)) {
@@ -30,8 +29,7 @@ QString machineDescription()
              QString::fromLatin1(sqlite3_libversion()));
 }
 
-bool writeSection(const QString& file, const QString& name, const QString& section)
-{
+bool writeSection(const QString& file, const QString& name, const QString& section) {
     const QString begin = QStringLiteral("<!-- bench:%1:begin -->").arg(name);
     const QString end = QStringLiteral("<!-- bench:%1:end -->").arg(name);
     QString text;
@@ -46,7 +44,8 @@ bool writeSection(const QString& file, const QString& name, const QString& secti
     if (b >= 0 && e > b)
         text.replace(b, e + end.size() - b, block);
     else
-        text += (text.isEmpty() || text.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n")) +
+        text += (text.isEmpty() || text.endsWith(QLatin1Char('\n')) ? QString()
+                                                                    : QStringLiteral("\n")) +
                 QLatin1Char('\n') + block + QLatin1Char('\n');
     QFile out(file);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))

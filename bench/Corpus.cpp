@@ -7,8 +7,7 @@
 
 namespace lyss::bench {
 
-Corpus::Corpus(int n)
-{
+Corpus::Corpus(int n) {
     QRandomGenerator rng(42);
     std::vector<QString> vocabulary;
     for (int i = 0; i < 5000; ++i) {
@@ -26,7 +25,8 @@ Corpus::Corpus(int n)
         for (int w = 0; w < words; ++w) {
             // Cubing a uniform number leans hard towards the first, common words.
             const double u = rng.generateDouble();
-            const auto idx = static_cast<size_t>(u * u * u * static_cast<double>(vocabulary.size()));
+            const auto idx =
+                static_cast<size_t>(u * u * u * static_cast<double>(vocabulary.size()));
             t += vocabulary[std::min(idx, vocabulary.size() - 1)] + QLatin1Char(' ');
         }
         if (i == n / 2)

@@ -30,13 +30,11 @@ namespace {
 
 constexpr int kPerChat = 100;
 
-double msSince(const QElapsedTimer& t)
-{
+double msSince(const QElapsedTimer& t) {
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-QByteArray openWebUiExport(const bench::Corpus& corpus)
-{
+QByteArray openWebUiExport(const bench::Corpus& corpus) {
     QJsonArray rows;
     const int n = static_cast<int>(corpus.texts.size());
     for (int c = 0; c * kPerChat < n; ++c) {
@@ -45,20 +43,25 @@ QByteArray openWebUiExport(const bench::Corpus& corpus)
         QString id;
         for (int i = c * kPerChat; i < std::min(n, (c + 1) * kPerChat); ++i) {
             id = QStringLiteral("m%1").arg(i);
-            messages.insert(id, QJsonObject{{QStringLiteral("id"), id},
-                                            {QStringLiteral("parentId"), parent.isEmpty() ? QJsonValue() : QJsonValue(parent)},
-                                            {QStringLiteral("role"), i % 2 ? QStringLiteral("assistant") : QStringLiteral("user")},
-                                            {QStringLiteral("content"), corpus.texts[static_cast<size_t>(i)]},
-                                            {QStringLiteral("model"), QStringLiteral("llama3.2")},
-                                            {QStringLiteral("timestamp"), 1700000000 + i}});
+            messages.insert(
+                id, QJsonObject{{QStringLiteral("id"), id},
+                                {QStringLiteral("parentId"),
+                                 parent.isEmpty() ? QJsonValue() : QJsonValue(parent)},
+                                {QStringLiteral("role"),
+                                 i % 2 ? QStringLiteral("assistant") : QStringLiteral("user")},
+                                {QStringLiteral("content"), corpus.texts[static_cast<size_t>(i)]},
+                                {QStringLiteral("model"), QStringLiteral("llama3.2")},
+                                {QStringLiteral("timestamp"), 1700000000 + i}});
             parent = id;
         }
         rows.append(QJsonObject{
             {QStringLiteral("id"), QStringLiteral("chat-%1").arg(c)},
             {QStringLiteral("title"), QStringLiteral("Chat %1").arg(c)},
-            {QStringLiteral("chat"), QJsonObject{{QStringLiteral("models"), QJsonArray{QStringLiteral("llama3.2")}},
-                                                 {QStringLiteral("history"), QJsonObject{{QStringLiteral("currentId"), id},
-                                                                                         {QStringLiteral("messages"), messages}}}}},
+            {QStringLiteral("chat"),
+             QJsonObject{
+                 {QStringLiteral("models"), QJsonArray{QStringLiteral("llama3.2")}},
+                 {QStringLiteral("history"), QJsonObject{{QStringLiteral("currentId"), id},
+                                                         {QStringLiteral("messages"), messages}}}}},
             {QStringLiteral("created_at"), 1700000000 + c},
             {QStringLiteral("updated_at"), 1700000000 + c}});
     }
@@ -67,20 +70,28 @@ QByteArray openWebUiExport(const bench::Corpus& corpus)
 
 // The floor, with the same rows the importer writes (UUID ids, a chat row, messages
 // with parent links, the leaf set once per chat, search index filled at the end).
-double sqliteFloor(const QString& path, const bench::Corpus& corpus)
-{
+double sqliteFloor(const QString& path, const bench::Corpus& corpus) {
     sqlite3* db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
+                 nullptr, nullptr, nullptr);
     sqlite3_stmt* chat = nullptr;
     sqlite3_stmt* msg = nullptr;
     sqlite3_stmt* leaf = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO chats (id, title, model, created_at, updated_at, source, source_id) VALUES (?, ?, 'llama3.2', ?, ?, 'open-webui', ?)", -1, &chat, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO messages (id, chat_id, parent_id, role, content, model, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'llama3.2', 'complete', ?, ?)", -1, &msg, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO chats (id, title, model, created_at, updated_at, source, "
+                       "source_id) VALUES (?, ?, 'llama3.2', ?, ?, 'open-webui', ?)",
+                       -1, &chat, nullptr);
+    sqlite3_prepare_v2(
+        db,
+        "INSERT INTO messages (id, chat_id, parent_id, role, content, model, status, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, 'llama3.2', 'complete', ?, ?)",
+        -1, &msg, nullptr);
     sqlite3_prepare_v2(db, "UPDATE chats SET current_leaf_id = ? WHERE id = ?", -1, &leaf, nullptr);
     QElapsedTimer t;
     t.start();
-    sqlite3_exec(db, "BEGIN IMMEDIATE; DROP TRIGGER messages_fts_insert", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "BEGIN IMMEDIATE; DROP TRIGGER messages_fts_insert", nullptr, nullptr,
+                 nullptr);
     const int n = static_cast<int>(corpus.texts.size());
     for (int c = 0; c * kPerChat < n; ++c) {
         const QByteArray chatId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
@@ -104,7 +115,8 @@ double sqliteFloor(const QString& path, const bench::Corpus& corpus)
             else
                 sqlite3_bind_text(msg, 3, parent.constData(), -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(msg, 4, i % 2 ? "assistant" : "user", -1, SQLITE_STATIC);
-            sqlite3_bind_text(msg, 5, content.constData(), static_cast<int>(content.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(msg, 5, content.constData(), static_cast<int>(content.size()),
+                              SQLITE_TRANSIENT);
             sqlite3_bind_int64(msg, 6, (1700000000LL + i) * 1000);
             sqlite3_bind_int64(msg, 7, (1700000000LL + i) * 1000);
             if (sqlite3_step(msg) != SQLITE_DONE)
@@ -117,7 +129,8 @@ double sqliteFloor(const QString& path, const bench::Corpus& corpus)
         sqlite3_step(leaf);
         sqlite3_reset(leaf);
     }
-    sqlite3_exec(db, "INSERT INTO messages_fts (rowid, content) SELECT seq, content FROM messages", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "INSERT INTO messages_fts (rowid, content) SELECT seq, content FROM messages",
+                 nullptr, nullptr, nullptr);
     sqlite3_exec(db, messagesFtsInsertTrigger().toUtf8().constData(), nullptr, nullptr, nullptr);
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     const double ms = msSince(t);
@@ -128,8 +141,7 @@ double sqliteFloor(const QString& path, const bench::Corpus& corpus)
     return ms;
 }
 
-QString freshDatabase(const QTemporaryDir& dir, const QString& name)
-{
+QString freshDatabase(const QTemporaryDir& dir, const QString& name) {
     const QString path = dir.filePath(name);
     if (!Database::open(path))
         qFatal("cannot create %s", qPrintable(path));
@@ -138,8 +150,7 @@ QString freshDatabase(const QTemporaryDir& dir, const QString& name)
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     int n = 100000;
     QString output;
@@ -184,10 +195,13 @@ int main(int argc, char* argv[])
             "A %3 MB export of %4 chats with %1 messages (%5 imported).\n\n"
             "| what | time | compared with |\n"
             "| --- | --- | --- |\n"
-            "| Lyss import, total (read and check the file, then write) | %6 ms | **%7×** the floor (target: within 2×) |\n"
+            "| Lyss import, total (read and check the file, then write) | %6 ms | **%7×** the "
+            "floor (target: within 2×) |\n"
             "| … reading and checking the JSON | %8 ms | |\n"
-            "| … writing: one transaction, search index filled at the end | %9 ms | %10× the floor |\n"
-            "| floor: sqlite3 C API, same rows and schema, index filled at the end | %11 ms | 1.00× |\n")
+            "| … writing: one transaction, search index filled at the end | %9 ms | %10× the floor "
+            "|\n"
+            "| floor: sqlite3 C API, same rows and schema, index filled at the end | %11 ms | "
+            "1.00× |\n")
             .arg(n)
             .arg(bench::machineDescription())
             .arg(double(json.size()) / 1e6, 0, 'f', 1)

@@ -12,11 +12,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QUuid>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUuid>
 
 #include <sqlite3.h>
 
@@ -31,14 +31,12 @@ namespace {
 
 constexpr int kMessagesPerChat = 100;
 
-double msSince(const QElapsedTimer& t)
-{
+double msSince(const QElapsedTimer& t) {
     return static_cast<double>(t.nsecsElapsed()) / 1e6;
 }
 
 // Lyss: the repository, as the app and an importer use it.
-double insertWithLyss(Database& db, const Corpus& corpus)
-{
+double insertWithLyss(Database& db, const Corpus& corpus) {
     ChatRepository chats(db);
     QElapsedTimer t;
     t.start();
@@ -47,7 +45,9 @@ double insertWithLyss(Database& db, const Corpus& corpus)
     QString parent;
     for (size_t i = 0; i < corpus.texts.size(); ++i) {
         if (i % kMessagesPerChat == 0) {
-            chatId = chats.createChat({.title = QStringLiteral("Chat %1").arg(i / kMessagesPerChat)})->id;
+            chatId =
+                chats.createChat({.title = QStringLiteral("Chat %1").arg(i / kMessagesPerChat)})
+                    ->id;
             parent.clear();
         }
         Message m;
@@ -67,8 +67,7 @@ double insertWithLyss(Database& db, const Corpus& corpus)
 
 // The floor: sqlite3 C API, prepared statements, the same rows in the same schema
 // (with the same FTS triggers), UUIDs generated the same way.
-double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
-{
+double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts) {
     sqlite3* db = nullptr;
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
         qFatal("open failed");
@@ -79,10 +78,16 @@ double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
     sqlite3_stmt* chat = nullptr;
     sqlite3_stmt* msg = nullptr;
     sqlite3_stmt* leaf = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO chats (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)", -1, &chat, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO messages (id, chat_id, parent_id, role, content, status, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, 'complete', ?, ?)", -1, &msg, nullptr);
-    sqlite3_prepare_v2(db, "UPDATE chats SET current_leaf_id = ?, updated_at = ? WHERE id = ?", -1, &leaf, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO chats (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                       -1, &chat, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO messages (id, chat_id, parent_id, role, content, status, "
+                       "created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, 'complete', ?, ?)",
+                       -1, &msg, nullptr);
+    sqlite3_prepare_v2(db, "UPDATE chats SET current_leaf_id = ?, updated_at = ? WHERE id = ?", -1,
+                       &leaf, nullptr);
 
     QElapsedTimer t;
     t.start();
@@ -94,8 +99,10 @@ double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
         if (i % kMessagesPerChat == 0) {
             chatId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
             const QByteArray title = QStringLiteral("Chat %1").arg(i / kMessagesPerChat).toUtf8();
-            sqlite3_bind_text(chat, 1, chatId.constData(), static_cast<int>(chatId.size()), SQLITE_TRANSIENT);
-            sqlite3_bind_text(chat, 2, title.constData(), static_cast<int>(title.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(chat, 1, chatId.constData(), static_cast<int>(chatId.size()),
+                              SQLITE_TRANSIENT);
+            sqlite3_bind_text(chat, 2, title.constData(), static_cast<int>(title.size()),
+                              SQLITE_TRANSIENT);
             sqlite3_bind_int64(chat, 3, now);
             sqlite3_bind_int64(chat, 4, now);
             sqlite3_step(chat);
@@ -105,13 +112,16 @@ double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
         const QByteArray id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         const QByteArray content = corpus.texts[i].toUtf8();
         sqlite3_bind_text(msg, 1, id.constData(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_text(msg, 2, chatId.constData(), static_cast<int>(chatId.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(msg, 2, chatId.constData(), static_cast<int>(chatId.size()),
+                          SQLITE_TRANSIENT);
         if (parent.isEmpty())
             sqlite3_bind_null(msg, 3);
         else
-            sqlite3_bind_text(msg, 3, parent.constData(), static_cast<int>(parent.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(msg, 3, parent.constData(), static_cast<int>(parent.size()),
+                              SQLITE_TRANSIENT);
         sqlite3_bind_text(msg, 4, i % 2 ? "assistant" : "user", -1, SQLITE_STATIC);
-        sqlite3_bind_text(msg, 5, content.constData(), static_cast<int>(content.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(msg, 5, content.constData(), static_cast<int>(content.size()),
+                          SQLITE_TRANSIENT);
         sqlite3_bind_int64(msg, 6, now);
         sqlite3_bind_int64(msg, 7, now);
         if (sqlite3_step(msg) != SQLITE_DONE)
@@ -119,7 +129,8 @@ double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
         sqlite3_reset(msg);
         sqlite3_bind_text(leaf, 1, id.constData(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
         sqlite3_bind_int64(leaf, 2, now);
-        sqlite3_bind_text(leaf, 3, chatId.constData(), static_cast<int>(chatId.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(leaf, 3, chatId.constData(), static_cast<int>(chatId.size()),
+                          SQLITE_TRANSIENT);
         sqlite3_step(leaf);
         sqlite3_reset(leaf);
         parent = id;
@@ -134,8 +145,7 @@ double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
 }
 
 template <typename F>
-double medianMs(int runs, F&& f)
-{
+double medianMs(int runs, F&& f) {
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer t;
@@ -147,8 +157,7 @@ double medianMs(int runs, F&& f)
     return times[times.size() / 2];
 }
 
-QString freshSchema(const QTemporaryDir& dir, const QString& name)
-{
+QString freshSchema(const QTemporaryDir& dir, const QString& name) {
     const QString path = dir.filePath(name);
     auto db = Database::open(path);
     if (!db)
@@ -158,8 +167,7 @@ QString freshSchema(const QTemporaryDir& dir, const QString& name)
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     int n = 100000;
     QString output;
@@ -179,7 +187,8 @@ int main(int argc, char* argv[])
 
     // Same run, same machine: the floor first, then Lyss, then the floor again, and
     // the better of the two floor runs is the comparison (warm caches for both).
-    const double floor1 = insertWithSqlite(freshSchema(dir, QStringLiteral("floor1.db")), corpus, false);
+    const double floor1 =
+        insertWithSqlite(freshSchema(dir, QStringLiteral("floor1.db")), corpus, false);
     double lyssMs = 0;
     double rareMs = 0;
     double commonMs = 0;
@@ -202,8 +211,10 @@ int main(int argc, char* argv[])
         q.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"));
         rebuildMs = msSince(t);
     }
-    const double floor2 = insertWithSqlite(freshSchema(dir, QStringLiteral("floor2.db")), corpus, false);
-    const double noFts = insertWithSqlite(freshSchema(dir, QStringLiteral("nofts.db")), corpus, true);
+    const double floor2 =
+        insertWithSqlite(freshSchema(dir, QStringLiteral("floor2.db")), corpus, false);
+    const double noFts =
+        insertWithSqlite(freshSchema(dir, QStringLiteral("nofts.db")), corpus, true);
     const double floorMs = std::min(floor1, floor2);
 
     const QString section =

@@ -33,37 +33,41 @@ using namespace lyss;
 
 namespace {
 
-double cpuMs()
-{
+double cpuMs() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return (double(u.ru_utime.tv_sec) + double(u.ru_stime.tv_sec)) * 1e3 +
            (double(u.ru_utime.tv_usec) + double(u.ru_stime.tv_usec)) / 1e3;
 }
 
-QByteArray ollamaStream(int tokens)
-{
+QByteArray ollamaStream(int tokens) {
     QByteArray out;
     for (int i = 0; i < tokens; ++i)
-        out += R"({"model":"llama3.2","created_at":"2026-11-26T04:00:00.000Z","message":{"role":"assistant","content":"tök)" +
-               QByteArray::number(i) + R"( "},"done":false})" "\n";
-    out += R"({"model":"llama3.2","created_at":"2026-11-26T04:00:00.000Z","message":{"role":"assistant","content":""},"done":true,"eval_count":1})" "\n";
+        out +=
+            R"({"model":"llama3.2","created_at":"2026-11-26T04:00:00.000Z","message":{"role":"assistant","content":"tök)" +
+            QByteArray::number(i) +
+            R"( "},"done":false})"
+            "\n";
+    out +=
+        R"({"model":"llama3.2","created_at":"2026-11-26T04:00:00.000Z","message":{"role":"assistant","content":""},"done":true,"eval_count":1})"
+        "\n";
     return out;
 }
 
-QByteArray openaiStream(int tokens)
-{
+QByteArray openaiStream(int tokens) {
     QByteArray out;
     for (int i = 0; i < tokens; ++i)
-        out += R"(data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1700000000,"model":"m","choices":[{"index":0,"delta":{"content":"tök)" +
-               QByteArray::number(i) + R"( "},"finish_reason":null}]})" "\n\n";
+        out +=
+            R"(data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1700000000,"model":"m","choices":[{"index":0,"delta":{"content":"tök)" +
+            QByteArray::number(i) +
+            R"( "},"finish_reason":null}]})"
+            "\n\n";
     out += "data: [DONE]\n\n";
     return out;
 }
 
 // Best of `runs`: ms to decode `bytes` in 4 KiB reads.
-double decodeMs(const QByteArray& bytes, bool sse, int runs, qsizetype* contentChars)
-{
+double decodeMs(const QByteArray& bytes, bool sse, int runs, qsizetype* contentChars) {
     double best = 1e300;
     for (int r = 0; r < runs; ++r) {
         std::unique_ptr<StreamDecoder> d;
@@ -76,7 +80,8 @@ double decodeMs(const QByteArray& bytes, bool sse, int runs, qsizetype* contentC
         qsizetype chars = 0;
         for (qsizetype at = 0; at < bytes.size(); at += 4096) {
             StreamEvents events;
-            d->feed(QByteArrayView(bytes).sliced(at, std::min<qsizetype>(4096, bytes.size() - at)), events);
+            d->feed(QByteArrayView(bytes).sliced(at, std::min<qsizetype>(4096, bytes.size() - at)),
+                    events);
             for (const auto& e : events)
                 chars += e.text.size();
         }
@@ -89,8 +94,7 @@ double decodeMs(const QByteArray& bytes, bool sse, int runs, qsizetype* contentC
 }
 
 // The floor: the JSON payloads alone, already cut apart, parsed one by one.
-double floorMs(const QByteArray& bytes, bool sse, int runs)
-{
+double floorMs(const QByteArray& bytes, bool sse, int runs) {
     QList<QByteArray> payloads;
     for (const QByteArray& line : bytes.split('\n')) {
         if (line.isEmpty())
@@ -119,8 +123,7 @@ struct EngineRun {
     bool complete = false;
 };
 
-EngineRun streamReply(ChatEngine& engine, Backend* backend, int tokens)
-{
+EngineRun streamReply(ChatEngine& engine, Backend* backend, int tokens) {
     EngineRun run;
     run.tokens = tokens;
     const double cpu0 = cpuMs();
@@ -140,15 +143,14 @@ EngineRun streamReply(ChatEngine& engine, Backend* backend, int tokens)
     run.wallMs = double(t.nsecsElapsed()) / 1e6;
     run.cpuMs = cpuMs() - cpu0;
     run.writes = (*reply)->databaseWrites();
-    run.complete = (*reply)->message().status == MessageStatus::Complete &&
-                   (*reply)->deltaCount() == tokens;
+    run.complete =
+        (*reply)->message().status == MessageStatus::Complete && (*reply)->deltaCount() == tokens;
     return run;
 }
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QString output;
     const QStringList args = QCoreApplication::arguments();
@@ -171,7 +173,8 @@ int main(int argc, char* argv[])
 
     // 2. The engine against the fake server.
     QProcess server;
-    server.start(QStringLiteral("python3"), {QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/fake_llm.py")});
+    server.start(QStringLiteral("python3"),
+                 {QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/fake_llm.py")});
     if (!server.waitForReadyRead(10000))
         qFatal("the fake server did not start");
     const int port = server.readAllStandardOutput().mid(5).trimmed().toInt();
@@ -180,8 +183,11 @@ int main(int argc, char* argv[])
     ChatRepository chats(**db);
     ChatEngine engine(chats);
     QNetworkAccessManager nam;
-    OllamaBackend backend({QStringLiteral("ollama"), BackendKind::Ollama,
-                           QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {}, 60000},
+    OllamaBackend backend({QStringLiteral("ollama"),
+                           BackendKind::Ollama,
+                           QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                           {},
+                           60000},
                           &nam);
     streamReply(engine, &backend, 1000); // warm-up
     std::vector<EngineRun> runs;

@@ -12,7 +12,7 @@ LYSS_BUILD_PACKAGES=(
 )
 # What the test suite runs against: a real keyring on a private D-Bus session, and
 # Python for the test servers.
-LYSS_TEST_PACKAGES=(gnome-keyring dbus dbus-x11 python3 xvfb xauth fonts-dejavu-core)
+LYSS_TEST_PACKAGES=(gnome-keyring dbus dbus-x11 python3 xvfb xauth fonts-dejavu-core clang-format git)
 
 lyss_missing_packages() {
     local missing=()

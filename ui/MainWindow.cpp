@@ -17,8 +17,7 @@ namespace lyss {
 
 MainWindow::MainWindow(AppContext& app, QWidget* parent)
     : QMainWindow(parent)
-    , m_app(app)
-{
+    , m_app(app) {
     setWindowTitle(tr("Lyss"));
     setObjectName(QStringLiteral("mainWindow"));
     resize(1200, 800);
@@ -54,8 +53,7 @@ MainWindow::MainWindow(AppContext& app, QWidget* parent)
     loadChats();
 }
 
-QWidget* MainWindow::buildChatArea()
-{
+QWidget* MainWindow::buildChatArea() {
     auto* area = new QWidget;
     area->setObjectName(QStringLiteral("chatArea"));
     auto* v = new QVBoxLayout(area);
@@ -85,8 +83,7 @@ QWidget* MainWindow::buildChatArea()
     return area;
 }
 
-void MainWindow::loadChats()
-{
+void MainWindow::loadChats() {
     m_chatList->clear();
     auto chats = m_app.chats().listChats();
     if (!chats) {
@@ -95,8 +92,8 @@ void MainWindow::loadChats()
         return;
     }
     for (const ChatSummary& s : *chats) {
-        auto* item = new QListWidgetItem(s.chat.title.isEmpty() ? tr("Untitled chat")
-                                                                 : s.chat.title);
+        auto* item =
+            new QListWidgetItem(s.chat.title.isEmpty() ? tr("Untitled chat") : s.chat.title);
         item->setData(Qt::UserRole, s.chat.id);
         m_chatList->addItem(item);
     }
@@ -104,13 +101,11 @@ void MainWindow::loadChats()
         m_chatList->setCurrentRow(0);
 }
 
-void MainWindow::quitAfterFirstPaint()
-{
+void MainWindow::quitAfterFirstPaint() {
     m_quitAfterFirstPaint = true;
 }
 
-bool MainWindow::eventFilter(QObject* watched, QEvent* event)
-{
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_chatArea && event->type() == QEvent::Paint && m_quitAfterFirstPaint) {
         m_quitAfterFirstPaint = false;
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);

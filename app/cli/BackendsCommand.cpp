@@ -17,22 +17,18 @@ namespace lyss::cli {
 
 namespace {
 
-QString keyText(const EffectiveBackend& b)
-{
+QString keyText(const EffectiveBackend& b) {
     if (!b.envKey.isEmpty())
         return QStringLiteral("environment");
     return b.hasStoredKey ? QStringLiteral("keyring") : QStringLiteral("-");
 }
 
-QString sourceText(const EffectiveBackend& b)
-{
-    return b.source == ValueSource::Environment
-               ? QStringLiteral("environment (%1)").arg(b.envVar)
-               : valueSourceName(b.source);
+QString sourceText(const EffectiveBackend& b) {
+    return b.source == ValueSource::Environment ? QStringLiteral("environment (%1)").arg(b.envVar)
+                                                : valueSourceName(b.source);
 }
 
-int backendsList(CliContext& ctx, const QStringList& args)
-{
+int backendsList(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("backends list"), QStringLiteral("backends list [--json]"),
@@ -77,16 +73,14 @@ int backendsList(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-QString readKeyFromStdin()
-{
+QString readKeyFromStdin() {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(in.readAll()).trimmed();
 }
 
-int backendsAdd(CliContext& ctx, const QStringList& args)
-{
+int backendsAdd(CliContext& ctx, const QStringList& args) {
     const QString cmd = QStringLiteral("backends add");
     ParsedArgs p;
     int code = 0;
@@ -175,8 +169,7 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-int backendsRemove(CliContext& ctx, const QStringList& args)
-{
+int backendsRemove(CliContext& ctx, const QStringList& args) {
     const QString cmd = QStringLiteral("backends remove");
     ParsedArgs p;
     int code = 0;
@@ -230,8 +223,7 @@ int backendsRemove(CliContext& ctx, const QStringList& args)
 
 } // namespace
 
-int runBackends(CliContext& ctx, const QStringList& args)
-{
+int runBackends(CliContext& ctx, const QStringList& args) {
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("list"))

@@ -16,21 +16,20 @@ namespace lyss::cli {
 
 namespace {
 
-void printJsonLine(QTextStream& out, const QJsonObject& o)
-{
+void printJsonLine(QTextStream& out, const QJsonObject& o) {
     out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     out.flush();
 }
 
 // Per-chat options: the chat's saved ones, then what the command line says.
-Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base)
-{
+Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base) {
     auto number = [&](const char* name, double* out) -> Status {
         const QString v = p.values.value(QLatin1String(name));
         bool ok = false;
         *out = v.toDouble(&ok);
         if (!ok)
-            return Error{CliContext::tr("--%1 needs a number, not \"%2\"").arg(QLatin1String(name), v)};
+            return Error{
+                CliContext::tr("--%1 needs a number, not \"%2\"").arg(QLatin1String(name), v)};
         return {};
     };
     double v = 0;
@@ -60,35 +59,42 @@ Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base)
 
 } // namespace
 
-int runChat(CliContext& ctx, const QStringList& args)
-{
+int runChat(CliContext& ctx, const QStringList& args) {
     const QString cmd = QStringLiteral("chat");
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(
             ctx, cmd,
-            QStringLiteral("chat [--backend NAME] [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-"),
-            CliContext::tr("Sends PROMPT (or standard input when PROMPT is -) as a new chat, or "
-                           "as the next message of --chat ID, and streams the reply to standard "
-                           "output. Both messages are saved; the chat id is printed on standard "
-                           "error. Ctrl-C stops the reply and saves what arrived.\n"
-                           "Without --model: the chat's model, then chat.default_model, then the "
-                           "first model listed.\n"
-                           "Exit status: 0 for a complete reply, 1 for an error, 130 when stopped."),
-            {{QStringLiteral("backend"), QStringLiteral("NAME"), CliContext::tr("the backend to ask")},
-             {QStringLiteral("model"), QStringLiteral("M"), CliContext::tr("the model (name or backend/name)")},
+            QStringLiteral(
+                "chat [--backend NAME] [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-"),
+            CliContext::tr(
+                "Sends PROMPT (or standard input when PROMPT is -) as a new chat, or "
+                "as the next message of --chat ID, and streams the reply to standard "
+                "output. Both messages are saved; the chat id is printed on standard "
+                "error. Ctrl-C stops the reply and saves what arrived.\n"
+                "Without --model: the chat's model, then chat.default_model, then the "
+                "first model listed.\n"
+                "Exit status: 0 for a complete reply, 1 for an error, 130 when stopped."),
+            {{QStringLiteral("backend"), QStringLiteral("NAME"),
+              CliContext::tr("the backend to ask")},
+             {QStringLiteral("model"), QStringLiteral("M"),
+              CliContext::tr("the model (name or backend/name)")},
              {QStringLiteral("chat"), QStringLiteral("ID"), CliContext::tr("continue this chat")},
              {QStringLiteral("system"), QStringLiteral("TEXT"), CliContext::tr("system prompt")},
-             {QStringLiteral("temperature"), QStringLiteral("T"), CliContext::tr("sampling temperature")},
-             {QStringLiteral("context-length"), QStringLiteral("N"), CliContext::tr("context window (Ollama num_ctx)")},
+             {QStringLiteral("temperature"), QStringLiteral("T"),
+              CliContext::tr("sampling temperature")},
+             {QStringLiteral("context-length"), QStringLiteral("N"),
+              CliContext::tr("context window (Ollama num_ctx)")},
              {QStringLiteral("seed"), QStringLiteral("N"), CliContext::tr("random seed")},
-             {QStringLiteral("keep-alive"), QStringLiteral("D"), CliContext::tr("how long Ollama keeps the model loaded, e.g. 5m")},
+             {QStringLiteral("keep-alive"), QStringLiteral("D"),
+              CliContext::tr("how long Ollama keeps the model loaded, e.g. 5m")},
              {QStringLiteral("think"), {}, CliContext::tr("ask a reasoning model to think")},
              {QStringLiteral("json"), {}, CliContext::tr("one JSON event per line")}},
             args, &p, &code))
         return code;
     if (p.positional.size() != 1)
-        return ctx.usage(CliContext::tr("chat takes one PROMPT (or - to read standard input)"), cmd);
+        return ctx.usage(CliContext::tr("chat takes one PROMPT (or - to read standard input)"),
+                         cmd);
     QString prompt = p.positional[0];
     if (prompt == QLatin1String("-")) {
         QFile in;
@@ -142,16 +148,19 @@ int runChat(CliContext& ctx, const QStringList& args)
     BackendSet::ModelList list;
     {
         QEventLoop loop;
-        set->listModels([&](BackendSet::ModelList l) {
-            list = std::move(l);
-            loop.quit();
-        }, only);
+        set->listModels(
+            [&](BackendSet::ModelList l) {
+                list = std::move(l);
+                loop.quit();
+            },
+            only);
         loop.exec();
     }
     if (list.models.isEmpty()) {
         if (!list.errors.isEmpty())
             return ctx.fail(list.errors.join(QLatin1Char('\n')));
-        return ctx.fail(CliContext::tr("No models are available. Download one with: lyss-cli pull llama3.2"));
+        return ctx.fail(
+            CliContext::tr("No models are available. Download one with: lyss-cli pull llama3.2"));
     }
     for (const QString& e : list.errors)
         ctx.err() << CliContext::tr("Warning: %1").arg(e) << Qt::endl;
@@ -160,7 +169,8 @@ int runChat(CliContext& ctx, const QStringList& args)
     QStringList backendNames;
     for (Backend* b : set->backends())
         backendNames << b->name();
-    auto resolved = BackendSet::resolve(list.models, only ? QStringList{only->name()} : backendNames, wanted);
+    auto resolved =
+        BackendSet::resolve(list.models, only ? QStringList{only->name()} : backendNames, wanted);
     // With --backend the server has the last word: it may know a model its list lacks,
     // and its own "not found" says what to do.
     if (!resolved && only)
@@ -193,9 +203,10 @@ int runChat(CliContext& ctx, const QStringList& args)
         for (const StreamEvent& e : events) {
             const bool isThinking = e.kind == StreamEvent::Kind::Thinking;
             if (json) {
-                printJsonLine(ctx.out(), {{QStringLiteral("type"), isThinking ? QStringLiteral("thinking")
-                                                                              : QStringLiteral("delta")},
-                                          {QStringLiteral("text"), e.text}});
+                printJsonLine(ctx.out(),
+                              {{QStringLiteral("type"),
+                                isThinking ? QStringLiteral("thinking") : QStringLiteral("delta")},
+                               {QStringLiteral("text"), e.text}});
             } else if (isThinking) {
                 ctx.err() << e.text << Qt::flush; // reasoning stays out of the answer on stdout
                 thinkingOpen = true;
@@ -216,7 +227,8 @@ int runChat(CliContext& ctx, const QStringList& args)
 
     const Message& m = reply->message();
     if (json) {
-        QJsonObject end{{QStringLiteral("chat_id"), m.chatId}, {QStringLiteral("message_id"), m.id}};
+        QJsonObject end{{QStringLiteral("chat_id"), m.chatId},
+                        {QStringLiteral("message_id"), m.id}};
         if (m.status == MessageStatus::Complete) {
             end.insert(QStringLiteral("type"), QStringLiteral("done"));
             end.insert(QStringLiteral("metrics"), m.metrics);
@@ -238,8 +250,10 @@ int runChat(CliContext& ctx, const QStringList& args)
         ctx.err() << CliContext::tr("Stopped; the partial reply is saved.") << Qt::endl;
         return 130;
     default:
-        return ctx.fail(m.error + (m.content.isEmpty() ? QString()
-                                                       : QLatin1Char(' ') + CliContext::tr("The partial reply is saved.")));
+        return ctx.fail(m.error +
+                        (m.content.isEmpty()
+                             ? QString()
+                             : QLatin1Char(' ') + CliContext::tr("The partial reply is saved.")));
     }
 }
 

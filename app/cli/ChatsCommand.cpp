@@ -14,23 +14,19 @@ namespace lyss::cli {
 
 namespace {
 
-QString isoTime(qint64 ms)
-{
+QString isoTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QString localTime(qint64 ms)
-{
+QString localTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-QString titleOf(const Chat& c)
-{
+QString titleOf(const Chat& c) {
     return c.title.isEmpty() ? CliContext::tr("(untitled)") : c.title;
 }
 
-QJsonObject chatJson(const Chat& c)
-{
+QJsonObject chatJson(const Chat& c) {
     return QJsonObject{{QStringLiteral("id"), c.id},
                        {QStringLiteral("title"), c.title},
                        {QStringLiteral("model"), c.model},
@@ -41,16 +37,15 @@ QJsonObject chatJson(const Chat& c)
                        {QStringLiteral("updated_at"), isoTime(c.updatedAt)}};
 }
 
-QJsonObject messageJson(const Message& m)
-{
-    QJsonObject o{{QStringLiteral("id"), m.id},
-                  {QStringLiteral("parent_id"),
-                   m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
-                  {QStringLiteral("role"), roleName(m.role)},
-                  {QStringLiteral("content"), m.content},
-                  {QStringLiteral("status"), statusName(m.status)},
-                  {QStringLiteral("model"), m.model.isEmpty() ? QJsonValue() : QJsonValue(m.model)},
-                  {QStringLiteral("created_at"), isoTime(m.createdAt)}};
+QJsonObject messageJson(const Message& m) {
+    QJsonObject o{
+        {QStringLiteral("id"), m.id},
+        {QStringLiteral("parent_id"), m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
+        {QStringLiteral("role"), roleName(m.role)},
+        {QStringLiteral("content"), m.content},
+        {QStringLiteral("status"), statusName(m.status)},
+        {QStringLiteral("model"), m.model.isEmpty() ? QJsonValue() : QJsonValue(m.model)},
+        {QStringLiteral("created_at"), isoTime(m.createdAt)}};
     if (!m.thinking.isEmpty())
         o.insert(QStringLiteral("thinking"), m.thinking);
     if (!m.error.isEmpty())
@@ -60,12 +55,10 @@ QJsonObject messageJson(const Message& m)
     return o;
 }
 
-int chatsList(CliContext& ctx, const QStringList& args)
-{
+int chatsList(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(ctx, QStringLiteral("chats list"),
-                   QStringLiteral("chats list [--json] [--all]"),
+    if (!parseArgs(ctx, QStringLiteral("chats list"), QStringLiteral("chats list [--json] [--all]"),
                    CliContext::tr("Lists chats, most recently active first."),
                    {{QStringLiteral("json"), {}, CliContext::tr("one JSON array")},
                     {QStringLiteral("all"), {}, CliContext::tr("include archived chats")}},
@@ -105,8 +98,7 @@ int chatsList(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-int chatsShow(CliContext& ctx, const QStringList& args)
-{
+int chatsShow(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("chats show"), QStringLiteral("chats show ID [--json]"),
@@ -163,8 +155,7 @@ int chatsShow(CliContext& ctx, const QStringList& args)
 
 } // namespace
 
-int runChats(CliContext& ctx, const QStringList& args)
-{
+int runChats(CliContext& ctx, const QStringList& args) {
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("list"))

@@ -16,14 +16,11 @@ namespace lyss::cli {
 CliContext::CliContext(QString dataDir)
     : m_dataDir(std::move(dataDir))
     , m_out(stdout)
-    , m_err(stderr)
-{
-}
+    , m_err(stderr) {}
 
 CliContext::~CliContext() = default;
 
-AppContext* CliContext::app()
-{
+AppContext* CliContext::app() {
     if (m_app)
         return m_app.get();
     AppContext::Options options;
@@ -39,8 +36,7 @@ AppContext* CliContext::app()
     return m_app.get();
 }
 
-BackendSet* CliContext::backends()
-{
+BackendSet* CliContext::backends() {
     if (m_backends)
         return m_backends.get();
     AppContext* context = app();
@@ -51,8 +47,8 @@ BackendSet* CliContext::backends()
         fail(effective.errorMessage());
         return nullptr;
     }
-    const int idleMs =
-        static_cast<int>(context->settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
+    const int idleMs = static_cast<int>(
+        context->settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
     m_backends = std::make_unique<BackendSet>(*effective, &context->secrets(), idleMs);
     for (const QString& w : m_backends->warnings())
         m_err << w << Qt::endl;
@@ -62,19 +58,18 @@ BackendSet* CliContext::backends()
 namespace {
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int)
-{
+void onSignal(int) {
     const char byte = 1;
     // Only async-signal-safe calls here: the event loop reads the pipe.
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 } // namespace
 
-void CliContext::onInterrupt(std::function<void()> handler)
-{
+void CliContext::onInterrupt(std::function<void()> handler) {
     if (g_signalPipe[0] < 0 && ::pipe(g_signalPipe) != 0)
         return;
-    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    auto* notifier =
+        new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
     QObject::connect(notifier, &QSocketNotifier::activated, notifier, [handler] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
@@ -88,20 +83,17 @@ void CliContext::onInterrupt(std::function<void()> handler)
     sigaction(SIGTERM, &action, nullptr);
 }
 
-bool CliContext::stderrIsTerminal() const
-{
+bool CliContext::stderrIsTerminal() const {
     return ::isatty(STDERR_FILENO) != 0;
 }
 
-int CliContext::fail(const QString& message, int code)
-{
+int CliContext::fail(const QString& message, int code) {
     m_out.flush();
     m_err << "lyss-cli: " << message << Qt::endl;
     return code;
 }
 
-int CliContext::usage(const QString& message, const QString& command)
-{
+int CliContext::usage(const QString& message, const QString& command) {
     m_out.flush();
     m_err << "lyss-cli: " << message << Qt::endl
           << tr("Run \"lyss-cli %1 --help\" for how to use it.").arg(command).trimmed() << Qt::endl;
@@ -109,8 +101,7 @@ int CliContext::usage(const QString& message, const QString& command)
 }
 
 void CliContext::printTable(QTextStream& out, const QStringList& headers,
-                            const QList<QStringList>& rows)
-{
+                            const QList<QStringList>& rows) {
     QList<qsizetype> widths;
     for (const QString& h : headers)
         widths << h.size();
@@ -134,8 +125,7 @@ void CliContext::printTable(QTextStream& out, const QStringList& headers,
 
 bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
                const QString& description, const QList<OptionSpec>& options,
-               const QStringList& args, ParsedArgs* parsed, int* exitCode)
-{
+               const QStringList& args, ParsedArgs* parsed, int* exitCode) {
     auto find = [&](const QString& name) -> const OptionSpec* {
         for (const OptionSpec& o : options) {
             if (o.name == name)
@@ -152,9 +142,9 @@ bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
             if (!options.isEmpty()) {
                 out << '\n' << CliContext::tr("Options:") << '\n';
                 for (const OptionSpec& o : options) {
-                    const QString left = QStringLiteral("  --") + o.name +
-                                         (o.valueName.isEmpty() ? QString()
-                                                                : QLatin1Char(' ') + o.valueName);
+                    const QString left =
+                        QStringLiteral("  --") + o.name +
+                        (o.valueName.isEmpty() ? QString() : QLatin1Char(' ') + o.valueName);
                     out << left.leftJustified(24) << ' ' << o.description << '\n';
                 }
             }
@@ -182,8 +172,8 @@ bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
             }
             if (spec->valueName.isEmpty()) {
                 if (hasInlineValue) {
-                    *exitCode = ctx.usage(
-                        CliContext::tr("--%1 does not take a value").arg(name), command);
+                    *exitCode =
+                        ctx.usage(CliContext::tr("--%1 does not take a value").arg(name), command);
                     return false;
                 }
                 parsed->flags << name;

@@ -17,7 +17,7 @@
 namespace lyss {
 class AppContext;
 class BackendSet;
-}
+} // namespace lyss
 
 namespace lyss::cli {
 
@@ -46,8 +46,7 @@ public:
     // Runs the event loop until `start`'s callback has been called, and returns what
     // it was given.
     template <typename T>
-    Result<T> await(const std::function<void(std::function<void(Result<T>)>)>& start)
-    {
+    Result<T> await(const std::function<void(std::function<void(Result<T>)>)>& start) {
         std::optional<Result<T>> result;
         QEventLoop loop;
         start([&](Result<T> r) {
@@ -83,12 +82,12 @@ private:
 // with `*exitCode`.
 struct ParsedArgs {
     QStringList positional;
-    QStringList flags;                // options without a value that were given
-    QHash<QString, QString> values;   // options with a value
+    QStringList flags;              // options without a value that were given
+    QHash<QString, QString> values; // options with a value
 };
 struct OptionSpec {
-    QString name;        // without the leading dashes
-    QString valueName;   // empty for a flag
+    QString name;      // without the leading dashes
+    QString valueName; // empty for a flag
     QString description;
 };
 bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,

@@ -15,8 +15,7 @@ namespace lyss::cli {
 
 namespace {
 
-QString sourceText(const SettingEntry& e)
-{
+QString sourceText(const SettingEntry& e) {
     if (e.source == ValueSource::Environment)
         return QStringLiteral("environment (%1)").arg(e.envVar);
     if (!e.known)
@@ -24,8 +23,7 @@ QString sourceText(const SettingEntry& e)
     return valueSourceName(e.source);
 }
 
-int configGet(CliContext& ctx, const QStringList& args)
-{
+int configGet(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config get"), QStringLiteral("config get KEY"),
@@ -44,8 +42,7 @@ int configGet(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-int configSet(CliContext& ctx, const QStringList& args)
-{
+int configSet(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config set"), QStringLiteral("config set KEY VALUE"),
@@ -74,8 +71,7 @@ int configSet(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-int configUnset(CliContext& ctx, const QStringList& args)
-{
+int configUnset(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config unset"), QStringLiteral("config unset KEY"),
@@ -96,8 +92,7 @@ int configUnset(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-int configList(CliContext& ctx, const QStringList& args)
-{
+int configList(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config list"), QStringLiteral("config list [--json]"),
@@ -133,16 +128,15 @@ int configList(CliContext& ctx, const QStringList& args)
     QList<QStringList> rows;
     for (const SettingEntry& e : *entries)
         rows.append({e.key, toJsonText(e.value), sourceText(e)});
-    CliContext::printTable(ctx.out(),
-                           {CliContext::tr("KEY"), CliContext::tr("VALUE"), CliContext::tr("SOURCE")},
-                           rows);
+    CliContext::printTable(
+        ctx.out(), {CliContext::tr("KEY"), CliContext::tr("VALUE"), CliContext::tr("SOURCE")},
+        rows);
     return kExitOk;
 }
 
 } // namespace
 
-int runConfig(CliContext& ctx, const QStringList& args)
-{
+int runConfig(CliContext& ctx, const QStringList& args) {
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("get"))
@@ -154,12 +148,13 @@ int runConfig(CliContext& ctx, const QStringList& args)
     if (sub == QLatin1String("list"))
         return configList(ctx, rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        ctx.out() << CliContext::tr("Usage: lyss-cli [--data-dir DIR] config get|set|unset|list ...\n"
-                                    "\n"
-                                    "  config get KEY          print a setting's value (JSON)\n"
-                                    "  config set KEY VALUE    change a setting\n"
-                                    "  config unset KEY        go back to the default\n"
-                                    "  config list [--json]    every setting and its source\n")
+        ctx.out() << CliContext::tr(
+                         "Usage: lyss-cli [--data-dir DIR] config get|set|unset|list ...\n"
+                         "\n"
+                         "  config get KEY          print a setting's value (JSON)\n"
+                         "  config set KEY VALUE    change a setting\n"
+                         "  config unset KEY        go back to the default\n"
+                         "  config list [--json]    every setting and its source\n")
                   << Qt::flush;
         return kExitOk;
     }

@@ -22,8 +22,7 @@ namespace lyss::cli {
 namespace {
 
 // "-o FILE" is the usual spelling; the option parser knows long names.
-QStringList withLongOutput(QStringList args)
-{
+QStringList withLongOutput(QStringList args) {
     for (QString& a : args) {
         if (a == QLatin1String("-o"))
             a = QStringLiteral("--output");
@@ -31,8 +30,7 @@ QStringList withLongOutput(QStringList args)
     return args;
 }
 
-Status writeFile(const QString& path, const QByteArray& bytes)
-{
+Status writeFile(const QString& path, const QByteArray& bytes) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
         return Error{CliContext::tr("Cannot write %1: %2.").arg(path, f.errorString())};
@@ -41,16 +39,16 @@ Status writeFile(const QString& path, const QByteArray& bytes)
 
 } // namespace
 
-int runImport(CliContext& ctx, const QStringList& args)
-{
+int runImport(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(ctx, QStringLiteral("import"), QStringLiteral("import FILE"),
-                   CliContext::tr("Imports chats from Open WebUI's export (chat-export-….json) or "
-                                  "ChatGPT's conversations.json; the format is detected. Branches, "
-                                  "models, times, titles, pinned/archived and tags come across. A "
-                                  "broken file imports nothing; chats imported before are skipped."),
-                   {}, args, &p, &code))
+    if (!parseArgs(
+            ctx, QStringLiteral("import"), QStringLiteral("import FILE"),
+            CliContext::tr("Imports chats from Open WebUI's export (chat-export-….json) or "
+                           "ChatGPT's conversations.json; the format is detected. Branches, "
+                           "models, times, titles, pinned/archived and tags come across. A "
+                           "broken file imports nothing; chats imported before are skipped."),
+            {}, args, &p, &code))
         return code;
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("import takes one FILE"), QStringLiteral("import"));
@@ -64,36 +62,43 @@ int runImport(CliContext& ctx, const QStringList& args)
     ChatImporter importer(app->database());
     auto summary = importer.write(*file, [&](int done, int total) {
         if (tty && total >= 20)
-            ctx.err() << '\r' << CliContext::tr("Importing: %1 of %2 chats").arg(done).arg(total) << Qt::flush;
+            ctx.err() << '\r' << CliContext::tr("Importing: %1 of %2 chats").arg(done).arg(total)
+                      << Qt::flush;
     });
     if (tty && file->chats.size() >= 20)
         ctx.err() << '\n';
     if (!summary)
-        return ctx.fail(summary.errorMessage() + QLatin1Char(' ') + CliContext::tr("Nothing was imported."));
+        return ctx.fail(summary.errorMessage() + QLatin1Char(' ') +
+                        CliContext::tr("Nothing was imported."));
     ctx.out() << summary->text() << Qt::endl;
     return kExitOk;
 }
 
-int runExport(CliContext& ctx, const QStringList& args)
-{
+int runExport(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(ctx, QStringLiteral("export"),
-                   QStringLiteral("export [--chat ID] [--format json|markdown] [-o FILE|DIR]"),
-                   CliContext::tr("Exports every chat, archived ones included (or one chat), to standard output or a file. JSON is "
-                                  "Open WebUI's export shape, which Open WebUI and Lyss import again "
-                                  "with nothing lost. Markdown is for reading: one document, or one "
-                                  "file per chat when -o names a directory. Keys are never exported."),
-                   {{QStringLiteral("chat"), QStringLiteral("ID"), CliContext::tr("only this chat")},
-                    {QStringLiteral("format"), QStringLiteral("FORMAT"), CliContext::tr("json (default) or markdown")},
-                    {QStringLiteral("output"), QStringLiteral("FILE"), CliContext::tr("where to write (also -o)")}},
-                   withLongOutput(args), &p, &code))
+    if (!parseArgs(
+            ctx, QStringLiteral("export"),
+            QStringLiteral("export [--chat ID] [--format json|markdown] [-o FILE|DIR]"),
+            CliContext::tr("Exports every chat, archived ones included (or one chat), to standard "
+                           "output or a file. JSON is "
+                           "Open WebUI's export shape, which Open WebUI and Lyss import again "
+                           "with nothing lost. Markdown is for reading: one document, or one "
+                           "file per chat when -o names a directory. Keys are never exported."),
+            {{QStringLiteral("chat"), QStringLiteral("ID"), CliContext::tr("only this chat")},
+             {QStringLiteral("format"), QStringLiteral("FORMAT"),
+              CliContext::tr("json (default) or markdown")},
+             {QStringLiteral("output"), QStringLiteral("FILE"),
+              CliContext::tr("where to write (also -o)")}},
+            withLongOutput(args), &p, &code))
         return code;
     if (!p.positional.isEmpty())
-        return ctx.usage(CliContext::tr("unexpected argument \"%1\"").arg(p.positional[0]), QStringLiteral("export"));
+        return ctx.usage(CliContext::tr("unexpected argument \"%1\"").arg(p.positional[0]),
+                         QStringLiteral("export"));
     const QString format = p.values.value(QStringLiteral("format"), QStringLiteral("json"));
     if (format != QLatin1String("json") && format != QLatin1String("markdown"))
-        return ctx.usage(CliContext::tr("--format must be json or markdown"), QStringLiteral("export"));
+        return ctx.usage(CliContext::tr("--format must be json or markdown"),
+                         QStringLiteral("export"));
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
@@ -106,7 +111,8 @@ int runExport(CliContext& ctx, const QStringList& args)
             return ctx.fail(id.errorMessage());
         auto chat = chats.chat(*id);
         if (!chat || !chat->has_value())
-            return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id) : chat.errorMessage());
+            return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
+                                 : chat.errorMessage());
         selected << **chat;
     } else {
         auto list = chats.listChats(true);
@@ -145,7 +151,8 @@ int runExport(CliContext& ctx, const QStringList& args)
         }
     }
     if (perChatFiles) {
-        ctx.err() << CliContext::tr("Wrote %n file(s) to %1.", nullptr, written).arg(output) << Qt::endl;
+        ctx.err() << CliContext::tr("Wrote %n file(s) to %1.", nullptr, written).arg(output)
+                  << Qt::endl;
         return kExitOk;
     }
     const QByteArray bytes = format == QLatin1String("json")
@@ -160,20 +167,22 @@ int runExport(CliContext& ctx, const QStringList& args)
     }
     if (Status st = writeFile(output, bytes); !st.ok())
         return ctx.fail(st.errorMessage());
-    ctx.err() << CliContext::tr("Exported %n chat(s) to %1.", nullptr, static_cast<int>(selected.size())).arg(output)
+    ctx.err() << CliContext::tr("Exported %n chat(s) to %1.", nullptr,
+                                static_cast<int>(selected.size()))
+                     .arg(output)
               << Qt::endl;
     return kExitOk;
 }
 
-int runBackup(CliContext& ctx, const QStringList& args)
-{
+int runBackup(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("backup"), QStringLiteral("backup FILE [--force]"),
                    CliContext::tr("Writes a consistent copy of the whole database to FILE with "
                                   "SQLite's online backup API; safe while the app is running. "
                                   "API keys are not in it: they stay in the keyring."),
-                   {{QStringLiteral("force"), {}, CliContext::tr("replace FILE if it exists")}}, args, &p, &code))
+                   {{QStringLiteral("force"), {}, CliContext::tr("replace FILE if it exists")}},
+                   args, &p, &code))
         return code;
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("backup takes one FILE"), QStringLiteral("backup"));
@@ -183,27 +192,30 @@ int runBackup(CliContext& ctx, const QStringList& args)
     const QString target = QFileInfo(p.positional[0]).absoluteFilePath();
     if (target == QFileInfo(app->databasePath()).absoluteFilePath())
         return ctx.fail(CliContext::tr("The backup cannot replace the database itself."));
-    if (Status st = DatabaseBackup::backup(app->database(), target, p.flags.contains(QLatin1String("force"))); !st.ok())
+    if (Status st = DatabaseBackup::backup(app->database(), target,
+                                           p.flags.contains(QLatin1String("force")));
+        !st.ok())
         return ctx.fail(st.errorMessage());
     ctx.out() << CliContext::tr("Backed up to %1.").arg(target) << Qt::endl;
     return kExitOk;
 }
 
-int runRestore(CliContext& ctx, const QStringList& args)
-{
+int runRestore(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(ctx, QStringLiteral("restore"), QStringLiteral("restore FILE"),
-                   CliContext::tr("Replaces the database with the backup FILE after checking that it "
-                                  "is an intact Lyss database. The current database is kept as "
-                                  "lyss.db.before-restore. Close the desktop app first."),
-                   {}, args, &p, &code))
+    if (!parseArgs(
+            ctx, QStringLiteral("restore"), QStringLiteral("restore FILE"),
+            CliContext::tr("Replaces the database with the backup FILE after checking that it "
+                           "is an intact Lyss database. The current database is kept as "
+                           "lyss.db.before-restore. Close the desktop app first."),
+            {}, args, &p, &code))
         return code;
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("restore takes one FILE"), QStringLiteral("restore"));
     const QString source = QFileInfo(p.positional[0]).absoluteFilePath();
     if (Status st = DatabaseBackup::check(source); !st.ok())
-        return ctx.fail(st.errorMessage() + QLatin1Char(' ') + CliContext::tr("Nothing was changed."));
+        return ctx.fail(st.errorMessage() + QLatin1Char(' ') +
+                        CliContext::tr("Nothing was changed."));
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
@@ -214,7 +226,8 @@ int runRestore(CliContext& ctx, const QStringList& args)
     auto reopened = Database::open(app->databasePath());
     if (!reopened)
         return ctx.fail(reopened.errorMessage());
-    ctx.out() << CliContext::tr("Restored from %1; the previous database is kept as %2.").arg(source, keep)
+    ctx.out() << CliContext::tr("Restored from %1; the previous database is kept as %2.")
+                     .arg(source, keep)
               << Qt::endl;
     return kExitOk;
 }

@@ -17,8 +17,7 @@ const OptionSpec kBackendOption{QStringLiteral("backend"), QStringLiteral("NAME"
                                 CliContext::tr("use this backend (see lyss-cli backends list)")};
 
 // The Ollama backend a command acts on: --backend, else the first Ollama backend.
-OllamaBackend* ollamaFor(CliContext& ctx, const ParsedArgs& p, int* exitCode)
-{
+OllamaBackend* ollamaFor(CliContext& ctx, const ParsedArgs& p, int* exitCode) {
     BackendSet* set = ctx.backends();
     if (!set) {
         *exitCode = kExitFailed;
@@ -37,14 +36,13 @@ OllamaBackend* ollamaFor(CliContext& ctx, const ParsedArgs& p, int* exitCode)
             return nullptr;
         }
     }
-    *exitCode = ctx.fail(wanted.isEmpty()
-                             ? CliContext::tr("No Ollama backend is configured or enabled.")
-                             : CliContext::tr("There is no enabled backend named \"%1\".").arg(wanted));
+    *exitCode = ctx.fail(
+        wanted.isEmpty() ? CliContext::tr("No Ollama backend is configured or enabled.")
+                         : CliContext::tr("There is no enabled backend named \"%1\".").arg(wanted));
     return nullptr;
 }
 
-QJsonObject modelJson(const ModelInfo& m)
-{
+QJsonObject modelJson(const ModelInfo& m) {
     QJsonObject o{{QStringLiteral("name"), m.displayName},
                   {QStringLiteral("model"), m.name},
                   {QStringLiteral("backend"), m.backendName},
@@ -64,13 +62,11 @@ QJsonObject modelJson(const ModelInfo& m)
     return o;
 }
 
-QString orDash(const QString& s)
-{
+QString orDash(const QString& s) {
     return s.isEmpty() ? QStringLiteral("-") : s;
 }
 
-QString progressBar(qint64 completed, qint64 total)
-{
+QString progressBar(qint64 completed, qint64 total) {
     constexpr int kWidth = 24;
     const double f = total > 0 ? std::clamp(double(completed) / double(total), 0.0, 1.0) : 0.0;
     const int filled = static_cast<int>(f * kWidth);
@@ -82,11 +78,11 @@ QString progressBar(qint64 completed, qint64 total)
 
 } // namespace
 
-int runModels(CliContext& ctx, const QStringList& args)
-{
+int runModels(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(ctx, QStringLiteral("models"), QStringLiteral("models [--json] [--backend NAME]"),
+    if (!parseArgs(ctx, QStringLiteral("models"),
+                   QStringLiteral("models [--json] [--backend NAME]"),
                    CliContext::tr("Lists the models of every enabled backend. A name offered by "
                                   "two backends is shown as backend/model."),
                    {{QStringLiteral("json"), {}, CliContext::tr("one JSON array")}, kBackendOption},
@@ -104,10 +100,12 @@ int runModels(CliContext& ctx, const QStringList& args)
     }
     BackendSet::ModelList list;
     QEventLoop loop;
-    set->listModels([&](BackendSet::ModelList l) {
-        list = std::move(l);
-        loop.quit();
-    }, only);
+    set->listModels(
+        [&](BackendSet::ModelList l) {
+            list = std::move(l);
+            loop.quit();
+        },
+        only);
     loop.exec();
     for (const QString& e : list.errors)
         ctx.err() << CliContext::tr("Warning: %1").arg(e) << Qt::endl;
@@ -121,7 +119,8 @@ int runModels(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     if (list.models.isEmpty()) {
-        ctx.err() << CliContext::tr("No models yet. Download one with: lyss-cli pull llama3.2") << Qt::endl;
+        ctx.err() << CliContext::tr("No models yet. Download one with: lyss-cli pull llama3.2")
+                  << Qt::endl;
         return kExitOk;
     }
     QList<QStringList> rows;
@@ -129,15 +128,14 @@ int runModels(CliContext& ctx, const QStringList& args)
         rows.append({m.displayName, m.backendName, formatBytes(m.sizeBytes), orDash(m.family),
                      orDash(m.parameterSize), orDash(m.quantization)});
     CliContext::printTable(ctx.out(),
-                           {CliContext::tr("NAME"), CliContext::tr("BACKEND"), CliContext::tr("SIZE"),
-                            CliContext::tr("FAMILY"), CliContext::tr("PARAMETERS"),
-                            CliContext::tr("QUANTIZATION")},
+                           {CliContext::tr("NAME"), CliContext::tr("BACKEND"),
+                            CliContext::tr("SIZE"), CliContext::tr("FAMILY"),
+                            CliContext::tr("PARAMETERS"), CliContext::tr("QUANTIZATION")},
                            rows);
     return kExitOk;
 }
 
-int runPull(CliContext& ctx, const QStringList& args)
-{
+int runPull(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("pull"), QStringLiteral("pull MODEL [--backend NAME]"),
@@ -158,7 +156,8 @@ int runPull(CliContext& ctx, const QStringList& args)
     QObject::connect(op, &PullOperation::progress, op,
                      [&](const QString& status, qint64 completed, qint64 total) {
                          if (tty && total > 0) {
-                             ctx.err() << '\r' << status << "  " << progressBar(std::max<qint64>(completed, 0), total)
+                             ctx.err() << '\r' << status << "  "
+                                       << progressBar(std::max<qint64>(completed, 0), total)
                                        << "   " << Qt::flush;
                              lastStatus = status;
                              return;
@@ -181,8 +180,7 @@ int runPull(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-int runRemoveModel(CliContext& ctx, const QStringList& args)
-{
+int runRemoveModel(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("rm"), QStringLiteral("rm MODEL [--backend NAME]"),
@@ -201,8 +199,7 @@ int runRemoveModel(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-int runPs(CliContext& ctx, const QStringList& args)
-{
+int runPs(CliContext& ctx, const QStringList& args) {
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("ps"), QStringLiteral("ps [--json] [--backend NAME]"),
@@ -230,11 +227,12 @@ int runPs(CliContext& ctx, const QStringList& args)
     QList<QStringList> rows;
     for (const ModelInfo& m : *r)
         rows.append({m.name, formatBytes(m.sizeBytes), formatBytes(m.sizeVram),
-                     m.expiresAt.isValid() ? m.expiresAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                                           : QStringLiteral("-")});
+                     m.expiresAt.isValid()
+                         ? m.expiresAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                         : QStringLiteral("-")});
     CliContext::printTable(ctx.out(),
-                           {CliContext::tr("NAME"), CliContext::tr("SIZE"), CliContext::tr("IN VRAM"),
-                            CliContext::tr("UNLOADS AT")},
+                           {CliContext::tr("NAME"), CliContext::tr("SIZE"),
+                            CliContext::tr("IN VRAM"), CliContext::tr("UNLOADS AT")},
                            rows);
     return kExitOk;
 }

@@ -10,8 +10,7 @@ using namespace lyss::cli;
 
 namespace {
 
-QString globalHelp()
-{
+QString globalHelp() {
     return QCoreApplication::translate(
         "lyss-cli",
         "Usage: lyss-cli [--data-dir DIR] COMMAND [ARGS]\n"
@@ -48,8 +47,7 @@ QString globalHelp()
 
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
@@ -60,9 +58,8 @@ int main(int argc, char* argv[])
         if (args[i] == QLatin1String("--data-dir")) {
             if (i + 1 >= args.size()) {
                 CliContext ctx({});
-                return ctx.usage(QCoreApplication::translate("lyss-cli",
-                                                             "--data-dir needs a directory"),
-                                 {});
+                return ctx.usage(
+                    QCoreApplication::translate("lyss-cli", "--data-dir needs a directory"), {});
             }
             dataDir = args[i + 1];
             args.remove(i, 2);

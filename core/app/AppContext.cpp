@@ -17,13 +17,11 @@ namespace lyss {
 
 AppContext::~AppContext() = default;
 
-QString AppContext::databasePath() const
-{
+QString AppContext::databasePath() const {
     return QDir(m_dataDir).filePath(QStringLiteral("lyss.db"));
 }
 
-Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
-{
+Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options) {
     std::unique_ptr<AppContext> ctx(new AppContext);
     ctx->m_env = options.env;
     ctx->m_dataDir = resolveDataDir(options.dataDir, options.env);
@@ -53,15 +51,13 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
                              "is kept and marked interrupted.",
                              nullptr, *recovered);
 
-    ConfigJsonImporter importer(*ctx->m_db, *ctx->m_config, *ctx->m_backends,
-                                ctx->m_secrets.get());
+    ConfigJsonImporter importer(*ctx->m_db, *ctx->m_config, *ctx->m_backends, ctx->m_secrets.get());
     if (const QString summary = importer.run(ctx->m_dataDir).summary(); !summary.isEmpty())
         ctx->m_notices << summary;
     return ctx;
 }
 
-Result<QList<EffectiveBackend>> AppContext::effectiveBackends()
-{
+Result<QList<EffectiveBackend>> AppContext::effectiveBackends() {
     auto stored = m_backends->list();
     if (!stored)
         return stored.error();

@@ -11,8 +11,7 @@ namespace lyss {
 
 BackendSet::BackendSet(const QList<EffectiveBackend>& backends, SecretStore* secrets,
                        int idleTimeoutMs, QObject* parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     for (const EffectiveBackend& b : backends) {
         if (!b.enabled)
             continue;
@@ -23,8 +22,8 @@ BackendSet::BackendSet(const QList<EffectiveBackend>& backends, SecretStore* sec
                 config.apiKey = **key;
             else
                 m_warnings << tr("The API key of backend \"%1\" could not be read: %2")
-                                  .arg(b.name, key ? tr("it is not in the keyring")
-                                                   : key.errorMessage());
+                                  .arg(b.name,
+                                       key ? tr("it is not in the keyring") : key.errorMessage());
         }
         if (b.kind == BackendKind::Ollama)
             m_backends.append(new OllamaBackend(config, &m_nam, this));
@@ -33,8 +32,7 @@ BackendSet::BackendSet(const QList<EffectiveBackend>& backends, SecretStore* sec
     }
 }
 
-Backend* BackendSet::find(const QString& name) const
-{
+Backend* BackendSet::find(const QString& name) const {
     for (Backend* b : m_backends) {
         if (b->name().compare(name, Qt::CaseInsensitive) == 0)
             return b;
@@ -42,8 +40,7 @@ Backend* BackendSet::find(const QString& name) const
     return nullptr;
 }
 
-void BackendSet::listModels(std::function<void(ModelList)> done, Backend* only)
-{
+void BackendSet::listModels(std::function<void(ModelList)> done, Backend* only) {
     QList<Backend*> asked = only ? QList<Backend*>{only} : m_backends;
     struct Pending {
         int remaining = 0;
@@ -62,8 +59,8 @@ void BackendSet::listModels(std::function<void(ModelList)> done, Backend* only)
         }
         for (const auto& models : pending->perBackend) {
             for (ModelInfo m : models) {
-                m.displayName = seen.value(m.name) > 1 ? m.backendName + QLatin1Char('/') + m.name
-                                                       : m.name;
+                m.displayName =
+                    seen.value(m.name) > 1 ? m.backendName + QLatin1Char('/') + m.name : m.name;
                 list.models.append(m);
             }
         }
@@ -88,8 +85,7 @@ void BackendSet::listModels(std::function<void(ModelList)> done, Backend* only)
 
 Result<QPair<QString, QString>> BackendSet::resolve(const QList<ModelInfo>& models,
                                                     const QStringList& backendNames,
-                                                    const QString& wanted)
-{
+                                                    const QString& wanted) {
     auto sameModel = [](const QString& name, const QString& w) {
         return name == w || name == w + QStringLiteral(":latest");
     };
@@ -125,14 +121,15 @@ Result<QPair<QString, QString>> BackendSet::resolve(const QList<ModelInfo>& mode
     QStringList available;
     for (const ModelInfo& m : models)
         available << m.displayName;
-    return Error{QCoreApplication::translate("lyss::BackendSet",
-                                             "No backend offers a model named \"%1\". %2 To "
-                                             "download it into Ollama: lyss-cli pull %1")
-                     .arg(wanted,
-                          available.isEmpty()
-                              ? QCoreApplication::translate("lyss::BackendSet", "No models are available.")
-                              : QCoreApplication::translate("lyss::BackendSet", "Available: %1.")
-                                    .arg(available.join(QStringLiteral(", "))))};
+    return Error{
+        QCoreApplication::translate("lyss::BackendSet",
+                                    "No backend offers a model named \"%1\". %2 To "
+                                    "download it into Ollama: lyss-cli pull %1")
+            .arg(wanted,
+                 available.isEmpty()
+                     ? QCoreApplication::translate("lyss::BackendSet", "No models are available.")
+                     : QCoreApplication::translate("lyss::BackendSet", "Available: %1.")
+                           .arg(available.join(QStringLiteral(", "))))};
 }
 
 } // namespace lyss

@@ -43,9 +43,8 @@ public:
 
     // What a user typed → (backend name, model name on that server): "llama3.2",
     // "llama3.2:latest", "gpu/llama3.2" (backend/model) when two backends offer it.
-    static Result<QPair<QString, QString>> resolve(const QList<ModelInfo>& models,
-                                                   const QStringList& backendNames,
-                                                   const QString& wanted);
+    static Result<QPair<QString, QString>>
+    resolve(const QList<ModelInfo>& models, const QStringList& backendNames, const QString& wanted);
 
 private:
     QNetworkAccessManager m_nam;

@@ -17,8 +17,8 @@ struct ChatOptions {
     std::optional<double> temperature;
     std::optional<int> contextLength; // Ollama num_ctx
     std::optional<qint64> seed;
-    QString keepAlive;                // Ollama keep_alive, e.g. "5m"; empty: server default
-    std::optional<bool> think;        // ask a reasoning model to think (Ollama "think")
+    QString keepAlive;         // Ollama keep_alive, e.g. "5m"; empty: server default
+    std::optional<bool> think; // ask a reasoning model to think (Ollama "think")
 
     QJsonObject toJson() const;
     static ChatOptions fromJson(const QJsonObject& o);

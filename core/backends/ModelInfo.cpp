@@ -3,8 +3,7 @@
 
 namespace lyss {
 
-QString formatBytes(qint64 bytes)
-{
+QString formatBytes(qint64 bytes) {
     if (bytes < 0)
         return QStringLiteral("-");
     const char* units[] = {"B", "KB", "MB", "GB", "TB"};
@@ -15,7 +14,9 @@ QString formatBytes(qint64 bytes)
         ++u;
     }
     return u == 0 ? QStringLiteral("%1 B").arg(bytes)
-                  : QStringLiteral("%1 %2").arg(v, 0, 'f', v < 10 ? 1 : 0).arg(QLatin1String(units[u]));
+                  : QStringLiteral("%1 %2")
+                        .arg(v, 0, 'f', v < 10 ? 1 : 0)
+                        .arg(QLatin1String(units[u]));
 }
 
 } // namespace lyss

@@ -10,7 +10,7 @@ namespace lyss {
 
 // A model a backend offers.
 struct ModelInfo {
-    QString name;          // as the server names it, e.g. "llama3.2:latest"
+    QString name; // as the server names it, e.g. "llama3.2:latest"
     QString backendName;
     BackendKind backendKind = BackendKind::Ollama;
     QString displayName;   // name, or "backend/name" when two backends offer the name

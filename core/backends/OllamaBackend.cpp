@@ -8,8 +8,7 @@
 
 namespace lyss {
 
-ModelInfo OllamaBackend::modelFromJson(const QJsonObject& o, const QString& backendName)
-{
+ModelInfo OllamaBackend::modelFromJson(const QJsonObject& o, const QString& backendName) {
     ModelInfo m;
     m.name = o.value(QLatin1String("name")).toString();
     if (m.name.isEmpty())
@@ -22,15 +21,16 @@ ModelInfo OllamaBackend::modelFromJson(const QJsonObject& o, const QString& back
     m.family = d.value(QLatin1String("family")).toString();
     m.parameterSize = d.value(QLatin1String("parameter_size")).toString();
     m.quantization = d.value(QLatin1String("quantization_level")).toString();
-    m.modifiedAt = QDateTime::fromString(o.value(QLatin1String("modified_at")).toString(), Qt::ISODateWithMs);
+    m.modifiedAt =
+        QDateTime::fromString(o.value(QLatin1String("modified_at")).toString(), Qt::ISODateWithMs);
     m.sizeVram = o.value(QLatin1String("size_vram")).toInteger(-1);
-    m.expiresAt = QDateTime::fromString(o.value(QLatin1String("expires_at")).toString(), Qt::ISODateWithMs);
+    m.expiresAt =
+        QDateTime::fromString(o.value(QLatin1String("expires_at")).toString(), Qt::ISODateWithMs);
     return m;
 }
 
 namespace {
-QList<ModelInfo> modelsFrom(const QJsonDocument& doc, const QString& backendName)
-{
+QList<ModelInfo> modelsFrom(const QJsonDocument& doc, const QString& backendName) {
     QList<ModelInfo> out;
     const QJsonArray models = doc.object().value(QLatin1String("models")).toArray();
     for (const QJsonValue& v : models)
@@ -39,8 +39,7 @@ QList<ModelInfo> modelsFrom(const QJsonDocument& doc, const QString& backendName
 }
 } // namespace
 
-void OllamaBackend::listModels(Callback<QList<ModelInfo>> done)
-{
+void OllamaBackend::listModels(Callback<QList<ModelInfo>> done) {
     getJson(QStringLiteral("/api/tags"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -48,8 +47,7 @@ void OllamaBackend::listModels(Callback<QList<ModelInfo>> done)
     });
 }
 
-void OllamaBackend::loadedModels(Callback<QList<ModelInfo>> done)
-{
+void OllamaBackend::loadedModels(Callback<QList<ModelInfo>> done) {
     getJson(QStringLiteral("/api/ps"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -57,8 +55,7 @@ void OllamaBackend::loadedModels(Callback<QList<ModelInfo>> done)
     });
 }
 
-void OllamaBackend::probe(Callback<QString> done)
-{
+void OllamaBackend::probe(Callback<QString> done) {
     getJson(QStringLiteral("/api/version"), [done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -66,10 +63,9 @@ void OllamaBackend::probe(Callback<QString> done)
     });
 }
 
-void OllamaBackend::show(const QString& model, Callback<QJsonObject> done)
-{
-    QNetworkReply* reply = m_http.post(QStringLiteral("/api/show"),
-                                       QJsonObject{{QStringLiteral("model"), model}});
+void OllamaBackend::show(const QString& model, Callback<QJsonObject> done) {
+    QNetworkReply* reply =
+        m_http.post(QStringLiteral("/api/show"), QJsonObject{{QStringLiteral("model"), model}});
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, [this, reply, model, done] {
         reply->deleteLater();
@@ -82,8 +78,7 @@ void OllamaBackend::show(const QString& model, Callback<QJsonObject> done)
     });
 }
 
-void OllamaBackend::deleteModel(const QString& model, Callback<bool> done)
-{
+void OllamaBackend::deleteModel(const QString& model, Callback<bool> done) {
     QNetworkReply* reply = m_http.deleteWithBody(QStringLiteral("/api/delete"),
                                                  QJsonObject{{QStringLiteral("model"), model}});
     reply->setParent(this);
@@ -92,15 +87,15 @@ void OllamaBackend::deleteModel(const QString& model, Callback<bool> done)
         const int status = HttpClient::httpStatus(reply);
         const QByteArray body = reply->readAll();
         if (status == 404)
-            return done(Error{tr("There is no model \"%1\" on %2.").arg(model, m_http.serverLabel())});
+            return done(
+                Error{tr("There is no model \"%1\" on %2.").arg(model, m_http.serverLabel())});
         if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
             return done(Error{m_http.describeFailure(reply, body, model)});
         done(true);
     });
 }
 
-QJsonObject OllamaBackend::chatBody(const ChatRequest& request)
-{
+QJsonObject OllamaBackend::chatBody(const ChatRequest& request) {
     QJsonArray messages;
     if (!request.options.systemPrompt.isEmpty())
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
@@ -127,18 +122,16 @@ QJsonObject OllamaBackend::chatBody(const ChatRequest& request)
     return body;
 }
 
-ChatStream* OllamaBackend::chat(const ChatRequest& request)
-{
+ChatStream* OllamaBackend::chat(const ChatRequest& request) {
     QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat"), chatBody(request));
     return new ChatStream(reply, std::make_unique<OllamaStreamDecoder>(), m_http, request.model,
                           m_config.idleTimeoutMs, this);
 }
 
-PullOperation* OllamaBackend::pull(const QString& model)
-{
-    QNetworkReply* reply = m_http.post(
-        QStringLiteral("/api/pull"),
-        QJsonObject{{QStringLiteral("model"), model}, {QStringLiteral("stream"), true}});
+PullOperation* OllamaBackend::pull(const QString& model) {
+    QNetworkReply* reply =
+        m_http.post(QStringLiteral("/api/pull"), QJsonObject{{QStringLiteral("model"), model},
+                                                             {QStringLiteral("stream"), true}});
     return new PullOperation(reply, m_http, model, this);
 }
 
@@ -147,15 +140,13 @@ PullOperation::PullOperation(QNetworkReply* reply, HttpClient client, QString mo
     : QObject(parent)
     , m_reply(reply)
     , m_client(std::move(client))
-    , m_model(std::move(model))
-{
+    , m_model(std::move(model)) {
     reply->setParent(this);
     connect(reply, &QNetworkReply::readyRead, this, &PullOperation::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &PullOperation::onFinished);
 }
 
-void PullOperation::onReadyRead()
-{
+void PullOperation::onReadyRead() {
     if (m_done || !m_reply)
         return;
     const QByteArray data = m_reply->readAll();
@@ -182,8 +173,7 @@ void PullOperation::onReadyRead()
     }
 }
 
-void PullOperation::onFinished()
-{
+void PullOperation::onFinished() {
     if (m_done || !m_reply)
         return;
     onReadyRead();
@@ -204,8 +194,7 @@ void PullOperation::onFinished()
     Q_EMIT finished();
 }
 
-void PullOperation::fail(const QString& error)
-{
+void PullOperation::fail(const QString& error) {
     if (m_done)
         return;
     m_done = true;
@@ -217,8 +206,7 @@ void PullOperation::fail(const QString& error)
     Q_EMIT finished();
 }
 
-void PullOperation::cancel()
-{
+void PullOperation::cancel() {
     if (m_done)
         return;
     m_cancelled = true;

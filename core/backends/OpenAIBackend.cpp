@@ -8,8 +8,7 @@
 
 namespace lyss {
 
-void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done)
-{
+void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done) {
     getJson(QStringLiteral("/models"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -31,8 +30,7 @@ void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done)
     });
 }
 
-void OpenAIBackend::probe(Callback<QString> done)
-{
+void OpenAIBackend::probe(Callback<QString> done) {
     getJson(QStringLiteral("/models"), [done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -40,8 +38,7 @@ void OpenAIBackend::probe(Callback<QString> done)
     });
 }
 
-QJsonObject OpenAIBackend::chatBody(const ChatRequest& request)
-{
+QJsonObject OpenAIBackend::chatBody(const ChatRequest& request) {
     QJsonArray messages;
     if (!request.options.systemPrompt.isEmpty())
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
@@ -49,11 +46,11 @@ QJsonObject OpenAIBackend::chatBody(const ChatRequest& request)
     for (const ChatTurn& t : request.messages)
         messages.append(QJsonObject{{QStringLiteral("role"), roleName(t.role)},
                                     {QStringLiteral("content"), t.content}});
-    QJsonObject body{{QStringLiteral("model"), request.model},
-                     {QStringLiteral("messages"), messages},
-                     {QStringLiteral("stream"), true},
-                     {QStringLiteral("stream_options"),
-                      QJsonObject{{QStringLiteral("include_usage"), true}}}};
+    QJsonObject body{
+        {QStringLiteral("model"), request.model},
+        {QStringLiteral("messages"), messages},
+        {QStringLiteral("stream"), true},
+        {QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}}}};
     if (request.options.temperature)
         body.insert(QStringLiteral("temperature"), *request.options.temperature);
     if (request.options.seed)
@@ -61,8 +58,7 @@ QJsonObject OpenAIBackend::chatBody(const ChatRequest& request)
     return body;
 }
 
-ChatStream* OpenAIBackend::chat(const ChatRequest& request)
-{
+ChatStream* OpenAIBackend::chat(const ChatRequest& request) {
     QNetworkReply* reply = m_http.post(QStringLiteral("/chat/completions"), chatBody(request));
     return new ChatStream(reply, std::make_unique<OpenAIStreamDecoder>(), m_http, request.model,
                           m_config.idleTimeoutMs, this);

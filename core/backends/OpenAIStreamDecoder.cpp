@@ -6,8 +6,7 @@
 
 namespace lyss {
 
-void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
-{
+void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out) {
     if (m_finished)
         return;
     QList<SseEvent> events;
@@ -19,15 +18,13 @@ void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
     }
 }
 
-void OpenAIStreamDecoder::fail(const QString& message, StreamEvents& out)
-{
+void OpenAIStreamDecoder::fail(const QString& message, StreamEvents& out) {
     m_finished = true;
     m_think.finish(out);
     out.append(StreamEvent::error(message));
 }
 
-void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out)
-{
+void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out) {
     auto messageOf = [](const QByteArray& bytes) {
         const QString text = QString::fromUtf8(bytes);
         const QJsonDocument doc = QJsonDocument::fromJson(bytes);
@@ -41,7 +38,8 @@ void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out)
     if (!event.errorField.isEmpty()) {
         // {"code":..,"message":..} straight in the field, or wrapped in {"error":..}.
         const QJsonDocument doc = QJsonDocument::fromJson(event.errorField);
-        QString m = doc.isObject() ? doc.object().value(QLatin1String("message")).toString() : QString();
+        QString m =
+            doc.isObject() ? doc.object().value(QLatin1String("message")).toString() : QString();
         fail(m.isEmpty() ? messageOf(event.errorField) : m, out);
         return;
     }
@@ -100,8 +98,7 @@ void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out)
     }
 }
 
-void OpenAIStreamDecoder::finish(StreamEvents& out)
-{
+void OpenAIStreamDecoder::finish(StreamEvents& out) {
     if (m_finished)
         return;
     // Some servers end after the finish_reason chunk without [DONE]: that reply is whole.

@@ -3,8 +3,7 @@
 
 namespace lyss {
 
-void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events)
-{
+void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events) {
     if (!m_started) {
         // The UTF-8 BOM may itself arrive split; hold the first bytes until we know.
         m_bomProbe.append(bytes.data(), bytes.size());
@@ -27,12 +26,11 @@ void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events)
         handleLine(line, events);
 }
 
-void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events)
-{
+void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events) {
     if (line.isEmpty()) {
         if (m_hasData || !m_errorField.isEmpty())
-            events.append({m_type.isEmpty() ? QByteArray("message") : m_type, m_data, m_id,
-                           m_errorField});
+            events.append(
+                {m_type.isEmpty() ? QByteArray("message") : m_type, m_data, m_id, m_errorField});
         m_type.clear();
         m_data.clear();
         m_errorField.clear();

@@ -3,16 +3,16 @@
 
 #include "backends/LineSplitter.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
-#include <QByteArray>
 
 namespace lyss {
 
 // One server-sent event.
 struct SseEvent {
-    QByteArray type;       // "message" unless an event: field said otherwise
-    QByteArray data;       // data: lines joined with \n, UTF-8 (decoded by whoever reads it)
+    QByteArray type; // "message" unless an event: field said otherwise
+    QByteArray data; // data: lines joined with \n, UTF-8 (decoded by whoever reads it)
     QByteArray id;
     QByteArray errorField; // llama.cpp's non-standard "error:" field, when present
 };

@@ -12,8 +12,7 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
     : QObject(parent)
     , m_chats(chats)
     , m_row(std::move(row))
-    , m_stream(stream)
-{
+    , m_stream(stream) {
     m_sinceCheckpoint.start();
     m_checkpointTimer.setSingleShot(true);
     connect(&m_checkpointTimer, &QTimer::timeout, this, &ActiveReply::checkpoint);
@@ -21,8 +20,7 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
     connect(stream, &ChatStream::finished, this, &ActiveReply::onStreamFinished);
 }
 
-void ActiveReply::onEvents(const StreamEvents& events)
-{
+void ActiveReply::onEvents(const StreamEvents& events) {
     for (const StreamEvent& e : events) {
         if (e.kind == StreamEvent::Kind::Content)
             m_row.content += e.text;
@@ -35,12 +33,12 @@ void ActiveReply::onEvents(const StreamEvents& events)
     if (m_sinceCheckpoint.elapsed() >= kCheckpointIntervalMs)
         checkpoint();
     else if (!m_checkpointTimer.isActive())
-        m_checkpointTimer.start(kCheckpointIntervalMs - static_cast<int>(m_sinceCheckpoint.elapsed()));
+        m_checkpointTimer.start(kCheckpointIntervalMs -
+                                static_cast<int>(m_sinceCheckpoint.elapsed()));
     Q_EMIT updated(events);
 }
 
-void ActiveReply::checkpoint()
-{
+void ActiveReply::checkpoint() {
     m_checkpointTimer.stop();
     if (!m_dirty || isFinished())
         return;
@@ -51,8 +49,7 @@ void ActiveReply::checkpoint()
         qCWarning(lcStore) << "checkpoint failed:" << st.errorMessage();
 }
 
-QJsonObject ActiveReply::measuredMetrics() const
-{
+QJsonObject ActiveReply::measuredMetrics() const {
     QJsonObject m = m_stream ? m_stream->metrics().toJson() : QJsonObject();
     if (!m_stream)
         return m;
@@ -75,8 +72,7 @@ QJsonObject ActiveReply::measuredMetrics() const
     return m;
 }
 
-void ActiveReply::onStreamFinished()
-{
+void ActiveReply::onStreamFinished() {
     if (!m_stream || isFinished())
         return;
     m_checkpointTimer.stop();
@@ -104,8 +100,7 @@ void ActiveReply::onStreamFinished()
     Q_EMIT finished();
 }
 
-void ActiveReply::cancel()
-{
+void ActiveReply::cancel() {
     if (m_stream && !isFinished())
         m_stream->cancel();
 }

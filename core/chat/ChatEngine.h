@@ -21,11 +21,11 @@ class ChatEngine : public QObject {
 
 public:
     struct Send {
-        QString chatId;       // empty: a new chat, titled from the prompt
+        QString chatId; // empty: a new chat, titled from the prompt
         QString prompt;
         Backend* backend = nullptr;
-        QString model;        // the model's name on that backend
-        QString chatModel;    // what the chat remembers (may be "backend/model")
+        QString model;     // the model's name on that backend
+        QString chatModel; // what the chat remembers (may be "backend/model")
         ChatOptions options;
     };
 

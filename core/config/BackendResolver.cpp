@@ -10,8 +10,7 @@ namespace lyss {
 
 namespace {
 
-QStringList splitList(const QString& value)
-{
+QStringList splitList(const QString& value) {
     QStringList out;
     for (const QString& part : value.split(QLatin1Char(';'))) {
         const QString t = part.trimmed();
@@ -24,8 +23,7 @@ QStringList splitList(const QString& value)
 
 // The plural variable wins over the singular, as in Open WebUI.
 QPair<QStringList, QString> listFromEnv(const QProcessEnvironment& env, const QString& plural,
-                                        const QString& singular)
-{
+                                        const QString& singular) {
     if (!env.value(plural).trimmed().isEmpty())
         return {splitList(env.value(plural)), plural};
     if (!env.value(singular).trimmed().isEmpty())
@@ -33,13 +31,11 @@ QPair<QStringList, QString> listFromEnv(const QProcessEnvironment& env, const QS
     return {{}, {}};
 }
 
-QString indexedName(const QString& base, qsizetype index)
-{
+QString indexedName(const QString& base, qsizetype index) {
     return index == 0 ? base : QStringLiteral("%1-%2").arg(base).arg(index + 1);
 }
 
-void putBackend(QList<EffectiveBackend>& list, const EffectiveBackend& b)
-{
+void putBackend(QList<EffectiveBackend>& list, const EffectiveBackend& b) {
     auto same = std::find_if(list.begin(), list.end(), [&](const EffectiveBackend& e) {
         return e.name.compare(b.name, Qt::CaseInsensitive) == 0;
     });
@@ -51,8 +47,7 @@ void putBackend(QList<EffectiveBackend>& list, const EffectiveBackend& b)
 
 } // namespace
 
-QUrl normalizeBackendUrl(const QString& text, QString* problem)
-{
+QUrl normalizeBackendUrl(const QString& text, QString* problem) {
     QString t = text.trimmed();
     while (t.endsWith(QLatin1Char('/')))
         t.chop(1);
@@ -71,8 +66,7 @@ QUrl normalizeBackendUrl(const QString& text, QString* problem)
     return url;
 }
 
-QUrl ollamaUrlFromHost(const QString& value)
-{
+QUrl ollamaUrlFromHost(const QString& value) {
     QString s = value.trimmed();
     QString scheme = QStringLiteral("http");
     int defaultPort = 11434;
@@ -111,8 +105,8 @@ QUrl ollamaUrlFromHost(const QString& value)
             port = -1;
     }
     if (port < 0 || port > 65535)
-        return QUrl(QString::fromLatin1(kDefaultOllamaUrl).replace(QStringLiteral("localhost"),
-                                                                     QStringLiteral("127.0.0.1")));
+        return QUrl(QString::fromLatin1(kDefaultOllamaUrl)
+                        .replace(QStringLiteral("localhost"), QStringLiteral("127.0.0.1")));
     if (host.isEmpty() || host == QLatin1String("0.0.0.0"))
         host = QStringLiteral("127.0.0.1");
     else if (host == QLatin1String("::"))
@@ -128,14 +122,13 @@ QUrl ollamaUrlFromHost(const QString& value)
 }
 
 QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
-                                        const QProcessEnvironment& env)
-{
+                                        const QProcessEnvironment& env) {
     QList<EffectiveBackend> out;
     for (const BackendRecord& r : stored)
         out.append({r.name, r.kind, r.url, r.enabled, ValueSource::Database, {}, r.hasKey, {}});
 
-    auto [ollamaUrls, ollamaVar] = listFromEnv(env, QStringLiteral("OLLAMA_BASE_URLS"),
-                                               QStringLiteral("OLLAMA_BASE_URL"));
+    auto [ollamaUrls, ollamaVar] =
+        listFromEnv(env, QStringLiteral("OLLAMA_BASE_URLS"), QStringLiteral("OLLAMA_BASE_URL"));
     if (ollamaUrls.isEmpty() && !env.value(QStringLiteral("OLLAMA_HOST")).trimmed().isEmpty()) {
         ollamaUrls = {ollamaUrlFromHost(env.value(QStringLiteral("OLLAMA_HOST"))).toString()};
         ollamaVar = QStringLiteral("OLLAMA_HOST");
@@ -143,8 +136,14 @@ QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
     for (qsizetype i = 0; i < ollamaUrls.size(); ++i) {
         const QUrl url = normalizeBackendUrl(ollamaUrls[i]);
         if (url.isValid())
-            putBackend(out, {indexedName(QStringLiteral("ollama"), i), BackendKind::Ollama, url,
-                             true, ValueSource::Environment, ollamaVar, false, {}});
+            putBackend(out, {indexedName(QStringLiteral("ollama"), i),
+                             BackendKind::Ollama,
+                             url,
+                             true,
+                             ValueSource::Environment,
+                             ollamaVar,
+                             false,
+                             {}});
     }
 
     auto [openaiUrls, openaiVar] = listFromEnv(env, QStringLiteral("OPENAI_API_BASE_URLS"),
@@ -167,9 +166,14 @@ QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
         return b.kind == BackendKind::Ollama;
     });
     if (!anyOllama)
-        out.prepend({QStringLiteral("ollama"), BackendKind::Ollama,
-                     QUrl(QString::fromLatin1(kDefaultOllamaUrl)), true, ValueSource::Default,
-                     {}, false, {}});
+        out.prepend({QStringLiteral("ollama"),
+                     BackendKind::Ollama,
+                     QUrl(QString::fromLatin1(kDefaultOllamaUrl)),
+                     true,
+                     ValueSource::Default,
+                     {},
+                     false,
+                     {}});
     return out;
 }
 

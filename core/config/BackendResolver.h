@@ -17,9 +17,9 @@ struct EffectiveBackend {
     QUrl url;
     bool enabled = true;
     ValueSource source = ValueSource::Default;
-    QString envVar;      // the variable that defined it, for ValueSource::Environment
+    QString envVar; // the variable that defined it, for ValueSource::Environment
     bool hasStoredKey = false;
-    QString envKey;      // an API key from the environment; used, never stored
+    QString envKey; // an API key from the environment; used, never stored
 };
 
 // The backend list for this run: the database's backends, then those the environment

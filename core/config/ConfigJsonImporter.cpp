@@ -29,20 +29,18 @@ namespace {
 using LeafFn = std::function<void(const QString&, const QJsonValue&)>;
 
 // Every nested path becomes a dotted key; arrays, scalars and empty objects are leaves.
-void flatten(const QString& prefix, const QJsonValue& value, const LeafFn& leaf)
-{
+void flatten(const QString& prefix, const QJsonValue& value, const LeafFn& leaf) {
     if (value.isObject() && !value.toObject().isEmpty()) {
         const QJsonObject obj = value.toObject();
         for (auto it = obj.begin(); it != obj.end(); ++it)
-            flatten(prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key(),
-                    it.value(), leaf);
+            flatten(prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key(), it.value(),
+                    leaf);
         return;
     }
     leaf(prefix, value);
 }
 
-bool hasText(const QJsonValue& v)
-{
+bool hasText(const QJsonValue& v) {
     if (v.isString())
         return !v.toString().isEmpty();
     if (v.isArray()) {
@@ -53,16 +51,14 @@ bool hasText(const QJsonValue& v)
 }
 
 // Keys, tokens and passwords never go into the database.
-bool looksSecret(const QString& key, const QJsonValue& value)
-{
+bool looksSecret(const QString& key, const QJsonValue& value) {
     static const QRegularExpression name(
         QStringLiteral("(^|[._])(api_?key|api_?keys|key|keys|token|secret|password)$"),
         QRegularExpression::CaseInsensitiveOption);
     return (value.isString() || value.isArray()) && name.match(key).hasMatch();
 }
 
-QStringList stringList(const QJsonValue& v)
-{
+QStringList stringList(const QJsonValue& v) {
     if (v.isString())
         return v.toString().isEmpty() ? QStringList() : QStringList{v.toString()};
     QStringList out;
@@ -72,24 +68,21 @@ QStringList stringList(const QJsonValue& v)
     return out;
 }
 
-QString listForPeople(const QStringList& items, int max = 12)
-{
+QString listForPeople(const QStringList& items, int max = 12) {
     if (items.size() <= max)
         return items.join(QStringLiteral(", "));
     return ConfigJsonImporter::tr("%1 and %n more", nullptr, static_cast<int>(items.size() - max))
         .arg(items.mid(0, max).join(QStringLiteral(", ")));
 }
 
-QString openAiName(const QUrl& url)
-{
+QString openAiName(const QUrl& url) {
     const QString host = url.host();
     return host.isEmpty() ? QStringLiteral("openai") : host;
 }
 
 } // namespace
 
-QString ConfigJsonReport::summary() const
-{
+QString ConfigJsonReport::summary() const {
     using I = ConfigJsonImporter;
     switch (outcome) {
     case Outcome::NotFound:
@@ -125,13 +118,10 @@ ConfigJsonImporter::ConfigJsonImporter(Database& db, ConfigRepository& config,
     : m_db(db)
     , m_config(config)
     , m_backends(backends)
-    , m_secrets(secrets)
-{
-}
+    , m_secrets(secrets) {}
 
 void ConfigJsonImporter::addLeaf(const QString& key, const QJsonValue& value, Plan& plan,
-                                 ConfigJsonReport& report)
-{
+                                 ConfigJsonReport& report) {
     if (looksSecret(key, value)) {
         if (hasText(value))
             report.problems << tr("%1 looks like a secret, so it was not stored in the "
@@ -151,16 +141,13 @@ void ConfigJsonImporter::addLeaf(const QString& key, const QJsonValue& value, Pl
     plan.settings.append({key, value});
 }
 
-void ConfigJsonImporter::planLyss(const QJsonObject& root, Plan& plan, ConfigJsonReport& report)
-{
-    flatten({}, root, [&](const QString& key, const QJsonValue& v) {
-        addLeaf(key, v, plan, report);
-    });
+void ConfigJsonImporter::planLyss(const QJsonObject& root, Plan& plan, ConfigJsonReport& report) {
+    flatten({}, root,
+            [&](const QString& key, const QJsonValue& v) { addLeaf(key, v, plan, report); });
 }
 
 void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
-                                       ConfigJsonReport& report)
-{
+                                       ConfigJsonReport& report) {
     const QJsonObject ollama = root.value(QLatin1String("ollama")).toObject();
     const QJsonObject openai = root.value(QLatin1String("openai")).toObject();
     const QJsonObject ui = root.value(QLatin1String("ui")).toObject();
@@ -168,8 +155,10 @@ void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
     auto connectionEnabled = [](const QJsonObject& section, qsizetype i) {
         const QJsonObject configs = section.value(QLatin1String("api_configs")).toObject();
         return section.value(QLatin1String("enable")).toBool(true) &&
-               configs.value(QString::number(i)).toObject().value(QLatin1String("enable")).toBool(
-                   true);
+               configs.value(QString::number(i))
+                   .toObject()
+                   .value(QLatin1String("enable"))
+                   .toBool(true);
     };
 
     const QStringList ollamaUrls = stringList(ollama.value(QLatin1String("base_urls")));
@@ -220,9 +209,9 @@ void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
         plan.settings.append({QStringLiteral("chat.default_model"), first});
 
     static const QSet<QString> consumed{
-        QStringLiteral("ollama.enable"),          QStringLiteral("ollama.base_urls"),
-        QStringLiteral("openai.enable"),          QStringLiteral("openai.api_base_urls"),
-        QStringLiteral("openai.api_keys"),        QStringLiteral("ui.default_locale"),
+        QStringLiteral("ollama.enable"),     QStringLiteral("ollama.base_urls"),
+        QStringLiteral("openai.enable"),     QStringLiteral("openai.api_base_urls"),
+        QStringLiteral("openai.api_keys"),   QStringLiteral("ui.default_locale"),
         QStringLiteral("ui.default_models"),
     };
     flatten({}, root, [&](const QString& key, const QJsonValue& v) {
@@ -231,8 +220,7 @@ void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
     });
 }
 
-bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report)
-{
+bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report) {
     auto existing = m_backends.list();
     if (!existing) {
         report.error = existing.errorMessage();
@@ -299,7 +287,8 @@ bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report)
             report.error = added.errorMessage();
             return false;
         }
-        report.backendsAdded << QStringLiteral("%1 (%2)").arg(p.record.name, p.record.url.toString());
+        report.backendsAdded << QStringLiteral("%1 (%2)").arg(p.record.name,
+                                                              p.record.url.toString());
     }
     if (Status st = tx.commit(); !st.ok()) {
         report.error = st.errorMessage();
@@ -308,8 +297,7 @@ bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report)
     return true;
 }
 
-ConfigJsonReport ConfigJsonImporter::run(const QString& dataDir)
-{
+ConfigJsonReport ConfigJsonImporter::run(const QString& dataDir) {
     ConfigJsonReport report;
     const QString path = QDir(dataDir).filePath(QStringLiteral("config.json"));
     if (!QFileInfo(path).isFile())
@@ -342,15 +330,16 @@ ConfigJsonReport ConfigJsonImporter::run(const QString& dataDir)
     }
     if (!doc.isObject()) {
         report.outcome = ConfigJsonReport::Outcome::Invalid;
-        report.error = tr("%1 must hold a JSON object ({ ... }) of settings. %2").arg(path, leftAlone);
+        report.error =
+            tr("%1 must hold a JSON object ({ ... }) of settings. %2").arg(path, leftAlone);
         return report;
     }
 
     const QJsonObject root = doc.object();
-    const bool openWebUi = root.value(QLatin1String("ollama")).isObject() ||
-                           root.value(QLatin1String("openai")).isObject() ||
-                           (root.contains(QLatin1String("version")) &&
-                            root.value(QLatin1String("ui")).isObject());
+    const bool openWebUi =
+        root.value(QLatin1String("ollama")).isObject() ||
+        root.value(QLatin1String("openai")).isObject() ||
+        (root.contains(QLatin1String("version")) && root.value(QLatin1String("ui")).isObject());
     report.format = openWebUi ? QStringLiteral("Open WebUI") : QStringLiteral("Lyss");
     Plan plan;
     if (openWebUi)
@@ -360,8 +349,8 @@ ConfigJsonReport ConfigJsonImporter::run(const QString& dataDir)
 
     if (!apply(plan, report)) {
         report.outcome = ConfigJsonReport::Outcome::Failed;
-        report.error = tr("The settings in %1 could not be saved: %2 %3")
-                           .arg(path, report.error, leftAlone);
+        report.error =
+            tr("The settings in %1 could not be saved: %2 %3").arg(path, report.error, leftAlone);
         return report;
     }
 

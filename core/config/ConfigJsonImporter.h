@@ -20,14 +20,14 @@ class SecretStore;
 struct ConfigJsonReport {
     enum class Outcome { NotFound, Migrated, Invalid, Failed };
     Outcome outcome = Outcome::NotFound;
-    QString format;          // "Lyss" or "Open WebUI"
-    QString backupPath;      // where the file went
-    QStringList applied;     // settings now in the database
+    QString format;           // "Lyss" or "Open WebUI"
+    QString backupPath;       // where the file went
+    QStringList applied;      // settings now in the database
     QStringList keptExisting; // settings and backends the database already had (they win)
-    QStringList unknownKept; // settings Lyss does not use, kept under their dotted names
+    QStringList unknownKept;  // settings Lyss does not use, kept under their dotted names
     QStringList backendsAdded;
-    QStringList problems;    // what did not come across, and why
-    QString error;           // for Invalid and Failed
+    QStringList problems; // what did not come across, and why
+    QString error;        // for Invalid and Failed
 
     // One paragraph for a terminal or a dialog; empty when there was no file.
     QString summary() const;
@@ -60,8 +60,7 @@ private:
 
     void planLyss(const QJsonObject& root, Plan& plan, ConfigJsonReport& report);
     void planOpenWebUi(const QJsonObject& root, Plan& plan, ConfigJsonReport& report);
-    void addLeaf(const QString& key, const QJsonValue& value, Plan& plan,
-                 ConfigJsonReport& report);
+    void addLeaf(const QString& key, const QJsonValue& value, Plan& plan, ConfigJsonReport& report);
     bool apply(Plan& plan, ConfigJsonReport& report);
 
     Database& m_db;

@@ -13,8 +13,7 @@ namespace lyss {
 
 namespace {
 
-int editDistance(const QString& a, const QString& b)
-{
+int editDistance(const QString& a, const QString& b) {
     QList<int> prev(b.size() + 1);
     QList<int> cur(b.size() + 1);
     for (qsizetype j = 0; j <= b.size(); ++j)
@@ -30,8 +29,7 @@ int editDistance(const QString& a, const QString& b)
     return prev[b.size()];
 }
 
-QString typeName(QJsonValue::Type type)
-{
+QString typeName(QJsonValue::Type type) {
     switch (type) {
     case QJsonValue::String:
         return Settings::tr("text");
@@ -46,8 +44,7 @@ QString typeName(QJsonValue::Type type)
 
 } // namespace
 
-QString valueSourceName(ValueSource source)
-{
+QString valueSourceName(ValueSource source) {
     switch (source) {
     case ValueSource::Default:
         return QStringLiteral("default");
@@ -61,12 +58,9 @@ QString valueSourceName(ValueSource source)
 
 Settings::Settings(ConfigRepository& repository, QProcessEnvironment env)
     : m_repository(repository)
-    , m_env(std::move(env))
-{
-}
+    , m_env(std::move(env)) {}
 
-const QList<SettingDefinition>& Settings::definitions()
-{
+const QList<SettingDefinition>& Settings::definitions() {
     static const QList<SettingDefinition> defs{
         {QStringLiteral("ui.theme"),
          QStringLiteral("system"),
@@ -90,16 +84,14 @@ const QList<SettingDefinition>& Settings::definitions()
     return defs;
 }
 
-const SettingDefinition* Settings::definition(const QString& key)
-{
+const SettingDefinition* Settings::definition(const QString& key) {
     const auto& defs = definitions();
     auto it = std::find_if(defs.begin(), defs.end(),
                            [&](const SettingDefinition& d) { return d.key == key; });
     return it == defs.end() ? nullptr : &*it;
 }
 
-QString Settings::unknownKeyMessage(const QString& key)
-{
+QString Settings::unknownKeyMessage(const QString& key) {
     QString best;
     int bestDistance = 4;
     QStringList keys;
@@ -113,26 +105,25 @@ QString Settings::unknownKeyMessage(const QString& key)
     }
     if (!best.isEmpty())
         return tr("Unknown setting \"%1\". Did you mean \"%2\"?").arg(key, best);
-    return tr("Unknown setting \"%1\". Known settings: %2.").arg(key, keys.join(QStringLiteral(", ")));
+    return tr("Unknown setting \"%1\". Known settings: %2.")
+        .arg(key, keys.join(QStringLiteral(", ")));
 }
 
-Status Settings::validate(const QString& key, const QJsonValue& value)
-{
+Status Settings::validate(const QString& key, const QJsonValue& value) {
     const SettingDefinition* def = definition(key);
     if (!def)
         return Error{unknownKeyMessage(key)};
     if (value.type() != def->defaultValue.type())
         return Error{tr("\"%1\" must be %2.").arg(key, typeName(def->defaultValue.type()))};
     if (!def->allowed.isEmpty() && !def->allowed.contains(value.toString()))
-        return Error{tr("\"%1\" must be one of: %2.")
-                         .arg(key, def->allowed.join(QStringLiteral(", ")))};
+        return Error{
+            tr("\"%1\" must be one of: %2.").arg(key, def->allowed.join(QStringLiteral(", ")))};
     if (value.isDouble() && value.toDouble() < def->minimum)
         return Error{tr("\"%1\" must be at least %2.").arg(key).arg(def->minimum)};
     return {};
 }
 
-Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& text)
-{
+Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& text) {
     const SettingDefinition* def = definition(key);
     if (!def)
         return Error{unknownKeyMessage(key)};
@@ -148,8 +139,7 @@ Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& t
                      .arg(text, parseError, key, typeName(def->defaultValue.type()))};
 }
 
-std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& def) const
-{
+std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& def) const {
     for (const QString& var : def.envVars) {
         QString raw = m_env.value(var).trimmed();
         if (raw.isEmpty())
@@ -166,8 +156,7 @@ std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& d
     return std::nullopt;
 }
 
-Result<SettingEntry> Settings::entry(const QString& key) const
-{
+Result<SettingEntry> Settings::entry(const QString& key) const {
     const SettingDefinition* def = definition(key);
     if (def) {
         if (auto env = fromEnvironment(*def))
@@ -183,8 +172,7 @@ Result<SettingEntry> Settings::entry(const QString& key) const
     return Error{unknownKeyMessage(key)};
 }
 
-Result<QList<SettingEntry>> Settings::list() const
-{
+Result<QList<SettingEntry>> Settings::list() const {
     QList<SettingEntry> out;
     QSet<QString> known;
     for (const auto& def : definitions()) {
@@ -206,23 +194,20 @@ Result<QList<SettingEntry>> Settings::list() const
     return out;
 }
 
-Status Settings::set(const QString& key, const QJsonValue& value)
-{
+Status Settings::set(const QString& key, const QJsonValue& value) {
     if (Status st = validate(key, value); !st.ok())
         return st;
     return m_repository.set(key, value);
 }
 
-QString Settings::text(const QString& key) const
-{
+QString Settings::text(const QString& key) const {
     if (auto e = entry(key))
         return e->value.toString();
     const SettingDefinition* def = definition(key);
     return def ? def->defaultValue.toString() : QString();
 }
 
-double Settings::number(const QString& key) const
-{
+double Settings::number(const QString& key) const {
     if (auto e = entry(key))
         return e->value.toDouble();
     const SettingDefinition* def = definition(key);

@@ -31,8 +31,8 @@ struct SettingEntry {
     QString key;
     QJsonValue value;
     ValueSource source = ValueSource::Default;
-    bool known = true;  // false for keys kept from an imported file that Lyss does not use
-    QString envVar;     // the variable that set it, for ValueSource::Environment
+    bool known = true; // false for keys kept from an imported file that Lyss does not use
+    QString envVar;    // the variable that set it, for ValueSource::Environment
 };
 
 // Typed settings over the config table: default < database < environment.

@@ -16,8 +16,7 @@ struct NodeText {
     int leftOut = 0; // parts that were not text
 };
 
-NodeText textOf(const QJsonObject& message)
-{
+NodeText textOf(const QJsonObject& message) {
     NodeText out;
     const QJsonObject content = message.value(QLatin1String("content")).toObject();
     const QString type = content.value(QLatin1String("content_type")).toString();
@@ -41,20 +40,17 @@ NodeText textOf(const QJsonObject& message)
     return out;
 }
 
-qint64 secondsToMs(const QJsonValue& v)
-{
+qint64 secondsToMs(const QJsonValue& v) {
     return v.isDouble() ? static_cast<qint64>(v.toDouble() * 1000.0) : 0;
 }
 
 } // namespace
 
-bool ChatGptFormat::looksLike(const QJsonObject& first)
-{
+bool ChatGptFormat::looksLike(const QJsonObject& first) {
     return first.value(QLatin1String("mapping")).isObject();
 }
 
-Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations)
-{
+Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations) {
     ImportFile file;
     file.format = QStringLiteral("chatgpt");
     file.formatName = QStringLiteral("ChatGPT");
@@ -62,7 +58,8 @@ Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations)
     for (qsizetype i = 0; i < conversations.size(); ++i) {
         const QJsonObject conv = conversations[i].toObject();
         ImportedChat c;
-        c.sourceId = conv.value(QLatin1String("id")).toString(conv.value(QLatin1String("conversation_id")).toString());
+        c.sourceId = conv.value(QLatin1String("id"))
+                         .toString(conv.value(QLatin1String("conversation_id")).toString());
         c.title = conv.value(QLatin1String("title")).toString();
         const QString where = tr("Chat %1 of %2 (\"%3\", id %4): ")
                                   .arg(i + 1)
@@ -92,12 +89,16 @@ Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations)
             const QJsonObject message = node.value(QLatin1String("message")).toObject();
             if (message.isEmpty())
                 continue; // the empty root and other structural nodes
-            const QString role = message.value(QLatin1String("author")).toObject().value(QLatin1String("role")).toString();
+            const QString role = message.value(QLatin1String("author"))
+                                     .toObject()
+                                     .value(QLatin1String("role"))
+                                     .toString();
             const auto r = roleFromName(role);
             const QJsonObject metadata = message.value(QLatin1String("metadata")).toObject();
             NodeText text = textOf(message);
             leftOut += text.leftOut;
-            if (!r || !text.keep || metadata.value(QLatin1String("is_visually_hidden_from_conversation")).toBool() ||
+            if (!r || !text.keep ||
+                metadata.value(QLatin1String("is_visually_hidden_from_conversation")).toBool() ||
                 (*r == Role::System && text.text.trimmed().isEmpty()) || *r == Role::Tool)
                 continue;
             ImportedMessage m;
@@ -123,8 +124,9 @@ Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations)
         for (ImportedMessage& m : c.messages) {
             const QString parent = parentOf.value(m.sourceId);
             if (!parent.isEmpty() && !parentOf.contains(parent))
-                return Error{where + tr("mapping.%1.parent: \"%2\" is not one of this chat's nodes.")
-                                         .arg(m.sourceId, parent)};
+                return Error{where +
+                             tr("mapping.%1.parent: \"%2\" is not one of this chat's nodes.")
+                                 .arg(m.sourceId, parent)};
             m.parentSourceId = nearestKept(parent);
         }
         c.currentSourceId = nearestKept(conv.value(QLatin1String("current_node")).toString());

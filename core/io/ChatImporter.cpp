@@ -16,8 +16,7 @@
 
 namespace lyss {
 
-QString ChatImporter::Summary::text() const
-{
+QString ChatImporter::Summary::text() const {
     QString s = tr("Imported %n chat(s)", nullptr, chats) + QLatin1Char(' ') +
                 tr("with %n message(s) from %1", nullptr, messages).arg(formatName);
     if (duplicates > 0)
@@ -29,20 +28,16 @@ QString ChatImporter::Summary::text() const
 }
 
 ChatImporter::ChatImporter(Database& db)
-    : m_db(db)
-{
-}
+    : m_db(db) {}
 
-Result<ImportFile> ChatImporter::read(const QString& path)
-{
+Result<ImportFile> ChatImporter::read(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error{tr("Cannot read %1: %2.").arg(path, f.errorString())};
     return parse(f.readAll(), path);
 }
 
-Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& name)
-{
+Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& name) {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -64,18 +59,20 @@ Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& na
         return empty;
     }
     const QJsonObject first = rows.first().toObject();
-    Result<ImportFile> file = ChatGptFormat::looksLike(first)    ? ChatGptFormat::parse(rows)
-                              : OpenWebUiFormat::looksLike(first) ? OpenWebUiFormat::parse(rows)
-                                                                  : Result<ImportFile>(Error{
-                                                                        tr("%1 is neither an Open WebUI nor a ChatGPT export. %2 Nothing was imported.")
-                                                                            .arg(name, expected)});
+    Result<ImportFile> file =
+        ChatGptFormat::looksLike(first) ? ChatGptFormat::parse(rows)
+        : OpenWebUiFormat::looksLike(first)
+            ? OpenWebUiFormat::parse(rows)
+            : Result<ImportFile>(Error{
+                  tr("%1 is neither an Open WebUI nor a ChatGPT export. %2 Nothing was imported.")
+                      .arg(name, expected)});
     if (!file && !file.errorMessage().endsWith(tr("Nothing was imported.")))
         return Error{file.errorMessage() + QLatin1Char(' ') + tr("Nothing was imported.")};
     return file;
 }
 
-Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file, const Progress& progress)
-{
+Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file,
+                                                  const Progress& progress) {
     Summary summary;
     summary.formatName = file.formatName;
     summary.notes = file.notes;

@@ -7,15 +7,14 @@
 
 namespace lyss {
 
-Status orderChatTree(ImportedChat& chat)
-{
+Status orderChatTree(ImportedChat& chat) {
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < chat.messages.size(); ++i) {
         const QString& id = chat.messages[i].sourceId;
         if (index.contains(id))
-            return Error{QCoreApplication::translate("lyss::ChatTree",
-                                                     "message \"%1\" appears twice.")
-                             .arg(id)};
+            return Error{
+                QCoreApplication::translate("lyss::ChatTree", "message \"%1\" appears twice.")
+                    .arg(id)};
         index.insert(id, i);
     }
     QHash<QString, QList<qsizetype>> children;
@@ -27,10 +26,11 @@ Status orderChatTree(ImportedChat& chat)
             continue;
         }
         if (!index.contains(m.parentSourceId))
-            return Error{QCoreApplication::translate(
-                             "lyss::ChatTree",
-                             "message \"%1\": its parent \"%2\" is not one of this chat's messages.")
-                             .arg(m.sourceId, m.parentSourceId)};
+            return Error{
+                QCoreApplication::translate(
+                    "lyss::ChatTree",
+                    "message \"%1\": its parent \"%2\" is not one of this chat's messages.")
+                    .arg(m.sourceId, m.parentSourceId)};
         children[m.parentSourceId] << i;
     }
     // Breadth-first from the roots: parents first; whatever is never reached is a cycle.
@@ -48,9 +48,9 @@ Status orderChatTree(ImportedChat& chat)
             reached.insert(m.sourceId);
         for (const ImportedMessage& m : chat.messages) {
             if (!reached.contains(m.sourceId))
-                return Error{QCoreApplication::translate(
-                                 "lyss::ChatTree", "message \"%1\" is its own ancestor (the "
-                                                   "parent links form a loop).")
+                return Error{QCoreApplication::translate("lyss::ChatTree",
+                                                         "message \"%1\" is its own ancestor (the "
+                                                         "parent links form a loop).")
                                  .arg(m.sourceId)};
         }
     }

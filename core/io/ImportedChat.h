@@ -40,7 +40,7 @@ struct ImportedChat {
 
 // A whole export file, read and checked, ready to be written.
 struct ImportFile {
-    QString format; // "open-webui" or "chatgpt": also the chats' source in the database
+    QString format;     // "open-webui" or "chatgpt": also the chats' source in the database
     QString formatName; // for people: "Open WebUI", "ChatGPT"
     QList<ImportedChat> chats;
     QStringList notes; // what was left out on purpose (images, tool output), in words

@@ -7,14 +7,12 @@
 namespace lyss {
 
 namespace {
-QString when(qint64 ms)
-{
+QString when(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 } // namespace
 
-QString MarkdownExport::chat(const Chat& chat, const QList<Message>& branch)
-{
+QString MarkdownExport::chat(const Chat& chat, const QList<Message>& branch) {
     QString out;
     const QString title = chat.title.isEmpty() ? tr("Untitled chat") : chat.title;
     out += QStringLiteral("# ") + title + QStringLiteral("\n\n");
@@ -41,11 +39,13 @@ QString MarkdownExport::chat(const Chat& chat, const QList<Message>& branch)
             who = tr("Tool");
             break;
         }
-        out += QStringLiteral("\n## ") + who + QStringLiteral(" · ") + when(m.createdAt) + QStringLiteral("\n\n");
+        out += QStringLiteral("\n## ") + who + QStringLiteral(" · ") + when(m.createdAt) +
+               QStringLiteral("\n\n");
         if (!m.thinking.isEmpty()) {
             QString quoted = m.thinking.trimmed();
             quoted.replace(QLatin1Char('\n'), QStringLiteral("\n> "));
-            out += QStringLiteral("> **") + tr("Thinking") + QStringLiteral(":** ") + quoted + QStringLiteral("\n\n");
+            out += QStringLiteral("> **") + tr("Thinking") + QStringLiteral(":** ") + quoted +
+                   QStringLiteral("\n\n");
         }
         out += m.content.trimmed() + QLatin1Char('\n');
         if (m.status == MessageStatus::Error)
@@ -58,8 +58,7 @@ QString MarkdownExport::chat(const Chat& chat, const QList<Message>& branch)
     return out;
 }
 
-QString MarkdownExport::fileName(const Chat& chat)
-{
+QString MarkdownExport::fileName(const Chat& chat) {
     static const QRegularExpression unsafe(QStringLiteral("[\\\\/:*?\"<>|\\x00-\\x1f]+"));
     QString title = chat.title.isEmpty() ? tr("Untitled chat") : chat.title;
     title.replace(unsafe, QStringLiteral(" "));

@@ -13,16 +13,14 @@ namespace lyss {
 namespace {
 
 // Times in exports are seconds, sometimes milliseconds; tell them apart by size.
-qint64 toMs(const QJsonValue& v)
-{
+qint64 toMs(const QJsonValue& v) {
     if (!v.isDouble())
         return 0;
     const double t = v.toDouble();
     return static_cast<qint64>(t > 1e11 ? t : t * 1000.0);
 }
 
-QString textOf(const QJsonValue& content)
-{
+QString textOf(const QJsonValue& content) {
     if (content.isString())
         return content.toString();
     QString out;
@@ -34,20 +32,18 @@ QString textOf(const QJsonValue& content)
     return out;
 }
 
-QStringList tagsOf(const QJsonValue& v)
-{
+QStringList tagsOf(const QJsonValue& v) {
     QStringList out;
     for (const QJsonValue& t : v.toArray()) {
-        const QString name = t.isObject() ? t.toObject().value(QLatin1String("name")).toString()
-                                          : t.toString();
+        const QString name =
+            t.isObject() ? t.toObject().value(QLatin1String("name")).toString() : t.toString();
         if (!name.isEmpty())
             out << name;
     }
     return out;
 }
 
-Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value)
-{
+Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value) {
     const QString where = QStringLiteral("history.messages.%1").arg(key);
     if (!value.isObject())
         return Error{OpenWebUiFormat::tr("%1 is not an object.").arg(where)};
@@ -61,7 +57,8 @@ Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value
     const QString role = m.value(QLatin1String("role")).toString();
     const auto r = roleFromName(role);
     if (!r)
-        return Error{OpenWebUiFormat::tr("%1.role is \"%2\"; expected user, assistant or system.").arg(where, role)};
+        return Error{OpenWebUiFormat::tr("%1.role is \"%2\"; expected user, assistant or system.")
+                         .arg(where, role)};
     out.role = *r;
     out.content = textOf(m.value(QLatin1String("content")));
     out.thinking = m.value(QLatin1String("thinking")).toString();
@@ -91,14 +88,12 @@ Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value
 
 } // namespace
 
-bool OpenWebUiFormat::looksLike(const QJsonObject& first)
-{
+bool OpenWebUiFormat::looksLike(const QJsonObject& first) {
     return first.value(QLatin1String("chat")).isObject() ||
            first.value(QLatin1String("history")).isObject();
 }
 
-Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
-{
+Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows) {
     ImportFile file;
     file.format = QStringLiteral("open-webui");
     file.formatName = QStringLiteral("Open WebUI");
@@ -125,7 +120,8 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
                                                  QJsonDocument(row).toJson(QJsonDocument::Compact),
                                                  QCryptographicHash::Sha1)
                                                  .toHex());
-        c.title = row.value(QLatin1String("title")).toString(chat.value(QLatin1String("title")).toString());
+        c.title = row.value(QLatin1String("title"))
+                      .toString(chat.value(QLatin1String("title")).toString());
         c.createdAtMs = row.contains(QLatin1String("lyss_created_at_ms"))
                             ? row.value(QLatin1String("lyss_created_at_ms")).toInteger()
                             : toMs(wrapped ? row.value(QLatin1String("created_at"))
@@ -163,7 +159,8 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
                 QJsonObject o = flat[k].toObject();
                 if (!o.contains(QLatin1String("id")))
                     o.insert(QStringLiteral("id"), QStringLiteral("m%1").arg(k));
-                o.insert(QStringLiteral("parentId"), parent.isEmpty() ? QJsonValue() : QJsonValue(parent));
+                o.insert(QStringLiteral("parentId"),
+                         parent.isEmpty() ? QJsonValue() : QJsonValue(parent));
                 auto m = parseMessage(QString::number(k), o);
                 if (!m)
                     return Error{where(c.title, c.sourceId) + m.errorMessage()};
@@ -172,8 +169,9 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
             }
             c.currentSourceId = parent;
         } else {
-            return Error{where(c.title, c.sourceId) +
-                         tr("chat.history.messages is missing, so there are no messages to import.")};
+            return Error{
+                where(c.title, c.sourceId) +
+                tr("chat.history.messages is missing, so there are no messages to import.")};
         }
         if (Status st = orderChatTree(c); !st.ok())
             return Error{where(c.title, c.sourceId) + st.errorMessage()};
@@ -189,8 +187,7 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
 }
 
 QJsonObject OpenWebUiFormat::exportChat(const Chat& chat, const QList<Message>& messages,
-                                        const QList<Message>& branch)
-{
+                                        const QList<Message>& branch) {
     QHash<QString, QJsonArray> children;
     for (const Message& m : messages) {
         if (!m.parentId.isEmpty())
@@ -198,7 +195,8 @@ QJsonObject OpenWebUiFormat::exportChat(const Chat& chat, const QList<Message>& 
     }
     auto messageJson = [&](const Message& m) {
         QJsonObject o{{QStringLiteral("id"), m.id},
-                      {QStringLiteral("parentId"), m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
+                      {QStringLiteral("parentId"),
+                       m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
                       {QStringLiteral("childrenIds"), children.value(m.id)},
                       {QStringLiteral("role"), roleName(m.role)},
                       {QStringLiteral("content"), m.content},
@@ -228,17 +226,18 @@ QJsonObject OpenWebUiFormat::exportChat(const Chat& chat, const QList<Message>& 
     for (const Message& m : branch)
         flat.append(messageJson(m));
     const QJsonArray tags = QJsonArray::fromStringList(chat.tags);
-    QJsonObject inner{{QStringLiteral("id"), chat.id},
-                      {QStringLiteral("title"), chat.title},
-                      {QStringLiteral("models"), chat.model.isEmpty() ? QJsonArray() : QJsonArray{chat.model}},
-                      {QStringLiteral("params"), chat.params},
-                      {QStringLiteral("history"),
-                       QJsonObject{{QStringLiteral("currentId"),
-                                    chat.currentLeafId.isEmpty() ? QJsonValue() : QJsonValue(chat.currentLeafId)},
-                                   {QStringLiteral("messages"), tree}}},
-                      {QStringLiteral("messages"), flat},
-                      {QStringLiteral("tags"), tags},
-                      {QStringLiteral("timestamp"), chat.createdAt}};
+    QJsonObject inner{
+        {QStringLiteral("id"), chat.id},
+        {QStringLiteral("title"), chat.title},
+        {QStringLiteral("models"), chat.model.isEmpty() ? QJsonArray() : QJsonArray{chat.model}},
+        {QStringLiteral("params"), chat.params},
+        {QStringLiteral("history"),
+         QJsonObject{{QStringLiteral("currentId"),
+                      chat.currentLeafId.isEmpty() ? QJsonValue() : QJsonValue(chat.currentLeafId)},
+                     {QStringLiteral("messages"), tree}}},
+        {QStringLiteral("messages"), flat},
+        {QStringLiteral("tags"), tags},
+        {QStringLiteral("timestamp"), chat.createdAt}};
     return QJsonObject{{QStringLiteral("id"), chat.id},
                        {QStringLiteral("user_id"), chat.userId},
                        {QStringLiteral("title"), chat.title},

@@ -3,8 +3,7 @@
 
 namespace lyss {
 
-QString backendSecretKey(const QString& backendName)
-{
+QString backendSecretKey(const QString& backendName) {
     return QStringLiteral("backend/%1/api-key").arg(backendName.toLower());
 }
 

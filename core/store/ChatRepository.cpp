@@ -23,34 +23,28 @@ const QString kMessageColumns =
     QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, m.content, m.thinking, m.model, "
                    "m.status, m.error, m.metrics, m.created_at, m.updated_at");
 
-QString newId()
-{
+QString newId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 // QtSql binds a null QString as SQL NULL; text columns that are NOT NULL get ''.
-QString notNull(const QString& s)
-{
+QString notNull(const QString& s) {
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-QVariant nullIfEmpty(const QString& s)
-{
+QVariant nullIfEmpty(const QString& s) {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-QJsonObject objectFromText(const QString& text)
-{
+QJsonObject objectFromText(const QString& text) {
     return text.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-QString textFromObject(const QJsonObject& o)
-{
+QString textFromObject(const QJsonObject& o) {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-Chat chatFromRow(const QSqlQuery& q, int at = 0)
-{
+Chat chatFromRow(const QSqlQuery& q, int at = 0) {
     Chat c;
     c.id = q.value(at + 0).toString();
     c.userId = q.value(at + 1).toString();
@@ -69,8 +63,7 @@ Chat chatFromRow(const QSqlQuery& q, int at = 0)
     return c;
 }
 
-Message messageFromRow(const QSqlQuery& q)
-{
+Message messageFromRow(const QSqlQuery& q) {
     Message m;
     m.id = q.value(0).toString();
     m.chatId = q.value(1).toString();
@@ -91,12 +84,9 @@ Message messageFromRow(const QSqlQuery& q)
 
 ChatRepository::ChatRepository(Database& db)
     : m_db(db)
-    , m_statements(db.connection())
-{
-}
+    , m_statements(db.connection()) {}
 
-Result<Chat> ChatRepository::createChat(Chat chat)
-{
+Result<Chat> ChatRepository::createChat(Chat chat) {
     if (chat.id.isEmpty())
         chat.id = newId();
     if (chat.userId.isEmpty())
@@ -122,7 +112,8 @@ Result<Chat> ChatRepository::createChat(Chat chat)
     s.addBindValue(chat.archived);
     s.addBindValue(chat.createdAt);
     s.addBindValue(chat.updatedAt);
-    s.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(chat.tags)).toJson(QJsonDocument::Compact)));
+    s.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(chat.tags)).toJson(QJsonDocument::Compact)));
     s.addBindValue(nullIfEmpty(chat.source));
     s.addBindValue(nullIfEmpty(chat.sourceId));
     if (Status st = sql::exec(s, tr("Creating the chat \"%1\"").arg(chat.title)); !st.ok())
@@ -130,8 +121,7 @@ Result<Chat> ChatRepository::createChat(Chat chat)
     return chat;
 }
 
-Result<Message> ChatRepository::addMessage(Message message)
-{
+Result<Message> ChatRepository::addMessage(Message message) {
     if (message.id.isEmpty())
         message.id = newId();
     if (message.createdAt == 0)
@@ -180,8 +170,7 @@ Result<Message> ChatRepository::addMessage(Message message)
     return message;
 }
 
-Result<std::optional<Chat>> ChatRepository::chat(const QString& id)
-{
+Result<std::optional<Chat>> ChatRepository::chat(const QString& id) {
     auto q = m_statements.get(QStringLiteral("SELECT ") + kChatColumns +
                               QStringLiteral(" FROM chats c WHERE c.id = ?"));
     if (!q)
@@ -196,12 +185,11 @@ Result<std::optional<Chat>> ChatRepository::chat(const QString& id)
     return found;
 }
 
-Result<QString> ChatRepository::resolveChatId(const QString& prefix)
-{
+Result<QString> ChatRepository::resolveChatId(const QString& prefix) {
     if (prefix.trimmed().isEmpty())
         return Error{tr("No chat id was given.")};
-    auto q = m_statements.get(
-        QStringLiteral("SELECT id FROM chats WHERE substr(id, 1, length(:prefix)) = :prefix LIMIT 3"));
+    auto q = m_statements.get(QStringLiteral(
+        "SELECT id FROM chats WHERE substr(id, 1, length(:prefix)) = :prefix LIMIT 3"));
     if (!q)
         return q.error();
     (*q)->bindValue(QStringLiteral(":prefix"), prefix);
@@ -216,12 +204,12 @@ Result<QString> ChatRepository::resolveChatId(const QString& prefix)
     if (ids.isEmpty())
         return Error{tr("There is no chat with the id %1.").arg(prefix)};
     if (ids.size() > 1)
-        return Error{tr("Several chats have ids starting with %1; give more of the id.").arg(prefix)};
+        return Error{
+            tr("Several chats have ids starting with %1; give more of the id.").arg(prefix)};
     return ids.first();
 }
 
-Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
-{
+Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived) {
     auto q = m_statements.get(
         QStringLiteral("SELECT ") + kChatColumns +
         QStringLiteral(", (SELECT count(*) FROM messages m WHERE m.chat_id = c.id) "
@@ -239,8 +227,7 @@ Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
     return out;
 }
 
-Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId)
-{
+Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId) {
     auto c = chat(chatId);
     if (!c)
         return c.error();
@@ -249,8 +236,7 @@ Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId)
     return pathTo((*c)->currentLeafId);
 }
 
-Result<QList<Message>> ChatRepository::pathTo(const QString& messageId)
-{
+Result<QList<Message>> ChatRepository::pathTo(const QString& messageId) {
     // Walk up from the message; depth orders the path so the root comes first.
     auto q = m_statements.get(
         QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
@@ -273,10 +259,10 @@ Result<QList<Message>> ChatRepository::pathTo(const QString& messageId)
     return out;
 }
 
-Result<QList<Message>> ChatRepository::allMessages(const QString& chatId)
-{
-    auto q = m_statements.get(QStringLiteral("SELECT ") + kMessageColumns +
-                              QStringLiteral(" FROM messages m WHERE m.chat_id = ? ORDER BY m.seq"));
+Result<QList<Message>> ChatRepository::allMessages(const QString& chatId) {
+    auto q =
+        m_statements.get(QStringLiteral("SELECT ") + kMessageColumns +
+                         QStringLiteral(" FROM messages m WHERE m.chat_id = ? ORDER BY m.seq"));
     if (!q)
         return q.error();
     (*q)->addBindValue(chatId);
@@ -289,8 +275,7 @@ Result<QList<Message>> ChatRepository::allMessages(const QString& chatId)
     return out;
 }
 
-Result<std::optional<Message>> ChatRepository::message(const QString& id)
-{
+Result<std::optional<Message>> ChatRepository::message(const QString& id) {
     auto q = m_statements.get(QStringLiteral("SELECT ") + kMessageColumns +
                               QStringLiteral(" FROM messages m WHERE m.id = ?"));
     if (!q)
@@ -306,8 +291,7 @@ Result<std::optional<Message>> ChatRepository::message(const QString& id)
 }
 
 Status ChatRepository::checkpointMessage(const QString& id, const QString& content,
-                                         const QString& thinking)
-{
+                                         const QString& thinking) {
     auto q = m_statements.get(QStringLiteral(
         "UPDATE messages SET content = ?, thinking = ?, updated_at = ? WHERE id = ?"));
     if (!q)
@@ -319,8 +303,7 @@ Status ChatRepository::checkpointMessage(const QString& id, const QString& conte
     return sql::exec(**q, tr("Saving the reply so far"));
 }
 
-Status ChatRepository::finishMessage(const Message& message)
-{
+Status ChatRepository::finishMessage(const Message& message) {
     const qint64 now = sql::nowMs();
     Transaction tx(m_db.connection());
     if (!tx.status().ok())
@@ -352,9 +335,8 @@ Status ChatRepository::finishMessage(const Message& message)
     return tx.commit();
 }
 
-Result<int> ChatRepository::recoverInterruptedReplies(
-    const std::function<bool(const QString&)>& ownerAlive)
-{
+Result<int>
+ChatRepository::recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive) {
     auto q = m_statements.get(
         QStringLiteral("SELECT id, stream_owner FROM messages WHERE status = 'streaming'"));
     if (!q)
@@ -382,8 +364,7 @@ Result<int> ChatRepository::recoverInterruptedReplies(
     return static_cast<int>(orphans.size());
 }
 
-Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
-{
+Status ChatRepository::setChatModel(const QString& chatId, const QString& model) {
     auto q = m_statements.get(QStringLiteral("UPDATE chats SET model = ? WHERE id = ?"));
     if (!q)
         return q.error();
@@ -392,8 +373,7 @@ Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
     return sql::exec(**q, tr("Saving the chat's model"));
 }
 
-QString ChatRepository::ftsQuery(const QString& text)
-{
+QString ChatRepository::ftsQuery(const QString& text) {
     static const QRegularExpression space(QStringLiteral("\\s+"));
     QStringList terms;
     for (QString word : text.split(space, Qt::SkipEmptyParts)) {
@@ -405,17 +385,16 @@ QString ChatRepository::ftsQuery(const QString& text)
     return terms.join(QLatin1Char(' '));
 }
 
-Result<QList<SearchHit>> ChatRepository::search(const QString& text, int limit)
-{
+Result<QList<SearchHit>> ChatRepository::search(const QString& text, int limit) {
     const QString match = ftsQuery(text);
     if (match.isEmpty())
         return QList<SearchHit>{};
-    auto q = m_statements.get(QStringLiteral(
-        "SELECT m.chat_id, c.title, m.id, "
-        "  snippet(messages_fts, 0, '[', ']', '…', 12) "
-        "FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid "
-        "JOIN chats c ON c.id = m.chat_id "
-        "WHERE messages_fts MATCH ? AND c.archived = 0 ORDER BY rank LIMIT ?"));
+    auto q = m_statements.get(
+        QStringLiteral("SELECT m.chat_id, c.title, m.id, "
+                       "  snippet(messages_fts, 0, '[', ']', '…', 12) "
+                       "FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid "
+                       "JOIN chats c ON c.id = m.chat_id "
+                       "WHERE messages_fts MATCH ? AND c.archived = 0 ORDER BY rank LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(match);
@@ -424,8 +403,8 @@ Result<QList<SearchHit>> ChatRepository::search(const QString& text, int limit)
         return st.error();
     QList<SearchHit> out;
     while ((*q)->next())
-        out.append({(*q)->value(0).toString(), (*q)->value(1).toString(),
-                    (*q)->value(2).toString(), (*q)->value(3).toString()});
+        out.append({(*q)->value(0).toString(), (*q)->value(1).toString(), (*q)->value(2).toString(),
+                    (*q)->value(3).toString()});
     (*q)->finish();
     return out;
 }

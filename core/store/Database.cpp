@@ -28,8 +28,7 @@ constexpr qsizetype kUserVersionOffset = 60;
 constexpr qsizetype kApplicationIdOffset = 68;
 const QByteArray kMagic("SQLite format 3\0", 16);
 
-QString quotedSqlString(const QString& s)
-{
+QString quotedSqlString(const QString& s) {
     QString escaped = s;
     escaped.replace(QLatin1Char('\''), QStringLiteral("''"));
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
@@ -40,24 +39,19 @@ QString quotedSqlString(const QString& s)
 Database::Database(QSqlDatabase db, QString path)
     : m_db(std::move(db))
     , m_connectionName(m_db.connectionName())
-    , m_path(std::move(path))
-{
-}
+    , m_path(std::move(path)) {}
 
-Database::~Database()
-{
+Database::~Database() {
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path)
-{
+Result<std::unique_ptr<Database>> Database::open(const QString& path) {
     return open(path, Options{});
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
-{
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options) {
     const int latest = latestSchemaVersion();
     const int target = options.targetVersion > 0 ? std::min(options.targetVersion, latest) : latest;
     const QString untouched =
@@ -93,8 +87,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     return database;
 }
 
-Status Database::checkHeader(const QString& path)
-{
+Status Database::checkHeader(const QString& path) {
     const int latest = latestSchemaVersion();
     const QFileInfo info(path);
     if (!info.exists())
@@ -123,11 +116,11 @@ Status Database::checkHeader(const QString& path)
     return {};
 }
 
-Status Database::inspect(int* version) const
-{
+Status Database::inspect(int* version) const {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Error{tr("%1 could not be read as a database (%2).").arg(m_path, q.lastError().text())};
+        return Error{
+            tr("%1 could not be read as a database (%2).").arg(m_path, q.lastError().text())};
     *version = q.value(0).toInt();
     if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
         return sql::errorFrom(q, tr("Reading the database header"));
@@ -152,8 +145,7 @@ Status Database::inspect(int* version) const
     return {};
 }
 
-Status Database::configure(int busyTimeoutMs)
-{
+Status Database::configure(int busyTimeoutMs) {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
         return sql::errorFrom(q, tr("Switching the database to write-ahead logging"));
@@ -172,8 +164,7 @@ Status Database::configure(int busyTimeoutMs)
     return {};
 }
 
-Status Database::backupBeforeUpgrade(int fromVersion)
-{
+Status Database::backupBeforeUpgrade(int fromVersion) {
     QString target = m_path + QStringLiteral(".bak-v%1").arg(fromVersion);
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = m_path + QStringLiteral(".bak-v%1.%2").arg(fromVersion).arg(n);
@@ -188,8 +179,7 @@ Status Database::backupBeforeUpgrade(int fromVersion)
     return {};
 }
 
-Status Database::upgrade(int target)
-{
+Status Database::upgrade(int target) {
     if (m_version >= target)
         return {};
     if (m_version > 0) {
@@ -215,16 +205,17 @@ Status Database::upgrade(int target)
         QStringList statements = m.statements;
         statements << QStringLiteral("PRAGMA user_version = %1").arg(m.version);
         for (const QString& s : statements) {
-            if (Status st = sql::exec(m_db, s, tr("Upgrading the database to version %1 (%2)")
-                                                  .arg(m.version)
-                                                  .arg(m.description));
+            if (Status st = sql::exec(m_db, s,
+                                      tr("Upgrading the database to version %1 (%2)")
+                                          .arg(m.version)
+                                          .arg(m.description));
                 !st.ok()) {
                 tx.rollback();
                 QString msg = st.error().message + QLatin1Char(' ') +
                               tr("This step was undone; the database is as it was before it.");
                 if (!m_backupPath.isEmpty())
-                    msg += QLatin1Char(' ') + tr("A copy from before the upgrade is at %1.")
-                                                  .arg(m_backupPath);
+                    msg += QLatin1Char(' ') +
+                           tr("A copy from before the upgrade is at %1.").arg(m_backupPath);
                 return Error{msg};
             }
         }

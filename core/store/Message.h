@@ -33,7 +33,7 @@ struct Message {
     QJsonObject metrics;
     qint64 createdAt = 0; // ms since the epoch
     qint64 updatedAt = 0;
-    QString streamOwner;  // the process streaming it (ProcessIdentity), while Streaming
+    QString streamOwner; // the process streaming it (ProcessIdentity), while Streaming
 };
 
 } // namespace lyss

@@ -8,19 +8,16 @@
 namespace lyss {
 
 StatementCache::StatementCache(QSqlDatabase db)
-    : m_db(std::move(db))
-{
-}
+    : m_db(std::move(db)) {}
 
-Result<QSqlQuery*> StatementCache::get(const QString& sql)
-{
+Result<QSqlQuery*> StatementCache::get(const QString& sql) {
     auto it = m_queries.find(sql);
     if (it == m_queries.end()) {
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
         if (!query.prepare(sql))
-            return sql::errorFrom(query, QCoreApplication::translate("lyss::StatementCache",
-                                                                     "Preparing a query"));
+            return sql::errorFrom(
+                query, QCoreApplication::translate("lyss::StatementCache", "Preparing a query"));
         it = m_queries.insert(sql, std::move(query));
     }
     it->finish();

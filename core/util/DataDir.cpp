@@ -8,8 +8,7 @@
 
 namespace lyss {
 
-QString resolveDataDir(const QString& explicitDir, const QProcessEnvironment& env)
-{
+QString resolveDataDir(const QString& explicitDir, const QProcessEnvironment& env) {
     QString dir = explicitDir;
     if (dir.isEmpty())
         dir = env.value(QStringLiteral("LYSS_DATA_DIR"));
@@ -18,8 +17,7 @@ QString resolveDataDir(const QString& explicitDir, const QProcessEnvironment& en
     return QDir::cleanPath(QDir(dir).absolutePath());
 }
 
-Status ensureDirectory(const QString& path)
-{
+Status ensureDirectory(const QString& path) {
     const QFileInfo info(path);
     if (info.exists() && !info.isDir())
         return Error{QCoreApplication::translate(

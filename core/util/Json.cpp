@@ -6,19 +6,16 @@
 
 namespace lyss {
 
-QString toJsonText(const QJsonValue& value)
-{
+QString toJsonText(const QJsonValue& value) {
     const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
-std::optional<QJsonValue> parseJsonValue(const QString& text, QString* error)
-{
+std::optional<QJsonValue> parseJsonValue(const QString& text, QString* error) {
     QJsonParseError parseError{};
     const QByteArray wrapped = '[' + text.toUtf8() + ']';
     const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isArray() ||
-        doc.array().size() != 1) {
+    if (parseError.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1) {
         if (error)
             *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
                                                                   : QStringLiteral("not one value");
@@ -27,8 +24,7 @@ std::optional<QJsonValue> parseJsonValue(const QString& text, QString* error)
     return doc.array().first();
 }
 
-TextPosition positionOfOffset(const QByteArray& text, qsizetype offset)
-{
+TextPosition positionOfOffset(const QByteArray& text, qsizetype offset) {
     TextPosition pos;
     const qsizetype end = std::min(offset, text.size());
     for (qsizetype i = 0; i < end; ++i) {

@@ -19,8 +19,7 @@ using test::wait;
 
 namespace {
 
-ChatRequest request(const QString& model, const QString& prompt)
-{
+ChatRequest request(const QString& model, const QString& prompt) {
     ChatRequest r;
     r.model = model;
     r.messages = {{Role::User, prompt}};
@@ -35,24 +34,24 @@ class TestBackends : public QObject {
     QNetworkAccessManager m_nam;
     std::unique_ptr<test::FakeServer> m_server;
 
-    std::unique_ptr<OllamaBackend> ollama(int idleMs = 30000, QUrl url = {})
-    {
+    std::unique_ptr<OllamaBackend> ollama(int idleMs = 30000, QUrl url = {}) {
         return std::make_unique<OllamaBackend>(
-            Backend::Config{QStringLiteral("ollama"), BackendKind::Ollama,
-                            url.isEmpty() ? m_server->url() : url, {}, idleMs},
+            Backend::Config{QStringLiteral("ollama"),
+                            BackendKind::Ollama,
+                            url.isEmpty() ? m_server->url() : url,
+                            {},
+                            idleMs},
             &m_nam);
     }
 
-    std::unique_ptr<OpenAIBackend> openai(const QString& key, const test::FakeServer& server)
-    {
+    std::unique_ptr<OpenAIBackend> openai(const QString& key, const test::FakeServer& server) {
         return std::make_unique<OpenAIBackend>(
             Backend::Config{QStringLiteral("local"), BackendKind::OpenAI,
                             server.url(QStringLiteral("/v1")), key, 30000},
             &m_nam);
     }
 
-    QJsonObject lastBody(const QString& path)
-    {
+    QJsonObject lastBody(const QString& path) {
         const QJsonArray all = m_server->requests();
         for (qsizetype i = all.size() - 1; i >= 0; --i) {
             if (all[i][QLatin1String("path")].toString() == path)
@@ -62,18 +61,18 @@ class TestBackends : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_server = std::make_unique<test::FakeServer>();
         QVERIFY2(m_server->isRunning(), "the fake model server did not start");
     }
 
-    void ollamaListsModels()
-    {
+    void ollamaListsModels() {
         auto b = ollama();
         auto models = wait<QList<ModelInfo>>([&](auto done) { b->listModels(done); });
         QVERIFY2(models.ok(), qPrintable(models.errorMessage()));
-        auto it = std::find_if(models->begin(), models->end(), [](const ModelInfo& m) { return m.name == QLatin1String("llama3.2:latest"); });
+        auto it = std::find_if(models->begin(), models->end(), [](const ModelInfo& m) {
+            return m.name == QLatin1String("llama3.2:latest");
+        });
         QVERIFY(it != models->end());
         QCOMPARE(it->sizeBytes, 2019393189);
         QCOMPARE(it->family, QStringLiteral("llama"));
@@ -85,8 +84,7 @@ private Q_SLOTS:
         QCOMPARE(version.value(), QStringLiteral("0.9.0-fake"));
     }
 
-    void ollamaChatSendsWhatTheUserSet()
-    {
+    void ollamaChatSendsWhatTheUserSet() {
         auto b = ollama();
         ChatRequest r;
         r.model = QStringLiteral("llama3.2:latest");
@@ -121,21 +119,26 @@ private Q_SLOTS:
         QCOMPARE(options[QLatin1String("seed")].toInt(), 42);
         QCOMPARE(body[QLatin1String("keep_alive")].toString(), QStringLiteral("10m"));
         QCOMPARE(body[QLatin1String("think")].toBool(), true);
-        QVERIFY(!sent[QLatin1String("headers")].toObject().contains(QStringLiteral("authorization")));
+        QVERIFY(
+            !sent[QLatin1String("headers")].toObject().contains(QStringLiteral("authorization")));
     }
 
-    void ollamaStreams_data()
-    {
+    void ollamaStreams_data() {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("content");
         QTest::addColumn<QString>("thinking");
-        QTest::newRow("native thinking") << "think" << "Reply to: a b" << "Let me think about it.";
-        QTest::newRow("inline <think> split across lines") << "think-inline" << "Reply to: a b" << "Pondering deeply.";
-        QTest::newRow("UTF-8 split byte by byte") << "unicode" << "Grüße, 世界! 👋🏽 Ünïcödé ok." << "";
+        QTest::newRow("native thinking") << "think"
+                                         << "Reply to: a b"
+                                         << "Let me think about it.";
+        QTest::newRow("inline <think> split across lines") << "think-inline"
+                                                           << "Reply to: a b"
+                                                           << "Pondering deeply.";
+        QTest::newRow("UTF-8 split byte by byte") << "unicode"
+                                                  << "Grüße, 世界! 👋🏽 Ünïcödé ok."
+                                                  << "";
     }
 
-    void ollamaStreams()
-    {
+    void ollamaStreams() {
         QFETCH(QString, model);
         QFETCH(QString, content);
         QFETCH(QString, thinking);
@@ -146,19 +149,29 @@ private Q_SLOTS:
         QCOMPARE(r.thinking, thinking);
     }
 
-    void failuresInWords_data()
-    {
+    void failuresInWords_data() {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("partial");
         QTest::addColumn<QString>("error");
-        QTest::newRow("error line in a 200 stream") << "error-mid" << "Reply to: a " << "an error was encountered while running the model: CUDA out of memory";
-        QTest::newRow("connection cut without a final line") << "drop" << "Reply to: a " << "The connection closed before the reply was complete";
-        QTest::newRow("HTTP 500 before streaming") << "http-500" << "" << "answered HTTP 500: llama runner process has terminated";
-        QTest::newRow("model not pulled") << "nope" << "" << "The model \"nope\" is not on the Ollama server at http://127.0.0.1:";
+        QTest::newRow("error line in a 200 stream")
+            << "error-mid"
+            << "Reply to: a "
+            << "an error was encountered while running the model: CUDA out of memory";
+        QTest::newRow("connection cut without a final line")
+            << "drop"
+            << "Reply to: a "
+            << "The connection closed before the reply was complete";
+        QTest::newRow("HTTP 500 before streaming")
+            << "http-500"
+            << ""
+            << "answered HTTP 500: llama runner process has terminated";
+        QTest::newRow("model not pulled")
+            << "nope"
+            << ""
+            << "The model \"nope\" is not on the Ollama server at http://127.0.0.1:";
     }
 
-    void failuresInWords()
-    {
+    void failuresInWords() {
         QFETCH(QString, model);
         QFETCH(QString, partial);
         QFETCH(QString, error);
@@ -172,31 +185,34 @@ private Q_SLOTS:
         QCOMPARE(b->stats().errors, 1);
     }
 
-    void silentServerHitsTheIdleLimit()
-    {
+    void silentServerHitsTheIdleLimit() {
         auto b = ollama(700);
-        const auto r = runStream(b->chat(request(QStringLiteral("stall"), QStringLiteral("a b c d"))));
+        const auto r =
+            runStream(b->chat(request(QStringLiteral("stall"), QStringLiteral("a b c d"))));
         QCOMPARE(r.outcome, ChatStream::Outcome::Failed);
         QCOMPARE(r.content, QStringLiteral("Reply to: a "));
-        QVERIFY2(r.error.contains(QStringLiteral("sent nothing for 1 seconds")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("sent nothing for 1 seconds")),
+                 qPrintable(r.error));
         QVERIFY(r.error.contains(QStringLiteral("net.idle_timeout_seconds")));
     }
 
-    void unreachableServerNamesTheUrl()
-    {
+    void unreachableServerNamesTheUrl() {
         const int port = test::closedPort();
         auto b = ollama(30000, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        const auto r = runStream(b->chat(request(QStringLiteral("llama3.2"), QStringLiteral("hi"))));
+        const auto r =
+            runStream(b->chat(request(QStringLiteral("llama3.2"), QStringLiteral("hi"))));
         QCOMPARE(r.outcome, ChatStream::Outcome::Failed);
-        QVERIFY2(r.error.contains(QStringLiteral("Cannot reach the Ollama server at http://127.0.0.1:%1").arg(port)), qPrintable(r.error));
+        QVERIFY2(
+            r.error.contains(
+                QStringLiteral("Cannot reach the Ollama server at http://127.0.0.1:%1").arg(port)),
+            qPrintable(r.error));
         QVERIFY(r.error.contains(QStringLiteral("ollama serve")));
         auto models = wait<QList<ModelInfo>>([&](auto done) { b->listModels(done); });
         QVERIFY(!models.ok());
         QVERIFY(models.errorMessage().contains(QStringLiteral("Cannot reach")));
     }
 
-    void cancelKeepsWhatArrived()
-    {
+    void cancelKeepsWhatArrived() {
         auto b = ollama();
         const auto r = runStream(b->chat(request(QStringLiteral("slow"), QStringLiteral("x"))),
                                  [](ChatStream* s, const test::StreamResult& so) {
@@ -209,17 +225,17 @@ private Q_SLOTS:
         QVERIFY(r.error.isEmpty());
     }
 
-    void ollamaModelManagement()
-    {
+    void ollamaModelManagement() {
         auto b = ollama();
         PullOperation* op = b->pull(QStringLiteral("tinyllama"));
         QList<qint64> completed;
         QStringList statuses;
-        connect(op, &PullOperation::progress, this, [&](const QString& s, qint64 done, qint64 total) {
-            statuses << s;
-            if (total > 0 && done >= 0)
-                completed << done;
-        });
+        connect(op, &PullOperation::progress, this,
+                [&](const QString& s, qint64 done, qint64 total) {
+                    statuses << s;
+                    if (total > 0 && done >= 0)
+                        completed << done;
+                });
         QSignalSpy finished(op, &PullOperation::finished);
         QVERIFY(finished.wait(20000));
         QVERIFY2(op->succeeded(), qPrintable(op->errorText()));
@@ -229,12 +245,17 @@ private Q_SLOTS:
         QCOMPARE(completed.last(), 2000000);
 
         auto models = wait<QList<ModelInfo>>([&](auto done) { b->listModels(done); });
-        QVERIFY(std::any_of(models->begin(), models->end(), [](const ModelInfo& m) { return m.name == QLatin1String("tinyllama:latest"); }));
-        auto shown = wait<QJsonObject>([&](auto done) { b->show(QStringLiteral("tinyllama"), done); });
+        QVERIFY(std::any_of(models->begin(), models->end(), [](const ModelInfo& m) {
+            return m.name == QLatin1String("tinyllama:latest");
+        }));
+        auto shown =
+            wait<QJsonObject>([&](auto done) { b->show(QStringLiteral("tinyllama"), done); });
         QVERIFY2(shown.ok(), qPrintable(shown.errorMessage()));
         QVERIFY(shown->contains(QStringLiteral("model_info")));
-        QVERIFY(wait<bool>([&](auto done) { b->deleteModel(QStringLiteral("tinyllama"), done); }).ok());
-        auto again = wait<bool>([&](auto done) { b->deleteModel(QStringLiteral("tinyllama"), done); });
+        QVERIFY(
+            wait<bool>([&](auto done) { b->deleteModel(QStringLiteral("tinyllama"), done); }).ok());
+        auto again =
+            wait<bool>([&](auto done) { b->deleteModel(QStringLiteral("tinyllama"), done); });
         QVERIFY(!again.ok());
         QVERIFY(again.errorMessage().contains(QStringLiteral("no model \"tinyllama\"")));
 
@@ -242,7 +263,8 @@ private Q_SLOTS:
         QSignalSpy badDone(bad, &PullOperation::finished);
         QVERIFY(badDone.wait(20000));
         QVERIFY(!bad->succeeded());
-        QVERIFY2(bad->errorText().contains(QStringLiteral("file does not exist")), qPrintable(bad->errorText()));
+        QVERIFY2(bad->errorText().contains(QStringLiteral("file does not exist")),
+                 qPrintable(bad->errorText()));
 
         auto loaded = wait<QList<ModelInfo>>([&](auto done) { b->loadedModels(done); });
         QVERIFY(loaded.ok());
@@ -251,8 +273,7 @@ private Q_SLOTS:
         QVERIFY(loaded->first().expiresAt.isValid());
     }
 
-    void openAiStreamsWithKeyAndUsage()
-    {
+    void openAiStreamsWithKeyAndUsage() {
         test::FakeServer guarded({QStringLiteral("--api-key"), QStringLiteral("sk-good")});
         QVERIFY(guarded.isRunning());
         auto b = openai(QStringLiteral("sk-good"), guarded);
@@ -274,20 +295,25 @@ private Q_SLOTS:
         const QJsonArray all = guarded.requests();
         const QJsonObject sent = all.last().toObject();
         QCOMPARE(sent[QLatin1String("path")].toString(), QStringLiteral("/v1/chat/completions"));
-        QCOMPARE(sent[QLatin1String("headers")][QLatin1String("authorization")].toString(), QStringLiteral("Bearer sk-good"));
+        QCOMPARE(sent[QLatin1String("headers")][QLatin1String("authorization")].toString(),
+                 QStringLiteral("Bearer sk-good"));
         const QJsonObject body = sent[QLatin1String("body")].toObject();
-        QCOMPARE(body[QLatin1String("stream_options")][QLatin1String("include_usage")].toBool(), true);
+        QCOMPARE(body[QLatin1String("stream_options")][QLatin1String("include_usage")].toBool(),
+                 true);
         QCOMPARE(body[QLatin1String("temperature")].toDouble(), 0.5);
-        QCOMPARE(body[QLatin1String("messages")][0][QLatin1String("role")].toString(), QStringLiteral("system"));
+        QCOMPARE(body[QLatin1String("messages")][0][QLatin1String("role")].toString(),
+                 QStringLiteral("system"));
     }
 
-    void openAiFailures()
-    {
+    void openAiFailures() {
         test::FakeServer guarded({QStringLiteral("--api-key"), QStringLiteral("sk-good")});
         auto wrongKey = openai(QStringLiteral("sk-bad"), guarded);
-        auto r = runStream(wrongKey->chat(request(QStringLiteral("llama3.2:latest"), QStringLiteral("hi"))));
+        auto r = runStream(
+            wrongKey->chat(request(QStringLiteral("llama3.2:latest"), QStringLiteral("hi"))));
         QCOMPARE(r.outcome, ChatStream::Outcome::Failed);
-        QVERIFY2(r.error.contains(QStringLiteral("refused the request (HTTP 401: Incorrect API key provided.)")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(
+                     QStringLiteral("refused the request (HTTP 401: Incorrect API key provided.)")),
+                 qPrintable(r.error));
         QVERIFY(r.error.contains(QStringLiteral("Check the API key")));
 
         auto b = openai({}, *m_server);
@@ -295,9 +321,11 @@ private Q_SLOTS:
         QCOMPARE(r.content, QStringLiteral("Reply to: a "));
         QCOMPARE(r.error, QStringLiteral("CUDA out of memory"));
         r = runStream(b->chat(request(QStringLiteral("http-500"), QStringLiteral("a"))));
-        QVERIFY2(r.error.contains(QStringLiteral("HTTP 500: engine crashed")), qPrintable(r.error)); // flat vLLM shape
+        QVERIFY2(r.error.contains(QStringLiteral("HTTP 500: engine crashed")),
+                 qPrintable(r.error)); // flat vLLM shape
         r = runStream(b->chat(request(QStringLiteral("gpt-9"), QStringLiteral("a"))));
-        QVERIFY2(r.error.contains(QStringLiteral("The model \"gpt-9\" is not available")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("The model \"gpt-9\" is not available")),
+                 qPrintable(r.error));
         r = runStream(b->chat(request(QStringLiteral("drop"), QStringLiteral("a b c d"))));
         QCOMPARE(r.outcome, ChatStream::Outcome::Failed);
         QCOMPARE(r.content, QStringLiteral("Reply to: a "));
@@ -305,14 +333,19 @@ private Q_SLOTS:
         QCOMPARE(r.content, QStringLiteral("Grüße, 世界! 👋🏽 Ünïcödé ok."));
 
         // A base URL without /v1 on a server that needs it.
-        OpenAIBackend noV1(Backend::Config{QStringLiteral("x"), BackendKind::OpenAI, m_server->url(QStringLiteral("/nope")), {}, 30000}, &m_nam);
+        OpenAIBackend noV1(Backend::Config{QStringLiteral("x"),
+                                           BackendKind::OpenAI,
+                                           m_server->url(QStringLiteral("/nope")),
+                                           {},
+                                           30000},
+                           &m_nam);
         auto models = wait<QList<ModelInfo>>([&](auto done) { noV1.listModels(done); });
         QVERIFY(!models.ok());
-        QVERIFY2(models.errorMessage().contains(QStringLiteral("including /v1")), qPrintable(models.errorMessage()));
+        QVERIFY2(models.errorMessage().contains(QStringLiteral("including /v1")),
+                 qPrintable(models.errorMessage()));
     }
 
-    void statsCountRequests()
-    {
+    void statsCountRequests() {
         auto b = ollama();
         runStream(b->chat(request(QStringLiteral("llama3.2"), QStringLiteral("x"))));
         runStream(b->chat(request(QStringLiteral("nope"), QStringLiteral("x"))));

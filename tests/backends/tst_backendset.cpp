@@ -14,8 +14,7 @@
 using namespace lyss;
 
 namespace {
-ModelInfo model(const QString& backend, const QString& name)
-{
+ModelInfo model(const QString& backend, const QString& name) {
     ModelInfo m;
     m.backendName = backend;
     m.name = name;
@@ -23,8 +22,7 @@ ModelInfo model(const QString& backend, const QString& name)
     return m;
 }
 
-EffectiveBackend backend(const QString& name, const QUrl& url, bool enabled = true)
-{
+EffectiveBackend backend(const QString& name, const QUrl& url, bool enabled = true) {
     EffectiveBackend b;
     b.name = name;
     b.kind = BackendKind::Ollama;
@@ -38,38 +36,45 @@ class TestBackendSet : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void resolveNames()
-    {
-        const QList<ModelInfo> models{model(QStringLiteral("home"), QStringLiteral("llama3.2:latest")),
-                                      model(QStringLiteral("gpu"), QStringLiteral("llama3.2:latest")),
-                                      model(QStringLiteral("gpu"), QStringLiteral("qwen3:8b")),
-                                      model(QStringLiteral("gpu"), QStringLiteral("hf.co/org/model:Q4"))};
+    void resolveNames() {
+        const QList<ModelInfo> models{
+            model(QStringLiteral("home"), QStringLiteral("llama3.2:latest")),
+            model(QStringLiteral("gpu"), QStringLiteral("llama3.2:latest")),
+            model(QStringLiteral("gpu"), QStringLiteral("qwen3:8b")),
+            model(QStringLiteral("gpu"), QStringLiteral("hf.co/org/model:Q4"))};
         const QStringList names{QStringLiteral("home"), QStringLiteral("gpu")};
         using P = QPair<QString, QString>;
-        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("qwen3:8b")).value(), (P{QStringLiteral("gpu"), QStringLiteral("qwen3:8b")}));
-        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("gpu/llama3.2")).value(), (P{QStringLiteral("gpu"), QStringLiteral("llama3.2:latest")}));
-        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("HOME/llama3.2:latest")).value(), (P{QStringLiteral("home"), QStringLiteral("llama3.2:latest")}));
+        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("qwen3:8b")).value(),
+                 (P{QStringLiteral("gpu"), QStringLiteral("qwen3:8b")}));
+        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("gpu/llama3.2")).value(),
+                 (P{QStringLiteral("gpu"), QStringLiteral("llama3.2:latest")}));
+        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("HOME/llama3.2:latest")).value(),
+                 (P{QStringLiteral("home"), QStringLiteral("llama3.2:latest")}));
         // A slash that is part of the model's own name.
-        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("hf.co/org/model:Q4")).value(), (P{QStringLiteral("gpu"), QStringLiteral("hf.co/org/model:Q4")}));
+        QCOMPARE(BackendSet::resolve(models, names, QStringLiteral("hf.co/org/model:Q4")).value(),
+                 (P{QStringLiteral("gpu"), QStringLiteral("hf.co/org/model:Q4")}));
 
         auto ambiguous = BackendSet::resolve(models, names, QStringLiteral("llama3.2"));
         QVERIFY(!ambiguous.ok());
-        QVERIFY2(ambiguous.errorMessage().contains(QStringLiteral("home/llama3.2:latest, gpu/llama3.2:latest")), qPrintable(ambiguous.errorMessage()));
+        QVERIFY2(ambiguous.errorMessage().contains(
+                     QStringLiteral("home/llama3.2:latest, gpu/llama3.2:latest")),
+                 qPrintable(ambiguous.errorMessage()));
         auto missing = BackendSet::resolve(models, names, QStringLiteral("phi4"));
         QVERIFY(!missing.ok());
         QVERIFY(missing.errorMessage().contains(QStringLiteral("lyss-cli pull phi4")));
         QVERIFY(missing.errorMessage().contains(QStringLiteral("qwen3:8b")));
     }
 
-    void oneListAcrossBackends()
-    {
+    void oneListAcrossBackends() {
         test::FakeServer a;
         test::FakeServer b;
         QVERIFY(a.isRunning() && b.isRunning());
-        BackendSet set({backend(QStringLiteral("home"), a.url()), backend(QStringLiteral("gpu"), b.url()),
-                        backend(QStringLiteral("off"), b.url(), false),
-                        backend(QStringLiteral("down"), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort())))},
-                       nullptr, 30000);
+        BackendSet set(
+            {backend(QStringLiteral("home"), a.url()), backend(QStringLiteral("gpu"), b.url()),
+             backend(QStringLiteral("off"), b.url(), false),
+             backend(QStringLiteral("down"),
+                     QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort())))},
+            nullptr, 30000);
         QCOMPARE(set.backends().size(), 3); // the disabled one is left out
         BackendSet::ModelList list;
         bool done = false;
@@ -88,8 +93,7 @@ private Q_SLOTS:
         QVERIFY(!names.contains(QStringLiteral("llama3.2:latest")));
     }
 
-    void backoffDelays()
-    {
+    void backoffDelays() {
         ConnectionMonitor::Policy p; // 1 s doubling to 5 s, ±10 %
         QCOMPARE(ConnectionMonitor::delayForAttempt(1, p, 0.5), 1000);
         QCOMPARE(ConnectionMonitor::delayForAttempt(2, p, 0.5), 2000);
@@ -100,12 +104,14 @@ private Q_SLOTS:
         QCOMPARE(ConnectionMonitor::delayForAttempt(3, p, 0.999999), 4400);
     }
 
-    void monitorFollowsTheServer()
-    {
+    void monitorFollowsTheServer() {
         const int port = test::closedPort();
         QNetworkAccessManager nam;
-        OllamaBackend b(Backend::Config{QStringLiteral("ollama"), BackendKind::Ollama,
-                                        QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {}, 30000},
+        OllamaBackend b(Backend::Config{QStringLiteral("ollama"),
+                                        BackendKind::Ollama,
+                                        QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                        {},
+                                        30000},
                         &nam);
         ConnectionMonitor::Policy fast{40, 160, 4, 0.1, 60000};
         ConnectionMonitor monitor(&b, fast);

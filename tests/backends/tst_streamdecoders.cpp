@@ -32,8 +32,7 @@ struct Decoded {
     bool operator==(const Decoded&) const = default;
 };
 
-char* toString(const Decoded& d)
-{
+char* toString(const Decoded& d) {
     return qstrdup(QStringLiteral("content=%1 | thinking=%2 | %3 | %4")
                        .arg(d.content, d.thinking, d.ending, d.metrics)
                        .toUtf8()
@@ -42,8 +41,7 @@ char* toString(const Decoded& d)
 
 using Factory = std::function<std::unique_ptr<StreamDecoder>()>;
 
-Decoded decode(const Factory& make, const QByteArray& bytes, const QList<qsizetype>& cuts)
-{
+Decoded decode(const Factory& make, const QByteArray& bytes, const QList<qsizetype>& cuts) {
     auto decoder = make();
     StreamEvents events;
     qsizetype start = 0;
@@ -66,7 +64,8 @@ Decoded decode(const Factory& make, const QByteArray& bytes, const QList<qsizety
         case StreamEvent::Kind::Done:
             ++endings;
             d.ending = QStringLiteral("done");
-            d.metrics = QString::fromUtf8(QJsonDocument(e.metrics.toJson()).toJson(QJsonDocument::Compact));
+            d.metrics =
+                QString::fromUtf8(QJsonDocument(e.metrics.toJson()).toJson(QJsonDocument::Compact));
             break;
         case StreamEvent::Kind::Error:
             ++endings;
@@ -79,20 +78,18 @@ Decoded decode(const Factory& make, const QByteArray& bytes, const QList<qsizety
     return d;
 }
 
-QByteArray fixture(const char* name)
-{
-    const QByteArray bytes = test::readFile(QStringLiteral(LYSS_SOURCE_DIR "/tests/data/streams/") + QLatin1String(name));
+QByteArray fixture(const char* name) {
+    const QByteArray bytes = test::readFile(QStringLiteral(LYSS_SOURCE_DIR "/tests/data/streams/") +
+                                            QLatin1String(name));
     if (bytes.isEmpty())
         qFatal("missing fixture %s", name);
     return bytes;
 }
 
-Factory ollama()
-{
+Factory ollama() {
     return [] { return std::make_unique<OllamaStreamDecoder>(); };
 }
-Factory openai()
-{
+Factory openai() {
     return [] { return std::make_unique<OpenAIStreamDecoder>(); };
 }
 
@@ -104,8 +101,7 @@ class TestStreamDecoders : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void recordedStreams_data()
-    {
+    void recordedStreams_data() {
         QTest::addColumn<Factory>("make");
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("content");
@@ -113,39 +109,44 @@ private Q_SLOTS:
         QTest::addColumn<QString>("ending");
 
         QTest::newRow("ollama: thinking, split UTF-8, metrics")
-            << ollama() << fixture("ollama-chat.ndjson") << QStringLiteral("Grüße, 世界! 👋🏽 Schön.")
+            << ollama() << fixture("ollama-chat.ndjson")
+            << QStringLiteral("Grüße, 世界! 👋🏽 Schön.")
             << QStringLiteral("The user greets in German — 挨拶.") << QStringLiteral("done");
         QTest::newRow("ollama: inline <think> split across lines")
             << ollama() << fixture("ollama-inline-think.ndjson") << QStringLiteral("Answer here.")
             << QStringLiteral("Hmm, ok.") << QStringLiteral("done");
         QTest::newRow("ollama: error line inside a 200 stream")
-            << ollama() << fixture("ollama-error-mid.ndjson") << QStringLiteral("Partial text") << QString()
-            << QStringLiteral("error: an error was encountered while running the model: CUDA out of memory");
+            << ollama() << fixture("ollama-error-mid.ndjson") << QStringLiteral("Partial text")
+            << QString()
+            << QStringLiteral(
+                   "error: an error was encountered while running the model: CUDA out of memory");
         QTest::newRow("ollama: connection cut mid-line")
             << ollama() << fixture("ollama-cut.ndjson") << QStringLiteral("Cut off") << QString()
-            << QStringLiteral("error: The connection closed before the reply was complete; what arrived is kept.");
+            << QStringLiteral("error: The connection closed before the reply was complete; what "
+                              "arrived is kept.");
         QTest::newRow("openai: BOM, CRLF, lone CR, comments, multi-line data, usage")
-            << openai() << fixture("openai-chat.sse") << QStringLiteral("Grüße, 世界! 👋🏽 Schön.")
+            << openai() << fixture("openai-chat.sse")
+            << QStringLiteral("Grüße, 世界! 👋🏽 Schön.")
             << QStringLiteral("Thinking — done.") << QStringLiteral("done");
         QTest::newRow("openai: event: error")
             << openai() << fixture("openai-event-error.sse") << QStringLiteral("Par") << QString()
             << QStringLiteral("error: upstream guardrail refused");
         QTest::newRow("openai: llama.cpp error: field")
-            << openai() << fixture("openai-llamacpp-error-field.sse") << QStringLiteral("Par") << QString()
-            << QStringLiteral("error: slot unavailable");
+            << openai() << fixture("openai-llamacpp-error-field.sse") << QStringLiteral("Par")
+            << QString() << QStringLiteral("error: slot unavailable");
         QTest::newRow("openai: finish_reason but no [DONE]")
             << openai() << fixture("openai-no-done.sse") << QStringLiteral("All here") << QString()
             << QStringLiteral("done");
         QTest::newRow("openai: cut inside an event")
             << openai() << fixture("openai-cut.sse") << QStringLiteral("Cut ") << QString()
-            << QStringLiteral("error: The connection closed before the reply was complete; what arrived is kept.");
+            << QStringLiteral("error: The connection closed before the reply was complete; what "
+                              "arrived is kept.");
         QTest::newRow("openai: inline <think>")
             << openai() << fixture("openai-inline-think.sse") << QStringLiteral("Because.")
             << QStringLiteral("why") << QStringLiteral("done");
     }
 
-    void recordedStreams()
-    {
+    void recordedStreams() {
         QFETCH(Factory, make);
         QFETCH(QByteArray, bytes);
         QFETCH(QString, content);
@@ -175,13 +176,14 @@ private Q_SLOTS:
                 QStringList at;
                 for (auto c : cuts)
                     at << QString::number(c);
-                QFAIL(qPrintable(QStringLiteral("split at %1 gave %2").arg(at.join(QLatin1Char(',')), QString::fromUtf8(toString(d)))));
+                QFAIL(qPrintable(
+                    QStringLiteral("split at %1 gave %2")
+                        .arg(at.join(QLatin1Char(',')), QString::fromUtf8(toString(d)))));
             }
         }
     }
 
-    void ollamaMetricsAreKept()
-    {
+    void ollamaMetricsAreKept() {
         const Decoded d = decode(ollama(), fixture("ollama-chat.ndjson"), {});
         const QJsonObject m = QJsonDocument::fromJson(d.metrics.toUtf8()).object();
         QCOMPARE(m.value(QStringLiteral("eval_count")).toInt(), 4);
@@ -190,8 +192,7 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral("done_reason")).toString(), QStringLiteral("stop"));
     }
 
-    void openAiUsageIsKept()
-    {
+    void openAiUsageIsKept() {
         const Decoded d = decode(openai(), fixture("openai-chat.sse"), {});
         const QJsonObject m = QJsonDocument::fromJson(d.metrics.toUtf8()).object();
         QCOMPARE(m.value(QStringLiteral("prompt_eval_count")).toInt(), 9);
@@ -201,25 +202,26 @@ private Q_SLOTS:
                  QStringLiteral("{\"done_reason\":\"length\"}"));
     }
 
-    void notJsonIsAnError()
-    {
+    void notJsonIsAnError() {
         const Decoded d = decode(ollama(), "<html>502 Bad Gateway</html>\n", {});
-        QVERIFY2(d.ending.startsWith(QStringLiteral("error: The server sent a line that is not JSON")), qPrintable(d.ending));
+        QVERIFY2(
+            d.ending.startsWith(QStringLiteral("error: The server sent a line that is not JSON")),
+            qPrintable(d.ending));
     }
 
-    void nothingAfterTheEnd()
-    {
+    void nothingAfterTheEnd() {
         QByteArray bytes = fixture("ollama-error-mid.ndjson");
         bytes += "{\"message\":{\"content\":\"ghost\"},\"done\":false}\n";
         const Decoded d = decode(ollama(), bytes, {});
         QCOMPARE(d.content, QStringLiteral("Partial text"));
     }
 
-    void sseFieldRules()
-    {
+    void sseFieldRules() {
         SseParser p;
         QList<SseEvent> events;
-        p.feed("data:no space\n\ndata:  two spaces\n\nevent: custom\ndata\ndata: x\nid: 42\nretry: 10\nfoo: bar\n\n: only a comment\n\ndata: dropped at EOF", events);
+        p.feed("data:no space\n\ndata:  two spaces\n\nevent: custom\ndata\ndata: x\nid: 42\nretry: "
+               "10\nfoo: bar\n\n: only a comment\n\ndata: dropped at EOF",
+               events);
         QCOMPARE(events.size(), 3);
         QCOMPARE(events[0].data, QByteArray("no space"));
         QCOMPARE(events[1].data, QByteArray(" two spaces"));
@@ -228,8 +230,7 @@ private Q_SLOTS:
         QCOMPARE(events[2].id, QByteArray("42"));
     }
 
-    void lineEndsSplitAcrossReads()
-    {
+    void lineEndsSplitAcrossReads() {
         LineSplitter s;
         QList<QByteArray> lines;
         s.feed("a\r", lines);
@@ -238,8 +239,7 @@ private Q_SLOTS:
         QCOMPARE(lines, (QList<QByteArray>{"a", "b", "c", ""}));
     }
 
-    void thinkTagOnlyAtTheStart()
-    {
+    void thinkTagOnlyAtTheStart() {
         ThinkTagSplitter t;
         StreamEvents out;
         t.feed(QStringLiteral("Use the <think> tag like this: <think>x</think>"), out);
@@ -258,20 +258,29 @@ private Q_SLOTS:
         QCOMPARE(thinking, QStringLiteral("still thinking when the stream ended</th"));
     }
 
-    void errorBodyShapes_data()
-    {
+    void errorBodyShapes_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
-        QTest::newRow("ollama") << QByteArray(R"({"error":"model 'x' not found"})") << QStringLiteral("model 'x' not found");
-        QTest::newRow("openai nested") << QByteArray(R"({"error":{"message":"Bad key","type":"invalid_request_error","param":null,"code":null}})") << QStringLiteral("Bad key");
-        QTest::newRow("llama.cpp int code") << QByteArray(R"({"error":{"code":400,"message":"too long","type":"exceed_context_size_error","n_ctx":256}})") << QStringLiteral("too long");
-        QTest::newRow("old vllm flat") << QByteArray(R"({"object":"error","message":"bad","type":"BadRequestError","param":null,"code":400})") << QStringLiteral("bad");
-        QTest::newRow("open webui") << QByteArray(R"({"error":{"content":"oops"}})") << QStringLiteral("oops");
+        QTest::newRow("ollama") << QByteArray(R"({"error":"model 'x' not found"})")
+                                << QStringLiteral("model 'x' not found");
+        QTest::newRow("openai nested")
+            << QByteArray(
+                   R"({"error":{"message":"Bad key","type":"invalid_request_error","param":null,"code":null}})")
+            << QStringLiteral("Bad key");
+        QTest::newRow("llama.cpp int code")
+            << QByteArray(
+                   R"({"error":{"code":400,"message":"too long","type":"exceed_context_size_error","n_ctx":256}})")
+            << QStringLiteral("too long");
+        QTest::newRow("old vllm flat")
+            << QByteArray(
+                   R"({"object":"error","message":"bad","type":"BadRequestError","param":null,"code":400})")
+            << QStringLiteral("bad");
+        QTest::newRow("open webui")
+            << QByteArray(R"({"error":{"content":"oops"}})") << QStringLiteral("oops");
         QTest::newRow("not an error") << QByteArray(R"({"choices":[]})") << QString();
     }
 
-    void errorBodyShapes()
-    {
+    void errorBodyShapes() {
         QFETCH(QByteArray, json);
         QFETCH(QString, message);
         QCOMPARE(errorMessageFromJson(QJsonDocument::fromJson(json).object()), message);

@@ -30,9 +30,9 @@ class TestChatEngine : public QObject {
     std::unique_ptr<ChatRepository> m_chats;
     std::unique_ptr<ChatEngine> m_engine;
 
-    ActiveReply* send(const QString& prompt, const QString& model = QStringLiteral("llama3.2:latest"),
-                      const QString& chatId = {}, ChatOptions options = {})
-    {
+    ActiveReply* send(const QString& prompt,
+                      const QString& model = QStringLiteral("llama3.2:latest"),
+                      const QString& chatId = {}, ChatOptions options = {}) {
         ChatEngine::Send s;
         s.chatId = chatId;
         s.prompt = prompt;
@@ -45,22 +45,19 @@ class TestChatEngine : public QObject {
         return *r;
     }
 
-    static bool waitFinished(ActiveReply* reply)
-    {
+    static bool waitFinished(ActiveReply* reply) {
         if (reply->isFinished())
             return true;
         QSignalSpy spy(reply, &ActiveReply::finished);
         return spy.wait(30000);
     }
 
-    Message stored(const QString& id)
-    {
+    Message stored(const QString& id) {
         auto m = m_chats->message(id);
         return m.ok() && m->has_value() ? **m : Message{};
     }
 
-    QJsonArray lastChatMessagesSent()
-    {
+    QJsonArray lastChatMessagesSent() {
         const QJsonArray all = m_server->requests();
         for (qsizetype i = all.size() - 1; i >= 0; --i) {
             if (all[i][QLatin1String("path")].toString() == QLatin1String("/api/chat"))
@@ -70,12 +67,13 @@ class TestChatEngine : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         m_server = std::make_unique<test::FakeServer>();
         QVERIFY(m_server->isRunning());
         m_backend = std::make_unique<OllamaBackend>(
-            Backend::Config{QStringLiteral("ollama"), BackendKind::Ollama, m_server->url(), {}, 30000}, &m_nam);
+            Backend::Config{
+                QStringLiteral("ollama"), BackendKind::Ollama, m_server->url(), {}, 30000},
+            &m_nam);
         auto db = Database::open(m_dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
         m_db = std::move(db).value();
@@ -83,20 +81,20 @@ private Q_SLOTS:
         m_engine = std::make_unique<ChatEngine>(*m_chats);
     }
 
-    void cleanupTestCase()
-    {
+    void cleanupTestCase() {
         m_engine.reset();
         m_chats.reset();
         m_db.reset();
     }
 
-    void newChatStoresBothMessages()
-    {
-        ActiveReply* reply = send(QStringLiteral("What is the capital of France?\nAnswer briefly."));
+    void newChatStoresBothMessages() {
+        ActiveReply* reply =
+            send(QStringLiteral("What is the capital of France?\nAnswer briefly."));
         // The reply is a row before the first token.
         QCOMPARE(stored(reply->messageId()).status, MessageStatus::Streaming);
         QSqlQuery owner(m_db->connection());
-        QVERIFY(owner.exec(QStringLiteral("SELECT stream_owner FROM messages WHERE id = '%1'").arg(reply->messageId())));
+        QVERIFY(owner.exec(QStringLiteral("SELECT stream_owner FROM messages WHERE id = '%1'")
+                               .arg(reply->messageId())));
         QVERIFY(owner.next());
         QCOMPARE(owner.value(0).toString(), currentProcessToken());
         owner.finish();
@@ -112,7 +110,8 @@ private Q_SLOTS:
         const Message& a = branch->at(1);
         QCOMPARE(a.id, reply->messageId());
         QCOMPARE(a.status, MessageStatus::Complete);
-        QCOMPARE(a.content, QStringLiteral("Reply to: What is the capital of France?\nAnswer briefly."));
+        QCOMPARE(a.content,
+                 QStringLiteral("Reply to: What is the capital of France?\nAnswer briefly."));
         QCOMPARE(a.model, QStringLiteral("llama3.2:latest"));
         QCOMPARE(a.metrics.value(QStringLiteral("eval_count")).toInt(), 9);
         QCOMPARE(a.metrics.value(QStringLiteral("tokens")).toInt(), 9);
@@ -122,36 +121,39 @@ private Q_SLOTS:
         QCOMPARE(a.metrics.value(QStringLiteral("tokens_per_second")).toDouble(), 1.98);
     }
 
-    void continuationSendsTheBranch()
-    {
+    void continuationSendsTheBranch() {
         ActiveReply* first = send(QStringLiteral("one"));
         QVERIFY(waitFinished(first));
         ChatOptions options;
         options.systemPrompt = QStringLiteral("You are terse.");
-        ActiveReply* second = send(QStringLiteral("two"), QStringLiteral("llama3.2:latest"), first->chatId(), options);
+        ActiveReply* second = send(QStringLiteral("two"), QStringLiteral("llama3.2:latest"),
+                                   first->chatId(), options);
         QVERIFY(waitFinished(second));
         const QJsonArray sent = lastChatMessagesSent();
         QStringList got;
         for (const QJsonValue& m : sent)
-            got << m[QLatin1String("role")].toString() + QLatin1Char(':') + m[QLatin1String("content")].toString();
-        QCOMPARE(got, (QStringList{QStringLiteral("system:You are terse."), QStringLiteral("user:one"),
-                                   QStringLiteral("assistant:Reply to: one"), QStringLiteral("user:two")}));
+            got << m[QLatin1String("role")].toString() + QLatin1Char(':') +
+                       m[QLatin1String("content")].toString();
+        QCOMPARE(got, (QStringList{
+                          QStringLiteral("system:You are terse."), QStringLiteral("user:one"),
+                          QStringLiteral("assistant:Reply to: one"), QStringLiteral("user:two")}));
         QCOMPARE(m_chats->currentBranch(first->chatId())->size(), 4);
     }
 
-    void checkpointsWhileStreamingAndCancelKeepsText()
-    {
+    void checkpointsWhileStreamingAndCancelKeepsText() {
         ActiveReply* reply = send(QStringLiteral("go"), QStringLiteral("slow"));
         QElapsedTimer clock;
         clock.start();
         // Wait until a second of streaming has passed: a checkpoint must be stored.
-        QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() > 1600 && reply->message().content.size() > 10, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() > 1600 && reply->message().content.size() > 10,
+                                 20000);
         const Message mid = stored(reply->messageId());
         QCOMPARE(mid.status, MessageStatus::Streaming);
         QVERIFY2(!mid.content.isEmpty(), "no checkpoint after more than a second of streaming");
         QVERIFY(reply->message().content.startsWith(mid.content));
         const int writesSoFar = reply->databaseWrites();
-        QVERIFY2(writesSoFar >= 1 && writesSoFar <= clock.elapsed() / 1000 + 1, qPrintable(QString::number(writesSoFar)));
+        QVERIFY2(writesSoFar >= 1 && writesSoFar <= clock.elapsed() / 1000 + 1,
+                 qPrintable(QString::number(writesSoFar)));
 
         reply->cancel();
         QVERIFY(waitFinished(reply));
@@ -162,8 +164,7 @@ private Q_SLOTS:
         QVERIFY(end.error.isEmpty());
     }
 
-    void errorsKeepThePartialReply()
-    {
+    void errorsKeepThePartialReply() {
         ActiveReply* reply = send(QStringLiteral("a b c d"), QStringLiteral("error-mid"));
         QVERIFY(waitFinished(reply));
         const Message m = stored(reply->messageId());
@@ -172,12 +173,12 @@ private Q_SLOTS:
         QVERIFY(m.error.contains(QStringLiteral("CUDA out of memory")));
     }
 
-    void failedEmptyReplyIsNotHistory()
-    {
+    void failedEmptyReplyIsNotHistory() {
         ActiveReply* failed = send(QStringLiteral("hello"), QStringLiteral("missing-model"));
         QVERIFY(waitFinished(failed));
         QCOMPARE(stored(failed->messageId()).status, MessageStatus::Error);
-        ActiveReply* next = send(QStringLiteral("again"), QStringLiteral("llama3.2:latest"), failed->chatId());
+        ActiveReply* next =
+            send(QStringLiteral("again"), QStringLiteral("llama3.2:latest"), failed->chatId());
         QVERIFY(waitFinished(next));
         const QJsonArray sent = lastChatMessagesSent();
         QCOMPARE(sent.size(), 2);
@@ -185,12 +186,12 @@ private Q_SLOTS:
         QCOMPARE(sent[1][QLatin1String("content")].toString(), QStringLiteral("again"));
     }
 
-    void regenerateMakesASibling()
-    {
+    void regenerateMakesASibling() {
         ActiveReply* first = send(QStringLiteral("pick a number"));
         QVERIFY(waitFinished(first));
         const Message answer = stored(first->messageId());
-        auto again = m_engine->reply(first->chatId(), answer.parentId, m_backend.get(), QStringLiteral("think"), {});
+        auto again = m_engine->reply(first->chatId(), answer.parentId, m_backend.get(),
+                                     QStringLiteral("think"), {});
         QVERIFY(again.ok());
         QVERIFY(waitFinished(*again));
         auto branch = m_chats->currentBranch(first->chatId());
@@ -198,13 +199,13 @@ private Q_SLOTS:
         QCOMPARE(branch->at(1).id, (*again)->messageId());
         QCOMPARE(branch->at(1).thinking, QStringLiteral("Let me think about it."));
         QSqlQuery q(m_db->connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM messages WHERE parent_id = '%1'").arg(answer.parentId)));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM messages WHERE parent_id = '%1'")
+                           .arg(answer.parentId)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 2);
     }
 
-    void recoveryLeavesLiveRepliesAlone()
-    {
+    void recoveryLeavesLiveRepliesAlone() {
         auto chat = m_chats->createChat({.title = QStringLiteral("crash")});
         Message dead;
         dead.chatId = chat->id;
@@ -233,14 +234,15 @@ private Q_SLOTS:
         QCOMPARE(stored(liveId).status, MessageStatus::Streaming);
     }
 
-    void titles()
-    {
-        QCOMPARE(ChatEngine::titleFromPrompt(QStringLiteral("  hello   world  \nmore")), QStringLiteral("hello world"));
+    void titles() {
+        QCOMPARE(ChatEngine::titleFromPrompt(QStringLiteral("  hello   world  \nmore")),
+                 QStringLiteral("hello world"));
         const QString longPrompt = QStringLiteral("word ").repeated(30);
         const QString t = ChatEngine::titleFromPrompt(longPrompt);
         QVERIFY(t.size() <= 61);
         QVERIFY(t.endsWith(QChar(0x2026)));
-        QVERIFY(!m_engine->send({.prompt = QStringLiteral("   "), .backend = m_backend.get()}).ok());
+        QVERIFY(
+            !m_engine->send({.prompt = QStringLiteral("   "), .backend = m_backend.get()}).ok());
     }
 };
 

@@ -20,8 +20,7 @@ using namespace lyss;
 using test::runCli;
 
 namespace {
-QStringList words(std::initializer_list<const char*> list)
-{
+QStringList words(std::initializer_list<const char*> list) {
     QStringList out;
     for (const char* w : list)
         out << QString::fromUtf8(w);
@@ -33,40 +32,49 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void version()
-    {
+    void version() {
         auto r = runCli({}, words({"version"}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("lyss 0.1.0\n"));
         QCOMPARE(runCli({}, words({"--version"})).out, QStringLiteral("lyss 0.1.0\n"));
     }
 
-    void usageErrorsExitWithTwo_data()
-    {
+    void usageErrorsExitWithTwo_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("nothing") << QStringList() << "Usage: lyss-cli";
-        QTest::newRow("unknown command") << words({"frobnicate"}) << "unknown command \"frobnicate\"";
+        QTest::newRow("unknown command")
+            << words({"frobnicate"}) << "unknown command \"frobnicate\"";
         QTest::newRow("config without sub") << words({"config"}) << "config needs a subcommand";
-        QTest::newRow("config get, no key") << words({"config", "get"}) << "config get takes one KEY";
-        QTest::newRow("unknown option") << words({"config", "list", "--yaml"}) << "unknown option --yaml";
-        QTest::newRow("add without url") << words({"backends", "add", "--kind", "ollama", "--name", "x"}) << "--url is required";
-        QTest::newRow("add bad kind") << words({"backends", "add", "--kind", "gemini", "--name", "x", "--url", "http://h"}) << "--kind must be ollama or openai";
-        QTest::newRow("add bad url") << words({"backends", "add", "--kind", "ollama", "--name", "x", "--url", "localhost:11434"}) << "is not a server address";
-        QTest::newRow("add bad name") << words({"backends", "add", "--kind", "ollama", "--name", "my server", "--url", "http://h"}) << "not a usable name";
-        QTest::newRow("data-dir without value") << words({"--data-dir"}) << "--data-dir needs a directory";
+        QTest::newRow("config get, no key")
+            << words({"config", "get"}) << "config get takes one KEY";
+        QTest::newRow("unknown option")
+            << words({"config", "list", "--yaml"}) << "unknown option --yaml";
+        QTest::newRow("add without url")
+            << words({"backends", "add", "--kind", "ollama", "--name", "x"}) << "--url is required";
+        QTest::newRow("add bad kind")
+            << words({"backends", "add", "--kind", "gemini", "--name", "x", "--url", "http://h"})
+            << "--kind must be ollama or openai";
+        QTest::newRow("add bad url") << words({"backends", "add", "--kind", "ollama", "--name", "x",
+                                               "--url", "localhost:11434"})
+                                     << "is not a server address";
+        QTest::newRow("add bad name") << words({"backends", "add", "--kind", "ollama", "--name",
+                                                "my server", "--url", "http://h"})
+                                      << "not a usable name";
+        QTest::newRow("data-dir without value")
+            << words({"--data-dir"}) << "--data-dir needs a directory";
     }
 
-    void usageErrorsExitWithTwo()
-    {
+    void usageErrorsExitWithTwo() {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         QTemporaryDir dir;
         QProcess p;
         p.setProcessEnvironment(test::cleanEnvironment());
-        p.start(QStringLiteral(LYSS_CLI_PATH), args.isEmpty() || args.first() == QLatin1String("--data-dir")
-                                                   ? args
-                                                   : QStringList{QStringLiteral("--data-dir"), dir.path()} + args);
+        p.start(QStringLiteral(LYSS_CLI_PATH),
+                args.isEmpty() || args.first() == QLatin1String("--data-dir")
+                    ? args
+                    : QStringList{QStringLiteral("--data-dir"), dir.path()} + args);
         QVERIFY(p.waitForFinished(60000));
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QCOMPARE(p.exitCode(), 2);
@@ -74,8 +82,7 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardOutput().isEmpty());
     }
 
-    void helpForEveryCommand_data()
-    {
+    void helpForEveryCommand_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
         QTest::newRow("global") << words({"--help"}) << "config list";
@@ -85,8 +92,7 @@ private Q_SLOTS:
         QTest::newRow("chats show") << words({"chats", "show", "--help"}) << "root first";
     }
 
-    void helpForEveryCommand()
-    {
+    void helpForEveryCommand() {
         QFETCH(QStringList, args);
         QFETCH(QString, expected);
         auto r = runCli({}, args);
@@ -94,8 +100,7 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(expected), qPrintable(r.out));
     }
 
-    void configGetSetUnsetList()
-    {
+    void configGetSetUnsetList() {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"config", "get", "ui.theme"}));
         QCOMPARE(r.exitCode, 0);
@@ -103,7 +108,8 @@ private Q_SLOTS:
 
         r = runCli(dir.path(), words({"config", "set", "ui.theme", "dark"}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(runCli(dir.path(), words({"config", "get", "ui.theme"})).out, QStringLiteral("\"dark\"\n"));
+        QCOMPARE(runCli(dir.path(), words({"config", "get", "ui.theme"})).out,
+                 QStringLiteral("\"dark\"\n"));
 
         r = runCli(dir.path(), words({"config", "set", "net.idle_timeout_seconds", "45"}));
         QCOMPARE(r.exitCode, 0);
@@ -111,8 +117,12 @@ private Q_SLOTS:
         r = runCli(dir.path(), words({"config", "list"}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("KEY")));
-        QVERIFY(QRegularExpression(QStringLiteral("ui\\.theme\\s+\"dark\"\\s+database")).match(r.out).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral("ui\\.language\\s+\"\"\\s+default")).match(r.out).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("ui\\.theme\\s+\"dark\"\\s+database"))
+                    .match(r.out)
+                    .hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("ui\\.language\\s+\"\"\\s+default"))
+                    .match(r.out)
+                    .hasMatch());
 
         QProcessEnvironment env = test::cleanEnvironment();
         env.insert(QStringLiteral("DEFAULT_LOCALE"), QStringLiteral("zh-CN"));
@@ -122,11 +132,17 @@ private Q_SLOTS:
         QMap<QString, QJsonObject> byKey;
         for (const QJsonValue& v : arr)
             byKey.insert(v[QLatin1String("key")].toString(), v.toObject());
-        QCOMPARE(byKey[QStringLiteral("ui.theme")][QLatin1String("source")].toString(), QStringLiteral("database"));
-        QCOMPARE(byKey[QStringLiteral("ui.language")][QLatin1String("source")].toString(), QStringLiteral("environment"));
-        QCOMPARE(byKey[QStringLiteral("ui.language")][QLatin1String("value")].toString(), QStringLiteral("zh-CN"));
-        QCOMPARE(byKey[QStringLiteral("net.idle_timeout_seconds")][QLatin1String("value")].toDouble(), 45.0);
-        QCOMPARE(byKey[QStringLiteral("chat.default_model")][QLatin1String("source")].toString(), QStringLiteral("default"));
+        QCOMPARE(byKey[QStringLiteral("ui.theme")][QLatin1String("source")].toString(),
+                 QStringLiteral("database"));
+        QCOMPARE(byKey[QStringLiteral("ui.language")][QLatin1String("source")].toString(),
+                 QStringLiteral("environment"));
+        QCOMPARE(byKey[QStringLiteral("ui.language")][QLatin1String("value")].toString(),
+                 QStringLiteral("zh-CN"));
+        QCOMPARE(
+            byKey[QStringLiteral("net.idle_timeout_seconds")][QLatin1String("value")].toDouble(),
+            45.0);
+        QCOMPARE(byKey[QStringLiteral("chat.default_model")][QLatin1String("source")].toString(),
+                 QStringLiteral("default"));
 
         // Setting what the environment overrides says so.
         r = runCli(dir.path(), words({"config", "set", "ui.language", "fr"}), env);
@@ -135,16 +151,17 @@ private Q_SLOTS:
 
         r = runCli(dir.path(), words({"config", "unset", "ui.theme"}));
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(runCli(dir.path(), words({"config", "get", "ui.theme"})).out, QStringLiteral("\"system\"\n"));
+        QCOMPARE(runCli(dir.path(), words({"config", "get", "ui.theme"})).out,
+                 QStringLiteral("\"system\"\n"));
     }
 
-    void configErrorsExitWithOne()
-    {
+    void configErrorsExitWithOne() {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"config", "get", "ui.colour"}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.contains(QStringLiteral("Unknown setting \"ui.colour\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Unknown setting \"ui.colour\"")),
+                 qPrintable(r.err));
 
         r = runCli(dir.path(), words({"config", "set", "ui.theme", "purple"}));
         QCOMPARE(r.exitCode, 1);
@@ -155,27 +172,35 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("not valid JSON")));
     }
 
-    void backendsAddListRemove()
-    {
+    void backendsAddListRemove() {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"backends", "list"}));
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(QRegularExpression(QStringLiteral("ollama\\s+ollama\\s+http://localhost:11434\\s+yes\\s+-\\s+default")).match(r.out).hasMatch());
+        QVERIFY(
+            QRegularExpression(
+                QStringLiteral("ollama\\s+ollama\\s+http://localhost:11434\\s+yes\\s+-\\s+default"))
+                .match(r.out)
+                .hasMatch());
 
-        r = runCli(dir.path(), words({"backends", "add", "--kind", "openai", "--name", "llamacpp", "--url", "http://127.0.0.1:8080/v1/"}));
+        r = runCli(dir.path(), words({"backends", "add", "--kind", "openai", "--name", "llamacpp",
+                                      "--url", "http://127.0.0.1:8080/v1/"}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(r.out, QStringLiteral("Added backend llamacpp (openai, http://127.0.0.1:8080/v1).\n"));
-        r = runCli(dir.path(), words({"backends", "add", "--kind", "ollama", "--name", "gpu", "--url", "http://gpu:11434", "--disabled"}));
+        QCOMPARE(r.out,
+                 QStringLiteral("Added backend llamacpp (openai, http://127.0.0.1:8080/v1).\n"));
+        r = runCli(dir.path(), words({"backends", "add", "--kind", "ollama", "--name", "gpu",
+                                      "--url", "http://gpu:11434", "--disabled"}));
         QCOMPARE(r.exitCode, 0);
 
         r = runCli(dir.path(), words({"backends", "list", "--json"}));
         const QJsonArray arr = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QCOMPARE(arr.size(), 2); // gpu is an Ollama backend, so the default steps aside
         QCOMPARE(arr[0][QLatin1String("name")].toString(), QStringLiteral("llamacpp"));
-        QCOMPARE(arr[0][QLatin1String("url")].toString(), QStringLiteral("http://127.0.0.1:8080/v1"));
+        QCOMPARE(arr[0][QLatin1String("url")].toString(),
+                 QStringLiteral("http://127.0.0.1:8080/v1"));
         QCOMPARE(arr[1][QLatin1String("enabled")].toBool(), false);
 
-        r = runCli(dir.path(), words({"backends", "add", "--kind", "ollama", "--name", "GPU", "--url", "http://other:11434"}));
+        r = runCli(dir.path(), words({"backends", "add", "--kind", "ollama", "--name", "GPU",
+                                      "--url", "http://other:11434"}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("already exists")));
 
@@ -199,8 +224,7 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("unset it")));
     }
 
-    void chatsListAndShow()
-    {
+    void chatsListAndShow() {
         QTemporaryDir dir;
         QString firstId;
         QString secondId;
@@ -211,8 +235,10 @@ private Q_SLOTS:
             auto app = AppContext::open(o);
             QVERIFY2(app.ok(), qPrintable(app.errorMessage()));
             ChatRepository& chats = (*app)->chats();
-            auto first = chats.createChat({.title = QStringLiteral("Rust lifetimes"), .createdAt = 1'700'000'000'000});
-            auto second = chats.createChat({.title = QStringLiteral("Dinner ideas"), .createdAt = 1'700'000'100'000});
+            auto first = chats.createChat(
+                {.title = QStringLiteral("Rust lifetimes"), .createdAt = 1'700'000'000'000});
+            auto second = chats.createChat(
+                {.title = QStringLiteral("Dinner ideas"), .createdAt = 1'700'000'100'000});
             QVERIFY(first.ok() && second.ok());
             firstId = first->id;
             secondId = second->id;
@@ -241,7 +267,9 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[0].startsWith(QStringLiteral("ID")));
         QVERIFY(lines[1].startsWith(firstId)); // most recently active first
-        QVERIFY(QRegularExpression(QStringLiteral("\\s3\\s+Rust lifetimes$")).match(lines[1]).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\\s3\\s+Rust lifetimes$"))
+                    .match(lines[1])
+                    .hasMatch());
         QVERIFY(lines[2].startsWith(secondId));
 
         r = runCli(dir.path(), words({"chats", "list", "--json"}));
@@ -249,10 +277,12 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 2);
         QCOMPARE(list[0][QLatin1String("id")].toString(), firstId);
         QCOMPARE(list[0][QLatin1String("message_count")].toInt(), 3);
-        QCOMPARE(list[0][QLatin1String("updated_at")].toString(), QStringLiteral("2023-11-14T22:16:42.000Z"));
+        QCOMPARE(list[0][QLatin1String("updated_at")].toString(),
+                 QStringLiteral("2023-11-14T22:16:42.000Z"));
         QCOMPARE(list[1][QLatin1String("message_count")].toInt(), 0);
 
-        r = runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("show"), firstId.left(8), QStringLiteral("--json")});
+        r = runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("show"), firstId.left(8),
+                                QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject chat = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(chat[QLatin1String("title")].toString(), QStringLiteral("Rust lifetimes"));
@@ -260,8 +290,10 @@ private Q_SLOTS:
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages[0][QLatin1String("role")].toString(), QStringLiteral("user"));
         QVERIFY(messages[0][QLatin1String("parent_id")].isNull());
-        QCOMPARE(messages[1][QLatin1String("parent_id")].toString(), messages[0][QLatin1String("id")].toString());
-        QCOMPARE(messages[1][QLatin1String("content")].toString(), QStringLiteral("A lifetime names a region of code."));
+        QCOMPARE(messages[1][QLatin1String("parent_id")].toString(),
+                 messages[0][QLatin1String("id")].toString());
+        QCOMPARE(messages[1][QLatin1String("content")].toString(),
+                 QStringLiteral("A lifetime names a region of code."));
         QCOMPARE(messages[1][QLatin1String("status")].toString(), QStringLiteral("cancelled"));
         QCOMPARE(messages[1][QLatin1String("model")].toString(), QStringLiteral("llama3.2"));
 
@@ -276,18 +308,17 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("There is no chat with the id no-such-chat")));
     }
 
-    void emptyChatList()
-    {
+    void emptyChatList() {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"chats", "list"}));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
         QVERIFY(r.err.contains(QStringLiteral("No chats yet")));
-        QCOMPARE(runCli(dir.path(), words({"chats", "list", "--json"})).out.trimmed(), QStringLiteral("[\n]"));
+        QCOMPARE(runCli(dir.path(), words({"chats", "list", "--json"})).out.trimmed(),
+                 QStringLiteral("[\n]"));
     }
 
-    void refusesDatabaseFromNewerLyss()
-    {
+    void refusesDatabaseFromNewerLyss() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         QVERIFY(runCli(dir.path(), words({"config", "set", "ui.theme", "dark"})).exitCode == 0);
@@ -307,8 +338,7 @@ private Q_SLOTS:
         QCOMPARE(runCli(dir.path(), words({"version"})).exitCode, 0);
     }
 
-    void dataDirFromEnvironmentAndEqualsForm()
-    {
+    void dataDirFromEnvironmentAndEqualsForm() {
         QTemporaryDir a;
         QTemporaryDir b;
         QProcessEnvironment env = test::cleanEnvironment();
@@ -316,19 +346,24 @@ private Q_SLOTS:
         QCOMPARE(runCli({}, words({"config", "set", "ui.theme", "light"}), env).exitCode, 0);
         QVERIFY(QFileInfo::exists(a.filePath(QStringLiteral("lyss.db"))));
         // --data-dir wins over the environment.
-        QCOMPARE(runCli({}, {QStringLiteral("--data-dir=") + b.path(), QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("ui.theme")}, env).out,
+        QCOMPARE(runCli({},
+                        {QStringLiteral("--data-dir=") + b.path(), QStringLiteral("config"),
+                         QStringLiteral("get"), QStringLiteral("ui.theme")},
+                        env)
+                     .out,
                  QStringLiteral("\"system\"\n"));
         QVERIFY(QFileInfo::exists(b.filePath(QStringLiteral("lyss.db"))));
     }
 
-    void configJsonIsMovedAtStart()
-    {
+    void configJsonIsMovedAtStart() {
         QTemporaryDir dir;
-        test::writeFile(dir.filePath(QStringLiteral("config.json")), "{\"ui\": {\"theme\": \"oled-dark\"}}");
+        test::writeFile(dir.filePath(QStringLiteral("config.json")),
+                        "{\"ui\": {\"theme\": \"oled-dark\"}}");
         auto r = runCli(dir.path(), words({"config", "get", "ui.theme"}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("\"oled-dark\"\n"));
-        QVERIFY2(r.err.contains(QStringLiteral("Moved the settings from config.json")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Moved the settings from config.json")),
+                 qPrintable(r.err));
 
         QTemporaryDir broken;
         test::writeFile(broken.filePath(QStringLiteral("config.json")), "{\"ui.theme\": dark}");

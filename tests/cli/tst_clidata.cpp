@@ -16,12 +16,10 @@ using namespace lyss;
 using test::runCli;
 
 namespace {
-QString fixture(const char* name)
-{
+QString fixture(const char* name) {
     return QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/") + QLatin1String(name);
 }
-QStringList args(std::initializer_list<QString> list)
-{
+QStringList args(std::initializer_list<QString> list) {
     return QStringList(list);
 }
 } // namespace
@@ -30,65 +28,81 @@ class TestCliData : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void importReportsAndRefusesBrokenFiles()
-    {
+    void importReportsAndRefusesBrokenFiles() {
         QTemporaryDir dir;
-        auto r = runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}));
+        auto r =
+            runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out, QStringLiteral("Imported 2 chat(s) with 7 message(s) from Open WebUI.\n"));
         r = runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}));
-        QCOMPARE(r.out, QStringLiteral("Imported 0 chat(s) with 0 message(s) from Open WebUI; skipped 2 chat(s) imported before.\n"));
+        QCOMPARE(r.out, QStringLiteral("Imported 0 chat(s) with 0 message(s) from Open WebUI; "
+                                       "skipped 2 chat(s) imported before.\n"));
 
         r = runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-broken.json")}));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("Chat 2 of 2 (\"Broken\", id c-bad)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Chat 2 of 2 (\"Broken\", id c-bad)")),
+                 qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("Nothing was imported")));
-        r = runCli(dir.path(), args({QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--all")}));
-        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 2); // chat 1 of the broken file did not land
+        r = runCli(dir.path(), args({QStringLiteral("chats"), QStringLiteral("list"),
+                                     QStringLiteral("--json"), QStringLiteral("--all")}));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(),
+                 2); // chat 1 of the broken file did not land
 
-        r = runCli(dir.path(), args({QStringLiteral("import"), dir.filePath(QStringLiteral("missing.json"))}));
+        r = runCli(dir.path(),
+                   args({QStringLiteral("import"), dir.filePath(QStringLiteral("missing.json"))}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("Cannot read")));
     }
 
-    void exportJsonAndMarkdown()
-    {
+    void exportJsonAndMarkdown() {
         QTemporaryDir dir;
-        QVERIFY(runCli(dir.path(), args({QStringLiteral("import"), fixture("chatgpt-conversations.json")})).exitCode == 0);
+        QVERIFY(runCli(dir.path(),
+                       args({QStringLiteral("import"), fixture("chatgpt-conversations.json")}))
+                    .exitCode == 0);
         QProcessEnvironment env = test::cleanEnvironment();
         env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-never-exported"));
         auto r = runCli(dir.path(), args({QStringLiteral("export")}), env);
         QCOMPARE(r.exitCode, 0);
         const QJsonArray chats = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QCOMPARE(chats.size(), 2); // archived ones too
-        QVERIFY(chats[0][QLatin1String("chat")][QLatin1String("history")][QLatin1String("messages")].isObject());
+        QVERIFY(chats[0][QLatin1String("chat")][QLatin1String("history")][QLatin1String("messages")]
+                    .isObject());
         QVERIFY(!r.out.contains(QStringLiteral("sk-never-exported")));
 
         const QString id = chats[0][QLatin1String("id")].toString();
-        r = runCli(dir.path(), {QStringLiteral("export"), QStringLiteral("--chat"), id.left(8), QStringLiteral("--format"), QStringLiteral("markdown"), QStringLiteral("-o"), dir.filePath(QStringLiteral("one.md"))});
+        r = runCli(dir.path(), {QStringLiteral("export"), QStringLiteral("--chat"), id.left(8),
+                                QStringLiteral("--format"), QStringLiteral("markdown"),
+                                QStringLiteral("-o"), dir.filePath(QStringLiteral("one.md"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const QString md = QString::fromUtf8(test::readFile(dir.filePath(QStringLiteral("one.md"))));
+        const QString md =
+            QString::fromUtf8(test::readFile(dir.filePath(QStringLiteral("one.md"))));
         QVERIFY(md.startsWith(QStringLiteral("# ")));
         QVERIFY(!md.contains(QStringLiteral("\n---\n")));
 
-        r = runCli(dir.path(), {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("markdown"), QStringLiteral("-o"), dir.filePath(QStringLiteral("md/"))});
+        r = runCli(dir.path(), {QStringLiteral("export"), QStringLiteral("--format"),
+                                QStringLiteral("markdown"), QStringLiteral("-o"),
+                                dir.filePath(QStringLiteral("md/"))});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains(QStringLiteral("Wrote 2 file(s)")));
-        QCOMPARE(QDir(dir.filePath(QStringLiteral("md"))).entryList({QStringLiteral("*.md")}).size(), 2);
+        QCOMPARE(
+            QDir(dir.filePath(QStringLiteral("md"))).entryList({QStringLiteral("*.md")}).size(), 2);
 
-        r = runCli(dir.path(), args({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf")}));
+        r = runCli(dir.path(), args({QStringLiteral("export"), QStringLiteral("--format"),
+                                     QStringLiteral("pdf")}));
         QCOMPARE(r.exitCode, 2);
     }
 
-    void backupWhileAnotherConnectionWrites()
-    {
+    void backupWhileAnotherConnectionWrites() {
         QTemporaryDir dir;
-        QVERIFY(runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")})).exitCode == 0);
+        QVERIFY(
+            runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}))
+                .exitCode == 0);
         auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
         Transaction tx((*db)->connection());
         QSqlQuery q((*db)->connection());
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (id, title, created_at, updated_at) VALUES ('pending', 'Not committed', 1, 1)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (id, title, created_at, updated_at) "
+                                      "VALUES ('pending', 'Not committed', 1, 1)")));
         q.finish();
 
         const QString backup = dir.filePath(QStringLiteral("copy.db"));
@@ -97,25 +111,32 @@ private Q_SLOTS:
         tx.rollback();
         QTemporaryDir other;
         QVERIFY(QFile::copy(backup, other.filePath(QStringLiteral("lyss.db"))));
-        r = runCli(other.path(), args({QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--all")}));
+        r = runCli(other.path(), args({QStringLiteral("chats"), QStringLiteral("list"),
+                                       QStringLiteral("--all")}));
         QVERIFY(r.out.contains(QStringLiteral("Branchy")));
         QVERIFY(!r.out.contains(QStringLiteral("Not committed")));
 
         r = runCli(dir.path(), args({QStringLiteral("backup"), backup}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("--force")));
-        QCOMPARE(runCli(dir.path(), args({QStringLiteral("backup"), backup, QStringLiteral("--force")})).exitCode, 0);
+        QCOMPARE(
+            runCli(dir.path(), args({QStringLiteral("backup"), backup, QStringLiteral("--force")}))
+                .exitCode,
+            0);
     }
 
-    void restoreChecksFirst()
-    {
+    void restoreChecksFirst() {
         QTemporaryDir source;
-        QVERIFY(runCli(source.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")})).exitCode == 0);
+        QVERIFY(runCli(source.path(),
+                       args({QStringLiteral("import"), fixture("openwebui-export.json")}))
+                    .exitCode == 0);
         const QString backup = source.filePath(QStringLiteral("b.db"));
         QVERIFY(runCli(source.path(), args({QStringLiteral("backup"), backup})).exitCode == 0);
 
         QTemporaryDir dir;
-        QVERIFY(runCli(dir.path(), args({QStringLiteral("import"), fixture("chatgpt-conversations.json")})).exitCode == 0);
+        QVERIFY(runCli(dir.path(),
+                       args({QStringLiteral("import"), fixture("chatgpt-conversations.json")}))
+                    .exitCode == 0);
         const QString notes = dir.filePath(QStringLiteral("notes.txt"));
         test::writeFile(notes, "dear diary");
         auto r = runCli(dir.path(), args({QStringLiteral("restore"), notes}));
@@ -126,12 +147,15 @@ private Q_SLOTS:
         r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("lyss.db.before-restore")));
-        r = runCli(dir.path(), args({QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--all")}));
+        r = runCli(dir.path(), args({QStringLiteral("chats"), QStringLiteral("list"),
+                                     QStringLiteral("--all")}));
         QVERIFY(r.out.contains(QStringLiteral("Branchy")));
         QVERIFY(!r.out.contains(QStringLiteral("Sky")));
         QTemporaryDir before;
-        QVERIFY(QFile::copy(dir.filePath(QStringLiteral("lyss.db.before-restore")), before.filePath(QStringLiteral("lyss.db"))));
-        r = runCli(before.path(), args({QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--all")}));
+        QVERIFY(QFile::copy(dir.filePath(QStringLiteral("lyss.db.before-restore")),
+                            before.filePath(QStringLiteral("lyss.db"))));
+        r = runCli(before.path(), args({QStringLiteral("chats"), QStringLiteral("list"),
+                                        QStringLiteral("--all")}));
         QVERIFY(r.out.contains(QStringLiteral("Sky")));
     }
 };

@@ -22,8 +22,7 @@ using namespace lyss;
 namespace {
 
 // Open WebUI's legacy config.json, shaped as in ../shared/FORMATS.md.
-QByteArray openWebUiFixture()
-{
+QByteArray openWebUiFixture() {
     return test::readFile(QStringLiteral(LYSS_SOURCE_DIR "/tests/data/openwebui-config.json"));
 }
 
@@ -38,8 +37,7 @@ class TestConfigJson : public QObject {
         std::unique_ptr<ConfigRepository> config;
         std::unique_ptr<BackendRepository> backends;
 
-        Fixture()
-        {
+        Fixture() {
             auto opened = Database::open(dir.filePath(QStringLiteral("lyss.db")));
             if (!opened.ok())
                 qFatal("%s", qPrintable(opened.errorMessage()));
@@ -47,37 +45,33 @@ class TestConfigJson : public QObject {
             config = std::make_unique<ConfigRepository>(*db);
             backends = std::make_unique<BackendRepository>(*db);
         }
-        ~Fixture()
-        {
+        ~Fixture() {
             backends.reset();
             config.reset();
             db.reset();
         }
         QString configPath() const { return dir.filePath(QStringLiteral("config.json")); }
-        ConfigJsonReport run(SecretStore* secrets)
-        {
+        ConfigJsonReport run(SecretStore* secrets) {
             return ConfigJsonImporter(*db, *config, *backends, secrets).run(dir.path());
         }
-        QString stored(const QString& key)
-        {
+        QString stored(const QString& key) {
             auto v = config->get(key);
-            return v.ok() && v->has_value() ? (**v).toVariant().toString() : QStringLiteral("<none>");
+            return v.ok() && v->has_value() ? (**v).toVariant().toString()
+                                            : QStringLiteral("<none>");
         }
-        QStringList backupFiles() const
-        {
-            return QDir(dir.path()).entryList({QStringLiteral("config.json.backup.*")}, QDir::Files);
+        QStringList backupFiles() const {
+            return QDir(dir.path())
+                .entryList({QStringLiteral("config.json.backup.*")}, QDir::Files);
         }
     };
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QFAIL("run this test through tests/with-keyring.sh");
     }
 
-    void lyssFlatForm()
-    {
+    void lyssFlatForm() {
         Fixture f;
         const QByteArray content = "{\"ui.theme\": \"dark\", \"chat.default_model\": \"llama3.2\"}";
         test::writeFile(f.configPath(), content);
@@ -88,7 +82,9 @@ private Q_SLOTS:
         QCOMPARE(f.stored(QStringLiteral("chat.default_model")), QStringLiteral("llama3.2"));
         QVERIFY(!QFileInfo::exists(f.configPath()));
         QCOMPARE(f.backupFiles().size(), 1);
-        QVERIFY(QRegularExpression(QStringLiteral("^config\\.json\\.backup\\.\\d{10,}$")).match(f.backupFiles().first()).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^config\\.json\\.backup\\.\\d{10,}$"))
+                    .match(f.backupFiles().first())
+                    .hasMatch());
         QCOMPARE(test::readFile(f.dir.filePath(f.backupFiles().first())), content);
         QCOMPARE(r.backupPath, f.dir.filePath(f.backupFiles().first()));
         QVERIFY(r.summary().contains(QStringLiteral("ui.theme")));
@@ -96,21 +92,21 @@ private Q_SLOTS:
         QCOMPARE(f.run(nullptr).outcome, ConfigJsonReport::Outcome::NotFound);
     }
 
-    void lyssNestedFormKeepsUnknownKeys()
-    {
+    void lyssNestedFormKeepsUnknownKeys() {
         Fixture f;
-        test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"oled-dark\", \"font_scale\": 1.2}, \"plugins\": {\"weather\": {\"units\": \"metric\"}}}");
+        test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"oled-dark\", \"font_scale\": 1.2}, "
+                                        "\"plugins\": {\"weather\": {\"units\": \"metric\"}}}");
         const ConfigJsonReport r = f.run(nullptr);
         QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
         QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("oled-dark"));
         QCOMPARE(f.stored(QStringLiteral("ui.font_scale")), QStringLiteral("1.2"));
         QCOMPARE(f.stored(QStringLiteral("plugins.weather.units")), QStringLiteral("metric"));
-        QCOMPARE(r.unknownKept, (QStringList{QStringLiteral("plugins.weather.units"), QStringLiteral("ui.font_scale")}));
+        QCOMPARE(r.unknownKept, (QStringList{QStringLiteral("plugins.weather.units"),
+                                             QStringLiteral("ui.font_scale")}));
         QVERIFY(r.summary().contains(QStringLiteral("plugins.weather.units")));
     }
 
-    void databaseValuesWin()
-    {
+    void databaseValuesWin() {
         Fixture f;
         QVERIFY(f.config->set(QStringLiteral("ui.theme"), QStringLiteral("light")).ok());
         test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"dark\", \"language\": \"fr\"}}");
@@ -122,8 +118,7 @@ private Q_SLOTS:
         QCOMPARE(r.applied, QStringList{QStringLiteral("ui.language")});
     }
 
-    void invalidValueIsReportedNotApplied()
-    {
+    void invalidValueIsReportedNotApplied() {
         Fixture f;
         test::writeFile(f.configPath(), "{\"ui.theme\": \"purple\"}");
         const ConfigJsonReport r = f.run(nullptr);
@@ -134,8 +129,7 @@ private Q_SLOTS:
         QVERIFY(r.problems.first().contains(QStringLiteral("backup file")));
     }
 
-    void openWebUiConfig()
-    {
+    void openWebUiConfig() {
         Fixture f;
         test::writeFile(f.configPath(), openWebUiFixture());
         KeychainSecretStore keyring;
@@ -152,12 +146,14 @@ private Q_SLOTS:
                        .arg(b.name, backendKindName(b.kind), b.url.toString())
                        .arg(b.enabled)
                        .arg(b.hasKey);
-        QCOMPARE(got, (QStringList{
-                          QStringLiteral("ollama ollama http://localhost:11434 enabled=1 key=0"),
-                          QStringLiteral("ollama-2 ollama http://gpu-box:11434 enabled=0 key=0"),
-                          QStringLiteral("api.openai.com openai https://api.openai.com/v1 enabled=1 key=1"),
-                          QStringLiteral("localhost openai http://localhost:8080/v1 enabled=1 key=0"),
-                      }));
+        QCOMPARE(
+            got,
+            (QStringList{
+                QStringLiteral("ollama ollama http://localhost:11434 enabled=1 key=0"),
+                QStringLiteral("ollama-2 ollama http://gpu-box:11434 enabled=0 key=0"),
+                QStringLiteral("api.openai.com openai https://api.openai.com/v1 enabled=1 key=1"),
+                QStringLiteral("localhost openai http://localhost:8080/v1 enabled=1 key=0"),
+            }));
         // The key is in the keyring under the backend's name...
         auto key = keyring.read(backendSecretKey(QStringLiteral("api.openai.com")));
         QVERIFY2(key.ok(), qPrintable(key.errorMessage()));
@@ -166,8 +162,10 @@ private Q_SLOTS:
         f.backends.reset();
         f.config.reset();
         f.db.reset();
-        for (const QString& file : QDir(f.dir.path()).entryList({QStringLiteral("lyss.db*")}, QDir::Files))
-            QVERIFY2(!test::readFile(f.dir.filePath(file)).contains("sk-test-secret-1"), qPrintable(file));
+        for (const QString& file :
+             QDir(f.dir.path()).entryList({QStringLiteral("lyss.db*")}, QDir::Files))
+            QVERIFY2(!test::readFile(f.dir.filePath(file)).contains("sk-test-secret-1"),
+                     qPrintable(file));
         f.db = std::move(Database::open(f.dir.filePath(QStringLiteral("lyss.db")))).value();
         f.config = std::make_unique<ConfigRepository>(*f.db);
 
@@ -184,8 +182,7 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(f.dir.filePath(f.backupFiles().first())), openWebUiFixture());
     }
 
-    void openWebUiWithoutKeyringStillMovesTheRest()
-    {
+    void openWebUiWithoutKeyringStillMovesTheRest() {
         Fixture f;
         test::writeFile(f.configPath(), openWebUiFixture());
         const ConfigJsonReport r = f.run(nullptr);
@@ -197,17 +194,18 @@ private Q_SLOTS:
         QVERIFY(b.ok() && b->has_value());
         QVERIFY(!(*b)->hasKey);
         // The key survives only in the user's own file, now the backup.
-        QVERIFY(test::readFile(f.dir.filePath(f.backupFiles().first())).contains("sk-test-secret-1"));
+        QVERIFY(
+            test::readFile(f.dir.filePath(f.backupFiles().first())).contains("sk-test-secret-1"));
     }
 
-    void existingBackendIsNotDuplicated()
-    {
+    void existingBackendIsNotDuplicated() {
         Fixture f;
         BackendRecord mine;
         mine.name = QStringLiteral("ollama");
         mine.url = QUrl(QStringLiteral("http://gpu-box:11434"));
         QVERIFY(f.backends->add(mine).ok());
-        test::writeFile(f.configPath(), "{\"ollama\": {\"base_urls\": [\"http://localhost:11434\", \"http://gpu-box:11434\"]}}");
+        test::writeFile(f.configPath(), "{\"ollama\": {\"base_urls\": [\"http://localhost:11434\", "
+                                        "\"http://gpu-box:11434\"]}}");
         const ConfigJsonReport r = f.run(nullptr);
         auto list = f.backends->list();
         QCOMPARE(list->size(), 2);
@@ -216,10 +214,10 @@ private Q_SLOTS:
         QVERIFY(r.keptExisting.join(QLatin1Char(' ')).contains(QStringLiteral("gpu-box")));
     }
 
-    void brokenFileIsLeftAloneAndExplained()
-    {
+    void brokenFileIsLeftAloneAndExplained() {
         Fixture f;
-        const QByteArray broken = "{\n  \"ui.theme\": \"dark\",\n  \"chat.default_model\" \"llama3\"\n}\n";
+        const QByteArray broken =
+            "{\n  \"ui.theme\": \"dark\",\n  \"chat.default_model\" \"llama3\"\n}\n";
         test::writeFile(f.configPath(), broken);
         const ConfigJsonReport r = f.run(nullptr);
         QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Invalid);
@@ -230,8 +228,7 @@ private Q_SLOTS:
         QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("<none>"));
     }
 
-    void brokenFileDoesNotStopTheApp()
-    {
+    void brokenFileDoesNotStopTheApp() {
         QTemporaryDir dir;
         test::writeFile(dir.filePath(QStringLiteral("config.json")), "[1, 2,");
         AppContext::Options o;
@@ -244,8 +241,7 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(dir.filePath(QStringLiteral("config.json"))), QByteArray("[1, 2,"));
     }
 
-    void notAnObject()
-    {
+    void notAnObject() {
         Fixture f;
         test::writeFile(f.configPath(), "[\"ui.theme\"]");
         const ConfigJsonReport r = f.run(nullptr);

@@ -47,8 +47,7 @@ struct CliResult {
 
 // Runs the real lyss-cli binary with --data-dir and waits for it.
 CliResult runCli(const QString& dataDir, const QStringList& args,
-                 const QProcessEnvironment& env = cleanEnvironment(),
-                 const QByteArray& input = {});
+                 const QProcessEnvironment& env = cleanEnvironment(), const QByteArray& input = {});
 
 QByteArray fileSha256(const QString& path);
 QByteArray readFile(const QString& path);

@@ -22,8 +22,7 @@ using namespace lyss;
 
 namespace {
 
-QString fixture(const char* name)
-{
+QString fixture(const char* name) {
     return QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/") + QLatin1String(name);
 }
 
@@ -31,18 +30,15 @@ struct Store {
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
     std::unique_ptr<ChatRepository> chats;
-    Store()
-    {
+    Store() {
         db = std::move(Database::open(dir.filePath(QStringLiteral("lyss.db")))).value();
         chats = std::make_unique<ChatRepository>(*db);
     }
-    ~Store()
-    {
+    ~Store() {
         chats.reset();
         db.reset();
     }
-    ChatImporter::Summary import(const QString& path)
-    {
+    ChatImporter::Summary import(const QString& path) {
         auto file = ChatImporter::read(path);
         if (!file)
             qFatal("%s", qPrintable(file.errorMessage()));
@@ -51,31 +47,27 @@ struct Store {
             qFatal("%s", qPrintable(s.errorMessage()));
         return *s;
     }
-    Chat byTitle(const QString& title)
-    {
+    Chat byTitle(const QString& title) {
         for (const ChatSummary& s : *chats->listChats(true)) {
             if (s.chat.title == title)
                 return s.chat;
         }
         qFatal("no chat titled %s", qPrintable(title));
     }
-    QStringList branch(const QString& chatId)
-    {
+    QStringList branch(const QString& chatId) {
         QStringList out;
         for (const Message& m : *chats->currentBranch(chatId))
             out << roleName(m.role) + QLatin1Char(':') + m.content;
         return out;
     }
-    int count(const QString& table)
-    {
+    int count(const QString& table) {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("SELECT count(*) FROM ") + table);
         q.next();
         return q.value(0).toInt();
     }
     // Everything a user could tell apart, without ids: the export, canonical.
-    QString canonicalExport()
-    {
+    QString canonicalExport() {
         QStringList chatsOut;
         for (const ChatSummary& s : *chats->listChats(true)) {
             const Chat& c = s.chat;
@@ -86,9 +78,11 @@ struct Store {
             QStringList messages;
             for (const Message& m : all)
                 messages << QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
-                                .arg(pathOf.value(m.id), roleName(m.role), m.model, statusName(m.status), m.error, m.thinking)
+                                .arg(pathOf.value(m.id), roleName(m.role), m.model,
+                                     statusName(m.status), m.error, m.thinking)
                                 .arg(m.createdAt)
-                                .arg(QString::fromUtf8(QJsonDocument(m.metrics).toJson(QJsonDocument::Compact)))
+                                .arg(QString::fromUtf8(
+                                    QJsonDocument(m.metrics).toJson(QJsonDocument::Compact)))
                                 .arg(pathOf.value(m.parentId));
             messages.sort();
             chatsOut << QStringLiteral("%1|%2|%3|%4|%5|%6|%7|current=%8\n  %9")
@@ -96,18 +90,19 @@ struct Store {
                             .arg(c.pinned)
                             .arg(c.archived)
                             .arg(c.createdAt)
-                            .arg(QString::fromUtf8(QJsonDocument(c.params).toJson(QJsonDocument::Compact)))
+                            .arg(QString::fromUtf8(
+                                QJsonDocument(c.params).toJson(QJsonDocument::Compact)))
                             .arg(pathOf.value(c.currentLeafId))
                             .arg(messages.join(QStringLiteral("\n  ")));
         }
         chatsOut.sort();
         return chatsOut.join(QLatin1Char('\n'));
     }
-    QByteArray exportJson()
-    {
+    QByteArray exportJson() {
         QJsonArray arr;
         for (const ChatSummary& s : *chats->listChats(true))
-            arr.append(OpenWebUiFormat::exportChat(s.chat, *chats->allMessages(s.chat.id), *chats->currentBranch(s.chat.id)));
+            arr.append(OpenWebUiFormat::exportChat(s.chat, *chats->allMessages(s.chat.id),
+                                                   *chats->currentBranch(s.chat.id)));
         return QJsonDocument(arr).toJson();
     }
 };
@@ -118,18 +113,20 @@ class TestImportExport : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void openWebUiExport()
-    {
+    void openWebUiExport() {
         Store s;
         const auto summary = s.import(fixture("openwebui-export.json"));
         QCOMPARE(summary.chats, 2);
         QCOMPARE(summary.messages, 7);
         QCOMPARE(summary.formatName, QStringLiteral("Open WebUI"));
-        QVERIFY(summary.text().startsWith(QStringLiteral("Imported 2 chat(s) with 7 message(s) from Open WebUI")));
+        QVERIFY(summary.text().startsWith(
+            QStringLiteral("Imported 2 chat(s) with 7 message(s) from Open WebUI")));
 
         const Chat c = s.byTitle(QStringLiteral("Branchy"));
         // The current branch goes through the second answer, not the first child.
-        QCOMPARE(s.branch(c.id), (QStringList{QStringLiteral("user:Hello"), QStringLiteral("assistant:Hello there!"), QStringLiteral("user:And you?")}));
+        QCOMPARE(s.branch(c.id), (QStringList{QStringLiteral("user:Hello"),
+                                              QStringLiteral("assistant:Hello there!"),
+                                              QStringLiteral("user:And you?")}));
         QCOMPARE(c.pinned, true);
         QCOMPARE(c.archived, false);
         QCOMPARE(c.tags, (QStringList{QStringLiteral("greeting"), QStringLiteral("test")}));
@@ -146,7 +143,8 @@ private Q_SLOTS:
 
         const Chat archived = s.byTitle(QStringLiteral("Archived one"));
         QVERIFY(archived.archived);
-        QCOMPARE(s.branch(archived.id), (QStringList{QStringLiteral("user:q"), QStringLiteral("assistant:partial")}));
+        QCOMPARE(s.branch(archived.id),
+                 (QStringList{QStringLiteral("user:q"), QStringLiteral("assistant:partial")}));
         for (const Message& m : *s.chats->allMessages(archived.id)) {
             if (m.content == QLatin1String("partial"))
                 QCOMPARE(m.status, MessageStatus::Interrupted); // done: false
@@ -159,17 +157,17 @@ private Q_SLOTS:
         QCOMPARE(s.chats->search(QStringLiteral("there"))->size(), 1);
     }
 
-    void olderOpenWebUiShapes()
-    {
+    void olderOpenWebUiShapes() {
         Store s;
         QCOMPARE(s.import(fixture("openwebui-old-export.json")).chats, 2);
-        QCOMPARE(s.branch(s.byTitle(QStringLiteral("Old style")).id), (QStringList{QStringLiteral("user:old q"), QStringLiteral("assistant:old a")}));
+        QCOMPARE(s.branch(s.byTitle(QStringLiteral("Old style")).id),
+                 (QStringList{QStringLiteral("user:old q"), QStringLiteral("assistant:old a")}));
         QCOMPARE(s.byTitle(QStringLiteral("Old style")).createdAt, 1690000000000);
-        QCOMPARE(s.branch(s.byTitle(QStringLiteral("Flat")).id), (QStringList{QStringLiteral("user:flat q"), QStringLiteral("assistant:flat a")}));
+        QCOMPARE(s.branch(s.byTitle(QStringLiteral("Flat")).id),
+                 (QStringList{QStringLiteral("user:flat q"), QStringLiteral("assistant:flat a")}));
     }
 
-    void chatGptExport()
-    {
+    void chatGptExport() {
         Store s;
         const auto summary = s.import(fixture("chatgpt-conversations.json"));
         QCOMPARE(summary.formatName, QStringLiteral("ChatGPT"));
@@ -180,25 +178,31 @@ private Q_SLOTS:
         QCOMPARE(sky.createdAt, 1700000000500);
         // current_node is the second answer, whose parent was a tool node: it hangs
         // under the question now.
-        QCOMPARE(s.branch(sky.id), (QStringList{QStringLiteral("user:Why is the sky blue?"),
-                                                QStringLiteral("assistant:Because of \n\nscattering.")}));
+        QCOMPARE(s.branch(sky.id),
+                 (QStringList{QStringLiteral("user:Why is the sky blue?"),
+                              QStringLiteral("assistant:Because of \n\nscattering.")}));
         const QList<Message> all = *s.chats->allMessages(sky.id);
         QCOMPARE(all.size(), 4);
         QCOMPARE(all[0].parentId, QString());
-        QCOMPARE(std::count_if(all.begin(), all.end(), [&](const Message& m) { return m.parentId == all[0].id; }), 2);
-        auto code = std::find_if(all.begin(), all.end(), [](const Message& m) { return m.content.startsWith(QLatin1String("```")); });
+        QCOMPARE(std::count_if(all.begin(), all.end(),
+                               [&](const Message& m) { return m.parentId == all[0].id; }),
+                 2);
+        auto code = std::find_if(all.begin(), all.end(), [](const Message& m) {
+            return m.content.startsWith(QLatin1String("```"));
+        });
         QVERIFY(code != all.end());
         QCOMPARE(code->content, QStringLiteral("```\nprint(1)\n```"));
         QCOMPARE(s.chats->currentBranch(sky.id)->at(1).model, QStringLiteral("gpt-4o"));
         QVERIFY(s.byTitle(QStringLiteral("Second")).archived);
     }
 
-    void progressIsReported()
-    {
+    void progressIsReported() {
         Store s;
         auto file = ChatImporter::read(fixture("chatgpt-conversations.json"));
         QList<QPair<int, int>> steps;
-        auto summary = ChatImporter(*s.db).write(*file, [&](int done, int total) { steps.append({done, total}); });
+        auto summary = ChatImporter(*s.db).write(*file, [&](int done, int total) {
+            steps.append({done, total});
+        });
         QVERIFY(summary.ok());
         QCOMPARE(steps.first(), (QPair<int, int>{0, 2}));
         QCOMPARE(steps.last(), (QPair<int, int>{2, 2}));
@@ -206,8 +210,7 @@ private Q_SLOTS:
             QVERIFY(steps[i].first >= steps[i - 1].first);
     }
 
-    void importingTwiceAddsNothing()
-    {
+    void importingTwiceAddsNothing() {
         Store s;
         s.import(fixture("chatgpt-conversations.json"));
         const auto again = s.import(fixture("chatgpt-conversations.json"));
@@ -217,26 +220,34 @@ private Q_SLOTS:
         QVERIFY(again.text().contains(QStringLiteral("skipped 2 chat(s) imported before")));
     }
 
-    void brokenFilesImportNothing_data()
-    {
+    void brokenFilesImportNothing_data() {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
         QTest::newRow("dangling parent in chat 2")
             << test::readFile(fixture("openwebui-broken.json"))
-            << QStringLiteral("Chat 2 of 2 (\"Broken\", id c-bad): message \"b2\": its parent \"nowhere\" is not one of this chat's messages.");
-        QTest::newRow("not JSON") << QByteArray("[{\"id\": 1,\n  oops}]") << QStringLiteral("is not valid JSON: ");
-        QTest::newRow("not a list") << QByteArray("{\"chats\": []}") << QStringLiteral("is not a list of chats");
-        QTest::newRow("unknown shape") << QByteArray("[{\"foo\": 1}]") << QStringLiteral("neither an Open WebUI nor a ChatGPT export");
-        QTest::newRow("bad role") << QByteArray(R"([{"id":"r","chat":{"history":{"messages":{"a":{"id":"a","parentId":null,"role":"wizard","content":"x"}}}}}])")
-                                  << QStringLiteral("history.messages.a.role is \"wizard\"");
-        QTest::newRow("loop") << QByteArray(R"([{"id":"l","chat":{"history":{"messages":{"a":{"id":"a","parentId":"b","role":"user"},"b":{"id":"b","parentId":"a","role":"assistant"}}}}}])")
-                              << QStringLiteral("is its own ancestor");
-        QTest::newRow("chatgpt without mapping") << QByteArray(R"([{"id":"g","mapping":{}}, {"id":"h","title":"T"}])")
-                                                 << QStringLiteral("Chat 2 of 2 (\"T\", id h): \"mapping\" is missing");
+            << QStringLiteral("Chat 2 of 2 (\"Broken\", id c-bad): message \"b2\": its parent "
+                              "\"nowhere\" is not one of this chat's messages.");
+        QTest::newRow("not JSON") << QByteArray("[{\"id\": 1,\n  oops}]")
+                                  << QStringLiteral("is not valid JSON: ");
+        QTest::newRow("not a list")
+            << QByteArray("{\"chats\": []}") << QStringLiteral("is not a list of chats");
+        QTest::newRow("unknown shape")
+            << QByteArray("[{\"foo\": 1}]")
+            << QStringLiteral("neither an Open WebUI nor a ChatGPT export");
+        QTest::newRow("bad role")
+            << QByteArray(
+                   R"([{"id":"r","chat":{"history":{"messages":{"a":{"id":"a","parentId":null,"role":"wizard","content":"x"}}}}}])")
+            << QStringLiteral("history.messages.a.role is \"wizard\"");
+        QTest::newRow("loop")
+            << QByteArray(
+                   R"([{"id":"l","chat":{"history":{"messages":{"a":{"id":"a","parentId":"b","role":"user"},"b":{"id":"b","parentId":"a","role":"assistant"}}}}}])")
+            << QStringLiteral("is its own ancestor");
+        QTest::newRow("chatgpt without mapping")
+            << QByteArray(R"([{"id":"g","mapping":{}}, {"id":"h","title":"T"}])")
+            << QStringLiteral("Chat 2 of 2 (\"T\", id h): \"mapping\" is missing");
     }
 
-    void brokenFilesImportNothing()
-    {
+    void brokenFilesImportNothing() {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, message);
         Store s;
@@ -247,19 +258,20 @@ private Q_SLOTS:
         QCOMPARE(s.count(QStringLiteral("chats")), 0);
     }
 
-    void notJsonNamesLineAndColumn()
-    {
+    void notJsonNamesLineAndColumn() {
         auto file = ChatImporter::parse("[{\"id\": 1,\n  oops}]", QStringLiteral("export.json"));
-        QVERIFY2(file.errorMessage().contains(QStringLiteral("at line 2, column ")), qPrintable(file.errorMessage()));
+        QVERIFY2(file.errorMessage().contains(QStringLiteral("at line 2, column ")),
+                 qPrintable(file.errorMessage()));
     }
 
-    void roundTripLosesNothing()
-    {
+    void roundTripLosesNothing() {
         Store a;
         a.import(fixture("openwebui-export.json"));
         a.import(fixture("chatgpt-conversations.json"));
         // Lyss's own richer rows: thinking, metrics, a cancelled reply.
-        auto chat = a.chats->createChat({.title = QStringLiteral("Lyss native"), .model = QStringLiteral("qwen3"), .tags = {QStringLiteral("mine")}});
+        auto chat = a.chats->createChat({.title = QStringLiteral("Lyss native"),
+                                         .model = QStringLiteral("qwen3"),
+                                         .tags = {QStringLiteral("mine")}});
         Message q;
         q.chatId = chat->id;
         q.content = QStringLiteral("Think, then answer");
@@ -273,7 +285,8 @@ private Q_SLOTS:
         r.thinking = QStringLiteral("Hmm.");
         r.model = QStringLiteral("qwen3:8b");
         r.status = MessageStatus::Cancelled;
-        r.metrics = QJsonObject{{QStringLiteral("eval_count"), 3}, {QStringLiteral("ttft_ms"), 120}};
+        r.metrics =
+            QJsonObject{{QStringLiteral("eval_count"), 3}, {QStringLiteral("ttft_ms"), 120}};
         r.createdAt = 1750000000456;
         QVERIFY(a.chats->addMessage(r).ok());
 
@@ -294,8 +307,7 @@ private Q_SLOTS:
         QCOMPARE(again.duplicates, 5);
     }
 
-    void markdownForPeople()
-    {
+    void markdownForPeople() {
         Store s;
         s.import(fixture("openwebui-export.json"));
         const Chat c = s.byTitle(QStringLiteral("Branchy"));
@@ -305,14 +317,15 @@ private Q_SLOTS:
         QVERIFY(md.contains(QStringLiteral("## You · ")));
         QVERIFY(md.contains(QStringLiteral("## mistral · ")));
         QVERIFY(md.contains(QStringLiteral("Hello there!\n")));
-        QVERIFY(!md.contains(QStringLiteral("Hi!"))); // the other branch is not the conversation read
+        QVERIFY(
+            !md.contains(QStringLiteral("Hi!"))); // the other branch is not the conversation read
         Chat odd = c;
         odd.title = QStringLiteral("a/b: c?*");
-        QVERIFY(MarkdownExport::fileName(odd).endsWith(QStringLiteral(" a b c ") + c.id.left(8) + QStringLiteral(".md")));
+        QVERIFY(MarkdownExport::fileName(odd).endsWith(QStringLiteral(" a b c ") + c.id.left(8) +
+                                                       QStringLiteral(".md")));
     }
 
-    void backupAndRestore()
-    {
+    void backupAndRestore() {
         Store live;
         live.import(fixture("openwebui-export.json"));
         QTemporaryDir dir;
@@ -340,8 +353,7 @@ private Q_SLOTS:
         QCOMPARE(other.chats->search(QStringLiteral("there"))->size(), 1); // the index came along
     }
 
-    void restoreRefusesWhatIsNotALyssBackup()
-    {
+    void restoreRefusesWhatIsNotALyssBackup() {
         Store s;
         s.import(fixture("chatgpt-conversations.json"));
         const QString before = s.canonicalExport();
@@ -351,7 +363,8 @@ private Q_SLOTS:
         const QString keep = s.dir.filePath(QStringLiteral("lyss.db.before-restore"));
         auto refused = DatabaseBackup::restore(*s.db, notes, keep);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.errorMessage().contains(QStringLiteral("not a Lyss database")), qPrintable(refused.errorMessage()));
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("not a Lyss database")),
+                 qPrintable(refused.errorMessage()));
         QVERIFY(refused.errorMessage().contains(QStringLiteral("Nothing was changed")));
         QVERIFY(!QFileInfo::exists(keep));
         QCOMPARE(s.canonicalExport(), before);
@@ -359,29 +372,34 @@ private Q_SLOTS:
         // An SQLite file without our tables.
         const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
             db.setDatabaseName(foreign);
             QVERIFY(db.open());
             QSqlQuery(db).exec(QStringLiteral("CREATE TABLE x (y)"));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("f"));
-        QVERIFY(DatabaseBackup::check(foreign).errorMessage().contains(QStringLiteral("tables are missing")));
-        QVERIFY(DatabaseBackup::check(dir.filePath(QStringLiteral("missing.db"))).errorMessage().contains(QStringLiteral("does not exist")));
+        QVERIFY(DatabaseBackup::check(foreign).errorMessage().contains(
+            QStringLiteral("tables are missing")));
+        QVERIFY(DatabaseBackup::check(dir.filePath(QStringLiteral("missing.db")))
+                    .errorMessage()
+                    .contains(QStringLiteral("does not exist")));
     }
 
-    void olderBackupIsUpgradedAfterRestore()
-    {
+    void olderBackupIsUpgradedAfterRestore() {
         QTemporaryDir dir;
         const QString old = dir.filePath(QStringLiteral("v1.db"));
         {
             auto v1 = Database::open(old, {.targetVersion = 1});
             QSqlQuery q((*v1)->connection());
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (id, title, created_at, updated_at) VALUES ('c', 'From v1', 1, 1)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (id, title, created_at, updated_at) "
+                                          "VALUES ('c', 'From v1', 1, 1)")));
             q.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
         }
         Store s;
-        QVERIFY(DatabaseBackup::restore(*s.db, old, s.dir.filePath(QStringLiteral("keep.db"))).ok());
+        QVERIFY(
+            DatabaseBackup::restore(*s.db, old, s.dir.filePath(QStringLiteral("keep.db"))).ok());
         const QString path = s.db->path();
         s.chats.reset();
         s.db.reset();

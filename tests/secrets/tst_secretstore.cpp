@@ -17,10 +17,10 @@ class TestSecretStore : public QObject {
 
     bool m_noKeyring = qEnvironmentVariableIsSet("LYSS_TEST_NO_KEYRING");
 
-    static QStringList filesUnder(const QString& dir)
-    {
+    static QStringList filesUnder(const QString& dir) {
         QStringList out;
-        const auto entries = QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
+        const auto entries =
+            QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
         for (const QFileInfo& info : entries) {
             out << info.fileName();
             if (info.isDir())
@@ -30,8 +30,7 @@ class TestSecretStore : public QObject {
     }
 
 private Q_SLOTS:
-    void writeReadRemove()
-    {
+    void writeReadRemove() {
         if (m_noKeyring)
             QSKIP("no keyring in this run");
         KeychainSecretStore store(QStringLiteral("lyss-test"));
@@ -56,17 +55,17 @@ private Q_SLOTS:
         QVERIFY(store.remove(key).ok()); // removing again is fine
     }
 
-    void cliAddsKeyToKeyringOnly()
-    {
+    void cliAddsKeyToKeyringOnly() {
         if (m_noKeyring)
             QSKIP("no keyring in this run");
         QTemporaryDir dir;
-        auto r = test::runCli(dir.path(),
-                              {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--kind"),
-                               QStringLiteral("openai"), QStringLiteral("--name"), QStringLiteral("work"),
-                               QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"),
-                               QStringLiteral("--key-stdin")},
-                              test::cleanEnvironment(), "sk-from-stdin\n");
+        auto r = test::runCli(
+            dir.path(),
+            {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--kind"),
+             QStringLiteral("openai"), QStringLiteral("--name"), QStringLiteral("work"),
+             QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"),
+             QStringLiteral("--key-stdin")},
+            test::cleanEnvironment(), "sk-from-stdin\n");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("key in the keyring")));
         KeychainSecretStore keyring;
@@ -78,21 +77,23 @@ private Q_SLOTS:
         QVERIFY(list.out.contains(QStringLiteral("keyring")));
         QVERIFY(!list.out.contains(QStringLiteral("sk-from-stdin")));
 
-        auto removed = test::runCli(dir.path(), {QStringLiteral("backends"), QStringLiteral("remove"), QStringLiteral("work")});
+        auto removed = test::runCli(dir.path(), {QStringLiteral("backends"),
+                                                 QStringLiteral("remove"), QStringLiteral("work")});
         QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
         QVERIFY(!keyring.read(backendSecretKey(QStringLiteral("work")))->has_value());
     }
 
-    void noKeyringIsSaidPlainly()
-    {
+    void noKeyringIsSaidPlainly() {
         if (!m_noKeyring)
             QSKIP("a keyring is running in this run");
         KeychainSecretStore store(QStringLiteral("lyss-test"), 10000);
-        const Status st = store.write(QStringLiteral("backend/x/api-key"), QStringLiteral("sk-nowhere"));
+        const Status st =
+            store.write(QStringLiteral("backend/x/api-key"), QStringLiteral("sk-nowhere"));
         QVERIFY(!st.ok());
         QVERIFY2(st.errorMessage().contains(QStringLiteral("no keyring is available")),
                  qPrintable(st.errorMessage()));
-        QVERIFY(st.errorMessage().contains(QStringLiteral("has not written the key anywhere else")));
+        QVERIFY(
+            st.errorMessage().contains(QStringLiteral("has not written the key anywhere else")));
         // Nothing fell back to a file in the home or config directories.
         const QString home = QDir::homePath();
         for (const QString& f : filesUnder(home))
@@ -101,21 +102,22 @@ private Q_SLOTS:
                      qPrintable(f));
     }
 
-    void cliRefusesToAddWithoutKeyring()
-    {
+    void cliRefusesToAddWithoutKeyring() {
         if (!m_noKeyring)
             QSKIP("a keyring is running in this run");
         QTemporaryDir dir;
-        auto r = test::runCli(dir.path(),
-                              {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--kind"),
-                               QStringLiteral("openai"), QStringLiteral("--name"), QStringLiteral("work"),
-                               QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"),
-                               QStringLiteral("--key-stdin")},
-                              test::cleanEnvironment(), "sk-nowhere\n");
+        auto r = test::runCli(
+            dir.path(),
+            {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--kind"),
+             QStringLiteral("openai"), QStringLiteral("--name"), QStringLiteral("work"),
+             QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"),
+             QStringLiteral("--key-stdin")},
+            test::cleanEnvironment(), "sk-nowhere\n");
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("no keyring is available")), qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("The backend was not added")));
-        auto list = test::runCli(dir.path(), {QStringLiteral("backends"), QStringLiteral("list"), QStringLiteral("--json")});
+        auto list = test::runCli(dir.path(), {QStringLiteral("backends"), QStringLiteral("list"),
+                                              QStringLiteral("--json")});
         QVERIFY(!list.out.contains(QStringLiteral("work")));
         for (const QString& f : QDir(dir.path()).entryList(QDir::Files))
             QVERIFY2(!test::readFile(dir.filePath(f)).contains("sk-nowhere"), qPrintable(f));

@@ -21,8 +21,7 @@ class TestChatRepository : public QObject {
     std::unique_ptr<ChatRepository> m_chats;
 
     Message add(const QString& chatId, const QString& parentId, Role role, const QString& content,
-                qint64 at = 0)
-    {
+                qint64 at = 0) {
         Message m;
         m.chatId = chatId;
         m.parentId = parentId;
@@ -35,8 +34,7 @@ class TestChatRepository : public QObject {
         return *added;
     }
 
-    QStringList branchContents(const QString& chatId)
-    {
+    QStringList branchContents(const QString& chatId) {
         QStringList out;
         auto branch = m_chats->currentBranch(chatId);
         if (branch.ok()) {
@@ -46,15 +44,13 @@ class TestChatRepository : public QObject {
         return out;
     }
 
-    void exec(const QString& sql)
-    {
+    void exec(const QString& sql) {
         QSqlQuery q(m_db->connection());
         QVERIFY2(q.exec(sql), qPrintable(sql));
     }
 
 private Q_SLOTS:
-    void init()
-    {
+    void init() {
         QVERIFY(m_dir.isValid());
         m_chats.reset();
         m_db.reset();
@@ -65,8 +61,7 @@ private Q_SLOTS:
         m_chats = std::make_unique<ChatRepository>(*m_db);
     }
 
-    void cleanup()
-    {
+    void cleanup() {
         m_chats.reset();
         m_db.reset();
         QFile::remove(m_dir.filePath(QStringLiteral("lyss.db")));
@@ -74,22 +69,24 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(QStringLiteral("lyss.db-shm")));
     }
 
-    void regenerateAndEditMakeBranches()
-    {
+    void regenerateAndEditMakeBranches() {
         auto chat = m_chats->createChat({.title = QStringLiteral("Branches")});
         QVERIFY(chat.ok());
         const QString id = chat->id;
         const Message q1 = add(id, {}, Role::User, QStringLiteral("What is 2+2?"));
         const Message a1 = add(id, q1.id, Role::Assistant, QStringLiteral("4"));
-        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("4")}));
+        QCOMPARE(branchContents(id),
+                 (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("4")}));
 
         // Regenerate: a sibling of a1 under the same question becomes current.
         const Message a2 = add(id, q1.id, Role::Assistant, QStringLiteral("Four."));
-        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("Four.")}));
+        QCOMPARE(branchContents(id),
+                 (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("Four.")}));
         // Continue on the new branch.
         add(id, a2.id, Role::User, QStringLiteral("And 3+3?"));
-        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("Four."),
-                                                  QStringLiteral("And 3+3?")}));
+        QCOMPARE(branchContents(id),
+                 (QStringList{QStringLiteral("What is 2+2?"), QStringLiteral("Four."),
+                              QStringLiteral("And 3+3?")}));
         // Edit the first question: a new root, and the old tree stays stored.
         add(id, {}, Role::User, QStringLiteral("What is 2+3?"));
         QCOMPARE(branchContents(id), QStringList{QStringLiteral("What is 2+3?")});
@@ -99,9 +96,9 @@ private Q_SLOTS:
         Q_UNUSED(a1);
     }
 
-    void messageFieldsRoundTrip()
-    {
-        auto chat = m_chats->createChat({.title = QStringLiteral("Fields"), .model = QStringLiteral("llama3.2")});
+    void messageFieldsRoundTrip() {
+        auto chat = m_chats->createChat(
+            {.title = QStringLiteral("Fields"), .model = QStringLiteral("llama3.2")});
         QVERIFY(chat.ok());
         Message m;
         m.chatId = chat->id;
@@ -111,7 +108,8 @@ private Q_SLOTS:
         m.model = QStringLiteral("llama3.2:latest");
         m.status = MessageStatus::Error;
         m.error = QStringLiteral("The connection was cut");
-        m.metrics = QJsonObject{{QStringLiteral("eval_count"), 42}, {QStringLiteral("tokens_per_second"), 31.5}};
+        m.metrics = QJsonObject{{QStringLiteral("eval_count"), 42},
+                                {QStringLiteral("tokens_per_second"), 31.5}};
         QVERIFY(m_chats->addMessage(m).ok());
         auto branch = m_chats->currentBranch(chat->id);
         QVERIFY(branch.ok());
@@ -131,8 +129,7 @@ private Q_SLOTS:
         QCOMPARE((*stored)->currentLeafId, got.id);
     }
 
-    void messageForUnknownChatIsRefused()
-    {
+    void messageForUnknownChatIsRefused() {
         Message m;
         m.chatId = QStringLiteral("no-such-chat");
         m.content = QStringLiteral("orphan");
@@ -143,11 +140,11 @@ private Q_SLOTS:
         QCOMPARE(m_chats->search(QStringLiteral("orphan"))->size(), 0);
     }
 
-    void listIsMostRecentlyActiveFirst()
-    {
+    void listIsMostRecentlyActiveFirst() {
         auto older = m_chats->createChat({.title = QStringLiteral("Older"), .createdAt = 1000});
         auto newer = m_chats->createChat({.title = QStringLiteral("Newer"), .createdAt = 2000});
-        auto archived = m_chats->createChat({.title = QStringLiteral("Archived"), .archived = true, .createdAt = 3000});
+        auto archived = m_chats->createChat(
+            {.title = QStringLiteral("Archived"), .archived = true, .createdAt = 3000});
         QVERIFY(older.ok() && newer.ok() && archived.ok());
         auto list = m_chats->listChats();
         QVERIFY(list.ok());
@@ -163,10 +160,10 @@ private Q_SLOTS:
         QCOMPARE(all->size(), 3);
     }
 
-    void searchFollowsInsertUpdateAndDelete()
-    {
+    void searchFollowsInsertUpdateAndDelete() {
         auto chat = m_chats->createChat({.title = QStringLiteral("Animals")});
-        const Message m = add(chat->id, {}, Role::User, QStringLiteral("Tell me about the kangaroo's pouch"));
+        const Message m =
+            add(chat->id, {}, Role::User, QStringLiteral("Tell me about the kangaroo's pouch"));
         add(chat->id, m.id, Role::Assistant, QStringLiteral("A wombat is different."));
 
         auto hits = m_chats->search(QStringLiteral("kangaroo"));
@@ -177,7 +174,9 @@ private Q_SLOTS:
         QCOMPARE(m_chats->search(QStringLiteral("KANGAROO pouch"))->size(), 1);
         QCOMPARE(m_chats->search(QStringLiteral("kangaroo wombat"))->size(), 0); // every word
 
-        exec(QStringLiteral("UPDATE messages SET content = 'Tell me about the echidna' WHERE id = '%1'").arg(m.id));
+        exec(QStringLiteral(
+                 "UPDATE messages SET content = 'Tell me about the echidna' WHERE id = '%1'")
+                 .arg(m.id));
         QCOMPARE(m_chats->search(QStringLiteral("kangaroo"))->size(), 0);
         QCOMPARE(m_chats->search(QStringLiteral("echidna"))->size(), 1);
 
@@ -186,8 +185,7 @@ private Q_SLOTS:
         QCOMPARE(m_chats->search(QStringLiteral("wombat"))->size(), 0);
     }
 
-    void searchTakesAnyTextSafely_data()
-    {
+    void searchTakesAnyTextSafely_data() {
         QTest::addColumn<QString>("text");
         QTest::newRow("quote") << QStringLiteral("say \"hi");
         QTest::newRow("operators") << QStringLiteral("NEAR( a OR -b AND NOT c*");
@@ -196,8 +194,7 @@ private Q_SLOTS:
         QTest::newRow("parenthesis") << QStringLiteral(")(");
     }
 
-    void searchTakesAnyTextSafely()
-    {
+    void searchTakesAnyTextSafely() {
         QFETCH(QString, text);
         auto chat = m_chats->createChat({.title = QStringLiteral("x")});
         add(chat->id, {}, Role::User, QStringLiteral("say \"hi\" to content:secret"));
@@ -205,10 +202,11 @@ private Q_SLOTS:
         QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
     }
 
-    void chatIdPrefixes()
-    {
-        auto a = m_chats->createChat({.id = QStringLiteral("abc-111"), .title = QStringLiteral("A")});
-        auto b = m_chats->createChat({.id = QStringLiteral("abc-222"), .title = QStringLiteral("B")});
+    void chatIdPrefixes() {
+        auto a =
+            m_chats->createChat({.id = QStringLiteral("abc-111"), .title = QStringLiteral("A")});
+        auto b =
+            m_chats->createChat({.id = QStringLiteral("abc-222"), .title = QStringLiteral("B")});
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(*m_chats->resolveChatId(QStringLiteral("abc-1")), QStringLiteral("abc-111"));
         QCOMPARE(*m_chats->resolveChatId(QStringLiteral("abc-222")), QStringLiteral("abc-222"));

@@ -21,8 +21,7 @@ using namespace lyss;
 
 namespace {
 
-QVariant scalar(Database& db, const QString& sql)
-{
+QVariant scalar(Database& db, const QString& sql) {
     QSqlQuery q(db.connection());
     if (!q.exec(sql) || !q.next())
         return {};
@@ -30,10 +29,10 @@ QVariant scalar(Database& db, const QString& sql)
 }
 
 // A plain SQLite file made without Lyss, through a separate QtSql connection.
-void makeForeignSqlite(const QString& path, const QStringList& statements)
-{
+void makeForeignSqlite(const QString& path, const QStringList& statements) {
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery q(db);
@@ -51,32 +50,35 @@ class TestDatabase : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void newDatabaseHasLatestSchemaAndSettings()
-    {
+    void newDatabaseHasLatestSchemaAndSettings() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         auto db = Database::open(path);
         QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
         QCOMPARE((*db)->schemaVersion(), latestSchemaVersion());
         QVERIFY((*db)->backupPath().isEmpty()); // nothing to back up in a new file
-        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA user_version")).toInt(), latestSchemaVersion());
-        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA user_version")).toInt(),
+                 latestSchemaVersion());
+        QCOMPARE(scalar(**db, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
         QCOMPARE(scalar(**db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(**db, QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
         QVERIFY(scalar(**db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
         QCOMPARE(scalar(**db, QStringLiteral("PRAGMA application_id")).toLongLong(),
                  static_cast<qint64>(kApplicationId));
-        for (const char* table : {"users", "chats", "messages", "config", "backends", "messages_fts"})
-            QVERIFY2(scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
-                                      .arg(QLatin1String(table)))
-                             .toInt() == 1,
-                     table);
-        QCOMPARE(scalar(**db, QStringLiteral("SELECT name FROM users WHERE id = 'local'")).toString(),
-                 QStringLiteral("Local user"));
+        for (const char* table :
+             {"users", "chats", "messages", "config", "backends", "messages_fts"})
+            QVERIFY2(
+                scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
+                                 .arg(QLatin1String(table)))
+                        .toInt() == 1,
+                table);
+        QCOMPARE(
+            scalar(**db, QStringLiteral("SELECT name FROM users WHERE id = 'local'")).toString(),
+            QStringLiteral("Local user"));
     }
 
-    void reopeningLatestMakesNoBackup()
-    {
+    void reopeningLatestMakesNoBackup() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         QVERIFY(Database::open(path).ok());
@@ -86,8 +88,7 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.bak-*")}, QDir::Files).size(), 0);
     }
 
-    void upgradesV1WithBackupAndIndexesOldMessages()
-    {
+    void upgradesV1WithBackupAndIndexesOldMessages() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         {
@@ -96,7 +97,11 @@ private Q_SLOTS:
             auto db = Database::open(path, v1);
             QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
             QCOMPARE((*db)->schemaVersion(), 1);
-            QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts'")).toInt(), 0);
+            QCOMPARE(
+                scalar(**db, QStringLiteral(
+                                 "SELECT count(*) FROM sqlite_master WHERE name = 'messages_fts'"))
+                    .toInt(),
+                0);
             // Written as Lyss 0.1's v1 schema had it (today's repositories write v3 rows).
             QSqlQuery q((*db)->connection());
             QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (id, title, created_at, updated_at) "
@@ -130,15 +135,15 @@ private Q_SLOTS:
         QVERIFY(hits->first().snippet.contains(QStringLiteral("[platypus]")));
     }
 
-    void refusesDatabaseFromNewerLyss()
-    {
+    void refusesDatabaseFromNewerLyss() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         {
             auto db = Database::open(path);
             QVERIFY(db.ok());
             QSqlQuery q((*db)->connection());
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(latestSchemaVersion() + 7)));
+            QVERIFY(
+                q.exec(QStringLiteral("PRAGMA user_version = %1").arg(latestSchemaVersion() + 7)));
             QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
             q.finish();
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
@@ -155,8 +160,7 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore); // no -wal, no backup
     }
 
-    void refusesFileThatIsNotSqlite()
-    {
+    void refusesFileThatIsNotSqlite() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         QByteArray notes;
@@ -172,8 +176,7 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("lyss.db")});
     }
 
-    void refusesShortGarbage()
-    {
+    void refusesShortGarbage() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         test::writeFile(path, "x");
@@ -182,19 +185,16 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(path), QByteArray("x"));
     }
 
-    void refusesSqliteDatabaseOfAnotherProgram_data()
-    {
+    void refusesSqliteDatabaseOfAnotherProgram_data() {
         QTest::addColumn<QStringList>("statements");
         QTest::newRow("tables, no application id")
             << QStringList{QStringLiteral("CREATE TABLE invoices (id INTEGER, total REAL)"),
                            QStringLiteral("INSERT INTO invoices VALUES (1, 9.5)")};
-        QTest::newRow("another application id")
-            << QStringList{QStringLiteral("PRAGMA application_id = 1234"),
-                           QStringLiteral("CREATE TABLE t (x)")};
+        QTest::newRow("another application id") << QStringList{
+            QStringLiteral("PRAGMA application_id = 1234"), QStringLiteral("CREATE TABLE t (x)")};
     }
 
-    void refusesSqliteDatabaseOfAnotherProgram()
-    {
+    void refusesSqliteDatabaseOfAnotherProgram() {
         QFETCH(QStringList, statements);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
@@ -208,8 +208,7 @@ private Q_SLOTS:
         QCOMPARE(test::fileSha256(path), before);
     }
 
-    void emptyFileBecomesNewDatabase()
-    {
+    void emptyFileBecomesNewDatabase() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         test::writeFile(path, {});
@@ -218,8 +217,7 @@ private Q_SLOTS:
         QCOMPARE((*db)->schemaVersion(), latestSchemaVersion());
     }
 
-    void failedMigrationStepIsUndone()
-    {
+    void failedMigrationStepIsUndone() {
         // A v1 database where v2's table name is already taken: the upgrade must fail
         // with a message, leave the file at v1 and keep the backup.
         QTemporaryDir dir;
@@ -241,8 +239,7 @@ private Q_SLOTS:
         QCOMPARE((*v1)->schemaVersion(), 1);
     }
 
-    void twoConnectionsReadWhileOneWrites()
-    {
+    void twoConnectionsReadWhileOneWrites() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         auto a = Database::open(path);
@@ -264,8 +261,7 @@ private Q_SLOTS:
         QCOMPARE(after->size(), 1);
     }
 
-    void secondProcessWaitsForTheWriteLock()
-    {
+    void secondProcessWaitsForTheWriteLock() {
         // This process holds the write lock while lyss-cli, a second process on the same
         // file, tries to write. With a busy timeout it waits and succeeds; without one it
         // would fail at once with "database is locked".
@@ -292,9 +288,12 @@ private Q_SLOTS:
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
 
-        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM config WHERE key = 'ui.theme'")).toString(),
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM config WHERE key = 'ui.theme'"))
+                     .toString(),
                  QStringLiteral("\"dark\""));
-        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM config WHERE key = 'chat.system_prompt'")).toString(),
+        QCOMPARE(scalar(**db,
+                        QStringLiteral("SELECT value FROM config WHERE key = 'chat.system_prompt'"))
+                     .toString(),
                  QStringLiteral("\"be brief\""));
     }
 };

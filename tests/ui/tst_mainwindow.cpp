@@ -20,8 +20,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsChatsAndStartupNotices()
-    {
+    void showsChatsAndStartupNotices() {
         QTemporaryDir dir;
         test::writeFile(dir.filePath(QStringLiteral("config.json")), "{\"ui.theme\": \"dark\"}");
         AppContext::Options o;
@@ -29,8 +28,12 @@ private Q_SLOTS:
         o.env = test::cleanEnvironment();
         auto app = AppContext::open(o);
         QVERIFY2(app.ok(), qPrintable(app.errorMessage()));
-        QVERIFY((*app)->chats().createChat({.title = QStringLiteral("Older"), .createdAt = 1000}).ok());
-        QVERIFY((*app)->chats().createChat({.title = QStringLiteral("Newest"), .createdAt = 2000}).ok());
+        QVERIFY(
+            (*app)->chats().createChat({.title = QStringLiteral("Older"), .createdAt = 1000}).ok());
+        QVERIFY((*app)
+                    ->chats()
+                    .createChat({.title = QStringLiteral("Newest"), .createdAt = 2000})
+                    .ok());
 
         MainWindow window(**app);
         window.show();
@@ -47,22 +50,20 @@ private Q_SLOTS:
         QVERIFY(backends->text().contains(QStringLiteral("http://localhost:11434")));
     }
 
-    void exitAfterFirstPaint()
-    {
+    void exitAfterFirstPaint() {
         QTemporaryDir dir;
         QProcess p;
         QProcessEnvironment env = test::cleanEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(LYSS_GUI_PATH),
-                {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--exit-after-first-paint")});
+        p.start(QStringLiteral(LYSS_GUI_PATH), {QStringLiteral("--data-dir"), dir.path(),
+                                                QStringLiteral("--exit-after-first-paint")});
         QVERIFY(p.waitForFinished(60000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db"))));
     }
 
-    void refusedDatabaseExitsWithMessage()
-    {
+    void refusedDatabaseExitsWithMessage() {
         QTemporaryDir dir;
         test::writeFile(dir.filePath(QStringLiteral("lyss.db")), "not a database, my diary");
         QProcess p;
@@ -72,12 +73,13 @@ private Q_SLOTS:
         p.start(QStringLiteral(LYSS_GUI_PATH), {QStringLiteral("--data-dir"), dir.path()});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("not a Lyss database")));
-        QCOMPARE(test::readFile(dir.filePath(QStringLiteral("lyss.db"))), QByteArray("not a database, my diary"));
+        QVERIFY(QString::fromUtf8(p.readAllStandardError())
+                    .contains(QStringLiteral("not a Lyss database")));
+        QCOMPARE(test::readFile(dir.filePath(QStringLiteral("lyss.db"))),
+                 QByteArray("not a database, my diary"));
     }
 
-    void versionNeedsNoDisplay()
-    {
+    void versionNeedsNoDisplay() {
         QProcess p;
         QProcessEnvironment env = test::cleanEnvironment();
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
