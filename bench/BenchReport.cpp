@@ -10,7 +10,8 @@
 
 namespace lyss::bench {
 
-QString machineDescription() {
+QString machineDescription()
+{
     QString cpu = QStringLiteral("unknown CPU");
     QFile info(QStringLiteral("/proc/cpuinfo"));
     if (info.open(QIODevice::ReadOnly)) {
@@ -29,7 +30,8 @@ QString machineDescription() {
              QString::fromLatin1(sqlite3_libversion()));
 }
 
-bool writeSection(const QString& file, const QString& name, const QString& section) {
+bool writeSection(const QString& file, const QString& name, const QString& section)
+{
     const QString begin = QStringLiteral("<!-- bench:%1:begin -->").arg(name);
     const QString end = QStringLiteral("<!-- bench:%1:end -->").arg(name);
     QString text;

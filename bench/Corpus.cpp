@@ -7,7 +7,8 @@
 
 namespace lyss::bench {
 
-Corpus::Corpus(int n) {
+Corpus::Corpus(int n)
+{
     QRandomGenerator rng(42);
     std::vector<QString> vocabulary;
     for (int i = 0; i < 5000; ++i) {

@@ -30,11 +30,13 @@ namespace {
 
 constexpr int kPerChat = 100;
 
-double msSince(const QElapsedTimer& t) {
+double msSince(const QElapsedTimer& t)
+{
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-QByteArray openWebUiExport(const bench::Corpus& corpus) {
+QByteArray openWebUiExport(const bench::Corpus& corpus)
+{
     QJsonArray rows;
     const int n = static_cast<int>(corpus.texts.size());
     for (int c = 0; c * kPerChat < n; ++c) {
@@ -70,7 +72,8 @@ QByteArray openWebUiExport(const bench::Corpus& corpus) {
 
 // The floor, with the same rows the importer writes (UUID ids, a chat row, messages
 // with parent links, the leaf set once per chat, search index filled at the end).
-double sqliteFloor(const QString& path, const bench::Corpus& corpus) {
+double sqliteFloor(const QString& path, const bench::Corpus& corpus)
+{
     sqlite3* db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
     sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
@@ -141,7 +144,8 @@ double sqliteFloor(const QString& path, const bench::Corpus& corpus) {
     return ms;
 }
 
-QString freshDatabase(const QTemporaryDir& dir, const QString& name) {
+QString freshDatabase(const QTemporaryDir& dir, const QString& name)
+{
     const QString path = dir.filePath(name);
     if (!Database::open(path))
         qFatal("cannot create %s", qPrintable(path));
@@ -150,7 +154,8 @@ QString freshDatabase(const QTemporaryDir& dir, const QString& name) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QCoreApplication app(argc, argv);
     int n = 100000;
     QString output;

@@ -31,12 +31,14 @@ namespace {
 
 constexpr int kMessagesPerChat = 100;
 
-double msSince(const QElapsedTimer& t) {
+double msSince(const QElapsedTimer& t)
+{
     return static_cast<double>(t.nsecsElapsed()) / 1e6;
 }
 
 // Lyss: the repository, as the app and an importer use it.
-double insertWithLyss(Database& db, const Corpus& corpus) {
+double insertWithLyss(Database& db, const Corpus& corpus)
+{
     ChatRepository chats(db);
     QElapsedTimer t;
     t.start();
@@ -67,7 +69,8 @@ double insertWithLyss(Database& db, const Corpus& corpus) {
 
 // The floor: sqlite3 C API, prepared statements, the same rows in the same schema
 // (with the same FTS triggers), UUIDs generated the same way.
-double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts) {
+double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
+{
     sqlite3* db = nullptr;
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
         qFatal("open failed");
@@ -145,7 +148,8 @@ double insertWithSqlite(const QString& path, const Corpus& corpus, bool dropFts)
 }
 
 template <typename F>
-double medianMs(int runs, F&& f) {
+double medianMs(int runs, F&& f)
+{
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer t;
@@ -157,7 +161,8 @@ double medianMs(int runs, F&& f) {
     return times[times.size() / 2];
 }
 
-QString freshSchema(const QTemporaryDir& dir, const QString& name) {
+QString freshSchema(const QTemporaryDir& dir, const QString& name)
+{
     const QString path = dir.filePath(name);
     auto db = Database::open(path);
     if (!db)
@@ -167,7 +172,8 @@ QString freshSchema(const QTemporaryDir& dir, const QString& name) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QCoreApplication app(argc, argv);
     int n = 100000;
     QString output;

@@ -33,14 +33,16 @@ using namespace lyss;
 
 namespace {
 
-double cpuMs() {
+double cpuMs()
+{
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return (double(u.ru_utime.tv_sec) + double(u.ru_stime.tv_sec)) * 1e3 +
            (double(u.ru_utime.tv_usec) + double(u.ru_stime.tv_usec)) / 1e3;
 }
 
-QByteArray ollamaStream(int tokens) {
+QByteArray ollamaStream(int tokens)
+{
     QByteArray out;
     for (int i = 0; i < tokens; ++i)
         out +=
@@ -54,7 +56,8 @@ QByteArray ollamaStream(int tokens) {
     return out;
 }
 
-QByteArray openaiStream(int tokens) {
+QByteArray openaiStream(int tokens)
+{
     QByteArray out;
     for (int i = 0; i < tokens; ++i)
         out +=
@@ -67,7 +70,8 @@ QByteArray openaiStream(int tokens) {
 }
 
 // Best of `runs`: ms to decode `bytes` in 4 KiB reads.
-double decodeMs(const QByteArray& bytes, bool sse, int runs, qsizetype* contentChars) {
+double decodeMs(const QByteArray& bytes, bool sse, int runs, qsizetype* contentChars)
+{
     double best = 1e300;
     for (int r = 0; r < runs; ++r) {
         std::unique_ptr<StreamDecoder> d;
@@ -94,7 +98,8 @@ double decodeMs(const QByteArray& bytes, bool sse, int runs, qsizetype* contentC
 }
 
 // The floor: the JSON payloads alone, already cut apart, parsed one by one.
-double floorMs(const QByteArray& bytes, bool sse, int runs) {
+double floorMs(const QByteArray& bytes, bool sse, int runs)
+{
     QList<QByteArray> payloads;
     for (const QByteArray& line : bytes.split('\n')) {
         if (line.isEmpty())
@@ -123,7 +128,8 @@ struct EngineRun {
     bool complete = false;
 };
 
-EngineRun streamReply(ChatEngine& engine, Backend* backend, int tokens) {
+EngineRun streamReply(ChatEngine& engine, Backend* backend, int tokens)
+{
     EngineRun run;
     run.tokens = tokens;
     const double cpu0 = cpuMs();
@@ -150,7 +156,8 @@ EngineRun streamReply(ChatEngine& engine, Backend* backend, int tokens) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QCoreApplication app(argc, argv);
     QString output;
     const QStringList args = QCoreApplication::arguments();

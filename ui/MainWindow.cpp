@@ -17,7 +17,8 @@ namespace lyss {
 
 MainWindow::MainWindow(AppContext& app, QWidget* parent)
     : QMainWindow(parent)
-    , m_app(app) {
+    , m_app(app)
+{
     setWindowTitle(tr("Lyss"));
     setObjectName(QStringLiteral("mainWindow"));
     resize(1200, 800);
@@ -53,7 +54,8 @@ MainWindow::MainWindow(AppContext& app, QWidget* parent)
     loadChats();
 }
 
-QWidget* MainWindow::buildChatArea() {
+QWidget* MainWindow::buildChatArea()
+{
     auto* area = new QWidget;
     area->setObjectName(QStringLiteral("chatArea"));
     auto* v = new QVBoxLayout(area);
@@ -83,7 +85,8 @@ QWidget* MainWindow::buildChatArea() {
     return area;
 }
 
-void MainWindow::loadChats() {
+void MainWindow::loadChats()
+{
     m_chatList->clear();
     auto chats = m_app.chats().listChats();
     if (!chats) {
@@ -101,11 +104,13 @@ void MainWindow::loadChats() {
         m_chatList->setCurrentRow(0);
 }
 
-void MainWindow::quitAfterFirstPaint() {
+void MainWindow::quitAfterFirstPaint()
+{
     m_quitAfterFirstPaint = true;
 }
 
-bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
     if (watched == m_chatArea && event->type() == QEvent::Paint && m_quitAfterFirstPaint) {
         m_quitAfterFirstPaint = false;
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);

@@ -17,18 +17,21 @@ namespace lyss::cli {
 
 namespace {
 
-QString keyText(const EffectiveBackend& b) {
+QString keyText(const EffectiveBackend& b)
+{
     if (!b.envKey.isEmpty())
         return QStringLiteral("environment");
     return b.hasStoredKey ? QStringLiteral("keyring") : QStringLiteral("-");
 }
 
-QString sourceText(const EffectiveBackend& b) {
+QString sourceText(const EffectiveBackend& b)
+{
     return b.source == ValueSource::Environment ? QStringLiteral("environment (%1)").arg(b.envVar)
                                                 : valueSourceName(b.source);
 }
 
-int backendsList(CliContext& ctx, const QStringList& args) {
+int backendsList(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("backends list"), QStringLiteral("backends list [--json]"),
@@ -73,14 +76,16 @@ int backendsList(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-QString readKeyFromStdin() {
+QString readKeyFromStdin()
+{
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(in.readAll()).trimmed();
 }
 
-int backendsAdd(CliContext& ctx, const QStringList& args) {
+int backendsAdd(CliContext& ctx, const QStringList& args)
+{
     const QString cmd = QStringLiteral("backends add");
     ParsedArgs p;
     int code = 0;
@@ -169,7 +174,8 @@ int backendsAdd(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int backendsRemove(CliContext& ctx, const QStringList& args) {
+int backendsRemove(CliContext& ctx, const QStringList& args)
+{
     const QString cmd = QStringLiteral("backends remove");
     ParsedArgs p;
     int code = 0;
@@ -223,7 +229,8 @@ int backendsRemove(CliContext& ctx, const QStringList& args) {
 
 } // namespace
 
-int runBackends(CliContext& ctx, const QStringList& args) {
+int runBackends(CliContext& ctx, const QStringList& args)
+{
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("list"))

@@ -16,13 +16,15 @@ namespace lyss::cli {
 
 namespace {
 
-void printJsonLine(QTextStream& out, const QJsonObject& o) {
+void printJsonLine(QTextStream& out, const QJsonObject& o)
+{
     out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     out.flush();
 }
 
 // Per-chat options: the chat's saved ones, then what the command line says.
-Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base) {
+Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base)
+{
     auto number = [&](const char* name, double* out) -> Status {
         const QString v = p.values.value(QLatin1String(name));
         bool ok = false;
@@ -59,7 +61,8 @@ Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base) {
 
 } // namespace
 
-int runChat(CliContext& ctx, const QStringList& args) {
+int runChat(CliContext& ctx, const QStringList& args)
+{
     const QString cmd = QStringLiteral("chat");
     ParsedArgs p;
     int code = 0;
@@ -139,23 +142,9 @@ int runChat(CliContext& ctx, const QStringList& args) {
 
     // Which backend and model: --backend narrows; names are checked against the lists.
     Backend* only = nullptr;
-    if (p.values.contains(QStringLiteral("backend"))) {
-        only = set->find(p.values.value(QStringLiteral("backend")));
-        if (!only)
-            return ctx.fail(CliContext::tr("There is no enabled backend named \"%1\".")
-                                .arg(p.values.value(QStringLiteral("backend"))));
-    }
-    BackendSet::ModelList list;
-    {
-        QEventLoop loop;
-        set->listModels(
-            [&](BackendSet::ModelList l) {
-                list = std::move(l);
-                loop.quit();
-            },
-            only);
-        loop.exec();
-    }
+    if (!ctx.backendOption(p.values, &only))
+        return kExitFailed;
+    const BackendSet::ModelList list = ctx.listModels(only);
     if (list.models.isEmpty()) {
         if (!list.errors.isEmpty())
             return ctx.fail(list.errors.join(QLatin1Char('\n')));

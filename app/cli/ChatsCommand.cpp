@@ -14,19 +14,23 @@ namespace lyss::cli {
 
 namespace {
 
-QString isoTime(qint64 ms) {
+QString isoTime(qint64 ms)
+{
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QString localTime(qint64 ms) {
+QString localTime(qint64 ms)
+{
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-QString titleOf(const Chat& c) {
+QString titleOf(const Chat& c)
+{
     return c.title.isEmpty() ? CliContext::tr("(untitled)") : c.title;
 }
 
-QJsonObject chatJson(const Chat& c) {
+QJsonObject chatJson(const Chat& c)
+{
     return QJsonObject{{QStringLiteral("id"), c.id},
                        {QStringLiteral("title"), c.title},
                        {QStringLiteral("model"), c.model},
@@ -37,7 +41,8 @@ QJsonObject chatJson(const Chat& c) {
                        {QStringLiteral("updated_at"), isoTime(c.updatedAt)}};
 }
 
-QJsonObject messageJson(const Message& m) {
+QJsonObject messageJson(const Message& m)
+{
     QJsonObject o{
         {QStringLiteral("id"), m.id},
         {QStringLiteral("parent_id"), m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
@@ -55,7 +60,8 @@ QJsonObject messageJson(const Message& m) {
     return o;
 }
 
-int chatsList(CliContext& ctx, const QStringList& args) {
+int chatsList(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("chats list"), QStringLiteral("chats list [--json] [--all]"),
@@ -98,7 +104,8 @@ int chatsList(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int chatsShow(CliContext& ctx, const QStringList& args) {
+int chatsShow(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("chats show"), QStringLiteral("chats show ID [--json]"),
@@ -155,7 +162,8 @@ int chatsShow(CliContext& ctx, const QStringList& args) {
 
 } // namespace
 
-int runChats(CliContext& ctx, const QStringList& args) {
+int runChats(CliContext& ctx, const QStringList& args)
+{
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("list"))

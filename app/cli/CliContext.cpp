@@ -16,11 +16,14 @@ namespace lyss::cli {
 CliContext::CliContext(QString dataDir)
     : m_dataDir(std::move(dataDir))
     , m_out(stdout)
-    , m_err(stderr) {}
+    , m_err(stderr)
+{
+}
 
 CliContext::~CliContext() = default;
 
-AppContext* CliContext::app() {
+AppContext* CliContext::app()
+{
     if (m_app)
         return m_app.get();
     AppContext::Options options;
@@ -36,7 +39,8 @@ AppContext* CliContext::app() {
     return m_app.get();
 }
 
-BackendSet* CliContext::backends() {
+BackendSet* CliContext::backends()
+{
     if (m_backends)
         return m_backends.get();
     AppContext* context = app();
@@ -55,17 +59,51 @@ BackendSet* CliContext::backends() {
     return m_backends.get();
 }
 
+bool CliContext::backendOption(const QHash<QString, QString>& values, Backend** only)
+{
+    *only = nullptr;
+    BackendSet* set = backends();
+    if (!set)
+        return false;
+    if (!values.contains(QStringLiteral("backend")))
+        return true;
+    *only = set->find(values.value(QStringLiteral("backend")));
+    if (!*only)
+        fail(tr("There is no enabled backend named \"%1\".")
+                 .arg(values.value(QStringLiteral("backend"))));
+    return *only != nullptr;
+}
+
+BackendSet::ModelList CliContext::listModels(Backend* only)
+{
+    BackendSet::ModelList list;
+    BackendSet* set = backends();
+    if (!set)
+        return list;
+    QEventLoop loop;
+    set->listModels(
+        [&](BackendSet::ModelList l) {
+            list = std::move(l);
+            loop.quit();
+        },
+        only);
+    loop.exec();
+    return list;
+}
+
 namespace {
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int) {
+void onSignal(int)
+{
     const char byte = 1;
     // Only async-signal-safe calls here: the event loop reads the pipe.
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 } // namespace
 
-void CliContext::onInterrupt(std::function<void()> handler) {
+void CliContext::onInterrupt(std::function<void()> handler)
+{
     if (g_signalPipe[0] < 0 && ::pipe(g_signalPipe) != 0)
         return;
     auto* notifier =
@@ -83,17 +121,20 @@ void CliContext::onInterrupt(std::function<void()> handler) {
     sigaction(SIGTERM, &action, nullptr);
 }
 
-bool CliContext::stderrIsTerminal() const {
+bool CliContext::stderrIsTerminal() const
+{
     return ::isatty(STDERR_FILENO) != 0;
 }
 
-int CliContext::fail(const QString& message, int code) {
+int CliContext::fail(const QString& message, int code)
+{
     m_out.flush();
     m_err << "lyss-cli: " << message << Qt::endl;
     return code;
 }
 
-int CliContext::usage(const QString& message, const QString& command) {
+int CliContext::usage(const QString& message, const QString& command)
+{
     m_out.flush();
     m_err << "lyss-cli: " << message << Qt::endl
           << tr("Run \"lyss-cli %1 --help\" for how to use it.").arg(command).trimmed() << Qt::endl;
@@ -101,7 +142,8 @@ int CliContext::usage(const QString& message, const QString& command) {
 }
 
 void CliContext::printTable(QTextStream& out, const QStringList& headers,
-                            const QList<QStringList>& rows) {
+                            const QList<QStringList>& rows)
+{
     QList<qsizetype> widths;
     for (const QString& h : headers)
         widths << h.size();
@@ -125,7 +167,8 @@ void CliContext::printTable(QTextStream& out, const QStringList& headers,
 
 bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
                const QString& description, const QList<OptionSpec>& options,
-               const QStringList& args, ParsedArgs* parsed, int* exitCode) {
+               const QStringList& args, ParsedArgs* parsed, int* exitCode)
+{
     auto find = [&](const QString& name) -> const OptionSpec* {
         for (const OptionSpec& o : options) {
             if (o.name == name)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backends/BackendSet.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,6 @@
 
 namespace lyss {
 class AppContext;
-class BackendSet;
 } // namespace lyss
 
 namespace lyss::cli {
@@ -42,11 +42,17 @@ public:
     AppContext* app();
     // The live backends (keys from the keyring), or nullptr after printing why not.
     BackendSet* backends();
+    // The backend --backend names, or nullptr for "all". False after printing why
+    // there is no such backend.
+    bool backendOption(const QHash<QString, QString>& values, Backend** only);
+    // Every model of every backend (or of `only`), waiting for all answers.
+    BackendSet::ModelList listModels(Backend* only);
 
     // Runs the event loop until `start`'s callback has been called, and returns what
     // it was given.
     template <typename T>
-    Result<T> await(const std::function<void(std::function<void(Result<T>)>)>& start) {
+    Result<T> await(const std::function<void(std::function<void(Result<T>)>)>& start)
+    {
         std::optional<Result<T>> result;
         QEventLoop loop;
         start([&](Result<T> r) {

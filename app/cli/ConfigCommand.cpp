@@ -15,7 +15,8 @@ namespace lyss::cli {
 
 namespace {
 
-QString sourceText(const SettingEntry& e) {
+QString sourceText(const SettingEntry& e)
+{
     if (e.source == ValueSource::Environment)
         return QStringLiteral("environment (%1)").arg(e.envVar);
     if (!e.known)
@@ -23,7 +24,8 @@ QString sourceText(const SettingEntry& e) {
     return valueSourceName(e.source);
 }
 
-int configGet(CliContext& ctx, const QStringList& args) {
+int configGet(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config get"), QStringLiteral("config get KEY"),
@@ -42,7 +44,8 @@ int configGet(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int configSet(CliContext& ctx, const QStringList& args) {
+int configSet(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config set"), QStringLiteral("config set KEY VALUE"),
@@ -71,7 +74,8 @@ int configSet(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int configUnset(CliContext& ctx, const QStringList& args) {
+int configUnset(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config unset"), QStringLiteral("config unset KEY"),
@@ -92,7 +96,8 @@ int configUnset(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int configList(CliContext& ctx, const QStringList& args) {
+int configList(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("config list"), QStringLiteral("config list [--json]"),
@@ -136,7 +141,8 @@ int configList(CliContext& ctx, const QStringList& args) {
 
 } // namespace
 
-int runConfig(CliContext& ctx, const QStringList& args) {
+int runConfig(CliContext& ctx, const QStringList& args)
+{
     const QString sub = args.value(0);
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("get"))

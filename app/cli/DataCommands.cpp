@@ -22,7 +22,8 @@ namespace lyss::cli {
 namespace {
 
 // "-o FILE" is the usual spelling; the option parser knows long names.
-QStringList withLongOutput(QStringList args) {
+QStringList withLongOutput(QStringList args)
+{
     for (QString& a : args) {
         if (a == QLatin1String("-o"))
             a = QStringLiteral("--output");
@@ -30,7 +31,8 @@ QStringList withLongOutput(QStringList args) {
     return args;
 }
 
-Status writeFile(const QString& path, const QByteArray& bytes) {
+Status writeFile(const QString& path, const QByteArray& bytes)
+{
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
         return Error{CliContext::tr("Cannot write %1: %2.").arg(path, f.errorString())};
@@ -39,7 +41,8 @@ Status writeFile(const QString& path, const QByteArray& bytes) {
 
 } // namespace
 
-int runImport(CliContext& ctx, const QStringList& args) {
+int runImport(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(
@@ -74,7 +77,8 @@ int runImport(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int runExport(CliContext& ctx, const QStringList& args) {
+int runExport(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(
@@ -174,7 +178,8 @@ int runExport(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int runBackup(CliContext& ctx, const QStringList& args) {
+int runBackup(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("backup"), QStringLiteral("backup FILE [--force]"),
@@ -200,7 +205,8 @@ int runBackup(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int runRestore(CliContext& ctx, const QStringList& args) {
+int runRestore(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(

@@ -17,7 +17,8 @@ const OptionSpec kBackendOption{QStringLiteral("backend"), QStringLiteral("NAME"
                                 CliContext::tr("use this backend (see lyss-cli backends list)")};
 
 // The Ollama backend a command acts on: --backend, else the first Ollama backend.
-OllamaBackend* ollamaFor(CliContext& ctx, const ParsedArgs& p, int* exitCode) {
+OllamaBackend* ollamaFor(CliContext& ctx, const ParsedArgs& p, int* exitCode)
+{
     BackendSet* set = ctx.backends();
     if (!set) {
         *exitCode = kExitFailed;
@@ -42,7 +43,8 @@ OllamaBackend* ollamaFor(CliContext& ctx, const ParsedArgs& p, int* exitCode) {
     return nullptr;
 }
 
-QJsonObject modelJson(const ModelInfo& m) {
+QJsonObject modelJson(const ModelInfo& m)
+{
     QJsonObject o{{QStringLiteral("name"), m.displayName},
                   {QStringLiteral("model"), m.name},
                   {QStringLiteral("backend"), m.backendName},
@@ -62,11 +64,13 @@ QJsonObject modelJson(const ModelInfo& m) {
     return o;
 }
 
-QString orDash(const QString& s) {
+QString orDash(const QString& s)
+{
     return s.isEmpty() ? QStringLiteral("-") : s;
 }
 
-QString progressBar(qint64 completed, qint64 total) {
+QString progressBar(qint64 completed, qint64 total)
+{
     constexpr int kWidth = 24;
     const double f = total > 0 ? std::clamp(double(completed) / double(total), 0.0, 1.0) : 0.0;
     const int filled = static_cast<int>(f * kWidth);
@@ -78,7 +82,8 @@ QString progressBar(qint64 completed, qint64 total) {
 
 } // namespace
 
-int runModels(CliContext& ctx, const QStringList& args) {
+int runModels(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("models"),
@@ -92,21 +97,9 @@ int runModels(CliContext& ctx, const QStringList& args) {
     if (!set)
         return kExitFailed;
     Backend* only = nullptr;
-    if (p.values.contains(QStringLiteral("backend"))) {
-        only = set->find(p.values.value(QStringLiteral("backend")));
-        if (!only)
-            return ctx.fail(CliContext::tr("There is no enabled backend named \"%1\".")
-                                .arg(p.values.value(QStringLiteral("backend"))));
-    }
-    BackendSet::ModelList list;
-    QEventLoop loop;
-    set->listModels(
-        [&](BackendSet::ModelList l) {
-            list = std::move(l);
-            loop.quit();
-        },
-        only);
-    loop.exec();
+    if (!ctx.backendOption(p.values, &only))
+        return kExitFailed;
+    const BackendSet::ModelList list = ctx.listModels(only);
     for (const QString& e : list.errors)
         ctx.err() << CliContext::tr("Warning: %1").arg(e) << Qt::endl;
     if (list.models.isEmpty() && !list.errors.isEmpty())
@@ -135,7 +128,8 @@ int runModels(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int runPull(CliContext& ctx, const QStringList& args) {
+int runPull(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("pull"), QStringLiteral("pull MODEL [--backend NAME]"),
@@ -180,7 +174,8 @@ int runPull(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int runRemoveModel(CliContext& ctx, const QStringList& args) {
+int runRemoveModel(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("rm"), QStringLiteral("rm MODEL [--backend NAME]"),
@@ -199,7 +194,8 @@ int runRemoveModel(CliContext& ctx, const QStringList& args) {
     return kExitOk;
 }
 
-int runPs(CliContext& ctx, const QStringList& args) {
+int runPs(CliContext& ctx, const QStringList& args)
+{
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(ctx, QStringLiteral("ps"), QStringLiteral("ps [--json] [--backend NAME]"),

@@ -10,7 +10,8 @@ using namespace lyss::cli;
 
 namespace {
 
-QString globalHelp() {
+QString globalHelp()
+{
     return QCoreApplication::translate(
         "lyss-cli",
         "Usage: lyss-cli [--data-dir DIR] COMMAND [ARGS]\n"
@@ -47,7 +48,8 @@ QString globalHelp() {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));

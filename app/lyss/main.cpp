@@ -15,7 +15,8 @@
 namespace {
 
 // --version and --help answer without a display, before QApplication needs one.
-bool answeredWithoutDisplay(int argc, char* argv[], int* exitCode) {
+bool answeredWithoutDisplay(int argc, char* argv[], int* exitCode)
+{
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
             std::printf("lyss %s\n", lyss::kVersion);
@@ -42,7 +43,8 @@ bool answeredWithoutDisplay(int argc, char* argv[], int* exitCode) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     if (int code = 0; answeredWithoutDisplay(argc, argv, &code))
         return code;
 

@@ -17,11 +17,13 @@ namespace lyss {
 
 AppContext::~AppContext() = default;
 
-QString AppContext::databasePath() const {
+QString AppContext::databasePath() const
+{
     return QDir(m_dataDir).filePath(QStringLiteral("lyss.db"));
 }
 
-Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options) {
+Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
+{
     std::unique_ptr<AppContext> ctx(new AppContext);
     ctx->m_env = options.env;
     ctx->m_dataDir = resolveDataDir(options.dataDir, options.env);
@@ -57,7 +59,8 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options) {
     return ctx;
 }
 
-Result<QList<EffectiveBackend>> AppContext::effectiveBackends() {
+Result<QList<EffectiveBackend>> AppContext::effectiveBackends()
+{
     auto stored = m_backends->list();
     if (!stored)
         return stored.error();

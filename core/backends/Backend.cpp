@@ -9,9 +9,12 @@ Backend::Backend(Config config, QNetworkAccessManager* nam, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_nam(nam)
-    , m_http(nam, m_config.kind, m_config.url, m_config.apiKey) {}
+    , m_http(nam, m_config.kind, m_config.url, m_config.apiKey)
+{
+}
 
-void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok) {
+void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok)
+{
     ++m_stats.requests;
     m_stats.totalLatencyMs += latencyMs;
     if (!ok)
@@ -23,11 +26,13 @@ void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok) {
     }
 }
 
-void Backend::getJson(const QString& path, Callback<QJsonDocument> done) {
+void Backend::getJson(const QString& path, Callback<QJsonDocument> done)
+{
     sendJson(m_http.get(path), QStringLiteral("GET ") + path, std::move(done));
 }
 
-void Backend::sendJson(QNetworkReply* reply, const QString& what, Callback<QJsonDocument> done) {
+void Backend::sendJson(QNetworkReply* reply, const QString& what, Callback<QJsonDocument> done)
+{
     reply->setParent(this);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();

@@ -11,7 +11,8 @@ namespace lyss {
 
 BackendSet::BackendSet(const QList<EffectiveBackend>& backends, SecretStore* secrets,
                        int idleTimeoutMs, QObject* parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     for (const EffectiveBackend& b : backends) {
         if (!b.enabled)
             continue;
@@ -32,7 +33,8 @@ BackendSet::BackendSet(const QList<EffectiveBackend>& backends, SecretStore* sec
     }
 }
 
-Backend* BackendSet::find(const QString& name) const {
+Backend* BackendSet::find(const QString& name) const
+{
     for (Backend* b : m_backends) {
         if (b->name().compare(name, Qt::CaseInsensitive) == 0)
             return b;
@@ -40,7 +42,8 @@ Backend* BackendSet::find(const QString& name) const {
     return nullptr;
 }
 
-void BackendSet::listModels(std::function<void(ModelList)> done, Backend* only) {
+void BackendSet::listModels(std::function<void(ModelList)> done, Backend* only)
+{
     QList<Backend*> asked = only ? QList<Backend*>{only} : m_backends;
     struct Pending {
         int remaining = 0;
@@ -85,7 +88,8 @@ void BackendSet::listModels(std::function<void(ModelList)> done, Backend* only) 
 
 Result<QPair<QString, QString>> BackendSet::resolve(const QList<ModelInfo>& models,
                                                     const QStringList& backendNames,
-                                                    const QString& wanted) {
+                                                    const QString& wanted)
+{
     auto sameModel = [](const QString& name, const QString& w) {
         return name == w || name == w + QStringLiteral(":latest");
     };

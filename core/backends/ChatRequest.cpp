@@ -3,7 +3,8 @@
 
 namespace lyss {
 
-QJsonObject ChatOptions::toJson() const {
+QJsonObject ChatOptions::toJson() const
+{
     QJsonObject o;
     if (!systemPrompt.isEmpty())
         o.insert(QStringLiteral("system"), systemPrompt);
@@ -20,7 +21,8 @@ QJsonObject ChatOptions::toJson() const {
     return o;
 }
 
-ChatOptions ChatOptions::fromJson(const QJsonObject& o) {
+ChatOptions ChatOptions::fromJson(const QJsonObject& o)
+{
     ChatOptions c;
     c.systemPrompt = o.value(QLatin1String("system")).toString();
     if (o.value(QLatin1String("temperature")).isDouble())

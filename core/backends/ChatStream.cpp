@@ -13,7 +13,8 @@ ChatStream::ChatStream(QNetworkReply* reply, std::unique_ptr<StreamDecoder> deco
     , m_client(std::move(client))
     , m_model(std::move(model))
     , m_backend(backend)
-    , m_idleTimeoutMs(idleTimeoutMs) {
+    , m_idleTimeoutMs(idleTimeoutMs)
+{
     m_clock.start();
     reply->setParent(this);
     connect(reply, &QNetworkReply::readyRead, this, &ChatStream::onReadyRead);
@@ -24,14 +25,16 @@ ChatStream::ChatStream(QNetworkReply* reply, std::unique_ptr<StreamDecoder> deco
         m_idle.start(idleTimeoutMs);
 }
 
-ChatStream::~ChatStream() {
+ChatStream::~ChatStream()
+{
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
     }
 }
 
-void ChatStream::onReadyRead() {
+void ChatStream::onReadyRead()
+{
     if (m_outcome != Outcome::Running || !m_reply)
         return;
     if (m_idleTimeoutMs > 0)
@@ -53,7 +56,8 @@ void ChatStream::onReadyRead() {
     deliver(events);
 }
 
-void ChatStream::deliver(StreamEvents& events) {
+void ChatStream::deliver(StreamEvents& events)
+{
     StreamEvents deltas;
     deltas.reserve(events.size());
     const StreamEvent* terminal = nullptr;
@@ -81,7 +85,8 @@ void ChatStream::deliver(StreamEvents& events) {
         m_reply->abort();
 }
 
-void ChatStream::onFinished() {
+void ChatStream::onFinished()
+{
     if (m_outcome != Outcome::Running || !m_reply)
         return;
     onReadyRead(); // whatever is still buffered
@@ -101,7 +106,8 @@ void ChatStream::onFinished() {
     deliver(events);
 }
 
-void ChatStream::onIdle() {
+void ChatStream::onIdle()
+{
     finish(Outcome::Failed,
            tr("%1 sent nothing for %2 seconds, so Lyss stopped waiting; what arrived is kept. "
               "(The limit is the setting net.idle_timeout_seconds.)")
@@ -111,7 +117,8 @@ void ChatStream::onIdle() {
         m_reply->abort();
 }
 
-void ChatStream::cancel() {
+void ChatStream::cancel()
+{
     if (m_outcome != Outcome::Running)
         return;
     finish(Outcome::Cancelled);
@@ -119,7 +126,8 @@ void ChatStream::cancel() {
         m_reply->abort();
 }
 
-void ChatStream::finish(Outcome outcome, const QString& error) {
+void ChatStream::finish(Outcome outcome, const QString& error)
+{
     if (m_outcome != Outcome::Running)
         return;
     m_outcome = outcome;

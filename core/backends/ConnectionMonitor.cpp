@@ -12,27 +12,33 @@ namespace lyss {
 ConnectionMonitor::ConnectionMonitor(Backend* backend, Policy policy, QObject* parent)
     : QObject(parent)
     , m_backend(backend)
-    , m_policy(policy) {
+    , m_policy(policy)
+{
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionMonitor::probe);
 }
 
 ConnectionMonitor::ConnectionMonitor(Backend* backend, QObject* parent)
-    : ConnectionMonitor(backend, Policy{}, parent) {}
+    : ConnectionMonitor(backend, Policy{}, parent)
+{
+}
 
-int ConnectionMonitor::delayForAttempt(int attempt, const Policy& policy, double random01) {
+int ConnectionMonitor::delayForAttempt(int attempt, const Policy& policy, double random01)
+{
     const double base = std::min(static_cast<double>(policy.maxDelayMs),
                                  policy.firstDelayMs * std::pow(2.0, std::max(0, attempt - 1)));
     const double spread = base * policy.jitter * (2.0 * random01 - 1.0);
     return static_cast<int>(std::lround(base + spread));
 }
 
-void ConnectionMonitor::start() {
+void ConnectionMonitor::start()
+{
     m_timer.stop();
     probe();
 }
 
-void ConnectionMonitor::retry() {
+void ConnectionMonitor::retry()
+{
     m_failures = 0;
     m_timer.stop();
     if (m_state == State::Failed)
@@ -40,14 +46,16 @@ void ConnectionMonitor::retry() {
     probe();
 }
 
-void ConnectionMonitor::reportFailure() {
+void ConnectionMonitor::reportFailure()
+{
     if (m_state == State::Failed)
         return; // stays failed until asked again
     m_timer.stop();
     probe();
 }
 
-void ConnectionMonitor::probe() {
+void ConnectionMonitor::probe()
+{
     if (!m_backend || m_probing)
         return;
     m_probing = true;
@@ -74,7 +82,8 @@ void ConnectionMonitor::probe() {
     });
 }
 
-void ConnectionMonitor::setState(State state, const QString& detail) {
+void ConnectionMonitor::setState(State state, const QString& detail)
+{
     const bool changed = state != m_state || detail != m_detail;
     m_state = state;
     m_detail = detail;

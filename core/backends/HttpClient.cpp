@@ -12,9 +12,12 @@ HttpClient::HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base, 
     : m_nam(nam)
     , m_kind(kind)
     , m_base(std::move(base))
-    , m_apiKey(std::move(apiKey)) {}
+    , m_apiKey(std::move(apiKey))
+{
+}
 
-QUrl HttpClient::url(const QString& path) const {
+QUrl HttpClient::url(const QString& path) const
+{
     QUrl u = m_base;
     QString basePath = u.path();
     while (basePath.endsWith(QLatin1Char('/')))
@@ -23,7 +26,8 @@ QUrl HttpClient::url(const QString& path) const {
     return u;
 }
 
-QNetworkRequest HttpClient::request(const QString& path) const {
+QNetworkRequest HttpClient::request(const QString& path) const
+{
     QNetworkRequest r(url(path));
     r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     r.setRawHeader("Accept", "application/json, application/x-ndjson, text/event-stream");
@@ -38,29 +42,35 @@ QNetworkRequest HttpClient::request(const QString& path) const {
     return r;
 }
 
-QNetworkReply* HttpClient::get(const QString& path) const {
+QNetworkReply* HttpClient::get(const QString& path) const
+{
     return m_nam->get(request(path));
 }
 
-QNetworkReply* HttpClient::post(const QString& path, const QJsonObject& body) const {
+QNetworkReply* HttpClient::post(const QString& path, const QJsonObject& body) const
+{
     return m_nam->post(request(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-QNetworkReply* HttpClient::deleteWithBody(const QString& path, const QJsonObject& body) const {
+QNetworkReply* HttpClient::deleteWithBody(const QString& path, const QJsonObject& body) const
+{
     return m_nam->sendCustomRequest(request(path), "DELETE",
                                     QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-int HttpClient::httpStatus(const QNetworkReply* reply) {
+int HttpClient::httpStatus(const QNetworkReply* reply)
+{
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
-QString HttpClient::serverLabel() const {
+QString HttpClient::serverLabel() const
+{
     return m_kind == BackendKind::Ollama ? tr("the Ollama server at %1").arg(m_base.toString())
                                          : tr("the server at %1").arg(m_base.toString());
 }
 
-Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const {
+Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const
+{
     const QByteArray body = reply->readAll();
     const int status = httpStatus(reply);
     if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
@@ -75,7 +85,8 @@ Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const {
 }
 
 QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body,
-                                    const QString& model) const {
+                                    const QString& model) const
+{
     const int status = httpStatus(reply);
     QString serverText;
     const QJsonDocument doc = QJsonDocument::fromJson(body);

@@ -3,7 +3,8 @@
 
 namespace lyss {
 
-void LineSplitter::feed(QByteArrayView bytes, QList<QByteArray>& lines) {
+void LineSplitter::feed(QByteArrayView bytes, QList<QByteArray>& lines)
+{
     qsizetype start = 0;
     const qsizetype n = bytes.size();
     const char* data = bytes.data();
@@ -29,7 +30,8 @@ void LineSplitter::feed(QByteArrayView bytes, QList<QByteArray>& lines) {
         m_buffer.append(data + start, n - start);
 }
 
-QByteArray LineSplitter::takeRest() {
+QByteArray LineSplitter::takeRest()
+{
     QByteArray rest = std::move(m_buffer);
     m_buffer = QByteArray();
     return rest;

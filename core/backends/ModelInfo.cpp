@@ -3,7 +3,8 @@
 
 namespace lyss {
 
-QString formatBytes(qint64 bytes) {
+QString formatBytes(qint64 bytes)
+{
     if (bytes < 0)
         return QStringLiteral("-");
     const char* units[] = {"B", "KB", "MB", "GB", "TB"};

@@ -8,7 +8,8 @@
 
 namespace lyss {
 
-ModelInfo OllamaBackend::modelFromJson(const QJsonObject& o, const QString& backendName) {
+ModelInfo OllamaBackend::modelFromJson(const QJsonObject& o, const QString& backendName)
+{
     ModelInfo m;
     m.name = o.value(QLatin1String("name")).toString();
     if (m.name.isEmpty())
@@ -30,7 +31,8 @@ ModelInfo OllamaBackend::modelFromJson(const QJsonObject& o, const QString& back
 }
 
 namespace {
-QList<ModelInfo> modelsFrom(const QJsonDocument& doc, const QString& backendName) {
+QList<ModelInfo> modelsFrom(const QJsonDocument& doc, const QString& backendName)
+{
     QList<ModelInfo> out;
     const QJsonArray models = doc.object().value(QLatin1String("models")).toArray();
     for (const QJsonValue& v : models)
@@ -39,7 +41,8 @@ QList<ModelInfo> modelsFrom(const QJsonDocument& doc, const QString& backendName
 }
 } // namespace
 
-void OllamaBackend::listModels(Callback<QList<ModelInfo>> done) {
+void OllamaBackend::listModels(Callback<QList<ModelInfo>> done)
+{
     getJson(QStringLiteral("/api/tags"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -47,7 +50,8 @@ void OllamaBackend::listModels(Callback<QList<ModelInfo>> done) {
     });
 }
 
-void OllamaBackend::loadedModels(Callback<QList<ModelInfo>> done) {
+void OllamaBackend::loadedModels(Callback<QList<ModelInfo>> done)
+{
     getJson(QStringLiteral("/api/ps"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -55,7 +59,8 @@ void OllamaBackend::loadedModels(Callback<QList<ModelInfo>> done) {
     });
 }
 
-void OllamaBackend::probe(Callback<QString> done) {
+void OllamaBackend::probe(Callback<QString> done)
+{
     getJson(QStringLiteral("/api/version"), [done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -63,7 +68,8 @@ void OllamaBackend::probe(Callback<QString> done) {
     });
 }
 
-void OllamaBackend::show(const QString& model, Callback<QJsonObject> done) {
+void OllamaBackend::show(const QString& model, Callback<QJsonObject> done)
+{
     QNetworkReply* reply =
         m_http.post(QStringLiteral("/api/show"), QJsonObject{{QStringLiteral("model"), model}});
     reply->setParent(this);
@@ -78,7 +84,8 @@ void OllamaBackend::show(const QString& model, Callback<QJsonObject> done) {
     });
 }
 
-void OllamaBackend::deleteModel(const QString& model, Callback<bool> done) {
+void OllamaBackend::deleteModel(const QString& model, Callback<bool> done)
+{
     QNetworkReply* reply = m_http.deleteWithBody(QStringLiteral("/api/delete"),
                                                  QJsonObject{{QStringLiteral("model"), model}});
     reply->setParent(this);
@@ -95,7 +102,8 @@ void OllamaBackend::deleteModel(const QString& model, Callback<bool> done) {
     });
 }
 
-QJsonObject OllamaBackend::chatBody(const ChatRequest& request) {
+QJsonObject OllamaBackend::chatBody(const ChatRequest& request)
+{
     QJsonArray messages;
     if (!request.options.systemPrompt.isEmpty())
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
@@ -122,13 +130,15 @@ QJsonObject OllamaBackend::chatBody(const ChatRequest& request) {
     return body;
 }
 
-ChatStream* OllamaBackend::chat(const ChatRequest& request) {
+ChatStream* OllamaBackend::chat(const ChatRequest& request)
+{
     QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat"), chatBody(request));
     return new ChatStream(reply, std::make_unique<OllamaStreamDecoder>(), m_http, request.model,
                           m_config.idleTimeoutMs, this);
 }
 
-PullOperation* OllamaBackend::pull(const QString& model) {
+PullOperation* OllamaBackend::pull(const QString& model)
+{
     QNetworkReply* reply =
         m_http.post(QStringLiteral("/api/pull"), QJsonObject{{QStringLiteral("model"), model},
                                                              {QStringLiteral("stream"), true}});
@@ -140,13 +150,15 @@ PullOperation::PullOperation(QNetworkReply* reply, HttpClient client, QString mo
     : QObject(parent)
     , m_reply(reply)
     , m_client(std::move(client))
-    , m_model(std::move(model)) {
+    , m_model(std::move(model))
+{
     reply->setParent(this);
     connect(reply, &QNetworkReply::readyRead, this, &PullOperation::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &PullOperation::onFinished);
 }
 
-void PullOperation::onReadyRead() {
+void PullOperation::onReadyRead()
+{
     if (m_done || !m_reply)
         return;
     const QByteArray data = m_reply->readAll();
@@ -173,7 +185,8 @@ void PullOperation::onReadyRead() {
     }
 }
 
-void PullOperation::onFinished() {
+void PullOperation::onFinished()
+{
     if (m_done || !m_reply)
         return;
     onReadyRead();
@@ -194,7 +207,8 @@ void PullOperation::onFinished() {
     Q_EMIT finished();
 }
 
-void PullOperation::fail(const QString& error) {
+void PullOperation::fail(const QString& error)
+{
     if (m_done)
         return;
     m_done = true;
@@ -206,7 +220,8 @@ void PullOperation::fail(const QString& error) {
     Q_EMIT finished();
 }
 
-void PullOperation::cancel() {
+void PullOperation::cancel()
+{
     if (m_done)
         return;
     m_cancelled = true;

@@ -5,7 +5,8 @@
 
 namespace lyss {
 
-void OllamaStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out) {
+void OllamaStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
+{
     if (m_finished)
         return;
     QList<QByteArray> lines;
@@ -17,7 +18,8 @@ void OllamaStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out) {
     }
 }
 
-void OllamaStreamDecoder::handleLine(const QByteArray& line, StreamEvents& out) {
+void OllamaStreamDecoder::handleLine(const QByteArray& line, StreamEvents& out)
+{
     if (line.trimmed().isEmpty())
         return;
     QJsonParseError parseError{};
@@ -60,7 +62,8 @@ void OllamaStreamDecoder::handleLine(const QByteArray& line, StreamEvents& out) 
     }
 }
 
-void OllamaStreamDecoder::finish(StreamEvents& out) {
+void OllamaStreamDecoder::finish(StreamEvents& out)
+{
     if (m_finished)
         return;
     // A last line without its newline still counts; half a line means the cut came

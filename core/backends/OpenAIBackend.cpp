@@ -8,7 +8,8 @@
 
 namespace lyss {
 
-void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done) {
+void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done)
+{
     getJson(QStringLiteral("/models"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -30,7 +31,8 @@ void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done) {
     });
 }
 
-void OpenAIBackend::probe(Callback<QString> done) {
+void OpenAIBackend::probe(Callback<QString> done)
+{
     getJson(QStringLiteral("/models"), [done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -38,7 +40,8 @@ void OpenAIBackend::probe(Callback<QString> done) {
     });
 }
 
-QJsonObject OpenAIBackend::chatBody(const ChatRequest& request) {
+QJsonObject OpenAIBackend::chatBody(const ChatRequest& request)
+{
     QJsonArray messages;
     if (!request.options.systemPrompt.isEmpty())
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
@@ -58,7 +61,8 @@ QJsonObject OpenAIBackend::chatBody(const ChatRequest& request) {
     return body;
 }
 
-ChatStream* OpenAIBackend::chat(const ChatRequest& request) {
+ChatStream* OpenAIBackend::chat(const ChatRequest& request)
+{
     QNetworkReply* reply = m_http.post(QStringLiteral("/chat/completions"), chatBody(request));
     return new ChatStream(reply, std::make_unique<OpenAIStreamDecoder>(), m_http, request.model,
                           m_config.idleTimeoutMs, this);

@@ -6,7 +6,8 @@
 
 namespace lyss {
 
-void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out) {
+void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
+{
     if (m_finished)
         return;
     QList<SseEvent> events;
@@ -18,13 +19,15 @@ void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out) {
     }
 }
 
-void OpenAIStreamDecoder::fail(const QString& message, StreamEvents& out) {
+void OpenAIStreamDecoder::fail(const QString& message, StreamEvents& out)
+{
     m_finished = true;
     m_think.finish(out);
     out.append(StreamEvent::error(message));
 }
 
-void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out) {
+void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out)
+{
     auto messageOf = [](const QByteArray& bytes) {
         const QString text = QString::fromUtf8(bytes);
         const QJsonDocument doc = QJsonDocument::fromJson(bytes);
@@ -98,7 +101,8 @@ void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out) 
     }
 }
 
-void OpenAIStreamDecoder::finish(StreamEvents& out) {
+void OpenAIStreamDecoder::finish(StreamEvents& out)
+{
     if (m_finished)
         return;
     // Some servers end after the finish_reason chunk without [DONE]: that reply is whole.

@@ -3,7 +3,8 @@
 
 namespace lyss {
 
-void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events) {
+void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events)
+{
     if (!m_started) {
         // The UTF-8 BOM may itself arrive split; hold the first bytes until we know.
         m_bomProbe.append(bytes.data(), bytes.size());
@@ -26,7 +27,8 @@ void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events) {
         handleLine(line, events);
 }
 
-void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events) {
+void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events)
+{
     if (line.isEmpty()) {
         if (m_hasData || !m_errorField.isEmpty())
             events.append(

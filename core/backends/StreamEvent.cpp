@@ -3,7 +3,8 @@
 
 namespace lyss {
 
-QJsonObject ChatMetrics::toJson() const {
+QJsonObject ChatMetrics::toJson() const
+{
     QJsonObject o;
     auto put = [&](const char* name, qint64 v) {
         if (v >= 0)
@@ -20,7 +21,8 @@ QJsonObject ChatMetrics::toJson() const {
     return o;
 }
 
-QString errorMessageFromJson(const QJsonObject& object) {
+QString errorMessageFromJson(const QJsonObject& object)
+{
     const QJsonValue error = object.value(QLatin1String("error"));
     if (error.isString())
         return error.toString();

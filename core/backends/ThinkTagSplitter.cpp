@@ -8,7 +8,8 @@ const QString kOpen = QStringLiteral("<think>");
 const QString kClose = QStringLiteral("</think>");
 
 // How many characters at the end of `text` could be the start of `tag`.
-qsizetype partialSuffix(const QString& text, const QString& tag) {
+qsizetype partialSuffix(const QString& text, const QString& tag)
+{
     for (qsizetype n = std::min(text.size(), tag.size() - 1); n > 0; --n) {
         if (QStringView(text).right(n) == QStringView(tag).left(n))
             return n;
@@ -17,12 +18,14 @@ qsizetype partialSuffix(const QString& text, const QString& tag) {
 }
 } // namespace
 
-void ThinkTagSplitter::push(StreamEvent::Kind kind, const QString& text, StreamEvents& out) {
+void ThinkTagSplitter::push(StreamEvent::Kind kind, const QString& text, StreamEvents& out)
+{
     if (!text.isEmpty())
         out.append({kind, text, {}});
 }
 
-void ThinkTagSplitter::feed(const QString& content, StreamEvents& out) {
+void ThinkTagSplitter::feed(const QString& content, StreamEvents& out)
+{
     if (content.isEmpty())
         return;
     if (m_state == State::Answer && !m_afterClose) {
@@ -79,7 +82,8 @@ void ThinkTagSplitter::feed(const QString& content, StreamEvents& out) {
     }
 }
 
-void ThinkTagSplitter::finish(StreamEvents& out) {
+void ThinkTagSplitter::finish(StreamEvents& out)
+{
     if (m_state == State::Start)
         push(StreamEvent::Kind::Content, m_pending, out);
     else if (m_state == State::Thinking)

@@ -12,7 +12,8 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
     : QObject(parent)
     , m_chats(chats)
     , m_row(std::move(row))
-    , m_stream(stream) {
+    , m_stream(stream)
+{
     m_sinceCheckpoint.start();
     m_checkpointTimer.setSingleShot(true);
     connect(&m_checkpointTimer, &QTimer::timeout, this, &ActiveReply::checkpoint);
@@ -20,7 +21,8 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
     connect(stream, &ChatStream::finished, this, &ActiveReply::onStreamFinished);
 }
 
-void ActiveReply::onEvents(const StreamEvents& events) {
+void ActiveReply::onEvents(const StreamEvents& events)
+{
     for (const StreamEvent& e : events) {
         if (e.kind == StreamEvent::Kind::Content)
             m_row.content += e.text;
@@ -38,7 +40,8 @@ void ActiveReply::onEvents(const StreamEvents& events) {
     Q_EMIT updated(events);
 }
 
-void ActiveReply::checkpoint() {
+void ActiveReply::checkpoint()
+{
     m_checkpointTimer.stop();
     if (!m_dirty || isFinished())
         return;
@@ -49,7 +52,8 @@ void ActiveReply::checkpoint() {
         qCWarning(lcStore) << "checkpoint failed:" << st.errorMessage();
 }
 
-QJsonObject ActiveReply::measuredMetrics() const {
+QJsonObject ActiveReply::measuredMetrics() const
+{
     QJsonObject m = m_stream ? m_stream->metrics().toJson() : QJsonObject();
     if (!m_stream)
         return m;
@@ -72,7 +76,8 @@ QJsonObject ActiveReply::measuredMetrics() const {
     return m;
 }
 
-void ActiveReply::onStreamFinished() {
+void ActiveReply::onStreamFinished()
+{
     if (!m_stream || isFinished())
         return;
     m_checkpointTimer.stop();
@@ -100,7 +105,8 @@ void ActiveReply::onStreamFinished() {
     Q_EMIT finished();
 }
 
-void ActiveReply::cancel() {
+void ActiveReply::cancel()
+{
     if (m_stream && !isFinished())
         m_stream->cancel();
 }

@@ -10,9 +10,12 @@ namespace lyss {
 
 ChatEngine::ChatEngine(ChatRepository& chats, QObject* parent)
     : QObject(parent)
-    , m_chats(chats) {}
+    , m_chats(chats)
+{
+}
 
-QString ChatEngine::titleFromPrompt(const QString& prompt) {
+QString ChatEngine::titleFromPrompt(const QString& prompt)
+{
     QString first = prompt.trimmed().section(QLatin1Char('\n'), 0, 0).simplified();
     constexpr int kMax = 60;
     if (first.size() > kMax) {
@@ -25,7 +28,8 @@ QString ChatEngine::titleFromPrompt(const QString& prompt) {
     return first;
 }
 
-Result<ActiveReply*> ChatEngine::send(const Send& send) {
+Result<ActiveReply*> ChatEngine::send(const Send& send)
+{
     if (send.prompt.trimmed().isEmpty())
         return Error{tr("There is nothing to send: the message is empty.")};
     QString chatId = send.chatId;
@@ -64,7 +68,8 @@ Result<ActiveReply*> ChatEngine::send(const Send& send) {
 
 Result<ActiveReply*> ChatEngine::reply(const QString& chatId, const QString& parentId,
                                        Backend* backend, const QString& model,
-                                       const ChatOptions& options) {
+                                       const ChatOptions& options)
+{
     if (!backend)
         return Error{tr("No backend was chosen for the reply.")};
     auto history = m_chats.pathTo(parentId);

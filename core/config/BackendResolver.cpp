@@ -10,7 +10,8 @@ namespace lyss {
 
 namespace {
 
-QStringList splitList(const QString& value) {
+QStringList splitList(const QString& value)
+{
     QStringList out;
     for (const QString& part : value.split(QLatin1Char(';'))) {
         const QString t = part.trimmed();
@@ -23,7 +24,8 @@ QStringList splitList(const QString& value) {
 
 // The plural variable wins over the singular, as in Open WebUI.
 QPair<QStringList, QString> listFromEnv(const QProcessEnvironment& env, const QString& plural,
-                                        const QString& singular) {
+                                        const QString& singular)
+{
     if (!env.value(plural).trimmed().isEmpty())
         return {splitList(env.value(plural)), plural};
     if (!env.value(singular).trimmed().isEmpty())
@@ -31,11 +33,13 @@ QPair<QStringList, QString> listFromEnv(const QProcessEnvironment& env, const QS
     return {{}, {}};
 }
 
-QString indexedName(const QString& base, qsizetype index) {
+QString indexedName(const QString& base, qsizetype index)
+{
     return index == 0 ? base : QStringLiteral("%1-%2").arg(base).arg(index + 1);
 }
 
-void putBackend(QList<EffectiveBackend>& list, const EffectiveBackend& b) {
+void putBackend(QList<EffectiveBackend>& list, const EffectiveBackend& b)
+{
     auto same = std::find_if(list.begin(), list.end(), [&](const EffectiveBackend& e) {
         return e.name.compare(b.name, Qt::CaseInsensitive) == 0;
     });
@@ -47,7 +51,8 @@ void putBackend(QList<EffectiveBackend>& list, const EffectiveBackend& b) {
 
 } // namespace
 
-QUrl normalizeBackendUrl(const QString& text, QString* problem) {
+QUrl normalizeBackendUrl(const QString& text, QString* problem)
+{
     QString t = text.trimmed();
     while (t.endsWith(QLatin1Char('/')))
         t.chop(1);
@@ -66,7 +71,8 @@ QUrl normalizeBackendUrl(const QString& text, QString* problem) {
     return url;
 }
 
-QUrl ollamaUrlFromHost(const QString& value) {
+QUrl ollamaUrlFromHost(const QString& value)
+{
     QString s = value.trimmed();
     QString scheme = QStringLiteral("http");
     int defaultPort = 11434;
@@ -122,7 +128,8 @@ QUrl ollamaUrlFromHost(const QString& value) {
 }
 
 QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
-                                        const QProcessEnvironment& env) {
+                                        const QProcessEnvironment& env)
+{
     QList<EffectiveBackend> out;
     for (const BackendRecord& r : stored)
         out.append({r.name, r.kind, r.url, r.enabled, ValueSource::Database, {}, r.hasKey, {}});

@@ -29,7 +29,8 @@ namespace {
 using LeafFn = std::function<void(const QString&, const QJsonValue&)>;
 
 // Every nested path becomes a dotted key; arrays, scalars and empty objects are leaves.
-void flatten(const QString& prefix, const QJsonValue& value, const LeafFn& leaf) {
+void flatten(const QString& prefix, const QJsonValue& value, const LeafFn& leaf)
+{
     if (value.isObject() && !value.toObject().isEmpty()) {
         const QJsonObject obj = value.toObject();
         for (auto it = obj.begin(); it != obj.end(); ++it)
@@ -40,7 +41,8 @@ void flatten(const QString& prefix, const QJsonValue& value, const LeafFn& leaf)
     leaf(prefix, value);
 }
 
-bool hasText(const QJsonValue& v) {
+bool hasText(const QJsonValue& v)
+{
     if (v.isString())
         return !v.toString().isEmpty();
     if (v.isArray()) {
@@ -51,14 +53,16 @@ bool hasText(const QJsonValue& v) {
 }
 
 // Keys, tokens and passwords never go into the database.
-bool looksSecret(const QString& key, const QJsonValue& value) {
+bool looksSecret(const QString& key, const QJsonValue& value)
+{
     static const QRegularExpression name(
         QStringLiteral("(^|[._])(api_?key|api_?keys|key|keys|token|secret|password)$"),
         QRegularExpression::CaseInsensitiveOption);
     return (value.isString() || value.isArray()) && name.match(key).hasMatch();
 }
 
-QStringList stringList(const QJsonValue& v) {
+QStringList stringList(const QJsonValue& v)
+{
     if (v.isString())
         return v.toString().isEmpty() ? QStringList() : QStringList{v.toString()};
     QStringList out;
@@ -68,21 +72,24 @@ QStringList stringList(const QJsonValue& v) {
     return out;
 }
 
-QString listForPeople(const QStringList& items, int max = 12) {
+QString listForPeople(const QStringList& items, int max = 12)
+{
     if (items.size() <= max)
         return items.join(QStringLiteral(", "));
     return ConfigJsonImporter::tr("%1 and %n more", nullptr, static_cast<int>(items.size() - max))
         .arg(items.mid(0, max).join(QStringLiteral(", ")));
 }
 
-QString openAiName(const QUrl& url) {
+QString openAiName(const QUrl& url)
+{
     const QString host = url.host();
     return host.isEmpty() ? QStringLiteral("openai") : host;
 }
 
 } // namespace
 
-QString ConfigJsonReport::summary() const {
+QString ConfigJsonReport::summary() const
+{
     using I = ConfigJsonImporter;
     switch (outcome) {
     case Outcome::NotFound:
@@ -118,10 +125,13 @@ ConfigJsonImporter::ConfigJsonImporter(Database& db, ConfigRepository& config,
     : m_db(db)
     , m_config(config)
     , m_backends(backends)
-    , m_secrets(secrets) {}
+    , m_secrets(secrets)
+{
+}
 
 void ConfigJsonImporter::addLeaf(const QString& key, const QJsonValue& value, Plan& plan,
-                                 ConfigJsonReport& report) {
+                                 ConfigJsonReport& report)
+{
     if (looksSecret(key, value)) {
         if (hasText(value))
             report.problems << tr("%1 looks like a secret, so it was not stored in the "
@@ -141,13 +151,15 @@ void ConfigJsonImporter::addLeaf(const QString& key, const QJsonValue& value, Pl
     plan.settings.append({key, value});
 }
 
-void ConfigJsonImporter::planLyss(const QJsonObject& root, Plan& plan, ConfigJsonReport& report) {
+void ConfigJsonImporter::planLyss(const QJsonObject& root, Plan& plan, ConfigJsonReport& report)
+{
     flatten({}, root,
             [&](const QString& key, const QJsonValue& v) { addLeaf(key, v, plan, report); });
 }
 
 void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
-                                       ConfigJsonReport& report) {
+                                       ConfigJsonReport& report)
+{
     const QJsonObject ollama = root.value(QLatin1String("ollama")).toObject();
     const QJsonObject openai = root.value(QLatin1String("openai")).toObject();
     const QJsonObject ui = root.value(QLatin1String("ui")).toObject();
@@ -220,7 +232,8 @@ void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
     });
 }
 
-bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report) {
+bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report)
+{
     auto existing = m_backends.list();
     if (!existing) {
         report.error = existing.errorMessage();
@@ -297,7 +310,8 @@ bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report) {
     return true;
 }
 
-ConfigJsonReport ConfigJsonImporter::run(const QString& dataDir) {
+ConfigJsonReport ConfigJsonImporter::run(const QString& dataDir)
+{
     ConfigJsonReport report;
     const QString path = QDir(dataDir).filePath(QStringLiteral("config.json"));
     if (!QFileInfo(path).isFile())

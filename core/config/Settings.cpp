@@ -13,7 +13,8 @@ namespace lyss {
 
 namespace {
 
-int editDistance(const QString& a, const QString& b) {
+int editDistance(const QString& a, const QString& b)
+{
     QList<int> prev(b.size() + 1);
     QList<int> cur(b.size() + 1);
     for (qsizetype j = 0; j <= b.size(); ++j)
@@ -29,7 +30,8 @@ int editDistance(const QString& a, const QString& b) {
     return prev[b.size()];
 }
 
-QString typeName(QJsonValue::Type type) {
+QString typeName(QJsonValue::Type type)
+{
     switch (type) {
     case QJsonValue::String:
         return Settings::tr("text");
@@ -44,7 +46,8 @@ QString typeName(QJsonValue::Type type) {
 
 } // namespace
 
-QString valueSourceName(ValueSource source) {
+QString valueSourceName(ValueSource source)
+{
     switch (source) {
     case ValueSource::Default:
         return QStringLiteral("default");
@@ -58,9 +61,12 @@ QString valueSourceName(ValueSource source) {
 
 Settings::Settings(ConfigRepository& repository, QProcessEnvironment env)
     : m_repository(repository)
-    , m_env(std::move(env)) {}
+    , m_env(std::move(env))
+{
+}
 
-const QList<SettingDefinition>& Settings::definitions() {
+const QList<SettingDefinition>& Settings::definitions()
+{
     static const QList<SettingDefinition> defs{
         {QStringLiteral("ui.theme"),
          QStringLiteral("system"),
@@ -84,14 +90,16 @@ const QList<SettingDefinition>& Settings::definitions() {
     return defs;
 }
 
-const SettingDefinition* Settings::definition(const QString& key) {
+const SettingDefinition* Settings::definition(const QString& key)
+{
     const auto& defs = definitions();
     auto it = std::find_if(defs.begin(), defs.end(),
                            [&](const SettingDefinition& d) { return d.key == key; });
     return it == defs.end() ? nullptr : &*it;
 }
 
-QString Settings::unknownKeyMessage(const QString& key) {
+QString Settings::unknownKeyMessage(const QString& key)
+{
     QString best;
     int bestDistance = 4;
     QStringList keys;
@@ -109,7 +117,8 @@ QString Settings::unknownKeyMessage(const QString& key) {
         .arg(key, keys.join(QStringLiteral(", ")));
 }
 
-Status Settings::validate(const QString& key, const QJsonValue& value) {
+Status Settings::validate(const QString& key, const QJsonValue& value)
+{
     const SettingDefinition* def = definition(key);
     if (!def)
         return Error{unknownKeyMessage(key)};
@@ -123,7 +132,8 @@ Status Settings::validate(const QString& key, const QJsonValue& value) {
     return {};
 }
 
-Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& text) {
+Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& text)
+{
     const SettingDefinition* def = definition(key);
     if (!def)
         return Error{unknownKeyMessage(key)};
@@ -139,7 +149,8 @@ Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& t
                      .arg(text, parseError, key, typeName(def->defaultValue.type()))};
 }
 
-std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& def) const {
+std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& def) const
+{
     for (const QString& var : def.envVars) {
         QString raw = m_env.value(var).trimmed();
         if (raw.isEmpty())
@@ -156,7 +167,8 @@ std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& d
     return std::nullopt;
 }
 
-Result<SettingEntry> Settings::entry(const QString& key) const {
+Result<SettingEntry> Settings::entry(const QString& key) const
+{
     const SettingDefinition* def = definition(key);
     if (def) {
         if (auto env = fromEnvironment(*def))
@@ -172,7 +184,8 @@ Result<SettingEntry> Settings::entry(const QString& key) const {
     return Error{unknownKeyMessage(key)};
 }
 
-Result<QList<SettingEntry>> Settings::list() const {
+Result<QList<SettingEntry>> Settings::list() const
+{
     QList<SettingEntry> out;
     QSet<QString> known;
     for (const auto& def : definitions()) {
@@ -194,20 +207,23 @@ Result<QList<SettingEntry>> Settings::list() const {
     return out;
 }
 
-Status Settings::set(const QString& key, const QJsonValue& value) {
+Status Settings::set(const QString& key, const QJsonValue& value)
+{
     if (Status st = validate(key, value); !st.ok())
         return st;
     return m_repository.set(key, value);
 }
 
-QString Settings::text(const QString& key) const {
+QString Settings::text(const QString& key) const
+{
     if (auto e = entry(key))
         return e->value.toString();
     const SettingDefinition* def = definition(key);
     return def ? def->defaultValue.toString() : QString();
 }
 
-double Settings::number(const QString& key) const {
+double Settings::number(const QString& key) const
+{
     if (auto e = entry(key))
         return e->value.toDouble();
     const SettingDefinition* def = definition(key);

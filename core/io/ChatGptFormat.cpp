@@ -16,7 +16,8 @@ struct NodeText {
     int leftOut = 0; // parts that were not text
 };
 
-NodeText textOf(const QJsonObject& message) {
+NodeText textOf(const QJsonObject& message)
+{
     NodeText out;
     const QJsonObject content = message.value(QLatin1String("content")).toObject();
     const QString type = content.value(QLatin1String("content_type")).toString();
@@ -40,17 +41,20 @@ NodeText textOf(const QJsonObject& message) {
     return out;
 }
 
-qint64 secondsToMs(const QJsonValue& v) {
+qint64 secondsToMs(const QJsonValue& v)
+{
     return v.isDouble() ? static_cast<qint64>(v.toDouble() * 1000.0) : 0;
 }
 
 } // namespace
 
-bool ChatGptFormat::looksLike(const QJsonObject& first) {
+bool ChatGptFormat::looksLike(const QJsonObject& first)
+{
     return first.value(QLatin1String("mapping")).isObject();
 }
 
-Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations) {
+Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations)
+{
     ImportFile file;
     file.format = QStringLiteral("chatgpt");
     file.formatName = QStringLiteral("ChatGPT");

@@ -16,7 +16,8 @@
 
 namespace lyss {
 
-QString ChatImporter::Summary::text() const {
+QString ChatImporter::Summary::text() const
+{
     QString s = tr("Imported %n chat(s)", nullptr, chats) + QLatin1Char(' ') +
                 tr("with %n message(s) from %1", nullptr, messages).arg(formatName);
     if (duplicates > 0)
@@ -28,16 +29,20 @@ QString ChatImporter::Summary::text() const {
 }
 
 ChatImporter::ChatImporter(Database& db)
-    : m_db(db) {}
+    : m_db(db)
+{
+}
 
-Result<ImportFile> ChatImporter::read(const QString& path) {
+Result<ImportFile> ChatImporter::read(const QString& path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error{tr("Cannot read %1: %2.").arg(path, f.errorString())};
     return parse(f.readAll(), path);
 }
 
-Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& name) {
+Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& name)
+{
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -71,8 +76,8 @@ Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& na
     return file;
 }
 
-Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file,
-                                                  const Progress& progress) {
+Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file, const Progress& progress)
+{
     Summary summary;
     summary.formatName = file.formatName;
     summary.notes = file.notes;

@@ -7,7 +7,8 @@
 
 namespace lyss {
 
-Status orderChatTree(ImportedChat& chat) {
+Status orderChatTree(ImportedChat& chat)
+{
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < chat.messages.size(); ++i) {
         const QString& id = chat.messages[i].sourceId;

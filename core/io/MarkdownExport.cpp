@@ -7,12 +7,14 @@
 namespace lyss {
 
 namespace {
-QString when(qint64 ms) {
+QString when(qint64 ms)
+{
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 } // namespace
 
-QString MarkdownExport::chat(const Chat& chat, const QList<Message>& branch) {
+QString MarkdownExport::chat(const Chat& chat, const QList<Message>& branch)
+{
     QString out;
     const QString title = chat.title.isEmpty() ? tr("Untitled chat") : chat.title;
     out += QStringLiteral("# ") + title + QStringLiteral("\n\n");
@@ -58,7 +60,8 @@ QString MarkdownExport::chat(const Chat& chat, const QList<Message>& branch) {
     return out;
 }
 
-QString MarkdownExport::fileName(const Chat& chat) {
+QString MarkdownExport::fileName(const Chat& chat)
+{
     static const QRegularExpression unsafe(QStringLiteral("[\\\\/:*?\"<>|\\x00-\\x1f]+"));
     QString title = chat.title.isEmpty() ? tr("Untitled chat") : chat.title;
     title.replace(unsafe, QStringLiteral(" "));

@@ -13,14 +13,16 @@ namespace lyss {
 namespace {
 
 // Times in exports are seconds, sometimes milliseconds; tell them apart by size.
-qint64 toMs(const QJsonValue& v) {
+qint64 toMs(const QJsonValue& v)
+{
     if (!v.isDouble())
         return 0;
     const double t = v.toDouble();
     return static_cast<qint64>(t > 1e11 ? t : t * 1000.0);
 }
 
-QString textOf(const QJsonValue& content) {
+QString textOf(const QJsonValue& content)
+{
     if (content.isString())
         return content.toString();
     QString out;
@@ -32,7 +34,8 @@ QString textOf(const QJsonValue& content) {
     return out;
 }
 
-QStringList tagsOf(const QJsonValue& v) {
+QStringList tagsOf(const QJsonValue& v)
+{
     QStringList out;
     for (const QJsonValue& t : v.toArray()) {
         const QString name =
@@ -43,7 +46,8 @@ QStringList tagsOf(const QJsonValue& v) {
     return out;
 }
 
-Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value) {
+Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value)
+{
     const QString where = QStringLiteral("history.messages.%1").arg(key);
     if (!value.isObject())
         return Error{OpenWebUiFormat::tr("%1 is not an object.").arg(where)};
@@ -88,12 +92,14 @@ Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value
 
 } // namespace
 
-bool OpenWebUiFormat::looksLike(const QJsonObject& first) {
+bool OpenWebUiFormat::looksLike(const QJsonObject& first)
+{
     return first.value(QLatin1String("chat")).isObject() ||
            first.value(QLatin1String("history")).isObject();
 }
 
-Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows) {
+Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
+{
     ImportFile file;
     file.format = QStringLiteral("open-webui");
     file.formatName = QStringLiteral("Open WebUI");
@@ -187,7 +193,8 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows) {
 }
 
 QJsonObject OpenWebUiFormat::exportChat(const Chat& chat, const QList<Message>& messages,
-                                        const QList<Message>& branch) {
+                                        const QList<Message>& branch)
+{
     QHash<QString, QJsonArray> children;
     for (const Message& m : messages) {
         if (!m.parentId.isEmpty())

@@ -18,7 +18,8 @@ enum class JobOutcome { Finished, TimedOut };
 
 // Runs a keychain job to completion or until the time limit. A job that times out is
 // left to delete itself when the keyring finally answers.
-JobOutcome runJob(QKeychain::Job* job, int timeoutMs) {
+JobOutcome runJob(QKeychain::Job* job, int timeoutMs)
+{
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
@@ -45,11 +46,14 @@ JobOutcome runJob(QKeychain::Job* job, int timeoutMs) {
 
 KeychainSecretStore::KeychainSecretStore(QString service, int timeoutMs)
     : m_service(std::move(service))
-    , m_timeoutMs(timeoutMs) {}
+    , m_timeoutMs(timeoutMs)
+{
+}
 
 namespace {
 
-Error keychainError(QKeychain::Error code, const QString& detail, const QString& action) {
+Error keychainError(QKeychain::Error code, const QString& detail, const QString& action)
+{
     qCWarning(lcSecrets) << action << "failed:" << code << detail;
     switch (code) {
     case QKeychain::NoBackendAvailable:
@@ -71,7 +75,8 @@ Error keychainError(QKeychain::Error code, const QString& detail, const QString&
     }
 }
 
-Error timeoutError(const QString& action, int timeoutMs) {
+Error timeoutError(const QString& action, int timeoutMs)
+{
     return Error{KeychainSecretStore::tr("%1 failed: the keyring did not answer within %2 "
                                          "seconds. Is it locked and waiting for a password?")
                      .arg(action)
@@ -80,7 +85,8 @@ Error timeoutError(const QString& action, int timeoutMs) {
 
 } // namespace
 
-Result<std::optional<QString>> KeychainSecretStore::read(const QString& key) {
+Result<std::optional<QString>> KeychainSecretStore::read(const QString& key)
+{
     auto* job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
     const QString action = tr("Reading %1 from the keyring").arg(key);
@@ -94,7 +100,8 @@ Result<std::optional<QString>> KeychainSecretStore::read(const QString& key) {
     return std::optional<QString>(job->textData());
 }
 
-Status KeychainSecretStore::write(const QString& key, const QString& secret) {
+Status KeychainSecretStore::write(const QString& key, const QString& secret)
+{
     auto* job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);
     job->setTextData(secret);
@@ -107,7 +114,8 @@ Status KeychainSecretStore::write(const QString& key, const QString& secret) {
     return {};
 }
 
-Status KeychainSecretStore::remove(const QString& key) {
+Status KeychainSecretStore::remove(const QString& key)
+{
     auto* job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(key);
     const QString action = tr("Removing %1 from the keyring").arg(key);

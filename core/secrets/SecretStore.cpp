@@ -3,7 +3,8 @@
 
 namespace lyss {
 
-QString backendSecretKey(const QString& backendName) {
+QString backendSecretKey(const QString& backendName)
+{
     return QStringLiteral("backend/%1/api-key").arg(backendName.toLower());
 }
 

@@ -3,11 +3,13 @@
 
 namespace lyss {
 
-QString backendKindName(BackendKind kind) {
+QString backendKindName(BackendKind kind)
+{
     return kind == BackendKind::Ollama ? QStringLiteral("ollama") : QStringLiteral("openai");
 }
 
-std::optional<BackendKind> backendKindFromName(const QString& name) {
+std::optional<BackendKind> backendKindFromName(const QString& name)
+{
     if (name == QLatin1String("ollama"))
         return BackendKind::Ollama;
     if (name == QLatin1String("openai"))

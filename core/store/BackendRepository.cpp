@@ -12,7 +12,8 @@ namespace lyss {
 namespace {
 const QString kColumns = QStringLiteral("id, name, kind, url, enabled, has_key, created_at");
 
-BackendRecord fromRow(const QSqlQuery& q) {
+BackendRecord fromRow(const QSqlQuery& q)
+{
     BackendRecord b;
     b.id = q.value(0).toLongLong();
     b.name = q.value(1).toString();
@@ -27,9 +28,12 @@ BackendRecord fromRow(const QSqlQuery& q) {
 
 BackendRepository::BackendRepository(Database& db)
     : m_db(db)
-    , m_statements(db.connection()) {}
+    , m_statements(db.connection())
+{
+}
 
-Result<QList<BackendRecord>> BackendRepository::list() {
+Result<QList<BackendRecord>> BackendRepository::list()
+{
     auto q = m_statements.get(QStringLiteral("SELECT ") + kColumns +
                               QStringLiteral(" FROM backends ORDER BY id"));
     if (!q)
@@ -43,7 +47,8 @@ Result<QList<BackendRecord>> BackendRepository::list() {
     return out;
 }
 
-Result<std::optional<BackendRecord>> BackendRepository::find(const QString& name) {
+Result<std::optional<BackendRecord>> BackendRepository::find(const QString& name)
+{
     auto q = m_statements.get(QStringLiteral("SELECT ") + kColumns +
                               QStringLiteral(" FROM backends WHERE name = ?"));
     if (!q)
@@ -58,7 +63,8 @@ Result<std::optional<BackendRecord>> BackendRepository::find(const QString& name
     return found;
 }
 
-Result<BackendRecord> BackendRepository::add(const BackendRecord& backend) {
+Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
+{
     auto existing = find(backend.name);
     if (!existing)
         return existing.error();
@@ -85,7 +91,8 @@ Result<BackendRecord> BackendRepository::add(const BackendRecord& backend) {
     return stored;
 }
 
-Status BackendRepository::remove(const QString& name) {
+Status BackendRepository::remove(const QString& name)
+{
     auto q = m_statements.get(QStringLiteral("DELETE FROM backends WHERE name = ?"));
     if (!q)
         return q.error();

@@ -13,20 +13,25 @@
 namespace lyss {
 
 namespace {
-QVariant nullIfEmpty(const QString& s) {
+QVariant nullIfEmpty(const QString& s)
+{
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-QString json(const QJsonObject& o) {
+QString json(const QJsonObject& o)
+{
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 } // namespace
 
 ChatBulkWriter::ChatBulkWriter(Database& db)
     : m_db(db)
-    , m_statements(db.connection()) {}
+    , m_statements(db.connection())
+{
+}
 
-Status ChatBulkWriter::begin() {
+Status ChatBulkWriter::begin()
+{
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages")) || !q.next())
         return sql::errorFrom(q, tr("Preparing the import"));
@@ -42,7 +47,8 @@ Status ChatBulkWriter::begin() {
 }
 
 Result<std::optional<QString>> ChatBulkWriter::findBySource(const QString& source,
-                                                            const QString& sourceId) {
+                                                            const QString& sourceId)
+{
     // Also a chat whose own id is the source id: Lyss's export imported back into Lyss.
     auto q = m_statements.get(QStringLiteral(
         "SELECT id FROM chats WHERE (source = ? AND source_id = ?) OR id = ? LIMIT 1"));
@@ -60,7 +66,8 @@ Result<std::optional<QString>> ChatBulkWriter::findBySource(const QString& sourc
     return id;
 }
 
-Status ChatBulkWriter::insertChat(const Chat& c) {
+Status ChatBulkWriter::insertChat(const Chat& c)
+{
     auto q = m_statements.get(QStringLiteral(
         "INSERT INTO chats (id, user_id, title, model, params, pinned, archived, created_at, "
         "updated_at, tags, source, source_id) VALUES (?, 'local', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -82,7 +89,8 @@ Status ChatBulkWriter::insertChat(const Chat& c) {
     return sql::exec(s, tr("Saving the chat \"%1\"").arg(c.title));
 }
 
-Status ChatBulkWriter::insertMessage(const Message& m) {
+Status ChatBulkWriter::insertMessage(const Message& m)
+{
     auto q = m_statements.get(QStringLiteral(
         "INSERT INTO messages (id, chat_id, parent_id, role, content, thinking, model, status, "
         "error, metrics, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -105,7 +113,8 @@ Status ChatBulkWriter::insertMessage(const Message& m) {
     return sql::exec(s, tr("Saving a message"));
 }
 
-Status ChatBulkWriter::setCurrentLeaf(const QString& chatId, const QString& messageId) {
+Status ChatBulkWriter::setCurrentLeaf(const QString& chatId, const QString& messageId)
+{
     auto q = m_statements.get(QStringLiteral("UPDATE chats SET current_leaf_id = ? WHERE id = ?"));
     if (!q)
         return q.error();
@@ -114,7 +123,8 @@ Status ChatBulkWriter::setCurrentLeaf(const QString& chatId, const QString& mess
     return sql::exec(**q, tr("Saving the chat's current branch"));
 }
 
-Status ChatBulkWriter::finish() {
+Status ChatBulkWriter::finish()
+{
     if (!m_begun)
         return {};
     m_begun = false;

@@ -19,51 +19,59 @@ namespace {
 const QString kChatColumns = QStringLiteral(
     "c.id, c.user_id, c.title, c.current_leaf_id, c.model, c.params, c.pinned, c.archived, "
     "c.created_at, c.updated_at, c.tags, c.source, c.source_id");
+constexpr int kChatColumnCount = 13;
 const QString kMessageColumns =
     QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, m.content, m.thinking, m.model, "
                    "m.status, m.error, m.metrics, m.created_at, m.updated_at");
 
-QString newId() {
+QString newId()
+{
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 // QtSql binds a null QString as SQL NULL; text columns that are NOT NULL get ''.
-QString notNull(const QString& s) {
+QString notNull(const QString& s)
+{
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-QVariant nullIfEmpty(const QString& s) {
+QVariant nullIfEmpty(const QString& s)
+{
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-QJsonObject objectFromText(const QString& text) {
+QJsonObject objectFromText(const QString& text)
+{
     return text.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-QString textFromObject(const QJsonObject& o) {
+QString textFromObject(const QJsonObject& o)
+{
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-Chat chatFromRow(const QSqlQuery& q, int at = 0) {
+Chat chatFromRow(const QSqlQuery& q)
+{
     Chat c;
-    c.id = q.value(at + 0).toString();
-    c.userId = q.value(at + 1).toString();
-    c.title = q.value(at + 2).toString();
-    c.currentLeafId = q.value(at + 3).toString();
-    c.model = q.value(at + 4).toString();
-    c.params = objectFromText(q.value(at + 5).toString());
-    c.pinned = q.value(at + 6).toBool();
-    c.archived = q.value(at + 7).toBool();
-    c.createdAt = q.value(at + 8).toLongLong();
-    c.updatedAt = q.value(at + 9).toLongLong();
-    for (const QJsonValue& t : QJsonDocument::fromJson(q.value(at + 10).toByteArray()).array())
+    c.id = q.value(0).toString();
+    c.userId = q.value(1).toString();
+    c.title = q.value(2).toString();
+    c.currentLeafId = q.value(3).toString();
+    c.model = q.value(4).toString();
+    c.params = objectFromText(q.value(5).toString());
+    c.pinned = q.value(6).toBool();
+    c.archived = q.value(7).toBool();
+    c.createdAt = q.value(8).toLongLong();
+    c.updatedAt = q.value(9).toLongLong();
+    for (const QJsonValue& t : QJsonDocument::fromJson(q.value(10).toByteArray()).array())
         c.tags << t.toString();
-    c.source = q.value(at + 11).toString();
-    c.sourceId = q.value(at + 12).toString();
+    c.source = q.value(11).toString();
+    c.sourceId = q.value(12).toString();
     return c;
 }
 
-Message messageFromRow(const QSqlQuery& q) {
+Message messageFromRow(const QSqlQuery& q)
+{
     Message m;
     m.id = q.value(0).toString();
     m.chatId = q.value(1).toString();
@@ -80,13 +88,35 @@ Message messageFromRow(const QSqlQuery& q) {
     return m;
 }
 
+// Runs a prepared query with positional values and turns each row into a T.
+template <typename T, typename RowFn>
+Result<QList<T>> queryRows(StatementCache& statements, const QString& statement,
+                           const QVariantList& values, const QString& what, RowFn fromRow)
+{
+    auto q = statements.get(statement);
+    if (!q)
+        return q.error();
+    for (const QVariant& v : values)
+        (*q)->addBindValue(v);
+    if (Status st = sql::exec(**q, what); !st.ok())
+        return st.error();
+    QList<T> out;
+    while ((*q)->next())
+        out.append(fromRow(**q));
+    (*q)->finish();
+    return out;
+}
+
 } // namespace
 
 ChatRepository::ChatRepository(Database& db)
     : m_db(db)
-    , m_statements(db.connection()) {}
+    , m_statements(db.connection())
+{
+}
 
-Result<Chat> ChatRepository::createChat(Chat chat) {
+Result<Chat> ChatRepository::createChat(Chat chat)
+{
     if (chat.id.isEmpty())
         chat.id = newId();
     if (chat.userId.isEmpty())
@@ -121,7 +151,8 @@ Result<Chat> ChatRepository::createChat(Chat chat) {
     return chat;
 }
 
-Result<Message> ChatRepository::addMessage(Message message) {
+Result<Message> ChatRepository::addMessage(Message message)
+{
     if (message.id.isEmpty())
         message.id = newId();
     if (message.createdAt == 0)
@@ -170,64 +201,53 @@ Result<Message> ChatRepository::addMessage(Message message) {
     return message;
 }
 
-Result<std::optional<Chat>> ChatRepository::chat(const QString& id) {
-    auto q = m_statements.get(QStringLiteral("SELECT ") + kChatColumns +
-                              QStringLiteral(" FROM chats c WHERE c.id = ?"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(id);
-    if (Status st = sql::exec(**q, tr("Reading the chat %1").arg(id)); !st.ok())
-        return st.error();
-    std::optional<Chat> found;
-    if ((*q)->next())
-        found = chatFromRow(**q);
-    (*q)->finish();
-    return found;
+Result<std::optional<Chat>> ChatRepository::chat(const QString& id)
+{
+    auto rows = queryRows<Chat>(m_statements,
+                                QStringLiteral("SELECT ") + kChatColumns +
+                                    QStringLiteral(" FROM chats c WHERE c.id = ?"),
+                                {id}, tr("Reading the chat %1").arg(id), chatFromRow);
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::nullopt : std::optional<Chat>(rows->first());
 }
 
-Result<QString> ChatRepository::resolveChatId(const QString& prefix) {
+Result<QString> ChatRepository::resolveChatId(const QString& prefix)
+{
     if (prefix.trimmed().isEmpty())
         return Error{tr("No chat id was given.")};
-    auto q = m_statements.get(QStringLiteral(
-        "SELECT id FROM chats WHERE substr(id, 1, length(:prefix)) = :prefix LIMIT 3"));
-    if (!q)
-        return q.error();
-    (*q)->bindValue(QStringLiteral(":prefix"), prefix);
-    if (Status st = sql::exec(**q, tr("Looking up the chat %1").arg(prefix)); !st.ok())
-        return st.error();
-    QStringList ids;
-    while ((*q)->next())
-        ids << (*q)->value(0).toString();
-    (*q)->finish();
-    if (ids.contains(prefix))
+    auto ids = queryRows<QString>(
+        m_statements,
+        QStringLiteral("SELECT id FROM chats WHERE substr(id, 1, length(?)) = ? LIMIT 3"),
+        {prefix, prefix}, tr("Looking up the chat %1").arg(prefix),
+        [](const QSqlQuery& q) { return q.value(0).toString(); });
+    if (!ids)
+        return ids.error();
+    if (ids->contains(prefix))
         return prefix;
-    if (ids.isEmpty())
+    if (ids->isEmpty())
         return Error{tr("There is no chat with the id %1.").arg(prefix)};
-    if (ids.size() > 1)
+    if (ids->size() > 1)
         return Error{
             tr("Several chats have ids starting with %1; give more of the id.").arg(prefix)};
-    return ids.first();
+    return ids->first();
 }
 
-Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived) {
-    auto q = m_statements.get(
+Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
+{
+    return queryRows<ChatSummary>(
+        m_statements,
         QStringLiteral("SELECT ") + kChatColumns +
-        QStringLiteral(", (SELECT count(*) FROM messages m WHERE m.chat_id = c.id) "
-                       "FROM chats c WHERE c.archived = 0 OR ? "
-                       "ORDER BY c.updated_at DESC, c.created_at DESC, c.id"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(includeArchived);
-    if (Status st = sql::exec(**q, tr("Reading the chat list")); !st.ok())
-        return st.error();
-    QList<ChatSummary> out;
-    while ((*q)->next())
-        out.append({chatFromRow(**q), (*q)->value(13).toInt()});
-    (*q)->finish();
-    return out;
+            QStringLiteral(", (SELECT count(*) FROM messages m WHERE m.chat_id = c.id) "
+                           "FROM chats c WHERE c.archived = 0 OR ? "
+                           "ORDER BY c.updated_at DESC, c.created_at DESC, c.id"),
+        {includeArchived}, tr("Reading the chat list"), [](const QSqlQuery& q) {
+            return ChatSummary{chatFromRow(q), q.value(kChatColumnCount).toInt()};
+        });
 }
 
-Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId) {
+Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId)
+{
     auto c = chat(chatId);
     if (!c)
         return c.error();
@@ -236,62 +256,45 @@ Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId) {
     return pathTo((*c)->currentLeafId);
 }
 
-Result<QList<Message>> ChatRepository::pathTo(const QString& messageId) {
+Result<QList<Message>> ChatRepository::pathTo(const QString& messageId)
+{
     // Walk up from the message; depth orders the path so the root comes first.
-    auto q = m_statements.get(
+    return queryRows<Message>(
+        m_statements,
         QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
-                       "  SELECT :id, 0"
+                       "  SELECT ?, 0"
                        "  UNION ALL"
                        "  SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path "
                        "    ON m.id = path.id WHERE m.parent_id IS NOT NULL"
                        ") SELECT ") +
-        kMessageColumns +
-        QStringLiteral(" FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC"));
-    if (!q)
-        return q.error();
-    (*q)->bindValue(QStringLiteral(":id"), messageId);
-    if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
-        return st.error();
-    QList<Message> out;
-    while ((*q)->next())
-        out.append(messageFromRow(**q));
-    (*q)->finish();
-    return out;
+            kMessageColumns +
+            QStringLiteral(" FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC"),
+        {messageId}, tr("Reading the messages before %1").arg(messageId), messageFromRow);
 }
 
-Result<QList<Message>> ChatRepository::allMessages(const QString& chatId) {
-    auto q =
-        m_statements.get(QStringLiteral("SELECT ") + kMessageColumns +
-                         QStringLiteral(" FROM messages m WHERE m.chat_id = ? ORDER BY m.seq"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(chatId);
-    if (Status st = sql::exec(**q, tr("Reading the messages of chat %1").arg(chatId)); !st.ok())
-        return st.error();
-    QList<Message> out;
-    while ((*q)->next())
-        out.append(messageFromRow(**q));
-    (*q)->finish();
-    return out;
+Result<QList<Message>> ChatRepository::allMessages(const QString& chatId)
+{
+    return queryRows<Message>(
+        m_statements,
+        QStringLiteral("SELECT ") + kMessageColumns +
+            QStringLiteral(" FROM messages m WHERE m.chat_id = ? ORDER BY m.seq"),
+        {chatId}, tr("Reading the messages of chat %1").arg(chatId), messageFromRow);
 }
 
-Result<std::optional<Message>> ChatRepository::message(const QString& id) {
-    auto q = m_statements.get(QStringLiteral("SELECT ") + kMessageColumns +
-                              QStringLiteral(" FROM messages m WHERE m.id = ?"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(id);
-    if (Status st = sql::exec(**q, tr("Reading the message %1").arg(id)); !st.ok())
-        return st.error();
-    std::optional<Message> found;
-    if ((*q)->next())
-        found = messageFromRow(**q);
-    (*q)->finish();
-    return found;
+Result<std::optional<Message>> ChatRepository::message(const QString& id)
+{
+    auto rows = queryRows<Message>(m_statements,
+                                   QStringLiteral("SELECT ") + kMessageColumns +
+                                       QStringLiteral(" FROM messages m WHERE m.id = ?"),
+                                   {id}, tr("Reading the message %1").arg(id), messageFromRow);
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::nullopt : std::optional<Message>(rows->first());
 }
 
 Status ChatRepository::checkpointMessage(const QString& id, const QString& content,
-                                         const QString& thinking) {
+                                         const QString& thinking)
+{
     auto q = m_statements.get(QStringLiteral(
         "UPDATE messages SET content = ?, thinking = ?, updated_at = ? WHERE id = ?"));
     if (!q)
@@ -303,7 +306,8 @@ Status ChatRepository::checkpointMessage(const QString& id, const QString& conte
     return sql::exec(**q, tr("Saving the reply so far"));
 }
 
-Status ChatRepository::finishMessage(const Message& message) {
+Status ChatRepository::finishMessage(const Message& message)
+{
     const qint64 now = sql::nowMs();
     Transaction tx(m_db.connection());
     if (!tx.status().ok())
@@ -336,7 +340,8 @@ Status ChatRepository::finishMessage(const Message& message) {
 }
 
 Result<int>
-ChatRepository::recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive) {
+ChatRepository::recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive)
+{
     auto q = m_statements.get(
         QStringLiteral("SELECT id, stream_owner FROM messages WHERE status = 'streaming'"));
     if (!q)
@@ -364,7 +369,8 @@ ChatRepository::recoverInterruptedReplies(const std::function<bool(const QString
     return static_cast<int>(orphans.size());
 }
 
-Status ChatRepository::setChatModel(const QString& chatId, const QString& model) {
+Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
+{
     auto q = m_statements.get(QStringLiteral("UPDATE chats SET model = ? WHERE id = ?"));
     if (!q)
         return q.error();
@@ -373,7 +379,8 @@ Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
     return sql::exec(**q, tr("Saving the chat's model"));
 }
 
-QString ChatRepository::ftsQuery(const QString& text) {
+QString ChatRepository::ftsQuery(const QString& text)
+{
     static const QRegularExpression space(QStringLiteral("\\s+"));
     QStringList terms;
     for (QString word : text.split(space, Qt::SkipEmptyParts)) {
@@ -385,28 +392,22 @@ QString ChatRepository::ftsQuery(const QString& text) {
     return terms.join(QLatin1Char(' '));
 }
 
-Result<QList<SearchHit>> ChatRepository::search(const QString& text, int limit) {
+Result<QList<SearchHit>> ChatRepository::search(const QString& text, int limit)
+{
     const QString match = ftsQuery(text);
     if (match.isEmpty())
         return QList<SearchHit>{};
-    auto q = m_statements.get(
+    return queryRows<SearchHit>(
+        m_statements,
         QStringLiteral("SELECT m.chat_id, c.title, m.id, "
                        "  snippet(messages_fts, 0, '[', ']', '…', 12) "
                        "FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid "
                        "JOIN chats c ON c.id = m.chat_id "
-                       "WHERE messages_fts MATCH ? AND c.archived = 0 ORDER BY rank LIMIT ?"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(match);
-    (*q)->addBindValue(limit);
-    if (Status st = sql::exec(**q, tr("Searching the messages")); !st.ok())
-        return st.error();
-    QList<SearchHit> out;
-    while ((*q)->next())
-        out.append({(*q)->value(0).toString(), (*q)->value(1).toString(), (*q)->value(2).toString(),
-                    (*q)->value(3).toString()});
-    (*q)->finish();
-    return out;
+                       "WHERE messages_fts MATCH ? AND c.archived = 0 ORDER BY rank LIMIT ?"),
+        {match, limit}, tr("Searching the messages"), [](const QSqlQuery& q) {
+            return SearchHit{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toString()};
+        });
 }
 
 } // namespace lyss

@@ -10,16 +10,20 @@
 namespace lyss {
 
 namespace {
-std::optional<QJsonValue> decode(const QVariant& v) {
+std::optional<QJsonValue> decode(const QVariant& v)
+{
     return parseJsonValue(v.toString());
 }
 } // namespace
 
 ConfigRepository::ConfigRepository(Database& db)
     : m_db(db)
-    , m_statements(db.connection()) {}
+    , m_statements(db.connection())
+{
+}
 
-Result<std::optional<QJsonValue>> ConfigRepository::get(const QString& key) {
+Result<std::optional<QJsonValue>> ConfigRepository::get(const QString& key)
+{
     auto q = m_statements.get(QStringLiteral("SELECT value FROM config WHERE key = ?"));
     if (!q)
         return q.error();
@@ -33,7 +37,8 @@ Result<std::optional<QJsonValue>> ConfigRepository::get(const QString& key) {
     return value;
 }
 
-Status ConfigRepository::set(const QString& key, const QJsonValue& value) {
+Status ConfigRepository::set(const QString& key, const QJsonValue& value)
+{
     auto q = m_statements.get(
         QStringLiteral("INSERT INTO config (key, value, updated_at) VALUES (?, ?, ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = "
@@ -46,7 +51,8 @@ Status ConfigRepository::set(const QString& key, const QJsonValue& value) {
     return sql::exec(**q, tr("Saving the setting %1").arg(key));
 }
 
-Result<bool> ConfigRepository::insertIfAbsent(const QString& key, const QJsonValue& value) {
+Result<bool> ConfigRepository::insertIfAbsent(const QString& key, const QJsonValue& value)
+{
     auto q = m_statements.get(QStringLiteral("INSERT INTO config (key, value, updated_at) VALUES "
                                              "(?, ?, ?) ON CONFLICT (key) DO NOTHING"));
     if (!q)
@@ -59,7 +65,8 @@ Result<bool> ConfigRepository::insertIfAbsent(const QString& key, const QJsonVal
     return (*q)->numRowsAffected() > 0;
 }
 
-Status ConfigRepository::remove(const QString& key) {
+Status ConfigRepository::remove(const QString& key)
+{
     auto q = m_statements.get(QStringLiteral("DELETE FROM config WHERE key = ?"));
     if (!q)
         return q.error();
@@ -67,7 +74,8 @@ Status ConfigRepository::remove(const QString& key) {
     return sql::exec(**q, tr("Removing the setting %1").arg(key));
 }
 
-Result<QList<QPair<QString, QJsonValue>>> ConfigRepository::all() {
+Result<QList<QPair<QString, QJsonValue>>> ConfigRepository::all()
+{
     auto q = m_statements.get(QStringLiteral("SELECT key, value FROM config ORDER BY key"));
     if (!q)
         return q.error();

@@ -28,7 +28,8 @@ constexpr qsizetype kUserVersionOffset = 60;
 constexpr qsizetype kApplicationIdOffset = 68;
 const QByteArray kMagic("SQLite format 3\0", 16);
 
-QString quotedSqlString(const QString& s) {
+QString quotedSqlString(const QString& s)
+{
     QString escaped = s;
     escaped.replace(QLatin1Char('\''), QStringLiteral("''"));
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
@@ -39,19 +40,24 @@ QString quotedSqlString(const QString& s) {
 Database::Database(QSqlDatabase db, QString path)
     : m_db(std::move(db))
     , m_connectionName(m_db.connectionName())
-    , m_path(std::move(path)) {}
+    , m_path(std::move(path))
+{
+}
 
-Database::~Database() {
+Database::~Database()
+{
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path) {
+Result<std::unique_ptr<Database>> Database::open(const QString& path)
+{
     return open(path, Options{});
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options) {
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
+{
     const int latest = latestSchemaVersion();
     const int target = options.targetVersion > 0 ? std::min(options.targetVersion, latest) : latest;
     const QString untouched =
@@ -87,7 +93,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     return database;
 }
 
-Status Database::checkHeader(const QString& path) {
+Status Database::checkHeader(const QString& path)
+{
     const int latest = latestSchemaVersion();
     const QFileInfo info(path);
     if (!info.exists())
@@ -116,7 +123,8 @@ Status Database::checkHeader(const QString& path) {
     return {};
 }
 
-Status Database::inspect(int* version) const {
+Status Database::inspect(int* version) const
+{
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return Error{
@@ -145,7 +153,8 @@ Status Database::inspect(int* version) const {
     return {};
 }
 
-Status Database::configure(int busyTimeoutMs) {
+Status Database::configure(int busyTimeoutMs)
+{
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
         return sql::errorFrom(q, tr("Switching the database to write-ahead logging"));
@@ -164,7 +173,8 @@ Status Database::configure(int busyTimeoutMs) {
     return {};
 }
 
-Status Database::backupBeforeUpgrade(int fromVersion) {
+Status Database::backupBeforeUpgrade(int fromVersion)
+{
     QString target = m_path + QStringLiteral(".bak-v%1").arg(fromVersion);
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = m_path + QStringLiteral(".bak-v%1.%2").arg(fromVersion).arg(n);
@@ -179,7 +189,8 @@ Status Database::backupBeforeUpgrade(int fromVersion) {
     return {};
 }
 
-Status Database::upgrade(int target) {
+Status Database::upgrade(int target)
+{
     if (m_version >= target)
         return {};
     if (m_version > 0) {

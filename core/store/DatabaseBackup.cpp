@@ -20,12 +20,14 @@ struct Handle {
     ~Handle() { sqlite3_close_v2(db); }
 };
 
-QString sqliteError(sqlite3* db) {
+QString sqliteError(sqlite3* db)
+{
     return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
 }
 
 // Copies every page of `from` into `to`, retrying while another connection holds a lock.
-int copyPages(sqlite3* from, sqlite3* to) {
+int copyPages(sqlite3* from, sqlite3* to)
+{
     sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
     if (!b)
         return sqlite3_errcode(to);
@@ -41,7 +43,8 @@ int copyPages(sqlite3* from, sqlite3* to) {
 
 } // namespace
 
-Status DatabaseBackup::backup(Database& db, const QString& target, bool overwrite) {
+Status DatabaseBackup::backup(Database& db, const QString& target, bool overwrite)
+{
     if (QFileInfo::exists(target) && !overwrite)
         return Error{tr("%1 already exists. Choose another name, or pass --force to replace it.")
                          .arg(target)};
@@ -76,7 +79,8 @@ Status DatabaseBackup::backup(Database& db, const QString& target, bool overwrit
     return {};
 }
 
-Status DatabaseBackup::check(const QString& path) {
+Status DatabaseBackup::check(const QString& path)
+{
     if (!QFileInfo(path).isFile())
         return Error{tr("%1 does not exist.").arg(path)};
     if (QFileInfo(path).size() == 0)
@@ -112,7 +116,8 @@ Status DatabaseBackup::check(const QString& path) {
     return {};
 }
 
-Status DatabaseBackup::restore(Database& db, const QString& source, const QString& keepAs) {
+Status DatabaseBackup::restore(Database& db, const QString& source, const QString& keepAs)
+{
     if (Status st = check(source); !st.ok())
         return Error{st.errorMessage() + QLatin1Char(' ') + tr("Nothing was changed.")};
     if (Status st = backup(db, keepAs, true); !st.ok())

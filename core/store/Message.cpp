@@ -8,8 +8,8 @@ namespace lyss {
 
 namespace {
 template <typename E, std::size_t N>
-std::optional<E> lookup(const std::array<std::pair<E, const char*>, N>& table,
-                        const QString& name) {
+std::optional<E> lookup(const std::array<std::pair<E, const char*>, N>& table, const QString& name)
+{
     for (const auto& [value, text] : table) {
         if (name == QLatin1String(text))
             return value;
@@ -18,7 +18,8 @@ std::optional<E> lookup(const std::array<std::pair<E, const char*>, N>& table,
 }
 
 template <typename E, std::size_t N>
-QString nameOf(const std::array<std::pair<E, const char*>, N>& table, E value) {
+QString nameOf(const std::array<std::pair<E, const char*>, N>& table, E value)
+{
     for (const auto& [v, text] : table) {
         if (v == value)
             return QLatin1String(text);
@@ -42,19 +43,23 @@ constexpr std::array<std::pair<MessageStatus, const char*>, 5> kStatuses{{
 }};
 } // namespace
 
-QString roleName(Role role) {
+QString roleName(Role role)
+{
     return nameOf(kRoles, role);
 }
 
-std::optional<Role> roleFromName(const QString& name) {
+std::optional<Role> roleFromName(const QString& name)
+{
     return lookup(kRoles, name);
 }
 
-QString statusName(MessageStatus status) {
+QString statusName(MessageStatus status)
+{
     return nameOf(kStatuses, status);
 }
 
-std::optional<MessageStatus> statusFromName(const QString& name) {
+std::optional<MessageStatus> statusFromName(const QString& name)
+{
     return lookup(kStatuses, name);
 }
 

@@ -3,7 +3,8 @@
 
 namespace lyss {
 
-QString messagesFtsInsertTrigger() {
+QString messagesFtsInsertTrigger()
+{
     return QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
                           "BEGIN INSERT INTO messages_fts (rowid, content) "
                           "VALUES (new.seq, new.content); END");
@@ -12,7 +13,8 @@ QString messagesFtsInsertTrigger() {
 namespace {
 
 // v1: users, chats, messages (a tree), config, backends.
-Migration initialSchema() {
+Migration initialSchema()
+{
     return {1,
             QStringLiteral("initial schema"),
             {
@@ -90,7 +92,8 @@ Migration initialSchema() {
 }
 
 // v2: full-text search over message content, kept in sync by triggers.
-Migration fullTextSearch() {
+Migration fullTextSearch()
+{
     return {2,
             QStringLiteral("full-text search over messages"),
             {
@@ -114,14 +117,16 @@ Migration fullTextSearch() {
 
 // v3: which process is streaming a reply, so start-up recovery leaves the replies of a
 // still-running Lyss alone and marks only those of a dead one as interrupted.
-Migration streamOwner() {
+Migration streamOwner()
+{
     return {3,
             QStringLiteral("owner of a streaming reply"),
             {QStringLiteral("ALTER TABLE messages ADD COLUMN stream_owner TEXT")}};
 }
 
 // v4: a chat's tags (a JSON array of strings), as Open WebUI and ChatGPT exports have them.
-Migration chatTags() {
+Migration chatTags()
+{
     return {4,
             QStringLiteral("chat tags"),
             {QStringLiteral("ALTER TABLE chats ADD COLUMN tags TEXT NOT NULL DEFAULT '[]' "
@@ -130,13 +135,15 @@ Migration chatTags() {
 
 } // namespace
 
-const std::vector<Migration>& migrations() {
+const std::vector<Migration>& migrations()
+{
     static const std::vector<Migration> all{initialSchema(), fullTextSearch(), streamOwner(),
                                             chatTags()};
     return all;
 }
 
-int latestSchemaVersion() {
+int latestSchemaVersion()
+{
     return migrations().back().version;
 }
 

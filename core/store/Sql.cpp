@@ -10,7 +10,8 @@
 namespace lyss::sql {
 
 namespace {
-Error makeError(const QSqlError& e, const QString& what) {
+Error makeError(const QSqlError& e, const QString& what)
+{
     qCWarning(lcStore) << what << e.text();
     QString detail = e.databaseText();
     if (detail.isEmpty())
@@ -19,28 +20,33 @@ Error makeError(const QSqlError& e, const QString& what) {
 }
 } // namespace
 
-Error errorFrom(const QSqlQuery& query, const QString& what) {
+Error errorFrom(const QSqlQuery& query, const QString& what)
+{
     return makeError(query.lastError(), what);
 }
 
-Error errorFrom(const QSqlDatabase& db, const QString& what) {
+Error errorFrom(const QSqlDatabase& db, const QString& what)
+{
     return makeError(db.lastError(), what);
 }
 
-Status exec(QSqlDatabase& db, const QString& statement, const QString& what) {
+Status exec(QSqlDatabase& db, const QString& statement, const QString& what)
+{
     QSqlQuery query(db);
     if (!query.exec(statement))
         return errorFrom(query, what);
     return {};
 }
 
-Status exec(QSqlQuery& query, const QString& what) {
+Status exec(QSqlQuery& query, const QString& what)
+{
     if (!query.exec())
         return errorFrom(query, what);
     return {};
 }
 
-qint64 nowMs() {
+qint64 nowMs()
+{
     return QDateTime::currentMSecsSinceEpoch();
 }
 

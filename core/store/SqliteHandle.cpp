@@ -8,7 +8,8 @@
 
 namespace lyss {
 
-sqlite3* sqliteHandle(const QSqlDatabase& db) {
+sqlite3* sqliteHandle(const QSqlDatabase& db)
+{
     if (!db.isOpen() || !db.driver())
         return nullptr;
     const QVariant v = db.driver()->handle();

@@ -8,9 +8,12 @@
 namespace lyss {
 
 StatementCache::StatementCache(QSqlDatabase db)
-    : m_db(std::move(db)) {}
+    : m_db(std::move(db))
+{
+}
 
-Result<QSqlQuery*> StatementCache::get(const QString& sql) {
+Result<QSqlQuery*> StatementCache::get(const QString& sql)
+{
     auto it = m_queries.find(sql);
     if (it == m_queries.end()) {
         QSqlQuery query(m_db);

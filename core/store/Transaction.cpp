@@ -16,7 +16,8 @@ std::atomic<int> g_counter{0};
 
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db))
-    , m_name(QStringLiteral("sp%1").arg(++g_counter)) {
+    , m_name(QStringLiteral("sp%1").arg(++g_counter))
+{
     // Autocommit is on exactly when no transaction is open on this connection.
     sqlite3* handle = sqliteHandle(m_db);
     m_outermost = handle && sqlite3_get_autocommit(handle) != 0;
@@ -27,11 +28,13 @@ Transaction::Transaction(QSqlDatabase db)
     m_open = m_status.ok();
 }
 
-Transaction::~Transaction() {
+Transaction::~Transaction()
+{
     rollback();
 }
 
-Status Transaction::commit() {
+Status Transaction::commit()
+{
     if (!m_open)
         return m_status.ok() ? Error{tr("The transaction was already finished.")} : m_status;
     m_open = false;
@@ -43,7 +46,8 @@ Status Transaction::commit() {
     return st;
 }
 
-void Transaction::rollback() {
+void Transaction::rollback()
+{
     if (!m_open)
         return;
     m_open = false;

@@ -8,7 +8,8 @@
 
 namespace lyss {
 
-QString resolveDataDir(const QString& explicitDir, const QProcessEnvironment& env) {
+QString resolveDataDir(const QString& explicitDir, const QProcessEnvironment& env)
+{
     QString dir = explicitDir;
     if (dir.isEmpty())
         dir = env.value(QStringLiteral("LYSS_DATA_DIR"));
@@ -17,7 +18,8 @@ QString resolveDataDir(const QString& explicitDir, const QProcessEnvironment& en
     return QDir::cleanPath(QDir(dir).absolutePath());
 }
 
-Status ensureDirectory(const QString& path) {
+Status ensureDirectory(const QString& path)
+{
     const QFileInfo info(path);
     if (info.exists() && !info.isDir())
         return Error{QCoreApplication::translate(

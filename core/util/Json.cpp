@@ -6,12 +6,14 @@
 
 namespace lyss {
 
-QString toJsonText(const QJsonValue& value) {
+QString toJsonText(const QJsonValue& value)
+{
     const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
-std::optional<QJsonValue> parseJsonValue(const QString& text, QString* error) {
+std::optional<QJsonValue> parseJsonValue(const QString& text, QString* error)
+{
     QJsonParseError parseError{};
     const QByteArray wrapped = '[' + text.toUtf8() + ']';
     const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &parseError);
@@ -24,7 +26,8 @@ std::optional<QJsonValue> parseJsonValue(const QString& text, QString* error) {
     return doc.array().first();
 }
 
-TextPosition positionOfOffset(const QByteArray& text, qsizetype offset) {
+TextPosition positionOfOffset(const QByteArray& text, qsizetype offset)
+{
     TextPosition pos;
     const qsizetype end = std::min(offset, text.size());
     for (qsizetype i = 0; i < end; ++i) {

@@ -11,7 +11,8 @@ namespace {
 
 // Field 22 of /proc/<pid>/stat: start time in clock ticks after boot. Empty when the
 // process does not exist (or this is not Linux).
-QString startTimeOf(qint64 pid) {
+QString startTimeOf(qint64 pid)
+{
     QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -24,18 +25,21 @@ QString startTimeOf(qint64 pid) {
     return fields.size() > 19 ? QString::fromLatin1(fields[19]) : QString();
 }
 
-QString hostName() {
+QString hostName()
+{
     return QSysInfo::machineHostName();
 }
 
 } // namespace
 
-QString currentProcessToken() {
+QString currentProcessToken()
+{
     const qint64 pid = QCoreApplication::applicationPid();
     return QStringLiteral("%1:%2:%3").arg(hostName()).arg(pid).arg(startTimeOf(pid));
 }
 
-bool isProcessTokenAlive(const QString& token) {
+bool isProcessTokenAlive(const QString& token)
+{
     const QStringList parts = token.split(QLatin1Char(':'));
     if (parts.size() != 3)
         return false;

@@ -21,9 +21,13 @@ template <typename T>
 class [[nodiscard]] Result {
 public:
     Result(T value)
-        : m_v(std::move(value)) {}
+        : m_v(std::move(value))
+    {
+    }
     Result(Error error)
-        : m_v(std::move(error)) {}
+        : m_v(std::move(error))
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
@@ -51,7 +55,9 @@ class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error)
-        : m_error(std::move(error)) {}
+        : m_error(std::move(error))
+    {
+    }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -19,7 +19,8 @@ using test::wait;
 
 namespace {
 
-ChatRequest request(const QString& model, const QString& prompt) {
+ChatRequest request(const QString& model, const QString& prompt)
+{
     ChatRequest r;
     r.model = model;
     r.messages = {{Role::User, prompt}};
@@ -34,7 +35,8 @@ class TestBackends : public QObject {
     QNetworkAccessManager m_nam;
     std::unique_ptr<test::FakeServer> m_server;
 
-    std::unique_ptr<OllamaBackend> ollama(int idleMs = 30000, QUrl url = {}) {
+    std::unique_ptr<OllamaBackend> ollama(int idleMs = 30000, QUrl url = {})
+    {
         return std::make_unique<OllamaBackend>(
             Backend::Config{QStringLiteral("ollama"),
                             BackendKind::Ollama,
@@ -44,14 +46,16 @@ class TestBackends : public QObject {
             &m_nam);
     }
 
-    std::unique_ptr<OpenAIBackend> openai(const QString& key, const test::FakeServer& server) {
+    std::unique_ptr<OpenAIBackend> openai(const QString& key, const test::FakeServer& server)
+    {
         return std::make_unique<OpenAIBackend>(
             Backend::Config{QStringLiteral("local"), BackendKind::OpenAI,
                             server.url(QStringLiteral("/v1")), key, 30000},
             &m_nam);
     }
 
-    QJsonObject lastBody(const QString& path) {
+    QJsonObject lastBody(const QString& path)
+    {
         const QJsonArray all = m_server->requests();
         for (qsizetype i = all.size() - 1; i >= 0; --i) {
             if (all[i][QLatin1String("path")].toString() == path)
@@ -61,12 +65,14 @@ class TestBackends : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_server = std::make_unique<test::FakeServer>();
         QVERIFY2(m_server->isRunning(), "the fake model server did not start");
     }
 
-    void ollamaListsModels() {
+    void ollamaListsModels()
+    {
         auto b = ollama();
         auto models = wait<QList<ModelInfo>>([&](auto done) { b->listModels(done); });
         QVERIFY2(models.ok(), qPrintable(models.errorMessage()));
@@ -84,7 +90,8 @@ private Q_SLOTS:
         QCOMPARE(version.value(), QStringLiteral("0.9.0-fake"));
     }
 
-    void ollamaChatSendsWhatTheUserSet() {
+    void ollamaChatSendsWhatTheUserSet()
+    {
         auto b = ollama();
         ChatRequest r;
         r.model = QStringLiteral("llama3.2:latest");
@@ -123,7 +130,8 @@ private Q_SLOTS:
             !sent[QLatin1String("headers")].toObject().contains(QStringLiteral("authorization")));
     }
 
-    void ollamaStreams_data() {
+    void ollamaStreams_data()
+    {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("content");
         QTest::addColumn<QString>("thinking");
@@ -138,7 +146,8 @@ private Q_SLOTS:
                                                   << "";
     }
 
-    void ollamaStreams() {
+    void ollamaStreams()
+    {
         QFETCH(QString, model);
         QFETCH(QString, content);
         QFETCH(QString, thinking);
@@ -149,7 +158,8 @@ private Q_SLOTS:
         QCOMPARE(r.thinking, thinking);
     }
 
-    void failuresInWords_data() {
+    void failuresInWords_data()
+    {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("partial");
         QTest::addColumn<QString>("error");
@@ -171,7 +181,8 @@ private Q_SLOTS:
             << "The model \"nope\" is not on the Ollama server at http://127.0.0.1:";
     }
 
-    void failuresInWords() {
+    void failuresInWords()
+    {
         QFETCH(QString, model);
         QFETCH(QString, partial);
         QFETCH(QString, error);
@@ -185,7 +196,8 @@ private Q_SLOTS:
         QCOMPARE(b->stats().errors, 1);
     }
 
-    void silentServerHitsTheIdleLimit() {
+    void silentServerHitsTheIdleLimit()
+    {
         auto b = ollama(700);
         const auto r =
             runStream(b->chat(request(QStringLiteral("stall"), QStringLiteral("a b c d"))));
@@ -196,7 +208,8 @@ private Q_SLOTS:
         QVERIFY(r.error.contains(QStringLiteral("net.idle_timeout_seconds")));
     }
 
-    void unreachableServerNamesTheUrl() {
+    void unreachableServerNamesTheUrl()
+    {
         const int port = test::closedPort();
         auto b = ollama(30000, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         const auto r =
@@ -212,7 +225,8 @@ private Q_SLOTS:
         QVERIFY(models.errorMessage().contains(QStringLiteral("Cannot reach")));
     }
 
-    void cancelKeepsWhatArrived() {
+    void cancelKeepsWhatArrived()
+    {
         auto b = ollama();
         const auto r = runStream(b->chat(request(QStringLiteral("slow"), QStringLiteral("x"))),
                                  [](ChatStream* s, const test::StreamResult& so) {
@@ -225,7 +239,8 @@ private Q_SLOTS:
         QVERIFY(r.error.isEmpty());
     }
 
-    void ollamaModelManagement() {
+    void ollamaModelManagement()
+    {
         auto b = ollama();
         PullOperation* op = b->pull(QStringLiteral("tinyllama"));
         QList<qint64> completed;
@@ -273,7 +288,8 @@ private Q_SLOTS:
         QVERIFY(loaded->first().expiresAt.isValid());
     }
 
-    void openAiStreamsWithKeyAndUsage() {
+    void openAiStreamsWithKeyAndUsage()
+    {
         test::FakeServer guarded({QStringLiteral("--api-key"), QStringLiteral("sk-good")});
         QVERIFY(guarded.isRunning());
         auto b = openai(QStringLiteral("sk-good"), guarded);
@@ -305,7 +321,8 @@ private Q_SLOTS:
                  QStringLiteral("system"));
     }
 
-    void openAiFailures() {
+    void openAiFailures()
+    {
         test::FakeServer guarded({QStringLiteral("--api-key"), QStringLiteral("sk-good")});
         auto wrongKey = openai(QStringLiteral("sk-bad"), guarded);
         auto r = runStream(
@@ -345,7 +362,8 @@ private Q_SLOTS:
                  qPrintable(models.errorMessage()));
     }
 
-    void statsCountRequests() {
+    void statsCountRequests()
+    {
         auto b = ollama();
         runStream(b->chat(request(QStringLiteral("llama3.2"), QStringLiteral("x"))));
         runStream(b->chat(request(QStringLiteral("nope"), QStringLiteral("x"))));

@@ -14,7 +14,8 @@
 using namespace lyss;
 
 namespace {
-ModelInfo model(const QString& backend, const QString& name) {
+ModelInfo model(const QString& backend, const QString& name)
+{
     ModelInfo m;
     m.backendName = backend;
     m.name = name;
@@ -22,7 +23,8 @@ ModelInfo model(const QString& backend, const QString& name) {
     return m;
 }
 
-EffectiveBackend backend(const QString& name, const QUrl& url, bool enabled = true) {
+EffectiveBackend backend(const QString& name, const QUrl& url, bool enabled = true)
+{
     EffectiveBackend b;
     b.name = name;
     b.kind = BackendKind::Ollama;
@@ -36,7 +38,8 @@ class TestBackendSet : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void resolveNames() {
+    void resolveNames()
+    {
         const QList<ModelInfo> models{
             model(QStringLiteral("home"), QStringLiteral("llama3.2:latest")),
             model(QStringLiteral("gpu"), QStringLiteral("llama3.2:latest")),
@@ -65,7 +68,8 @@ private Q_SLOTS:
         QVERIFY(missing.errorMessage().contains(QStringLiteral("qwen3:8b")));
     }
 
-    void oneListAcrossBackends() {
+    void oneListAcrossBackends()
+    {
         test::FakeServer a;
         test::FakeServer b;
         QVERIFY(a.isRunning() && b.isRunning());
@@ -93,7 +97,8 @@ private Q_SLOTS:
         QVERIFY(!names.contains(QStringLiteral("llama3.2:latest")));
     }
 
-    void backoffDelays() {
+    void backoffDelays()
+    {
         ConnectionMonitor::Policy p; // 1 s doubling to 5 s, ±10 %
         QCOMPARE(ConnectionMonitor::delayForAttempt(1, p, 0.5), 1000);
         QCOMPARE(ConnectionMonitor::delayForAttempt(2, p, 0.5), 2000);
@@ -104,7 +109,8 @@ private Q_SLOTS:
         QCOMPARE(ConnectionMonitor::delayForAttempt(3, p, 0.999999), 4400);
     }
 
-    void monitorFollowsTheServer() {
+    void monitorFollowsTheServer()
+    {
         const int port = test::closedPort();
         QNetworkAccessManager nam;
         OllamaBackend b(Backend::Config{QStringLiteral("ollama"),

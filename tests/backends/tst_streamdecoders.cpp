@@ -32,7 +32,8 @@ struct Decoded {
     bool operator==(const Decoded&) const = default;
 };
 
-char* toString(const Decoded& d) {
+char* toString(const Decoded& d)
+{
     return qstrdup(QStringLiteral("content=%1 | thinking=%2 | %3 | %4")
                        .arg(d.content, d.thinking, d.ending, d.metrics)
                        .toUtf8()
@@ -41,7 +42,8 @@ char* toString(const Decoded& d) {
 
 using Factory = std::function<std::unique_ptr<StreamDecoder>()>;
 
-Decoded decode(const Factory& make, const QByteArray& bytes, const QList<qsizetype>& cuts) {
+Decoded decode(const Factory& make, const QByteArray& bytes, const QList<qsizetype>& cuts)
+{
     auto decoder = make();
     StreamEvents events;
     qsizetype start = 0;
@@ -78,7 +80,8 @@ Decoded decode(const Factory& make, const QByteArray& bytes, const QList<qsizety
     return d;
 }
 
-QByteArray fixture(const char* name) {
+QByteArray fixture(const char* name)
+{
     const QByteArray bytes = test::readFile(QStringLiteral(LYSS_SOURCE_DIR "/tests/data/streams/") +
                                             QLatin1String(name));
     if (bytes.isEmpty())
@@ -86,10 +89,12 @@ QByteArray fixture(const char* name) {
     return bytes;
 }
 
-Factory ollama() {
+Factory ollama()
+{
     return [] { return std::make_unique<OllamaStreamDecoder>(); };
 }
-Factory openai() {
+Factory openai()
+{
     return [] { return std::make_unique<OpenAIStreamDecoder>(); };
 }
 
@@ -101,7 +106,8 @@ class TestStreamDecoders : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void recordedStreams_data() {
+    void recordedStreams_data()
+    {
         QTest::addColumn<Factory>("make");
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("content");
@@ -146,7 +152,8 @@ private Q_SLOTS:
             << QStringLiteral("why") << QStringLiteral("done");
     }
 
-    void recordedStreams() {
+    void recordedStreams()
+    {
         QFETCH(Factory, make);
         QFETCH(QByteArray, bytes);
         QFETCH(QString, content);
@@ -183,7 +190,8 @@ private Q_SLOTS:
         }
     }
 
-    void ollamaMetricsAreKept() {
+    void ollamaMetricsAreKept()
+    {
         const Decoded d = decode(ollama(), fixture("ollama-chat.ndjson"), {});
         const QJsonObject m = QJsonDocument::fromJson(d.metrics.toUtf8()).object();
         QCOMPARE(m.value(QStringLiteral("eval_count")).toInt(), 4);
@@ -192,7 +200,8 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral("done_reason")).toString(), QStringLiteral("stop"));
     }
 
-    void openAiUsageIsKept() {
+    void openAiUsageIsKept()
+    {
         const Decoded d = decode(openai(), fixture("openai-chat.sse"), {});
         const QJsonObject m = QJsonDocument::fromJson(d.metrics.toUtf8()).object();
         QCOMPARE(m.value(QStringLiteral("prompt_eval_count")).toInt(), 9);
@@ -202,21 +211,24 @@ private Q_SLOTS:
                  QStringLiteral("{\"done_reason\":\"length\"}"));
     }
 
-    void notJsonIsAnError() {
+    void notJsonIsAnError()
+    {
         const Decoded d = decode(ollama(), "<html>502 Bad Gateway</html>\n", {});
         QVERIFY2(
             d.ending.startsWith(QStringLiteral("error: The server sent a line that is not JSON")),
             qPrintable(d.ending));
     }
 
-    void nothingAfterTheEnd() {
+    void nothingAfterTheEnd()
+    {
         QByteArray bytes = fixture("ollama-error-mid.ndjson");
         bytes += "{\"message\":{\"content\":\"ghost\"},\"done\":false}\n";
         const Decoded d = decode(ollama(), bytes, {});
         QCOMPARE(d.content, QStringLiteral("Partial text"));
     }
 
-    void sseFieldRules() {
+    void sseFieldRules()
+    {
         SseParser p;
         QList<SseEvent> events;
         p.feed("data:no space\n\ndata:  two spaces\n\nevent: custom\ndata\ndata: x\nid: 42\nretry: "
@@ -230,7 +242,8 @@ private Q_SLOTS:
         QCOMPARE(events[2].id, QByteArray("42"));
     }
 
-    void lineEndsSplitAcrossReads() {
+    void lineEndsSplitAcrossReads()
+    {
         LineSplitter s;
         QList<QByteArray> lines;
         s.feed("a\r", lines);
@@ -239,7 +252,8 @@ private Q_SLOTS:
         QCOMPARE(lines, (QList<QByteArray>{"a", "b", "c", ""}));
     }
 
-    void thinkTagOnlyAtTheStart() {
+    void thinkTagOnlyAtTheStart()
+    {
         ThinkTagSplitter t;
         StreamEvents out;
         t.feed(QStringLiteral("Use the <think> tag like this: <think>x</think>"), out);
@@ -258,7 +272,8 @@ private Q_SLOTS:
         QCOMPARE(thinking, QStringLiteral("still thinking when the stream ended</th"));
     }
 
-    void errorBodyShapes_data() {
+    void errorBodyShapes_data()
+    {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
         QTest::newRow("ollama") << QByteArray(R"({"error":"model 'x' not found"})")
@@ -280,7 +295,8 @@ private Q_SLOTS:
         QTest::newRow("not an error") << QByteArray(R"({"choices":[]})") << QString();
     }
 
-    void errorBodyShapes() {
+    void errorBodyShapes()
+    {
         QFETCH(QByteArray, json);
         QFETCH(QString, message);
         QCOMPARE(errorMessageFromJson(QJsonDocument::fromJson(json).object()), message);

@@ -32,7 +32,8 @@ class TestChatEngine : public QObject {
 
     ActiveReply* send(const QString& prompt,
                       const QString& model = QStringLiteral("llama3.2:latest"),
-                      const QString& chatId = {}, ChatOptions options = {}) {
+                      const QString& chatId = {}, ChatOptions options = {})
+    {
         ChatEngine::Send s;
         s.chatId = chatId;
         s.prompt = prompt;
@@ -45,19 +46,22 @@ class TestChatEngine : public QObject {
         return *r;
     }
 
-    static bool waitFinished(ActiveReply* reply) {
+    static bool waitFinished(ActiveReply* reply)
+    {
         if (reply->isFinished())
             return true;
         QSignalSpy spy(reply, &ActiveReply::finished);
         return spy.wait(30000);
     }
 
-    Message stored(const QString& id) {
+    Message stored(const QString& id)
+    {
         auto m = m_chats->message(id);
         return m.ok() && m->has_value() ? **m : Message{};
     }
 
-    QJsonArray lastChatMessagesSent() {
+    QJsonArray lastChatMessagesSent()
+    {
         const QJsonArray all = m_server->requests();
         for (qsizetype i = all.size() - 1; i >= 0; --i) {
             if (all[i][QLatin1String("path")].toString() == QLatin1String("/api/chat"))
@@ -67,7 +71,8 @@ class TestChatEngine : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_server = std::make_unique<test::FakeServer>();
         QVERIFY(m_server->isRunning());
         m_backend = std::make_unique<OllamaBackend>(
@@ -81,13 +86,15 @@ private Q_SLOTS:
         m_engine = std::make_unique<ChatEngine>(*m_chats);
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         m_engine.reset();
         m_chats.reset();
         m_db.reset();
     }
 
-    void newChatStoresBothMessages() {
+    void newChatStoresBothMessages()
+    {
         ActiveReply* reply =
             send(QStringLiteral("What is the capital of France?\nAnswer briefly."));
         // The reply is a row before the first token.
@@ -121,7 +128,8 @@ private Q_SLOTS:
         QCOMPARE(a.metrics.value(QStringLiteral("tokens_per_second")).toDouble(), 1.98);
     }
 
-    void continuationSendsTheBranch() {
+    void continuationSendsTheBranch()
+    {
         ActiveReply* first = send(QStringLiteral("one"));
         QVERIFY(waitFinished(first));
         ChatOptions options;
@@ -140,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(m_chats->currentBranch(first->chatId())->size(), 4);
     }
 
-    void checkpointsWhileStreamingAndCancelKeepsText() {
+    void checkpointsWhileStreamingAndCancelKeepsText()
+    {
         ActiveReply* reply = send(QStringLiteral("go"), QStringLiteral("slow"));
         QElapsedTimer clock;
         clock.start();
@@ -164,7 +173,8 @@ private Q_SLOTS:
         QVERIFY(end.error.isEmpty());
     }
 
-    void errorsKeepThePartialReply() {
+    void errorsKeepThePartialReply()
+    {
         ActiveReply* reply = send(QStringLiteral("a b c d"), QStringLiteral("error-mid"));
         QVERIFY(waitFinished(reply));
         const Message m = stored(reply->messageId());
@@ -173,7 +183,8 @@ private Q_SLOTS:
         QVERIFY(m.error.contains(QStringLiteral("CUDA out of memory")));
     }
 
-    void failedEmptyReplyIsNotHistory() {
+    void failedEmptyReplyIsNotHistory()
+    {
         ActiveReply* failed = send(QStringLiteral("hello"), QStringLiteral("missing-model"));
         QVERIFY(waitFinished(failed));
         QCOMPARE(stored(failed->messageId()).status, MessageStatus::Error);
@@ -186,7 +197,8 @@ private Q_SLOTS:
         QCOMPARE(sent[1][QLatin1String("content")].toString(), QStringLiteral("again"));
     }
 
-    void regenerateMakesASibling() {
+    void regenerateMakesASibling()
+    {
         ActiveReply* first = send(QStringLiteral("pick a number"));
         QVERIFY(waitFinished(first));
         const Message answer = stored(first->messageId());
@@ -205,7 +217,8 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 2);
     }
 
-    void recoveryLeavesLiveRepliesAlone() {
+    void recoveryLeavesLiveRepliesAlone()
+    {
         auto chat = m_chats->createChat({.title = QStringLiteral("crash")});
         Message dead;
         dead.chatId = chat->id;
@@ -234,7 +247,8 @@ private Q_SLOTS:
         QCOMPARE(stored(liveId).status, MessageStatus::Streaming);
     }
 
-    void titles() {
+    void titles()
+    {
         QCOMPARE(ChatEngine::titleFromPrompt(QStringLiteral("  hello   world  \nmore")),
                  QStringLiteral("hello world"));
         const QString longPrompt = QStringLiteral("word ").repeated(30);

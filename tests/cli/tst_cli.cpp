@@ -20,7 +20,8 @@ using namespace lyss;
 using test::runCli;
 
 namespace {
-QStringList words(std::initializer_list<const char*> list) {
+QStringList words(std::initializer_list<const char*> list)
+{
     QStringList out;
     for (const char* w : list)
         out << QString::fromUtf8(w);
@@ -32,14 +33,16 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void version() {
+    void version()
+    {
         auto r = runCli({}, words({"version"}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("lyss 0.1.0\n"));
         QCOMPARE(runCli({}, words({"--version"})).out, QStringLiteral("lyss 0.1.0\n"));
     }
 
-    void usageErrorsExitWithTwo_data() {
+    void usageErrorsExitWithTwo_data()
+    {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("nothing") << QStringList() << "Usage: lyss-cli";
@@ -65,7 +68,8 @@ private Q_SLOTS:
             << words({"--data-dir"}) << "--data-dir needs a directory";
     }
 
-    void usageErrorsExitWithTwo() {
+    void usageErrorsExitWithTwo()
+    {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         QTemporaryDir dir;
@@ -82,7 +86,8 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardOutput().isEmpty());
     }
 
-    void helpForEveryCommand_data() {
+    void helpForEveryCommand_data()
+    {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
         QTest::newRow("global") << words({"--help"}) << "config list";
@@ -92,7 +97,8 @@ private Q_SLOTS:
         QTest::newRow("chats show") << words({"chats", "show", "--help"}) << "root first";
     }
 
-    void helpForEveryCommand() {
+    void helpForEveryCommand()
+    {
         QFETCH(QStringList, args);
         QFETCH(QString, expected);
         auto r = runCli({}, args);
@@ -100,7 +106,8 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(expected), qPrintable(r.out));
     }
 
-    void configGetSetUnsetList() {
+    void configGetSetUnsetList()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"config", "get", "ui.theme"}));
         QCOMPARE(r.exitCode, 0);
@@ -155,7 +162,8 @@ private Q_SLOTS:
                  QStringLiteral("\"system\"\n"));
     }
 
-    void configErrorsExitWithOne() {
+    void configErrorsExitWithOne()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"config", "get", "ui.colour"}));
         QCOMPARE(r.exitCode, 1);
@@ -172,7 +180,8 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("not valid JSON")));
     }
 
-    void backendsAddListRemove() {
+    void backendsAddListRemove()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"backends", "list"}));
         QCOMPARE(r.exitCode, 0);
@@ -224,7 +233,8 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("unset it")));
     }
 
-    void chatsListAndShow() {
+    void chatsListAndShow()
+    {
         QTemporaryDir dir;
         QString firstId;
         QString secondId;
@@ -308,7 +318,8 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("There is no chat with the id no-such-chat")));
     }
 
-    void emptyChatList() {
+    void emptyChatList()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), words({"chats", "list"}));
         QCOMPARE(r.exitCode, 0);
@@ -318,7 +329,8 @@ private Q_SLOTS:
                  QStringLiteral("[\n]"));
     }
 
-    void refusesDatabaseFromNewerLyss() {
+    void refusesDatabaseFromNewerLyss()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         QVERIFY(runCli(dir.path(), words({"config", "set", "ui.theme", "dark"})).exitCode == 0);
@@ -338,7 +350,8 @@ private Q_SLOTS:
         QCOMPARE(runCli(dir.path(), words({"version"})).exitCode, 0);
     }
 
-    void dataDirFromEnvironmentAndEqualsForm() {
+    void dataDirFromEnvironmentAndEqualsForm()
+    {
         QTemporaryDir a;
         QTemporaryDir b;
         QProcessEnvironment env = test::cleanEnvironment();
@@ -355,7 +368,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(b.filePath(QStringLiteral("lyss.db"))));
     }
 
-    void configJsonIsMovedAtStart() {
+    void configJsonIsMovedAtStart()
+    {
         QTemporaryDir dir;
         test::writeFile(dir.filePath(QStringLiteral("config.json")),
                         "{\"ui\": {\"theme\": \"oled-dark\"}}");

@@ -24,18 +24,21 @@ class TestCliChat : public QObject {
 
     std::unique_ptr<test::FakeServer> m_server;
 
-    QProcessEnvironment env() const {
+    QProcessEnvironment env() const
+    {
         QProcessEnvironment e = test::cleanEnvironment();
         e.insert(QStringLiteral("OLLAMA_BASE_URL"), m_server->url().toString());
         return e;
     }
 
-    static QString chatIdFrom(const QString& err) {
+    static QString chatIdFrom(const QString& err)
+    {
         const auto m = QRegularExpression(QStringLiteral("chat ([0-9a-f-]{36})")).match(err);
         return m.hasMatch() ? m.captured(1) : QString();
     }
 
-    QJsonObject show(const QString& dir, const QString& id) {
+    QJsonObject show(const QString& dir, const QString& id)
+    {
         auto r = runCli(
             dir, {QStringLiteral("chats"), QStringLiteral("show"), id, QStringLiteral("--json")},
             env());
@@ -43,7 +46,8 @@ class TestCliChat : public QObject {
     }
 
     // Starts `lyss-cli chat` in the background.
-    std::unique_ptr<QProcess> startChat(const QString& dir, const QStringList& args) {
+    std::unique_ptr<QProcess> startChat(const QString& dir, const QStringList& args)
+    {
         auto p = std::make_unique<QProcess>();
         p->setProcessEnvironment(env());
         p->start(QStringLiteral(LYSS_CLI_PATH),
@@ -53,7 +57,8 @@ class TestCliChat : public QObject {
     }
 
     // What the database holds for the newest streaming reply, read as another process would.
-    static QString streamingContent(const QString& dir) {
+    static QString streamingContent(const QString& dir)
+    {
         auto db = Database::open(QDir(dir).filePath(QStringLiteral("lyss.db")));
         if (!db.ok())
             return {};
@@ -65,12 +70,14 @@ class TestCliChat : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_server = std::make_unique<test::FakeServer>();
         QVERIFY(m_server->isRunning());
     }
 
-    void chatStreamsAndSaves() {
+    void chatStreamsAndSaves()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(),
                         {QStringLiteral("chat"), QStringLiteral("--model"),
@@ -99,7 +106,8 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 3);
     }
 
-    void jsonEvents() {
+    void jsonEvents()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(),
                         {QStringLiteral("chat"), QStringLiteral("--json"),
@@ -129,7 +137,8 @@ private Q_SLOTS:
         QCOMPARE(thinking, QStringLiteral("Let me think about it."));
     }
 
-    void defaultModelSetting() {
+    void defaultModelSetting()
+    {
         QTemporaryDir dir;
         QCOMPARE(runCli(dir.path(),
                         {QStringLiteral("config"), QStringLiteral("set"),
@@ -143,7 +152,8 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("Pondering deeply.")));
     }
 
-    void errorsExitNonZeroAndKeepThePartialReply() {
+    void errorsExitNonZeroAndKeepThePartialReply()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(),
                         {QStringLiteral("chat"), QStringLiteral("--model"),
@@ -190,7 +200,8 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("--temperature needs a number")));
     }
 
-    void ctrlCSavesTheReplyAsCancelled() {
+    void ctrlCSavesTheReplyAsCancelled()
+    {
         QTemporaryDir dir;
         auto p = startChat(
             dir.path(), {QStringLiteral("--model"), QStringLiteral("slow"), QStringLiteral("go")});
@@ -210,7 +221,8 @@ private Q_SLOTS:
         QVERIFY(messages[1][QLatin1String("content")].toString().startsWith(QStringLiteral("w0 ")));
     }
 
-    void killedMidReplyIsFoundInterrupted() {
+    void killedMidReplyIsFoundInterrupted()
+    {
         QTemporaryDir dir;
         auto p = startChat(
             dir.path(), {QStringLiteral("--model"), QStringLiteral("slow"), QStringLiteral("go")});
@@ -240,7 +252,8 @@ private Q_SLOTS:
             messages[1][QLatin1String("content")].toString().startsWith(QStringLiteral("w0 w1 ")));
     }
 
-    void modelManagement() {
+    void modelManagement()
+    {
         QTemporaryDir dir;
         auto r = runCli(dir.path(), {QStringLiteral("models")}, env());
         QCOMPARE(r.exitCode, 0);
@@ -269,7 +282,8 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("llama3.2:latest")));
     }
 
-    void openAiBackendFromTheEnvironment() {
+    void openAiBackendFromTheEnvironment()
+    {
         test::FakeServer guarded({QStringLiteral("--api-key"), QStringLiteral("sk-env")});
         QTemporaryDir dir;
         QProcessEnvironment e = test::cleanEnvironment();

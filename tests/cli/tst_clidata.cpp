@@ -16,10 +16,12 @@ using namespace lyss;
 using test::runCli;
 
 namespace {
-QString fixture(const char* name) {
+QString fixture(const char* name)
+{
     return QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/") + QLatin1String(name);
 }
-QStringList args(std::initializer_list<QString> list) {
+QStringList args(std::initializer_list<QString> list)
+{
     return QStringList(list);
 }
 } // namespace
@@ -28,7 +30,8 @@ class TestCliData : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void importReportsAndRefusesBrokenFiles() {
+    void importReportsAndRefusesBrokenFiles()
+    {
         QTemporaryDir dir;
         auto r =
             runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}));
@@ -54,7 +57,8 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("Cannot read")));
     }
 
-    void exportJsonAndMarkdown() {
+    void exportJsonAndMarkdown()
+    {
         QTemporaryDir dir;
         QVERIFY(runCli(dir.path(),
                        args({QStringLiteral("import"), fixture("chatgpt-conversations.json")}))
@@ -92,7 +96,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
-    void backupWhileAnotherConnectionWrites() {
+    void backupWhileAnotherConnectionWrites()
+    {
         QTemporaryDir dir;
         QVERIFY(
             runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}))
@@ -125,7 +130,8 @@ private Q_SLOTS:
             0);
     }
 
-    void restoreChecksFirst() {
+    void restoreChecksFirst()
+    {
         QTemporaryDir source;
         QVERIFY(runCli(source.path(),
                        args({QStringLiteral("import"), fixture("openwebui-export.json")}))

@@ -22,7 +22,8 @@ using namespace lyss;
 namespace {
 
 // Open WebUI's legacy config.json, shaped as in ../shared/FORMATS.md.
-QByteArray openWebUiFixture() {
+QByteArray openWebUiFixture()
+{
     return test::readFile(QStringLiteral(LYSS_SOURCE_DIR "/tests/data/openwebui-config.json"));
 }
 
@@ -37,7 +38,8 @@ class TestConfigJson : public QObject {
         std::unique_ptr<ConfigRepository> config;
         std::unique_ptr<BackendRepository> backends;
 
-        Fixture() {
+        Fixture()
+        {
             auto opened = Database::open(dir.filePath(QStringLiteral("lyss.db")));
             if (!opened.ok())
                 qFatal("%s", qPrintable(opened.errorMessage()));
@@ -45,33 +47,39 @@ class TestConfigJson : public QObject {
             config = std::make_unique<ConfigRepository>(*db);
             backends = std::make_unique<BackendRepository>(*db);
         }
-        ~Fixture() {
+        ~Fixture()
+        {
             backends.reset();
             config.reset();
             db.reset();
         }
         QString configPath() const { return dir.filePath(QStringLiteral("config.json")); }
-        ConfigJsonReport run(SecretStore* secrets) {
+        ConfigJsonReport run(SecretStore* secrets)
+        {
             return ConfigJsonImporter(*db, *config, *backends, secrets).run(dir.path());
         }
-        QString stored(const QString& key) {
+        QString stored(const QString& key)
+        {
             auto v = config->get(key);
             return v.ok() && v->has_value() ? (**v).toVariant().toString()
                                             : QStringLiteral("<none>");
         }
-        QStringList backupFiles() const {
+        QStringList backupFiles() const
+        {
             return QDir(dir.path())
                 .entryList({QStringLiteral("config.json.backup.*")}, QDir::Files);
         }
     };
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QFAIL("run this test through tests/with-keyring.sh");
     }
 
-    void lyssFlatForm() {
+    void lyssFlatForm()
+    {
         Fixture f;
         const QByteArray content = "{\"ui.theme\": \"dark\", \"chat.default_model\": \"llama3.2\"}";
         test::writeFile(f.configPath(), content);
@@ -92,7 +100,8 @@ private Q_SLOTS:
         QCOMPARE(f.run(nullptr).outcome, ConfigJsonReport::Outcome::NotFound);
     }
 
-    void lyssNestedFormKeepsUnknownKeys() {
+    void lyssNestedFormKeepsUnknownKeys()
+    {
         Fixture f;
         test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"oled-dark\", \"font_scale\": 1.2}, "
                                         "\"plugins\": {\"weather\": {\"units\": \"metric\"}}}");
@@ -106,7 +115,8 @@ private Q_SLOTS:
         QVERIFY(r.summary().contains(QStringLiteral("plugins.weather.units")));
     }
 
-    void databaseValuesWin() {
+    void databaseValuesWin()
+    {
         Fixture f;
         QVERIFY(f.config->set(QStringLiteral("ui.theme"), QStringLiteral("light")).ok());
         test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"dark\", \"language\": \"fr\"}}");
@@ -118,7 +128,8 @@ private Q_SLOTS:
         QCOMPARE(r.applied, QStringList{QStringLiteral("ui.language")});
     }
 
-    void invalidValueIsReportedNotApplied() {
+    void invalidValueIsReportedNotApplied()
+    {
         Fixture f;
         test::writeFile(f.configPath(), "{\"ui.theme\": \"purple\"}");
         const ConfigJsonReport r = f.run(nullptr);
@@ -129,7 +140,8 @@ private Q_SLOTS:
         QVERIFY(r.problems.first().contains(QStringLiteral("backup file")));
     }
 
-    void openWebUiConfig() {
+    void openWebUiConfig()
+    {
         Fixture f;
         test::writeFile(f.configPath(), openWebUiFixture());
         KeychainSecretStore keyring;
@@ -182,7 +194,8 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(f.dir.filePath(f.backupFiles().first())), openWebUiFixture());
     }
 
-    void openWebUiWithoutKeyringStillMovesTheRest() {
+    void openWebUiWithoutKeyringStillMovesTheRest()
+    {
         Fixture f;
         test::writeFile(f.configPath(), openWebUiFixture());
         const ConfigJsonReport r = f.run(nullptr);
@@ -198,7 +211,8 @@ private Q_SLOTS:
             test::readFile(f.dir.filePath(f.backupFiles().first())).contains("sk-test-secret-1"));
     }
 
-    void existingBackendIsNotDuplicated() {
+    void existingBackendIsNotDuplicated()
+    {
         Fixture f;
         BackendRecord mine;
         mine.name = QStringLiteral("ollama");
@@ -214,7 +228,8 @@ private Q_SLOTS:
         QVERIFY(r.keptExisting.join(QLatin1Char(' ')).contains(QStringLiteral("gpu-box")));
     }
 
-    void brokenFileIsLeftAloneAndExplained() {
+    void brokenFileIsLeftAloneAndExplained()
+    {
         Fixture f;
         const QByteArray broken =
             "{\n  \"ui.theme\": \"dark\",\n  \"chat.default_model\" \"llama3\"\n}\n";
@@ -228,7 +243,8 @@ private Q_SLOTS:
         QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("<none>"));
     }
 
-    void brokenFileDoesNotStopTheApp() {
+    void brokenFileDoesNotStopTheApp()
+    {
         QTemporaryDir dir;
         test::writeFile(dir.filePath(QStringLiteral("config.json")), "[1, 2,");
         AppContext::Options o;
@@ -241,7 +257,8 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(dir.filePath(QStringLiteral("config.json"))), QByteArray("[1, 2,"));
     }
 
-    void notAnObject() {
+    void notAnObject()
+    {
         Fixture f;
         test::writeFile(f.configPath(), "[\"ui.theme\"]");
         const ConfigJsonReport r = f.run(nullptr);

@@ -22,7 +22,8 @@ class TestSettings : public QObject {
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ConfigRepository> m_repo;
 
-    static QProcessEnvironment envWith(const QList<QPair<QString, QString>>& vars) {
+    static QProcessEnvironment envWith(const QList<QPair<QString, QString>>& vars)
+    {
         QProcessEnvironment env;
         for (const auto& [k, v] : vars)
             env.insert(k, v);
@@ -30,26 +31,30 @@ class TestSettings : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         auto db = Database::open(m_dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
         m_db = std::move(db).value();
         m_repo = std::make_unique<ConfigRepository>(*m_db);
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         m_repo.reset();
         m_db.reset();
     }
 
-    void init() {
+    void init()
+    {
         auto rows = m_repo->all();
         QVERIFY(rows.ok());
         for (const auto& row : *rows)
             QVERIFY(m_repo->remove(row.first).ok());
     }
 
-    void defaultThenDatabaseThenEnvironment() {
+    void defaultThenDatabaseThenEnvironment()
+    {
         Settings plain(*m_repo, QProcessEnvironment());
         auto e = plain.entry(QStringLiteral("ui.language"));
         QVERIFY(e.ok());
@@ -73,13 +78,15 @@ private Q_SLOTS:
                  QStringLiteral("de"));
     }
 
-    void openWebUiDefaultModelsTakesTheFirst() {
+    void openWebUiDefaultModelsTakesTheFirst()
+    {
         Settings s(*m_repo, envWith({{QStringLiteral("DEFAULT_MODELS"),
                                       QStringLiteral("llama3.2, mistral")}}));
         QCOMPARE(s.text(QStringLiteral("chat.default_model")), QStringLiteral("llama3.2"));
     }
 
-    void invalidEnvironmentValueIsIgnored() {
+    void invalidEnvironmentValueIsIgnored()
+    {
         QVERIFY(m_repo->set(QStringLiteral("ui.theme"), QStringLiteral("dark")).ok());
         Settings s(*m_repo, envWith({{QStringLiteral("LYSS_THEME"), QStringLiteral("neon")}}));
         auto e = s.entry(QStringLiteral("ui.theme"));
@@ -87,7 +94,8 @@ private Q_SLOTS:
         QCOMPARE(e->value.toString(), QStringLiteral("dark"));
     }
 
-    void validation_data() {
+    void validation_data()
+    {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("typed");
         QTest::addColumn<bool>("accepted");
@@ -108,7 +116,8 @@ private Q_SLOTS:
                                                        << "42" << true << "\"42\"";
     }
 
-    void validation() {
+    void validation()
+    {
         QFETCH(QString, key);
         QFETCH(QString, typed);
         QFETCH(bool, accepted);
@@ -131,7 +140,8 @@ private Q_SLOTS:
         }
     }
 
-    void unknownKeySuggestsTheClosest() {
+    void unknownKeySuggestsTheClosest()
+    {
         Settings s(*m_repo, QProcessEnvironment());
         auto e = s.entry(QStringLiteral("ui.them"));
         QVERIFY(!e.ok());
@@ -142,7 +152,8 @@ private Q_SLOTS:
                     .contains(QStringLiteral("Known settings")));
     }
 
-    void storedUnknownKeysAreListedButMarked() {
+    void storedUnknownKeysAreListedButMarked()
+    {
         QVERIFY(m_repo->set(QStringLiteral("auth.jwt_expiry"), QStringLiteral("-1")).ok());
         Settings s(*m_repo, QProcessEnvironment());
         auto list = s.list();
@@ -157,7 +168,8 @@ private Q_SLOTS:
                  QStringLiteral("-1"));
     }
 
-    void ollamaHost_data() {
+    void ollamaHost_data()
+    {
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("url");
         QTest::newRow("bind all") << "0.0.0.0"
@@ -182,13 +194,15 @@ private Q_SLOTS:
                                   << "http://127.0.0.1:11434";
     }
 
-    void ollamaHost() {
+    void ollamaHost()
+    {
         QFETCH(QString, value);
         QFETCH(QString, url);
         QCOMPARE(ollamaUrlFromHost(value).toString(), url);
     }
 
-    void backendsWithNothingConfigured() {
+    void backendsWithNothingConfigured()
+    {
         const auto list = resolveBackends({}, QProcessEnvironment());
         QCOMPARE(list.size(), 1);
         QCOMPARE(list[0].name, QStringLiteral("ollama"));
@@ -196,7 +210,8 @@ private Q_SLOTS:
         QCOMPARE(list[0].source, ValueSource::Default);
     }
 
-    void backendsFromEnvironment() {
+    void backendsFromEnvironment()
+    {
         BackendRecord mine;
         mine.name = QStringLiteral("ollama");
         mine.url = QUrl(QStringLiteral("http://stored:11434"));
@@ -228,7 +243,8 @@ private Q_SLOTS:
         QCOMPARE(list[0].envVar, QStringLiteral("OLLAMA_BASE_URLS"));
     }
 
-    void storedOllamaReplacesTheDefault() {
+    void storedOllamaReplacesTheDefault()
+    {
         BackendRecord mine;
         mine.name = QStringLiteral("home");
         mine.url = QUrl(QStringLiteral("http://home:11434"));
@@ -237,7 +253,8 @@ private Q_SLOTS:
         QCOMPARE(list[0].name, QStringLiteral("home"));
     }
 
-    void openAiKeyAloneMeansOpenAi() {
+    void openAiKeyAloneMeansOpenAi()
+    {
         const auto list = resolveBackends(
             {}, envWith({{QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-1")}}));
         QCOMPARE(list.size(), 2);
@@ -245,7 +262,8 @@ private Q_SLOTS:
         QCOMPARE(list[1].envKey, QStringLiteral("sk-1"));
     }
 
-    void urlNormalization() {
+    void urlNormalization()
+    {
         QString problem;
         QCOMPARE(normalizeBackendUrl(QStringLiteral(" http://localhost:11434/ ")).toString(),
                  QStringLiteral("http://localhost:11434"));

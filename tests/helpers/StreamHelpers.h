@@ -14,7 +14,8 @@ namespace lyss::test {
 
 // Starts an asynchronous call and waits (up to 30 s) for its callback.
 template <typename T>
-Result<T> wait(const std::function<void(Backend::Callback<T>)>& start) {
+Result<T> wait(const std::function<void(Backend::Callback<T>)>& start)
+{
     std::optional<Result<T>> result;
     start([&](Result<T> r) { result.emplace(std::move(r)); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
@@ -34,7 +35,8 @@ struct StreamResult {
 // Runs a stream to its end. `onEvents` may act on the stream mid-way (cancel it).
 inline StreamResult
 runStream(ChatStream* stream,
-          const std::function<void(ChatStream*, const StreamResult&)>& onEvents = {}) {
+          const std::function<void(ChatStream*, const StreamResult&)>& onEvents = {})
+{
     StreamResult r;
     QObject::connect(stream, &ChatStream::eventsReady, stream, [&](const StreamEvents& events) {
         ++r.reads;

@@ -15,7 +15,8 @@
 namespace lyss::test {
 
 FakeServer::FakeServer(const QStringList& extraArgs)
-    : m_process(std::make_unique<QProcess>()) {
+    : m_process(std::make_unique<QProcess>())
+{
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->start(QStringLiteral("python3"),
                      QStringList{QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/fake_llm.py"),
@@ -30,23 +31,27 @@ FakeServer::FakeServer(const QStringList& extraArgs)
         m_port = line.mid(5).trimmed().toInt();
 }
 
-FakeServer::~FakeServer() {
+FakeServer::~FakeServer()
+{
     stop();
 }
 
-void FakeServer::stop() {
+void FakeServer::stop()
+{
     if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->kill();
         m_process->waitForFinished(5000);
     }
 }
 
-QUrl FakeServer::url(const QString& path) const {
+QUrl FakeServer::url(const QString& path) const
+{
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
 }
 
 namespace {
-QByteArray fetch(const QUrl& url, bool post) {
+QByteArray fetch(const QUrl& url, bool post)
+{
     QNetworkAccessManager nam;
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -60,15 +65,18 @@ QByteArray fetch(const QUrl& url, bool post) {
 }
 } // namespace
 
-QJsonArray FakeServer::requests() const {
+QJsonArray FakeServer::requests() const
+{
     return QJsonDocument::fromJson(fetch(url(QStringLiteral("/_test/requests")), false)).array();
 }
 
-void FakeServer::reset() {
+void FakeServer::reset()
+{
     fetch(url(QStringLiteral("/_test/reset")), true);
 }
 
-int closedPort() {
+int closedPort()
+{
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     const int port = server.serverPort();
@@ -76,7 +84,8 @@ int closedPort() {
     return port;
 }
 
-QProcessEnvironment cleanEnvironment() {
+QProcessEnvironment cleanEnvironment()
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString& key : env.keys()) {
         if (key.startsWith(QLatin1String("OLLAMA_")) || key.startsWith(QLatin1String("OPENAI_")) ||
@@ -87,7 +96,8 @@ QProcessEnvironment cleanEnvironment() {
 }
 
 CliResult runCli(const QString& dataDir, const QStringList& args, const QProcessEnvironment& env,
-                 const QByteArray& input) {
+                 const QByteArray& input)
+{
     QProcess p;
     p.setProcessEnvironment(env);
     QStringList all;
@@ -111,18 +121,21 @@ CliResult runCli(const QString& dataDir, const QStringList& args, const QProcess
             QString::fromUtf8(p.readAllStandardError())};
 }
 
-QByteArray readFile(const QString& path) {
+QByteArray readFile(const QString& path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
 }
 
-QByteArray fileSha256(const QString& path) {
+QByteArray fileSha256(const QString& path)
+{
     return QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256).toHex();
 }
 
-void writeFile(const QString& path, const QByteArray& bytes) {
+void writeFile(const QString& path, const QByteArray& bytes)
+{
     QFile f(path);
     QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
     QCOMPARE(f.write(bytes), bytes.size());

@@ -22,7 +22,8 @@ using namespace lyss;
 
 namespace {
 
-QString fixture(const char* name) {
+QString fixture(const char* name)
+{
     return QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/") + QLatin1String(name);
 }
 
@@ -30,15 +31,18 @@ struct Store {
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
     std::unique_ptr<ChatRepository> chats;
-    Store() {
+    Store()
+    {
         db = std::move(Database::open(dir.filePath(QStringLiteral("lyss.db")))).value();
         chats = std::make_unique<ChatRepository>(*db);
     }
-    ~Store() {
+    ~Store()
+    {
         chats.reset();
         db.reset();
     }
-    ChatImporter::Summary import(const QString& path) {
+    ChatImporter::Summary import(const QString& path)
+    {
         auto file = ChatImporter::read(path);
         if (!file)
             qFatal("%s", qPrintable(file.errorMessage()));
@@ -47,27 +51,31 @@ struct Store {
             qFatal("%s", qPrintable(s.errorMessage()));
         return *s;
     }
-    Chat byTitle(const QString& title) {
+    Chat byTitle(const QString& title)
+    {
         for (const ChatSummary& s : *chats->listChats(true)) {
             if (s.chat.title == title)
                 return s.chat;
         }
         qFatal("no chat titled %s", qPrintable(title));
     }
-    QStringList branch(const QString& chatId) {
+    QStringList branch(const QString& chatId)
+    {
         QStringList out;
         for (const Message& m : *chats->currentBranch(chatId))
             out << roleName(m.role) + QLatin1Char(':') + m.content;
         return out;
     }
-    int count(const QString& table) {
+    int count(const QString& table)
+    {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("SELECT count(*) FROM ") + table);
         q.next();
         return q.value(0).toInt();
     }
     // Everything a user could tell apart, without ids: the export, canonical.
-    QString canonicalExport() {
+    QString canonicalExport()
+    {
         QStringList chatsOut;
         for (const ChatSummary& s : *chats->listChats(true)) {
             const Chat& c = s.chat;
@@ -98,7 +106,8 @@ struct Store {
         chatsOut.sort();
         return chatsOut.join(QLatin1Char('\n'));
     }
-    QByteArray exportJson() {
+    QByteArray exportJson()
+    {
         QJsonArray arr;
         for (const ChatSummary& s : *chats->listChats(true))
             arr.append(OpenWebUiFormat::exportChat(s.chat, *chats->allMessages(s.chat.id),
@@ -113,7 +122,8 @@ class TestImportExport : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void openWebUiExport() {
+    void openWebUiExport()
+    {
         Store s;
         const auto summary = s.import(fixture("openwebui-export.json"));
         QCOMPARE(summary.chats, 2);
@@ -157,7 +167,8 @@ private Q_SLOTS:
         QCOMPARE(s.chats->search(QStringLiteral("there"))->size(), 1);
     }
 
-    void olderOpenWebUiShapes() {
+    void olderOpenWebUiShapes()
+    {
         Store s;
         QCOMPARE(s.import(fixture("openwebui-old-export.json")).chats, 2);
         QCOMPARE(s.branch(s.byTitle(QStringLiteral("Old style")).id),
@@ -167,7 +178,8 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("user:flat q"), QStringLiteral("assistant:flat a")}));
     }
 
-    void chatGptExport() {
+    void chatGptExport()
+    {
         Store s;
         const auto summary = s.import(fixture("chatgpt-conversations.json"));
         QCOMPARE(summary.formatName, QStringLiteral("ChatGPT"));
@@ -196,7 +208,8 @@ private Q_SLOTS:
         QVERIFY(s.byTitle(QStringLiteral("Second")).archived);
     }
 
-    void progressIsReported() {
+    void progressIsReported()
+    {
         Store s;
         auto file = ChatImporter::read(fixture("chatgpt-conversations.json"));
         QList<QPair<int, int>> steps;
@@ -210,7 +223,8 @@ private Q_SLOTS:
             QVERIFY(steps[i].first >= steps[i - 1].first);
     }
 
-    void importingTwiceAddsNothing() {
+    void importingTwiceAddsNothing()
+    {
         Store s;
         s.import(fixture("chatgpt-conversations.json"));
         const auto again = s.import(fixture("chatgpt-conversations.json"));
@@ -220,7 +234,8 @@ private Q_SLOTS:
         QVERIFY(again.text().contains(QStringLiteral("skipped 2 chat(s) imported before")));
     }
 
-    void brokenFilesImportNothing_data() {
+    void brokenFilesImportNothing_data()
+    {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
         QTest::newRow("dangling parent in chat 2")
@@ -247,7 +262,8 @@ private Q_SLOTS:
             << QStringLiteral("Chat 2 of 2 (\"T\", id h): \"mapping\" is missing");
     }
 
-    void brokenFilesImportNothing() {
+    void brokenFilesImportNothing()
+    {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, message);
         Store s;
@@ -258,13 +274,15 @@ private Q_SLOTS:
         QCOMPARE(s.count(QStringLiteral("chats")), 0);
     }
 
-    void notJsonNamesLineAndColumn() {
+    void notJsonNamesLineAndColumn()
+    {
         auto file = ChatImporter::parse("[{\"id\": 1,\n  oops}]", QStringLiteral("export.json"));
         QVERIFY2(file.errorMessage().contains(QStringLiteral("at line 2, column ")),
                  qPrintable(file.errorMessage()));
     }
 
-    void roundTripLosesNothing() {
+    void roundTripLosesNothing()
+    {
         Store a;
         a.import(fixture("openwebui-export.json"));
         a.import(fixture("chatgpt-conversations.json"));
@@ -307,7 +325,8 @@ private Q_SLOTS:
         QCOMPARE(again.duplicates, 5);
     }
 
-    void markdownForPeople() {
+    void markdownForPeople()
+    {
         Store s;
         s.import(fixture("openwebui-export.json"));
         const Chat c = s.byTitle(QStringLiteral("Branchy"));
@@ -325,7 +344,8 @@ private Q_SLOTS:
                                                        QStringLiteral(".md")));
     }
 
-    void backupAndRestore() {
+    void backupAndRestore()
+    {
         Store live;
         live.import(fixture("openwebui-export.json"));
         QTemporaryDir dir;
@@ -353,7 +373,8 @@ private Q_SLOTS:
         QCOMPARE(other.chats->search(QStringLiteral("there"))->size(), 1); // the index came along
     }
 
-    void restoreRefusesWhatIsNotALyssBackup() {
+    void restoreRefusesWhatIsNotALyssBackup()
+    {
         Store s;
         s.import(fixture("chatgpt-conversations.json"));
         const QString before = s.canonicalExport();
@@ -387,7 +408,8 @@ private Q_SLOTS:
                     .contains(QStringLiteral("does not exist")));
     }
 
-    void olderBackupIsUpgradedAfterRestore() {
+    void olderBackupIsUpgradedAfterRestore()
+    {
         QTemporaryDir dir;
         const QString old = dir.filePath(QStringLiteral("v1.db"));
         {

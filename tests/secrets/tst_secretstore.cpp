@@ -17,7 +17,8 @@ class TestSecretStore : public QObject {
 
     bool m_noKeyring = qEnvironmentVariableIsSet("LYSS_TEST_NO_KEYRING");
 
-    static QStringList filesUnder(const QString& dir) {
+    static QStringList filesUnder(const QString& dir)
+    {
         QStringList out;
         const auto entries =
             QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
@@ -30,7 +31,8 @@ class TestSecretStore : public QObject {
     }
 
 private Q_SLOTS:
-    void writeReadRemove() {
+    void writeReadRemove()
+    {
         if (m_noKeyring)
             QSKIP("no keyring in this run");
         KeychainSecretStore store(QStringLiteral("lyss-test"));
@@ -55,7 +57,8 @@ private Q_SLOTS:
         QVERIFY(store.remove(key).ok()); // removing again is fine
     }
 
-    void cliAddsKeyToKeyringOnly() {
+    void cliAddsKeyToKeyringOnly()
+    {
         if (m_noKeyring)
             QSKIP("no keyring in this run");
         QTemporaryDir dir;
@@ -83,7 +86,8 @@ private Q_SLOTS:
         QVERIFY(!keyring.read(backendSecretKey(QStringLiteral("work")))->has_value());
     }
 
-    void noKeyringIsSaidPlainly() {
+    void noKeyringIsSaidPlainly()
+    {
         if (!m_noKeyring)
             QSKIP("a keyring is running in this run");
         KeychainSecretStore store(QStringLiteral("lyss-test"), 10000);
@@ -102,7 +106,8 @@ private Q_SLOTS:
                      qPrintable(f));
     }
 
-    void cliRefusesToAddWithoutKeyring() {
+    void cliRefusesToAddWithoutKeyring()
+    {
         if (!m_noKeyring)
             QSKIP("a keyring is running in this run");
         QTemporaryDir dir;

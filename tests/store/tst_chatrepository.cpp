@@ -21,7 +21,8 @@ class TestChatRepository : public QObject {
     std::unique_ptr<ChatRepository> m_chats;
 
     Message add(const QString& chatId, const QString& parentId, Role role, const QString& content,
-                qint64 at = 0) {
+                qint64 at = 0)
+    {
         Message m;
         m.chatId = chatId;
         m.parentId = parentId;
@@ -34,7 +35,8 @@ class TestChatRepository : public QObject {
         return *added;
     }
 
-    QStringList branchContents(const QString& chatId) {
+    QStringList branchContents(const QString& chatId)
+    {
         QStringList out;
         auto branch = m_chats->currentBranch(chatId);
         if (branch.ok()) {
@@ -44,13 +46,15 @@ class TestChatRepository : public QObject {
         return out;
     }
 
-    void exec(const QString& sql) {
+    void exec(const QString& sql)
+    {
         QSqlQuery q(m_db->connection());
         QVERIFY2(q.exec(sql), qPrintable(sql));
     }
 
 private Q_SLOTS:
-    void init() {
+    void init()
+    {
         QVERIFY(m_dir.isValid());
         m_chats.reset();
         m_db.reset();
@@ -61,7 +65,8 @@ private Q_SLOTS:
         m_chats = std::make_unique<ChatRepository>(*m_db);
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_chats.reset();
         m_db.reset();
         QFile::remove(m_dir.filePath(QStringLiteral("lyss.db")));
@@ -69,7 +74,8 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(QStringLiteral("lyss.db-shm")));
     }
 
-    void regenerateAndEditMakeBranches() {
+    void regenerateAndEditMakeBranches()
+    {
         auto chat = m_chats->createChat({.title = QStringLiteral("Branches")});
         QVERIFY(chat.ok());
         const QString id = chat->id;
@@ -96,7 +102,8 @@ private Q_SLOTS:
         Q_UNUSED(a1);
     }
 
-    void messageFieldsRoundTrip() {
+    void messageFieldsRoundTrip()
+    {
         auto chat = m_chats->createChat(
             {.title = QStringLiteral("Fields"), .model = QStringLiteral("llama3.2")});
         QVERIFY(chat.ok());
@@ -129,7 +136,8 @@ private Q_SLOTS:
         QCOMPARE((*stored)->currentLeafId, got.id);
     }
 
-    void messageForUnknownChatIsRefused() {
+    void messageForUnknownChatIsRefused()
+    {
         Message m;
         m.chatId = QStringLiteral("no-such-chat");
         m.content = QStringLiteral("orphan");
@@ -140,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(m_chats->search(QStringLiteral("orphan"))->size(), 0);
     }
 
-    void listIsMostRecentlyActiveFirst() {
+    void listIsMostRecentlyActiveFirst()
+    {
         auto older = m_chats->createChat({.title = QStringLiteral("Older"), .createdAt = 1000});
         auto newer = m_chats->createChat({.title = QStringLiteral("Newer"), .createdAt = 2000});
         auto archived = m_chats->createChat(
@@ -160,7 +169,8 @@ private Q_SLOTS:
         QCOMPARE(all->size(), 3);
     }
 
-    void searchFollowsInsertUpdateAndDelete() {
+    void searchFollowsInsertUpdateAndDelete()
+    {
         auto chat = m_chats->createChat({.title = QStringLiteral("Animals")});
         const Message m =
             add(chat->id, {}, Role::User, QStringLiteral("Tell me about the kangaroo's pouch"));
@@ -185,7 +195,8 @@ private Q_SLOTS:
         QCOMPARE(m_chats->search(QStringLiteral("wombat"))->size(), 0);
     }
 
-    void searchTakesAnyTextSafely_data() {
+    void searchTakesAnyTextSafely_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::newRow("quote") << QStringLiteral("say \"hi");
         QTest::newRow("operators") << QStringLiteral("NEAR( a OR -b AND NOT c*");
@@ -194,7 +205,8 @@ private Q_SLOTS:
         QTest::newRow("parenthesis") << QStringLiteral(")(");
     }
 
-    void searchTakesAnyTextSafely() {
+    void searchTakesAnyTextSafely()
+    {
         QFETCH(QString, text);
         auto chat = m_chats->createChat({.title = QStringLiteral("x")});
         add(chat->id, {}, Role::User, QStringLiteral("say \"hi\" to content:secret"));
@@ -202,7 +214,8 @@ private Q_SLOTS:
         QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
     }
 
-    void chatIdPrefixes() {
+    void chatIdPrefixes()
+    {
         auto a =
             m_chats->createChat({.id = QStringLiteral("abc-111"), .title = QStringLiteral("A")});
         auto b =

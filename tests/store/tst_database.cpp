@@ -21,7 +21,8 @@ using namespace lyss;
 
 namespace {
 
-QVariant scalar(Database& db, const QString& sql) {
+QVariant scalar(Database& db, const QString& sql)
+{
     QSqlQuery q(db.connection());
     if (!q.exec(sql) || !q.next())
         return {};
@@ -29,7 +30,8 @@ QVariant scalar(Database& db, const QString& sql) {
 }
 
 // A plain SQLite file made without Lyss, through a separate QtSql connection.
-void makeForeignSqlite(const QString& path, const QStringList& statements) {
+void makeForeignSqlite(const QString& path, const QStringList& statements)
+{
     {
         QSqlDatabase db =
             QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
@@ -50,7 +52,8 @@ class TestDatabase : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void newDatabaseHasLatestSchemaAndSettings() {
+    void newDatabaseHasLatestSchemaAndSettings()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         auto db = Database::open(path);
@@ -78,7 +81,8 @@ private Q_SLOTS:
             QStringLiteral("Local user"));
     }
 
-    void reopeningLatestMakesNoBackup() {
+    void reopeningLatestMakesNoBackup()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         QVERIFY(Database::open(path).ok());
@@ -88,7 +92,8 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.bak-*")}, QDir::Files).size(), 0);
     }
 
-    void upgradesV1WithBackupAndIndexesOldMessages() {
+    void upgradesV1WithBackupAndIndexesOldMessages()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         {
@@ -135,7 +140,8 @@ private Q_SLOTS:
         QVERIFY(hits->first().snippet.contains(QStringLiteral("[platypus]")));
     }
 
-    void refusesDatabaseFromNewerLyss() {
+    void refusesDatabaseFromNewerLyss()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         {
@@ -160,7 +166,8 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore); // no -wal, no backup
     }
 
-    void refusesFileThatIsNotSqlite() {
+    void refusesFileThatIsNotSqlite()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         QByteArray notes;
@@ -176,7 +183,8 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("lyss.db")});
     }
 
-    void refusesShortGarbage() {
+    void refusesShortGarbage()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         test::writeFile(path, "x");
@@ -185,7 +193,8 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(path), QByteArray("x"));
     }
 
-    void refusesSqliteDatabaseOfAnotherProgram_data() {
+    void refusesSqliteDatabaseOfAnotherProgram_data()
+    {
         QTest::addColumn<QStringList>("statements");
         QTest::newRow("tables, no application id")
             << QStringList{QStringLiteral("CREATE TABLE invoices (id INTEGER, total REAL)"),
@@ -194,7 +203,8 @@ private Q_SLOTS:
             QStringLiteral("PRAGMA application_id = 1234"), QStringLiteral("CREATE TABLE t (x)")};
     }
 
-    void refusesSqliteDatabaseOfAnotherProgram() {
+    void refusesSqliteDatabaseOfAnotherProgram()
+    {
         QFETCH(QStringList, statements);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
@@ -208,7 +218,8 @@ private Q_SLOTS:
         QCOMPARE(test::fileSha256(path), before);
     }
 
-    void emptyFileBecomesNewDatabase() {
+    void emptyFileBecomesNewDatabase()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         test::writeFile(path, {});
@@ -217,7 +228,8 @@ private Q_SLOTS:
         QCOMPARE((*db)->schemaVersion(), latestSchemaVersion());
     }
 
-    void failedMigrationStepIsUndone() {
+    void failedMigrationStepIsUndone()
+    {
         // A v1 database where v2's table name is already taken: the upgrade must fail
         // with a message, leave the file at v1 and keep the backup.
         QTemporaryDir dir;
@@ -239,7 +251,8 @@ private Q_SLOTS:
         QCOMPARE((*v1)->schemaVersion(), 1);
     }
 
-    void twoConnectionsReadWhileOneWrites() {
+    void twoConnectionsReadWhileOneWrites()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lyss.db"));
         auto a = Database::open(path);
@@ -261,7 +274,8 @@ private Q_SLOTS:
         QCOMPARE(after->size(), 1);
     }
 
-    void secondProcessWaitsForTheWriteLock() {
+    void secondProcessWaitsForTheWriteLock()
+    {
         // This process holds the write lock while lyss-cli, a second process on the same
         // file, tries to write. With a busy timeout it waits and succeeds; without one it
         // would fail at once with "database is locked".

@@ -20,7 +20,8 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsChatsAndStartupNotices() {
+    void showsChatsAndStartupNotices()
+    {
         QTemporaryDir dir;
         test::writeFile(dir.filePath(QStringLiteral("config.json")), "{\"ui.theme\": \"dark\"}");
         AppContext::Options o;
@@ -50,7 +51,8 @@ private Q_SLOTS:
         QVERIFY(backends->text().contains(QStringLiteral("http://localhost:11434")));
     }
 
-    void exitAfterFirstPaint() {
+    void exitAfterFirstPaint()
+    {
         QTemporaryDir dir;
         QProcess p;
         QProcessEnvironment env = test::cleanEnvironment();
@@ -63,7 +65,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db"))));
     }
 
-    void refusedDatabaseExitsWithMessage() {
+    void refusedDatabaseExitsWithMessage()
+    {
         QTemporaryDir dir;
         test::writeFile(dir.filePath(QStringLiteral("lyss.db")), "not a database, my diary");
         QProcess p;
@@ -79,7 +82,8 @@ private Q_SLOTS:
                  QByteArray("not a database, my diary"));
     }
 
-    void versionNeedsNoDisplay() {
+    void versionNeedsNoDisplay()
+    {
         QProcess p;
         QProcessEnvironment env = test::cleanEnvironment();
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
