@@ -37,4 +37,16 @@ ChatOptions ChatOptions::fromJson(const QJsonObject& o)
     return c;
 }
 
+QJsonArray ChatRequest::messagesJson() const
+{
+    QJsonArray out;
+    if (!options.systemPrompt.isEmpty())
+        out.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                               {QStringLiteral("content"), options.systemPrompt}});
+    for (const ChatTurn& t : messages)
+        out.append(QJsonObject{{QStringLiteral("role"), roleName(t.role)},
+                               {QStringLiteral("content"), t.content}});
+    return out;
+}
+
 } // namespace lyss

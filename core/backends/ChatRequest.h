@@ -3,6 +3,7 @@
 
 #include "store/Message.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -34,6 +35,9 @@ struct ChatRequest {
     QString model;
     QList<ChatTurn> messages;
     ChatOptions options;
+
+    // [{role, content}, ...] with the system prompt first: the same in both APIs.
+    QJsonArray messagesJson() const;
 };
 
 } // namespace lyss

@@ -104,13 +104,7 @@ void OllamaBackend::deleteModel(const QString& model, Callback<bool> done)
 
 QJsonObject OllamaBackend::chatBody(const ChatRequest& request)
 {
-    QJsonArray messages;
-    if (!request.options.systemPrompt.isEmpty())
-        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
-                                    {QStringLiteral("content"), request.options.systemPrompt}});
-    for (const ChatTurn& t : request.messages)
-        messages.append(QJsonObject{{QStringLiteral("role"), roleName(t.role)},
-                                    {QStringLiteral("content"), t.content}});
+    const QJsonArray messages = request.messagesJson();
     QJsonObject options;
     if (request.options.temperature)
         options.insert(QStringLiteral("temperature"), *request.options.temperature);

@@ -42,13 +42,7 @@ void OpenAIBackend::probe(Callback<QString> done)
 
 QJsonObject OpenAIBackend::chatBody(const ChatRequest& request)
 {
-    QJsonArray messages;
-    if (!request.options.systemPrompt.isEmpty())
-        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
-                                    {QStringLiteral("content"), request.options.systemPrompt}});
-    for (const ChatTurn& t : request.messages)
-        messages.append(QJsonObject{{QStringLiteral("role"), roleName(t.role)},
-                                    {QStringLiteral("content"), t.content}});
+    const QJsonArray messages = request.messagesJson();
     QJsonObject body{
         {QStringLiteral("model"), request.model},
         {QStringLiteral("messages"), messages},
