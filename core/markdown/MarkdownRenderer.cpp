@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "markdown/MarkdownRenderer.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+#include <QUrl>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+namespace lyss {
+
+namespace {
+
+void registerExtensions()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+// An unclosed ``` or ~~~ fence at the end of a streaming reply.
+QString closeOpenFence(const QString& markdown)
+{
+    static const QRegularExpression fence(QStringLiteral("^ {0,3}(`{3,}|~{3,})"),
+                                          QRegularExpression::MultilineOption);
+    QString open;
+    auto it = fence.globalMatch(markdown);
+    while (it.hasNext()) {
+        const QString marker = it.next().captured(1);
+        if (open.isEmpty())
+            open = marker;
+        else if (marker.at(0) == open.at(0) && marker.size() >= open.size())
+            open.clear();
+    }
+    return open.isEmpty() ? markdown : markdown + QLatin1Char('\n') + open;
+}
+
+// Turns raw HTML into text and images into links, in place.
+void defuse(cmark_node* root)
+{
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(root),
+                                                                 cmark_iter_free);
+    QList<cmark_node*> html;
+    QList<cmark_node*> images;
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node* n = cmark_iter_get_node(iter.get());
+        const cmark_node_type type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
+            html << n;
+        else if (type == CMARK_NODE_IMAGE)
+            images << n;
+    }
+    for (cmark_node* n : html) {
+        const char* literal = cmark_node_get_literal(n);
+        if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
+            // A block of HTML becomes a paragraph that shows it.
+            cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+            cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+            QByteArray trimmed = QByteArray(literal ? literal : "").trimmed();
+            cmark_node_set_literal(text, trimmed.constData());
+            cmark_node_append_child(para, text);
+            cmark_node_replace(n, para);
+        } else {
+            cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(text, literal ? literal : "");
+            cmark_node_replace(n, text);
+        }
+        cmark_node_free(n);
+    }
+    for (cmark_node* n : images) {
+        cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+        cmark_node_set_url(link, cmark_node_get_url(n));
+        while (cmark_node* child = cmark_node_first_child(n))
+            cmark_node_append_child(link, child);
+        if (!cmark_node_first_child(link)) {
+            cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(text, cmark_node_get_url(n));
+            cmark_node_append_child(link, text);
+        }
+        cmark_node_replace(n, link);
+        cmark_node_free(n);
+    }
+}
+
+// QTextDocument's HTML: task list check boxes as characters, tables with borders,
+// links it may not open without a target.
+QString forQTextDocument(QString html)
+{
+    html.replace(QStringLiteral("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "),
+                 QStringLiteral("☑ "));
+    html.replace(QStringLiteral("<input type=\"checkbox\" disabled=\"\" /> "),
+                 QStringLiteral("☐ "));
+    html.replace(QStringLiteral("<table>"),
+                 QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"));
+    static const QRegularExpression href(QStringLiteral("<a href=\"([^\"]*)\""));
+    QString out;
+    qsizetype last = 0;
+    auto it = href.globalMatch(html);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(html).mid(last, m.capturedStart() - last);
+        const QString url = m.captured(1);
+        out +=
+            MarkdownRenderer::isOpenableLink(url) ? m.captured(0) : QStringLiteral("<a href=\"\"");
+        last = m.capturedEnd();
+    }
+    out += QStringView(html).mid(last);
+    return out;
+}
+
+} // namespace
+
+bool MarkdownRenderer::isOpenableLink(const QString& url)
+{
+    const QString scheme = QUrl(url.trimmed()).scheme().toLower();
+    return scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
+           scheme == QLatin1String("mailto");
+}
+
+QString MarkdownRenderer::toHtml(const QString& markdown, bool streaming)
+{
+    registerExtensions();
+    const int options =
+        CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options),
+                                                                       cmark_parser_free);
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    const QByteArray utf8 = (streaming ? closeOpenFence(markdown) : markdown).toUtf8();
+    cmark_parser_feed(parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
+                                                                cmark_node_free);
+    defuse(doc.get());
+    char* html =
+        cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+    const QString out = QString::fromUtf8(html);
+    std::free(html);
+    return forQTextDocument(out);
+}
+
+} // namespace lyss

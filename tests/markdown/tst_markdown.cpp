@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Markdown as the chat view shows it: GitHub's extensions render, and model output
+// can neither inject HTML, fetch an image nor plant a dangerous link.
+#include "markdown/MarkdownRenderer.h"
+
+#include <QTest>
+
+using lyss::MarkdownRenderer;
+
+class TestMarkdown : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gfmExtensions_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("heading") << "# Title"
+                                 << "<h1>Title</h1>";
+        QTest::newRow("emphasis") << "*a* **b**"
+                                  << "<em>a</em> <strong>b</strong>";
+        QTest::newRow("strikethrough") << "~~gone~~"
+                                       << "<del>gone</del>";
+        QTest::newRow("table") << "| a | b |\n|---|---|\n| 1 | 2 |"
+                               << "<td>1</td>";
+        QTest::newRow("table border") << "| a |\n|---|\n| 1 |"
+                                      << "<table border=\"1\"";
+        QTest::newRow("autolink") << "see https://example.org now"
+                                  << "<a href=\"https://example.org\">https://example.org</a>";
+        QTest::newRow("task list") << "- [x] done\n- [ ] todo"
+                                   << "☑ done";
+        QTest::newRow("open task") << "- [ ] todo"
+                                   << "☐ todo";
+        QTest::newRow("code with language") << "```python\nprint(1)\n```"
+                                            << "<pre lang=\"python\"><code>print(1)\n</code></pre>";
+        QTest::newRow("quote") << "> said"
+                               << "<blockquote>";
+        QTest::newRow("list") << "1. one\n2. two"
+                              << "<ol>";
+    }
+
+    void gfmExtensions()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, expected);
+        const QString html = MarkdownRenderer::toHtml(markdown);
+        QVERIFY2(html.contains(expected), qPrintable(html));
+    }
+
+    void rawHtmlIsShownAsText()
+    {
+        const QString html = MarkdownRenderer::toHtml(QStringLiteral(
+            "Hi <b>bold</b> <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>"));
+        QVERIFY2(html.contains(QStringLiteral("&lt;b&gt;bold&lt;/b&gt;")), qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;")));
+        QVERIFY(html.contains(QStringLiteral("&lt;div onclick=")));
+        QVERIFY(!html.contains(QStringLiteral("<b>")));
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(!html.contains(QStringLiteral("<div")));
+    }
+
+    void imagesBecomeLinks()
+    {
+        const QString html =
+            MarkdownRenderer::toHtml(QStringLiteral("![a cat](https://evil.example/pixel.png)"));
+        QVERIFY2(!html.contains(QStringLiteral("<img")), qPrintable(html));
+        QVERIFY(
+            html.contains(QStringLiteral("<a href=\"https://evil.example/pixel.png\">a cat</a>")));
+    }
+
+    void onlySafeLinksKeepTheirTarget()
+    {
+        QVERIFY(MarkdownRenderer::isOpenableLink(QStringLiteral("https://qt.io")));
+        QVERIFY(MarkdownRenderer::isOpenableLink(QStringLiteral("mailto:a@b.c")));
+        QVERIFY(!MarkdownRenderer::isOpenableLink(QStringLiteral("file:///etc/passwd")));
+        QVERIFY(!MarkdownRenderer::isOpenableLink(QStringLiteral("javascript:alert(1)")));
+        const QString html = MarkdownRenderer::toHtml(
+            QStringLiteral("[x](file:///etc/passwd) [y](ftp://h/f) [z](http://ok.example)"));
+        QVERIFY2(!html.contains(QStringLiteral("file:")), qPrintable(html));
+        QVERIFY(!html.contains(QStringLiteral("ftp:")));
+        QVERIFY(html.contains(QStringLiteral("<a href=\"http://ok.example\">z</a>")));
+    }
+
+    void unclosedFenceWhileStreaming()
+    {
+        const QString partial = QStringLiteral("Here:\n\n```cpp\nint main() {\n  return 0;");
+        const QString streaming = MarkdownRenderer::toHtml(partial, true);
+        QVERIFY2(streaming.contains(QStringLiteral("<pre lang=\"cpp\"><code>int main() {")),
+                 qPrintable(streaming));
+        QVERIFY(!streaming.contains(QStringLiteral("```")));
+        // A closed fence is left alone.
+        const QString closed =
+            MarkdownRenderer::toHtml(QStringLiteral("```\na\n```\n\nafter"), true);
+        QVERIFY(closed.contains(QStringLiteral("<p>after</p>")));
+    }
+
+    void invalidUtf8IsSafe()
+    {
+        QVERIFY(!MarkdownRenderer::toHtml(QString::fromUtf8("caf\xc3")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMarkdown)
+#include "tst_markdown.moc"
