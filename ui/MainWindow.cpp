@@ -1,121 +1,486 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "ChatSidebar.h"
+#include "Composer.h"
+#include "MessageDelegate.h"
+#include "MessageModel.h"
+#include "MessageView.h"
 #include "app/AppContext.h"
-#include "config/BackendResolver.h"
+#include "backends/BackendSet.h"
+#include "backends/ConnectionMonitor.h"
+#include "chat/ActiveReply.h"
+#include "chat/ChatEngine.h"
+#include "config/Settings.h"
 #include "store/ChatRepository.h"
 
 #include <QApplication>
-#include <QEvent>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
-#include <QTimer>
+#include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lyss {
 
-MainWindow::MainWindow(AppContext& app, QWidget* parent)
+MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine, QWidget* parent)
     : QMainWindow(parent)
     , m_app(app)
+    , m_backends(backends)
+    , m_engine(engine)
 {
     setWindowTitle(tr("Lyss"));
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1200, 800);
+    resize(1280, 820);
 
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    m_sidebar = new ChatSidebar(app.chats(), splitter);
+    m_sidebar->setMinimumWidth(200);
 
-    m_notices = new QLabel(central);
+    auto* right = new QWidget(splitter);
+    auto* column = new QVBoxLayout(right);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+
+    // Top bar: sidebar toggle, model picker, servers' status.
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(8, 6, 12, 6);
+    m_sidebarToggle = new QToolButton(right);
+    m_sidebarToggle->setObjectName(QStringLiteral("sidebarToggle"));
+    m_sidebarToggle->setText(QStringLiteral("☰"));
+    m_sidebarToggle->setToolTip(tr("Show or hide the chat list (Ctrl+Shift+S)"));
+    m_sidebarToggle->setAccessibleName(tr("Chat list"));
+    m_modelPicker = new QComboBox(right);
+    m_modelPicker->setObjectName(QStringLiteral("modelPicker"));
+    m_modelPicker->setAccessibleName(tr("Model"));
+    m_modelPicker->setMinimumContentsLength(24);
+    m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_status = new QLabel(right);
+    m_status->setObjectName(QStringLiteral("backendStatus"));
+    m_status->setAccessibleName(tr("Server status"));
+    top->addWidget(m_sidebarToggle);
+    top->addWidget(m_modelPicker);
+    top->addStretch(1);
+    top->addWidget(m_status);
+    column->addLayout(top);
+
+    m_notices = new QLabel(right);
     m_notices->setObjectName(QStringLiteral("startupNotices"));
     m_notices->setWordWrap(true);
     m_notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_notices->setContentsMargins(12, 8, 12, 8);
+    m_notices->setContentsMargins(12, 6, 12, 6);
     m_notices->setText(app.notices().join(QStringLiteral("\n\n")));
     m_notices->setVisible(!app.notices().isEmpty());
     m_notices->setAccessibleName(tr("Start-up messages"));
-    layout->addWidget(m_notices);
+    column->addWidget(m_notices);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, central);
-    m_chatList = new QListWidget(splitter);
-    m_chatList->setObjectName(QStringLiteral("chatList"));
-    m_chatList->setAccessibleName(tr("Chats"));
-    m_chatArea = buildChatArea();
-    m_chatArea->setParent(splitter);
-    splitter->addWidget(m_chatList);
-    splitter->addWidget(m_chatArea);
+    m_messages = new MessageModel(this);
+    m_stack = new QStackedWidget(right);
+    m_view = new MessageView(m_messages, m_stack);
+    m_emptyState = buildEmptyState();
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_emptyState);
+    column->addWidget(m_stack, 1);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->setContentsMargins(12, 8, 12, 12);
+    m_composer = new Composer(right);
+    m_sendButton = new QPushButton(tr("Send"), right);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    bottom->addWidget(m_composer, 1);
+    bottom->addWidget(m_sendButton, 0, Qt::AlignBottom);
+    column->addLayout(bottom);
+
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 940});
-    layout->addWidget(splitter, 1);
-    setCentralWidget(central);
+    splitter->setSizes({280, 1000});
+    setCentralWidget(splitter);
 
-    loadChats();
+    connect(m_sidebarToggle, &QToolButton::clicked, this,
+            [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    connect(m_sidebar, &ChatSidebar::chatActivated, this, &MainWindow::openChat);
+    connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
+    connect(m_composer, &Composer::submitted, this, &MainWindow::send);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateSendButton);
+    connect(m_sendButton, &QPushButton::clicked, this, [this] {
+        if (m_replies.value(m_chatId))
+            stop();
+        else
+            send();
+    });
+
+    // Streamed text reaches the screen at most ~60 times a second.
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(16);
+    connect(&m_coalesce, &QTimer::timeout, this, &MainWindow::flushStreamed);
+    m_breakpointTimer.setSingleShot(true);
+    m_breakpointTimer.setInterval(150);
+    connect(&m_breakpointTimer, &QTimer::timeout, this, &MainWindow::applyBreakpoint);
+
+    for (Backend* b : backends.backends()) {
+        auto* monitor = new ConnectionMonitor(b, this);
+        connect(monitor, &ConnectionMonitor::stateChanged, this, &MainWindow::onMonitorChanged);
+        m_monitors << monitor;
+        monitor->start();
+    }
+    onMonitorChanged();
+    buildShortcuts();
+
+    m_sidebar->reload();
+    if (auto chats = app.chats().listChats(); chats && !chats->isEmpty())
+        openChat(chats->first().chat.id);
+    else
+        newChat();
+    refreshModels();
+    applyBreakpoint();
+    m_composer->setFocus();
 }
 
-QWidget* MainWindow::buildChatArea()
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildEmptyState()
 {
-    auto* area = new QWidget;
-    area->setObjectName(QStringLiteral("chatArea"));
-    auto* v = new QVBoxLayout(area);
+    auto* page = new QWidget(m_stack);
+    page->setObjectName(QStringLiteral("emptyState"));
+    auto* v = new QVBoxLayout(page);
     v->addStretch(1);
-    auto* title = new QLabel(tr("Lyss"), area);
-    title->setObjectName(QStringLiteral("productName"));
+    auto* title = new QLabel(tr("Lyss"), page);
     QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 2.4);
+    f.setPointSizeF(f.pointSizeF() * 2.2);
     f.setWeight(QFont::DemiBold);
     title->setFont(f);
     title->setAlignment(Qt::AlignCenter);
+    m_emptyText = new QLabel(page);
+    m_emptyText->setObjectName(QStringLiteral("emptyText"));
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* retry = new QPushButton(tr("Retry"), page);
+    retry->setObjectName(QStringLiteral("retryButton"));
+    connect(retry, &QPushButton::clicked, this, [this] {
+        for (ConnectionMonitor* m : m_monitors)
+            m->retry();
+        refreshModels();
+    });
     v->addWidget(title);
-
-    QStringList servers;
-    if (auto backends = m_app.effectiveBackends()) {
-        for (const EffectiveBackend& b : *backends)
-            servers << tr("%1 — %2").arg(b.name, b.url.toString());
-    }
-    auto* hint = new QLabel(tr("Model servers: %1").arg(servers.join(QStringLiteral(", "))), area);
-    hint->setObjectName(QStringLiteral("backendSummary"));
-    hint->setAlignment(Qt::AlignCenter);
-    hint->setWordWrap(true);
-    hint->setEnabled(false);
-    v->addWidget(hint);
+    v->addWidget(m_emptyText);
+    v->addWidget(retry, 0, Qt::AlignHCenter);
     v->addStretch(2);
-    area->installEventFilter(this);
-    return area;
+    return page;
 }
 
-void MainWindow::loadChats()
+void MainWindow::buildShortcuts()
 {
-    m_chatList->clear();
-    auto chats = m_app.chats().listChats();
-    if (!chats) {
-        m_notices->setText(m_notices->text() + chats.errorMessage());
-        m_notices->show();
+    auto add = [this](const QKeySequence& keys, auto slot) {
+        auto* s = new QShortcut(keys, this);
+        s->setContext(Qt::WindowShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newChat(); });
+    add(QKeySequence(Qt::Key_Escape), [this] { stop(); });
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+        [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
+        m_sidebar->show();
+        m_sidebar->focusSearch();
+    });
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyLastReply(); });
+    add(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_Slash), [this] { showShortcuts(); });
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox::information(this, tr("Keyboard shortcuts"),
+                             tr("Enter: send · Shift+Enter: new line\n"
+                                "Esc: stop the reply\n"
+                                "Ctrl+N: new chat\n"
+                                "Ctrl+K: search chats\n"
+                                "Ctrl+Shift+S: show or hide the chat list\n"
+                                "Ctrl+Shift+C: copy the last reply\n"
+                                "F1 or Ctrl+/: this list"));
+}
+
+void MainWindow::copyLastReply()
+{
+    for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
+        if (m_messages->at(row).role == Role::Assistant) {
+            QApplication::clipboard()->setText(m_messages->at(row).content);
+            return;
+        }
+    }
+}
+
+void MainWindow::refreshModels()
+{
+    m_backends.listModels([this](BackendSet::ModelList list) {
+        m_models = list.models;
+        const QString keep = m_modelPicker->currentData().toString();
+        m_modelPicker->clear();
+        for (const ModelInfo& m : m_models) {
+            QString label = m.displayName;
+            if (m.sizeBytes >= 0)
+                label += QStringLiteral("  ·  ") + formatBytes(m.sizeBytes);
+            if (m_backends.backends().size() > 1)
+                label += QStringLiteral("  ·  ") + m.backendName;
+            m_modelPicker->addItem(label, m.displayName);
+        }
+        QString wanted = keep;
+        if (auto chat = m_app.chats().chat(m_chatId);
+            chat && chat->has_value() && !(*chat)->model.isEmpty())
+            wanted = (*chat)->model;
+        if (wanted.isEmpty())
+            wanted = m_app.settings().text(QStringLiteral("chat.default_model"));
+        int at = m_modelPicker->findData(wanted);
+        if (at < 0) // "llama3.2" chosen, "llama3.2:latest" listed
+            at = m_modelPicker->findData(wanted + QStringLiteral(":latest"));
+        m_modelPicker->setCurrentIndex(std::max(0, at));
+        updateSendButton();
+        showConversationOrHelp();
+    });
+}
+
+void MainWindow::onMonitorChanged()
+{
+    QStringList parts;
+    for (ConnectionMonitor* m : m_monitors) {
+        QString dot;
+        QString word;
+        switch (m->state()) {
+        case ConnectionMonitor::State::Connected:
+            dot = QStringLiteral("<span style='color:#2f9e44'>●</span>");
+            word = tr("connected");
+            break;
+        case ConnectionMonitor::State::Disconnected:
+            dot = QStringLiteral("<span style='color:#f08c00'>●</span>");
+            word = tr("reconnecting");
+            break;
+        case ConnectionMonitor::State::Failed:
+            dot = QStringLiteral("<span style='color:#e03131'>●</span>");
+            word = tr("unreachable");
+            break;
+        case ConnectionMonitor::State::Unknown:
+            dot = QStringLiteral("<span style='color:#868e96'>●</span>");
+            word = tr("checking");
+            break;
+        }
+        parts << QStringLiteral("%1 %2 <span style='color:gray'>%3</span>")
+                     .arg(dot, m->backend()->name().toHtmlEscaped(), word);
+    }
+    m_status->setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+    QStringList details;
+    for (ConnectionMonitor* m : m_monitors)
+        details << m->backend()->name() + QStringLiteral(": ") + m->detail();
+    m_status->setToolTip(details.join(QLatin1Char('\n')));
+    // A server that came back: its models are worth listing again.
+    if (std::any_of(m_monitors.begin(), m_monitors.end(),
+                    [](ConnectionMonitor* m) {
+                        return m->state() == ConnectionMonitor::State::Connected;
+                    }) &&
+        m_models.isEmpty())
+        refreshModels();
+    showConversationOrHelp();
+}
+
+void MainWindow::showConversationOrHelp()
+{
+    const bool anyConnected =
+        std::any_of(m_monitors.begin(), m_monitors.end(), [](ConnectionMonitor* m) {
+            return m->state() == ConnectionMonitor::State::Connected;
+        });
+    const bool stillChecking =
+        std::any_of(m_monitors.begin(), m_monitors.end(), [](ConnectionMonitor* m) {
+            return m->state() == ConnectionMonitor::State::Unknown;
+        });
+    const bool help = m_messages->rowCount() == 0 && !anyConnected && !stillChecking;
+    if (help) {
+        QStringList lines;
+        for (ConnectionMonitor* m : m_monitors)
+            lines << m->detail().toHtmlEscaped();
+        m_emptyText->setText(
+            tr("<p>No model server answers.</p><p>%1</p><p>Start Ollama (<code>ollama "
+               "serve</code>) at "
+               "the address above, or add another server with <code>lyss-cli backends add</code>, "
+               "then press Retry.</p>")
+                .arg(lines.join(QStringLiteral("<br>"))));
+    } else if (m_messages->rowCount() == 0) {
+        m_emptyText->setText(
+            m_models.isEmpty() && anyConnected
+                ? tr("No models yet. Download one with <code>lyss-cli pull llama3.2</code>.")
+                : tr("Ask anything. Your chats stay on this computer."));
+    }
+    m_stack->setCurrentWidget(m_messages->rowCount() == 0 ? m_emptyState
+                                                          : static_cast<QWidget*>(m_view));
+}
+
+void MainWindow::openChat(const QString& chatId)
+{
+    m_chatId = chatId;
+    auto branch = m_app.chats().currentBranch(chatId);
+    QList<Message> rows = branch ? *branch : QList<Message>{};
+    // A reply still streaming in this session is shown as it is now, not as last saved.
+    if (ActiveReply* live = m_replies.value(chatId)) {
+        for (Message& m : rows) {
+            if (m.id == live->messageId())
+                m = live->message();
+        }
+    }
+    m_messages->setMessages(rows);
+    m_sidebar->setCurrentChat(chatId);
+    m_view->scrollToLatest();
+    if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {
+        const int at = m_modelPicker->findData((*chat)->model);
+        if (at >= 0)
+            m_modelPicker->setCurrentIndex(at);
+    }
+    updateSendButton();
+    showConversationOrHelp();
+    if (m_breakpoint == Breakpoint::Mobile)
+        m_sidebar->hide();
+}
+
+void MainWindow::newChat()
+{
+    m_chatId.clear();
+    m_messages->setMessages({});
+    m_sidebar->setCurrentChat({});
+    updateSendButton();
+    showConversationOrHelp();
+    m_composer->setFocus();
+}
+
+void MainWindow::send()
+{
+    if (m_composer->isBlank() || m_replies.value(m_chatId))
+        return;
+    QStringList names;
+    for (Backend* b : m_backends.backends())
+        names << b->name();
+    const QString chosen = m_modelPicker->currentData().toString();
+    auto resolved = BackendSet::resolve(m_models, names, chosen);
+    if (!resolved) {
+        QMessageBox::warning(this, tr("Cannot send"),
+                             chosen.isEmpty()
+                                 ? tr("No model is available. Start Ollama or add a server, "
+                                      "then press Retry.")
+                                 : resolved.errorMessage());
         return;
     }
-    for (const ChatSummary& s : *chats) {
-        auto* item =
-            new QListWidgetItem(s.chat.title.isEmpty() ? tr("Untitled chat") : s.chat.title);
-        item->setData(Qt::UserRole, s.chat.id);
-        m_chatList->addItem(item);
+    ChatEngine::Send s;
+    s.chatId = m_chatId;
+    s.prompt = m_composer->toPlainText();
+    s.backend = m_backends.find(resolved->first);
+    s.model = resolved->second;
+    s.chatModel = chosen;
+    s.options.systemPrompt = m_app.settings().text(QStringLiteral("chat.system_prompt"));
+    if (!m_chatId.isEmpty()) {
+        if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
+            s.options = ChatOptions::fromJson((*chat)->params);
     }
-    if (m_chatList->count() > 0)
-        m_chatList->setCurrentRow(0);
+    auto reply = m_engine.send(s);
+    if (!reply) {
+        QMessageBox::warning(this, tr("Cannot send"), reply.errorMessage());
+        return;
+    }
+    m_composer->clear();
+    m_replies.insert((*reply)->chatId(), *reply);
+    watch(*reply);
+    m_sidebar->reload();
+    openChat((*reply)->chatId());
+    m_view->setStreaming(true);
+    updateSendButton();
+}
+
+void MainWindow::stop()
+{
+    if (ActiveReply* r = m_replies.value(m_chatId))
+        r->cancel();
+}
+
+void MainWindow::watch(ActiveReply* reply)
+{
+    const QString chatId = reply->chatId();
+    connect(reply, &ActiveReply::updated, this, [this, chatId] {
+        m_pending.insert(chatId);
+        if (!m_coalesce.isActive())
+            m_coalesce.start();
+    });
+    connect(reply, &ActiveReply::finished, this, [this, reply, chatId] {
+        m_pending.insert(chatId);
+        flushStreamed();
+        m_replies.remove(chatId);
+        m_view->setStreaming(std::any_of(m_replies.begin(), m_replies.end(),
+                                         [](const auto& r) { return !r.isNull(); }));
+        updateSendButton();
+        m_sidebar->reload();
+        if (!isActiveWindow())
+            QApplication::alert(this); // the desktop's "look here" for a finished reply
+        reply->deleteLater();
+    });
+}
+
+void MainWindow::flushStreamed()
+{
+    if (m_pending.contains(m_chatId)) {
+        if (ActiveReply* r = m_replies.value(m_chatId)) {
+            m_messages->upsert(r->message());
+            ++m_refreshes;
+        }
+    }
+    m_pending.clear();
+}
+
+void MainWindow::updateSendButton()
+{
+    const bool streaming = m_replies.value(m_chatId) != nullptr;
+    m_sendButton->setText(streaming ? tr("Stop") : tr("Send"));
+    m_sendButton->setToolTip(streaming ? tr("Stop the reply (Esc)") : tr("Send (Enter)"));
+    m_sendButton->setEnabled(streaming || !m_composer->isBlank());
+}
+
+MainWindow::Breakpoint MainWindow::breakpointFor(int width)
+{
+    if (width < 768)
+        return Breakpoint::Mobile;
+    if (width < 1024)
+        return Breakpoint::Tablet;
+    if (width < 1200)
+        return Breakpoint::Desktop;
+    return Breakpoint::Large;
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    m_breakpointTimer.start(); // settle first: resizing stays smooth
+}
+
+void MainWindow::applyBreakpoint()
+{
+    const Breakpoint b = breakpointFor(width());
+    const bool changed = b != m_breakpoint;
+    m_breakpoint = b;
+    m_view->messageDelegate()->setCompact(b == Breakpoint::Mobile);
+    if (changed) {
+        // On a phone-sized window the chat list is a drawer opened with ☰.
+        m_sidebar->setVisible(b != Breakpoint::Mobile);
+        m_view->doItemsLayout();
+    }
 }
 
 void MainWindow::quitAfterFirstPaint()
 {
-    m_quitAfterFirstPaint = true;
-}
-
-bool MainWindow::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_chatArea && event->type() == QEvent::Paint && m_quitAfterFirstPaint) {
-        m_quitAfterFirstPaint = false;
+    connect(m_view, &MessageView::firstPaint, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    if (m_stack->currentWidget() != m_view)
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-    }
-    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace lyss

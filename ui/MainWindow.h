@@ -1,39 +1,103 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMainWindow>
+#include "backends/ModelInfo.h"
+#include "chat/ActiveReply.h"
 
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+class QComboBox;
 class QLabel;
-class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
 
 namespace lyss {
 
 class AppContext;
+class BackendSet;
+class ChatEngine;
+class ChatSidebar;
+class Composer;
+class ConnectionMonitor;
+class MessageModel;
+class MessageView;
 
-// The desktop app's window: the chat list on the left, the chat area on the right,
-// and a bar for what the user should read about this start (config.json moved in,
-// database upgraded).
+// The desktop app's window: chats on the left; on the right the model picker and the
+// servers' status, the conversation, and the composer. Replies keep streaming (and
+// being saved) when you switch to another chat; coming back shows them live.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(AppContext& app, QWidget* parent = nullptr);
+    enum class Breakpoint { Mobile, Tablet, Desktop, Large };
+    Q_ENUM(Breakpoint)
 
-    // Quits the application right after the chat area's first paint (start-up timing).
+    MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Quits the application right after the conversation first paints (start-up timing).
     void quitAfterFirstPaint();
 
+    QString currentChatId() const { return m_chatId; }
+    Breakpoint breakpoint() const { return m_breakpoint; }
+    static Breakpoint breakpointFor(int width);
+    MessageModel* messageModel() const { return m_messages; }
+    MessageView* messageView() const { return m_view; }
+    ActiveReply* activeReply(const QString& chatId) const { return m_replies.value(chatId); }
+    // How many times the conversation was refreshed for streamed text (coalesced).
+    int streamRefreshes() const { return m_refreshes; }
+
+    void openChat(const QString& chatId);
+    void newChat();
+    void send();
+    void stop();
+
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void loadChats();
-    QWidget* buildChatArea();
+    QWidget* buildEmptyState();
+    void buildShortcuts();
+    void refreshModels();
+    void onMonitorChanged();
+    void showConversationOrHelp();
+    void watch(ActiveReply* reply);
+    void flushStreamed();
+    void updateSendButton();
+    void applyBreakpoint();
+    void copyLastReply();
+    void showShortcuts();
 
     AppContext& m_app;
-    QListWidget* m_chatList = nullptr;
-    QWidget* m_chatArea = nullptr;
+    BackendSet& m_backends;
+    ChatEngine& m_engine;
+    ChatSidebar* m_sidebar = nullptr;
+    QToolButton* m_sidebarToggle = nullptr;
+    QComboBox* m_modelPicker = nullptr;
+    QLabel* m_status = nullptr;
     QLabel* m_notices = nullptr;
-    bool m_quitAfterFirstPaint = false;
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_emptyState = nullptr;
+    QLabel* m_emptyText = nullptr;
+    MessageModel* m_messages = nullptr;
+    MessageView* m_view = nullptr;
+    Composer* m_composer = nullptr;
+    QPushButton* m_sendButton = nullptr;
+    QList<ConnectionMonitor*> m_monitors;
+    QList<ModelInfo> m_models;
+    QHash<QString, QPointer<ActiveReply>> m_replies; // chat id → its streaming reply
+    QSet<QString> m_pending;                         // chats with streamed text not yet shown
+    QTimer m_coalesce;
+    QTimer m_breakpointTimer;
+    QString m_chatId;
+    Breakpoint m_breakpoint = Breakpoint::Large;
+    int m_refreshes = 0;
 };
 
 } // namespace lyss

@@ -2,12 +2,16 @@
 // lyss: the desktop app.
 #include "MainWindow.h"
 #include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "chat/ChatEngine.h"
+#include "config/Settings.h"
 #include "util/Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -62,7 +66,14 @@ int main(int argc, char* argv[])
     const QCommandLineOption exitAfterPaint(
         QStringLiteral("exit-after-first-paint"),
         QApplication::translate("main", "Quit once the window has painted."));
-    parser.addOptions({dataDir, exitAfterPaint});
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the window to FILE, then quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption windowSize(
+        QStringLiteral("size"), QApplication::translate("main", "Window size, e.g. 1280x800."),
+        QStringLiteral("WxH"));
+    parser.addOptions({dataDir, exitAfterPaint, screenshot, windowSize});
     parser.process(app);
 
     lyss::AppContext::Options options;
@@ -79,9 +90,30 @@ int main(int argc, char* argv[])
     for (const QString& notice : (*context)->notices())
         std::fprintf(stderr, "%s\n", qPrintable(notice));
 
-    lyss::MainWindow window(**context);
+    lyss::AppContext& services = **context;
+    auto effective = services.effectiveBackends();
+    const int idleMs = static_cast<int>(
+        services.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
+    lyss::BackendSet backends(effective ? *effective : QList<lyss::EffectiveBackend>{},
+                              &services.secrets(), idleMs);
+    lyss::ChatEngine engine(services.chats());
+    lyss::MainWindow window(services, backends, engine);
+    if (parser.isSet(windowSize)) {
+        const QStringList wh = parser.value(windowSize).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
     if (parser.isSet(exitAfterPaint))
         window.quitAfterFirstPaint();
+    if (parser.isSet(screenshot)) {
+        // Let the servers answer and the layout settle, then take the picture.
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(2500, &window, [&window, file] {
+            if (!window.grab().save(file))
+                std::fprintf(stderr, "lyss: cannot write %s\n", qPrintable(file));
+            QApplication::quit();
+        });
+    }
     window.show();
     return QApplication::exec();
 }

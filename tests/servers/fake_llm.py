@@ -35,7 +35,33 @@ MODELS = {
     "qwen3:latest": {"size": 5225376047, "family": "qwen3", "parameter_size": "8.2B",
                      "quantization_level": "Q4_K_M"},
 }
-SCENARIOS = {"think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500"}
+SCENARIOS = {"think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500",
+             "showcase", "long-5000"}
+SHOWCASE = """Here is a comparison of the three **sorting algorithms** you asked about:
+
+| Algorithm | Average | Worst | Stable |
+| --- | --- | --- | --- |
+| Quicksort | O(n log n) | O(n²) | no |
+| Merge sort | O(n log n) | O(n log n) | yes |
+| Insertion sort | O(n²) | O(n²) | yes |
+
+A compact merge sort in Python:
+
+```python
+def merge_sort(xs):
+    if len(xs) <= 1:
+        return xs
+    mid = len(xs) // 2
+    left, right = merge_sort(xs[:mid]), merge_sort(xs[mid:])
+    out = []
+    while left and right:
+        out.append((left if left[0] <= right[0] else right).pop(0))
+    return out + left + right
+```
+
+- [x] stable when you need it
+- [ ] in place (use ~~merge sort~~ heapsort instead)
+"""
 # The scenario models are listed too, as if installed, so clients can pick them.
 for _s in sorted(SCENARIOS):
     MODELS[_s] = {"size": 1000000, "family": "test", "parameter_size": "1M",
@@ -72,6 +98,8 @@ def plan(model, messages):
     'done', 'error', 'drop', 'stall'."""
     prompt = last_user(messages)
     reply = words("Reply to: " + prompt)
+    if model == "showcase":
+        return words("Comparing the options first."), [c + " " for c in SHOWCASE.split(" ")][:-1] + [SHOWCASE.split(" ")[-1]], "done"
     if model == "think":
         return words("Let me think about it."), reply, "done"
     if model == "think-inline":

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The chat window driven like a user drives it, against the fake server and a real
+// database: send with Enter, stop with Esc, raw HTML shown as text, coalesced
+// repaints, replies that keep streaming while you look at another chat, only visible
+// messages laid out, breakpoints, and what the window says when no server answers.
+#include "TestSupport.h"
+
+#include "ChatSidebar.h"
+#include "Composer.h"
+#include "MainWindow.h"
+#include "MessageDelegate.h"
+#include "MessageModel.h"
+#include "MessageView.h"
+#include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "chat/ChatEngine.h"
+#include "store/ChatRepository.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+namespace {
+
+struct Window {
+    QTemporaryDir dir;
+    std::unique_ptr<AppContext> app;
+    std::unique_ptr<BackendSet> backends;
+    std::unique_ptr<ChatEngine> engine;
+    std::unique_ptr<MainWindow> window;
+
+    explicit Window(const QUrl& ollama, const std::function<void(AppContext&)>& prepare = {})
+    {
+        AppContext::Options o;
+        o.dataDir = dir.path();
+        o.env = test::cleanEnvironment();
+        o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), ollama.toString());
+        app = std::move(AppContext::open(o)).value();
+        if (prepare)
+            prepare(*app);
+        backends = std::make_unique<BackendSet>(*app->effectiveBackends(), nullptr, 30000);
+        engine = std::make_unique<ChatEngine>(app->chats());
+        window = std::make_unique<MainWindow>(*app, *backends, *engine);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qFatal("window not exposed");
+    }
+    ~Window()
+    {
+        window.reset();
+        engine.reset();
+        backends.reset();
+        app.reset();
+    }
+    Composer* composer() { return window->findChild<Composer*>(QStringLiteral("composer")); }
+    QComboBox* picker() { return window->findChild<QComboBox*>(QStringLiteral("modelPicker")); }
+    bool pick(const QString& model)
+    {
+        if (!QTest::qWaitFor([&] { return picker()->findData(model) >= 0; }, 10000))
+            return false;
+        picker()->setCurrentIndex(picker()->findData(model));
+        return true;
+    }
+    void type(const QString& text)
+    {
+        composer()->setFocus();
+        QTest::keyClicks(composer(), text);
+    }
+    MessageModel* model() { return window->messageModel(); }
+    const Message& last() { return model()->at(model()->rowCount() - 1); }
+};
+
+} // namespace
+
+class TestChatWindow : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    void enterSendsAndTheReplyStreamsIn()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        QVERIFY(!send->isEnabled()); // nothing to send yet
+        w.type(QStringLiteral("Hello there"));
+        QVERIFY(send->isEnabled());
+        QTest::keyClick(w.composer(), Qt::Key_Return, Qt::ShiftModifier); // a new line, not a send
+        QCOMPARE(w.model()->rowCount(), 0);
+        QTest::keyClicks(w.composer(), QStringLiteral("friend"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QCOMPARE(w.composer()->toPlainText(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(w.last().content, QStringLiteral("Reply to: Hello there\nfriend"));
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+
+        // It is stored, titled from the prompt, and listed in the sidebar.
+        const QString chatId = w.window->currentChatId();
+        auto branch = w.app->chats().currentBranch(chatId);
+        QCOMPARE(branch->size(), 2);
+        QCOMPARE(branch->at(1).status, MessageStatus::Complete);
+        QCOMPARE((*w.app->chats().chat(chatId))->title, QStringLiteral("Hello there"));
+        QCOMPARE((*w.app->chats().chat(chatId))->model, QStringLiteral("llama3.2:latest"));
+        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("Hello there"));
+    }
+
+    void escStopsAndKeepsTheText()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("slow")));
+        w.type(QStringLiteral("go"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 && w.last().content.size() > 10, 10000);
+        QCOMPARE(send->text(), QStringLiteral("Stop"));
+        QTest::keyClick(w.window.get(), Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Cancelled, 10000);
+        QVERIFY(w.last().content.startsWith(QStringLiteral("w0 w1")));
+        QCOMPARE((*w.app->chats().message(w.last().id))->status, MessageStatus::Cancelled);
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+    }
+
+    void repaintsAreCoalesced()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("long-5000")));
+        w.type(QStringLiteral("many tokens"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 30000);
+        QVERIFY(w.last().content.endsWith(QStringLiteral("tok4999 ")));
+        // 5,000 tokens, far fewer screen updates.
+        QVERIFY2(w.window->streamRefreshes() < 1000,
+                 qPrintable(QString::number(w.window->streamRefreshes())));
+    }
+
+    void rawHtmlIsShownAsText()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("<b>bold</b> ![x](http://127.0.0.1:1/pixel.png)"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !w.window->messageView()->messageDelegate()->shownText(w.last().id).isEmpty(), 5000);
+        const QString shown = w.window->messageView()->messageDelegate()->shownText(w.last().id);
+        QVERIFY2(shown.contains(QStringLiteral("<b>bold</b>")), qPrintable(shown));
+        // The image became a link named after its alt text: nothing asked for it.
+        const QJsonArray requests = m_server->requests();
+        for (const QJsonValue& r : requests)
+            QVERIFY(!r[QLatin1String("path")].toString().contains(QStringLiteral("pixel")));
+    }
+
+    void streamingContinuesInAnotherChat()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("slow")));
+        w.type(QStringLiteral("first"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 && !w.last().content.isEmpty(), 10000);
+        const QString streamingChat = w.window->currentChatId();
+        QTest::keyClick(w.window.get(), Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(w.window->currentChatId(), QString());
+        QCOMPARE(w.model()->rowCount(), 0);
+        QTest::qWait(400);
+        QVERIFY(w.window->activeReply(streamingChat));
+        w.window->openChat(streamingChat);
+        const QString seen = w.last().content;
+        QTRY_VERIFY_WITH_TIMEOUT(w.last().content.size() > seen.size(), 5000); // live again
+        w.window->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Cancelled, 5000);
+    }
+
+    void onlyVisibleMessagesAreLaidOut()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Long chat")});
+            QString parent;
+            for (int i = 0; i < 2000; ++i) {
+                Message m;
+                m.chatId = chat->id;
+                m.parentId = parent;
+                m.role = i % 2 ? Role::Assistant : Role::User;
+                m.content =
+                    QStringLiteral(
+                        "Message **%1** with some `code` and a [link](https://example.org).")
+                        .arg(i);
+                parent = app.chats().addMessage(m)->id;
+            }
+        });
+        QCOMPARE(w.model()->rowCount(), 2000);
+        QTest::qWait(100);
+        const int built = w.window->messageView()->messageDelegate()->layoutsBuilt();
+        QVERIFY2(built > 0 && built < 100, qPrintable(QString::number(built)));
+        QVERIFY(w.window->messageView()->isStuckToBottom());
+    }
+
+    void breakpoints()
+    {
+        QCOMPARE(MainWindow::breakpointFor(500), MainWindow::Breakpoint::Mobile);
+        QCOMPARE(MainWindow::breakpointFor(800), MainWindow::Breakpoint::Tablet);
+        QCOMPARE(MainWindow::breakpointFor(1100), MainWindow::Breakpoint::Desktop);
+        QCOMPARE(MainWindow::breakpointFor(1600), MainWindow::Breakpoint::Large);
+        Window w(m_server->url());
+        auto* sidebar = w.window->findChild<ChatSidebar*>(QStringLiteral("sidebar"));
+        w.window->resize(640, 800);
+        QTRY_COMPARE_WITH_TIMEOUT(w.window->breakpoint(), MainWindow::Breakpoint::Mobile, 3000);
+        QVERIFY(!sidebar->isVisible()); // a drawer now
+        QTest::mouseClick(w.window->findChild<QWidget*>(QStringLiteral("sidebarToggle")),
+                          Qt::LeftButton);
+        QVERIFY(sidebar->isVisible());
+        w.window->resize(1300, 800);
+        QTRY_COMPARE_WITH_TIMEOUT(w.window->breakpoint(), MainWindow::Breakpoint::Large, 3000);
+        QVERIFY(sidebar->isVisible());
+    }
+
+    void noServerExplainsWhatToDo()
+    {
+        const int port = test::closedPort();
+        Window w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        auto* stack = w.window->findChild<QStackedWidget*>();
+        auto* text = w.window->findChild<QLabel*>(QStringLiteral("emptyText"));
+        QTRY_VERIFY_WITH_TIMEOUT(text->text().contains(QStringLiteral("No model server answers")),
+                                 10000);
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
+        QVERIFY(text->text().contains(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QVERIFY(text->text().contains(QStringLiteral("ollama serve")));
+        QVERIFY(w.window->findChild<QPushButton*>(QStringLiteral("retryButton")));
+
+        // The server comes up; Retry finds it and the models.
+        test::FakeServer late({QStringLiteral("--port"), QString::number(port)});
+        QTest::mouseClick(w.window->findChild<QPushButton*>(QStringLiteral("retryButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!text->text().contains(QStringLiteral("No model server answers")),
+                                 10000);
+    }
+
+    void sidebarGroups()
+    {
+        const QDateTime now(QDate(2026, 11, 26), QTime(12, 0));
+        Chat c;
+        c.updatedAt = now.toMSecsSinceEpoch();
+        QCOMPARE(ChatSidebar::groupOf(c, now), QStringLiteral("Today"));
+        c.updatedAt = now.addDays(-1).toMSecsSinceEpoch();
+        QCOMPARE(ChatSidebar::groupOf(c, now), QStringLiteral("Yesterday"));
+        c.updatedAt = now.addDays(-5).toMSecsSinceEpoch();
+        QCOMPARE(ChatSidebar::groupOf(c, now), QStringLiteral("Previous 7 days"));
+        c.updatedAt = now.addDays(-30).toMSecsSinceEpoch();
+        QCOMPARE(ChatSidebar::groupOf(c, now), QStringLiteral("Older"));
+        c.pinned = true;
+        QCOMPARE(ChatSidebar::groupOf(c, now), QStringLiteral("Pinned"));
+    }
+};
+
+QTEST_MAIN(TestChatWindow)
+#include "tst_chatwindow.moc"

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ChatSidebar.h"
+
+#include "store/ChatRepository.h"
+
+#include <QHash>
+
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace lyss {
+
+namespace {
+constexpr int kChatIdRole = Qt::UserRole + 1;
+}
+
+ChatSidebar::ChatSidebar(ChatRepository& chats, QWidget* parent)
+    : QWidget(parent)
+    , m_chats(chats)
+    , m_search(new QLineEdit(this))
+    , m_new(new QPushButton(tr("New chat"), this))
+    , m_list(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("sidebar"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    m_new->setObjectName(QStringLiteral("newChat"));
+    m_new->setAccessibleName(tr("New chat"));
+    m_new->setToolTip(tr("New chat (Ctrl+N)"));
+    m_search->setObjectName(QStringLiteral("chatSearch"));
+    m_search->setPlaceholderText(tr("Search chats (Ctrl+K)"));
+    m_search->setAccessibleName(tr("Search chats"));
+    m_search->setClearButtonEnabled(true);
+    m_list->setObjectName(QStringLiteral("chatList"));
+    m_list->setAccessibleName(tr("Chats"));
+    m_list->setWordWrap(true);
+    m_list->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_new);
+    layout->addWidget(m_search);
+    layout->addWidget(m_list, 1);
+
+    connect(m_new, &QPushButton::clicked, this, &ChatSidebar::newChatRequested);
+    connect(m_search, &QLineEdit::textChanged, this, &ChatSidebar::rebuild);
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        if (const QString id = item->data(kChatIdRole).toString(); !id.isEmpty())
+            Q_EMIT chatActivated(id);
+    });
+    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        if (const QString id = item->data(kChatIdRole).toString(); !id.isEmpty())
+            Q_EMIT chatActivated(id);
+    });
+}
+
+QString ChatSidebar::groupOf(const Chat& chat, const QDateTime& now)
+{
+    if (chat.pinned)
+        return tr("Pinned");
+    const QDate day = QDateTime::fromMSecsSinceEpoch(chat.updatedAt).date();
+    const qint64 age = day.daysTo(now.date());
+    if (age <= 0)
+        return tr("Today");
+    if (age == 1)
+        return tr("Yesterday");
+    if (age <= 7)
+        return tr("Previous 7 days");
+    return tr("Older");
+}
+
+void ChatSidebar::reload()
+{
+    auto chats = m_chats.listChats();
+    m_all = chats ? *chats : QList<ChatSummary>{};
+    std::stable_partition(m_all.begin(), m_all.end(),
+                          [](const ChatSummary& s) { return s.chat.pinned; });
+    rebuild();
+}
+
+void ChatSidebar::setCurrentChat(const QString& chatId)
+{
+    m_current = chatId;
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem* item = m_list->item(i);
+        if (item->data(kChatIdRole).toString() == chatId) {
+            m_list->setCurrentItem(item);
+            return;
+        }
+    }
+    m_list->clearSelection();
+}
+
+void ChatSidebar::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void ChatSidebar::rebuild()
+{
+    m_list->clear();
+    const QString query = m_search->text().trimmed();
+    QHash<QString, QString> snippets;
+    if (!query.isEmpty()) {
+        if (auto hits = m_chats.search(query, 200)) {
+            for (const SearchHit& h : *hits) {
+                if (!snippets.contains(h.chatId))
+                    snippets.insert(h.chatId, h.snippet);
+            }
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTime();
+    QString group;
+    QFont headerFont = font();
+    headerFont.setWeight(QFont::DemiBold);
+    headerFont.setPointSizeF(headerFont.pointSizeF() * 0.9);
+    for (const ChatSummary& s : m_all) {
+        const Chat& c = s.chat;
+        const bool titleMatch = c.title.contains(query, Qt::CaseInsensitive);
+        if (!query.isEmpty() && !titleMatch && !snippets.contains(c.id))
+            continue;
+        if (const QString g = groupOf(c, now); g != group) {
+            group = g;
+            auto* header = new QListWidgetItem(g, m_list);
+            header->setFlags(Qt::NoItemFlags);
+            header->setFont(headerFont);
+        }
+        QString text = c.title.isEmpty() ? tr("Untitled chat") : c.title;
+        if (!titleMatch && snippets.contains(c.id))
+            text += QLatin1Char('\n') + snippets.value(c.id);
+        auto* item = new QListWidgetItem(text, m_list);
+        item->setData(kChatIdRole, c.id);
+        item->setToolTip(c.title);
+        if (c.id == m_current)
+            m_list->setCurrentItem(item);
+    }
+}
+
+} // namespace lyss

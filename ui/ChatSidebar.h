@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Chat.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace lyss {
+
+class ChatRepository;
+
+// The chat list: a new-chat button, a search box (titles, and message text through the
+// full-text index with the matching snippet), and the chats grouped Pinned / Today /
+// Yesterday / Previous 7 days / Older.
+class ChatSidebar : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ChatSidebar(ChatRepository& chats, QWidget* parent = nullptr);
+
+    void reload();
+    void setCurrentChat(const QString& chatId);
+    void focusSearch();
+    QListWidget* list() const { return m_list; }
+
+    static QString groupOf(const Chat& chat, const QDateTime& now);
+
+Q_SIGNALS:
+    void chatActivated(const QString& chatId);
+    void newChatRequested();
+
+private:
+    void rebuild();
+
+    ChatRepository& m_chats;
+    QLineEdit* m_search;
+    QPushButton* m_new;
+    QListWidget* m_list;
+    QList<ChatSummary> m_all;
+    QString m_current;
+};
+
+} // namespace lyss

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Composer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QKeyEvent>
+#include <QTextBlock>
+
+namespace lyss {
+
+Composer::Composer(QWidget* parent)
+    : QPlainTextEdit(parent)
+{
+    setObjectName(QStringLiteral("composer"));
+    setAccessibleName(tr("Message"));
+    setPlaceholderText(tr("Send a message (Enter to send, Shift+Enter for a new line)"));
+    setTabChangesFocus(true);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    connect(this, &QPlainTextEdit::textChanged, this, &Composer::fitHeight);
+    fitHeight();
+}
+
+void Composer::keyPressEvent(QKeyEvent* event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
+        if (!isBlank())
+            Q_EMIT submitted();
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void Composer::fitHeight()
+{
+    // Visual lines, wrapped ones included.
+    int lines = 0;
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next())
+        lines += std::max(1, b.layout() ? b.layout()->lineCount() : 1);
+    m_lines = std::clamp(lines, 1, kMaxLines);
+    const int lineHeight = fontMetrics().lineSpacing();
+    const int margins = static_cast<int>(document()->documentMargin() * 2) +
+                        contentsMargins().top() + contentsMargins().bottom() + 4;
+    setFixedHeight(m_lines * lineHeight + margins);
+}
+
+} // namespace lyss

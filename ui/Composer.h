@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace lyss {
+
+// Where you type: Enter sends, Shift+Enter starts a new line; it grows from one to
+// eight lines, then scrolls.
+class Composer : public QPlainTextEdit {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxLines = 8;
+
+    explicit Composer(QWidget* parent = nullptr);
+    bool isBlank() const { return toPlainText().trimmed().isEmpty(); }
+    int visibleLines() const { return m_lines; }
+
+Q_SIGNALS:
+    void submitted();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void fitHeight();
+
+    int m_lines = 1;
+};
+
+} // namespace lyss

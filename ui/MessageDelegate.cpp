@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageDelegate.h"
+
+#include "MessageModel.h"
+#include "markdown/MarkdownRenderer.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QDateTime>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+
+namespace lyss {
+
+struct MessageDelegate::Layout {
+    int revision = -1;
+    int bodyWidth = 0;
+    bool expanded = false;
+    QTextDocument body;
+    QTextDocument thinking;
+    int height = 0;
+};
+
+struct MessageDelegate::Geometry {
+    int padX;
+    int padY;
+    int avatar;
+    int gap;
+    int columnLeft;
+    int columnWidth;
+    int bodyLeft;
+    int bodyWidth;
+};
+
+namespace {
+QString authorOf(const Message& m)
+{
+    switch (m.role) {
+    case Role::User:
+        return MessageDelegate::tr("You");
+    case Role::Assistant:
+        return m.model.isEmpty() ? MessageDelegate::tr("Assistant") : m.model;
+    case Role::System:
+        return MessageDelegate::tr("System");
+    case Role::Tool:
+        return MessageDelegate::tr("Tool");
+    }
+    return {};
+}
+
+QString statusLine(const Message& m)
+{
+    switch (m.status) {
+    case MessageStatus::Error:
+        return QStringLiteral("⚠ ") + m.error;
+    case MessageStatus::Cancelled:
+        return MessageDelegate::tr("Stopped before the end.");
+    case MessageStatus::Interrupted:
+        return MessageDelegate::tr("Cut off when Lyss last stopped.");
+    default:
+        return {};
+    }
+}
+
+QColor mix(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
+                            a.greenF() * (1 - t) + b.greenF() * t,
+                            a.blueF() * (1 - t) + b.blueF() * t);
+}
+} // namespace
+
+MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
+    : QStyledItemDelegate(view)
+    , m_model(model)
+    , m_view(view)
+{
+}
+
+MessageDelegate::~MessageDelegate() = default;
+
+void MessageDelegate::setCompact(bool compact)
+{
+    if (m_compact == compact)
+        return;
+    m_compact = compact;
+    m_cache.clear();
+}
+
+MessageDelegate::Geometry MessageDelegate::geometry(int rowWidth) const
+{
+    Geometry g{};
+    g.padX = m_compact ? 8 : 24;
+    g.padY = m_compact ? 6 : 10;
+    g.avatar = m_compact ? 24 : 30;
+    g.gap = m_compact ? 8 : 12;
+    g.columnWidth = std::max(120, std::min(kMaxColumnWidth, rowWidth - 2 * g.padX));
+    g.columnLeft = std::max(g.padX, (rowWidth - g.columnWidth) / 2);
+    g.bodyLeft = g.columnLeft + g.avatar + g.gap;
+    g.bodyWidth = std::max(60, g.columnWidth - g.avatar - g.gap);
+    return g;
+}
+
+const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth) const
+{
+    const Message& m = m_model->at(row);
+    const int revision = m_model->revision(row);
+    const bool expanded = m_expandedThinking.contains(m.id);
+    auto& slot = m_cache[m.id];
+    if (slot && slot->revision == revision && slot->bodyWidth == bodyWidth &&
+        slot->expanded == expanded)
+        return *slot;
+    if (m_cache.size() > 400) { // keep memory flat in long chats: drop what is not on screen
+        auto keep = slot;
+        m_cache.clear();
+        m_cache.insert(m.id, keep);
+    }
+    auto layout = std::make_shared<Layout>();
+    layout->revision = revision;
+    layout->bodyWidth = bodyWidth;
+    layout->expanded = expanded;
+    const QFont font = m_view->font();
+    layout->body.setDefaultFont(font);
+    layout->body.setDocumentMargin(0);
+    layout->body.setDefaultStyleSheet(QStringLiteral(
+        "pre { background-color: rgba(127,127,127,0.14); font-family: monospace; }"
+        "code { font-family: monospace; } table { border-color: rgba(127,127,127,0.5); }"
+        "blockquote { margin-left: 12px; }"));
+    const bool streaming = m.status == MessageStatus::Streaming;
+    if (m.content.isEmpty() && streaming)
+        layout->body.setPlainText(m.thinking.isEmpty() ? QStringLiteral("● ● ●") : tr("Thinking…"));
+    else
+        layout->body.setHtml(MarkdownRenderer::toHtml(m.content, streaming));
+    layout->body.setTextWidth(bodyWidth);
+    if (!m.thinking.isEmpty() && expanded) {
+        layout->thinking.setDefaultFont(font);
+        layout->thinking.setDocumentMargin(0);
+        layout->thinking.setPlainText(m.thinking);
+        layout->thinking.setTextWidth(bodyWidth - 12);
+    }
+    const Geometry g = geometry(0); // only the paddings matter here
+    const QFontMetrics fm(font);
+    int h = g.padY * 2 + fm.height() + 4; // header
+    if (!m.thinking.isEmpty())
+        h += fm.height() + 6 +
+             (expanded ? static_cast<int>(layout->thinking.size().height()) + 6 : 0);
+    h += static_cast<int>(std::ceil(layout->body.size().height()));
+    if (m.role == Role::User)
+        h += 16; // bubble padding
+    if (!statusLine(m).isEmpty())
+        h += fm.height() + 6;
+    layout->height = std::max(h, g.padY * 2 + g.avatar);
+    ++m_layoutsBuilt;
+    slot = layout;
+    return *slot;
+}
+
+int MessageDelegate::estimateHeight(const Message& m, int bodyWidth) const
+{
+    const QFontMetrics fm(m_view->font());
+    const int perLine = std::max(10, bodyWidth / std::max(1, fm.averageCharWidth()));
+    int lines = 0;
+    for (const QStringView para : QStringView(m.content).split(QLatin1Char('\n')))
+        lines += 1 + static_cast<int>(para.size()) / perLine;
+    const Geometry g = geometry(bodyWidth);
+    return g.padY * 2 + fm.height() + 4 + lines * fm.lineSpacing() +
+           (m.role == Role::User ? 16 : 0);
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& index) const
+{
+    const int rowWidth = m_view->viewport()->width();
+    const Geometry g = geometry(rowWidth);
+    const Message& m = m_model->at(index.row());
+    const auto cached = m_cache.value(m.id);
+    int h = 0;
+    if (cached && cached->revision == m_model->revision(index.row()) &&
+        cached->bodyWidth == g.bodyWidth && cached->expanded == m_expandedThinking.contains(m.id))
+        h = cached->height;
+    else
+        h = estimateHeight(m, g.bodyWidth);
+    m_reported[m.id] = h;
+    return {rowWidth, h};
+}
+
+void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
+                            const QModelIndex& index) const
+{
+    const Message& m = m_model->at(index.row());
+    const Geometry g = geometry(option.rect.width());
+    const Layout& layout = layoutFor(index.row(), g.bodyWidth);
+    if (m_reported.value(m.id, -1) != layout.height) {
+        // The estimate was off: let the view ask again (after this paint).
+        QMetaObject::invokeMethod(
+            const_cast<MessageDelegate*>(this),
+            [this, index = QPersistentModelIndex(index)] {
+                if (index.isValid())
+                    Q_EMIT const_cast<MessageDelegate*>(this)->sizeHintChanged(index);
+            },
+            Qt::QueuedConnection);
+        m_reported[m.id] = layout.height;
+    }
+
+    const QPalette& pal = option.palette;
+    const QColor text = pal.color(QPalette::Text);
+    const QColor muted = mix(text, pal.color(QPalette::Base), 0.45);
+    const QFontMetrics fm(option.font);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRect r = option.rect;
+    int y = r.top() + g.padY;
+
+    // Avatar.
+    const QRect avatar(g.columnLeft, y, g.avatar, g.avatar);
+    p->setPen(Qt::NoPen);
+    p->setBrush(m.role == Role::User ? pal.color(QPalette::Highlight)
+                                     : mix(text, pal.color(QPalette::Base), 0.7));
+    p->drawEllipse(avatar);
+    p->setPen(m.role == Role::User ? pal.color(QPalette::HighlightedText)
+                                   : pal.color(QPalette::Base));
+    const QString author = authorOf(m);
+    p->drawText(avatar, Qt::AlignCenter, author.left(1).toUpper());
+
+    // Author and time.
+    QFont bold = option.font;
+    bold.setWeight(QFont::DemiBold);
+    p->setFont(bold);
+    p->setPen(text);
+    p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                author);
+    const int authorWidth = QFontMetrics(bold).horizontalAdvance(author);
+    p->setFont(option.font);
+    p->setPen(muted);
+    p->drawText(QRect(g.bodyLeft + authorWidth + 8, y, g.bodyWidth, fm.height()),
+                Qt::AlignLeft | Qt::AlignVCenter,
+                QDateTime::fromMSecsSinceEpoch(m.createdAt).toString(QStringLiteral("HH:mm")));
+    y += fm.height() + 4;
+
+    // Thinking, collapsed unless opened.
+    if (!m.thinking.isEmpty()) {
+        p->setPen(muted);
+        const QString label =
+            (layout.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) +
+            (m.status == MessageStatus::Streaming && m.content.isEmpty() ? tr("Thinking…")
+                                                                         : tr("Thought process"));
+        p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter, label);
+        y += fm.height() + 6;
+        if (layout.expanded) {
+            p->fillRect(QRect(g.bodyLeft, y, 3, static_cast<int>(layout.thinking.size().height())),
+                        muted);
+            p->translate(g.bodyLeft + 12, y);
+            QAbstractTextDocumentLayout::PaintContext ctx;
+            ctx.palette = pal;
+            ctx.palette.setColor(QPalette::Text, muted);
+            layout.thinking.documentLayout()->draw(p, ctx);
+            p->translate(-(g.bodyLeft + 12), -y);
+            y += static_cast<int>(layout.thinking.size().height()) + 6;
+        }
+    }
+
+    // Body; your own messages sit in a bubble.
+    const int bodyHeight = static_cast<int>(std::ceil(layout.body.size().height()));
+    int bodyX = g.bodyLeft;
+    if (m.role == Role::User) {
+        QPainterPath bubble;
+        bubble.addRoundedRect(QRectF(g.bodyLeft - 4, y, g.bodyWidth + 4, bodyHeight + 16), 10, 10);
+        p->fillPath(bubble, mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12));
+        y += 8;
+        bodyX += 6;
+    }
+    p->translate(bodyX, y);
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    ctx.palette = pal;
+    if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
+        ctx.palette.setColor(QPalette::Text, muted);
+    layout.body.documentLayout()->draw(p, ctx);
+    // The blinking block cursor after the last character while the reply streams.
+    if (m.status == MessageStatus::Streaming && !m.content.isEmpty() && m_cursorVisible) {
+        const QTextBlock last = layout.body.lastBlock();
+        if (QTextLayout* tl = last.layout(); tl && tl->lineCount() > 0) {
+            const QTextLine line = tl->lineAt(tl->lineCount() - 1);
+            const QPointF at = layout.body.documentLayout()->blockBoundingRect(last).topLeft() +
+                               QPointF(line.naturalTextWidth() + 2, line.y());
+            p->setPen(text);
+            p->drawText(
+                QRectF(at, QSizeF(fm.horizontalAdvance(QStringLiteral("▊")) + 2, line.height())),
+                Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("▊"));
+        }
+    }
+    p->translate(-bodyX, -y);
+    y += bodyHeight + (m.role == Role::User ? 8 : 0);
+
+    if (const QString status = statusLine(m); !status.isEmpty()) {
+        y += 6;
+        p->setPen(m.status == MessageStatus::Error ? QColor(0xd0, 0x3b, 0x3b) : muted);
+        p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter,
+                    fm.elidedText(status, Qt::ElideRight, g.bodyWidth));
+    }
+    p->restore();
+}
+
+bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel*,
+                                  const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    if (event->type() != QEvent::MouseButtonRelease)
+        return false;
+    const Message& m = m_model->at(index.row());
+    if (m.thinking.isEmpty())
+        return false;
+    const Geometry g = geometry(option.rect.width());
+    const QFontMetrics fm(option.font);
+    const int top = option.rect.top() + g.padY + fm.height() + 4;
+    const QRect toggle(g.bodyLeft, top, g.bodyWidth, fm.height() + 6);
+    if (!toggle.contains(static_cast<QMouseEvent*>(event)->position().toPoint()))
+        return false;
+    if (!m_expandedThinking.remove(m.id))
+        m_expandedThinking.insert(m.id);
+    Q_EMIT sizeHintChanged(index);
+    return true;
+}
+
+QString MessageDelegate::shownText(const QString& messageId) const
+{
+    const auto layout = m_cache.value(messageId);
+    return layout ? layout->body.toPlainText() : QString();
+}
+
+} // namespace lyss

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QSet>
+#include <QStyledItemDelegate>
+
+#include <memory>
+
+class QAbstractItemView;
+class QTextDocument;
+
+namespace lyss {
+
+class MessageModel;
+struct Message;
+
+// Paints one message: avatar, author and time, the markdown body, thinking (collapsed
+// until clicked), and how a reply ended. Layouts are built only for rows that are
+// painted and cached by (message, revision, width); rows never seen get an estimate,
+// corrected once they are laid out. No widget per message.
+class MessageDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxColumnWidth = 760;
+
+    MessageDelegate(MessageModel* model, QAbstractItemView* view);
+    ~MessageDelegate() override;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                     const QModelIndex& index) override;
+
+    // The streaming cursor's blink phase.
+    void setCursorVisible(bool visible) { m_cursorVisible = visible; }
+    void setCompact(bool compact);
+    // How many message layouts were built so far (only visible rows are).
+    int layoutsBuilt() const { return m_layoutsBuilt; }
+    // The text of a laid-out message as shown (for tests and accessibility).
+    QString shownText(const QString& messageId) const;
+
+private:
+    struct Layout;
+    struct Geometry;
+    Geometry geometry(int rowWidth) const;
+    const Layout& layoutFor(int row, int bodyWidth) const;
+    int estimateHeight(const Message& m, int bodyWidth) const;
+
+    MessageModel* m_model;
+    QAbstractItemView* m_view;
+    mutable QHash<QString, std::shared_ptr<Layout>> m_cache;
+    mutable QHash<QString, int> m_reported;
+    QSet<QString> m_expandedThinking;
+    mutable int m_layoutsBuilt = 0;
+    bool m_cursorVisible = true;
+    bool m_compact = false;
+};
+
+} // namespace lyss

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageModel.h"
+
+namespace lyss {
+
+void MessageModel::setMessages(const QList<Message>& messages)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(messages.size());
+    for (const Message& m : messages)
+        m_rows.append({m, m_nextRevision++});
+    endResetModel();
+}
+
+int MessageModel::rowOf(const QString& id) const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (m_rows[i].message.id == id)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void MessageModel::upsert(const Message& message)
+{
+    const int row = rowOf(message.id);
+    if (row >= 0) {
+        m_rows[row] = {message, m_nextRevision++};
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i);
+        return;
+    }
+    const int at = static_cast<int>(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_rows.append({message, m_nextRevision++});
+    endInsertRows();
+}
+
+int MessageModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant MessageModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Message& m = m_rows[index.row()].message;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return m.content;
+    case Qt::ToolTipRole:
+        return m.error.isEmpty() ? QVariant() : QVariant(m.error);
+    default:
+        return {};
+    }
+}
+
+} // namespace lyss

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageView.h"
+
+#include "MessageDelegate.h"
+#include "MessageModel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QScrollBar>
+#include <QToolButton>
+
+namespace lyss {
+
+MessageView::MessageView(MessageModel* model, QWidget* parent)
+    : QListView(parent)
+    , m_model(model)
+    , m_delegate(new MessageDelegate(model, this))
+    , m_jump(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("messageView"));
+    setAccessibleName(tr("Messages"));
+    setModel(model);
+    setItemDelegate(m_delegate);
+    setUniformItemSizes(false);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setFrameShape(QFrame::NoFrame);
+    setResizeMode(QListView::Adjust);
+    setMouseTracking(true);
+    verticalScrollBar()->setSingleStep(24);
+
+    m_jump->setObjectName(QStringLiteral("jumpToLatest"));
+    m_jump->setText(tr("↓ Jump to latest"));
+    m_jump->setAccessibleName(tr("Jump to the latest message"));
+    m_jump->setCursor(Qt::PointingHandCursor);
+    m_jump->hide();
+    connect(m_jump, &QToolButton::clicked, this, &MessageView::scrollToLatest);
+
+    QScrollBar* bar = verticalScrollBar();
+    // The user's scrolling decides whether we follow new text; our own does not.
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        if (m_adjusting)
+            return;
+        m_stick = value >= bar->maximum() - 4;
+        m_jump->setVisible(!m_stick);
+        placeJumpButton();
+    });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int max) {
+        if (!m_stick)
+            return;
+        m_adjusting = true;
+        bar->setValue(max);
+        m_adjusting = false;
+    });
+
+    m_blink.setInterval(530);
+    connect(&m_blink, &QTimer::timeout, this, [this] {
+        static bool on = true;
+        on = !on;
+        m_delegate->setCursorVisible(on);
+        if (m_model->rowCount() > 0)
+            update(m_model->index(m_model->rowCount() - 1));
+    });
+}
+
+void MessageView::setStreaming(bool streaming)
+{
+    if (streaming && !m_blink.isActive())
+        m_blink.start();
+    else if (!streaming) {
+        m_blink.stop();
+        m_delegate->setCursorVisible(true);
+    }
+}
+
+void MessageView::scrollToLatest()
+{
+    m_stick = true;
+    m_jump->hide();
+    m_adjusting = true;
+    scrollToBottom();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    m_adjusting = false;
+}
+
+void MessageView::placeJumpButton()
+{
+    m_jump->adjustSize();
+    const QRect vp = viewport()->geometry();
+    m_jump->move(vp.center().x() - m_jump->width() / 2, vp.bottom() - m_jump->height() - 12);
+    m_jump->raise();
+}
+
+void MessageView::paintEvent(QPaintEvent* event)
+{
+    QListView::paintEvent(event);
+    if (!m_painted) {
+        m_painted = true;
+        Q_EMIT firstPaint();
+    }
+}
+
+void MessageView::resizeEvent(QResizeEvent* event)
+{
+    QListView::resizeEvent(event);
+    placeJumpButton();
+    if (m_stick)
+        scrollToLatest();
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent* event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    QMenu menu(this);
+    const QString source = m_model->at(index.row()).content;
+    menu.addAction(tr("Copy message (markdown)"), this,
+                   [source] { QApplication::clipboard()->setText(source); });
+    menu.exec(event->globalPos());
+}
+
+} // namespace lyss

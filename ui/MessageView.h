@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QListView>
+#include <QTimer>
+
+class QToolButton;
+
+namespace lyss {
+
+class MessageDelegate;
+class MessageModel;
+
+// The conversation: a list view over MessageModel painted by MessageDelegate. It
+// sticks to the bottom while the user is there; scrolled up, it stays put and offers
+// "Jump to latest". Right click copies a message's markdown source.
+class MessageView : public QListView {
+    Q_OBJECT
+
+public:
+    explicit MessageView(MessageModel* model, QWidget* parent = nullptr);
+
+    MessageDelegate* messageDelegate() const { return m_delegate; }
+    bool isStuckToBottom() const { return m_stick; }
+    void scrollToLatest();
+    // Blinks the streaming cursor while any reply streams.
+    void setStreaming(bool streaming);
+
+Q_SIGNALS:
+    void firstPaint();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    void placeJumpButton();
+
+    MessageModel* m_model;
+    MessageDelegate* m_delegate;
+    QToolButton* m_jump;
+    QTimer m_blink;
+    bool m_stick = true;
+    bool m_painted = false;
+    bool m_adjusting = false;
+};
+
+} // namespace lyss
