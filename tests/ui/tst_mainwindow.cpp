@@ -46,8 +46,12 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().contains(QStringLiteral("Lyss")));
         auto* list = window.findChild<QListWidget*>(QStringLiteral("chatList"));
         QVERIFY(list);
-        QCOMPARE(list->count(), 2);
-        QCOMPARE(list->item(0)->text(), QStringLiteral("Newest"));
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Older")); // the group's header
+        QCOMPARE(list->item(1)->text(), QStringLiteral("Newest"));
+        // The most recent chat is open, ready to type into.
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("Newest"));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("composer"));
         auto* notices = window.findChild<QLabel*>(QStringLiteral("startupNotices"));
         QVERIFY(notices && notices->isVisible());
         QVERIFY(notices->text().contains(QStringLiteral("config.json")));
