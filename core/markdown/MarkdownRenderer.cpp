@@ -98,6 +98,8 @@ QString forQTextDocument(QString html)
                  QStringLiteral("☑ "));
     html.replace(QStringLiteral("<input type=\"checkbox\" disabled=\"\" /> "),
                  QStringLiteral("☐ "));
+    html.replace(QStringLiteral("<del>"), QStringLiteral("<s>"));
+    html.replace(QStringLiteral("</del>"), QStringLiteral("</s>"));
     html.replace(QStringLiteral("<table>"),
                  QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"));
     static const QRegularExpression href(QStringLiteral("<a href=\"([^\"]*)\""));
