@@ -20,7 +20,7 @@ private Q_SLOTS:
         QTest::newRow("emphasis") << "*a* **b**"
                                   << "<em>a</em> <strong>b</strong>";
         QTest::newRow("strikethrough") << "~~gone~~"
-                                       << "<del>gone</del>";
+                                       << "<s>gone</s>";
         QTest::newRow("table") << "| a | b |\n|---|---|\n| 1 | 2 |"
                                << "<td>1</td>";
         QTest::newRow("table border") << "| a |\n|---|\n| 1 |"
