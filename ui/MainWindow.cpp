@@ -325,7 +325,7 @@ void MainWindow::openChat(const QString& chatId)
 {
     m_chatId = chatId;
     auto branch = m_app.chats().currentBranch(chatId);
-    QList<Message> rows = branch ? *branch : QList<Message>{};
+    QList<Message> rows = branch ? std::move(branch).value() : QList<Message>{};
     // A reply still streaming in this session is shown as it is now, not as last saved.
     if (ActiveReply* live = m_replies.value(chatId)) {
         for (Message& m : rows) {
@@ -333,7 +333,7 @@ void MainWindow::openChat(const QString& chatId)
                 m = live->message();
         }
     }
-    m_messages->setMessages(rows);
+    m_messages->setMessages(std::move(rows));
     m_sidebar->setCurrentChat(chatId);
     m_view->scrollToLatest();
     if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {

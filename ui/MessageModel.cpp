@@ -3,13 +3,14 @@
 
 namespace lyss {
 
-void MessageModel::setMessages(const QList<Message>& messages)
+void MessageModel::setMessages(QList<Message> messages)
 {
     beginResetModel();
     m_rows.clear();
+    m_rows.squeeze();
     m_rows.reserve(messages.size());
-    for (const Message& m : messages)
-        m_rows.append({m, m_nextRevision++});
+    for (Message& m : messages)
+        m_rows.append({std::move(m), m_nextRevision++});
     endResetModel();
 }
 

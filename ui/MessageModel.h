@@ -16,7 +16,7 @@ class MessageModel : public QAbstractListModel {
 public:
     using QAbstractListModel::QAbstractListModel;
 
-    void setMessages(const QList<Message>& messages);
+    void setMessages(QList<Message> messages);
     // Replaces the row with the same id, or appends the message.
     void upsert(const Message& message);
     int rowOf(const QString& id) const;
