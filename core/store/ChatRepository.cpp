@@ -379,6 +379,132 @@ Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
     return sql::exec(**q, tr("Saving the chat's model"));
 }
 
+Status ChatRepository::setCurrentLeaf(const QString& chatId, const QString& messageId)
+{
+    auto q = m_statements.get(
+        QStringLiteral("UPDATE chats SET current_leaf_id = ? WHERE id = ? AND "
+                       "(? IS NULL OR EXISTS (SELECT 1 FROM messages WHERE id = ? AND chat_id = ?))"));
+    if (!q)
+        return q.error();
+    const QVariant leaf = nullIfEmpty(messageId);
+    for (const QVariant& v : {leaf, QVariant(chatId), leaf, leaf, QVariant(chatId)})
+        (*q)->addBindValue(v);
+    if (Status st = sql::exec(**q, tr("Switching the branch")); !st.ok())
+        return st;
+    if ((*q)->numRowsAffected() == 0)
+        return Error{tr("That message is not part of this chat.")};
+    return {};
+}
+
+Result<QString> ChatRepository::latestLeafUnder(const QString& messageId)
+{
+    auto rows = queryRows<QString>(
+        m_statements,
+        QStringLiteral("WITH RECURSIVE down(id, depth) AS ("
+                       "  SELECT ?, 0"
+                       "  UNION ALL"
+                       "  SELECT (SELECT c.id FROM messages c WHERE c.parent_id = down.id "
+                       "          ORDER BY c.seq DESC LIMIT 1), depth + 1 FROM down WHERE down.id IS NOT NULL"
+                       ") SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1"),
+        {messageId}, tr("Finding the newest reply"), [](const QSqlQuery& q) { return q.value(0).toString(); });
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? messageId : rows->first();
+}
+
+Result<QHash<QString, QStringList>> ChatRepository::siblings(const QString& chatId)
+{
+    auto rows = queryRows<QPair<QString, QString>>(
+        m_statements, QStringLiteral("SELECT coalesce(parent_id, ''), id FROM messages WHERE chat_id = ? ORDER BY seq"),
+        {chatId}, tr("Reading the branches of chat %1").arg(chatId),
+        [](const QSqlQuery& q) { return QPair<QString, QString>{q.value(0).toString(), q.value(1).toString()}; });
+    if (!rows)
+        return rows.error();
+    QHash<QString, QStringList> out;
+    for (const auto& [parent, id] : *rows)
+        out[parent] << id;
+    return out;
+}
+
+Status ChatRepository::deleteMessage(const QString& messageId)
+{
+    auto m = message(messageId);
+    if (!m)
+        return m.error();
+    if (!m->has_value())
+        return Error{tr("The message no longer exists.")};
+    const Message gone = **m;
+    Transaction tx(m_db.connection());
+    if (!tx.status().ok())
+        return tx.status();
+    auto q = m_statements.get(QStringLiteral("DELETE FROM messages WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(messageId);
+    if (Status st = sql::exec(**q, tr("Deleting the message")); !st.ok())
+        return st;
+    // The branch on screen moves to what is left next to or above the deleted message.
+    auto c = chat(gone.chatId);
+    if (!c)
+        return c.error();
+    if (c->has_value() && !(*c)->currentLeafId.isEmpty()) {
+        auto stillThere = message((*c)->currentLeafId);
+        if (!stillThere)
+            return stillThere.error();
+        if (!stillThere->has_value()) {
+            QString leaf;
+            if (auto sibs = siblings(gone.chatId); sibs && !sibs->value(gone.parentId).isEmpty()) {
+                auto under = latestLeafUnder(sibs->value(gone.parentId).last());
+                leaf = under ? *under : QString();
+            } else {
+                leaf = gone.parentId;
+            }
+            if (Status st = setCurrentLeaf(gone.chatId, leaf); !st.ok())
+                return st;
+        }
+    }
+    return tx.commit();
+}
+
+Status ChatRepository::renameChat(const QString& chatId, const QString& title)
+{
+    auto q = m_statements.get(QStringLiteral("UPDATE chats SET title = ? WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(notNull(title.trimmed()));
+    (*q)->addBindValue(chatId);
+    return sql::exec(**q, tr("Renaming the chat"));
+}
+
+Status ChatRepository::setPinned(const QString& chatId, bool pinned)
+{
+    auto q = m_statements.get(QStringLiteral("UPDATE chats SET pinned = ? WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(pinned);
+    (*q)->addBindValue(chatId);
+    return sql::exec(**q, tr("Pinning the chat"));
+}
+
+Status ChatRepository::setArchived(const QString& chatId, bool archived)
+{
+    auto q = m_statements.get(QStringLiteral("UPDATE chats SET archived = ? WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(archived);
+    (*q)->addBindValue(chatId);
+    return sql::exec(**q, tr("Archiving the chat"));
+}
+
+Status ChatRepository::deleteChat(const QString& chatId)
+{
+    auto q = m_statements.get(QStringLiteral("DELETE FROM chats WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(chatId);
+    return sql::exec(**q, tr("Deleting the chat"));
+}
+
 QString ChatRepository::ftsQuery(const QString& text)
 {
     static const QRegularExpression space(QStringLiteral("\\s+"));

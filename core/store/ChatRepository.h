@@ -7,6 +7,7 @@
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 
 #include <functional>
@@ -39,6 +40,21 @@ public:
     // text kept. Returns how many.
     Result<int> recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive);
     Status setChatModel(const QString& chatId, const QString& model);
+    // Shows the branch that ends at `messageId` (or continues below it: see latestLeafUnder).
+    Status setCurrentLeaf(const QString& chatId, const QString& messageId);
+    // Following the newest child from `messageId` down to a leaf.
+    Result<QString> latestLeafUnder(const QString& messageId);
+    // Every message's siblings (those with the same parent, oldest first), by parent id;
+    // roots are under the empty string.
+    Result<QHash<QString, QStringList>> siblings(const QString& chatId);
+    // Deletes a message and everything below it; the chat's current branch moves to
+    // what remains (the newest leaf under the message's parent, or the parent itself).
+    Status deleteMessage(const QString& messageId);
+    // Chat list edits.
+    Status renameChat(const QString& chatId, const QString& title);
+    Status setPinned(const QString& chatId, bool pinned);
+    Status setArchived(const QString& chatId, bool archived);
+    Status deleteChat(const QString& chatId);
 
     Result<std::optional<Chat>> chat(const QString& id);
     Result<std::optional<Message>> message(const QString& id);

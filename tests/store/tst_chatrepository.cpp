@@ -102,6 +102,51 @@ private Q_SLOTS:
         Q_UNUSED(a1);
     }
 
+    void siblingsSwitchingAndDeleting()
+    {
+        auto chat = m_chats->createChat({.title = QStringLiteral("Tree")});
+        const QString id = chat->id;
+        const Message q = add(id, {}, Role::User, QStringLiteral("q"));
+        const Message a1 = add(id, q.id, Role::Assistant, QStringLiteral("a1"));
+        const Message f1 = add(id, a1.id, Role::User, QStringLiteral("follow-up on a1"));
+        const Message a2 = add(id, q.id, Role::Assistant, QStringLiteral("a2"));
+        auto sibs = m_chats->siblings(id);
+        QVERIFY(sibs.ok());
+        QCOMPARE(sibs->value(q.id), (QStringList{a1.id, a2.id}));
+        QCOMPARE(sibs->value(QString()), QStringList{q.id});
+
+        // Back to the first answer: the branch continues to its newest leaf.
+        QCOMPARE(*m_chats->latestLeafUnder(a1.id), f1.id);
+        QVERIFY(m_chats->setCurrentLeaf(id, *m_chats->latestLeafUnder(a1.id)).ok());
+        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("q"), QStringLiteral("a1"), QStringLiteral("follow-up on a1")}));
+        QVERIFY(!m_chats->setCurrentLeaf(id, QStringLiteral("not-a-message")).ok());
+
+        // Deleting the branch on screen moves to what is left.
+        QVERIFY(m_chats->deleteMessage(a1.id).ok());
+        QVERIFY(!m_chats->message(f1.id)->has_value()); // its replies went with it
+        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("q"), QStringLiteral("a2")}));
+        QVERIFY(m_chats->deleteMessage(a2.id).ok());
+        QCOMPARE(branchContents(id), QStringList{QStringLiteral("q")});
+        QCOMPARE(m_chats->search(QStringLiteral("follow"))->size(), 0);
+    }
+
+    void chatListEdits()
+    {
+        auto chat = m_chats->createChat({.title = QStringLiteral("Old name")});
+        QVERIFY(m_chats->renameChat(chat->id, QStringLiteral("  New name ")).ok());
+        QVERIFY(m_chats->setPinned(chat->id, true).ok());
+        auto c = m_chats->chat(chat->id);
+        QCOMPARE((*c)->title, QStringLiteral("New name"));
+        QVERIFY((*c)->pinned);
+        QVERIFY(m_chats->setArchived(chat->id, true).ok());
+        QCOMPARE(m_chats->listChats()->size(), 0);
+        QCOMPARE(m_chats->listChats(true)->size(), 1);
+        add(chat->id, {}, Role::User, QStringLiteral("bye"));
+        QVERIFY(m_chats->deleteChat(chat->id).ok());
+        QCOMPARE(m_chats->listChats(true)->size(), 0);
+        QCOMPARE(m_chats->search(QStringLiteral("bye"))->size(), 0);
+    }
+
     void messageFieldsRoundTrip()
     {
         auto chat = m_chats->createChat(
