@@ -5,8 +5,10 @@
 
 #include <QHash>
 
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -48,6 +50,8 @@ ChatSidebar::ChatSidebar(ChatRepository& chats, QWidget* parent)
         if (const QString id = item->data(kChatIdRole).toString(); !id.isEmpty())
             Q_EMIT chatActivated(id);
     });
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QListWidget::customContextMenuRequested, this, &ChatSidebar::showMenu);
     connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         if (const QString id = item->data(kChatIdRole).toString(); !id.isEmpty())
             Q_EMIT chatActivated(id);
@@ -76,6 +80,49 @@ void ChatSidebar::reload()
     std::stable_partition(m_all.begin(), m_all.end(),
                           [](const ChatSummary& s) { return s.chat.pinned; });
     rebuild();
+}
+
+void ChatSidebar::setHiddenChat(const QString& chatId)
+{
+    m_hidden = chatId;
+    rebuild();
+}
+
+void ChatSidebar::showMenu(const QPoint& pos)
+{
+    QListWidgetItem* item = m_list->itemAt(pos);
+    const QString id = item ? item->data(kChatIdRole).toString() : QString();
+    if (id.isEmpty())
+        return;
+    auto chat = m_chats.chat(id);
+    if (!chat || !chat->has_value())
+        return;
+    const Chat c = **chat;
+    QMenu menu(this);
+    menu.addAction(tr("Rename…"), this, [this, c] {
+        bool ok = false;
+        const QString title = QInputDialog::getText(this, tr("Rename chat"), tr("Title:"),
+                                                    QLineEdit::Normal, c.title, &ok);
+        if (ok && !title.trimmed().isEmpty() && m_chats.renameChat(c.id, title).ok()) {
+            reload();
+            Q_EMIT chatsChanged();
+        }
+    });
+    menu.addAction(c.pinned ? tr("Unpin") : tr("Pin"), this, [this, c] {
+        if (m_chats.setPinned(c.id, !c.pinned).ok()) {
+            reload();
+            Q_EMIT chatsChanged();
+        }
+    });
+    menu.addAction(tr("Archive"), this, [this, c] {
+        if (m_chats.setArchived(c.id, true).ok()) {
+            reload();
+            Q_EMIT chatsChanged();
+        }
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Delete"), this, [this, c] { Q_EMIT deleteRequested(c.id); });
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
 void ChatSidebar::setCurrentChat(const QString& chatId)
@@ -117,6 +164,8 @@ void ChatSidebar::rebuild()
     headerFont.setPointSizeF(headerFont.pointSizeF() * 0.9);
     for (const ChatSummary& s : m_all) {
         const Chat& c = s.chat;
+        if (c.id == m_hidden)
+            continue;
         const bool titleMatch = c.title.contains(query, Qt::CaseInsensitive);
         if (!query.isEmpty() && !titleMatch && !snippets.contains(c.id))
             continue;

@@ -30,12 +30,18 @@ public:
 
     static QString groupOf(const Chat& chat, const QDateTime& now);
 
+    // Hidden from the list (a deletion waiting for its undo to expire), or none.
+    void setHiddenChat(const QString& chatId);
+
 Q_SIGNALS:
     void chatActivated(const QString& chatId);
     void newChatRequested();
+    void deleteRequested(const QString& chatId);
+    void chatsChanged();
 
 private:
     void rebuild();
+    void showMenu(const QPoint& pos);
 
     ChatRepository& m_chats;
     QLineEdit* m_search;
@@ -43,6 +49,7 @@ private:
     QListWidget* m_list;
     QList<ChatSummary> m_all;
     QString m_current;
+    QString m_hidden;
 };
 
 } // namespace lyss

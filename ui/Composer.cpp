@@ -29,6 +29,12 @@ void Composer::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier &&
+        toPlainText().isEmpty()) {
+        Q_EMIT editLastRequested();
+        event->accept();
+        return;
+    }
     QPlainTextEdit::keyPressEvent(event);
 }
 

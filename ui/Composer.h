@@ -19,6 +19,8 @@ public:
 
 Q_SIGNALS:
     void submitted();
+    // Up in an empty composer: edit your last message.
+    void editLastRequested();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

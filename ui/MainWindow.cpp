@@ -16,12 +16,14 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -89,6 +91,28 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_stack->addWidget(m_emptyState);
     column->addWidget(m_stack, 1);
 
+    m_editBanner =
+        new QLabel(tr("Editing your message: sending makes a new branch. Esc cancels."), right);
+    m_editBanner->setObjectName(QStringLiteral("editBanner"));
+    m_editBanner->setContentsMargins(14, 4, 12, 0);
+    m_editBanner->hide();
+    column->addWidget(m_editBanner);
+    m_undoBar = new QWidget(right);
+    m_undoBar->setObjectName(QStringLiteral("undoBar"));
+    auto* undoRow = new QHBoxLayout(m_undoBar);
+    undoRow->setContentsMargins(14, 4, 12, 0);
+    m_undoText = new QLabel(m_undoBar);
+    auto* undo = new QPushButton(tr("Undo"), m_undoBar);
+    undo->setObjectName(QStringLiteral("undoButton"));
+    undoRow->addWidget(m_undoText, 1);
+    undoRow->addWidget(undo);
+    m_undoBar->hide();
+    column->addWidget(m_undoBar);
+    connect(undo, &QPushButton::clicked, this, &MainWindow::undoDelete);
+    m_deleteTimer.setSingleShot(true);
+    m_deleteTimer.setInterval(8000);
+    connect(&m_deleteTimer, &QTimer::timeout, this, &MainWindow::finishPendingDelete);
+
     auto* bottom = new QHBoxLayout;
     bottom->setContentsMargins(12, 8, 12, 12);
     m_composer = new Composer(right);
@@ -109,6 +133,20 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     connect(m_sidebar, &ChatSidebar::chatActivated, this, &MainWindow::openChat);
     connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
     connect(m_composer, &Composer::submitted, this, &MainWindow::send);
+    connect(m_composer, &Composer::editLastRequested, this, [this] {
+        for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
+            if (m_messages->at(row).role == Role::User) {
+                beginEdit(row);
+                return;
+            }
+        }
+    });
+    connect(m_view, &MessageView::actionTriggered, this, &MainWindow::onMessageAction);
+    connect(m_sidebar, &ChatSidebar::deleteRequested, this, &MainWindow::deleteChatWithUndo);
+    connect(m_sidebar, &ChatSidebar::chatsChanged, this, [this] {
+        if (auto c = m_app.chats().chat(m_chatId); c && c->has_value() && (*c)->archived)
+            newChat();
+    });
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateSendButton);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         if (m_replies.value(m_chatId))
@@ -185,7 +223,12 @@ void MainWindow::buildShortcuts()
         connect(s, &QShortcut::activated, this, slot);
     };
     add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newChat(); });
-    add(QKeySequence(Qt::Key_Escape), [this] { stop(); });
+    add(QKeySequence(Qt::Key_Escape), [this] {
+        if (!m_editOf.isEmpty())
+            cancelEdit();
+        else
+            stop();
+    });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
     add(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
@@ -323,7 +366,18 @@ void MainWindow::showConversationOrHelp()
 
 void MainWindow::openChat(const QString& chatId)
 {
+    if (chatId != m_chatId) {
+        saveDraft();
+        cancelEdit();
+    }
+    const bool switching = chatId != m_chatId;
     m_chatId = chatId;
+    if (switching) {
+        const QSignalBlocker quiet(m_composer);
+        const auto draft = m_app.chats().draft(chatId);
+        m_composer->setPlainText(draft ? *draft : QString());
+        m_draftLoaded = true;
+    }
     auto branch = m_app.chats().currentBranch(chatId);
     QList<Message> rows = branch ? std::move(branch).value() : QList<Message>{};
     // A reply still streaming in this session is shown as it is now, not as last saved.
@@ -334,6 +388,8 @@ void MainWindow::openChat(const QString& chatId)
         }
     }
     m_messages->setMessages(std::move(rows));
+    if (auto sibs = m_app.chats().siblings(chatId))
+        m_messages->setSiblings(*sibs);
     m_sidebar->setCurrentChat(chatId);
     m_view->scrollToLatest();
     if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {
@@ -349,7 +405,15 @@ void MainWindow::openChat(const QString& chatId)
 
 void MainWindow::newChat()
 {
+    saveDraft();
+    cancelEdit();
     m_chatId.clear();
+    {
+        const QSignalBlocker quiet(m_composer);
+        const auto draft = m_app.chats().draft({});
+        m_composer->setPlainText(draft ? *draft : QString());
+        m_draftLoaded = true;
+    }
     m_messages->setMessages({});
     m_sidebar->setCurrentChat({});
     updateSendButton();
@@ -361,25 +425,18 @@ void MainWindow::send()
 {
     if (m_composer->isBlank() || m_replies.value(m_chatId))
         return;
-    QStringList names;
-    for (Backend* b : m_backends.backends())
-        names << b->name();
-    const QString chosen = m_modelPicker->currentData().toString();
-    auto resolved = BackendSet::resolve(m_models, names, chosen);
-    if (!resolved) {
-        QMessageBox::warning(this, tr("Cannot send"),
-                             chosen.isEmpty()
-                                 ? tr("No model is available. Start Ollama or add a server, "
-                                      "then press Retry.")
-                                 : resolved.errorMessage());
+    auto chosen = chosenModel();
+    if (!chosen) {
+        QMessageBox::warning(this, tr("Cannot send"), chosen.errorMessage());
         return;
     }
     ChatEngine::Send s;
     s.chatId = m_chatId;
     s.prompt = m_composer->toPlainText();
-    s.backend = m_backends.find(resolved->first);
-    s.model = resolved->second;
-    s.chatModel = chosen;
+    s.backend = chosen->first;
+    s.model = chosen->second;
+    s.chatModel = m_modelPicker->currentData().toString();
+    s.editOf = m_editOf;
     s.options.systemPrompt = m_app.settings().text(QStringLiteral("chat.system_prompt"));
     if (!m_chatId.isEmpty()) {
         if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
@@ -391,6 +448,8 @@ void MainWindow::send()
         return;
     }
     m_composer->clear();
+    (void)m_app.chats().saveDraft(m_chatId, {});
+    cancelEdit();
     m_replies.insert((*reply)->chatId(), *reply);
     watch(*reply);
     m_sidebar->reload();
@@ -474,6 +533,170 @@ void MainWindow::applyBreakpoint()
         m_sidebar->setVisible(b != Breakpoint::Mobile);
         m_view->doItemsLayout();
     }
+}
+
+Result<QPair<Backend*, QString>> MainWindow::chosenModel()
+{
+    QStringList names;
+    for (Backend* b : m_backends.backends())
+        names << b->name();
+    const QString chosen = m_modelPicker->currentData().toString();
+    if (chosen.isEmpty())
+        return Error{tr("No model is available. Start Ollama or add a server, then press Retry.")};
+    auto resolved = BackendSet::resolve(m_models, names, chosen);
+    if (!resolved)
+        return resolved.error();
+    return QPair<Backend*, QString>{m_backends.find(resolved->first), resolved->second};
+}
+
+void MainWindow::onMessageAction(int action, int row)
+{
+    if (row < 0 || row >= m_messages->rowCount())
+        return;
+    const Message m = m_messages->at(row);
+    switch (static_cast<MessageDelegate::Action>(action)) {
+    case MessageDelegate::Action::Copy:
+        QApplication::clipboard()->setText(m.content);
+        break;
+    case MessageDelegate::Action::Regenerate:
+        regenerate(row);
+        break;
+    case MessageDelegate::Action::Edit:
+        beginEdit(row);
+        break;
+    case MessageDelegate::Action::Delete:
+        if (QMessageBox::question(this, tr("Delete message"),
+                                  tr("Delete this message and every reply below it?")) ==
+            QMessageBox::Yes)
+            deleteMessage(m.id);
+        break;
+    case MessageDelegate::Action::PreviousSibling:
+        switchSibling(row, -1);
+        break;
+    case MessageDelegate::Action::NextSibling:
+        switchSibling(row, +1);
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::regenerate(int row)
+{
+    if (m_chatId.isEmpty() || m_replies.value(m_chatId) || row < 0 || row >= m_messages->rowCount())
+        return;
+    const Message m = m_messages->at(row);
+    if (m.role != Role::Assistant)
+        return;
+    auto chosen = chosenModel();
+    if (!chosen) {
+        QMessageBox::warning(this, tr("Cannot regenerate"), chosen.errorMessage());
+        return;
+    }
+    ChatOptions options;
+    if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
+        options = ChatOptions::fromJson((*chat)->params);
+    auto reply = m_engine.reply(m_chatId, m.parentId, chosen->first, chosen->second, options);
+    if (!reply) {
+        QMessageBox::warning(this, tr("Cannot regenerate"), reply.errorMessage());
+        return;
+    }
+    m_replies.insert(m_chatId, *reply);
+    watch(*reply);
+    openChat(m_chatId);
+    m_view->setStreaming(true);
+    updateSendButton();
+}
+
+void MainWindow::beginEdit(int row)
+{
+    if (row < 0 || row >= m_messages->rowCount() || m_messages->at(row).role != Role::User)
+        return;
+    m_editOf = m_messages->at(row).id;
+    m_composer->setPlainText(m_messages->at(row).content);
+    m_composer->moveCursor(QTextCursor::End);
+    m_composer->setFocus();
+    m_editBanner->show();
+}
+
+void MainWindow::cancelEdit()
+{
+    if (m_editOf.isEmpty())
+        return;
+    m_editOf.clear();
+    m_editBanner->hide();
+    m_composer->clear();
+}
+
+void MainWindow::deleteMessage(const QString& messageId)
+{
+    if (m_replies.value(m_chatId))
+        return; // not while a reply streams into this chat
+    if (Status st = m_app.chats().deleteMessage(messageId); !st.ok()) {
+        QMessageBox::warning(this, tr("Cannot delete"), st.errorMessage());
+        return;
+    }
+    openChat(m_chatId);
+}
+
+void MainWindow::switchSibling(int row, int step)
+{
+    const QString sibling = m_messages->siblingAt(row, step);
+    if (sibling.isEmpty())
+        return;
+    auto leaf = m_app.chats().latestLeafUnder(sibling);
+    if (leaf && m_app.chats().setCurrentLeaf(m_chatId, *leaf).ok())
+        openChat(m_chatId);
+}
+
+void MainWindow::deleteChatWithUndo(const QString& chatId)
+{
+    finishPendingDelete(); // one undo at a time
+    m_pendingDelete = chatId;
+    auto chat = m_app.chats().chat(chatId);
+    const QString title = chat && chat->has_value() ? (*chat)->title : QString();
+    m_undoText->setText(tr("Deleted \"%1\".").arg(title));
+    m_undoBar->show();
+    m_sidebar->setHiddenChat(chatId);
+    if (m_chatId == chatId)
+        newChat();
+    m_deleteTimer.start();
+}
+
+void MainWindow::undoDelete()
+{
+    m_deleteTimer.stop();
+    m_pendingDelete.clear();
+    m_undoBar->hide();
+    m_sidebar->setHiddenChat({});
+}
+
+void MainWindow::finishPendingDelete()
+{
+    m_deleteTimer.stop();
+    if (m_pendingDelete.isEmpty())
+        return;
+    if (ActiveReply* r = m_replies.value(m_pendingDelete))
+        r->cancel();
+    if (Status st = m_app.chats().deleteChat(m_pendingDelete); !st.ok())
+        QMessageBox::warning(this, tr("Cannot delete"), st.errorMessage());
+    m_pendingDelete.clear();
+    m_undoBar->hide();
+    m_sidebar->setHiddenChat({});
+    m_sidebar->reload();
+}
+
+void MainWindow::saveDraft()
+{
+    if (m_draftLoaded && m_editOf.isEmpty()) // an edit in progress is not a draft
+        (void)m_app.chats().saveDraft(m_chatId, m_composer->toPlainText());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveDraft();
+    finishPendingDelete();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::quitAfterFirstPaint()

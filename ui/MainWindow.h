@@ -3,6 +3,7 @@
 
 #include "backends/ModelInfo.h"
 #include "chat/ActiveReply.h"
+#include "util/Result.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -19,6 +20,7 @@ class QToolButton;
 namespace lyss {
 
 class AppContext;
+class Backend;
 class BackendSet;
 class ChatEngine;
 class ChatSidebar;
@@ -57,9 +59,20 @@ public:
     void newChat();
     void send();
     void stop();
+    // Message actions (the hover buttons call these).
+    void regenerate(int row);
+    void beginEdit(int row);
+    void cancelEdit();
+    void deleteMessage(const QString& messageId);
+    void switchSibling(int row, int step);
+    // Hides the chat at once and deletes it when the undo time runs out.
+    void deleteChatWithUndo(const QString& chatId);
+    void undoDelete();
+    QString editingMessage() const { return m_editOf; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     QWidget* buildEmptyState();
@@ -73,6 +86,11 @@ private:
     void applyBreakpoint();
     void copyLastReply();
     void showShortcuts();
+    void onMessageAction(int action, int row);
+    void saveDraft();
+    void finishPendingDelete();
+    // The backend and model the picker names, or why there is none.
+    Result<QPair<Backend*, QString>> chosenModel();
 
     AppContext& m_app;
     BackendSet& m_backends;
@@ -89,6 +107,13 @@ private:
     MessageView* m_view = nullptr;
     Composer* m_composer = nullptr;
     QPushButton* m_sendButton = nullptr;
+    QLabel* m_editBanner = nullptr;
+    QWidget* m_undoBar = nullptr;
+    QLabel* m_undoText = nullptr;
+    QString m_editOf;
+    QString m_pendingDelete;
+    bool m_draftLoaded = false; // the composer holds m_chatId's draft (not before the first load)
+    QTimer m_deleteTimer;
     QList<ConnectionMonitor*> m_monitors;
     QList<ModelInfo> m_models;
     QHash<QString, QPointer<ActiveReply>> m_replies; // chat id → its streaming reply

@@ -23,6 +23,7 @@ struct MessageDelegate::Layout {
     QTextDocument body;
     QTextDocument thinking;
     int height = 0;
+    int bodyTop = 0; // from the row's top
 };
 
 struct MessageDelegate::Geometry {
@@ -148,6 +149,7 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     if (!m.thinking.isEmpty())
         h += fm.height() + 6 +
              (expanded ? static_cast<int>(layout->thinking.size().height()) + 6 : 0);
+    layout->bodyTop = h - g.padY + (m.role == Role::User ? 8 : 0);
     h += static_cast<int>(std::ceil(layout->body.size().height()));
     if (m.role == Role::User)
         h += 16; // bubble padding
@@ -238,6 +240,37 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     p->drawText(QRect(g.bodyLeft + authorWidth + 8, y, g.bodyWidth, fm.height()),
                 Qt::AlignLeft | Qt::AlignVCenter,
                 QDateTime::fromMSecsSinceEpoch(m.createdAt).toString(QStringLiteral("HH:mm")));
+    QString siblingLabel;
+    for (const auto& [action, rect] : actionRects(index.row(), r, &siblingLabel)) {
+        QString label;
+        switch (action) {
+        case Action::Copy:
+            label = tr("Copy");
+            break;
+        case Action::Regenerate:
+            label = tr("Regenerate");
+            break;
+        case Action::Edit:
+            label = tr("Edit");
+            break;
+        case Action::Delete:
+            label = tr("Delete");
+            break;
+        case Action::PreviousSibling:
+            label = QStringLiteral("‹");
+            break;
+        case Action::NextSibling:
+            label = QStringLiteral("›");
+            break;
+        case Action::None:
+            label = siblingLabel;
+            break;
+        case Action::Link:
+            break;
+        }
+        p->setPen(action == Action::None ? muted : pal.color(QPalette::Link));
+        p->drawText(rect, Qt::AlignCenter, label);
+    }
     y += fm.height() + 4;
 
     // Thinking, collapsed unless opened.
@@ -323,6 +356,63 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel*,
         m_expandedThinking.insert(m.id);
     Q_EMIT sizeHintChanged(index);
     return true;
+}
+
+QList<QPair<MessageDelegate::Action, QRect>>
+MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabel) const
+{
+    QList<QPair<Action, QRect>> out;
+    const Message& m = m_model->at(row);
+    const Geometry g = geometry(rowRect.width());
+    const QFontMetrics fm(m_view->font());
+    const int y = rowRect.top() + g.padY;
+    int right = g.columnLeft + g.columnWidth;
+    auto place = [&](Action action, const QString& text) {
+        const int w = fm.horizontalAdvance(text) + 12;
+        right -= w;
+        out.append({action, QRect(right, y, w, fm.height())});
+    };
+    const bool settled = m.status != MessageStatus::Streaming;
+    if (row == m_hovered && settled) {
+        place(Action::Delete, tr("Delete"));
+        if (m.role == Role::Assistant)
+            place(Action::Regenerate, tr("Regenerate"));
+        else if (m.role == Role::User)
+            place(Action::Edit, tr("Edit"));
+        place(Action::Copy, tr("Copy"));
+    }
+    const auto [position, count] = m_model->siblingPosition(row);
+    if (count > 1) {
+        right -= 8;
+        place(Action::NextSibling, QStringLiteral("›"));
+        *siblingLabel = QStringLiteral("%1/%2").arg(position).arg(count);
+        place(Action::None, *siblingLabel);
+        place(Action::PreviousSibling, QStringLiteral("‹"));
+    }
+    return out;
+}
+
+MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QRect& rowRect,
+                                              const QPoint& pos) const
+{
+    if (!index.isValid())
+        return {};
+    QString label;
+    for (const auto& [action, rect] : actionRects(index.row(), rowRect, &label)) {
+        if (action != Action::None && rect.contains(pos))
+            return {action, {}};
+    }
+    const Message& m = m_model->at(index.row());
+    const auto cached = m_cache.value(m.id);
+    if (!cached)
+        return {};
+    const Geometry g = geometry(rowRect.width());
+    const QPointF inDoc = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
+                                                 rowRect.top() + cached->bodyTop);
+    const QString anchor = cached->body.documentLayout()->anchorAt(inDoc);
+    if (!anchor.isEmpty())
+        return {Action::Link, anchor};
+    return {};
 }
 
 QString MessageDelegate::shownText(const QString& messageId) const

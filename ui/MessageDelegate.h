@@ -25,6 +25,12 @@ class MessageDelegate : public QStyledItemDelegate {
 public:
     static constexpr int kMaxColumnWidth = 760;
 
+    enum class Action { None, Copy, Regenerate, Edit, Delete, PreviousSibling, NextSibling, Link };
+    struct Hit {
+        Action action = Action::None;
+        QString link;
+    };
+
     MessageDelegate(MessageModel* model, QAbstractItemView* view);
     ~MessageDelegate() override;
 
@@ -33,6 +39,11 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
                      const QModelIndex& index) override;
+
+    // What is under `pos` (view coordinates) in the row `index` drawn at `rowRect`.
+    Hit hitTest(const QModelIndex& index, const QRect& rowRect, const QPoint& pos) const;
+    // Hover actions are drawn for this row only.
+    void setHoveredRow(int row) { m_hovered = row; }
 
     // The streaming cursor's blink phase.
     void setCursorVisible(bool visible) { m_cursorVisible = visible; }
@@ -48,6 +59,8 @@ private:
     Geometry geometry(int rowWidth) const;
     const Layout& layoutFor(int row, int bodyWidth) const;
     int estimateHeight(const Message& m, int bodyWidth) const;
+    QList<QPair<Action, QRect>> actionRects(int row, const QRect& rowRect,
+                                            QString* siblingLabel) const;
 
     MessageModel* m_model;
     QAbstractItemView* m_view;
@@ -56,6 +69,7 @@ private:
     QSet<QString> m_expandedThinking;
     mutable int m_layoutsBuilt = 0;
     bool m_cursorVisible = true;
+    int m_hovered = -1;
     bool m_compact = false;
 };
 

@@ -27,7 +27,8 @@ void MessageModel::upsert(const Message& message)
 {
     const int row = rowOf(message.id);
     if (row >= 0) {
-        m_rows[row] = {message, m_nextRevision++};
+        m_rows[row].message = message;
+        m_rows[row].revision = m_nextRevision++;
         const QModelIndex i = index(row);
         Q_EMIT dataChanged(i, i);
         return;
@@ -36,6 +37,31 @@ void MessageModel::upsert(const Message& message)
     beginInsertRows({}, at, at);
     m_rows.append({message, m_nextRevision++});
     endInsertRows();
+}
+
+void MessageModel::setSiblings(const QHash<QString, QStringList>& siblings)
+{
+    m_siblings = siblings;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const Message& m = m_rows[i].message;
+        const QStringList& list = m_siblings[m.parentId];
+        const auto at = list.indexOf(m.id);
+        m_rows[i].siblings =
+            at < 0 ? QPair<int, int>{1, 1}
+                   : QPair<int, int>{static_cast<int>(at) + 1, static_cast<int>(list.size())};
+        m_rows[i].revision =
+            m_nextRevision++; // unique: a stale layout is never mistaken for a fresh one
+    }
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+}
+
+QString MessageModel::siblingAt(int row, int offset) const
+{
+    const Message& m = m_rows.at(row).message;
+    const QStringList list = m_siblings.value(m.parentId);
+    const auto at = list.indexOf(m.id) + offset;
+    return at >= 0 && at < list.size() ? list.at(at) : QString();
 }
 
 int MessageModel::rowCount(const QModelIndex& parent) const

@@ -3,13 +3,17 @@
 
 #include "MessageDelegate.h"
 #include "MessageModel.h"
+#include "markdown/MarkdownRenderer.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDesktopServices>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QToolButton>
+#include <QUrl>
 
 namespace lyss {
 
@@ -109,6 +113,51 @@ void MessageView::resizeEvent(QResizeEvent* event)
     placeJumpButton();
     if (m_stick)
         scrollToLatest();
+}
+
+void MessageView::mouseMoveEvent(QMouseEvent* event)
+{
+    QListView::mouseMoveEvent(event);
+    const QModelIndex index = indexAt(event->position().toPoint());
+    const int row = index.isValid() ? index.row() : -1;
+    if (row != m_hovered) {
+        const int old = m_hovered;
+        m_hovered = row;
+        m_delegate->setHoveredRow(row);
+        if (old >= 0 && old < m_model->rowCount())
+            update(m_model->index(old));
+        if (row >= 0)
+            update(index);
+    }
+    const auto hit = m_delegate->hitTest(index, visualRect(index), event->position().toPoint());
+    viewport()->setCursor(hit.action == MessageDelegate::Action::None ? Qt::ArrowCursor
+                                                                      : Qt::PointingHandCursor);
+}
+
+void MessageView::leaveEvent(QEvent* event)
+{
+    QListView::leaveEvent(event);
+    if (m_hovered >= 0 && m_hovered < m_model->rowCount())
+        update(m_model->index(m_hovered));
+    m_hovered = -1;
+    m_delegate->setHoveredRow(-1);
+}
+
+void MessageView::mouseReleaseEvent(QMouseEvent* event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    const auto hit = m_delegate->hitTest(index, visualRect(index), event->position().toPoint());
+    if (event->button() == Qt::LeftButton && hit.action == MessageDelegate::Action::Link) {
+        // Links open in the browser on click, and only web and mail links.
+        if (MarkdownRenderer::isOpenableLink(hit.link))
+            QDesktopServices::openUrl(QUrl(hit.link));
+        return;
+    }
+    if (event->button() == Qt::LeftButton && hit.action != MessageDelegate::Action::None) {
+        Q_EMIT actionTriggered(static_cast<int>(hit.action), index.row());
+        return;
+    }
+    QListView::mouseReleaseEvent(event);
 }
 
 void MessageView::contextMenuEvent(QContextMenuEvent* event)

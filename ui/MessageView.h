@@ -28,11 +28,16 @@ public:
 
 Q_SIGNALS:
     void firstPaint();
+    // A hover action was clicked on the message in `row`.
+    void actionTriggered(int action, int row);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     void placeJumpButton();
@@ -44,6 +49,7 @@ private:
     bool m_stick = true;
     bool m_painted = false;
     bool m_adjusting = false;
+    int m_hovered = -1;
 };
 
 } // namespace lyss

@@ -50,6 +50,14 @@ Result<ActiveReply*> ChatEngine::send(const Send& send)
         if (!chat->has_value())
             return Error{tr("There is no chat with the id %1.").arg(chatId)};
         parentId = (*chat)->currentLeafId;
+        if (!send.editOf.isEmpty()) {
+            auto edited = m_chats.message(send.editOf);
+            if (!edited)
+                return edited.error();
+            if (!edited->has_value() || (*edited)->chatId != chatId)
+                return Error{tr("The message being edited is no longer in this chat.")};
+            parentId = (*edited)->parentId;
+        }
         if (Status st = m_chats.setChatModel(chatId, send.chatModel.isEmpty() ? send.model
                                                                               : send.chatModel);
             !st.ok())

@@ -27,6 +27,7 @@ public:
         QString model;     // the model's name on that backend
         QString chatModel; // what the chat remembers (may be "backend/model")
         ChatOptions options;
+        QString editOf; // a user message being edited: the new one becomes its sibling
     };
 
     explicit ChatEngine(ChatRepository& chats, QObject* parent = nullptr);

@@ -381,9 +381,9 @@ Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
 
 Status ChatRepository::setCurrentLeaf(const QString& chatId, const QString& messageId)
 {
-    auto q = m_statements.get(
-        QStringLiteral("UPDATE chats SET current_leaf_id = ? WHERE id = ? AND "
-                       "(? IS NULL OR EXISTS (SELECT 1 FROM messages WHERE id = ? AND chat_id = ?))"));
+    auto q = m_statements.get(QStringLiteral(
+        "UPDATE chats SET current_leaf_id = ? WHERE id = ? AND "
+        "(? IS NULL OR EXISTS (SELECT 1 FROM messages WHERE id = ? AND chat_id = ?))"));
     if (!q)
         return q.error();
     const QVariant leaf = nullIfEmpty(messageId);
@@ -400,13 +400,15 @@ Result<QString> ChatRepository::latestLeafUnder(const QString& messageId)
 {
     auto rows = queryRows<QString>(
         m_statements,
-        QStringLiteral("WITH RECURSIVE down(id, depth) AS ("
-                       "  SELECT ?, 0"
-                       "  UNION ALL"
-                       "  SELECT (SELECT c.id FROM messages c WHERE c.parent_id = down.id "
-                       "          ORDER BY c.seq DESC LIMIT 1), depth + 1 FROM down WHERE down.id IS NOT NULL"
-                       ") SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1"),
-        {messageId}, tr("Finding the newest reply"), [](const QSqlQuery& q) { return q.value(0).toString(); });
+        QStringLiteral(
+            "WITH RECURSIVE down(id, depth) AS ("
+            "  SELECT ?, 0"
+            "  UNION ALL"
+            "  SELECT (SELECT c.id FROM messages c WHERE c.parent_id = down.id "
+            "          ORDER BY c.seq DESC LIMIT 1), depth + 1 FROM down WHERE down.id IS NOT NULL"
+            ") SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1"),
+        {messageId}, tr("Finding the newest reply"),
+        [](const QSqlQuery& q) { return q.value(0).toString(); });
     if (!rows)
         return rows.error();
     return rows->isEmpty() ? messageId : rows->first();
@@ -415,9 +417,12 @@ Result<QString> ChatRepository::latestLeafUnder(const QString& messageId)
 Result<QHash<QString, QStringList>> ChatRepository::siblings(const QString& chatId)
 {
     auto rows = queryRows<QPair<QString, QString>>(
-        m_statements, QStringLiteral("SELECT coalesce(parent_id, ''), id FROM messages WHERE chat_id = ? ORDER BY seq"),
-        {chatId}, tr("Reading the branches of chat %1").arg(chatId),
-        [](const QSqlQuery& q) { return QPair<QString, QString>{q.value(0).toString(), q.value(1).toString()}; });
+        m_statements,
+        QStringLiteral(
+            "SELECT coalesce(parent_id, ''), id FROM messages WHERE chat_id = ? ORDER BY seq"),
+        {chatId}, tr("Reading the branches of chat %1").arg(chatId), [](const QSqlQuery& q) {
+            return QPair<QString, QString>{q.value(0).toString(), q.value(1).toString()};
+        });
     if (!rows)
         return rows.error();
     QHash<QString, QStringList> out;
@@ -502,7 +507,37 @@ Status ChatRepository::deleteChat(const QString& chatId)
     if (!q)
         return q.error();
     (*q)->addBindValue(chatId);
-    return sql::exec(**q, tr("Deleting the chat"));
+    if (Status st = sql::exec(**q, tr("Deleting the chat")); !st.ok())
+        return st;
+    return saveDraft(chatId, {});
+}
+
+Status ChatRepository::saveDraft(const QString& chatId, const QString& text)
+{
+    auto q = m_statements.get(
+        text.trimmed().isEmpty()
+            ? QStringLiteral(
+                  "DELETE FROM drafts WHERE chat_id = ? AND ? IS NOT NULL AND ? IS NOT NULL")
+            : QStringLiteral("INSERT INTO drafts (chat_id, text, updated_at) VALUES (?, ?, ?) "
+                             "ON CONFLICT (chat_id) DO UPDATE SET text = excluded.text, "
+                             "updated_at = excluded.updated_at"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(notNull(chatId));
+    (*q)->addBindValue(notNull(text));
+    (*q)->addBindValue(sql::nowMs());
+    return sql::exec(**q, tr("Saving the draft"));
+}
+
+Result<QString> ChatRepository::draft(const QString& chatId)
+{
+    auto rows = queryRows<QString>(m_statements,
+                                   QStringLiteral("SELECT text FROM drafts WHERE chat_id = ?"),
+                                   {notNull(chatId)}, tr("Reading the draft"),
+                                   [](const QSqlQuery& q) { return q.value(0).toString(); });
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? QString() : rows->first();
 }
 
 QString ChatRepository::ftsQuery(const QString& text)

@@ -55,6 +55,9 @@ public:
     Status setPinned(const QString& chatId, bool pinned);
     Status setArchived(const QString& chatId, bool archived);
     Status deleteChat(const QString& chatId);
+    // The unsent text of a chat ("" for a new chat); saving empty text removes it.
+    Status saveDraft(const QString& chatId, const QString& text);
+    Result<QString> draft(const QString& chatId);
 
     Result<std::optional<Chat>> chat(const QString& id);
     Result<std::optional<Message>> message(const QString& id);

@@ -133,12 +133,21 @@ Migration chatTags()
                             "CHECK (json_valid(tags))")}};
 }
 
+// v5: what you were typing, per chat ('' for a chat not started yet).
+Migration drafts()
+{
+    return {5,
+            QStringLiteral("drafts"),
+            {QStringLiteral("CREATE TABLE drafts (chat_id TEXT PRIMARY KEY, text TEXT NOT NULL, "
+                            "updated_at INTEGER NOT NULL)")}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{initialSchema(), fullTextSearch(), streamOwner(),
-                                            chatTags()};
+                                            chatTags(), drafts()};
     return all;
 }
 

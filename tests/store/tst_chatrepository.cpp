@@ -118,7 +118,8 @@ private Q_SLOTS:
         // Back to the first answer: the branch continues to its newest leaf.
         QCOMPARE(*m_chats->latestLeafUnder(a1.id), f1.id);
         QVERIFY(m_chats->setCurrentLeaf(id, *m_chats->latestLeafUnder(a1.id)).ok());
-        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("q"), QStringLiteral("a1"), QStringLiteral("follow-up on a1")}));
+        QCOMPARE(branchContents(id), (QStringList{QStringLiteral("q"), QStringLiteral("a1"),
+                                                  QStringLiteral("follow-up on a1")}));
         QVERIFY(!m_chats->setCurrentLeaf(id, QStringLiteral("not-a-message")).ok());
 
         // Deleting the branch on screen moves to what is left.

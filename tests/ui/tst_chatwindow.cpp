@@ -23,6 +23,7 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 
 using namespace lyss;
 
@@ -35,10 +36,11 @@ struct Window {
     std::unique_ptr<ChatEngine> engine;
     std::unique_ptr<MainWindow> window;
 
-    explicit Window(const QUrl& ollama, const std::function<void(AppContext&)>& prepare = {})
+    explicit Window(const QUrl& ollama, const std::function<void(AppContext&)>& prepare = {},
+                    const QString& dataDir = {})
     {
         AppContext::Options o;
-        o.dataDir = dir.path();
+        o.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
         o.env = test::cleanEnvironment();
         o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), ollama.toString());
         app = std::move(AppContext::open(o)).value();
@@ -155,8 +157,12 @@ private Q_SLOTS:
         w.type(QStringLiteral("<b>bold</b> ![x](http://127.0.0.1:1/pixel.png)"));
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !w.window->messageView()->messageDelegate()->shownText(w.last().id).isEmpty(), 5000);
+        // The row is laid out again when it is next painted.
+        QTRY_VERIFY_WITH_TIMEOUT(w.window->messageView()
+                                     ->messageDelegate()
+                                     ->shownText(w.last().id)
+                                     .contains(QStringLiteral("bold")),
+                                 5000);
         const QString shown = w.window->messageView()->messageDelegate()->shownText(w.last().id);
         QVERIFY2(shown.contains(QStringLiteral("<b>bold</b>")), qPrintable(shown));
         // The image became a link named after its alt text: nothing asked for it.
@@ -248,6 +254,141 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!text->text().contains(QStringLiteral("No model server answers")),
                                  10000);
+    }
+
+    void regenerateEditAndSwitchBranches()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("first question"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        const QString firstReply = w.last().content;
+
+        // Regenerate with another model: a sibling reply, shown as 2/2.
+        QVERIFY(w.pick(QStringLiteral("think")));
+        w.window->regenerate(1);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 &&
+                                     w.last().status == MessageStatus::Complete &&
+                                     w.last().thinking == QStringLiteral("Let me think about it."),
+                                 10000);
+        QCOMPARE(w.model()->siblingPosition(1), (QPair<int, int>{2, 2}));
+        w.window->switchSibling(1, -1);
+        QCOMPARE(w.last().content, firstReply);
+        QCOMPARE(w.model()->siblingPosition(1), (QPair<int, int>{1, 2}));
+
+        // Up in the empty composer edits your last message; sending makes a new branch.
+        w.composer()->setFocus();
+        QTest::keyClick(w.composer(), Qt::Key_Up);
+        QCOMPARE(w.window->editingMessage(), w.model()->at(0).id);
+        QCOMPARE(w.composer()->toPlainText(), QStringLiteral("first question"));
+        w.composer()->clear();
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("better question"));
+        QCOMPARE(w.window->editingMessage(), w.model()->at(0).id);
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QCOMPARE(w.composer()->toPlainText(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(w.model()->at(0).content, QStringLiteral("better question"));
+        QCOMPARE(w.model()->siblingPosition(0), (QPair<int, int>{2, 2}));
+        QCOMPARE(w.window->editingMessage(), QString());
+        w.window->switchSibling(0, -1);
+        QCOMPARE(w.model()->at(0).content, QStringLiteral("first question"));
+        QCOMPARE(w.model()->rowCount(), 2);
+
+        // Back on the first question, the newest reply (the regenerated one) shows;
+        // deleting it shows the other one.
+        QCOMPARE(w.last().thinking, QStringLiteral("Let me think about it."));
+        w.window->deleteMessage(w.model()->at(1).id);
+        QCOMPARE(w.model()->rowCount(), 2);
+        QCOMPARE(w.last().content, firstReply);
+        QCOMPARE(w.model()->siblingPosition(1), (QPair<int, int>{1, 1}));
+    }
+
+    void linksAreFoundWhereTheyAreDrawn()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Links")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.content = QStringLiteral("Read [the docs](https://example.org/docs) first.");
+            QVERIFY(app.chats().addMessage(m).ok());
+        });
+        QTest::qWait(50);
+        MessageView* view = w.window->messageView();
+        const QModelIndex index = w.model()->index(0);
+        const QRect rect = view->visualRect(index);
+        QString found;
+        for (int y = rect.top(); y < rect.bottom() && found.isEmpty(); y += 3) {
+            for (int x = rect.left(); x < rect.right() && found.isEmpty(); x += 3) {
+                const auto hit = view->messageDelegate()->hitTest(index, rect, QPoint(x, y));
+                if (hit.action == MessageDelegate::Action::Link)
+                    found = hit.link;
+            }
+        }
+        QCOMPARE(found, QStringLiteral("https://example.org/docs"));
+    }
+
+    void draftsSurviveSwitchingAndRestarting()
+    {
+        QTemporaryDir data;
+        QString chatId;
+        {
+            Window w(m_server->url(), {}, data.path());
+            QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+            w.type(QStringLiteral("hello"));
+            QTest::keyClick(w.composer(), Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+            chatId = w.window->currentChatId();
+            w.type(QStringLiteral("half-typed thought"));
+            QTest::keyClick(w.window.get(), Qt::Key_N, Qt::ControlModifier);
+            QCOMPARE(w.composer()->toPlainText(), QString());
+            w.type(QStringLiteral("a new chat's draft"));
+            w.window->openChat(chatId);
+            QCOMPARE(w.composer()->toPlainText(), QStringLiteral("half-typed thought"));
+            w.window->close();
+        }
+        Window again(m_server->url(), {}, data.path());
+        QCOMPARE(again.window->currentChatId(), chatId);
+        QCOMPARE(again.composer()->toPlainText(), QStringLiteral("half-typed thought"));
+        again.window->newChat();
+        QCOMPARE(again.composer()->toPlainText(), QStringLiteral("a new chat's draft"));
+    }
+
+    void deletingAChatCanBeUndone()
+    {
+        QTemporaryDir data;
+        Window w(
+            m_server->url(),
+            [](AppContext& app) {
+                QVERIFY(app.chats().createChat({.title = QStringLiteral("Keep me")}).ok());
+                QVERIFY(app.chats().createChat({.title = QStringLiteral("Delete me")}).ok());
+            },
+            data.path());
+        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
+        auto titles = [&] {
+            QStringList out;
+            for (int i = 0; i < list->count(); ++i)
+                out << list->item(i)->text();
+            return out;
+        };
+        const QList<ChatSummary> chats = *w.app->chats().listChats();
+        const QString victim = std::find_if(chats.begin(), chats.end(), [](const ChatSummary& s) {
+                                   return s.chat.title == QLatin1String("Delete me");
+                               })->chat.id;
+        w.window->deleteChatWithUndo(victim);
+        QVERIFY(!titles().contains(QStringLiteral("Delete me")));
+        QVERIFY(w.window->findChild<QWidget*>(QStringLiteral("undoBar"))->isVisible());
+        QTest::mouseClick(w.window->findChild<QPushButton*>(QStringLiteral("undoButton")),
+                          Qt::LeftButton);
+        QVERIFY(titles().contains(QStringLiteral("Delete me")));
+        QVERIFY(w.app->chats().chat(victim)->has_value());
+
+        w.window->deleteChatWithUndo(victim);
+        w.window->close(); // closing does what the timer would have done
+        QVERIFY(!w.app->chats().chat(victim)->has_value());
+        QCOMPARE(w.app->chats().listChats()->size(), 1);
     }
 
     void sidebarGroups()
