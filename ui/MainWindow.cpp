@@ -6,6 +6,7 @@
 #include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "MessageView.h"
+#include "SettingsDialog.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "backends/ConnectionMonitor.h"
@@ -71,6 +72,13 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     top->addWidget(m_modelPicker);
     top->addStretch(1);
     top->addWidget(m_status);
+    auto* settings = new QToolButton(right);
+    settings->setObjectName(QStringLiteral("settingsButton"));
+    settings->setText(QStringLiteral("⚙"));
+    settings->setToolTip(tr("Settings (Ctrl+,)"));
+    settings->setAccessibleName(tr("Settings"));
+    connect(settings, &QToolButton::clicked, this, &MainWindow::openSettings);
+    top->addWidget(settings);
     column->addLayout(top);
 
     m_notices = new QLabel(right);
@@ -163,13 +171,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_breakpointTimer.setInterval(150);
     connect(&m_breakpointTimer, &QTimer::timeout, this, &MainWindow::applyBreakpoint);
 
-    for (Backend* b : backends.backends()) {
-        auto* monitor = new ConnectionMonitor(b, this);
-        connect(monitor, &ConnectionMonitor::stateChanged, this, &MainWindow::onMonitorChanged);
-        m_monitors << monitor;
-        monitor->start();
-    }
-    onMonitorChanged();
+    startMonitors();
     buildShortcuts();
 
     m_sidebar->reload();
@@ -215,6 +217,53 @@ QWidget* MainWindow::buildEmptyState()
     return page;
 }
 
+void MainWindow::startMonitors()
+{
+    qDeleteAll(m_monitors);
+    m_monitors.clear();
+    for (Backend* b : m_backends.backends()) {
+        auto* monitor = new ConnectionMonitor(b, this);
+        connect(monitor, &ConnectionMonitor::stateChanged, this, &MainWindow::onMonitorChanged);
+        m_monitors << monitor;
+        monitor->start();
+    }
+    onMonitorChanged();
+}
+
+void MainWindow::rebuildBackends()
+{
+    if (std::any_of(m_replies.begin(), m_replies.end(),
+                    [](const auto& r) { return !r.isNull(); })) {
+        QMessageBox::information(
+            this, tr("Servers changed"),
+            tr("The change applies once the replies now streaming have finished; "
+               "open Settings again then."));
+        return;
+    }
+    auto effective = m_app.effectiveBackends();
+    const int idleMs = static_cast<int>(
+        m_app.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
+    qDeleteAll(m_monitors); // they watch the backends about to go
+    m_monitors.clear();
+    m_backends.rebuild(effective ? *effective : QList<EffectiveBackend>{}, &m_app.secrets(),
+                       idleMs);
+    m_models.clear();
+    startMonitors();
+    refreshModels();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_app, m_backends, m_models, m_chatId, this);
+    bool serversChanged = false;
+    connect(&dialog, &SettingsDialog::serversChanged, this,
+            [&serversChanged] { serversChanged = true; });
+    connect(&dialog, &SettingsDialog::modelsChanged, this, &MainWindow::refreshModels);
+    dialog.exec();
+    if (serversChanged)
+        rebuildBackends();
+}
+
 void MainWindow::buildShortcuts()
 {
     auto add = [this](const QKeySequence& keys, auto slot) {
@@ -236,6 +285,7 @@ void MainWindow::buildShortcuts()
         m_sidebar->focusSearch();
     });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyLastReply(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
     add(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Slash), [this] { showShortcuts(); });
 }
@@ -249,6 +299,7 @@ void MainWindow::showShortcuts()
                                 "Ctrl+K: search chats\n"
                                 "Ctrl+Shift+S: show or hide the chat list\n"
                                 "Ctrl+Shift+C: copy the last reply\n"
+                                "Ctrl+,: settings\n"
                                 "F1 or Ctrl+/: this list"));
 }
 

@@ -69,6 +69,10 @@ public:
     void deleteChatWithUndo(const QString& chatId);
     void undoDelete();
     QString editingMessage() const { return m_editOf; }
+    // Builds the backends again from the database and environment (after Settings).
+    void rebuildBackends();
+    void openSettings();
+    QList<ModelInfo> models() const { return m_models; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -79,6 +83,7 @@ private:
     void buildShortcuts();
     void refreshModels();
     void onMonitorChanged();
+    void startMonitors();
     void showConversationOrHelp();
     void watch(ActiveReply* reply);
     void flushStreamed();

@@ -13,6 +13,22 @@ BackendSet::BackendSet(const QList<EffectiveBackend>& backends, SecretStore* sec
                        int idleTimeoutMs, QObject* parent)
     : QObject(parent)
 {
+    build(backends, secrets, idleTimeoutMs);
+}
+
+void BackendSet::rebuild(const QList<EffectiveBackend>& backends, SecretStore* secrets,
+                         int idleTimeoutMs)
+{
+    qDeleteAll(m_backends);
+    m_backends.clear();
+    m_warnings.clear();
+    build(backends, secrets, idleTimeoutMs);
+    Q_EMIT rebuilt();
+}
+
+void BackendSet::build(const QList<EffectiveBackend>& backends, SecretStore* secrets,
+                       int idleTimeoutMs)
+{
     for (const EffectiveBackend& b : backends) {
         if (!b.enabled)
             continue;

@@ -33,6 +33,10 @@ public:
     BackendSet(const QList<EffectiveBackend>& backends, SecretStore* secrets, int idleTimeoutMs,
                QObject* parent = nullptr);
 
+    // Replaces the backends with a new list (after Settings changed them). Streams of the
+    // old backends end; the caller makes sure none is running.
+    void rebuild(const QList<EffectiveBackend>& backends, SecretStore* secrets, int idleTimeoutMs);
+
     QList<Backend*> backends() const { return m_backends; }
     Backend* find(const QString& name) const;
     QStringList warnings() const { return m_warnings; }
@@ -46,7 +50,12 @@ public:
     static Result<QPair<QString, QString>>
     resolve(const QList<ModelInfo>& models, const QStringList& backendNames, const QString& wanted);
 
+Q_SIGNALS:
+    void rebuilt();
+
 private:
+    void build(const QList<EffectiveBackend>& backends, SecretStore* secrets, int idleTimeoutMs);
+
     QNetworkAccessManager m_nam;
     QList<Backend*> m_backends;
     QStringList m_warnings;

@@ -379,6 +379,16 @@ Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
     return sql::exec(**q, tr("Saving the chat's model"));
 }
 
+Status ChatRepository::setChatParams(const QString& chatId, const QJsonObject& params)
+{
+    auto q = m_statements.get(QStringLiteral("UPDATE chats SET params = ? WHERE id = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(textFromObject(params));
+    (*q)->addBindValue(chatId);
+    return sql::exec(**q, tr("Saving the chat's options"));
+}
+
 Status ChatRepository::setCurrentLeaf(const QString& chatId, const QString& messageId)
 {
     auto q = m_statements.get(QStringLiteral(

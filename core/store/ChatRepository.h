@@ -40,6 +40,7 @@ public:
     // text kept. Returns how many.
     Result<int> recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive);
     Status setChatModel(const QString& chatId, const QString& model);
+    Status setChatParams(const QString& chatId, const QJsonObject& params);
     // Shows the branch that ends at `messageId` (or continues below it: see latestLeafUnder).
     Status setCurrentLeaf(const QString& chatId, const QString& messageId);
     // Following the newest child from `messageId` down to a leaf.

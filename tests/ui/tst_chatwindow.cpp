@@ -11,15 +11,21 @@
 #include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "MessageView.h"
+#include "SettingsDialog.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/ChatEngine.h"
+#include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -389,6 +395,61 @@ private Q_SLOTS:
         w.window->close(); // closing does what the timer would have done
         QVERIFY(!w.app->chats().chat(victim)->has_value());
         QCOMPARE(w.app->chats().listChats()->size(), 1);
+    }
+
+    void settingsServersOptionsAndPull()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("hi"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        const QString chatId = w.window->currentChatId();
+
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), chatId, w.window.get());
+        QSignalSpy answered(&d, &SettingsDialog::finishedWork);
+        // Servers: add, refuse nonsense, test, refuse removing what the environment set.
+        QVERIFY(!d.addServer(QStringLiteral("openai"), QStringLiteral("local"),
+                             QStringLiteral("localhost:8080"), {}));
+        QVERIFY(d.lastMessage().contains(QStringLiteral("not a server address")));
+        QVERIFY(d.addServer(QStringLiteral("openai"), QStringLiteral("local"),
+                            m_server->url(QStringLiteral("/v1")).toString(), {}));
+        QVERIFY((*w.app->backends().find(QStringLiteral("local"))).has_value());
+        d.testServer(QStringLiteral("local"));
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(d.lastMessage().startsWith(QStringLiteral("✓ local answers")),
+                 qPrintable(d.lastMessage()));
+        QVERIFY(!d.removeServer(QStringLiteral("ollama")));
+        QVERIFY(d.lastMessage().contains(QStringLiteral("environment")));
+
+        // The window takes the new server in: two backends, names made unique.
+        w.window->rebuildBackends();
+        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->findData(QStringLiteral("local/llama3.2:latest")) >= 0,
+                                 10000);
+        QVERIFY(w.picker()
+                    ->itemText(w.picker()->findData(QStringLiteral("local/llama3.2:latest")))
+                    .contains(QStringLiteral("local")));
+
+        // This chat's options reach the next request.
+        d.findChildren<QDoubleSpinBox*>().first()->setValue(0.4);
+        d.findChildren<QSpinBox*>().first()->setValue(4096);
+        QVERIFY(d.saveChatOptions());
+        QVERIFY(w.pick(QStringLiteral("ollama/llama3.2:latest")));
+        w.type(QStringLiteral("again"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        const QJsonObject sent = m_server->requests().last()[QLatin1String("body")].toObject();
+        QCOMPARE(sent[QLatin1String("options")][QLatin1String("temperature")].toDouble(), 0.4);
+        QCOMPARE(sent[QLatin1String("options")][QLatin1String("num_ctx")].toInt(), 4096);
+
+        // Pull a model with a progress bar.
+        d.pullModel(QStringLiteral("tinyllama"));
+        QVERIFY(answered.wait(20000));
+        QCOMPARE(d.lastMessage(), QStringLiteral("Downloaded tinyllama."));
+        QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("pullProgress"))->value(), 1000);
+
+        QVERIFY(d.removeServer(QStringLiteral("local")));
+        QVERIFY(!(*w.app->backends().find(QStringLiteral("local"))).has_value());
     }
 
     void sidebarGroups()

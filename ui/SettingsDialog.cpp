@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SettingsDialog.h"
+
+#include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "backends/ChatRequest.h"
+#include "backends/OllamaBackend.h"
+#include "backends/OpenAIBackend.h"
+#include "config/Settings.h"
+#include "secrets/SecretStore.h"
+#include "store/BackendRepository.h"
+#include "store/ChatRepository.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace lyss {
+
+SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
+                               const QList<ModelInfo>& models, const QString& chatId,
+                               QWidget* parent)
+    : QDialog(parent)
+    , m_app(app)
+    , m_backends(backends)
+    , m_chatId(chatId)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    resize(760, 560);
+    auto* layout = new QVBoxLayout(this);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(buildServersTab(), tr("Servers"));
+    tabs->addTab(buildChatTab(models), tr("Chat"));
+    tabs->addTab(buildModelsTab(), tr("Models"));
+    layout->addWidget(tabs);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    reloadServers();
+}
+
+void SettingsDialog::say(QLabel* where, const QString& text)
+{
+    m_lastMessage = text;
+    where->setText(text);
+}
+
+QWidget* SettingsDialog::buildServersTab()
+{
+    auto* page = new QWidget(this);
+    auto* v = new QVBoxLayout(page);
+    m_servers = new QTableWidget(0, 5, page);
+    m_servers->setObjectName(QStringLiteral("serverTable"));
+    m_servers->setAccessibleName(tr("Model servers"));
+    m_servers->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Kind"), tr("Address"), tr("Key"), tr("From")});
+    m_servers->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_servers->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_servers->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_servers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    v->addWidget(m_servers, 1);
+
+    auto* row = new QHBoxLayout;
+    auto* test = new QPushButton(tr("Test connection"), page);
+    auto* remove = new QPushButton(tr("Remove"), page);
+    row->addWidget(test);
+    row->addWidget(remove);
+    row->addStretch(1);
+    v->addLayout(row);
+
+    auto* form = new QFormLayout;
+    m_kind = new QComboBox(page);
+    m_kind->addItem(tr("Ollama"), QStringLiteral("ollama"));
+    m_kind->addItem(tr("OpenAI-compatible (llama.cpp, LM Studio, vLLM, hosted)"),
+                    QStringLiteral("openai"));
+    m_name = new QLineEdit(page);
+    m_name->setPlaceholderText(QStringLiteral("gpu-box"));
+    m_url = new QLineEdit(page);
+    m_url->setPlaceholderText(QStringLiteral("http://localhost:11434"));
+    m_key = new QLineEdit(page);
+    m_key->setEchoMode(QLineEdit::Password);
+    m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
+    form->addRow(tr("Kind"), m_kind);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Address"), m_url);
+    form->addRow(tr("API key"), m_key);
+    auto* add = new QPushButton(tr("Add server"), page);
+    form->addRow(QString(), add);
+    v->addLayout(form);
+    m_serverResult = new QLabel(page);
+    m_serverResult->setObjectName(QStringLiteral("serverResult"));
+    m_serverResult->setWordWrap(true);
+    m_serverResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(m_serverResult);
+
+    auto selectedName = [this] {
+        const int r = m_servers->currentRow();
+        return r >= 0 ? m_servers->item(r, 0)->text() : QString();
+    };
+    connect(add, &QPushButton::clicked, this, [this] {
+        if (addServer(m_kind->currentData().toString(), m_name->text().trimmed(), m_url->text(),
+                      m_key->text())) {
+            m_name->clear();
+            m_url->clear();
+            m_key->clear();
+        }
+    });
+    connect(remove, &QPushButton::clicked, this,
+            [this, selectedName] { removeServer(selectedName()); });
+    connect(test, &QPushButton::clicked, this,
+            [this, selectedName] { testServer(selectedName()); });
+    return page;
+}
+
+void SettingsDialog::reloadServers()
+{
+    m_servers->setRowCount(0);
+    auto list = m_app.effectiveBackends();
+    if (!list)
+        return say(m_serverResult, list.errorMessage());
+    for (const EffectiveBackend& b : *list) {
+        const int r = m_servers->rowCount();
+        m_servers->insertRow(r);
+        const QString key = !b.envKey.isEmpty() ? tr("environment")
+                            : b.hasStoredKey    ? tr("keyring")
+                                                : QStringLiteral("–");
+        const QString from = b.source == ValueSource::Environment
+                                 ? tr("environment (%1)").arg(b.envVar)
+                             : b.source == ValueSource::Default ? tr("built in")
+                                                                : tr("added");
+        const QStringList cells{b.name, backendKindName(b.kind), b.url.toString(), key,
+                                b.enabled ? from : from + tr(", off")};
+        for (int c = 0; c < cells.size(); ++c)
+            m_servers->setItem(r, c, new QTableWidgetItem(cells[c]));
+    }
+}
+
+bool SettingsDialog::addServer(const QString& kind, const QString& name, const QString& url,
+                               const QString& key)
+{
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    if (!validName.match(name).hasMatch()) {
+        say(m_serverResult, tr("Give the server a short name: letters, digits, dots, dashes."));
+        return false;
+    }
+    QString problem;
+    const QUrl normalized = normalizeBackendUrl(url, &problem);
+    if (!normalized.isValid()) {
+        say(m_serverResult, problem);
+        return false;
+    }
+    if (auto existing = m_app.backends().find(name); existing && existing->has_value()) {
+        say(m_serverResult, tr("A server named \"%1\" already exists.").arg(name));
+        return false;
+    }
+    if (!key.isEmpty()) {
+        if (Status st = m_app.secrets().write(backendSecretKey(name), key); !st.ok()) {
+            say(m_serverResult,
+                st.errorMessage() + QLatin1Char(' ') + tr("The server was not added."));
+            return false;
+        }
+    }
+    BackendRecord record;
+    record.name = name;
+    record.kind = backendKindFromName(kind).value_or(BackendKind::Ollama);
+    record.url = normalized;
+    record.hasKey = !key.isEmpty();
+    if (auto added = m_app.backends().add(record); !added) {
+        say(m_serverResult, added.errorMessage());
+        return false;
+    }
+    say(m_serverResult, tr("Added %1 (%2).").arg(name, normalized.toString()));
+    reloadServers();
+    Q_EMIT serversChanged();
+    return true;
+}
+
+bool SettingsDialog::removeServer(const QString& name)
+{
+    auto stored = m_app.backends().find(name);
+    if (!stored || !stored->has_value()) {
+        say(m_serverResult, name.isEmpty()
+                                ? tr("Choose a server in the list first.")
+                                : tr("\"%1\" was not added here (it comes from the environment or "
+                                     "is built in), so it cannot be removed here.")
+                                      .arg(name));
+        return false;
+    }
+    if (Status st = m_app.backends().remove(name); !st.ok()) {
+        say(m_serverResult, st.errorMessage());
+        return false;
+    }
+    if ((*stored)->hasKey)
+        (void)m_app.secrets().remove(backendSecretKey(name));
+    say(m_serverResult, tr("Removed %1.").arg(name));
+    reloadServers();
+    Q_EMIT serversChanged();
+    return true;
+}
+
+void SettingsDialog::testServer(const QString& name)
+{
+    auto list = m_app.effectiveBackends();
+    if (!list)
+        return say(m_serverResult, list.errorMessage());
+    auto it = std::find_if(list->begin(), list->end(),
+                           [&](const EffectiveBackend& b) { return b.name == name; });
+    if (it == list->end())
+        return say(m_serverResult, tr("Choose a server in the list first."));
+    Backend::Config config{it->name, it->kind, it->url, it->envKey, 15000};
+    if (config.apiKey.isEmpty() && it->hasStoredKey) {
+        if (auto key = m_app.secrets().read(backendSecretKey(it->name)); key && key->has_value())
+            config.apiKey = **key;
+    }
+    Backend* probe =
+        it->kind == BackendKind::Ollama
+            ? static_cast<Backend*>(new OllamaBackend(config, m_backends.network(), this))
+            : new OpenAIBackend(config, m_backends.network(), this);
+    say(m_serverResult, tr("Asking %1…").arg(it->url.toString()));
+    probe->probe([this, probe, name = it->name](Result<QString> r) {
+        say(m_serverResult,
+            r ? tr("✓ %1 answers (%2).").arg(name, *r) : QStringLiteral("✗ ") + r.errorMessage());
+        probe->deleteLater();
+        Q_EMIT finishedWork();
+    });
+}
+
+QWidget* SettingsDialog::buildChatTab(const QList<ModelInfo>& models)
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    m_defaultModel = new QComboBox(page);
+    m_defaultModel->setObjectName(QStringLiteral("defaultModel"));
+    m_defaultModel->addItem(tr("The first model listed"), QString());
+    for (const ModelInfo& m : models)
+        m_defaultModel->addItem(m.displayName, m.displayName);
+    const int current =
+        m_defaultModel->findData(m_app.settings().text(QStringLiteral("chat.default_model")));
+    m_defaultModel->setCurrentIndex(std::max(0, current));
+    m_defaultSystem =
+        new QPlainTextEdit(m_app.settings().text(QStringLiteral("chat.system_prompt")), page);
+    m_defaultSystem->setMaximumHeight(80);
+    form->addRow(tr("Model for new chats"), m_defaultModel);
+    form->addRow(tr("System prompt for new chats"), m_defaultSystem);
+
+    ChatOptions options;
+    if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
+        options = ChatOptions::fromJson((*chat)->params);
+    auto* heading =
+        new QLabel(m_chatId.isEmpty() ? tr("<b>This chat</b> (start a chat to set its options)")
+                                      : tr("<b>This chat</b>"),
+                   page);
+    form->addRow(heading);
+    m_chatSystem = new QPlainTextEdit(options.systemPrompt, page);
+    m_chatSystem->setMaximumHeight(80);
+    m_temperature = new QDoubleSpinBox(page);
+    m_temperature->setRange(-0.1, 2.0);
+    m_temperature->setSingleStep(0.1);
+    m_temperature->setSpecialValueText(tr("server default"));
+    m_temperature->setValue(options.temperature.value_or(-0.1));
+    m_contextLength = new QSpinBox(page);
+    m_contextLength->setRange(0, 1048576);
+    m_contextLength->setSingleStep(1024);
+    m_contextLength->setSpecialValueText(tr("server default"));
+    m_contextLength->setValue(options.contextLength.value_or(0));
+    m_seed = new QSpinBox(page);
+    m_seed->setRange(-1, 2147483647);
+    m_seed->setSpecialValueText(tr("random"));
+    m_seed->setValue(static_cast<int>(options.seed.value_or(-1)));
+    m_keepAlive = new QLineEdit(options.keepAlive, page);
+    m_keepAlive->setPlaceholderText(tr("server default, e.g. 5m"));
+    form->addRow(tr("System prompt"), m_chatSystem);
+    form->addRow(tr("Temperature"), m_temperature);
+    form->addRow(tr("Context length (Ollama num_ctx)"), m_contextLength);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Keep the model loaded for"), m_keepAlive);
+    for (QWidget* w : {static_cast<QWidget*>(m_chatSystem), static_cast<QWidget*>(m_temperature),
+                       static_cast<QWidget*>(m_contextLength), static_cast<QWidget*>(m_seed),
+                       static_cast<QWidget*>(m_keepAlive)})
+        w->setEnabled(!m_chatId.isEmpty());
+    auto* save = new QPushButton(tr("Save"), page);
+    save->setObjectName(QStringLiteral("saveChatOptions"));
+    m_chatResult = new QLabel(page);
+    form->addRow(save, m_chatResult);
+    connect(save, &QPushButton::clicked, this, &SettingsDialog::saveChatOptions);
+    return page;
+}
+
+bool SettingsDialog::saveChatOptions()
+{
+    Settings& settings = m_app.settings();
+    if (Status st = settings.set(QStringLiteral("chat.default_model"),
+                                 m_defaultModel->currentData().toString());
+        !st.ok())
+        return say(m_chatResult, st.errorMessage()), false;
+    if (Status st =
+            settings.set(QStringLiteral("chat.system_prompt"), m_defaultSystem->toPlainText());
+        !st.ok())
+        return say(m_chatResult, st.errorMessage()), false;
+    if (!m_chatId.isEmpty()) {
+        ChatOptions o;
+        o.systemPrompt = m_chatSystem->toPlainText();
+        if (m_temperature->value() >= 0)
+            o.temperature = m_temperature->value();
+        if (m_contextLength->value() > 0)
+            o.contextLength = m_contextLength->value();
+        if (m_seed->value() >= 0)
+            o.seed = m_seed->value();
+        o.keepAlive = m_keepAlive->text().trimmed();
+        if (Status st = m_app.chats().setChatParams(m_chatId, o.toJson()); !st.ok())
+            return say(m_chatResult, st.errorMessage()), false;
+    }
+    say(m_chatResult, tr("Saved."));
+    return true;
+}
+
+QWidget* SettingsDialog::buildModelsTab()
+{
+    auto* page = new QWidget(this);
+    auto* v = new QVBoxLayout(page);
+    v->addWidget(
+        new QLabel(tr("Download a model into Ollama, for example llama3.2 or qwen3:8b:"), page));
+    auto* row = new QHBoxLayout;
+    m_pullName = new QLineEdit(page);
+    m_pullName->setObjectName(QStringLiteral("pullName"));
+    m_pullName->setAccessibleName(tr("Model to download"));
+    auto* pull = new QPushButton(tr("Pull"), page);
+    row->addWidget(m_pullName, 1);
+    row->addWidget(pull);
+    v->addLayout(row);
+    m_pullProgress = new QProgressBar(page);
+    m_pullProgress->setObjectName(QStringLiteral("pullProgress"));
+    m_pullProgress->setRange(0, 1000);
+    m_pullProgress->setValue(0);
+    v->addWidget(m_pullProgress);
+    m_pullResult = new QLabel(page);
+    m_pullResult->setObjectName(QStringLiteral("pullResult"));
+    m_pullResult->setWordWrap(true);
+    v->addWidget(m_pullResult);
+    v->addStretch(1);
+    connect(pull, &QPushButton::clicked, this, [this] { pullModel(m_pullName->text().trimmed()); });
+    connect(m_pullName, &QLineEdit::returnPressed, this,
+            [this] { pullModel(m_pullName->text().trimmed()); });
+    return page;
+}
+
+void SettingsDialog::pullModel(const QString& model)
+{
+    if (model.isEmpty())
+        return say(m_pullResult, tr("Type the name of a model first."));
+    OllamaBackend* ollama = nullptr;
+    for (Backend* b : m_backends.backends()) {
+        if ((ollama = qobject_cast<OllamaBackend*>(b)))
+            break;
+    }
+    if (!ollama)
+        return say(m_pullResult, tr("No Ollama server is configured."));
+    PullOperation* op = ollama->pull(model);
+    m_pullProgress->setValue(0);
+    connect(op, &PullOperation::progress, this,
+            [this](const QString& status, qint64 done, qint64 total) {
+                if (total > 0 && done >= 0)
+                    m_pullProgress->setValue(
+                        static_cast<int>(1000.0 * double(done) / double(total)));
+                say(m_pullResult, status);
+            });
+    connect(op, &PullOperation::finished, this, [this, op, model] {
+        if (op->succeeded()) {
+            m_pullProgress->setValue(1000);
+            say(m_pullResult, tr("Downloaded %1.").arg(model));
+            Q_EMIT modelsChanged();
+        } else {
+            say(m_pullResult, op->errorText());
+        }
+        op->deleteLater();
+        Q_EMIT finishedWork();
+    });
+}
+
+} // namespace lyss

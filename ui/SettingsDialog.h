@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backends/ModelInfo.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace lyss {
+
+class AppContext;
+class BackendSet;
+
+// Settings: model servers (add, remove, test; keys go to the keyring), the default
+// model and system prompt, the open chat's options, and downloading a model into Ollama.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    SettingsDialog(AppContext& app, BackendSet& backends, const QList<ModelInfo>& models,
+                   const QString& chatId, QWidget* parent = nullptr);
+
+    // What the last test, add, remove or pull said (also shown in the dialog).
+    QString lastMessage() const { return m_lastMessage; }
+
+    // The actions behind the buttons, for the buttons and for tests.
+    bool addServer(const QString& kind, const QString& name, const QString& url,
+                   const QString& key);
+    bool removeServer(const QString& name);
+    void testServer(const QString& name);
+    void pullModel(const QString& model);
+    bool saveChatOptions();
+
+Q_SIGNALS:
+    void serversChanged();
+    void modelsChanged();
+    void finishedWork(); // a test or a pull has an answer
+
+private:
+    QWidget* buildServersTab();
+    QWidget* buildChatTab(const QList<ModelInfo>& models);
+    QWidget* buildModelsTab();
+    void reloadServers();
+    void say(QLabel* where, const QString& text);
+
+    AppContext& m_app;
+    BackendSet& m_backends;
+    QString m_chatId;
+    QString m_lastMessage;
+    QTableWidget* m_servers = nullptr;
+    QComboBox* m_kind = nullptr;
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_url = nullptr;
+    QLineEdit* m_key = nullptr;
+    QLabel* m_serverResult = nullptr;
+    QComboBox* m_defaultModel = nullptr;
+    QPlainTextEdit* m_defaultSystem = nullptr;
+    QPlainTextEdit* m_chatSystem = nullptr;
+    QDoubleSpinBox* m_temperature = nullptr;
+    QSpinBox* m_contextLength = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QLineEdit* m_keepAlive = nullptr;
+    QLabel* m_chatResult = nullptr;
+    QLineEdit* m_pullName = nullptr;
+    QProgressBar* m_pullProgress = nullptr;
+    QLabel* m_pullResult = nullptr;
+};
+
+} // namespace lyss
