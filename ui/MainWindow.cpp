@@ -3,6 +3,7 @@
 
 #include "ChatSidebar.h"
 #include "Composer.h"
+#include "DesktopNotifier.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "MessageView.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     column->addWidget(m_notices);
 
     m_messages = new MessageModel(this);
+    m_notifier = new DesktopNotifier(this);
     m_stack = new QStackedWidget(right);
     m_view = new MessageView(m_messages, m_stack);
     m_emptyState = buildEmptyState();
@@ -531,8 +533,17 @@ void MainWindow::watch(ActiveReply* reply)
                                          [](const auto& r) { return !r.isNull(); }));
         updateSendButton();
         m_sidebar->reload();
-        if (!isActiveWindow())
-            QApplication::alert(this); // the desktop's "look here" for a finished reply
+        if (!isActiveWindow()) {
+            // A reply finished while you were elsewhere: say so.
+            QApplication::alert(this);
+            const Message& m = reply->message();
+            auto chat = m_app.chats().chat(chatId);
+            const QString title = chat && chat->has_value() ? (*chat)->title : QString();
+            m_notifier->notify(m.status == MessageStatus::Complete
+                                   ? tr("Reply ready: %1").arg(title)
+                                   : tr("Reply stopped: %1").arg(title),
+                               m.status == MessageStatus::Error ? m.error : m.content.left(160));
+        }
         reply->deleteLater();
     });
 }

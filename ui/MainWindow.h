@@ -25,6 +25,7 @@ class BackendSet;
 class ChatEngine;
 class ChatSidebar;
 class Composer;
+class DesktopNotifier;
 class ConnectionMonitor;
 class MessageModel;
 class MessageView;
@@ -112,6 +113,7 @@ private:
     MessageView* m_view = nullptr;
     Composer* m_composer = nullptr;
     QPushButton* m_sendButton = nullptr;
+    DesktopNotifier* m_notifier = nullptr;
     QLabel* m_editBanner = nullptr;
     QWidget* m_undoBar = nullptr;
     QLabel* m_undoText = nullptr;

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Desktop notifications reach the freedesktop notification service: this test plays
+// the service on its private session bus (tests/with-keyring.sh starts one) and
+// records what arrives.
+#include "DesktopNotifier.h"
+
+#include <QDBusConnection>
+#include <QTest>
+#include <QVariantMap>
+
+using namespace lyss;
+
+class FakeNotificationService : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    QStringList received;
+
+public Q_SLOTS:
+    uint Notify(const QString& app, uint, const QString& icon, const QString& summary,
+                const QString& body, const QStringList&, const QVariantMap&, int)
+    {
+        received << app + QLatin1Char('|') + icon + QLatin1Char('|') + summary + QLatin1Char('|') +
+                        body;
+        return static_cast<uint>(received.size());
+    }
+};
+
+class TestNotifier : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reachesTheNotificationService()
+    {
+        QDBusConnection bus = QDBusConnection::sessionBus();
+        QVERIFY2(bus.isConnected(),
+                 "run this test through tests/with-keyring.sh (a private session bus)");
+        FakeNotificationService service;
+        QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &service,
+                                   QDBusConnection::ExportAllSlots));
+        QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
+        DesktopNotifier notifier;
+        notifier.notify(QStringLiteral("Reply ready: Sky"), QStringLiteral("Rayleigh scattering."));
+        QTRY_COMPARE_WITH_TIMEOUT(service.received.size(), 1, 5000);
+        QCOMPARE(service.received.first(),
+                 QStringLiteral("Lyss|lyss|Reply ready: Sky|Rayleigh scattering."));
+        bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        // No service: nothing happens, nothing blocks.
+        notifier.notify(QStringLiteral("x"), QStringLiteral("y"));
+        QTest::qWait(100);
+        QCOMPARE(service.received.size(), 1);
+    }
+};
+
+QTEST_MAIN(TestNotifier)
+#include "tst_notifier.moc"

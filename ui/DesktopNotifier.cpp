@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DesktopNotifier.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCall>
+#include <QVariantMap>
+
+namespace lyss {
+
+void DesktopNotifier::notify(const QString& summary, const QString& body)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return;
+    QDBusMessage call = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.Notifications"),
+        QStringLiteral("/org/freedesktop/Notifications"),
+        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
+    call << QStringLiteral("Lyss") << 0u << QStringLiteral("lyss") << summary << body
+         << QStringList() << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("lyss")}}
+         << -1;
+    bus.asyncCall(call); // fire and forget: a notification must never block the window
+}
+
+} // namespace lyss
