@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -91,6 +92,28 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_notices->setVisible(!app.notices().isEmpty());
     m_notices->setAccessibleName(tr("Start-up messages"));
     column->addWidget(m_notices);
+
+    m_findBar = new QWidget(right);
+    m_findBar->setObjectName(QStringLiteral("findBar"));
+    auto* findRow = new QHBoxLayout(m_findBar);
+    findRow->setContentsMargins(12, 2, 12, 2);
+    m_findEdit = new QLineEdit(m_findBar);
+    m_findEdit->setObjectName(QStringLiteral("findEdit"));
+    m_findEdit->setPlaceholderText(
+        tr("Find in this chat (Enter: next, Shift+Enter: previous, Esc: close)"));
+    m_findEdit->setAccessibleName(tr("Find in this chat"));
+    m_findCount = new QLabel(m_findBar);
+    findRow->addWidget(m_findEdit, 1);
+    findRow->addWidget(m_findCount);
+    m_findBar->hide();
+    column->addWidget(m_findBar);
+    connect(m_findEdit, &QLineEdit::textChanged, this, [this](const QString& t) {
+        m_findRows.clear(); // typing starts a new search
+        find(t);
+    });
+    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] {
+        find(m_findEdit->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier);
+    });
 
     m_messages = new MessageModel(this);
     m_notifier = new DesktopNotifier(this);
@@ -219,6 +242,39 @@ QWidget* MainWindow::buildEmptyState()
     return page;
 }
 
+void MainWindow::find(const QString& text, bool backwards)
+{
+    const QString needle = text.trimmed();
+    QList<int> rows;
+    if (!needle.isEmpty()) {
+        for (int r = 0; r < m_messages->rowCount(); ++r) {
+            if (m_messages->at(r).content.contains(needle, Qt::CaseInsensitive))
+                rows << r;
+        }
+    }
+    if (rows != m_findRows) { // a new search starts from the latest match
+        m_findRows = rows;
+        m_findAt = static_cast<int>(rows.size());
+    }
+    if (m_findRows.isEmpty()) {
+        m_findAt = -1;
+        m_findCount->setText(needle.isEmpty() ? QString() : tr("no match"));
+        return;
+    }
+    const int n = static_cast<int>(m_findRows.size());
+    m_findAt =
+        ((backwards ? m_findAt + 1 : m_findAt - 1) % n + n) % n; // newest first, like reading up
+    m_view->scrollTo(m_messages->index(m_findRows[m_findAt]), QAbstractItemView::PositionAtCenter);
+    m_findCount->setText(findStatus());
+}
+
+QString MainWindow::findStatus() const
+{
+    if (m_findAt < 0)
+        return {};
+    return tr("%1 of %2").arg(m_findRows.size() - m_findAt).arg(m_findRows.size());
+}
+
 void MainWindow::startMonitors()
 {
     qDeleteAll(m_monitors);
@@ -275,10 +331,14 @@ void MainWindow::buildShortcuts()
     };
     add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newChat(); });
     add(QKeySequence(Qt::Key_Escape), [this] {
-        if (!m_editOf.isEmpty())
+        if (m_findBar->isVisible()) {
+            m_findBar->hide();
+            m_composer->setFocus();
+        } else if (!m_editOf.isEmpty()) {
             cancelEdit();
-        else
+        } else {
             stop();
+        }
     });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
@@ -288,6 +348,11 @@ void MainWindow::buildShortcuts()
     });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyLastReply(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+        m_findBar->show();
+        m_findEdit->setFocus();
+        m_findEdit->selectAll();
+    });
     add(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Slash), [this] { showShortcuts(); });
 }
@@ -302,6 +367,7 @@ void MainWindow::showShortcuts()
                                 "Ctrl+Shift+S: show or hide the chat list\n"
                                 "Ctrl+Shift+C: copy the last reply\n"
                                 "Ctrl+,: settings\n"
+                                "Ctrl+F: find in this chat\n"
                                 "F1 or Ctrl+/: this list"));
 }
 

@@ -13,6 +13,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
@@ -70,6 +71,9 @@ public:
     void deleteChatWithUndo(const QString& chatId);
     void undoDelete();
     QString editingMessage() const { return m_editOf; }
+    // Find in this chat: the rows whose text contains `text`, and move to the next one.
+    void find(const QString& text, bool backwards = false);
+    QString findStatus() const;
     // Builds the backends again from the database and environment (after Settings).
     void rebuildBackends();
     void openSettings();
@@ -114,6 +118,11 @@ private:
     Composer* m_composer = nullptr;
     QPushButton* m_sendButton = nullptr;
     DesktopNotifier* m_notifier = nullptr;
+    QWidget* m_findBar = nullptr;
+    QLineEdit* m_findEdit = nullptr;
+    QLabel* m_findCount = nullptr;
+    QList<int> m_findRows;
+    int m_findAt = -1;
     QLabel* m_editBanner = nullptr;
     QWidget* m_undoBar = nullptr;
     QLabel* m_undoText = nullptr;

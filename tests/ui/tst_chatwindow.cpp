@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -450,6 +451,36 @@ private Q_SLOTS:
 
         QVERIFY(d.removeServer(QStringLiteral("local")));
         QVERIFY(!(*w.app->backends().find(QStringLiteral("local"))).has_value());
+    }
+
+    void findInThisChat()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Find")});
+            QString parent;
+            for (int i = 0; i < 300; ++i) {
+                Message m;
+                m.chatId = chat->id;
+                m.parentId = parent;
+                m.content = i % 100 == 0 ? QStringLiteral("the Needle %1").arg(i)
+                                         : QStringLiteral("hay %1").arg(i);
+                parent = app.chats().addMessage(m)->id;
+            }
+        });
+        QTest::keyClick(w.window.get(), Qt::Key_F, Qt::ControlModifier);
+        auto* edit = w.window->findChild<QLineEdit*>(QStringLiteral("findEdit"));
+        QVERIFY(edit->isVisible());
+        QTest::keyClicks(edit, QStringLiteral("needle"));
+        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 3")); // the newest match first
+        QVERIFY(w.window->messageView()->viewport()->rect().intersects(
+            w.window->messageView()->visualRect(w.model()->index(200))));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(w.window->findStatus(), QStringLiteral("2 of 3"));
+        QVERIFY(w.window->messageView()->viewport()->rect().intersects(
+            w.window->messageView()->visualRect(w.model()->index(100))));
+        QVERIFY(!w.window->messageView()->isStuckToBottom());
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QVERIFY(!edit->isVisible());
     }
 
     void sidebarGroups()
