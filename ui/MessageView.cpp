@@ -147,6 +147,16 @@ void MessageView::mouseReleaseEvent(QMouseEvent* event)
 {
     const QModelIndex index = indexAt(event->position().toPoint());
     const auto hit = m_delegate->hitTest(index, visualRect(index), event->position().toPoint());
+    if (event->button() == Qt::LeftButton && hit.action == MessageDelegate::Action::Link &&
+        hit.link.startsWith(QLatin1String("lyss-copy:"))) {
+        const QStringList blocks = MarkdownRenderer::codeBlocks(m_model->at(index.row()).content);
+        const int n = hit.link.mid(10).toInt();
+        if (n >= 0 && n < blocks.size()) {
+            QApplication::clipboard()->setText(blocks.at(n));
+            Q_EMIT codeCopied(blocks.at(n));
+        }
+        return;
+    }
     if (event->button() == Qt::LeftButton && hit.action == MessageDelegate::Action::Link) {
         // Links open in the browser on click, and only web and mail links.
         if (MarkdownRenderer::isOpenableLink(hit.link))

@@ -30,6 +30,8 @@ Q_SIGNALS:
     void firstPaint();
     // A hover action was clicked on the message in `row`.
     void actionTriggered(int action, int row);
+    // A code block's Copy link was clicked.
+    void codeCopied(const QString& code);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

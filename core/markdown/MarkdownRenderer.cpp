@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdown/MarkdownRenderer.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QUrl>
@@ -90,6 +91,28 @@ void defuse(cmark_node* root)
     }
 }
 
+// Each code block gets a line above it: its language and a Copy link.
+QString labelCodeBlocks(const QString& html)
+{
+    static const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
+    QString out;
+    qsizetype last = 0;
+    int n = 0;
+    auto it = pre.globalMatch(html);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(html).mid(last, m.capturedStart() - last);
+        const QString lang = m.captured(1).isEmpty() ? QStringLiteral("code") : m.captured(1);
+        out += QStringLiteral("<p style=\"color: gray; margin-bottom: 0;\"><span>%1</span> &nbsp; "
+                              "<a href=\"%2\">%3</a></p><pre><code>")
+                   .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
+                        QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"));
+        last = m.capturedEnd();
+    }
+    out += QStringView(html).mid(last);
+    return out;
+}
+
 // QTextDocument's HTML: task list check boxes as characters, tables with borders,
 // links it may not open without a target.
 QString forQTextDocument(QString html)
@@ -115,10 +138,31 @@ QString forQTextDocument(QString html)
         last = m.capturedEnd();
     }
     out += QStringView(html).mid(last);
-    return out;
+    return labelCodeBlocks(out);
 }
 
 } // namespace
+
+QStringList MarkdownRenderer::codeBlocks(const QString& markdown)
+{
+    registerExtensions();
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
+        cmark_parser_new(CMARK_OPT_DEFAULT), cmark_parser_free);
+    const QByteArray utf8 = markdown.toUtf8();
+    cmark_parser_feed(parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
+                                                                cmark_node_free);
+    QStringList out;
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(doc.get()),
+                                                                 cmark_iter_free);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        cmark_node* n = cmark_iter_get_node(iter.get());
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+            out << QString::fromUtf8(cmark_node_get_literal(n));
+    }
+    return out;
+}
 
 bool MarkdownRenderer::isOpenableLink(const QString& url)
 {

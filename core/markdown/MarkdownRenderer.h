@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace lyss {
 
@@ -16,6 +17,10 @@ public:
     static QString toHtml(const QString& markdown, bool streaming = false);
     // Whether a link may be opened on click.
     static bool isOpenableLink(const QString& url);
+    // The text of each code block, in order (what a block's Copy link copies).
+    static QStringList codeBlocks(const QString& markdown);
+    // The Copy link of code block `n` points here.
+    static QString copyLink(int n) { return QStringLiteral("lyss-copy:%1").arg(n); }
 };
 
 } // namespace lyss

@@ -32,7 +32,7 @@ private Q_SLOTS:
         QTest::newRow("open task") << "- [ ] todo"
                                    << "☐ todo";
         QTest::newRow("code with language") << "```python\nprint(1)\n```"
-                                            << "<pre lang=\"python\"><code>print(1)\n</code></pre>";
+                                            << "<pre><code>print(1)\n</code></pre>";
         QTest::newRow("quote") << "> said"
                                << "<blockquote>";
         QTest::newRow("list") << "1. one\n2. two"
@@ -85,13 +85,30 @@ private Q_SLOTS:
     {
         const QString partial = QStringLiteral("Here:\n\n```cpp\nint main() {\n  return 0;");
         const QString streaming = MarkdownRenderer::toHtml(partial, true);
-        QVERIFY2(streaming.contains(QStringLiteral("<pre lang=\"cpp\"><code>int main() {")),
+        QVERIFY2(streaming.contains(QStringLiteral("<span>cpp</span>")) &&
+                     streaming.contains(QStringLiteral("<pre><code>int main() {")),
                  qPrintable(streaming));
         QVERIFY(!streaming.contains(QStringLiteral("```")));
         // A closed fence is left alone.
         const QString closed =
             MarkdownRenderer::toHtml(QStringLiteral("```\na\n```\n\nafter"), true);
         QVERIFY(closed.contains(QStringLiteral("<p>after</p>")));
+    }
+
+    void codeBlocksCanBeCopied()
+    {
+        const QString md =
+            QStringLiteral("Two blocks:\n\n```python\nprint(1)\n```\n\ntext\n\n    indented\n");
+        QCOMPARE(MarkdownRenderer::codeBlocks(md),
+                 (QStringList{QStringLiteral("print(1)\n"), QStringLiteral("indented\n")}));
+        const QString html = MarkdownRenderer::toHtml(md);
+        QVERIFY2(html.contains(QStringLiteral("<span>python</span>")), qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("<a href=\"lyss-copy:0\">Copy</a>")));
+        QVERIFY(html.contains(QStringLiteral("<a href=\"lyss-copy:1\">Copy</a>")));
+        QVERIFY(!MarkdownRenderer::isOpenableLink(MarkdownRenderer::copyLink(0)));
+        // A link of that scheme written by the model is defused like any other.
+        QVERIFY(!MarkdownRenderer::toHtml(QStringLiteral("[x](lyss-copy:0)"))
+                     .contains(QStringLiteral("lyss-copy")));
     }
 
     void invalidUtf8IsSafe()

@@ -18,6 +18,7 @@
 #include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -335,6 +336,35 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(found, QStringLiteral("https://example.org/docs"));
+    }
+
+    void codeBlocksHaveACopyLink()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Code")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.content = QStringLiteral("Try:\n\n```bash\nls -la /tmp\n```\n");
+            QVERIFY(app.chats().addMessage(m).ok());
+        });
+        QTest::qWait(50);
+        MessageView* view = w.window->messageView();
+        const QModelIndex index = w.model()->index(0);
+        const QRect rect = view->visualRect(index);
+        QPoint at;
+        for (int y = rect.top(); y < rect.bottom() && at.isNull(); y += 2) {
+            for (int x = rect.left(); x < rect.right() && at.isNull(); x += 2) {
+                if (view->messageDelegate()->hitTest(index, rect, QPoint(x, y)).link ==
+                    QLatin1String("lyss-copy:0"))
+                    at = QPoint(x, y);
+            }
+        }
+        QVERIFY(!at.isNull());
+        QSignalSpy copied(view, &MessageView::codeCopied);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(copied.size(), 1);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("ls -la /tmp\n"));
     }
 
     void draftsSurviveSwitchingAndRestarting()
