@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextLayout>
 
@@ -311,6 +312,15 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     ctx.palette = pal;
     if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
         ctx.palette.setColor(QPalette::Text, muted);
+    if (m.id == m_selectionId && m_selectionAnchor != m_selectionPosition) {
+        QAbstractTextDocumentLayout::Selection selection;
+        selection.cursor = QTextCursor(const_cast<QTextDocument*>(&layout.body));
+        selection.cursor.setPosition(m_selectionAnchor);
+        selection.cursor.setPosition(m_selectionPosition, QTextCursor::KeepAnchor);
+        selection.format.setBackground(pal.color(QPalette::Highlight));
+        selection.format.setForeground(pal.color(QPalette::HighlightedText));
+        ctx.selections << selection;
+    }
     layout.body.documentLayout()->draw(p, ctx);
     // The blinking block cursor after the last character while the reply streams.
     if (m.status == MessageStatus::Streaming && !m.content.isEmpty() && m_cursorVisible) {
@@ -413,6 +423,44 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
     if (!anchor.isEmpty())
         return {Action::Link, anchor};
     return {};
+}
+
+int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,
+                                const QPoint& pos) const
+{
+    if (!index.isValid())
+        return -1;
+    const Message& m = m_model->at(index.row());
+    const auto cached = m_cache.value(m.id);
+    if (!cached)
+        return -1;
+    const Geometry g = geometry(rowRect.width());
+    const QPointF inDoc = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
+                                                 rowRect.top() + cached->bodyTop);
+    const QSizeF size = cached->body.size();
+    if (inDoc.y() < -4 || inDoc.y() > size.height() + 4)
+        return -1;
+    return cached->body.documentLayout()->hitTest(inDoc, Qt::FuzzyHit);
+}
+
+void MessageDelegate::setSelection(const QString& messageId, int anchor, int position)
+{
+    m_selectionId = messageId;
+    m_selectionAnchor = anchor;
+    m_selectionPosition = position;
+}
+
+QString MessageDelegate::selectedText() const
+{
+    const auto cached = m_cache.value(m_selectionId);
+    if (!cached || m_selectionAnchor == m_selectionPosition)
+        return {};
+    QTextCursor cursor(const_cast<QTextDocument*>(&cached->body));
+    cursor.setPosition(m_selectionAnchor);
+    cursor.setPosition(m_selectionPosition, QTextCursor::KeepAnchor);
+    return cursor.selectedText()
+        .replace(QChar::ParagraphSeparator, QLatin1Char('\n'))
+        .replace(QChar::LineSeparator, QLatin1Char('\n'));
 }
 
 QString MessageDelegate::shownText(const QString& messageId) const

@@ -42,6 +42,13 @@ public:
 
     // What is under `pos` (view coordinates) in the row `index` drawn at `rowRect`.
     Hit hitTest(const QModelIndex& index, const QRect& rowRect, const QPoint& pos) const;
+    // Text selection inside one message: character positions in its body, -1 if `pos`
+    // is not over the body.
+    int positionAt(const QModelIndex& index, const QRect& rowRect, const QPoint& pos) const;
+    void setSelection(const QString& messageId, int anchor, int position);
+    void clearSelection() { setSelection({}, 0, 0); }
+    QString selectedText() const;
+
     // Hover actions are drawn for this row only.
     void setHoveredRow(int row) { m_hovered = row; }
 
@@ -70,6 +77,9 @@ private:
     mutable int m_layoutsBuilt = 0;
     bool m_cursorVisible = true;
     int m_hovered = -1;
+    QString m_selectionId;
+    int m_selectionAnchor = 0;
+    int m_selectionPosition = 0;
     bool m_compact = false;
 };
 

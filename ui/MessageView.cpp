@@ -9,6 +9,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDesktopServices>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -115,9 +116,53 @@ void MessageView::resizeEvent(QResizeEvent* event)
         scrollToLatest();
 }
 
+void MessageView::mousePressEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    const auto hit = m_delegate->hitTest(index, visualRect(index), pos);
+    if (event->button() == Qt::LeftButton && hit.action == MessageDelegate::Action::None) {
+        // Selecting text starts here (within one message).
+        const int at = m_delegate->positionAt(index, visualRect(index), pos);
+        if (m_selectRow >= 0 && m_selectRow < m_model->rowCount())
+            update(m_model->index(m_selectRow));
+        m_selectRow = at >= 0 ? index.row() : -1;
+        m_selectAnchor = std::max(0, at);
+        m_delegate->setSelection(at >= 0 ? m_model->at(index.row()).id : QString(), m_selectAnchor,
+                                 m_selectAnchor);
+        setFocus(Qt::MouseFocusReason);
+    }
+    QListView::mousePressEvent(event);
+}
+
+void MessageView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        if (const QString text = m_delegate->selectedText(); !text.isEmpty())
+            QApplication::clipboard()->setText(text);
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
 void MessageView::mouseMoveEvent(QMouseEvent* event)
 {
     QListView::mouseMoveEvent(event);
+    if ((event->buttons() & Qt::LeftButton) && m_selectRow >= 0 &&
+        m_selectRow < m_model->rowCount()) {
+        const QModelIndex row = m_model->index(m_selectRow);
+        const QRect rect = visualRect(row);
+        QPoint pos = event->position().toPoint();
+        pos.setY(std::clamp(pos.y(), rect.top(), rect.bottom()));
+        int at = m_delegate->positionAt(row, rect, pos);
+        if (at < 0) // above or below the text: to its start or end
+            at = event->position().y() < rect.center().y()
+                     ? 0
+                     : m_delegate->positionAt(row, rect, rect.bottomRight());
+        m_delegate->setSelection(m_model->at(m_selectRow).id, m_selectAnchor, std::max(0, at));
+        update(row);
+    }
     const QModelIndex index = indexAt(event->position().toPoint());
     const int row = index.isValid() ? index.row() : -1;
     if (row != m_hovered) {

@@ -38,6 +38,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
 
@@ -52,6 +54,8 @@ private:
     bool m_painted = false;
     bool m_adjusting = false;
     int m_hovered = -1;
+    int m_selectRow = -1; // the message text is being selected in
+    int m_selectAnchor = 0;
 };
 
 } // namespace lyss

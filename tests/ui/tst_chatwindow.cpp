@@ -367,6 +367,46 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("ls -la /tmp\n"));
     }
 
+    void textCanBeSelectedAndCopied()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Select")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.content = QStringLiteral("alpha beta gamma");
+            QVERIFY(app.chats().addMessage(m).ok());
+        });
+        QTest::qWait(50);
+        MessageView* view = w.window->messageView();
+        const QModelIndex index = w.model()->index(0);
+        const QRect rect = view->visualRect(index);
+        // Find a line of the text where both position 0 and position 10 lie.
+        QPoint start;
+        QPoint end;
+        for (int y = rect.top(); y < rect.bottom() && end.isNull(); y += 2) {
+            QPoint zero;
+            for (int x = rect.left(); x < rect.right(); ++x) {
+                const int at = view->messageDelegate()->positionAt(index, rect, QPoint(x, y));
+                if (at == 0 && zero.isNull())
+                    zero = QPoint(x, y);
+                if (at == 10 && !zero.isNull()) {
+                    start = zero;
+                    end = QPoint(x, y);
+                    break;
+                }
+            }
+        }
+        QVERIFY(!start.isNull() && !end.isNull());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(view->viewport(), end);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, end);
+        QCOMPARE(view->messageDelegate()->selectedText(), QStringLiteral("alpha beta"));
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("alpha beta"));
+    }
+
     void draftsSurviveSwitchingAndRestarting()
     {
         QTemporaryDir data;
