@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The chat window streaming a 20,000-token reply from the test server at full speed,
+// offscreen: the longest time the GUI event loop was busy, repaints of the
+// conversation per second, refreshes against tokens, and peak memory.
+//   bench_gui_stream [--tokens N] [--output docs/PERFORMANCE.md]
+#include "BenchReport.h"
+
+#include "MainWindow.h"
+#include "MessageModel.h"
+#include "MessageView.h"
+#include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "chat/ChatEngine.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+using namespace lyss;
+
+namespace {
+class PaintCounter : public QObject {
+public:
+    int paints = 0;
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+double peakRssMiB()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    int tokens = 20000;
+    QString output;
+    const QStringList args = QApplication::arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--tokens"))
+            tokens = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--output"))
+            output = args[i + 1];
+    }
+    const QString model = QStringLiteral("long-%1").arg(tokens);
+
+    QProcess server;
+    server.start(QStringLiteral("python3"),
+                 {QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/fake_llm.py")});
+    if (!server.waitForReadyRead(10000))
+        qFatal("the test server did not start");
+    const QByteArray port = server.readAllStandardOutput().mid(5).trimmed();
+
+    QTemporaryDir dir;
+    AppContext::Options o;
+    o.dataDir = dir.path();
+    o.env.insert(QStringLiteral("OLLAMA_BASE_URL"),
+                 QStringLiteral("http://127.0.0.1:") + QString::fromLatin1(port));
+    auto context = AppContext::open(o);
+    if (!context)
+        qFatal("%s", qPrintable(context.errorMessage()));
+    BackendSet backends(*(*context)->effectiveBackends(), nullptr, 60000);
+    ChatEngine engine((*context)->chats());
+    MainWindow window(**context, backends, engine);
+    window.resize(1280, 800);
+    window.show();
+
+    auto* picker = window.findChild<QComboBox*>(QStringLiteral("modelPicker"));
+    QElapsedTimer wait;
+    wait.start();
+    while (picker->findData(QStringLiteral("llama3.2:latest")) < 0 && wait.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    const int at = picker->findData(model); // the test server lists long-5000 and long-20000
+    if (at < 0)
+        qFatal("the test server does not offer %s", qPrintable(model));
+    picker->setCurrentIndex(at);
+    PaintCounter paints;
+    window.messageView()->viewport()->installEventFilter(&paints);
+
+    // The event loop's longest busy stretch: gaps between the ticks of a 0 ms timer.
+    QElapsedTimer clock;
+    qint64 lastTick = 0;
+    qint64 longest = 0;
+    QTimer tick;
+    tick.setInterval(0);
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (lastTick > 0)
+            longest = std::max(longest, now - lastTick);
+        lastTick = now;
+    });
+
+    window.findChild<QPlainTextEdit*>(QStringLiteral("composer"))
+        ->setPlainText(QStringLiteral("go"));
+    clock.start();
+    tick.start();
+    window.send();
+    QElapsedTimer total;
+    total.start();
+    MessageModel* messages = window.messageModel();
+    while (total.elapsed() < 120000) {
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (messages->rowCount() == 2 && messages->at(1).status != MessageStatus::Streaming)
+            break;
+    }
+    tick.stop();
+    const double seconds = double(total.elapsed()) / 1000.0;
+    const bool complete =
+        messages->rowCount() == 2 && messages->at(1).status == MessageStatus::Complete;
+    server.kill();
+    server.waitForFinished();
+    if (!complete)
+        qFatal("the reply did not complete (picker could not resolve %s?)", qPrintable(model));
+
+    const QString section =
+        QStringLiteral(
+            "### The chat window streaming %1 tokens\n\n"
+            "Measured by `bench/gui_stream_bench.cpp` (`scripts/bench`) on %2, Release build, "
+            "offscreen, the reply written by the test server as fast as it can.\n\n"
+            "| what | figure | target |\n"
+            "| --- | --- | --- |\n"
+            "| time to stream and show the whole reply | %3 s | |\n"
+            "| longest stretch the GUI event loop was busy | %4 ms | under 16 ms |\n"
+            "| repaints of the conversation | %5 (%6 per second) | at most ~60 per second |\n"
+            "| model refreshes for %1 tokens (coalesced) | %7 | |\n"
+            "| peak memory of the process | %8 MiB | |\n")
+            .arg(tokens)
+            .arg(bench::machineDescription())
+            .arg(seconds, 0, 'f', 2)
+            .arg(double(longest) / 1e6, 0, 'f', 1)
+            .arg(paints.paints)
+            .arg(double(paints.paints) / seconds, 0, 'f', 0)
+            .arg(window.streamRefreshes())
+            .arg(peakRssMiB(), 0, 'f', 1);
+    QTextStream(stdout) << section << Qt::endl;
+    if (!output.isEmpty() && !bench::writeSection(output, QStringLiteral("gui-stream"), section)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(output));
+        return 1;
+    }
+    return 0;
+}
