@@ -15,6 +15,8 @@
 #include <QTextDocument>
 #include <QTextLayout>
 
+#include <cmath>
+
 namespace lyss {
 
 struct MessageDelegate::Layout {
@@ -277,10 +279,16 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     // Thinking, collapsed unless opened.
     if (!m.thinking.isEmpty()) {
         p->setPen(muted);
+        QString what = tr("Thought process");
+        if (m.status == MessageStatus::Streaming && m.content.isEmpty())
+            what = tr("Thinking…");
+        else if (m.metrics.contains(QStringLiteral("thinking_ms")))
+            what = tr("Thought for %n s", nullptr,
+                      std::max(1, static_cast<int>(std::lround(
+                                      m.metrics.value(QStringLiteral("thinking_ms")).toDouble() /
+                                      1000.0))));
         const QString label =
-            (layout.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) +
-            (m.status == MessageStatus::Streaming && m.content.isEmpty() ? tr("Thinking…")
-                                                                         : tr("Thought process"));
+            (layout.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + what;
         p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()),
                     Qt::AlignLeft | Qt::AlignVCenter, label);
         y += fm.height() + 6;

@@ -23,11 +23,17 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
 
 void ActiveReply::onEvents(const StreamEvents& events)
 {
+    const qint64 now = m_stream ? m_stream->elapsedMs() : 0;
     for (const StreamEvent& e : events) {
-        if (e.kind == StreamEvent::Kind::Content)
+        if (e.kind == StreamEvent::Kind::Content) {
             m_row.content += e.text;
-        else if (e.kind == StreamEvent::Kind::Thinking)
+            if (m_thinkingStartMs >= 0 && m_thinkingEndMs < 0)
+                m_thinkingEndMs = now;
+        } else if (e.kind == StreamEvent::Kind::Thinking) {
             m_row.thinking += e.text;
+            if (m_thinkingStartMs < 0)
+                m_thinkingStartMs = now;
+        }
         ++m_deltas;
     }
     m_dirty = true;
@@ -60,6 +66,9 @@ QJsonObject ActiveReply::measuredMetrics() const
     const qint64 total = m_stream->elapsedMs();
     const qint64 first = m_stream->firstTokenMs();
     m.insert(QStringLiteral("total_ms"), total);
+    if (m_thinkingStartMs >= 0) // how long the model reasoned before answering
+        m.insert(QStringLiteral("thinking_ms"),
+                 (m_thinkingEndMs >= 0 ? m_thinkingEndMs : total) - m_thinkingStartMs);
     if (first >= 0)
         m.insert(QStringLiteral("ttft_ms"), first);
     // Tokens and speed: the server's own count where it gives one, else what we saw.

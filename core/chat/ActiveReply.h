@@ -56,6 +56,8 @@ private:
     bool m_dirty = false;
     int m_writes = 0;
     int m_deltas = 0;
+    qint64 m_thinkingStartMs = -1; // first reasoning delta, from the stream's start
+    qint64 m_thinkingEndMs = -1;   // first answer delta after reasoning
 };
 
 } // namespace lyss

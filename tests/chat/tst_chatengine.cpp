@@ -210,6 +210,7 @@ private Q_SLOTS:
         QCOMPARE(branch->size(), 2);
         QCOMPARE(branch->at(1).id, (*again)->messageId());
         QCOMPARE(branch->at(1).thinking, QStringLiteral("Let me think about it."));
+        QVERIFY(branch->at(1).metrics.contains(QStringLiteral("thinking_ms"))); // "Thought for N s"
         QSqlQuery q(m_db->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM messages WHERE parent_id = '%1'")
                            .arg(answer.parentId)));
