@@ -4,6 +4,7 @@
 #include "ChatSidebar.h"
 #include "Composer.h"
 #include "DesktopNotifier.h"
+#include "FindBar.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "MessageView.h"
@@ -93,28 +94,6 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_notices->setAccessibleName(tr("Start-up messages"));
     column->addWidget(m_notices);
 
-    m_findBar = new QWidget(right);
-    m_findBar->setObjectName(QStringLiteral("findBar"));
-    auto* findRow = new QHBoxLayout(m_findBar);
-    findRow->setContentsMargins(12, 2, 12, 2);
-    m_findEdit = new QLineEdit(m_findBar);
-    m_findEdit->setObjectName(QStringLiteral("findEdit"));
-    m_findEdit->setPlaceholderText(
-        tr("Find in this chat (Enter: next, Shift+Enter: previous, Esc: close)"));
-    m_findEdit->setAccessibleName(tr("Find in this chat"));
-    m_findCount = new QLabel(m_findBar);
-    findRow->addWidget(m_findEdit, 1);
-    findRow->addWidget(m_findCount);
-    m_findBar->hide();
-    column->addWidget(m_findBar);
-    connect(m_findEdit, &QLineEdit::textChanged, this, [this](const QString& t) {
-        m_findRows.clear(); // typing starts a new search
-        find(t);
-    });
-    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] {
-        find(m_findEdit->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier);
-    });
-
     m_messages = new MessageModel(this);
     m_notifier = new DesktopNotifier(this);
     m_stack = new QStackedWidget(right);
@@ -123,6 +102,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_emptyState);
     column->addWidget(m_stack, 1);
+    m_findBar = new FindBar(m_messages, m_view, right);
+    column->addWidget(m_findBar);
 
     m_editBanner =
         new QLabel(tr("Editing your message: sending makes a new branch. Esc cancels."), right);
@@ -244,35 +225,12 @@ QWidget* MainWindow::buildEmptyState()
 
 void MainWindow::find(const QString& text, bool backwards)
 {
-    const QString needle = text.trimmed();
-    QList<int> rows;
-    if (!needle.isEmpty()) {
-        for (int r = 0; r < m_messages->rowCount(); ++r) {
-            if (m_messages->at(r).content.contains(needle, Qt::CaseInsensitive))
-                rows << r;
-        }
-    }
-    if (rows != m_findRows) { // a new search starts from the latest match
-        m_findRows = rows;
-        m_findAt = static_cast<int>(rows.size());
-    }
-    if (m_findRows.isEmpty()) {
-        m_findAt = -1;
-        m_findCount->setText(needle.isEmpty() ? QString() : tr("no match"));
-        return;
-    }
-    const int n = static_cast<int>(m_findRows.size());
-    m_findAt =
-        ((backwards ? m_findAt + 1 : m_findAt - 1) % n + n) % n; // newest first, like reading up
-    m_view->scrollTo(m_messages->index(m_findRows[m_findAt]), QAbstractItemView::PositionAtCenter);
-    m_findCount->setText(findStatus());
+    m_findBar->find(text, backwards);
 }
 
 QString MainWindow::findStatus() const
 {
-    if (m_findAt < 0)
-        return {};
-    return tr("%1 of %2").arg(m_findRows.size() - m_findAt).arg(m_findRows.size());
+    return m_findBar->status();
 }
 
 void MainWindow::startMonitors()
@@ -348,11 +306,7 @@ void MainWindow::buildShortcuts()
     });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyLastReply(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
-        m_findBar->show();
-        m_findEdit->setFocus();
-        m_findEdit->selectAll();
-    });
+    add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] { m_findBar->open(); });
     add(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Slash), [this] { showShortcuts(); });
 }
