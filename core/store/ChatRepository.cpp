@@ -428,9 +428,13 @@ Result<QHash<QString, QStringList>> ChatRepository::siblings(const QString& chat
 {
     auto rows = queryRows<QPair<QString, QString>>(
         m_statements,
-        QStringLiteral(
-            "SELECT coalesce(parent_id, ''), id FROM messages WHERE chat_id = ? ORDER BY seq"),
-        {chatId}, tr("Reading the branches of chat %1").arg(chatId), [](const QSqlQuery& q) {
+        // Only messages that have siblings: a long chat without branches costs nothing here.
+        QStringLiteral("SELECT coalesce(parent_id, ''), id FROM messages WHERE chat_id = ? AND "
+                       "coalesce(parent_id, '') IN (SELECT coalesce(parent_id, '') FROM messages "
+                       "WHERE chat_id = ? GROUP BY coalesce(parent_id, '') HAVING count(*) > 1) "
+                       "ORDER BY seq"),
+        {chatId, chatId}, tr("Reading the branches of chat %1").arg(chatId),
+        [](const QSqlQuery& q) {
             return QPair<QString, QString>{q.value(0).toString(), q.value(1).toString()};
         });
     if (!rows)
@@ -467,12 +471,16 @@ Status ChatRepository::deleteMessage(const QString& messageId)
         if (!stillThere)
             return stillThere.error();
         if (!stillThere->has_value()) {
-            QString leaf;
-            if (auto sibs = siblings(gone.chatId); sibs && !sibs->value(gone.parentId).isEmpty()) {
-                auto under = latestLeafUnder(sibs->value(gone.parentId).last());
-                leaf = under ? *under : QString();
-            } else {
-                leaf = gone.parentId;
+            QString leaf = gone.parentId;
+            auto remaining = queryRows<QString>(
+                m_statements,
+                QStringLiteral("SELECT id FROM messages WHERE chat_id = ? AND "
+                               "coalesce(parent_id, '') = ? ORDER BY seq DESC LIMIT 1"),
+                {gone.chatId, notNull(gone.parentId)}, tr("Finding what is left of the branch"),
+                [](const QSqlQuery& row) { return row.value(0).toString(); });
+            if (remaining && !remaining->isEmpty()) {
+                auto under = latestLeafUnder(remaining->first());
+                leaf = under ? *under : remaining->first();
             }
             if (Status st = setCurrentLeaf(gone.chatId, leaf); !st.ok())
                 return st;

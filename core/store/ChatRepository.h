@@ -45,8 +45,8 @@ public:
     Status setCurrentLeaf(const QString& chatId, const QString& messageId);
     // Following the newest child from `messageId` down to a leaf.
     Result<QString> latestLeafUnder(const QString& messageId);
-    // Every message's siblings (those with the same parent, oldest first), by parent id;
-    // roots are under the empty string.
+    // Siblings (messages with the same parent, oldest first) by parent id, for parents
+    // with more than one child; roots are under the empty string.
     Result<QHash<QString, QStringList>> siblings(const QString& chatId);
     // Deletes a message and everything below it; the chat's current branch moves to
     // what remains (the newest leaf under the message's parent, or the parent itself).
