@@ -329,7 +329,19 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         selection.format.setForeground(pal.color(QPalette::HighlightedText));
         ctx.selections << selection;
     }
-    layout.body.documentLayout()->draw(p, ctx);
+    if (m.content.isEmpty() && m.thinking.isEmpty() && m.status == MessageStatus::Streaming) {
+        // Waiting for the first token: three dots, one after the other a little brighter.
+        const int d = std::max(6, fm.height() / 3);
+        for (int i = 0; i < 3; ++i) {
+            QColor c = muted;
+            c.setAlphaF(i == m_pulse % 3 ? 1.0 : 0.35);
+            p->setPen(Qt::NoPen);
+            p->setBrush(c);
+            p->drawEllipse(QRect(i * (d + d / 2), (fm.height() - d) / 2, d, d));
+        }
+    } else {
+        layout.body.documentLayout()->draw(p, ctx);
+    }
     // The blinking block cursor after the last character while the reply streams.
     if (m.status == MessageStatus::Streaming && !m.content.isEmpty() && m_cursorVisible) {
         const QTextBlock last = layout.body.lastBlock();

@@ -53,7 +53,11 @@ public:
     void setHoveredRow(int row) { m_hovered = row; }
 
     // The streaming cursor's blink phase.
-    void setCursorVisible(bool visible) { m_cursorVisible = visible; }
+    void setCursorVisible(bool visible)
+    {
+        m_cursorVisible = visible;
+        ++m_pulse; // the typing dots move on with the same clock
+    }
     void setCompact(bool compact);
     // How many message layouts were built so far (only visible rows are).
     int layoutsBuilt() const { return m_layoutsBuilt; }
@@ -76,6 +80,7 @@ private:
     QSet<QString> m_expandedThinking;
     mutable int m_layoutsBuilt = 0;
     bool m_cursorVisible = true;
+    int m_pulse = 0;
     int m_hovered = -1;
     QString m_selectionId;
     int m_selectionAnchor = 0;
