@@ -520,13 +520,24 @@ void MainWindow::send()
         QMessageBox::warning(this, tr("Cannot send"), reply.errorMessage());
         return;
     }
+    const bool sameBranch = !m_chatId.isEmpty() && m_editOf.isEmpty();
     m_composer->clear();
     (void)m_app.chats().saveDraft(m_chatId, {});
     cancelEdit();
     m_replies.insert((*reply)->chatId(), *reply);
     watch(*reply);
     m_sidebar->reload();
-    openChat((*reply)->chatId());
+    if (sameBranch) {
+        // The branch on screen only grows: add the two rows instead of reloading it all.
+        if (auto question = m_app.chats().message((*reply)->message().parentId);
+            question && question->has_value())
+            m_messages->upsert(**question);
+        m_messages->upsert((*reply)->message());
+        m_view->scrollToLatest();
+        showConversationOrHelp();
+    } else {
+        openChat((*reply)->chatId());
+    }
     m_view->setStreaming(true);
     updateSendButton();
 }

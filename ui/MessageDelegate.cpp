@@ -181,15 +181,18 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& 
     const int rowWidth = m_view->viewport()->width();
     const Geometry g = geometry(rowWidth);
     const Message& m = m_model->at(index.row());
-    const auto cached = m_cache.value(m.id);
-    int h = 0;
-    if (cached && cached->revision == m_model->revision(index.row()) &&
-        cached->bodyWidth == g.bodyWidth && cached->expanded == m_expandedThinking.contains(m.id))
-        h = cached->height;
-    else
-        h = estimateHeight(m, g.bodyWidth);
-    m_reported[m.id] = h;
-    return {rowWidth, h};
+    const int revision = m_model->revision(index.row());
+    Height& known = m_heights[m.id];
+    if (known.revision != revision || known.bodyWidth != g.bodyWidth) {
+        const auto cached = m_cache.value(m.id);
+        const bool exact = cached && cached->revision == revision &&
+                           cached->bodyWidth == g.bodyWidth &&
+                           cached->expanded == m_expandedThinking.contains(m.id);
+        if (!exact)
+            ++m_estimates;
+        known = {revision, g.bodyWidth, exact ? cached->height : estimateHeight(m, g.bodyWidth)};
+    }
+    return {rowWidth, known.height};
 }
 
 void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
@@ -198,7 +201,8 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     const Message& m = m_model->at(index.row());
     const Geometry g = geometry(option.rect.width());
     const Layout& layout = layoutFor(index.row(), g.bodyWidth);
-    if (m_reported.value(m.id, -1) != layout.height) {
+    Height& known = m_heights[m.id];
+    if (known.height != layout.height || known.revision != layout.revision) {
         // The estimate was off: let the view ask again (after this paint).
         QMetaObject::invokeMethod(
             const_cast<MessageDelegate*>(this),
@@ -207,7 +211,7 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
                     Q_EMIT const_cast<MessageDelegate*>(this)->sizeHintChanged(index);
             },
             Qt::QueuedConnection);
-        m_reported[m.id] = layout.height;
+        known = {layout.revision, layout.bodyWidth, layout.height};
     }
 
     const QPalette& pal = option.palette;
@@ -384,6 +388,7 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel*,
         return false;
     if (!m_expandedThinking.remove(m.id))
         m_expandedThinking.insert(m.id);
+    m_heights.remove(m.id); // its height changes with the thinking shown or hidden
     Q_EMIT sizeHintChanged(index);
     return true;
 }

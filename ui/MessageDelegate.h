@@ -61,6 +61,8 @@ public:
     void setCompact(bool compact);
     // How many message layouts were built so far (only visible rows are).
     int layoutsBuilt() const { return m_layoutsBuilt; }
+    // How many rows had their height estimated (each only when its text or width changed).
+    int estimatesComputed() const { return m_estimates; }
     // The text of a laid-out message as shown (for tests and accessibility).
     QString shownText(const QString& messageId) const;
 
@@ -76,7 +78,15 @@ private:
     MessageModel* m_model;
     QAbstractItemView* m_view;
     mutable QHash<QString, std::shared_ptr<Layout>> m_cache;
-    mutable QHash<QString, int> m_reported;
+    // The height each row last reported, and for which text and width: a row is
+    // measured again only when it changed, not on every relayout of the list.
+    struct Height {
+        int revision = -1;
+        int bodyWidth = 0;
+        int height = 0;
+    };
+    mutable QHash<QString, Height> m_heights;
+    mutable int m_estimates = 0;
     QSet<QString> m_expandedThinking;
     mutable int m_layoutsBuilt = 0;
     bool m_cursorVisible = true;

@@ -44,16 +44,19 @@ void MessageModel::setSiblings(const QHash<QString, QStringList>& siblings)
     m_siblings = siblings;
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         const Message& m = m_rows[i].message;
-        const QStringList& list = m_siblings[m.parentId];
+        const QStringList list = m_siblings.value(m.parentId);
         const auto at = list.indexOf(m.id);
-        m_rows[i].siblings =
+        const QPair<int, int> position =
             at < 0 ? QPair<int, int>{1, 1}
                    : QPair<int, int>{static_cast<int>(at) + 1, static_cast<int>(list.size())};
+        if (position == m_rows[i].siblings)
+            continue; // unchanged rows keep their layouts
+        m_rows[i].siblings = position;
         m_rows[i].revision =
             m_nextRevision++; // unique: a stale layout is never mistaken for a fresh one
+        const QModelIndex changed = index(static_cast<int>(i));
+        Q_EMIT dataChanged(changed, changed);
     }
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
 }
 
 QString MessageModel::siblingAt(int row, int offset) const

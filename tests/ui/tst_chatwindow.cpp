@@ -221,6 +221,19 @@ private Q_SLOTS:
         const int built = w.window->messageView()->messageDelegate()->layoutsBuilt();
         QVERIFY2(built > 0 && built < 100, qPrintable(QString::number(built)));
         QVERIFY(w.window->messageView()->isStuckToBottom());
+
+        // Streaming into the long chat re-measures the growing reply, not every row on
+        // each refresh.
+        const int estimatesBefore = w.window->messageView()->messageDelegate()->estimatesComputed();
+        QVERIFY(w.pick(QStringLiteral("slow")));
+        w.type(QStringLiteral("and now?"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(w.last().content.size() > 300, 20000);
+        w.window->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Cancelled, 10000);
+        const int estimated =
+            w.window->messageView()->messageDelegate()->estimatesComputed() - estimatesBefore;
+        QVERIFY2(estimated < 1000, qPrintable(QString::number(estimated)));
     }
 
     void breakpoints()
