@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchReport.h"
 
+#include "store/Database.h"
+
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QStringList>
 #include <QSysInfo>
@@ -9,6 +13,21 @@
 #include <sqlite3.h>
 
 namespace lyss::bench {
+
+QString option(const QString& name, const QString& fallback)
+{
+    const QStringList args = QCoreApplication::arguments();
+    const qsizetype at = args.indexOf(QStringLiteral("--") + name);
+    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+}
+
+QString freshDatabase(const QString& dir, const QString& name)
+{
+    const QString path = QDir(dir).filePath(name);
+    if (auto db = Database::open(path); !db)
+        qFatal("cannot create %s: %s", qPrintable(path), qPrintable(db.errorMessage()));
+    return path;
+}
 
 QString machineDescription()
 {

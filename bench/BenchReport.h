@@ -5,6 +5,12 @@
 
 namespace lyss::bench {
 
+// The value after `--name` on the command line, or `fallback`.
+QString option(const QString& name, const QString& fallback = {});
+
+// An empty Lyss database (current schema) named `name` in `dir`; its path.
+QString freshDatabase(const QString& dir, const QString& name);
+
 // One line about the machine and build, for every figure we publish.
 QString machineDescription();
 

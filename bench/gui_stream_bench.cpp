@@ -51,15 +51,8 @@ int main(int argc, char* argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    int tokens = 20000;
-    QString output;
-    const QStringList args = QApplication::arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--tokens"))
-            tokens = args[i + 1].toInt();
-        else if (args[i] == QLatin1String("--output"))
-            output = args[i + 1];
-    }
+    const int tokens = bench::option(QStringLiteral("tokens"), QStringLiteral("20000")).toInt();
+    const QString output = bench::option(QStringLiteral("output"));
     const QString model = QStringLiteral("long-%1").arg(tokens);
 
     QProcess server;

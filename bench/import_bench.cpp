@@ -144,33 +144,19 @@ double sqliteFloor(const QString& path, const bench::Corpus& corpus)
     return ms;
 }
 
-QString freshDatabase(const QTemporaryDir& dir, const QString& name)
-{
-    const QString path = dir.filePath(name);
-    if (!Database::open(path))
-        qFatal("cannot create %s", qPrintable(path));
-    return path;
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    int n = 100000;
-    QString output;
-    const QStringList args = QCoreApplication::arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--messages"))
-            n = args[i + 1].toInt();
-        else if (args[i] == QLatin1String("--output"))
-            output = args[i + 1];
-    }
+    const int n = bench::option(QStringLiteral("messages"), QStringLiteral("100000")).toInt();
+    const QString output = bench::option(QStringLiteral("output"));
     QTemporaryDir dir;
     const bench::Corpus corpus(n);
     const QByteArray json = openWebUiExport(corpus);
 
-    const double floor1 = sqliteFloor(freshDatabase(dir, QStringLiteral("floor1.db")), corpus);
+    const double floor1 =
+        sqliteFloor(bench::freshDatabase(dir.path(), QStringLiteral("floor1.db")), corpus);
     QElapsedTimer t;
     t.start();
     auto file = ChatImporter::parse(json, QStringLiteral("bench.json"));
@@ -180,7 +166,7 @@ int main(int argc, char* argv[])
     double writeMs = 0;
     int imported = 0;
     {
-        auto db = Database::open(freshDatabase(dir, QStringLiteral("lyss.db")));
+        auto db = Database::open(bench::freshDatabase(dir.path(), QStringLiteral("lyss.db")));
         QElapsedTimer w;
         w.start();
         auto summary = ChatImporter(**db).write(*file);
@@ -189,7 +175,8 @@ int main(int argc, char* argv[])
             qFatal("%s", qPrintable(summary.errorMessage()));
         imported = summary->messages;
     }
-    const double floor2 = sqliteFloor(freshDatabase(dir, QStringLiteral("floor2.db")), corpus);
+    const double floor2 =
+        sqliteFloor(bench::freshDatabase(dir.path(), QStringLiteral("floor2.db")), corpus);
     const double floorMs = std::min(floor1, floor2);
     const double total = parseMs + writeMs;
 

@@ -104,14 +104,8 @@ int main(int argc, char* argv[])
         qFatal("usage: bench_startup LYSS BARE [--runs N] [--output FILE]");
     const QString lyssBin = args[1];
     const QString bareBin = args[2];
-    int runs = 15;
-    QString output;
-    for (qsizetype i = 3; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--runs"))
-            runs = args[i + 1].toInt();
-        else if (args[i] == QLatin1String("--output"))
-            output = args[i + 1];
-    }
+    const int runs = bench::option(QStringLiteral("runs"), QStringLiteral("15")).toInt();
+    const QString output = bench::option(QStringLiteral("output"));
     qputenv("QT_QPA_PLATFORM", "offscreen");
     qputenv("OLLAMA_BASE_URL", "http://127.0.0.1:9"); // no server: start-up must not wait for one
 

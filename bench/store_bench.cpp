@@ -161,29 +161,13 @@ double medianMs(int runs, F&& f)
     return times[times.size() / 2];
 }
 
-QString freshSchema(const QTemporaryDir& dir, const QString& name)
-{
-    const QString path = dir.filePath(name);
-    auto db = Database::open(path);
-    if (!db)
-        qFatal("%s", qPrintable(db.errorMessage()));
-    return path;
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    int n = 100000;
-    QString output;
-    const QStringList args = QCoreApplication::arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--messages"))
-            n = args[i + 1].toInt();
-        else if (args[i] == QLatin1String("--output"))
-            output = args[i + 1];
-    }
+    const int n = bench::option(QStringLiteral("messages"), QStringLiteral("100000")).toInt();
+    const QString output = bench::option(QStringLiteral("output"));
 
     QTemporaryDir dir;
     const Corpus corpus(n);
@@ -193,8 +177,8 @@ int main(int argc, char* argv[])
 
     // Same run, same machine: the floor first, then Lyss, then the floor again, and
     // the better of the two floor runs is the comparison (warm caches for both).
-    const double floor1 =
-        insertWithSqlite(freshSchema(dir, QStringLiteral("floor1.db")), corpus, false);
+    const double floor1 = insertWithSqlite(
+        bench::freshDatabase(dir.path(), QStringLiteral("floor1.db")), corpus, false);
     double lyssMs = 0;
     double rareMs = 0;
     double commonMs = 0;
@@ -217,10 +201,10 @@ int main(int argc, char* argv[])
         q.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"));
         rebuildMs = msSince(t);
     }
-    const double floor2 =
-        insertWithSqlite(freshSchema(dir, QStringLiteral("floor2.db")), corpus, false);
-    const double noFts =
-        insertWithSqlite(freshSchema(dir, QStringLiteral("nofts.db")), corpus, true);
+    const double floor2 = insertWithSqlite(
+        bench::freshDatabase(dir.path(), QStringLiteral("floor2.db")), corpus, false);
+    const double noFts = insertWithSqlite(
+        bench::freshDatabase(dir.path(), QStringLiteral("nofts.db")), corpus, true);
     const double floorMs = std::min(floor1, floor2);
 
     const QString section =

@@ -159,12 +159,7 @@ EngineRun streamReply(ChatEngine& engine, Backend* backend, int tokens)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    QString output;
-    const QStringList args = QCoreApplication::arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--output"))
-            output = args[i + 1];
-    }
+    const QString output = bench::option(QStringLiteral("output"));
 
     // 1. Decoders.
     const QByteArray nd20 = ollamaStream(20000);
