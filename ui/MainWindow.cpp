@@ -451,16 +451,11 @@ void MainWindow::openChat(const QString& chatId)
         m_composer->setPlainText(draft ? *draft : QString());
         m_draftLoaded = true;
     }
-    auto branch = m_app.chats().currentBranch(chatId);
-    QList<Message> rows = branch ? std::move(branch).value() : QList<Message>{};
+    m_messages->loadBranch(m_app.chats(), chatId);
     // A reply still streaming in this session is shown as it is now, not as last saved.
-    if (ActiveReply* live = m_replies.value(chatId)) {
-        for (Message& m : rows) {
-            if (m.id == live->messageId())
-                m = live->message();
-        }
-    }
-    m_messages->setMessages(std::move(rows));
+    if (ActiveReply* live = m_replies.value(chatId);
+        live && m_messages->rowOf(live->messageId()) >= 0)
+        m_messages->upsert(live->message());
     if (auto sibs = m_app.chats().siblings(chatId))
         m_messages->setSiblings(*sibs);
     m_sidebar->setCurrentChat(chatId);
@@ -646,7 +641,7 @@ void MainWindow::onMessageAction(int action, int row)
 {
     if (row < 0 || row >= m_messages->rowCount())
         return;
-    const Message m = m_messages->at(row);
+    const ShownMessage m = m_messages->at(row);
     switch (static_cast<MessageDelegate::Action>(action)) {
     case MessageDelegate::Action::Copy:
         QApplication::clipboard()->setText(m.content);
@@ -678,9 +673,9 @@ void MainWindow::regenerate(int row)
 {
     if (m_chatId.isEmpty() || m_replies.value(m_chatId) || row < 0 || row >= m_messages->rowCount())
         return;
-    const Message m = m_messages->at(row);
-    if (m.role != Role::Assistant)
+    if (m_messages->at(row).role != Role::Assistant)
         return;
+    const QString parentId = m_messages->parentId(row);
     auto chosen = chosenModel();
     if (!chosen) {
         QMessageBox::warning(this, tr("Cannot regenerate"), chosen.errorMessage());
@@ -689,7 +684,7 @@ void MainWindow::regenerate(int row)
     ChatOptions options;
     if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
         options = ChatOptions::fromJson((*chat)->params);
-    auto reply = m_engine.reply(m_chatId, m.parentId, chosen->first, chosen->second, options);
+    auto reply = m_engine.reply(m_chatId, parentId, chosen->first, chosen->second, options);
     if (!reply) {
         QMessageBox::warning(this, tr("Cannot regenerate"), reply.errorMessage());
         return;
@@ -795,8 +790,21 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::quitAfterFirstPaint()
 {
     connect(m_view, &MessageView::firstPaint, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    if (m_stack->currentWidget() != m_view)
-        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+    if (m_stack->currentWidget() == m_view)
+        return;
+    // No conversation on screen: quit once what is shown instead (the welcome or help
+    // page) has painted, so the window was really drawn.
+    class PaintWatcher : public QObject {
+    public:
+        using QObject::QObject;
+        bool eventFilter(QObject* watched, QEvent* event) override
+        {
+            if (event->type() == QEvent::Paint)
+                QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+            return QObject::eventFilter(watched, event);
+        }
+    };
+    m_stack->currentWidget()->installEventFilter(new PaintWatcher(this));
 }
 
 } // namespace lyss

@@ -13,20 +13,42 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTextLayout>
 
 #include <cmath>
 
 namespace lyss {
 
+// The body is one document, or for a reply that streamed, a stack of them: a document
+// for each finished stretch of blocks, kept as it was laid out, and one for the open
+// rest, the only part rendered again as text arrives.
 struct MessageDelegate::Layout {
     int revision = -1;
     int bodyWidth = 0;
     bool expanded = false;
-    QTextDocument body;
+    std::vector<std::unique_ptr<QTextDocument>> parts;
+    std::vector<int> partTop;   // from the body's top
+    std::vector<int> partStart; // first character position of each part in the whole body
+    int bodyHeight = 0;
     QTextDocument thinking;
     int height = 0;
     int bodyTop = 0; // from the row's top
+    // Rendered in parts: how much of the markdown the finished parts hold, a hash of it
+    // (to notice a changed text), and how many code blocks they hold (Copy links count on).
+    bool inParts = false;
+    qsizetype finishedChars = 0;
+    size_t finishedHash = 0;
+    int finishedCodeBlocks = 0;
+
+    // The part at `y` (body coordinates), or the nearest one.
+    int partAt(qreal y) const
+    {
+        int i = 0;
+        while (i + 1 < int(parts.size()) && y >= partTop[i + 1])
+            ++i;
+        return i;
+    }
 };
 
 struct MessageDelegate::Geometry {
@@ -41,7 +63,7 @@ struct MessageDelegate::Geometry {
 };
 
 namespace {
-QString authorOf(const Message& m)
+QString authorOf(const ShownMessage& m)
 {
     switch (m.role) {
     case Role::User:
@@ -56,7 +78,7 @@ QString authorOf(const Message& m)
     return {};
 }
 
-QString statusLine(const Message& m)
+QString statusLine(const ShownMessage& m)
 {
     switch (m.status) {
     case MessageStatus::Error:
@@ -109,9 +131,88 @@ MessageDelegate::Geometry MessageDelegate::geometry(int rowWidth) const
     return g;
 }
 
+namespace {
+// A finished stretch of a streaming reply becomes a part of its own once it holds this
+// much text: fewer, larger parts, and the open part stays small.
+constexpr qsizetype kMinFinishedPart = 1024;
+// A document that opens with a table has an empty block before it, which one document
+// holding the whole text would not have: that block is not part of the text shown.
+int emptyLead(const QTextDocument& doc)
+{
+    const QList<QTextFrame*> frames = doc.rootFrame()->childFrames();
+    return doc.firstBlock().length() == 1 && !frames.isEmpty() &&
+                   frames.first()->firstPosition() == 1
+               ? 1
+               : 0;
+}
+} // namespace
+
+std::unique_ptr<QTextDocument> MessageDelegate::newPart(const QString& html, int bodyWidth) const
+{
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setDefaultFont(m_view->font());
+    doc->setDocumentMargin(0);
+    doc->setDefaultStyleSheet(QStringLiteral(
+        "pre { background-color: rgba(127,127,127,0.14); font-family: monospace; }"
+        "code { font-family: monospace; } table { border-color: rgba(127,127,127,0.5); }"
+        "blockquote { margin-left: 12px; }"));
+    doc->setHtml(html);
+    doc->setTextWidth(bodyWidth);
+    return doc;
+}
+
+void MessageDelegate::stackParts(Layout& layout)
+{
+    // QTextDocument leaves out the first block's top margin and the last block's bottom
+    // margin; between two parts the larger of the two keeps the spacing of one document.
+    layout.partTop.resize(layout.parts.size());
+    layout.partStart.resize(layout.parts.size());
+    qreal y = 0;
+    int start = 0;
+    for (size_t i = 0; i < layout.parts.size(); ++i) {
+        const QTextDocument& doc = *layout.parts[i];
+        if (i > 0) {
+            const QTextDocument& above = *layout.parts[i - 1];
+            y += std::max(above.lastBlock().blockFormat().bottomMargin(),
+                          doc.firstBlock().blockFormat().topMargin());
+        }
+        layout.partTop[i] = static_cast<int>(std::round(y));
+        layout.partStart[i] = start;
+        y += doc.size().height();
+        start += doc.characterCount();
+    }
+    layout.bodyHeight = static_cast<int>(std::ceil(y));
+}
+
+// Renders what arrived since the last time: finished blocks become parts that stay as they
+// are; only the open rest is rendered again.
+void MessageDelegate::continueParts(Layout& layout, const QString& markdown, bool streaming) const
+{
+    if (!layout.parts.empty())
+        layout.parts.pop_back(); // the open part
+    QStringView tail = QStringView(markdown).mid(layout.finishedChars);
+    if (streaming) {
+        const qsizetype done = MarkdownRenderer::finishedLength(tail);
+        if (done >= kMinFinishedPart) {
+            m_charsRendered += done;
+            const QString html =
+                MarkdownRenderer::toHtml(tail.left(done), false, layout.finishedCodeBlocks);
+            layout.finishedCodeBlocks += static_cast<int>(html.count(QStringLiteral("lyss-copy:")));
+            layout.parts.push_back(newPart(html, layout.bodyWidth));
+            layout.finishedChars += done;
+            layout.finishedHash = qHash(QStringView(markdown).left(layout.finishedChars));
+            tail = tail.mid(done);
+        }
+    }
+    m_charsRendered += tail.size();
+    layout.parts.push_back(newPart(
+        MarkdownRenderer::toHtml(tail, streaming, layout.finishedCodeBlocks), layout.bodyWidth));
+    stackParts(layout);
+}
+
 const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth) const
 {
-    const Message& m = m_model->at(row);
+    const ShownMessage& m = m_model->at(row);
     const int revision = m_model->revision(row);
     const bool expanded = m_expandedThinking.contains(m.id);
     auto& slot = m_cache[m.id];
@@ -123,37 +224,49 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
         m_cache.clear();
         m_cache.insert(m.id, keep);
     }
-    auto layout = std::make_shared<Layout>();
+    const bool streaming = m.status == MessageStatus::Streaming;
+    const bool placeholder = m.content.isEmpty() && streaming;
+    // A reply that grew since its last layout continues from its finished parts; a link
+    // reference definition can change text above it, so a finished reply that has one is
+    // rendered whole.
+    const bool continues =
+        slot && slot->inParts && slot->bodyWidth == bodyWidth && !placeholder &&
+        m.content.size() >= slot->finishedChars &&
+        qHash(QStringView(m.content).left(slot->finishedChars)) == slot->finishedHash &&
+        (streaming || !MarkdownRenderer::hasLinkReferenceDefinition(m.content));
+    std::shared_ptr<Layout> layout = continues ? slot : std::make_shared<Layout>();
     layout->revision = revision;
     layout->bodyWidth = bodyWidth;
     layout->expanded = expanded;
-    const QFont font = m_view->font();
-    layout->body.setDefaultFont(font);
-    layout->body.setDocumentMargin(0);
-    layout->body.setDefaultStyleSheet(QStringLiteral(
-        "pre { background-color: rgba(127,127,127,0.14); font-family: monospace; }"
-        "code { font-family: monospace; } table { border-color: rgba(127,127,127,0.5); }"
-        "blockquote { margin-left: 12px; }"));
-    const bool streaming = m.status == MessageStatus::Streaming;
-    if (m.content.isEmpty() && streaming)
-        layout->body.setPlainText(m.thinking.isEmpty() ? QStringLiteral("● ● ●") : tr("Thinking…"));
-    else
-        layout->body.setHtml(MarkdownRenderer::toHtml(m.content, streaming));
-    layout->body.setTextWidth(bodyWidth);
+    if (placeholder) {
+        layout->parts.clear();
+        layout->parts.push_back(newPart({}, bodyWidth));
+        layout->parts.back()->setPlainText(m.thinking.isEmpty() ? QStringLiteral("● ● ●")
+                                                                : tr("Thinking…"));
+        stackParts(*layout);
+    } else if (continues || streaming) {
+        layout->inParts = true;
+        continueParts(*layout, m.content, streaming);
+    } else {
+        layout->parts.clear();
+        m_charsRendered += m.content.size();
+        layout->parts.push_back(newPart(MarkdownRenderer::toHtml(m.content), bodyWidth));
+        stackParts(*layout);
+    }
     if (!m.thinking.isEmpty() && expanded) {
-        layout->thinking.setDefaultFont(font);
+        layout->thinking.setDefaultFont(m_view->font());
         layout->thinking.setDocumentMargin(0);
         layout->thinking.setPlainText(m.thinking);
         layout->thinking.setTextWidth(bodyWidth - 12);
     }
     const Geometry g = geometry(0); // only the paddings matter here
-    const QFontMetrics fm(font);
+    const QFontMetrics fm(m_view->font());
     int h = g.padY * 2 + fm.height() + 4; // header
     if (!m.thinking.isEmpty())
         h += fm.height() + 6 +
              (expanded ? static_cast<int>(layout->thinking.size().height()) + 6 : 0);
     layout->bodyTop = h - g.padY + (m.role == Role::User ? 8 : 0);
-    h += static_cast<int>(std::ceil(layout->body.size().height()));
+    h += layout->bodyHeight;
     if (m.role == Role::User)
         h += 16; // bubble padding
     if (!statusLine(m).isEmpty())
@@ -164,7 +277,7 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     return *slot;
 }
 
-int MessageDelegate::estimateHeight(const Message& m, int bodyWidth) const
+int MessageDelegate::estimateHeight(const ShownMessage& m, int bodyWidth) const
 {
     const QFontMetrics fm(m_view->font());
     const int perLine = std::max(10, bodyWidth / std::max(1, fm.averageCharWidth()));
@@ -180,9 +293,10 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& 
 {
     const int rowWidth = m_view->viewport()->width();
     const Geometry g = geometry(rowWidth);
-    const Message& m = m_model->at(index.row());
-    const int revision = m_model->revision(index.row());
-    Height& known = m_heights[m.id];
+    const int row = index.row();
+    const ShownMessage& m = m_model->at(row);
+    const int revision = m_model->revision(row);
+    MessageModel::Measured& known = m_model->measured(row);
     if (known.revision != revision || known.bodyWidth != g.bodyWidth) {
         const auto cached = m_cache.value(m.id);
         const bool exact = cached && cached->revision == revision &&
@@ -198,10 +312,10 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& 
 void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
                             const QModelIndex& index) const
 {
-    const Message& m = m_model->at(index.row());
+    const ShownMessage& m = m_model->at(index.row());
     const Geometry g = geometry(option.rect.width());
     const Layout& layout = layoutFor(index.row(), g.bodyWidth);
-    Height& known = m_heights[m.id];
+    MessageModel::Measured& known = m_model->measured(index.row());
     if (known.height != layout.height || known.revision != layout.revision) {
         // The estimate was off: let the view ask again (after this paint).
         QMetaObject::invokeMethod(
@@ -286,11 +400,9 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         QString what = tr("Thought process");
         if (m.status == MessageStatus::Streaming && m.content.isEmpty())
             what = tr("Thinking…");
-        else if (m.metrics.contains(QStringLiteral("thinking_ms")))
+        else if (m.thinkingMs >= 0)
             what = tr("Thought for %n s", nullptr,
-                      std::max(1, static_cast<int>(std::lround(
-                                      m.metrics.value(QStringLiteral("thinking_ms")).toDouble() /
-                                      1000.0))));
+                      std::max(1, static_cast<int>(std::lround(m.thinkingMs / 1000.0))));
         const QString label =
             (layout.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + what;
         p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()),
@@ -310,7 +422,7 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     }
 
     // Body; your own messages sit in a bubble.
-    const int bodyHeight = static_cast<int>(std::ceil(layout.body.size().height()));
+    const int bodyHeight = layout.bodyHeight;
     int bodyX = g.bodyLeft;
     if (m.role == Role::User) {
         QPainterPath bubble;
@@ -318,20 +430,6 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         p->fillPath(bubble, mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12));
         y += 8;
         bodyX += 6;
-    }
-    p->translate(bodyX, y);
-    QAbstractTextDocumentLayout::PaintContext ctx;
-    ctx.palette = pal;
-    if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
-        ctx.palette.setColor(QPalette::Text, muted);
-    if (m.id == m_selectionId && m_selectionAnchor != m_selectionPosition) {
-        QAbstractTextDocumentLayout::Selection selection;
-        selection.cursor = QTextCursor(const_cast<QTextDocument*>(&layout.body));
-        selection.cursor.setPosition(m_selectionAnchor);
-        selection.cursor.setPosition(m_selectionPosition, QTextCursor::KeepAnchor);
-        selection.format.setBackground(pal.color(QPalette::Highlight));
-        selection.format.setForeground(pal.color(QPalette::HighlightedText));
-        ctx.selections << selection;
     }
     if (m.content.isEmpty() && m.thinking.isEmpty() && m.status == MessageStatus::Streaming) {
         // Waiting for the first token: three dots, one after the other a little brighter.
@@ -341,25 +439,59 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
             c.setAlphaF(i == m_pulse % 3 ? 1.0 : 0.35);
             p->setPen(Qt::NoPen);
             p->setBrush(c);
-            p->drawEllipse(QRect(i * (d + d / 2), (fm.height() - d) / 2, d, d));
+            p->drawEllipse(QRect(bodyX + i * (d + d / 2), y + (fm.height() - d) / 2, d, d));
         }
     } else {
-        layout.body.documentLayout()->draw(p, ctx);
+        // Only the parts, and within them the lines, that are on screen are drawn.
+        const QRect visible = option.rect.intersected(m_view->viewport()->rect());
+        const bool selecting = m.id == m_selectionId && m_selectionAnchor != m_selectionPosition;
+        const int selFrom = std::min(m_selectionAnchor, m_selectionPosition);
+        const int selTo = std::max(m_selectionAnchor, m_selectionPosition);
+        for (size_t i = 0; i < layout.parts.size(); ++i) {
+            const QTextDocument& doc = *layout.parts[i];
+            const int top = y + layout.partTop[i];
+            const QRect area(bodyX, top, g.bodyWidth, static_cast<int>(doc.size().height()) + 1);
+            if (!area.intersects(visible))
+                continue;
+            QAbstractTextDocumentLayout::PaintContext ctx;
+            ctx.palette = pal;
+            if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
+                ctx.palette.setColor(QPalette::Text, muted);
+            ctx.clip = QRectF(visible.translated(-bodyX, -top));
+            const int start = layout.partStart[i];
+            const int end = start + doc.characterCount();
+            if (selecting && selFrom < end && selTo > start) {
+                QAbstractTextDocumentLayout::Selection selection;
+                selection.cursor = QTextCursor(const_cast<QTextDocument*>(&doc));
+                selection.cursor.setPosition(
+                    std::clamp(selFrom - start, 0, doc.characterCount() - 1));
+                selection.cursor.setPosition(std::clamp(selTo - start, 0, doc.characterCount() - 1),
+                                             QTextCursor::KeepAnchor);
+                selection.format.setBackground(pal.color(QPalette::Highlight));
+                selection.format.setForeground(pal.color(QPalette::HighlightedText));
+                ctx.selections << selection;
+            }
+            p->translate(bodyX, top);
+            doc.documentLayout()->draw(p, ctx);
+            p->translate(-bodyX, -top);
+        }
     }
     // The blinking block cursor after the last character while the reply streams.
-    if (m.status == MessageStatus::Streaming && !m.content.isEmpty() && m_cursorVisible) {
-        const QTextBlock last = layout.body.lastBlock();
+    if (m.status == MessageStatus::Streaming && !m.content.isEmpty() && m_cursorVisible &&
+        !layout.parts.empty()) {
+        const QTextDocument& doc = *layout.parts.back();
+        const QTextBlock last = doc.lastBlock();
         if (QTextLayout* tl = last.layout(); tl && tl->lineCount() > 0) {
             const QTextLine line = tl->lineAt(tl->lineCount() - 1);
-            const QPointF at = layout.body.documentLayout()->blockBoundingRect(last).topLeft() +
-                               QPointF(line.naturalTextWidth() + 2, line.y());
+            const QPointF at =
+                doc.documentLayout()->blockBoundingRect(last).topLeft() +
+                QPointF(bodyX + line.naturalTextWidth() + 2, y + layout.partTop.back() + line.y());
             p->setPen(text);
             p->drawText(
                 QRectF(at, QSizeF(fm.horizontalAdvance(QStringLiteral("▊")) + 2, line.height())),
                 Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("▊"));
         }
     }
-    p->translate(-bodyX, -y);
     y += bodyHeight + (m.role == Role::User ? 8 : 0);
 
     if (const QString status = statusLine(m); !status.isEmpty()) {
@@ -377,7 +509,7 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel*,
 {
     if (event->type() != QEvent::MouseButtonRelease)
         return false;
-    const Message& m = m_model->at(index.row());
+    const ShownMessage& m = m_model->at(index.row());
     if (m.thinking.isEmpty())
         return false;
     const Geometry g = geometry(option.rect.width());
@@ -388,7 +520,7 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel*,
         return false;
     if (!m_expandedThinking.remove(m.id))
         m_expandedThinking.insert(m.id);
-    m_heights.remove(m.id); // its height changes with the thinking shown or hidden
+    m_model->measured(index.row()) = {}; // its height changes with the thinking shown or hidden
     Q_EMIT sizeHintChanged(index);
     return true;
 }
@@ -397,7 +529,7 @@ QList<QPair<MessageDelegate::Action, QRect>>
 MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabel) const
 {
     QList<QPair<Action, QRect>> out;
-    const Message& m = m_model->at(row);
+    const ShownMessage& m = m_model->at(row);
     const Geometry g = geometry(rowRect.width());
     const QFontMetrics fm(m_view->font());
     const int y = rowRect.top() + g.padY;
@@ -437,14 +569,16 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
         if (action != Action::None && rect.contains(pos))
             return {action, {}};
     }
-    const Message& m = m_model->at(index.row());
+    const ShownMessage& m = m_model->at(index.row());
     const auto cached = m_cache.value(m.id);
-    if (!cached)
+    if (!cached || cached->parts.empty())
         return {};
     const Geometry g = geometry(rowRect.width());
-    const QPointF inDoc = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
-                                                 rowRect.top() + cached->bodyTop);
-    const QString anchor = cached->body.documentLayout()->anchorAt(inDoc);
+    const QPointF inBody = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
+                                                  rowRect.top() + cached->bodyTop);
+    const int i = cached->partAt(inBody.y());
+    const QString anchor =
+        cached->parts[i]->documentLayout()->anchorAt(inBody - QPointF(0, cached->partTop[i]));
     if (!anchor.isEmpty())
         return {Action::Link, anchor};
     return {};
@@ -455,17 +589,19 @@ int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,
 {
     if (!index.isValid())
         return -1;
-    const Message& m = m_model->at(index.row());
+    const ShownMessage& m = m_model->at(index.row());
     const auto cached = m_cache.value(m.id);
-    if (!cached)
+    if (!cached || cached->parts.empty())
         return -1;
     const Geometry g = geometry(rowRect.width());
-    const QPointF inDoc = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
-                                                 rowRect.top() + cached->bodyTop);
-    const QSizeF size = cached->body.size();
-    if (inDoc.y() < -4 || inDoc.y() > size.height() + 4)
+    const QPointF inBody = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
+                                                  rowRect.top() + cached->bodyTop);
+    if (inBody.y() < -4 || inBody.y() > cached->bodyHeight + 4)
         return -1;
-    return cached->body.documentLayout()->hitTest(inDoc, Qt::FuzzyHit);
+    const int i = cached->partAt(inBody.y());
+    const int local = cached->parts[i]->documentLayout()->hitTest(
+        inBody - QPointF(0, cached->partTop[i]), Qt::FuzzyHit);
+    return local < 0 ? -1 : cached->partStart[i] + local;
 }
 
 void MessageDelegate::setSelection(const QString& messageId, int anchor, int position)
@@ -480,10 +616,21 @@ QString MessageDelegate::selectedText() const
     const auto cached = m_cache.value(m_selectionId);
     if (!cached || m_selectionAnchor == m_selectionPosition)
         return {};
-    QTextCursor cursor(const_cast<QTextDocument*>(&cached->body));
-    cursor.setPosition(m_selectionAnchor);
-    cursor.setPosition(m_selectionPosition, QTextCursor::KeepAnchor);
-    return cursor.selectedText()
+    const int from = std::min(m_selectionAnchor, m_selectionPosition);
+    const int to = std::max(m_selectionAnchor, m_selectionPosition);
+    QStringList pieces;
+    for (size_t i = 0; i < cached->parts.size(); ++i) {
+        QTextDocument& doc = *cached->parts[i];
+        const int start = cached->partStart[i];
+        const int last = doc.characterCount() - 1;
+        if (to <= start || from >= start + doc.characterCount())
+            continue;
+        QTextCursor cursor(&doc);
+        cursor.setPosition(std::clamp(from - start, emptyLead(doc), last));
+        cursor.setPosition(std::clamp(to - start, 0, last), QTextCursor::KeepAnchor);
+        pieces << cursor.selectedText();
+    }
+    return pieces.join(QLatin1Char('\n'))
         .replace(QChar::ParagraphSeparator, QLatin1Char('\n'))
         .replace(QChar::LineSeparator, QLatin1Char('\n'));
 }
@@ -491,7 +638,18 @@ QString MessageDelegate::selectedText() const
 QString MessageDelegate::shownText(const QString& messageId) const
 {
     const auto layout = m_cache.value(messageId);
-    return layout ? layout->body.toPlainText() : QString();
+    if (!layout)
+        return {};
+    QStringList pieces;
+    for (const auto& part : layout->parts)
+        pieces << part->toPlainText().mid(emptyLead(*part));
+    return pieces.join(QLatin1Char('\n'));
+}
+
+int MessageDelegate::partsShown(const QString& messageId) const
+{
+    const auto layout = m_cache.value(messageId);
+    return layout ? static_cast<int>(layout->parts.size()) : 0;
 }
 
 } // namespace lyss

@@ -13,7 +13,7 @@ class QTextDocument;
 namespace lyss {
 
 class MessageModel;
-struct Message;
+struct ShownMessage;
 
 // Paints one message: avatar, author and time, the markdown body, thinking (collapsed
 // until clicked), and how a reply ended. Layouts are built only for rows that are
@@ -65,28 +65,30 @@ public:
     int estimatesComputed() const { return m_estimates; }
     // The text of a laid-out message as shown (for tests and accessibility).
     QString shownText(const QString& messageId) const;
+    // How many documents a laid-out message's body is made of (more than one for a reply
+    // that streamed: its finished parts keep their layout).
+    int partsShown(const QString& messageId) const;
+    // How many characters of markdown were rendered so far (each refresh of a streaming
+    // reply renders only its open part).
+    qint64 charsRendered() const { return m_charsRendered; }
 
 private:
     struct Layout;
     struct Geometry;
     Geometry geometry(int rowWidth) const;
     const Layout& layoutFor(int row, int bodyWidth) const;
-    int estimateHeight(const Message& m, int bodyWidth) const;
+    int estimateHeight(const ShownMessage& m, int bodyWidth) const;
+    std::unique_ptr<QTextDocument> newPart(const QString& html, int bodyWidth) const;
+    static void stackParts(Layout& layout);
+    void continueParts(Layout& layout, const QString& markdown, bool streaming) const;
     QList<QPair<Action, QRect>> actionRects(int row, const QRect& rowRect,
                                             QString* siblingLabel) const;
 
     MessageModel* m_model;
     QAbstractItemView* m_view;
     mutable QHash<QString, std::shared_ptr<Layout>> m_cache;
-    // The height each row last reported, and for which text and width: a row is
-    // measured again only when it changed, not on every relayout of the list.
-    struct Height {
-        int revision = -1;
-        int bodyWidth = 0;
-        int height = 0;
-    };
-    mutable QHash<QString, Height> m_heights;
     mutable int m_estimates = 0;
+    mutable qint64 m_charsRendered = 0;
     QSet<QString> m_expandedThinking;
     mutable int m_layoutsBuilt = 0;
     bool m_cursorVisible = true;

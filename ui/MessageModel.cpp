@@ -1,17 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageModel.h"
 
+#include "store/ChatRepository.h"
+
+#include <algorithm>
+
 namespace lyss {
 
-void MessageModel::setMessages(QList<Message> messages)
+ShownMessage MessageModel::shown(Message message)
+{
+    ShownMessage s;
+    s.id = std::move(message.id);
+    s.content = std::move(message.content);
+    s.thinking = std::move(message.thinking);
+    if (!message.model.isEmpty()) {
+        auto it = m_modelNames.constFind(message.model);
+        if (it == m_modelNames.constEnd())
+            it = m_modelNames.insert(message.model, message.model);
+        s.model = *it;
+    }
+    s.error = std::move(message.error);
+    s.createdAt = message.createdAt;
+    const QJsonValue thought = message.metrics.value(QStringLiteral("thinking_ms"));
+    if (thought.isDouble())
+        s.thinkingMs = static_cast<int>(thought.toDouble());
+    s.role = message.role;
+    s.status = message.status;
+    return s;
+}
+
+void MessageModel::setMessages(const QList<Message>& messages)
 {
     beginResetModel();
     m_rows.clear();
     m_rows.squeeze();
     m_rows.reserve(messages.size());
-    for (Message& m : messages)
-        m_rows.append({std::move(m), m_nextRevision++});
+    for (const Message& m : messages)
+        m_rows.append({shown(m), m_nextRevision++});
     endResetModel();
+}
+
+bool MessageModel::loadBranch(ChatRepository& chats, const QString& chatId)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.squeeze();
+    if (auto count = chats.messageCount(chatId))
+        m_rows.reserve(*count); // the branch is at most that long: no copies while it grows
+    // The store reads the branch from the leaf up; each row keeps its depth in `revision`
+    // until all are in, then they are put root first.
+    const Status read = chats.visitCurrentBranch(
+        chatId,
+        [this](int depth, Message&& m) {
+            m_rows.append({shown(std::move(m)), depth});
+        },
+        ChatRepository::PathColumns::Shown);
+    if (!read.ok())
+        m_rows.clear();
+    std::sort(m_rows.begin(), m_rows.end(),
+              [](const Row& a, const Row& b) { return a.revision > b.revision; });
+    for (Row& row : m_rows)
+        row.revision = m_nextRevision++;
+    endResetModel();
+    return read.ok();
 }
 
 int MessageModel::rowOf(const QString& id) const
@@ -27,7 +78,7 @@ void MessageModel::upsert(const Message& message)
 {
     const int row = rowOf(message.id);
     if (row >= 0) {
-        m_rows[row].message = message;
+        m_rows[row].message = shown(message);
         m_rows[row].revision = m_nextRevision++;
         const QModelIndex i = index(row);
         Q_EMIT dataChanged(i, i);
@@ -35,7 +86,7 @@ void MessageModel::upsert(const Message& message)
     }
     const int at = static_cast<int>(m_rows.size());
     beginInsertRows({}, at, at);
-    m_rows.append({message, m_nextRevision++});
+    m_rows.append({shown(message), m_nextRevision++});
     endInsertRows();
 }
 
@@ -43,9 +94,8 @@ void MessageModel::setSiblings(const QHash<QString, QStringList>& siblings)
 {
     m_siblings = siblings;
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        const Message& m = m_rows[i].message;
-        const QStringList list = m_siblings.value(m.parentId);
-        const auto at = list.indexOf(m.id);
+        const QStringList list = m_siblings.value(parentId(static_cast<int>(i)));
+        const auto at = list.indexOf(m_rows[i].message.id);
         const QPair<int, int> position =
             at < 0 ? QPair<int, int>{1, 1}
                    : QPair<int, int>{static_cast<int>(at) + 1, static_cast<int>(list.size())};
@@ -61,9 +111,8 @@ void MessageModel::setSiblings(const QHash<QString, QStringList>& siblings)
 
 QString MessageModel::siblingAt(int row, int offset) const
 {
-    const Message& m = m_rows.at(row).message;
-    const QStringList list = m_siblings.value(m.parentId);
-    const auto at = list.indexOf(m.id) + offset;
+    const QStringList list = m_siblings.value(parentId(row));
+    const auto at = list.indexOf(m_rows.at(row).message.id) + offset;
     return at >= 0 && at < list.size() ? list.at(at) : QString();
 }
 
@@ -76,7 +125,7 @@ QVariant MessageModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const Message& m = m_rows[index.row()].message;
+    const ShownMessage& m = m_rows[index.row()].message;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:

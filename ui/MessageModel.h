@@ -11,20 +11,51 @@
 
 namespace lyss {
 
-// The messages of the branch on screen. Each row carries a revision that changes with
-// its text, so the delegate knows when a cached layout is stale.
+class ChatRepository;
+
+// What the view shows of a message: its text and a few words about it. A long chat costs
+// its text and about a hundred bytes a message, not a full Message each.
+struct ShownMessage {
+    QString id;
+    QString content;
+    QString thinking;
+    QString model; // shared between the rows that name the same model
+    QString error;
+    qint64 createdAt = 0;
+    int thinkingMs = -1; // how long the model thought, when it said
+    Role role : 8 = Role::User;
+    MessageStatus status : 8 = MessageStatus::Complete;
+};
+
+// The messages of the branch on screen, root first: each row's parent is the row above.
+// Each row carries a revision that changes with its text, so the delegate knows when a
+// cached layout is stale, and the height the view last measured for it.
 class MessageModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
     using QAbstractListModel::QAbstractListModel;
 
-    void setMessages(QList<Message> messages);
-    // Replaces the row with the same id, or appends the message.
+    // The height a row was last measured at, and for which revision and width.
+    struct Measured {
+        int revision = -1;
+        int bodyWidth = 0;
+        int height = 0;
+    };
+
+    void setMessages(const QList<Message>& messages);
+    // Shows the current branch of `chatId`, read row by row without holding the full
+    // messages. Returns false (and shows nothing) when the store cannot be read.
+    bool loadBranch(ChatRepository& chats, const QString& chatId);
+    // Replaces the row with the same id, or appends the message (whose parent must be the
+    // last row).
     void upsert(const Message& message);
     int rowOf(const QString& id) const;
-    const Message& at(int row) const { return m_rows.at(row).message; }
+    const ShownMessage& at(int row) const { return m_rows.at(row).message; }
+    // The message above `row` in the branch ("" for the root).
+    QString parentId(int row) const { return row > 0 ? m_rows.at(row - 1).message.id : QString(); }
     int revision(int row) const { return m_rows.at(row).revision; }
+    Measured& measured(int row) const { return m_rows[row].measured; }
     // Where the row's message sits among its siblings: 1-based position and count.
     QPair<int, int> siblingPosition(int row) const { return m_rows.at(row).siblings; }
     QString siblingAt(int row, int offset) const;
@@ -36,12 +67,16 @@ public:
 
 private:
     struct Row {
-        Message message;
+        ShownMessage message;
         int revision = 0;
         QPair<int, int> siblings{1, 1};
+        mutable Measured measured;
     };
+    ShownMessage shown(Message message);
+
     QList<Row> m_rows;
     QHash<QString, QStringList> m_siblings;
+    QHash<QString, QString> m_modelNames;
     int m_nextRevision = 1;
 };
 

@@ -33,8 +33,15 @@ ChatStream::~ChatStream()
     }
 }
 
+namespace {
+// Bytes decoded in one turn of the event loop: a fast server can have megabytes waiting,
+// and decoding them in one go would freeze the window for tens of milliseconds.
+constexpr qint64 kSliceBytes = 64 * 1024;
+} // namespace
+
 void ChatStream::onReadyRead()
 {
+    m_drainScheduled = false;
     if (m_outcome != Outcome::Running || !m_reply)
         return;
     if (m_idleTimeoutMs > 0)
@@ -46,14 +53,25 @@ void ChatStream::onReadyRead()
             m_httpError = status < 200 || status >= 300;
         }
     }
-    const QByteArray data = m_reply->readAll();
+    const QByteArray data = m_reply->read(kSliceBytes);
     if (m_httpError) {
         m_errorBody += data.left(64 * 1024 - m_errorBody.size());
-        return;
+    } else {
+        StreamEvents events;
+        m_decoder->feed(data, events);
+        deliver(events);
     }
-    StreamEvents events;
-    m_decoder->feed(data, events);
-    deliver(events);
+    if (m_outcome != Outcome::Running || !m_reply)
+        return;
+    if (m_reply->bytesAvailable() > 0) {
+        // The rest on the next turn, after the window had its chance to paint.
+        if (!m_drainScheduled) {
+            m_drainScheduled = true;
+            QMetaObject::invokeMethod(this, &ChatStream::onReadyRead, Qt::QueuedConnection);
+        }
+    } else if (m_endPending) {
+        end();
+    }
 }
 
 void ChatStream::deliver(StreamEvents& events)
@@ -89,8 +107,17 @@ void ChatStream::onFinished()
 {
     if (m_outcome != Outcome::Running || !m_reply)
         return;
-    onReadyRead(); // whatever is still buffered
-    if (m_outcome != Outcome::Running)
+    m_endPending = true;
+    if (m_reply->bytesAvailable() > 0)
+        onReadyRead(); // ends once whatever is still buffered is decoded
+    else
+        end();
+}
+
+void ChatStream::end()
+{
+    m_endPending = false;
+    if (m_outcome != Outcome::Running || !m_reply)
         return;
     const int status = HttpClient::httpStatus(m_reply);
     if (m_httpError || status >= 300) {

@@ -44,6 +44,7 @@ Q_SIGNALS:
 private:
     void onReadyRead();
     void onFinished();
+    void end();
     void onIdle();
     void deliver(StreamEvents& events);
     void finish(Outcome outcome, const QString& error = {});
@@ -64,6 +65,8 @@ private:
     bool m_statusChecked = false;
     bool m_httpError = false;
     bool m_timedOut = false;
+    bool m_drainScheduled = false;
+    bool m_endPending = false; // the reply finished; end once its buffer is decoded
 };
 
 } // namespace lyss

@@ -10,6 +10,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -25,7 +26,7 @@ void registerExtensions()
 }
 
 // An unclosed ``` or ~~~ fence at the end of a streaming reply.
-QString closeOpenFence(const QString& markdown)
+QString closeOpenFence(QStringView markdown)
 {
     static const QRegularExpression fence(QStringLiteral("^ {0,3}(`{3,}|~{3,})"),
                                           QRegularExpression::MultilineOption);
@@ -38,7 +39,27 @@ QString closeOpenFence(const QString& markdown)
         else if (marker.at(0) == open.at(0) && marker.size() >= open.size())
             open.clear();
     }
-    return open.isEmpty() ? markdown : markdown + QLatin1Char('\n') + open;
+    return open.isEmpty() ? markdown.toString() : markdown.toString() + QLatin1Char('\n') + open;
+}
+
+using Parser = std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)>;
+using Node = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+constexpr int kOptions =
+    CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+
+// A parser with GitHub's extensions, fed `utf8` and finished.
+std::pair<Parser, Node> parse(const QByteArray& utf8)
+{
+    registerExtensions();
+    Parser parser(cmark_parser_new(kOptions), cmark_parser_free);
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    cmark_parser_feed(parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));
+    Node doc(cmark_parser_finish(parser.get()), cmark_node_free);
+    return {std::move(parser), std::move(doc)};
 }
 
 // Turns raw HTML into text and images into links, in place.
@@ -92,12 +113,11 @@ void defuse(cmark_node* root)
 }
 
 // Each code block gets a line above it: its language and a Copy link.
-QString labelCodeBlocks(const QString& html)
+QString labelCodeBlocks(const QString& html, int n)
 {
     static const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
     QString out;
     qsizetype last = 0;
-    int n = 0;
     auto it = pre.globalMatch(html);
     while (it.hasNext()) {
         const auto m = it.next();
@@ -115,12 +135,14 @@ QString labelCodeBlocks(const QString& html)
 
 // QTextDocument's HTML: task list check boxes as characters, tables with borders,
 // links it may not open without a target.
-QString forQTextDocument(QString html)
+QString forQTextDocument(QString html, int firstCodeBlock)
 {
     html.replace(QStringLiteral("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "),
                  QStringLiteral("☑ "));
     html.replace(QStringLiteral("<input type=\"checkbox\" disabled=\"\" /> "),
                  QStringLiteral("☐ "));
+    // A code block's last line break would show as an empty last line.
+    html.replace(QStringLiteral("\n</code></pre>"), QStringLiteral("</code></pre>"));
     html.replace(QStringLiteral("<del>"), QStringLiteral("<s>"));
     html.replace(QStringLiteral("</del>"), QStringLiteral("</s>"));
     html.replace(QStringLiteral("<table>"),
@@ -138,20 +160,14 @@ QString forQTextDocument(QString html)
         last = m.capturedEnd();
     }
     out += QStringView(html).mid(last);
-    return labelCodeBlocks(out);
+    return labelCodeBlocks(out, firstCodeBlock);
 }
 
 } // namespace
 
-QStringList MarkdownRenderer::codeBlocks(const QString& markdown)
+QStringList MarkdownRenderer::codeBlocks(QStringView markdown)
 {
-    registerExtensions();
-    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
-        cmark_parser_new(CMARK_OPT_DEFAULT), cmark_parser_free);
-    const QByteArray utf8 = markdown.toUtf8();
-    cmark_parser_feed(parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
-                                                                cmark_node_free);
+    const auto [parser, doc] = parse(markdown.toUtf8());
     QStringList out;
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(doc.get()),
                                                                  cmark_iter_free);
@@ -164,6 +180,54 @@ QStringList MarkdownRenderer::codeBlocks(const QString& markdown)
     return out;
 }
 
+qsizetype MarkdownRenderer::finishedLength(QStringView markdown)
+{
+    // Only whole lines count: a line still being written may read as the start of a new
+    // block (a lone "|" under a table) and would cut the block above it short.
+    const qsizetype lastBreak =
+        std::max(markdown.lastIndexOf(QLatin1Char('\n')), markdown.lastIndexOf(QLatin1Char('\r')));
+    if (lastBreak < 0)
+        return 0;
+    markdown = markdown.left(lastBreak + 1);
+    const auto [parser, doc] = parse(markdown.toUtf8());
+    // The split falls before a paragraph, heading or code block (which our HTML opens with
+    // a paragraph): text appended after a finished part then starts with a plain block,
+    // never inside a list or a table.
+    int line = 0;
+    cmark_node* first = cmark_node_first_child(doc.get());
+    for (cmark_node* n = cmark_node_last_child(doc.get()); n && n != first;
+         n = cmark_node_previous(n)) {
+        const cmark_node_type type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+            type == CMARK_NODE_CODE_BLOCK) {
+            line = cmark_node_get_start_line(n);
+            break;
+        }
+    }
+    if (line <= 1)
+        return 0;
+    // cmark counts lines ending in LF, CR LF or a lone CR, from 1.
+    int at = 1;
+    for (qsizetype i = 0; i < markdown.size(); ++i) {
+        const QChar c = markdown[i];
+        if (c == QLatin1Char('\r') && i + 1 < markdown.size() &&
+            markdown[i + 1] == QLatin1Char('\n'))
+            continue; // counted at the LF
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            if (++at == line)
+                return i + 1;
+        }
+    }
+    return 0;
+}
+
+bool MarkdownRenderer::hasLinkReferenceDefinition(QStringView markdown)
+{
+    static const QRegularExpression definition(QStringLiteral("^ {0,3}\\[[^\\]]+\\]:"),
+                                               QRegularExpression::MultilineOption);
+    return definition.match(markdown).hasMatch();
+}
+
 bool MarkdownRenderer::isOpenableLink(const QString& url)
 {
     const QString scheme = QUrl(url.trimmed()).scheme().toLower();
@@ -171,27 +235,17 @@ bool MarkdownRenderer::isOpenableLink(const QString& url)
            scheme == QLatin1String("mailto");
 }
 
-QString MarkdownRenderer::toHtml(const QString& markdown, bool streaming)
+QString MarkdownRenderer::toHtml(QStringView markdown, bool streaming, int firstCodeBlock)
 {
-    registerExtensions();
-    const int options =
-        CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
-    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options),
-                                                                       cmark_parser_free);
-    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser.get(), ext);
-    }
-    const QByteArray utf8 = (streaming ? closeOpenFence(markdown) : markdown).toUtf8();
-    cmark_parser_feed(parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
-                                                                cmark_node_free);
+    const auto [parser, doc] =
+        parse(streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8());
     defuse(doc.get());
     char* html =
-        cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
-    const QString out = QString::fromUtf8(html);
+        cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
+    // No line break after the last block: QTextDocument would show it as a space.
+    const QString out = QString::fromUtf8(html).trimmed();
     std::free(html);
-    return forQTextDocument(out);
+    return forQTextDocument(out, firstCodeBlock);
 }
 
 } // namespace lyss

@@ -12,6 +12,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace lyss {
 
 namespace {
@@ -23,6 +25,7 @@ constexpr int kChatColumnCount = 13;
 const QString kMessageColumns =
     QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, m.content, m.thinking, m.model, "
                    "m.status, m.error, m.metrics, m.created_at, m.updated_at");
+constexpr int kMessageColumnCount = 12;
 
 QString newId()
 {
@@ -256,20 +259,111 @@ Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId)
     return pathTo((*c)->currentLeafId);
 }
 
-Result<QList<Message>> ChatRepository::pathTo(const QString& messageId)
+Status ChatRepository::visitCurrentBranch(const QString& chatId,
+                                          const std::function<void(int, Message&&)>& visit,
+                                          PathColumns columns)
 {
-    // Walk up from the message; depth orders the path so the root comes first.
-    return queryRows<Message>(
-        m_statements,
+    auto c = chat(chatId);
+    if (!c)
+        return c.error();
+    if (!c->has_value() || (*c)->currentLeafId.isEmpty())
+        return {};
+    return visitPath((*c)->currentLeafId, visit, columns);
+}
+
+Status ChatRepository::visitPath(const QString& messageId,
+                                 const std::function<void(int, Message&&)>& visit,
+                                 PathColumns columns)
+{
+    if (columns == PathColumns::Shown)
+        return visitShownPath(messageId, visit);
+    // Walk up from the message. The rows are handed over as they come, with their depth,
+    // rather than sorted here: sorting would hold every row's text in SQLite's sorter.
+    auto q = m_statements.get(
         QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
                        "  SELECT ?, 0"
                        "  UNION ALL"
                        "  SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path "
                        "    ON m.id = path.id WHERE m.parent_id IS NOT NULL"
                        ") SELECT ") +
-            kMessageColumns +
-            QStringLiteral(" FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC"),
-        {messageId}, tr("Reading the messages before %1").arg(messageId), messageFromRow);
+        kMessageColumns +
+        QStringLiteral(", path.depth FROM path JOIN messages m ON m.id = path.id"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(messageId);
+    if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
+        return st;
+    while ((*q)->next())
+        visit((*q)->value(kMessageColumnCount).toInt(), messageFromRow(**q));
+    (*q)->finish();
+    return {};
+}
+
+// The columns a conversation on screen needs, and of the metrics only the thinking time:
+// fewer values made and thrown away per row of a long chat.
+Status ChatRepository::visitShownPath(const QString& messageId,
+                                      const std::function<void(int, Message&&)>& visit)
+{
+    auto q = m_statements.get(
+        QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
+                       "  SELECT ?, 0"
+                       "  UNION ALL"
+                       "  SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path "
+                       "    ON m.id = path.id WHERE m.parent_id IS NOT NULL"
+                       ") SELECT m.id, m.role, m.content, m.thinking, m.model, m.status, m.error, "
+                       "  json_extract(m.metrics, '$.thinking_ms'), m.created_at, path.depth "
+                       "FROM path JOIN messages m ON m.id = path.id"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(messageId);
+    if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
+        return st;
+    while ((*q)->next()) {
+        const QSqlQuery& r = **q;
+        Message m;
+        m.id = r.value(0).toString();
+        m.role = roleFromName(r.value(1).toString()).value_or(Role::User);
+        m.content = r.value(2).toString();
+        m.thinking = r.value(3).toString();
+        m.model = r.value(4).toString();
+        m.status = statusFromName(r.value(5).toString()).value_or(MessageStatus::Complete);
+        m.error = r.value(6).toString();
+        if (const QVariant ms = r.value(7); !ms.isNull())
+            m.metrics.insert(QStringLiteral("thinking_ms"), ms.toDouble());
+        m.createdAt = r.value(8).toLongLong();
+        visit(r.value(9).toInt(), std::move(m));
+    }
+    (*q)->finish();
+    return {};
+}
+
+Result<int> ChatRepository::messageCount(const QString& chatId)
+{
+    auto rows = queryRows<int>(m_statements,
+                               QStringLiteral("SELECT count(*) FROM messages WHERE chat_id = ?"),
+                               {chatId}, tr("Counting the messages of chat %1").arg(chatId),
+                               [](const QSqlQuery& q) { return q.value(0).toInt(); });
+    if (!rows)
+        return rows.error();
+    return rows->value(0);
+}
+
+Result<QList<Message>> ChatRepository::pathTo(const QString& messageId)
+{
+    QList<QPair<int, Message>> rows;
+    if (Status st = visitPath(messageId,
+                              [&](int depth, Message&& m) {
+                                  rows.append({depth, std::move(m)});
+                              });
+        !st.ok())
+        return st.error();
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    QList<Message> out;
+    out.reserve(rows.size());
+    for (auto& row : rows)
+        out.append(std::move(row.second));
+    return out;
 }
 
 Result<QList<Message>> ChatRepository::allMessages(const QString& chatId)

@@ -69,8 +69,20 @@ public:
     Result<QList<ChatSummary>> listChats(bool includeArchived = false);
     // The visible conversation: root → current leaf.
     Result<QList<Message>> currentBranch(const QString& chatId);
+    // What a branch read row by row fills in: every field, or what the chat window shows
+    // (no chat or parent id, and of the metrics only thinking_ms).
+    enum class PathColumns { All, Shown };
+    // The same, row by row and in no particular order: `visit(depth, message)` with depth
+    // 0 for the leaf. Holds no more than one message at a time.
+    Status visitCurrentBranch(const QString& chatId,
+                              const std::function<void(int, Message&&)>& visit,
+                              PathColumns columns = PathColumns::All);
+    // How many messages the chat holds, every branch.
+    Result<int> messageCount(const QString& chatId);
     // Root → the given message.
     Result<QList<Message>> pathTo(const QString& messageId);
+    Status visitPath(const QString& messageId, const std::function<void(int, Message&&)>& visit,
+                     PathColumns columns = PathColumns::All);
     // Every message of the chat, every branch, in the order they were stored (a parent
     // always before its children).
     Result<QList<Message>> allMessages(const QString& chatId);
@@ -81,6 +93,9 @@ public:
     static QString ftsQuery(const QString& text);
 
 private:
+    Status visitShownPath(const QString& messageId,
+                          const std::function<void(int, Message&&)>& visit);
+
     Database& m_db;
     StatementCache m_statements;
 };

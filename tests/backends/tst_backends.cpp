@@ -158,6 +158,22 @@ private Q_SLOTS:
         QCOMPARE(r.thinking, thinking);
     }
 
+    // A fast server leaves megabytes buffered at once; they are decoded a slice per turn
+    // of the event loop, and the stream ends only after the last slice.
+    void aLongBufferedReplyArrivesWhole()
+    {
+        auto b = ollama();
+        ChatStream* stream = b->chat(request(QStringLiteral("long-20000"), QStringLiteral("x")));
+        int deliveries = 0;
+        connect(stream, &ChatStream::eventsReady, this, [&] { ++deliveries; });
+        const auto r = runStream(stream);
+        QCOMPARE(r.outcome, ChatStream::Outcome::Complete);
+        QVERIFY(r.content.startsWith(QStringLiteral("\n\n## Part 1\n\ntok0 ")));
+        QVERIFY2(r.content.endsWith(QStringLiteral("tok19999 ")), qPrintable(r.content.right(40)));
+        QCOMPARE(r.content.count(QStringLiteral("tok")), 20000);
+        QVERIFY2(deliveries > 10, qPrintable(QString::number(deliveries)));
+    }
+
     void failuresInWords_data()
     {
         QTest::addColumn<QString>("model");

@@ -32,7 +32,7 @@ private Q_SLOTS:
         QTest::newRow("open task") << "- [ ] todo"
                                    << "☐ todo";
         QTest::newRow("code with language") << "```python\nprint(1)\n```"
-                                            << "<pre><code>print(1)\n</code></pre>";
+                                            << "<pre><code>print(1)</code></pre>";
         QTest::newRow("quote") << "> said"
                                << "<blockquote>";
         QTest::newRow("list") << "1. one\n2. two"
@@ -109,6 +109,46 @@ private Q_SLOTS:
         // A link of that scheme written by the model is defused like any other.
         QVERIFY(!MarkdownRenderer::toHtml(QStringLiteral("[x](lyss-copy:0)"))
                      .contains(QStringLiteral("lyss-copy")));
+    }
+
+    void finishedLength_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<int>("finished");
+        QTest::newRow("one block") << "One paragraph\nstill going" << 0;
+        QTest::newRow("two paragraphs") << "One.\n\nTwo.\n" << 6;
+        QTest::newRow("next line unfinished") << "One.\n\nTwo." << 0;
+        QTest::newRow("line still arriving") << "One.\n\nTw" << 0;
+        QTest::newRow("CR LF") << "One.\r\n\r\nTwo.\r\n" << 8;
+        QTest::newRow("lone CR") << "One.\r\rTwo.\r" << 6;
+        QTest::newRow("not before a list") << "One.\n\n- a\n- b\n" << 0;
+        QTest::newRow("list in the open part") << "One.\n\nTwo.\n\n- a\n" << 6;
+        QTest::newRow("before a code block") << "Text\n\n```\ncode\n```\n" << 6;
+        QTest::newRow("before a heading") << "Text\n\n# Head\n" << 6;
+        // A lone "|" under a table must not read as a paragraph that ends the table.
+        QTest::newRow("table row arriving") << "Intro\n\n| a |\n|---|\n|" << 0;
+        QTest::newRow("setext heading stays open") << "One.\n\nTwo\n---\n" << 6;
+    }
+
+    void finishedLength()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(int, finished);
+        QCOMPARE(MarkdownRenderer::finishedLength(markdown), finished);
+    }
+
+    void renderingInPartsNumbersCodeBlocksOn()
+    {
+        const QString html = MarkdownRenderer::toHtml(QStringLiteral("```\nx\n```"), false, 3);
+        QVERIFY2(html.contains(QStringLiteral("lyss-copy:3")), qPrintable(html));
+    }
+
+    void linkReferenceDefinitions()
+    {
+        QVERIFY(MarkdownRenderer::hasLinkReferenceDefinition(
+            QStringLiteral("See [the docs].\n\n[the docs]: https://example.org")));
+        QVERIFY(!MarkdownRenderer::hasLinkReferenceDefinition(
+            QStringLiteral("A [link](https://example.org) and [brackets]: not one")));
     }
 
     void invalidUtf8IsSafe()

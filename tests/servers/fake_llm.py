@@ -115,9 +115,31 @@ def plan(model, messages):
     if model == "slow":
         return [], ["w%d " % i for i in range(200)], "done"
     if model.startswith("long-"):
-        n = int(model[5:])
-        return [], ["tok%d " % i for i in range(n)], "done"
+        return [], long_reply(int(model[5:])), "done"
     return [], reply, "done"
+
+
+def long_reply(n):
+    """N tokens shaped like a long answer: paragraphs of about sixty words, and now and
+    then a heading, a list, a code block and a table, as a model writes them."""
+    out = []
+    i = 0
+    section = 0
+    while i < n:
+        if i % 600 == 0:
+            section += 1
+            out.append("\n\n## Part %d\n\n" % section)
+        elif i % 300 == 0:
+            out.append("\n\n- item one of %d\n- item two\n- item three\n\n" % i)
+        elif i % 450 == 0:
+            out.append("\n\n```python\ndef step_%d():\n    return %d\n```\n\n" % (i, i))
+        elif i % 900 == 0:
+            out.append("\n\n| step | value |\n| --- | --- |\n| %d | ok |\n\n" % i)
+        elif i % 60 == 0:
+            out.append("\n\n")
+        out.append("tok%d " % i)
+        i += 1
+    return out
 
 
 class Handler(BaseHTTPRequestHandler):

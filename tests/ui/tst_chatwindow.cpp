@@ -15,6 +15,7 @@
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/ChatEngine.h"
+#include "markdown/MarkdownRenderer.h"
 #include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
 
@@ -83,7 +84,7 @@ struct Window {
         QTest::keyClicks(composer(), text);
     }
     MessageModel* model() { return window->messageModel(); }
-    const Message& last() { return model()->at(model()->rowCount() - 1); }
+    const ShownMessage& last() { return model()->at(model()->rowCount() - 1); }
 };
 
 } // namespace
@@ -234,6 +235,77 @@ private Q_SLOTS:
         const int estimated =
             w.window->messageView()->messageDelegate()->estimatesComputed() - estimatesBefore;
         QVERIFY2(estimated < 1000, qPrintable(QString::number(estimated)));
+    }
+
+    // A long reply arriving in small pieces: each refresh renders only the open end, the
+    // finished blocks keep their documents, and the result reads like the reply rendered
+    // whole.
+    void streamingRendersOnlyTheOpenPart()
+    {
+        QStringList blocks;
+        for (int i = 0; i < 40; ++i) {
+            blocks << QStringLiteral("## Step %1").arg(i)
+                   << QStringLiteral("Some *text* for step %1, long enough to wrap over more "
+                                     "than one line in the column of the view.")
+                          .arg(i)
+                   << QStringLiteral("- first point\n- second point with `code`")
+                   << QStringLiteral("```cpp\nint step = %1;\n```").arg(i)
+                   << QStringLiteral("| a | b |\n|---|---|\n| %1 | two |").arg(i)
+                   << QStringLiteral("> a quote\n\n---");
+        }
+        const QString markdown = blocks.join(QStringLiteral("\n\n"));
+
+        MessageModel model;
+        MessageView view(&model);
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto refresh = [](MessageView& v) {
+            QCoreApplication::processEvents(); // the list lays its rows out later
+            v.scrollToBottom();
+            v.viewport()->repaint();
+        };
+        Message reply;
+        reply.id = QStringLiteral("reply");
+        reply.role = Role::Assistant;
+        reply.status = MessageStatus::Streaming;
+        qint64 prefixes = 0;
+        for (qsizetype n = 0; n < markdown.size(); n += 97) {
+            reply.content = markdown.left(n);
+            prefixes += reply.content.size();
+            model.upsert(reply);
+            refresh(view);
+        }
+        reply.content = markdown;
+        reply.status = MessageStatus::Complete;
+        model.upsert(reply);
+        refresh(view);
+
+        MessageDelegate* delegate = view.messageDelegate();
+        QVERIFY2(delegate->partsShown(reply.id) > 5, "finished blocks were not kept apart");
+        // Rendering every prefix whole would cost `prefixes` characters.
+        QVERIFY2(delegate->charsRendered() * 5 < prefixes,
+                 qPrintable(QStringLiteral("%1 characters rendered for %2 arrived, %3 if whole")
+                                .arg(delegate->charsRendered())
+                                .arg(markdown.size())
+                                .arg(prefixes)));
+
+        // The same reply opened afresh is one document: same text, about the same height.
+        MessageModel fresh;
+        MessageView whole(&fresh);
+        whole.resize(900, 700);
+        whole.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&whole));
+        fresh.upsert(reply);
+        refresh(whole);
+        QCOMPARE(whole.messageDelegate()->partsShown(reply.id), 1);
+        QCOMPARE(delegate->shownText(reply.id), whole.messageDelegate()->shownText(reply.id));
+        const int inParts = view.visualRect(model.index(0)).height();
+        const int inOne = whole.visualRect(fresh.index(0)).height();
+        QVERIFY2(std::abs(inParts - inOne) <= inOne / 100,
+                 qPrintable(QStringLiteral("%1 px in parts, %2 px whole").arg(inParts).arg(inOne)));
+        // Copy links count on across parts: the last code block's link is the last one.
+        QVERIFY(MarkdownRenderer::codeBlocks(markdown).size() == 40);
     }
 
     void breakpoints()
