@@ -75,8 +75,10 @@ QWidget* SettingsDialog::buildServersTab()
 
     auto* row = new QHBoxLayout;
     auto* test = new QPushButton(tr("Test connection"), page);
+    auto* edit = new QPushButton(tr("Edit"), page);
     auto* remove = new QPushButton(tr("Remove"), page);
     row->addWidget(test);
+    row->addWidget(edit);
     row->addWidget(remove);
     row->addStretch(1);
     v->addLayout(row);
@@ -97,8 +99,9 @@ QWidget* SettingsDialog::buildServersTab()
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Address"), m_url);
     form->addRow(tr("API key"), m_key);
-    auto* add = new QPushButton(tr("Add server"), page);
-    form->addRow(QString(), add);
+    m_addOrSave = new QPushButton(tr("Add server"), page);
+    m_addOrSave->setObjectName(QStringLiteral("addOrSaveServer"));
+    form->addRow(QString(), m_addOrSave);
     v->addLayout(form);
     m_serverResult = new QLabel(page);
     m_serverResult->setObjectName(QStringLiteral("serverResult"));
@@ -110,9 +113,13 @@ QWidget* SettingsDialog::buildServersTab()
         const int r = m_servers->currentRow();
         return r >= 0 ? m_servers->item(r, 0)->text() : QString();
     };
-    connect(add, &QPushButton::clicked, this, [this] {
-        if (addServer(m_kind->currentData().toString(), m_name->text().trimmed(), m_url->text(),
-                      m_key->text())) {
+    connect(m_addOrSave, &QPushButton::clicked, this, [this] {
+        const bool done =
+            m_editing.isEmpty()
+                ? addServer(m_kind->currentData().toString(), m_name->text().trimmed(),
+                            m_url->text(), m_key->text())
+                : saveServer(m_kind->currentData().toString(), m_url->text(), m_key->text());
+        if (done) {
             m_name->clear();
             m_url->clear();
             m_key->clear();
@@ -120,6 +127,10 @@ QWidget* SettingsDialog::buildServersTab()
     });
     connect(remove, &QPushButton::clicked, this,
             [this, selectedName] { removeServer(selectedName()); });
+    connect(edit, &QPushButton::clicked, this,
+            [this, selectedName] { editServer(selectedName()); });
+    connect(m_servers, &QTableWidget::cellDoubleClicked, this,
+            [this](int r) { editServer(m_servers->item(r, 0)->text()); });
     connect(test, &QPushButton::clicked, this,
             [this, selectedName] { testServer(selectedName()); });
     return page;
@@ -183,6 +194,70 @@ bool SettingsDialog::addServer(const QString& kind, const QString& name, const Q
         return false;
     }
     say(m_serverResult, tr("Added %1 (%2).").arg(name, normalized.toString()));
+    reloadServers();
+    Q_EMIT serversChanged();
+    return true;
+}
+
+bool SettingsDialog::editServer(const QString& name)
+{
+    auto stored = m_app.backends().find(name);
+    if (!stored || !stored->has_value()) {
+        say(m_serverResult, name.isEmpty()
+                                ? tr("Choose a server in the list first.")
+                                : tr("\"%1\" was not added here (it comes from the environment or "
+                                     "is built in), so it cannot be changed here.")
+                                      .arg(name));
+        return false;
+    }
+    const BackendRecord& b = **stored;
+    m_editing = b.name;
+    m_kind->setCurrentIndex(m_kind->findData(backendKindName(b.kind)));
+    m_name->setText(b.name);
+    m_name->setReadOnly(true);
+    m_url->setText(b.url.toString());
+    m_key->clear();
+    m_key->setPlaceholderText(b.hasKey ? tr("leave empty to keep the stored key")
+                                       : tr("optional; kept in the system keyring"));
+    m_addOrSave->setText(tr("Save server"));
+    say(m_serverResult, tr("Editing %1: change what you need and save.").arg(b.name));
+    m_url->setFocus();
+    return true;
+}
+
+bool SettingsDialog::saveServer(const QString& kind, const QString& url, const QString& key)
+{
+    auto stored = m_editing.isEmpty() ? Result<std::optional<BackendRecord>>(std::nullopt)
+                                      : m_app.backends().find(m_editing);
+    if (!stored || !stored->has_value()) {
+        say(m_serverResult, tr("Choose a server to edit first."));
+        return false;
+    }
+    QString problem;
+    const QUrl normalized = normalizeBackendUrl(url, &problem);
+    if (!normalized.isValid()) {
+        say(m_serverResult, problem);
+        return false;
+    }
+    BackendRecord record = **stored;
+    if (!key.isEmpty()) {
+        if (Status st = m_app.secrets().write(backendSecretKey(record.name), key); !st.ok()) {
+            say(m_serverResult, st.errorMessage() + QLatin1Char(' ') + tr("Nothing was changed."));
+            return false;
+        }
+        record.hasKey = true;
+    }
+    record.kind = backendKindFromName(kind).value_or(record.kind);
+    record.url = normalized;
+    if (Status st = m_app.backends().update(record); !st.ok()) {
+        say(m_serverResult, st.errorMessage());
+        return false;
+    }
+    m_editing.clear();
+    m_name->setReadOnly(false);
+    m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
+    m_addOrSave->setText(tr("Add server"));
+    say(m_serverResult, tr("Saved %1 (%2).").arg(record.name, normalized.toString()));
     reloadServers();
     Q_EMIT serversChanged();
     return true;

@@ -35,6 +35,11 @@ public:
     // The actions behind the buttons, for the buttons and for tests.
     bool addServer(const QString& kind, const QString& name, const QString& url,
                    const QString& key);
+    // Puts a server you added into the form to change its kind, address or key; the
+    // form's button then saves it. False for servers from the environment or built in.
+    bool editServer(const QString& name);
+    // Saves the server being edited: an empty key keeps the stored one.
+    bool saveServer(const QString& kind, const QString& url, const QString& key);
     bool removeServer(const QString& name);
     void testServer(const QString& name);
     void pullModel(const QString& model);
@@ -62,6 +67,8 @@ private:
     QLineEdit* m_url = nullptr;
     QLineEdit* m_key = nullptr;
     QLabel* m_serverResult = nullptr;
+    QPushButton* m_addOrSave = nullptr;
+    QString m_editing; // the server in the form, while editing one
     QComboBox* m_defaultModel = nullptr;
     QPlainTextEdit* m_defaultSystem = nullptr;
     QPlainTextEdit* m_chatSystem = nullptr;

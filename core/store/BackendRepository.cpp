@@ -91,6 +91,24 @@ Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
     return stored;
 }
 
+Status BackendRepository::update(const BackendRecord& backend)
+{
+    auto q = m_statements.get(QStringLiteral(
+        "UPDATE backends SET kind = ?, url = ?, enabled = ?, has_key = ? WHERE name = ?"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(backendKindName(backend.kind));
+    (*q)->addBindValue(backend.url.toString());
+    (*q)->addBindValue(backend.enabled);
+    (*q)->addBindValue(backend.hasKey);
+    (*q)->addBindValue(backend.name);
+    if (Status st = sql::exec(**q, tr("Changing the backend %1").arg(backend.name)); !st.ok())
+        return st;
+    if ((*q)->numRowsAffected() == 0)
+        return Error{tr("There is no backend named \"%1\".").arg(backend.name)};
+    return {};
+}
+
 Status BackendRepository::remove(const QString& name)
 {
     auto q = m_statements.get(QStringLiteral("DELETE FROM backends WHERE name = ?"));

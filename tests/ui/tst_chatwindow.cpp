@@ -577,6 +577,19 @@ private Q_SLOTS:
                  qPrintable(d.lastMessage()));
         QVERIFY(!d.removeServer(QStringLiteral("ollama")));
         QVERIFY(d.lastMessage().contains(QStringLiteral("environment")));
+        QVERIFY(!d.editServer(QStringLiteral("ollama")));
+
+        // Edit: a wrong address is refused and changes nothing; a right one is stored.
+        QVERIFY(d.editServer(QStringLiteral("local")));
+        QVERIFY(!d.saveServer(QStringLiteral("openai"), QStringLiteral("localhost:1"), {}));
+        QCOMPARE((*w.app->backends().find(QStringLiteral("local")))->url,
+                 m_server->url(QStringLiteral("/v1")));
+        QVERIFY(d.saveServer(QStringLiteral("openai"),
+                             m_server->url(QStringLiteral("/v1/")).toString(), {}));
+        QVERIFY2(d.lastMessage().startsWith(QStringLiteral("Saved local")),
+                 qPrintable(d.lastMessage()));
+        QCOMPARE((*w.app->backends().find(QStringLiteral("local")))->kind, BackendKind::OpenAI);
+        QVERIFY(!d.saveServer(QStringLiteral("openai"), m_server->url().toString(), {}));
 
         // The window takes the new server in: two backends, names made unique.
         w.window->rebuildBackends();
