@@ -199,18 +199,29 @@ bool SettingsDialog::addServer(const QString& kind, const QString& name, const Q
     return true;
 }
 
-bool SettingsDialog::editServer(const QString& name)
+std::optional<BackendRecord> SettingsDialog::addedServer(const QString& name, const QString& done)
 {
     auto stored = m_app.backends().find(name);
-    if (!stored || !stored->has_value()) {
-        say(m_serverResult, name.isEmpty()
-                                ? tr("Choose a server in the list first.")
-                                : tr("\"%1\" was not added here (it comes from the environment or "
-                                     "is built in), so it cannot be changed here.")
-                                      .arg(name));
+    if (stored && stored->has_value())
+        return **stored;
+    if (!stored)
+        say(m_serverResult, stored.errorMessage());
+    else if (name.isEmpty())
+        say(m_serverResult, tr("Choose a server in the list first."));
+    else
+        //: %2 is "changed" or "removed"
+        say(m_serverResult, tr("\"%1\" was not added here (it comes from the environment or "
+                               "is built in), so it cannot be %2 here.")
+                                .arg(name, done));
+    return std::nullopt;
+}
+
+bool SettingsDialog::editServer(const QString& name)
+{
+    const auto stored = addedServer(name, tr("changed"));
+    if (!stored)
         return false;
-    }
-    const BackendRecord& b = **stored;
+    const BackendRecord& b = *stored;
     m_editing = b.name;
     m_kind->setCurrentIndex(m_kind->findData(backendKindName(b.kind)));
     m_name->setText(b.name);
@@ -265,20 +276,14 @@ bool SettingsDialog::saveServer(const QString& kind, const QString& url, const Q
 
 bool SettingsDialog::removeServer(const QString& name)
 {
-    auto stored = m_app.backends().find(name);
-    if (!stored || !stored->has_value()) {
-        say(m_serverResult, name.isEmpty()
-                                ? tr("Choose a server in the list first.")
-                                : tr("\"%1\" was not added here (it comes from the environment or "
-                                     "is built in), so it cannot be removed here.")
-                                      .arg(name));
+    const auto stored = addedServer(name, tr("removed"));
+    if (!stored)
         return false;
-    }
     if (Status st = m_app.backends().remove(name); !st.ok()) {
         say(m_serverResult, st.errorMessage());
         return false;
     }
-    if ((*stored)->hasKey)
+    if (stored->hasKey)
         (void)m_app.secrets().remove(backendSecretKey(name));
     say(m_serverResult, tr("Removed %1.").arg(name));
     reloadServers();

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "backends/ModelInfo.h"
+#include "store/BackendRecord.h"
 
 #include <QDialog>
+
+#include <optional>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -51,6 +54,10 @@ Q_SIGNALS:
     void finishedWork(); // a test or a pull has an answer
 
 private:
+    // The server of that name if you added it here; otherwise says why not (`done`: what
+    // could not be done to it, "changed" or "removed") and returns nothing.
+    std::optional<BackendRecord> addedServer(const QString& name, const QString& done);
+
     QWidget* buildServersTab();
     QWidget* buildChatTab(const QList<ModelInfo>& models);
     QWidget* buildModelsTab();

@@ -26,6 +26,15 @@ const QString kMessageColumns =
     QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, m.content, m.thinking, m.model, "
                    "m.status, m.error, m.metrics, m.created_at, m.updated_at");
 constexpr int kMessageColumnCount = 12;
+// The ids from a message up to its root, each with its depth (0 for the message), then
+// "SELECT " for the columns wanted.
+const QString kPathUp = QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
+                                       "  SELECT ?, 0"
+                                       "  UNION ALL"
+                                       "  SELECT m.parent_id, path.depth + 1 FROM messages m "
+                                       "    JOIN path ON m.id = path.id "
+                                       "    WHERE m.parent_id IS NOT NULL"
+                                       ") SELECT ");
 
 QString newId()
 {
@@ -280,13 +289,7 @@ Status ChatRepository::visitPath(const QString& messageId,
     // Walk up from the message. The rows are handed over as they come, with their depth,
     // rather than sorted here: sorting would hold every row's text in SQLite's sorter.
     auto q = m_statements.get(
-        QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
-                       "  SELECT ?, 0"
-                       "  UNION ALL"
-                       "  SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path "
-                       "    ON m.id = path.id WHERE m.parent_id IS NOT NULL"
-                       ") SELECT ") +
-        kMessageColumns +
+        kPathUp + kMessageColumns +
         QStringLiteral(", path.depth FROM path JOIN messages m ON m.id = path.id"));
     if (!q)
         return q.error();
@@ -305,14 +308,10 @@ Status ChatRepository::visitShownPath(const QString& messageId,
                                       const std::function<void(int, Message&&)>& visit)
 {
     auto q = m_statements.get(
-        QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
-                       "  SELECT ?, 0"
-                       "  UNION ALL"
-                       "  SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path "
-                       "    ON m.id = path.id WHERE m.parent_id IS NOT NULL"
-                       ") SELECT m.id, m.role, m.content, m.thinking, m.model, m.status, m.error, "
-                       "  json_extract(m.metrics, '$.thinking_ms'), m.created_at, path.depth "
-                       "FROM path JOIN messages m ON m.id = path.id"));
+        kPathUp + QStringLiteral("m.id, m.role, m.content, m.thinking, m.model, m.status, "
+                                 "m.error, json_extract(m.metrics, '$.thinking_ms'), "
+                                 "m.created_at, path.depth "
+                                 "FROM path JOIN messages m ON m.id = path.id"));
     if (!q)
         return q.error();
     (*q)->addBindValue(messageId);
