@@ -188,8 +188,12 @@ void MessageDelegate::stackParts(Layout& layout)
 // are; only the open rest is rendered again.
 void MessageDelegate::continueParts(Layout& layout, const QString& markdown, bool streaming) const
 {
-    if (!layout.parts.empty())
-        layout.parts.pop_back(); // the open part
+    // The open part's document is rendered again, not made anew.
+    std::unique_ptr<QTextDocument> open;
+    if (!layout.parts.empty()) {
+        open = std::move(layout.parts.back());
+        layout.parts.pop_back();
+    }
     QStringView tail = QStringView(markdown).mid(layout.finishedChars);
     if (streaming) {
         const qsizetype done = MarkdownRenderer::finishedLength(tail);
@@ -197,7 +201,8 @@ void MessageDelegate::continueParts(Layout& layout, const QString& markdown, boo
             m_charsRendered += done;
             const QString html =
                 MarkdownRenderer::toHtml(tail.left(done), false, layout.finishedCodeBlocks);
-            layout.finishedCodeBlocks += static_cast<int>(html.count(QStringLiteral("lyss-copy:")));
+            layout.finishedCodeBlocks +=
+                static_cast<int>(html.count(QStringLiteral("href=\"lyss-copy:")));
             layout.parts.push_back(newPart(html, layout.bodyWidth));
             layout.finishedChars += done;
             layout.finishedHash = qHash(QStringView(markdown).left(layout.finishedChars));
@@ -205,8 +210,14 @@ void MessageDelegate::continueParts(Layout& layout, const QString& markdown, boo
         }
     }
     m_charsRendered += tail.size();
-    layout.parts.push_back(newPart(
-        MarkdownRenderer::toHtml(tail, streaming, layout.finishedCodeBlocks), layout.bodyWidth));
+    const QString html = MarkdownRenderer::toHtml(tail, streaming, layout.finishedCodeBlocks);
+    if (open) {
+        open->setHtml(html);
+        open->setTextWidth(layout.bodyWidth);
+        layout.parts.push_back(std::move(open));
+    } else {
+        layout.parts.push_back(newPart(html, layout.bodyWidth));
+    }
     stackParts(layout);
 }
 

@@ -112,25 +112,34 @@ void defuse(cmark_node* root)
     }
 }
 
-// Each code block gets a line above it: its language and a Copy link.
-QString labelCodeBlocks(const QString& html, int n)
+// `html` with each match of `re` replaced by what `replacement` makes of it.
+template <typename Fn>
+QString rewriteMatches(const QString& html, const QRegularExpression& re, Fn replacement)
 {
-    static const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
     QString out;
     qsizetype last = 0;
-    auto it = pre.globalMatch(html);
+    auto it = re.globalMatch(html);
     while (it.hasNext()) {
         const auto m = it.next();
         out += QStringView(html).mid(last, m.capturedStart() - last);
-        const QString lang = m.captured(1).isEmpty() ? QStringLiteral("code") : m.captured(1);
-        out += QStringLiteral("<p style=\"color: gray; margin-bottom: 0;\"><span>%1</span> &nbsp; "
-                              "<a href=\"%2\">%3</a></p><pre><code>")
-                   .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
-                        QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"));
+        out += replacement(m);
         last = m.capturedEnd();
     }
     out += QStringView(html).mid(last);
     return out;
+}
+
+// Each code block gets a line above it: its language and a Copy link.
+QString labelCodeBlocks(const QString& html, int n)
+{
+    static const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
+    return rewriteMatches(html, pre, [&n](const QRegularExpressionMatch& m) {
+        const QString lang = m.captured(1).isEmpty() ? QStringLiteral("code") : m.captured(1);
+        return QStringLiteral("<p style=\"color: gray; margin-bottom: 0;\"><span>%1</span> &nbsp; "
+                              "<a href=\"%2\">%3</a></p><pre><code>")
+            .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
+                 QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"));
+    });
 }
 
 // QTextDocument's HTML: task list check boxes as characters, tables with borders,
@@ -148,18 +157,10 @@ QString forQTextDocument(QString html, int firstCodeBlock)
     html.replace(QStringLiteral("<table>"),
                  QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"));
     static const QRegularExpression href(QStringLiteral("<a href=\"([^\"]*)\""));
-    QString out;
-    qsizetype last = 0;
-    auto it = href.globalMatch(html);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += QStringView(html).mid(last, m.capturedStart() - last);
-        const QString url = m.captured(1);
-        out +=
-            MarkdownRenderer::isOpenableLink(url) ? m.captured(0) : QStringLiteral("<a href=\"\"");
-        last = m.capturedEnd();
-    }
-    out += QStringView(html).mid(last);
+    const QString out = rewriteMatches(html, href, [](const QRegularExpressionMatch& m) {
+        return MarkdownRenderer::isOpenableLink(m.captured(1)) ? m.captured(0)
+                                                               : QStringLiteral("<a href=\"\"");
+    });
     return labelCodeBlocks(out, firstCodeBlock);
 }
 
