@@ -226,15 +226,20 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     const ShownMessage& m = m_model->at(row);
     const int revision = m_model->revision(row);
     const bool expanded = m_expandedThinking.contains(m.id);
-    auto& slot = m_cache[m.id];
-    if (slot && slot->revision == revision && slot->bodyWidth == bodyWidth &&
-        slot->expanded == expanded)
-        return *slot;
-    if (m_cache.size() > 400) { // keep memory flat in long chats: drop what is not on screen
-        auto keep = slot;
-        m_cache.clear();
-        m_cache.insert(m.id, keep);
+    if (const auto found = m_cache.constFind(m.id); found != m_cache.constEnd()) {
+        const Layout& cached = **found;
+        if (cached.revision == revision && cached.bodyWidth == bodyWidth &&
+            cached.expanded == expanded)
+            return cached;
     }
+    if (m_cache.size() > 400) { // keep memory flat in long chats: drop what is not on screen
+        const std::shared_ptr<Layout> keep = m_cache.value(m.id);
+        m_cache.clear();
+        if (keep)
+            m_cache.insert(m.id, keep);
+    }
+    // Taken after any eviction above: a reference into the hash would not survive it.
+    auto& slot = m_cache[m.id];
     const bool streaming = m.status == MessageStatus::Streaming;
     const bool placeholder = m.content.isEmpty() && streaming;
     // A reply that grew since its last layout continues from its finished parts; a link
@@ -455,9 +460,8 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     } else {
         // Only the parts, and within them the lines, that are on screen are drawn.
         const QRect visible = option.rect.intersected(m_view->viewport()->rect());
-        const bool selecting = m.id == m_selectionId && m_selectionAnchor != m_selectionPosition;
-        const int selFrom = std::min(m_selectionAnchor, m_selectionPosition);
-        const int selTo = std::max(m_selectionAnchor, m_selectionPosition);
+        const auto [selFrom, selTo] = selectionIn(index.row());
+        const bool selecting = selFrom < selTo;
         for (size_t i = 0; i < layout.parts.size(); ++i) {
             const QTextDocument& doc = *layout.parts[i];
             const int top = y + layout.partTop[i];
@@ -615,33 +619,64 @@ int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,
     return local < 0 ? -1 : cached->partStart[i] + local;
 }
 
-void MessageDelegate::setSelection(const QString& messageId, int anchor, int position)
+void MessageDelegate::setSelection(int anchorRow, int anchorPosition, int focusRow,
+                                   int focusPosition)
 {
-    m_selectionId = messageId;
-    m_selectionAnchor = anchor;
-    m_selectionPosition = position;
+    m_selection = {anchorRow, anchorPosition, focusRow, focusPosition};
+}
+
+bool MessageDelegate::hasSelection() const
+{
+    const Selection& s = m_selection;
+    return s.anchorRow >= 0 && s.focusRow >= 0 &&
+           (s.anchorRow != s.focusRow || s.anchorPosition != s.focusPosition);
+}
+
+QPair<int, int> MessageDelegate::selectionIn(int row) const
+{
+    if (!hasSelection())
+        return {0, 0};
+    const Selection& s = m_selection;
+    // Start and end in reading order, whichever way the selection was made.
+    const bool forward = s.anchorRow < s.focusRow ||
+                         (s.anchorRow == s.focusRow && s.anchorPosition <= s.focusPosition);
+    const int firstRow = forward ? s.anchorRow : s.focusRow;
+    const int firstPosition = forward ? s.anchorPosition : s.focusPosition;
+    const int lastRow = forward ? s.focusRow : s.anchorRow;
+    const int lastPosition = forward ? s.focusPosition : s.anchorPosition;
+    if (row < firstRow || row > lastRow)
+        return {0, 0};
+    return {row == firstRow ? firstPosition : 0, row == lastRow ? lastPosition : kEnd};
 }
 
 QString MessageDelegate::selectedText() const
 {
-    const auto cached = m_cache.value(m_selectionId);
-    if (!cached || m_selectionAnchor == m_selectionPosition)
+    if (!hasSelection())
         return {};
-    const int from = std::min(m_selectionAnchor, m_selectionPosition);
-    const int to = std::max(m_selectionAnchor, m_selectionPosition);
-    QStringList pieces;
-    for (size_t i = 0; i < cached->parts.size(); ++i) {
-        QTextDocument& doc = *cached->parts[i];
-        const int start = cached->partStart[i];
-        const int last = doc.characterCount() - 1;
-        if (to <= start || from >= start + doc.characterCount())
+    const int rows = m_model->rowCount();
+    const int bodyWidth = geometry(m_view->viewport()->width()).bodyWidth;
+    QStringList messages;
+    for (int row = 0; row < rows; ++row) {
+        const auto [from, to] = selectionIn(row);
+        if (from >= to)
             continue;
-        QTextCursor cursor(&doc);
-        cursor.setPosition(std::clamp(from - start, emptyLead(doc), last));
-        cursor.setPosition(std::clamp(to - start, 0, last), QTextCursor::KeepAnchor);
-        pieces << cursor.selectedText();
+        // Rows off screen are laid out now: what is copied is what would be shown.
+        const Layout& layout = layoutFor(row, bodyWidth);
+        QStringList pieces;
+        for (size_t i = 0; i < layout.parts.size(); ++i) {
+            QTextDocument& doc = *layout.parts[i];
+            const int start = layout.partStart[i];
+            const int last = doc.characterCount() - 1;
+            if (to <= start || from >= start + doc.characterCount())
+                continue;
+            QTextCursor cursor(&doc);
+            cursor.setPosition(std::clamp(from - start, emptyLead(doc), last));
+            cursor.setPosition(std::clamp(to - start, 0, last), QTextCursor::KeepAnchor);
+            pieces << cursor.selectedText();
+        }
+        messages << pieces.join(QLatin1Char('\n'));
     }
-    return pieces.join(QLatin1Char('\n'))
+    return messages.join(QStringLiteral("\n\n"))
         .replace(QChar::ParagraphSeparator, QLatin1Char('\n'))
         .replace(QChar::LineSeparator, QLatin1Char('\n'));
 }

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <QStyledItemDelegate>
 
+#include <limits>
 #include <memory>
 
 class QAbstractItemView;
@@ -42,11 +43,23 @@ public:
 
     // What is under `pos` (view coordinates) in the row `index` drawn at `rowRect`.
     Hit hitTest(const QModelIndex& index, const QRect& rowRect, const QPoint& pos) const;
-    // Text selection inside one message: character positions in its body, -1 if `pos`
-    // is not over the body.
+    // Text selection, from a position in one message to a position in another (or the
+    // same): character positions in the bodies, -1 if `pos` is not over a body.
     int positionAt(const QModelIndex& index, const QRect& rowRect, const QPoint& pos) const;
-    void setSelection(const QString& messageId, int anchor, int position);
-    void clearSelection() { setSelection({}, 0, 0); }
+    // The end of a message's body, as a position.
+    static constexpr int kEnd = std::numeric_limits<int>::max();
+    void setSelection(int anchorRow, int anchorPosition, int focusRow, int focusPosition);
+    void clearSelection() { setSelection(-1, 0, -1, 0); }
+    bool hasSelection() const;
+    struct Selection {
+        int anchorRow = -1;
+        int anchorPosition = 0;
+        int focusRow = -1;
+        int focusPosition = 0;
+    };
+    Selection selection() const { return m_selection; }
+    // The part of `row`'s body that is selected: [from, to), empty when none.
+    QPair<int, int> selectionIn(int row) const;
     QString selectedText() const;
 
     // Hover actions are drawn for this row only.
@@ -94,9 +107,7 @@ private:
     bool m_cursorVisible = true;
     int m_pulse = 0;
     int m_hovered = -1;
-    QString m_selectionId;
-    int m_selectionAnchor = 0;
-    int m_selectionPosition = 0;
+    Selection m_selection;
     bool m_compact = false;
 };
 

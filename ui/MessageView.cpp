@@ -43,6 +43,11 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
     m_jump->setCursor(Qt::PointingHandCursor);
     m_jump->hide();
     connect(m_jump, &QToolButton::clicked, this, &MessageView::scrollToLatest);
+    // Another branch or chat: the rows a selection named are gone.
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_delegate->clearSelection();
+        m_selecting = false;
+    });
 
     QScrollBar* bar = verticalScrollBar();
     // The user's scrolling decides whether we follow new text; our own does not.
@@ -122,24 +127,67 @@ void MessageView::mousePressEvent(QMouseEvent* event)
     const QModelIndex index = indexAt(pos);
     const auto hit = m_delegate->hitTest(index, visualRect(index), pos);
     if (event->button() == Qt::LeftButton && hit.action == MessageDelegate::Action::None) {
-        // Selecting text starts here (within one message).
+        // Selecting text starts here; it may go on into other messages.
         const int at = m_delegate->positionAt(index, visualRect(index), pos);
-        if (m_selectRow >= 0 && m_selectRow < m_model->rowCount())
-            update(m_model->index(m_selectRow));
-        m_selectRow = at >= 0 ? index.row() : -1;
-        m_selectAnchor = std::max(0, at);
-        m_delegate->setSelection(at >= 0 ? m_model->at(index.row()).id : QString(), m_selectAnchor,
-                                 m_selectAnchor);
+        if (at >= 0) {
+            m_selecting = true;
+            m_delegate->setSelection(index.row(), at, index.row(), at);
+        } else {
+            m_delegate->clearSelection();
+        }
+        viewport()->update();
         setFocus(Qt::MouseFocusReason);
     }
     QListView::mousePressEvent(event);
 }
 
+void MessageView::selectAllMessages()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    m_delegate->setSelection(0, 0, m_model->rowCount() - 1, MessageDelegate::kEnd);
+    viewport()->update();
+}
+
+void MessageView::copySelection()
+{
+    if (const QString text = m_delegate->selectedText(); !text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
 void MessageView::keyPressEvent(QKeyEvent* event)
 {
     if (event->matches(QKeySequence::Copy)) {
-        if (const QString text = m_delegate->selectedText(); !text.isEmpty())
-            QApplication::clipboard()->setText(text);
+        copySelection();
+        event->accept();
+        return;
+    }
+    if (event->matches(QKeySequence::SelectAll)) {
+        selectAllMessages();
+        event->accept();
+        return;
+    }
+    // Shift+Up and Shift+Down grow or shrink the selection a whole message at a time.
+    const bool shift = event->modifiers() == Qt::ShiftModifier;
+    const bool up = shift && event->key() == Qt::Key_Up;
+    if ((up || (shift && event->key() == Qt::Key_Down)) && m_model->rowCount() > 0) {
+        const int last = m_model->rowCount() - 1;
+        if (!m_delegate->hasSelection()) {
+            // From the end of the conversation (up) or the start of the first message seen.
+            const int row = up ? last : std::max(0, indexAt(QPoint(0, 0)).row());
+            m_delegate->setSelection(row, up ? MessageDelegate::kEnd : 0, row,
+                                     up ? 0 : MessageDelegate::kEnd);
+        } else {
+            const MessageDelegate::Selection sel = m_delegate->selection();
+            const int row = std::clamp(sel.focusRow + (up ? -1 : 1), 0, last);
+            // Messages before the anchor are taken from their start, after it to their end.
+            const bool before =
+                row < sel.anchorRow || (row == sel.anchorRow && sel.anchorPosition > 0);
+            m_delegate->setSelection(sel.anchorRow, sel.anchorPosition, row,
+                                     before ? 0 : MessageDelegate::kEnd);
+        }
+        scrollTo(m_model->index(m_delegate->selection().focusRow));
+        viewport()->update();
         event->accept();
         return;
     }
@@ -149,19 +197,21 @@ void MessageView::keyPressEvent(QKeyEvent* event)
 void MessageView::mouseMoveEvent(QMouseEvent* event)
 {
     QListView::mouseMoveEvent(event);
-    if ((event->buttons() & Qt::LeftButton) && m_selectRow >= 0 &&
-        m_selectRow < m_model->rowCount()) {
-        const QModelIndex row = m_model->index(m_selectRow);
-        const QRect rect = visualRect(row);
+    if ((event->buttons() & Qt::LeftButton) && m_selecting && m_model->rowCount() > 0) {
+        // The selection follows the pointer into other messages; above or below a
+        // message's text it takes the text's start or end.
         QPoint pos = event->position().toPoint();
-        pos.setY(std::clamp(pos.y(), rect.top(), rect.bottom()));
+        pos.setY(std::clamp(pos.y(), 0, viewport()->height() - 1));
+        QModelIndex row = indexAt(pos);
+        if (!row.isValid())
+            row = m_model->index(pos.y() < viewport()->height() / 2 ? 0 : m_model->rowCount() - 1);
+        const QRect rect = visualRect(row);
         int at = m_delegate->positionAt(row, rect, pos);
-        if (at < 0) // above or below the text: to its start or end
-            at = event->position().y() < rect.center().y()
-                     ? 0
-                     : m_delegate->positionAt(row, rect, rect.bottomRight());
-        m_delegate->setSelection(m_model->at(m_selectRow).id, m_selectAnchor, std::max(0, at));
-        update(row);
+        if (at < 0)
+            at = pos.y() < rect.center().y() ? 0 : MessageDelegate::kEnd;
+        const auto current = m_delegate->selection();
+        m_delegate->setSelection(current.anchorRow, current.anchorPosition, row.row(), at);
+        viewport()->update();
     }
     const QModelIndex index = indexAt(event->position().toPoint());
     const int row = index.isValid() ? index.row() : -1;
@@ -190,6 +240,8 @@ void MessageView::leaveEvent(QEvent* event)
 
 void MessageView::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::LeftButton)
+        m_selecting = false;
     const QModelIndex index = indexAt(event->position().toPoint());
     const auto hit = m_delegate->hitTest(index, visualRect(index), event->position().toPoint());
     if (event->button() == Qt::LeftButton && hit.action == MessageDelegate::Action::Link &&
@@ -221,6 +273,10 @@ void MessageView::contextMenuEvent(QContextMenuEvent* event)
     if (!index.isValid())
         return;
     QMenu menu(this);
+    if (m_delegate->hasSelection())
+        menu.addAction(tr("Copy"), QKeySequence::Copy, this, &MessageView::copySelection);
+    menu.addAction(tr("Select all"), QKeySequence::SelectAll, this,
+                   &MessageView::selectAllMessages);
     const QString source = m_model->at(index.row()).content;
     menu.addAction(tr("Copy message (markdown)"), this,
                    [source] { QApplication::clipboard()->setText(source); });

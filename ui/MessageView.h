@@ -13,7 +13,8 @@ class MessageModel;
 
 // The conversation: a list view over MessageModel painted by MessageDelegate. It
 // sticks to the bottom while the user is there; scrolled up, it stays put and offers
-// "Jump to latest". Right click copies a message's markdown source.
+// "Jump to latest". Text is selected with the mouse across messages, Ctrl+A selects all,
+// Shift+Up/Down a message more or less; right click copies a message's markdown source.
 class MessageView : public QListView {
     Q_OBJECT
 
@@ -23,6 +24,9 @@ public:
     MessageDelegate* messageDelegate() const { return m_delegate; }
     bool isStuckToBottom() const { return m_stick; }
     void scrollToLatest();
+    // Selects the text of every message (Ctrl+A), and copies what is selected (Ctrl+C).
+    void selectAllMessages();
+    void copySelection();
     // Blinks the streaming cursor while any reply streams.
     void setStreaming(bool streaming);
 
@@ -54,8 +58,7 @@ private:
     bool m_painted = false;
     bool m_adjusting = false;
     int m_hovered = -1;
-    int m_selectRow = -1; // the message text is being selected in
-    int m_selectAnchor = 0;
+    bool m_selecting = false; // the left button went down over text
 };
 
 } // namespace lyss

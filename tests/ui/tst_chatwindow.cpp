@@ -235,6 +235,14 @@ private Q_SLOTS:
         const int estimated =
             w.window->messageView()->messageDelegate()->estimatesComputed() - estimatesBefore;
         QVERIFY2(estimated < 1000, qPrintable(QString::number(estimated)));
+
+        // Selecting all lays out every row to copy it, far more than the layout cache
+        // keeps; the cache drops what it does not need on the way.
+        MessageView* view = w.window->messageView();
+        view->selectAllMessages();
+        const QString all = view->messageDelegate()->selectedText();
+        QVERIFY(all.startsWith(QStringLiteral("Message 0 with some code and a link.\n\n")));
+        QVERIFY(all.contains(QStringLiteral("\n\nMessage 1999 with some code")));
     }
 
     // A long reply arriving in small pieces: each refresh renders only the open end, the
@@ -490,6 +498,74 @@ private Q_SLOTS:
         QApplication::clipboard()->clear();
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("alpha beta"));
+    }
+
+    // Selection goes on from one message into the next; Ctrl+A takes every message;
+    // Shift+Up takes one message more at a time, from the last.
+    void selectionSpansMessagesAndTheKeyboard()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Span")});
+            QString parent;
+            const QList<QPair<Role, QString>> texts{
+                {Role::User, QStringLiteral("alpha beta gamma")},
+                {Role::Assistant, QStringLiteral("delta epsilon")},
+                {Role::User, QStringLiteral("zeta")}};
+            for (const auto& [role, text] : texts) {
+                Message m;
+                m.chatId = chat->id;
+                m.parentId = parent;
+                m.role = role;
+                m.content = text;
+                parent = app.chats().addMessage(m)->id;
+            }
+        });
+        QTest::qWait(50);
+        MessageView* view = w.window->messageView();
+        QCOMPARE(w.model()->rowCount(), 3);
+        // Where in the view a character position of a message is.
+        const auto pointAt = [&](int row, int position) {
+            const QModelIndex index = w.model()->index(row);
+            const QRect rect = view->visualRect(index);
+            for (int y = rect.top(); y < rect.bottom(); y += 2) {
+                for (int x = rect.left(); x < rect.right(); ++x) {
+                    if (view->messageDelegate()->positionAt(index, rect, QPoint(x, y)) == position)
+                        return QPoint(x, y);
+                }
+            }
+            return QPoint();
+        };
+        const QPoint start = pointAt(0, 6);
+        const QPoint end = pointAt(1, 5);
+        QVERIFY(!start.isNull() && !end.isNull());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(view->viewport(), end);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, end);
+        QCOMPARE(view->messageDelegate()->selectedText(), QStringLiteral("beta gamma\n\ndelta"));
+        // Dragged backwards, the same text.
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, end);
+        QTest::mouseMove(view->viewport(), start);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, start);
+        QCOMPARE(view->messageDelegate()->selectedText(), QStringLiteral("beta gamma\n\ndelta"));
+
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("alpha beta gamma\n\ndelta epsilon\n\nzeta"));
+
+        view->messageDelegate()->clearSelection();
+        QTest::keyClick(view, Qt::Key_Up, Qt::ShiftModifier);
+        QCOMPARE(view->messageDelegate()->selectedText(), QStringLiteral("zeta"));
+        QTest::keyClick(view, Qt::Key_Up, Qt::ShiftModifier);
+        QCOMPARE(view->messageDelegate()->selectedText(), QStringLiteral("delta epsilon\n\nzeta"));
+        QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(view->messageDelegate()->selectedText(), QStringLiteral("zeta"));
+
+        // Another chat: the selection is gone with the rows it named.
+        w.window->newChat();
+        QVERIFY(!view->messageDelegate()->hasSelection());
     }
 
     void draftsSurviveSwitchingAndRestarting()
