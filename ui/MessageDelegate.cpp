@@ -37,6 +37,7 @@ struct MessageDelegate::Layout {
     // Rendered in parts: how much of the markdown the finished parts hold, a hash of it
     // (to notice a changed text), and how many code blocks they hold (Copy links count on).
     bool inParts = false;
+    bool behind = false; // shows less than the text: more is rendered on the next paint
     qsizetype finishedChars = 0;
     size_t finishedHash = 0;
     int finishedCodeBlocks = 0;
@@ -105,6 +106,9 @@ MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
     , m_model(model)
     , m_view(view)
 {
+    m_catchUp.setSingleShot(true);
+    m_catchUp.setInterval(16); // at most ~60 frames a second
+    connect(&m_catchUp, &QTimer::timeout, this, [this] { m_view->viewport()->update(); });
 }
 
 MessageDelegate::~MessageDelegate() = default;
@@ -135,6 +139,9 @@ namespace {
 // A finished stretch of a streaming reply becomes a part of its own once it holds this
 // much text: fewer, larger parts, and the open part stays small.
 constexpr qsizetype kMinFinishedPart = 1024;
+// At most this much new text is rendered in one paint: when a fast server has sent more
+// since the last one, the view catches up over the next paints instead of freezing.
+constexpr qsizetype kMaxRenderStep = 8 * 1024;
 // A document that opens with a table has an empty block before it, which one document
 // holding the whole text would not have: that block is not part of the text shown.
 int emptyLead(const QTextDocument& doc)
@@ -186,15 +193,26 @@ void MessageDelegate::stackParts(Layout& layout)
 
 // Renders what arrived since the last time: finished blocks become parts that stay as they
 // are; only the open rest is rendered again.
-void MessageDelegate::continueParts(Layout& layout, const QString& markdown, bool streaming) const
+void MessageDelegate::continueParts(Layout& layout, const QString& fullMarkdown,
+                                    bool streaming) const
 {
+    QStringView markdown(fullMarkdown);
+    if (markdown.size() - layout.finishedChars > kMaxRenderStep) {
+        // Far behind: this paint renders the next step only, if it ends a finished part
+        // (a single block longer than a step has to be rendered whole).
+        const QStringView step = markdown.left(layout.finishedChars + kMaxRenderStep);
+        if (MarkdownRenderer::finishedLength(step.mid(layout.finishedChars)) >= kMinFinishedPart)
+            markdown = step;
+    }
+    layout.behind = markdown.size() < fullMarkdown.size();
+    streaming = streaming || layout.behind;
     // The open part's document is rendered again, not made anew.
     std::unique_ptr<QTextDocument> open;
     if (!layout.parts.empty()) {
         open = std::move(layout.parts.back());
         layout.parts.pop_back();
     }
-    QStringView tail = QStringView(markdown).mid(layout.finishedChars);
+    QStringView tail = markdown.mid(layout.finishedChars);
     if (streaming) {
         const qsizetype done = MarkdownRenderer::finishedLength(tail);
         if (done >= kMinFinishedPart) {
@@ -205,7 +223,7 @@ void MessageDelegate::continueParts(Layout& layout, const QString& markdown, boo
                 static_cast<int>(html.count(QStringLiteral("href=\"lyss-copy:")));
             layout.parts.push_back(newPart(html, layout.bodyWidth));
             layout.finishedChars += done;
-            layout.finishedHash = qHash(QStringView(markdown).left(layout.finishedChars));
+            layout.finishedHash = qHash(markdown.left(layout.finishedChars));
             tail = tail.mid(done);
         }
     }
@@ -229,7 +247,7 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     if (const auto found = m_cache.constFind(m.id); found != m_cache.constEnd()) {
         const Layout& cached = **found;
         if (cached.revision == revision && cached.bodyWidth == bodyWidth &&
-            cached.expanded == expanded)
+            cached.expanded == expanded && !cached.behind)
             return cached;
     }
     if (m_cache.size() > 400) { // keep memory flat in long chats: drop what is not on screen
@@ -331,6 +349,8 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     const ShownMessage& m = m_model->at(index.row());
     const Geometry g = geometry(option.rect.width());
     const Layout& layout = layoutFor(index.row(), g.bodyWidth);
+    if (layout.behind && !m_catchUp.isActive())
+        const_cast<QTimer&>(m_catchUp).start(); // the rest of the text in the next frame
     MessageModel::Measured& known = m_model->measured(index.row());
     if (known.height != layout.height || known.revision != layout.revision) {
         // The estimate was off: let the view ask again (after this paint).

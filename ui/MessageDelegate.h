@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStyledItemDelegate>
+#include <QTimer>
 
 #include <limits>
 #include <memory>
@@ -93,7 +94,7 @@ private:
     int estimateHeight(const ShownMessage& m, int bodyWidth) const;
     std::unique_ptr<QTextDocument> newPart(const QString& html, int bodyWidth) const;
     static void stackParts(Layout& layout);
-    void continueParts(Layout& layout, const QString& markdown, bool streaming) const;
+    void continueParts(Layout& layout, const QString& fullMarkdown, bool streaming) const;
     QList<QPair<Action, QRect>> actionRects(int row, const QRect& rowRect,
                                             QString* siblingLabel) const;
 
@@ -108,6 +109,7 @@ private:
     int m_pulse = 0;
     int m_hovered = -1;
     Selection m_selection;
+    QTimer m_catchUp; // paints again while a layout shows less than its text
     bool m_compact = false;
 };
 

@@ -36,7 +36,7 @@ ChatStream::~ChatStream()
 namespace {
 // Bytes decoded in one turn of the event loop: a fast server can have megabytes waiting,
 // and decoding them in one go would freeze the window for tens of milliseconds.
-constexpr qint64 kSliceBytes = 64 * 1024;
+constexpr qint64 kSliceBytes = 16 * 1024;
 } // namespace
 
 void ChatStream::onReadyRead()

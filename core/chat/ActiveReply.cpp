@@ -18,7 +18,15 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
     m_checkpointTimer.setSingleShot(true);
     connect(&m_checkpointTimer, &QTimer::timeout, this, &ActiveReply::checkpoint);
     connect(stream, &ChatStream::eventsReady, this, &ActiveReply::onEvents);
-    connect(stream, &ChatStream::finished, this, &ActiveReply::onStreamFinished);
+    connect(stream, &ChatStream::finished, this, [this] {
+        // Saving the end indexes the whole reply for search (milliseconds for a long one):
+        // on a turn of the event loop of its own, not on the one that decoded the last
+        // bytes. Stopping saves at once, so the text is stored when cancel() returns.
+        if (m_stream && m_stream->outcome() == ChatStream::Outcome::Cancelled)
+            onStreamFinished();
+        else
+            QMetaObject::invokeMethod(this, &ActiveReply::onStreamFinished, Qt::QueuedConnection);
+    });
 }
 
 void ActiveReply::onEvents(const StreamEvents& events)

@@ -131,7 +131,7 @@ Status ChatBulkWriter::finish()
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO messages_fts (rowid, content) "
-                             "SELECT seq, content FROM messages WHERE seq >= ?"));
+                             "SELECT seq, content FROM messages_searchable WHERE seq >= ?"));
     q.addBindValue(m_firstSeq);
     if (Status st = sql::exec(q, tr("Indexing the imported messages for search")); !st.ok())
         return st;

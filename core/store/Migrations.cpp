@@ -3,11 +3,22 @@
 
 namespace lyss {
 
+namespace {
+// What the search index holds of a message: its text once it is finished, nothing while
+// it streams (so saving a streaming reply every second does not index it again each time).
+QString searchable(const char* row)
+{
+    return QStringLiteral("CASE %1.status WHEN 'streaming' THEN '' ELSE %1.content END")
+        .arg(QLatin1String(row));
+}
+} // namespace
+
 QString messagesFtsInsertTrigger()
 {
     return QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
                           "BEGIN INSERT INTO messages_fts (rowid, content) "
-                          "VALUES (new.seq, new.content); END");
+                          "VALUES (new.seq, %1); END")
+        .arg(searchable("new"));
 }
 
 namespace {
@@ -142,12 +153,51 @@ Migration drafts()
                             "updated_at INTEGER NOT NULL)")}};
 }
 
+// v6: the search index holds finished text only. Before, every save of a streaming reply
+// (once a second) took the whole reply out of the index and put it back, and finishing it
+// did so once more; now a reply is indexed once, when it ends. The index reads its text
+// through a view that shows '' for a streaming message, so a rebuild agrees with the
+// triggers.
+Migration searchFinishedText()
+{
+    return {6,
+            QStringLiteral("search index of finished messages"),
+            {
+                QStringLiteral("DROP TRIGGER messages_fts_insert"),
+                QStringLiteral("DROP TRIGGER messages_fts_delete"),
+                QStringLiteral("DROP TRIGGER messages_fts_update"),
+                QStringLiteral("DROP TABLE messages_fts"),
+                QStringLiteral("CREATE VIEW messages_searchable AS SELECT seq, %1 AS content "
+                               "FROM messages m")
+                    .arg(searchable("m")),
+                QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, "
+                               "content='messages_searchable', content_rowid='seq', "
+                               "tokenize='unicode61 remove_diacritics 2')"),
+                messagesFtsInsertTrigger(),
+                QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
+                               "BEGIN INSERT INTO messages_fts (messages_fts, rowid, content) "
+                               "VALUES ('delete', old.seq, %1); END")
+                    .arg(searchable("old")),
+                QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, "
+                               "status ON messages "
+                               "WHEN old.status <> 'streaming' OR new.status <> 'streaming' "
+                               "BEGIN "
+                               "INSERT INTO messages_fts (messages_fts, rowid, content) "
+                               "VALUES ('delete', old.seq, %1); "
+                               "INSERT INTO messages_fts (rowid, content) VALUES (new.seq, %2); "
+                               "END")
+                    .arg(searchable("old"), searchable("new")),
+                QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+            }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all{initialSchema(), fullTextSearch(), streamOwner(),
-                                            chatTags(), drafts()};
+    static const std::vector<Migration> all{initialSchema(), fullTextSearch(),
+                                            streamOwner(),   chatTags(),
+                                            drafts(),        searchFinishedText()};
     return all;
 }
 

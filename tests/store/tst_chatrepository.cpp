@@ -241,6 +241,58 @@ private Q_SLOTS:
         QCOMPARE(m_chats->search(QStringLiteral("wombat"))->size(), 0);
     }
 
+    // A streaming reply is indexed once, when it ends: saving it while it streams does not
+    // touch the index, and the index stays consistent through every step.
+    void searchIndexesRepliesWhenTheyEnd()
+    {
+        auto chat = m_chats->createChat({.title = QStringLiteral("Streaming")});
+        const Message question = add(chat->id, {}, Role::User, QStringLiteral("Tell me"));
+        Message reply;
+        reply.chatId = chat->id;
+        reply.parentId = question.id;
+        reply.role = Role::Assistant;
+        reply.status = MessageStatus::Streaming;
+        reply = *m_chats->addMessage(reply);
+        const auto indexIsSound = [this] {
+            QSqlQuery q(m_db->connection());
+            return q.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) "
+                                         "VALUES ('integrity-check', 1)"));
+        };
+        QVERIFY(m_chats->checkpointMessage(reply.id, QStringLiteral("platypus so far"), {}).ok());
+        QCOMPARE(m_chats->search(QStringLiteral("platypus"))->size(), 0);
+        QVERIFY(indexIsSound());
+
+        reply.content = QStringLiteral("platypus and more");
+        reply.status = MessageStatus::Complete;
+        QVERIFY(m_chats->finishMessage(reply).ok());
+        QCOMPARE(m_chats->search(QStringLiteral("platypus"))->size(), 1);
+        QVERIFY(indexIsSound());
+
+        // A reply cut off while streaming is indexed when it is marked interrupted.
+        Message cut;
+        cut.chatId = chat->id;
+        cut.parentId = question.id;
+        cut.role = Role::Assistant;
+        cut.status = MessageStatus::Streaming;
+        cut = *m_chats->addMessage(cut);
+        QVERIFY(m_chats->checkpointMessage(cut.id, QStringLiteral("quokka"), {}).ok());
+        QCOMPARE(*m_chats->recoverInterruptedReplies([](const QString&) { return false; }), 1);
+        QCOMPARE(m_chats->search(QStringLiteral("quokka"))->size(), 1);
+        QVERIFY(indexIsSound());
+
+        // Deleting a message while it streams leaves the index sound too.
+        Message gone;
+        gone.chatId = chat->id;
+        gone.parentId = question.id;
+        gone.role = Role::Assistant;
+        gone.status = MessageStatus::Streaming;
+        gone = *m_chats->addMessage(gone);
+        QVERIFY(m_chats->checkpointMessage(gone.id, QStringLiteral("numbat"), {}).ok());
+        QVERIFY(m_chats->deleteMessage(gone.id).ok());
+        QVERIFY(indexIsSound());
+        QCOMPARE(m_chats->search(QStringLiteral("numbat"))->size(), 0);
+    }
+
     void searchTakesAnyTextSafely_data()
     {
         QTest::addColumn<QString>("text");

@@ -312,8 +312,32 @@ private Q_SLOTS:
         const int inOne = whole.visualRect(fresh.index(0)).height();
         QVERIFY2(std::abs(inParts - inOne) <= inOne / 100,
                  qPrintable(QStringLiteral("%1 px in parts, %2 px whole").arg(inParts).arg(inOne)));
-        // Copy links count on across parts: the last code block's link is the last one.
         QVERIFY(MarkdownRenderer::codeBlocks(markdown).size() == 40);
+
+        // A server far ahead of the screen: all of it arrives before one paint. The view
+        // renders a step per paint and catches up over the next turns of the event loop.
+        MessageModel burst;
+        MessageView fast(&burst);
+        fast.resize(900, 700);
+        fast.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fast));
+        reply.content = QStringList(4, markdown).join(QStringLiteral("\n\n"));
+        reply.status = MessageStatus::Streaming;
+        burst.upsert(reply);
+        fast.scrollToBottom();
+        fast.viewport()->repaint();
+        const qint64 first = fast.messageDelegate()->charsRendered();
+        QVERIFY2(first < reply.content.size() / 2, qPrintable(QString::number(first)));
+        reply.status = MessageStatus::Complete;
+        MessageModel once;
+        MessageView all(&once);
+        all.resize(900, 700);
+        all.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&all));
+        once.upsert(reply);
+        refresh(all);
+        QTRY_COMPARE(fast.messageDelegate()->shownText(reply.id),
+                     all.messageDelegate()->shownText(reply.id));
     }
 
     void breakpoints()
