@@ -77,6 +77,7 @@ int main(int argc, char* argv[])
     QTemporaryDir dir;
     AppContext::Options o;
     o.dataDir = dir.path();
+    o.indexInBackground = true; // as the app does
     o.env.insert(QStringLiteral("OLLAMA_BASE_URL"),
                  QStringLiteral("http://127.0.0.1:") + QString::fromLatin1(port));
     auto context = AppContext::open(o);
@@ -126,7 +127,8 @@ int main(int argc, char* argv[])
     const int runs = bench::option(QStringLiteral("runs"), QStringLiteral("5")).toInt();
     std::vector<double> stalls;
     std::vector<double> cpuStalls;
-    std::vector<double> times;
+    std::vector<double> times;   // to the end of the reply
+    std::vector<double> windows; // and the 300 ms after it
     int paintsTotal = 0;
     int refreshesTotal = 0;
     MessageModel* messages = window.messageModel();
@@ -149,6 +151,13 @@ int main(int argc, char* argv[])
             if (messages->rowCount() == 2 && messages->at(1).status != MessageStatus::Streaming)
                 break;
         }
+        times.push_back(double(total.elapsed()) / 1000.0);
+        // The view may still be catching up with the text, and the end is painted last:
+        // that counts too.
+        QElapsedTimer settle;
+        settle.start();
+        while (settle.elapsed() < 300)
+            QApplication::processEvents(QEventLoop::AllEvents, 5);
         tick.stop();
         const bool complete =
             messages->rowCount() == 2 && messages->at(1).status == MessageStatus::Complete;
@@ -156,13 +165,14 @@ int main(int argc, char* argv[])
             qFatal("the reply did not complete (picker could not resolve %s?)", qPrintable(model));
         stalls.push_back(double(longest) / 1e6);
         cpuStalls.push_back(double(longestCpu) / 1e6);
-        times.push_back(double(total.elapsed()) / 1000.0);
+        windows.push_back(double(total.elapsed()) / 1000.0);
         paintsTotal += paints.paints;
         refreshesTotal += window.streamRefreshes() - refreshesBefore;
     }
     server.kill();
     server.waitForFinished();
     const double seconds = std::accumulate(times.begin(), times.end(), 0.0) / runs;
+    const double watched = std::accumulate(windows.begin(), windows.end(), 0.0) / runs;
     std::sort(stalls.begin(), stalls.end());
     std::sort(cpuStalls.begin(), cpuStalls.end());
 
@@ -170,10 +180,12 @@ int main(int argc, char* argv[])
         QStringLiteral(
             "### The chat window streaming %1 tokens\n\n"
             "Measured by `bench/gui_stream_bench.cpp` (`scripts/bench`) on %2, Release build, "
-            "offscreen, the reply written by the test server as fast as it can.\n\n"
+            "offscreen, the reply written by the test server as fast as it can; the event loop is "
+            "watched from sending until 300 ms after the reply ended (the view catching up and "
+            "the last paint count too).\n\n"
             "| what | figure | target |\n"
             "| --- | --- | --- |\n"
-            "| time to stream and show the whole reply | %3 s | |\n"
+            "| time to stream the whole reply | %3 s | |\n"
             "| longest stretch the GUI event loop was busy, median of %9 runs | %4 ms | under "
             "16 ms |\n"
             "| the same, worst run | %10 ms | |\n"
@@ -188,7 +200,7 @@ int main(int argc, char* argv[])
             .arg(seconds, 0, 'f', 2)
             .arg(stalls[stalls.size() / 2], 0, 'f', 1)
             .arg(paintsTotal / runs)
-            .arg(double(paintsTotal) / runs / seconds, 0, 'f', 0)
+            .arg(double(paintsTotal) / runs / watched, 0, 'f', 0)
             .arg(refreshesTotal / runs)
             .arg(peakRssMiB(), 0, 'f', 1)
             .arg(runs)

@@ -37,7 +37,8 @@ struct MessageDelegate::Layout {
     // Rendered in parts: how much of the markdown the finished parts hold, a hash of it
     // (to notice a changed text), and how many code blocks they hold (Copy links count on).
     bool inParts = false;
-    bool behind = false; // shows less than the text: more is rendered on the next paint
+    bool behind = false;        // shows less than the text: more is rendered on the next paint
+    quint64 steppedInFrame = 0; // MessageDelegate::m_frame when it last took a step
     qsizetype finishedChars = 0;
     size_t finishedHash = 0;
     int finishedCodeBlocks = 0;
@@ -107,8 +108,17 @@ MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
     , m_view(view)
 {
     m_catchUp.setSingleShot(true);
-    m_catchUp.setInterval(16); // at most ~60 frames a second
-    connect(&m_catchUp, &QTimer::timeout, this, [this] { m_view->viewport()->update(); });
+    m_catchUp.setInterval(17); // at most ~60 frames a second
+    m_sincePaint.start();
+    connect(&m_catchUp, &QTimer::timeout, this, [this] {
+        ++m_frame;
+        // A paint for another reason (new text) within the frame takes the step as well.
+        const qint64 since = m_sincePaint.elapsed();
+        if (since >= 16)
+            m_view->viewport()->update();
+        else
+            m_catchUp.start(static_cast<int>(17 - since));
+    });
 }
 
 MessageDelegate::~MessageDelegate() = default;
@@ -205,6 +215,7 @@ void MessageDelegate::continueParts(Layout& layout, const QString& fullMarkdown,
             markdown = step;
     }
     layout.behind = markdown.size() < fullMarkdown.size();
+    layout.steppedInFrame = m_frame;
     streaming = streaming || layout.behind;
     // The open part's document is rendered again, not made anew.
     std::unique_ptr<QTextDocument> open;
@@ -246,8 +257,11 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     const bool expanded = m_expandedThinking.contains(m.id);
     if (const auto found = m_cache.constFind(m.id); found != m_cache.constEnd()) {
         const Layout& cached = **found;
+        // A layout behind its text takes its next step once a frame (the catch-up timer
+        // starts the next), however often the view asks for it in between.
+        const bool stepTaken = cached.behind && cached.steppedInFrame == m_frame;
         if (cached.revision == revision && cached.bodyWidth == bodyWidth &&
-            cached.expanded == expanded && !cached.behind)
+            cached.expanded == expanded && (!cached.behind || stepTaken))
             return cached;
     }
     if (m_cache.size() > 400) { // keep memory flat in long chats: drop what is not on screen
@@ -331,6 +345,12 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& 
     const ShownMessage& m = m_model->at(row);
     const int revision = m_model->revision(row);
     MessageModel::Measured& known = m_model->measured(row);
+    if (m.status == MessageStatus::Streaming) {
+        // The growing reply is on screen and laid out in the paint anyway: measured now,
+        // its height is right the first time and the view paints once, not twice.
+        const Layout& layout = layoutFor(row, g.bodyWidth);
+        known = {revision, g.bodyWidth, layout.height};
+    }
     if (known.revision != revision || known.bodyWidth != g.bodyWidth) {
         const auto cached = m_cache.value(m.id);
         const bool exact = cached && cached->revision == revision &&
@@ -349,8 +369,9 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     const ShownMessage& m = m_model->at(index.row());
     const Geometry g = geometry(option.rect.width());
     const Layout& layout = layoutFor(index.row(), g.bodyWidth);
-    if (layout.behind && !m_catchUp.isActive())
-        const_cast<QTimer&>(m_catchUp).start(); // the rest of the text in the next frame
+    const_cast<QElapsedTimer&>(m_sincePaint).restart();
+    if (layout.behind && !m_catchUp.isActive()) // the rest of the text in the next frame
+        const_cast<QTimer&>(m_catchUp).start();
     MessageModel::Measured& known = m_model->measured(index.row());
     if (known.height != layout.height || known.revision != layout.revision) {
         // The estimate was off: let the view ask again (after this paint).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QStyledItemDelegate>
@@ -109,7 +110,9 @@ private:
     int m_pulse = 0;
     int m_hovered = -1;
     Selection m_selection;
-    QTimer m_catchUp; // paints again while a layout shows less than its text
+    QTimer m_catchUp;    // paints again while a layout shows less than its text
+    quint64 m_frame = 1; // counts the catch-up frames
+    QElapsedTimer m_sincePaint;
     bool m_compact = false;
 };
 

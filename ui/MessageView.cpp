@@ -113,6 +113,23 @@ void MessageView::paintEvent(QPaintEvent* event)
     }
 }
 
+void MessageView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                              const QList<int>& roles)
+{
+    QListView::dataChanged(topLeft, bottomRight, roles);
+    // A row that grew (a streaming reply) is measured now and the list laid out at once:
+    // the next paint is the only one, at the right height, instead of a paint at the old
+    // height, a relayout and a second paint.
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = m_model->index(row);
+        const QRect shown = visualRect(index);
+        if (shown.isValid() && sizeHintForIndex(index).height() != shown.height()) {
+            doItemsLayout();
+            break;
+        }
+    }
+}
+
 void MessageView::resizeEvent(QResizeEvent* event)
 {
     QListView::resizeEvent(event);

@@ -78,6 +78,7 @@ int main(int argc, char* argv[])
 
     lyss::AppContext::Options options;
     options.dataDir = parser.value(dataDir);
+    options.indexInBackground = true; // the window's thread stays free for the window
     auto context = lyss::AppContext::open(options);
     if (!context) {
         const QString message = context.errorMessage();

@@ -8,7 +8,9 @@
 #include "store/ChatRepository.h"
 #include "store/ConfigRepository.h"
 #include "store/Database.h"
+#include "store/SearchIndexer.h"
 #include "util/DataDir.h"
+#include "util/Log.h"
 #include "util/ProcessIdentity.h"
 
 #include <QDir>
@@ -45,6 +47,15 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     ctx->m_chats = std::make_unique<ChatRepository>(*ctx->m_db);
     ctx->m_settings = std::make_unique<Settings>(*ctx->m_config, ctx->m_env);
     ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
+
+    // Replies Lyss stopped before indexing for search are indexed now.
+    if (Status st = ChatRepository::indexWaitingMessages(ctx->m_db->connection()); !st.ok())
+        qCWarning(lcStore) << st.errorMessage();
+    if (options.indexInBackground) {
+        ctx->m_indexer = std::make_unique<SearchIndexer>(ctx->databasePath());
+        ctx->m_chats->setDeferredIndexing(
+            [indexer = ctx->m_indexer.get()] { indexer->indexSoon(); });
+    }
 
     // Replies a crashed or killed Lyss left half-written: keep the text, say so.
     if (auto recovered = ctx->m_chats->recoverInterruptedReplies(isProcessTokenAlive);

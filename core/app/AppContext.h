@@ -16,6 +16,7 @@ class BackendRepository;
 class ChatRepository;
 class ConfigRepository;
 class Database;
+class SearchIndexer;
 class SecretStore;
 class Settings;
 
@@ -31,6 +32,9 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         // Null: the system keyring (service "lyss").
         std::shared_ptr<SecretStore> secrets;
+        // Index finished replies for search on a thread of its own (the window), rather
+        // than while saving them (the command line, which exits right after).
+        bool indexInBackground = false;
     };
 
     static Result<std::unique_ptr<AppContext>> open(const Options& options);
@@ -64,6 +68,7 @@ private:
     QStringList m_notices;
     // Destroyed in reverse order: the repositories before the database they use.
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<SearchIndexer> m_indexer; // indexes what is waiting before it goes
     std::unique_ptr<ConfigRepository> m_config;
     std::unique_ptr<BackendRepository> m_backends;
     std::unique_ptr<ChatRepository> m_chats;

@@ -407,7 +407,7 @@ Status ChatRepository::finishMessage(const Message& message)
         return tx.status();
     auto q = m_statements.get(QStringLiteral(
         "UPDATE messages SET content = ?, thinking = ?, status = ?, error = ?, metrics = ?, "
-        "updated_at = ?, stream_owner = NULL WHERE id = ?"));
+        "updated_at = ?, stream_owner = NULL, indexed = ? WHERE id = ?"));
     if (!q)
         return q.error();
     QSqlQuery& s = **q;
@@ -418,6 +418,7 @@ Status ChatRepository::finishMessage(const Message& message)
     s.addBindValue(message.metrics.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                              : QVariant(textFromObject(message.metrics)));
     s.addBindValue(now);
+    s.addBindValue(m_indexSoon ? 0 : 1); // 1: the triggers index it now
     s.addBindValue(message.id);
     if (Status st = sql::exec(s, tr("Saving the reply")); !st.ok())
         return st;
@@ -429,7 +430,23 @@ Status ChatRepository::finishMessage(const Message& message)
     (*touch)->addBindValue(message.chatId);
     if (Status st = sql::exec(**touch, tr("Updating the chat")); !st.ok())
         return st;
-    return tx.commit();
+    if (Status st = tx.commit(); !st.ok())
+        return st;
+    if (m_indexSoon)
+        m_indexSoon();
+    return {};
+}
+
+void ChatRepository::setDeferredIndexing(std::function<void()> indexSoon)
+{
+    m_indexSoon = std::move(indexSoon);
+}
+
+Status ChatRepository::indexWaitingMessages(QSqlDatabase connection)
+{
+    QSqlQuery q(connection);
+    q.prepare(QStringLiteral("UPDATE messages SET indexed = 1 WHERE indexed = 0"));
+    return sql::exec(q, tr("Indexing finished messages for search"));
 }
 
 Result<int>

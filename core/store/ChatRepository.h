@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSqlDatabase>
 
 #include <functional>
 
@@ -34,8 +35,13 @@ public:
 
     // Saves what a streaming reply has so far.
     Status checkpointMessage(const QString& id, const QString& content, const QString& thinking);
-    // Saves a reply's final text, status, error and metrics.
+    // Saves a reply's final text, status, error and metrics. It is indexed for search at
+    // once, or, with deferred indexing set, left waiting and `indexSoon` called.
     Status finishMessage(const Message& message);
+    // Indexing a long reply takes milliseconds: the window hands it to a SearchIndexer.
+    void setDeferredIndexing(std::function<void()> indexSoon);
+    // Indexes every message waiting for it, over `connection` (any connection to the file).
+    static Status indexWaitingMessages(QSqlDatabase connection);
     // Replies still marked streaming whose process is gone become interrupted, their
     // text kept. Returns how many.
     Result<int> recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive);
@@ -98,6 +104,7 @@ private:
 
     Database& m_db;
     StatementCache m_statements;
+    std::function<void()> m_indexSoon;
 };
 
 } // namespace lyss

@@ -4,21 +4,56 @@
 namespace lyss {
 
 namespace {
-// What the search index holds of a message: its text once it is finished, nothing while
-// it streams (so saving a streaming reply every second does not index it again each time).
-QString searchable(const char* row)
+// What the search index holds of a message (schema v6): its text once it is finished,
+// nothing while it streams, so saving a streaming reply every second does not index it
+// again each time.
+QString searchableV6(const char* row)
 {
     return QStringLiteral("CASE %1.status WHEN 'streaming' THEN '' ELSE %1.content END")
         .arg(QLatin1String(row));
+}
+
+// Since v7: nor before it is marked indexed; a finished reply may be indexed later, away
+// from the window's thread (SearchIndexer).
+QString searchable(const char* row)
+{
+    return QStringLiteral("CASE WHEN %1.status = 'streaming' OR %1.indexed = 0 THEN '' "
+                          "ELSE %1.content END")
+        .arg(QLatin1String(row));
+}
+
+QString ftsInsertTrigger(const QString& expression)
+{
+    return QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
+                          "BEGIN INSERT INTO messages_fts (rowid, content) "
+                          "VALUES (new.seq, %1); END")
+        .arg(expression);
+}
+
+QString ftsDeleteTrigger(const QString& expression)
+{
+    return QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
+                          "BEGIN INSERT INTO messages_fts (messages_fts, rowid, content) "
+                          "VALUES ('delete', old.seq, %1); END")
+        .arg(expression);
+}
+
+// Takes the old text out of the index and puts the new one in, unless neither is indexed.
+QString ftsUpdateTrigger(const QString& columns, const QString& oldExpression,
+                         const QString& newExpression, const QString& when)
+{
+    return QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF %1 ON messages "
+                          "WHEN %2 BEGIN "
+                          "INSERT INTO messages_fts (messages_fts, rowid, content) "
+                          "VALUES ('delete', old.seq, %3); "
+                          "INSERT INTO messages_fts (rowid, content) VALUES (new.seq, %4); END")
+        .arg(columns, when, oldExpression, newExpression);
 }
 } // namespace
 
 QString messagesFtsInsertTrigger()
 {
-    return QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages "
-                          "BEGIN INSERT INTO messages_fts (rowid, content) "
-                          "VALUES (new.seq, %1); END")
-        .arg(searchable("new"));
+    return ftsInsertTrigger(searchable("new"));
 }
 
 namespace {
@@ -111,7 +146,7 @@ Migration fullTextSearch()
                 QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, "
                                "content='messages', content_rowid='seq', "
                                "tokenize='unicode61 remove_diacritics 2')"),
-                messagesFtsInsertTrigger(),
+                ftsInsertTrigger(QStringLiteral("new.content")),
                 QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
                                "BEGIN INSERT INTO messages_fts (messages_fts, rowid, content) "
                                "VALUES ('delete', old.seq, old.content); END"),
@@ -169,25 +204,46 @@ Migration searchFinishedText()
                 QStringLiteral("DROP TABLE messages_fts"),
                 QStringLiteral("CREATE VIEW messages_searchable AS SELECT seq, %1 AS content "
                                "FROM messages m")
-                    .arg(searchable("m")),
+                    .arg(searchableV6("m")),
                 QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, "
                                "content='messages_searchable', content_rowid='seq', "
                                "tokenize='unicode61 remove_diacritics 2')"),
-                messagesFtsInsertTrigger(),
-                QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages "
-                               "BEGIN INSERT INTO messages_fts (messages_fts, rowid, content) "
-                               "VALUES ('delete', old.seq, %1); END")
-                    .arg(searchable("old")),
-                QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, "
-                               "status ON messages "
-                               "WHEN old.status <> 'streaming' OR new.status <> 'streaming' "
-                               "BEGIN "
-                               "INSERT INTO messages_fts (messages_fts, rowid, content) "
-                               "VALUES ('delete', old.seq, %1); "
-                               "INSERT INTO messages_fts (rowid, content) VALUES (new.seq, %2); "
-                               "END")
-                    .arg(searchable("old"), searchable("new")),
+                ftsInsertTrigger(searchableV6("new")),
+                ftsDeleteTrigger(searchableV6("old")),
+                ftsUpdateTrigger(QStringLiteral("content, status"), searchableV6("old"),
+                                 searchableV6("new"),
+                                 QStringLiteral("old.status <> 'streaming' OR "
+                                                "new.status <> 'streaming'")),
                 QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+            }};
+}
+
+// v7: a finished message can wait to be indexed (indexed = 0), so the window's thread
+// does not spend the milliseconds a long reply takes to index; SearchIndexer does it on a
+// thread of its own. Rows already there are indexed; nothing is indexed again.
+Migration deferredIndexing()
+{
+    return {7,
+            QStringLiteral("search indexing off the window's thread"),
+            {
+                QStringLiteral("ALTER TABLE messages ADD COLUMN indexed INTEGER NOT NULL "
+                               "DEFAULT 1"),
+                QStringLiteral("DROP TRIGGER messages_fts_insert"),
+                QStringLiteral("DROP TRIGGER messages_fts_delete"),
+                QStringLiteral("DROP TRIGGER messages_fts_update"),
+                QStringLiteral("DROP VIEW messages_searchable"),
+                QStringLiteral("CREATE VIEW messages_searchable AS SELECT seq, %1 AS content "
+                               "FROM messages m")
+                    .arg(searchable("m")),
+                messagesFtsInsertTrigger(),
+                ftsDeleteTrigger(searchable("old")),
+                ftsUpdateTrigger(QStringLiteral("content, status, indexed"), searchable("old"),
+                                 searchable("new"),
+                                 QStringLiteral("NOT ((old.status = 'streaming' OR old.indexed = "
+                                                "0) AND (new.status = 'streaming' OR "
+                                                "new.indexed = 0))")),
+                QStringLiteral("CREATE INDEX messages_waiting_for_index ON messages (indexed) "
+                               "WHERE indexed = 0"),
             }};
 }
 
@@ -195,9 +251,9 @@ Migration searchFinishedText()
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all{initialSchema(), fullTextSearch(),
-                                            streamOwner(),   chatTags(),
-                                            drafts(),        searchFinishedText()};
+    static const std::vector<Migration> all{
+        initialSchema(), fullTextSearch(),     streamOwner(),     chatTags(),
+        drafts(),        searchFinishedText(), deferredIndexing()};
     return all;
 }
 

@@ -5,8 +5,10 @@
 
 #include "store/ChatRepository.h"
 #include "store/Database.h"
+#include "store/SearchIndexer.h"
 
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -291,6 +293,49 @@ private Q_SLOTS:
         QVERIFY(m_chats->deleteMessage(gone.id).ok());
         QVERIFY(indexIsSound());
         QCOMPARE(m_chats->search(QStringLiteral("numbat"))->size(), 0);
+    }
+
+    // With deferred indexing (the window), a finished reply is indexed on the indexer's
+    // thread over its own connection; what it had not done is done at the next start.
+    void finishedRepliesAreIndexedInTheBackground()
+    {
+        auto chat = m_chats->createChat({.title = QStringLiteral("Deferred")});
+        const Message question = add(chat->id, {}, Role::User, QStringLiteral("Go"));
+        const auto finish = [&](const QString& text) {
+            Message reply;
+            reply.chatId = chat->id;
+            reply.parentId = question.id;
+            reply.role = Role::Assistant;
+            reply.status = MessageStatus::Streaming;
+            reply = *m_chats->addMessage(reply);
+            reply.content = text;
+            reply.status = MessageStatus::Complete;
+            return m_chats->finishMessage(reply);
+        };
+        {
+            SearchIndexer indexer(m_db->path());
+            QSignalSpy indexed(&indexer, &SearchIndexer::indexed);
+            int asked = 0;
+            m_chats->setDeferredIndexing([&] {
+                ++asked;
+                indexer.indexSoon();
+            });
+            QVERIFY(finish(QStringLiteral("axolotl")).ok());
+            QCOMPARE(asked, 1);
+            QVERIFY(indexed.wait(5000));
+            QCOMPARE(m_chats->search(QStringLiteral("axolotl"))->size(), 1);
+            m_chats->setDeferredIndexing({});
+        }
+        // Left waiting (Lyss stopped first): indexed by the next start.
+        m_chats->setDeferredIndexing([] {});
+        QVERIFY(finish(QStringLiteral("capybara")).ok());
+        QCOMPARE(m_chats->search(QStringLiteral("capybara"))->size(), 0);
+        QVERIFY(ChatRepository::indexWaitingMessages(m_db->connection()).ok());
+        QCOMPARE(m_chats->search(QStringLiteral("capybara"))->size(), 1);
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)")));
+        m_chats->setDeferredIndexing({});
     }
 
     void searchTakesAnyTextSafely_data()

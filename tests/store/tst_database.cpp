@@ -138,6 +138,10 @@ private Q_SLOTS:
         QCOMPARE(hits->size(), 1);
         QCOMPARE(hits->first().chatTitle, QStringLiteral("Old chat"));
         QVERIFY(hits->first().snippet.contains(QStringLiteral("[platypus]")));
+        QSqlQuery check((*db)->connection());
+        QVERIFY2(check.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) "
+                                           "VALUES ('integrity-check', 1)")),
+                 "the search index does not match the messages after the upgrades");
     }
 
     void refusesDatabaseFromNewerLyss()

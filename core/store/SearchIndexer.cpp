@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/SearchIndexer.h"
+
+#include "store/ChatRepository.h"
+#include "util/Log.h"
+
+#include <QSqlDatabase>
+
+namespace lyss {
+
+class SearchIndexer::Worker : public QObject {
+public:
+    Worker(QString path, SearchIndexer* owner)
+        : m_path(std::move(path))
+        , m_owner(owner)
+        , m_name(QStringLiteral("lyss-indexer-%1").arg(reinterpret_cast<quintptr>(this)))
+    {
+    }
+
+    // On the indexer's thread.
+    void run()
+    {
+        m_pending = false; // what arrives from now on asks for another run
+        if (!m_open) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+            db.setDatabaseName(m_path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            m_open = db.open();
+            if (!m_open)
+                qCWarning(lcStore) << "the search indexer cannot open" << m_path;
+        }
+        if (m_open) {
+            if (Status st = ChatRepository::indexWaitingMessages(QSqlDatabase::database(m_name));
+                !st.ok())
+                qCWarning(lcStore) << st.errorMessage();
+        }
+        Q_EMIT m_owner->indexed();
+    }
+
+    // On the indexer's thread, last.
+    void close()
+    {
+        if (m_pending)
+            run();
+        if (QSqlDatabase::contains(m_name)) {
+            QSqlDatabase::database(m_name).close();
+            QSqlDatabase::removeDatabase(m_name);
+        }
+    }
+
+    std::atomic<bool> m_pending = false;
+
+private:
+    QString m_path;
+    SearchIndexer* m_owner;
+    QString m_name;
+    bool m_open = false;
+};
+
+SearchIndexer::SearchIndexer(QString databasePath, QObject* parent)
+    : QObject(parent)
+    , m_worker(new Worker(std::move(databasePath), this))
+{
+    m_thread.setObjectName(QStringLiteral("lyss search indexer"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start(QThread::LowPriority);
+}
+
+SearchIndexer::~SearchIndexer()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker; // its thread has ended
+}
+
+void SearchIndexer::indexSoon()
+{
+    if (m_worker->m_pending.exchange(true))
+        return; // a run is already on its way
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->run(); }, Qt::QueuedConnection);
+}
+
+} // namespace lyss
