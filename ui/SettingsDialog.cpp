@@ -301,10 +301,10 @@ void SettingsDialog::testServer(const QString& name)
     if (it == list->end())
         return say(m_serverResult, tr("Choose a server in the list first."));
     Backend::Config config{it->name, it->kind, it->url, it->envKey, 15000};
-    if (config.apiKey.isEmpty() && it->hasStoredKey) {
-        if (auto key = m_app.secrets().read(backendSecretKey(it->name)); key && key->has_value())
-            config.apiKey = **key;
-    }
+    if (config.apiKey.isEmpty() && it->hasStoredKey)
+        config.keyReader = [secrets = &m_app.secrets(), key = backendSecretKey(it->name)] {
+            return secrets->read(key);
+        };
     Backend* probe =
         it->kind == BackendKind::Ollama
             ? static_cast<Backend*>(new OllamaBackend(config, m_backends.network(), this))

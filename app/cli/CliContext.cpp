@@ -54,8 +54,6 @@ BackendSet* CliContext::backends()
     const int idleMs = static_cast<int>(
         context->settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
     m_backends = std::make_unique<BackendSet>(*effective, &context->secrets(), idleMs);
-    for (const QString& w : m_backends->warnings())
-        m_err << w << Qt::endl;
     return m_backends.get();
 }
 

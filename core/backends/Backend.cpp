@@ -9,7 +9,10 @@ Backend::Backend(Config config, QNetworkAccessManager* nam, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_nam(nam)
-    , m_http(nam, m_config.kind, m_config.url, m_config.apiKey)
+    , m_http(nam, m_config.kind, m_config.url,
+             !m_config.apiKey.isEmpty() ? std::make_shared<ApiKey>(m_config.apiKey)
+             : m_config.keyReader       ? std::make_shared<ApiKey>(m_config.keyReader)
+                                        : std::make_shared<ApiKey>())
 {
 }
 

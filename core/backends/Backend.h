@@ -51,6 +51,8 @@ public:
         QUrl url;
         QString apiKey;
         int idleTimeoutMs = 120000;
+        // Without `apiKey`: where to read the key when the first request needs it.
+        ApiKey::Reader keyReader;
     };
 
     template <typename T>

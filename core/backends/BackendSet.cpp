@@ -21,7 +21,6 @@ void BackendSet::rebuild(const QList<EffectiveBackend>& backends, SecretStore* s
 {
     qDeleteAll(m_backends);
     m_backends.clear();
-    m_warnings.clear();
     build(backends, secrets, idleTimeoutMs);
     Q_EMIT rebuilt();
 }
@@ -34,13 +33,11 @@ void BackendSet::build(const QList<EffectiveBackend>& backends, SecretStore* sec
             continue;
         Backend::Config config{b.name, b.kind, b.url, b.envKey, idleTimeoutMs};
         if (config.apiKey.isEmpty() && b.hasStoredKey && secrets) {
-            auto key = secrets->read(backendSecretKey(b.name));
-            if (key && key->has_value())
-                config.apiKey = **key;
-            else
-                m_warnings << tr("The API key of backend \"%1\" could not be read: %2")
-                                  .arg(b.name,
-                                       key ? tr("it is not in the keyring") : key.errorMessage());
+            // Read on the first request, not now: a locked keyring must not hold up the
+            // start (a request that fails for want of it says so).
+            config.keyReader = [secrets, key = backendSecretKey(b.name)] {
+                return secrets->read(key);
+            };
         }
         if (b.kind == BackendKind::Ollama)
             m_backends.append(new OllamaBackend(config, &m_nam, this));

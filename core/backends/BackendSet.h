@@ -28,8 +28,9 @@ public:
         QStringList errors;      // one per backend that could not be asked, in words
     };
 
-    // Disabled backends are left out. A key the keyring cannot give is a warning, and
-    // the backend is built without it.
+    // Disabled backends are left out. Keys in the keyring are read when a backend's
+    // first request needs one, not here; a key the keyring cannot give is named in the
+    // error of the request the server refuses.
     BackendSet(const QList<EffectiveBackend>& backends, SecretStore* secrets, int idleTimeoutMs,
                QObject* parent = nullptr);
 
@@ -39,7 +40,6 @@ public:
 
     QList<Backend*> backends() const { return m_backends; }
     Backend* find(const QString& name) const;
-    QStringList warnings() const { return m_warnings; }
     QNetworkAccessManager* network() { return &m_nam; }
 
     // Asks every backend (or only `only`) at once; `done` runs when all have answered.
@@ -58,7 +58,6 @@ private:
 
     QNetworkAccessManager m_nam;
     QList<Backend*> m_backends;
-    QStringList m_warnings;
 };
 
 } // namespace lyss

@@ -8,11 +8,36 @@
 
 namespace lyss {
 
-HttpClient::HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base, QString apiKey)
+ApiKey::ApiKey(QString key)
+    : m_value(std::move(key))
+{
+}
+
+ApiKey::ApiKey(Reader reader)
+    : m_reader(std::move(reader))
+{
+}
+
+QString ApiKey::value()
+{
+    if (m_reader) {
+        const Reader reader = std::move(m_reader);
+        m_reader = nullptr;
+        auto key = reader();
+        if (key && key->has_value())
+            m_value = **key;
+        else
+            m_problem = key ? HttpClient::tr("the key is not in the keyring") : key.errorMessage();
+    }
+    return m_value;
+}
+
+HttpClient::HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base,
+                       std::shared_ptr<ApiKey> apiKey)
     : m_nam(nam)
     , m_kind(kind)
     , m_base(std::move(base))
-    , m_apiKey(std::move(apiKey))
+    , m_apiKey(apiKey ? std::move(apiKey) : std::make_shared<ApiKey>())
 {
 }
 
@@ -33,8 +58,8 @@ QNetworkRequest HttpClient::request(const QString& path) const
     r.setRawHeader("Accept", "application/json, application/x-ndjson, text/event-stream");
     r.setHeader(QNetworkRequest::UserAgentHeader,
                 QStringLiteral("lyss/%1").arg(QCoreApplication::applicationVersion()));
-    if (!m_apiKey.isEmpty())
-        r.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    if (const QString key = m_apiKey->value(); !key.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + key.toUtf8());
     // Streams must arrive as they are written, and a stream may run for a long time:
     // the idle limit is ours (ChatStream), not a total transfer limit.
     r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -104,11 +129,19 @@ QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body
             hint = tr("Is the server running, and is the address right?");
         return tr("Cannot reach %1: %2. %3").arg(serverLabel(), reply->errorString(), hint);
     }
-    if (status == 401 || status == 403)
+    if (status == 401 || status == 403) {
+        if (!m_apiKey->problem().isEmpty())
+            return tr("%1 refused the request (HTTP %2: %3). Its API key could not be read "
+                      "from the keyring: %4. Unlock the keyring, or enter the key again in "
+                      "Settings.")
+                .arg(serverLabel())
+                .arg(status)
+                .arg(serverText, m_apiKey->problem());
         return tr("%1 refused the request (HTTP %2: %3). Check the API key.")
             .arg(serverLabel())
             .arg(status)
             .arg(serverText);
+    }
     if (status == 404 && !model.isEmpty())
         return m_kind == BackendKind::Ollama
                    ? tr("The model \"%1\" is not on %2. Download it with: lyss-cli pull %1")

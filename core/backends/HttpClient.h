@@ -10,9 +10,35 @@
 #include <QNetworkReply>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
+#include <optional>
+
 class QNetworkAccessManager;
 
 namespace lyss {
+
+// A server's API key, read when the first request needs it rather than when Lyss starts:
+// the keyring may be locked and ask for a password, and the window must not wait for that.
+// Copies of an HttpClient share one.
+class ApiKey {
+public:
+    using Reader = std::function<Result<std::optional<QString>>()>;
+    // A key known already (from the environment), or none.
+    explicit ApiKey(QString key = {});
+    // A key in the keyring, read once, on first use.
+    explicit ApiKey(Reader reader);
+
+    QString value();
+    // Why the key could not be read ("" when it could, or was never needed).
+    QString problem() const { return m_problem; }
+    bool wasRead() const { return !m_reader; }
+
+private:
+    QString m_value;
+    Reader m_reader;
+    QString m_problem;
+};
 
 // Requests to one server, and the words for what went wrong: a user reads which
 // server was tried, what happened, and what to do.
@@ -20,7 +46,8 @@ class HttpClient {
     Q_DECLARE_TR_FUNCTIONS(HttpClient)
 
 public:
-    HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base, QString apiKey);
+    HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base,
+               std::shared_ptr<ApiKey> apiKey);
 
     QUrl url(const QString& path) const;
     QNetworkReply* get(const QString& path) const;
@@ -43,7 +70,7 @@ private:
     QNetworkAccessManager* m_nam;
     BackendKind m_kind;
     QUrl m_base;
-    QString m_apiKey;
+    std::shared_ptr<ApiKey> m_apiKey;
 };
 
 } // namespace lyss

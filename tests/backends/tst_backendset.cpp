@@ -7,6 +7,7 @@
 #include "backends/BackendSet.h"
 #include "backends/ConnectionMonitor.h"
 #include "backends/OllamaBackend.h"
+#include "secrets/SecretStore.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -31,6 +32,40 @@ EffectiveBackend backend(const QString& name, const QUrl& url, bool enabled = tr
     b.url = url;
     b.enabled = enabled;
     return b;
+}
+// A keyring that counts how often it is asked.
+class CountingSecrets : public SecretStore {
+public:
+    QHash<QString, QString> keys;
+    int reads = 0;
+    Result<std::optional<QString>> read(const QString& key) override
+    {
+        ++reads;
+        return keys.contains(key) ? std::optional<QString>(keys.value(key)) : std::nullopt;
+    }
+    Status write(const QString& key, const QString& secret) override
+    {
+        keys.insert(key, secret);
+        return {};
+    }
+    Status remove(const QString& key) override
+    {
+        keys.remove(key);
+        return {};
+    }
+};
+
+BackendSet::ModelList listAll(BackendSet& set)
+{
+    BackendSet::ModelList list;
+    bool done = false;
+    set.listModels([&](BackendSet::ModelList l) {
+        list = std::move(l);
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 30000))
+        list.errors << QStringLiteral("no answer within 30 s");
+    return list;
 }
 } // namespace
 
@@ -95,6 +130,35 @@ private Q_SLOTS:
         QVERIFY(names.contains(QStringLiteral("home/llama3.2:latest")));
         QVERIFY(names.contains(QStringLiteral("gpu/llama3.2:latest")));
         QVERIFY(!names.contains(QStringLiteral("llama3.2:latest")));
+    }
+
+    // Stored keys are read when a request needs them, not when the backends are built
+    // (a locked keyring must not hold up the start), once; a key the keyring cannot give
+    // is named in the error of the refused request.
+    void keysAreReadOnFirstUse()
+    {
+        test::FakeServer guarded({QStringLiteral("--api-key"), QStringLiteral("sk-good")});
+        EffectiveBackend b = backend(QStringLiteral("cloud"), guarded.url(QStringLiteral("/v1")));
+        b.kind = BackendKind::OpenAI;
+        b.hasStoredKey = true;
+        CountingSecrets secrets;
+        secrets.keys.insert(backendSecretKey(QStringLiteral("cloud")), QStringLiteral("sk-good"));
+        BackendSet set({b}, &secrets, 30000);
+        QCOMPARE(secrets.reads, 0);
+        BackendSet::ModelList list = listAll(set);
+        QVERIFY2(list.errors.isEmpty(), qPrintable(list.errors.join(QLatin1Char('\n'))));
+        QVERIFY(!list.models.isEmpty());
+        QCOMPARE(secrets.reads, 1);
+        list = listAll(set);
+        QVERIFY(list.errors.isEmpty());
+        QCOMPARE(secrets.reads, 1);
+
+        secrets.keys.clear();
+        set.rebuild({b}, &secrets, 30000);
+        list = listAll(set);
+        QCOMPARE(list.errors.size(), 1);
+        QVERIFY2(list.errors.first().contains(QStringLiteral("could not be read from the keyring")),
+                 qPrintable(list.errors.first()));
     }
 
     void backoffDelays()
