@@ -49,6 +49,7 @@ void FindBar::find(const QString& text, bool backwards)
     const QString needle = text.trimmed();
     QList<int> rows;
     if (!needle.isEmpty()) {
+        m_model->loadAll(); // the whole conversation, not only what is loaded so far
         for (int r = 0; r < m_model->rowCount(); ++r) {
             if (m_model->at(r).content.contains(needle, Qt::CaseInsensitive))
                 rows << r;

@@ -456,8 +456,6 @@ void MainWindow::openChat(const QString& chatId)
     if (ActiveReply* live = m_replies.value(chatId);
         live && m_messages->rowOf(live->messageId()) >= 0)
         m_messages->upsert(live->message());
-    if (auto sibs = m_app.chats().siblings(chatId))
-        m_messages->setSiblings(*sibs);
     m_sidebar->setCurrentChat(chatId);
     m_view->scrollToLatest();
     if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {

@@ -37,32 +37,102 @@ void MessageModel::setMessages(const QList<Message>& messages)
     m_rows.reserve(messages.size());
     for (const Message& m : messages)
         m_rows.append({shown(m), m_nextRevision++});
+    m_older.clear();
+    m_store = nullptr;
     endResetModel();
 }
 
-bool MessageModel::loadBranch(ChatRepository& chats, const QString& chatId)
+bool MessageModel::readUp(
+    const std::function<Status(const std::function<void(int, Message&&)>&)>& read, int count,
+    QList<Row>* rows)
+{
+    // The store hands the rows over from the newest up, in no set order, one more than
+    // asked: that one is not shown, it says where the older messages begin.
+    m_older.clear();
+    const Status st = read([&](int depth, Message&& m) {
+        if (depth == count)
+            m_older = m.id;
+        else
+            rows->append({shown(std::move(m)), depth});
+    });
+    if (!st.ok()) {
+        rows->clear();
+        m_older.clear();
+        return false;
+    }
+    std::sort(rows->begin(), rows->end(),
+              [](const Row& a, const Row& b) { return a.revision > b.revision; });
+    for (Row& row : *rows)
+        row.revision = m_nextRevision++;
+    return true;
+}
+
+bool MessageModel::loadBranch(ChatRepository& chats, const QString& chatId, int window)
 {
     beginResetModel();
     m_rows.clear();
     m_rows.squeeze();
-    if (auto count = chats.messageCount(chatId))
-        m_rows.reserve(*count); // the branch is at most that long: no copies while it grows
-    // The store reads the branch from the leaf up; each row keeps its depth in `revision`
-    // until all are in, then they are put root first.
-    const Status read = chats.visitCurrentBranch(
-        chatId,
-        [this](int depth, Message&& m) {
-            m_rows.append({shown(std::move(m)), depth});
+    m_store = &chats;
+    QList<Row> rows;
+    rows.reserve(window);
+    const bool ok = readUp(
+        [&](const auto& visit) {
+            return chats.visitCurrentBranch(chatId, visit, ChatRepository::PathColumns::Shown,
+                                            window);
         },
-        ChatRepository::PathColumns::Shown);
-    if (!read.ok())
-        m_rows.clear();
-    std::sort(m_rows.begin(), m_rows.end(),
-              [](const Row& a, const Row& b) { return a.revision > b.revision; });
-    for (Row& row : m_rows)
-        row.revision = m_nextRevision++;
+        window, &rows);
+    m_rows = std::move(rows);
+    m_chatId = chatId;
+    m_siblings.clear();
     endResetModel();
-    return read.ok();
+    readSiblings(0, m_rows.size());
+    return ok;
+}
+
+void MessageModel::readSiblings(qsizetype from, qsizetype to)
+{
+    // The branches met by the rows loaded now: the children of each of their parents.
+    if (!m_store || from >= to)
+        return;
+    QStringList parents;
+    for (qsizetype i = from; i < to; ++i)
+        parents << parentId(static_cast<int>(i));
+    auto found = m_store->siblingsUnder(m_chatId, parents);
+    if (!found)
+        return; // shown without ‹ n/m ›, as if the branches were not there
+    m_siblings.insert(*found);
+    placeSiblings(from, to);
+}
+
+bool MessageModel::loadOlder(int count)
+{
+    if (m_older.isEmpty() || !m_store)
+        return false;
+    QList<Row> rows;
+    rows.reserve(count);
+    const QString from = m_older;
+    const bool ok = readUp(
+        [&](const auto& visit) {
+            return m_store->visitPath(from, visit, ChatRepository::PathColumns::Shown, count);
+        },
+        count, &rows);
+    if (!ok || rows.isEmpty())
+        return false;
+    const qsizetype added = rows.size();
+    beginInsertRows({}, 0, static_cast<int>(added) - 1);
+    m_rows = std::move(rows) + m_rows;
+    endInsertRows();
+    readSiblings(0, added + 1); // the row that was first has its real parent now
+    return true;
+}
+
+bool MessageModel::loadAll()
+{
+    while (hasOlder()) {
+        if (!loadOlder(100000))
+            return false;
+    }
+    return true;
 }
 
 int MessageModel::rowOf(const QString& id) const
@@ -93,7 +163,12 @@ void MessageModel::upsert(const Message& message)
 void MessageModel::setSiblings(const QHash<QString, QStringList>& siblings)
 {
     m_siblings = siblings;
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+    placeSiblings(0, m_rows.size());
+}
+
+void MessageModel::placeSiblings(qsizetype from, qsizetype to)
+{
+    for (qsizetype i = from; i < std::min(to, m_rows.size()); ++i) {
         const QStringList list = m_siblings.value(parentId(static_cast<int>(i)));
         const auto at = list.indexOf(m_rows[i].message.id);
         const QPair<int, int> position =

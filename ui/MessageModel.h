@@ -2,12 +2,15 @@
 #pragma once
 
 #include "store/Message.h"
+#include "util/Result.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 #include <QPair>
 #include <QStringList>
+
+#include <functional>
 
 namespace lyss {
 
@@ -43,23 +46,33 @@ public:
         int height = 0;
     };
 
+    // How many messages a chat opens with, and how many more each loadOlder() adds.
+    static constexpr int kWindow = 200;
+
     void setMessages(const QList<Message>& messages);
-    // Shows the current branch of `chatId`, read row by row without holding the full
-    // messages. Returns false (and shows nothing) when the store cannot be read.
-    bool loadBranch(ChatRepository& chats, const QString& chatId);
+    // Shows the end of the current branch of `chatId` (the last `window` messages), read
+    // row by row without holding the full messages; older ones come with loadOlder().
+    // Returns false (and shows nothing) when the store cannot be read.
+    bool loadBranch(ChatRepository& chats, const QString& chatId, int window = kWindow);
+    // Whether the branch goes on above the first row, and the next `count` messages of it.
+    bool hasOlder() const { return !m_older.isEmpty(); }
+    bool loadOlder(int count = kWindow);
+    // The whole branch (find, select all).
+    bool loadAll();
     // Replaces the row with the same id, or appends the message (whose parent must be the
     // last row).
     void upsert(const Message& message);
     int rowOf(const QString& id) const;
     const ShownMessage& at(int row) const { return m_rows.at(row).message; }
     // The message above `row` in the branch ("" for the root).
-    QString parentId(int row) const { return row > 0 ? m_rows.at(row - 1).message.id : QString(); }
+    QString parentId(int row) const { return row > 0 ? m_rows.at(row - 1).message.id : m_older; }
     int revision(int row) const { return m_rows.at(row).revision; }
     Measured& measured(int row) const { return m_rows[row].measured; }
     // Where the row's message sits among its siblings: 1-based position and count.
     QPair<int, int> siblingPosition(int row) const { return m_rows.at(row).siblings; }
     QString siblingAt(int row, int offset) const;
-    // Sibling lists by parent id (ChatRepository::siblings).
+    // Sibling lists by parent id (ChatRepository::siblings); loadBranch and loadOlder read
+    // those of the rows they load.
     void setSiblings(const QHash<QString, QStringList>& siblings);
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -73,10 +86,18 @@ private:
         mutable Measured measured;
     };
     ShownMessage shown(Message message);
+    // Reads `count` messages from `from` up; rows come root first, depth in `revision`.
+    bool readUp(const std::function<Status(const std::function<void(int, Message&&)>&)>& read,
+                int count, QList<Row>* rows);
+    void placeSiblings(qsizetype from, qsizetype to);
+    void readSiblings(qsizetype from, qsizetype to);
 
     QList<Row> m_rows;
     QHash<QString, QStringList> m_siblings;
     QHash<QString, QString> m_modelNames;
+    ChatRepository* m_store = nullptr;
+    QString m_chatId;
+    QString m_older; // the message above the first row, not loaded yet ("" at the root)
     int m_nextRevision = 1;
 };
 

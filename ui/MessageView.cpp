@@ -43,6 +43,16 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
     m_jump->setCursor(Qt::PointingHandCursor);
     m_jump->hide();
     connect(m_jump, &QToolButton::clicked, this, &MessageView::scrollToLatest);
+    // Older messages came in above: a selection moves down with its rows.
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int last) {
+                if (first != 0 || !m_delegate->hasSelection())
+                    return;
+                const int n = last - first + 1;
+                const MessageDelegate::Selection s = m_delegate->selection();
+                m_delegate->setSelection(s.anchorRow + n, s.anchorPosition, s.focusRow + n,
+                                         s.focusPosition);
+            });
     // Another branch or chat: the rows a selection named are gone.
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_delegate->clearSelection();
@@ -57,6 +67,11 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
         m_stick = value >= bar->maximum() - 4;
         m_jump->setVisible(!m_stick);
         placeJumpButton();
+        // Near the top of what is loaded: the older messages, before they are needed.
+        if (value < viewport()->height() && m_model->hasOlder() && !m_loadingOlder) {
+            m_loadingOlder = true;
+            QMetaObject::invokeMethod(this, &MessageView::showOlder, Qt::QueuedConnection);
+        }
     });
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int max) {
         if (!m_stick)
@@ -158,8 +173,23 @@ void MessageView::mousePressEvent(QMouseEvent* event)
     QListView::mousePressEvent(event);
 }
 
+void MessageView::showOlder()
+{
+    m_loadingOlder = false;
+    // The messages on screen stay where they are while rows come in above them.
+    QScrollBar* bar = verticalScrollBar();
+    const int fromBottom = bar->maximum() - bar->value();
+    if (!m_model->loadOlder())
+        return;
+    doItemsLayout();
+    m_adjusting = true;
+    bar->setValue(bar->maximum() - fromBottom);
+    m_adjusting = false;
+}
+
 void MessageView::selectAllMessages()
 {
+    m_model->loadAll(); // all of the conversation, not only what was loaded
     if (m_model->rowCount() == 0)
         return;
     m_delegate->setSelection(0, 0, m_model->rowCount() - 1, MessageDelegate::kEnd);

@@ -26,6 +26,9 @@ public:
     void scrollToLatest();
     // Selects the text of every message (Ctrl+A), and copies what is selected (Ctrl+C).
     void selectAllMessages();
+    // Loads the next older messages of a long chat above the first row, keeping what is on
+    // screen in place (done by itself when the view is scrolled near the top).
+    void showOlder();
     void copySelection();
     // Blinks the streaming cursor while any reply streams.
     void setStreaming(bool streaming);
@@ -61,6 +64,7 @@ private:
     bool m_adjusting = false;
     int m_hovered = -1;
     bool m_selecting = false; // the left button went down over text
+    bool m_loadingOlder = false;
 };
 
 } // namespace lyss

@@ -26,14 +26,14 @@ const QString kMessageColumns =
     QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, m.content, m.thinking, m.model, "
                    "m.status, m.error, m.metrics, m.created_at, m.updated_at");
 constexpr int kMessageColumnCount = 12;
-// The ids from a message up to its root, each with its depth (0 for the message), then
-// "SELECT " for the columns wanted.
+// The ids from a message up to its root (or `?` steps up), each with its depth (0 for the
+// message), then "SELECT " for the columns wanted.
 const QString kPathUp = QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
                                        "  SELECT ?, 0"
                                        "  UNION ALL"
                                        "  SELECT m.parent_id, path.depth + 1 FROM messages m "
                                        "    JOIN path ON m.id = path.id "
-                                       "    WHERE m.parent_id IS NOT NULL"
+                                       "    WHERE m.parent_id IS NOT NULL AND path.depth < ?"
                                        ") SELECT ");
 
 QString newId()
@@ -270,22 +270,22 @@ Result<QList<Message>> ChatRepository::currentBranch(const QString& chatId)
 
 Status ChatRepository::visitCurrentBranch(const QString& chatId,
                                           const std::function<void(int, Message&&)>& visit,
-                                          PathColumns columns)
+                                          PathColumns columns, int maxDepth)
 {
     auto c = chat(chatId);
     if (!c)
         return c.error();
     if (!c->has_value() || (*c)->currentLeafId.isEmpty())
         return {};
-    return visitPath((*c)->currentLeafId, visit, columns);
+    return visitPath((*c)->currentLeafId, visit, columns, maxDepth);
 }
 
 Status ChatRepository::visitPath(const QString& messageId,
                                  const std::function<void(int, Message&&)>& visit,
-                                 PathColumns columns)
+                                 PathColumns columns, int maxDepth)
 {
     if (columns == PathColumns::Shown)
-        return visitShownPath(messageId, visit);
+        return visitShownPath(messageId, visit, maxDepth);
     // Walk up from the message. The rows are handed over as they come, with their depth,
     // rather than sorted here: sorting would hold every row's text in SQLite's sorter.
     auto q = m_statements.get(
@@ -294,6 +294,7 @@ Status ChatRepository::visitPath(const QString& messageId,
     if (!q)
         return q.error();
     (*q)->addBindValue(messageId);
+    (*q)->addBindValue(maxDepth);
     if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
         return st;
     while ((*q)->next())
@@ -305,7 +306,8 @@ Status ChatRepository::visitPath(const QString& messageId,
 // The columns a conversation on screen needs, and of the metrics only the thinking time:
 // fewer values made and thrown away per row of a long chat.
 Status ChatRepository::visitShownPath(const QString& messageId,
-                                      const std::function<void(int, Message&&)>& visit)
+                                      const std::function<void(int, Message&&)>& visit,
+                                      int maxDepth)
 {
     auto q = m_statements.get(
         kPathUp + QStringLiteral("m.id, m.role, m.content, m.thinking, m.model, m.status, "
@@ -315,6 +317,7 @@ Status ChatRepository::visitShownPath(const QString& messageId,
     if (!q)
         return q.error();
     (*q)->addBindValue(messageId);
+    (*q)->addBindValue(maxDepth);
     if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
         return st;
     while ((*q)->next()) {
@@ -552,6 +555,36 @@ Result<QHash<QString, QStringList>> ChatRepository::siblings(const QString& chat
     QHash<QString, QStringList> out;
     for (const auto& [parent, id] : *rows)
         out[parent] << id;
+    return out;
+}
+
+Result<QHash<QString, QStringList>> ChatRepository::siblingsUnder(const QString& chatId,
+                                                                  const QStringList& parentIds)
+{
+    QJsonArray parents;
+    for (const QString& id : parentIds) {
+        if (!id.isEmpty())
+            parents.append(id);
+    }
+    auto rows = queryRows<QPair<QString, QString>>(
+        m_statements,
+        // Both halves go through the parent index (`+chat_id` keeps the planner off the
+        // chat index, which would walk every message of the chat).
+        QStringLiteral("SELECT parent_id, id, seq FROM messages "
+                       "WHERE parent_id IN (SELECT value FROM json_each(?)) "
+                       "UNION ALL SELECT '', id, seq FROM messages "
+                       "WHERE ? AND parent_id IS NULL AND +chat_id = ? ORDER BY 3"),
+        {QString::fromUtf8(QJsonDocument(parents).toJson(QJsonDocument::Compact)),
+         parentIds.contains(QString()), chatId},
+        tr("Reading the branches of chat %1").arg(chatId), [](const QSqlQuery& q) {
+            return QPair<QString, QString>{q.value(0).toString(), q.value(1).toString()};
+        });
+    if (!rows)
+        return rows.error();
+    QHash<QString, QStringList> out;
+    for (const auto& [parent, id] : *rows)
+        out[parent] << id;
+    out.removeIf([](const auto& entry) { return entry.value().size() < 2; });
     return out;
 }
 

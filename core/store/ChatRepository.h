@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <limits>
 
 #include <optional>
 
@@ -54,6 +55,10 @@ public:
     // Siblings (messages with the same parent, oldest first) by parent id, for parents
     // with more than one child; roots are under the empty string.
     Result<QHash<QString, QStringList>> siblings(const QString& chatId);
+    // The same, for the children of the given parents only ("" for the chat's roots): what
+    // a window onto a long chat needs, read through the parent index.
+    Result<QHash<QString, QStringList>> siblingsUnder(const QString& chatId,
+                                                      const QStringList& parentIds);
     // Deletes a message and everything below it; the chat's current branch moves to
     // what remains (the newest leaf under the message's parent, or the parent itself).
     Status deleteMessage(const QString& messageId);
@@ -79,16 +84,19 @@ public:
     // (no chat or parent id, and of the metrics only thinking_ms).
     enum class PathColumns { All, Shown };
     // The same, row by row and in no particular order: `visit(depth, message)` with depth
-    // 0 for the leaf. Holds no more than one message at a time.
+    // 0 for the leaf, up to `maxDepth` (the window shows the end of a long chat first).
+    // Holds no more than one message at a time.
     Status visitCurrentBranch(const QString& chatId,
                               const std::function<void(int, Message&&)>& visit,
-                              PathColumns columns = PathColumns::All);
+                              PathColumns columns = PathColumns::All,
+                              int maxDepth = std::numeric_limits<int>::max());
     // How many messages the chat holds, every branch.
     Result<int> messageCount(const QString& chatId);
     // Root → the given message.
     Result<QList<Message>> pathTo(const QString& messageId);
     Status visitPath(const QString& messageId, const std::function<void(int, Message&&)>& visit,
-                     PathColumns columns = PathColumns::All);
+                     PathColumns columns = PathColumns::All,
+                     int maxDepth = std::numeric_limits<int>::max());
     // Every message of the chat, every branch, in the order they were stored (a parent
     // always before its children).
     Result<QList<Message>> allMessages(const QString& chatId);
@@ -100,7 +108,7 @@ public:
 
 private:
     Status visitShownPath(const QString& messageId,
-                          const std::function<void(int, Message&&)>& visit);
+                          const std::function<void(int, Message&&)>& visit, int maxDepth);
 
     Database& m_db;
     StatementCache m_statements;

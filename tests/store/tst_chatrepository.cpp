@@ -116,6 +116,17 @@ private Q_SLOTS:
         QVERIFY(sibs.ok());
         QCOMPARE(sibs->value(q.id), (QStringList{a1.id, a2.id}));
         QVERIFY(!sibs->contains(QString())); // a lone root has no siblings to list
+        // The same read through the parents a window onto the chat shows.
+        auto under = m_chats->siblingsUnder(id, {QString(), q.id, a1.id});
+        QVERIFY2(under.ok(), qPrintable(under.errorMessage()));
+        QCOMPARE(*under, *sibs);
+        QVERIFY(m_chats->siblingsUnder(id, {a1.id})->isEmpty());
+        // Two roots (an edited first message) are siblings under "".
+        const Message q2 = add(id, {}, Role::User, QStringLiteral("q, edited"));
+        QCOMPARE(m_chats->siblingsUnder(id, {QString()})->value(QString()),
+                 (QStringList{q.id, q2.id}));
+        QVERIFY(m_chats->deleteMessage(q2.id).ok());
+        QVERIFY(m_chats->setCurrentLeaf(id, a2.id).ok());
 
         // Back to the first answer: the branch continues to its newest leaf.
         QCOMPARE(*m_chats->latestLeafUnder(a1.id), f1.id);

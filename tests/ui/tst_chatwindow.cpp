@@ -27,6 +27,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -217,7 +218,10 @@ private Q_SLOTS:
                 parent = app.chats().addMessage(m)->id;
             }
         });
-        QCOMPARE(w.model()->rowCount(), 2000);
+        // A long chat opens with its end; older messages load as the view nears the top.
+        QCOMPARE(w.model()->rowCount(), MessageModel::kWindow);
+        QVERIFY(w.model()->at(MessageModel::kWindow - 1).content.contains(QStringLiteral("1999")));
+        QVERIFY(w.model()->hasOlder());
         QTest::qWait(100);
         const int built = w.window->messageView()->messageDelegate()->layoutsBuilt();
         QVERIFY2(built > 0 && built < 100, qPrintable(QString::number(built)));
@@ -236,9 +240,29 @@ private Q_SLOTS:
             w.window->messageView()->messageDelegate()->estimatesComputed() - estimatesBefore;
         QVERIFY2(estimated < 1000, qPrintable(QString::number(estimated)));
 
-        // Selecting all lays out every row to copy it, far more than the layout cache
-        // keeps; the cache drops what it does not need on the way.
+        // Scrolled to the top, the next older messages come in above, and what was on
+        // screen stays where it was.
         MessageView* view = w.window->messageView();
+        // A selection moves down with its rows.
+        view->messageDelegate()->setSelection(5, 0, 6, MessageDelegate::kEnd);
+        const QString selected = view->messageDelegate()->selectedText();
+        view->verticalScrollBar()->setValue(0); // the older ones load on the next turn
+        const QString topShown = w.model()->at(view->indexAt(QPoint(10, 10)).row()).id;
+        QTRY_COMPARE(w.model()->rowCount(), 2 * MessageModel::kWindow + 2);
+        const QModelIndex stillThere = view->indexAt(QPoint(10, 10));
+        QVERIFY(stillThere.isValid());
+        QVERIFY2(std::abs(stillThere.row() - w.model()->rowOf(topShown)) <= 1,
+                 qPrintable(QStringLiteral("row %1 at the top, %2 before")
+                                .arg(stillThere.row())
+                                .arg(w.model()->rowOf(topShown))));
+        QCOMPARE(view->messageDelegate()->selectedText(), selected);
+        view->messageDelegate()->clearSelection();
+        // Their sibling positions and parents follow: the first row's parent is above it.
+        QCOMPARE(w.model()->parentId(MessageModel::kWindow + 2),
+                 w.model()->at(MessageModel::kWindow + 1).id);
+
+        // Selecting all takes the whole conversation, and lays out every row to copy it,
+        // far more than the layout cache keeps; the cache drops what it does not need.
         view->selectAllMessages();
         const QString all = view->messageDelegate()->selectedText();
         QVERIFY(all.startsWith(QStringLiteral("Message 0 with some code and a link.\n\n")));
