@@ -9,6 +9,7 @@
 #include "MessageModel.h"
 #include "MessageView.h"
 #include "SettingsDialog.h"
+#include "ThemeManager.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "backends/ConnectionMonitor.h"
@@ -21,9 +22,11 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -81,6 +84,14 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     settings->setToolTip(tr("Settings (Ctrl+,)"));
     settings->setAccessibleName(tr("Settings"));
     connect(settings, &QToolButton::clicked, this, &MainWindow::openSettings);
+    m_themeButton = new QToolButton(right);
+    m_themeButton->setObjectName(QStringLiteral("themeButton"));
+    m_themeButton->setText(QStringLiteral("◐"));
+    m_themeButton->setToolTip(tr("Theme (Ctrl+Shift+L cycles)"));
+    m_themeButton->setAccessibleName(tr("Theme"));
+    m_themeButton->setPopupMode(QToolButton::InstantPopup);
+    m_themeButton->setMenu(new QMenu(m_themeButton));
+    top->addWidget(m_themeButton);
     top->addWidget(settings);
     column->addLayout(top);
 
@@ -179,6 +190,14 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
 
     startMonitors();
     buildShortcuts();
+    // Colours: the theme in ui.theme, live from here on.
+    m_themes = new ThemeManager(QDir(app.dataDir()).filePath(QStringLiteral("themes")), this);
+    connect(m_themes, &ThemeManager::changed, this, &MainWindow::applyTheme);
+    m_themes->setChoice(app.settings().text(QStringLiteral("ui.theme")));
+    if (!m_themes->problems().isEmpty()) {
+        m_notices->setText((app.notices() + m_themes->problems()).join(QStringLiteral("\n\n")));
+        m_notices->show();
+    }
 
     m_sidebar->reload();
     if (auto chats = app.chats().listChats(); chats && !chats->isEmpty())
@@ -271,6 +290,11 @@ void MainWindow::rebuildBackends()
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_app, m_backends, m_models, m_chatId, this);
+    QList<QPair<QString, QString>> themes;
+    for (const QString& choice : m_themes->choices())
+        themes.append({choice, m_themes->titleOf(choice)});
+    dialog.offerThemes(themes, m_themes->choice());
+    connect(&dialog, &SettingsDialog::themeChosen, this, &MainWindow::setTheme);
     bool serversChanged = false;
     connect(&dialog, &SettingsDialog::serversChanged, this,
             [&serversChanged] { serversChanged = true; });
@@ -307,6 +331,8 @@ void MainWindow::buildShortcuts()
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyLastReply(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] { m_findBar->open(); });
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+        [this] { setTheme(m_themes->nextChoice()); });
     add(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Slash), [this] { showShortcuts(); });
 }
@@ -322,7 +348,57 @@ void MainWindow::showShortcuts()
                                 "Ctrl+Shift+C: copy the last reply\n"
                                 "Ctrl+,: settings\n"
                                 "Ctrl+F: find in this chat\n"
+                                "Ctrl+Shift+L: next theme (light, dark, OLED dark, system)\n"
                                 "F1 or Ctrl+/: this list"));
+}
+
+void MainWindow::setTheme(const QString& choice)
+{
+    m_themes->setChoice(choice);
+    if (Status st = m_app.settings().set(QStringLiteral("ui.theme"), m_themes->choice()); !st.ok())
+        qWarning("%s", qPrintable(st.errorMessage()));
+}
+
+void MainWindow::applyTheme()
+{
+    const Theme& t = m_themes->current();
+    const auto c = [&t](const char* token) { return t.color(QLatin1String(token)); };
+    MessageDelegate::Colors colors;
+    colors.text = c("text");
+    colors.muted = c("mutedText");
+    colors.userBubble = c("userBubble");
+    colors.userBubbleText = c("userBubbleText");
+    colors.avatar = c("avatar");
+    colors.avatarText = c("avatarText");
+    colors.yourAvatar = c("primary");
+    colors.yourAvatarText = c("primaryText");
+    colors.codeBackground = c("codeBackground");
+    colors.codeText = c("codeText");
+    colors.border = c("border");
+    colors.danger = c("danger");
+    m_view->messageDelegate()->setColors(colors);
+    // Rounded, themed text fields: the composer and the chat search. The style sheet is set
+    // on those two only; the rest of the window paints from the palette.
+    const QString field =
+        QStringLiteral("%1 { background: %2; color: %3; border: 1px solid %4; "
+                       "border-radius: 8px; padding: 4px 6px; "
+                       "selection-background-color: %5; selection-color: %6; }"
+                       "%1:focus { border-color: %7; }")
+            .arg(QStringLiteral("%1"), c("input").name(), c("inputText").name(), c("border").name(),
+                 c("selection").name(), c("selectionText").name(), c("primary").name());
+    m_composer->setStyleSheet(field.arg(QStringLiteral("QPlainTextEdit")));
+    m_sidebar->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
+        ->setStyleSheet(field.arg(QStringLiteral("QLineEdit")));
+    m_notices->setStyleSheet(QStringLiteral("color: %1;").arg(c("danger").name()));
+    // The theme menu shows which one is in use.
+    QMenu* menu = m_themeButton->menu();
+    menu->clear();
+    for (const QString& choice : m_themes->choices()) {
+        QAction* a =
+            menu->addAction(m_themes->titleOf(choice), this, [this, choice] { setTheme(choice); });
+        a->setCheckable(true);
+        a->setChecked(choice == m_themes->choice());
+    }
 }
 
 void MainWindow::copyLastReply()

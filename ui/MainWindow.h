@@ -28,6 +28,7 @@ class ChatSidebar;
 class Composer;
 class DesktopNotifier;
 class FindBar;
+class ThemeManager;
 class ConnectionMonitor;
 class MessageModel;
 class MessageView;
@@ -54,6 +55,9 @@ public:
     static Breakpoint breakpointFor(int width);
     MessageModel* messageModel() const { return m_messages; }
     MessageView* messageView() const { return m_view; }
+    ThemeManager* themes() const { return m_themes; }
+    // Wears the theme (a name, or "system") and remembers it in ui.theme.
+    void setTheme(const QString& choice);
     ActiveReply* activeReply(const QString& chatId) const { return m_replies.value(chatId); }
     // How many times the conversation was refreshed for streamed text (coalesced).
     int streamRefreshes() const { return m_refreshes; }
@@ -85,6 +89,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void applyTheme();
     QWidget* buildEmptyState();
     void buildShortcuts();
     void refreshModels();
@@ -120,6 +125,8 @@ private:
     QPushButton* m_sendButton = nullptr;
     DesktopNotifier* m_notifier = nullptr;
     FindBar* m_findBar = nullptr;
+    ThemeManager* m_themes = nullptr;
+    QToolButton* m_themeButton = nullptr;
     QLabel* m_editBanner = nullptr;
     QWidget* m_undoBar = nullptr;
     QLabel* m_undoText = nullptr;

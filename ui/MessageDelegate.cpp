@@ -123,6 +123,38 @@ MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
 
 MessageDelegate::~MessageDelegate() = default;
 
+MessageDelegate::Colors MessageDelegate::colors() const
+{
+    if (m_colors.valid)
+        return m_colors;
+    // No theme set (a view on its own, in tests): shades of the view's palette.
+    const QPalette& pal = m_view->palette();
+    const QColor text = pal.color(QPalette::Text);
+    const QColor base = pal.color(QPalette::Base);
+    Colors c;
+    c.text = text;
+    c.muted = mix(text, base, 0.45);
+    c.userBubble = mix(base, pal.color(QPalette::Highlight), 0.12);
+    c.userBubbleText = text;
+    c.avatar = mix(text, base, 0.3);
+    c.avatarText = base;
+    c.yourAvatar = pal.color(QPalette::Highlight);
+    c.yourAvatarText = pal.color(QPalette::HighlightedText);
+    c.codeBackground = mix(base, text, 0.08);
+    c.codeText = text;
+    c.border = mix(base, text, 0.3);
+    c.danger = QColor(0xb9, 0x1c, 0x1c);
+    return c;
+}
+
+void MessageDelegate::setColors(const Colors& colors)
+{
+    m_colors = colors;
+    m_colors.valid = true;
+    m_cache.clear(); // code blocks are coloured in their documents: laid out again
+    m_view->viewport()->update();
+}
+
 void MessageDelegate::setCompact(bool compact)
 {
     if (m_compact == compact)
@@ -169,10 +201,12 @@ std::unique_ptr<QTextDocument> MessageDelegate::newPart(const QString& html, int
     auto doc = std::make_unique<QTextDocument>();
     doc->setDefaultFont(m_view->font());
     doc->setDocumentMargin(0);
-    doc->setDefaultStyleSheet(QStringLiteral(
-        "pre { background-color: rgba(127,127,127,0.14); font-family: monospace; }"
-        "code { font-family: monospace; } table { border-color: rgba(127,127,127,0.5); }"
-        "blockquote { margin-left: 12px; }"));
+    const Colors c = colors();
+    doc->setDefaultStyleSheet(
+        QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; }"
+                       "code { font-family: monospace; } table { border-color: %3; }"
+                       "blockquote { margin-left: 12px; }")
+            .arg(c.codeBackground.name(), c.codeText.name(), c.border.name()));
     doc->setHtml(html);
     doc->setTextWidth(bodyWidth);
     return doc;
@@ -386,8 +420,9 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     }
 
     const QPalette& pal = option.palette;
-    const QColor text = pal.color(QPalette::Text);
-    const QColor muted = mix(text, pal.color(QPalette::Base), 0.45);
+    const Colors c = colors();
+    const QColor text = c.text;
+    const QColor muted = c.muted;
     const QFontMetrics fm(option.font);
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
@@ -397,11 +432,9 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     // Avatar.
     const QRect avatar(g.columnLeft, y, g.avatar, g.avatar);
     p->setPen(Qt::NoPen);
-    p->setBrush(m.role == Role::User ? pal.color(QPalette::Highlight)
-                                     : mix(text, pal.color(QPalette::Base), 0.7));
+    p->setBrush(m.role == Role::User ? c.yourAvatar : c.avatar);
     p->drawEllipse(avatar);
-    p->setPen(m.role == Role::User ? pal.color(QPalette::HighlightedText)
-                                   : pal.color(QPalette::Base));
+    p->setPen(m.role == Role::User ? c.yourAvatarText : c.avatarText);
     const QString author = authorOf(m);
     p->drawText(avatar, Qt::AlignCenter, author.left(1).toUpper());
 
@@ -484,7 +517,7 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     if (m.role == Role::User) {
         QPainterPath bubble;
         bubble.addRoundedRect(QRectF(g.bodyLeft - 4, y, g.bodyWidth + 4, bodyHeight + 16), 10, 10);
-        p->fillPath(bubble, mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12));
+        p->fillPath(bubble, c.userBubble);
         y += 8;
         bodyX += 6;
     }
@@ -492,10 +525,10 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         // Waiting for the first token: three dots, one after the other a little brighter.
         const int d = std::max(6, fm.height() / 3);
         for (int i = 0; i < 3; ++i) {
-            QColor c = muted;
-            c.setAlphaF(i == m_pulse % 3 ? 1.0 : 0.35);
+            QColor dot = muted;
+            dot.setAlphaF(i == m_pulse % 3 ? 1.0 : 0.35);
             p->setPen(Qt::NoPen);
-            p->setBrush(c);
+            p->setBrush(dot);
             p->drawEllipse(QRect(bodyX + i * (d + d / 2), y + (fm.height() - d) / 2, d, d));
         }
     } else {
@@ -511,6 +544,7 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
                 continue;
             QAbstractTextDocumentLayout::PaintContext ctx;
             ctx.palette = pal;
+            ctx.palette.setColor(QPalette::Text, m.role == Role::User ? c.userBubbleText : text);
             if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
                 ctx.palette.setColor(QPalette::Text, muted);
             ctx.clip = QRectF(visible.translated(-bodyX, -top));
@@ -552,7 +586,7 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
 
     if (const QString status = statusLine(m); !status.isEmpty()) {
         y += 6;
-        p->setPen(m.status == MessageStatus::Error ? QColor(0xd0, 0x3b, 0x3b) : muted);
+        p->setPen(m.status == MessageStatus::Error ? c.danger : muted);
         p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()),
                     Qt::AlignLeft | Qt::AlignVCenter,
                     fm.elidedText(status, Qt::ElideRight, g.bodyWidth));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QColor>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
@@ -34,7 +35,18 @@ public:
         QString link;
     };
 
+    // The colours a message is painted with (the theme's); without them, shades of the
+    // view's palette.
+    struct Colors {
+        QColor text, muted, userBubble, userBubbleText, avatar, avatarText, yourAvatar,
+            yourAvatarText, codeBackground, codeText, border, danger;
+        bool valid = false;
+    };
+
     MessageDelegate(MessageModel* model, QAbstractItemView* view);
+    Colors colors() const;
+    // New colours: the laid-out messages are coloured again at once.
+    void setColors(const Colors& colors);
     ~MessageDelegate() override;
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
@@ -110,6 +122,7 @@ private:
     int m_pulse = 0;
     int m_hovered = -1;
     Selection m_selection;
+    Colors m_colors;
     QTimer m_catchUp;    // paints again while a layout shows less than its text
     quint64 m_frame = 1; // counts the catch-up frames
     QElapsedTimer m_sincePaint;

@@ -13,6 +13,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -45,6 +46,7 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
     tabs->addTab(buildServersTab(), tr("Servers"));
     tabs->addTab(buildChatTab(models), tr("Chat"));
     tabs->addTab(buildModelsTab(), tr("Models"));
+    m_tabs = tabs;
     layout->addWidget(tabs);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -214,6 +216,30 @@ std::optional<BackendRecord> SettingsDialog::addedServer(const QString& name, co
                                "is built in), so it cannot be %2 here.")
                                 .arg(name, done));
     return std::nullopt;
+}
+
+void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
+                                 const QString& current)
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    auto* themes = new QComboBox(page);
+    themes->setObjectName(QStringLiteral("themeChoice"));
+    themes->setAccessibleName(tr("Theme"));
+    for (const auto& [name, title] : choices)
+        themes->addItem(title, name);
+    themes->setCurrentIndex(std::max(0, themes->findData(current)));
+    form->addRow(tr("Theme"), themes);
+    auto* hint = new QLabel(tr("Ctrl+Shift+L switches between them anywhere. Add your own by "
+                               "putting a theme file into %1.")
+                                .arg(QDir(m_app.dataDir()).filePath(QStringLiteral("themes"))),
+                            page);
+    hint->setWordWrap(true);
+    hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(hint);
+    connect(themes, &QComboBox::currentIndexChanged, this,
+            [this, themes] { Q_EMIT themeChosen(themes->currentData().toString()); });
+    m_tabs->insertTab(0, page, tr("Appearance"));
 }
 
 bool SettingsDialog::editServer(const QString& name)

@@ -16,6 +16,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTableWidget;
 
 namespace lyss {
@@ -48,7 +49,12 @@ public:
     void pullModel(const QString& model);
     bool saveChatOptions();
 
+    // An Appearance page with the theme choices (name, title); picking one emits
+    // themeChosen at once (the window wears it live).
+    void offerThemes(const QList<QPair<QString, QString>>& choices, const QString& current);
+
 Q_SIGNALS:
+    void themeChosen(const QString& name);
     void serversChanged();
     void modelsChanged();
     void finishedWork(); // a test or a pull has an answer
@@ -75,6 +81,7 @@ private:
     QLineEdit* m_key = nullptr;
     QLabel* m_serverResult = nullptr;
     QPushButton* m_addOrSave = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QString m_editing; // the server in the form, while editing one
     QComboBox* m_defaultModel = nullptr;
     QPlainTextEdit* m_defaultSystem = nullptr;

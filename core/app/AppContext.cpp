@@ -14,6 +14,9 @@
 #include "util/ProcessIdentity.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace lyss {
 
@@ -46,6 +49,21 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     ctx->m_backends = std::make_unique<BackendRepository>(*ctx->m_db);
     ctx->m_chats = std::make_unique<ChatRepository>(*ctx->m_db);
     ctx->m_settings = std::make_unique<Settings>(*ctx->m_config, ctx->m_env);
+    // The user's own themes are values ui.theme may take (the window checks them whole).
+    QStringList themes;
+    const QDir themeDir(QDir(ctx->m_dataDir).filePath(QStringLiteral("themes")));
+    for (const QString& file : themeDir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+        QFile f(themeDir.filePath(file));
+        if (f.open(QIODevice::ReadOnly)) {
+            const QString name = QJsonDocument::fromJson(f.readAll())
+                                     .object()
+                                     .value(QLatin1String("name"))
+                                     .toString();
+            if (!name.isEmpty())
+                themes << name;
+        }
+    }
+    Settings::allowMore(QStringLiteral("ui.theme"), themes);
     ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
 
     // Replies Lyss stopped before indexing for search are indexed now.

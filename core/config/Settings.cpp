@@ -5,6 +5,7 @@
 #include "util/Json.h"
 #include "util/Log.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -117,6 +118,19 @@ QString Settings::unknownKeyMessage(const QString& key)
         .arg(key, keys.join(QStringLiteral(", ")));
 }
 
+namespace {
+QHash<QString, QStringList>& moreAllowed()
+{
+    static QHash<QString, QStringList> more;
+    return more;
+}
+} // namespace
+
+void Settings::allowMore(const QString& key, const QStringList& values)
+{
+    moreAllowed()[key] = values;
+}
+
 Status Settings::validate(const QString& key, const QJsonValue& value)
 {
     const SettingDefinition* def = definition(key);
@@ -124,9 +138,9 @@ Status Settings::validate(const QString& key, const QJsonValue& value)
         return Error{unknownKeyMessage(key)};
     if (value.type() != def->defaultValue.type())
         return Error{tr("\"%1\" must be %2.").arg(key, typeName(def->defaultValue.type()))};
-    if (!def->allowed.isEmpty() && !def->allowed.contains(value.toString()))
-        return Error{
-            tr("\"%1\" must be one of: %2.").arg(key, def->allowed.join(QStringLiteral(", ")))};
+    const QStringList allowed = def->allowed + moreAllowed().value(key);
+    if (!def->allowed.isEmpty() && !allowed.contains(value.toString()))
+        return Error{tr("\"%1\" must be one of: %2.").arg(key, allowed.join(QStringLiteral(", ")))};
     if (value.isDouble() && value.toDouble() < def->minimum)
         return Error{tr("\"%1\" must be at least %2.").arg(key).arg(def->minimum)};
     return {};

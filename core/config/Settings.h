@@ -55,6 +55,9 @@ public:
     static Result<QJsonValue> parseUserValue(const QString& key, const QString& text);
     // Whether `value` fits the definition of `key`; the error says why not.
     static Status validate(const QString& key, const QJsonValue& value);
+    // More values a key with a fixed set of values accepts in this process: the user's own
+    // themes for ui.theme (AppContext reads their names from <data dir>/themes).
+    static void allowMore(const QString& key, const QStringList& values);
 
     // The effective value as text, or the default when reading fails.
     QString text(const QString& key) const;

@@ -12,6 +12,7 @@
 #include "MessageModel.h"
 #include "MessageView.h"
 #include "SettingsDialog.h"
+#include "ThemeManager.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/ChatEngine.h"
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
@@ -34,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
+#include <QToolButton>
 
 using namespace lyss;
 
@@ -614,6 +617,70 @@ private Q_SLOTS:
         // Another chat: the selection is gone with the rows it named.
         w.window->newChat();
         QVERIFY(!view->messageDelegate()->hasSelection());
+    }
+
+    // Switching theme is instant and complete: the palette, the message view's colours and
+    // the stored choice; Ctrl+Shift+L cycles light → dark → OLED dark → system.
+    void themesSwitchLive()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Colours")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::User;
+            m.content = QStringLiteral("a question in a bubble");
+            QVERIFY(app.chats().addMessage(m).ok());
+        });
+        QTest::qWait(50);
+        MessageView* view = w.window->messageView();
+        w.window->setTheme(QStringLiteral("light"));
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor("#f4f5f7"));
+        QCOMPARE(view->messageDelegate()->colors().userBubble, QColor("#e8effd"));
+
+        w.window->setTheme(QStringLiteral("dark"));
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor("#1b1c1f"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor("#232428"));
+        QCOMPARE(view->messageDelegate()->colors().userBubble, QColor("#2b3b5c"));
+        QCOMPARE(w.app->settings().text(QStringLiteral("ui.theme")), QStringLiteral("dark"));
+        // What is painted next follows: the conversation's background and your bubble.
+        QCoreApplication::processEvents();
+        QImage shot = view->viewport()->grab().toImage();
+        QCOMPARE(QColor(shot.pixel(2, shot.height() - 2)), QColor("#232428"));
+        const QRect bubble = view->visualRect(w.model()->index(0));
+        bool bubbleSeen = false;
+        for (int x = bubble.left(); x < bubble.right() && !bubbleSeen; x += 4)
+            bubbleSeen = QColor(shot.pixel(x, bubble.center().y())) == QColor("#2b3b5c");
+        QVERIFY(bubbleSeen);
+
+        w.window->activateWindow();
+        QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("oled-dark"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::black));
+        QCoreApplication::processEvents();
+        shot = view->viewport()->grab().toImage();
+        QCOMPARE(QColor(shot.pixel(2, shot.height() - 2)), QColor(Qt::black));
+        QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("system"));
+        QCOMPARE(w.app->settings().text(QStringLiteral("ui.theme")), QStringLiteral("system"));
+        // The theme menu offers the same, the one in use checked.
+        QMenu* menu = w.window->findChild<QToolButton*>(QStringLiteral("themeButton"))->menu();
+        QStringList checked;
+        for (QAction* a : menu->actions()) {
+            if (a->isChecked())
+                checked << a->text();
+        }
+        QCOMPARE(checked, QStringList{QStringLiteral("Same as the system")});
+        // And the settings dialog's Appearance page.
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        d.offerThemes({{QStringLiteral("light"), QStringLiteral("Light")},
+                       {QStringLiteral("dark"), QStringLiteral("Dark")}},
+                      QStringLiteral("light"));
+        connect(&d, &SettingsDialog::themeChosen, w.window.get(), &MainWindow::setTheme);
+        auto* choice = d.findChild<QComboBox*>(QStringLiteral("themeChoice"));
+        QVERIFY(choice);
+        choice->setCurrentIndex(choice->findData(QStringLiteral("dark")));
+        QCOMPARE(w.window->themes()->current().name, QStringLiteral("dark"));
+        w.window->setTheme(QStringLiteral("light"));
     }
 
     void draftsSurviveSwitchingAndRestarting()
