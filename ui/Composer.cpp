@@ -38,6 +38,14 @@ void Composer::keyPressEvent(QKeyEvent* event)
     QPlainTextEdit::keyPressEvent(event);
 }
 
+void Composer::changeEvent(QEvent* event)
+{
+    QPlainTextEdit::changeEvent(event);
+    // A theme's style sheet changes the frame: the lines must still fit.
+    if (event->type() == QEvent::StyleChange || event->type() == QEvent::FontChange)
+        fitHeight();
+}
+
 void Composer::fitHeight()
 {
     // Visual lines, wrapped ones included.
@@ -46,8 +54,8 @@ void Composer::fitHeight()
         lines += std::max(1, b.layout() ? b.layout()->lineCount() : 1);
     m_lines = std::clamp(lines, 1, kMaxLines);
     const int lineHeight = fontMetrics().lineSpacing();
-    const int margins = static_cast<int>(document()->documentMargin() * 2) +
-                        contentsMargins().top() + contentsMargins().bottom() + 4;
+    const int margins = static_cast<int>(document()->documentMargin() * 2) + frameWidth() * 2 +
+                        contentsMargins().top() + contentsMargins().bottom() + 2;
     setFixedHeight(m_lines * lineHeight + margins);
 }
 

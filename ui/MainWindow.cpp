@@ -381,7 +381,7 @@ void MainWindow::applyTheme()
     // on those two only; the rest of the window paints from the palette.
     const QString field =
         QStringLiteral("%1 { background: %2; color: %3; border: 1px solid %4; "
-                       "border-radius: 8px; padding: 4px 6px; "
+                       "border-radius: 8px; padding: 0 2px; "
                        "selection-background-color: %5; selection-color: %6; }"
                        "%1:focus { border-color: %7; }")
             .arg(QStringLiteral("%1"), c("input").name(), c("inputText").name(), c("border").name(),
