@@ -20,6 +20,9 @@
 #include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -29,6 +32,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -681,6 +685,51 @@ private Q_SLOTS:
         choice->setCurrentIndex(choice->findData(QStringLiteral("dark")));
         QCOMPARE(w.window->themes()->current().name, QStringLiteral("dark"));
         w.window->setTheme(QStringLiteral("light"));
+    }
+
+    // Every control a user can reach says what it is to a screen reader, in the window and
+    // in the settings dialog, and takes keyboard focus.
+    void everyControlHasAnAccessibleName()
+    {
+        Window w(m_server->url());
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        d.offerThemes({{QStringLiteral("light"), QStringLiteral("Light")}},
+                      QStringLiteral("light"));
+        QStringList unnamed;
+        QSet<QWidget*> seen;
+        for (QWidget* root : {static_cast<QWidget*>(w.window.get()), static_cast<QWidget*>(&d)}) {
+            for (QWidget* widget : root->findChildren<QWidget*>()) {
+                const bool control =
+                    qobject_cast<QAbstractButton*>(widget) || qobject_cast<QLineEdit*>(widget) ||
+                    qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) ||
+                    qobject_cast<QPlainTextEdit*>(widget) ||
+                    qobject_cast<QAbstractItemView*>(widget);
+                QWidget* parent = widget->parentWidget();
+                // Parts of another control are named through it.
+                const bool part =
+                    parent &&
+                    (qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent) ||
+                     qobject_cast<QLineEdit*>(parent) || qobject_cast<QAbstractItemView*>(parent) ||
+                     parent->inherits("QComboBoxPrivateContainer"));
+                if (!control || part || widget->inherits("QTabBar") || seen.contains(widget))
+                    continue;
+                seen.insert(widget);
+                // What a screen reader says: the accessible name, a button's text, or the
+                // label of a form row (its buddy).
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(widget);
+                const QString name = a ? a->text(QAccessible::Name) : QString();
+                // A symbol alone ("⚙", "◐") is no name; words are.
+                if (!name.contains(QRegularExpression(QStringLiteral("\\w{2}"))))
+                    unnamed << QStringLiteral("%1 %2 \"%3\"")
+                                   .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                        widget->objectName(), name);
+                if (widget->focusPolicy() == Qt::NoFocus)
+                    unnamed << QStringLiteral("%1 %2 takes no keyboard focus")
+                                   .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                        widget->objectName());
+            }
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
     }
 
     void draftsSurviveSwitchingAndRestarting()
