@@ -15,6 +15,7 @@
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextLayout>
+#include <QTextTable>
 
 #include <cmath>
 
@@ -123,6 +124,14 @@ MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
 
 MessageDelegate::~MessageDelegate() = default;
 
+QString MessageDelegate::styleSheet(const Colors& c)
+{
+    return QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; }"
+                          "code { font-family: monospace; } table { border-color: %3; }"
+                          "blockquote { margin-left: 12px; }")
+        .arg(c.codeBackground.name(), c.codeText.name(), c.border.name());
+}
+
 MessageDelegate::Colors MessageDelegate::colors() const
 {
     if (m_colors.valid)
@@ -147,11 +156,58 @@ MessageDelegate::Colors MessageDelegate::colors() const
     return c;
 }
 
+namespace {
+// Code blocks and table borders carry their colours in the document: they are changed in
+// place, so a theme switch keeps every layout (a long reply is not rendered again).
+void recolour(QTextDocument& doc, const MessageDelegate::Colors& from,
+              const MessageDelegate::Colors& to)
+{
+    doc.setDefaultStyleSheet(MessageDelegate::styleSheet(to)); // for what is rendered next
+    QTextCursor cursor(&doc);
+    cursor.beginEditBlock();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        QTextBlockFormat block = b.blockFormat();
+        if (block.background().style() != Qt::NoBrush &&
+            block.background().color() == from.codeBackground) {
+            block.setBackground(to.codeBackground);
+            cursor.setPosition(b.position());
+            cursor.setBlockFormat(block);
+        }
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const QBrush ink = f.charFormat().foreground();
+            if (ink.style() == Qt::NoBrush || ink.color() != from.codeText)
+                continue;
+            QTextCharFormat change;
+            change.setForeground(to.codeText);
+            cursor.setPosition(f.position());
+            cursor.setPosition(f.position() + f.length(), QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(change);
+        }
+    }
+    for (QTextFrame* frame : doc.rootFrame()->childFrames()) {
+        if (auto* table = qobject_cast<QTextTable*>(frame)) {
+            QTextTableFormat format = table->format();
+            if (format.borderBrush().color() == from.border) {
+                format.setBorderBrush(to.border);
+                table->setFormat(format);
+            }
+        }
+    }
+    cursor.endEditBlock();
+}
+} // namespace
+
 void MessageDelegate::setColors(const Colors& colors)
 {
+    const Colors before = this->colors();
     m_colors = colors;
     m_colors.valid = true;
-    m_cache.clear(); // code blocks are coloured in their documents: laid out again
+    for (const std::shared_ptr<Layout>& layout : std::as_const(m_cache)) {
+        for (const auto& part : layout->parts)
+            recolour(*part, before, m_colors);
+        // New parts of a streaming reply are rendered with the new colours.
+    }
     m_view->viewport()->update();
 }
 
@@ -201,12 +257,7 @@ std::unique_ptr<QTextDocument> MessageDelegate::newPart(const QString& html, int
     auto doc = std::make_unique<QTextDocument>();
     doc->setDefaultFont(m_view->font());
     doc->setDocumentMargin(0);
-    const Colors c = colors();
-    doc->setDefaultStyleSheet(
-        QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; }"
-                       "code { font-family: monospace; } table { border-color: %3; }"
-                       "blockquote { margin-left: 12px; }")
-            .arg(c.codeBackground.name(), c.codeText.name(), c.border.name()));
+    doc->setDefaultStyleSheet(styleSheet(colors()));
     doc->setHtml(html);
     doc->setTextWidth(bodyWidth);
     return doc;

@@ -45,6 +45,8 @@ public:
 
     MessageDelegate(MessageModel* model, QAbstractItemView* view);
     Colors colors() const;
+    // What code blocks and tables are rendered with.
+    static QString styleSheet(const Colors& colors);
     // New colours: the laid-out messages are coloured again at once.
     void setColors(const Colors& colors);
     ~MessageDelegate() override;

@@ -633,11 +633,21 @@ private Q_SLOTS:
             m.chatId = chat->id;
             m.role = Role::User;
             m.content = QStringLiteral("a question in a bubble");
-            QVERIFY(app.chats().addMessage(m).ok());
+            auto question = app.chats().addMessage(m);
+            QVERIFY(question.ok());
+            Message reply;
+            reply.chatId = chat->id;
+            reply.parentId = question->id;
+            reply.role = Role::Assistant;
+            reply.content = QStringLiteral("Some code:\n\n```\nint x = 1;\nint y = 2;\n```");
+            QVERIFY(app.chats().addMessage(reply).ok());
         });
         QTest::qWait(50);
         MessageView* view = w.window->messageView();
         w.window->setTheme(QStringLiteral("light"));
+        QCoreApplication::processEvents();
+        view->viewport()->grab(); // everything laid out
+        const int layouts = view->messageDelegate()->layoutsBuilt();
         QCOMPARE(QApplication::palette().color(QPalette::Window), QColor("#f4f5f7"));
         QCOMPARE(view->messageDelegate()->colors().userBubble, QColor("#e8effd"));
 
@@ -655,6 +665,13 @@ private Q_SLOTS:
         for (int x = bubble.left(); x < bubble.right() && !bubbleSeen; x += 4)
             bubbleSeen = QColor(shot.pixel(x, bubble.center().y())) == QColor("#2b3b5c");
         QVERIFY(bubbleSeen);
+        // The code block is re-coloured in place: no message was laid out again.
+        const QRect answer = view->visualRect(w.model()->index(1));
+        bool codeSeen = false;
+        for (int y = answer.top(); y < answer.bottom() && !codeSeen; y += 2)
+            codeSeen = QColor(shot.pixel(answer.center().x(), y)) == QColor("#16171a");
+        QVERIFY(codeSeen);
+        QCOMPARE(view->messageDelegate()->layoutsBuilt(), layouts);
 
         w.window->activateWindow();
         QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
