@@ -90,7 +90,6 @@ QString openAiName(const QUrl& url)
 
 QString ConfigJsonReport::summary() const
 {
-    using I = ConfigJsonImporter;
     switch (outcome) {
     case Outcome::NotFound:
         return {};
@@ -101,22 +100,24 @@ QString ConfigJsonReport::summary() const
         break;
     }
     QStringList lines;
-    lines << I::tr("Moved the settings from config.json (%1 format) into Lyss's database; the "
-                   "file is now %2.")
+    lines << ConfigJsonImporter::tr(
+                 "Moved the settings from config.json (%1 format) into Lyss's database; the "
+                 "file is now %2.")
                  .arg(format, backupPath);
     if (!applied.isEmpty())
-        lines << I::tr("Settings applied: %1.").arg(listForPeople(applied));
+        lines << ConfigJsonImporter::tr("Settings applied: %1.").arg(listForPeople(applied));
     if (!backendsAdded.isEmpty())
-        lines << I::tr("Backends added: %1.").arg(listForPeople(backendsAdded));
+        lines << ConfigJsonImporter::tr("Backends added: %1.").arg(listForPeople(backendsAdded));
     if (!keptExisting.isEmpty())
-        lines << I::tr("Already set in the database, so left as they were: %1.")
+        lines << ConfigJsonImporter::tr("Already set in the database, so left as they were: %1.")
                      .arg(listForPeople(keptExisting));
     if (!unknownKept.isEmpty())
-        lines << I::tr("Kept %n setting(s) that Lyss does not use yet, under their own names: %1.",
-                       nullptr, static_cast<int>(unknownKept.size()))
+        lines << ConfigJsonImporter::tr(
+                     "Kept %n setting(s) that Lyss does not use yet, under their own names: %1.",
+                     nullptr, static_cast<int>(unknownKept.size()))
                      .arg(listForPeople(unknownKept));
     for (const QString& p : problems)
-        lines << I::tr("Note: %1").arg(p);
+        lines << ConfigJsonImporter::tr("Note: %1").arg(p);
     return lines.join(QLatin1Char('\n'));
 }
 
