@@ -8,11 +8,11 @@
 #include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "MessageView.h"
+#include "ServerStatus.h"
 #include "SettingsDialog.h"
 #include "ThemeManager.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "backends/ConnectionMonitor.h"
 #include "chat/ActiveReply.h"
 #include "chat/ChatEngine.h"
 #include "config/Settings.h"
@@ -71,9 +71,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_modelPicker->setAccessibleName(tr("Model"));
     m_modelPicker->setMinimumContentsLength(24);
     m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_status = new QLabel(right);
-    m_status->setObjectName(QStringLiteral("backendStatus"));
-    m_status->setAccessibleName(tr("Server status"));
+    m_status = new ServerStatus(backends, right);
     top->addWidget(m_sidebarToggle);
     top->addWidget(m_modelPicker);
     top->addStretch(1);
@@ -188,7 +186,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_breakpointTimer.setInterval(150);
     connect(&m_breakpointTimer, &QTimer::timeout, this, &MainWindow::applyBreakpoint);
 
-    startMonitors();
+    connect(m_status, &ServerStatus::changed, this, &MainWindow::onMonitorChanged);
+    m_status->start();
     buildShortcuts();
     // Colours: the theme in ui.theme, live from here on.
     m_themes = new ThemeManager(QDir(app.dataDir()).filePath(QStringLiteral("themes")), this);
@@ -231,8 +230,7 @@ QWidget* MainWindow::buildEmptyState()
     auto* retry = new QPushButton(tr("Retry"), page);
     retry->setObjectName(QStringLiteral("retryButton"));
     connect(retry, &QPushButton::clicked, this, [this] {
-        for (ConnectionMonitor* m : m_monitors)
-            m->retry();
+        m_status->retry();
         refreshModels();
     });
     v->addWidget(title);
@@ -252,19 +250,6 @@ QString MainWindow::findStatus() const
     return m_findBar->status();
 }
 
-void MainWindow::startMonitors()
-{
-    qDeleteAll(m_monitors);
-    m_monitors.clear();
-    for (Backend* b : m_backends.backends()) {
-        auto* monitor = new ConnectionMonitor(b, this);
-        connect(monitor, &ConnectionMonitor::stateChanged, this, &MainWindow::onMonitorChanged);
-        m_monitors << monitor;
-        monitor->start();
-    }
-    onMonitorChanged();
-}
-
 void MainWindow::rebuildBackends()
 {
     if (std::any_of(m_replies.begin(), m_replies.end(),
@@ -278,12 +263,11 @@ void MainWindow::rebuildBackends()
     auto effective = m_app.effectiveBackends();
     const int idleMs = static_cast<int>(
         m_app.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
-    qDeleteAll(m_monitors); // they watch the backends about to go
-    m_monitors.clear();
+    m_status->stop(); // the monitors watch the backends about to go
     m_backends.rebuild(effective ? *effective : QList<EffectiveBackend>{}, &m_app.secrets(),
                        idleMs);
     m_models.clear();
-    startMonitors();
+    m_status->start();
     refreshModels();
 }
 
@@ -442,61 +426,21 @@ void MainWindow::refreshModels()
 
 void MainWindow::onMonitorChanged()
 {
-    QStringList parts;
-    for (ConnectionMonitor* m : m_monitors) {
-        QString dot;
-        QString word;
-        switch (m->state()) {
-        case ConnectionMonitor::State::Connected:
-            dot = QStringLiteral("<span style='color:#2f9e44'>●</span>");
-            word = tr("connected");
-            break;
-        case ConnectionMonitor::State::Disconnected:
-            dot = QStringLiteral("<span style='color:#f08c00'>●</span>");
-            word = tr("reconnecting");
-            break;
-        case ConnectionMonitor::State::Failed:
-            dot = QStringLiteral("<span style='color:#e03131'>●</span>");
-            word = tr("unreachable");
-            break;
-        case ConnectionMonitor::State::Unknown:
-            dot = QStringLiteral("<span style='color:#868e96'>●</span>");
-            word = tr("checking");
-            break;
-        }
-        parts << QStringLiteral("%1 %2 <span style='color:gray'>%3</span>")
-                     .arg(dot, m->backend()->name().toHtmlEscaped(), word);
-    }
-    m_status->setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
-    QStringList details;
-    for (ConnectionMonitor* m : m_monitors)
-        details << m->backend()->name() + QStringLiteral(": ") + m->detail();
-    m_status->setToolTip(details.join(QLatin1Char('\n')));
     // A server that came back: its models are worth listing again.
-    if (std::any_of(m_monitors.begin(), m_monitors.end(),
-                    [](ConnectionMonitor* m) {
-                        return m->state() == ConnectionMonitor::State::Connected;
-                    }) &&
-        m_models.isEmpty())
+    if (m_status->anyConnected() && m_models.isEmpty())
         refreshModels();
     showConversationOrHelp();
 }
 
 void MainWindow::showConversationOrHelp()
 {
-    const bool anyConnected =
-        std::any_of(m_monitors.begin(), m_monitors.end(), [](ConnectionMonitor* m) {
-            return m->state() == ConnectionMonitor::State::Connected;
-        });
-    const bool stillChecking =
-        std::any_of(m_monitors.begin(), m_monitors.end(), [](ConnectionMonitor* m) {
-            return m->state() == ConnectionMonitor::State::Unknown;
-        });
+    const bool anyConnected = m_status->anyConnected();
+    const bool stillChecking = m_status->stillChecking();
     const bool help = m_messages->rowCount() == 0 && !anyConnected && !stillChecking;
     if (help) {
         QStringList lines;
-        for (ConnectionMonitor* m : m_monitors)
-            lines << m->detail().toHtmlEscaped();
+        for (const QString& detail : m_status->details())
+            lines << detail.toHtmlEscaped();
         m_emptyText->setText(
             tr("<p>No model server answers.</p><p>%1</p><p>Start Ollama (<code>ollama "
                "serve</code>) at "

@@ -28,8 +28,8 @@ class ChatSidebar;
 class Composer;
 class DesktopNotifier;
 class FindBar;
+class ServerStatus;
 class ThemeManager;
-class ConnectionMonitor;
 class MessageModel;
 class MessageView;
 
@@ -94,7 +94,6 @@ private:
     void buildShortcuts();
     void refreshModels();
     void onMonitorChanged();
-    void startMonitors();
     void showConversationOrHelp();
     void watch(ActiveReply* reply);
     void flushStreamed();
@@ -114,7 +113,7 @@ private:
     ChatSidebar* m_sidebar = nullptr;
     QToolButton* m_sidebarToggle = nullptr;
     QComboBox* m_modelPicker = nullptr;
-    QLabel* m_status = nullptr;
+    ServerStatus* m_status = nullptr;
     QLabel* m_notices = nullptr;
     QStackedWidget* m_stack = nullptr;
     QWidget* m_emptyState = nullptr;
@@ -134,7 +133,6 @@ private:
     QString m_pendingDelete;
     bool m_draftLoaded = false; // the composer holds m_chatId's draft (not before the first load)
     QTimer m_deleteTimer;
-    QList<ConnectionMonitor*> m_monitors;
     QList<ModelInfo> m_models;
     QHash<QString, QPointer<ActiveReply>> m_replies; // chat id → its streaming reply
     QSet<QString> m_pending;                         // chats with streamed text not yet shown

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServerStatus.h"
+
+#include "backends/Backend.h"
+#include "backends/BackendSet.h"
+#include "backends/ConnectionMonitor.h"
+
+#include <algorithm>
+
+namespace lyss {
+
+ServerStatus::ServerStatus(BackendSet& backends, QWidget* parent)
+    : QLabel(parent)
+    , m_backends(backends)
+{
+    setObjectName(QStringLiteral("backendStatus"));
+    setAccessibleName(tr("Server status"));
+}
+
+void ServerStatus::start()
+{
+    stop();
+    for (Backend* b : m_backends.backends()) {
+        auto* monitor = new ConnectionMonitor(b, this);
+        connect(monitor, &ConnectionMonitor::stateChanged, this, [this] {
+            updateText();
+            Q_EMIT changed();
+        });
+        m_monitors << monitor;
+        monitor->start();
+    }
+    updateText();
+    Q_EMIT changed();
+}
+
+void ServerStatus::stop()
+{
+    qDeleteAll(m_monitors); // they watch backends that may be about to go
+    m_monitors.clear();
+}
+
+void ServerStatus::retry()
+{
+    for (ConnectionMonitor* m : m_monitors)
+        m->retry();
+}
+
+bool ServerStatus::anyConnected() const
+{
+    return std::any_of(m_monitors.begin(), m_monitors.end(), [](ConnectionMonitor* m) {
+        return m->state() == ConnectionMonitor::State::Connected;
+    });
+}
+
+bool ServerStatus::stillChecking() const
+{
+    return std::any_of(m_monitors.begin(), m_monitors.end(), [](ConnectionMonitor* m) {
+        return m->state() == ConnectionMonitor::State::Unknown;
+    });
+}
+
+QStringList ServerStatus::details() const
+{
+    QStringList out;
+    for (ConnectionMonitor* m : m_monitors)
+        out << m->detail();
+    return out;
+}
+
+void ServerStatus::updateText()
+{
+    QStringList parts;
+    for (ConnectionMonitor* m : m_monitors) {
+        QString dot;
+        QString word;
+        switch (m->state()) {
+        case ConnectionMonitor::State::Connected:
+            dot = QStringLiteral("<span style='color:#2f9e44'>●</span>");
+            word = tr("connected");
+            break;
+        case ConnectionMonitor::State::Disconnected:
+            dot = QStringLiteral("<span style='color:#f08c00'>●</span>");
+            word = tr("reconnecting");
+            break;
+        case ConnectionMonitor::State::Failed:
+            dot = QStringLiteral("<span style='color:#e03131'>●</span>");
+            word = tr("unreachable");
+            break;
+        case ConnectionMonitor::State::Unknown:
+            dot = QStringLiteral("<span style='color:#868e96'>●</span>");
+            word = tr("checking");
+            break;
+        }
+        parts << QStringLiteral("%1 %2 <span style='color:gray'>%3</span>")
+                     .arg(dot, m->backend()->name().toHtmlEscaped(), word);
+    }
+    setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+    QStringList tips;
+    for (ConnectionMonitor* m : m_monitors)
+        tips << m->backend()->name() + QStringLiteral(": ") + m->detail();
+    setToolTip(tips.join(QLatin1Char('\n')));
+}
+
+} // namespace lyss

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLabel>
+#include <QList>
+
+namespace lyss {
+
+class BackendSet;
+class ConnectionMonitor;
+
+// Each backend's connection in the top bar: a coloured dot, its name and a word
+// (connected, reconnecting, unreachable, checking), with the details in the tooltip. One
+// ConnectionMonitor per backend, started again when the backends are rebuilt.
+class ServerStatus : public QLabel {
+    Q_OBJECT
+
+public:
+    ServerStatus(BackendSet& backends, QWidget* parent = nullptr);
+
+    // Watches the backends there are now (after a rebuild); stop() before rebuilding.
+    void start();
+    void stop();
+    // Asks every server again now, without waiting for the backoff.
+    void retry();
+
+    bool anyConnected() const;
+    bool stillChecking() const;
+    // What each monitor last found, in words, one line per backend.
+    QStringList details() const;
+
+Q_SIGNALS:
+    // A backend's state changed.
+    void changed();
+
+private:
+    void updateText();
+
+    BackendSet& m_backends;
+    QList<ConnectionMonitor*> m_monitors;
+};
+
+} // namespace lyss
