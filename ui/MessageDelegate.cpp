@@ -635,6 +635,13 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     }
     y += bodyHeight + (m.role == Role::User ? 8 : 0);
 
+    // The keyboard's current message, while the conversation has the focus.
+    if ((option.state & QStyle::State_HasFocus) && m_view->hasFocus()) {
+        p->setPen(QPen(c.yourAvatar, 2));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(
+            QRectF(g.columnLeft - 8, r.top() + 2, g.columnWidth + 16, r.height() - 4), 8, 8);
+    }
     if (const QString status = statusLine(m); !status.isEmpty()) {
         y += 6;
         p->setPen(m.status == MessageStatus::Error ? c.danger : muted);

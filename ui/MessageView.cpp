@@ -9,6 +9,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDesktopServices>
+#include <QFocusEvent>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
@@ -314,20 +315,69 @@ void MessageView::mouseReleaseEvent(QMouseEvent* event)
     QListView::mouseReleaseEvent(event);
 }
 
+QMenu* MessageView::menuFor(int row)
+{
+    auto* menu = new QMenu(this);
+    if (m_delegate->hasSelection())
+        menu->addAction(tr("Copy"), QKeySequence::Copy, this, &MessageView::copySelection);
+    menu->addAction(tr("Select all"), QKeySequence::SelectAll, this,
+                    &MessageView::selectAllMessages);
+    if (row < 0 || row >= m_model->rowCount())
+        return menu;
+    const ShownMessage& m = m_model->at(row);
+    const QString source = m.content;
+    menu->addAction(tr("Copy message (markdown)"), this,
+                    [source] { QApplication::clipboard()->setText(source); });
+    // What the hover buttons do, for the keyboard too.
+    using Action = MessageDelegate::Action;
+    const auto add = [this, menu, row](const QString& text, Action action) {
+        menu->addAction(text, this, [this, row, action] {
+            Q_EMIT actionTriggered(static_cast<int>(action), row);
+        });
+    };
+    if (m.status != MessageStatus::Streaming) {
+        menu->addSeparator();
+        if (m.role == Role::Assistant)
+            add(tr("Regenerate"), Action::Regenerate);
+        else if (m.role == Role::User)
+            add(tr("Edit and send again"), Action::Edit);
+        const auto [position, count] = m_model->siblingPosition(row);
+        if (position > 1)
+            add(tr("Previous version (%1 of %2)").arg(position - 1).arg(count),
+                Action::PreviousSibling);
+        if (position < count)
+            add(tr("Next version (%1 of %2)").arg(position + 1).arg(count), Action::NextSibling);
+        add(tr("Delete…"), Action::Delete);
+    }
+    return menu;
+}
+
 void MessageView::contextMenuEvent(QContextMenuEvent* event)
 {
-    const QModelIndex index = indexAt(event->pos());
+    // From the mouse: the message under it; from the keyboard (the Menu key, Shift+F10):
+    // the current message, the one with the focus frame.
+    const bool keyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const QModelIndex index = keyboard ? currentIndex() : indexAt(event->pos());
     if (!index.isValid())
         return;
-    QMenu menu(this);
-    if (m_delegate->hasSelection())
-        menu.addAction(tr("Copy"), QKeySequence::Copy, this, &MessageView::copySelection);
-    menu.addAction(tr("Select all"), QKeySequence::SelectAll, this,
-                   &MessageView::selectAllMessages);
-    const QString source = m_model->at(index.row()).content;
-    menu.addAction(tr("Copy message (markdown)"), this,
-                   [source] { QApplication::clipboard()->setText(source); });
-    menu.exec(event->globalPos());
+    QMenu* menu = menuFor(index.row());
+    const QPoint at = keyboard
+                          ? viewport()->mapToGlobal(visualRect(index).topLeft() + QPoint(40, 24))
+                          : event->globalPos();
+    menu->exec(at);
+    menu->deleteLater();
+}
+
+void MessageView::focusInEvent(QFocusEvent* event)
+{
+    const bool hadCurrent = currentIndex().isValid();
+    QListView::focusInEvent(event); // would start on the first message
+    // The keyboard starts on the latest message.
+    if (!hadCurrent && m_model->rowCount() > 0) {
+        setAutoScroll(false); // where the reader is stays put (the bottom, as a rule)
+        setCurrentIndex(m_model->index(m_model->rowCount() - 1));
+        setAutoScroll(true);
+    }
 }
 
 } // namespace lyss

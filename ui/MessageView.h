@@ -4,6 +4,7 @@
 #include <QListView>
 #include <QTimer>
 
+class QMenu;
 class QToolButton;
 
 namespace lyss {
@@ -14,7 +15,9 @@ class MessageModel;
 // The conversation: a list view over MessageModel painted by MessageDelegate. It
 // sticks to the bottom while the user is there; scrolled up, it stays put and offers
 // "Jump to latest". Text is selected with the mouse across messages, Ctrl+A selects all,
-// Shift+Up/Down a message more or less; right click copies a message's markdown source.
+// Shift+Up/Down a message more or less. Up and Down move a focus frame between messages;
+// the Menu key (or a right click) opens a message's menu: copy, regenerate or edit, other
+// versions, delete.
 class MessageView : public QListView {
     Q_OBJECT
 
@@ -29,6 +32,10 @@ public:
     // Loads the next older messages of a long chat above the first row, keeping what is on
     // screen in place (done by itself when the view is scrolled near the top).
     void showOlder();
+    // The menu for a message: copy, select all, and what its hover buttons do
+    // (regenerate or edit, other versions, delete), for the keyboard as for the mouse.
+    // The caller owns it.
+    QMenu* menuFor(int row);
     void copySelection();
     // Blinks the streaming cursor while any reply streams.
     void setStreaming(bool streaming);
@@ -51,6 +58,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
 
 private:
     void placeJumpButton();

@@ -749,6 +749,80 @@ private Q_SLOTS:
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
     }
 
+    // Everything the hover buttons do can be done from the keyboard: Up and Down move a
+    // visible focus frame between messages, the Menu key opens the message's menu.
+    void keyboardReachesMessageActions()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Keys")});
+            Message q;
+            q.chatId = chat->id;
+            q.role = Role::User;
+            q.content = QStringLiteral("plain question");
+            auto question = app.chats().addMessage(q);
+            QVERIFY(question.ok());
+            for (const QString& text :
+                 {QStringLiteral("first answer"), QStringLiteral("second answer")}) {
+                Message a;
+                a.chatId = chat->id;
+                a.parentId = question->id;
+                a.role = Role::Assistant;
+                a.content = text;
+                QVERIFY(app.chats().addMessage(a).ok());
+            }
+        });
+        QTest::qWait(50);
+        w.window->setTheme(QStringLiteral("light"));
+        MessageView* view = w.window->messageView();
+        QCOMPARE(w.model()->rowCount(), 2);
+        view->setFocus();
+        QVERIFY(view->hasFocus());
+        QCOMPARE(view->currentIndex().row(), 1); // the latest message first
+        QTest::keyClick(view, Qt::Key_Up);
+        QCOMPARE(view->currentIndex().row(), 0);
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), 1);
+
+        // The frame is drawn in the accent colour around the current (the model's) message.
+        QCoreApplication::processEvents();
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(view->currentIndex());
+        int framePixels = 0;
+        for (int y = row.top(); y <= row.bottom(); ++y) {
+            for (int x = row.left(); x <= row.right(); ++x) {
+                const QColor c(shot.pixel(x, y));
+                if (std::abs(c.red() - 0x25) + std::abs(c.green() - 0x63) +
+                        std::abs(c.blue() - 0xeb) <
+                    40)
+                    ++framePixels;
+            }
+        }
+        QVERIFY2(framePixels > 2 * row.height(), qPrintable(QString::number(framePixels)));
+
+        auto texts = [](QMenu* menu) {
+            QStringList out;
+            for (QAction* a : menu->actions())
+                out << a->text();
+            delete menu;
+            return out;
+        };
+        const QStringList replyMenu = texts(view->menuFor(1));
+        QVERIFY2(replyMenu.contains(QStringLiteral("Regenerate")), qPrintable(replyMenu.join(',')));
+        QVERIFY(replyMenu.contains(QStringLiteral("Previous version (1 of 2)")));
+        QVERIFY(replyMenu.contains(QStringLiteral("Delete…")));
+        QVERIFY(!replyMenu.contains(QStringLiteral("Next version (3 of 2)")));
+        QVERIFY(texts(view->menuFor(0)).contains(QStringLiteral("Edit and send again")));
+
+        // Its entries do what the buttons do: here, switch to the first answer.
+        QMenu* menu = view->menuFor(1);
+        for (QAction* a : menu->actions()) {
+            if (a->text().startsWith(QLatin1String("Previous version")))
+                a->trigger();
+        }
+        delete menu;
+        QTRY_COMPARE(w.model()->at(1).content, QStringLiteral("first answer"));
+    }
+
     void draftsSurviveSwitchingAndRestarting()
     {
         QTemporaryDir data;
