@@ -23,21 +23,17 @@ ChatSidebar::ChatSidebar(ChatRepository& chats, QWidget* parent)
     : QWidget(parent)
     , m_chats(chats)
     , m_search(new QLineEdit(this))
-    , m_new(new QPushButton(tr("New chat"), this))
+    , m_new(new QPushButton(this))
     , m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("sidebar"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     m_new->setObjectName(QStringLiteral("newChat"));
-    m_new->setAccessibleName(tr("New chat"));
-    m_new->setToolTip(tr("New chat (Ctrl+N)"));
     m_search->setObjectName(QStringLiteral("chatSearch"));
-    m_search->setPlaceholderText(tr("Search chats (Ctrl+K)"));
-    m_search->setAccessibleName(tr("Search chats"));
     m_search->setClearButtonEnabled(true);
     m_list->setObjectName(QStringLiteral("chatList"));
-    m_list->setAccessibleName(tr("Chats"));
+    retranslate();
     m_list->setWordWrap(true);
     m_list->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_new);
@@ -71,6 +67,25 @@ QString ChatSidebar::groupOf(const Chat& chat, const QDateTime& now)
     if (age <= 7)
         return tr("Previous 7 days");
     return tr("Older");
+}
+
+void ChatSidebar::retranslate()
+{
+    m_new->setText(tr("New chat"));
+    m_new->setAccessibleName(tr("New chat"));
+    m_new->setToolTip(tr("New chat (Ctrl+N)"));
+    m_search->setPlaceholderText(tr("Search chats (Ctrl+K)"));
+    m_search->setAccessibleName(tr("Search chats"));
+    m_list->setAccessibleName(tr("Chats"));
+}
+
+void ChatSidebar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        rebuild(); // the group headings
+    }
 }
 
 void ChatSidebar::reload()

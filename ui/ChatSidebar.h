@@ -39,7 +39,11 @@ Q_SIGNALS:
     void deleteRequested(const QString& chatId);
     void chatsChanged();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void rebuild();
     void showMenu(const QPoint& pos);
 

@@ -11,8 +11,7 @@ Composer::Composer(QWidget* parent)
     : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("composer"));
-    setAccessibleName(tr("Message"));
-    setPlaceholderText(tr("Send a message (Enter to send, Shift+Enter for a new line)"));
+    retranslate();
     setTabChangesFocus(true);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
@@ -38,9 +37,17 @@ void Composer::keyPressEvent(QKeyEvent* event)
     QPlainTextEdit::keyPressEvent(event);
 }
 
+void Composer::retranslate()
+{
+    setAccessibleName(tr("Message"));
+    setPlaceholderText(tr("Send a message (Enter to send, Shift+Enter for a new line)"));
+}
+
 void Composer::changeEvent(QEvent* event)
 {
     QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
     // A theme's style sheet changes the frame: the lines must still fit.
     if (event->type() == QEvent::StyleChange || event->type() == QEvent::FontChange)
         fitHeight();

@@ -28,6 +28,7 @@ protected:
 
 private:
     void fitHeight();
+    void retranslate();
 
     int m_lines = 1;
 };

@@ -22,9 +22,7 @@ FindBar::FindBar(MessageModel* model, MessageView* view, QWidget* parent)
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(12, 2, 12, 2);
     m_edit->setObjectName(QStringLiteral("findEdit"));
-    m_edit->setPlaceholderText(
-        tr("Find in this chat (Enter: next, Shift+Enter: previous, Esc: close)"));
-    m_edit->setAccessibleName(tr("Find in this chat"));
+    retranslate();
     row->addWidget(m_edit, 1);
     row->addWidget(m_count);
     hide();
@@ -35,6 +33,22 @@ FindBar::FindBar(MessageModel* model, MessageView* view, QWidget* parent)
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
         find(m_edit->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier);
     });
+}
+
+void FindBar::retranslate()
+{
+    m_edit->setPlaceholderText(
+        tr("Find in this chat (Enter: next, Shift+Enter: previous, Esc: close)"));
+    m_edit->setAccessibleName(tr("Find in this chat"));
+    if (m_at >= 0)
+        m_count->setText(status());
+}
+
+void FindBar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void FindBar::open()

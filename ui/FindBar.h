@@ -24,7 +24,12 @@ public:
     // "2 of 5", or empty.
     QString status() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+
     MessageModel* m_model;
     MessageView* m_view;
     QLineEdit* m_edit;

@@ -44,7 +44,6 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     , m_backends(backends)
     , m_engine(engine)
 {
-    setWindowTitle(tr("Lyss"));
     setObjectName(QStringLiteral("mainWindow"));
     resize(1280, 820);
 
@@ -64,11 +63,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_sidebarToggle = new QToolButton(right);
     m_sidebarToggle->setObjectName(QStringLiteral("sidebarToggle"));
     m_sidebarToggle->setText(QStringLiteral("☰"));
-    m_sidebarToggle->setToolTip(tr("Show or hide the chat list (Ctrl+Shift+S)"));
-    m_sidebarToggle->setAccessibleName(tr("Chat list"));
     m_modelPicker = new QComboBox(right);
     m_modelPicker->setObjectName(QStringLiteral("modelPicker"));
-    m_modelPicker->setAccessibleName(tr("Model"));
     m_modelPicker->setMinimumContentsLength(24);
     m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_status = new ServerStatus(backends, right);
@@ -76,21 +72,17 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     top->addWidget(m_modelPicker);
     top->addStretch(1);
     top->addWidget(m_status);
-    auto* settings = new QToolButton(right);
-    settings->setObjectName(QStringLiteral("settingsButton"));
-    settings->setText(QStringLiteral("⚙"));
-    settings->setToolTip(tr("Settings (Ctrl+,)"));
-    settings->setAccessibleName(tr("Settings"));
-    connect(settings, &QToolButton::clicked, this, &MainWindow::openSettings);
+    m_settingsButton = new QToolButton(right);
+    m_settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    m_settingsButton->setText(QStringLiteral("⚙"));
+    connect(m_settingsButton, &QToolButton::clicked, this, &MainWindow::openSettings);
     m_themeButton = new QToolButton(right);
     m_themeButton->setObjectName(QStringLiteral("themeButton"));
     m_themeButton->setText(QStringLiteral("◐"));
-    m_themeButton->setToolTip(tr("Theme (Ctrl+Shift+L cycles)"));
-    m_themeButton->setAccessibleName(tr("Theme"));
     m_themeButton->setPopupMode(QToolButton::InstantPopup);
     m_themeButton->setMenu(new QMenu(m_themeButton));
     top->addWidget(m_themeButton);
-    top->addWidget(settings);
+    top->addWidget(m_settingsButton);
     column->addLayout(top);
 
     m_notices = new QLabel(right);
@@ -100,7 +92,6 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_notices->setContentsMargins(12, 6, 12, 6);
     m_notices->setText(app.notices().join(QStringLiteral("\n\n")));
     m_notices->setVisible(!app.notices().isEmpty());
-    m_notices->setAccessibleName(tr("Start-up messages"));
     column->addWidget(m_notices);
 
     m_messages = new MessageModel(this);
@@ -114,8 +105,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_findBar = new FindBar(m_messages, m_view, right);
     column->addWidget(m_findBar);
 
-    m_editBanner =
-        new QLabel(tr("Editing your message: sending makes a new branch. Esc cancels."), right);
+    m_editBanner = new QLabel(right);
     m_editBanner->setObjectName(QStringLiteral("editBanner"));
     m_editBanner->setContentsMargins(14, 4, 12, 0);
     m_editBanner->hide();
@@ -125,13 +115,13 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     auto* undoRow = new QHBoxLayout(m_undoBar);
     undoRow->setContentsMargins(14, 4, 12, 0);
     m_undoText = new QLabel(m_undoBar);
-    auto* undo = new QPushButton(tr("Undo"), m_undoBar);
-    undo->setObjectName(QStringLiteral("undoButton"));
+    m_undoButton = new QPushButton(m_undoBar);
+    m_undoButton->setObjectName(QStringLiteral("undoButton"));
     undoRow->addWidget(m_undoText, 1);
-    undoRow->addWidget(undo);
+    undoRow->addWidget(m_undoButton);
     m_undoBar->hide();
     column->addWidget(m_undoBar);
-    connect(undo, &QPushButton::clicked, this, &MainWindow::undoDelete);
+    connect(m_undoButton, &QPushButton::clicked, this, &MainWindow::undoDelete);
     m_deleteTimer.setSingleShot(true);
     m_deleteTimer.setInterval(8000);
     connect(&m_deleteTimer, &QTimer::timeout, this, &MainWindow::finishPendingDelete);
@@ -139,7 +129,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     auto* bottom = new QHBoxLayout;
     bottom->setContentsMargins(12, 8, 12, 12);
     m_composer = new Composer(right);
-    m_sendButton = new QPushButton(tr("Send"), right);
+    m_sendButton = new QPushButton(right);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     bottom->addWidget(m_composer, 1);
     bottom->addWidget(m_sendButton, 0, Qt::AlignBottom);
@@ -205,7 +195,37 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
         newChat();
     refreshModels();
     applyBreakpoint();
+    retranslate();
     m_composer->setFocus();
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Lyss"));
+    m_sidebarToggle->setToolTip(tr("Show or hide the chat list (Ctrl+Shift+S)"));
+    m_sidebarToggle->setAccessibleName(tr("Chat list"));
+    m_modelPicker->setAccessibleName(tr("Model"));
+    m_settingsButton->setToolTip(tr("Settings (Ctrl+,)"));
+    m_settingsButton->setAccessibleName(tr("Settings"));
+    m_themeButton->setToolTip(tr("Theme (Ctrl+Shift+L cycles)"));
+    m_themeButton->setAccessibleName(tr("Theme"));
+    m_notices->setAccessibleName(tr("Start-up messages"));
+    m_editBanner->setText(tr("Editing your message: sending makes a new branch. Esc cancels."));
+    m_undoButton->setText(tr("Undo"));
+    m_retryButton->setText(tr("Retry"));
+    updateSendButton();
+    showConversationOrHelp();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange && m_themes) {
+        // Every word the window shows, at once, without a restart; the children
+        // (chat list, conversation, composer, find bar, status) do their own.
+        retranslate();
+        applyTheme(); // the theme menu's names
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -227,15 +247,15 @@ QWidget* MainWindow::buildEmptyState()
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
     m_emptyText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* retry = new QPushButton(tr("Retry"), page);
-    retry->setObjectName(QStringLiteral("retryButton"));
-    connect(retry, &QPushButton::clicked, this, [this] {
+    m_retryButton = new QPushButton(page);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
         m_status->retry();
         refreshModels();
     });
     v->addWidget(title);
     v->addWidget(m_emptyText);
-    v->addWidget(retry, 0, Qt::AlignHCenter);
+    v->addWidget(m_retryButton, 0, Qt::AlignHCenter);
     v->addStretch(2);
     return page;
 }

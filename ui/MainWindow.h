@@ -87,9 +87,11 @@ public:
 protected:
     void resizeEvent(QResizeEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void applyTheme();
+    void retranslate();
     QWidget* buildEmptyState();
     void buildShortcuts();
     void refreshModels();
@@ -126,6 +128,9 @@ private:
     FindBar* m_findBar = nullptr;
     ThemeManager* m_themes = nullptr;
     QToolButton* m_themeButton = nullptr;
+    QToolButton* m_settingsButton = nullptr;
+    QPushButton* m_undoButton = nullptr;
+    QPushButton* m_retryButton = nullptr;
     QLabel* m_editBanner = nullptr;
     QWidget* m_undoBar = nullptr;
     QLabel* m_undoText = nullptr;

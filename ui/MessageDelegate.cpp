@@ -211,6 +211,12 @@ void MessageDelegate::setColors(const Colors& colors)
     m_view->viewport()->update();
 }
 
+void MessageDelegate::languageChanged()
+{
+    m_cache.clear();
+    m_view->viewport()->update();
+}
+
 void MessageDelegate::setCompact(bool compact)
 {
     if (m_compact == compact)

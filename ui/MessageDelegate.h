@@ -49,6 +49,9 @@ public:
     static QString styleSheet(const Colors& colors);
     // New colours: the laid-out messages are coloured again at once.
     void setColors(const Colors& colors);
+    // Another language: laid-out messages hold words (a code block's "Copy"), so they are
+    // laid out again.
+    void languageChanged();
     ~MessageDelegate() override;
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,

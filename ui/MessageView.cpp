@@ -26,7 +26,6 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
     , m_jump(new QToolButton(this))
 {
     setObjectName(QStringLiteral("messageView"));
-    setAccessibleName(tr("Messages"));
     setModel(model);
     setItemDelegate(m_delegate);
     setUniformItemSizes(false);
@@ -39,8 +38,7 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
     verticalScrollBar()->setSingleStep(24);
 
     m_jump->setObjectName(QStringLiteral("jumpToLatest"));
-    m_jump->setText(tr("↓ Jump to latest"));
-    m_jump->setAccessibleName(tr("Jump to the latest message"));
+    retranslate();
     m_jump->setCursor(Qt::PointingHandCursor);
     m_jump->hide();
     connect(m_jump, &QToolButton::clicked, this, &MessageView::scrollToLatest);
@@ -118,6 +116,23 @@ void MessageView::placeJumpButton()
     const QRect vp = viewport()->geometry();
     m_jump->move(vp.center().x() - m_jump->width() / 2, vp.bottom() - m_jump->height() - 12);
     m_jump->raise();
+}
+
+void MessageView::retranslate()
+{
+    setAccessibleName(tr("Messages"));
+    m_jump->setText(tr("↓ Jump to latest"));
+    m_jump->setAccessibleName(tr("Jump to the latest message"));
+}
+
+void MessageView::changeEvent(QEvent* event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        m_delegate->languageChanged(); // the words painted and laid out in the messages
+        placeJumpButton();
+    }
 }
 
 void MessageView::paintEvent(QPaintEvent* event)

@@ -59,9 +59,11 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void placeJumpButton();
+    void retranslate();
 
     MessageModel* m_model;
     MessageDelegate* m_delegate;

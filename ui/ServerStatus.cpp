@@ -17,6 +17,15 @@ ServerStatus::ServerStatus(BackendSet& backends, QWidget* parent)
     setAccessibleName(tr("Server status"));
 }
 
+void ServerStatus::changeEvent(QEvent* event)
+{
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Server status"));
+        updateText();
+    }
+}
+
 void ServerStatus::start()
 {
     stop();

@@ -33,6 +33,9 @@ Q_SIGNALS:
     // A backend's state changed.
     void changed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void updateText();
 

@@ -41,6 +41,7 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QToolButton>
+#include <QTranslator>
 
 using namespace lyss;
 
@@ -96,6 +97,20 @@ struct Window {
 };
 
 } // namespace
+
+// A language in which every word of Lyss is written ‹like this›: enough to see that each
+// string is looked up again when the language changes.
+class BracketTranslator : public QTranslator {
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* source, const char* = nullptr,
+                      int = -1) const override
+    {
+        if (!QByteArray(context).startsWith("lyss::"))
+            return {};
+        return QStringLiteral("‹%1›").arg(QString::fromUtf8(source));
+    }
+};
 
 class TestChatWindow : public QObject {
     Q_OBJECT
@@ -821,6 +836,56 @@ private Q_SLOTS:
         }
         delete menu;
         QTRY_COMPARE(w.model()->at(1).content, QStringLiteral("first answer"));
+    }
+
+    // Another language is taken up at once by every part of the window, and back again.
+    void languageChangeRetranslatesTheWindow()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.chats().createChat({.title = QStringLiteral("Words")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.content = QStringLiteral("```\ncode\n```");
+            QVERIFY(app.chats().addMessage(m).ok());
+        });
+        QTest::qWait(50);
+        MessageView* view = w.window->messageView();
+        view->viewport()->grab();
+        QVERIFY(view->messageDelegate()
+                    ->shownText(w.model()->at(0).id)
+                    .contains(QStringLiteral("Copy")));
+        auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
+        auto* themeMenu = w.window->findChild<QToolButton*>(QStringLiteral("themeButton"))->menu();
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+
+        BracketTranslator brackets;
+        QVERIFY(QCoreApplication::installTranslator(&brackets));
+        QCoreApplication::processEvents(); // the LanguageChange events reach the widgets
+        QCOMPARE(w.window->windowTitle(), QStringLiteral("‹Lyss›"));
+        QCOMPARE(send->text(), QStringLiteral("‹Send›"));
+        QCOMPARE(w.composer()->placeholderText(),
+                 QStringLiteral("‹Send a message (Enter to send, Shift+Enter for a new line)›"));
+        QCOMPARE(search->placeholderText(), QStringLiteral("‹Search chats (Ctrl+K)›"));
+        QCOMPARE(w.window->findChild<QPushButton*>(QStringLiteral("newChat"))->text(),
+                 QStringLiteral("‹New chat›"));
+        QCOMPARE(w.window->findChild<QToolButton*>(QStringLiteral("jumpToLatest"))->text(),
+                 QStringLiteral("‹↓ Jump to latest›"));
+        QCOMPARE(w.window->findChild<QPushButton*>(QStringLiteral("retryButton"))->text(),
+                 QStringLiteral("‹Retry›"));
+        QCOMPARE(themeMenu->actions().first()->text(), QStringLiteral("‹Light›"));
+        QCOMPARE(view->accessibleName(), QStringLiteral("‹Messages›"));
+        // The messages are laid out again with the new words.
+        view->viewport()->grab();
+        QVERIFY(view->messageDelegate()
+                    ->shownText(w.model()->at(0).id)
+                    .contains(QStringLiteral("‹Copy›")));
+
+        QVERIFY(QCoreApplication::removeTranslator(&brackets));
+        QCoreApplication::processEvents();
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+        QCOMPARE(search->placeholderText(), QStringLiteral("Search chats (Ctrl+K)"));
     }
 
     void draftsSurviveSwitchingAndRestarting()
