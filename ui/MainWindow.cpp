@@ -17,6 +17,7 @@
 #include "chat/ChatEngine.h"
 #include "config/Settings.h"
 #include "store/ChatRepository.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -299,6 +300,7 @@ void MainWindow::openSettings()
         themes.append({choice, m_themes->titleOf(choice)});
     dialog.offerThemes(themes, m_themes->choice());
     connect(&dialog, &SettingsDialog::themeChosen, this, &MainWindow::setTheme);
+    connect(&dialog, &SettingsDialog::languageChosen, this, &MainWindow::setLanguage);
     bool serversChanged = false;
     connect(&dialog, &SettingsDialog::serversChanged, this,
             [&serversChanged] { serversChanged = true; });
@@ -361,6 +363,13 @@ void MainWindow::setTheme(const QString& choice)
     m_themes->setChoice(choice);
     if (Status st = m_app.settings().set(QStringLiteral("ui.theme"), m_themes->choice()); !st.ok())
         qWarning("%s", qPrintable(st.errorMessage()));
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    if (Status st = m_app.settings().set(QStringLiteral("ui.language"), language); !st.ok())
+        qWarning("%s", qPrintable(st.errorMessage()));
+    Translations::use(language); // the window retranslates on the LanguageChange that follows
 }
 
 void MainWindow::applyTheme()

@@ -58,6 +58,9 @@ public:
     ThemeManager* themes() const { return m_themes; }
     // Wears the theme (a name, or "system") and remembers it in ui.theme.
     void setTheme(const QString& choice);
+    // Speaks a language (a locale name, "en", or "" for the system's) and remembers it in
+    // ui.language; the window retranslates at once.
+    void setLanguage(const QString& language);
     ActiveReply* activeReply(const QString& chatId) const { return m_replies.value(chatId); }
     // How many times the conversation was refreshed for streamed text (coalesced).
     int streamRefreshes() const { return m_refreshes; }

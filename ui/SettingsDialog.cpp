@@ -10,6 +10,7 @@
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
+#include "util/Translations.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -230,6 +231,19 @@ void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
         themes->addItem(title, name);
     themes->setCurrentIndex(std::max(0, themes->findData(current)));
     form->addRow(tr("Theme"), themes);
+    // Languages: the system's, English, and every translation there is.
+    auto* languages = new QComboBox(page);
+    languages->setObjectName(QStringLiteral("languageChoice"));
+    languages->setAccessibleName(tr("Language"));
+    languages->addItem(tr("Same as the system"), QString());
+    languages->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    for (const auto& [name, title] : Translations::available())
+        languages->addItem(title, name);
+    languages->setCurrentIndex(
+        std::max(0, languages->findData(m_app.settings().text(QStringLiteral("ui.language")))));
+    form->addRow(tr("Language"), languages);
+    connect(languages, &QComboBox::currentIndexChanged, this,
+            [this, languages] { Q_EMIT languageChosen(languages->currentData().toString()); });
     auto* hint = new QLabel(tr("Ctrl+Shift+L switches between them anywhere. Add your own by "
                                "putting a theme file into %1.")
                                 .arg(QDir(m_app.dataDir()).filePath(QStringLiteral("themes"))),

@@ -49,12 +49,14 @@ public:
     void pullModel(const QString& model);
     bool saveChatOptions();
 
-    // An Appearance page with the theme choices (name, title); picking one emits
-    // themeChosen at once (the window wears it live).
+    // An Appearance page with the theme choices (name, title) and the languages; picking
+    // one emits themeChosen or languageChosen at once (the window takes it up live).
     void offerThemes(const QList<QPair<QString, QString>>& choices, const QString& current);
 
 Q_SIGNALS:
     void themeChosen(const QString& name);
+    // A locale name, "en" for English, "" for the system's language.
+    void languageChosen(const QString& name);
     void serversChanged();
     void modelsChanged();
     void finishedWork(); // a test or a pull has an answer

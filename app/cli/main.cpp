@@ -2,6 +2,7 @@
 // lyss-cli: the terminal front end. Links only lyss_core.
 #include "CliContext.h"
 
+#include "util/Translations.h"
 #include "util/Version.h"
 
 #include <QCoreApplication>
@@ -53,6 +54,9 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
+    // The terminal speaks the system's language, or LYSS_LANGUAGE's (before the database is
+    // open, so ui.language is the window's).
+    lyss::Translations::use(qEnvironmentVariable("LYSS_LANGUAGE"));
 
     QStringList args = QCoreApplication::arguments().mid(1);
     QString dataDir;

@@ -5,6 +5,7 @@
 #include "backends/BackendSet.h"
 #include "chat/ChatEngine.h"
 #include "config/Settings.h"
+#include "util/Translations.h"
 #include "util/Version.h"
 
 #include <QApplication>
@@ -58,6 +59,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("lyss"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lyss.svg")));
+    // The system's language (or LYSS_LANGUAGE's) until the settings say otherwise.
+    lyss::Translations::use(qEnvironmentVariable("LYSS_LANGUAGE"));
 
     QCommandLineParser parser;
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -92,6 +95,9 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "%s\n", qPrintable(notice));
 
     lyss::AppContext& services = **context;
+    if (const QString language = services.settings().text(QStringLiteral("ui.language"));
+        !language.isEmpty())
+        lyss::Translations::use(language);
     auto effective = services.effectiveBackends();
     const int idleMs = static_cast<int>(
         services.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);

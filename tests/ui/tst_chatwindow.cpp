@@ -19,6 +19,7 @@
 #include "markdown/MarkdownRenderer.h"
 #include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
+#include "util/Translations.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -886,6 +887,30 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(send->text(), QStringLiteral("Send"));
         QCOMPARE(search->placeholderText(), QStringLiteral("Search chats (Ctrl+K)"));
+    }
+
+    // Chinese from the translation compiled in, switched to and back at run time.
+    void switchingToChineseAndBack()
+    {
+        Window w(m_server->url());
+        bool chinese = false;
+        for (const auto& [name, title] : Translations::available())
+            chinese = chinese || (name == QLatin1String("zh_CN") && !title.isEmpty());
+        QVERIFY(chinese);
+        auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        w.window->setLanguage(QStringLiteral("zh_CN"));
+        QCoreApplication::processEvents();
+        QCOMPARE(w.app->settings().text(QStringLiteral("ui.language")), QStringLiteral("zh_CN"));
+        QCOMPARE(send->text(), QStringLiteral("发送"));
+        QCOMPARE(w.composer()->placeholderText(),
+                 QStringLiteral("发送消息（Enter 发送，Shift+Enter 换行）"));
+        QCOMPARE(w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"))->placeholderText(),
+                 QStringLiteral("搜索对话（Ctrl+K）"));
+        QCOMPARE(w.window->themes()->titleOf(QStringLiteral("dark")), QStringLiteral("深色"));
+        w.window->setLanguage(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+        w.window->setLanguage(QString());
     }
 
     void draftsSurviveSwitchingAndRestarting()

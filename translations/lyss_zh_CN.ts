@@ -1,0 +1,2347 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>The database was upgraded to version %1; a copy of the old one is at %2.</source>
+        <translation>数据库已升级到版本 %1；旧数据库的副本在 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) were cut off when Lyss last stopped; what had arrived is kept and marked interrupted.</source>
+        <translation>
+            <numerusform>有 %n 条回复在 Lyss 上次停止时被中断；已收到的内容已保留并标记为“已中断”。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackendRepository</name>
+    <message>
+        <source>Reading the backends</source>
+        <translation>正在读取后端</translation>
+    </message>
+    <message>
+        <source>Reading the backend %1</source>
+        <translation>正在读取后端 %1</translation>
+    </message>
+    <message>
+        <source>A backend named &quot;%1&quot; already exists. Choose another name, or remove the old one first.</source>
+        <translation>名为“%1”的后端已存在。请换一个名称，或先删除旧的。</translation>
+    </message>
+    <message>
+        <source>Adding the backend %1</source>
+        <translation>正在添加后端 %1</translation>
+    </message>
+    <message>
+        <source>Changing the backend %1</source>
+        <translation>正在修改后端 %1</translation>
+    </message>
+    <message>
+        <source>There is no backend named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的后端。</translation>
+    </message>
+    <message>
+        <source>Removing the backend %1</source>
+        <translation>正在删除后端 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatBulkWriter</name>
+    <message>
+        <source>Preparing the import</source>
+        <translation>正在准备导入</translation>
+    </message>
+    <message>
+        <source>Looking for an earlier import</source>
+        <translation>正在查找之前的导入</translation>
+    </message>
+    <message>
+        <source>Saving the chat &quot;%1&quot;</source>
+        <translation>正在保存对话“%1”</translation>
+    </message>
+    <message>
+        <source>Saving a message</source>
+        <translation>正在保存一条消息</translation>
+    </message>
+    <message>
+        <source>Saving the chat&apos;s current branch</source>
+        <translation>正在保存对话的当前分支</translation>
+    </message>
+    <message>
+        <source>Indexing the imported messages for search</source>
+        <translation>正在为导入的消息建立搜索索引</translation>
+    </message>
+    <message>
+        <source>Finishing the import</source>
+        <translation>正在完成导入</translation>
+    </message>
+</context>
+<context>
+    <name>ChatGptFormat</name>
+    <message>
+        <source>Chat %1 of %2 (&quot;%3&quot;, id %4): </source>
+        <translation>第 %1 个对话（共 %2 个，“%3”，id %4）：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not a JSON object.</source>
+        <translation>不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>it has no id.</source>
+        <translation>它没有 id。</translation>
+    </message>
+    <message>
+        <source>&quot;mapping&quot; is missing, so there are no messages to import.</source>
+        <translation>缺少“mapping”，因此没有可导入的消息。</translation>
+    </message>
+    <message>
+        <source>mapping.%1.parent must be a node id or null.</source>
+        <translation>mapping.%1.parent 必须是节点 id 或 null。</translation>
+    </message>
+    <message>
+        <source>mapping.%1.parent: &quot;%2&quot; is not one of this chat&apos;s nodes.</source>
+        <translation>mapping.%1.parent：“%2”不是此对话中的节点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %n part(s) that were not text (images, files, tool output, reasoning summaries).</source>
+        <translation>
+            <numerusform>略去了 %n 个非文本部分（图片、文件、工具输出、推理摘要）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChatImporter</name>
+    <message numerus="yes">
+        <source>Imported %n chat(s)</source>
+        <translation>
+            <numerusform>已导入 %n 个对话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>with %n message(s) from %1</source>
+        <translation>
+            <numerusform>共 %n 条消息，来自 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n chat(s) imported before</source>
+        <translation>
+            <numerusform>跳过了 %n 个之前导入过的对话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 at line %3, column %4. Nothing was imported.</source>
+        <translation>%1 不是有效的 JSON：第 %3 行第 %4 列出现 %2。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Lyss imports Open WebUI&apos;s chat export (chat-export-….json) and ChatGPT&apos;s conversations.json.</source>
+        <translation>Lyss 可以导入 Open WebUI 的对话导出（chat-export-….json）和 ChatGPT 的 conversations.json。</translation>
+    </message>
+    <message>
+        <source>%1 is not a list of chats. %2 Nothing was imported.</source>
+        <translation>%1 不是对话列表。%2 没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>an empty export</source>
+        <translation>一份空的导出</translation>
+    </message>
+    <message>
+        <source>%1 is neither an Open WebUI nor a ChatGPT export. %2 Nothing was imported.</source>
+        <translation>%1 既不是 Open WebUI 的导出，也不是 ChatGPT 的导出。%2 没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatRepository</name>
+    <message>
+        <source>Creating the chat &quot;%1&quot;</source>
+        <translation>正在创建对话“%1”</translation>
+    </message>
+    <message>
+        <source>Saving a message</source>
+        <translation>正在保存一条消息</translation>
+    </message>
+    <message>
+        <source>Updating the chat</source>
+        <translation>正在更新对话</translation>
+    </message>
+    <message>
+        <source>Reading the chat %1</source>
+        <translation>正在读取对话 %1</translation>
+    </message>
+    <message>
+        <source>No chat id was given.</source>
+        <translation>没有给出对话 id。</translation>
+    </message>
+    <message>
+        <source>Looking up the chat %1</source>
+        <translation>正在查找对话 %1</translation>
+    </message>
+    <message>
+        <source>There is no chat with the id %1.</source>
+        <translation>没有 id 为 %1 的对话。</translation>
+    </message>
+    <message>
+        <source>Several chats have ids starting with %1; give more of the id.</source>
+        <translation>有多个对话的 id 以 %1 开头；请给出更长的 id。</translation>
+    </message>
+    <message>
+        <source>Reading the chat list</source>
+        <translation>正在读取对话列表</translation>
+    </message>
+    <message>
+        <source>Reading the messages before %1</source>
+        <translation>正在读取 %1 之前的消息</translation>
+    </message>
+    <message>
+        <source>Counting the messages of chat %1</source>
+        <translation>正在统计对话 %1 的消息数</translation>
+    </message>
+    <message>
+        <source>Reading the messages of chat %1</source>
+        <translation>正在读取对话 %1 的消息</translation>
+    </message>
+    <message>
+        <source>Reading the message %1</source>
+        <translation>正在读取消息 %1</translation>
+    </message>
+    <message>
+        <source>Saving the reply so far</source>
+        <translation>正在保存目前的回复</translation>
+    </message>
+    <message>
+        <source>Saving the reply</source>
+        <translation>正在保存回复</translation>
+    </message>
+    <message>
+        <source>Indexing finished messages for search</source>
+        <translation>正在为已完成的消息建立搜索索引</translation>
+    </message>
+    <message>
+        <source>Looking for replies cut off by a crash</source>
+        <translation>正在查找因崩溃而中断的回复</translation>
+    </message>
+    <message>
+        <source>Marking an interrupted reply</source>
+        <translation>正在标记中断的回复</translation>
+    </message>
+    <message>
+        <source>Saving the chat&apos;s model</source>
+        <translation>正在保存对话的模型</translation>
+    </message>
+    <message>
+        <source>Saving the chat&apos;s options</source>
+        <translation>正在保存对话的选项</translation>
+    </message>
+    <message>
+        <source>Switching the branch</source>
+        <translation>正在切换分支</translation>
+    </message>
+    <message>
+        <source>That message is not part of this chat.</source>
+        <translation>那条消息不属于此对话。</translation>
+    </message>
+    <message>
+        <source>Finding the newest reply</source>
+        <translation>正在查找最新的回复</translation>
+    </message>
+    <message>
+        <source>Reading the branches of chat %1</source>
+        <translation>正在读取对话 %1 的分支</translation>
+    </message>
+    <message>
+        <source>The message no longer exists.</source>
+        <translation>该消息已不存在。</translation>
+    </message>
+    <message>
+        <source>Deleting the message</source>
+        <translation>正在删除消息</translation>
+    </message>
+    <message>
+        <source>Finding what is left of the branch</source>
+        <translation>正在查找分支剩下的部分</translation>
+    </message>
+    <message>
+        <source>Renaming the chat</source>
+        <translation>正在重命名对话</translation>
+    </message>
+    <message>
+        <source>Pinning the chat</source>
+        <translation>正在置顶对话</translation>
+    </message>
+    <message>
+        <source>Archiving the chat</source>
+        <translation>正在归档对话</translation>
+    </message>
+    <message>
+        <source>Deleting the chat</source>
+        <translation>正在删除对话</translation>
+    </message>
+    <message>
+        <source>Saving the draft</source>
+        <translation>正在保存草稿</translation>
+    </message>
+    <message>
+        <source>Reading the draft</source>
+        <translation>正在读取草稿</translation>
+    </message>
+    <message>
+        <source>Searching the messages</source>
+        <translation>正在搜索消息</translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>Lists the backends this run uses: those you added, those the environment defines (OLLAMA_BASE_URL, OPENAI_API_BASE_URL, ...), and Ollama at http://localhost:11434 when nothing else names an Ollama server. API keys are never shown.</source>
+        <translation>列出本次运行使用的后端：你添加的、环境变量定义的（OLLAMA_BASE_URL、OPENAI_API_BASE_URL 等），以及在没有其他 Ollama 服务器时位于 http://localhost:11434 的 Ollama。API 密钥从不显示。</translation>
+    </message>
+    <message>
+        <source>one JSON array</source>
+        <translation>一个 JSON 数组</translation>
+    </message>
+    <message>
+        <source>backends list takes no arguments</source>
+        <translation>backends list 不接受参数</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>ENABLED</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Adds a model server. With --key-stdin the API key is read from standard input and kept in the system keyring, never in the database.
+Example: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind openai --name work --url https://api.example.com/v1 --key-stdin</source>
+        <translation>添加一个模型服务器。使用 --key-stdin 时，API 密钥从标准输入读取并保存在系统密钥环中，绝不存入数据库。
+示例：printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind openai --name work --url https://api.example.com/v1 --key-stdin</translation>
+    </message>
+    <message>
+        <source>ollama (Ollama&apos;s own API) or openai (any OpenAI-compatible server)</source>
+        <translation>ollama（Ollama 自己的 API）或 openai（任何兼容 OpenAI 的服务器）</translation>
+    </message>
+    <message>
+        <source>a short name: letters, digits, . _ -</source>
+        <translation>简短的名称：字母、数字、. _ -</translation>
+    </message>
+    <message>
+        <source>the server&apos;s base URL, e.g. http://localhost:11434</source>
+        <translation>服务器的基础 URL，例如 http://localhost:11434</translation>
+    </message>
+    <message>
+        <source>read the API key from stdin</source>
+        <translation>从标准输入读取 API 密钥</translation>
+    </message>
+    <message>
+        <source>add it switched off</source>
+        <translation>添加后先保持关闭</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>多余的参数“%1”</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>必须提供 --%1</translation>
+    </message>
+    <message>
+        <source>--kind must be ollama or openai, not &quot;%1&quot;</source>
+        <translation>--kind 必须是 ollama 或 openai，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a usable name: use up to 64 letters, digits, dots, dashes and underscores</source>
+        <translation>“%1”不能用作名称：最多 64 个字母、数字、点、短横线和下划线</translation>
+    </message>
+    <message>
+        <source>--key-stdin was given but standard input held no key. Nothing was added.</source>
+        <translation>给出了 --key-stdin，但标准输入中没有密钥。没有添加任何内容。</translation>
+    </message>
+    <message>
+        <source>A backend named &quot;%1&quot; already exists. Choose another name, or remove the old one first.</source>
+        <translation>名为“%1”的后端已存在。请换一个名称，或先删除旧的。</translation>
+    </message>
+    <message>
+        <source>The backend was not added.</source>
+        <translation>后端没有添加。</translation>
+    </message>
+    <message>
+        <source>Added backend %1 (%2, %3)%4.</source>
+        <translation>已添加后端 %1（%2，%3）%4。</translation>
+    </message>
+    <message>
+        <source>, key in the keyring</source>
+        <translation>，密钥在密钥环中</translation>
+    </message>
+    <message>
+        <source>Removes a backend you added, and its API key from the keyring. Chats are kept.</source>
+        <translation>删除你添加的后端，并从密钥环中删除它的 API 密钥。对话会保留。</translation>
+    </message>
+    <message>
+        <source>backends remove takes one NAME</source>
+        <translation>backends remove 需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>The backend &quot;%1&quot; comes from the environment variable %2; unset it to remove the backend.</source>
+        <translation>后端“%1”来自环境变量 %2；取消设置该变量即可删除此后端。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the built-in Ollama backend at %2; it goes away by itself once you add an Ollama backend of your own.</source>
+        <translation>“%1”是位于 %2 的内置 Ollama 后端；添加你自己的 Ollama 后端后，它会自动消失。</translation>
+    </message>
+    <message>
+        <source>There is no backend named &quot;%1&quot;. See lyss-cli backends list.</source>
+        <translation>没有名为“%1”的后端。请查看 lyss-cli backends list。</translation>
+    </message>
+    <message>
+        <source>Warning: the backend was removed, but its API key is still in the keyring: %1</source>
+        <translation>警告：后端已删除，但它的 API 密钥仍在密钥环中：%1</translation>
+    </message>
+    <message>
+        <source>Removed backend %1.</source>
+        <translation>已删除后端 %1。</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] backends list|add|remove ...
+
+  backends list [--json]
+  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
+  backends remove NAME
+</source>
+        <translation>用法：lyss-cli [--data-dir DIR] backends list|add|remove ...
+
+  backends list [--json]
+  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
+  backends remove NAME
+</translation>
+    </message>
+    <message>
+        <source>backends needs a subcommand</source>
+        <translation>backends 需要一个子命令</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;backends %1&quot;</source>
+        <translation>未知的子命令“backends %1”</translation>
+    </message>
+    <message>
+        <source>--%1 needs a number, not &quot;%2&quot;</source>
+        <translation>--%1 需要一个数字，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>Sends PROMPT (or standard input when PROMPT is -) as a new chat, or as the next message of --chat ID, and streams the reply to standard output. Both messages are saved; the chat id is printed on standard error. Ctrl-C stops the reply and saves what arrived.
+Without --model: the chat&apos;s model, then chat.default_model, then the first model listed.
+Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
+        <translation>把 PROMPT（PROMPT 为 - 时读取标准输入）作为新对话发送，或作为 --chat ID 对话的下一条消息发送，并把回复流式输出到标准输出。两条消息都会保存；对话 id 打印到标准错误。Ctrl-C 会停止回复并保存已收到的部分。
+不指定 --model 时：依次使用对话的模型、chat.default_model、列出的第一个模型。
+退出状态：回复完整为 0，出错为 1，被停止为 130。</translation>
+    </message>
+    <message>
+        <source>the backend to ask</source>
+        <translation>要询问的后端</translation>
+    </message>
+    <message>
+        <source>the model (name or backend/name)</source>
+        <translation>模型（名称或 后端/名称）</translation>
+    </message>
+    <message>
+        <source>continue this chat</source>
+        <translation>继续这个对话</translation>
+    </message>
+    <message>
+        <source>system prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>sampling temperature</source>
+        <translation>采样温度</translation>
+    </message>
+    <message>
+        <source>context window (Ollama num_ctx)</source>
+        <translation>上下文窗口（Ollama num_ctx）</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>how long Ollama keeps the model loaded, e.g. 5m</source>
+        <translation>Ollama 保持模型加载的时长，例如 5m</translation>
+    </message>
+    <message>
+        <source>ask a reasoning model to think</source>
+        <translation>让推理模型进行思考</translation>
+    </message>
+    <message>
+        <source>one JSON event per line</source>
+        <translation>每行一个 JSON 事件</translation>
+    </message>
+    <message>
+        <source>chat takes one PROMPT (or - to read standard input)</source>
+        <translation>chat 需要一个 PROMPT（或用 - 读取标准输入）</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
+        <source>the prompt is empty</source>
+        <translation>提示词为空</translation>
+    </message>
+    <message>
+        <source>There is no chat with the id %1.</source>
+        <translation>没有 id 为 %1 的对话。</translation>
+    </message>
+    <message>
+        <source>No models are available. Download one with: lyss-cli pull llama3.2</source>
+        <translation>没有可用的模型。下载一个：lyss-cli pull llama3.2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>chat %1</source>
+        <translation>对话 %1</translation>
+    </message>
+    <message>
+        <source>Stopped; the partial reply is saved.</source>
+        <translation>已停止；部分回复已保存。</translation>
+    </message>
+    <message>
+        <source>The partial reply is saved.</source>
+        <translation>部分回复已保存。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Lists chats, most recently active first.</source>
+        <translation>列出对话，最近活跃的在前。</translation>
+    </message>
+    <message>
+        <source>include archived chats</source>
+        <translation>包括已归档的对话</translation>
+    </message>
+    <message>
+        <source>chats list takes no arguments</source>
+        <translation>chats list 不接受参数</translation>
+    </message>
+    <message>
+        <source>No chats yet.</source>
+        <translation>还没有对话。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>UPDATED</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>MESSAGES</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Shows a chat&apos;s current branch, root first. ID may be the start of a chat&apos;s id if only one chat matches it.</source>
+        <translation>显示一个对话的当前分支，从根开始。只要只有一个对话匹配，ID 可以只写开头部分。</translation>
+    </message>
+    <message>
+        <source>one JSON object</source>
+        <translation>一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>chats show takes one chat ID</source>
+        <translation>chats show 需要一个对话 ID</translation>
+    </message>
+    <message>
+        <source>[thinking] %1</source>
+        <translation>[思考] %1</translation>
+    </message>
+    <message>
+        <source>[error] %1</source>
+        <translation>[错误] %1</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] chats list|show ...
+
+  chats list [--json] [--all]
+  chats show ID [--json]
+</source>
+        <translation>用法：lyss-cli [--data-dir DIR] chats list|show ...
+
+  chats list [--json] [--all]
+  chats show ID [--json]
+</translation>
+    </message>
+    <message>
+        <source>chats needs a subcommand</source>
+        <translation>chats 需要一个子命令</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;chats %1&quot;</source>
+        <translation>未知的子命令“chats %1”</translation>
+    </message>
+    <message>
+        <source>There is no enabled backend named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的已启用后端。</translation>
+    </message>
+    <message>
+        <source>Run &quot;lyss-cli %1 --help&quot; for how to use it.</source>
+        <translation>运行“lyss-cli %1 --help”查看用法。</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] %1</source>
+        <translation>用法：lyss-cli [--data-dir DIR] %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>unknown option --%1</source>
+        <translation>未知选项 --%1</translation>
+    </message>
+    <message>
+        <source>--%1 does not take a value</source>
+        <translation>--%1 不接受值</translation>
+    </message>
+    <message>
+        <source>--%1 needs a value (%2)</source>
+        <translation>--%1 需要一个值（%2）</translation>
+    </message>
+    <message>
+        <source>database (kept from an import; not used by Lyss)</source>
+        <translation>数据库（来自导入而保留；Lyss 不使用）</translation>
+    </message>
+    <message>
+        <source>Prints the value of the setting KEY as JSON.</source>
+        <translation>以 JSON 打印设置 KEY 的值。</translation>
+    </message>
+    <message>
+        <source>config get takes one KEY</source>
+        <translation>config get 需要一个 KEY</translation>
+    </message>
+    <message>
+        <source>Stores VALUE (JSON; text settings also take plain words) for the setting KEY.
+Example: lyss-cli config set ui.theme dark</source>
+        <translation>为设置 KEY 保存 VALUE（JSON；文本设置也可以直接写单词）。
+示例：lyss-cli config set ui.theme dark</translation>
+    </message>
+    <message>
+        <source>config set takes a KEY and a VALUE</source>
+        <translation>config set 需要一个 KEY 和一个 VALUE</translation>
+    </message>
+    <message>
+        <source>Saved. While %1 is set in the environment, it overrides this value.</source>
+        <translation>已保存。只要环境中设置了 %1，它就会覆盖这个值。</translation>
+    </message>
+    <message>
+        <source>Removes KEY from the database, so its default applies.</source>
+        <translation>从数据库中删除 KEY，使其恢复默认值。</translation>
+    </message>
+    <message>
+        <source>config unset takes one KEY</source>
+        <translation>config unset 需要一个 KEY</translation>
+    </message>
+    <message>
+        <source>Lists every setting with its value and where the value comes from: default, database or environment.</source>
+        <translation>列出每个设置的值及其来源：默认值、数据库或环境变量。</translation>
+    </message>
+    <message>
+        <source>config list takes no arguments</source>
+        <translation>config list 不接受参数</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] config get|set|unset|list ...
+
+  config get KEY          print a setting&apos;s value (JSON)
+  config set KEY VALUE    change a setting
+  config unset KEY        go back to the default
+  config list [--json]    every setting and its source
+</source>
+        <translation>用法：lyss-cli [--data-dir DIR] config get|set|unset|list ...
+
+  config get KEY          打印设置的值（JSON）
+  config set KEY VALUE    修改设置
+  config unset KEY        恢复默认值
+  config list [--json]    所有设置及其来源
+</translation>
+    </message>
+    <message>
+        <source>config needs a subcommand</source>
+        <translation>config 需要一个子命令</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;config %1&quot;</source>
+        <translation>未知的子命令“config %1”</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Imports chats from Open WebUI&apos;s export (chat-export-….json) or ChatGPT&apos;s conversations.json; the format is detected. Branches, models, times, titles, pinned/archived and tags come across. A broken file imports nothing; chats imported before are skipped.</source>
+        <translation>从 Open WebUI 的导出（chat-export-….json）或 ChatGPT 的 conversations.json 导入对话；格式会自动识别。分支、模型、时间、标题、置顶/归档和标签都会保留。损坏的文件不会导入任何内容；之前导入过的对话会被跳过。</translation>
+    </message>
+    <message>
+        <source>import takes one FILE</source>
+        <translation>import 需要一个 FILE</translation>
+    </message>
+    <message>
+        <source>Importing: %1 of %2 chats</source>
+        <translation>正在导入：第 %1 个，共 %2 个对话</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Exports every chat, archived ones included (or one chat), to standard output or a file. JSON is Open WebUI&apos;s export shape, which Open WebUI and Lyss import again with nothing lost. Markdown is for reading: one document, or one file per chat when -o names a directory. Keys are never exported.</source>
+        <translation>把所有对话（包括已归档的，或只导出一个对话）导出到标准输出或文件。JSON 采用 Open WebUI 的导出格式，Open WebUI 和 Lyss 都能无损地再次导入。Markdown 便于阅读：一个文档，或在 -o 指定目录时每个对话一个文件。密钥从不导出。</translation>
+    </message>
+    <message>
+        <source>only this chat</source>
+        <translation>只导出这个对话</translation>
+    </message>
+    <message>
+        <source>json (default) or markdown</source>
+        <translation>json（默认）或 markdown</translation>
+    </message>
+    <message>
+        <source>where to write (also -o)</source>
+        <translation>写到哪里（也可用 -o）</translation>
+    </message>
+    <message>
+        <source>--format must be json or markdown</source>
+        <translation>--format 必须是 json 或 markdown</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个文件写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>无法写入标准输出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n chat(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个对话导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writes a consistent copy of the whole database to FILE with SQLite&apos;s online backup API; safe while the app is running. API keys are not in it: they stay in the keyring.</source>
+        <translation>使用 SQLite 的在线备份 API 把整个数据库的一致副本写入 FILE；应用运行时也可以安全进行。API 密钥不在其中：它们留在密钥环里。</translation>
+    </message>
+    <message>
+        <source>replace FILE if it exists</source>
+        <translation>如果 FILE 已存在则替换它</translation>
+    </message>
+    <message>
+        <source>backup takes one FILE</source>
+        <translation>backup 需要一个 FILE</translation>
+    </message>
+    <message>
+        <source>The backup cannot replace the database itself.</source>
+        <translation>备份不能替换数据库本身。</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>Replaces the database with the backup FILE after checking that it is an intact Lyss database. The current database is kept as lyss.db.before-restore. Close the desktop app first.</source>
+        <translation>在确认备份 FILE 是完好的 Lyss 数据库后，用它替换当前数据库。当前数据库会保留为 lyss.db.before-restore。请先关闭桌面应用。</translation>
+    </message>
+    <message>
+        <source>restore takes one FILE</source>
+        <translation>restore 需要一个 FILE</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restored from %1; the previous database is kept as %2.</source>
+        <translation>已从 %1 恢复；之前的数据库保留为 %2。</translation>
+    </message>
+    <message>
+        <source>use this backend (see lyss-cli backends list)</source>
+        <translation>使用这个后端（见 lyss-cli backends list）</translation>
+    </message>
+    <message>
+        <source>The backend &quot;%1&quot; is not an Ollama server; only Ollama can pull, remove and list loaded models.</source>
+        <translation>后端“%1”不是 Ollama 服务器；只有 Ollama 能拉取、删除模型和列出已加载的模型。</translation>
+    </message>
+    <message>
+        <source>No Ollama backend is configured or enabled.</source>
+        <translation>没有配置或启用任何 Ollama 后端。</translation>
+    </message>
+    <message>
+        <source>Lists the models of every enabled backend. A name offered by two backends is shown as backend/model.</source>
+        <translation>列出每个已启用后端的模型。两个后端都提供的名称显示为 后端/模型。</translation>
+    </message>
+    <message>
+        <source>No models yet. Download one with: lyss-cli pull llama3.2</source>
+        <translation>还没有模型。下载一个：lyss-cli pull llama3.2</translation>
+    </message>
+    <message>
+        <source>BACKEND</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>FAMILY</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>PARAMETERS</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>QUANTIZATION</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Downloads MODEL into Ollama, showing progress. Ctrl-C stops; pulling again continues where it stopped.</source>
+        <translation>把 MODEL 下载到 Ollama 并显示进度。Ctrl-C 停止；再次拉取会从停止的地方继续。</translation>
+    </message>
+    <message>
+        <source>pull takes one MODEL</source>
+        <translation>pull 需要一个 MODEL</translation>
+    </message>
+    <message>
+        <source>Pulled %1.</source>
+        <translation>已拉取 %1。</translation>
+    </message>
+    <message>
+        <source>Deletes MODEL from Ollama.</source>
+        <translation>从 Ollama 删除 MODEL。</translation>
+    </message>
+    <message>
+        <source>rm takes one MODEL</source>
+        <translation>rm 需要一个 MODEL</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Lists the models Ollama has loaded in memory.</source>
+        <translation>列出 Ollama 已加载到内存中的模型。</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>没有已加载的模型。</translation>
+    </message>
+    <message>
+        <source>IN VRAM</source>
+        <translation>显存占用</translation>
+    </message>
+    <message>
+        <source>UNLOADS AT</source>
+        <translation>卸载时间</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigJsonImporter</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved the settings from config.json (%1 format) into Lyss&apos;s database; the file is now %2.</source>
+        <translation>已将 config.json（%1 格式）中的设置移入 Lyss 的数据库；该文件现在是 %2。</translation>
+    </message>
+    <message>
+        <source>Settings applied: %1.</source>
+        <translation>已应用的设置：%1。</translation>
+    </message>
+    <message>
+        <source>Backends added: %1.</source>
+        <translation>已添加的后端：%1。</translation>
+    </message>
+    <message>
+        <source>Already set in the database, so left as they were: %1.</source>
+        <translation>数据库中已有设置，因此保持不变：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n setting(s) that Lyss does not use yet, under their own names: %1.</source>
+        <translation>
+            <numerusform>保留了 %n 个 Lyss 暂不使用的设置，名称不变：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>%1 looks like a secret, so it was not stored in the database; it is still in the backup file.</source>
+        <translation>%1 看起来是机密信息，因此没有存入数据库；它仍在备份文件中。</translation>
+    </message>
+    <message>
+        <source>%1 was left out: %2 The value is still in the backup file.</source>
+        <translation>%1 被略去：%2 该值仍在备份文件中。</translation>
+    </message>
+    <message>
+        <source>ollama.base_urls[%1] was left out: %2</source>
+        <translation>ollama.base_urls[%1] 被略去：%2</translation>
+    </message>
+    <message>
+        <source>openai.api_base_urls[%1] was left out: %2</source>
+        <translation>openai.api_base_urls[%1] 被略去：%2</translation>
+    </message>
+    <message>
+        <source>backend %1 (already there as &quot;%2&quot;)</source>
+        <translation>后端 %1（已存在，名为“%2”）</translation>
+    </message>
+    <message>
+        <source>no keyring is available.</source>
+        <translation>没有可用的密钥环。</translation>
+    </message>
+    <message>
+        <source>The API key for backend &quot;%1&quot; was not saved: %2 It is still in the backup file; add it later with `lyss-cli backends add --key-stdin`.</source>
+        <translation>后端“%1”的 API 密钥没有保存：%2 它仍在备份文件中；稍后可用 `lyss-cli backends add --key-stdin` 添加。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Its settings were not brought in.</source>
+        <translation>无法读取 %1：%2。其中的设置没有导入。</translation>
+    </message>
+    <message>
+        <source>Lyss left the file exactly as it is and started with the settings it already had. Fix the file and start Lyss again to bring its settings in.</source>
+        <translation>Lyss 没有改动该文件，并以已有的设置启动。修正文件后重新启动 Lyss 即可导入其中的设置。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 at line %3, column %4. %5</source>
+        <translation>%1 不是有效的 JSON：第 %3 行第 %4 列出现 %2。%5</translation>
+    </message>
+    <message>
+        <source>%1 must hold a JSON object ({ ... }) of settings. %2</source>
+        <translation>%1 必须包含一个由设置组成的 JSON 对象（{ ... }）。%2</translation>
+    </message>
+    <message>
+        <source>The settings in %1 could not be saved: %2 %3</source>
+        <translation>%1 中的设置无法保存：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be renamed to %2, so it will be read again at the next start (the database&apos;s values win then).</source>
+        <translation>无法把 %1 重命名为 %2，因此下次启动时会再次读取它（届时以数据库中的值为准）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigRepository</name>
+    <message>
+        <source>Reading the setting %1</source>
+        <translation>正在读取设置 %1</translation>
+    </message>
+    <message>
+        <source>Saving the setting %1</source>
+        <translation>正在保存设置 %1</translation>
+    </message>
+    <message>
+        <source>Removing the setting %1</source>
+        <translation>正在删除设置 %1</translation>
+    </message>
+    <message>
+        <source>Reading the settings</source>
+        <translation>正在读取设置</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Lyss has not changed it. Move the file elsewhere (Lyss then starts a new database), or start Lyss with --data-dir pointing to another folder.</source>
+        <translation>Lyss 没有改动它。请把该文件移到别处（Lyss 会新建一个数据库），或用 --data-dir 指向另一个文件夹来启动 Lyss。</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing. Install the package libqt6sql6-sqlite.</source>
+        <translation>缺少 Qt 的 SQLite 驱动。请安装软件包 libqt6sql6-sqlite。</translation>
+    </message>
+    <message>
+        <source>Opening the database %1</source>
+        <translation>正在打开数据库 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1: %2. Check the file&apos;s permissions.</source>
+        <translation>无法读取数据库 %1：%2。请检查文件权限。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Lyss database (it is not an SQLite file).</source>
+        <translation>%1 不是 Lyss 数据库（它不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not of Lyss.</source>
+        <translation>%1 是其他程序的 SQLite 数据库，不属于 Lyss。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Lyss (database version %2; this Lyss understands up to version %3).</source>
+        <translation>%1 由更新版本的 Lyss 写入（数据库版本 %2；此版本的 Lyss 最多支持版本 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as a database (%2).</source>
+        <translation>%1 无法作为数据库读取（%2）。</translation>
+    </message>
+    <message>
+        <source>Reading the database header</source>
+        <translation>正在读取数据库文件头</translation>
+    </message>
+    <message>
+        <source>Reading the database&apos;s tables</source>
+        <translation>正在读取数据库的表</translation>
+    </message>
+    <message>
+        <source>Switching the database to write-ahead logging</source>
+        <translation>正在将数据库切换为预写日志模式</translation>
+    </message>
+    <message>
+        <source>Configuring the database</source>
+        <translation>正在配置数据库</translation>
+    </message>
+    <message>
+        <source>Copying the database to %1 before upgrading it</source>
+        <translation>升级前正在把数据库复制到 %1</translation>
+    </message>
+    <message>
+        <source>The database was not upgraded and is unchanged.</source>
+        <translation>数据库没有升级，保持不变。</translation>
+    </message>
+    <message>
+        <source>Reading the database version</source>
+        <translation>正在读取数据库版本</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to version %1 (%2)</source>
+        <translation>正在把数据库升级到版本 %1（%2）</translation>
+    </message>
+    <message>
+        <source>This step was undone; the database is as it was before it.</source>
+        <translation>这一步已撤销；数据库恢复到这一步之前的状态。</translation>
+    </message>
+    <message>
+        <source>A copy from before the upgrade is at %1.</source>
+        <translation>升级前的副本在 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>%1 already exists. Choose another name, or pass --force to replace it.</source>
+        <translation>%1 已存在。请换一个名称，或用 --force 替换它。</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>数据库未打开。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Copying the database to %1 failed: %2.</source>
+        <translation>把数据库复制到 %1 失败：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>无法替换 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is empty, not a Lyss database.</source>
+        <translation>%1 是空的，不是 Lyss 数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>无法打开 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it cannot be used.</source>
+        <translation>%1 已损坏（%2）；无法使用。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Lyss database: its tables are missing.</source>
+        <translation>%1 不是 Lyss 数据库：缺少它的表。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restoring from %1 failed: %2. The previous database is kept as %3.</source>
+        <translation>从 %1 恢复失败：%2。之前的数据库保留为 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>the key is not in the keyring</source>
+        <translation>密钥不在密钥环中</translation>
+    </message>
+    <message>
+        <source>the Ollama server at %1</source>
+        <translation>位于 %1 的 Ollama 服务器</translation>
+    </message>
+    <message>
+        <source>the server at %1</source>
+        <translation>位于 %1 的服务器</translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not JSON (%2). Is that address really a model server?</source>
+        <translation>%1 的回答不是 JSON（%2）。这个地址真的是模型服务器吗？</translation>
+    </message>
+    <message>
+        <source>Is Ollama running? Start it with &quot;ollama serve&quot;, or point Lyss at the right address with &quot;lyss-cli backends&quot;.</source>
+        <translation>Ollama 在运行吗？用“ollama serve”启动它，或用“lyss-cli backends”让 Lyss 指向正确的地址。</translation>
+    </message>
+    <message>
+        <source>Is the server running, and is the address right?</source>
+        <translation>服务器在运行吗？地址正确吗？</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2. %3</source>
+        <translation>无法连接 %1：%2。%3</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2: %3). Its API key could not be read from the keyring: %4. Unlock the keyring, or enter the key again in Settings.</source>
+        <translation>%1 拒绝了请求（HTTP %2：%3）。无法从密钥环读取它的 API 密钥：%4。请解锁密钥环，或在设置中重新输入密钥。</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2: %3). Check the API key.</source>
+        <translation>%1 拒绝了请求（HTTP %2：%3）。请检查 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; is not on %2. Download it with: lyss-cli pull %1</source>
+        <translation>%2 上没有模型“%1”。下载它：lyss-cli pull %1</translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; is not available on %2 (%3).</source>
+        <translation>%2 上没有可用的模型“%1”（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 (HTTP 404). Is the address right%3?</source>
+        <translation>%1 没有 %2（HTTP 404）。地址正确吗%3？</translation>
+    </message>
+    <message>
+        <source>, including /v1 if the server needs it</source>
+        <translation>，如果服务器需要，请包含 /v1</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 返回 HTTP %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>%1 failed: no keyring is available (%2). Lyss keeps API keys only in the system keyring (GNOME Keyring, KWallet or another Secret Service) and has not written the key anywhere else. Start a keyring and try again.</source>
+        <translation>%1 失败：没有可用的密钥环（%2）。Lyss 只把 API 密钥保存在系统密钥环中（GNOME Keyring、KWallet 或其他 Secret Service），没有把密钥写到其他任何地方。请启动一个密钥环后重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the keyring refused access (%2). Unlock it and try again.</source>
+        <translation>%1 失败：密钥环拒绝了访问（%2）。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 failed: the keyring did not answer within %2 seconds. Is it locked and waiting for a password?</source>
+        <translation>%1 失败：密钥环在 %2 秒内没有响应。它是否已锁定并在等待密码？</translation>
+    </message>
+    <message>
+        <source>Reading %1 from the keyring</source>
+        <translation>正在从密钥环读取 %1</translation>
+    </message>
+    <message>
+        <source>Saving %1 in the keyring</source>
+        <translation>正在把 %1 保存到密钥环</translation>
+    </message>
+    <message>
+        <source>Removing %1 from the keyring</source>
+        <translation>正在从密钥环删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownExport</name>
+    <message>
+        <source>Untitled chat</source>
+        <translation>无标题对话</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>开始时间：%1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>在结束前被停止。</translation>
+    </message>
+    <message>
+        <source>Cut off when Lyss stopped.</source>
+        <translation>在 Lyss 停止时被中断。</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaStreamDecoder</name>
+    <message>
+        <source>The server sent a line that is not JSON (%1): %2</source>
+        <translation>服务器发送了一行不是 JSON 的内容（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The connection closed before the reply was complete; what arrived is kept.</source>
+        <translation>连接在回复完成前关闭；已收到的内容已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAIStreamDecoder</name>
+    <message>
+        <source>The server sent an event that is not JSON (%1): %2</source>
+        <translation>服务器发送了一个不是 JSON 的事件（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The connection closed before the reply was complete; what arrived is kept.</source>
+        <translation>连接在回复完成前关闭；已收到的内容已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenWebUiFormat</name>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 不是对象。</translation>
+    </message>
+    <message>
+        <source>%1.parentId must be a message id or null.</source>
+        <translation>%1.parentId 必须是消息 id 或 null。</translation>
+    </message>
+    <message>
+        <source>%1.role is &quot;%2&quot;; expected user, assistant or system.</source>
+        <translation>%1.role 是“%2”；应为 user、assistant 或 system。</translation>
+    </message>
+    <message>
+        <source>Chat %1 of %2 (&quot;%3&quot;, id %4): </source>
+        <translation>第 %1 个对话（共 %2 个，“%3”，id %4）：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not a JSON object.</source>
+        <translation>不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>chat.history.messages is missing, so there are no messages to import.</source>
+        <translation>缺少 chat.history.messages，因此没有可导入的消息。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a JSON value</source>
+        <translation>JSON 值</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
+        <translation>未知设置“%1”。你是指“%2”吗？</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
+        <translation>未知设置“%1”。已知的设置：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>“%1”必须是%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>“%1”必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be at least %2.</source>
+        <translation>“%1”至少为 %2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not valid JSON (%2). &quot;%3&quot; must be %4.</source>
+        <translation>“%1”不是有效的 JSON（%2）。“%3”必须是%4。</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>The theme %1 is not usable: %2</source>
+        <translation>主题 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (%1 at byte %2).</source>
+        <translation>它不是有效的 JSON（在第 %2 字节处出现 %1）。</translation>
+    </message>
+    <message>
+        <source>it must be a JSON object.</source>
+        <translation>它必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field of a theme.</source>
+        <translation>“%1”不是主题的字段。</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; must be a short name of lowercase letters, digits and dashes.</source>
+        <translation>“name”必须是由小写字母、数字和短横线组成的简短名称。</translation>
+    </message>
+    <message>
+        <source>&quot;title&quot; must be the text a menu shows.</source>
+        <translation>“title”必须是菜单中显示的文字。</translation>
+    </message>
+    <message>
+        <source>&quot;dark&quot; must be true or false.</source>
+        <translation>“dark”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>&quot;colors&quot; must be an object of colours.</source>
+        <translation>“colors”必须是一个由颜色组成的对象。</translation>
+    </message>
+    <message>
+        <source>&quot;colors.%1&quot; is not a colour a theme has.</source>
+        <translation>“colors.%1”不是主题所含的颜色。</translation>
+    </message>
+    <message>
+        <source>&quot;colors.%1&quot; is missing.</source>
+        <translation>缺少“colors.%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;colors.%1&quot; must be a colour written #RRGGBB.</source>
+        <translation>“colors.%1”必须是写成 #RRGGBB 的颜色。</translation>
+    </message>
+    <message>
+        <source>The theme %1 cannot be read: %2</source>
+        <translation>无法读取主题 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Transaction</name>
+    <message>
+        <source>Starting a transaction</source>
+        <translation>正在开始事务</translation>
+    </message>
+    <message>
+        <source>The transaction was already finished.</source>
+        <translation>事务已经结束。</translation>
+    </message>
+    <message>
+        <source>Saving changes</source>
+        <translation>正在保存更改</translation>
+    </message>
+    <message>
+        <source>Undoing changes</source>
+        <translation>正在撤销更改</translation>
+    </message>
+</context>
+<context>
+    <name>lyss-cli</name>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] COMMAND [ARGS]
+
+Lyss from a terminal: the same chats, settings and backends as the desktop app.
+
+Commands:
+  version                       print the version
+  config get KEY                print a setting&apos;s value (JSON)
+  config set KEY VALUE          change a setting
+  config unset KEY              go back to the default
+  config list [--json]          every setting, its value and where it comes from
+  backends list [--json]        the model servers Lyss talks to
+  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
+  backends remove NAME
+  chats list [--json] [--all]   chats, most recently active first
+  chats show ID [--json]        a chat&apos;s current branch, root first
+  chat [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-
+                                send a message and stream the reply
+  models [--json]               the models of every backend
+  pull MODEL                    download a model into Ollama
+  rm MODEL                      delete a model from Ollama
+  ps                            the models Ollama has loaded
+  import FILE                   chats from Open WebUI or ChatGPT exports
+  export [--chat ID] [--format json|markdown] [-o FILE|DIR]
+  backup FILE                   a consistent copy of the database
+  restore FILE                  put a backup back
+
+Options:
+  --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else
+                    ~/.local/share/lyss)
+  --help            help for lyss-cli, or for a command: lyss-cli config --help
+</source>
+        <translation>用法：lyss-cli [--data-dir DIR] COMMAND [ARGS]
+
+在终端里使用 Lyss：与桌面应用相同的对话、设置和后端。
+
+命令：
+  version                       打印版本
+  config get KEY                打印设置的值（JSON）
+  config set KEY VALUE          修改设置
+  config unset KEY              恢复默认值
+  config list [--json]          所有设置、它们的值及来源
+  backends list [--json]        Lyss 使用的模型服务器
+  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
+  backends remove NAME
+  chats list [--json] [--all]   对话，最近活跃的在前
+  chats show ID [--json]        对话的当前分支，从根开始
+  chat [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-
+                                发送消息并流式输出回复
+  models [--json]               所有后端的模型
+  pull MODEL                    把模型下载到 Ollama
+  rm MODEL                      从 Ollama 删除模型
+  ps                            Ollama 已加载的模型
+  import FILE                   从 Open WebUI 或 ChatGPT 的导出导入对话
+  export [--chat ID] [--format json|markdown] [-o FILE|DIR]
+  backup FILE                   数据库的一致副本
+  restore FILE                  恢复备份
+
+选项：
+  --data-dir DIR    Lyss 保存数据的位置（默认：$LYSS_DATA_DIR，否则为
+                    ~/.local/share/lyss）
+  --help            lyss-cli 的帮助，或某个命令的帮助：lyss-cli config --help
+</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a directory</source>
+        <translation>--data-dir 需要一个目录</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Run &quot;lyss-cli --help&quot; for the list.</source>
+        <translation>运行“lyss-cli --help”查看命令列表。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::BackendResolver</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Write it as http://host:port (for example http://localhost:11434).</source>
+        <translation>“%1”不是服务器地址。请写成 http://主机:端口（例如 http://localhost:11434）。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::BackendSet</name>
+    <message>
+        <source>Several backends offer &quot;%1&quot;: %2. Say which one.</source>
+        <translation>有多个后端提供“%1”：%2。请指明用哪一个。</translation>
+    </message>
+    <message>
+        <source>No backend offers a model named &quot;%1&quot;. %2 To download it into Ollama: lyss-cli pull %1</source>
+        <translation>没有后端提供名为“%1”的模型。%2 把它下载到 Ollama：lyss-cli pull %1</translation>
+    </message>
+    <message>
+        <source>No models are available.</source>
+        <translation>没有可用的模型。</translation>
+    </message>
+    <message>
+        <source>Available: %1.</source>
+        <translation>可用：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ChatEngine</name>
+    <message>
+        <source>There is nothing to send: the message is empty.</source>
+        <translation>没有可发送的内容：消息是空的。</translation>
+    </message>
+    <message>
+        <source>There is no chat with the id %1.</source>
+        <translation>没有 id 为 %1 的对话。</translation>
+    </message>
+    <message>
+        <source>The message being edited is no longer in this chat.</source>
+        <translation>正在编辑的消息已不在此对话中。</translation>
+    </message>
+    <message>
+        <source>No backend was chosen for the reply.</source>
+        <translation>没有为回复选择后端。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ChatSidebar</name>
+    <message>
+        <source>Pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>过去 7 天</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>New chat (Ctrl+N)</source>
+        <translation>新对话（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Search chats (Ctrl+K)</source>
+        <translation>搜索对话（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Search chats</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename chat</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Untitled chat</source>
+        <translation>无标题对话</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ChatStream</name>
+    <message>
+        <source>%1 sent nothing for %2 seconds, so Lyss stopped waiting; what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)</source>
+        <translation>%1 已有 %2 秒没有发送任何内容，因此 Lyss 停止等待；已收到的内容已保留。（该时限由设置 net.idle_timeout_seconds 决定。）</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ChatTree</name>
+    <message>
+        <source>message &quot;%1&quot; appears twice.</source>
+        <translation>消息“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>message &quot;%1&quot;: its parent &quot;%2&quot; is not one of this chat&apos;s messages.</source>
+        <translation>消息“%1”：它的父消息“%2”不是此对话中的消息。</translation>
+    </message>
+    <message>
+        <source>message &quot;%1&quot; is its own ancestor (the parent links form a loop).</source>
+        <translation>消息“%1”是它自己的祖先（父链接形成了循环）。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Send a message (Enter to send, Shift+Enter for a new line)</source>
+        <translation>发送消息（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::DataDir</name>
+    <message>
+        <source>The data directory %1 exists but is not a directory.</source>
+        <translation>数据目录 %1 已存在，但它不是目录。</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1. Check its permissions, or choose another one with --data-dir.</source>
+        <translation>无法创建数据目录 %1。请检查权限，或用 --data-dir 选择另一个目录。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::FindBar</name>
+    <message>
+        <source>Find in this chat (Enter: next, Shift+Enter: previous, Esc: close)</source>
+        <translation>在此对话中查找（Enter：下一个，Shift+Enter：上一个，Esc：关闭）</translation>
+    </message>
+    <message>
+        <source>Find in this chat</source>
+        <translation>在此对话中查找</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::MainWindow</name>
+    <message>
+        <source>Lyss</source>
+        <translation>Lyss</translation>
+    </message>
+    <message>
+        <source>Show or hide the chat list (Ctrl+Shift+S)</source>
+        <translation>显示或隐藏对话列表（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Chat list</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>设置（Ctrl+,）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Theme (Ctrl+Shift+L cycles)</source>
+        <translation>主题（Ctrl+Shift+L 切换）</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Start-up messages</source>
+        <translation>启动消息</translation>
+    </message>
+    <message>
+        <source>Editing your message: sending makes a new branch. Esc cancels.</source>
+        <translation>正在编辑你的消息：发送后会产生一个新分支。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Servers changed</source>
+        <translation>服务器已更改</translation>
+    </message>
+    <message>
+        <source>The change applies once the replies now streaming have finished; open Settings again then.</source>
+        <translation>正在流式输出的回复结束后，更改才会生效；届时请再次打开设置。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Enter: send · Shift+Enter: new line
+Esc: stop the reply
+Ctrl+N: new chat
+Ctrl+K: search chats
+Ctrl+Shift+S: show or hide the chat list
+Ctrl+Shift+C: copy the last reply
+Ctrl+,: settings
+Ctrl+F: find in this chat
+Ctrl+Shift+L: next theme (light, dark, OLED dark, system)
+F1 or Ctrl+/: this list</source>
+        <translation>Enter：发送 · Shift+Enter：换行
+Esc：停止回复
+Ctrl+N：新对话
+Ctrl+K：搜索对话
+Ctrl+Shift+S：显示或隐藏对话列表
+Ctrl+Shift+C：复制最后一条回复
+Ctrl+,：设置
+Ctrl+F：在此对话中查找
+Ctrl+Shift+L：下一个主题（浅色、深色、OLED 深色、跟随系统）
+F1 或 Ctrl+/：本列表</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No model server answers.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Start Ollama (&lt;code&gt;ollama serve&lt;/code&gt;) at the address above, or add another server with &lt;code&gt;lyss-cli backends add&lt;/code&gt;, then press Retry.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有模型服务器应答。&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请在上面的地址启动 Ollama（&lt;code&gt;ollama serve&lt;/code&gt;），或用 &lt;code&gt;lyss-cli backends add&lt;/code&gt; 添加其他服务器，然后点击“重试”。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No models yet. Download one with &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt;.</source>
+        <translation>还没有模型。用 &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt; 下载一个。</translation>
+    </message>
+    <message>
+        <source>Ask anything. Your chats stay on this computer.</source>
+        <translation>尽管问吧。你的对话只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Cannot send</source>
+        <translation>无法发送</translation>
+    </message>
+    <message>
+        <source>Reply ready: %1</source>
+        <translation>回复已完成：%1</translation>
+    </message>
+    <message>
+        <source>Reply stopped: %1</source>
+        <translation>回复已停止：%1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Stop the reply (Esc)</source>
+        <translation>停止回复（Esc）</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>发送（Enter）</translation>
+    </message>
+    <message>
+        <source>No model is available. Start Ollama or add a server, then press Retry.</source>
+        <translation>没有可用的模型。请启动 Ollama 或添加服务器，然后点击“重试”。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Delete this message and every reply below it?</source>
+        <translation>删除这条消息及其下面的所有回复？</translation>
+    </message>
+    <message>
+        <source>Cannot regenerate</source>
+        <translation>无法重新生成</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::MarkdownRenderer</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>在结束前被停止。</translation>
+    </message>
+    <message>
+        <source>Cut off when Lyss last stopped.</source>
+        <translation>在 Lyss 上次停止时被中断。</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>正在思考…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Thought process</source>
+        <translation>思考过程</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thought for %n s</source>
+        <translation>
+            <numerusform>思考了 %n 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lyss::MessageView</name>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>↓ Jump to latest</source>
+        <translation>↓ 跳到最新</translation>
+    </message>
+    <message>
+        <source>Jump to the latest message</source>
+        <translation>跳到最新的消息</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Copy message (markdown)</source>
+        <translation>复制消息（Markdown）</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Edit and send again</source>
+        <translation>编辑并重新发送</translation>
+    </message>
+    <message>
+        <source>Previous version (%1 of %2)</source>
+        <translation>上一个版本（第 %1 个，共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Next version (%1 of %2)</source>
+        <translation>下一个版本（第 %1 个，共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::OllamaBackend</name>
+    <message>
+        <source>There is no model &quot;%1&quot; on %2.</source>
+        <translation>%2 上没有模型“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::PullOperation</name>
+    <message>
+        <source>Pulling %1 failed: %2</source>
+        <translation>拉取 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The connection closed before pulling %1 finished. Run the pull again: Ollama continues where it stopped.</source>
+        <translation>拉取 %1 完成前连接已关闭。请再次拉取：Ollama 会从停止的地方继续。</translation>
+    </message>
+    <message>
+        <source>Pulling %1 was cancelled.</source>
+        <translation>已取消拉取 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ServerStatus</name>
+    <message>
+        <source>Server status</source>
+        <translation>服务器状态</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>正在检查</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model servers</source>
+        <translation>模型服务器</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (llama.cpp, LM Studio, vLLM, hosted)</source>
+        <translation>兼容 OpenAI（llama.cpp、LM Studio、vLLM、在线服务）</translation>
+    </message>
+    <message>
+        <source>optional; kept in the system keyring</source>
+        <translation>可选；保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>keyring</source>
+        <translation>密钥环</translation>
+    </message>
+    <message>
+        <source>environment (%1)</source>
+        <translation>环境变量（%1）</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>, off</source>
+        <translation>，已关闭</translation>
+    </message>
+    <message>
+        <source>Give the server a short name: letters, digits, dots, dashes.</source>
+        <translation>请给服务器起一个简短的名称：字母、数字、点、短横线。</translation>
+    </message>
+    <message>
+        <source>A server named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的服务器已存在。</translation>
+    </message>
+    <message>
+        <source>The server was not added.</source>
+        <translation>服务器没有添加。</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Choose a server in the list first.</source>
+        <translation>请先在列表中选择一个服务器。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not added here (it comes from the environment or is built in), so it cannot be %2 here.</source>
+        <extracomment>%2 is &quot;changed&quot; or &quot;removed&quot;</extracomment>
+        <translation>“%1”不是在这里添加的（它来自环境变量或是内置的），因此不能在这里%2。</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L switches between them anywhere. Add your own by putting a theme file into %1.</source>
+        <translation>Ctrl+Shift+L 可以在任何地方切换主题。把主题文件放进 %1 即可添加你自己的主题。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored key</source>
+        <translation>留空以保留已保存的密钥</translation>
+    </message>
+    <message>
+        <source>Save server</source>
+        <translation>保存服务器</translation>
+    </message>
+    <message>
+        <source>Editing %1: change what you need and save.</source>
+        <translation>正在编辑 %1：修改需要的内容后保存。</translation>
+    </message>
+    <message>
+        <source>Choose a server to edit first.</source>
+        <translation>请先选择要编辑的服务器。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>已保存 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>正在询问 %1…</translation>
+    </message>
+    <message>
+        <source>✓ %1 answers (%2).</source>
+        <translation>✓ %1 已应答（%2）。</translation>
+    </message>
+    <message>
+        <source>The first model listed</source>
+        <translation>列出的第一个模型</translation>
+    </message>
+    <message>
+        <source>Model for new chats</source>
+        <translation>新对话使用的模型</translation>
+    </message>
+    <message>
+        <source>System prompt for new chats</source>
+        <translation>新对话的系统提示词</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This chat&lt;/b&gt; (start a chat to set its options)</source>
+        <translation>&lt;b&gt;此对话&lt;/b&gt;（开始对话后即可设置它的选项）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This chat&lt;/b&gt;</source>
+        <translation>&lt;b&gt;此对话&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>服务器默认值</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>server default, e.g. 5m</source>
+        <translation>服务器默认值，例如 5m</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Context length (Ollama num_ctx)</source>
+        <translation>上下文长度（Ollama num_ctx）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Keep the model loaded for</source>
+        <translation>模型保持加载的时长</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Download a model into Ollama, for example llama3.2 or qwen3:8b:</source>
+        <translation>把模型下载到 Ollama，例如 llama3.2 或 qwen3:8b：</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>要下载的模型</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <source>Type the name of a model first.</source>
+        <translation>请先输入模型名称。</translation>
+    </message>
+    <message>
+        <source>No Ollama server is configured.</source>
+        <translation>没有配置 Ollama 服务器。</translation>
+    </message>
+    <message>
+        <source>Downloaded %1.</source>
+        <translation>已下载 %1。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::StatementCache</name>
+    <message>
+        <source>Preparing a query</source>
+        <translation>正在准备查询</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ThemeManager</name>
+    <message>
+        <source>The theme %1 is not used: a theme named &quot;%2&quot; exists already.</source>
+        <translation>没有使用主题 %1：已存在名为“%2”的主题。</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>OLED dark</source>
+        <translation>OLED 深色</translation>
+    </message>
+    <message>
+        <source>There is no theme named &quot;%1&quot; (ui.theme); Lyss uses the light theme.</source>
+        <translation>没有名为“%1”的主题（ui.theme）；Lyss 使用浅色主题。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::sql</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Where Lyss keeps its data.</source>
+        <translation>Lyss 保存数据的位置。</translation>
+    </message>
+    <message>
+        <source>Quit once the window has painted.</source>
+        <translation>窗口绘制完成后退出。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE, then quit.</source>
+        <translation>把窗口截图保存到 FILE，然后退出。</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1280x800.</source>
+        <translation>窗口大小，例如 1280x800。</translation>
+    </message>
+    <message>
+        <source>Lyss cannot start</source>
+        <translation>Lyss 无法启动</translation>
+    </message>
+</context>
+</TS>
