@@ -1858,6 +1858,10 @@ F1 或 Ctrl+/：本列表</translation>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
 </context>
 <context>
     <name>lyss::MessageDelegate</name>

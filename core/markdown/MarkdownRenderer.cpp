@@ -134,7 +134,9 @@ QString labelCodeBlocks(const QString& html, int n)
 {
     static const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
     return rewriteMatches(html, pre, [&n](const QRegularExpressionMatch& m) {
-        const QString lang = m.captured(1).isEmpty() ? QStringLiteral("code") : m.captured(1);
+        const QString lang = m.captured(1).isEmpty()
+                                 ? QCoreApplication::translate("lyss::MarkdownRenderer", "code")
+                                 : m.captured(1);
         return QStringLiteral("<p style=\"color: gray; margin-bottom: 0;\"><span>%1</span> &nbsp; "
                               "<a href=\"%2\">%3</a></p><pre><code>")
             .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
