@@ -907,6 +907,9 @@ private Q_SLOTS:
         QCOMPARE(w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"))->placeholderText(),
                  QStringLiteral("搜索对话（Ctrl+K）"));
         QCOMPARE(w.window->themes()->titleOf(QStringLiteral("dark")), QStringLiteral("深色"));
+        // Qt's own dialogs (the Yes and No of a question) speak it too.
+        QVERIFY(
+            QCoreApplication::translate("QPlatformTheme", "&Yes").startsWith(QStringLiteral("是")));
         w.window->setLanguage(QStringLiteral("en"));
         QCoreApplication::processEvents();
         QCOMPARE(send->text(), QStringLiteral("Send"));
