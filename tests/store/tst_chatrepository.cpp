@@ -48,6 +48,17 @@ class TestChatRepository : public QObject {
         return out;
     }
 
+    // A reply that has begun to stream (as ChatEngine starts one).
+    Message startReply(const QString& chatId, const QString& parentId)
+    {
+        Message reply;
+        reply.chatId = chatId;
+        reply.parentId = parentId;
+        reply.role = Role::Assistant;
+        reply.status = MessageStatus::Streaming;
+        return m_chats->addMessage(reply).value();
+    }
+
     void exec(const QString& sql)
     {
         QSqlQuery q(m_db->connection());
@@ -260,12 +271,7 @@ private Q_SLOTS:
     {
         auto chat = m_chats->createChat({.title = QStringLiteral("Streaming")});
         const Message question = add(chat->id, {}, Role::User, QStringLiteral("Tell me"));
-        Message reply;
-        reply.chatId = chat->id;
-        reply.parentId = question.id;
-        reply.role = Role::Assistant;
-        reply.status = MessageStatus::Streaming;
-        reply = *m_chats->addMessage(reply);
+        Message reply = startReply(chat->id, question.id);
         const auto indexIsSound = [this] {
             QSqlQuery q(m_db->connection());
             return q.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) "
@@ -282,24 +288,14 @@ private Q_SLOTS:
         QVERIFY(indexIsSound());
 
         // A reply cut off while streaming is indexed when it is marked interrupted.
-        Message cut;
-        cut.chatId = chat->id;
-        cut.parentId = question.id;
-        cut.role = Role::Assistant;
-        cut.status = MessageStatus::Streaming;
-        cut = *m_chats->addMessage(cut);
+        Message cut = startReply(chat->id, question.id);
         QVERIFY(m_chats->checkpointMessage(cut.id, QStringLiteral("quokka"), {}).ok());
         QCOMPARE(*m_chats->recoverInterruptedReplies([](const QString&) { return false; }), 1);
         QCOMPARE(m_chats->search(QStringLiteral("quokka"))->size(), 1);
         QVERIFY(indexIsSound());
 
         // Deleting a message while it streams leaves the index sound too.
-        Message gone;
-        gone.chatId = chat->id;
-        gone.parentId = question.id;
-        gone.role = Role::Assistant;
-        gone.status = MessageStatus::Streaming;
-        gone = *m_chats->addMessage(gone);
+        Message gone = startReply(chat->id, question.id);
         QVERIFY(m_chats->checkpointMessage(gone.id, QStringLiteral("numbat"), {}).ok());
         QVERIFY(m_chats->deleteMessage(gone.id).ok());
         QVERIFY(indexIsSound());
@@ -313,12 +309,7 @@ private Q_SLOTS:
         auto chat = m_chats->createChat({.title = QStringLiteral("Deferred")});
         const Message question = add(chat->id, {}, Role::User, QStringLiteral("Go"));
         const auto finish = [&](const QString& text) {
-            Message reply;
-            reply.chatId = chat->id;
-            reply.parentId = question.id;
-            reply.role = Role::Assistant;
-            reply.status = MessageStatus::Streaming;
-            reply = *m_chats->addMessage(reply);
+            Message reply = startReply(chat->id, question.id);
             reply.content = text;
             reply.status = MessageStatus::Complete;
             return m_chats->finishMessage(reply);
