@@ -1192,6 +1192,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>%1 answered HTTP %2: %3</source>
         <translation>%1 返回 HTTP %2：%3</translation>
     </message>
+    <message>
+        <source>%1 tried to send the request on to %2, another server. Lyss did not follow, so neither the API key nor the chat went there. If the server has really moved, change its address in Settings or with &quot;lyss-cli backends&quot;.</source>
+        <translation>%1 试图把请求转发到另一台服务器 %2。Lyss 没有跟随，因此 API 密钥和对话都没有发送到那里。如果服务器确实已迁移，请在“设置”中或用 &quot;lyss-cli backends&quot; 更改其地址。</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -1278,20 +1282,12 @@ Example: lyss-cli config set ui.theme dark</source>
 <context>
     <name>OllamaStreamDecoder</name>
     <message>
-        <source>The server sent a line that is not JSON (%1): %2</source>
-        <translation>服务器发送了一行不是 JSON 的内容（%1）：%2</translation>
-    </message>
-    <message>
         <source>The connection closed before the reply was complete; what arrived is kept.</source>
         <translation>连接在回复完成前关闭；已收到的内容已保留。</translation>
     </message>
 </context>
 <context>
     <name>OpenAIStreamDecoder</name>
-    <message>
-        <source>The server sent an event that is not JSON (%1): %2</source>
-        <translation>服务器发送了一个不是 JSON 的事件（%1）：%2</translation>
-    </message>
     <message>
         <source>The connection closed before the reply was complete; what arrived is kept.</source>
         <translation>连接在回复完成前关闭；已收到的内容已保留。</translation>
@@ -1369,6 +1365,37 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>&quot;%1&quot; is not valid JSON (%2). &quot;%3&quot; must be %4.</source>
         <translation>“%1”不是有效的 JSON（%2）。“%3”必须是%4。</translation>
+    </message>
+</context>
+<context>
+    <name>StreamDecoder</name>
+    <message>
+        <source>The server sent a line of more than %1 without ending it, so Lyss stopped reading: no model writes that, and reading on would fill the memory. What arrived before it is kept.</source>
+        <translation>服务器发送了一行超过 %1 仍未结束的数据，因此 Lyss 停止读取：没有模型会写出这样的内容，继续读取会耗尽内存。此前收到的内容已保留。</translation>
+    </message>
+    <message>
+        <source>The server sent an event that is not JSON (%1), where a model stream has one JSON object per event: %2</source>
+        <translation>服务器发送的事件不是 JSON（%1），而模型流的每个事件应是一个 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not JSON (%1), where a model stream has one JSON object per line: %2</source>
+        <translation>服务器发送的一行不是 JSON（%1），而模型流的每一行应是一个 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>一个数组</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>一个值</translation>
+    </message>
+    <message>
+        <source>The server sent an event that is JSON but %1, where a model stream has one JSON object per event: %2</source>
+        <translation>服务器发送的事件是 JSON，但却是%1，而模型流的每个事件应是一个 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>The server sent a line that is JSON but %1, where a model stream has one JSON object per line: %2</source>
+        <translation>服务器发送的一行是 JSON，但却是%1，而模型流的每一行应是一个 JSON 对象：%2</translation>
     </message>
 </context>
 <context>
@@ -1643,8 +1670,12 @@ Options:
 <context>
     <name>lyss::ChatStream</name>
     <message>
-        <source>%1 sent nothing for %2 seconds, so Lyss stopped waiting; what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)</source>
-        <translation>%1 已有 %2 秒没有发送任何内容，因此 Lyss 停止等待；已收到的内容已保留。（该时限由设置 net.idle_timeout_seconds 决定。）</translation>
+        <source>%1 answered with a web page (%2) instead of a model stream. A network that wants you to sign in first (a captive portal or a proxy) does this, and so does an address that points at a web site: open %3 in a browser to see what is there.</source>
+        <translation>%1 返回的是网页（%2），而不是模型流。需要先登录的网络（强制门户或代理）会这样做，指向网站的地址也会这样：在浏览器中打开 %3 查看那里是什么。</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing usable for %2 seconds, so Lyss stopped waiting; what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)</source>
+        <translation>%1 在 %2 秒内没有发送任何可用内容，因此 Lyss 停止等待；已收到的内容已保留。（该限制由设置 net.idle_timeout_seconds 决定。）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include "backends/LineSplitter.h"
+
 #include <functional>
 
 class QNetworkAccessManager;
@@ -53,6 +55,8 @@ public:
         int idleTimeoutMs = 120000;
         // Without `apiKey`: where to read the key when the first request needs it.
         ApiKey::Reader keyReader;
+        // The longest line (or SSE event) a stream may send; see LineSplitter.
+        qsizetype maxLineBytes = LineSplitter::kMaxLineBytes;
     };
 
     template <typename T>

@@ -5,6 +5,13 @@
 
 namespace lyss {
 
+namespace {
+// Bytes decoded in one turn of the event loop: a fast server can have megabytes waiting,
+// and decoding them in one go would freeze the window for tens of milliseconds.
+constexpr qint64 kSliceBytes = 16 * 1024;
+constexpr qint64 kReadAheadBytes = 1024 * 1024;
+} // namespace
+
 ChatStream::ChatStream(QNetworkReply* reply, std::unique_ptr<StreamDecoder> decoder,
                        HttpClient client, QString model, int idleTimeoutMs, Backend* backend)
     : QObject(backend)
@@ -17,6 +24,9 @@ ChatStream::ChatStream(QNetworkReply* reply, std::unique_ptr<StreamDecoder> deco
 {
     m_clock.start();
     reply->setParent(this);
+    // What Qt reads ahead of the decoder: a server faster than the decoder (or one that
+    // never ends a line) then waits for TCP, instead of piling up in memory.
+    reply->setReadBufferSize(kReadAheadBytes);
     connect(reply, &QNetworkReply::readyRead, this, &ChatStream::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ChatStream::onFinished);
     m_idle.setSingleShot(true);
@@ -33,24 +43,21 @@ ChatStream::~ChatStream()
     }
 }
 
-namespace {
-// Bytes decoded in one turn of the event loop: a fast server can have megabytes waiting,
-// and decoding them in one go would freeze the window for tens of milliseconds.
-constexpr qint64 kSliceBytes = 16 * 1024;
-} // namespace
-
 void ChatStream::onReadyRead()
 {
     m_drainScheduled = false;
     if (m_outcome != Outcome::Running || !m_reply)
         return;
-    if (m_idleTimeoutMs > 0)
-        m_idle.start(m_idleTimeoutMs);
     if (!m_statusChecked) {
         const int status = HttpClient::httpStatus(m_reply);
         if (status > 0) {
             m_statusChecked = true;
             m_httpError = status < 200 || status >= 300;
+            // The server answered: its error body gets the idle time afresh.
+            if (m_idleTimeoutMs > 0)
+                m_idle.start(m_idleTimeoutMs);
+            if (!m_httpError && refuseWebPage())
+                return;
         }
     }
     const QByteArray data = m_reply->read(kSliceBytes);
@@ -59,6 +66,13 @@ void ChatStream::onReadyRead()
     } else {
         StreamEvents events;
         m_decoder->feed(data, events);
+        // Only a complete line or event counts as life: a server that trickles a byte a
+        // second without ever ending a line must not hold the reply open forever.
+        if (const quint64 progress = m_decoder->progress(); progress != m_progress) {
+            m_progress = progress;
+            if (m_idleTimeoutMs > 0)
+                m_idle.start(m_idleTimeoutMs);
+        }
         deliver(events);
     }
     if (m_outcome != Outcome::Running || !m_reply)
@@ -72,6 +86,23 @@ void ChatStream::onReadyRead()
     } else if (m_endPending) {
         end();
     }
+}
+
+bool ChatStream::refuseWebPage()
+{
+    const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    const QString mime = type.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+    if (mime != QLatin1String("text/html") && mime != QLatin1String("application/xhtml+xml"))
+        return false;
+    finish(Outcome::Failed,
+           tr("%1 answered with a web page (%2) instead of a model stream. A network that "
+              "wants you to sign in first (a captive portal or a proxy) does this, and so does "
+              "an address that points at a web site: open %3 in a browser to see what is "
+              "there.")
+               .arg(m_client.serverLabel(), mime,
+                    m_reply->url().toDisplayString(QUrl::RemoveUserInfo)));
+    m_reply->abort();
+    return true;
 }
 
 void ChatStream::deliver(StreamEvents& events)
@@ -120,6 +151,8 @@ void ChatStream::end()
     if (m_outcome != Outcome::Running || !m_reply)
         return;
     const int status = HttpClient::httpStatus(m_reply);
+    if (!m_statusChecked && status >= 200 && status < 300 && refuseWebPage())
+        return;
     if (m_httpError || status >= 300) {
         finish(Outcome::Failed, m_client.describeFailure(m_reply, m_errorBody, m_model));
         return;
@@ -133,11 +166,25 @@ void ChatStream::end()
     deliver(events);
 }
 
+void ChatStream::releaseHeld()
+{
+    // Text a decoder holds back (the start of what could become a <think> tag) was sent
+    // by the server all the same: it belongs to the reply when the reply is cut short.
+    StreamEvents events;
+    m_decoder->finish(events);
+    events.removeIf([](const StreamEvent& e) {
+        return e.kind != StreamEvent::Kind::Content && e.kind != StreamEvent::Kind::Thinking;
+    });
+    if (!events.isEmpty())
+        Q_EMIT eventsReady(events);
+}
+
 void ChatStream::onIdle()
 {
+    releaseHeld();
     finish(Outcome::Failed,
-           tr("%1 sent nothing for %2 seconds, so Lyss stopped waiting; what arrived is kept. "
-              "(The limit is the setting net.idle_timeout_seconds.)")
+           tr("%1 sent nothing usable for %2 seconds, so Lyss stopped waiting; what arrived is "
+              "kept. (The limit is the setting net.idle_timeout_seconds.)")
                .arg(m_client.serverLabel())
                .arg((m_idleTimeoutMs + 999) / 1000));
     if (m_reply)
@@ -148,6 +195,7 @@ void ChatStream::cancel()
 {
     if (m_outcome != Outcome::Running)
         return;
+    releaseHeld();
     finish(Outcome::Cancelled);
     if (m_reply)
         m_reply->abort();

@@ -46,7 +46,10 @@ private:
     void onFinished();
     void end();
     void onIdle();
+    void releaseHeld();
     void deliver(StreamEvents& events);
+    // A web page where a stream should be (a captive portal): fails the reply, true.
+    bool refuseWebPage();
     void finish(Outcome outcome, const QString& error = {});
 
     QPointer<QNetworkReply> m_reply;
@@ -61,6 +64,7 @@ private:
     ChatMetrics m_metrics;
     QByteArray m_errorBody;
     qint64 m_firstTokenMs = -1;
+    quint64 m_progress = 0;
     int m_idleTimeoutMs;
     bool m_statusChecked = false;
     bool m_httpError = false;

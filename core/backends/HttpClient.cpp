@@ -64,23 +64,59 @@ QNetworkRequest HttpClient::request(const QString& path) const
     // the idle limit is ours (ChatStream), not a total transfer limit.
     r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     r.setTransferTimeout(0);
+    // Qt would follow a redirect anywhere, re-sending the key and the chat; guard() lets
+    // only those to the configured origin through.
+    r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                   QNetworkRequest::UserVerifiedRedirectPolicy);
     return r;
+}
+
+namespace {
+const char* const kRefusedRedirect = "lyss.refusedRedirect";
+
+bool sameOrigin(const QUrl& a, const QUrl& b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+} // namespace
+
+QNetworkReply* HttpClient::guard(QNetworkReply* reply) const
+{
+    const QUrl origin = m_base;
+    QObject::connect(reply, &QNetworkReply::redirected, reply, [reply, origin](const QUrl& to) {
+        const QUrl target = reply->url().resolved(to);
+        if (sameOrigin(target, origin)) {
+            Q_EMIT reply->redirectAllowed();
+            return;
+        }
+        reply->setProperty(kRefusedRedirect, target);
+        reply->abort();
+    });
+    return reply;
+}
+
+QUrl HttpClient::refusedRedirect(const QNetworkReply* reply)
+{
+    return reply->property(kRefusedRedirect).toUrl();
 }
 
 QNetworkReply* HttpClient::get(const QString& path) const
 {
-    return m_nam->get(request(path));
+    return guard(m_nam->get(request(path)));
 }
 
 QNetworkReply* HttpClient::post(const QString& path, const QJsonObject& body) const
 {
-    return m_nam->post(request(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return guard(m_nam->post(request(path), QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
 QNetworkReply* HttpClient::deleteWithBody(const QString& path, const QJsonObject& body) const
 {
-    return m_nam->sendCustomRequest(request(path), "DELETE",
-                                    QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return guard(m_nam->sendCustomRequest(request(path), "DELETE",
+                                          QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
 int HttpClient::httpStatus(const QNetworkReply* reply)
@@ -96,7 +132,8 @@ QString HttpClient::serverLabel() const
 
 Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const
 {
-    const QByteArray body = reply->readAll();
+    // An aborted reply (a refused redirect) is closed: nothing to read.
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = httpStatus(reply);
     if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
         return Error{describeFailure(reply, body)};
@@ -112,6 +149,11 @@ Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const
 QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body,
                                     const QString& model) const
 {
+    if (const QUrl to = refusedRedirect(reply); to.isValid())
+        return tr("%1 tried to send the request on to %2, another server. Lyss did not follow, "
+                  "so neither the API key nor the chat went there. If the server has really "
+                  "moved, change its address in Settings or with \"lyss-cli backends\".")
+            .arg(serverLabel(), to.toDisplayString(QUrl::RemoveUserInfo));
     const int status = httpStatus(reply);
     QString serverText;
     const QJsonDocument doc = QJsonDocument::fromJson(body);

@@ -63,9 +63,14 @@ public:
     QString serverLabel() const;
 
     static int httpStatus(const QNetworkReply* reply);
+    // Where the server tried to redirect `reply` to another origin (and was refused), or
+    // an invalid URL.
+    static QUrl refusedRedirect(const QNetworkReply* reply);
 
 private:
     QNetworkRequest request(const QString& path) const;
+    // Follows redirects only within the configured origin (scheme, host and port).
+    QNetworkReply* guard(QNetworkReply* reply) const;
 
     QNetworkAccessManager* m_nam;
     BackendKind m_kind;

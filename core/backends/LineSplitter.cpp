@@ -3,8 +3,15 @@
 
 namespace lyss {
 
+LineSplitter::LineSplitter(qsizetype maxLineBytes)
+    : m_max(maxLineBytes)
+{
+}
+
 void LineSplitter::feed(QByteArrayView bytes, QList<QByteArray>& lines)
 {
+    if (m_overflowed)
+        return;
     qsizetype start = 0;
     const qsizetype n = bytes.size();
     const char* data = bytes.data();
@@ -15,9 +22,14 @@ void LineSplitter::feed(QByteArrayView bytes, QList<QByteArray>& lines)
         const char c = data[i];
         if (c != '\n' && c != '\r')
             continue;
+        if (m_buffer.size() + (i - start) > m_max) {
+            overflow();
+            return;
+        }
         m_buffer.append(data + start, i - start);
         lines.append(std::move(m_buffer));
         m_buffer = QByteArray();
+        ++m_lineCount;
         if (c == '\r') {
             if (i + 1 < n && data[i + 1] == '\n')
                 ++i;
@@ -26,8 +38,19 @@ void LineSplitter::feed(QByteArrayView bytes, QList<QByteArray>& lines)
         }
         start = i + 1;
     }
-    if (start < n)
+    if (start < n) {
+        if (m_buffer.size() + (n - start) > m_max) {
+            overflow();
+            return;
+        }
         m_buffer.append(data + start, n - start);
+    }
+}
+
+void LineSplitter::overflow()
+{
+    m_overflowed = true;
+    m_buffer = QByteArray(); // gives the memory back
 }
 
 QByteArray LineSplitter::takeRest()

@@ -127,8 +127,8 @@ QJsonObject OllamaBackend::chatBody(const ChatRequest& request)
 ChatStream* OllamaBackend::chat(const ChatRequest& request)
 {
     QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat"), chatBody(request));
-    return new ChatStream(reply, std::make_unique<OllamaStreamDecoder>(), m_http, request.model,
-                          m_config.idleTimeoutMs, this);
+    return new ChatStream(reply, std::make_unique<OllamaStreamDecoder>(m_config.maxLineBytes),
+                          m_http, request.model, m_config.idleTimeoutMs, this);
 }
 
 PullOperation* OllamaBackend::pull(const QString& model)
@@ -158,11 +158,15 @@ void PullOperation::onReadyRead()
     const QByteArray data = m_reply->readAll();
     const int status = HttpClient::httpStatus(m_reply);
     if (status >= 300) {
-        m_errorBody += data;
+        m_errorBody += data.left(64 * 1024 - m_errorBody.size());
         return;
     }
     QList<QByteArray> lines;
     m_lines.feed(data, lines);
+    if (m_lines.overflowed()) {
+        fail(tr("Pulling %1 failed: %2").arg(m_model, lineTooLongMessage(m_lines.maxLineBytes())));
+        return;
+    }
     for (const QByteArray& line : lines) {
         if (line.trimmed().isEmpty())
             continue;

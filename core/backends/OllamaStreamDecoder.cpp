@@ -5,6 +5,11 @@
 
 namespace lyss {
 
+OllamaStreamDecoder::OllamaStreamDecoder(qsizetype maxLineBytes)
+    : m_lines(maxLineBytes)
+{
+}
+
 void OllamaStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
 {
     if (m_finished)
@@ -16,6 +21,11 @@ void OllamaStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
             return;
         handleLine(line, out);
     }
+    if (m_lines.overflowed() && !m_finished) {
+        m_finished = true;
+        m_think.finish(out);
+        out.append(StreamEvent::error(lineTooLongMessage(m_lines.maxLineBytes())));
+    }
 }
 
 void OllamaStreamDecoder::handleLine(const QByteArray& line, StreamEvents& out)
@@ -26,9 +36,8 @@ void OllamaStreamDecoder::handleLine(const QByteArray& line, StreamEvents& out)
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         m_finished = true;
-        out.append(StreamEvent::error(
-            tr("The server sent a line that is not JSON (%1): %2")
-                .arg(parseError.errorString(), QString::fromUtf8(line.left(200)))));
+        m_think.finish(out);
+        out.append(StreamEvent::error(notAJsonObjectMessage(line, false)));
         return;
     }
     const QJsonObject o = doc.object();

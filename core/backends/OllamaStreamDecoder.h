@@ -16,8 +16,10 @@ class OllamaStreamDecoder final : public StreamDecoder {
     Q_DECLARE_TR_FUNCTIONS(OllamaStreamDecoder)
 
 public:
+    explicit OllamaStreamDecoder(qsizetype maxLineBytes = LineSplitter::kMaxLineBytes);
     void feed(QByteArrayView bytes, StreamEvents& out) override;
     void finish(StreamEvents& out) override;
+    quint64 progress() const override { return m_lines.lineCount(); }
 
 private:
     void handleLine(const QByteArray& line, StreamEvents& out);

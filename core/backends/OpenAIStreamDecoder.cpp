@@ -6,6 +6,11 @@
 
 namespace lyss {
 
+OpenAIStreamDecoder::OpenAIStreamDecoder(qsizetype maxLineBytes)
+    : m_sse(maxLineBytes)
+{
+}
+
 void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
 {
     if (m_finished)
@@ -17,6 +22,8 @@ void OpenAIStreamDecoder::feed(QByteArrayView bytes, StreamEvents& out)
             return;
         handleEvent(e, out);
     }
+    if (m_sse.overflowed() && !m_finished)
+        fail(lineTooLongMessage(m_sse.maxLineBytes()), out);
 }
 
 void OpenAIStreamDecoder::fail(const QString& message, StreamEvents& out)
@@ -59,9 +66,7 @@ void OpenAIStreamDecoder::handleEvent(const SseEvent& event, StreamEvents& out)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        fail(tr("The server sent an event that is not JSON (%1): %2")
-                 .arg(parseError.errorString(), QString::fromUtf8(event.data.left(200))),
-             out);
+        fail(notAJsonObjectMessage(event.data, true), out);
         return;
     }
     const QJsonObject o = doc.object();

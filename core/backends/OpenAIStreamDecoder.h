@@ -17,8 +17,10 @@ class OpenAIStreamDecoder final : public StreamDecoder {
     Q_DECLARE_TR_FUNCTIONS(OpenAIStreamDecoder)
 
 public:
+    explicit OpenAIStreamDecoder(qsizetype maxLineBytes = LineSplitter::kMaxLineBytes);
     void feed(QByteArrayView bytes, StreamEvents& out) override;
     void finish(StreamEvents& out) override;
+    quint64 progress() const override { return m_sse.lineCount(); }
 
 private:
     void handleEvent(const SseEvent& event, StreamEvents& out);

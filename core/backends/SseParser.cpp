@@ -3,8 +3,15 @@
 
 namespace lyss {
 
+SseParser::SseParser(qsizetype maxEventBytes)
+    : m_lines(maxEventBytes)
+{
+}
+
 void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events)
 {
+    if (overflowed())
+        return;
     if (!m_started) {
         // The UTF-8 BOM may itself arrive split; hold the first bytes until we know.
         m_bomProbe.append(bytes.data(), bytes.size());
@@ -23,8 +30,11 @@ void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& events)
     }
     QList<QByteArray> lines;
     m_lines.feed(bytes, lines);
-    for (const QByteArray& line : lines)
+    for (const QByteArray& line : lines) {
+        if (m_overflowed)
+            return;
         handleLine(line, events);
+    }
 }
 
 void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events)
@@ -47,6 +57,11 @@ void SseParser::handleLine(const QByteArray& line, QList<SseEvent>& events)
     if (value.startsWith(' '))
         value.remove(0, 1);
     if (field == "data") {
+        if (m_data.size() + value.size() + 1 > m_lines.maxLineBytes()) {
+            m_overflowed = true;
+            m_data = QByteArray();
+            return;
+        }
         if (m_hasData)
             m_data += '\n';
         m_data += value;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backends/StreamEvent.h"
 
+#include <QCoreApplication>
+#include <QJsonDocument>
+
 namespace lyss {
 
 QJsonObject ChatMetrics::toJson() const
@@ -38,6 +41,47 @@ QString errorMessageFromJson(const QJsonObject& object)
     if (object.value(QLatin1String("object")).toString() == QLatin1String("error"))
         return object.value(QLatin1String("message")).toString(QStringLiteral("unknown error"));
     return {};
+}
+
+QString lineTooLongMessage(qsizetype maxBytes)
+{
+    return QCoreApplication::translate(
+               "StreamDecoder",
+               "The server sent a line of more than %1 without ending it, so Lyss stopped "
+               "reading: no model writes that, and reading on would fill the memory. What "
+               "arrived before it is kept.")
+        .arg(maxBytes % (1024 * 1024) == 0 ? QStringLiteral("%1 MiB").arg(maxBytes / (1024 * 1024))
+                                           : QStringLiteral("%1 bytes").arg(maxBytes));
+}
+
+QString notAJsonObjectMessage(const QByteArray& text, bool event)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
+    const QString shown = QString::fromUtf8(text.left(200));
+    if (parseError.error != QJsonParseError::NoError)
+        return event ? QCoreApplication::translate(
+                           "StreamDecoder",
+                           "The server sent an event that is not JSON (%1), where a model "
+                           "stream has one JSON object per event: %2")
+                           .arg(parseError.errorString(), shown)
+                     : QCoreApplication::translate(
+                           "StreamDecoder",
+                           "The server sent a line that is not JSON (%1), where a model stream "
+                           "has one JSON object per line: %2")
+                           .arg(parseError.errorString(), shown);
+    const QString found = doc.isArray() ? QCoreApplication::translate("StreamDecoder", "an array")
+                                        : QCoreApplication::translate("StreamDecoder", "a value");
+    return event ? QCoreApplication::translate("StreamDecoder",
+                                               "The server sent an event that is JSON but %1, "
+                                               "where a model stream has one JSON object per "
+                                               "event: %2")
+                       .arg(found, shown)
+                 : QCoreApplication::translate("StreamDecoder",
+                                               "The server sent a line that is JSON but %1, "
+                                               "where a model stream has one JSON object per "
+                                               "line: %2")
+                       .arg(found, shown);
 }
 
 } // namespace lyss

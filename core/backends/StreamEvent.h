@@ -46,11 +46,20 @@ public:
     virtual void feed(QByteArrayView bytes, StreamEvents& out) = 0;
     // The connection ended. A stream that never finished yields an Error here.
     virtual void finish(StreamEvents& out) = 0;
+    // Grows with every complete line or event: a stream that trickles bytes without
+    // ever ending a line makes no progress, however many bytes come.
+    virtual quint64 progress() const = 0;
 };
 
 // The error text inside a JSON error body or stream line, in any of the shapes servers
 // use: {"error":"..."}, {"error":{"message":"..."}}, {"object":"error","message":"..."}.
 // Empty when the object is not an error.
 QString errorMessageFromJson(const QJsonObject& object);
+
+// The words for a stream that broke its protocol, shared by the decoders.
+// A line (or event) passed the limit of `maxBytes`.
+QString lineTooLongMessage(qsizetype maxBytes);
+// A line (or an event's data, when `event`) that should have been a JSON object.
+QString notAJsonObjectMessage(const QByteArray& text, bool event);
 
 } // namespace lyss

@@ -219,7 +219,7 @@ private Q_SLOTS:
             runStream(b->chat(request(QStringLiteral("stall"), QStringLiteral("a b c d"))));
         QCOMPARE(r.outcome, ChatStream::Outcome::Failed);
         QCOMPARE(r.content, QStringLiteral("Reply to: a "));
-        QVERIFY2(r.error.contains(QStringLiteral("sent nothing for 1 seconds")),
+        QVERIFY2(r.error.contains(QStringLiteral("sent nothing usable for 1 seconds")),
                  qPrintable(r.error));
         QVERIFY(r.error.contains(QStringLiteral("net.idle_timeout_seconds")));
     }

@@ -5,7 +5,9 @@
 #include "backends/Backend.h"
 #include "backends/ChatStream.h"
 
+#include <QEventLoop>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -35,7 +37,8 @@ struct StreamResult {
 // Runs a stream to its end. `onEvents` may act on the stream mid-way (cancel it).
 inline StreamResult
 runStream(ChatStream* stream,
-          const std::function<void(ChatStream*, const StreamResult&)>& onEvents = {})
+          const std::function<void(ChatStream*, const StreamResult&)>& onEvents = {},
+          int timeoutMs = 60000)
 {
     StreamResult r;
     QObject::connect(stream, &ChatStream::eventsReady, stream, [&](const StreamEvents& events) {
@@ -49,9 +52,20 @@ runStream(ChatStream* stream,
         if (onEvents)
             onEvents(stream, r);
     });
+    // A real event loop, not QTest::qWaitFor: that sleeps 10 ms between turns, and a
+    // stream decoded a slice a turn would crawl.
     bool finished = false;
-    QObject::connect(stream, &ChatStream::finished, stream, [&] { finished = true; });
-    const bool ended = QTest::qWaitFor([&] { return finished; }, 60000);
+    QEventLoop loop;
+    QObject::connect(stream, &ChatStream::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (stream->outcome() == ChatStream::Outcome::Running)
+        loop.exec();
+    else
+        finished = true;
+    const bool ended = finished;
     r.outcome = stream->outcome();
     r.error = ended ? stream->errorText() : QStringLiteral("the stream never finished");
     r.metrics = stream->metrics();

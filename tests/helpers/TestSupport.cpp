@@ -14,12 +14,12 @@
 
 namespace lyss::test {
 
-FakeServer::FakeServer(const QStringList& extraArgs)
+FakeServer::FakeServer(const QStringList& extraArgs, const QString& script)
     : m_process(std::make_unique<QProcess>())
 {
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->start(QStringLiteral("python3"),
-                     QStringList{QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/fake_llm.py"),
+                     QStringList{QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/") + script,
                                  QStringLiteral("--port"), QStringLiteral("0")} +
                          extraArgs);
     if (!m_process->waitForStarted(10000))

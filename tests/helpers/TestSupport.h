@@ -14,10 +14,12 @@
 
 namespace lyss::test {
 
-// tests/servers/fake_llm.py on 127.0.0.1 with a free port, for as long as it lives.
+// tests/servers/fake_llm.py (or another server script there, such as hostile.py) on
+// 127.0.0.1 with a free port, for as long as it lives.
 class FakeServer {
 public:
-    explicit FakeServer(const QStringList& extraArgs = {});
+    explicit FakeServer(const QStringList& extraArgs = {},
+                        const QString& script = QStringLiteral("fake_llm.py"));
     ~FakeServer();
     bool isRunning() const { return m_port > 0; }
     int port() const { return m_port; }
