@@ -893,6 +893,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>UNLOADS AT</source>
         <translation>卸载时间</translation>
     </message>
+    <message>
+        <source>Could not write the output: %1. Nothing after that point was written.</source>
+        <translation>无法写入输出：%1。此后的内容均未写入。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsDialog.h"
+#include "util/Sentences.h"
 
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
@@ -182,8 +183,7 @@ bool SettingsDialog::addServer(const QString& kind, const QString& name, const Q
     }
     if (!key.isEmpty()) {
         if (Status st = m_app.secrets().write(backendSecretKey(name), key); !st.ok()) {
-            say(m_serverResult,
-                st.errorMessage() + QLatin1Char(' ') + tr("The server was not added."));
+            say(m_serverResult, joinSentences(st.errorMessage(), tr("The server was not added.")));
             return false;
         }
     }
@@ -293,7 +293,7 @@ bool SettingsDialog::saveServer(const QString& kind, const QString& url, const Q
     BackendRecord record = **stored;
     if (!key.isEmpty()) {
         if (Status st = m_app.secrets().write(backendSecretKey(record.name), key); !st.ok()) {
-            say(m_serverResult, st.errorMessage() + QLatin1Char(' ') + tr("Nothing was changed."));
+            say(m_serverResult, joinSentences(st.errorMessage(), tr("Nothing was changed.")));
             return false;
         }
         record.hasKey = true;

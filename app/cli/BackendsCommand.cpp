@@ -6,6 +6,7 @@
 #include "config/BackendResolver.h"
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
+#include "util/Sentences.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -152,8 +153,8 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     // The key goes to the keyring first: if that fails, nothing is added at all.
     if (!key.isEmpty()) {
         if (Status st = app->secrets().write(backendSecretKey(name), key); !st.ok())
-            return ctx.fail(st.errorMessage() + QLatin1Char(' ') +
-                            CliContext::tr("The backend was not added."));
+            return ctx.fail(
+                joinSentences(st.errorMessage(), CliContext::tr("The backend was not added.")));
     }
     BackendRecord record;
     record.name = name;
@@ -223,7 +224,7 @@ int backendsRemove(CliContext& ctx, const QStringList& args)
                              .arg(st.errorMessage())
                       << Qt::endl;
     }
-    ctx.out() << CliContext::tr("Removed backend %1.").arg(record.name) << Qt::endl;
+    ctx.out() << CliContext::tr("Removed backend %1.").arg(oneLine(record.name)) << Qt::endl;
     return kExitOk;
 }
 

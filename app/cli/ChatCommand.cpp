@@ -7,6 +7,7 @@
 #include "chat/ChatEngine.h"
 #include "config/Settings.h"
 #include "store/ChatRepository.h"
+#include "util/Sentences.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -239,10 +240,10 @@ int runChat(CliContext& ctx, const QStringList& args)
         ctx.err() << CliContext::tr("Stopped; the partial reply is saved.") << Qt::endl;
         return 130;
     default:
-        return ctx.fail(m.error +
-                        (m.content.isEmpty()
-                             ? QString()
-                             : QLatin1Char(' ') + CliContext::tr("The partial reply is saved.")));
+        return ctx.fail(
+            m.content.isEmpty()
+                ? m.error
+                : joinSentences(m.error, CliContext::tr("The partial reply is saved.")));
     }
 }
 

@@ -142,11 +142,11 @@ int chatsShow(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     QTextStream& out = ctx.out();
-    out << "# " << titleOf(c) << '\n' << c.id << '\n';
+    out << "# " << oneLine(titleOf(c)) << '\n' << c.id << '\n';
     for (const Message& m : *messages) {
         QString who = roleName(m.role);
         if (!m.model.isEmpty())
-            who += QStringLiteral(" · ") + m.model;
+            who += QStringLiteral(" · ") + oneLine(m.model);
         if (m.status != MessageStatus::Complete)
             who += QStringLiteral(" · ") + statusName(m.status);
         out << "\n## " << who << "  (" << localTime(m.createdAt) << ")\n";

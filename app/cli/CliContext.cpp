@@ -15,9 +15,25 @@ namespace lyss::cli {
 
 CliContext::CliContext(QString dataDir)
     : m_dataDir(std::move(dataDir))
-    , m_out(stdout)
-    , m_err(stderr)
+    , m_stdout(STDOUT_FILENO, false)
+    , m_stderr(STDERR_FILENO, true)
+    , m_out(&m_stdout)
+    , m_err(&m_stderr)
 {
+}
+
+int CliContext::finish(int code)
+{
+    m_out.flush();
+    if (m_stdout.failed()) {
+        m_err << "lyss-cli: "
+              << tr("Could not write the output: %1. Nothing after that point was written.")
+                     .arg(m_stdout.failure())
+              << Qt::endl;
+        return code == kExitOk ? kExitFailed : code;
+    }
+    m_err.flush();
+    return code;
 }
 
 CliContext::~CliContext() = default;
@@ -140,8 +156,18 @@ int CliContext::usage(const QString& message, const QString& command)
 }
 
 void CliContext::printTable(QTextStream& out, const QStringList& headers,
-                            const QList<QStringList>& rows)
+                            const QList<QStringList>& rawRows)
 {
+    // A cell is one line whatever it holds: a title with a newline or an escape
+    // sequence must not break the table or the terminal.
+    QList<QStringList> rows;
+    rows.reserve(rawRows.size());
+    for (const QStringList& raw : rawRows) {
+        QStringList row;
+        for (const QString& cell : raw)
+            row << oneLine(cell);
+        rows << row;
+    }
     QList<qsizetype> widths;
     for (const QString& h : headers)
         widths << h.size();

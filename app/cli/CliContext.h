@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "TerminalOutput.h"
 #include "backends/BackendSet.h"
 #include "util/Result.h"
 
@@ -70,6 +71,10 @@ public:
 
     // Prints "lyss-cli: message" to stderr and returns `code`.
     int fail(const QString& message, int code = kExitFailed);
+    // The exit code for a command that returned `code`: a failed write to stdout (a full
+    // disk, a closed pipe) fails the command, whatever it thought it did.
+    int finish(int code);
+    bool stdoutIsTerminal() const { return m_stdout.isTerminal(); }
     int usage(const QString& message, const QString& command);
 
     static void printTable(QTextStream& out, const QStringList& headers,
@@ -77,6 +82,8 @@ public:
 
 private:
     QString m_dataDir;
+    TerminalOutput m_stdout;
+    TerminalOutput m_stderr;
     QTextStream m_out;
     QTextStream m_err;
     std::unique_ptr<AppContext> m_app;

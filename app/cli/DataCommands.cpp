@@ -9,6 +9,7 @@
 #include "store/ChatRepository.h"
 #include "store/Database.h"
 #include "store/DatabaseBackup.h"
+#include "util/Sentences.h"
 
 #include <QDir>
 #include <QFile>
@@ -71,8 +72,8 @@ int runImport(CliContext& ctx, const QStringList& args)
     if (tty && file->chats.size() >= 20)
         ctx.err() << '\n';
     if (!summary)
-        return ctx.fail(summary.errorMessage() + QLatin1Char(' ') +
-                        CliContext::tr("Nothing was imported."));
+        return ctx.fail(
+            joinSentences(summary.errorMessage(), CliContext::tr("Nothing was imported.")));
     ctx.out() << summary->text() << Qt::endl;
     return kExitOk;
 }
@@ -220,8 +221,7 @@ int runRestore(CliContext& ctx, const QStringList& args)
         return ctx.usage(CliContext::tr("restore takes one FILE"), QStringLiteral("restore"));
     const QString source = QFileInfo(p.positional[0]).absoluteFilePath();
     if (Status st = DatabaseBackup::check(source); !st.ok())
-        return ctx.fail(st.errorMessage() + QLatin1Char(' ') +
-                        CliContext::tr("Nothing was changed."));
+        return ctx.fail(joinSentences(st.errorMessage(), CliContext::tr("Nothing was changed.")));
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;

@@ -148,7 +148,8 @@ int runPull(CliContext& ctx, const QStringList& args)
     const bool tty = ctx.stderrIsTerminal();
     QString lastStatus;
     QObject::connect(op, &PullOperation::progress, op,
-                     [&](const QString& status, qint64 completed, qint64 total) {
+                     [&](const QString& serverStatus, qint64 completed, qint64 total) {
+                         const QString status = oneLine(serverStatus);
                          if (tty && total > 0) {
                              ctx.err() << '\r' << status << "  "
                                        << progressBar(std::max<qint64>(completed, 0), total)

@@ -47,37 +47,8 @@ QString globalHelp()
         "  --help            help for lyss-cli, or for a command: lyss-cli config --help\n");
 }
 
-} // namespace
-
-int main(int argc, char* argv[])
+int run(CliContext& ctx, QStringList args)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
-    QCoreApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
-    // The terminal speaks the system's language, or LYSS_LANGUAGE's (before the database is
-    // open, so ui.language is the window's).
-    lyss::Translations::use(qEnvironmentVariable("LYSS_LANGUAGE"));
-
-    QStringList args = QCoreApplication::arguments().mid(1);
-    QString dataDir;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--data-dir")) {
-            if (i + 1 >= args.size()) {
-                CliContext ctx({});
-                return ctx.usage(
-                    QCoreApplication::translate("lyss-cli", "--data-dir needs a directory"), {});
-            }
-            dataDir = args[i + 1];
-            args.remove(i, 2);
-            --i;
-        } else if (args[i].startsWith(QLatin1String("--data-dir="))) {
-            dataDir = args[i].mid(11);
-            args.remove(i);
-            --i;
-        }
-    }
-
-    CliContext ctx(dataDir);
     if (args.isEmpty()) {
         ctx.err() << globalHelp();
         return kExitUsage;
@@ -122,4 +93,38 @@ int main(int argc, char* argv[])
               << QCoreApplication::translate("lyss-cli", "Run \"lyss-cli --help\" for the list.")
               << Qt::endl;
     return kExitUsage;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
+    // The terminal speaks the system's language, or LYSS_LANGUAGE's (before the database is
+    // open, so ui.language is the window's).
+    lyss::Translations::use(qEnvironmentVariable("LYSS_LANGUAGE"));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    QString dataDir;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--data-dir")) {
+            if (i + 1 >= args.size()) {
+                CliContext ctx({});
+                return ctx.usage(
+                    QCoreApplication::translate("lyss-cli", "--data-dir needs a directory"), {});
+            }
+            dataDir = args[i + 1];
+            args.remove(i, 2);
+            --i;
+        } else if (args[i].startsWith(QLatin1String("--data-dir="))) {
+            dataDir = args[i].mid(11);
+            args.remove(i);
+            --i;
+        }
+    }
+
+    CliContext ctx(dataDir);
+    return ctx.finish(run(ctx, args));
 }

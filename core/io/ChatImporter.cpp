@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/ChatImporter.h"
+#include "util/Sentences.h"
 
 #include "io/ChatGptFormat.h"
 #include "io/OpenWebUiFormat.h"
@@ -72,7 +73,7 @@ Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& na
                   tr("%1 is neither an Open WebUI nor a ChatGPT export. %2 Nothing was imported.")
                       .arg(name, expected)});
     if (!file && !file.errorMessage().endsWith(tr("Nothing was imported.")))
-        return Error{file.errorMessage() + QLatin1Char(' ') + tr("Nothing was imported.")};
+        return Error{joinSentences(file.errorMessage(), tr("Nothing was imported."))};
     return file;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
+#include "util/Sentences.h"
 
 #include "store/Migrations.h"
 #include "store/Sql.h"
@@ -67,7 +68,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     // Look at the raw header before SQLite touches the file: a foreign or newer file
     // must stay byte-for-byte as it is, without even a journal mode change.
     if (Status st = checkHeader(path); !st.ok())
-        return Error{st.errorMessage() + QLatin1Char(' ') + untouched};
+        return Error{joinSentences(st.errorMessage(), untouched)};
 
     const QString name = QStringLiteral("lyss-db-%1").arg(++g_connectionCounter);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -84,7 +85,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
 
     int version = 0;
     if (Status st = database->inspect(&version); !st.ok())
-        return Error{st.error().message + QLatin1Char(' ') + untouched};
+        return Error{joinSentences(st.error().message, untouched)};
     database->m_version = version;
     if (Status st = database->configure(options.busyTimeoutMs); !st.ok())
         return st.error();
@@ -182,8 +183,8 @@ Status Database::backupBeforeUpgrade(int fromVersion)
     if (Status st = sql::exec(m_db, QStringLiteral("VACUUM INTO ") + quotedSqlString(target),
                               tr("Copying the database to %1 before upgrading it").arg(target));
         !st.ok())
-        return Error{st.error().message + QLatin1Char(' ') +
-                     tr("The database was not upgraded and is unchanged.")};
+        return Error{joinSentences(st.error().message,
+                                   tr("The database was not upgraded and is unchanged."))};
     m_backupPath = target;
     qCInfo(lcStore) << "backed up" << m_path << "to" << target;
     return {};
@@ -222,11 +223,12 @@ Status Database::upgrade(int target)
                                           .arg(m.description));
                 !st.ok()) {
                 tx.rollback();
-                QString msg = st.error().message + QLatin1Char(' ') +
-                              tr("This step was undone; the database is as it was before it.");
+                QString msg =
+                    joinSentences(st.error().message,
+                                  tr("This step was undone; the database is as it was before it."));
                 if (!m_backupPath.isEmpty())
-                    msg += QLatin1Char(' ') +
-                           tr("A copy from before the upgrade is at %1.").arg(m_backupPath);
+                    msg = joinSentences(
+                        msg, tr("A copy from before the upgrade is at %1.").arg(m_backupPath));
                 return Error{msg};
             }
         }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/DatabaseBackup.h"
+#include "util/Sentences.h"
 
 #include "store/Database.h"
 #include "store/SqliteHandle.h"
@@ -119,9 +120,9 @@ Status DatabaseBackup::check(const QString& path)
 Status DatabaseBackup::restore(Database& db, const QString& source, const QString& keepAs)
 {
     if (Status st = check(source); !st.ok())
-        return Error{st.errorMessage() + QLatin1Char(' ') + tr("Nothing was changed.")};
+        return Error{joinSentences(st.errorMessage(), tr("Nothing was changed."))};
     if (Status st = backup(db, keepAs, true); !st.ok())
-        return Error{st.errorMessage() + QLatin1Char(' ') + tr("Nothing was changed.")};
+        return Error{joinSentences(st.errorMessage(), tr("Nothing was changed."))};
     Handle src;
     if (sqlite3_open_v2(source.toUtf8().constData(), &src.db, SQLITE_OPEN_READONLY, nullptr) !=
         SQLITE_OK)

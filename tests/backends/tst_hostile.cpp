@@ -9,6 +9,7 @@
 #include "backends/LineSplitter.h"
 #include "backends/OllamaBackend.h"
 #include "backends/OpenAIBackend.h"
+#include "util/Sentences.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -226,6 +227,20 @@ private Q_SLOTS:
         QCOMPARE(r.outcome, ChatStream::Outcome::Failed);
         QVERIFY2(r.error.contains(words), qPrintable(r.error));
         QVERIFY(!r.error.contains(QStringLiteral("no error occurred")));
+    }
+
+    void sentencesAreJoinedWithAFullStop()
+    {
+        QCOMPARE(joinSentences(QStringLiteral("read tcp: unexpected EOF"),
+                               QStringLiteral("The partial reply is saved.")),
+                 QStringLiteral("read tcp: unexpected EOF. The partial reply is saved."));
+        QCOMPARE(joinSentences(QStringLiteral("It broke (HTTP 500)."), QStringLiteral("Retry.")),
+                 QStringLiteral("It broke (HTTP 500). Retry."));
+        QCOMPARE(joinSentences(QStringLiteral("He said \"stop.\""), QStringLiteral("Fine.")),
+                 QStringLiteral("He said \"stop.\" Fine."));
+        QCOMPARE(joinSentences(QStringLiteral("连接已断开"), QStringLiteral("部分回复已保存。")),
+                 QStringLiteral("连接已断开。部分回复已保存。"));
+        QCOMPARE(joinSentences({}, QStringLiteral("Only this.")), QStringLiteral("Only this."));
     }
 
     void lineSplitterGivesTheMemoryBack()

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TerminalOutput.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+namespace lyss::cli {
+
+TerminalOutput::TerminalOutput(int fd, bool allowCarriageReturn)
+    : m_fd(fd)
+    , m_terminal(::isatty(fd) == 1)
+    , m_allowCr(allowCarriageReturn)
+{
+    open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+}
+
+TerminalOutput::~TerminalOutput()
+{
+    if (m_pendingCr)
+        writeAll("\\r", 2);
+}
+
+QString TerminalOutput::failure() const
+{
+    return QString::fromLocal8Bit(std::strerror(m_errno));
+}
+
+bool TerminalOutput::writeAll(const char* data, qint64 size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(m_fd, data, static_cast<size_t>(size));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            m_errno = errno;
+            return false;
+        }
+        data += n;
+        size -= n;
+    }
+    return true;
+}
+
+qint64 TerminalOutput::writeData(const char* data, qint64 size)
+{
+    if (failed())
+        return -1;
+    if (!m_terminal)
+        return writeAll(data, size) ? size : -1;
+
+    QByteArray out;
+    out.reserve(size + 16);
+    auto escape = [&out](unsigned code) {
+        char buf[12];
+        std::snprintf(buf, sizeof buf, code < 0x100 ? "\\x%02x" : "\\u%04x", code);
+        out += buf;
+    };
+    for (qint64 i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (m_pendingCr) {
+            m_pendingCr = false;
+            if (c != '\n')
+                out += "\\r";
+        }
+        if (m_pendingC2) {
+            m_pendingC2 = false;
+            if (c >= 0x80 && c <= 0x9F) { // U+0080..U+009F, the C1 controls (CSI among them)
+                escape(c);
+                continue;
+            }
+            out += '\xC2';
+        }
+        if (c == '\n' || c == '\t') {
+            out += static_cast<char>(c);
+        } else if (c == '\r') {
+            if (m_allowCr)
+                out += '\r';
+            else
+                m_pendingCr = true;
+        } else if (c < 0x20 || c == 0x7F) {
+            escape(c);
+        } else if (c == 0xC2) {
+            m_pendingC2 = true;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return writeAll(out.constData(), out.size()) ? size : -1;
+}
+
+QString oneLine(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t u = ch.unicode();
+        if (u == '\n')
+            out += QStringLiteral("\\n");
+        else if (u == '\t')
+            out += QStringLiteral("\\t");
+        else if (u == '\r')
+            out += QStringLiteral("\\r");
+        else if (u < 0x20 || u == 0x7F || (u >= 0x80 && u <= 0x9F))
+            out += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+        else if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x2028 ||
+                 u == 0x2029)
+            out += QStringLiteral("\\u%1").arg(u, 4, 16, QLatin1Char('0'));
+        else
+            out += ch;
+    }
+    return out;
+}
+
+} // namespace lyss::cli

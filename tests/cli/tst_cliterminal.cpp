@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What lyss-cli writes to a terminal cannot control it, a table stays a table whatever
+// a title holds, and a failed write to stdout fails the command.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+using test::runCli;
+
+namespace {
+
+// An Open WebUI export with one chat whose title and reply try to take over a terminal.
+QByteArray hostileExport()
+{
+    const QString title =
+        QStringLiteral("Evil\x1b]0;pwned\x07 title\nsecond line\x1b[2J\u202egnp.exe");
+    QJsonObject user{{QStringLiteral("id"), QStringLiteral("m1")},
+                     {QStringLiteral("parentId"), QJsonValue()},
+                     {QStringLiteral("childrenIds"), QJsonArray{QStringLiteral("m2")}},
+                     {QStringLiteral("role"), QStringLiteral("user")},
+                     {QStringLiteral("content"), QStringLiteral("hi")},
+                     {QStringLiteral("timestamp"), 1700000000}};
+    QJsonObject reply{
+        {QStringLiteral("id"), QStringLiteral("m2")},
+        {QStringLiteral("parentId"), QStringLiteral("m1")},
+        {QStringLiteral("childrenIds"), QJsonArray{}},
+        {QStringLiteral("role"), QStringLiteral("assistant")},
+        {QStringLiteral("content"), QStringLiteral("line one\nline two\x1b[31m red\x9b"
+                                                   "1m\tend\r\n")},
+        {QStringLiteral("model"), QStringLiteral("llama\x1b[5m")},
+        {QStringLiteral("timestamp"), 1700000005}};
+    QJsonObject chat{
+        {QStringLiteral("title"), title},
+        {QStringLiteral("history"),
+         QJsonObject{{QStringLiteral("currentId"), QStringLiteral("m2")},
+                     {QStringLiteral("messages"),
+                      QJsonObject{{QStringLiteral("m1"), user}, {QStringLiteral("m2"), reply}}}}}};
+    QJsonObject entry{{QStringLiteral("id"), QStringLiteral("evil-1")},
+                      {QStringLiteral("title"), title},
+                      {QStringLiteral("chat"), chat},
+                      {QStringLiteral("created_at"), 1700000000},
+                      {QStringLiteral("updated_at"), 1700000005}};
+    return QJsonDocument(QJsonArray{entry}).toJson();
+}
+
+// Runs lyss-cli with stdout and stderr on a pseudo-terminal (util-linux's script).
+test::CliResult runOnTerminal(const QString& dataDir, const QStringList& args)
+{
+    QStringList quoted;
+    for (const QString& a :
+         QStringList{QStringLiteral(LYSS_CLI_PATH), QStringLiteral("--data-dir"), dataDir} + args)
+        quoted << QLatin1Char('\'') +
+                      QString(a).replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+                      QLatin1Char('\'');
+    QProcess p;
+    p.setProcessEnvironment(test::cleanEnvironment());
+    p.start(QStringLiteral("script"),
+            {QStringLiteral("-qec"), quoted.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    p.waitForFinished(60000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCliTerminal : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString file = m_dir.filePath(QStringLiteral("evil.json"));
+        test::writeFile(file, hostileExport());
+        const auto r = runCli(m_dir.path(), {QStringLiteral("import"), file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void chatsListEscapesControlsOnATerminal()
+    {
+        const auto r =
+            runOnTerminal(m_dir.path(), {QStringLiteral("chats"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains(QChar(0x1b)), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QChar(0x07)));
+        QVERIFY(!r.out.contains(QChar(0x202e)));
+        QVERIFY2(r.out.contains(QStringLiteral("Evil\\x1b]0;pwned\\x07 title\\nsecond line\\x1b[2J"
+                                               "\\u202egnp.exe")),
+                 qPrintable(r.out));
+    }
+
+    void tableStaysOneLineAChatOffATerminal()
+    {
+        const auto r = runCli(m_dir.path(), {QStringLiteral("chats"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2); // the header and the one chat
+        QVERIFY2(lines[1].contains(QStringLiteral("title\\nsecond line")), qPrintable(lines[1]));
+        QVERIFY(!r.out.contains(QChar(0x1b)));
+    }
+
+    void chatsShowKeepsNewlinesAndEscapesTheRest()
+    {
+        const auto list = runCli(m_dir.path(), {QStringLiteral("chats"), QStringLiteral("list"),
+                                                QStringLiteral("--json")});
+        const QString id =
+            QJsonDocument::fromJson(list.out.toUtf8()).array()[0][QLatin1String("id")].toString();
+        const auto r =
+            runOnTerminal(m_dir.path(), {QStringLiteral("chats"), QStringLiteral("show"), id});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains(QChar(0x1b)), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QChar(0x9b)));
+        // The reply's lines stay lines (script turns \n into \r\n), its tab stays a tab.
+        QVERIFY2(r.out.contains(QStringLiteral("line one\r\nline two\\x1b[31m red\\x9b1m\tend")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("llama\\x1b[5m")));
+        QVERIFY(r.out.contains(QStringLiteral("# Evil\\x1b]0;pwned\\x07 title\\nsecond line")));
+
+        // --json stays JSON, escaped the JSON way.
+        const auto json =
+            runOnTerminal(m_dir.path(), {QStringLiteral("chats"), QStringLiteral("show"), id,
+                                         QStringLiteral("--json")});
+        QVERIFY(!json.out.contains(QChar(0x1b)));
+        QVERIFY(json.out.contains(QStringLiteral("\\u001b]0;pwned")));
+    }
+
+    void failedWriteToStdoutFails()
+    {
+        // lyss-cli chats list > /dev/full
+        QProcess p;
+        p.setProcessEnvironment(test::cleanEnvironment());
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(LYSS_CLI_PATH), {QStringLiteral("--data-dir"), m_dir.path(),
+                                                QStringLiteral("chats"), QStringLiteral("list")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(
+            err.contains(QStringLiteral("Could not write the output: No space left on device")),
+            qPrintable(err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTerminal)
+#include "tst_cliterminal.moc"
