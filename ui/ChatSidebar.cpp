@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChatSidebar.h"
+#include "PlainText.h"
 
 #include "store/ChatRepository.h"
 
@@ -195,7 +196,7 @@ void ChatSidebar::rebuild()
             text += QLatin1Char('\n') + snippets.value(c.id);
         auto* item = new QListWidgetItem(text, m_list);
         item->setData(kChatIdRole, c.id);
-        item->setToolTip(c.title);
+        item->setToolTip(plainToolTip(c.title));
         if (c.id == m_current)
             m_list->setCurrentItem(item);
     }

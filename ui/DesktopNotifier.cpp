@@ -17,9 +17,11 @@ void DesktopNotifier::notify(const QString& summary, const QString& body)
         QStringLiteral("org.freedesktop.Notifications"),
         QStringLiteral("/org/freedesktop/Notifications"),
         QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
-    call << QStringLiteral("Lyss") << 0u << QStringLiteral("lyss") << summary << body
-         << QStringList() << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("lyss")}}
-         << -1;
+    // The body may be read as markup (the "body-markup" capability every common server
+    // has): a reply's "<img src=...>" must arrive as the characters it is.
+    call << QStringLiteral("Lyss") << 0u << QStringLiteral("lyss") << summary
+         << body.toHtmlEscaped() << QStringList()
+         << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("lyss")}} << -1;
     bus.asyncCall(call); // fire and forget: a notification must never block the window
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FindBar.h"
+#include "PlainText.h"
 
 #include "MessageModel.h"
 #include "MessageView.h"
@@ -22,6 +23,7 @@ FindBar::FindBar(MessageModel* model, MessageView* view, QWidget* parent)
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(12, 2, 12, 2);
     m_edit->setObjectName(QStringLiteral("findEdit"));
+    makePlain(m_count);
     retranslate();
     row->addWidget(m_edit, 1);
     row->addWidget(m_count);

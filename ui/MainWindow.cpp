@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "PlainText.h"
 
 #include "ChatSidebar.h"
 #include "Composer.h"
@@ -89,6 +90,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_notices = new QLabel(right);
     m_notices->setObjectName(QStringLiteral("startupNotices"));
     m_notices->setWordWrap(true);
+    makePlain(m_notices); // notices quote files and servers
     m_notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notices->setContentsMargins(12, 6, 12, 6);
     m_notices->setText(app.notices().join(QStringLiteral("\n\n")));
@@ -109,6 +111,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     m_editBanner = new QLabel(right);
     m_editBanner->setObjectName(QStringLiteral("editBanner"));
     m_editBanner->setContentsMargins(14, 4, 12, 0);
+    makePlain(m_editBanner);
     m_editBanner->hide();
     column->addWidget(m_editBanner);
     m_undoBar = new QWidget(right);
@@ -116,6 +119,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     auto* undoRow = new QHBoxLayout(m_undoBar);
     undoRow->setContentsMargins(14, 4, 12, 0);
     m_undoText = new QLabel(m_undoBar);
+    makePlain(m_undoText); // "Deleted <title>"
     m_undoButton = new QPushButton(m_undoBar);
     m_undoButton->setObjectName(QStringLiteral("undoButton"));
     undoRow->addWidget(m_undoText, 1);
@@ -407,8 +411,8 @@ void MainWindow::applyTheme()
     QMenu* menu = m_themeButton->menu();
     menu->clear();
     for (const QString& choice : m_themes->choices()) {
-        QAction* a =
-            menu->addAction(m_themes->titleOf(choice), this, [this, choice] { setTheme(choice); });
+        QAction* a = menu->addAction(plainMenuText(m_themes->titleOf(choice)), this,
+                                     [this, choice] { setTheme(choice); });
         a->setCheckable(true);
         a->setChecked(choice == m_themes->choice());
     }
@@ -542,7 +546,7 @@ void MainWindow::send()
         return;
     auto chosen = chosenModel();
     if (!chosen) {
-        QMessageBox::warning(this, tr("Cannot send"), chosen.errorMessage());
+        warnPlain(this, tr("Cannot send"), chosen.errorMessage());
         return;
     }
     ChatEngine::Send s;
@@ -559,7 +563,7 @@ void MainWindow::send()
     }
     auto reply = m_engine.send(s);
     if (!reply) {
-        QMessageBox::warning(this, tr("Cannot send"), reply.errorMessage());
+        warnPlain(this, tr("Cannot send"), reply.errorMessage());
         return;
     }
     const bool sameBranch = !m_chatId.isEmpty() && m_editOf.isEmpty();
@@ -725,7 +729,7 @@ void MainWindow::regenerate(int row)
     const QString parentId = m_messages->parentId(row);
     auto chosen = chosenModel();
     if (!chosen) {
-        QMessageBox::warning(this, tr("Cannot regenerate"), chosen.errorMessage());
+        warnPlain(this, tr("Cannot regenerate"), chosen.errorMessage());
         return;
     }
     ChatOptions options;
@@ -733,7 +737,7 @@ void MainWindow::regenerate(int row)
         options = ChatOptions::fromJson((*chat)->params);
     auto reply = m_engine.reply(m_chatId, parentId, chosen->first, chosen->second, options);
     if (!reply) {
-        QMessageBox::warning(this, tr("Cannot regenerate"), reply.errorMessage());
+        warnPlain(this, tr("Cannot regenerate"), reply.errorMessage());
         return;
     }
     m_replies.insert(m_chatId, *reply);
@@ -768,7 +772,7 @@ void MainWindow::deleteMessage(const QString& messageId)
     if (m_replies.value(m_chatId))
         return; // not while a reply streams into this chat
     if (Status st = m_app.chats().deleteMessage(messageId); !st.ok()) {
-        QMessageBox::warning(this, tr("Cannot delete"), st.errorMessage());
+        warnPlain(this, tr("Cannot delete"), st.errorMessage());
         return;
     }
     openChat(m_chatId);
@@ -814,7 +818,7 @@ void MainWindow::finishPendingDelete()
     if (ActiveReply* r = m_replies.value(m_pendingDelete))
         r->cancel();
     if (Status st = m_app.chats().deleteChat(m_pendingDelete); !st.ok())
-        QMessageBox::warning(this, tr("Cannot delete"), st.errorMessage());
+        warnPlain(this, tr("Cannot delete"), st.errorMessage());
     m_pendingDelete.clear();
     m_undoBar->hide();
     m_sidebar->setHiddenChat({});

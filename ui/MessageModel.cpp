@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageModel.h"
+#include "PlainText.h"
 
 #include "store/ChatRepository.h"
 
@@ -206,7 +207,7 @@ QVariant MessageModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole:
         return m.content;
     case Qt::ToolTipRole:
-        return m.error.isEmpty() ? QVariant() : QVariant(m.error);
+        return m.error.isEmpty() ? QVariant() : QVariant(plainToolTip(m.error));
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerStatus.h"
+#include "PlainText.h"
 
 #include "backends/Backend.h"
 #include "backends/BackendSet.h"
@@ -107,7 +108,7 @@ void ServerStatus::updateText()
     QStringList tips;
     for (ConnectionMonitor* m : m_monitors)
         tips << m->backend()->name() + QStringLiteral(": ") + m->detail();
-    setToolTip(tips.join(QLatin1Char('\n')));
+    setToolTip(plainToolTip(tips.join(QLatin1Char('\n'))));
 }
 
 } // namespace lyss

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsDialog.h"
+#include "PlainText.h"
 #include "util/Sentences.h"
 
 #include "app/AppContext.h"
@@ -110,6 +111,7 @@ QWidget* SettingsDialog::buildServersTab()
     m_serverResult = new QLabel(page);
     m_serverResult->setObjectName(QStringLiteral("serverResult"));
     m_serverResult->setWordWrap(true);
+    makePlain(m_serverResult); // what servers answered
     m_serverResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_serverResult);
 
@@ -414,6 +416,7 @@ QWidget* SettingsDialog::buildChatTab(const QList<ModelInfo>& models)
     auto* save = new QPushButton(tr("Save"), page);
     save->setObjectName(QStringLiteral("saveChatOptions"));
     m_chatResult = new QLabel(page);
+    makePlain(m_chatResult);
     form->addRow(save, m_chatResult);
     connect(save, &QPushButton::clicked, this, &SettingsDialog::saveChatOptions);
     return page;
@@ -469,6 +472,7 @@ QWidget* SettingsDialog::buildModelsTab()
     m_pullResult = new QLabel(page);
     m_pullResult->setObjectName(QStringLiteral("pullResult"));
     m_pullResult->setWordWrap(true);
+    makePlain(m_pullResult);
     v->addWidget(m_pullResult);
     v->addStretch(1);
     connect(pull, &QPushButton::clicked, this, [this] { pullModel(m_pullName->text().trimmed()); });

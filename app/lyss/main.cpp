@@ -86,9 +86,13 @@ int main(int argc, char* argv[])
     if (!context) {
         const QString message = context.errorMessage();
         std::fprintf(stderr, "lyss: %s\n", qPrintable(message));
-        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
-            QMessageBox::critical(nullptr, QApplication::translate("main", "Lyss cannot start"),
-                                  message);
+        if (QGuiApplication::platformName() != QLatin1String("offscreen")) {
+            // The message quotes paths and files: plain text, never guessed as HTML.
+            QMessageBox box(QMessageBox::Critical,
+                            QApplication::translate("main", "Lyss cannot start"), message);
+            box.setTextFormat(Qt::PlainText);
+            box.exec();
+        }
         return 1;
     }
     for (const QString& notice : (*context)->notices())

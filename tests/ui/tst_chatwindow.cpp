@@ -4,6 +4,7 @@
 // repaints, replies that keep streaming while you look at another chat, only visible
 // messages laid out, breakpoints, and what the window says when no server answers.
 #include "TestSupport.h"
+#include "TestWindow.h"
 
 #include "ChatSidebar.h"
 #include "Composer.h"
@@ -45,59 +46,6 @@
 #include <QTranslator>
 
 using namespace lyss;
-
-namespace {
-
-struct Window {
-    QTemporaryDir dir;
-    std::unique_ptr<AppContext> app;
-    std::unique_ptr<BackendSet> backends;
-    std::unique_ptr<ChatEngine> engine;
-    std::unique_ptr<MainWindow> window;
-
-    explicit Window(const QUrl& ollama, const std::function<void(AppContext&)>& prepare = {},
-                    const QString& dataDir = {})
-    {
-        AppContext::Options o;
-        o.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
-        o.env = test::cleanEnvironment();
-        o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), ollama.toString());
-        app = std::move(AppContext::open(o)).value();
-        if (prepare)
-            prepare(*app);
-        backends = std::make_unique<BackendSet>(*app->effectiveBackends(), nullptr, 30000);
-        engine = std::make_unique<ChatEngine>(app->chats());
-        window = std::make_unique<MainWindow>(*app, *backends, *engine);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            qFatal("window not exposed");
-    }
-    ~Window()
-    {
-        window.reset();
-        engine.reset();
-        backends.reset();
-        app.reset();
-    }
-    Composer* composer() { return window->findChild<Composer*>(QStringLiteral("composer")); }
-    QComboBox* picker() { return window->findChild<QComboBox*>(QStringLiteral("modelPicker")); }
-    bool pick(const QString& model)
-    {
-        if (!QTest::qWaitFor([&] { return picker()->findData(model) >= 0; }, 10000))
-            return false;
-        picker()->setCurrentIndex(picker()->findData(model));
-        return true;
-    }
-    void type(const QString& text)
-    {
-        composer()->setFocus();
-        QTest::keyClicks(composer(), text);
-    }
-    MessageModel* model() { return window->messageModel(); }
-    const ShownMessage& last() { return model()->at(model()->rowCount() - 1); }
-};
-
-} // namespace
 
 // A language in which every word of Lyss is written ‹like this›: enough to see that each
 // string is looked up again when the language changes.
