@@ -933,10 +933,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>注意：%1</translation>
     </message>
     <message>
-        <source>%1 looks like a secret, so it was not stored in the database; it is still in the backup file.</source>
-        <translation>%1 看起来是机密信息，因此没有存入数据库；它仍在备份文件中。</translation>
-    </message>
-    <message>
         <source>%1 was left out: %2 The value is still in the backup file.</source>
         <translation>%1 被略去：%2 该值仍在备份文件中。</translation>
     </message>
@@ -983,6 +979,22 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>%1 could not be renamed to %2, so it will be read again at the next start (the database&apos;s values win then).</source>
         <translation>无法把 %1 重命名为 %2，因此下次启动时会再次读取它（届时以数据库中的值为准）。</translation>
+    </message>
+    <message>
+        <source>The user name and password in the address %1 were left out: Lyss keeps no passwords in addresses. They are still in the backup file.</source>
+        <translation>地址 %1 中的用户名和密码已被去除：Lyss 不在地址中保存密码。它们仍在备份文件中。</translation>
+    </message>
+    <message>
+        <source>Looked like secrets, so they went to the keyring instead of the database: %1.</source>
+        <translation>以下内容看起来是机密，因此存入了密钥环而不是数据库：%1。</translation>
+    </message>
+    <message>
+        <source>The password in the address of %1 was taken out before the address was stored.</source>
+        <translation>%1 的地址中的密码在保存地址之前已被去除。</translation>
+    </message>
+    <message>
+        <source>%1 looks like a secret, so it was not stored in the database, and the keyring could not take it either: %2 It is still in the backup file.</source>
+        <translation>%1 看起来是机密，因此没有存入数据库，而密钥环也无法保存它：%2 它仍在备份文件中。</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1568,10 @@ Options:
     <message>
         <source>&quot;%1&quot; is not a server address. Write it as http://host:port (for example http://localhost:11434).</source>
         <translation>“%1”不是服务器地址。请写成 http://主机:端口（例如 http://localhost:11434）。</translation>
+    </message>
+    <message>
+        <source>The address %1 has a password in it. Lyss keeps no passwords in addresses (they end up in the database and on screen): give the address without it, and the server&apos;s key through the keyring (lyss-cli backends add --key-stdin).</source>
+        <translation>地址 %1 中含有密码。Lyss 不在地址中保存密码（否则它们会进入数据库并显示在屏幕上）：请提供不含密码的地址，并通过密钥环提供服务器的密钥（lyss-cli backends add --key-stdin）。</translation>
     </message>
 </context>
 <context>

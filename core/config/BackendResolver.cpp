@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/BackendResolver.h"
 
+#include "config/SecretFilter.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 
@@ -66,6 +68,18 @@ QUrl normalizeBackendUrl(const QString& text, QString* problem)
                            "\"%1\" is not a server address. Write it as http://host:port "
                            "(for example http://localhost:11434).")
                            .arg(text);
+        return {};
+    }
+    if (!url.password().isEmpty()) {
+        // Never stored, never shown: the address without it goes in the message.
+        if (problem)
+            *problem = QCoreApplication::translate(
+                           "lyss::BackendResolver",
+                           "The address %1 has a password in it. Lyss keeps no passwords in "
+                           "addresses (they end up in the database and on screen): give the "
+                           "address without it, and the server's key through the keyring "
+                           "(lyss-cli backends add --key-stdin).")
+                           .arg(url.toString(QUrl::RemoveUserInfo));
         return {};
     }
     return url;
@@ -141,7 +155,9 @@ QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
         ollamaVar = QStringLiteral("OLLAMA_HOST");
     }
     for (qsizetype i = 0; i < ollamaUrls.size(); ++i) {
-        const QUrl url = normalizeBackendUrl(ollamaUrls[i]);
+        // A password in the variable's address is neither used nor shown.
+        const QUrl url = normalizeBackendUrl(
+            SecretFilter::withoutCredentials(QUrl(ollamaUrls[i].trimmed())).toString());
         if (url.isValid())
             putBackend(out, {indexedName(QStringLiteral("ollama"), i),
                              BackendKind::Ollama,
@@ -162,7 +178,8 @@ QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
         openaiVar = keysVar;
     }
     for (qsizetype i = 0; i < openaiUrls.size(); ++i) {
-        const QUrl url = normalizeBackendUrl(openaiUrls[i]);
+        const QUrl url = normalizeBackendUrl(
+            SecretFilter::withoutCredentials(QUrl(openaiUrls[i].trimmed())).toString());
         if (url.isValid())
             putBackend(out, {indexedName(QStringLiteral("openai"), i), BackendKind::OpenAI, url,
                              true, ValueSource::Environment, openaiVar, false,

@@ -2,6 +2,7 @@
 #include "config/ConfigJsonImporter.h"
 
 #include "config/BackendResolver.h"
+#include "config/SecretFilter.h"
 #include "config/Settings.h"
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
@@ -52,15 +53,6 @@ bool hasText(const QJsonValue& v)
     return false;
 }
 
-// Keys, tokens and passwords never go into the database.
-bool looksSecret(const QString& key, const QJsonValue& value)
-{
-    static const QRegularExpression name(
-        QStringLiteral("(^|[._])(api_?key|api_?keys|key|keys|token|secret|password)$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return (value.isString() || value.isArray()) && name.match(key).hasMatch();
-}
-
 QStringList stringList(const QJsonValue& v)
 {
     if (v.isString())
@@ -78,6 +70,20 @@ QString listForPeople(const QStringList& items, int max = 12)
         return items.join(QStringLiteral(", "));
     return ConfigJsonImporter::tr("%1 and %n more", nullptr, static_cast<int>(items.size() - max))
         .arg(items.mid(0, max).join(QStringLiteral(", ")));
+}
+
+// A backend address from the file, without a user name and password in it (reported).
+QString plainAddress(const QString& text, const QString& where, ConfigJsonReport& report)
+{
+    bool stripped = false;
+    const QUrl url = SecretFilter::withoutCredentials(QUrl(text.trimmed()), &stripped);
+    if (!stripped)
+        return text;
+    report.problems << ConfigJsonImporter::tr(
+                           "The user name and password in the address %1 were left out: Lyss "
+                           "keeps no passwords in addresses. They are still in the backup file.")
+                           .arg(where);
+    return url.toString();
 }
 
 QString openAiName(const QUrl& url)
@@ -116,6 +122,11 @@ QString ConfigJsonReport::summary() const
                      "Kept %n setting(s) that Lyss does not use yet, under their own names: %1.",
                      nullptr, static_cast<int>(unknownKept.size()))
                      .arg(listForPeople(unknownKept));
+    if (!secretsStored.isEmpty())
+        lines << ConfigJsonImporter::tr(
+                     "Looked like secrets, so they went to the keyring instead of the database: "
+                     "%1.")
+                     .arg(listForPeople(secretsStored));
     for (const QString& p : problems)
         lines << ConfigJsonImporter::tr("Note: %1").arg(p);
     return lines.join(QLatin1Char('\n'));
@@ -133,23 +144,31 @@ ConfigJsonImporter::ConfigJsonImporter(Database& db, ConfigRepository& config,
 void ConfigJsonImporter::addLeaf(const QString& key, const QJsonValue& value, Plan& plan,
                                  ConfigJsonReport& report)
 {
-    if (looksSecret(key, value)) {
-        if (hasText(value))
-            report.problems << tr("%1 looks like a secret, so it was not stored in the "
-                                  "database; it is still in the backup file.")
-                                   .arg(key);
+    // Keys, tokens, passwords and the like never go into the database.
+    const SecretFilter::Verdict verdict = SecretFilter::classify(key, value);
+    if (verdict.kind == SecretFilter::Kind::Secret) {
+        if (hasText(value) || value.isDouble() || value.isObject())
+            plan.secrets.append({key, value});
         return;
+    }
+    QJsonValue stored = value;
+    if (verdict.kind == SecretFilter::Kind::Cleaned) {
+        plan.secrets.append({key, value}); // the address with its password
+        stored = verdict.cleaned;
+        report.problems << tr("The password in the address of %1 was taken out before the "
+                              "address was stored.")
+                               .arg(key);
     }
     if (!Settings::definition(key)) {
-        plan.unknown.append({key, value});
+        plan.unknown.append({key, stored});
         return;
     }
-    if (Status st = Settings::validate(key, value); !st.ok()) {
+    if (Status st = Settings::validate(key, stored); !st.ok()) {
         report.problems << tr("%1 was left out: %2 The value is still in the backup file.")
                                .arg(key, st.errorMessage());
         return;
     }
-    plan.settings.append({key, value});
+    plan.settings.append({key, stored});
 }
 
 void ConfigJsonImporter::planLyss(const QJsonObject& root, Plan& plan, ConfigJsonReport& report)
@@ -177,7 +196,9 @@ void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
     const QStringList ollamaUrls = stringList(ollama.value(QLatin1String("base_urls")));
     for (qsizetype i = 0; i < ollamaUrls.size(); ++i) {
         QString problem;
-        const QUrl url = normalizeBackendUrl(ollamaUrls[i], &problem);
+        const QUrl url = normalizeBackendUrl(
+            plainAddress(ollamaUrls[i], QStringLiteral("ollama.base_urls[%1]").arg(i), report),
+            &problem);
         if (!url.isValid()) {
             report.problems << tr("ollama.base_urls[%1] was left out: %2").arg(i).arg(problem);
             continue;
@@ -195,7 +216,9 @@ void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
     const QJsonObject openaiConfigs = openai.value(QLatin1String("api_configs")).toObject();
     for (qsizetype i = 0; i < openaiUrls.size(); ++i) {
         QString problem;
-        const QUrl url = normalizeBackendUrl(openaiUrls[i], &problem);
+        const QUrl url = normalizeBackendUrl(
+            plainAddress(openaiUrls[i], QStringLiteral("openai.api_base_urls[%1]").arg(i), report),
+            &problem);
         if (!url.isValid()) {
             report.problems << tr("openai.api_base_urls[%1] was left out: %2").arg(i).arg(problem);
             continue;
@@ -259,6 +282,29 @@ bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report)
             p.record.name = QStringLiteral("%1-%2").arg(base).arg(n);
         takenNames.insert(p.record.name.toLower());
         toAdd.append(p);
+    }
+
+    // Secrets under other names go to the keyring too, or are left out and named.
+    for (const auto& [key, value] : plan.secrets) {
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isObject())
+            text =
+                QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        else if (value.isArray())
+            text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        else
+            text = QString::number(value.toDouble(), 'g', 17);
+        Status st = m_secrets ? m_secrets->write(configSecretKey(key), text)
+                              : Status(Error{tr("no keyring is available.")});
+        if (st.ok())
+            report.secretsStored << key;
+        else
+            report.problems << tr("%1 looks like a secret, so it was not stored in the "
+                                  "database, and the keyring could not take it either: %2 It is "
+                                  "still in the backup file.")
+                                   .arg(key, st.errorMessage());
     }
 
     // Keys first: a key the keyring refused is reported, and the backend still comes

@@ -26,8 +26,9 @@ struct ConfigJsonReport {
     QStringList keptExisting; // settings and backends the database already had (they win)
     QStringList unknownKept;  // settings Lyss does not use, kept under their dotted names
     QStringList backendsAdded;
-    QStringList problems; // what did not come across, and why
-    QString error;        // for Invalid and Failed
+    QStringList secretsStored; // settings that looked like secrets, now in the keyring
+    QStringList problems;      // what did not come across, and why
+    QString error;             // for Invalid and Failed
 
     // One paragraph for a terminal or a dialog; empty when there was no file.
     QString summary() const;
@@ -56,6 +57,7 @@ private:
         QList<QPair<QString, QJsonValue>> settings; // known keys
         QList<QPair<QString, QJsonValue>> unknown;  // kept under their dotted path
         QList<PlannedBackend> backends;
+        QList<QPair<QString, QJsonValue>> secrets; // for the keyring, never the database
     };
 
     void planLyss(const QJsonObject& root, Plan& plan, ConfigJsonReport& report);

@@ -3,6 +3,11 @@
 
 namespace lyss {
 
+QString configSecretKey(const QString& settingKey)
+{
+    return QStringLiteral("config/%1").arg(settingKey);
+}
+
 QString backendSecretKey(const QString& backendName)
 {
     return QStringLiteral("backend/%1/api-key").arg(backendName.toLower());

@@ -25,5 +25,7 @@ public:
 
 // The keyring entry that holds a backend's API key.
 QString backendSecretKey(const QString& backendName);
+// The keyring entry for a setting that looked like a secret (config.json's "smtp.password").
+QString configSecretKey(const QString& settingKey);
 
 } // namespace lyss

@@ -5,7 +5,9 @@
 #include "TestSupport.h"
 
 #include "app/AppContext.h"
+#include "config/BackendResolver.h"
 #include "config/ConfigJsonImporter.h"
+#include "config/SecretFilter.h"
 #include "config/Settings.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/BackendRepository.h"
@@ -209,6 +211,102 @@ private Q_SLOTS:
         // The key survives only in the user's own file, now the backup.
         QVERIFY(
             test::readFile(f.dir.filePath(f.backupFiles().first())).contains("sk-test-secret-1"));
+    }
+
+    void secretsUnderOtherNamesNeverReachTheDatabase_data()
+    {
+        QTest::addColumn<bool>("withKeyring");
+        QTest::addRow("keyring") << true;
+        QTest::addRow("no keyring") << false;
+    }
+
+    void secretsUnderOtherNamesNeverReachTheDatabase()
+    {
+        QFETCH(bool, withKeyring);
+        Fixture f;
+        // Every value in the file that must stay out of lyss.db holds the marker "S3CR3T".
+        test::writeFile(f.configPath(), test::readFile(QStringLiteral(
+                                            LYSS_SOURCE_DIR "/tests/data/config-secrets.json")));
+        KeychainSecretStore keyring;
+        const ConfigJsonReport r = f.run(withKeyring ? &keyring : nullptr);
+        QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
+        const QString summary = r.summary();
+
+        // What is not secret came across as usual, an address without its password.
+        QCOMPARE(f.stored(QStringLiteral("ui.theme")), QStringLiteral("dark"));
+        QCOMPARE(f.stored(QStringLiteral("ui.keyboard_layout")), QStringLiteral("us"));
+        QCOMPARE(f.stored(QStringLiteral("openai.max_tokens")), QStringLiteral("4096"));
+        QCOMPARE(f.stored(QStringLiteral("proxy.url")),
+                 QStringLiteral("https://proxy.example:8080/x"));
+        QVERIFY2(summary.contains(QStringLiteral("password in the address of proxy.url")),
+                 qPrintable(summary));
+        auto backend = f.backends->find(QStringLiteral("ollama"));
+        QVERIFY(backend.ok() && backend->has_value());
+        QCOMPARE((*backend)->url.toString(), QStringLiteral("https://gpu-box:11434"));
+        QVERIFY(summary.contains(QStringLiteral("ollama.base_urls[0]")));
+
+        const QStringList secrets{QStringLiteral("webui.headers.Authorization"),
+                                  QStringLiteral("notify.url"),
+                                  QStringLiteral(" SMTP.Password "),
+                                  QStringLiteral("oauth.client_secret"),
+                                  QStringLiteral("oauth.access_token"),
+                                  QStringLiteral("db.credentials.user"),
+                                  QStringLiteral("ldap.APP_PASS"),
+                                  QStringLiteral("service.Api-Key"),
+                                  QStringLiteral("service.pin_password")};
+        for (const QString& key : secrets) {
+            QCOMPARE(f.stored(key), QStringLiteral("<none>"));
+            QVERIFY2(summary.contains(key), qPrintable(key + QStringLiteral(": ") + summary));
+        }
+        if (withKeyring) {
+            QCOMPARE(r.secretsStored.size(), secrets.size() + 1); // and proxy.url's whole address
+            auto smtp = keyring.read(configSecretKey(QStringLiteral(" SMTP.Password ")));
+            QVERIFY2(smtp.ok(), qPrintable(smtp.errorMessage()));
+            QCOMPARE(smtp->value_or(QString()), QStringLiteral("S3CR3T-smtp"));
+            auto pin = keyring.read(configSecretKey(QStringLiteral("service.pin_password")));
+            QCOMPARE(pin->value_or(QString()), QStringLiteral("123456"));
+        } else {
+            QVERIFY(r.secretsStored.isEmpty());
+            QVERIFY(summary.contains(QStringLiteral("no keyring is available")));
+        }
+
+        // Not a byte of them in the database files.
+        f.backends.reset();
+        f.config.reset();
+        f.db.reset();
+        for (const QString& file :
+             QDir(f.dir.path()).entryList({QStringLiteral("lyss.db*")}, QDir::Files)) {
+            const QByteArray bytes = test::readFile(f.dir.filePath(file));
+            QVERIFY2(!bytes.contains("S3CR3T") && !bytes.contains("123456"), qPrintable(file));
+        }
+    }
+
+    void secretNamesAndValues()
+    {
+        for (const char* key : {"a.password", "Passwd", "x.secret_key", "refresh_token", "API_KEY",
+                                "apikey", "openai.key", "keys", "auth.credentials", "Cookie",
+                                "slack_webhook", "private-key", " x.TOKEN "})
+            QVERIFY2(SecretFilter::nameLooksSecret(QLatin1String(key)), key);
+        for (const char* key : {"max_tokens", "num_tokens", "ui.keyboard", "chat.monkey_mode",
+                                "ui.theme", "context_tokens"})
+            QVERIFY2(!SecretFilter::nameLooksSecret(QLatin1String(key)), key);
+        QCOMPARE(SecretFilter::classify(QStringLiteral("x"), QStringLiteral("Basic dXNlcjpw")).kind,
+                 SecretFilter::Kind::Secret);
+        QCOMPARE(SecretFilter::classify(QStringLiteral("x"),
+                                        QStringLiteral("https://example.com/api/webhooks/1/abc"))
+                     .kind,
+                 SecretFilter::Kind::Secret);
+        QCOMPARE(SecretFilter::classify(QStringLiteral("x"), QStringLiteral("https://example.com/"))
+                     .kind,
+                 SecretFilter::Kind::Plain);
+        QCOMPARE(SecretFilter::classify(QStringLiteral("x.enable_api_keys"), true).kind,
+                 SecretFilter::Kind::Plain);
+        // A backend address with a password is refused where a user types it.
+        QString problem;
+        QVERIFY(!normalizeBackendUrl(QStringLiteral("https://me:pw@host:1"), &problem).isValid());
+        QVERIFY2(problem.contains(QStringLiteral("https://host:1")) &&
+                     !problem.contains(QStringLiteral("pw")),
+                 qPrintable(problem));
     }
 
     void existingBackendIsNotDuplicated()
