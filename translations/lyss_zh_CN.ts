@@ -15,6 +15,25 @@
     </message>
 </context>
 <context>
+    <name>AtomicFile</name>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. The file is as it was before.</source>
+        <translation>无法写入 %1：%2。该文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Nothing was written.</source>
+        <translation>无法写入 %1：%2。没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not put %1 in place of %2: %3.</source>
+        <translation>无法用 %1 替换 %2：%3。</translation>
+    </message>
+</context>
+<context>
     <name>BackendRepository</name>
     <message>
         <source>Reading the backends</source>
@@ -722,10 +741,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>未知的子命令“config %1”</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2.</source>
-        <translation>无法写入 %1：%2。</translation>
-    </message>
-    <message>
         <source>Imports chats from Open WebUI&apos;s export (chat-export-….json) or ChatGPT&apos;s conversations.json; the format is detected. Branches, models, times, titles, pinned/archived and tags come across. A broken file imports nothing; chats imported before are skipped.</source>
         <translation>从 Open WebUI 的导出（chat-export-….json）或 ChatGPT 的 conversations.json 导入对话；格式会自动识别。分支、模型、时间、标题、置顶/归档和标签都会保留。损坏的文件不会导入任何内容；之前导入过的对话会被跳过。</translation>
     </message>
@@ -766,10 +781,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>
             <numerusform>已将 %n 个文件写入 %1。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cannot write to standard output.</source>
-        <translation>无法写入标准输出。</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n chat(s) to %1.</source>
@@ -896,6 +907,12 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Could not write the output: %1. Nothing after that point was written.</source>
         <translation>无法写入输出：%1。此后的内容均未写入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) before it were written whole.</source>
+        <translation>
+            <numerusform>在它之前的 %n 个文件已完整写入。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1112,14 +1129,6 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Copying the database to %1 failed: %2.</source>
         <translation>把数据库复制到 %1 失败：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot replace %1.</source>
-        <translation>无法替换 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>

@@ -9,6 +9,7 @@
 #include "store/ChatRepository.h"
 #include "store/Database.h"
 #include "store/DatabaseBackup.h"
+#include "util/AtomicFile.h"
 #include "util/Sentences.h"
 
 #include <QDir>
@@ -16,7 +17,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace lyss::cli {
 
@@ -34,10 +34,7 @@ QStringList withLongOutput(QStringList args)
 
 Status writeFile(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error{CliContext::tr("Cannot write %1: %2.").arg(path, f.errorString())};
-    return {};
+    return AtomicFile::write(path, bytes);
 }
 
 } // namespace
@@ -147,7 +144,9 @@ int runExport(CliContext& ctx, const QStringList& args)
             if (Status st = writeFile(QDir(output).filePath(MarkdownExport::fileName(c)),
                                       MarkdownExport::chat(c, *branch).toUtf8());
                 !st.ok())
-                return ctx.fail(st.errorMessage());
+                return ctx.fail(joinSentences(
+                    st.errorMessage(),
+                    CliContext::tr("%n file(s) before it were written whole.", nullptr, written)));
             ++written;
         } else {
             if (!markdown.isEmpty())
@@ -164,10 +163,7 @@ int runExport(CliContext& ctx, const QStringList& args)
                                  ? QJsonDocument(json).toJson(QJsonDocument::Indented)
                                  : markdown.toUtf8();
     if (output.isEmpty() || output == QLatin1String("-")) {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
-            return ctx.fail(CliContext::tr("Cannot write to standard output."));
-        out.flush();
+        ctx.out() << bytes; // a failed write fails the command (CliContext::finish)
         return kExitOk;
     }
     if (Status st = writeFile(output, bytes); !st.ok())

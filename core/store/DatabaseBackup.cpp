@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/DatabaseBackup.h"
+
+#include "util/AtomicFile.h"
 #include "util/Sentences.h"
 
 #include "store/Database.h"
@@ -64,6 +66,7 @@ Status DatabaseBackup::backup(Database& db, const QString& target, bool overwrit
             sqlite3_close_v2(out.db);
             out.db = nullptr;
             QFile::remove(partial);
+            QFile::remove(partial + QStringLiteral("-journal"));
             return Error{tr("Copying the database to %1 failed: %2.").arg(target, why)};
         }
         // A backup is one self-contained file: no -wal beside it.
@@ -73,10 +76,11 @@ Status DatabaseBackup::backup(Database& db, const QString& target, bool overwrit
         QFile::remove(partial);
         return st;
     }
-    if (QFileInfo::exists(target) && !QFile::remove(target))
-        return Error{tr("Cannot replace %1.").arg(target)};
-    if (!QFile::rename(partial, target))
-        return Error{tr("Cannot write %1.").arg(target)};
+    // One step: a previous backup of that name stays until the new one is whole.
+    if (Status st = AtomicFile::replace(partial, target); !st.ok()) {
+        QFile::remove(partial);
+        return st;
+    }
     return {};
 }
 

@@ -3,6 +3,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 
@@ -11,8 +12,78 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <unistd.h>
 
 namespace lyss::test {
+
+bool Mount::run(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral("mount"), args);
+    if (!p.waitForFinished(10000) || p.exitCode() != 0) {
+        m_why = QStringLiteral("mount %1 failed: %2")
+                    .arg(args.join(QLatin1Char(' ')),
+                         QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Mount> Mount::tmpfs(qint64 bytes)
+{
+    std::unique_ptr<Mount> m(new Mount);
+    m->m_dir = std::make_unique<QTemporaryDir>();
+    m->m_path = m->m_dir->path();
+    if (::geteuid() != 0) {
+        m->m_why = QStringLiteral("mounting a small tmpfs needs root; run the suite as root");
+        return m;
+    }
+    m->m_mounted =
+        m->run({QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                QStringLiteral("size=%1").arg(bytes), QStringLiteral("tmpfs"), m->m_path});
+    return m;
+}
+
+std::unique_ptr<Mount> Mount::readOnlyView(const QString& source)
+{
+    std::unique_ptr<Mount> m(new Mount);
+    m->m_dir = std::make_unique<QTemporaryDir>();
+    m->m_path = m->m_dir->path();
+    if (::geteuid() != 0) {
+        m->m_why = QStringLiteral("a read-only bind mount needs root; run the suite as root");
+        return m;
+    }
+    if (!m->run({QStringLiteral("--bind"), source, m->m_path}))
+        return m;
+    m->m_mounted = true;
+    if (!m->run({QStringLiteral("-o"), QStringLiteral("remount,ro,bind"), m->m_path}))
+        m->m_mounted = false;
+    return m;
+}
+
+Mount::~Mount()
+{
+    if (m_mounted || QFileInfo(m_path).exists()) {
+        QProcess p;
+        p.start(QStringLiteral("umount"), {QStringLiteral("-l"), m_path});
+        p.waitForFinished(10000);
+    }
+}
+
+void Mount::fill()
+{
+    QFile f(filePath(QStringLiteral("filler")));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return;
+    const QByteArray block(4096, 'x');
+    while (f.write(block) == block.size()) {
+    }
+    // What a smaller write still fits, too.
+    while (f.write("x", 1) == 1) {
+    }
+}
 
 FakeServer::FakeServer(const QStringList& extraArgs, const QString& script)
     : m_process(std::make_unique<QProcess>())

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,31 @@ public:
 private:
     std::unique_ptr<QProcess> m_process;
     int m_port = 0;
+};
+
+// A folder on a file system of its own, for the full-disk and read-only cases: a small
+// tmpfs, or a read-only bind mount of another folder. Mounting needs root; where it is
+// not possible, ok() is false and why() says so (the test skips with that message).
+class Mount {
+public:
+    static std::unique_ptr<Mount> tmpfs(qint64 bytes);
+    static std::unique_ptr<Mount> readOnlyView(const QString& source);
+    ~Mount();
+    bool ok() const { return m_mounted; }
+    QString why() const { return m_why; }
+    QString path() const { return m_path; }
+    QString filePath(const QString& name) const { return m_path + QLatin1Char('/') + name; }
+    // Writes a filler file until the file system is full.
+    void fill();
+
+private:
+    Mount() = default;
+    bool run(const QStringList& args);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    QString m_why;
+    bool m_mounted = false;
 };
 
 // A port on 127.0.0.1 where nothing listens.
