@@ -3,9 +3,9 @@
 
 #include <QByteArray>
 #include <QProcessEnvironment>
-#include <QTemporaryDir>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <QJsonArray>
 #include <QProcess>
