@@ -623,18 +623,6 @@ Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
         <translation>[错误] %1</translation>
     </message>
     <message>
-        <source>Usage: lyss-cli [--data-dir DIR] chats list|show ...
-
-  chats list [--json] [--all]
-  chats show ID [--json]
-</source>
-        <translation>用法：lyss-cli [--data-dir DIR] chats list|show ...
-
-  chats list [--json] [--all]
-  chats show ID [--json]
-</translation>
-    </message>
-    <message>
         <source>chats needs a subcommand</source>
         <translation>chats 需要一个子命令</translation>
     </message>
@@ -913,6 +901,52 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>
             <numerusform>在它之前的 %n 个文件已完整写入。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Deletes a chat with all its messages and branches. Without --yes it asks first, on a terminal; elsewhere it needs --yes. A backup (lyss-cli backup) is the way back.</source>
+        <translation>删除一个对话及其全部消息和分支。不加 --yes 时会先在终端上询问；在其他情况下需要 --yes。要恢复，请使用备份（lyss-cli backup）。</translation>
+    </message>
+    <message>
+        <source>do not ask</source>
+        <translation>不询问</translation>
+    </message>
+    <message>
+        <source>chats delete takes one chat ID</source>
+        <translation>chats delete 需要一个对话 ID</translation>
+    </message>
+    <message>
+        <source>chats delete needs --yes when it cannot ask (standard input is not a terminal)</source>
+        <translation>无法询问时（标准输入不是终端），chats delete 需要 --yes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the chat &quot;%1&quot; and its %n message(s)? [y/N] </source>
+        <translation>
+            <numerusform>删除对话“%1”及其 %n 条消息吗？[y/N] </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>没有删除任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the chat &quot;%1&quot; (%n message(s)).</source>
+        <translation>
+            <numerusform>已删除对话“%1”（%n 条消息）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] chats list|show|delete ...
+
+  chats list [--json] [--all]
+  chats show ID [--json]
+  chats delete ID [--yes]
+</source>
+        <translation>用法：lyss-cli [--data-dir DIR] chats list|show|delete ...
+
+  chats list [--json] [--all]
+  chats show ID [--json]
+  chats delete ID [--yes]
+</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1530,18 @@ Example: lyss-cli config set ui.theme dark</source>
 <context>
     <name>lyss-cli</name>
     <message>
+        <source>--data-dir needs a directory</source>
+        <translation>--data-dir 需要一个目录</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Run &quot;lyss-cli --help&quot; for the list.</source>
+        <translation>运行“lyss-cli --help”查看命令列表。</translation>
+    </message>
+    <message>
         <source>Usage: lyss-cli [--data-dir DIR] COMMAND [ARGS]
 
 Lyss from a terminal: the same chats, settings and backends as the desktop app.
@@ -1511,6 +1557,7 @@ Commands:
   backends remove NAME
   chats list [--json] [--all]   chats, most recently active first
   chats show ID [--json]        a chat&apos;s current branch, root first
+  chats delete ID [--yes]       delete a chat (asks first)
   chat [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-
                                 send a message and stream the reply
   models [--json]               the models of every backend
@@ -1542,6 +1589,7 @@ Options:
   backends remove NAME
   chats list [--json] [--all]   对话，最近活跃的在前
   chats show ID [--json]        对话的当前分支，从根开始
+  chats delete ID [--yes]       删除一个对话（会先询问）
   chat [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-
                                 发送消息并流式输出回复
   models [--json]               所有后端的模型
@@ -1558,18 +1606,6 @@ Options:
                     ~/.local/share/lyss）
   --help            lyss-cli 的帮助，或某个命令的帮助：lyss-cli config --help
 </translation>
-    </message>
-    <message>
-        <source>--data-dir needs a directory</source>
-        <translation>--data-dir 需要一个目录</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;.</source>
-        <translation>未知命令“%1”。</translation>
-    </message>
-    <message>
-        <source>Run &quot;lyss-cli --help&quot; for the list.</source>
-        <translation>运行“lyss-cli --help”查看命令列表。</translation>
     </message>
 </context>
 <context>

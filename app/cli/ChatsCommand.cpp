@@ -6,9 +6,12 @@
 #include "store/ChatRepository.h"
 
 #include <QDateTime>
+#include <QTextStream>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <unistd.h>
 
 namespace lyss::cli {
 
@@ -160,6 +163,57 @@ int chatsShow(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
+int chatsDelete(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("chats delete"), QStringLiteral("chats delete ID [--yes]"),
+                   CliContext::tr("Deletes a chat with all its messages and branches. Without "
+                                  "--yes it asks first, on a terminal; elsewhere it needs --yes. "
+                                  "A backup (lyss-cli backup) is the way back."),
+                   {{QStringLiteral("yes"), {}, CliContext::tr("do not ask")}}, args, &p, &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("chats delete takes one chat ID"),
+                         QStringLiteral("chats delete"));
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    auto id = app->chats().resolveChatId(p.positional[0]);
+    if (!id)
+        return ctx.fail(id.errorMessage());
+    auto chat = app->chats().chat(*id);
+    if (!chat || !chat->has_value())
+        return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
+                             : chat.errorMessage());
+    auto count = app->chats().messageCount(*id);
+    if (!count)
+        return ctx.fail(count.errorMessage());
+    const QString title = oneLine(titleOf(**chat));
+    if (!p.flags.contains(QLatin1String("yes"))) {
+        if (::isatty(STDIN_FILENO) != 1)
+            return ctx.usage(CliContext::tr("chats delete needs --yes when it cannot ask (standard "
+                                            "input is not a terminal)"),
+                             QStringLiteral("chats delete"));
+        ctx.err() << CliContext::tr("Delete the chat \"%1\" and its %n message(s)? [y/N] ", nullptr,
+                                    *count)
+                         .arg(title)
+                  << Qt::flush;
+        QTextStream in(stdin);
+        const QString answer = in.readLine().trimmed().toLower();
+        if (answer != QLatin1String("y") && answer != QLatin1String("yes")) {
+            ctx.err() << CliContext::tr("Nothing was deleted.") << Qt::endl;
+            return kExitFailed;
+        }
+    }
+    if (Status st = app->chats().deleteChat(*id); !st.ok())
+        return ctx.fail(st.errorMessage());
+    ctx.err()
+        << CliContext::tr("Deleted the chat \"%1\" (%n message(s)).", nullptr, *count).arg(title)
+        << Qt::endl;
+    return kExitOk;
+}
+
 } // namespace
 
 int runChats(CliContext& ctx, const QStringList& args)
@@ -170,11 +224,14 @@ int runChats(CliContext& ctx, const QStringList& args)
         return chatsList(ctx, rest);
     if (sub == QLatin1String("show"))
         return chatsShow(ctx, rest);
+    if (sub == QLatin1String("delete"))
+        return chatsDelete(ctx, rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        ctx.out() << CliContext::tr("Usage: lyss-cli [--data-dir DIR] chats list|show ...\n"
+        ctx.out() << CliContext::tr("Usage: lyss-cli [--data-dir DIR] chats list|show|delete ...\n"
                                     "\n"
                                     "  chats list [--json] [--all]\n"
-                                    "  chats show ID [--json]\n")
+                                    "  chats show ID [--json]\n"
+                                    "  chats delete ID [--yes]\n")
                   << Qt::flush;
         return kExitOk;
     }

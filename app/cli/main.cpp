@@ -30,6 +30,7 @@ QString globalHelp()
         "  backends remove NAME\n"
         "  chats list [--json] [--all]   chats, most recently active first\n"
         "  chats show ID [--json]        a chat's current branch, root first\n"
+        "  chats delete ID [--yes]       delete a chat (asks first)\n"
         "  chat [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-\n"
         "                                send a message and stream the reply\n"
         "  models [--json]               the models of every backend\n"

@@ -599,12 +599,34 @@ Status ChatRepository::deleteMessage(const QString& messageId)
     Transaction tx(m_db.connection());
     if (!tx.status().ok())
         return tx.status();
-    auto q = m_statements.get(QStringLiteral("DELETE FROM messages WHERE id = ?"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(messageId);
-    if (Status st = sql::exec(**q, tr("Deleting the message")); !st.ok())
+    // The message and all below it, collected first: ON DELETE CASCADE on parent_id would
+    // recurse once per level, and SQLite stops at 1,000 levels. Their links are cut
+    // before they go, so the delete cascades nowhere.
+    QSqlDatabase connection = m_db.connection();
+    if (Status st = sql::exec(connection,
+                              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS doomed_messages "
+                                             "(id TEXT PRIMARY KEY)"),
+                              tr("Deleting the message"));
+        !st.ok())
         return st;
+    const QStringList steps{
+        QStringLiteral("DELETE FROM doomed_messages WHERE ? IS NOT NULL"),
+        QStringLiteral("WITH RECURSIVE below(id) AS (SELECT ? UNION ALL SELECT m.id FROM "
+                       "messages m JOIN below ON m.parent_id = below.id) "
+                       "INSERT INTO doomed_messages SELECT id FROM below"),
+        QStringLiteral("UPDATE messages SET parent_id = NULL WHERE id IN (SELECT id FROM "
+                       "doomed_messages) AND ? IS NOT NULL"),
+        QStringLiteral("DELETE FROM messages WHERE id IN (SELECT id FROM doomed_messages) AND "
+                       "? IS NOT NULL"),
+        QStringLiteral("DELETE FROM doomed_messages WHERE ? IS NOT NULL")};
+    for (const QString& statement : steps) {
+        auto q = m_statements.get(statement);
+        if (!q)
+            return q.error();
+        (*q)->addBindValue(messageId);
+        if (Status st = sql::exec(**q, tr("Deleting the message")); !st.ok())
+            return st;
+    }
     // The branch on screen moves to what is left next to or above the deleted message.
     auto c = chat(gone.chatId);
     if (!c)
@@ -664,13 +686,26 @@ Status ChatRepository::setArchived(const QString& chatId, bool archived)
 
 Status ChatRepository::deleteChat(const QString& chatId)
 {
-    auto q = m_statements.get(QStringLiteral("DELETE FROM chats WHERE id = ?"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(chatId);
-    if (Status st = sql::exec(**q, tr("Deleting the chat")); !st.ok())
+    // The links between messages go first, so deleting them cascades nowhere: a chain of
+    // 100,000 messages would otherwise recurse once per message and stop at 1,000.
+    Transaction tx(m_db.connection());
+    if (!tx.status().ok())
+        return tx.status();
+    for (const QString& statement :
+         {QStringLiteral("UPDATE messages SET parent_id = NULL WHERE chat_id = ? AND "
+                         "parent_id IS NOT NULL"),
+          QStringLiteral("DELETE FROM messages WHERE chat_id = ?"),
+          QStringLiteral("DELETE FROM chats WHERE id = ?")}) {
+        auto q = m_statements.get(statement);
+        if (!q)
+            return q.error();
+        (*q)->addBindValue(chatId);
+        if (Status st = sql::exec(**q, tr("Deleting the chat")); !st.ok())
+            return st;
+    }
+    if (Status st = saveDraft(chatId, {}); !st.ok())
         return st;
-    return saveDraft(chatId, {});
+    return tx.commit();
 }
 
 Status ChatRepository::saveDraft(const QString& chatId, const QString& text)

@@ -49,7 +49,8 @@ QByteArray hostileExport()
 }
 
 // Runs lyss-cli with stdout and stderr on a pseudo-terminal (util-linux's script).
-test::CliResult runOnTerminal(const QString& dataDir, const QStringList& args)
+test::CliResult runOnTerminal(const QString& dataDir, const QStringList& args,
+                              const QByteArray& input = {})
 {
     QStringList quoted;
     for (const QString& a :
@@ -61,6 +62,11 @@ test::CliResult runOnTerminal(const QString& dataDir, const QStringList& args)
     p.setProcessEnvironment(test::cleanEnvironment());
     p.start(QStringLiteral("script"),
             {QStringLiteral("-qec"), quoted.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    p.waitForStarted();
+    if (!input.isEmpty()) {
+        QTest::qWait(300); // the question first, then the answer typed on the terminal
+        p.write(input);
+    }
     p.waitForFinished(60000);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
@@ -129,6 +135,47 @@ private Q_SLOTS:
                                          QStringLiteral("--json")});
         QVERIFY(!json.out.contains(QChar(0x1b)));
         QVERIFY(json.out.contains(QStringLiteral("\\u001b]0;pwned")));
+    }
+
+    void chatsDeleteAsksFirst()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("evil.json"));
+        test::writeFile(file, hostileExport());
+        QCOMPARE(runCli(dir.path(), {QStringLiteral("import"), file}).exitCode, 0);
+        const auto list = runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("list"),
+                                              QStringLiteral("--json")});
+        const QString id =
+            QJsonDocument::fromJson(list.out.toUtf8()).array()[0][QLatin1String("id")].toString();
+        const QStringList del{QStringLiteral("chats"), QStringLiteral("delete"), id.left(8)};
+
+        // Not a terminal, no --yes: refused, nothing deleted.
+        auto r = runCli(dir.path(), del);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--yes")), qPrintable(r.err));
+        // On a terminal it asks; "n" keeps the chat.
+        r = runOnTerminal(dir.path(), del, "n\n");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("and its 2 message(s)? [y/N]")), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QChar(0x1b))); // the title in the question is escaped too
+        QVERIFY(r.out.contains(QStringLiteral("Nothing was deleted.")));
+        QCOMPARE(runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("show"), id}).exitCode,
+                 0);
+        // "y" deletes it.
+        r = runOnTerminal(dir.path(), del, "y\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("Deleted the chat")));
+        QCOMPARE(runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("show"), id}).exitCode,
+                 1);
+        // --yes does not ask.
+        QCOMPARE(runCli(dir.path(), {QStringLiteral("import"), file}).exitCode, 0);
+        const auto again = runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("list"),
+                                               QStringLiteral("--json")});
+        const QString id2 =
+            QJsonDocument::fromJson(again.out.toUtf8()).array()[0][QLatin1String("id")].toString();
+        r = runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("delete"), id2,
+                                QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 
     void failedWriteToStdoutFails()

@@ -3,9 +3,11 @@
 // the chat list's order, search that follows every change.
 #include "TestSupport.h"
 
+#include "store/ChatBulkWriter.h"
 #include "store/ChatRepository.h"
 #include "store/Database.h"
 #include "store/SearchIndexer.h"
+#include "store/Transaction.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -376,6 +378,50 @@ private Q_SLOTS:
         QVERIFY(none.errorMessage().contains(QStringLiteral("no chat")));
         // LIKE wildcards in a prefix are plain characters.
         QVERIFY(!m_chats->resolveChatId(QStringLiteral("%")).ok());
+    }
+
+    void deepChainsAreDeletedWithoutRecursionLimits()
+    {
+        // 100,000 messages on one branch: ON DELETE CASCADE would recurse per level and
+        // SQLite stops at 1,000 ("too many levels of trigger recursion").
+        const int depth = 100000;
+        Chat c;
+        c.id = QStringLiteral("deep-chat");
+        c.title = QStringLiteral("Deep");
+        {
+            Transaction tx(m_db->connection());
+            ChatBulkWriter writer(*m_db);
+            QVERIFY(writer.begin().ok());
+            QVERIFY(writer.insertChat(c).ok());
+            for (int i = 0; i < depth; ++i) {
+                Message m;
+                m.id = QStringLiteral("deep-%1").arg(i);
+                m.chatId = c.id;
+                m.parentId = i == 0 ? QString() : QStringLiteral("deep-%1").arg(i - 1);
+                m.role = i % 2 ? Role::Assistant : Role::User;
+                m.content = QStringLiteral("message %1").arg(i);
+                QVERIFY(writer.insertMessage(m).ok());
+            }
+            QVERIFY(writer.setCurrentLeaf(c.id, QStringLiteral("deep-%1").arg(depth - 1)).ok());
+            QVERIFY(writer.finish().ok());
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(m_chats->messageCount(c.id).value(), depth);
+
+        // A message and everything below it.
+        Status st = m_chats->deleteMessage(QStringLiteral("deep-%1").arg(depth - 5000));
+        QVERIFY2(st.ok(), qPrintable(st.errorMessage()));
+        QCOMPARE(m_chats->messageCount(c.id).value(), depth - 5000);
+        QCOMPARE(m_chats->chat(c.id).value()->currentLeafId,
+                 QStringLiteral("deep-%1").arg(depth - 5001));
+        QVERIFY(m_chats->search(QStringLiteral("\"message 99999\"")).value().isEmpty());
+
+        // The whole chat.
+        st = m_chats->deleteChat(c.id);
+        QVERIFY2(st.ok(), qPrintable(st.errorMessage()));
+        QVERIFY(!m_chats->chat(c.id).value().has_value());
+        QCOMPARE(m_chats->messageCount(c.id).value(), 0);
+        QVERIFY(m_chats->search(QStringLiteral("\"message 5\"")).value().isEmpty());
     }
 };
 
