@@ -948,6 +948,22 @@ Example: lyss-cli config set ui.theme dark</source>
   chats delete ID [--yes]
 </translation>
     </message>
+    <message>
+        <source>Warning: the reply could not be saved: %1</source>
+        <translation>警告：无法保存回复：%1</translation>
+    </message>
+    <message>
+        <source>Lyss keeps it and tries again.</source>
+        <translation>Lyss 会保留它并再次尝试。</translation>
+    </message>
+    <message>
+        <source>The reply could not be saved in the database: %1</source>
+        <translation>无法将回复保存到数据库：%1</translation>
+    </message>
+    <message>
+        <source>It is complete on standard output above: keep it from there. Free some space (or make the data folder writable) before the next chat.</source>
+        <translation>完整的回复已输出在上方的标准输出中：请从那里保留它。在下一次对话之前，请释放一些空间（或让数据文件夹可写）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -1947,6 +1963,16 @@ F1 或 Ctrl+/：本列表</translation>
         <source>Deleted &quot;%1&quot;.</source>
         <translation>已删除“%1”。</translation>
     </message>
+    <message>
+        <source>Replies not saved</source>
+        <translation>回复未保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) could not be saved, and quitting now loses them. Copy what you need, or free some space and press Retry saving first. Quit anyway?</source>
+        <translation>
+            <numerusform>有 %n 条回复无法保存，现在退出会丢失它们。请复制你需要的内容，或先释放一些空间并点击“重试保存”。仍要退出吗？</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lyss::MarkdownRenderer</name>
@@ -2415,10 +2441,51 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::UnsavedReplies</name>
+    <message numerus="yes">
+        <source>%n reply(s) could not be saved: %1 What you see is kept in memory, and Lyss tries again every few seconds; free some space, then press Retry saving.</source>
+        <translation>
+            <numerusform>有 %n 条回复无法保存：%1 你看到的内容保留在内存中，Lyss 每隔几秒会再次尝试；请释放一些空间，然后点击“重试保存”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry saving</source>
+        <translation>重试保存</translation>
+    </message>
+</context>
+<context>
     <name>lyss::sql</name>
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the database cannot be written (the file, its folder or the disk is read-only)</source>
+        <translation>无法写入数据库（文件、其所在文件夹或磁盘为只读）</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (I/O error)</source>
+        <translation>无法读写磁盘（I/O 错误）</translation>
+    </message>
+    <message>
+        <source>the database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (does the folder exist, and may you write to it?)</source>
+        <translation>无法打开文件（文件夹是否存在？你是否有写入权限？）</translation>
+    </message>
+    <message>
+        <source>%1 (SQLite: %2)</source>
+        <translation>%1（SQLite：%2）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "ServerStatus.h"
 #include "SettingsDialog.h"
 #include "ThemeManager.h"
+#include "UnsavedReplies.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/ActiveReply.h"
@@ -126,6 +127,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     undoRow->addWidget(m_undoButton);
     m_undoBar->hide();
     column->addWidget(m_undoBar);
+    m_unsaved = new UnsavedReplies(right);
+    column->addWidget(m_unsaved);
     connect(m_undoButton, &QPushButton::clicked, this, &MainWindow::undoDelete);
     m_deleteTimer.setSingleShot(true);
     m_deleteTimer.setInterval(8000);
@@ -597,6 +600,7 @@ void MainWindow::stop()
 void MainWindow::watch(ActiveReply* reply)
 {
     const QString chatId = reply->chatId();
+    m_unsaved->track(reply);
     connect(reply, &ActiveReply::updated, this, [this, chatId] {
         m_pending.insert(chatId);
         if (!m_coalesce.isActive())
@@ -621,7 +625,7 @@ void MainWindow::watch(ActiveReply* reply)
                                    : tr("Reply stopped: %1").arg(title),
                                m.status == MessageStatus::Error ? m.error : m.content.left(160));
         }
-        reply->deleteLater();
+        m_unsaved->release(reply); // kept until it is saved
     });
 }
 
@@ -835,6 +839,21 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveDraft();
     finishPendingDelete();
+    m_unsaved->retry();
+    if (const int n = m_unsaved->unsavedCount();
+        n > 0 && QGuiApplication::platformName() != QLatin1String("offscreen")) {
+        // The only copy of those replies is on screen: quitting loses them.
+        if (QMessageBox::warning(this, tr("Replies not saved"),
+                                 tr("%n reply(s) could not be saved, and quitting now loses "
+                                    "them. Copy what you need, or free some space and press "
+                                    "Retry saving first. Quit anyway?",
+                                    nullptr, n),
+                                 QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No) != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     QMainWindow::closeEvent(event);
 }
 

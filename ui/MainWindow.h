@@ -29,6 +29,7 @@ class Composer;
 class DesktopNotifier;
 class FindBar;
 class ServerStatus;
+class UnsavedReplies;
 class ThemeManager;
 class MessageModel;
 class MessageView;
@@ -136,6 +137,7 @@ private:
     QPushButton* m_retryButton = nullptr;
     QLabel* m_editBanner = nullptr;
     QWidget* m_undoBar = nullptr;
+    UnsavedReplies* m_unsaved = nullptr;
     QLabel* m_undoText = nullptr;
     QString m_editOf;
     QString m_pendingDelete;

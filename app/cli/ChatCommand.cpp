@@ -209,12 +209,26 @@ int runChat(CliContext& ctx, const QStringList& args)
             }
         }
     });
+    // A write that fails is said at once; the reply keeps streaming to the terminal.
+    QString lastSaveProblem;
+    QObject::connect(reply, &ActiveReply::saveStateChanged, reply, [&](const QString& problem) {
+        if (problem.isEmpty() || problem == lastSaveProblem)
+            return;
+        lastSaveProblem = problem;
+        ctx.err() << '\n'
+                  << joinSentences(
+                         CliContext::tr("Warning: the reply could not be saved: %1").arg(problem),
+                         CliContext::tr("Lyss keeps it and tries again."))
+                  << Qt::endl;
+    });
     ctx.onInterrupt([reply] { reply->cancel(); });
     QEventLoop loop;
     QObject::connect(reply, &ActiveReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
 
+    // One more try before giving up: the disk may have room again.
+    const bool stored = reply->isSaved() || reply->retrySave().ok();
     const Message& m = reply->message();
     if (json) {
         QJsonObject end{{QStringLiteral("chat_id"), m.chatId},
@@ -228,11 +242,21 @@ int runChat(CliContext& ctx, const QStringList& args)
             end.insert(QStringLiteral("type"), QStringLiteral("error"));
             end.insert(QStringLiteral("message"), m.error);
         }
+        end.insert(QStringLiteral("saved"), stored);
+        if (!stored)
+            end.insert(QStringLiteral("save_error"), reply->saveProblem());
         printJsonLine(ctx.out(), end);
     } else if (!m.content.isEmpty() && !m.content.endsWith(QLatin1Char('\n'))) {
         ctx.out() << '\n' << Qt::flush;
     }
     ctx.err() << CliContext::tr("chat %1").arg(m.chatId) << Qt::endl;
+    if (!stored)
+        return ctx.fail(joinSentences(
+            CliContext::tr("The reply could not be saved in the database: %1")
+                .arg(reply->saveProblem()),
+            CliContext::tr("It is complete on standard output above: keep it from there. Free "
+                           "some space (or make the data folder writable) before the next "
+                           "chat.")));
     switch (m.status) {
     case MessageStatus::Complete:
         return kExitOk;

@@ -9,7 +9,11 @@ namespace {
 // Bytes decoded in one turn of the event loop: a fast server can have megabytes waiting,
 // and decoding them in one go would freeze the window for tens of milliseconds.
 constexpr qint64 kSliceBytes = 16 * 1024;
-constexpr qint64 kReadAheadBytes = 1024 * 1024;
+// Bytes that only extend a line (no event comes of them) cost a copy, not a parse: up to
+// this many are taken in one turn. Qt calls readyRead far less often than its network
+// thread reads (it had 1.7 GB buffered when a slice-a-turn reader reached 16 MiB), so a
+// line that never ends must be read as fast as it comes to reach its limit early.
+constexpr qint64 kQuietBytesPerTurn = 64 * 1024 * 1024;
 } // namespace
 
 ChatStream::ChatStream(QNetworkReply* reply, std::unique_ptr<StreamDecoder> decoder,
@@ -24,9 +28,6 @@ ChatStream::ChatStream(QNetworkReply* reply, std::unique_ptr<StreamDecoder> deco
 {
     m_clock.start();
     reply->setParent(this);
-    // What Qt reads ahead of the decoder: a server faster than the decoder (or one that
-    // never ends a line) then waits for TCP, instead of piling up in memory.
-    reply->setReadBufferSize(kReadAheadBytes);
     connect(reply, &QNetworkReply::readyRead, this, &ChatStream::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ChatStream::onFinished);
     m_idle.setSingleShot(true);
@@ -60,19 +61,24 @@ void ChatStream::onReadyRead()
                 return;
         }
     }
-    const QByteArray data = m_reply->read(kSliceBytes);
     if (m_httpError) {
+        const QByteArray data = m_reply->read(kSliceBytes);
         m_errorBody += data.left(64 * 1024 - m_errorBody.size());
     } else {
         StreamEvents events;
-        m_decoder->feed(data, events);
-        // Only a complete line or event counts as life: a server that trickles a byte a
-        // second without ever ending a line must not hold the reply open forever.
-        if (const quint64 progress = m_decoder->progress(); progress != m_progress) {
-            m_progress = progress;
-            if (m_idleTimeoutMs > 0)
-                m_idle.start(m_idleTimeoutMs);
-        }
+        qint64 taken = 0;
+        do {
+            const QByteArray data = m_reply->read(kSliceBytes);
+            taken += data.size();
+            m_decoder->feed(data, events);
+            // Only a complete line or event counts as life: a server that trickles a byte
+            // a second without ever ending a line must not hold the reply open forever.
+            if (const quint64 progress = m_decoder->progress(); progress != m_progress) {
+                m_progress = progress;
+                if (m_idleTimeoutMs > 0)
+                    m_idle.start(m_idleTimeoutMs);
+            }
+        } while (events.isEmpty() && taken < kQuietBytesPerTurn && m_reply->bytesAvailable() > 0);
         deliver(events);
     }
     if (m_outcome != Outcome::Running || !m_reply)

@@ -17,6 +17,8 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
     m_sinceCheckpoint.start();
     m_checkpointTimer.setSingleShot(true);
     connect(&m_checkpointTimer, &QTimer::timeout, this, &ActiveReply::checkpoint);
+    m_retryTimer.setInterval(kSaveRetryMs);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] { (void)retrySave(); });
     connect(stream, &ChatStream::eventsReady, this, &ActiveReply::onEvents);
     connect(stream, &ChatStream::finished, this, [this] {
         // Saving the end indexes the whole reply for search (milliseconds for a long one):
@@ -62,8 +64,44 @@ void ActiveReply::checkpoint()
     m_dirty = false;
     m_sinceCheckpoint.restart();
     ++m_writes;
-    if (Status st = m_chats.checkpointMessage(m_row.id, m_row.content, m_row.thinking); !st.ok())
+    if (Status st = m_chats.checkpointMessage(m_row.id, m_row.content, m_row.thinking); !st.ok()) {
         qCWarning(lcStore) << "checkpoint failed:" << st.errorMessage();
+        m_dirty = true; // tried again at the next checkpoint; the text stays here meanwhile
+        setSaveProblem(st.errorMessage());
+    } else {
+        setSaveProblem({});
+    }
+}
+
+void ActiveReply::setSaveProblem(const QString& problem)
+{
+    if (problem == m_saveProblem)
+        return;
+    m_saveProblem = problem;
+    if (problem.isEmpty())
+        m_retryTimer.stop();
+    else if (m_finalSavePending)
+        m_retryTimer.start();
+    Q_EMIT saveStateChanged(problem);
+}
+
+Status ActiveReply::retrySave()
+{
+    if (!m_finalSavePending) {
+        if (!isFinished() && m_dirty)
+            checkpoint();
+        return m_saveProblem.isEmpty() ? Status() : Status(Error{m_saveProblem});
+    }
+    ++m_writes;
+    Status st = m_chats.finishMessage(m_row);
+    if (!st.ok()) {
+        qCWarning(lcStore) << "saving the reply failed again:" << st.errorMessage();
+        setSaveProblem(st.errorMessage());
+        return st;
+    }
+    m_finalSavePending = false;
+    setSaveProblem({});
+    return {};
 }
 
 QJsonObject ActiveReply::measuredMetrics() const
@@ -112,11 +150,16 @@ void ActiveReply::onStreamFinished()
     }
     m_row.metrics = measuredMetrics();
     m_row.streamOwner.clear();
+    m_finalSavePending = true;
     ++m_writes;
     if (Status st = m_chats.finishMessage(m_row); !st.ok()) {
+        // The whole reply stays here, in memory, and is saved as soon as a write works.
         qCWarning(lcStore) << "saving the reply failed:" << st.errorMessage();
-        if (m_row.error.isEmpty())
-            m_row.error = st.errorMessage();
+        m_saveProblem.clear(); // announce it even if a checkpoint failed the same way
+        setSaveProblem(st.errorMessage());
+    } else {
+        m_finalSavePending = false;
+        setSaveProblem({});
     }
     m_stream->deleteLater();
     Q_EMIT finished();

@@ -36,22 +36,40 @@ public:
 
     void cancel();
 
+    // Why the reply is not (all) in the database: the last checkpoint or the final save
+    // failed (a full disk, a read-only file). Empty when everything shown is stored.
+    QString saveProblem() const { return m_saveProblem; }
+    bool isSaved() const { return m_saveProblem.isEmpty(); }
+    // Writes what is not stored yet now; the reply also tries by itself every few seconds
+    // for as long as it lives.
+    Status retrySave();
+
+    static constexpr int kSaveRetryMs = 5000;
+
 Q_SIGNALS:
     // New text arrived; `events` are this read's content and thinking deltas.
     void updated(const lyss::StreamEvents& events);
-    // The row is final (message().status tells how it ended).
+    // The row is final (message().status tells how it ended). It may not be stored yet:
+    // see saveProblem().
     void finished();
+    // A write failed (`problem` in words), or, with an empty `problem`, everything
+    // is stored again.
+    void saveStateChanged(const QString& problem);
 
 private:
     void onEvents(const StreamEvents& events);
     void onStreamFinished();
     void checkpoint();
+    void setSaveProblem(const QString& problem);
     QJsonObject measuredMetrics() const;
 
     ChatRepository& m_chats;
     Message m_row;
     QPointer<ChatStream> m_stream;
     QTimer m_checkpointTimer;
+    QTimer m_retryTimer;
+    QString m_saveProblem;
+    bool m_finalSavePending = false; // finished, but the final row is not stored yet
     QElapsedTimer m_sinceCheckpoint;
     bool m_dirty = false;
     int m_writes = 0;

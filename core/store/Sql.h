@@ -19,4 +19,8 @@ Error errorFrom(const QSqlDatabase& db, const QString& what);
 
 qint64 nowMs();
 
+// What an SQLite result code means for the user ("the disk is full"), or "" for codes
+// that need no words of their own.
+QString causeInWords(int sqliteCode);
+
 } // namespace lyss::sql

@@ -90,6 +90,50 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(backup));
         QCOMPARE(QDir(disk->path()).entryList({QStringLiteral("backup*")}, QDir::Files).size(), 0);
     }
+
+    void replyOnADiskThatFillsIsNotLostSilently()
+    {
+        auto disk = test::Mount::tmpfs(4 * 1024 * 1024);
+        if (!disk->ok())
+            QSKIP(qPrintable(disk->why()));
+        test::FakeServer server;
+        QVERIFY(server.isRunning());
+        QProcessEnvironment env = test::cleanEnvironment();
+        env.insert(QStringLiteral("OLLAMA_BASE_URL"), server.url().toString());
+        const QString data = disk->filePath(QStringLiteral("data"));
+        QCOMPARE(runCli(data, {QStringLiteral("chats"), QStringLiteral("list")}, env).exitCode, 0);
+        // Room for the question and the start of the reply, not for 600 KB of it.
+        disk->fill(160 * 1024);
+        auto r = runCli(data,
+                        {QStringLiteral("chat"), QStringLiteral("--model"),
+                         QStringLiteral("long-80000"), QStringLiteral("write at length")},
+                        env);
+        QVERIFY2(r.exitCode == 1, qPrintable(r.err));
+        // Everything the user saw is on stdout, whole.
+        QVERIFY(r.out.trimmed().endsWith(QStringLiteral("tok79999")));
+        QVERIFY2(r.err.contains(QStringLiteral("could not be saved")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("full")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("standard output")));
+
+        // With room again the database is whole and usable; the reply is kept as far as
+        // it was saved and marked cut off, not lost without a word.
+        disk->makeRoom();
+        r = runCli(
+            data, {QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--json")}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString id =
+            QJsonDocument::fromJson(r.out.toUtf8()).array()[0][QLatin1String("id")].toString();
+        r = runCli(data,
+                   {QStringLiteral("chats"), QStringLiteral("show"), id, QStringLiteral("--json")},
+                   env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray messages =
+            QJsonDocument::fromJson(r.out.toUtf8()).object()[QLatin1String("messages")].toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages[0][QLatin1String("content")].toString(),
+                 QStringLiteral("write at length"));
+        QVERIFY(messages[1][QLatin1String("status")].toString() != QLatin1String("complete"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliDisk)

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStorageInfo>
 #include <QTest>
 
 #include <QEventLoop>
@@ -72,17 +73,25 @@ Mount::~Mount()
     }
 }
 
-void Mount::fill()
+void Mount::fill(qint64 leaveBytes)
 {
     QFile f(filePath(QStringLiteral("filler")));
     if (!f.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
         return;
     const QByteArray block(4096, 'x');
-    while (f.write(block) == block.size()) {
-    }
+    QStorageInfo disk(m_path);
+    while (disk.bytesAvailable() > leaveBytes + block.size() && f.write(block) == block.size())
+        disk.refresh();
+    if (leaveBytes > 0)
+        return;
     // What a smaller write still fits, too.
     while (f.write("x", 1) == 1) {
     }
+}
+
+void Mount::makeRoom()
+{
+    QFile::remove(filePath(QStringLiteral("filler")));
 }
 
 FakeServer::FakeServer(const QStringList& extraArgs, const QString& script)

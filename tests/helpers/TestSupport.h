@@ -47,8 +47,10 @@ public:
     QString why() const { return m_why; }
     QString path() const { return m_path; }
     QString filePath(const QString& name) const { return m_path + QLatin1Char('/') + name; }
-    // Writes a filler file until the file system is full.
-    void fill();
+    // Writes a filler file until the file system is full but for about `leaveBytes`.
+    void fill(qint64 leaveBytes = 0);
+    // Removes the filler file.
+    void makeRoom();
 
 private:
     Mount() = default;

@@ -36,7 +36,7 @@ MODELS = {
                      "quantization_level": "Q4_K_M"},
 }
 SCENARIOS = {"think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500",
-             "showcase", "long-5000", "long-20000"}
+             "showcase", "long-5000", "long-20000", "long-80000"}
 SHOWCASE = """Here is a comparison of the three **sorting algorithms** you asked about:
 
 | Algorithm | Average | Worst | Stable |

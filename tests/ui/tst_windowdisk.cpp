@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window on a disk that fills while a reply streams (a real small tmpfs; needs
+// root, skipped otherwise): the reply stays on screen, the window says at once that it
+// is not saved, and Retry saving stores all of it once there is room again.
+#include "TestSupport.h"
+#include "TestWindow.h"
+
+#include "UnsavedReplies.h"
+#include "store/ChatRepository.h"
+
+#include <QLabel>
+#include <QPushButton>
+
+using namespace lyss;
+
+class TestWindowDisk : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    void replyOnAFullDiskIsKeptAndSavedOnRetry()
+    {
+        auto disk = test::Mount::tmpfs(4 * 1024 * 1024);
+        if (!disk->ok())
+            QSKIP(qPrintable(disk->why()));
+        Window w(m_server->url(), {}, disk->filePath(QStringLiteral("data")));
+        QVERIFY(w.pick(QStringLiteral("long-80000")));
+        auto* bar = w.window->findChild<UnsavedReplies*>(QStringLiteral("unsavedReplies"));
+        QVERIFY(bar);
+        QVERIFY(bar->isHidden());
+
+        disk->fill(160 * 1024); // room for the question, not for 600 KB of answer
+        w.type(QStringLiteral("write at length"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.last().status == MessageStatus::Complete, 60000);
+        QVERIFY(w.last().content.trimmed().endsWith(QStringLiteral("tok79999")));
+
+        // Said at once, in words, with the way out.
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 5000);
+        const QString said = bar->findChild<QLabel*>(QStringLiteral("unsavedText"))->text();
+        QVERIFY2(said.contains(QStringLiteral("could not be saved")) &&
+                     said.contains(QStringLiteral("the disk is full")),
+                 qPrintable(said));
+        QCOMPARE(bar->unsavedCount(), 1);
+
+        // Room again: Retry saving stores the whole reply, and the bar goes.
+        disk->makeRoom();
+        QTest::mouseClick(bar->findChild<QPushButton*>(QStringLiteral("retrySaving")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isHidden(), 5000);
+        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        QVERIFY2(branch.ok(), qPrintable(branch.errorMessage()));
+        QCOMPARE(branch->size(), 2);
+        QCOMPARE(branch->at(1).status, MessageStatus::Complete);
+        QVERIFY(branch->at(1).content.trimmed().endsWith(QStringLiteral("tok79999")));
+    }
+};
+
+QTEST_MAIN(TestWindowDisk)
+#include "tst_windowdisk.moc"
