@@ -797,10 +797,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>已备份到 %1。</translation>
     </message>
     <message>
-        <source>Replaces the database with the backup FILE after checking that it is an intact Lyss database. The current database is kept as lyss.db.before-restore. Close the desktop app first.</source>
-        <translation>在确认备份 FILE 是完好的 Lyss 数据库后，用它替换当前数据库。当前数据库会保留为 lyss.db.before-restore。请先关闭桌面应用。</translation>
-    </message>
-    <message>
         <source>restore takes one FILE</source>
         <translation>restore 需要一个 FILE</translation>
     </message>
@@ -963,6 +959,10 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>It is complete on standard output above: keep it from there. Free some space (or make the data folder writable) before the next chat.</source>
         <translation>完整的回复已输出在上方的标准输出中：请从那里保留它。在下一次对话之前，请释放一些空间（或让数据文件夹可写）。</translation>
+    </message>
+    <message>
+        <source>Replaces the database with the backup FILE after checking that it is an intact Lyss database. The current database is kept as lyss.db.before-restore-&lt;N&gt; (a new number each time). Close the desktop app first.</source>
+        <translation>在确认备份 FILE 是完好的 Lyss 数据库后，用它替换当前数据库。当前数据库会保留为 lyss.db.before-restore-&lt;N&gt;（每次使用新的编号）。请先关闭桌面应用。</translation>
     </message>
 </context>
 <context>

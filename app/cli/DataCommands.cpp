@@ -210,7 +210,8 @@ int runRestore(CliContext& ctx, const QStringList& args)
             ctx, QStringLiteral("restore"), QStringLiteral("restore FILE"),
             CliContext::tr("Replaces the database with the backup FILE after checking that it "
                            "is an intact Lyss database. The current database is kept as "
-                           "lyss.db.before-restore. Close the desktop app first."),
+                           "lyss.db.before-restore-<N> (a new number each time). Close the "
+                           "desktop app first."),
             {}, args, &p, &code))
         return code;
     if (p.positional.size() != 1)
@@ -221,7 +222,7 @@ int runRestore(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
-    const QString keep = app->databasePath() + QStringLiteral(".before-restore");
+    const QString keep = DatabaseBackup::beforeRestorePath(app->databasePath());
     if (Status st = DatabaseBackup::restore(app->database(), source, keep); !st.ok())
         return ctx.fail(st.errorMessage());
     // A backup from an older Lyss is upgraded now, like any database at start-up.

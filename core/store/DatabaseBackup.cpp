@@ -93,8 +93,10 @@ Status DatabaseBackup::check(const QString& path)
     if (Status st = Database::checkHeader(path); !st.ok())
         return st;
     Handle h;
+    // immutable: nothing is created beside a file that may yet be refused (no -wal, no
+    // -shm), and nothing in it is changed.
     const QByteArray uri = QByteArrayLiteral("file:") + QUrl::toPercentEncoding(path, "/") +
-                           QByteArrayLiteral("?mode=ro");
+                           QByteArrayLiteral("?mode=ro&immutable=1");
     if (sqlite3_open_v2(uri.constData(), &h.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
         SQLITE_OK)
         return Error{tr("Cannot open %1: %2.").arg(path, sqliteError(h.db))};
@@ -121,15 +123,27 @@ Status DatabaseBackup::check(const QString& path)
     return {};
 }
 
+QString DatabaseBackup::beforeRestorePath(const QString& databasePath)
+{
+    for (int n = 1;; ++n) {
+        const QString candidate = databasePath + QStringLiteral(".before-restore-%1").arg(n);
+        if (!QFileInfo::exists(candidate))
+            return candidate;
+    }
+}
+
 Status DatabaseBackup::restore(Database& db, const QString& source, const QString& keepAs)
 {
     if (Status st = check(source); !st.ok())
         return Error{joinSentences(st.errorMessage(), tr("Nothing was changed."))};
-    if (Status st = backup(db, keepAs, true); !st.ok())
+    // Never over an earlier copy: each restore keeps the database it replaced.
+    if (Status st = backup(db, keepAs, false); !st.ok())
         return Error{joinSentences(st.errorMessage(), tr("Nothing was changed."))};
     Handle src;
-    if (sqlite3_open_v2(source.toUtf8().constData(), &src.db, SQLITE_OPEN_READONLY, nullptr) !=
-        SQLITE_OK)
+    const QByteArray uri = QByteArrayLiteral("file:") + QUrl::toPercentEncoding(source, "/") +
+                           QByteArrayLiteral("?mode=ro&immutable=1");
+    if (sqlite3_open_v2(uri.constData(), &src.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                        nullptr) != SQLITE_OK)
         return Error{tr("Cannot open %1: %2.").arg(source, sqliteError(src.db))};
     sqlite3* dest = sqliteHandle(db.connection());
     if (copyPages(src.db, dest) != SQLITE_OK)

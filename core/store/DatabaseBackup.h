@@ -20,8 +20,11 @@ public:
     static Status backup(Database& db, const QString& target, bool overwrite);
     // Whether `path` is a readable, intact Lyss database; reads it without changing it.
     static Status check(const QString& path);
-    // Keeps the current content as `keepAs`, then replaces it with `source`'s.
+    // Keeps the current content as `keepAs` (which must not exist yet), then replaces it
+    // with `source`'s.
     static Status restore(Database& db, const QString& source, const QString& keepAs);
+    // <database>.before-restore-<N> with the first N not taken: no copy is ever replaced.
+    static QString beforeRestorePath(const QString& databasePath);
 };
 
 } // namespace lyss

@@ -148,17 +148,43 @@ private Q_SLOTS:
         auto r = runCli(dir.path(), args({QStringLiteral("restore"), notes}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("Nothing was changed")), qPrintable(r.err));
-        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db.before-restore"))));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db.before-restore-1"))));
+
+        // A refused file gets nothing beside it: no -wal, no -shm.
+        const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(foreign);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE notes (text TEXT)")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        r = runCli(dir.path(), args({QStringLiteral("restore"), foreign}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!QFileInfo::exists(foreign + QStringLiteral("-wal")));
+        QVERIFY(!QFileInfo::exists(foreign + QStringLiteral("-shm")));
 
         r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains(QStringLiteral("lyss.db.before-restore")));
+        QVERIFY(r.out.contains(QStringLiteral("lyss.db.before-restore-1")));
+        const QByteArray first =
+            test::fileSha256(dir.filePath(QStringLiteral("lyss.db.before-restore-1")));
+        // A second restore keeps a second copy and never touches the first.
+        r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("lyss.db.before-restore-2")));
+        QCOMPARE(test::fileSha256(dir.filePath(QStringLiteral("lyss.db.before-restore-1"))), first);
         r = runCli(dir.path(), args({QStringLiteral("chats"), QStringLiteral("list"),
                                      QStringLiteral("--all")}));
         QVERIFY(r.out.contains(QStringLiteral("Branchy")));
         QVERIFY(!r.out.contains(QStringLiteral("Sky")));
         QTemporaryDir before;
-        QVERIFY(QFile::copy(dir.filePath(QStringLiteral("lyss.db.before-restore")),
+        QVERIFY(QFile::copy(dir.filePath(QStringLiteral("lyss.db.before-restore-1")),
                             before.filePath(QStringLiteral("lyss.db"))));
         r = runCli(before.path(), args({QStringLiteral("chats"), QStringLiteral("list"),
                                         QStringLiteral("--all")}));
