@@ -76,7 +76,16 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     }
 
     // Replies a crashed or killed Lyss left half-written: keep the text, say so.
-    if (auto recovered = ctx->m_chats->recoverInterruptedReplies(isProcessTokenAlive);
+    // A reply streamed on another machine (a shared folder) is over once its last
+    // checkpoint is older than the idle limit, with a minute more for clocks that differ.
+    const qint64 staleAfterMs =
+        static_cast<qint64>(ctx->m_settings->number(QStringLiteral("net.idle_timeout_seconds"))) *
+            1000 +
+        60000;
+    if (auto recovered = ctx->m_chats->recoverInterruptedReplies(
+            [staleAfterMs](const QString& owner, qint64 lastWriteMs) {
+                return isProcessTokenAlive(owner, lastWriteMs, staleAfterMs);
+            });
         recovered && *recovered > 0)
         ctx->m_notices << tr("%n reply(s) were cut off when Lyss last stopped; what had arrived "
                              "is kept and marked interrupted.",

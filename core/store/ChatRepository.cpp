@@ -452,11 +452,11 @@ Status ChatRepository::indexWaitingMessages(QSqlDatabase connection)
     return sql::exec(q, tr("Indexing finished messages for search"));
 }
 
-Result<int>
-ChatRepository::recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive)
+Result<int> ChatRepository::recoverInterruptedReplies(
+    const std::function<bool(const QString&, qint64)>& ownerAlive)
 {
-    auto q = m_statements.get(
-        QStringLiteral("SELECT id, stream_owner FROM messages WHERE status = 'streaming'"));
+    auto q = m_statements.get(QStringLiteral(
+        "SELECT id, stream_owner, updated_at FROM messages WHERE status = 'streaming'"));
     if (!q)
         return q.error();
     if (Status st = sql::exec(**q, tr("Looking for replies cut off by a crash")); !st.ok())
@@ -464,7 +464,7 @@ ChatRepository::recoverInterruptedReplies(const std::function<bool(const QString
     QStringList orphans;
     while ((*q)->next()) {
         const QString owner = (*q)->value(1).toString();
-        if (owner.isEmpty() || !ownerAlive(owner))
+        if (owner.isEmpty() || !ownerAlive(owner, (*q)->value(2).toLongLong()))
             orphans << (*q)->value(0).toString();
     }
     (*q)->finish();

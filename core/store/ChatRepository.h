@@ -45,7 +45,9 @@ public:
     static Status indexWaitingMessages(QSqlDatabase connection);
     // Replies still marked streaming whose process is gone become interrupted, their
     // text kept. Returns how many.
-    Result<int> recoverInterruptedReplies(const std::function<bool(const QString&)>& ownerAlive);
+    // `ownerAlive` gets a reply's stream owner and the time of its last write (ms).
+    Result<int>
+    recoverInterruptedReplies(const std::function<bool(const QString&, qint64)>& ownerAlive);
     Status setChatModel(const QString& chatId, const QString& model);
     Status setChatParams(const QString& chatId, const QJsonObject& params);
     // Shows the branch that ends at `messageId` (or continues below it: see latestLeafUnder).

@@ -10,8 +10,11 @@
 #include "store/Database.h"
 #include "util/ProcessIdentity.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -237,11 +240,53 @@ private Q_SLOTS:
         ownerless.streamOwner.clear();
         const QString ownerlessId = m_chats->addMessage(ownerless)->id;
 
+        // A reply another machine streams: alive while it writes, dead once it stopped.
+        Message remote = dead;
+        remote.id.clear();
+        remote.streamOwner = QStringLiteral("other-host.example:4242:777");
+        const QString remoteId = m_chats->addMessage(remote)->id;
+        Message remoteStale = remote;
+        remoteStale.id.clear();
+        const QString remoteStaleId = m_chats->addMessage(remoteStale)->id;
+        {
+            QSqlQuery q(m_db->connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = %1 WHERE id = '%2'")
+                               .arg(QDateTime::currentMSecsSinceEpoch() - 3600 * 1000)
+                               .arg(remoteStaleId)));
+        }
+        // A zombie (exited, not collected by its parent) will never write again: the shell
+        // starts "true" in the background and becomes "sleep", which never waits for it.
+        QProcess parent;
+        parent.start(QStringLiteral("sh"),
+                     {QStringLiteral("-c"), QStringLiteral("true & echo $!; exec sleep 5")});
+        QVERIFY(parent.waitForReadyRead(5000));
+        const qint64 pid = parent.readLine().trimmed().toLongLong();
+        QVERIFY(pid > 0);
+        QByteArray fields;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+                fields = stat.open(QIODevice::ReadOnly) ? stat.readAll() : QByteArray();
+                return fields.mid(fields.lastIndexOf(')') + 2).startsWith("Z");
+            },
+            5000));
+        const QString start =
+            QString::fromLatin1(fields.mid(fields.lastIndexOf(')') + 2).split(' ').value(19));
+        QVERIFY(!isProcessTokenAlive(
+            QStringLiteral("%1:%2:%3").arg(QSysInfo::machineHostName()).arg(pid).arg(start)));
+        parent.kill();
+        parent.waitForFinished();
+
         QVERIFY(isProcessTokenAlive(currentProcessToken()));
         QVERIFY(!isProcessTokenAlive(dead.streamOwner));
-        auto n = m_chats->recoverInterruptedReplies(isProcessTokenAlive);
+        const auto alive = [](const QString& owner, qint64 last) {
+            return isProcessTokenAlive(owner, last, 180 * 1000);
+        };
+        auto n = m_chats->recoverInterruptedReplies(alive);
         QVERIFY(n.ok());
-        QCOMPARE(*n, 2);
+        QCOMPARE(*n, 3);
+        QCOMPARE(stored(remoteId).status, MessageStatus::Streaming);
+        QCOMPARE(stored(remoteStaleId).status, MessageStatus::Interrupted);
         QCOMPARE(stored(deadId).status, MessageStatus::Interrupted);
         QCOMPARE(stored(deadId).content, QStringLiteral("half a sent"));
         QCOMPARE(stored(ownerlessId).status, MessageStatus::Interrupted);
