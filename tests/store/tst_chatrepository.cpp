@@ -292,7 +292,8 @@ private Q_SLOTS:
         // A reply cut off while streaming is indexed when it is marked interrupted.
         Message cut = startReply(chat->id, question.id);
         QVERIFY(m_chats->checkpointMessage(cut.id, QStringLiteral("quokka"), {}).ok());
-        QCOMPARE(*m_chats->recoverInterruptedReplies([](const QString&, qint64) { return false; }), 1);
+        QCOMPARE(*m_chats->recoverInterruptedReplies([](const QString&, qint64) { return false; }),
+                 1);
         QCOMPARE(m_chats->search(QStringLiteral("quokka"))->size(), 1);
         QVERIFY(indexIsSound());
 
