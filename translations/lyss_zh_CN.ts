@@ -17,10 +17,6 @@
 <context>
     <name>AtomicFile</name>
     <message>
-        <source>Could not write %1: %2.</source>
-        <translation>无法写入 %1：%2。</translation>
-    </message>
-    <message>
         <source>Could not write %1: %2. The file is as it was before.</source>
         <translation>无法写入 %1：%2。该文件保持原样。</translation>
     </message>
@@ -318,6 +314,10 @@
     <message>
         <source>Searching the messages</source>
         <translation>正在搜索消息</translation>
+    </message>
+    <message>
+        <source>Looking for replies being written</source>
+        <translation>正在查找正在写入的回复</translation>
     </message>
 </context>
 <context>
@@ -963,6 +963,14 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Replaces the database with the backup FILE after checking that it is an intact Lyss database. The current database is kept as lyss.db.before-restore-&lt;N&gt; (a new number each time). Close the desktop app first.</source>
         <translation>在确认备份 FILE 是完好的 Lyss 数据库后，用它替换当前数据库。当前数据库会保留为 lyss.db.before-restore-&lt;N&gt;（每次使用新的编号）。请先关闭桌面应用。</translation>
+    </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation>%2 上的进程 %1</translation>
+    </message>
+    <message>
+        <source>Another Lyss is writing a reply into this database right now (%1). Restoring would replace it under that program and the reply would be lost. Let the reply finish and close that Lyss, then restore again. Nothing was changed.</source>
+        <translation>另一个 Lyss 正在向此数据库写入回复（%1）。现在恢复会在该程序运行时替换数据库，回复将会丢失。请等待回复完成并关闭那个 Lyss，然后再恢复。没有做任何更改。</translation>
     </message>
 </context>
 <context>

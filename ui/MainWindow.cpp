@@ -512,6 +512,10 @@ void MainWindow::openChat(const QString& chatId)
     if (ActiveReply* live = m_replies.value(chatId);
         live && m_messages->rowOf(live->messageId()) >= 0)
         m_messages->upsert(live->message());
+    // So is one that finished but could not be saved: its only whole copy is in memory.
+    if (ActiveReply* kept = m_unsaved->unsavedReplyFor(chatId);
+        kept && m_messages->rowOf(kept->messageId()) >= 0)
+        m_messages->upsert(kept->message());
     m_sidebar->setCurrentChat(chatId);
     m_view->scrollToLatest();
     if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {

@@ -48,6 +48,15 @@ void UnsavedReplies::release(ActiveReply* reply)
     update();
 }
 
+ActiveReply* UnsavedReplies::unsavedReplyFor(const QString& chatId) const
+{
+    for (const QPointer<ActiveReply>& r : m_released) {
+        if (r && !r->isSaved() && r->chatId() == chatId)
+            return r;
+    }
+    return nullptr;
+}
+
 int UnsavedReplies::unsavedCount() const
 {
     return static_cast<int>(std::count_if(m_tracked.begin(), m_tracked.end(),
@@ -56,7 +65,9 @@ int UnsavedReplies::unsavedCount() const
 
 void UnsavedReplies::retry()
 {
-    for (const QPointer<ActiveReply>& r : m_tracked) {
+    // A copy: a reply that saves announces it, and update() changes the lists.
+    const QList<QPointer<ActiveReply>> replies = m_tracked;
+    for (const QPointer<ActiveReply>& r : replies) {
         if (r && !r->isSaved())
             (void)r->retrySave();
     }

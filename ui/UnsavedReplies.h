@@ -27,6 +27,9 @@ public:
     // The reply finished: deleted once saved, kept until then.
     void release(ActiveReply* reply);
     int unsavedCount() const;
+    // A finished reply of `chatId` that is not stored yet: the screen shows it, not the
+    // database's older row.
+    ActiveReply* unsavedReplyFor(const QString& chatId) const;
 
 public Q_SLOTS:
     void retry();

@@ -10,6 +10,7 @@
 #include "store/Database.h"
 #include "store/DatabaseBackup.h"
 #include "util/AtomicFile.h"
+#include "util/ProcessIdentity.h"
 #include "util/Sentences.h"
 
 #include <QDir>
@@ -222,6 +223,26 @@ int runRestore(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
+    // A reply another Lyss is writing would vanish under it: refuse, and say who.
+    auto owners = app->chats().liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
+        return owner != currentProcessToken() &&
+               isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
+    });
+    if (!owners)
+        return ctx.fail(owners.errorMessage());
+    if (!owners->isEmpty()) {
+        QStringList who;
+        for (const QString& token : *owners) {
+            const QStringList parts = token.split(QLatin1Char(':'));
+            who << CliContext::tr("process %1 on %2").arg(parts.value(1), parts.value(0));
+        }
+        return ctx.fail(
+            CliContext::tr("Another Lyss is writing a reply into this database right now (%1). "
+                           "Restoring would replace it under that program and the reply would "
+                           "be lost. Let the reply finish and close that Lyss, then restore "
+                           "again. Nothing was changed.")
+                .arg(who.join(QStringLiteral(", "))));
+    }
     const QString keep = DatabaseBackup::beforeRestorePath(app->databasePath());
     if (Status st = DatabaseBackup::restore(app->database(), source, keep); !st.ok())
         return ctx.fail(st.errorMessage());

@@ -62,11 +62,16 @@ void ChatStream::onReadyRead()
         }
     }
     if (m_httpError) {
+        // The first 64 KiB say what went wrong; the rest is dropped as it comes, so an
+        // endless error page cannot pile up in memory.
         const QByteArray data = m_reply->read(kSliceBytes);
         m_errorBody += data.left(64 * 1024 - m_errorBody.size());
+        if (m_errorBody.size() >= 64 * 1024)
+            m_reply->skip(m_reply->bytesAvailable());
     } else {
         StreamEvents events;
         qint64 taken = 0;
+        const quint64 progressBefore = m_decoder->progress();
         do {
             const QByteArray data = m_reply->read(kSliceBytes);
             taken += data.size();
@@ -78,7 +83,10 @@ void ChatStream::onReadyRead()
                 if (m_idleTimeoutMs > 0)
                     m_idle.start(m_idleTimeoutMs);
             }
-        } while (events.isEmpty() && taken < kQuietBytesPerTurn && m_reply->bytesAvailable() > 0);
+            // Only bytes that complete nothing are taken in bulk: a line that ends is parsed
+            // work, and the rest waits for the next turn.
+        } while (events.isEmpty() && m_decoder->progress() == progressBefore &&
+                 taken < kQuietBytesPerTurn && m_reply->bytesAvailable() > 0);
         deliver(events);
     }
     if (m_outcome != Outcome::Running || !m_reply)

@@ -9,11 +9,12 @@ namespace lyss {
 
 namespace {
 
-// A count or limit of tokens ("max_tokens": 4096) is not a token.
+// A count or limit of tokens ("max_tokens": 4096) is not a token; "session_token" is.
 bool isTokenCount(const QString& key)
 {
     static const QRegularExpression count(
-        QStringLiteral("(tokens|token_?(count|limit|budget|len|length))$|(max|num|n)_?tokens?"),
+        QStringLiteral("(^|[._\\-\\s])((max|num|n|context|total|prompt|completion)_?tokens?|"
+                       "tokens?_?(count|limit|budget|len|length))($|[._\\-\\s])"),
         QRegularExpression::CaseInsensitiveOption);
     return count.match(key).hasMatch();
 }
@@ -32,33 +33,50 @@ bool valueLooksSecret(const QString& text)
     return webhook.match(t).hasMatch();
 }
 
-// A string that is a URL with a password: the URL without it, else a null value.
+// A string that is a URL with a password: the URL without its user and password, else
+// an undefined value. Cut as text, so a password with characters a URL parser refuses
+// (a space, "#", "/") is found too: everything between "://" and the last "@".
 QJsonValue cleanedUrl(const QString& text)
 {
-    if (!text.contains(QLatin1String("://")) || !text.contains(QLatin1Char('@')))
+    const QString t = text.trimmed();
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.\\-]*://"));
+    const QRegularExpressionMatch m = scheme.match(t);
+    if (!m.hasMatch())
         return QJsonValue::Undefined;
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    if (!url.isValid() || url.password().isEmpty())
+    const qsizetype start = m.capturedEnd();
+    const qsizetype at = t.lastIndexOf(QLatin1Char('@'));
+    if (at <= start || !t.mid(start, at - start).contains(QLatin1Char(':')))
         return QJsonValue::Undefined;
-    return SecretFilter::withoutCredentials(url).toString();
+    return t.left(start) + t.mid(at + 1);
 }
 
 } // namespace
 
-bool SecretFilter::nameLooksSecret(const QString& rawKey)
+bool SecretFilter::nameLooksSecret(const QString& key)
+{
+    return nameLooksSecretIgnoringCounts(key) && !isTokenCountOnly(key);
+}
+
+bool SecretFilter::isTokenCountOnly(const QString& rawKey)
+{
+    // The name's only secret word is "token", and it reads as a count of them.
+    static const QRegularExpression other(
+        QStringLiteral("pass|secret|credential|api[_\\-\\s]?keys?|authori[sz]ation|"
+                       "auth[_\\-\\s]?header|cookie|webhook|private[_\\-\\s]?key"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString key = rawKey.trimmed();
+    return isTokenCount(key) && !other.match(key).hasMatch();
+}
+
+bool SecretFilter::nameLooksSecretIgnoringCounts(const QString& rawKey)
 {
     const QString key = rawKey.trimmed();
     static const QRegularExpression word(
         QStringLiteral("pass|secret|token|credential|api[_\\-\\s]?keys?|authori[sz]ation|"
                        "auth[_\\-\\s]?header|cookie|webhook|private[_\\-\\s]?key"),
         QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = word.match(key);
-    if (m.hasMatch()) {
-        const bool onlyToken =
-            m.captured(0).compare(QLatin1String("token"), Qt::CaseInsensitive) == 0;
-        if (!(onlyToken && isTokenCount(key)))
-            return true;
-    }
+    if (word.match(key).hasMatch())
+        return true;
     // "key" or "keys" as a whole part of the name (openai.key, api.keys), not "keyboard".
     static const QRegularExpression keyPart(QStringLiteral("(^|[._\\-\\s])keys?($|[._\\-\\s])"),
                                             QRegularExpression::CaseInsensitiveOption);
@@ -78,7 +96,9 @@ SecretFilter::Verdict SecretFilter::classify(const QString& key, const QJsonValu
 {
     if (value.isBool() || value.isNull() || value.isUndefined())
         return {};
-    if (nameLooksSecret(key)) {
+    // A token count is a number; "session_token": "..." is a token whatever its name says.
+    const bool countOfTokens = value.isDouble() && isTokenCountOnly(key);
+    if (!countOfTokens && nameLooksSecretIgnoringCounts(key)) {
         // An empty value holds nothing to keep secret.
         const bool empty = (value.isString() && value.toString().isEmpty()) ||
                            (value.isArray() && value.toArray().isEmpty()) ||
@@ -92,6 +112,24 @@ SecretFilter::Verdict SecretFilter::classify(const QString& key, const QJsonValu
             return {Kind::Secret, {}};
         if (const QJsonValue c = cleanedUrl(value.toString()); !c.isUndefined())
             return {Kind::Cleaned, c};
+        return {};
+    }
+    if (value.isObject()) {
+        // Only inside arrays (config.json's objects are flattened into dotted keys):
+        // [{"url": ..., "key": "sk-..."}] holds a secret as much as a flat key does.
+        QJsonObject out = value.toObject();
+        bool changed = false;
+        for (auto it = out.begin(); it != out.end(); ++it) {
+            const Verdict v = classify(key + QLatin1Char('.') + it.key(), it.value());
+            if (v.kind == Kind::Secret)
+                return {Kind::Secret, {}};
+            if (v.kind == Kind::Cleaned) {
+                it.value() = v.cleaned;
+                changed = true;
+            }
+        }
+        if (changed)
+            return {Kind::Cleaned, out};
         return {};
     }
     if (value.isArray()) {

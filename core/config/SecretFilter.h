@@ -25,9 +25,15 @@ public:
     };
 
     static Verdict classify(const QString& key, const QJsonValue& value);
+    // Whether a setting of this name holds a credential (a token count such as max_tokens
+    // does not, when it is a number).
     static bool nameLooksSecret(const QString& key);
     // `url` without its user name and password; `*stripped` says whether it had them.
     static QUrl withoutCredentials(const QUrl& url, bool* stripped = nullptr);
+
+private:
+    static bool nameLooksSecretIgnoringCounts(const QString& key);
+    static bool isTokenCountOnly(const QString& key);
 };
 
 } // namespace lyss

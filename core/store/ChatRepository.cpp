@@ -452,6 +452,26 @@ Status ChatRepository::indexWaitingMessages(QSqlDatabase connection)
     return sql::exec(q, tr("Indexing finished messages for search"));
 }
 
+Result<QStringList>
+ChatRepository::liveStreamOwners(const std::function<bool(const QString&, qint64)>& ownerAlive)
+{
+    auto q = m_statements.get(
+        QStringLiteral("SELECT stream_owner, max(updated_at) FROM messages WHERE status = "
+                       "'streaming' AND stream_owner IS NOT NULL GROUP BY stream_owner"));
+    if (!q)
+        return q.error();
+    if (Status st = sql::exec(**q, tr("Looking for replies being written")); !st.ok())
+        return st.error();
+    QStringList owners;
+    while ((*q)->next()) {
+        const QString owner = (*q)->value(0).toString();
+        if (ownerAlive(owner, (*q)->value(1).toLongLong()))
+            owners << owner;
+    }
+    (*q)->finish();
+    return owners;
+}
+
 Result<int> ChatRepository::recoverInterruptedReplies(
     const std::function<bool(const QString&, qint64)>& ownerAlive)
 {

@@ -45,6 +45,9 @@ public:
     static Status indexWaitingMessages(QSqlDatabase connection);
     // Replies still marked streaming whose process is gone become interrupted, their
     // text kept. Returns how many.
+    // The processes (their tokens) streaming a reply into this database right now.
+    Result<QStringList>
+    liveStreamOwners(const std::function<bool(const QString&, qint64)>& ownerAlive);
     // `ownerAlive` gets a reply's stream owner and the time of its last write (ms).
     Result<int>
     recoverInterruptedReplies(const std::function<bool(const QString&, qint64)>& ownerAlive);

@@ -2,6 +2,7 @@
 #include "util/AtomicFile.h"
 
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 #include <cerrno>
 #include <cstdio>
@@ -21,14 +22,32 @@ QString systemError(int error)
 
 } // namespace
 
-Status AtomicFile::write(const QString& path, const QByteArray& bytes)
+Status AtomicFile::write(const QString& requested, const QByteArray& bytes)
 {
-    const QByteArray target = QFile::encodeName(path);
-    QByteArray temp = target + ".lyss-XXXXXX";
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return Error{tr("Could not write %1: %2.").arg(path, systemError(errno))};
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    const QFileInfo info(requested);
+    const QString path = info.isSymLink() ? info.canonicalFilePath() : requested;
     const bool existed = QFileInfo::exists(path);
+    if (existed && ::access(QFile::encodeName(path).constData(), W_OK) != 0)
+        return Error{tr("Could not write %1: %2. The file is as it was before.")
+                         .arg(path, systemError(errno))};
+    const QByteArray target = QFile::encodeName(path);
+    // A short name in the same folder (a long title is already near the name limit),
+    // created by us alone; a new file gets the usual permissions through the umask.
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    QByteArray temp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        temp = folder + "/.lyss-" +
+               QByteArray::number(QRandomGenerator::global()->generate64(), 36) + ".tmp";
+        fd = ::open(temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0)
+        return Error{(existed ? tr("Could not write %1: %2. The file is as it was before.")
+                              : tr("Could not write %1: %2. Nothing was written."))
+                         .arg(path, systemError(errno))};
     auto failed = [&](int error) -> Status {
         ::unlink(temp.constData());
         return Error{(existed ? tr("Could not write %1: %2. The file is as it was before.")
@@ -39,17 +58,9 @@ Status AtomicFile::write(const QString& path, const QByteArray& bytes)
         ::close(fd);
         return failed(error);
     };
-    // The new file gets the old one's permissions, or the usual ones for a new file.
+    // The new file keeps the old one's permissions.
     struct stat old {};
-    mode_t mode = 0;
-    if (::stat(target.constData(), &old) == 0) {
-        mode = old.st_mode & 07777;
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
-    }
-    if (::fchmod(fd, mode) != 0)
+    if (existed && ::stat(target.constData(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0)
         return fail(errno);
     const char* data = bytes.constData();
     qsizetype left = bytes.size();

@@ -2,13 +2,16 @@
 // lyss-cli import, export, backup and restore as a user runs them.
 #include "TestSupport.h"
 
+#include "store/ChatRepository.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "util/ProcessIdentity.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -183,6 +186,28 @@ private Q_SLOTS:
                                      QStringLiteral("--all")}));
         QVERIFY(r.out.contains(QStringLiteral("Branchy")));
         QVERIFY(!r.out.contains(QStringLiteral("Sky")));
+        // While another Lyss streams a reply into it, restore refuses and says who.
+        {
+            auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+            QVERIFY(db.ok());
+            ChatRepository chats(**db);
+            auto chat = chats.createChat({.title = QStringLiteral("streaming")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.status = MessageStatus::Streaming;
+            m.streamOwner = currentProcessToken(); // this test process: alive
+            QVERIFY(chats.addMessage(m).ok());
+        }
+        r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Another Lyss is writing a reply")) &&
+                     r.err.contains(QStringLiteral("process %1 on %2")
+                                        .arg(QCoreApplication::applicationPid())
+                                        .arg(QSysInfo::machineHostName())),
+                 qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db.before-restore-3"))));
+
         QTemporaryDir before;
         QVERIFY(QFile::copy(dir.filePath(QStringLiteral("lyss.db.before-restore-1")),
                             before.filePath(QStringLiteral("lyss.db"))));

@@ -61,7 +61,7 @@ private Q_SLOTS:
                  qPrintable(r.err));
         QCOMPARE(test::readFile(previous), QByteArray("the previous export\n"));
         // No temporary file is left behind either.
-        QCOMPARE(QDir(disk->path()).entryList(QDir::Files),
+        QCOMPARE(QDir(disk->path()).entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("prev.json")});
 
         // One Markdown file per chat: it stops at the first that does not fit, says so,

@@ -15,6 +15,8 @@
 #include "store/Database.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -283,9 +285,10 @@ private Q_SLOTS:
 
     void secretNamesAndValues()
     {
-        for (const char* key : {"a.password", "Passwd", "x.secret_key", "refresh_token", "API_KEY",
-                                "apikey", "openai.key", "keys", "auth.credentials", "Cookie",
-                                "slack_webhook", "private-key", " x.TOKEN "})
+        for (const char* key :
+             {"a.password", "Passwd", "x.secret_key", "refresh_token", "API_KEY", "apikey",
+              "openai.key", "keys", "auth.credentials", "Cookie", "slack_webhook", "private-key",
+              " x.TOKEN ", "session_token", "admin_token", "api_tokens", "authentication_token"})
             QVERIFY2(SecretFilter::nameLooksSecret(QLatin1String(key)), key);
         for (const char* key : {"max_tokens", "num_tokens", "ui.keyboard", "chat.monkey_mode",
                                 "ui.theme", "context_tokens"})
@@ -301,6 +304,20 @@ private Q_SLOTS:
                  SecretFilter::Kind::Plain);
         QCOMPARE(SecretFilter::classify(QStringLiteral("x.enable_api_keys"), true).kind,
                  SecretFilter::Kind::Plain);
+        QCOMPARE(SecretFilter::classify(QStringLiteral("max_tokens"), 4096).kind,
+                 SecretFilter::Kind::Plain);
+        // Objects inside arrays: Open WebUI's tool_server.connections[].key.
+        const QJsonArray connections{
+            QJsonObject{{QStringLiteral("url"), QStringLiteral("http://x")},
+                        {QStringLiteral("key"), QStringLiteral("sk-1")}}};
+        QCOMPARE(
+            SecretFilter::classify(QStringLiteral("tool_server.connections"), connections).kind,
+            SecretFilter::Kind::Secret);
+        // A password a URL parser refuses is found and cut all the same.
+        const auto odd = SecretFilter::classify(
+            QStringLiteral("proxy"), QStringLiteral("https://bob:p a#s/s@proxy.example:8080/x"));
+        QCOMPARE(odd.kind, SecretFilter::Kind::Cleaned);
+        QCOMPARE(odd.cleaned.toString(), QStringLiteral("https://proxy.example:8080/x"));
         // A backend address with a password is refused where a user types it.
         QString problem;
         QVERIFY(!normalizeBackendUrl(QStringLiteral("https://me:pw@host:1"), &problem).isValid());
