@@ -176,6 +176,12 @@
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
+    <message numerus="yes">
+        <source>Left out %n chat(s) with no messages: %1.</source>
+        <translation>
+            <numerusform>略去了 %n 个没有消息的对话：%1。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChatRepository</name>
@@ -1405,6 +1411,54 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>chat.history.messages is missing, so there are no messages to import.</source>
         <translation>缺少 chat.history.messages，因此没有可导入的消息。</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>%1 is %2; expected a time in seconds.</source>
+        <translation>%1 是%2；应为以秒计的时间。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is no possible time (before 1990 or after 2200, in seconds or milliseconds).</source>
+        <translation>%1 是 %2，这不是可能的时间（无论按秒还是毫秒，都早于 1990 年或晚于 2200 年）。</translation>
+    </message>
+    <message>
+        <source>%1.role is %2; expected user, assistant or system.</source>
+        <translation>%1.role 是%2；应为 user、assistant 或 system。</translation>
+    </message>
+    <message>
+        <source>%1.content is %2; expected text or a list of parts.</source>
+        <translation>%1.content 是%2；应为文本或部分列表。</translation>
+    </message>
+    <message>
+        <source>chat.history.messages is %1; expected an object of messages.</source>
+        <translation>chat.history.messages 是%1；应为包含消息的对象。</translation>
     </message>
 </context>
 <context>

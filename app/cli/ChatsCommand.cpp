@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QTextStream>
 
+#include <optional>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,6 +109,28 @@ int chatsList(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
+// The chat `idText` names (its id or the start of it), or nothing after printing why;
+// `*code` is then the exit code.
+std::optional<Chat> chatNamed(CliContext& ctx, const QString& idText, AppContext** app, int* code)
+{
+    *code = kExitFailed;
+    *app = ctx.app();
+    if (!*app)
+        return std::nullopt;
+    auto id = (*app)->chats().resolveChatId(idText);
+    if (!id) {
+        *code = ctx.fail(id.errorMessage());
+        return std::nullopt;
+    }
+    auto chat = (*app)->chats().chat(*id);
+    if (!chat || !chat->has_value()) {
+        *code = ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
+                              : chat.errorMessage());
+        return std::nullopt;
+    }
+    return **chat;
+}
+
 int chatsShow(CliContext& ctx, const QStringList& args)
 {
     ParsedArgs p;
@@ -120,21 +144,16 @@ int chatsShow(CliContext& ctx, const QStringList& args)
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("chats show takes one chat ID"),
                          QStringLiteral("chats show"));
-    AppContext* app = ctx.app();
-    if (!app)
-        return kExitFailed;
-    auto id = app->chats().resolveChatId(p.positional[0]);
-    if (!id)
-        return ctx.fail(id.errorMessage());
-    auto chat = app->chats().chat(*id);
-    if (!chat || !chat->has_value())
-        return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
-                             : chat.errorMessage());
-    auto messages = app->chats().currentBranch(*id);
+    AppContext* app = nullptr;
+    const auto chat = chatNamed(ctx, p.positional[0], &app, &code);
+    if (!chat)
+        return code;
+    const QString id = chat->id;
+    auto messages = app->chats().currentBranch(id);
     if (!messages)
         return ctx.fail(messages.errorMessage());
 
-    const Chat& c = **chat;
+    const Chat& c = *chat;
     if (p.flags.contains(QLatin1String("json"))) {
         QJsonObject o = chatJson(c);
         QJsonArray arr;
@@ -176,20 +195,15 @@ int chatsDelete(CliContext& ctx, const QStringList& args)
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("chats delete takes one chat ID"),
                          QStringLiteral("chats delete"));
-    AppContext* app = ctx.app();
-    if (!app)
-        return kExitFailed;
-    auto id = app->chats().resolveChatId(p.positional[0]);
-    if (!id)
-        return ctx.fail(id.errorMessage());
-    auto chat = app->chats().chat(*id);
-    if (!chat || !chat->has_value())
-        return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
-                             : chat.errorMessage());
-    auto count = app->chats().messageCount(*id);
+    AppContext* app = nullptr;
+    const auto chat = chatNamed(ctx, p.positional[0], &app, &code);
+    if (!chat)
+        return code;
+    const QString id = chat->id;
+    auto count = app->chats().messageCount(id);
     if (!count)
         return ctx.fail(count.errorMessage());
-    const QString title = oneLine(titleOf(**chat));
+    const QString title = oneLine(titleOf(*chat));
     if (!p.flags.contains(QLatin1String("yes"))) {
         if (::isatty(STDIN_FILENO) != 1)
             return ctx.usage(CliContext::tr("chats delete needs --yes when it cannot ask (standard "
@@ -206,7 +220,7 @@ int chatsDelete(CliContext& ctx, const QStringList& args)
             return kExitFailed;
         }
     }
-    if (Status st = app->chats().deleteChat(*id); !st.ok())
+    if (Status st = app->chats().deleteChat(id); !st.ok())
         return ctx.fail(st.errorMessage());
     ctx.err()
         << CliContext::tr("Deleted the chat \"%1\" (%n message(s)).", nullptr, *count).arg(title)

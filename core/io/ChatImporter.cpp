@@ -74,7 +74,23 @@ Result<ImportFile> ChatImporter::parse(const QByteArray& json, const QString& na
                       .arg(name, expected)});
     if (!file && !file.errorMessage().endsWith(tr("Nothing was imported.")))
         return Error{joinSentences(file.errorMessage(), tr("Nothing was imported."))};
-    return file;
+    if (!file)
+        return file;
+    // A chat with nothing to show (no messages, or only hidden ones and tool output) would
+    // come in as an empty chat: it is left out, and the report says which.
+    QStringList empty;
+    ImportFile kept = std::move(file).value();
+    kept.chats.removeIf([&](const ImportedChat& c) {
+        if (!c.messages.isEmpty())
+            return false;
+        empty << (c.title.isEmpty() ? c.sourceId : c.title);
+        return true;
+    });
+    if (!empty.isEmpty())
+        kept.notes << tr("Left out %n chat(s) with no messages: %1.", nullptr,
+                         static_cast<int>(empty.size()))
+                          .arg(empty.join(QStringLiteral(", ")));
+    return kept;
 }
 
 Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file, const Progress& progress)

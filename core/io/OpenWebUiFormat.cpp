@@ -12,13 +12,47 @@ namespace lyss {
 
 namespace {
 
-// Times in exports are seconds, sometimes milliseconds; tell them apart by size.
-qint64 toMs(const QJsonValue& v)
+QString typeName(const QJsonValue& v)
 {
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return OpenWebUiFormat::tr("null");
+    case QJsonValue::Bool:
+        return OpenWebUiFormat::tr("true or false");
+    case QJsonValue::Double:
+        return OpenWebUiFormat::tr("a number");
+    case QJsonValue::String:
+        return OpenWebUiFormat::tr("text");
+    case QJsonValue::Array:
+        return OpenWebUiFormat::tr("a list");
+    case QJsonValue::Object:
+        return OpenWebUiFormat::tr("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return OpenWebUiFormat::tr("missing");
+}
+
+// Times in exports are seconds, sometimes milliseconds; tell them apart by size. Absent,
+// null or 0 is "not known" (0); anything else must be a time between 1990 and 2200.
+Result<qint64> timeMs(const QJsonValue& v, const QString& field)
+{
+    if (v.isUndefined() || v.isNull())
+        return qint64(0);
     if (!v.isDouble())
-        return 0;
+        return Error{
+            OpenWebUiFormat::tr("%1 is %2; expected a time in seconds.").arg(field, typeName(v))};
     const double t = v.toDouble();
-    return static_cast<qint64>(t > 1e11 ? t : t * 1000.0);
+    if (t == 0)
+        return qint64(0);
+    const double ms = t > 1e11 ? t : t * 1000.0;
+    constexpr double from = 631152000000.0;   // 1990-01-01
+    constexpr double until = 7258118400000.0; // 2200-01-01
+    if (!(ms >= from && ms < until))
+        return Error{OpenWebUiFormat::tr("%1 is %2, which is no possible time (before 1990 or "
+                                         "after 2200, in seconds or milliseconds).")
+                         .arg(field, QString::number(t, 'g', 12))};
+    return static_cast<qint64>(ms);
 }
 
 QString textOf(const QJsonValue& content)
@@ -58,22 +92,35 @@ Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value
     if (!parent.isNull() && !parent.isUndefined() && !parent.isString())
         return Error{OpenWebUiFormat::tr("%1.parentId must be a message id or null.").arg(where)};
     out.parentSourceId = parent.toString();
-    const QString role = m.value(QLatin1String("role")).toString();
+    const QJsonValue roleValue = m.value(QLatin1String("role"));
+    if (!roleValue.isString())
+        return Error{OpenWebUiFormat::tr("%1.role is %2; expected user, assistant or system.")
+                         .arg(where, typeName(roleValue))};
+    const QString role = roleValue.toString();
     const auto r = roleFromName(role);
     if (!r)
         return Error{OpenWebUiFormat::tr("%1.role is \"%2\"; expected user, assistant or system.")
                          .arg(where, role)};
     out.role = *r;
-    out.content = textOf(m.value(QLatin1String("content")));
+    const QJsonValue content = m.value(QLatin1String("content"));
+    if (!content.isUndefined() && !content.isString() && !content.isArray())
+        return Error{OpenWebUiFormat::tr("%1.content is %2; expected text or a list of parts.")
+                         .arg(where, typeName(content))};
+    out.content = textOf(content);
     out.thinking = m.value(QLatin1String("thinking")).toString();
     out.model = m.value(QLatin1String("model")).toString();
     if (out.model.isEmpty())
         out.model = m.value(QLatin1String("modelName")).toString();
     if (out.model.isEmpty() && out.role == Role::Assistant)
         out.model = m.value(QLatin1String("models")).toArray().at(0).toString();
-    out.createdAtMs = m.contains(QLatin1String("lyss_timestamp_ms"))
-                          ? m.value(QLatin1String("lyss_timestamp_ms")).toInteger()
-                          : toMs(m.value(QLatin1String("timestamp")));
+    if (m.contains(QLatin1String("lyss_timestamp_ms"))) {
+        out.createdAtMs = m.value(QLatin1String("lyss_timestamp_ms")).toInteger();
+    } else {
+        auto at = timeMs(m.value(QLatin1String("timestamp")), where + QStringLiteral(".timestamp"));
+        if (!at)
+            return at.error();
+        out.createdAtMs = *at;
+    }
     out.metrics = m.value(QLatin1String("usage")).toObject();
     const QJsonValue error = m.value(QLatin1String("error"));
     if (const auto s = statusFromName(m.value(QLatin1String("lyss_status")).toString())) {
@@ -128,15 +175,24 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
                                                  .toHex());
         c.title = row.value(QLatin1String("title"))
                       .toString(chat.value(QLatin1String("title")).toString());
+        auto created = timeMs(wrapped ? row.value(QLatin1String("created_at"))
+                                      : chat.value(QLatin1String("timestamp")),
+                              wrapped ? QStringLiteral("created_at") : QStringLiteral("timestamp"));
+        auto stamped =
+            timeMs(chat.value(QLatin1String("timestamp")), QStringLiteral("chat.timestamp"));
+        auto updated = timeMs(row.value(QLatin1String("updated_at")), QStringLiteral("updated_at"));
+        for (const auto* t : {&created, &stamped, &updated}) {
+            if (!*t)
+                return Error{where(c.title, c.sourceId) + t->errorMessage()};
+        }
         c.createdAtMs = row.contains(QLatin1String("lyss_created_at_ms"))
                             ? row.value(QLatin1String("lyss_created_at_ms")).toInteger()
-                            : toMs(wrapped ? row.value(QLatin1String("created_at"))
-                                           : chat.value(QLatin1String("timestamp")));
+                            : *created;
         if (c.createdAtMs == 0)
-            c.createdAtMs = toMs(chat.value(QLatin1String("timestamp")));
+            c.createdAtMs = *stamped;
         c.updatedAtMs = row.contains(QLatin1String("lyss_updated_at_ms"))
                             ? row.value(QLatin1String("lyss_updated_at_ms")).toInteger()
-                            : toMs(row.value(QLatin1String("updated_at")));
+                            : *updated;
         c.pinned = row.value(QLatin1String("pinned")).toBool();
         c.archived = row.value(QLatin1String("archived")).toBool();
         c.tags = tagsOf(row.value(QLatin1String("meta")).toObject().value(QLatin1String("tags")));
@@ -174,6 +230,10 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
                 c.messages << *m;
             }
             c.currentSourceId = parent;
+        } else if (!messages.isUndefined()) {
+            return Error{where(c.title, c.sourceId) +
+                         tr("chat.history.messages is %1; expected an object of messages.")
+                             .arg(typeName(messages))};
         } else {
             return Error{
                 where(c.title, c.sourceId) +

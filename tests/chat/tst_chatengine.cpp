@@ -255,10 +255,11 @@ private Q_SLOTS:
                                .arg(remoteStaleId)));
         }
         // A zombie (exited, not collected by its parent) will never write again: the shell
-        // starts "true" in the background and becomes "sleep", which never waits for it.
+        // starts a short sleep in the background and becomes a long one, which never waits for
+        // it (the short one ends after the exec, so no shell can collect it first).
         QProcess parent;
         parent.start(QStringLiteral("sh"),
-                     {QStringLiteral("-c"), QStringLiteral("true & echo $!; exec sleep 5")});
+                     {QStringLiteral("-c"), QStringLiteral("sleep 0.3 & echo $!; exec sleep 5")});
         QVERIFY(parent.waitForReadyRead(5000));
         const qint64 pid = parent.readLine().trimmed().toLongLong();
         QVERIFY(pid > 0);

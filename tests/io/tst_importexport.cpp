@@ -257,6 +257,34 @@ private Q_SLOTS:
             << QByteArray(
                    R"([{"id":"l","chat":{"history":{"messages":{"a":{"id":"a","parentId":"b","role":"user"},"b":{"id":"b","parentId":"a","role":"assistant"}}}}}])")
             << QStringLiteral("is its own ancestor");
+        // Each wrong type is named: the chat, the field and what was found.
+        QTest::newRow("messages not an object")
+            << QByteArray(R"([{"id":"s","title":"S","chat":{"history":{"messages":"oops"}}}])")
+            << QStringLiteral("Chat 1 of 1 (\"S\", id s): chat.history.messages is text; "
+                              "expected an object of messages");
+        QTest::newRow("role a number")
+            << QByteArray(
+                   R"([{"id":"r","chat":{"history":{"messages":{"a":{"id":"a","parentId":null,"role":5,"content":"x"}}}}}])")
+            << QStringLiteral("history.messages.a.role is a number; expected user");
+        QTest::newRow("content a number")
+            << QByteArray(
+                   R"([{"id":"c","chat":{"history":{"messages":{"a":{"id":"a","parentId":null,"role":"user","content":123}}}}}])")
+            << QStringLiteral("history.messages.a.content is a number; expected text");
+        QTest::newRow("content an object")
+            << QByteArray(
+                   R"([{"id":"c","chat":{"history":{"messages":{"a":{"id":"a","parentId":null,"role":"user","content":{}}}}}}])")
+            << QStringLiteral("history.messages.a.content is an object");
+        QTest::newRow("content null")
+            << QByteArray(
+                   R"([{"id":"c","chat":{"history":{"messages":{"a":{"id":"a","parentId":null,"role":"user","content":null}}}}}])")
+            << QStringLiteral("history.messages.a.content is null");
+        QTest::newRow("impossible timestamp")
+            << QByteArray(
+                   R"([{"id":"t","chat":{"history":{"messages":{"a":{"id":"a","parentId":null,"role":"user","content":"x","timestamp":1e300}}}}}])")
+            << QStringLiteral("history.messages.a.timestamp is 1e+300, which is no possible time");
+        QTest::newRow("timestamp before 1990")
+            << QByteArray(R"([{"id":"t","created_at":86400,"chat":{"history":{"messages":{}}}}])")
+            << QStringLiteral("created_at is 86400, which is no possible time");
         QTest::newRow("chatgpt without mapping")
             << QByteArray(R"([{"id":"g","mapping":{}}, {"id":"h","title":"T"}])")
             << QStringLiteral("Chat 2 of 2 (\"T\", id h): \"mapping\" is missing");
@@ -272,6 +300,28 @@ private Q_SLOTS:
         QVERIFY2(file.errorMessage().contains(message), qPrintable(file.errorMessage()));
         QVERIFY(file.errorMessage().contains(QStringLiteral("Nothing was imported")));
         QCOMPARE(s.count(QStringLiteral("chats")), 0);
+    }
+
+    void chatsWithoutMessagesAreLeftOutAndCounted()
+    {
+        Store s;
+        // Open WebUI with history.messages {}, and a ChatGPT conversation whose only node
+        // is hidden from the conversation.
+        const QByteArray owui =
+            R"([{"id":"e","title":"Empty one","chat":{"history":{"messages":{}}}},)"
+            R"({"id":"f","title":"Full","chat":{"history":{"currentId":"a","messages":{"a":{"id":"a","parentId":null,"role":"user","content":"hi","timestamp":1700000000}}}}}])";
+        auto file = ChatImporter::parse(owui, QStringLiteral("export.json"));
+        QVERIFY2(file.ok(), qPrintable(file.errorMessage()));
+        QCOMPARE(file->chats.size(), 1);
+        QVERIFY2(file->notes.join(QLatin1Char(' '))
+                     .contains(QStringLiteral("Left out 1 chat(s) with no messages: Empty one")),
+                 qPrintable(file->notes.join(QLatin1Char(' '))));
+        const QByteArray gpt =
+            R"([{"id":"g","title":"Hidden","current_node":"s","mapping":{"root":{"id":"root","parent":null,"children":["s"],"message":null},"s":{"id":"s","parent":"root","children":[],"message":{"id":"s","author":{"role":"system"},"content":{"content_type":"text","parts":[""]},"metadata":{"is_visually_hidden_from_conversation":true}}}}}])";
+        file = ChatImporter::parse(gpt, QStringLiteral("conversations.json"));
+        QVERIFY2(file.ok(), qPrintable(file.errorMessage()));
+        QCOMPARE(file->chats.size(), 0);
+        QVERIFY(file->notes.join(QLatin1Char(' ')).contains(QStringLiteral("Hidden")));
     }
 
     void notJsonNamesLineAndColumn()
