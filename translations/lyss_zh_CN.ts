@@ -1287,6 +1287,45 @@ Example: lyss-cli config set ui.theme dark</source>
     </message>
 </context>
 <context>
+    <name>ImportChecks</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>%1 is %2; expected a time in seconds.</source>
+        <translation>%1 是%2；应为以秒计的时间。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is no possible time (before 1990 or after 2200, in seconds or milliseconds).</source>
+        <translation>%1 是 %2，这不是可能的时间（无论按秒还是毫秒，都早于 1990 年或晚于 2200 年）。</translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>%1 failed: no keyring is available (%2). Lyss keeps API keys only in the system keyring (GNOME Keyring, KWallet or another Secret Service) and has not written the key anywhere else. Start a keyring and try again.</source>
@@ -1411,42 +1450,6 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>chat.history.messages is missing, so there are no messages to import.</source>
         <translation>缺少 chat.history.messages，因此没有可导入的消息。</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true 或 false</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>一个数字</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>a list</source>
-        <translation>一个列表</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>一个对象</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>%1 is %2; expected a time in seconds.</source>
-        <translation>%1 是%2；应为以秒计的时间。</translation>
-    </message>
-    <message>
-        <source>%1 is %2, which is no possible time (before 1990 or after 2200, in seconds or milliseconds).</source>
-        <translation>%1 是 %2，这不是可能的时间（无论按秒还是毫秒，都早于 1990 年或晚于 2200 年）。</translation>
     </message>
     <message>
         <source>%1.role is %2; expected user, assistant or system.</source>

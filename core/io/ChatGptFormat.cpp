@@ -2,6 +2,7 @@
 #include "io/ChatGptFormat.h"
 
 #include "io/ChatTree.h"
+#include "io/ImportChecks.h"
 
 #include <QHash>
 #include <QSet>
@@ -41,11 +42,6 @@ NodeText textOf(const QJsonObject& message)
     return out;
 }
 
-qint64 secondsToMs(const QJsonValue& v)
-{
-    return v.isDouble() ? static_cast<qint64>(v.toDouble() * 1000.0) : 0;
-}
-
 } // namespace
 
 bool ChatGptFormat::looksLike(const QJsonObject& first)
@@ -75,8 +71,16 @@ Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations)
             return Error{where + tr("it has no id.")};
         if (!conv.value(QLatin1String("mapping")).isObject())
             return Error{where + tr("\"mapping\" is missing, so there are no messages to import.")};
-        c.createdAtMs = secondsToMs(conv.value(QLatin1String("create_time")));
-        c.updatedAtMs = secondsToMs(conv.value(QLatin1String("update_time")));
+        auto created = ImportChecks::timeMs(conv.value(QLatin1String("create_time")),
+                                            QStringLiteral("create_time"));
+        if (!created)
+            return Error{where + created.errorMessage()};
+        auto updated = ImportChecks::timeMs(conv.value(QLatin1String("update_time")),
+                                            QStringLiteral("update_time"));
+        if (!updated)
+            return Error{where + updated.errorMessage()};
+        c.createdAtMs = *created;
+        c.updatedAtMs = *updated;
         c.archived = conv.value(QLatin1String("is_archived")).toBool();
         c.model = conv.value(QLatin1String("default_model_slug")).toString();
 
@@ -110,7 +114,12 @@ Result<ImportFile> ChatGptFormat::parse(const QJsonArray& conversations)
             m.role = *r;
             m.content = text.text;
             m.model = metadata.value(QLatin1String("model_slug")).toString();
-            m.createdAtMs = secondsToMs(message.value(QLatin1String("create_time")));
+            auto at =
+                ImportChecks::timeMs(message.value(QLatin1String("create_time")),
+                                     QStringLiteral("mapping.%1.message.create_time").arg(id));
+            if (!at)
+                return Error{where + at.errorMessage()};
+            m.createdAtMs = *at;
             if (m.createdAtMs == 0)
                 m.createdAtMs = c.createdAtMs;
             c.messages << m;

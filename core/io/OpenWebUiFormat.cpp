@@ -2,6 +2,7 @@
 #include "io/OpenWebUiFormat.h"
 
 #include "io/ChatTree.h"
+#include "io/ImportChecks.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -11,49 +12,6 @@
 namespace lyss {
 
 namespace {
-
-QString typeName(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return OpenWebUiFormat::tr("null");
-    case QJsonValue::Bool:
-        return OpenWebUiFormat::tr("true or false");
-    case QJsonValue::Double:
-        return OpenWebUiFormat::tr("a number");
-    case QJsonValue::String:
-        return OpenWebUiFormat::tr("text");
-    case QJsonValue::Array:
-        return OpenWebUiFormat::tr("a list");
-    case QJsonValue::Object:
-        return OpenWebUiFormat::tr("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return OpenWebUiFormat::tr("missing");
-}
-
-// Times in exports are seconds, sometimes milliseconds; tell them apart by size. Absent,
-// null or 0 is "not known" (0); anything else must be a time between 1990 and 2200.
-Result<qint64> timeMs(const QJsonValue& v, const QString& field)
-{
-    if (v.isUndefined() || v.isNull())
-        return qint64(0);
-    if (!v.isDouble())
-        return Error{
-            OpenWebUiFormat::tr("%1 is %2; expected a time in seconds.").arg(field, typeName(v))};
-    const double t = v.toDouble();
-    if (t == 0)
-        return qint64(0);
-    const double ms = t > 1e11 ? t : t * 1000.0;
-    constexpr double from = 631152000000.0;   // 1990-01-01
-    constexpr double until = 7258118400000.0; // 2200-01-01
-    if (!(ms >= from && ms < until))
-        return Error{OpenWebUiFormat::tr("%1 is %2, which is no possible time (before 1990 or "
-                                         "after 2200, in seconds or milliseconds).")
-                         .arg(field, QString::number(t, 'g', 12))};
-    return static_cast<qint64>(ms);
-}
 
 QString textOf(const QJsonValue& content)
 {
@@ -95,7 +53,7 @@ Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value
     const QJsonValue roleValue = m.value(QLatin1String("role"));
     if (!roleValue.isString())
         return Error{OpenWebUiFormat::tr("%1.role is %2; expected user, assistant or system.")
-                         .arg(where, typeName(roleValue))};
+                         .arg(where, ImportChecks::typeName(roleValue))};
     const QString role = roleValue.toString();
     const auto r = roleFromName(role);
     if (!r)
@@ -105,7 +63,7 @@ Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value
     const QJsonValue content = m.value(QLatin1String("content"));
     if (!content.isUndefined() && !content.isString() && !content.isArray())
         return Error{OpenWebUiFormat::tr("%1.content is %2; expected text or a list of parts.")
-                         .arg(where, typeName(content))};
+                         .arg(where, ImportChecks::typeName(content))};
     out.content = textOf(content);
     out.thinking = m.value(QLatin1String("thinking")).toString();
     out.model = m.value(QLatin1String("model")).toString();
@@ -116,7 +74,8 @@ Result<ImportedMessage> parseMessage(const QString& key, const QJsonValue& value
     if (m.contains(QLatin1String("lyss_timestamp_ms"))) {
         out.createdAtMs = m.value(QLatin1String("lyss_timestamp_ms")).toInteger();
     } else {
-        auto at = timeMs(m.value(QLatin1String("timestamp")), where + QStringLiteral(".timestamp"));
+        auto at = ImportChecks::timeMs(m.value(QLatin1String("timestamp")),
+                                       where + QStringLiteral(".timestamp"));
         if (!at)
             return at.error();
         out.createdAtMs = *at;
@@ -175,12 +134,14 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
                                                  .toHex());
         c.title = row.value(QLatin1String("title"))
                       .toString(chat.value(QLatin1String("title")).toString());
-        auto created = timeMs(wrapped ? row.value(QLatin1String("created_at"))
-                                      : chat.value(QLatin1String("timestamp")),
-                              wrapped ? QStringLiteral("created_at") : QStringLiteral("timestamp"));
-        auto stamped =
-            timeMs(chat.value(QLatin1String("timestamp")), QStringLiteral("chat.timestamp"));
-        auto updated = timeMs(row.value(QLatin1String("updated_at")), QStringLiteral("updated_at"));
+        auto created = ImportChecks::timeMs(wrapped ? row.value(QLatin1String("created_at"))
+                                                    : chat.value(QLatin1String("timestamp")),
+                                            wrapped ? QStringLiteral("created_at")
+                                                    : QStringLiteral("timestamp"));
+        auto stamped = ImportChecks::timeMs(chat.value(QLatin1String("timestamp")),
+                                            QStringLiteral("chat.timestamp"));
+        auto updated = ImportChecks::timeMs(row.value(QLatin1String("updated_at")),
+                                            QStringLiteral("updated_at"));
         for (const auto* t : {&created, &stamped, &updated}) {
             if (!*t)
                 return Error{where(c.title, c.sourceId) + t->errorMessage()};
@@ -233,7 +194,7 @@ Result<ImportFile> OpenWebUiFormat::parse(const QJsonArray& rows)
         } else if (!messages.isUndefined()) {
             return Error{where(c.title, c.sourceId) +
                          tr("chat.history.messages is %1; expected an object of messages.")
-                             .arg(typeName(messages))};
+                             .arg(ImportChecks::typeName(messages))};
         } else {
             return Error{
                 where(c.title, c.sourceId) +

@@ -285,6 +285,10 @@ private Q_SLOTS:
         QTest::newRow("timestamp before 1990")
             << QByteArray(R"([{"id":"t","created_at":86400,"chat":{"history":{"messages":{}}}}])")
             << QStringLiteral("created_at is 86400, which is no possible time");
+        QTest::newRow("chatgpt impossible time")
+            << QByteArray(R"([{"id":"g","title":"G","create_time":-5,"mapping":{}}])")
+            << QStringLiteral("Chat 1 of 1 (\"G\", id g): create_time is -5, which is no "
+                              "possible time");
         QTest::newRow("chatgpt without mapping")
             << QByteArray(R"([{"id":"g","mapping":{}}, {"id":"h","title":"T"}])")
             << QStringLiteral("Chat 2 of 2 (\"T\", id h): \"mapping\" is missing");
