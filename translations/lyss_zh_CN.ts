@@ -978,6 +978,30 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>Another Lyss is writing a reply into this database right now (%1). Restoring would replace it under that program and the reply would be lost. Let the reply finish and close that Lyss, then restore again. Nothing was changed.</source>
         <translation>另一个 Lyss 正在向此数据库写入回复（%1）。现在恢复会在该程序运行时替换数据库，回复将会丢失。请等待回复完成并关闭那个 Lyss，然后再恢复。没有做任何更改。</translation>
     </message>
+    <message>
+        <source>Checks the database with SQLite&apos;s full integrity check, without changing it: exit status 0 when it is intact, 1 when it is damaged (with what to do).</source>
+        <translation>用 SQLite 的完整性检查来检查数据库，不做任何更改：完好时退出状态为 0，损坏时为 1（并说明该怎么做）。</translation>
+    </message>
+    <message>
+        <source>db takes the subcommand check</source>
+        <translation>db 需要子命令 check</translation>
+    </message>
+    <message>
+        <source>%1 is intact: SQLite&apos;s integrity check found no problem.</source>
+        <translation>%1 完好：SQLite 的完整性检查没有发现问题。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged. SQLite&apos;s integrity check says:</source>
+        <translation>%1 已损坏。SQLite 的完整性检查报告：</translation>
+    </message>
+    <message>
+        <source>Stop writing to it: close Lyss, copy the file somewhere safe, then put a backup back with lyss-cli restore FILE.</source>
+        <translation>请停止写入它：关闭 Lyss，把该文件复制到安全的地方，然后用 lyss-cli restore FILE 恢复一个备份。</translation>
+    </message>
+    <message>
+        <source>Copies Lyss made itself, newest first: %1</source>
+        <translation>Lyss 自动制作的副本（最新的在前）：%1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -1649,6 +1673,7 @@ Commands:
   export [--chat ID] [--format json|markdown] [-o FILE|DIR]
   backup FILE                   a consistent copy of the database
   restore FILE                  put a backup back
+  db check                      SQLite&apos;s integrity check of the database
 
 Options:
   --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else
@@ -1681,6 +1706,7 @@ Options:
   export [--chat ID] [--format json|markdown] [-o FILE|DIR]
   backup FILE                   数据库的一致副本
   restore FILE                  恢复备份
+  db check                      对数据库进行 SQLite 完整性检查
 
 选项：
   --data-dir DIR    Lyss 保存数据的位置（默认：$LYSS_DATA_DIR，否则为

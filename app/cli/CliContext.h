@@ -75,6 +75,8 @@ public:
     // disk, a closed pipe) fails the command, whatever it thought it did.
     int finish(int code);
     bool stdoutIsTerminal() const { return m_stdout.isTerminal(); }
+    // --data-dir as given ("" for the default).
+    QString dataDir() const { return m_dataDir; }
     int usage(const QString& message, const QString& command);
 
     static void printTable(QTextStream& out, const QStringList& headers,
@@ -119,5 +121,6 @@ int runImport(CliContext& ctx, const QStringList& args);
 int runExport(CliContext& ctx, const QStringList& args);
 int runBackup(CliContext& ctx, const QStringList& args);
 int runRestore(CliContext& ctx, const QStringList& args);
+int runDb(CliContext& ctx, const QStringList& args);
 
 } // namespace lyss::cli

@@ -10,6 +10,7 @@
 #include "store/Database.h"
 #include "store/DatabaseBackup.h"
 #include "util/AtomicFile.h"
+#include "util/DataDir.h"
 #include "util/ProcessIdentity.h"
 #include "util/Sentences.h"
 
@@ -18,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcessEnvironment>
 
 namespace lyss::cli {
 
@@ -254,6 +256,46 @@ int runRestore(CliContext& ctx, const QStringList& args)
                      .arg(source, keep)
               << Qt::endl;
     return kExitOk;
+}
+
+int runDb(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("db"), QStringLiteral("db check"),
+                   CliContext::tr("Checks the database with SQLite's full integrity check, "
+                                  "without changing it: exit status 0 when it is intact, 1 when "
+                                  "it is damaged (with what to do)."),
+                   {}, args, &p, &code))
+        return code;
+    if (p.positional != QStringList{QStringLiteral("check")})
+        return ctx.usage(CliContext::tr("db takes the subcommand check"), QStringLiteral("db"));
+    const QString dir = resolveDataDir(ctx.dataDir(), QProcessEnvironment::systemEnvironment());
+    const QString path = QDir(dir).filePath(QStringLiteral("lyss.db"));
+    auto problems = DatabaseBackup::integrityProblems(path);
+    if (!problems)
+        return ctx.fail(problems.errorMessage());
+    if (problems->isEmpty()) {
+        ctx.out()
+            << CliContext::tr("%1 is intact: SQLite's integrity check found no problem.").arg(path)
+            << Qt::endl;
+        return kExitOk;
+    }
+    QStringList copies = QDir(dir).entryList(
+        {QStringLiteral("lyss.db.bak-v*"), QStringLiteral("lyss.db.before-restore-*")}, QDir::Files,
+        QDir::Time);
+    ctx.err() << CliContext::tr("%1 is damaged. SQLite's integrity check says:").arg(path) << '\n';
+    for (const QString& problem : *problems)
+        ctx.err() << "  " << oneLine(problem) << '\n';
+    ctx.err() << CliContext::tr("Stop writing to it: close Lyss, copy the file somewhere safe, "
+                                "then put a backup back with lyss-cli restore FILE.")
+              << '\n';
+    if (!copies.isEmpty())
+        ctx.err() << CliContext::tr("Copies Lyss made itself, newest first: %1")
+                         .arg(copies.join(QStringLiteral(", ")))
+                  << '\n';
+    ctx.err().flush();
+    return kExitFailed;
 }
 
 } // namespace lyss::cli

@@ -41,6 +41,7 @@ QString globalHelp()
         "  export [--chat ID] [--format json|markdown] [-o FILE|DIR]\n"
         "  backup FILE                   a consistent copy of the database\n"
         "  restore FILE                  put a backup back\n"
+        "  db check                      SQLite's integrity check of the database\n"
         "\n"
         "Options:\n"
         "  --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else\n"
@@ -88,6 +89,8 @@ int run(CliContext& ctx, QStringList args)
         return runBackup(ctx, args);
     if (command == QLatin1String("restore"))
         return runRestore(ctx, args);
+    if (command == QLatin1String("db"))
+        return runDb(ctx, args);
     ctx.err() << "lyss-cli: "
               << QCoreApplication::translate("lyss-cli", "unknown command \"%1\".").arg(command)
               << '\n'

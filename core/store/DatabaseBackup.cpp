@@ -23,6 +23,17 @@ struct Handle {
     ~Handle() { sqlite3_close_v2(db); }
 };
 
+// Text from a damaged file can hold any bytes: shown as text, never as raw binary.
+QString printable(const QString& text)
+{
+    QString out = text;
+    for (QChar& c : out) {
+        if (!c.isPrint() && c != QLatin1Char(' '))
+            c = QChar(0xFFFD);
+    }
+    return out.left(500);
+}
+
 QString sqliteError(sqlite3* db)
 {
     return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
@@ -121,6 +132,34 @@ Status DatabaseBackup::check(const QString& path)
         tables != QLatin1String("4"))
         return Error{tr("%1 is not a Lyss database: its tables are missing.").arg(path)};
     return {};
+}
+
+Result<QStringList> DatabaseBackup::integrityProblems(const QString& path)
+{
+    if (!QFileInfo(path).isFile())
+        return Error{tr("%1 does not exist.").arg(path)};
+    Handle h;
+    const QByteArray uri = QByteArrayLiteral("file:") + QUrl::toPercentEncoding(path, "/") +
+                           QByteArrayLiteral("?mode=ro");
+    if (sqlite3_open_v2(uri.constData(), &h.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
+        SQLITE_OK)
+        return Error{tr("Cannot open %1: %2.").arg(path, printable(sqliteError(h.db)))};
+    sqlite3_busy_timeout(h.db, 5000);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(h.db, "PRAGMA integrity_check(20)", -1, &st, nullptr) != SQLITE_OK)
+        return QStringList{printable(sqliteError(h.db))}; // a schema too broken to read
+    QStringList problems;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const QString row =
+            QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+        if (row != QLatin1String("ok"))
+            problems << printable(row);
+    }
+    if (rc != SQLITE_DONE)
+        problems << printable(sqliteError(h.db));
+    sqlite3_finalize(st);
+    return problems;
 }
 
 QString DatabaseBackup::beforeRestorePath(const QString& databasePath)

@@ -23,6 +23,9 @@ public:
     // Keeps the current content as `keepAs` (which must not exist yet), then replaces it
     // with `source`'s.
     static Status restore(Database& db, const QString& source, const QString& keepAs);
+    // SQLite's full integrity check of the database at `path`, read only (its WAL
+    // included): the problems it found, in SQLite's words (at most 20), or none.
+    static Result<QStringList> integrityProblems(const QString& path);
     // <database>.before-restore-<N> with the first N not taken: no copy is ever replaced.
     static QString beforeRestorePath(const QString& databasePath);
 };

@@ -215,6 +215,36 @@ private Q_SLOTS:
                                         QStringLiteral("--all")}));
         QVERIFY(r.out.contains(QStringLiteral("Sky")));
     }
+
+    void dbCheckSaysIntactOrDamaged()
+    {
+        QTemporaryDir dir;
+        QVERIFY(
+            runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}))
+                .exitCode == 0);
+        auto r = runCli(dir.path(), args({QStringLiteral("db"), QStringLiteral("check")}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("is intact")));
+
+        // Break every b-tree page header after the first.
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 pageSize = 4096;
+        for (qint64 at = pageSize; at + 200 < f.size(); at += pageSize) {
+            f.seek(at + 8);
+            f.write(QByteArray(150, '\xff'));
+        }
+        f.close();
+        r = runCli(dir.path(), args({QStringLiteral("db"), QStringLiteral("check")}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("is damaged")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("lyss-cli restore")));
+        for (const QChar c : r.err)
+            QVERIFY2(c.isPrint() || c == QLatin1Char('\n') || c == QLatin1Char(' '),
+                     qPrintable(QStringLiteral("raw character U+%1 in the message")
+                                    .arg(c.unicode(), 4, 16, QLatin1Char('0'))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliData)
