@@ -94,6 +94,51 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     return database;
 }
 
+namespace {
+// The database header as the last committed transaction in the WAL file at `walPath` left
+// it, if one rewrote page 1 (SQLite's WAL format: a 32-byte header, then frames of a
+// 24-byte header and a page; frames whose salts differ from the header's are stale).
+void committedHeaderInWal(const QString& walPath, quint32* version, quint32* appId)
+{
+    QFile wal(walPath);
+    if (!wal.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray header = wal.read(32);
+    if (header.size() < 32)
+        return;
+    const auto magic = qFromBigEndian<quint32>(header.constData());
+    if (magic != 0x377f0682 && magic != 0x377f0683)
+        return;
+    const auto pageSize = qFromBigEndian<quint32>(header.constData() + 8);
+    if (pageSize < 512 || pageSize > 65536)
+        return;
+    const QByteArray salts = header.mid(16, 8);
+    bool pending = false;
+    quint32 pendingVersion = 0;
+    quint32 pendingAppId = 0;
+    for (qint64 at = 32; at + 24 + pageSize <= wal.size(); at += 24 + pageSize) {
+        if (!wal.seek(at))
+            return;
+        const QByteArray frame = wal.read(24);
+        if (frame.size() < 24 || frame.mid(8, 8) != salts)
+            return;
+        if (qFromBigEndian<quint32>(frame.constData()) == 1) {
+            const QByteArray page = wal.read(100);
+            if (page.size() < 100)
+                return;
+            pending = true;
+            pendingVersion = qFromBigEndian<quint32>(page.constData() + kUserVersionOffset);
+            pendingAppId = qFromBigEndian<quint32>(page.constData() + kApplicationIdOffset);
+        }
+        if (qFromBigEndian<quint32>(frame.constData() + 4) != 0 && pending) { // a commit
+            *version = pendingVersion;
+            *appId = pendingAppId;
+            pending = false;
+        }
+    }
+}
+} // namespace
+
 Status Database::checkHeader(const QString& path)
 {
     const int latest = latestSchemaVersion();
@@ -111,8 +156,12 @@ Status Database::checkHeader(const QString& path)
         return {};
     if (head.size() < kHeaderSize || !head.startsWith(kMagic))
         return Error{tr("%1 is not a Lyss database (it is not an SQLite file).").arg(path)};
-    const auto version = qFromBigEndian<quint32>(head.constData() + kUserVersionOffset);
-    const auto appId = qFromBigEndian<quint32>(head.constData() + kApplicationIdOffset);
+    auto version = qFromBigEndian<quint32>(head.constData() + kUserVersionOffset);
+    auto appId = qFromBigEndian<quint32>(head.constData() + kApplicationIdOffset);
+    // A newer header may be only in the WAL (a newer Lyss stopped before checkpointing):
+    // read it from there too, as plain bytes, so a refusal changes nothing at all, not
+    // even the -shm file that any SQLite connection would touch.
+    committedHeaderInWal(path + QStringLiteral("-wal"), &version, &appId);
     if (appId != 0 && appId != kApplicationId)
         return Error{tr("%1 is an SQLite database of another program, not of Lyss.").arg(path)};
     if (version > static_cast<quint32>(latest))

@@ -170,6 +170,50 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore); // no -wal, no backup
     }
 
+    void refusesANewerVersionThatIsOnlyInTheWal()
+    {
+        // A newer Lyss set user_version and stopped before checkpointing: the version is
+        // only in lyss.db-wal. Refusing must not change a byte of any of the three files.
+        QTemporaryDir source;
+        const QString path = source.filePath(QStringLiteral("lyss.db"));
+        QVERIFY(Database::open(path).ok());
+        QTemporaryDir dir;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+            QVERIFY(
+                q.exec(QStringLiteral("PRAGMA user_version = %1").arg(latestSchemaVersion() + 3)));
+            // The files as a crash would leave them, while the connection still holds them.
+            for (const char* suffix : {"", "-wal", "-shm"})
+                QVERIFY(
+                    QFile::copy(path + QLatin1String(suffix),
+                                dir.filePath(QStringLiteral("lyss.db")) + QLatin1String(suffix)));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        const QString copy = dir.filePath(QStringLiteral("lyss.db"));
+        QVERIFY(QFileInfo(copy + QStringLiteral("-wal")).size() > 0);
+        QStringList hashes;
+        for (const char* suffix : {"", "-wal", "-shm"})
+            hashes << QString::fromLatin1(test::fileSha256(copy + QLatin1String(suffix)));
+
+        auto refused = Database::open(copy);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("newer version of Lyss")),
+                 qPrintable(refused.errorMessage()));
+        QVERIFY(refused.errorMessage().contains(QString::number(latestSchemaVersion() + 3)));
+        QStringList after;
+        for (const char* suffix : {"", "-wal", "-shm"})
+            after << QString::fromLatin1(test::fileSha256(copy + QLatin1String(suffix)));
+        QCOMPARE(after, hashes);
+    }
+
     void refusesFileThatIsNotSqlite()
     {
         QTemporaryDir dir;
