@@ -2533,15 +2533,19 @@ F1 或 Ctrl+/：本列表</translation>
 </context>
 <context>
     <name>lyss::UnsavedReplies</name>
-    <message numerus="yes">
-        <source>%n reply(s) could not be saved: %1 What you see is kept in memory, and Lyss tries again every few seconds; free some space, then press Retry saving.</source>
-        <translation>
-            <numerusform>有 %n 条回复无法保存：%1 你看到的内容保留在内存中，Lyss 每隔几秒会再次尝试；请释放一些空间，然后点击“重试保存”。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Retry saving</source>
         <translation>重试保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) could not be saved: %1</source>
+        <translation>
+            <numerusform>有 %n 条回复无法保存：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What you see is kept in memory, and Lyss tries again every few seconds; free some space, then press Retry saving.</source>
+        <translation>你看到的内容保留在内存中，Lyss 每隔几秒会再次尝试；请释放一些空间，然后点击“重试保存”。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "PlainText.h"
 #include "chat/ActiveReply.h"
+#include "util/Sentences.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -99,11 +100,11 @@ void UnsavedReplies::update()
         hide();
         return;
     }
+    // The problem is SQLite's sentence, without a full stop of its own.
     m_text->setText(
-        tr("%n reply(s) could not be saved: %1 What you see is kept in memory, and Lyss tries "
-           "again every few seconds; free some space, then press Retry saving.",
-           nullptr, count)
-            .arg(problem));
+        joinSentences(tr("%n reply(s) could not be saved: %1", nullptr, count).arg(problem),
+                      tr("What you see is kept in memory, and Lyss tries again every "
+                         "few seconds; free some space, then press Retry saving.")));
     show();
 }
 

@@ -12,12 +12,11 @@ QString joinSentences(const QString& first, const QString& second)
     if (b.isEmpty())
         return a;
     static const QString enders = QStringLiteral(".!?:;\u2026\u3002\uFF01\uFF1F");
-    const QChar last = a.back();
     // Closing quotes and brackets after a full stop still end the sentence.
     qsizetype i = a.size() - 1;
     while (i > 0 && QStringLiteral("\"')]\u201D\u2019\uFF09").contains(a.at(i)))
         --i;
-    const bool ended = enders.contains(a.at(i)) || enders.contains(last);
+    const bool ended = enders.contains(a.at(i));
     // Chinese sentences are not separated by a space.
     const bool cjk = b.front().unicode() >= 0x2E80;
     if (ended)
