@@ -2075,6 +2075,12 @@ F1 或 Ctrl+/：本列表</translation>
         <source>code</source>
         <translation>代码</translation>
     </message>
+    <message numerus="yes">
+        <source>A table of %n row(s), too large to lay out, shown as text:</source>
+        <translation>
+            <numerusform>一个 %n 行的表格，太大无法排版，以文本显示：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lyss::MessageDelegate</name>
@@ -2131,6 +2137,18 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>
             <numerusform>思考了 %n 秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Laying out a long reply…</source>
+        <translation>正在排版一条很长的回复…</translation>
+    </message>
+    <message>
+        <source>This message is too long to show here in full.</source>
+        <translation>这条消息太长，无法在此完整显示。</translation>
+    </message>
+    <message>
+        <source>Show all of it</source>
+        <translation>显示全部</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2564,19 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>What you see is kept in memory, and Lyss tries again every few seconds; free some space, then press Retry saving.</source>
         <translation>你看到的内容保留在内存中，Lyss 每隔几秒会再次尝试；请释放一些空间，然后点击“重试保存”。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::WholeTextViewer</name>
+    <message numerus="yes">
+        <source>The whole message (%n character(s))</source>
+        <translation>
+            <numerusform>完整消息（%n 个字符）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "SettingsDialog.h"
 #include "ThemeManager.h"
 #include "UnsavedReplies.h"
+#include "WholeTextViewer.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/ActiveReply.h"
@@ -723,6 +724,12 @@ void MainWindow::onMessageAction(int action, int row)
     case MessageDelegate::Action::NextSibling:
         switchSibling(row, +1);
         break;
+    case MessageDelegate::Action::ShowAll: {
+        auto* viewer = new WholeTextViewer(m.content, this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->show();
+        break;
+    }
     default:
         break;
     }

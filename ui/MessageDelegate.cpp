@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageDelegate.h"
 
+#include "MessageLayout.h"
 #include "MessageModel.h"
 #include "markdown/MarkdownRenderer.h"
 
@@ -10,6 +11,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -20,39 +22,6 @@
 #include <cmath>
 
 namespace lyss {
-
-// The body is one document, or for a reply that streamed, a stack of them: a document
-// for each finished stretch of blocks, kept as it was laid out, and one for the open
-// rest, the only part rendered again as text arrives.
-struct MessageDelegate::Layout {
-    int revision = -1;
-    int bodyWidth = 0;
-    bool expanded = false;
-    std::vector<std::unique_ptr<QTextDocument>> parts;
-    std::vector<int> partTop;   // from the body's top
-    std::vector<int> partStart; // first character position of each part in the whole body
-    int bodyHeight = 0;
-    QTextDocument thinking;
-    int height = 0;
-    int bodyTop = 0; // from the row's top
-    // Rendered in parts: how much of the markdown the finished parts hold, a hash of it
-    // (to notice a changed text), and how many code blocks they hold (Copy links count on).
-    bool inParts = false;
-    bool behind = false;        // shows less than the text: more is rendered on the next paint
-    quint64 steppedInFrame = 0; // MessageDelegate::m_frame when it last took a step
-    qsizetype finishedChars = 0;
-    size_t finishedHash = 0;
-    int finishedCodeBlocks = 0;
-
-    // The part at `y` (body coordinates), or the nearest one.
-    int partAt(qreal y) const
-    {
-        int i = 0;
-        while (i + 1 < int(parts.size()) && y >= partTop[i + 1])
-            ++i;
-        return i;
-    }
-};
 
 struct MessageDelegate::Geometry {
     int padX;
@@ -108,6 +77,7 @@ MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
     , m_model(model)
     , m_view(view)
 {
+    m_renderPool.setMaxThreadCount(1);
     m_catchUp.setSingleShot(true);
     m_catchUp.setInterval(17); // at most ~60 frames a second
     m_sincePaint.start();
@@ -122,7 +92,11 @@ MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
     });
 }
 
-MessageDelegate::~MessageDelegate() = default;
+MessageDelegate::~MessageDelegate()
+{
+    m_renderPool.clear();
+    m_renderPool.waitForDone(); // a text rendered aside has no one to go to any more
+}
 
 QString MessageDelegate::styleSheet(const Colors& c)
 {
@@ -204,8 +178,11 @@ void MessageDelegate::setColors(const Colors& colors)
     m_colors = colors;
     m_colors.valid = true;
     for (const std::shared_ptr<Layout>& layout : std::as_const(m_cache)) {
-        for (const auto& part : layout->parts)
-            recolour(*part, before, m_colors);
+        layout->styleSheet = styleSheet(m_colors); // for the parts laid out later
+        for (const auto& part : layout->parts) {
+            if (part)
+                recolour(*part, before, m_colors);
+        }
         // New parts of a streaming reply are rendered with the new colours.
     }
     m_view->viewport()->update();
@@ -246,6 +223,12 @@ constexpr qsizetype kMinFinishedPart = 1024;
 // At most this much new text is rendered in one paint: when a fast server has sent more
 // since the last one, the view catches up over the next paints instead of freezing.
 constexpr qsizetype kMaxRenderStep = 8 * 1024;
+// A finished text longer than this is rendered on another thread (parsing 1.4 MB of table
+// takes a quarter of a second): the window shows a line saying so meanwhile.
+constexpr qsizetype kRenderAside = 64 * 1024;
+// Laying out the parts of a long text that are not on screen takes at most this much of
+// a frame.
+constexpr qint64 kLayOutBudgetMs = 6;
 // A document that opens with a table has an empty block before it, which one document
 // holding the whole text would not have: that block is not part of the text shown.
 int emptyLead(const QTextDocument& doc)
@@ -258,39 +241,28 @@ int emptyLead(const QTextDocument& doc)
 }
 } // namespace
 
-std::unique_ptr<QTextDocument> MessageDelegate::newPart(const QString& html, int bodyWidth) const
+std::unique_ptr<QTextDocument> MessageDelegate::newPart(Layout& layout, const QString& html) const
 {
-    auto doc = std::make_unique<QTextDocument>();
-    doc->setDefaultFont(m_view->font());
-    doc->setDocumentMargin(0);
-    doc->setDefaultStyleSheet(styleSheet(colors()));
-    doc->setHtml(html);
-    doc->setTextWidth(bodyWidth);
-    return doc;
+    layout.font = m_view->font();
+    layout.styleSheet = styleSheet(colors());
+    return layout.makeDocument(html);
 }
 
-void MessageDelegate::stackParts(Layout& layout)
+namespace {
+// How much of a streaming text can be shown as finished. One paragraph that goes on and on
+// (a model repeating itself, a line without end) is cut too, so that the open part, which
+// is rendered again on every frame, stays short.
+qsizetype finishedLength(QStringView tail, bool* midParagraph = nullptr)
 {
-    // QTextDocument leaves out the first block's top margin and the last block's bottom
-    // margin; between two parts the larger of the two keeps the spacing of one document.
-    layout.partTop.resize(layout.parts.size());
-    layout.partStart.resize(layout.parts.size());
-    qreal y = 0;
-    int start = 0;
-    for (size_t i = 0; i < layout.parts.size(); ++i) {
-        const QTextDocument& doc = *layout.parts[i];
-        if (i > 0) {
-            const QTextDocument& above = *layout.parts[i - 1];
-            y += std::max(above.lastBlock().blockFormat().bottomMargin(),
-                          doc.firstBlock().blockFormat().topMargin());
-        }
-        layout.partTop[i] = static_cast<int>(std::round(y));
-        layout.partStart[i] = start;
-        y += doc.size().height();
-        start += doc.characterCount();
-    }
-    layout.bodyHeight = static_cast<int>(std::ceil(y));
+    const qsizetype done = MarkdownRenderer::finishedLength(tail);
+    if (done >= kMinFinishedPart || tail.size() <= kMaxRenderStep / 2)
+        return done;
+    const qsizetype cut = MarkdownRenderer::paragraphCut(tail, tail.size() - kMinFinishedPart / 4);
+    if (midParagraph)
+        *midParagraph = cut > done;
+    return std::max(done, cut);
 }
+} // namespace
 
 // Renders what arrived since the last time: finished blocks become parts that stay as they
 // are; only the open rest is rendered again.
@@ -302,43 +274,54 @@ void MessageDelegate::continueParts(Layout& layout, const QString& fullMarkdown,
         // Far behind: this paint renders the next step only, if it ends a finished part
         // (a single block longer than a step has to be rendered whole).
         const QStringView step = markdown.left(layout.finishedChars + kMaxRenderStep);
-        if (MarkdownRenderer::finishedLength(step.mid(layout.finishedChars)) >= kMinFinishedPart)
+        if (finishedLength(step.mid(layout.finishedChars)) >= kMinFinishedPart)
             markdown = step;
     }
     layout.behind = markdown.size() < fullMarkdown.size();
     layout.steppedInFrame = m_frame;
     streaming = streaming || layout.behind;
-    // The open part's document is rendered again, not made anew.
-    std::unique_ptr<QTextDocument> open;
-    if (!layout.parts.empty()) {
-        open = std::move(layout.parts.back());
-        layout.parts.pop_back();
-    }
+    // The open part's document is rendered again, not made anew. Below the room of a row,
+    // parts are kept as HTML and not laid out: they are not shown.
+    const bool below = layout.bodyHeight > layout.room();
+    std::unique_ptr<QTextDocument> open = layout.takeLast();
+    const QFontMetrics fm(m_view->font());
+    auto add = [&](const QString& html, QStringView source) {
+        if (below)
+            layout.addPending(html, source.size(), int(source.count(QLatin1Char('\n'))),
+                              fm.lineSpacing(), fm.averageCharWidth());
+        else
+            layout.appendPart(newPart(layout, html));
+    };
     QStringView tail = markdown.mid(layout.finishedChars);
     if (streaming) {
-        const qsizetype done = MarkdownRenderer::finishedLength(tail);
+        bool midParagraph = false;
+        const qsizetype done = finishedLength(tail, &midParagraph);
         if (done >= kMinFinishedPart) {
             m_charsRendered += done;
-            const QString html =
+            QString html =
                 MarkdownRenderer::toHtml(tail.left(done), false, layout.finishedCodeBlocks);
+            // A paragraph cut in two still reads as one.
+            MarkdownRenderer::joinParagraphs(html, layout.continuesParagraph, midParagraph);
+            layout.continuesParagraph = midParagraph;
             layout.finishedCodeBlocks +=
                 static_cast<int>(html.count(QStringLiteral("href=\"lyss-copy:")));
-            layout.parts.push_back(newPart(html, layout.bodyWidth));
+            add(html, tail.left(done));
             layout.finishedChars += done;
             layout.finishedHash = qHash(markdown.left(layout.finishedChars));
             tail = tail.mid(done);
         }
     }
     m_charsRendered += tail.size();
-    const QString html = MarkdownRenderer::toHtml(tail, streaming, layout.finishedCodeBlocks);
-    if (open) {
+    QString html = MarkdownRenderer::toHtml(tail, streaming, layout.finishedCodeBlocks);
+    MarkdownRenderer::joinParagraphs(html, layout.continuesParagraph, false);
+    if (open && !below) {
         open->setHtml(html);
         open->setTextWidth(layout.bodyWidth);
-        layout.parts.push_back(std::move(open));
+        layout.appendPart(std::move(open));
     } else {
-        layout.parts.push_back(newPart(html, layout.bodyWidth));
+        add(html, tail);
     }
-    stackParts(layout);
+    layout.stack();
 }
 
 const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth) const
@@ -368,34 +351,28 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     // A reply that grew since its last layout continues from its finished parts; a link
     // reference definition can change text above it, so a finished reply that has one is
     // rendered whole.
+    // A finished reply far behind its text (it came faster than the frames) is rendered
+    // like any finished text instead, in parts laid out as they come into view.
     const bool continues =
         slot && slot->inParts && slot->bodyWidth == bodyWidth && !placeholder &&
+        (streaming || m.content.size() - slot->finishedChars <= kRenderAside) &&
         m.content.size() >= slot->finishedChars &&
         qHash(QStringView(m.content).left(slot->finishedChars)) == slot->finishedHash &&
         (streaming || !MarkdownRenderer::hasLinkReferenceDefinition(m.content));
     std::shared_ptr<Layout> layout = continues ? slot : std::make_shared<Layout>();
+    // The parts of a long text do not depend on the width: a resize lays them out again
+    // but does not render them again.
+    if (!continues && slot && slot->revision == revision && slot->rendered)
+        layout->rendered = slot->rendered;
     layout->revision = revision;
     layout->bodyWidth = bodyWidth;
     layout->expanded = expanded;
-    if (placeholder) {
-        layout->parts.clear();
-        layout->parts.push_back(newPart({}, bodyWidth));
-        layout->parts.back()->setPlainText(m.thinking.isEmpty() ? QStringLiteral("● ● ●")
-                                                                : tr("Thinking…"));
-        stackParts(*layout);
-    } else if (continues || streaming) {
-        layout->inParts = true;
-        continueParts(*layout, m.content, streaming);
-    } else {
-        layout->parts.clear();
-        m_charsRendered += m.content.size();
-        layout->parts.push_back(newPart(MarkdownRenderer::toHtml(m.content), bodyWidth));
-        stackParts(*layout);
-    }
+    layout->rendering = false;
+    // What is around the body first: the room a row has for the body depends on it.
     if (!m.thinking.isEmpty() && expanded) {
         layout->thinking.setDefaultFont(m_view->font());
         layout->thinking.setDocumentMargin(0);
-        layout->thinking.setPlainText(m.thinking);
+        layout->thinking.setPlainText(MessageLayout::withShortLines(m.thinking));
         layout->thinking.setTextWidth(bodyWidth - 12);
     }
     const Geometry g = geometry(0); // only the paddings matter here
@@ -405,26 +382,91 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
         h += fm.height() + 6 +
              (expanded ? static_cast<int>(layout->thinking.size().height()) + 6 : 0);
     layout->bodyTop = h - g.padY + (m.role == Role::User ? 8 : 0);
-    h += layout->bodyHeight;
     if (m.role == Role::User)
         h += 16; // bubble padding
     if (!statusLine(m).isEmpty())
         h += fm.height() + 6;
-    layout->height = std::max(h, g.padY * 2 + g.avatar);
+    layout->chrome = h;
+    layout->minHeight = g.padY * 2 + g.avatar;
+    layout->noteHeight = fm.height() + 8;
+    layout->font = m_view->font();
+    layout->styleSheet = styleSheet(colors());
+    if (placeholder) {
+        layout->appendPart(newPart(*layout, {}));
+        layout->parts.back()->setPlainText(m.thinking.isEmpty() ? QStringLiteral("● ● ●")
+                                                                : tr("Thinking…"));
+        layout->stack();
+    } else if (continues || streaming) {
+        layout->inParts = true;
+        continueParts(*layout, m.content, streaming);
+    } else if (!layout->rendered && m.content.size() > kRenderAside) {
+        renderAside(m.id, revision, m.content);
+        layout->rendering = true;
+        layout->setPending({}, fm.lineSpacing(), fm.averageCharWidth());
+        layout->setBodyHeight(estimateBodyHeight(m.content, bodyWidth));
+    } else {
+        if (!layout->rendered) {
+            m_charsRendered += m.content.size();
+            layout->rendered = std::make_shared<const QList<MarkdownRenderer::Part>>(
+                MarkdownRenderer::toParts(m.content));
+        }
+        layout->setPending(*layout->rendered, fm.lineSpacing(), fm.averageCharWidth());
+    }
     ++m_layoutsBuilt;
     slot = layout;
     return *slot;
 }
 
-int MessageDelegate::estimateHeight(const ShownMessage& m, int bodyWidth) const
+void MessageDelegate::renderAside(const QString& id, int revision, const QString& markdown) const
+{
+    if (m_rendering.contains(id))
+        return;
+    m_rendering.insert(id);
+    QPointer<MessageDelegate> self(const_cast<MessageDelegate*>(this));
+    m_renderPool.start([self, id, revision, markdown] {
+        auto parts = std::make_shared<const QList<MarkdownRenderer::Part>>(
+            MarkdownRenderer::toParts(markdown));
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(), [self, id, revision, parts] { self->rendered(id, revision, parts); },
+                Qt::QueuedConnection);
+    });
+}
+
+void MessageDelegate::rendered(const QString& id, int revision,
+                               const std::shared_ptr<const QList<MarkdownRenderer::Part>>& parts)
+{
+    m_rendering.remove(id);
+    const std::shared_ptr<Layout> layout = m_cache.value(id);
+    const int row = m_model->rowOf(id);
+    if (!layout || row < 0 || m_model->revision(row) != revision || layout->revision != revision)
+        return; // changed or gone meanwhile: laid out again when next shown
+    m_charsRendered += m_model->at(row).content.size();
+    layout->rendered = parts;
+    if (layout->rendering) {
+        layout->rendering = false;
+        const QFontMetrics fm(m_view->font());
+        layout->setPending(*parts, fm.lineSpacing(), fm.averageCharWidth());
+    }
+    Q_EMIT sizeHintChanged(m_model->index(row));
+    m_view->viewport()->update();
+}
+
+int MessageDelegate::estimateBodyHeight(const QString& content, int bodyWidth) const
 {
     const QFontMetrics fm(m_view->font());
     const int perLine = std::max(10, bodyWidth / std::max(1, fm.averageCharWidth()));
-    int lines = 0;
-    for (const QStringView para : QStringView(m.content).split(QLatin1Char('\n')))
-        lines += 1 + static_cast<int>(para.size()) / perLine;
+    qint64 lines = 0;
+    for (const QStringView para : QStringView(content).split(QLatin1Char('\n')))
+        lines += 1 + para.size() / perLine;
+    return int(std::min<qint64>(lines * fm.lineSpacing(), 1 << 24));
+}
+
+int MessageDelegate::estimateHeight(const ShownMessage& m, int bodyWidth) const
+{
+    const QFontMetrics fm(m_view->font());
     const Geometry g = geometry(bodyWidth);
-    return g.padY * 2 + fm.height() + 4 + lines * fm.lineSpacing() +
+    return g.padY * 2 + fm.height() + 4 + estimateBodyHeight(m.content, bodyWidth) +
            (m.role == Role::User ? 16 : 0);
 }
 
@@ -459,9 +501,18 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
 {
     const ShownMessage& m = m_model->at(index.row());
     const Geometry g = geometry(option.rect.width());
-    const Layout& layout = layoutFor(index.row(), g.bodyWidth);
+    // Parts of a long text are laid out here: those on screen, then a few more a frame.
+    auto& layout = const_cast<Layout&>(layoutFor(index.row(), g.bodyWidth));
     const_cast<QElapsedTimer&>(m_sincePaint).restart();
-    if (layout.behind && !m_catchUp.isActive()) // the rest of the text in the next frame
+    if (layout.hasPending()) {
+        const QRect visible = option.rect.intersected(m_view->viewport()->rect());
+        const int top = visible.top() - option.rect.top() - layout.bodyTop;
+        const int bottom = visible.bottom() + 1 - option.rect.top() - layout.bodyTop;
+        layout.layOutVisible(top, bottom, kLayOutBudgetMs);
+        if (layout.hasPending())
+            layout.layOutMore(top, bottom, kLayOutBudgetMs);
+    }
+    if ((layout.behind || layout.hasPending()) && !m_catchUp.isActive()) // more in the next frame
         const_cast<QTimer&>(m_catchUp).start();
     MessageModel::Measured& known = m_model->measured(index.row());
     if (known.height != layout.height || known.revision != layout.revision) {
@@ -534,6 +585,7 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
             label = siblingLabel;
             break;
         case Action::Link:
+        case Action::ShowAll:
             break;
         }
         p->setPen(action == Action::None ? muted : pal.color(QPalette::Link));
@@ -569,7 +621,7 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     }
 
     // Body; your own messages sit in a bubble.
-    const int bodyHeight = layout.bodyHeight;
+    const int bodyHeight = layout.shownHeight;
     int bodyX = g.bodyLeft;
     if (m.role == Role::User) {
         QPainterPath bubble;
@@ -588,12 +640,25 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
             p->setBrush(dot);
             p->drawEllipse(QRect(bodyX + i * (d + d / 2), y + (fm.height() - d) / 2, d, d));
         }
-    } else {
-        // Only the parts, and within them the lines, that are on screen are drawn.
+    } else if (layout.rendering) {
+        // Where the text would be on screen, a line says that it is on its way.
         const QRect visible = option.rect.intersected(m_view->viewport()->rect());
+        p->setPen(muted);
+        p->drawText(QRect(bodyX, std::max(y, visible.top() + g.padY), g.bodyWidth, fm.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter, tr("Laying out a long reply…"));
+    } else {
+        // Only the parts, and within them the lines, that are on screen are drawn; a body
+        // taller than a row can be is cut.
+        const QRect visible = option.rect.intersected(m_view->viewport()->rect())
+                                  .intersected(QRect(0, y, r.right() + 1, bodyHeight));
         const auto [selFrom, selTo] = selectionIn(index.row());
         const bool selecting = selFrom < selTo;
+        p->save();
+        if (layout.cut) // the last line that does not fit whole is not drawn over the note
+            p->setClipRect(QRect(bodyX, y, g.bodyWidth, bodyHeight), Qt::IntersectClip);
         for (size_t i = 0; i < layout.parts.size(); ++i) {
+            if (!layout.parts[i])
+                continue; // not on screen (not laid out yet)
             const QTextDocument& doc = *layout.parts[i];
             const int top = y + layout.partTop[i];
             const QRect area(bodyX, top, g.bodyWidth, static_cast<int>(doc.size().height()) + 1);
@@ -622,10 +687,11 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
             doc.documentLayout()->draw(p, ctx);
             p->translate(-bodyX, -top);
         }
+        p->restore();
     }
     // The blinking block cursor after the last character while the reply streams.
     if (m.status == MessageStatus::Streaming && !m.content.isEmpty() && m_cursorVisible &&
-        !layout.parts.empty()) {
+        !layout.parts.empty() && layout.parts.back()) {
         const QTextDocument& doc = *layout.parts.back();
         const QTextBlock last = doc.lastBlock();
         if (QTextLayout* tl = last.layout(); tl && tl->lineCount() > 0) {
@@ -640,6 +706,16 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         }
     }
     y += bodyHeight + (m.role == Role::User ? 8 : 0);
+    if (layout.cut) {
+        // What is cut off is a click away: the whole text in a window of its own.
+        const auto [said, link] = cutNote(layout, r, g, m.role == Role::User);
+        p->setPen(muted);
+        p->drawText(said, Qt::AlignLeft | Qt::AlignVCenter,
+                    tr("This message is too long to show here in full."));
+        p->setPen(pal.color(QPalette::Link));
+        p->drawText(link, Qt::AlignLeft | Qt::AlignVCenter, tr("Show all of it"));
+        y += layout.noteHeight;
+    }
 
     // The keyboard's current message, while the conversation has the focus.
     if ((option.state & QStyle::State_HasFocus) && m_view->hasFocus()) {
@@ -656,6 +732,19 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
                     fm.elidedText(status, Qt::ElideRight, g.bodyWidth));
     }
     p->restore();
+}
+
+QPair<QRect, QRect> MessageDelegate::cutNote(const Layout& layout, const QRect& rowRect,
+                                             const Geometry& g, bool user) const
+{
+    const QFontMetrics fm(m_view->font());
+    const int y = rowRect.top() + layout.bodyTop + layout.shownHeight + (user ? 8 : 0) + 4;
+    const QString said = tr("This message is too long to show here in full.");
+    const int w = fm.horizontalAdvance(said);
+    const QRect text(g.bodyLeft, y, std::min(w, g.bodyWidth), fm.height());
+    const QRect link(g.bodyLeft + w + fm.horizontalAdvance(QLatin1Char(' ')), y,
+                     fm.horizontalAdvance(tr("Show all of it")) + 2, fm.height());
+    return {text, link};
 }
 
 bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel*,
@@ -728,9 +817,13 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
     if (!cached || cached->parts.empty())
         return {};
     const Geometry g = geometry(rowRect.width());
+    if (cached->cut && cutNote(*cached, rowRect, g, m.role == Role::User).second.contains(pos))
+        return {Action::ShowAll, {}};
     const QPointF inBody = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
                                                   rowRect.top() + cached->bodyTop);
     const int i = cached->partAt(inBody.y());
+    if (!cached->parts[i])
+        return {};
     const QString anchor =
         cached->parts[i]->documentLayout()->anchorAt(inBody - QPointF(0, cached->partTop[i]));
     if (!anchor.isEmpty())
@@ -752,6 +845,8 @@ int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,
                                                   rowRect.top() + cached->bodyTop);
     if (inBody.y() < -4 || inBody.y() > cached->bodyHeight + 4)
         return -1;
+    // Positions count the characters of every part before: all are laid out for them.
+    cached->layOutAll();
     const int i = cached->partAt(inBody.y());
     const int local = cached->parts[i]->documentLayout()->hitTest(
         inBody - QPointF(0, cached->partTop[i]), Qt::FuzzyHit);
@@ -800,7 +895,8 @@ QString MessageDelegate::selectedText() const
         if (from >= to)
             continue;
         // Rows off screen are laid out now: what is copied is what would be shown.
-        const Layout& layout = layoutFor(row, bodyWidth);
+        auto& layout = const_cast<Layout&>(layoutFor(row, bodyWidth));
+        layout.layOutAll();
         QStringList pieces;
         for (size_t i = 0; i < layout.parts.size(); ++i) {
             QTextDocument& doc = *layout.parts[i];
@@ -820,11 +916,21 @@ QString MessageDelegate::selectedText() const
         .replace(QChar::LineSeparator, QLatin1Char('\n'));
 }
 
+bool MessageDelegate::layingOut() const
+{
+    if (!m_rendering.isEmpty())
+        return true;
+    return std::any_of(m_cache.cbegin(), m_cache.cend(), [](const std::shared_ptr<Layout>& l) {
+        return l->rendering || l->behind || l->hasPending();
+    });
+}
+
 QString MessageDelegate::shownText(const QString& messageId) const
 {
     const auto layout = m_cache.value(messageId);
     if (!layout)
         return {};
+    layout->layOutAll();
     QStringList pieces;
     for (const auto& part : layout->parts)
         pieces << part->toPlainText().mid(emptyLead(*part));

@@ -6,16 +6,20 @@
 #include <QHash>
 #include <QSet>
 #include <QStyledItemDelegate>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <limits>
 #include <memory>
+
+#include "markdown/MarkdownRenderer.h"
 
 class QAbstractItemView;
 class QTextDocument;
 
 namespace lyss {
 
+class MessageLayout;
 class MessageModel;
 struct ShownMessage;
 
@@ -29,7 +33,17 @@ class MessageDelegate : public QStyledItemDelegate {
 public:
     static constexpr int kMaxColumnWidth = 760;
 
-    enum class Action { None, Copy, Regenerate, Edit, Delete, PreviousSibling, NextSibling, Link };
+    enum class Action {
+        None,
+        Copy,
+        Regenerate,
+        Edit,
+        Delete,
+        PreviousSibling,
+        NextSibling,
+        Link,
+        ShowAll // the whole of a message too long for the conversation
+    };
     struct Hit {
         Action action = Action::None;
         QString link;
@@ -95,6 +109,8 @@ public:
     int layoutsBuilt() const { return m_layoutsBuilt; }
     // How many rows had their height estimated (each only when its text or width changed).
     int estimatesComputed() const { return m_estimates; }
+    // Whether a long text is still being rendered or laid out in parts (a frame at a time).
+    bool layingOut() const;
     // The text of a laid-out message as shown (for tests and accessibility).
     QString shownText(const QString& messageId) const;
     // How many documents a laid-out message's body is made of (more than one for a reply
@@ -105,20 +121,29 @@ public:
     qint64 charsRendered() const { return m_charsRendered; }
 
 private:
-    struct Layout;
+    using Layout = MessageLayout;
     struct Geometry;
     Geometry geometry(int rowWidth) const;
     const Layout& layoutFor(int row, int bodyWidth) const;
     int estimateHeight(const ShownMessage& m, int bodyWidth) const;
-    std::unique_ptr<QTextDocument> newPart(const QString& html, int bodyWidth) const;
-    static void stackParts(Layout& layout);
+    int estimateBodyHeight(const QString& content, int bodyWidth) const;
+    // Renders a long text on m_renderPool; rendered() takes the parts.
+    void renderAside(const QString& id, int revision, const QString& markdown) const;
+    void rendered(const QString& id, int revision,
+                  const std::shared_ptr<const QList<MarkdownRenderer::Part>>& parts);
+    std::unique_ptr<QTextDocument> newPart(Layout& layout, const QString& html) const;
     void continueParts(Layout& layout, const QString& fullMarkdown, bool streaming) const;
+    // Under a body cut at the height of a row: the note and its "Show all" link.
+    QPair<QRect, QRect> cutNote(const Layout& layout, const QRect& rowRect, const Geometry& g,
+                                bool user) const;
     QList<QPair<Action, QRect>> actionRects(int row, const QRect& rowRect,
                                             QString* siblingLabel) const;
 
     MessageModel* m_model;
     QAbstractItemView* m_view;
     mutable QHash<QString, std::shared_ptr<Layout>> m_cache;
+    mutable QSet<QString> m_rendering; // messages rendered on m_renderPool now
+    mutable QThreadPool m_renderPool;  // one thread; waited for when the delegate goes
     mutable int m_estimates = 0;
     mutable qint64 m_charsRendered = 0;
     QSet<QString> m_expandedThinking;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdown/MarkdownRenderer.h"
 
+#include "markdown/MarkdownBounds.h"
+#include "markdown/MarkdownSplit.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
@@ -12,8 +15,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace lyss {
 
@@ -112,6 +117,16 @@ void defuse(cmark_node* root)
     }
 }
 
+// The HTML cmark makes of `root`, without a line break after the last block (QTextDocument
+// would show it as a space).
+QString render(cmark_node* root, cmark_parser* parser)
+{
+    char* html = cmark_render_html(root, kOptions, cmark_parser_get_syntax_extensions(parser));
+    const QString out = QString::fromUtf8(html).trimmed();
+    std::free(html);
+    return out;
+}
+
 // `html` with each match of `re` replaced by what `replacement` makes of it.
 template <typename Fn>
 QString rewriteMatches(const QString& html, const QRegularExpression& re, Fn replacement)
@@ -132,7 +147,8 @@ QString rewriteMatches(const QString& html, const QRegularExpression& re, Fn rep
 // Each code block gets a line above it: its language and a Copy link.
 QString labelCodeBlocks(const QString& html, int n)
 {
-    static const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
+    // Per thread: long texts are rendered on another thread too.
+    thread_local const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
     return rewriteMatches(html, pre, [&n](const QRegularExpressionMatch& m) {
         const QString lang = m.captured(1).isEmpty()
                                  ? QCoreApplication::translate("lyss::MarkdownRenderer", "code")
@@ -158,7 +174,7 @@ QString forQTextDocument(QString html, int firstCodeBlock)
     html.replace(QStringLiteral("</del>"), QStringLiteral("</s>"));
     html.replace(QStringLiteral("<table>"),
                  QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"));
-    static const QRegularExpression href(QStringLiteral("<a href=\"([^\"]*)\""));
+    thread_local const QRegularExpression href(QStringLiteral("<a href=\"([^\"]*)\""));
     const QString out = rewriteMatches(html, href, [](const QRegularExpressionMatch& m) {
         return MarkdownRenderer::isOpenableLink(m.captured(1)) ? m.captured(0)
                                                                : QStringLiteral("<a href=\"\"");
@@ -170,7 +186,11 @@ QString forQTextDocument(QString html, int firstCodeBlock)
 
 QStringList MarkdownRenderer::codeBlocks(QStringView markdown)
 {
-    const auto [parser, doc] = parse(markdown.toUtf8());
+    // The blocks as shown: a table too large to lay out is shown, and copied, as a block.
+    const QByteArray utf8 = markdown.toUtf8();
+    const auto [parser, doc] = parse(utf8);
+    defuse(doc.get());
+    MarkdownBounds::apply(doc.get(), utf8);
     QStringList out;
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(doc.get()),
                                                                  cmark_iter_free);
@@ -240,15 +260,99 @@ bool MarkdownRenderer::isOpenableLink(const QString& url)
 
 QString MarkdownRenderer::toHtml(QStringView markdown, bool streaming, int firstCodeBlock)
 {
-    const auto [parser, doc] =
-        parse(streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8());
+    const QByteArray utf8 = streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8();
+    const auto [parser, doc] = parse(utf8);
     defuse(doc.get());
-    char* html =
-        cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
-    // No line break after the last block: QTextDocument would show it as a space.
-    const QString out = QString::fromUtf8(html).trimmed();
-    std::free(html);
-    return forQTextDocument(out, firstCodeBlock);
+    MarkdownBounds::apply(doc.get(), utf8);
+    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock);
+}
+
+QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, int firstCodeBlock)
+{
+    const QByteArray utf8 = markdown.toUtf8();
+    const auto [parser, doc] = parse(utf8);
+    defuse(doc.get());
+    MarkdownBounds::apply(doc.get(), utf8);
+    QList<Part> out;
+    if (const MarkdownSplit::Measure m = MarkdownSplit::measure(doc.get());
+        m.weight() <= kPartBytes) {
+        Part part{forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock), 0, m.chars,
+                  m.lines};
+        part.codeBlocks = int(part.html.count(QStringLiteral("href=\"lyss-copy:")));
+        out << part;
+        return out;
+    }
+    int codeBlock = firstCodeBlock;
+    for (const MarkdownSplit::Group& group : MarkdownSplit::groups(doc.get())) {
+        Part part;
+        for (cmark_node* n : group.nodes) {
+            const MarkdownSplit::Measure m = MarkdownSplit::measure(n);
+            part.textChars += m.chars;
+            part.lines += m.lines;
+        }
+        if (group.continuedCode) {
+            const QString code = QString::fromUtf8(cmark_node_get_literal(group.nodes.front()));
+            part.html =
+                QStringLiteral("<pre style=\"margin-top: 0;%1\"><code>%2</code></pre>")
+                    .arg(group.codeContinues ? QStringLiteral(" margin-bottom: 0;") : QString(),
+                         code.toHtmlEscaped());
+            for (cmark_node* n : group.nodes)
+                cmark_node_free(n);
+        } else {
+            Node partDoc(cmark_node_new(CMARK_NODE_DOCUMENT), cmark_node_free);
+            for (cmark_node* n : group.nodes)
+                cmark_node_append_child(partDoc.get(), n);
+            part.html = forQTextDocument(render(partDoc.get(), parser.get()), codeBlock);
+            if (group.codeContinues) { // no gap before the rest of its code block
+                const qsizetype at = part.html.lastIndexOf(QStringLiteral("<pre>"));
+                if (at >= 0)
+                    part.html.insert(at + 4, QStringLiteral(" style=\"margin-bottom: 0;\""));
+            }
+            joinParagraphs(part.html, group.continuedText, group.textContinues);
+        }
+        part.codeBlocks = int(part.html.count(QStringLiteral("href=\"lyss-copy:")));
+        codeBlock += part.codeBlocks;
+        out << part;
+    }
+    return out;
+}
+
+void MarkdownRenderer::joinParagraphs(QString& html, bool above, bool below)
+{
+    const QString p = QStringLiteral("<p>");
+    const qsizetype first = above && html.startsWith(p) ? 0 : -1;
+    const qsizetype last = below ? html.lastIndexOf(p) : -1;
+    if (first == 0 && last == 0) {
+        html.insert(2, QStringLiteral(" style=\"margin-top: 0; margin-bottom: 0;\""));
+        return;
+    }
+    if (last >= 0) // the later one first: the earlier place stays where it is
+        html.insert(last + 2, QStringLiteral(" style=\"margin-bottom: 0;\""));
+    if (first == 0)
+        html.insert(2, QStringLiteral(" style=\"margin-top: 0;\""));
+}
+
+qsizetype MarkdownRenderer::paragraphCut(QStringView markdown, qsizetype limit)
+{
+    limit = std::min(limit, markdown.size() - 1);
+    if (limit < 2)
+        return 0;
+    {
+        const auto [parser, doc] = parse(markdown.toUtf8());
+        cmark_node* first = cmark_node_first_child(doc.get());
+        if (!first || cmark_node_next(first) || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
+            return 0;
+    }
+    // The rest starts with a letter, so it cannot read as the start of another block.
+    for (qsizetype i = limit; i > limit / 2; --i) {
+        if (markdown[i].isLetter() && markdown[i - 1].isSpace())
+            return i;
+    }
+    for (qsizetype i = limit; i > limit / 2; --i) {
+        if (markdown[i].isLetter() && markdown[i - 1].isLetter())
+            return i;
+    }
+    return 0;
 }
 
 } // namespace lyss

@@ -14,6 +14,8 @@ The model name picks the behaviour of /api/chat and /v1/chat/completions:
   stall               a few words, then silence (until the client gives up)
   slow                200 words, 30 ms apart
   long-N              N words as fast as the socket takes them
+  line-N              one line of N KiB of letters, no space, no line break, as fast
+  slowline-N          the same, a piece of 1 KiB every 2 ms
   http-500            HTTP 500 with an error body before any byte of stream
 anything else         404, as Ollama answers an unknown model.
 
@@ -36,7 +38,7 @@ MODELS = {
                      "quantization_level": "Q4_K_M"},
 }
 SCENARIOS = {"think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500",
-             "showcase", "long-5000", "long-20000", "long-80000"}
+             "showcase", "long-5000", "long-20000", "long-80000", "line-1024", "line-8192", "slowline-256"}
 SHOWCASE = """Here is a comparison of the three **sorting algorithms** you asked about:
 
 | Algorithm | Average | Worst | Stable |
@@ -75,8 +77,8 @@ API_KEY = None
 def canonical(name):
     if not name:
         return None
-    if name in SCENARIOS or name.startswith("long-"):
-        return name if name in MODELS or name.startswith("long-") else None
+    if name in SCENARIOS or name.startswith(("long-", "line-", "slowline-")):
+        return name if name in MODELS or name.startswith(("long-", "line-", "slowline-")) else None
     full = name if ":" in name else name + ":latest"
     return full if full in MODELS else None
 
@@ -116,6 +118,9 @@ def plan(model, messages):
         return [], ["w%d " % i for i in range(200)], "done"
     if model.startswith("long-"):
         return [], long_reply(int(model[5:])), "done"
+    if model.startswith(("line-", "slowline-")):
+        kib = int(model.split("-", 1)[1])
+        return [], ["abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" * 20] * (kib * 1024 // 1040), "done"
     return [], reply, "done"
 
 
@@ -307,6 +312,8 @@ class Handler(BaseHTTPRequestHandler):
                   "done": False})
             if name == "slow":
                 time.sleep(0.03)
+            elif name.startswith("slowline-"):
+                time.sleep(0.002)
         if ending == "error":
             line({"error": "an error was encountered while running the model: CUDA out of memory"})
             return self.end_stream()
@@ -386,6 +393,8 @@ class Handler(BaseHTTPRequestHandler):
             delta({"content": c})
             if name == "slow":
                 time.sleep(0.03)
+            elif name.startswith("slowline-"):
+                time.sleep(0.002)
         if ending == "error":
             event({"error": {"code": 500, "message": "CUDA out of memory", "type": "server_error"}})
             return self.end_stream()

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window with replies that used to freeze it (a megabyte on one line, quotes nested
+// thousands deep, a line without end streaming): they open, are laid out in parts a
+// frame at a time, a body taller than a row can be is cut with a way to read all of it,
+// Esc stops a line without end, and the stored text is exactly what the model sent.
+#include "TestSupport.h"
+#include "TestWindow.h"
+
+#include "MessageDelegate.h"
+#include "MessageLayout.h"
+#include "MessageView.h"
+#include "WholeTextViewer.h"
+#include "store/ChatRepository.h"
+
+#include <QScrollBar>
+
+using namespace lyss;
+
+namespace {
+
+// A chat with a question and `reply`, made before the window opens (so it opens with it).
+std::function<void(AppContext&)> chatWith(const QString& reply)
+{
+    return [reply](AppContext& app) {
+        auto chat = app.chats().createChat({.title = QStringLiteral("Heavy")});
+        Message q;
+        q.chatId = chat->id;
+        q.role = Role::User;
+        q.content = QStringLiteral("Go on");
+        const QString parent = app.chats().addMessage(q)->id;
+        Message a;
+        a.chatId = chat->id;
+        a.parentId = parent;
+        a.role = Role::Assistant;
+        a.content = reply;
+        QVERIFY(app.chats().addMessage(a).ok());
+    };
+}
+
+MessageDelegate* delegateOf(Window& w)
+{
+    return w.window->messageView()->messageDelegate();
+}
+
+bool settle(Window& w)
+{
+    return QTest::qWaitFor([&] { return !delegateOf(w)->layingOut(); }, 60000);
+}
+
+} // namespace
+
+class TestHeavyReplies : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    void aMegabyteOnOneLineIsCutWithAWayToReadAll()
+    {
+        const QString reply = QStringLiteral("abcdefghij").repeated(100 * 1024);
+        Window w(m_server->url(), chatWith(reply));
+        QTRY_COMPARE(w.model()->rowCount(), 2);
+        QVERIFY(settle(w));
+        MessageView* view = w.window->messageView();
+        const QString id = w.last().id;
+        QVERIFY2(delegateOf(w)->partsShown(id) > 10,
+                 qPrintable(QString::number(delegateOf(w)->partsShown(id))));
+        const QModelIndex index = w.model()->index(1);
+        view->scrollToLatest();
+        QTest::qWait(50);
+        const QRect row = view->visualRect(index);
+        QVERIFY2(row.height() <= MessageLayout::kMaxRowHeight,
+                 qPrintable(QString::number(row.height())));
+
+        // Under the cut: "Show all of it" opens the whole text, every character of it.
+        QPoint link;
+        for (int y = row.bottom(); y > row.bottom() - 120 && link.isNull(); --y) {
+            for (int x = row.left(); x < row.right(); x += 4) {
+                if (delegateOf(w)->hitTest(index, row, {x, y}).action ==
+                    MessageDelegate::Action::ShowAll) {
+                    link = {x, y};
+                    break;
+                }
+            }
+        }
+        QVERIFY2(!link.isNull(), "no Show all link under the cut reply");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, link);
+        auto* viewer = w.window->findChild<WholeTextViewer*>(QStringLiteral("wholeTextViewer"));
+        QTRY_VERIFY(viewer && viewer->isVisible());
+        QCOMPARE(viewer->shownText().remove(QLatin1Char('\n')), reply);
+
+        // Only the display was cut: the store has every byte.
+        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        QVERIFY(branch.ok());
+        QCOMPARE(branch->last().content, reply);
+    }
+
+    void deepQuotesAndStarsOpenAndShowTheirText()
+    {
+        const QString reply = QStringLiteral("> ").repeated(5000) + QStringLiteral("deep\n\n") +
+                              QString(20000, QLatin1Char('*')) + QStringLiteral("word") +
+                              QString(20000, QLatin1Char('*'));
+        Window w(m_server->url(), chatWith(reply));
+        QTRY_COMPARE(w.model()->rowCount(), 2);
+        QVERIFY(settle(w));
+        const QString shown = delegateOf(w)->shownText(w.last().id);
+        QVERIFY2(shown.contains(QStringLiteral("deep")) && shown.contains(QStringLiteral("word")),
+                 qPrintable(shown.left(200)));
+    }
+
+    void aThemeSwitchWhilePartsWaitKeepsThemLaidOutLater()
+    {
+        Window w(m_server->url(), chatWith(QStringLiteral("lorem ipsum ").repeated(40000)));
+        QTRY_COMPARE(w.model()->rowCount(), 2);
+        w.window->setTheme(QStringLiteral("dark"));
+        w.window->setTheme(QStringLiteral("light"));
+        QVERIFY(settle(w));
+        QVERIFY(delegateOf(w)->shownText(w.last().id).contains(QStringLiteral("lorem ipsum")));
+    }
+
+    void aLineWithoutEndStreamsExactlyInParts_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("kib");
+        QTest::newRow("in pieces over many frames") << "slowline-256" << 256;
+        QTest::newRow("faster than the frames") << "line-1024" << 1024;
+    }
+
+    void aLineWithoutEndStreamsExactlyInParts()
+    {
+        QFETCH(QString, model);
+        QFETCH(int, kib);
+        Window w(m_server->url());
+        QVERIFY(w.pick(model));
+        const qint64 renderedBefore = delegateOf(w)->charsRendered();
+        w.type(QStringLiteral("go"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.last().status == MessageStatus::Complete, 60000);
+        const QString token =
+            QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ").repeated(20);
+        const QString expected = token.repeated(kib * 1024 / token.size());
+        QCOMPARE(w.last().content.size(), expected.size());
+        QVERIFY(w.last().content == expected);
+        QVERIFY(settle(w));
+        // While it streamed, the open paragraph was cut into finished parts: what is
+        // rendered again on every frame stayed short, and the whole was rendered about
+        // once, not once a frame.
+        const qint64 rendered = delegateOf(w)->charsRendered() - renderedBefore;
+        QVERIFY2(rendered < 4 * expected.size(),
+                 qPrintable(QStringLiteral("%1 characters rendered for %2")
+                                .arg(rendered)
+                                .arg(expected.size())));
+        QVERIFY2(delegateOf(w)->partsShown(w.last().id) > 5,
+                 qPrintable(QString::number(delegateOf(w)->partsShown(w.last().id))));
+        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        QVERIFY(branch.ok());
+        QVERIFY(branch->last().content == expected);
+    }
+
+    void escStopsALineWithoutEnd()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("line-8192")));
+        w.type(QStringLiteral("go"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 && w.last().content.size() > 256 * 1024,
+                                 30000);
+        QCOMPARE(w.last().status, MessageStatus::Streaming);
+        QTest::keyClick(w.window.get(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(w.last().status != MessageStatus::Streaming, 10000);
+        QVERIFY2(w.last().content.size() < 8 * 1024 * 1024,
+                 qPrintable(QString::number(w.last().content.size())));
+        // What arrived before Esc is kept, in the store too.
+        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        QVERIFY(branch.ok());
+        QVERIFY(branch->last().content.size() > 256 * 1024);
+        QVERIFY(branch->last().content.startsWith(QStringLiteral("abcdefghijklmnopqrstuvwxyz")));
+    }
+};
+
+QTEST_MAIN(TestHeavyReplies)
+#include "tst_heavyreplies.moc"

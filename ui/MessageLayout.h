@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "markdown/MarkdownRenderer.h"
+
+#include <QFont>
+#include <QString>
+#include <QTextDocument>
+
+#include <memory>
+#include <vector>
+
+namespace lyss {
+
+// The laid-out body of one message: one document, or a stack of them. A reply that
+// streamed keeps a document for each finished stretch of blocks, laid out once, and one
+// for the open rest, the only part rendered again as text arrives. A long finished text
+// is split in parts too, and a part is laid out only when it comes into view (or, a few
+// at a time, after the parts on screen): until then it has an estimated height.
+class MessageLayout {
+public:
+    // QListView keeps a row's height in 16 bits: a taller body is cut at this height, with
+    // a note under it that offers the whole text.
+    static constexpr int kMaxRowHeight = 32000;
+
+    int revision = -1;
+    int bodyWidth = 0;
+    bool expanded = false;
+    std::vector<std::unique_ptr<QTextDocument>> parts; // null: not laid out yet
+    std::vector<int> partTop;                          // from the body's top
+    std::vector<int> partStart; // first character position of each part in the whole body
+    int bodyHeight = 0;         // as laid out (and estimated)
+    int shownHeight = 0;        // what fits in a row, at most kMaxRowHeight in all
+    bool cut = false;           // shownHeight < bodyHeight: the note says so
+    int noteHeight = 0;         // the note's line
+    QTextDocument thinking;
+    int height = 0;
+    int chrome = 0;    // the row's height without the body
+    int minHeight = 0; // at least this high (the avatar)
+    int bodyTop = 0;   // from the row's top
+    // Rendered on another thread (a long text): a line says so until the parts arrive.
+    bool rendering = false;
+    // Rendered in parts: how much of the markdown the finished parts hold, a hash of it
+    // (to notice a changed text), and how many code blocks they hold (Copy links count on).
+    bool inParts = false;
+    bool behind = false;        // shows less than the text: more is rendered on the next paint
+    quint64 steppedInFrame = 0; // MessageDelegate::m_frame when it last took a step
+    qsizetype finishedChars = 0;
+    size_t finishedHash = 0;
+    int finishedCodeBlocks = 0;
+    bool continuesParagraph = false; // the open part goes on with the last finished one
+
+    // The parts of a finished text, rendered once for every width.
+    std::shared_ptr<const QList<MarkdownRenderer::Part>> rendered;
+    // `text` with a line break in each line longer than MarkdownBounds::kMaxRunBytes (at
+    // a space when there is one near), for plain text QTextDocument lays out in time
+    // quadratic in the length of a line.
+    static QString withShortLines(const QString& text);
+    // What a document of this body is made with.
+    QFont font;
+    QString styleSheet;
+    std::unique_ptr<QTextDocument> makeDocument(const QString& html) const;
+
+    // Parts to lay out later; `lineSpacing` and `charWidth` estimate their heights.
+    void setPending(const QList<MarkdownRenderer::Part>& pending, int lineSpacing, int charWidth);
+    // One more, at the end, for a part below what a row can show (never laid out unless
+    // all is: for a selection).
+    void addPending(const QString& html, qsizetype chars, int lines, int lineSpacing,
+                    int charWidth);
+    // The last part, taken out (null when it was not laid out), and a part put at the end.
+    std::unique_ptr<QTextDocument> takeLast();
+    void appendPart(std::unique_ptr<QTextDocument> doc);
+    // The room for the body in a row: parts below it are not shown.
+    int room() const { return kMaxRowHeight - chrome - noteHeight; }
+    bool hasPending() const;
+    // Lays out the pending parts that overlap [top, bottom) (body coordinates), and
+    // those their new heights bring into it while `budgetMs` lasts. Whether any was.
+    bool layOutVisible(int top, int bottom, qint64 budgetMs);
+    // Lays out pending parts nearest to [top, bottom), below it first, until `budgetMs`
+    // has passed. Whether any was.
+    bool layOutMore(int top, int bottom, qint64 budgetMs);
+    void layOutAll();
+    // The part at `y` (body coordinates), or the nearest one.
+    int partAt(qreal y) const;
+    // Places the parts one under the other and sets the heights.
+    void stack();
+    // The body's height (estimated, while it has no parts yet) and so the row's.
+    void setBodyHeight(int height);
+
+private:
+    void layOut(size_t i);
+    int estimate(qsizetype chars, int lines, int lineSpacing, int charWidth) const;
+    std::vector<QString> m_pendingHtml;
+    std::vector<int> m_pendingHeight;
+    std::vector<int> m_pendingChars;
+};
+
+} // namespace lyss
