@@ -13,6 +13,10 @@
             <numerusform>有 %n 条回复在 Lyss 上次停止时被中断；已收到的内容已保留并标记为“已中断”。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is open read only: %2. Its chats can be read, exported and backed up; nothing can be changed until it can be written.</source>
+        <translation>%1 以只读方式打开：%2。其中的对话可以查看、导出和备份；在它可写之前无法做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>AtomicFile</name>
@@ -1002,6 +1006,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>Copies Lyss made itself, newest first: %1</source>
         <translation>Lyss 自动制作的副本（最新的在前）：%1</translation>
     </message>
+    <message>
+        <source>%1 cannot be changed: %2. Nothing was done. Commands that only read it (chats list, chats show, export, backup, db check) work.</source>
+        <translation>%1 无法更改：%2。未做任何操作。只读取它的命令（chats list、chats show、export、backup、db check）可以使用。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -1198,6 +1206,14 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>A copy from before the upgrade is at %1.</source>
         <translation>升级前的副本在 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the database %1: %2. Start Lyss with --data-dir pointing to a folder you can write.</source>
+        <translation>无法创建数据库 %1：%2。请用 --data-dir 指向一个你可以写入的文件夹来启动 Lyss。</translation>
+    </message>
+    <message>
+        <source>%1 is from an older Lyss and needs an upgrade, which writes it, but it cannot be written: %2. Lyss has not changed it. Make it writable, or copy the folder somewhere you can write and start Lyss with --data-dir pointing there.</source>
+        <translation>%1 来自较旧版本的 Lyss，需要升级，而升级需要写入它，但它无法写入：%2。Lyss 没有更改它。请让它可写，或把文件夹复制到你可以写入的位置，并用 --data-dir 指向那里启动 Lyss。</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1649,25 @@ Example: lyss-cli config set ui.theme dark</source>
     </message>
 </context>
 <context>
+    <name>WriteAccess</name>
+    <message>
+        <source>it is on a read-only file system</source>
+        <translation>它位于只读文件系统上</translation>
+    </message>
+    <message>
+        <source>you have no permission to write it</source>
+        <translation>你没有写入它的权限</translation>
+    </message>
+    <message>
+        <source>you have no permission to write %1</source>
+        <translation>你没有写入 %1 的权限</translation>
+    </message>
+    <message>
+        <source>you have no permission to write in its folder %1, where SQLite keeps files beside it while it writes</source>
+        <translation>你没有在其文件夹 %1 中写入的权限，SQLite 写入时需要在旁边保存文件</translation>
+    </message>
+</context>
+<context>
     <name>lyss-cli</name>
     <message>
         <source>--data-dir needs a directory</source>
@@ -1874,6 +1909,10 @@ Options:
     <message>
         <source>Send a message (Enter to send, Shift+Enter for a new line)</source>
         <translation>发送消息（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <source>Read only: the database cannot be written (see above)</source>
+        <translation>只读：数据库无法写入（见上方）</translation>
     </message>
 </context>
 <context>

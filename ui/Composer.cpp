@@ -23,7 +23,7 @@ void Composer::keyPressEvent(QKeyEvent* event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
-        if (!isBlank())
+        if (!isBlank() && m_writable)
             Q_EMIT submitted();
         event->accept();
         return;
@@ -40,7 +40,15 @@ void Composer::keyPressEvent(QKeyEvent* event)
 void Composer::retranslate()
 {
     setAccessibleName(tr("Message"));
-    setPlaceholderText(tr("Send a message (Enter to send, Shift+Enter for a new line)"));
+    setPlaceholderText(m_writable ? tr("Send a message (Enter to send, Shift+Enter for a new line)")
+                                  : tr("Read only: the database cannot be written (see above)"));
+}
+
+void Composer::setWritable(bool writable)
+{
+    m_writable = writable;
+    setReadOnly(!writable);
+    retranslate();
 }
 
 void Composer::changeEvent(QEvent* event)

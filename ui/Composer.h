@@ -16,6 +16,8 @@ public:
     explicit Composer(QWidget* parent = nullptr);
     bool isBlank() const { return toPlainText().trimmed().isEmpty(); }
     int visibleLines() const { return m_lines; }
+    // Nothing can be sent while the database can only be read: the composer says so.
+    void setWritable(bool writable);
 
 Q_SIGNALS:
     void submitted();
@@ -31,6 +33,7 @@ private:
     void retranslate();
 
     int m_lines = 1;
+    bool m_writable = true;
 };
 
 } // namespace lyss

@@ -138,6 +138,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     auto* bottom = new QHBoxLayout;
     bottom->setContentsMargins(12, 8, 12, 12);
     m_composer = new Composer(right);
+    m_composer->setWritable(app.readOnlyReason().isEmpty());
     m_sendButton = new QPushButton(right);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     bottom->addWidget(m_composer, 1);
@@ -650,7 +651,8 @@ void MainWindow::updateSendButton()
     const bool streaming = m_replies.value(m_chatId) != nullptr;
     m_sendButton->setText(streaming ? tr("Stop") : tr("Send"));
     m_sendButton->setToolTip(streaming ? tr("Stop the reply (Esc)") : tr("Send (Enter)"));
-    m_sendButton->setEnabled(streaming || !m_composer->isBlank());
+    m_sendButton->setEnabled(streaming ||
+                             (!m_composer->isBlank() && m_app.readOnlyReason().isEmpty()));
 }
 
 MainWindow::Breakpoint MainWindow::breakpointFor(int width)

@@ -139,7 +139,7 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
                                            "key. Nothing was added."));
     }
 
-    AppContext* app = ctx.app();
+    AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
     auto existing = app->backends().find(name);
@@ -188,7 +188,7 @@ int backendsRemove(CliContext& ctx, const QStringList& args)
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("backends remove takes one NAME"), cmd);
     const QString& name = p.positional[0];
-    AppContext* app = ctx.app();
+    AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
     auto stored = app->backends().find(name);

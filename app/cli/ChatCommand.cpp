@@ -109,7 +109,7 @@ int runChat(CliContext& ctx, const QStringList& args)
     if (prompt.trimmed().isEmpty())
         return ctx.usage(CliContext::tr("the prompt is empty"), cmd);
 
-    AppContext* app = ctx.app();
+    AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
     BackendSet* set = ctx.backends();

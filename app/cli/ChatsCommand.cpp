@@ -111,10 +111,11 @@ int chatsList(CliContext& ctx, const QStringList& args)
 
 // The chat `idText` names (its id or the start of it), or nothing after printing why;
 // `*code` is then the exit code.
-std::optional<Chat> chatNamed(CliContext& ctx, const QString& idText, AppContext** app, int* code)
+std::optional<Chat> chatNamed(CliContext& ctx, const QString& idText, AppContext** app, int* code,
+                              bool write = false)
 {
     *code = kExitFailed;
-    *app = ctx.app();
+    *app = write ? ctx.writableApp() : ctx.app();
     if (!*app)
         return std::nullopt;
     auto id = (*app)->chats().resolveChatId(idText);
@@ -196,7 +197,7 @@ int chatsDelete(CliContext& ctx, const QStringList& args)
         return ctx.usage(CliContext::tr("chats delete takes one chat ID"),
                          QStringLiteral("chats delete"));
     AppContext* app = nullptr;
-    const auto chat = chatNamed(ctx, p.positional[0], &app, &code);
+    const auto chat = chatNamed(ctx, p.positional[0], &app, &code, true);
     if (!chat)
         return code;
     const QString id = chat->id;

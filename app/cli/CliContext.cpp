@@ -40,18 +40,36 @@ CliContext::~CliContext() = default;
 
 AppContext* CliContext::app()
 {
-    if (m_app)
-        return m_app.get();
-    AppContext::Options options;
-    options.dataDir = m_dataDir;
-    auto opened = AppContext::open(options);
-    if (!opened) {
-        fail(opened.errorMessage());
+    return open(false);
+}
+
+AppContext* CliContext::writableApp()
+{
+    return open(true);
+}
+
+AppContext* CliContext::open(bool write)
+{
+    if (!m_app) {
+        AppContext::Options options;
+        options.dataDir = m_dataDir;
+        auto opened = AppContext::open(options);
+        if (!opened) {
+            fail(opened.errorMessage());
+            return nullptr;
+        }
+        m_app = std::move(opened).value();
+        if (!write || m_app->readOnlyReason().isEmpty()) {
+            for (const QString& notice : m_app->notices())
+                m_err << notice << Qt::endl;
+        }
+    }
+    if (write && !m_app->readOnlyReason().isEmpty()) {
+        fail(tr("%1 cannot be changed: %2. Nothing was done. Commands that only read it (chats "
+                "list, chats show, export, backup, db check) work.")
+                 .arg(m_app->databasePath(), m_app->readOnlyReason()));
         return nullptr;
     }
-    m_app = std::move(opened).value();
-    for (const QString& notice : m_app->notices())
-        m_err << notice << Qt::endl;
     return m_app.get();
 }
 

@@ -41,6 +41,9 @@ public:
 
     // The opened context, or nullptr after printing why it could not be opened.
     AppContext* app();
+    // The same for a command that changes the database: nullptr, after saying why, when
+    // the database can only be read.
+    AppContext* writableApp();
     // The live backends (keys from the keyring), or nullptr after printing why not.
     BackendSet* backends();
     // The backend --backend names, or nullptr for "all". False after printing why
@@ -83,6 +86,7 @@ public:
                            const QList<QStringList>& rows);
 
 private:
+    AppContext* open(bool write);
     QString m_dataDir;
     TerminalOutput m_stdout;
     TerminalOutput m_stderr;

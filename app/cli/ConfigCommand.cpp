@@ -58,7 +58,7 @@ int configSet(CliContext& ctx, const QStringList& args)
         return ctx.usage(CliContext::tr("config set takes a KEY and a VALUE"),
                          QStringLiteral("config set"));
     const QString& key = p.positional[0];
-    AppContext* app = ctx.app();
+    AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
     auto value = Settings::parseUserValue(key, p.positional[1]);
@@ -85,7 +85,7 @@ int configUnset(CliContext& ctx, const QStringList& args)
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("config unset takes one KEY"),
                          QStringLiteral("config unset"));
-    AppContext* app = ctx.app();
+    AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
     const QString& key = p.positional[0];

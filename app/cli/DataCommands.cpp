@@ -59,7 +59,7 @@ int runImport(CliContext& ctx, const QStringList& args)
     auto file = ChatImporter::read(p.positional[0]);
     if (!file)
         return ctx.fail(file.errorMessage());
-    AppContext* app = ctx.app();
+    AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
     const bool tty = ctx.stderrIsTerminal();
@@ -222,7 +222,7 @@ int runRestore(CliContext& ctx, const QStringList& args)
     const QString source = QFileInfo(p.positional[0]).absoluteFilePath();
     if (Status st = DatabaseBackup::check(source); !st.ok())
         return ctx.fail(joinSentences(st.errorMessage(), CliContext::tr("Nothing was changed.")));
-    AppContext* app = ctx.app();
+    AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
     // A reply another Lyss is writing would vanish under it: refuse, and say who.

@@ -65,6 +65,13 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     }
     Settings::allowMore(QStringLiteral("ui.theme"), themes);
     ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
+    if (!ctx->m_db->readOnlyReason().isEmpty()) {
+        // Only what reads: no indexing, no recovery of cut-off replies, no config.json.
+        ctx->m_notices << tr("%1 is open read only: %2. Its chats can be read, exported and "
+                             "backed up; nothing can be changed until it can be written.")
+                              .arg(ctx->databasePath(), ctx->m_db->readOnlyReason());
+        return ctx;
+    }
 
     // Replies Lyss stopped before indexing for search are indexed now.
     if (Status st = ChatRepository::indexWaitingMessages(ctx->m_db->connection()); !st.ok())
@@ -95,6 +102,11 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     if (const QString summary = importer.run(ctx->m_dataDir).summary(); !summary.isEmpty())
         ctx->m_notices << summary;
     return ctx;
+}
+
+QString AppContext::readOnlyReason() const
+{
+    return m_db->readOnlyReason();
 }
 
 Result<QList<EffectiveBackend>> AppContext::effectiveBackends()

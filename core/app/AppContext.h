@@ -44,6 +44,8 @@ public:
 
     QString dataDir() const { return m_dataDir; }
     QString databasePath() const;
+    // Why the database was opened read only (it cannot be written), or empty.
+    QString readOnlyReason() const;
     const QProcessEnvironment& environment() const { return m_env; }
 
     Database& database() { return *m_db; }

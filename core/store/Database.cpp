@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/Database.h"
+
+#include "store/WriteAccess.h"
 #include "util/Sentences.h"
 
 #include "store/Migrations.h"
@@ -77,9 +79,28 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         QSqlDatabase::removeDatabase(name);
         return Error{tr("Qt's SQLite driver is missing. Install the package libqt6sql6-sqlite.")};
     }
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
-    std::unique_ptr<Database> database(new Database(db, path));
+    // A file that cannot be written is opened read only, and says why: its chats can still
+    // be read, exported and backed up.
+    const QString blocked = WriteAccess::blocker(path);
+    if (!blocked.isEmpty() && !QFileInfo::exists(path)) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return Error{tr("Cannot create the database %1: %2. Start Lyss with --data-dir pointing "
+                        "to a folder you can write.")
+                         .arg(path, blocked)};
+    }
+    if (blocked.isEmpty()) {
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    } else {
+        db.setDatabaseName(QString::fromUtf8(WriteAccess::readOnlyUri(path)));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;"
+                                            "QSQLITE_BUSY_TIMEOUT=%1")
+                                 .arg(options.busyTimeoutMs));
+    }
+    db = QSqlDatabase(); // the connection is used through `database` only
+    std::unique_ptr<Database> database(new Database(QSqlDatabase::database(name, false), path));
+    database->m_readOnlyReason = blocked;
     if (!database->m_db.open())
         return sql::errorFrom(database->m_db, tr("Opening the database %1").arg(path));
 
@@ -205,6 +226,9 @@ Status Database::inspect(int* version) const
 
 Status Database::configure(int busyTimeoutMs)
 {
+    if (!m_readOnlyReason.isEmpty()) // nothing that writes: the journal mode stays as it is
+        return sql::exec(m_db, QStringLiteral("PRAGMA foreign_keys = ON"),
+                         tr("Configuring the database"));
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
         return sql::errorFrom(q, tr("Switching the database to write-ahead logging"));
@@ -243,6 +267,12 @@ Status Database::upgrade(int target)
 {
     if (m_version >= target)
         return {};
+    if (!m_readOnlyReason.isEmpty())
+        return Error{tr("%1 is from an older Lyss and needs an upgrade, which writes it, but it "
+                        "cannot be written: %2. Lyss has not changed it. Make it writable, or "
+                        "copy the folder somewhere you can write and start Lyss with --data-dir "
+                        "pointing there.")
+                         .arg(m_path, m_readOnlyReason)};
     if (m_version > 0) {
         if (Status st = backupBeforeUpgrade(m_version); !st.ok())
             return st;

@@ -41,6 +41,9 @@ public:
     int schemaVersion() const { return m_version; }
     // The copy made before this open upgraded an existing database, or empty.
     QString backupPath() const { return m_backupPath; }
+    // Why the file was opened read only (it cannot be written), in words; empty when
+    // it can be written.
+    QString readOnlyReason() const { return m_readOnlyReason; }
 
 private:
     Database(QSqlDatabase db, QString path);
@@ -54,6 +57,7 @@ private:
     QString m_path;
     int m_version = 0;
     QString m_backupPath;
+    QString m_readOnlyReason;
 };
 
 } // namespace lyss

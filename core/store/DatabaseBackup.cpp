@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/DatabaseBackup.h"
 
+#include "store/WriteAccess.h"
+
 #include "util/AtomicFile.h"
 #include "util/Sentences.h"
 
@@ -139,8 +141,9 @@ Result<QStringList> DatabaseBackup::integrityProblems(const QString& path)
     if (!QFileInfo(path).isFile())
         return Error{tr("%1 does not exist.").arg(path)};
     Handle h;
-    const QByteArray uri = QByteArrayLiteral("file:") + QUrl::toPercentEncoding(path, "/") +
-                           QByteArrayLiteral("?mode=ro");
+    // Read only, and on a read-only file system as immutable: a file that cannot be
+    // opened for writing is not a damaged one.
+    const QByteArray uri = WriteAccess::readOnlyUri(path);
     if (sqlite3_open_v2(uri.constData(), &h.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
         SQLITE_OK)
         return Error{tr("Cannot open %1: %2.").arg(path, printable(sqliteError(h.db)))};

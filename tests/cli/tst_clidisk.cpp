@@ -134,6 +134,64 @@ private Q_SLOTS:
                  QStringLiteral("write at length"));
         QVERIFY(messages[1][QLatin1String("status")].toString() != QLatin1String("complete"));
     }
+
+    void aReadOnlyDatabaseIsReadNotBlamed()
+    {
+        auto view = test::Mount::readOnlyView(m_data.path());
+        if (!view->ok())
+            QSKIP(qPrintable(view->why()));
+        const QString db = view->filePath(QStringLiteral("lyss.db"));
+        const QByteArray before = test::readFile(db);
+        QVERIFY(!before.isEmpty());
+        const QStringList beside = QDir(m_data.path()).entryList(QDir::Files);
+
+        // Reading works, and says once why nothing can be changed.
+        auto r = runCli(view->path(), {QStringLiteral("chats"), QStringLiteral("list"),
+                                       QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray chats = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY2(chats.size() >= 300, qPrintable(QString::number(chats.size())));
+        QVERIFY2(r.err.contains(QStringLiteral("is open read only: it is on a read-only file "
+                                               "system")),
+                 qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("could not be read as a database")));
+        QVERIFY(!r.err.contains(QStringLiteral("QSqlDatabase")));
+        const QString id = chats[0][QLatin1String("id")].toString();
+        r = runCli(view->path(), {QStringLiteral("chats"), QStringLiteral("show"), id});
+        QVERIFY2(r.exitCode == 0 && !r.out.isEmpty(), qPrintable(r.err));
+        QTemporaryDir out;
+        const QString exported = out.filePath(QStringLiteral("all.json"));
+        r = runCli(view->path(), {QStringLiteral("export"), QStringLiteral("-o"), exported});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(test::readFile(exported)).array().size(), 600); // all 600
+        r = runCli(view->path(), {QStringLiteral("backup"), out.filePath(QStringLiteral("b.db"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli(view->path(), {QStringLiteral("db"), QStringLiteral("check")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("is intact")),
+                 qPrintable(r.out + r.err)); // not "damaged"
+
+        // What would change it says why it cannot, and does nothing.
+        const QList<QStringList> writes{
+            {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("ui.theme"),
+             QStringLiteral("dark")},
+            {QStringLiteral("chats"), QStringLiteral("delete"), id, QStringLiteral("--yes")},
+            {QStringLiteral("import"), fixture("openwebui-export.json")},
+            {QStringLiteral("chat"), QStringLiteral("hello")},
+            {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--name"),
+             QStringLiteral("x"), QStringLiteral("--kind"), QStringLiteral("ollama"),
+             QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9")},
+            {QStringLiteral("restore"), out.filePath(QStringLiteral("b.db"))},
+        };
+        for (const QStringList& args : writes) {
+            r = runCli(view->path(), args);
+            QVERIFY2(r.exitCode == 1, qPrintable(args.join(QLatin1Char(' '))));
+            QVERIFY2(r.err.contains(QStringLiteral("cannot be changed: it is on a read-only file "
+                                                   "system. Nothing was done.")),
+                     qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err));
+        }
+        QCOMPARE(test::readFile(db), before);
+        QCOMPARE(QDir(m_data.path()).entryList(QDir::Files), beside); // no -wal, no -shm
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliDisk)

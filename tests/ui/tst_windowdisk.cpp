@@ -62,6 +62,42 @@ private Q_SLOTS:
         QCOMPARE(branch->at(1).status, MessageStatus::Complete);
         QVERIFY(branch->at(1).content.trimmed().endsWith(QStringLiteral("tok79999")));
     }
+
+    void aReadOnlyDatabaseOpensToBeRead()
+    {
+        QTemporaryDir data;
+        {
+            Window made(
+                m_server->url(),
+                [](AppContext& app) {
+                    auto chat = app.chats().createChat({.title = QStringLiteral("Kept")});
+                    Message m;
+                    m.chatId = chat->id;
+                    m.role = Role::User;
+                    m.content = QStringLiteral("a question kept on a read-only disk");
+                    QVERIFY(app.chats().addMessage(m).ok());
+                },
+                data.path());
+        }
+        auto view = test::Mount::readOnlyView(data.path());
+        if (!view->ok())
+            QSKIP(qPrintable(view->why()));
+        Window w(m_server->url(), {}, view->path());
+        // The chats are there, and the window says why nothing can be sent.
+        QTRY_COMPARE(w.model()->rowCount(), 1);
+        QCOMPARE(w.last().content, QStringLiteral("a question kept on a read-only disk"));
+        auto* notices = w.window->findChild<QLabel*>(QStringLiteral("startupNotices"));
+        QVERIFY(notices && notices->isVisible());
+        QVERIFY2(notices->text().contains(QStringLiteral("is open read only: it is on a "
+                                                         "read-only file system")),
+                 qPrintable(notices->text()));
+        QVERIFY(w.composer()->isReadOnly());
+        QVERIFY(w.composer()->placeholderText().contains(QStringLiteral("Read only")));
+        w.type(QStringLiteral("hello"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QVERIFY(!w.window->findChild<QPushButton*>(QStringLiteral("sendButton"))->isEnabled());
+        QCOMPARE(w.model()->rowCount(), 1);
+    }
 };
 
 QTEST_MAIN(TestWindowDisk)

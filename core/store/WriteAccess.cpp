@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/WriteAccess.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace lyss {
+
+namespace {
+
+bool onReadOnlyFileSystem(const QString& path)
+{
+    struct statvfs fs {};
+    return statvfs(QFile::encodeName(path).constData(), &fs) == 0 && (fs.f_flag & ST_RDONLY);
+}
+
+bool mayWrite(const QString& path)
+{
+    return access(QFile::encodeName(path).constData(), W_OK) == 0;
+}
+
+} // namespace
+
+QString WriteAccess::blocker(const QString& path)
+{
+    const QFileInfo file(path);
+    const QString dir = file.absolutePath();
+    if (onReadOnlyFileSystem(file.exists() ? path : dir))
+        return tr("it is on a read-only file system");
+    if (file.exists() && !mayWrite(path))
+        return tr("you have no permission to write it");
+    for (const QString& beside : {path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(beside)) {
+            if (!mayWrite(beside))
+                return tr("you have no permission to write %1").arg(beside);
+        } else if (!mayWrite(dir)) {
+            return tr("you have no permission to write in its folder %1, where SQLite keeps "
+                      "files beside it while it writes")
+                .arg(QDir::toNativeSeparators(dir));
+        }
+    }
+    return {};
+}
+
+QByteArray WriteAccess::readOnlyUri(const QString& path)
+{
+    const QString shm = path + QStringLiteral("-shm");
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const bool shared = QFileInfo::exists(shm) || mayWrite(QFileInfo(path).absolutePath());
+    const bool immutable = !shared && (!wal.exists() || wal.size() == 0);
+    return QByteArrayLiteral("file:") + QUrl::toPercentEncoding(path, "/") +
+           (immutable ? QByteArrayLiteral("?mode=ro&immutable=1") : QByteArrayLiteral("?mode=ro"));
+}
+
+} // namespace lyss
