@@ -1215,6 +1215,14 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>%1 is from an older Lyss and needs an upgrade, which writes it, but it cannot be written: %2. Lyss has not changed it. Make it writable, or copy the folder somewhere you can write and start Lyss with --data-dir pointing there.</source>
         <translation>%1 来自较旧版本的 Lyss，需要升级，而升级需要写入它，但它无法写入：%2。Lyss 没有更改它。请让它可写，或把文件夹复制到你可以写入的位置，并用 --data-dir 指向那里启动 Lyss。</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2. The file itself may well be intact; Lyss has not changed it.</source>
+        <translation>无法打开 %1：%2。文件本身很可能完好；Lyss 没有更改它。</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>

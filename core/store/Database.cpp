@@ -61,6 +61,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path)
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options)
 {
+    return open(path, options, {});
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const Options& options,
+                                                 const QString& readOnlyBecause)
+{
     const int latest = latestSchemaVersion();
     const int target = options.targetVersion > 0 ? std::min(options.targetVersion, latest) : latest;
     const QString untouched =
@@ -81,7 +87,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     }
     // A file that cannot be written is opened read only, and says why: its chats can still
     // be read, exported and backed up.
-    const QString blocked = WriteAccess::blocker(path);
+    const QString blocked =
+        readOnlyBecause.isEmpty() ? WriteAccess::blocker(path) : readOnlyBecause;
     if (!blocked.isEmpty() && !QFileInfo::exists(path)) {
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
@@ -105,8 +112,23 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
         return sql::errorFrom(database->m_db, tr("Opening the database %1").arg(path));
 
     int version = 0;
-    if (Status st = database->inspect(&version); !st.ok())
-        return Error{joinSentences(st.error().message, untouched)};
+    int code = 0;
+    if (Status st = database->inspect(&version, &code); !st.ok()) {
+        // A disk that is full, failing or closed to us is not a damaged file: say what it
+        // is. On a full disk SQLite cannot make the files it writes beside the database,
+        // so it is opened read only, which needs none.
+        const int primary = code & 0xff;
+        const bool environment =
+            primary == 3 || primary == 8 || primary == 10 || primary == 13 || primary == 14;
+        if (!environment)
+            return Error{joinSentences(st.error().message, untouched)};
+        database.reset();
+        if (readOnlyBecause.isEmpty() && blocked.isEmpty() && WriteAccess::diskFull(path))
+            return open(path, options, tr("the disk is full"));
+        return Error{tr("%1 could not be opened: %2. The file itself may well be intact; Lyss "
+                        "has not changed it.")
+                         .arg(path, sql::causeInWords(code))};
+    }
     database->m_version = version;
     if (Status st = database->configure(options.busyTimeoutMs); !st.ok())
         return st.error();
@@ -194,12 +216,14 @@ Status Database::checkHeader(const QString& path)
     return {};
 }
 
-Status Database::inspect(int* version) const
+Status Database::inspect(int* version, int* sqliteCode) const
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        *sqliteCode = q.lastError().nativeErrorCode().toInt();
         return Error{
             tr("%1 could not be read as a database (%2).").arg(m_path, q.lastError().text())};
+    }
     *version = q.value(0).toInt();
     if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
         return sql::errorFrom(q, tr("Reading the database header"));

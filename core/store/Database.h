@@ -47,7 +47,9 @@ public:
 
 private:
     Database(QSqlDatabase db, QString path);
-    Status inspect(int* version) const;
+    static Result<std::unique_ptr<Database>> open(const QString& path, const Options& options,
+                                                  const QString& readOnlyBecause);
+    Status inspect(int* version, int* sqliteCode) const;
     Status configure(int busyTimeoutMs);
     Status upgrade(int target);
     Status backupBeforeUpgrade(int fromVersion);

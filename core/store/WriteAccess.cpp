@@ -46,12 +46,22 @@ QString WriteAccess::blocker(const QString& path)
     return {};
 }
 
+bool WriteAccess::diskFull(const QString& path)
+{
+    struct statvfs fs {};
+    if (statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &fs) != 0)
+        return false;
+    return quint64(fs.f_bavail) * fs.f_frsize < 256 * 1024;
+}
+
 QByteArray WriteAccess::readOnlyUri(const QString& path)
 {
-    const QString shm = path + QStringLiteral("-shm");
+    // Immutable only when no write-ahead log waits to be read: then the file itself holds
+    // everything, and SQLite needs nothing beside it.
     const QFileInfo wal(path + QStringLiteral("-wal"));
-    const bool shared = QFileInfo::exists(shm) || mayWrite(QFileInfo(path).absolutePath());
-    const bool immutable = !shared && (!wal.exists() || wal.size() == 0);
+    const QString dir = QFileInfo(path).absolutePath();
+    const bool noRoomBeside = !mayWrite(dir) || diskFull(path) || onReadOnlyFileSystem(dir);
+    const bool immutable = noRoomBeside && (!wal.exists() || wal.size() == 0);
     return QByteArrayLiteral("file:") + QUrl::toPercentEncoding(path, "/") +
            (immutable ? QByteArrayLiteral("?mode=ro&immutable=1") : QByteArrayLiteral("?mode=ro"));
 }

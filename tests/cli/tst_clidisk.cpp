@@ -135,6 +135,39 @@ private Q_SLOTS:
         QVERIFY(messages[1][QLatin1String("status")].toString() != QLatin1String("complete"));
     }
 
+    void aFullDiskAtStartOpensToReadNotBlamed()
+    {
+        auto disk = test::Mount::tmpfs(1024 * 1024);
+        if (!disk->ok())
+            QSKIP(qPrintable(disk->why()));
+        const QString data = disk->filePath(QStringLiteral("data"));
+        auto r = runCli(data, {QStringLiteral("import"), fixture("openwebui-export.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        disk->fill(0);
+
+        r = runCli(data, {QStringLiteral("chats"), QStringLiteral("list")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("is open read only: the disk is full")),
+                 qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("Move the file elsewhere")));
+        QVERIFY(r.out.contains(QStringLiteral("Branchy")));
+        r = runCli(data, {QStringLiteral("db"), QStringLiteral("check")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("is intact")),
+                 qPrintable(r.out + r.err));
+        r = runCli(data, {QStringLiteral("config"), QStringLiteral("set"),
+                          QStringLiteral("ui.theme"), QStringLiteral("dark")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot be changed: the disk is full")),
+                 qPrintable(r.err));
+
+        // Room again: written as before, without a word about it.
+        disk->makeRoom();
+        r = runCli(data, {QStringLiteral("config"), QStringLiteral("set"),
+                          QStringLiteral("ui.theme"), QStringLiteral("dark")});
+        QVERIFY2(r.exitCode == 0 && !r.err.contains(QStringLiteral("read only")),
+                 qPrintable(r.err));
+    }
+
     void aReadOnlyDatabaseIsReadNotBlamed()
     {
         auto view = test::Mount::readOnlyView(m_data.path());
