@@ -1223,6 +1223,18 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>%1 could not be opened: %2. The file itself may well be intact; Lyss has not changed it.</source>
         <translation>无法打开 %1：%2。文件本身很可能完好；Lyss 没有更改它。</translation>
     </message>
+    <message>
+        <source>%1 is damaged, so it was not upgraded (SQLite&apos;s check says: %2). Lyss has not changed it. Copy it somewhere safe and put a backup back with lyss-cli restore FILE; the copies Lyss made itself are beside it (lyss.db.bak-v&lt;N&gt;, lyss.db.before-restore-&lt;N&gt;).</source>
+        <translation>%1 已损坏，因此没有升级（SQLite 的检查结果：%2）。Lyss 没有更改它。请把它复制到安全的地方，并用 lyss-cli restore FILE 放回一个备份；Lyss 自己做的副本就在它旁边（lyss.db.bak-v&lt;N&gt;、lyss.db.before-restore-&lt;N&gt;）。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s check after Lyss last stopped without closing it found it damaged (%1); copy it somewhere safe, then put a backup back with lyss-cli restore FILE</source>
+        <translation>Lyss 上次未正常关闭它，之后 SQLite 的检查发现它已损坏（%1）；请把它复制到安全的地方，然后用 lyss-cli restore FILE 放回一个备份</translation>
+    </message>
+    <message>
+        <source>Stopping writes to the database</source>
+        <translation>停止写入数据库</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -2649,16 +2661,20 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>无法读写磁盘（I/O 错误）</translation>
     </message>
     <message>
-        <source>the database file is damaged</source>
-        <translation>数据库文件已损坏</translation>
-    </message>
-    <message>
         <source>the file cannot be opened (does the folder exist, and may you write to it?)</source>
         <translation>无法打开文件（文件夹是否存在？你是否有写入权限？）</translation>
     </message>
     <message>
         <source>%1 (SQLite: %2)</source>
         <translation>%1（SQLite：%2）</translation>
+    </message>
+    <message>
+        <source>the database file is damaged; Lyss stops writing to it. Copy it somewhere safe, see what lyss-cli db check says, and put a backup back with lyss-cli restore FILE (Lyss keeps copies beside it: lyss.db.bak-v&lt;N&gt;, lyss.db.before-restore-&lt;N&gt;)</source>
+        <translation>数据库文件已损坏；Lyss 停止写入它。请把它复制到安全的地方，查看 lyss-cli db check 的结果，并用 lyss-cli restore FILE 放回一个备份（Lyss 在它旁边保留了副本：lyss.db.bak-v&lt;N&gt;、lyss.db.before-restore-&lt;N&gt;）</translation>
+    </message>
+    <message>
+        <source>Lyss stopped writing to the database when SQLite found it damaged. Copy it somewhere safe, see what lyss-cli db check says, and put a backup back with lyss-cli restore FILE</source>
+        <translation>SQLite 发现数据库损坏后，Lyss 已停止写入它。请把它复制到安全的地方，查看 lyss-cli db check 的结果，并用 lyss-cli restore FILE 放回一个备份</translation>
     </message>
 </context>
 <context>

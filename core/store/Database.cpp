@@ -5,6 +5,7 @@
 #include "util/Sentences.h"
 
 #include "store/Migrations.h"
+#include "store/SessionMarker.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
 #include "util/Log.h"
@@ -132,6 +133,34 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
     database->m_version = version;
     if (Status st = database->configure(options.busyTimeoutMs); !st.ok())
         return st.error();
+    if (blocked.isEmpty()) {
+        // SQLite's quick check where it is cheap to need: after Lyss stopped without
+        // closing the file, and before an upgrade rewrites it.
+        bool unclean = false;
+        database->m_marker = std::make_unique<SessionMarker>(path, &unclean);
+        if (unclean || (version > 0 && version < target)) {
+            const QStringList problems = database->quickCheck();
+            if (!problems.isEmpty() && version < target)
+                return Error{tr("%1 is damaged, so it was not upgraded (SQLite's check says: "
+                                "%2). Lyss has not changed it. Copy it somewhere safe and put a "
+                                "backup back with lyss-cli restore FILE; the copies Lyss made "
+                                "itself are beside it (lyss.db.bak-v<N>, "
+                                "lyss.db.before-restore-<N>).")
+                                 .arg(path, problems.first())};
+            if (!problems.isEmpty()) {
+                // Read only from here on: writing into broken pages spreads the damage.
+                database->m_readOnlyReason =
+                    tr("SQLite's check after Lyss last stopped without closing it found it "
+                       "damaged (%1); copy it somewhere safe, then put a backup back with "
+                       "lyss-cli restore FILE")
+                        .arg(problems.first());
+                (void)sql::exec(database->m_db, QStringLiteral("PRAGMA query_only = 1"),
+                                tr("Stopping writes to the database"));
+                database->m_marker.reset();
+                return database;
+            }
+        }
+    }
     if (Status st = database->upgrade(target); !st.ok())
         return st.error();
     return database;
@@ -246,6 +275,19 @@ Status Database::inspect(int* version, int* sqliteCode) const
                 tr("%1 is an SQLite database of another program, not of Lyss.").arg(m_path)};
     }
     return {};
+}
+
+QStringList Database::quickCheck() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check(10)")))
+        return {printable(q.lastError().databaseText())};
+    QStringList problems;
+    while (q.next()) {
+        if (const QString row = q.value(0).toString(); row != QLatin1String("ok"))
+            problems << printable(row);
+    }
+    return problems;
 }
 
 Status Database::configure(int busyTimeoutMs)

@@ -11,6 +11,8 @@
 
 namespace lyss {
 
+class SessionMarker;
+
 // The one SQLite file Lyss keeps everything in. open() checks the file before writing
 // a byte (refusing foreign files and databases from a newer Lyss), sets WAL, foreign
 // keys and a busy timeout, backs the file up and upgrades its schema.
@@ -51,6 +53,8 @@ private:
                                                   const QString& readOnlyBecause);
     Status inspect(int* version, int* sqliteCode) const;
     Status configure(int busyTimeoutMs);
+    // SQLite's quick check: the problems, in printable words; empty when there are none.
+    QStringList quickCheck() const;
     Status upgrade(int target);
     Status backupBeforeUpgrade(int fromVersion);
 
@@ -60,6 +64,7 @@ private:
     int m_version = 0;
     QString m_backupPath;
     QString m_readOnlyReason;
+    std::unique_ptr<SessionMarker> m_marker;
 };
 
 } // namespace lyss

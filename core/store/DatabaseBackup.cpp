@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/DatabaseBackup.h"
 
+#include "util/Sentences.h"
+
 #include "store/WriteAccess.h"
 
 #include "util/AtomicFile.h"
@@ -24,17 +26,6 @@ struct Handle {
     sqlite3* db = nullptr;
     ~Handle() { sqlite3_close_v2(db); }
 };
-
-// Text from a damaged file can hold any bytes: shown as text, never as raw binary.
-QString printable(const QString& text)
-{
-    QString out = text;
-    for (QChar& c : out) {
-        if (!c.isPrint() && c != QLatin1Char(' '))
-            c = QChar(0xFFFD);
-    }
-    return out.left(500);
-}
 
 QString sqliteError(sqlite3* db)
 {

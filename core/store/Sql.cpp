@@ -5,7 +5,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
+
+#include <cstring>
 
 namespace lyss::sql {
 
@@ -25,7 +30,12 @@ QString causeInWords(int sqliteCode)
         return QCoreApplication::translate("lyss::sql",
                                            "the disk could not be read or written (I/O error)");
     case 11: // SQLITE_CORRUPT
-        return QCoreApplication::translate("lyss::sql", "the database file is damaged");
+    case 26: // SQLITE_NOTADB
+        return QCoreApplication::translate(
+            "lyss::sql", "the database file is damaged; Lyss stops writing to it. Copy it "
+                         "somewhere safe, see what lyss-cli db check says, and put a backup back "
+                         "with lyss-cli restore FILE (Lyss keeps copies beside it: "
+                         "lyss.db.bak-v<N>, lyss.db.before-restore-<N>)");
     case 14: // SQLITE_CANTOPEN
         return QCoreApplication::translate(
             "lyss::sql", "the file cannot be opened (does the folder exist, and may you write "
@@ -36,7 +46,26 @@ QString causeInWords(int sqliteCode)
 }
 
 namespace {
-Error makeError(const QSqlError& e, const QString& what)
+sqlite3* handleOf(const QSqlDriver* driver)
+{
+    const QVariant v = driver ? driver->handle() : QVariant();
+    if (!v.isValid() || std::strcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(v.constData());
+}
+
+bool queryOnly(sqlite3* db)
+{
+    sqlite3_stmt* st = nullptr;
+    bool on = false;
+    if (sqlite3_prepare_v2(db, "PRAGMA query_only", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        on = sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+    return on;
+}
+
+Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* driver)
 {
     qCWarning(lcStore) << what << e.text();
     QString detail = e.databaseText();
@@ -44,7 +73,21 @@ Error makeError(const QSqlError& e, const QString& what)
         detail = e.driverText();
     bool numeric = false;
     const int code = e.nativeErrorCode().toInt(&numeric);
-    if (const QString words = numeric ? causeInWords(code) : QString(); !words.isEmpty())
+    QString words = numeric ? causeInWords(code) : QString();
+    if (sqlite3* db = handleOf(driver); db && numeric) {
+        // A damaged file is not written to again by this connection: writing into broken
+        // pages can spread the damage. SQLite itself keeps the stop.
+        if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+            sqlite3_exec(db, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
+            qCWarning(lcStore) << "the database is damaged: no more writes on this connection";
+        } else if ((code & 0xff) == SQLITE_READONLY && queryOnly(db)) {
+            words = QCoreApplication::translate(
+                "lyss::sql", "Lyss stopped writing to the database when SQLite found it "
+                             "damaged. Copy it somewhere safe, see what lyss-cli db check says, "
+                             "and put a backup back with lyss-cli restore FILE");
+        }
+    }
+    if (!words.isEmpty())
         detail = QCoreApplication::translate("lyss::sql", "%1 (SQLite: %2)").arg(words, detail);
     return Error{QCoreApplication::translate("lyss::sql", "%1 failed: %2").arg(what, detail)};
 }
@@ -52,12 +95,12 @@ Error makeError(const QSqlError& e, const QString& what)
 
 Error errorFrom(const QSqlQuery& query, const QString& what)
 {
-    return makeError(query.lastError(), what);
+    return makeError(query.lastError(), what, query.driver());
 }
 
 Error errorFrom(const QSqlDatabase& db, const QString& what)
 {
-    return makeError(db.lastError(), what);
+    return makeError(db.lastError(), what, db.driver());
 }
 
 Status exec(QSqlDatabase& db, const QString& statement, const QString& what)

@@ -24,4 +24,14 @@ QString joinSentences(const QString& first, const QString& second)
     return a + (cjk ? QStringLiteral("\u3002") : QStringLiteral(". ")) + b;
 }
 
+QString printable(const QString& text)
+{
+    QString out = text;
+    for (QChar& c : out) {
+        if (!c.isPrint() && c != QLatin1Char(' '))
+            c = QChar(0xFFFD);
+    }
+    return out.left(500);
+}
+
 } // namespace lyss

@@ -10,4 +10,9 @@ namespace lyss {
 // and "The partial reply is saved." do not read as one sentence.
 QString joinSentences(const QString& first, const QString& second);
 
+// Text from a damaged file or a server can hold any bytes: each character that is not
+// printable becomes U+FFFD, and at most 500 characters are kept. Shown as text, never
+// as raw binary.
+QString printable(const QString& text);
+
 } // namespace lyss

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/SessionMarker.h"
+
+#include "util/ProcessIdentity.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <atomic>
+
+namespace lyss {
+
+namespace {
+std::atomic<int> g_markers{0};
+}
+
+SessionMarker::SessionMarker(const QString& databasePath, bool* unclean)
+{
+    *unclean = false;
+    const QFileInfo db(databasePath);
+    const QDir dir = db.absoluteDir();
+    const QString token = currentProcessToken();
+    const QString host = token.section(QLatin1Char(':'), 0, 0);
+    const QString prefix = db.fileName() + QStringLiteral(".open-");
+    for (const QString& name : dir.entryList({prefix + QLatin1Char('*')}, QDir::Files)) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QString owner = QString::fromUtf8(f.read(512)).trimmed();
+        f.close();
+        // Another machine's (a shared folder): whether it is gone cannot be told here.
+        if (owner.section(QLatin1Char(':'), 0, 0) != host || isProcessTokenAlive(owner))
+            continue;
+        *unclean = true;
+        QFile::remove(dir.filePath(name));
+    }
+    m_file = dir.filePath(
+        prefix + QStringLiteral("%1-%2").arg(QCoreApplication::applicationPid()).arg(++g_markers));
+    QFile mine(m_file);
+    if (mine.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        mine.write(token.toUtf8());
+    else
+        m_file.clear(); // without it, a crash goes unnoticed; nothing else changes
+}
+
+SessionMarker::~SessionMarker()
+{
+    if (!m_file.isEmpty())
+        QFile::remove(m_file);
+}
+
+} // namespace lyss

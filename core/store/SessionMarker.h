@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace lyss {
+
+// A small file beside the database for each process that has it open for writing,
+// removed when it closes: one left by a process of this machine that is gone means Lyss
+// stopped without closing the database (a crash, a kill, a power cut), the moment to
+// check it. Files, not rows: a crash cannot leave them half-written in the database.
+class SessionMarker {
+public:
+    // Leaves this process's marker; `*unclean` tells whether a gone process's was found
+    // (those are removed).
+    SessionMarker(const QString& databasePath, bool* unclean);
+    ~SessionMarker();
+    SessionMarker(const SessionMarker&) = delete;
+    SessionMarker& operator=(const SessionMarker&) = delete;
+
+private:
+    QString m_file;
+};
+
+} // namespace lyss
