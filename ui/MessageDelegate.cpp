@@ -190,6 +190,7 @@ void MessageDelegate::setColors(const Colors& colors)
 
 void MessageDelegate::languageChanged()
 {
+    ++m_generation; // what is rendered aside now holds the old words
     m_cache.clear();
     m_view->viewport()->update();
 }
@@ -400,7 +401,7 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
         layout->inParts = true;
         continueParts(*layout, m.content, streaming);
     } else if (!layout->rendered && m.content.size() > kRenderAside) {
-        renderAside(m.id, revision, m.content);
+        renderAside(m.id, m.content);
         layout->rendering = true;
         layout->setPending({}, fm.lineSpacing(), fm.averageCharWidth());
         layout->setBodyHeight(estimateBodyHeight(m.content, bodyWidth));
@@ -417,31 +418,43 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     return *slot;
 }
 
-void MessageDelegate::renderAside(const QString& id, int revision, const QString& markdown) const
+void MessageDelegate::renderAside(const QString& id, const QString& markdown) const
 {
     if (m_rendering.contains(id))
-        return;
+        return; // its result is checked against the text when it comes
     m_rendering.insert(id);
     QPointer<MessageDelegate> self(const_cast<MessageDelegate*>(this));
-    m_renderPool.start([self, id, revision, markdown] {
+    const int generation = m_generation;
+    m_renderPool.start([self, id, markdown, generation] {
         auto parts = std::make_shared<const QList<MarkdownRenderer::Part>>(
             MarkdownRenderer::toParts(markdown));
         if (self)
             QMetaObject::invokeMethod(
-                self.data(), [self, id, revision, parts] { self->rendered(id, revision, parts); },
+                self.data(),
+                [self, id, markdown, generation, parts] {
+                    self->rendered(id, markdown, generation, parts);
+                },
                 Qt::QueuedConnection);
     });
 }
 
-void MessageDelegate::rendered(const QString& id, int revision,
+void MessageDelegate::rendered(const QString& id, const QString& markdown, int generation,
                                const std::shared_ptr<const QList<MarkdownRenderer::Part>>& parts)
 {
     m_rendering.remove(id);
     const std::shared_ptr<Layout> layout = m_cache.value(id);
     const int row = m_model->rowOf(id);
-    if (!layout || row < 0 || m_model->revision(row) != revision || layout->revision != revision)
-        return; // changed or gone meanwhile: laid out again when next shown
-    m_charsRendered += m_model->at(row).content.size();
+    if (!layout || row < 0)
+        return; // gone meanwhile: rendered again when next shown
+    const ShownMessage& m = m_model->at(row);
+    // Rendered for another text, or before a change of language (a code block's "Copy"):
+    // once more, for what the row holds now.
+    if (generation != m_generation || m.content != markdown) {
+        if (layout->rendering)
+            renderAside(id, m.content);
+        return;
+    }
+    m_charsRendered += markdown.size();
     layout->rendered = parts;
     if (layout->rendering) {
         layout->rendering = false;
@@ -450,6 +463,19 @@ void MessageDelegate::rendered(const QString& id, int revision,
     }
     Q_EMIT sizeHintChanged(m_model->index(row));
     m_view->viewport()->update();
+}
+
+void MessageDelegate::ensureRendered(Layout& layout, const ShownMessage& m) const
+{
+    if (!layout.rendering)
+        return;
+    // Needed now (a copy, a click): rendered here rather than waited for.
+    layout.rendered =
+        std::make_shared<const QList<MarkdownRenderer::Part>>(MarkdownRenderer::toParts(m.content));
+    m_charsRendered += m.content.size();
+    layout.rendering = false;
+    const QFontMetrics fm(m_view->font());
+    layout.setPending(*layout.rendered, fm.lineSpacing(), fm.averageCharWidth());
 }
 
 int MessageDelegate::estimateBodyHeight(const QString& content, int bodyWidth) const
@@ -711,7 +737,8 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         const auto [said, link] = cutNote(layout, r, g, m.role == Role::User);
         p->setPen(muted);
         p->drawText(said, Qt::AlignLeft | Qt::AlignVCenter,
-                    tr("This message is too long to show here in full."));
+                    fm.elidedText(tr("This message is too long to show here in full."),
+                                  Qt::ElideRight, said.width()));
         p->setPen(pal.color(QPalette::Link));
         p->drawText(link, Qt::AlignLeft | Qt::AlignVCenter, tr("Show all of it"));
         y += layout.noteHeight;
@@ -739,11 +766,14 @@ QPair<QRect, QRect> MessageDelegate::cutNote(const Layout& layout, const QRect& 
 {
     const QFontMetrics fm(m_view->font());
     const int y = rowRect.top() + layout.bodyTop + layout.shownHeight + (user ? 8 : 0) + 4;
-    const QString said = tr("This message is too long to show here in full.");
-    const int w = fm.horizontalAdvance(said);
-    const QRect text(g.bodyLeft, y, std::min(w, g.bodyWidth), fm.height());
-    const QRect link(g.bodyLeft + w + fm.horizontalAdvance(QLatin1Char(' ')), y,
-                     fm.horizontalAdvance(tr("Show all of it")) + 2, fm.height());
+    // The link always fits: in a narrow column the sentence gives way (elided).
+    const int linkWidth = std::min(fm.horizontalAdvance(tr("Show all of it")) + 2, g.bodyWidth);
+    const int w = std::clamp(fm.horizontalAdvance(tr("This message is too long to show here in "
+                                                     "full.")),
+                             0, std::max(0, g.bodyWidth - linkWidth - fm.horizontalAdvance(' ')));
+    const QRect text(g.bodyLeft, y, w, fm.height());
+    const QRect link(g.bodyLeft + (w > 0 ? w + fm.horizontalAdvance(QLatin1Char(' ')) : 0), y,
+                     linkWidth, fm.height());
     return {text, link};
 }
 
@@ -821,6 +851,8 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
         return {Action::ShowAll, {}};
     const QPointF inBody = QPointF(pos) - QPointF(g.bodyLeft + (m.role == Role::User ? 6 : 0),
                                                   rowRect.top() + cached->bodyTop);
+    if (cached->cut && inBody.y() >= cached->shownHeight)
+        return {};
     const int i = cached->partAt(inBody.y());
     if (!cached->parts[i])
         return {};
@@ -845,11 +877,15 @@ int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,
                                                   rowRect.top() + cached->bodyTop);
     if (inBody.y() < -4 || inBody.y() > cached->bodyHeight + 4)
         return -1;
-    // Positions count the characters of every part before: all are laid out for them.
-    cached->layOutAll();
+    if (cached->cut && inBody.y() >= cached->shownHeight)
+        return -1; // under the note: nothing of the body is shown there
+    // The part under the pointer as it is drawn now; then the parts above it are laid out
+    // (positions count their characters), which moves them but not this point in it.
     const int i = cached->partAt(inBody.y());
+    cached->layOutRange(i, i + 1);
     const int local = cached->parts[i]->documentLayout()->hitTest(
         inBody - QPointF(0, cached->partTop[i]), Qt::FuzzyHit);
+    cached->layOutRange(0, i);
     return local < 0 ? -1 : cached->partStart[i] + local;
 }
 
@@ -896,6 +932,7 @@ QString MessageDelegate::selectedText() const
             continue;
         // Rows off screen are laid out now: what is copied is what would be shown.
         auto& layout = const_cast<Layout&>(layoutFor(row, bodyWidth));
+        ensureRendered(layout, m_model->at(row));
         layout.layOutAll();
         QStringList pieces;
         for (size_t i = 0; i < layout.parts.size(); ++i) {
@@ -930,6 +967,8 @@ QString MessageDelegate::shownText(const QString& messageId) const
     const auto layout = m_cache.value(messageId);
     if (!layout)
         return {};
+    if (const int row = m_model->rowOf(messageId); row >= 0)
+        ensureRendered(*layout, m_model->at(row));
     layout->layOutAll();
     QStringList pieces;
     for (const auto& part : layout->parts)

@@ -127,10 +127,13 @@ private:
     const Layout& layoutFor(int row, int bodyWidth) const;
     int estimateHeight(const ShownMessage& m, int bodyWidth) const;
     int estimateBodyHeight(const QString& content, int bodyWidth) const;
-    // Renders a long text on m_renderPool; rendered() takes the parts.
-    void renderAside(const QString& id, int revision, const QString& markdown) const;
-    void rendered(const QString& id, int revision,
+    // Renders a long text on m_renderPool; rendered() takes the parts if they are still
+    // for the row's text (and words), or asks again.
+    void renderAside(const QString& id, const QString& markdown) const;
+    void rendered(const QString& id, const QString& markdown, int generation,
                   const std::shared_ptr<const QList<MarkdownRenderer::Part>>& parts);
+    // A layout still waiting for its parts gets them now (for a copy, a click).
+    void ensureRendered(Layout& layout, const ShownMessage& m) const;
     std::unique_ptr<QTextDocument> newPart(Layout& layout, const QString& html) const;
     void continueParts(Layout& layout, const QString& fullMarkdown, bool streaming) const;
     // Under a body cut at the height of a row: the note and its "Show all" link.
@@ -144,6 +147,7 @@ private:
     mutable QHash<QString, std::shared_ptr<Layout>> m_cache;
     mutable QSet<QString> m_rendering; // messages rendered on m_renderPool now
     mutable QThreadPool m_renderPool;  // one thread; waited for when the delegate goes
+    int m_generation = 0;              // counts changes of language
     mutable int m_estimates = 0;
     mutable qint64 m_charsRendered = 0;
     QSet<QString> m_expandedThinking;

@@ -187,8 +187,13 @@ bool MessageLayout::layOutMore(int top, int bottom, qint64 budgetMs)
 
 void MessageLayout::layOutAll()
 {
+    layOutRange(0, parts.size());
+}
+
+void MessageLayout::layOutRange(size_t from, size_t to)
+{
     bool any = false;
-    for (size_t i = 0; i < parts.size(); ++i) {
+    for (size_t i = from; i < std::min(to, parts.size()); ++i) {
         if (!parts[i]) {
             layOut(i);
             any = true;

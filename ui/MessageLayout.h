@@ -80,6 +80,8 @@ public:
     // has passed. Whether any was.
     bool layOutMore(int top, int bottom, qint64 budgetMs);
     void layOutAll();
+    // Lays out the pending parts in [from, to).
+    void layOutRange(size_t from, size_t to);
     // The part at `y` (body coordinates), or the nearest one.
     int partAt(qreal y) const;
     // Places the parts one under the other and sets the heights.

@@ -5,6 +5,7 @@
 
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -13,7 +14,6 @@ namespace lyss {
 
 namespace {
 
-int addedBreakMarker = 0; // its address marks the line breaks we add
 constexpr int kElementBytes = 16;
 
 bool hasType(cmark_node* node, const char* name)
@@ -68,12 +68,22 @@ void showLargeTablesAsText(cmark_node* document, const QByteArray& source)
             return;
         int rows = 0;
         int cells = 0;
+        qsizetype longestCell = 0;
         for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
             ++rows;
-            for (cmark_node* c = cmark_node_first_child(row); c; c = cmark_node_next(c))
+            for (cmark_node* c = cmark_node_first_child(row); c; c = cmark_node_next(c)) {
                 ++cells;
+                qsizetype bytes = 0;
+                forEachNode(c, [&bytes](cmark_node* inCell, cmark_event_type e) {
+                    if (e == CMARK_EVENT_ENTER)
+                        if (const char* l = cmark_node_get_literal(inCell))
+                            bytes += qsizetype(std::strlen(l));
+                });
+                longestCell = std::max(longestCell, bytes);
+            }
         }
-        if (cells > MarkdownBounds::kMaxTableCells)
+        // A cell cannot hold a line break: one longer than a run is shown as text too.
+        if (cells > MarkdownBounds::kMaxTableCells || longestCell > MarkdownBounds::kMaxRunBytes)
             large.emplace_back(n, rows);
     });
     if (large.empty())
@@ -81,8 +91,10 @@ void showLargeTablesAsText(cmark_node* document, const QByteArray& source)
     const std::vector<int> starts = lineStarts(source);
     const int lines = int(starts.size()) - 2;
     for (const auto& [table, rows] : large) {
-        const int first = cmark_node_get_start_line(table);
+        // Its own lines: a header row, the delimiter row and a line a row. (A table right
+        // under a paragraph keeps the paragraph's start line in cmark-gfm.)
         const int last = cmark_node_get_end_line(table);
+        const int first = last - rows;
         if (first < 1 || last < first || last > lines)
             continue;
         QByteArray text = source.mid(starts[first], starts[last + 1] - starts[first]);
@@ -152,9 +164,7 @@ void capNesting(cmark_node* document)
 
 cmark_node* addedBreak()
 {
-    cmark_node* br = cmark_node_new(CMARK_NODE_LINEBREAK);
-    cmark_node_set_user_data(br, &addedBreakMarker);
-    return br;
+    return cmark_node_new(CMARK_NODE_LINEBREAK);
 }
 
 // Where to end a piece of `text` that starts at `from` and may reach `limit`: after the
@@ -236,43 +246,68 @@ void breakLongRuns(cmark_node* document)
     for (const Cut& cut : cuts) {
         if (cut.before) {
             // Before the emphasis or link the text opens, if it opens one: a paragraph is
-            // split into parts at breaks that are its own children.
+            // split into parts at breaks that are its own children. Never as the first
+            // thing in a paragraph: that would be an empty line.
             cmark_node* at = cut.node;
             while (cmark_node_parent(at) && isFrame(cmark_node_parent(at)) &&
                    cmark_node_first_child(cmark_node_parent(at)) == at)
                 at = cmark_node_parent(at);
-            cmark_node_insert_before(at, addedBreak());
+            if (cmark_node_previous(at)) {
+                cmark_node* br = addedBreak();
+                if (!cmark_node_insert_before(at, br))
+                    cmark_node_free(br);
+            }
         }
         if (cut.offsets.empty())
             continue;
+        // The pieces after the first go in first; the text is shortened only once all of
+        // them are in place, so a refused insert loses nothing.
         const QByteArray text(cmark_node_get_literal(cut.node));
-        cmark_node_set_literal(cut.node, text.left(cut.offsets.front()).constData());
         cmark_node* previous = cut.node;
-        for (size_t i = 0; i < cut.offsets.size(); ++i) {
+        size_t placed = 0;
+        for (size_t i = 0; i < cut.offsets.size(); ++i, ++placed) {
             const int from = cut.offsets[i];
             const int to = i + 1 < cut.offsets.size() ? cut.offsets[i + 1] : int(text.size());
             cmark_node* br = addedBreak();
-            cmark_node_insert_after(previous, br);
             cmark_node* piece = cmark_node_new(cmark_node_get_type(cut.node));
             cmark_node_set_literal(piece, text.mid(from, to - from).constData());
-            cmark_node_insert_after(br, piece);
+            if (!cmark_node_insert_after(previous, br)) {
+                cmark_node_free(br);
+                cmark_node_free(piece);
+                break;
+            }
+            if (!cmark_node_insert_after(br, piece)) {
+                cmark_node_unlink(br);
+                cmark_node_free(br);
+                cmark_node_free(piece);
+                break;
+            }
             previous = piece;
+        }
+        if (placed == cut.offsets.size()) {
+            cmark_node_set_literal(cut.node, text.left(cut.offsets.front()).constData());
+        } else { // take back what went in: the text stays whole in one piece
+            for (cmark_node* n = cmark_node_next(cut.node); placed > 0; --placed) {
+                cmark_node* piece = cmark_node_next(n);
+                cmark_node_free(n);
+                n = cmark_node_next(piece);
+                cmark_node_free(piece);
+            }
         }
     }
 }
 
 } // namespace
 
+void MarkdownBounds::capDepth(cmark_node* document)
+{
+    capNesting(document);
+}
+
 void MarkdownBounds::apply(cmark_node* document, const QByteArray& source)
 {
     showLargeTablesAsText(document, source);
-    capNesting(document);
     breakLongRuns(document);
-}
-
-bool MarkdownBounds::isAddedBreak(cmark_node* node)
-{
-    return cmark_node_get_user_data(node) == &addedBreakMarker;
 }
 
 QString MarkdownBounds::tableNote(int rows)

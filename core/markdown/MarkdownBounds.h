@@ -27,10 +27,12 @@ public:
     // About 40 ms to lay out on a desktop machine; larger tables read better as text.
     static constexpr int kMaxTableCells = 2500;
 
-    // Applies all three to `document`, parsed from `source` (UTF-8).
+    // The nesting cap, first of all (before anything that replaces nodes: cmark checks
+    // every ancestor on each replacement, which at depth 50,000 is quadratic).
+    static void capDepth(cmark_node* document);
+    // The other two, to `document` parsed from `source` (UTF-8), after capDepth() and
+    // after raw HTML has become text.
     static void apply(cmark_node* document, const QByteArray& source);
-    // Whether `node` is a line break apply() added (a paragraph may be split there).
-    static bool isAddedBreak(cmark_node* node);
     // The note shown above a table shown as text.
     static QString tableNote(int rows);
 };

@@ -63,6 +63,12 @@ std::pair<Parser, Node> parse(const QByteArray& utf8)
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
     cmark_parser_feed(parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));
+    // cmark-gfm keeps the extensions' special characters in one global table, set at the
+    // start and cleared at the end of every inline parse (github/cmark-gfm PR #176): two
+    // threads must not parse inlines at once, or one loses strikethrough and autolinks.
+    // The block parse above is free of it; the inline parse of 1.4 MB of table is 60 ms.
+    static std::mutex inlines;
+    const std::lock_guard lock(inlines);
     Node doc(cmark_parser_finish(parser.get()), cmark_node_free);
     return {std::move(parser), std::move(doc)};
 }
@@ -189,6 +195,7 @@ QStringList MarkdownRenderer::codeBlocks(QStringView markdown)
     // The blocks as shown: a table too large to lay out is shown, and copied, as a block.
     const QByteArray utf8 = markdown.toUtf8();
     const auto [parser, doc] = parse(utf8);
+    MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
     MarkdownBounds::apply(doc.get(), utf8);
     QStringList out;
@@ -262,6 +269,7 @@ QString MarkdownRenderer::toHtml(QStringView markdown, bool streaming, int first
 {
     const QByteArray utf8 = streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8();
     const auto [parser, doc] = parse(utf8);
+    MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
     MarkdownBounds::apply(doc.get(), utf8);
     return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock);
@@ -271,6 +279,7 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
 {
     const QByteArray utf8 = markdown.toUtf8();
     const auto [parser, doc] = parse(utf8);
+    MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
     MarkdownBounds::apply(doc.get(), utf8);
     QList<Part> out;

@@ -5,9 +5,11 @@
 
 #include <QByteArray>
 
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace lyss {
@@ -61,10 +63,69 @@ cmark_node* emptyLike(cmark_node* node)
         cmark_node_set_list_delim(copy, cmark_node_get_list_delim(node));
         cmark_node_set_list_tight(copy, cmark_node_get_list_tight(node));
         break;
+    case CMARK_NODE_LINK:
+        cmark_node_set_url(copy, cmark_node_get_url(node));
+        cmark_node_set_title(copy, cmark_node_get_title(node));
+        break;
     default:
         break;
     }
+    if (cmark_syntax_extension* ext = cmark_node_get_syntax_extension(node)) // strikethrough
+        cmark_node_set_syntax_extension(copy, ext);
     return copy;
+}
+
+bool isInlineFrame(cmark_node* node)
+{
+    switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+    case CMARK_NODE_LINK:
+        return true;
+    default:
+        return std::strcmp(cmark_node_get_type_string(node), "strikethrough") == 0;
+    }
+}
+
+// An emphasis, link or strikethrough heavier than a part, unlinked, as a row of copies of
+// it with a line break between each: a paragraph is split at its own children only.
+std::vector<cmark_node*> explode(cmark_node* frame)
+{
+    std::vector<cmark_node*> out;
+    cmark_node* piece = emptyLike(frame);
+    qsizetype bytes = 0;
+    while (cmark_node* child = cmark_node_first_child(frame)) {
+        cmark_node_unlink(child);
+        std::vector<cmark_node*> inner{child};
+        if (isInlineFrame(child) &&
+            MarkdownSplit::measure(child).weight() > MarkdownRenderer::kPartBytes)
+            inner = explode(child);
+        for (cmark_node* n : inner) {
+            const cmark_node_type t = cmark_node_get_type(n);
+            if ((t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_SOFTBREAK) &&
+                bytes >= MarkdownRenderer::kPartBytes && cmark_node_first_child(piece)) {
+                out.push_back(piece);
+                out.push_back(n); // between the copies, where the paragraph may split
+                piece = emptyLike(frame);
+                bytes = 0;
+                continue;
+            }
+            if (!cmark_node_append_child(piece, n)) { // cannot go inside (never expected)
+                out.push_back(piece);
+                out.push_back(n);
+                piece = emptyLike(frame);
+                bytes = 0;
+                continue;
+            }
+            bytes += MarkdownSplit::measure(n).weight();
+        }
+    }
+    if (cmark_node_first_child(piece))
+        out.push_back(piece);
+    else
+        cmark_node_free(piece);
+    cmark_node_free(frame);
+    return out;
 }
 
 // `node` (unlinked), larger than a part, as several nodes of at most about a part each:
@@ -87,8 +148,8 @@ std::vector<cmark_node*> split(cmark_node* node, std::vector<bool>& continued)
                     --to;
             }
             QByteArray piece = code.mid(from, to - from);
-            if (piece.endsWith('\n') && to < code.size())
-                piece.chop(1); // the break between two parts is that line break
+            if (piece.endsWith('\n'))
+                piece.chop(1); // between two parts, the break; at the end, no empty line
             cmark_node* n = pieces.empty() ? node : cmark_node_new(CMARK_NODE_CODE_BLOCK);
             cmark_node_set_literal(n, piece.constData());
             pieces.push_back(n);
@@ -98,38 +159,76 @@ std::vector<cmark_node*> split(cmark_node* node, std::vector<bool>& continued)
         return pieces;
     }
     const bool inline_ = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
-    if (!inline_ && type != CMARK_NODE_BLOCK_QUOTE && type != CMARK_NODE_LIST) {
+    if (!inline_ && type != CMARK_NODE_BLOCK_QUOTE && type != CMARK_NODE_LIST &&
+        type != CMARK_NODE_ITEM) {
         continued.push_back(false);
         return {node};
+    }
+    if (inline_) {
+        // An emphasis or link heavier than a part is made a row of copies first.
+        for (cmark_node* child = cmark_node_first_child(node); child;) {
+            cmark_node* const next = cmark_node_next(child);
+            if (isInlineFrame(child) &&
+                MarkdownSplit::measure(child).weight() > MarkdownRenderer::kPartBytes) {
+                cmark_node_unlink(child);
+                for (cmark_node* n : explode(child)) {
+                    if (next)
+                        cmark_node_insert_before(next, n);
+                    else
+                        cmark_node_append_child(node, n);
+                }
+            }
+            child = next;
+        }
     }
     const bool ordered =
         type == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
     int number = cmark_node_get_list_start(node);
     cmark_node* piece = nullptr;
     qsizetype bytes = 0;
+    auto close = [&] {
+        if (piece)
+            pieces.push_back(piece);
+        piece = nullptr;
+    };
+    auto open = [&] {
+        piece = emptyLike(node);
+        bytes = 0;
+        if (ordered)
+            cmark_node_set_list_start(piece, number);
+    };
     while (cmark_node* child = cmark_node_first_child(node)) {
         const cmark_node_type t = cmark_node_get_type(child);
         const bool lineBreak = t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_SOFTBREAK;
+        const qsizetype weight = MarkdownSplit::measure(child).weight();
+        if (!inline_ && weight > MarkdownRenderer::kPartBytes) {
+            // One child heavier than a part (a long item, a paragraph in a quote): split
+            // too, each piece in a frame of its own kind.
+            close();
+            cmark_node_unlink(child);
+            std::vector<bool> inner;
+            for (cmark_node* n : split(child, inner)) {
+                open();
+                cmark_node_append_child(piece, n);
+                close();
+            }
+            ++number;
+            continue;
+        }
         if (piece && bytes >= MarkdownRenderer::kPartBytes && (!inline_ || lineBreak)) {
-            pieces.push_back(piece);
-            piece = nullptr;
+            close();
             if (lineBreak) { // the next paragraph is that break
                 cmark_node_free(child);
                 continue;
             }
         }
-        if (!piece) {
-            piece = emptyLike(node);
-            bytes = 0;
-            if (ordered)
-                cmark_node_set_list_start(piece, number);
-        }
-        bytes += MarkdownSplit::measure(child).weight();
+        if (!piece)
+            open();
+        bytes += weight;
         cmark_node_append_child(piece, child);
         ++number;
     }
-    if (piece)
-        pieces.push_back(piece);
+    close();
     cmark_node_free(node);
     // The pieces of a paragraph are one paragraph to the eye: the later ones continue it.
     for (size_t i = 0; i < pieces.size(); ++i)

@@ -154,6 +154,51 @@ private Q_SLOTS:
                     .contains(QStringLiteral("<table")));
     }
 
+    void aLongCellShowsItsTableAsText()
+    {
+        // A cell cannot hold a line break: its table is text, and every character shows.
+        const QString cell = QString(3000, QLatin1Char('x'));
+        const QString md = QStringLiteral("| h |\n|---|\n| ") + cell + QStringLiteral(" |\n");
+        const QString html = MarkdownRenderer::toHtml(md);
+        QVERIFY(!html.contains(QStringLiteral("<table")));
+        QVERIFY(html.contains(cell));
+    }
+
+    void aTableRightUnderAParagraphIsShownOnce()
+    {
+        QString md = QStringLiteral("Results:\n| n | v |\n| --- | --- |\n");
+        for (int i = 0; i < 2000; ++i)
+            md += QStringLiteral("| %1 | ok |\n").arg(i);
+        const QString html = MarkdownRenderer::toHtml(md);
+        QCOMPARE(html.count(QStringLiteral("Results:")), 1);
+        QVERIFY(MarkdownRenderer::codeBlocks(md).first().startsWith(
+            QStringLiteral("| n | v |\n| --- | --- |\n| 0 | ok |")));
+    }
+
+    void heavyQuotesListsAndEmphasisAreSplitToo_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("text");
+        const QString words = repeated(QStringLiteral("many words here "), 20000).trimmed();
+        QTest::newRow("a quote") << QStringLiteral("> ") + words << words;
+        QTest::newRow("a list item") << QStringLiteral("- ") + words << words;
+        QTest::newRow("strong") << QStringLiteral("**") + words + QStringLiteral("**") << words;
+        QTest::newRow("emphasis in a quote")
+            << QStringLiteral("> *") + words + QStringLiteral("*") << words;
+    }
+
+    void heavyQuotesListsAndEmphasisAreSplitToo()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, text);
+        const auto parts = MarkdownRenderer::toParts(markdown);
+        QVERIFY2(parts.size() > 10, qPrintable(QString::number(parts.size())));
+        for (const auto& part : parts)
+            QVERIFY(part.html.size() < 6 * MarkdownRenderer::kPartBytes);
+        // Every word shows, once, in order: against the text itself, not another rendering.
+        QCOMPARE(shownParts(parts).simplified(), text);
+    }
+
     void aShortTextIsOnePart()
     {
         const QString md = QStringLiteral("# Title\n\nSome **text**.\n\n```\nx\n```\n");
@@ -188,6 +233,10 @@ private Q_SLOTS:
         whole.remove(QLatin1Char('\n'));
         inParts.remove(QLatin1Char('\n'));
         QCOMPARE(inParts, whole);
+        // And against the text itself where it has no markup to take away.
+        if (!markdown.contains(QLatin1Char('*')) && !markdown.contains(QLatin1Char('>')))
+            QCOMPARE(inParts.simplified(),
+                     QString(markdown).remove(QLatin1Char('\n')).simplified());
         for (const auto& part : parts) {
             QVERIFY(part.html.size() < 6 * MarkdownRenderer::kPartBytes);
             QVERIFY(part.textChars > 0);

@@ -101,6 +101,35 @@ private Q_SLOTS:
         QCOMPARE(branch->last().content, reply);
     }
 
+    void switchingAwayWhileARenderRunsDoesNotLeaveItWaiting()
+    {
+        const QString reply = QStringLiteral("lorem ipsum ").repeated(100000);
+        Window w(m_server->url(), chatWith(reply));
+        QTRY_COMPARE(w.model()->rowCount(), 2);
+        const QString chat = w.window->currentChatId();
+        // Away and back before the text is rendered aside: the rows get new revisions.
+        for (int i = 0; i < 3; ++i) {
+            w.window->newChat();
+            w.window->openChat(chat);
+            w.window->messageView()->viewport()->repaint();
+        }
+        QVERIFY2(QTest::qWaitFor([&] { return !delegateOf(w)->layingOut(); }, 15000),
+                 "the long reply stayed at 'Laying out a long reply…'");
+        QVERIFY(delegateOf(w)->shownText(w.last().id).contains(QStringLiteral("lorem ipsum")));
+    }
+
+    void copyingWhileARenderRunsCopiesTheLongReply()
+    {
+        const QString reply = QStringLiteral("lorem ipsum ").repeated(100000);
+        Window w(m_server->url(), chatWith(reply));
+        QTRY_COMPARE(w.model()->rowCount(), 2);
+        MessageView* view = w.window->messageView();
+        view->selectAllMessages(); // at once: the reply is still being rendered aside
+        const QString copied = delegateOf(w)->selectedText();
+        QVERIFY2(copied.simplified().contains(reply.simplified()),
+                 qPrintable(QString::number(copied.size())));
+    }
+
     void deepQuotesAndStarsOpenAndShowTheirText()
     {
         const QString reply = QStringLiteral("> ").repeated(5000) + QStringLiteral("deep\n\n") +
