@@ -1345,6 +1345,14 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>%1 tried to send the request on to %2, another server. Lyss did not follow, so neither the API key nor the chat went there. If the server has really moved, change its address in Settings or with &quot;lyss-cli backends&quot;.</source>
         <translation>%1 试图把请求转发到另一台服务器 %2。Lyss 没有跟随，因此 API 密钥和对话都没有发送到那里。如果服务器确实已迁移，请在“设置”中或用 &quot;lyss-cli backends&quot; 更改其地址。</translation>
     </message>
+    <message>
+        <source>%1 sent more than %2 MiB where a short JSON answer was expected, so Lyss stopped reading. Is that address really a model server?</source>
+        <translation>%1 在本应只返回一段简短 JSON 的地方发送了超过 %2 MiB 的数据，因此 Lyss 停止了读取。这个地址真的是模型服务器吗？</translation>
+    </message>
+    <message>
+        <source>%1 had not finished a short answer after %2 s, so Lyss gave up. The server may be overloaded, or not be a model server.</source>
+        <translation>%1 在 %2 秒后仍未答完一段简短的回答，因此 Lyss 放弃了。服务器可能负载过高，或者并不是模型服务器。</translation>
+    </message>
 </context>
 <context>
     <name>ImportChecks</name>

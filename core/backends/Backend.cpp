@@ -14,6 +14,7 @@ Backend::Backend(Config config, QNetworkAccessManager* nam, QObject* parent)
              : m_config.keyReader       ? std::make_shared<ApiKey>(m_config.keyReader)
                                         : std::make_shared<ApiKey>())
 {
+    m_http.setJsonLimits(m_config.maxJsonBytes, m_config.jsonDeadlineMs);
 }
 
 void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok)
@@ -31,7 +32,7 @@ void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok)
 
 void Backend::getJson(const QString& path, Callback<QJsonDocument> done)
 {
-    sendJson(m_http.get(path), QStringLiteral("GET ") + path, std::move(done));
+    sendJson(m_http.getJson(path), QStringLiteral("GET ") + path, std::move(done));
 }
 
 void Backend::sendJson(QNetworkReply* reply, const QString& what, Callback<QJsonDocument> done)

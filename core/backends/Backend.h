@@ -57,6 +57,9 @@ public:
         ApiKey::Reader keyReader;
         // The longest line (or SSE event) a stream may send; see LineSplitter.
         qsizetype maxLineBytes = LineSplitter::kMaxLineBytes;
+        // A short JSON answer's limits; see HttpClient.
+        qint64 maxJsonBytes = HttpClient::kMaxJsonBytes;
+        int jsonDeadlineMs = HttpClient::kJsonDeadlineMs;
     };
 
     template <typename T>

@@ -3,8 +3,10 @@
 
 #include "backends/StreamEvent.h"
 
+#include <QBuffer>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QTimer>
 
 namespace lyss {
 
@@ -73,6 +75,9 @@ QNetworkRequest HttpClient::request(const QString& path) const
 
 namespace {
 const char* const kRefusedRedirect = "lyss.refusedRedirect";
+const char* const kTooLarge = "lyss.tooLarge";
+const char* const kTooSlow = "lyss.tooSlow";
+const char* const kBody = "lyss.body";
 
 bool sameOrigin(const QUrl& a, const QUrl& b)
 {
@@ -103,9 +108,49 @@ QUrl HttpClient::refusedRedirect(const QNetworkReply* reply)
     return reply->property(kRefusedRedirect).toUrl();
 }
 
-QNetworkReply* HttpClient::get(const QString& path) const
+void HttpClient::setJsonLimits(qint64 maxBytes, int deadlineMs)
 {
-    return guard(m_nam->get(request(path)));
+    m_maxJsonBytes = maxBytes;
+    m_jsonDeadlineMs = deadlineMs;
+}
+
+QNetworkReply* HttpClient::bounded(QNetworkReply* reply) const
+{
+    // What arrives is taken out of Qt's buffer as it comes, so a server that sends more
+    // than the limit is stopped there, whatever it meant to send.
+    auto* body = new QBuffer(reply);
+    body->setObjectName(QLatin1String(kBody));
+    const qint64 maxBytes = m_maxJsonBytes;
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, body, maxBytes] {
+        if (reply->property(kTooLarge).isValid())
+            return;
+        body->buffer() += reply->readAll();
+        if (body->buffer().size() > maxBytes) {
+            reply->setProperty(kTooLarge, maxBytes);
+            body->buffer().clear();
+            reply->abort();
+        }
+    });
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    QObject::connect(deadline, &QTimer::timeout, reply, [reply, ms = m_jsonDeadlineMs] {
+        if (reply->isRunning()) {
+            reply->setProperty(kTooSlow, ms);
+            reply->abort();
+        }
+    });
+    deadline->start(m_jsonDeadlineMs);
+    return reply;
+}
+
+QNetworkReply* HttpClient::getJson(const QString& path) const
+{
+    return bounded(guard(m_nam->get(request(path))));
+}
+
+QNetworkReply* HttpClient::postJson(const QString& path, const QJsonObject& body) const
+{
+    return bounded(post(path, body));
 }
 
 QNetworkReply* HttpClient::post(const QString& path, const QJsonObject& body) const
@@ -113,10 +158,10 @@ QNetworkReply* HttpClient::post(const QString& path, const QJsonObject& body) co
     return guard(m_nam->post(request(path), QJsonDocument(body).toJson(QJsonDocument::Compact)));
 }
 
-QNetworkReply* HttpClient::deleteWithBody(const QString& path, const QJsonObject& body) const
+QNetworkReply* HttpClient::deleteJson(const QString& path, const QJsonObject& body) const
 {
-    return guard(m_nam->sendCustomRequest(request(path), "DELETE",
-                                          QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    return bounded(guard(m_nam->sendCustomRequest(
+        request(path), "DELETE", QJsonDocument(body).toJson(QJsonDocument::Compact))));
 }
 
 int HttpClient::httpStatus(const QNetworkReply* reply)
@@ -130,12 +175,23 @@ QString HttpClient::serverLabel() const
                                          : tr("the server at %1").arg(m_base.toString());
 }
 
+QByteArray HttpClient::bodyOf(QNetworkReply* reply)
+{
+    // An aborted reply (a refused redirect, a limit) is closed: nothing more to read.
+    QByteArray body;
+    if (auto* kept = reply->findChild<QBuffer*>(QLatin1String(kBody), Qt::FindDirectChildrenOnly))
+        body = kept->buffer();
+    if (reply->isOpen())
+        body += reply->readAll();
+    return body;
+}
+
 Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const
 {
-    // An aborted reply (a refused redirect) is closed: nothing to read.
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QByteArray body = bodyOf(reply);
     const int status = httpStatus(reply);
-    if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
+    if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300 ||
+        reply->property(kTooLarge).isValid())
         return Error{describeFailure(reply, body)};
     QJsonParseError parseError{};
     QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -149,6 +205,16 @@ Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const
 QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body,
                                     const QString& model) const
 {
+    if (const QVariant max = reply->property(kTooLarge); max.isValid())
+        return tr("%1 sent more than %2 MiB where a short JSON answer was expected, so Lyss "
+                  "stopped reading. Is that address really a model server?")
+            .arg(serverLabel())
+            .arg(max.toLongLong() / (1024 * 1024));
+    if (const QVariant ms = reply->property(kTooSlow); ms.isValid())
+        return tr("%1 had not finished a short answer after %2 s, so Lyss gave up. The server "
+                  "may be overloaded, or not be a model server.")
+            .arg(serverLabel())
+            .arg(ms.toInt() / 1000);
     if (const QUrl to = refusedRedirect(reply); to.isValid())
         return tr("%1 tried to send the request on to %2, another server. Lyss did not follow, "
                   "so neither the API key nor the chat went there. If the server has really "

@@ -49,11 +49,23 @@ public:
     HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base,
                std::shared_ptr<ApiKey> apiKey);
 
-    QUrl url(const QString& path) const;
-    QNetworkReply* get(const QString& path) const;
-    QNetworkReply* post(const QString& path, const QJsonObject& body) const;
-    QNetworkReply* deleteWithBody(const QString& path, const QJsonObject& body) const;
+    // A short JSON answer (a model list, a version) is at most this large and takes at
+    // most this long: a server that sends more, or never ends, is stopped and named.
+    // (Streams have their own limits: a line's length and the idle time.)
+    static constexpr qint64 kMaxJsonBytes = 32 * 1024 * 1024;
+    static constexpr int kJsonDeadlineMs = 60 * 1000;
+    void setJsonLimits(qint64 maxBytes, int deadlineMs);
 
+    QUrl url(const QString& path) const;
+    // Requests for a short JSON answer, within the limits above.
+    QNetworkReply* getJson(const QString& path) const;
+    QNetworkReply* postJson(const QString& path, const QJsonObject& body) const;
+    QNetworkReply* deleteJson(const QString& path, const QJsonObject& body) const;
+    // A request for a stream.
+    QNetworkReply* post(const QString& path, const QJsonObject& body) const;
+
+    // What a finished reply sent (a short answer's body is collected as it comes).
+    static QByteArray bodyOf(QNetworkReply* reply);
     // After `reply` finished: its JSON body, or the error in words.
     Result<QJsonDocument> jsonResult(QNetworkReply* reply) const;
     // Why a request failed. `body` is what the server answered, if anything; `model`
@@ -71,11 +83,15 @@ private:
     QNetworkRequest request(const QString& path) const;
     // Follows redirects only within the configured origin (scheme, host and port).
     QNetworkReply* guard(QNetworkReply* reply) const;
+    // Stops a short answer past the size or time limit.
+    QNetworkReply* bounded(QNetworkReply* reply) const;
 
     QNetworkAccessManager* m_nam;
     BackendKind m_kind;
     QUrl m_base;
     std::shared_ptr<ApiKey> m_apiKey;
+    qint64 m_maxJsonBytes = kMaxJsonBytes;
+    int m_jsonDeadlineMs = kJsonDeadlineMs;
 };
 
 } // namespace lyss

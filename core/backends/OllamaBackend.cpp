@@ -71,12 +71,12 @@ void OllamaBackend::probe(Callback<QString> done)
 void OllamaBackend::show(const QString& model, Callback<QJsonObject> done)
 {
     QNetworkReply* reply =
-        m_http.post(QStringLiteral("/api/show"), QJsonObject{{QStringLiteral("model"), model}});
+        m_http.postJson(QStringLiteral("/api/show"), QJsonObject{{QStringLiteral("model"), model}});
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, [this, reply, model, done] {
         reply->deleteLater();
         if (HttpClient::httpStatus(reply) == 404)
-            return done(Error{m_http.describeFailure(reply, reply->readAll(), model)});
+            return done(Error{m_http.describeFailure(reply, HttpClient::bodyOf(reply), model)});
         auto r = m_http.jsonResult(reply);
         if (!r)
             return done(r.error());
@@ -86,13 +86,13 @@ void OllamaBackend::show(const QString& model, Callback<QJsonObject> done)
 
 void OllamaBackend::deleteModel(const QString& model, Callback<bool> done)
 {
-    QNetworkReply* reply = m_http.deleteWithBody(QStringLiteral("/api/delete"),
-                                                 QJsonObject{{QStringLiteral("model"), model}});
+    QNetworkReply* reply = m_http.deleteJson(QStringLiteral("/api/delete"),
+                                             QJsonObject{{QStringLiteral("model"), model}});
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, [this, reply, model, done] {
         reply->deleteLater();
         const int status = HttpClient::httpStatus(reply);
-        const QByteArray body = reply->readAll();
+        const QByteArray body = HttpClient::bodyOf(reply);
         if (status == 404)
             return done(
                 Error{tr("There is no model \"%1\" on %2.").arg(model, m_http.serverLabel())});

@@ -117,6 +117,43 @@ private Q_SLOTS:
         QCOMPARE(r.content, QStringLiteral("ok"));
     }
 
+    void aShortAnswerThatNeverEndsIsStopped_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("expected");
+        for (const auto& [kind, label] :
+             {std::pair{BackendKind::Ollama, "ollama"}, std::pair{BackendKind::OpenAI, "openai"}}) {
+            QTest::addRow("%s, too large", label)
+                << int(kind) << QStringLiteral("bigjson")
+                << QStringLiteral("sent more than 1 MiB where a short JSON answer was expected");
+            QTest::addRow("%s, too slow", label)
+                << int(kind) << QStringLiteral("slowjson")
+                << QStringLiteral("had not finished a short answer after 2 s");
+        }
+    }
+
+    void aShortAnswerThatNeverEndsIsStopped()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, scenario);
+        QFETCH(QString, expected);
+        const QString path =
+            QLatin1Char('/') + scenario + (BackendKind(kind) == BackendKind::OpenAI ? "/v1" : "");
+        Backend::Config config{
+            QStringLiteral("hostile"), BackendKind(kind), m_hostile->url(path), {}};
+        config.maxJsonBytes = 1024 * 1024;
+        config.jsonDeadlineMs = 2000;
+        std::unique_ptr<Backend> b;
+        if (BackendKind(kind) == BackendKind::Ollama)
+            b = std::make_unique<OllamaBackend>(config, &m_nam);
+        else
+            b = std::make_unique<OpenAIBackend>(config, &m_nam);
+        auto models = wait<QList<ModelInfo>>([&](auto done) { b->listModels(done); });
+        QVERIFY(!models.ok());
+        QVERIFY2(models.errorMessage().contains(expected), qPrintable(models.errorMessage()));
+    }
+
     void lineThatNeverEndsIsCut_data()
     {
         QTest::addColumn<int>("kind");

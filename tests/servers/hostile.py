@@ -18,6 +18,8 @@ client would use (so a backend configured as http://127.0.0.1:P/<scenario> works
   /html/...          200 with text/html: a captive portal's sign-in page
   /notobject/...     200, a stream line that is JSON but not an object
   /markup/...        /api/version answers a version string with markup in it
+  /bigjson/...       a model list (or version) that goes on for 64 MiB, as fast as it can
+  /slowjson/...      a model list that comes a byte every 0.25 s and never ends
 
 /_test/requests lists every request received (method, path, headers, body).
 """
@@ -105,6 +107,10 @@ class Handler(BaseHTTPRequestHandler):
                 return self.redirect(307, "/plain" + rest)
             if scenario == "markup" and rest == "/api/version":
                 return self.send_json(200, {"version": MARKUP})
+            if scenario == "bigjson" and not chat:
+                return self.big_json()
+            if scenario == "slowjson" and not chat:
+                return self.slow_json()
             if not chat:
                 return self.plain_other(rest)
             if scenario == "plain":
@@ -185,6 +191,31 @@ class Handler(BaseHTTPRequestHandler):
         while sent < 64 * 1024 * 1024:
             self.chunk(piece)
             sent += len(piece)
+        self.close_connection = True
+
+    def big_json(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()  # no length: the body ends when the connection does
+        self.wfile.write(b'{"models":[')
+        piece = b'{"name":"m:latest","model":"m:latest","size":1,"details":{}},' * 1000
+        sent = 0
+        while sent < 64 * 1024 * 1024:
+            self.wfile.write(piece)
+            sent += len(piece)
+        self.close_connection = True
+
+    def slow_json(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"models":[')
+        self.wfile.flush()
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            self.wfile.write(b" ")
+            self.wfile.flush()
+            time.sleep(0.25)
         self.close_connection = True
 
     def trickle(self, sse):
