@@ -17,6 +17,14 @@
         <source>%1 is open read only: %2. Its chats can be read, exported and backed up; nothing can be changed until it can be written.</source>
         <translation>%1 以只读方式打开：%2。其中的对话可以查看、导出和备份；在它可写之前无法做任何更改。</translation>
     </message>
+    <message>
+        <source>The address of the server %1 had a password in it. Lyss keeps no passwords in its database: the address is now %2, and the one with the password is in the keyring as %3.</source>
+        <translation>服务器 %1 的地址中含有密码。Lyss 不在数据库中保存任何密码：地址现在是 %2，带密码的地址保存在密钥环中，名为 %3。</translation>
+    </message>
+    <message>
+        <source>The address of the server %1 had a password in it, which Lyss took out of its database (it keeps no passwords there): the address is now %2. With no keyring to keep it in, the password is not kept; if the server needs one, give it an API key instead.</source>
+        <translation>服务器 %1 的地址中含有密码，Lyss 已将其从数据库中移除（它不在那里保存任何密码）：地址现在是 %2。由于没有可用的密钥环，密码没有被保留；如果服务器需要，请改为给它一个 API 密钥。</translation>
+    </message>
 </context>
 <context>
     <name>AtomicFile</name>

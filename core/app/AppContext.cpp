@@ -2,8 +2,10 @@
 #include "app/AppContext.h"
 
 #include "config/ConfigJsonImporter.h"
+#include "config/SecretFilter.h"
 #include "config/Settings.h"
 #include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
 #include "store/ConfigRepository.h"
@@ -19,6 +21,44 @@
 #include <QJsonObject>
 
 namespace lyss {
+
+namespace {
+// A Lyss from before kept a server's address as given, a password in it included. It is
+// taken out of the database now: into the keyring when there is one, and said either way.
+QStringList takePasswordsOutOfAddresses(BackendRepository& backends, SecretStore* secrets)
+{
+    QStringList notices;
+    auto stored = backends.list();
+    if (!stored)
+        return notices;
+    for (BackendRecord backend : *stored) {
+        if (backend.url.password().isEmpty())
+            continue;
+        const QString full = backend.url.toString();
+        backend.url = SecretFilter::withoutCredentials(backend.url);
+        const QString key = configSecretKey(QStringLiteral("backends.%1.url").arg(backend.name));
+        const Status kept = secrets ? secrets->write(key, full) : Status{Error{QString()}};
+        if (Status st = backends.update(backend); !st.ok()) {
+            qCWarning(lcStore) << st.errorMessage();
+            continue;
+        }
+        const QString shown = backend.url.toString();
+        notices << (kept.ok()
+                        ? AppContext::tr("The address of the server %1 had a password in it. "
+                                         "Lyss keeps no passwords in its database: the address "
+                                         "is now %2, and the one with the password is in the "
+                                         "keyring as %3.")
+                              .arg(backend.name, shown, key)
+                        : AppContext::tr("The address of the server %1 had a password in it, "
+                                         "which Lyss took out of its database (it keeps no "
+                                         "passwords there): the address is now %2. With no "
+                                         "keyring to keep it in, the password is not kept; if "
+                                         "the server needs one, give it an API key instead.")
+                              .arg(backend.name, shown));
+    }
+    return notices;
+}
+} // namespace
 
 AppContext::~AppContext() = default;
 
@@ -101,6 +141,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     ConfigJsonImporter importer(*ctx->m_db, *ctx->m_config, *ctx->m_backends, ctx->m_secrets.get());
     if (const QString summary = importer.run(ctx->m_dataDir).summary(); !summary.isEmpty())
         ctx->m_notices << summary;
+    ctx->m_notices << takePasswordsOutOfAddresses(*ctx->m_backends, ctx->m_secrets.get());
     return ctx;
 }
 

@@ -372,6 +372,70 @@ private Q_SLOTS:
         QCOMPARE(test::readFile(dir.filePath(QStringLiteral("config.json"))), QByteArray("[1, 2,"));
     }
 
+    void aPasswordInAStoredAddressLeavesTheDatabase_data()
+    {
+        QTest::addColumn<bool>("withKeyring");
+        QTest::addRow("keyring") << true;
+        QTest::addRow("no keyring") << false;
+    }
+
+    void aPasswordInAStoredAddressLeavesTheDatabase()
+    {
+        QFETCH(bool, withKeyring);
+        // As a Lyss from before kept it: the address with the password in it.
+        QTemporaryDir dir;
+        {
+            auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+            QVERIFY(db.ok());
+            BackendRepository backends(**db);
+            BackendRecord old;
+            old.name = QStringLiteral("old");
+            old.kind = BackendKind::OpenAI;
+            old.url = QUrl(QStringLiteral("https://alice:S3CR3T@api.example.com/v1"));
+            QVERIFY(backends.add(old).ok());
+        }
+        struct NoKeyring : SecretStore {
+            Result<std::optional<QString>> read(const QString&) override
+            {
+                return Error{QStringLiteral("no keyring")};
+            }
+            Status write(const QString&, const QString&) override
+            {
+                return Error{QStringLiteral("no keyring")};
+            }
+            Status remove(const QString&) override { return Error{QStringLiteral("no keyring")}; }
+        };
+        auto keyring = std::make_shared<KeychainSecretStore>();
+        AppContext::Options o;
+        o.dataDir = dir.path();
+        o.env = test::cleanEnvironment();
+        o.secrets =
+            withKeyring ? std::shared_ptr<SecretStore>(keyring) : std::make_shared<NoKeyring>();
+        {
+            auto app = AppContext::open(o);
+            QVERIFY2(app.ok(), qPrintable(app.errorMessage()));
+            const QString said = (*app)->notices().join(QLatin1Char('\n'));
+            QVERIFY2(said.contains(QStringLiteral("The address of the server old had a password "
+                                                  "in it")) &&
+                         said.contains(QStringLiteral("https://api.example.com/v1")) &&
+                         !said.contains(QStringLiteral("S3CR3T")),
+                     qPrintable(said));
+            auto stored = (*app)->backends().find(QStringLiteral("old"));
+            QVERIFY(stored.ok() && stored->has_value());
+            QCOMPARE((*stored)->url.toString(), QStringLiteral("https://api.example.com/v1"));
+            if (withKeyring) {
+                auto kept = keyring->read(configSecretKey(QStringLiteral("backends.old.url")));
+                QVERIFY2(kept.ok(), qPrintable(kept.errorMessage()));
+                QCOMPARE(kept->value_or(QString()),
+                         QStringLiteral("https://alice:S3CR3T@api.example.com/v1"));
+            }
+        }
+        // Said once: the next start has nothing to say.
+        auto again = AppContext::open(o);
+        QVERIFY(again.ok());
+        QVERIFY((*again)->notices().isEmpty());
+    }
+
     void notAnObject()
     {
         Fixture f;
