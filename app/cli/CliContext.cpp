@@ -15,8 +15,8 @@ namespace lyss::cli {
 
 CliContext::CliContext(QString dataDir)
     : m_dataDir(std::move(dataDir))
-    , m_stdout(STDOUT_FILENO, false)
-    , m_stderr(STDERR_FILENO, true)
+    , m_stdout(STDOUT_FILENO)
+    , m_stderr(STDERR_FILENO)
     , m_out(&m_stdout)
     , m_err(&m_stderr)
 {
@@ -37,6 +37,12 @@ int CliContext::finish(int code)
 }
 
 CliContext::~CliContext() = default;
+
+void CliContext::progressLineStart()
+{
+    m_err.flush();
+    m_stderr.carriageReturn();
+}
 
 AppContext* CliContext::app()
 {

@@ -38,6 +38,9 @@ public:
 
     QTextStream& out() { return m_out; }
     QTextStream& err() { return m_err; }
+    // Back to the start of stderr's line, to write a progress line anew (text written to
+    // err() cannot do that: a carriage return in it is shown as \r).
+    void progressLineStart();
 
     // The opened context, or nullptr after printing why it could not be opened.
     AppContext* app();

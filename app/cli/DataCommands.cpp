@@ -65,9 +65,11 @@ int runImport(CliContext& ctx, const QStringList& args)
     const bool tty = ctx.stderrIsTerminal();
     ChatImporter importer(app->database());
     auto summary = importer.write(*file, [&](int done, int total) {
-        if (tty && total >= 20)
-            ctx.err() << '\r' << CliContext::tr("Importing: %1 of %2 chats").arg(done).arg(total)
+        if (tty && total >= 20) {
+            ctx.progressLineStart();
+            ctx.err() << CliContext::tr("Importing: %1 of %2 chats").arg(done).arg(total)
                       << Qt::flush;
+        }
     });
     if (tty && file->chats.size() >= 20)
         ctx.err() << '\n';

@@ -151,7 +151,8 @@ int runPull(CliContext& ctx, const QStringList& args)
                      [&](const QString& serverStatus, qint64 completed, qint64 total) {
                          const QString status = oneLine(serverStatus);
                          if (tty && total > 0) {
-                             ctx.err() << '\r' << status << "  "
+                             ctx.progressLineStart();
+                             ctx.err() << status << "  "
                                        << progressBar(std::max<qint64>(completed, 0), total)
                                        << "   " << Qt::flush;
                              lastStatus = status;

@@ -8,10 +8,9 @@
 
 namespace lyss::cli {
 
-TerminalOutput::TerminalOutput(int fd, bool allowCarriageReturn)
+TerminalOutput::TerminalOutput(int fd)
     : m_fd(fd)
     , m_terminal(::isatty(fd) == 1)
-    , m_allowCr(allowCarriageReturn)
 {
     open(QIODevice::WriteOnly | QIODevice::Unbuffered);
 }
@@ -20,6 +19,14 @@ TerminalOutput::~TerminalOutput()
 {
     if (m_pendingCr)
         writeAll("\\r", 2);
+    if (!m_pending.isEmpty())
+        writeAll(m_pending.constData(), m_pending.size());
+}
+
+void TerminalOutput::carriageReturn()
+{
+    if (m_terminal && !failed())
+        writeAll("\r", 1);
 }
 
 QString TerminalOutput::failure() const
@@ -64,25 +71,45 @@ qint64 TerminalOutput::writeData(const char* data, qint64 size)
             if (c != '\n')
                 out += "\\r";
         }
-        if (m_pendingC2) {
-            m_pendingC2 = false;
-            if (c >= 0x80 && c <= 0x9F) { // U+0080..U+009F, the C1 controls (CSI among them)
-                escape(c);
-                continue;
+        if (!m_pending.isEmpty() && (c & 0xC0) != 0x80) {
+            out += m_pending; // not a sequence after all: that byte is looked at on its own
+            m_pending.clear();
+        }
+        if (!m_pending.isEmpty()) {
+            // C2 80..9F: U+0080..U+009F, the C1 controls (CSI among them). E2 80 AA..AE and
+            // E2 81 A6..A9: the bidirectional embeddings, overrides and isolates.
+            m_pending += static_cast<char>(c);
+            const auto b1 = static_cast<unsigned char>(m_pending[0]);
+            const auto b2 = static_cast<unsigned char>(m_pending[1]);
+            if (b1 == 0xC2) {
+                if (b2 >= 0x80 && b2 <= 0x9F)
+                    escape(b2);
+                else
+                    out += m_pending;
+                m_pending.clear();
+            } else if (m_pending.size() == 2 && (b2 == 0x80 || b2 == 0x81)) {
+                // one more byte decides
+            } else if (m_pending.size() == 3) {
+                const unsigned code = 0x2000 + ((b2 & 0x3F) << 6) + (c & 0x3F);
+                if ((code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069))
+                    escape(code);
+                else
+                    out += m_pending;
+                m_pending.clear();
+            } else {
+                out += m_pending;
+                m_pending.clear();
             }
-            out += '\xC2';
+            continue;
         }
         if (c == '\n' || c == '\t') {
             out += static_cast<char>(c);
         } else if (c == '\r') {
-            if (m_allowCr)
-                out += '\r';
-            else
-                m_pendingCr = true;
+            m_pendingCr = true;
         } else if (c < 0x20 || c == 0x7F) {
             escape(c);
-        } else if (c == 0xC2) {
-            m_pendingC2 = true;
+        } else if (c == 0xC2 || c == 0xE2) {
+            m_pending += static_cast<char>(c);
         } else {
             out += static_cast<char>(c);
         }

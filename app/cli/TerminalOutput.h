@@ -7,14 +7,17 @@
 namespace lyss::cli {
 
 // stdout or stderr for lyss-cli's text streams. On a terminal it escapes what would
-// control the terminal (ESC and the other C0 and C1 controls, DEL) so no text from a
-// server, a model or a file can rewrite the user's screen; newline and tab pass, and so
-// does a carriage return on stderr (lyss-cli's own progress lines) or before a newline.
+// control the terminal (ESC and the other C0 and C1 controls, DEL, a carriage return not
+// before a newline) and the bidirectional overrides that reorder what the user reads, so
+// no text from a server, a model or a file can rewrite or disguise the user's screen;
+// newline and tab pass. lyss-cli's own progress lines go back with carriageReturn().
 // Off a terminal the bytes pass unchanged. A failed write (a full disk, a closed pipe)
 // is remembered, so the command can end with an error instead of pretending it wrote.
 class TerminalOutput : public QIODevice {
 public:
-    TerminalOutput(int fd, bool allowCarriageReturn);
+    explicit TerminalOutput(int fd);
+    // Back to the start of the line, on a terminal (a progress line written anew).
+    void carriageReturn();
     ~TerminalOutput() override;
 
     bool isTerminal() const { return m_terminal; }
@@ -32,9 +35,8 @@ private:
 
     int m_fd;
     bool m_terminal;
-    bool m_allowCr;
     bool m_pendingCr = false; // a \r at the end of the last write: kept if \n follows
-    bool m_pendingC2 = false; // a UTF-8 lead byte 0xC2 at the end of the last write
+    QByteArray m_pending;     // the start of a UTF-8 sequence that may yet be a control
     int m_errno = 0;
 };
 

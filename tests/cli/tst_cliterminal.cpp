@@ -25,15 +25,16 @@ QByteArray hostileExport()
                      {QStringLiteral("role"), QStringLiteral("user")},
                      {QStringLiteral("content"), QStringLiteral("hi")},
                      {QStringLiteral("timestamp"), 1700000000}};
-    QJsonObject reply{
-        {QStringLiteral("id"), QStringLiteral("m2")},
-        {QStringLiteral("parentId"), QStringLiteral("m1")},
-        {QStringLiteral("childrenIds"), QJsonArray{}},
-        {QStringLiteral("role"), QStringLiteral("assistant")},
-        {QStringLiteral("content"), QStringLiteral("line one\nline two\x1b[31m red\x9b"
-                                                   "1m\tend\r\n")},
-        {QStringLiteral("model"), QStringLiteral("llama\x1b[5m")},
-        {QStringLiteral("timestamp"), 1700000005}};
+    QJsonObject reply{{QStringLiteral("id"), QStringLiteral("m2")},
+                      {QStringLiteral("parentId"), QStringLiteral("m1")},
+                      {QStringLiteral("childrenIds"), QJsonArray{}},
+                      {QStringLiteral("role"), QStringLiteral("assistant")},
+                      {QStringLiteral("content"),
+                       QStringLiteral("line one\nline two\x1b[31m red\x9b"
+                                      "1m\tend\r\nover\rwritten \u202eevil\u202c "
+                                      "\u2067isolate\u2069 \u00e9t\u00e9 \u201cq\u201d")},
+                      {QStringLiteral("model"), QStringLiteral("llama\x1b[5m")},
+                      {QStringLiteral("timestamp"), 1700000005}};
     QJsonObject chat{
         {QStringLiteral("title"), title},
         {QStringLiteral("history"),
@@ -127,6 +128,12 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("line one\r\nline two\\x1b[31m red\\x9b1m\tend")),
                  qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("llama\\x1b[5m")));
+        // A carriage return that would write over the line, and text turned around or set
+        // apart by the bidirectional controls, are shown for what they are; other text in
+        // the same bytes' range passes.
+        QVERIFY2(r.out.contains(QStringLiteral("over\\rwritten \\u202eevil\\u202c \\u2067isolate"
+                                               "\\u2069 \u00e9t\u00e9 \u201cq\u201d")),
+                 qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("# Evil\\x1b]0;pwned\\x07 title\\nsecond line")));
 
         // --json stays JSON, escaped the JSON way.
