@@ -1018,6 +1018,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>%1 cannot be changed: %2. Nothing was done. Commands that only read it (chats list, chats show, export, backup, db check) work.</source>
         <translation>%1 无法更改：%2。未做任何操作。只读取它的命令（chats list、chats show、export、backup、db check）可以使用。</translation>
     </message>
+    <message>
+        <source>Another Lyss has this database open (%1): restoring would replace the file under it, and what it writes next would be lost. Close that Lyss, then restore again. Nothing was changed.</source>
+        <translation>另一个 Lyss 正打开着这个数据库（%1）：恢复会在它不知情时替换文件，它接下来写入的内容会丢失。请先关闭那个 Lyss，再重新恢复。未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>

@@ -9,6 +9,7 @@
 #include "store/ChatRepository.h"
 #include "store/Database.h"
 #include "store/DatabaseBackup.h"
+#include "store/SessionMarker.h"
 #include "util/AtomicFile.h"
 #include "util/DataDir.h"
 #include "util/ProcessIdentity.h"
@@ -227,25 +228,38 @@ int runRestore(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
-    // A reply another Lyss is writing would vanish under it: refuse, and say who.
+    // Another Lyss with the file open (the window, a chat in another terminal) would go on
+    // with the old one under it, and a reply it is writing would vanish: refuse, say who.
+    QStringList open = SessionMarker::othersOpen(app->databasePath());
     auto owners = app->chats().liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
         return owner != currentProcessToken() &&
                isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
     });
     if (!owners)
         return ctx.fail(owners.errorMessage());
-    if (!owners->isEmpty()) {
+    const bool streaming = !owners->isEmpty();
+    for (const QString& token : *owners) {
+        if (!open.contains(token))
+            open << token;
+    }
+    if (!open.isEmpty()) {
         QStringList who;
-        for (const QString& token : *owners) {
+        for (const QString& token : open) {
             const QStringList parts = token.split(QLatin1Char(':'));
             who << CliContext::tr("process %1 on %2").arg(parts.value(1), parts.value(0));
         }
         return ctx.fail(
-            CliContext::tr("Another Lyss is writing a reply into this database right now (%1). "
-                           "Restoring would replace it under that program and the reply would "
-                           "be lost. Let the reply finish and close that Lyss, then restore "
-                           "again. Nothing was changed.")
-                .arg(who.join(QStringLiteral(", "))));
+            streaming
+                ? CliContext::tr("Another Lyss is writing a reply into this database right now "
+                                 "(%1). Restoring would replace it under that program and the "
+                                 "reply would be lost. Let the reply finish and close that Lyss, "
+                                 "then restore again. Nothing was changed.")
+                      .arg(who.join(QStringLiteral(", ")))
+                : CliContext::tr("Another Lyss has this database open (%1): restoring would "
+                                 "replace the file under it, and what it writes next would be "
+                                 "lost. Close that Lyss, then restore again. Nothing was "
+                                 "changed.")
+                      .arg(who.join(QStringLiteral(", "))));
     }
     const QString keep = DatabaseBackup::beforeRestorePath(app->databasePath());
     if (Status st = DatabaseBackup::restore(app->database(), source, keep); !st.ok())

@@ -45,6 +45,24 @@ SessionMarker::SessionMarker(const QString& databasePath, bool* unclean)
         m_file.clear(); // without it, a crash goes unnoticed; nothing else changes
 }
 
+QStringList SessionMarker::othersOpen(const QString& databasePath)
+{
+    const QFileInfo db(databasePath);
+    const QDir dir = db.absoluteDir();
+    const QString mine = currentProcessToken();
+    QStringList out;
+    const QString prefix = db.fileName() + QStringLiteral(".open-");
+    for (const QString& name : dir.entryList({prefix + QLatin1Char('*')}, QDir::Files)) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QString owner = QString::fromUtf8(f.read(512)).trimmed();
+        if (!owner.isEmpty() && owner != mine && isProcessTokenAlive(owner) && !out.contains(owner))
+            out << owner;
+    }
+    return out;
+}
+
 SessionMarker::~SessionMarker()
 {
     if (!m_file.isEmpty())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace lyss {
 
@@ -15,6 +16,10 @@ public:
     // (those are removed).
     SessionMarker(const QString& databasePath, bool* unclean);
     ~SessionMarker();
+    // The processes other than this one that have the database at `databasePath` open
+    // now, by their markers ("host:pid:start-time"); another machine's count while their
+    // marker is there.
+    static QStringList othersOpen(const QString& databasePath);
     SessionMarker(const SessionMarker&) = delete;
     SessionMarker& operator=(const SessionMarker&) = delete;
 

@@ -208,6 +208,26 @@ private Q_SLOTS:
                  qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db.before-restore-3"))));
 
+        // While another Lyss only has it open (a window with no reply streaming), too.
+        {
+            auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+            QVERIFY(db.ok());
+            ChatRepository chats(**db);
+            QVERIFY(chats.recoverInterruptedReplies([](const QString&, qint64) { return false; })
+                        .ok()); // the reply above is over
+            r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("Another Lyss has this database open")) &&
+                         r.err.contains(QStringLiteral("process %1 on %2")
+                                            .arg(QCoreApplication::applicationPid())
+                                            .arg(QSysInfo::machineHostName())),
+                     qPrintable(r.err));
+            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lyss.db.before-restore-3"))));
+        }
+        // Closed: restore goes ahead.
+        r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
         QTemporaryDir before;
         QVERIFY(QFile::copy(dir.filePath(QStringLiteral("lyss.db.before-restore-1")),
                             before.filePath(QStringLiteral("lyss.db"))));
