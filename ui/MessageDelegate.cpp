@@ -218,12 +218,6 @@ MessageDelegate::Geometry MessageDelegate::geometry(int rowWidth) const
 }
 
 namespace {
-// A finished stretch of a streaming reply becomes a part of its own once it holds this
-// much text: fewer, larger parts, and the open part stays small.
-constexpr qsizetype kMinFinishedPart = 1024;
-// At most this much new text is rendered in one paint: when a fast server has sent more
-// since the last one, the view catches up over the next paints instead of freezing.
-constexpr qsizetype kMaxRenderStep = 8 * 1024;
 // A finished text longer than this is rendered on another thread (parsing 1.4 MB of table
 // takes a quarter of a second): the window shows a line saying so meanwhile.
 constexpr qsizetype kRenderAside = 64 * 1024;
@@ -247,82 +241,6 @@ std::unique_ptr<QTextDocument> MessageDelegate::newPart(Layout& layout, const QS
     layout.font = m_view->font();
     layout.styleSheet = styleSheet(colors());
     return layout.makeDocument(html);
-}
-
-namespace {
-// How much of a streaming text can be shown as finished. One paragraph that goes on and on
-// (a model repeating itself, a line without end) is cut too, so that the open part, which
-// is rendered again on every frame, stays short.
-qsizetype finishedLength(QStringView tail, bool* midParagraph = nullptr)
-{
-    const qsizetype done = MarkdownRenderer::finishedLength(tail);
-    if (done >= kMinFinishedPart || tail.size() <= kMaxRenderStep / 2)
-        return done;
-    const qsizetype cut = MarkdownRenderer::paragraphCut(tail, tail.size() - kMinFinishedPart / 4);
-    if (midParagraph)
-        *midParagraph = cut > done;
-    return std::max(done, cut);
-}
-} // namespace
-
-// Renders what arrived since the last time: finished blocks become parts that stay as they
-// are; only the open rest is rendered again.
-void MessageDelegate::continueParts(Layout& layout, const QString& fullMarkdown,
-                                    bool streaming) const
-{
-    QStringView markdown(fullMarkdown);
-    if (markdown.size() - layout.finishedChars > kMaxRenderStep) {
-        // Far behind: this paint renders the next step only, if it ends a finished part
-        // (a single block longer than a step has to be rendered whole).
-        const QStringView step = markdown.left(layout.finishedChars + kMaxRenderStep);
-        if (finishedLength(step.mid(layout.finishedChars)) >= kMinFinishedPart)
-            markdown = step;
-    }
-    layout.behind = markdown.size() < fullMarkdown.size();
-    layout.steppedInFrame = m_frame;
-    streaming = streaming || layout.behind;
-    // The open part's document is rendered again, not made anew. Below the room of a row,
-    // parts are kept as HTML and not laid out: they are not shown.
-    const bool below = layout.bodyHeight > layout.room();
-    std::unique_ptr<QTextDocument> open = layout.takeLast();
-    const QFontMetrics fm(m_view->font());
-    auto add = [&](const QString& html, QStringView source) {
-        if (below)
-            layout.addPending(html, source.size(), int(source.count(QLatin1Char('\n'))),
-                              fm.lineSpacing(), fm.averageCharWidth());
-        else
-            layout.appendPart(newPart(layout, html));
-    };
-    QStringView tail = markdown.mid(layout.finishedChars);
-    if (streaming) {
-        bool midParagraph = false;
-        const qsizetype done = finishedLength(tail, &midParagraph);
-        if (done >= kMinFinishedPart) {
-            m_charsRendered += done;
-            QString html =
-                MarkdownRenderer::toHtml(tail.left(done), false, layout.finishedCodeBlocks);
-            // A paragraph cut in two still reads as one.
-            MarkdownRenderer::joinParagraphs(html, layout.continuesParagraph, midParagraph);
-            layout.continuesParagraph = midParagraph;
-            layout.finishedCodeBlocks +=
-                static_cast<int>(html.count(QStringLiteral("href=\"lyss-copy:")));
-            add(html, tail.left(done));
-            layout.finishedChars += done;
-            layout.finishedHash = qHash(markdown.left(layout.finishedChars));
-            tail = tail.mid(done);
-        }
-    }
-    m_charsRendered += tail.size();
-    QString html = MarkdownRenderer::toHtml(tail, streaming, layout.finishedCodeBlocks);
-    MarkdownRenderer::joinParagraphs(html, layout.continuesParagraph, false);
-    if (open && !below) {
-        open->setHtml(html);
-        open->setTextWidth(layout.bodyWidth);
-        layout.appendPart(std::move(open));
-    } else {
-        add(html, tail);
-    }
-    layout.stack();
 }
 
 const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth) const
@@ -399,7 +317,7 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
         layout->stack();
     } else if (continues || streaming) {
         layout->inParts = true;
-        continueParts(*layout, m.content, streaming);
+        m_charsRendered += layout->continueParts(m.content, streaming, m_frame);
     } else if (!layout->rendered && m.content.size() > kRenderAside) {
         renderAside(m.id, m.content);
         layout->rendering = true;

@@ -135,7 +135,6 @@ private:
     // A layout still waiting for its parts gets them now (for a copy, a click).
     void ensureRendered(Layout& layout, const ShownMessage& m) const;
     std::unique_ptr<QTextDocument> newPart(Layout& layout, const QString& html) const;
-    void continueParts(Layout& layout, const QString& fullMarkdown, bool streaming) const;
     // Under a body cut at the height of a row: the note and its "Show all" link.
     QPair<QRect, QRect> cutNote(const Layout& layout, const QRect& rowRect, const Geometry& g,
                                 bool user) const;

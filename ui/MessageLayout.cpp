@@ -4,6 +4,7 @@
 #include "markdown/MarkdownBounds.h"
 
 #include <QElapsedTimer>
+#include <QFontMetrics>
 #include <QTextBlock>
 
 #include <algorithm>
@@ -113,6 +114,119 @@ void MessageLayout::appendPart(std::unique_ptr<QTextDocument> doc)
     m_pendingHtml.resize(parts.size());
     m_pendingHeight.resize(parts.size());
     m_pendingChars.resize(parts.size());
+}
+
+namespace {
+// How much of a streaming text can be shown as finished. One paragraph or one fenced code
+// block that goes on and on (a model repeating itself, a line without end, a long file)
+// is cut too, so that the open part, rendered again on every frame, stays short.
+struct FinishedCut {
+    qsizetype done = 0;
+    bool midParagraph = false;
+    QString fence; // cut inside a code block that has this fence
+};
+
+FinishedCut finishedCut(QStringView text)
+{
+    FinishedCut cut;
+    cut.done = MarkdownRenderer::finishedLength(text);
+    if (cut.done >= MessageLayout::kMinFinishedPart ||
+        text.size() <= MessageLayout::kMaxRenderStep / 2)
+        return cut;
+    // The last block (after a few short ones that do not make a part yet) may be cut.
+    const QStringView last = text.mid(cut.done);
+    const qsizetype limit = last.size() - MessageLayout::kMinFinishedPart / 4;
+    if (const qsizetype at = MarkdownRenderer::paragraphCut(last, limit); at > 0) {
+        cut.done += at;
+        cut.midParagraph = true;
+    } else if (const qsizetype in = MarkdownRenderer::codeCut(last, limit, &cut.fence); in > 0) {
+        cut.done += in;
+    } else {
+        cut.fence.clear();
+    }
+    return cut;
+}
+
+// The margin of the last code block in `html` taken away: the next part goes on with it.
+void joinLastCodeBlock(QString& html)
+{
+    if (const qsizetype at = html.lastIndexOf(QStringLiteral("<pre")); at >= 0)
+        html.insert(at + 4, QStringLiteral(" style=\"margin-bottom: 0;\""));
+}
+} // namespace
+
+qint64 MessageLayout::continueParts(const QString& fullMarkdown, bool streaming, quint64 frame)
+{
+    qint64 chars = 0;
+    QStringView markdown(fullMarkdown);
+    // Inside a code block the last part began: its fence goes in front of what is
+    // rendered now, which carries on the block without a header of its own.
+    auto lead = [this] { return openFence.isEmpty() ? QString() : openFence + QLatin1Char('\n'); };
+    if (markdown.size() - finishedChars > kMaxRenderStep) {
+        // Far behind: this paint renders the next step only, if it ends a finished part
+        // (a single block longer than a step has to be rendered whole).
+        const QStringView step = markdown.left(finishedChars + kMaxRenderStep);
+        const QString front = lead();
+        if (finishedCut(front + step.mid(finishedChars).toString()).done - front.size() >=
+            kMinFinishedPart)
+            markdown = step;
+    }
+    behind = markdown.size() < fullMarkdown.size();
+    steppedInFrame = frame;
+    streaming = streaming || behind;
+    auto render = [this](const QString& text, bool open) {
+        return openFence.isEmpty()
+                   ? MarkdownRenderer::toHtml(text, open, finishedCodeBlocks)
+                   : MarkdownRenderer::toHtmlContinuingCode(text, open, finishedCodeBlocks);
+    };
+    // The open part's document is rendered again, not made anew. Below the room of a row,
+    // parts are kept as HTML and not laid out: they are not shown.
+    const bool below = bodyHeight > room();
+    std::unique_ptr<QTextDocument> open = takeLast();
+    const QFontMetrics fm(font);
+    auto add = [&](const QString& html, QStringView source) {
+        if (below)
+            addPending(html, source.size(), int(source.count(QLatin1Char('\n'))), fm.lineSpacing(),
+                       fm.averageCharWidth());
+        else
+            appendPart(makeDocument(html));
+    };
+    QString front = lead();
+    QString text = front + markdown.mid(finishedChars).toString();
+    if (streaming) {
+        const FinishedCut found = finishedCut(text);
+        if (found.done - front.size() >= kMinFinishedPart) {
+            chars += found.done;
+            QString html = render(text.left(found.done), false);
+            // A paragraph or code block cut in two still reads as one.
+            MarkdownRenderer::joinParagraphs(html, continuesParagraph, found.midParagraph);
+            if (!found.fence.isEmpty())
+                joinLastCodeBlock(html);
+            continuesParagraph = found.midParagraph;
+            finishedCodeBlocks += static_cast<int>(html.count(QStringLiteral("href=\"lyss-copy:")));
+            add(html, QStringView(text).left(found.done));
+            finishedChars += found.done - front.size();
+            finishedHash = qHash(markdown.left(finishedChars));
+            if (found.fence.isEmpty())
+                openFence.clear();
+            else if (openFence.isEmpty())
+                openFence = found.fence;
+            front = lead();
+            text = front + markdown.mid(finishedChars).toString();
+        }
+    }
+    chars += text.size();
+    QString html = render(text, streaming);
+    MarkdownRenderer::joinParagraphs(html, continuesParagraph, false);
+    if (open && !below) {
+        open->setHtml(html);
+        open->setTextWidth(bodyWidth);
+        appendPart(std::move(open));
+    } else {
+        add(html, text);
+    }
+    stack();
+    return chars;
 }
 
 bool MessageLayout::hasPending() const

@@ -22,6 +22,12 @@ public:
     // QListView keeps a row's height in 16 bits: a taller body is cut at this height, with
     // a note under it that offers the whole text.
     static constexpr int kMaxRowHeight = 32000;
+    // A finished stretch of a streaming reply becomes a part of its own once it holds this
+    // much text: fewer, larger parts, and the open part stays small.
+    static constexpr qsizetype kMinFinishedPart = 1024;
+    // At most this much new text is rendered in one paint: when a fast server has sent
+    // more since the last one, the view catches up over the next paints instead of freezing.
+    static constexpr qsizetype kMaxRenderStep = 8 * 1024;
 
     int revision = -1;
     int bodyWidth = 0;
@@ -49,6 +55,7 @@ public:
     size_t finishedHash = 0;
     int finishedCodeBlocks = 0;
     bool continuesParagraph = false; // the open part goes on with the last finished one
+    QString openFence; // the open part is inside this code block's fence (its first line)
 
     // The parts of a finished text, rendered once for every width.
     std::shared_ptr<const QList<MarkdownRenderer::Part>> rendered;
@@ -61,6 +68,10 @@ public:
     QString styleSheet;
     std::unique_ptr<QTextDocument> makeDocument(const QString& html) const;
 
+    // Renders what of a streaming (or just finished) text arrived since the last time:
+    // finished blocks become parts that stay as they are, and only the open rest is
+    // rendered again. `frame` is the paint's; returns how many characters were rendered.
+    qint64 continueParts(const QString& fullMarkdown, bool streaming, quint64 frame);
     // Parts to lay out later; `lineSpacing` and `charWidth` estimate their heights.
     void setPending(const QList<MarkdownRenderer::Part>& pending, int lineSpacing, int charWidth);
     // One more, at the end, for a part below what a row can show (never laid out unless

@@ -326,6 +326,43 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
     return out;
 }
 
+qsizetype MarkdownRenderer::codeCut(QStringView markdown, qsizetype limit, QString* fence)
+{
+    {
+        const auto [parser, doc] = parse(markdown.toUtf8());
+        cmark_node* first = cmark_node_first_child(doc.get());
+        int length = 0;
+        int offset = 0;
+        char marker = 0;
+        if (!first || cmark_node_next(first) ||
+            cmark_node_get_type(first) != CMARK_NODE_CODE_BLOCK ||
+            !cmark_node_get_fenced(first, &length, &offset, &marker))
+            return 0;
+    }
+    const qsizetype firstLine = markdown.indexOf(QLatin1Char('\n'));
+    const qsizetype cut =
+        markdown.left(std::max<qsizetype>(limit, 0)).lastIndexOf(QLatin1Char('\n'));
+    if (firstLine < 0 || cut <= firstLine)
+        return 0;
+    *fence = markdown.left(firstLine).toString();
+    if (fence->endsWith(QLatin1Char('\r')))
+        fence->chop(1);
+    return cut + 1;
+}
+
+QString MarkdownRenderer::toHtmlContinuingCode(QStringView markdown, bool streaming,
+                                               int firstCodeBlock)
+{
+    // Rendered as if this block were one more, then its header taken away: the numbers
+    // of the blocks after it stay as they are.
+    QString html = toHtml(markdown, streaming, firstCodeBlock - 1);
+    const QString code = QStringLiteral("<pre><code>");
+    const qsizetype at = html.indexOf(code);
+    if (html.startsWith(QStringLiteral("<p style=\"color: gray;")) && at >= 0)
+        html = QStringLiteral("<pre style=\"margin-top: 0;\"><code>") + html.mid(at + code.size());
+    return html;
+}
+
 void MarkdownRenderer::joinParagraphs(QString& html, bool above, bool below)
 {
     const QString p = QStringLiteral("<p>");

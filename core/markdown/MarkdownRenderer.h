@@ -41,6 +41,14 @@ public:
     // or else between two letters; 0 when it is not one paragraph or has no such place.
     // (What is cut is only shown apart: emphasis across the cut shows its stars.)
     static qsizetype paragraphCut(QStringView markdown, qsizetype limit);
+    // The same for a streaming text that is one long fenced code block: after the last
+    // line that ends at or before `limit` (and after its first), with the fence line (the
+    // block's first) in `*fence`; 0 when it is not such a block.
+    static qsizetype codeCut(QStringView markdown, qsizetype limit, QString* fence);
+    // toHtml() for text that goes on with a code block begun in the part before it:
+    // `markdown` starts with that block's fence line, and its first code block gets no
+    // header, no Copy link of its own and no gap above.
+    static QString toHtmlContinuingCode(QStringView markdown, bool streaming, int firstCodeBlock);
     // Takes the gap away above the first paragraph of `html` (`above`: it goes on from the
     // part before) and below its last (`below`: the next part goes on with it).
     static void joinParagraphs(QString& html, bool above, bool below);

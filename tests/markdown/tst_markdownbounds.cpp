@@ -314,6 +314,30 @@ private Q_SLOTS:
         QCOMPARE(n, 305);
     }
 
+    void codeCut()
+    {
+        QString fence;
+        const QString open = QStringLiteral("```python\nline one\nline two\nline three");
+        const qsizetype at = MarkdownRenderer::codeCut(open, 25, &fence);
+        QCOMPARE(open.mid(at), QStringLiteral("line two\nline three"));
+        QCOMPARE(fence, QStringLiteral("```python"));
+        QCOMPARE(MarkdownRenderer::codeCut(QStringLiteral("```\nx\n```\n\nafter"), 8, &fence), 0);
+        QCOMPARE(MarkdownRenderer::codeCut(QStringLiteral("    indented\n    more\n"), 14, &fence),
+                 0);
+        QCOMPARE(MarkdownRenderer::codeCut(QStringLiteral("```\nonly"), 6, &fence), 0);
+    }
+
+    void aContinuedCodeBlockHasNoHeaderOfItsOwn()
+    {
+        const QString html = MarkdownRenderer::toHtmlContinuingCode(
+            QStringLiteral("```python\nmore code\n```\n\nText\n\n```\nnext\n```\n"), false, 3);
+        QVERIFY2(html.startsWith(QStringLiteral("<pre style=\"margin-top: 0;\"><code>more code")),
+                 qPrintable(html.left(120)));
+        QVERIFY(html.contains(QStringLiteral("lyss-copy:3\"")));
+        QVERIFY(!html.contains(QStringLiteral("lyss-copy:2")));
+        QCOMPARE(html.count(QStringLiteral("lyss-copy:")), 1);
+    }
+
     void paragraphCut_data()
     {
         QTest::addColumn<QString>("markdown");

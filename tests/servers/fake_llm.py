@@ -16,6 +16,7 @@ The model name picks the behaviour of /api/chat and /v1/chat/completions:
   long-N              N words as fast as the socket takes them
   line-N              one line of N KiB of letters, no space, no line break, as fast
   slowline-N          the same, a piece of 1 KiB every 2 ms
+  slowcode-N          a fenced Python block of N KiB, then a closing line; 1 KiB every 2 ms
   http-500            HTTP 500 with an error body before any byte of stream
 anything else         404, as Ollama answers an unknown model.
 
@@ -38,7 +39,7 @@ MODELS = {
                      "quantization_level": "Q4_K_M"},
 }
 SCENARIOS = {"think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500",
-             "showcase", "long-5000", "long-20000", "long-80000", "line-1024", "line-8192", "slowline-256"}
+             "showcase", "long-5000", "long-20000", "long-80000", "line-1024", "line-8192", "slowline-256", "slowcode-200"}
 SHOWCASE = """Here is a comparison of the three **sorting algorithms** you asked about:
 
 | Algorithm | Average | Worst | Stable |
@@ -77,8 +78,9 @@ API_KEY = None
 def canonical(name):
     if not name:
         return None
-    if name in SCENARIOS or name.startswith(("long-", "line-", "slowline-")):
-        return name if name in MODELS or name.startswith(("long-", "line-", "slowline-")) else None
+    if name in SCENARIOS or name.startswith(("long-", "line-", "slowline-", "slowcode-")):
+        return (name if name in MODELS or name.startswith(("long-", "line-", "slowline-", "slowcode-"))
+                else None)
     full = name if ":" in name else name + ":latest"
     return full if full in MODELS else None
 
@@ -118,10 +120,24 @@ def plan(model, messages):
         return [], ["w%d " % i for i in range(200)], "done"
     if model.startswith("long-"):
         return [], long_reply(int(model[5:])), "done"
+    if model.startswith("slowcode-"):
+        return [], code_reply(int(model.split("-", 1)[1])), "done"
     if model.startswith(("line-", "slowline-")):
         kib = int(model.split("-", 1)[1])
         return [], ["abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" * 20] * (kib * 1024 // 1040), "done"
     return [], reply, "done"
+
+
+def code_reply(kib):
+    """A fenced code block of about `kib` KiB in pieces of about 1 KiB, then a sentence."""
+    out = ["Here is the file:\n\n```python\n"]
+    line = 0
+    while sum(len(p) for p in out) < kib * 1024:
+        out.append("".join("value_%05d = compute(%d)  # step %d of the long file\n" % (i, i, i)
+                           for i in range(line, line + 20)))
+        line += 20
+    out.append("```\n\nThat is all.")
+    return out
 
 
 def long_reply(n):
@@ -312,7 +328,7 @@ class Handler(BaseHTTPRequestHandler):
                   "done": False})
             if name == "slow":
                 time.sleep(0.03)
-            elif name.startswith("slowline-"):
+            elif name.startswith(("slowline-", "slowcode-")):
                 time.sleep(0.002)
         if ending == "error":
             line({"error": "an error was encountered while running the model: CUDA out of memory"})
@@ -393,7 +409,7 @@ class Handler(BaseHTTPRequestHandler):
             delta({"content": c})
             if name == "slow":
                 time.sleep(0.03)
-            elif name.startswith("slowline-"):
+            elif name.startswith(("slowline-", "slowcode-")):
                 time.sleep(0.002)
         if ending == "error":
             event({"error": {"code": 500, "message": "CUDA out of memory", "type": "server_error"}})

@@ -12,6 +12,7 @@
 #include "WholeTextViewer.h"
 #include "store/ChatRepository.h"
 
+#include <QElapsedTimer>
 #include <QScrollBar>
 
 using namespace lyss;
@@ -191,6 +192,49 @@ private Q_SLOTS:
         auto branch = w.app->chats().currentBranch(w.window->currentChatId());
         QVERIFY(branch.ok());
         QVERIFY(branch->last().content == expected);
+    }
+
+    void aLongCodeBlockStreamsInPartsWithOneHeader()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("slowcode-200")));
+        const qint64 renderedBefore = delegateOf(w)->charsRendered();
+        w.type(QStringLiteral("go"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 2, 10000);
+        // Painted all the while, as a window on screen is.
+        QElapsedTimer clock;
+        clock.start();
+        while (w.last().status == MessageStatus::Streaming && clock.elapsed() < 60000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            w.window->messageView()->viewport()->repaint();
+        }
+        QCOMPARE(w.last().status, MessageStatus::Complete);
+        QVERIFY(settle(w));
+        const QString content = w.last().content;
+        QVERIFY(content.endsWith(QStringLiteral("```\n\nThat is all.")));
+        // The open code block was cut into finished parts as it grew, not rendered whole on
+        // every frame: about once in all.
+        const qint64 rendered = delegateOf(w)->charsRendered() - renderedBefore;
+        QVERIFY2(
+            rendered < 2 * content.size(),
+            qPrintable(
+                QStringLiteral("%1 characters rendered for %2").arg(rendered).arg(content.size())));
+        QVERIFY(delegateOf(w)->partsShown(w.last().id) > 5);
+        // One block to the eye: one header, one Copy link, every line in order.
+        const QString shown = delegateOf(w)->shownText(w.last().id);
+        QCOMPARE(shown.count(QStringLiteral("Copy")), 1);
+        QCOMPARE(shown.count(QStringLiteral("python")), 1);
+        qsizetype at = 0;
+        for (int i = 0; i < 4000; i += 97) {
+            at = shown.indexOf(
+                QStringLiteral("value_%1 = compute(%2)").arg(i, 5, 10, QLatin1Char('0')).arg(i),
+                at);
+            if (!content.contains(QStringLiteral("value_%1 ").arg(i, 5, 10, QLatin1Char('0'))))
+                break;
+            QVERIFY2(at >= 0, qPrintable(QStringLiteral("line %1").arg(i)));
+        }
+        QVERIFY(shown.endsWith(QStringLiteral("That is all.")));
     }
 
     void escStopsALineWithoutEnd()
