@@ -5,11 +5,15 @@
 #include "TestSupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace lyss;
 using test::runCli;
@@ -166,6 +170,53 @@ private Q_SLOTS:
                           QStringLiteral("ui.theme"), QStringLiteral("dark")});
         QVERIFY2(r.exitCode == 0 && !r.err.contains(QStringLiteral("read only")),
                  qPrintable(r.err));
+    }
+
+    void aDatabaseYouMayNotWriteIsReadNotBlamed()
+    {
+        // Someone else's file, readable by all: as root, lyss-cli runs as nobody for this.
+        QTemporaryDir dir;
+        auto r = runCli(dir.path(), {QStringLiteral("import"), fixture("openwebui-export.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString db = dir.filePath(QStringLiteral("lyss.db"));
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                                              QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                              QFileDevice::ExeOther);
+        QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                      QFileDevice::ReadOther);
+        const QByteArray before = test::readFile(db);
+        auto run = [&](const QStringList& args) {
+            QStringList command{QStringLiteral(LYSS_CLI_PATH), QStringLiteral("--data-dir"),
+                                dir.path()};
+            command += args;
+            QProcess p;
+            QProcessEnvironment env = test::cleanEnvironment();
+            env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("detect_leaks=0"));
+            p.setProcessEnvironment(env);
+            if (::geteuid() == 0)
+                p.start(QStringLiteral("runuser"),
+                        QStringList{QStringLiteral("-u"), QStringLiteral("nobody"),
+                                    QStringLiteral("--")} +
+                            command);
+            else
+                p.start(command.takeFirst(), command);
+            p.waitForFinished(60000);
+            return test::CliResult{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError())};
+        };
+        r = run({QStringLiteral("chats"), QStringLiteral("list")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("Branchy")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("is open read only: you have no permission to "
+                                               "write")),
+                 qPrintable(r.err));
+        r = run({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("ui.theme"),
+                 QStringLiteral("dark")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot be changed: you have no permission to "
+                                               "write")),
+                 qPrintable(r.err));
+        QCOMPARE(test::readFile(db), before);
     }
 
     void aReadOnlyDatabaseIsReadNotBlamed()
