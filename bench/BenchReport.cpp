@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QStringList>
 #include <QSysInfo>
 #include <QThread>
@@ -19,6 +20,16 @@ QString option(const QString& name, const QString& fallback)
     const QStringList args = QCoreApplication::arguments();
     const qsizetype at = args.indexOf(QStringLiteral("--") + name);
     return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+}
+
+QString startTestServer(QProcess& server, const QString& sourceDir)
+{
+    server.start(QStringLiteral("python3"),
+                 {sourceDir + QStringLiteral("/tests/servers/fake_llm.py")});
+    if (!server.waitForReadyRead(10000))
+        qFatal("the test server did not start");
+    const QByteArray port = server.readAllStandardOutput().mid(5).trimmed();
+    return QStringLiteral("http://127.0.0.1:") + QString::fromLatin1(port);
 }
 
 QString freshDatabase(const QString& dir, const QString& name)

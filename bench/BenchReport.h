@@ -3,6 +3,8 @@
 
 #include <QString>
 
+class QProcess;
+
 namespace lyss::bench {
 
 // The value after `--name` on the command line, or `fallback`.
@@ -10,6 +12,10 @@ QString option(const QString& name, const QString& fallback = {});
 
 // An empty Lyss database (current schema) named `name` in `dir`; its path.
 QString freshDatabase(const QString& dir, const QString& name);
+
+// Starts the test model server (tests/servers/fake_llm.py under `sourceDir`) in `server`;
+// the address to give Lyss as OLLAMA_BASE_URL.
+QString startTestServer(QProcess& server, const QString& sourceDir);
 
 // One line about the machine and build, for every figure we publish.
 QString machineDescription();

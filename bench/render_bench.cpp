@@ -100,18 +100,13 @@ int main(int argc, char* argv[])
     const QString output = bench::option(QStringLiteral("output"));
 
     QProcess server;
-    server.start(QStringLiteral("python3"),
-                 {QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/fake_llm.py")});
-    if (!server.waitForReadyRead(10000))
-        qFatal("the test server did not start");
-    const QByteArray port = server.readAllStandardOutput().mid(5).trimmed();
+    const QString serverUrl = bench::startTestServer(server, QStringLiteral(LYSS_SOURCE_DIR));
 
     QTemporaryDir dir;
     AppContext::Options o;
     o.dataDir = dir.path();
     o.indexInBackground = true;
-    o.env.insert(QStringLiteral("OLLAMA_BASE_URL"),
-                 QStringLiteral("http://127.0.0.1:") + QString::fromLatin1(port));
+    o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), serverUrl);
     auto context = AppContext::open(o);
     if (!context)
         qFatal("%s", qPrintable(context.errorMessage()));

@@ -14,30 +14,39 @@ namespace lyss {
 
 namespace {
 std::atomic<int> g_markers{0};
+
+// Each marker beside the database: its file and the process token in it.
+QList<QPair<QString, QString>> markersOf(const QString& databasePath)
+{
+    const QFileInfo db(databasePath);
+    const QDir dir = db.absoluteDir();
+    const QString prefix = db.fileName() + QStringLiteral(".open-");
+    QList<QPair<QString, QString>> out;
+    for (const QString& name : dir.entryList({prefix + QLatin1Char('*')}, QDir::Files)) {
+        QFile f(dir.filePath(name));
+        if (f.open(QIODevice::ReadOnly))
+            out.append({f.fileName(), QString::fromUtf8(f.read(512)).trimmed()});
+    }
+    return out;
 }
+} // namespace
 
 SessionMarker::SessionMarker(const QString& databasePath, bool* unclean)
 {
     *unclean = false;
-    const QFileInfo db(databasePath);
-    const QDir dir = db.absoluteDir();
     const QString token = currentProcessToken();
     const QString host = token.section(QLatin1Char(':'), 0, 0);
-    const QString prefix = db.fileName() + QStringLiteral(".open-");
-    for (const QString& name : dir.entryList({prefix + QLatin1Char('*')}, QDir::Files)) {
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QString owner = QString::fromUtf8(f.read(512)).trimmed();
-        f.close();
+    for (const auto& [file, owner] : markersOf(databasePath)) {
         // Another machine's (a shared folder): whether it is gone cannot be told here.
         if (owner.section(QLatin1Char(':'), 0, 0) != host || isProcessTokenAlive(owner))
             continue;
         *unclean = true;
-        QFile::remove(dir.filePath(name));
+        QFile::remove(file);
     }
-    m_file = dir.filePath(
-        prefix + QStringLiteral("%1-%2").arg(QCoreApplication::applicationPid()).arg(++g_markers));
+    const QFileInfo db(databasePath);
+    m_file = db.absoluteDir().filePath(
+        db.fileName() +
+        QStringLiteral(".open-%1-%2").arg(QCoreApplication::applicationPid()).arg(++g_markers));
     QFile mine(m_file);
     if (mine.open(QIODevice::WriteOnly | QIODevice::Truncate))
         mine.write(token.toUtf8());
@@ -47,16 +56,9 @@ SessionMarker::SessionMarker(const QString& databasePath, bool* unclean)
 
 QStringList SessionMarker::othersOpen(const QString& databasePath)
 {
-    const QFileInfo db(databasePath);
-    const QDir dir = db.absoluteDir();
     const QString mine = currentProcessToken();
     QStringList out;
-    const QString prefix = db.fileName() + QStringLiteral(".open-");
-    for (const QString& name : dir.entryList({prefix + QLatin1Char('*')}, QDir::Files)) {
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QString owner = QString::fromUtf8(f.read(512)).trimmed();
+    for (const auto& [file, owner] : markersOf(databasePath)) {
         if (!owner.isEmpty() && owner != mine && isProcessTokenAlive(owner) && !out.contains(owner))
             out << owner;
     }
