@@ -22,8 +22,8 @@
         <translation>服务器 %1 的地址中含有密码。Lyss 不在数据库中保存任何密码：地址现在是 %2，带密码的地址保存在密钥环中，名为 %3。</translation>
     </message>
     <message>
-        <source>The address of the server %1 had a password in it, which Lyss took out of its database (it keeps no passwords there): the address is now %2. With no keyring to keep it in, the password is not kept; if the server needs one, give it an API key instead.</source>
-        <translation>服务器 %1 的地址中含有密码，Lyss 已将其从数据库中移除（它不在那里保存任何密码）：地址现在是 %2。由于没有可用的密钥环，密码没有被保留；如果服务器需要，请改为给它一个 API 密钥。</translation>
+        <source>The address of the server %1 has a password in it, which Lyss does not keep in its database. With no keyring to move it to, it is left there for now; give the server an API key, or set its address again without the password.</source>
+        <translation>服务器 %1 的地址中含有密码，而 Lyss 不在数据库中保存密码。由于没有可以移入的密钥环，暂时保持原样；请给该服务器一个 API 密钥，或重新设置不含密码的地址。</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1022,14 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>Another Lyss has this database open (%1): restoring would replace the file under it, and what it writes next would be lost. Close that Lyss, then restore again. Nothing was changed.</source>
         <translation>另一个 Lyss 正打开着这个数据库（%1）：恢复会在它不知情时替换文件，它接下来写入的内容会丢失。请先关闭那个 Lyss，再重新恢复。未做任何更改。</translation>
     </message>
+    <message>
+        <source>Another Lyss has this database open (%1): close it, then restore again. Nothing was changed.</source>
+        <translation>另一个 Lyss 正打开着这个数据库（%1）：请先关闭它，再重新恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restored from %1; the damaged database is kept as %2.</source>
+        <translation>已从 %1 恢复；损坏的数据库保留为 %2。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -1293,6 +1301,14 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Restoring from %1 failed: %2. The previous database is kept as %3.</source>
         <translation>从 %1 恢复失败：%2。之前的数据库保留为 %3。</translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of the damaged database as %1. Nothing was changed.</source>
+        <translation>无法把损坏的数据库副本保留为 %1。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not put %1 in place of the damaged database. It is as it was; a copy of it is kept as %2.</source>
+        <translation>无法用 %1 替换损坏的数据库。它保持原样；其副本保留为 %2。</translation>
     </message>
 </context>
 <context>

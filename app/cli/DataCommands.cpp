@@ -225,6 +225,26 @@ int runRestore(CliContext& ctx, const QStringList& args)
     const QString source = QFileInfo(p.positional[0]).absoluteFilePath();
     if (Status st = DatabaseBackup::check(source); !st.ok())
         return ctx.fail(joinSentences(st.errorMessage(), CliContext::tr("Nothing was changed.")));
+    // A damaged database cannot be opened to be written or copied page by page: it is
+    // kept as it is, as a file, and the backup takes its place.
+    const QString path =
+        QDir(resolveDataDir(ctx.dataDir(), QProcessEnvironment::systemEnvironment()))
+            .filePath(QStringLiteral("lyss.db"));
+    if (auto problems = DatabaseBackup::integrityProblems(path); problems && !problems->isEmpty()) {
+        if (const QStringList open = SessionMarker::othersOpen(path); !open.isEmpty())
+            return ctx.fail(CliContext::tr("Another Lyss has this database open (%1): close it, "
+                                           "then restore again. Nothing was changed.")
+                                .arg(open.join(QStringLiteral(", "))));
+        const QString keep = DatabaseBackup::beforeRestorePath(path);
+        if (Status st = DatabaseBackup::replaceDamaged(path, source, keep); !st.ok())
+            return ctx.fail(st.errorMessage());
+        if (auto reopened = Database::open(path); !reopened)
+            return ctx.fail(reopened.errorMessage());
+        ctx.out() << CliContext::tr("Restored from %1; the damaged database is kept as %2.")
+                         .arg(source, keep)
+                  << Qt::endl;
+        return kExitOk;
+    }
     AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;

@@ -35,26 +35,28 @@ QStringList takePasswordsOutOfAddresses(BackendRepository& backends, SecretStore
         if (backend.url.password().isEmpty())
             continue;
         const QString full = backend.url.toString();
-        backend.url = SecretFilter::withoutCredentials(backend.url);
         const QString key = configSecretKey(QStringLiteral("backends.%1.url").arg(backend.name));
-        const Status kept = secrets ? secrets->write(key, full) : Status{Error{QString()}};
+        const QUrl without = SecretFilter::withoutCredentials(backend.url);
+        // Without a keyring to keep it in, the address stays as it is: dropping the
+        // password would lose it for good.
+        if (!secrets || !secrets->write(key, full).ok()) {
+            notices << AppContext::tr("The address of the server %1 has a password in it, "
+                                      "which Lyss does not keep in its database. With no "
+                                      "keyring to move it to, it is left there for now; give "
+                                      "the server an API key, or set its address again "
+                                      "without the password.")
+                           .arg(backend.name);
+            continue;
+        }
+        backend.url = without;
         if (Status st = backends.update(backend); !st.ok()) {
             qCWarning(lcStore) << st.errorMessage();
             continue;
         }
-        const QString shown = backend.url.toString();
-        notices << (kept.ok()
-                        ? AppContext::tr("The address of the server %1 had a password in it. "
-                                         "Lyss keeps no passwords in its database: the address "
-                                         "is now %2, and the one with the password is in the "
-                                         "keyring as %3.")
-                              .arg(backend.name, shown, key)
-                        : AppContext::tr("The address of the server %1 had a password in it, "
-                                         "which Lyss took out of its database (it keeps no "
-                                         "passwords there): the address is now %2. With no "
-                                         "keyring to keep it in, the password is not kept; if "
-                                         "the server needs one, give it an API key instead.")
-                              .arg(backend.name, shown));
+        notices << AppContext::tr("The address of the server %1 had a password in it. Lyss "
+                                  "keeps no passwords in its database: the address is now %2, "
+                                  "and the one with the password is in the keyring as %3.")
+                       .arg(backend.name, without.toString(), key);
     }
     return notices;
 }

@@ -159,6 +159,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Opti
                 database->m_marker.reset();
                 return database;
             }
+            database->m_marker->checked();
         }
     }
     if (Status st = database->upgrade(target); !st.ok())

@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <cstdio>
+
 #include <sqlite3.h>
 
 namespace lyss {
@@ -163,6 +165,36 @@ QString DatabaseBackup::beforeRestorePath(const QString& databasePath)
         if (!QFileInfo::exists(candidate))
             return candidate;
     }
+}
+
+Status DatabaseBackup::replaceDamaged(const QString& databasePath, const QString& source,
+                                      const QString& keepAs)
+{
+    if (Status st = check(source); !st.ok())
+        return Error{joinSentences(st.errorMessage(), tr("Nothing was changed."))};
+    const QString wal = databasePath + QStringLiteral("-wal");
+    if (!QFile::copy(databasePath, keepAs) ||
+        (QFileInfo::exists(wal) && !QFile::copy(wal, keepAs + QStringLiteral("-wal")))) {
+        QFile::remove(keepAs);
+        return Error{tr("Could not keep a copy of the damaged database as %1. Nothing was "
+                        "changed.")
+                         .arg(keepAs)};
+    }
+    // The backup goes in beside it first, then takes its name in one step.
+    const QString incoming = databasePath + QStringLiteral(".restoring");
+    QFile::remove(incoming);
+    if (!QFile::copy(source, incoming) ||
+        ::rename(QFile::encodeName(incoming).constData(),
+                 QFile::encodeName(databasePath).constData()) != 0) {
+        QFile::remove(incoming);
+        return Error{tr("Could not put %1 in place of the damaged database. It is as it was; "
+                        "a copy of it is kept as %2.")
+                         .arg(source, keepAs)};
+    }
+    // The log and shared memory were the damaged file's.
+    QFile::remove(wal);
+    QFile::remove(databasePath + QStringLiteral("-shm"));
+    return {};
 }
 
 Status DatabaseBackup::restore(Database& db, const QString& source, const QString& keepAs)

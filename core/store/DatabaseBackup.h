@@ -22,6 +22,11 @@ public:
     static Status check(const QString& path);
     // Keeps the current content as `keepAs` (which must not exist yet), then replaces it
     // with `source`'s.
+    // For a database too damaged for SQLite to copy: its file (and -wal) is kept as
+    // `keepAs` byte for byte, unchecked, and `source` (checked first) put in its place.
+    // Only while no other process has it open.
+    static Status replaceDamaged(const QString& databasePath, const QString& source,
+                                 const QString& keepAs);
     static Status restore(Database& db, const QString& source, const QString& keepAs);
     // SQLite's full integrity check of the database at `path`, read only (its WAL
     // included): the problems it found, in SQLite's words (at most 20), or none.

@@ -41,7 +41,7 @@ SessionMarker::SessionMarker(const QString& databasePath, bool* unclean)
         if (owner.section(QLatin1Char(':'), 0, 0) != host || isProcessTokenAlive(owner))
             continue;
         *unclean = true;
-        QFile::remove(file);
+        m_stale << file;
     }
     const QFileInfo db(databasePath);
     m_file = db.absoluteDir().filePath(
@@ -63,6 +63,13 @@ QStringList SessionMarker::othersOpen(const QString& databasePath)
             out << owner;
     }
     return out;
+}
+
+void SessionMarker::checked()
+{
+    for (const QString& file : std::as_const(m_stale))
+        QFile::remove(file);
+    m_stale.clear();
 }
 
 SessionMarker::~SessionMarker()

@@ -12,9 +12,11 @@ namespace lyss {
 // check it. Files, not rows: a crash cannot leave them half-written in the database.
 class SessionMarker {
 public:
-    // Leaves this process's marker; `*unclean` tells whether a gone process's was found
-    // (those are removed).
+    // Leaves this process's marker; `*unclean` tells whether a gone process's was found.
     SessionMarker(const QString& databasePath, bool* unclean);
+    // The gone processes' markers are removed: the file was checked and found intact.
+    // (Until then they stay, and every open checks again.)
+    void checked();
     ~SessionMarker();
     // The processes other than this one that have the database at `databasePath` open
     // now, by their markers ("host:pid:start-time"); another machine's count while their
@@ -25,6 +27,7 @@ public:
 
 private:
     QString m_file;
+    QStringList m_stale;
 };
 
 } // namespace lyss

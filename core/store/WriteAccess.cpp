@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/WriteAccess.h"
 
+#include "store/SessionMarker.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QUrl>
@@ -61,7 +63,11 @@ QByteArray WriteAccess::readOnlyUri(const QString& path)
     const QFileInfo wal(path + QStringLiteral("-wal"));
     const QString dir = QFileInfo(path).absolutePath();
     const bool noRoomBeside = !mayWrite(dir) || diskFull(path) || onReadOnlyFileSystem(dir);
-    const bool immutable = noRoomBeside && (!wal.exists() || wal.size() == 0);
+    // Only while no other Lyss has it open: one that writes would change it under a reader
+    // that takes no locks. (Files left by a failed open of our own, an empty log and a
+    // shared-memory file SQLite could not fill, do not count.)
+    const bool immutable = noRoomBeside && (!wal.exists() || wal.size() == 0) &&
+                           SessionMarker::othersOpen(path).isEmpty();
     return QByteArrayLiteral("file:") + QUrl::toPercentEncoding(path, "/") +
            (immutable ? QByteArrayLiteral("?mode=ro&immutable=1") : QByteArrayLiteral("?mode=ro"));
 }

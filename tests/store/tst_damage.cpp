@@ -175,6 +175,31 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(other));
     }
 
+    void aDamagedFileIsReplacedByItsBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        const QList<int> pages = fill(path);
+        const QString backup = dir.filePath(QStringLiteral("backup.db"));
+        auto r = test::runCli(dir.path(), {QStringLiteral("backup"), backup});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        damage(path, pages);
+        const QByteArray damaged = test::readFile(path);
+        leaveMarkerOfAGoneProcess(path);
+        r = test::runCli(dir.path(), {QStringLiteral("restore"), backup});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("the damaged database is kept as")),
+                 qPrintable(r.out));
+        QCOMPARE(test::readFile(dir.filePath(QStringLiteral("lyss.db.before-restore-1"))), damaged);
+        // Whole again, and written as before.
+        r = test::runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("list")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("Many")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("read only")));
+        r = test::runCli(dir.path(), {QStringLiteral("config"), QStringLiteral("set"),
+                                      QStringLiteral("ui.theme"), QStringLiteral("dark")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
     void aDamagedFileIsNotUpgraded()
     {
         QTemporaryDir dir;
