@@ -150,7 +150,14 @@ FinishedCut finishedCut(QStringView text)
 // The margin of the last code block in `html` taken away: the next part goes on with it.
 void joinLastCodeBlock(QString& html)
 {
-    if (const qsizetype at = html.lastIndexOf(QStringLiteral("<pre")); at >= 0)
+    const qsizetype at = html.lastIndexOf(QStringLiteral("<pre"));
+    if (at < 0)
+        return;
+    // Into the style it has (a block that goes on from the part before has one).
+    const QString styled = QStringLiteral("<pre style=\"");
+    if (QStringView(html).mid(at).startsWith(styled))
+        html.insert(at + styled.size(), QStringLiteral("margin-bottom: 0; "));
+    else
         html.insert(at + 4, QStringLiteral(" style=\"margin-bottom: 0;\""));
 }
 } // namespace

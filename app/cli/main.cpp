@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
+
 using namespace lyss::cli;
 
 namespace {
@@ -103,6 +105,9 @@ int run(CliContext& ctx, QStringList args)
 
 int main(int argc, char* argv[])
 {
+    // A closed pipe (lyss-cli export | head) is a failed write that ends the command with
+    // rc 1 and the database closed, not a signal that kills it mid-way.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QString::fromLatin1(lyss::kAppName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
