@@ -2609,6 +2609,10 @@ F1 或 Ctrl+/：本列表</translation>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
+    <message>
+        <source>Servers cannot be changed: %1.</source>
+        <translation>无法更改服务器：%1。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::StatementCache</name>

@@ -168,6 +168,8 @@ void SettingsDialog::reloadServers()
 bool SettingsDialog::addServer(const QString& kind, const QString& name, const QString& url,
                                const QString& key)
 {
+    if (refusedWhileReadOnly())
+        return false;
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
     if (!validName.match(name).hasMatch()) {
         say(m_serverResult, tr("Give the server a short name: letters, digits, dots, dashes."));
@@ -278,8 +280,21 @@ bool SettingsDialog::editServer(const QString& name)
     return true;
 }
 
+bool SettingsDialog::refusedWhileReadOnly()
+{
+    const QString why = m_app.readOnlyReason();
+    if (why.isEmpty())
+        return false;
+    // Before the keyring: a new key there for a record that cannot change would replace
+    // the key that works.
+    say(m_serverResult, tr("Servers cannot be changed: %1.").arg(why));
+    return true;
+}
+
 bool SettingsDialog::saveServer(const QString& kind, const QString& url, const QString& key)
 {
+    if (refusedWhileReadOnly())
+        return false;
     auto stored = m_editing.isEmpty() ? Result<std::optional<BackendRecord>>(std::nullopt)
                                       : m_app.backends().find(m_editing);
     if (!stored || !stored->has_value()) {
@@ -318,6 +333,8 @@ bool SettingsDialog::saveServer(const QString& kind, const QString& url, const Q
 
 bool SettingsDialog::removeServer(const QString& name)
 {
+    if (refusedWhileReadOnly())
+        return false;
     const auto stored = addedServer(name, tr("removed"));
     if (!stored)
         return false;

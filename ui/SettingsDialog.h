@@ -62,6 +62,8 @@ Q_SIGNALS:
     void finishedWork(); // a test or a pull has an answer
 
 private:
+    // Says why, when the database can only be read.
+    bool refusedWhileReadOnly();
     // The server of that name if you added it here; otherwise says why not (`done`: what
     // could not be done to it, "changed" or "removed") and returns nothing.
     std::optional<BackendRecord> addedServer(const QString& name, const QString& done);

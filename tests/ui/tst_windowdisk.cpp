@@ -5,7 +5,9 @@
 #include "TestSupport.h"
 #include "TestWindow.h"
 
+#include "SettingsDialog.h"
 #include "UnsavedReplies.h"
+#include "store/BackendRepository.h"
 #include "store/ChatRepository.h"
 
 #include <QLabel>
@@ -97,6 +99,12 @@ private Q_SLOTS:
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QVERIFY(!w.window->findChild<QPushButton*>(QStringLiteral("sendButton"))->isEnabled());
         QCOMPARE(w.model()->rowCount(), 1);
+        // Settings › Servers says why nothing can be added, and touches no keyring.
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        QVERIFY(!d.addServer(QStringLiteral("openai"), QStringLiteral("more"),
+                             QStringLiteral("http://127.0.0.1:9/v1"), QStringLiteral("sk-new")));
+        auto more = w.app->backends().find(QStringLiteral("more"));
+        QVERIFY(more.ok() && !more->has_value());
     }
 };
 
