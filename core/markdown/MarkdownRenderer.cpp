@@ -18,6 +18,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace lyss {
@@ -150,25 +151,32 @@ QString rewriteMatches(const QString& html, const QRegularExpression& re, Fn rep
     return out;
 }
 
-// Each code block gets a line above it: its language and a Copy link.
-QString labelCodeBlocks(const QString& html, int n)
+// Each code block gets a line above it: its language and a Copy link. With
+// `firstContinues`, the first one goes on from a block begun in the part before: no line,
+// no Copy link (and no number) of its own, no gap above.
+QString labelCodeBlocks(const QString& html, int n, bool firstContinues)
 {
     // Per thread: long texts are rendered on another thread too.
     thread_local const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
-    return rewriteMatches(html, pre, [&n](const QRegularExpressionMatch& m) {
-        const QString lang = m.captured(1).isEmpty()
-                                 ? QCoreApplication::translate("lyss::MarkdownRenderer", "code")
-                                 : m.captured(1);
-        return QStringLiteral("<p style=\"color: gray; margin-bottom: 0;\"><span>%1</span> &nbsp; "
-                              "<a href=\"%2\">%3</a></p><pre><code>")
-            .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
-                 QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"));
-    });
+    bool first = true;
+    return rewriteMatches(
+        html, pre, [&n, &first, firstContinues](const QRegularExpressionMatch& m) {
+            if (std::exchange(first, false) && firstContinues)
+                return QStringLiteral("<pre style=\"margin-top: 0;\"><code>");
+            const QString lang = m.captured(1).isEmpty()
+                                     ? QCoreApplication::translate("lyss::MarkdownRenderer", "code")
+                                     : m.captured(1);
+            return QStringLiteral(
+                       "<p style=\"color: gray; margin-bottom: 0;\"><span>%1</span> &nbsp; "
+                       "<a href=\"%2\">%3</a></p><pre><code>")
+                .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
+                     QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"));
+        });
 }
 
 // QTextDocument's HTML: task list check boxes as characters, tables with borders,
 // links it may not open without a target.
-QString forQTextDocument(QString html, int firstCodeBlock)
+QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = false)
 {
     html.replace(QStringLiteral("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "),
                  QStringLiteral("☑ "));
@@ -185,7 +193,7 @@ QString forQTextDocument(QString html, int firstCodeBlock)
         return MarkdownRenderer::isOpenableLink(m.captured(1)) ? m.captured(0)
                                                                : QStringLiteral("<a href=\"\"");
     });
-    return labelCodeBlocks(out, firstCodeBlock);
+    return labelCodeBlocks(out, firstCodeBlock, continuesCode);
 }
 
 } // namespace
@@ -265,14 +273,21 @@ bool MarkdownRenderer::isOpenableLink(const QString& url)
            scheme == QLatin1String("mailto");
 }
 
-QString MarkdownRenderer::toHtml(QStringView markdown, bool streaming, int firstCodeBlock)
+namespace {
+QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bool continuesCode)
 {
     const QByteArray utf8 = streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8();
     const auto [parser, doc] = parse(utf8);
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
     MarkdownBounds::apply(doc.get(), utf8);
-    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock);
+    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode);
+}
+} // namespace
+
+QString MarkdownRenderer::toHtml(QStringView markdown, bool streaming, int firstCodeBlock)
+{
+    return renderWhole(markdown, streaming, firstCodeBlock, false);
 }
 
 QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, int firstCodeBlock)
@@ -353,14 +368,7 @@ qsizetype MarkdownRenderer::codeCut(QStringView markdown, qsizetype limit, QStri
 QString MarkdownRenderer::toHtmlContinuingCode(QStringView markdown, bool streaming,
                                                int firstCodeBlock)
 {
-    // Rendered as if this block were one more, then its header taken away: the numbers
-    // of the blocks after it stay as they are.
-    QString html = toHtml(markdown, streaming, firstCodeBlock - 1);
-    const QString code = QStringLiteral("<pre><code>");
-    const qsizetype at = html.indexOf(code);
-    if (html.startsWith(QStringLiteral("<p style=\"color: gray;")) && at >= 0)
-        html = QStringLiteral("<pre style=\"margin-top: 0;\"><code>") + html.mid(at + code.size());
-    return html;
+    return renderWhole(markdown, streaming, firstCodeBlock, true);
 }
 
 void MarkdownRenderer::joinParagraphs(QString& html, bool above, bool below)
