@@ -1023,10 +1023,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>另一个 Lyss 正打开着这个数据库（%1）：恢复会在它不知情时替换文件，它接下来写入的内容会丢失。请先关闭那个 Lyss，再重新恢复。未做任何更改。</translation>
     </message>
     <message>
-        <source>Another Lyss has this database open (%1): close it, then restore again. Nothing was changed.</source>
-        <translation>另一个 Lyss 正打开着这个数据库（%1）：请先关闭它，再重新恢复。未做任何更改。</translation>
-    </message>
-    <message>
         <source>Restored from %1; the damaged database is kept as %2.</source>
         <translation>已从 %1 恢复；损坏的数据库保留为 %2。</translation>
     </message>

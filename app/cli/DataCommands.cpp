@@ -41,6 +41,33 @@ Status writeFile(const QString& path, const QByteArray& bytes)
     return AtomicFile::write(path, bytes);
 }
 
+// The folder --data-dir names (or the default), without opening anything in it.
+QString dataDirOf(const CliContext& ctx)
+{
+    return resolveDataDir(ctx.dataDir(), QProcessEnvironment::systemEnvironment());
+}
+
+// Restore refused while other processes (by their tokens) have the database: who, in words.
+int refuseWhileOpen(CliContext& ctx, const QStringList& tokens, bool streaming)
+{
+    QStringList who;
+    for (const QString& token : tokens) {
+        const QStringList parts = token.split(QLatin1Char(':'));
+        who << CliContext::tr("process %1 on %2").arg(parts.value(1), parts.value(0));
+    }
+    return ctx.fail(
+        streaming ? CliContext::tr("Another Lyss is writing a reply into this database right now "
+                                   "(%1). Restoring would replace it under that program and the "
+                                   "reply would be lost. Let the reply finish and close that Lyss, "
+                                   "then restore again. Nothing was changed.")
+                        .arg(who.join(QStringLiteral(", ")))
+                  : CliContext::tr("Another Lyss has this database open (%1): restoring would "
+                                   "replace the file under it, and what it writes next would be "
+                                   "lost. Close that Lyss, then restore again. Nothing was "
+                                   "changed.")
+                        .arg(who.join(QStringLiteral(", "))));
+}
+
 } // namespace
 
 int runImport(CliContext& ctx, const QStringList& args)
@@ -227,14 +254,10 @@ int runRestore(CliContext& ctx, const QStringList& args)
         return ctx.fail(joinSentences(st.errorMessage(), CliContext::tr("Nothing was changed.")));
     // A damaged database cannot be opened to be written or copied page by page: it is
     // kept as it is, as a file, and the backup takes its place.
-    const QString path =
-        QDir(resolveDataDir(ctx.dataDir(), QProcessEnvironment::systemEnvironment()))
-            .filePath(QStringLiteral("lyss.db"));
+    const QString path = QDir(dataDirOf(ctx)).filePath(QStringLiteral("lyss.db"));
     if (auto problems = DatabaseBackup::integrityProblems(path); problems && !problems->isEmpty()) {
         if (const QStringList open = SessionMarker::othersOpen(path); !open.isEmpty())
-            return ctx.fail(CliContext::tr("Another Lyss has this database open (%1): close it, "
-                                           "then restore again. Nothing was changed.")
-                                .arg(open.join(QStringLiteral(", "))));
+            return refuseWhileOpen(ctx, open, false);
         const QString keep = DatabaseBackup::beforeRestorePath(path);
         if (Status st = DatabaseBackup::replaceDamaged(path, source, keep); !st.ok())
             return ctx.fail(st.errorMessage());
@@ -262,25 +285,8 @@ int runRestore(CliContext& ctx, const QStringList& args)
         if (!open.contains(token))
             open << token;
     }
-    if (!open.isEmpty()) {
-        QStringList who;
-        for (const QString& token : open) {
-            const QStringList parts = token.split(QLatin1Char(':'));
-            who << CliContext::tr("process %1 on %2").arg(parts.value(1), parts.value(0));
-        }
-        return ctx.fail(
-            streaming
-                ? CliContext::tr("Another Lyss is writing a reply into this database right now "
-                                 "(%1). Restoring would replace it under that program and the "
-                                 "reply would be lost. Let the reply finish and close that Lyss, "
-                                 "then restore again. Nothing was changed.")
-                      .arg(who.join(QStringLiteral(", ")))
-                : CliContext::tr("Another Lyss has this database open (%1): restoring would "
-                                 "replace the file under it, and what it writes next would be "
-                                 "lost. Close that Lyss, then restore again. Nothing was "
-                                 "changed.")
-                      .arg(who.join(QStringLiteral(", "))));
-    }
+    if (!open.isEmpty())
+        return refuseWhileOpen(ctx, open, streaming);
     const QString keep = DatabaseBackup::beforeRestorePath(app->databasePath());
     if (Status st = DatabaseBackup::restore(app->database(), source, keep); !st.ok())
         return ctx.fail(st.errorMessage());
@@ -306,7 +312,7 @@ int runDb(CliContext& ctx, const QStringList& args)
         return code;
     if (p.positional != QStringList{QStringLiteral("check")})
         return ctx.usage(CliContext::tr("db takes the subcommand check"), QStringLiteral("db"));
-    const QString dir = resolveDataDir(ctx.dataDir(), QProcessEnvironment::systemEnvironment());
+    const QString dir = dataDirOf(ctx);
     const QString path = QDir(dir).filePath(QStringLiteral("lyss.db"));
     auto problems = DatabaseBackup::integrityProblems(path);
     if (!problems)

@@ -70,6 +70,8 @@ for _s in sorted(SCENARIOS):
     MODELS[_s] = {"size": 1000000, "family": "test", "parameter_size": "1M",
                   "quantization_level": "F16"}
 
+# Models whose name ends in a size: long-N, line-N, slowline-N, slowcode-N.
+SIZED = ("long-", "line-", "slowline-", "slowcode-")
 REQUESTS = []
 LOCK = threading.Lock()
 API_KEY = None
@@ -78,9 +80,8 @@ API_KEY = None
 def canonical(name):
     if not name:
         return None
-    if name in SCENARIOS or name.startswith(("long-", "line-", "slowline-", "slowcode-")):
-        return (name if name in MODELS or name.startswith(("long-", "line-", "slowline-", "slowcode-"))
-                else None)
+    if name in SCENARIOS or name.startswith(SIZED):
+        return name if name in MODELS or name.startswith(SIZED) else None
     full = name if ":" in name else name + ":latest"
     return full if full in MODELS else None
 
