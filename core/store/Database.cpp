@@ -19,6 +19,8 @@
 
 #include <atomic>
 
+#include <sqlite3.h>
+
 namespace lyss {
 
 namespace {
@@ -31,6 +33,8 @@ constexpr qsizetype kHeaderSize = 100;
 constexpr qsizetype kUserVersionOffset = 60;
 constexpr qsizetype kApplicationIdOffset = 68;
 const QByteArray kMagic("SQLite format 3\0", 16);
+// SQLite's own threshold for a checkpoint (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT).
+constexpr int kWalCheckpointPages = 1000;
 
 QString quotedSqlString(const QString& s)
 {
@@ -50,9 +54,30 @@ Database::Database(QSqlDatabase db, QString path)
 
 Database::~Database()
 {
+    handOffCheckpoints({});
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void Database::handOffCheckpoints(std::function<void()> checkpointSoon)
+{
+    sqlite3* db = sql::handleOf(m_db);
+    if (!db)
+        return;
+    m_checkpointSoon = std::move(checkpointSoon);
+    if (m_checkpointSoon)
+        sqlite3_wal_hook(db, &Database::walCommitted, this); // replaces the automatic one
+    else
+        sqlite3_wal_autocheckpoint(db, kWalCheckpointPages);
+}
+
+int Database::walCommitted(void* self, sqlite3*, const char*, int pages)
+{
+    auto* database = static_cast<Database*>(self);
+    if (pages >= kWalCheckpointPages && database->m_checkpointSoon)
+        database->m_checkpointSoon();
+    return SQLITE_OK;
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path)

@@ -7,7 +7,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
+
+struct sqlite3;
 
 namespace lyss {
 
@@ -47,7 +50,17 @@ public:
     // it can be written.
     QString readOnlyReason() const { return m_readOnlyReason; }
 
+    // Hands this connection's WAL checkpoints to another thread: SQLite runs them in the
+    // commit that makes the log pass 1,000 pages, and a checkpoint copies those pages into
+    // the file and syncs it (up to 20 ms with a reply of megabytes; Esc waited for it).
+    // From now on that commit calls `checkpointSoon` instead, which must only ask another
+    // connection to run `PRAGMA wal_checkpoint(PASSIVE)`. An empty function gives the
+    // checkpoints back to this connection.
+    void handOffCheckpoints(std::function<void()> checkpointSoon);
+
 private:
+    static int walCommitted(void* self, sqlite3* db, const char* name, int pages);
+
     Database(QSqlDatabase db, QString path);
     static Result<std::unique_ptr<Database>> open(const QString& path, const Options& options,
                                                   const QString& readOnlyBecause);
@@ -65,6 +78,7 @@ private:
     QString m_backupPath;
     QString m_readOnlyReason;
     std::unique_ptr<SessionMarker> m_marker;
+    std::function<void()> m_checkpointSoon;
 };
 
 } // namespace lyss

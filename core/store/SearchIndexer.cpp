@@ -4,7 +4,10 @@
 #include "store/ChatRepository.h"
 #include "util/Log.h"
 
+#include "store/Sql.h"
+
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace lyss {
 
@@ -18,9 +21,8 @@ public:
     }
 
     // On the indexer's thread.
-    void run()
+    bool ensureOpen()
     {
-        m_pending = false; // what arrives from now on asks for another run
         if (!m_open) {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
             db.setDatabaseName(m_path);
@@ -29,7 +31,14 @@ public:
             if (!m_open)
                 qCWarning(lcStore) << "the search indexer cannot open" << m_path;
         }
-        if (m_open) {
+        return m_open;
+    }
+
+    // On the indexer's thread.
+    void run()
+    {
+        m_pending = false; // what arrives from now on asks for another run
+        if (ensureOpen()) {
             if (Status st = ChatRepository::indexWaitingMessages(QSqlDatabase::database(m_name));
                 !st.ok())
                 qCWarning(lcStore) << st.errorMessage();
@@ -37,11 +46,25 @@ public:
         Q_EMIT m_owner->indexed();
     }
 
+    // On the indexer's thread. PASSIVE: it copies what no reader still needs and never
+    // waits for (or blocks) a writer; what it leaves is copied by the next one.
+    void checkpoint()
+    {
+        m_checkpointPending = false;
+        if (!ensureOpen())
+            return;
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+            qCWarning(lcStore) << sql::errorFrom(q, QStringLiteral("checkpoint")).message;
+    }
+
     // On the indexer's thread, last.
     void close()
     {
         if (m_pending)
             run();
+        if (m_checkpointPending)
+            checkpoint();
         if (QSqlDatabase::contains(m_name)) {
             QSqlDatabase::database(m_name).close();
             QSqlDatabase::removeDatabase(m_name);
@@ -49,6 +72,7 @@ public:
     }
 
     std::atomic<bool> m_pending = false;
+    std::atomic<bool> m_checkpointPending = false;
 
 private:
     QString m_path;
@@ -81,6 +105,14 @@ void SearchIndexer::indexSoon()
         return; // a run is already on its way
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker] { w->run(); }, Qt::QueuedConnection);
+}
+
+void SearchIndexer::checkpointSoon()
+{
+    if (m_worker->m_checkpointPending.exchange(true))
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->checkpoint(); }, Qt::QueuedConnection);
 }
 
 } // namespace lyss

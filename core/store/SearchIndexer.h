@@ -13,7 +13,8 @@ namespace lyss {
 // the database: tokenizing a 20,000-word reply takes about 8 ms, a frame and a half the
 // window's thread does not have. Messages wait with `indexed = 0` (ChatRepository's
 // deferred indexing); whatever is still waiting when Lyss stops is indexed at the next
-// start (AppContext).
+// start (AppContext). Its connection also runs the window's WAL checkpoints
+// (Database::handOffCheckpoints), which sync the file.
 class SearchIndexer : public QObject {
     Q_OBJECT
 
@@ -25,6 +26,9 @@ public:
     // Asks for the waiting messages to be indexed; calls close together are done once.
     // Safe to call from any thread.
     void indexSoon();
+    // Asks for a passive checkpoint of the write-ahead log: the pages other connections
+    // committed are copied into the database file. Safe to call from any thread.
+    void checkpointSoon();
 
 Q_SIGNALS:
     // The waiting messages were indexed (or it failed, said in the log).

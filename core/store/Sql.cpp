@@ -46,7 +46,7 @@ QString causeInWords(int sqliteCode)
 }
 
 namespace {
-sqlite3* handleOf(const QSqlDriver* driver)
+sqlite3* handleOfDriver(const QSqlDriver* driver)
 {
     const QVariant v = driver ? driver->handle() : QVariant();
     if (!v.isValid() || std::strcmp(v.typeName(), "sqlite3*") != 0)
@@ -74,7 +74,7 @@ Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* drive
     bool numeric = false;
     const int code = e.nativeErrorCode().toInt(&numeric);
     QString words = numeric ? causeInWords(code) : QString();
-    if (sqlite3* db = handleOf(driver); db && numeric) {
+    if (sqlite3* db = handleOfDriver(driver); db && numeric) {
         // A damaged file is not written to again by this connection: writing into broken
         // pages can spread the damage. SQLite itself keeps the stop.
         if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
@@ -92,6 +92,11 @@ Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* drive
     return Error{QCoreApplication::translate("lyss::sql", "%1 failed: %2").arg(what, detail)};
 }
 } // namespace
+
+sqlite3* handleOf(const QSqlDatabase& db)
+{
+    return handleOfDriver(db.driver());
+}
 
 Error errorFrom(const QSqlQuery& query, const QString& what)
 {

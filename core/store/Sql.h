@@ -7,7 +7,12 @@
 #include <QSqlQuery>
 #include <QString>
 
+struct sqlite3;
+
 namespace lyss::sql {
+
+// The SQLite handle under a QSQLITE connection, or null for another driver.
+sqlite3* handleOf(const QSqlDatabase& db);
 
 // Runs one statement; the error says what we were doing and what SQLite said.
 Status exec(QSqlDatabase& db, const QString& statement, const QString& what);

@@ -182,8 +182,9 @@ private Q_SLOTS:
         Message m;
         m.chatId = chat->id;
         m.role = Role::Assistant;
-        m.content = QStringLiteral("Partial answer — 半分");
-        m.thinking = QStringLiteral("Let me think");
+        // Text is read as its UTF-8 bytes and decoded by Qt: all of Unicode comes back.
+        m.content = QStringLiteral("Partial answer — 半分, 😀 𝄞 \u200F and a NUL-free end");
+        m.thinking = QStringLiteral("Let me think: 想一想 🧠");
         m.model = QStringLiteral("llama3.2:latest");
         m.status = MessageStatus::Error;
         m.error = QStringLiteral("The connection was cut");
@@ -202,6 +203,18 @@ private Q_SLOTS:
         QCOMPARE(got.error, m.error);
         QCOMPARE(got.metrics.value(QStringLiteral("eval_count")).toInt(), 42);
         QVERIFY(got.createdAt > 0);
+        QString shownContent, shownThinking; // what the window reads
+        QVERIFY(m_chats
+                    ->visitCurrentBranch(
+                        chat->id,
+                        [&](int, Message&& row) {
+                            shownContent = row.content;
+                            shownThinking = row.thinking;
+                        },
+                        ChatRepository::PathColumns::Shown)
+                    .ok());
+        QCOMPARE(shownContent, m.content);
+        QCOMPARE(shownThinking, m.thinking);
         auto stored = m_chats->chat(chat->id);
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->model, QStringLiteral("llama3.2"));

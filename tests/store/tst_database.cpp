@@ -6,6 +6,7 @@
 #include "store/ChatRepository.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
+#include "store/SearchIndexer.h"
 #include "store/Transaction.h"
 
 #include <QDir>
@@ -320,6 +321,50 @@ private Q_SLOTS:
         auto after = chatsB.listChats();
         QVERIFY(after.ok());
         QCOMPARE(after->size(), 1);
+    }
+
+    void checkpointsRunWhereTheyAreHandedTo()
+    {
+        // The window hands its WAL checkpoints to the indexer's thread: a commit that
+        // passes 1,000 pages in the log asks for one instead of copying them into the file
+        // itself (which synced it, the window waiting up to 20 ms).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        auto db = Database::open(path);
+        QVERIFY(db.ok());
+        QVERIFY(QSqlQuery((*db)->connection())
+                    .exec(QStringLiteral("CREATE TABLE blobs (key TEXT, value TEXT)")));
+        QVERIFY(
+            QSqlQuery((*db)->connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        const qint64 before = QFileInfo(path).size();
+        int asked = 0;
+        (*db)->handOffCheckpoints([&asked] { ++asked; });
+        const QString big(3 * 1024 * 1024, QLatin1Char('x')); // 3 MB of UTF-8, 750 pages
+        auto put = [&](const QString& key) {
+            QSqlQuery q((*db)->connection());
+            q.prepare(QStringLiteral("INSERT INTO blobs (key, value) VALUES (?, ?)"));
+            q.addBindValue(key);
+            q.addBindValue(big);
+            return q.exec();
+        };
+        QVERIFY(put(QStringLiteral("a")));
+        QCOMPARE(asked, 0); // under 1,000 pages
+        QVERIFY(put(QStringLiteral("b")));
+        QCOMPARE(asked, 1);
+        QCOMPARE(QFileInfo(path).size(), before); // all of it still in the log
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 6 * 1024 * 1024);
+
+        SearchIndexer indexer(path);
+        indexer.checkpointSoon();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 6 * 1024 * 1024, 10000);
+
+        // Given back, the connection checkpoints in its own commits again.
+        (*db)->handOffCheckpoints({});
+        const qint64 afterHandBack = QFileInfo(path).size();
+        QVERIFY(put(QStringLiteral("c")));
+        QVERIFY(put(QStringLiteral("d")));
+        QCOMPARE(asked, 1);
+        QVERIFY(QFileInfo(path).size() > afterHandBack + 3 * 1024 * 1024);
     }
 
     void secondProcessWaitsForTheWriteLock()
