@@ -10,7 +10,7 @@
 #include "MessageView.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/ChatEngine.h"
+#include "chat/Conversations.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -79,8 +79,8 @@ int main(int argc, char* argv[])
     if (!context)
         qFatal("%s", qPrintable(context.errorMessage()));
     BackendSet backends(*(*context)->effectiveBackends(), nullptr, 60000);
-    ChatEngine engine((*context)->chats());
-    MainWindow window(**context, backends, engine);
+    Conversations conversations((*context)->chats(), (*context)->settings(), backends);
+    MainWindow window(**context, backends, conversations);
     window.resize(1280, 800);
     window.show();
 

@@ -1146,6 +1146,21 @@ Example: lyss-cli config set ui.theme dark</source>
     </message>
 </context>
 <context>
+    <name>ConversationPlanner</name>
+    <message>
+        <source>There is no chat with the id %1.</source>
+        <translation>没有 id 为 %1 的对话。</translation>
+    </message>
+    <message>
+        <source>No model was chosen. Pick one of the models the servers offer.</source>
+        <translation>没有选择模型。请从服务器提供的模型中选一个。</translation>
+    </message>
+    <message>
+        <source>The server &quot;%1&quot; is not configured any more: pick a model on one of the servers you have.</source>
+        <translation>服务器“%1”已不再配置：请在现有的服务器上选择一个模型。</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Lyss has not changed it. Move the file elsewhere (Lyss then starts a new database), or start Lyss with --data-dir pointing to another folder.</source>
@@ -1968,6 +1983,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::Conversations</name>
+    <message>
+        <source>A reply is still coming in this chat. Stop it (Esc) or wait for it to end, then try again.</source>
+        <translation>此对话中仍有回复正在生成。请先停止（Esc）或等它结束，然后再试。</translation>
+    </message>
+    <message>
+        <source>That reply is no longer in this chat.</source>
+        <translation>该回复已不在此对话中。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::DataDir</name>
     <message>
         <source>The data directory %1 exists but is not a directory.</source>
@@ -2154,6 +2180,10 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>
             <numerusform>有 %n 条回复无法保存，现在退出会丢失它们。请复制你需要的内容，或先释放一些空间并点击“重试保存”。仍要退出吗？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot show that branch</source>
+        <translation>无法显示该分支</translation>
     </message>
 </context>
 <context>

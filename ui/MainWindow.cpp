@@ -17,7 +17,7 @@
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/ActiveReply.h"
-#include "chat/ChatEngine.h"
+#include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "store/ChatRepository.h"
 #include "util/Translations.h"
@@ -42,11 +42,18 @@
 
 namespace lyss {
 
-MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine, QWidget* parent)
+namespace {
+// Where each item of the model picker keeps the server and the model's name there.
+constexpr int kBackendRole = Qt::UserRole + 1;
+constexpr int kModelRole = Qt::UserRole + 2;
+} // namespace
+
+MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& conversations,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_app(app)
     , m_backends(backends)
-    , m_engine(engine)
+    , m_conversations(conversations)
 {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1280, 820);
@@ -172,7 +179,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine
     });
     connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateSendButton);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
-        if (m_replies.value(m_chatId))
+        if (m_conversations.replyIn(m_chatId))
             stop();
         else
             send();
@@ -282,8 +289,7 @@ QString MainWindow::findStatus() const
 
 void MainWindow::rebuildBackends()
 {
-    if (std::any_of(m_replies.begin(), m_replies.end(),
-                    [](const auto& r) { return !r.isNull(); })) {
+    if (m_conversations.anyStreaming()) {
         QMessageBox::information(
             this, tr("Servers changed"),
             tr("The change applies once the replies now streaming have finished; "
@@ -437,7 +443,7 @@ void MainWindow::refreshModels()
 {
     m_backends.listModels([this](BackendSet::ModelList list) {
         m_models = list.models;
-        const QString keep = m_modelPicker->currentData().toString();
+        const auto kept = chosenModel();
         m_modelPicker->clear();
         for (const ModelInfo& m : m_models) {
             QString label = m.displayName;
@@ -446,17 +452,27 @@ void MainWindow::refreshModels()
             if (m_backends.backends().size() > 1)
                 label += QStringLiteral("  ·  ") + m.backendName;
             m_modelPicker->addItem(label, m.displayName);
+            m_modelPicker->setItemData(m_modelPicker->count() - 1, m.backendName, kBackendRole);
+            m_modelPicker->setItemData(m_modelPicker->count() - 1, m.name, kModelRole);
         }
-        QString wanted = keep;
-        if (auto chat = m_app.chats().chat(m_chatId);
-            chat && chat->has_value() && !(*chat)->model.isEmpty())
-            wanted = (*chat)->model;
-        if (wanted.isEmpty())
-            wanted = m_app.settings().text(QStringLiteral("chat.default_model"));
-        int at = m_modelPicker->findData(wanted);
-        if (at < 0) // "llama3.2" chosen, "llama3.2:latest" listed
-            at = m_modelPicker->findData(wanted + QStringLiteral(":latest"));
-        m_modelPicker->setCurrentIndex(std::max(0, at));
+        // The chat's model, else the one picked before, else the default, else the first.
+        bool shown = false;
+        if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value()) {
+            if (auto remembered = ModelChoice::rememberedBy(**chat, m_models, backendNames());
+                remembered)
+                shown = showInPicker(*remembered);
+        }
+        if (!shown && kept)
+            shown = showInPicker(*kept);
+        if (!shown) {
+            if (auto byDefault = ModelChoice::fromText(
+                    m_app.settings().text(QStringLiteral("chat.default_model")), m_models,
+                    backendNames());
+                byDefault)
+                shown = showInPicker(*byDefault);
+        }
+        if (!shown && m_modelPicker->count() > 0)
+            m_modelPicker->setCurrentIndex(0);
         updateSendButton();
         showConversationOrHelp();
     });
@@ -511,7 +527,7 @@ void MainWindow::openChat(const QString& chatId)
     }
     m_messages->loadBranch(m_app.chats(), chatId);
     // A reply still streaming in this session is shown as it is now, not as last saved.
-    if (ActiveReply* live = m_replies.value(chatId);
+    if (ActiveReply* live = m_conversations.replyIn(chatId);
         live && m_messages->rowOf(live->messageId()) >= 0)
         m_messages->upsert(live->message());
     // So is one that finished but could not be saved: its only whole copy is in memory.
@@ -521,9 +537,9 @@ void MainWindow::openChat(const QString& chatId)
     m_sidebar->setCurrentChat(chatId);
     m_view->scrollToLatest();
     if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {
-        const int at = m_modelPicker->findData((*chat)->model);
-        if (at >= 0)
-            m_modelPicker->setCurrentIndex(at);
+        if (auto remembered = ModelChoice::rememberedBy(**chat, m_models, backendNames());
+            remembered)
+            showInPicker(*remembered);
     }
     updateSendButton();
     showConversationOrHelp();
@@ -551,26 +567,19 @@ void MainWindow::newChat()
 
 void MainWindow::send()
 {
-    if (m_composer->isBlank() || m_replies.value(m_chatId))
+    if (m_composer->isBlank() || m_conversations.replyIn(m_chatId))
         return;
     auto chosen = chosenModel();
     if (!chosen) {
         warnPlain(this, tr("Cannot send"), chosen.errorMessage());
         return;
     }
-    ChatEngine::Send s;
+    Conversations::Send s;
     s.chatId = m_chatId;
     s.prompt = m_composer->toPlainText();
-    s.backend = chosen->first;
-    s.model = chosen->second;
-    s.chatModel = m_modelPicker->currentData().toString();
+    s.model = *chosen;
     s.editOf = m_editOf;
-    s.options.systemPrompt = m_app.settings().text(QStringLiteral("chat.system_prompt"));
-    if (!m_chatId.isEmpty()) {
-        if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
-            s.options = ChatOptions::fromJson((*chat)->params);
-    }
-    auto reply = m_engine.send(s);
+    auto reply = m_conversations.send(s);
     if (!reply) {
         warnPlain(this, tr("Cannot send"), reply.errorMessage());
         return;
@@ -579,7 +588,6 @@ void MainWindow::send()
     m_composer->clear();
     (void)m_app.chats().saveDraft(m_chatId, {});
     cancelEdit();
-    m_replies.insert((*reply)->chatId(), *reply);
     watch(*reply);
     m_sidebar->reload();
     if (sameBranch) {
@@ -599,8 +607,12 @@ void MainWindow::send()
 
 void MainWindow::stop()
 {
-    if (ActiveReply* r = m_replies.value(m_chatId))
-        r->cancel();
+    m_conversations.stop(m_chatId);
+}
+
+ActiveReply* MainWindow::activeReply(const QString& chatId) const
+{
+    return m_conversations.replyIn(chatId);
 }
 
 void MainWindow::watch(ActiveReply* reply)
@@ -613,11 +625,13 @@ void MainWindow::watch(ActiveReply* reply)
             m_coalesce.start();
     });
     connect(reply, &ActiveReply::finished, this, [this, reply, chatId] {
-        m_pending.insert(chatId);
+        // No longer replyIn() its chat: shown from here, with the rest that streamed.
         flushStreamed();
-        m_replies.remove(chatId);
-        m_view->setStreaming(std::any_of(m_replies.begin(), m_replies.end(),
-                                         [](const auto& r) { return !r.isNull(); }));
+        if (chatId == m_chatId && m_messages->rowOf(reply->messageId()) >= 0) {
+            m_messages->upsert(reply->message());
+            ++m_refreshes;
+        }
+        m_view->setStreaming(m_conversations.anyStreaming());
         updateSendButton();
         m_sidebar->reload();
         if (!isActiveWindow()) {
@@ -638,7 +652,7 @@ void MainWindow::watch(ActiveReply* reply)
 void MainWindow::flushStreamed()
 {
     if (m_pending.contains(m_chatId)) {
-        if (ActiveReply* r = m_replies.value(m_chatId)) {
+        if (ActiveReply* r = m_conversations.replyIn(m_chatId)) {
             m_messages->upsert(r->message());
             ++m_refreshes;
         }
@@ -648,7 +662,7 @@ void MainWindow::flushStreamed()
 
 void MainWindow::updateSendButton()
 {
-    const bool streaming = m_replies.value(m_chatId) != nullptr;
+    const bool streaming = m_conversations.replyIn(m_chatId) != nullptr;
     m_sendButton->setText(streaming ? tr("Stop") : tr("Send"));
     m_sendButton->setToolTip(streaming ? tr("Stop the reply (Esc)") : tr("Send (Enter)"));
     m_sendButton->setEnabled(streaming ||
@@ -685,18 +699,34 @@ void MainWindow::applyBreakpoint()
     }
 }
 
-Result<QPair<Backend*, QString>> MainWindow::chosenModel()
+Result<ModelChoice> MainWindow::chosenModel() const
+{
+    const int at = m_modelPicker->currentIndex();
+    const ModelChoice choice{m_modelPicker->itemData(at, kBackendRole).toString(),
+                             m_modelPicker->itemData(at, kModelRole).toString()};
+    if (at < 0 || choice.isEmpty())
+        return Error{tr("No model is available. Start Ollama or add a server, then press Retry.")};
+    return choice;
+}
+
+bool MainWindow::showInPicker(const ModelChoice& choice)
+{
+    for (int i = 0; i < m_modelPicker->count(); ++i) {
+        if (m_modelPicker->itemData(i, kBackendRole).toString() == choice.backend &&
+            m_modelPicker->itemData(i, kModelRole).toString() == choice.model) {
+            m_modelPicker->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList MainWindow::backendNames() const
 {
     QStringList names;
     for (Backend* b : m_backends.backends())
         names << b->name();
-    const QString chosen = m_modelPicker->currentData().toString();
-    if (chosen.isEmpty())
-        return Error{tr("No model is available. Start Ollama or add a server, then press Retry.")};
-    auto resolved = BackendSet::resolve(m_models, names, chosen);
-    if (!resolved)
-        return resolved.error();
-    return QPair<Backend*, QString>{m_backends.find(resolved->first), resolved->second};
+    return names;
 }
 
 void MainWindow::onMessageAction(int action, int row)
@@ -739,25 +769,21 @@ void MainWindow::onMessageAction(int action, int row)
 
 void MainWindow::regenerate(int row)
 {
-    if (m_chatId.isEmpty() || m_replies.value(m_chatId) || row < 0 || row >= m_messages->rowCount())
+    if (m_chatId.isEmpty() || m_conversations.replyIn(m_chatId) || row < 0 ||
+        row >= m_messages->rowCount())
         return;
     if (m_messages->at(row).role != Role::Assistant)
         return;
-    const QString parentId = m_messages->parentId(row);
     auto chosen = chosenModel();
     if (!chosen) {
         warnPlain(this, tr("Cannot regenerate"), chosen.errorMessage());
         return;
     }
-    ChatOptions options;
-    if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
-        options = ChatOptions::fromJson((*chat)->params);
-    auto reply = m_engine.reply(m_chatId, parentId, chosen->first, chosen->second, options);
+    auto reply = m_conversations.regenerate(m_chatId, m_messages->at(row).id, *chosen);
     if (!reply) {
         warnPlain(this, tr("Cannot regenerate"), reply.errorMessage());
         return;
     }
-    m_replies.insert(m_chatId, *reply);
     watch(*reply);
     openChat(m_chatId);
     m_view->setStreaming(true);
@@ -786,9 +812,7 @@ void MainWindow::cancelEdit()
 
 void MainWindow::deleteMessage(const QString& messageId)
 {
-    if (m_replies.value(m_chatId))
-        return; // not while a reply streams into this chat
-    if (Status st = m_app.chats().deleteMessage(messageId); !st.ok()) {
+    if (Status st = m_conversations.deleteMessage(m_chatId, messageId); !st.ok()) {
         warnPlain(this, tr("Cannot delete"), st.errorMessage());
         return;
     }
@@ -800,9 +824,11 @@ void MainWindow::switchSibling(int row, int step)
     const QString sibling = m_messages->siblingAt(row, step);
     if (sibling.isEmpty())
         return;
-    auto leaf = m_app.chats().latestLeafUnder(sibling);
-    if (leaf && m_app.chats().setCurrentLeaf(m_chatId, *leaf).ok())
-        openChat(m_chatId);
+    if (Status st = m_conversations.showBranchOf(m_chatId, sibling); !st.ok()) {
+        warnPlain(this, tr("Cannot show that branch"), st.errorMessage());
+        return;
+    }
+    openChat(m_chatId);
 }
 
 void MainWindow::deleteChatWithUndo(const QString& chatId)
@@ -832,8 +858,7 @@ void MainWindow::finishPendingDelete()
     m_deleteTimer.stop();
     if (m_pendingDelete.isEmpty())
         return;
-    if (ActiveReply* r = m_replies.value(m_pendingDelete))
-        r->cancel();
+    m_conversations.stop(m_pendingDelete);
     if (Status st = m_app.chats().deleteChat(m_pendingDelete); !st.ok())
         warnPlain(this, tr("Cannot delete"), st.errorMessage());
     m_pendingDelete.clear();

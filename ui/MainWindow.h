@@ -3,6 +3,7 @@
 
 #include "backends/ModelInfo.h"
 #include "chat/ActiveReply.h"
+#include "chat/ModelChoice.h"
 #include "util/Result.h"
 
 #include <QHash>
@@ -23,7 +24,7 @@ namespace lyss {
 class AppContext;
 class Backend;
 class BackendSet;
-class ChatEngine;
+class Conversations;
 class ChatSidebar;
 class Composer;
 class DesktopNotifier;
@@ -44,7 +45,7 @@ public:
     enum class Breakpoint { Mobile, Tablet, Desktop, Large };
     Q_ENUM(Breakpoint)
 
-    MainWindow(AppContext& app, BackendSet& backends, ChatEngine& engine,
+    MainWindow(AppContext& app, BackendSet& backends, Conversations& conversations,
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -62,7 +63,7 @@ public:
     // Speaks a language (a locale name, "en", or "" for the system's) and remembers it in
     // ui.language; the window retranslates at once.
     void setLanguage(const QString& language);
-    ActiveReply* activeReply(const QString& chatId) const { return m_replies.value(chatId); }
+    ActiveReply* activeReply(const QString& chatId) const;
     // How many times the conversation was refreshed for streamed text (coalesced).
     int streamRefreshes() const { return m_refreshes; }
 
@@ -110,12 +111,15 @@ private:
     void onMessageAction(int action, int row);
     void saveDraft();
     void finishPendingDelete();
-    // The backend and model the picker names, or why there is none.
-    Result<QPair<Backend*, QString>> chosenModel();
+    // The server and model the picker names, or why there is none.
+    Result<ModelChoice> chosenModel() const;
+    // Shows `choice` in the picker, if it lists it; false when it does not.
+    bool showInPicker(const ModelChoice& choice);
+    QStringList backendNames() const;
 
     AppContext& m_app;
     BackendSet& m_backends;
-    ChatEngine& m_engine;
+    Conversations& m_conversations;
     ChatSidebar* m_sidebar = nullptr;
     QToolButton* m_sidebarToggle = nullptr;
     QComboBox* m_modelPicker = nullptr;
@@ -144,8 +148,7 @@ private:
     bool m_draftLoaded = false; // the composer holds m_chatId's draft (not before the first load)
     QTimer m_deleteTimer;
     QList<ModelInfo> m_models;
-    QHash<QString, QPointer<ActiveReply>> m_replies; // chat id → its streaming reply
-    QSet<QString> m_pending;                         // chats with streamed text not yet shown
+    QSet<QString> m_pending; // chats with streamed text not yet shown
     QTimer m_coalesce;
     QTimer m_breakpointTimer;
     QString m_chatId;

@@ -4,7 +4,7 @@
 
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/ChatEngine.h"
+#include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "store/ChatRepository.h"
 #include "util/Sentences.h"
@@ -119,29 +119,29 @@ int runChat(CliContext& ctx, const QStringList& args)
 
     // The chat to continue, and what it remembers.
     QString chatId;
-    ChatOptions saved;
-    saved.systemPrompt = app->settings().text(QStringLiteral("chat.system_prompt"));
-    QString wanted = p.values.value(QStringLiteral("model"));
+    std::optional<Chat> chat;
+    const QString typed = p.values.value(QStringLiteral("model"));
     if (p.values.contains(QStringLiteral("chat"))) {
         auto id = app->chats().resolveChatId(p.values.value(QStringLiteral("chat")));
         if (!id)
             return ctx.fail(id.errorMessage());
         chatId = *id;
-        auto chat = app->chats().chat(chatId);
-        if (!chat || !chat->has_value())
-            return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(chatId)
-                                 : chat.errorMessage());
-        saved = ChatOptions::fromJson((*chat)->params);
-        if (wanted.isEmpty())
-            wanted = (*chat)->model;
+        auto found = app->chats().chat(chatId);
+        if (!found || !found->has_value())
+            return ctx.fail(found ? CliContext::tr("There is no chat with the id %1.").arg(chatId)
+                                  : found.errorMessage());
+        chat = **found;
     }
-    auto options = optionsFrom(p, saved);
+    Conversations conversations(app->chats(), app->settings(), *set);
+    auto saved = conversations.planner().optionsOf(chatId);
+    if (!saved)
+        return ctx.fail(saved.errorMessage());
+    auto options = optionsFrom(p, *saved);
     if (!options)
         return ctx.usage(options.errorMessage(), cmd);
-    if (wanted.isEmpty())
-        wanted = app->settings().text(QStringLiteral("chat.default_model"));
 
-    // Which backend and model: --backend narrows; names are checked against the lists.
+    // Which backend and model: --model, else the chat's, else chat.default_model, else the
+    // first listed; --backend narrows. Names are checked against the lists.
     Backend* only = nullptr;
     if (!ctx.backendOption(p.values, &only))
         return kExitFailed;
@@ -154,40 +154,49 @@ int runChat(CliContext& ctx, const QStringList& args)
     }
     for (const QString& e : list.errors)
         ctx.err() << CliContext::tr("Warning: %1").arg(e) << Qt::endl;
-    if (wanted.isEmpty())
-        wanted = list.models.first().displayName;
     QStringList backendNames;
     for (Backend* b : set->backends())
         backendNames << b->name();
-    auto resolved =
-        BackendSet::resolve(list.models, only ? QStringList{only->name()} : backendNames, wanted);
+    if (only)
+        backendNames = {only->name()};
+    Result<ModelChoice> choice = ModelChoice{};
+    if (!typed.isEmpty()) {
+        choice = ModelChoice::fromText(typed, list.models, backendNames);
+    } else if (chat && !chat->model.isEmpty()) {
+        choice = ModelChoice::rememberedBy(*chat, list.models, backendNames);
+    } else if (const QString byDefault = app->settings().text(QStringLiteral("chat.default_model"));
+               !byDefault.isEmpty()) {
+        choice = ModelChoice::fromText(byDefault, list.models, backendNames);
+    } else {
+        choice = ModelChoice{list.models.first().backendName, list.models.first().name};
+    }
     // With --backend the server has the last word: it may know a model its list lacks,
     // and its own "not found" says what to do.
-    if (!resolved && only)
-        resolved = QPair<QString, QString>{only->name(), wanted};
-    if (!resolved)
-        return ctx.fail(resolved.errorMessage());
-    Backend* backend = set->find(resolved->first);
+    if (!choice && only) {
+        const QString name = !typed.isEmpty() ? typed : chat ? chat->model : QString();
+        if (!name.isEmpty())
+            choice = ModelChoice{only->name(), name};
+    }
+    if (!choice)
+        return ctx.fail(choice.errorMessage());
 
-    ChatEngine engine(app->chats());
-    ChatEngine::Send send;
+    Conversations::Send send;
     send.chatId = chatId;
     send.prompt = prompt;
-    send.backend = backend;
-    send.model = resolved->second;
-    send.chatModel = wanted;
+    send.model = *choice;
     send.options = *options;
-    auto started = engine.send(send);
+    auto started = conversations.send(send);
     if (!started)
         return ctx.fail(started.errorMessage());
     ActiveReply* reply = *started;
+    Backend* backend = set->find(choice->backend);
 
     if (json)
         printJsonLine(ctx.out(), {{QStringLiteral("type"), QStringLiteral("start")},
                                   {QStringLiteral("chat_id"), reply->chatId()},
                                   {QStringLiteral("message_id"), reply->messageId()},
                                   {QStringLiteral("backend"), backend->name()},
-                                  {QStringLiteral("model"), send.model}});
+                                  {QStringLiteral("model"), choice->model}});
     bool thinkingOpen = false;
     QObject::connect(reply, &ActiveReply::updated, reply, [&](const StreamEvents& events) {
         for (const StreamEvent& e : events) {

@@ -36,14 +36,16 @@ QString titleOf(const Chat& c)
 
 QJsonObject chatJson(const Chat& c)
 {
-    return QJsonObject{{QStringLiteral("id"), c.id},
-                       {QStringLiteral("title"), c.title},
-                       {QStringLiteral("model"), c.model},
-                       {QStringLiteral("pinned"), c.pinned},
-                       {QStringLiteral("archived"), c.archived},
-                       {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)},
-                       {QStringLiteral("created_at"), isoTime(c.createdAt)},
-                       {QStringLiteral("updated_at"), isoTime(c.updatedAt)}};
+    return QJsonObject{
+        {QStringLiteral("id"), c.id},
+        {QStringLiteral("title"), c.title},
+        {QStringLiteral("model"), c.model},
+        {QStringLiteral("backend"), c.backend.isEmpty() ? QJsonValue() : QJsonValue(c.backend)},
+        {QStringLiteral("pinned"), c.pinned},
+        {QStringLiteral("archived"), c.archived},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)},
+        {QStringLiteral("created_at"), isoTime(c.createdAt)},
+        {QStringLiteral("updated_at"), isoTime(c.updatedAt)}};
 }
 
 QJsonObject messageJson(const Message& m)

@@ -3,7 +3,7 @@
 #include "MainWindow.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/ChatEngine.h"
+#include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "util/Translations.h"
 #include "util/Version.h"
@@ -107,8 +107,8 @@ int main(int argc, char* argv[])
         services.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
     lyss::BackendSet backends(effective ? *effective : QList<lyss::EffectiveBackend>{},
                               &services.secrets(), idleMs);
-    lyss::ChatEngine engine(services.chats());
-    lyss::MainWindow window(services, backends, engine);
+    lyss::Conversations conversations(services.chats(), services.settings(), backends);
+    lyss::MainWindow window(services, backends, conversations);
     if (parser.isSet(windowSize)) {
         const QStringList wh = parser.value(windowSize).split(QLatin1Char('x'));
         if (wh.size() == 2)

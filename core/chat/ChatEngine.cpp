@@ -32,12 +32,15 @@ Result<ActiveReply*> ChatEngine::send(const Send& send)
 {
     if (send.prompt.trimmed().isEmpty())
         return Error{tr("There is nothing to send: the message is empty.")};
+    if (!send.backend)
+        return Error{tr("No backend was chosen for the reply.")};
     QString chatId = send.chatId;
     QString parentId;
     if (chatId.isEmpty()) {
         Chat chat;
         chat.title = titleFromPrompt(send.prompt);
-        chat.model = send.chatModel.isEmpty() ? send.model : send.chatModel;
+        chat.model = send.model;
+        chat.backend = send.backend->name();
         chat.params = send.options.toJson();
         auto created = m_chats.createChat(chat);
         if (!created)
@@ -58,9 +61,7 @@ Result<ActiveReply*> ChatEngine::send(const Send& send)
                 return Error{tr("The message being edited is no longer in this chat.")};
             parentId = (*edited)->parentId;
         }
-        if (Status st = m_chats.setChatModel(chatId, send.chatModel.isEmpty() ? send.model
-                                                                              : send.chatModel);
-            !st.ok())
+        if (Status st = m_chats.setChatModel(chatId, send.backend->name(), send.model); !st.ok())
             return st.error();
     }
     Message user;

@@ -24,8 +24,7 @@ public:
         QString chatId; // empty: a new chat, titled from the prompt
         QString prompt;
         Backend* backend = nullptr;
-        QString model;     // the model's name on that backend
-        QString chatModel; // what the chat remembers (may be "backend/model")
+        QString model; // the model's name on that backend; the chat remembers both
         ChatOptions options;
         QString editOf; // a user message being edited: the new one becomes its sibling
     };

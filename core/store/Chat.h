@@ -14,7 +14,8 @@ struct Chat {
     QString userId;
     QString title;
     QString currentLeafId;
-    QString model;
+    QString model;      // the model's name on its server
+    QString backend;    // the server (backend name) it was picked on; empty: found by name
     QJsonObject params; // per-chat request options (system prompt, temperature, ...)
     bool pinned = false;
     bool archived = false;

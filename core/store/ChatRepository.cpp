@@ -20,8 +20,8 @@ namespace {
 
 const QString kChatColumns = QStringLiteral(
     "c.id, c.user_id, c.title, c.current_leaf_id, c.model, c.params, c.pinned, c.archived, "
-    "c.created_at, c.updated_at, c.tags, c.source, c.source_id");
-constexpr int kChatColumnCount = 13;
+    "c.created_at, c.updated_at, c.tags, c.source, c.source_id, c.backend");
+constexpr int kChatColumnCount = 14;
 // A message's text is read as the UTF-8 bytes SQLite keeps (Lyss's databases are UTF-8)
 // and decoded by Qt: read as text, SQLite converts it to UTF-16 one byte at a time first,
 // 5 ms for a reply of 1.4 MB, which is most of opening such a chat.
@@ -83,6 +83,7 @@ Chat chatFromRow(const QSqlQuery& q)
         c.tags << t.toString();
     c.source = q.value(11).toString();
     c.sourceId = q.value(12).toString();
+    c.backend = q.value(13).toString();
     return c;
 }
 
@@ -149,8 +150,8 @@ Result<Chat> ChatRepository::createChat(Chat chat)
         chat.updatedAt = chat.createdAt;
     auto q = m_statements.get(QStringLiteral(
         "INSERT INTO chats (id, user_id, title, current_leaf_id, model, params, pinned, archived, "
-        "created_at, updated_at, tags, source, source_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "created_at, updated_at, tags, source, source_id, backend) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return q.error();
     QSqlQuery& s = **q;
@@ -168,6 +169,7 @@ Result<Chat> ChatRepository::createChat(Chat chat)
         QJsonDocument(QJsonArray::fromStringList(chat.tags)).toJson(QJsonDocument::Compact)));
     s.addBindValue(nullIfEmpty(chat.source));
     s.addBindValue(nullIfEmpty(chat.sourceId));
+    s.addBindValue(nullIfEmpty(chat.backend));
     if (Status st = sql::exec(s, tr("Creating the chat \"%1\"").arg(chat.title)); !st.ok())
         return st.error();
     return chat;
@@ -512,12 +514,15 @@ Result<int> ChatRepository::recoverInterruptedReplies(
     return static_cast<int>(orphans.size());
 }
 
-Status ChatRepository::setChatModel(const QString& chatId, const QString& model)
+Status ChatRepository::setChatModel(const QString& chatId, const QString& backend,
+                                    const QString& model)
 {
-    auto q = m_statements.get(QStringLiteral("UPDATE chats SET model = ? WHERE id = ?"));
+    auto q =
+        m_statements.get(QStringLiteral("UPDATE chats SET model = ?, backend = ? WHERE id = ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(nullIfEmpty(model));
+    (*q)->addBindValue(nullIfEmpty(backend));
     (*q)->addBindValue(chatId);
     return sql::exec(**q, tr("Saving the chat's model"));
 }

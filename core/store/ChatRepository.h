@@ -51,7 +51,8 @@ public:
     // `ownerAlive` gets a reply's stream owner and the time of its last write (ms).
     Result<int>
     recoverInterruptedReplies(const std::function<bool(const QString&, qint64)>& ownerAlive);
-    Status setChatModel(const QString& chatId, const QString& model);
+    // The model a chat talks to, and the server (backend name) it was picked on.
+    Status setChatModel(const QString& chatId, const QString& backend, const QString& model);
     Status setChatParams(const QString& chatId, const QJsonObject& params);
     // Shows the branch that ends at `messageId` (or continues below it: see latestLeafUnder).
     Status setCurrentLeaf(const QString& chatId, const QString& messageId);

@@ -247,13 +247,22 @@ Migration deferredIndexing()
             }};
 }
 
+// v8: the server a chat's model was picked on. With two servers offering a model of the
+// same name, the name alone did not say which one the chat talks to.
+Migration chatBackend()
+{
+    return {8,
+            QStringLiteral("the server of a chat's model"),
+            {QStringLiteral("ALTER TABLE chats ADD COLUMN backend TEXT")}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        initialSchema(), fullTextSearch(),     streamOwner(),     chatTags(),
-        drafts(),        searchFinishedText(), deferredIndexing()};
+        initialSchema(), fullTextSearch(),     streamOwner(),      chatTags(),
+        drafts(),        searchFinishedText(), deferredIndexing(), chatBackend()};
     return all;
 }
 

@@ -100,7 +100,9 @@ private Q_SLOTS:
         QCOMPARE(messages.size(), 4);
         QCOMPARE(messages[3][QLatin1String("status")].toString(), QStringLiteral("complete"));
         QCOMPARE(messages[3][QLatin1String("model")].toString(), QStringLiteral("llama3.2:latest"));
-        QCOMPARE(chat[QLatin1String("model")].toString(), QStringLiteral("llama3.2"));
+        // The chat remembers the model by its name on the server it was found on.
+        QCOMPARE(chat[QLatin1String("model")].toString(), QStringLiteral("llama3.2:latest"));
+        QCOMPARE(chat[QLatin1String("backend")].toString(), QStringLiteral("ollama"));
         const QJsonArray sent =
             m_server->requests().last()[QLatin1String("body")][QLatin1String("messages")].toArray();
         QCOMPARE(sent.size(), 3);

@@ -2,7 +2,9 @@
 """A model server for Lyss's tests: speaks Ollama's /api/* (NDJSON) and the OpenAI
 /v1/* API (SSE) on 127.0.0.1, including the ugly parts real servers show.
 
-Start: fake_llm.py [--port 0] [--api-key KEY]. Prints "PORT <n>" once listening.
+Start: fake_llm.py [--port 0] [--api-key KEY] [--bare-openai-ids]. Prints "PORT <n>" once
+listening. --bare-openai-ids lists the models on /v1/models without ":latest", as many
+OpenAI-style servers name them, so the two sides name one model differently.
 
 The model name picks the behaviour of /api/chat and /v1/chat/completions:
   llama3.2, mistral   a normal reply: "Reply to: <last user message>", word by word
@@ -75,6 +77,7 @@ SIZED = ("long-", "line-", "slowline-", "slowcode-")
 REQUESTS = []
 LOCK = threading.Lock()
 API_KEY = None
+BARE_OPENAI_IDS = False
 
 
 def canonical(name):
@@ -252,7 +255,8 @@ class Handler(BaseHTTPRequestHandler):
             if not self.authorized():
                 return
             return self.send_json(200, {"object": "list", "data": [
-                {"id": n, "object": "model", "created": 1700000000, "owned_by": "library"}
+                {"id": n.removesuffix(":latest") if BARE_OPENAI_IDS else n, "object": "model",
+                 "created": 1700000000, "owned_by": "library"}
                 for n in MODELS]})
         if self.path == "/":
             return self.send_json(200, {"status": "Ollama is running"})
@@ -428,12 +432,14 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    global API_KEY
+    global API_KEY, BARE_OPENAI_IDS
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--api-key")
+    parser.add_argument("--bare-openai-ids", action="store_true")
     args = parser.parse_args()
     API_KEY = args.api_key
+    BARE_OPENAI_IDS = args.bare_openai_ids
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     print("PORT %d" % server.server_address[1], flush=True)

@@ -10,7 +10,7 @@
 #include "MessageModel.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/ChatEngine.h"
+#include "chat/Conversations.h"
 
 #include <QComboBox>
 #include <QTemporaryDir>
@@ -25,7 +25,7 @@ struct Window {
     QTemporaryDir dir;
     std::unique_ptr<AppContext> app;
     std::unique_ptr<BackendSet> backends;
-    std::unique_ptr<ChatEngine> engine;
+    std::unique_ptr<Conversations> conversations;
     std::unique_ptr<MainWindow> window;
 
     explicit Window(const QUrl& ollama, const std::function<void(AppContext&)>& prepare = {},
@@ -39,8 +39,8 @@ struct Window {
         if (prepare)
             prepare(*app);
         backends = std::make_unique<BackendSet>(*app->effectiveBackends(), nullptr, 30000);
-        engine = std::make_unique<ChatEngine>(app->chats());
-        window = std::make_unique<MainWindow>(*app, *backends, *engine);
+        conversations = std::make_unique<Conversations>(app->chats(), app->settings(), *backends);
+        window = std::make_unique<MainWindow>(*app, *backends, *conversations);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get()))
             qFatal("window not exposed");
@@ -48,7 +48,7 @@ struct Window {
     ~Window()
     {
         window.reset();
-        engine.reset();
+        conversations.reset();
         backends.reset();
         app.reset();
     }

@@ -16,7 +16,7 @@
 #include "ThemeManager.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/ChatEngine.h"
+#include "chat/Conversations.h"
 #include "markdown/MarkdownRenderer.h"
 #include "store/BackendRepository.h"
 #include "store/ChatRepository.h"

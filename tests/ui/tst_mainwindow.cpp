@@ -6,7 +6,7 @@
 #include "MainWindow.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/ChatEngine.h"
+#include "chat/Conversations.h"
 #include "store/ChatRepository.h"
 
 #include <QApplication>
@@ -39,8 +39,8 @@ private Q_SLOTS:
                     .ok());
 
         BackendSet backends({}, nullptr, 30000);
-        ChatEngine engine((*app)->chats());
-        MainWindow window(**app, backends, engine);
+        Conversations conversations((*app)->chats(), (*app)->settings(), backends);
+        MainWindow window(**app, backends, conversations);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.windowTitle().contains(QStringLiteral("Lyss")));

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/Conversations.h"
+
+#include "backends/Backend.h"
+#include "store/ChatRepository.h"
+
+#include <algorithm>
+
+namespace lyss {
+
+Conversations::Conversations(ChatRepository& chats, Settings& settings, BackendSet& backends,
+                             QObject* parent)
+    : QObject(parent)
+    , m_chats(chats)
+    , m_planner(chats, settings, backends)
+    , m_engine(chats)
+{
+}
+
+Status Conversations::notWhileStreaming(const QString& chatId) const
+{
+    if (!chatId.isEmpty() && replyIn(chatId))
+        return Error{tr("A reply is still coming in this chat. Stop it (Esc) or wait for it to "
+                        "end, then try again.")};
+    return {};
+}
+
+ActiveReply* Conversations::started(ActiveReply* reply)
+{
+    const QString chatId = reply->chatId();
+    m_live.insert(chatId, reply);
+    // Connected before anyone who hears of the reply: by the time they hear of its end,
+    // the chat is free again.
+    connect(reply, &ActiveReply::finished, this, [this, chatId, reply] {
+        if (m_live.value(chatId) == reply)
+            m_live.remove(chatId);
+    });
+    Q_EMIT replyStarted(reply);
+    return reply;
+}
+
+Result<ActiveReply*> Conversations::send(const Send& send)
+{
+    if (Status st = notWhileStreaming(send.chatId); !st.ok())
+        return st.error();
+    auto plan = m_planner.plan(send.chatId, send.model, send.options);
+    if (!plan)
+        return plan.error();
+    ChatEngine::Send s;
+    s.chatId = send.chatId;
+    s.prompt = send.prompt;
+    s.backend = plan->backend;
+    s.model = plan->model;
+    s.options = plan->options;
+    s.editOf = send.editOf;
+    auto reply = m_engine.send(s);
+    if (!reply)
+        return reply.error();
+    return started(*reply);
+}
+
+Result<ActiveReply*> Conversations::regenerate(const QString& chatId, const QString& replyId,
+                                               const ModelChoice& model)
+{
+    if (Status st = notWhileStreaming(chatId); !st.ok())
+        return st.error();
+    auto redone = m_chats.message(replyId);
+    if (!redone)
+        return redone.error();
+    if (!redone->has_value() || (*redone)->chatId != chatId || (*redone)->role != Role::Assistant)
+        return Error{tr("That reply is no longer in this chat.")};
+    auto plan = m_planner.plan(chatId, model);
+    if (!plan)
+        return plan.error();
+    // The chat goes on with the model the reply was asked of.
+    if (Status st = m_chats.setChatModel(chatId, plan->backend->name(), plan->model); !st.ok())
+        return st.error();
+    auto reply =
+        m_engine.reply(chatId, (*redone)->parentId, plan->backend, plan->model, plan->options);
+    if (!reply)
+        return reply.error();
+    return started(*reply);
+}
+
+Status Conversations::deleteMessage(const QString& chatId, const QString& messageId)
+{
+    if (Status st = notWhileStreaming(chatId); !st.ok())
+        return st;
+    return m_chats.deleteMessage(messageId);
+}
+
+Status Conversations::showBranchOf(const QString& chatId, const QString& messageId)
+{
+    auto leaf = m_chats.latestLeafUnder(messageId);
+    if (!leaf)
+        return leaf.error();
+    return m_chats.setCurrentLeaf(chatId, *leaf);
+}
+
+void Conversations::stop(const QString& chatId)
+{
+    if (ActiveReply* r = replyIn(chatId))
+        r->cancel();
+}
+
+ActiveReply* Conversations::replyIn(const QString& chatId) const
+{
+    return m_live.value(chatId);
+}
+
+bool Conversations::anyStreaming() const
+{
+    return std::any_of(m_live.begin(), m_live.end(), [](const auto& r) { return !r.isNull(); });
+}
+
+} // namespace lyss

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/ActiveReply.h"
+#include "chat/ChatEngine.h"
+#include "chat/ConversationPlanner.h"
+#include "chat/ModelChoice.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace lyss {
+
+// The rules of a conversation, the same for the window and lyss-cli: send, edit,
+// regenerate, switch branch, delete and stop, with "not while a reply streams into the
+// chat" kept here, and the replies streaming in this process by chat.
+class Conversations : public QObject {
+    Q_OBJECT
+
+public:
+    struct Send {
+        QString chatId; // empty: a new chat, titled from the prompt
+        QString prompt;
+        ModelChoice model;
+        std::optional<ChatOptions> options; // the chat's own (or the defaults) when not given
+        QString editOf; // a user message being edited: the new one becomes its sibling
+    };
+
+    Conversations(ChatRepository& chats, Settings& settings, BackendSet& backends,
+                  QObject* parent = nullptr);
+
+    // The user's message and a reply to it; the chat remembers the model.
+    Result<ActiveReply*> send(const Send& send);
+    // Another reply in place of `replyId` (a sibling under the same question), from
+    // `model`, which the chat then remembers.
+    Result<ActiveReply*> regenerate(const QString& chatId, const QString& replyId,
+                                    const ModelChoice& model);
+    // Deletes a message and everything below it.
+    Status deleteMessage(const QString& chatId, const QString& messageId);
+    // Shows the branch through `messageId`, down to its latest reply.
+    Status showBranchOf(const QString& chatId, const QString& messageId);
+    // Stops the reply streaming into the chat, if one is; what arrived is kept.
+    void stop(const QString& chatId);
+
+    ActiveReply* replyIn(const QString& chatId) const;
+    bool anyStreaming() const;
+    const ConversationPlanner& planner() const { return m_planner; }
+
+Q_SIGNALS:
+    // A reply began streaming into its chat. Its end is ActiveReply::finished; by then it
+    // is no longer replyIn() its chat.
+    void replyStarted(lyss::ActiveReply* reply);
+
+private:
+    Status notWhileStreaming(const QString& chatId) const;
+    ActiveReply* started(ActiveReply* reply);
+
+    ChatRepository& m_chats;
+    ConversationPlanner m_planner;
+    ChatEngine m_engine;
+    QHash<QString, QPointer<ActiveReply>> m_live; // chat id → its streaming reply
+};
+
+} // namespace lyss

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The model picker with two servers that offer one model under names that differ only by
+// ":latest" (Ollama's "llama3.2:latest", an OpenAI-style server's "llama3.2"): the model
+// picked is asked of the server the picker names, and the picker keeps a model Regenerate
+// used, so the next message goes to it too.
+#include "TestWindow.h"
+
+#include "store/BackendRepository.h"
+#include "store/ChatRepository.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QTest>
+#include <QTimer>
+
+using namespace lyss;
+
+class TestModelPicker : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+    QStringList m_dialogs; // what any message box said (each is closed at once)
+    QTimer m_closer;
+
+    static void addSecondServer(AppContext& app, const QUrl& url)
+    {
+        BackendRecord second;
+        second.name = QStringLiteral("second");
+        second.kind = BackendKind::OpenAI;
+        second.url = url;
+        if (!app.backends().add(second).ok())
+            qFatal("cannot add the second server");
+    }
+
+    QString lastChatPath() const
+    {
+        const QJsonArray all = m_server->requests();
+        for (qsizetype i = all.size() - 1; i >= 0; --i) {
+            const QString path = all[i][QLatin1String("path")].toString();
+            if (path == QLatin1String("/api/chat") || path == QLatin1String("/v1/chat/completions"))
+                return path;
+        }
+        return {};
+    }
+
+    static bool pickOn(Window& w, const QString& backend, const QString& model)
+    {
+        QComboBox* picker = w.picker();
+        auto find = [&] {
+            for (int i = 0; i < picker->count(); ++i) {
+                if (picker->itemText(i).startsWith(model + QStringLiteral("  ")) &&
+                    picker->itemText(i).endsWith(QStringLiteral("  ·  ") + backend))
+                    return i;
+            }
+            return -1;
+        };
+        if (!QTest::qWaitFor([&] { return find() >= 0; }, 10000))
+            return false;
+        picker->setCurrentIndex(find());
+        return true;
+    }
+
+    static QString pickedServer(Window& w)
+    {
+        return w.picker()->currentText().section(QStringLiteral("  ·  "), -1);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server =
+            std::make_unique<test::FakeServer>(QStringList{QStringLiteral("--bare-openai-ids")});
+        QVERIFY(m_server->isRunning());
+        // A refusal is a modal message box: read and close it, so that the test goes on
+        // and says what it read.
+        m_closer.setInterval(50);
+        connect(&m_closer, &QTimer::timeout, this, [this] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                m_dialogs << box->text();
+                box->reject();
+            }
+        });
+        m_closer.start();
+    }
+
+    void init()
+    {
+        m_server->reset();
+        m_dialogs.clear();
+    }
+
+    void theModelIsAskedOfTheServerThePickerNames()
+    {
+        const QUrl v1 = m_server->url(QStringLiteral("/v1"));
+        Window w(m_server->url(), [&](AppContext& app) { addSecondServer(app, v1); });
+        QVERIFY(pickOn(w, QStringLiteral("second"), QStringLiteral("llama3.2")));
+        w.type(QStringLiteral("hello"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.model()->rowCount() == 2 && w.last().status == MessageStatus::Complete, 10000);
+        QVERIFY2(m_dialogs.isEmpty(), qPrintable(m_dialogs.join(QLatin1Char('\n'))));
+        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+
+        // The other server's model of the same name, in the same chat.
+        QVERIFY(pickOn(w, QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("and again"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.model()->rowCount() == 4 && w.last().status == MessageStatus::Complete, 10000);
+        QVERIFY2(m_dialogs.isEmpty(), qPrintable(m_dialogs.join(QLatin1Char('\n'))));
+        QCOMPARE(lastChatPath(), QStringLiteral("/api/chat"));
+
+        // Opening the chat again shows the server it talks to.
+        const QString chatId = w.window->currentChatId();
+        QVERIFY(pickOn(w, QStringLiteral("second"), QStringLiteral("llama3.2")));
+        w.window->newChat();
+        w.window->openChat(chatId);
+        QCOMPARE(pickedServer(w), QStringLiteral("ollama"));
+    }
+
+    void thePickerKeepsTheModelRegenerateUsed()
+    {
+        const QUrl v1 = m_server->url(QStringLiteral("/v1"));
+        Window w(m_server->url(), [&](AppContext& app) { addSecondServer(app, v1); });
+        QVERIFY(pickOn(w, QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("first question"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.model()->rowCount() == 2 && w.last().status == MessageStatus::Complete, 10000);
+        QCOMPARE(lastChatPath(), QStringLiteral("/api/chat"));
+
+        QVERIFY(pickOn(w, QStringLiteral("second"), QStringLiteral("llama3.2")));
+        w.window->regenerate(1);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 &&
+                                     w.last().status == MessageStatus::Complete &&
+                                     !w.window->activeReply(w.window->currentChatId()),
+                                 10000);
+        QVERIFY2(m_dialogs.isEmpty(), qPrintable(m_dialogs.join(QLatin1Char('\n'))));
+        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(pickedServer(w), QStringLiteral("second")); // it did not snap back
+
+        w.type(QStringLiteral("next"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.model()->rowCount() == 4 && w.last().status == MessageStatus::Complete, 10000);
+        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(w.last().model, QStringLiteral("llama3.2"));
+    }
+};
+
+QTEST_MAIN(TestModelPicker)
+#include "tst_modelpicker.moc"
