@@ -76,6 +76,63 @@ private Q_SLOTS:
         QVERIFY(m_server->isRunning());
     }
 
+    void backendSlashModelPicksTheServer()
+    {
+        // Two servers offer llama3.2:latest: the fake Ollama ("ollama", /api) and its
+        // OpenAI side added as "second" (/v1). backend/model says which one.
+        QTemporaryDir dir;
+        auto r =
+            runCli(dir.path(),
+                   {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--kind"),
+                    QStringLiteral("openai"), QStringLiteral("--name"), QStringLiteral("second"),
+                    QStringLiteral("--url"), m_server->url(QStringLiteral("/v1")).toString()},
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        auto lastChatPath = [&] {
+            const QJsonArray all = m_server->requests();
+            for (qsizetype i = all.size() - 1; i >= 0; --i) {
+                const QString path = all[i][QLatin1String("path")].toString();
+                if (path == QLatin1String("/api/chat") ||
+                    path == QLatin1String("/v1/chat/completions"))
+                    return path;
+            }
+            return QString();
+        };
+
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--model"), QStringLiteral("llama3.2"),
+                    QStringLiteral("hi")},
+                   env());
+        QCOMPARE(r.exitCode, 1); // both offer it: say which
+        QVERIFY2(r.err.contains(QStringLiteral("Several backends offer")), qPrintable(r.err));
+
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--model"),
+                    QStringLiteral("second/llama3.2"), QStringLiteral("hi")},
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        const QString id = chatIdFrom(r.err);
+        QCOMPARE(show(dir.path(), id)[QLatin1String("backend")].toString(),
+                 QStringLiteral("second"));
+
+        // Continued without --model: the server the chat remembers, not a guess by name.
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--chat"), id, QStringLiteral("more")},
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--chat"), id, QStringLiteral("--model"),
+                    QStringLiteral("ollama/llama3.2:latest"), QStringLiteral("and you?")},
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(lastChatPath(), QStringLiteral("/api/chat"));
+        QCOMPARE(show(dir.path(), id)[QLatin1String("backend")].toString(),
+                 QStringLiteral("ollama"));
+    }
+
     void chatStreamsAndSaves()
     {
         QTemporaryDir dir;
