@@ -1818,6 +1818,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ActiveReply</name>
+    <message>
+        <source>The server of this reply is gone.</source>
+        <translation>此回复所用的服务器已不存在。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送任何内容：%1</translation>
+    </message>
+</context>
+<context>
     <name>lyss::BackendResolver</name>
     <message>
         <source>&quot;%1&quot; is not a server address. Write it as http://host:port (for example http://localhost:11434).</source>

@@ -56,6 +56,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     , m_conversations(conversations)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Every reply is watched from before it is prepared: a refusal can end it at once.
+    connect(&m_conversations, &Conversations::replyStarted, this, &MainWindow::watch);
     resize(1280, 820);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -526,14 +528,13 @@ void MainWindow::openChat(const QString& chatId)
         m_draftLoaded = true;
     }
     m_messages->loadBranch(m_app.chats(), chatId);
-    // A reply still streaming in this session is shown as it is now, not as last saved.
-    if (ActiveReply* live = m_conversations.replyIn(chatId);
-        live && m_messages->rowOf(live->messageId()) >= 0)
-        m_messages->upsert(live->message());
+    // A reply still streaming in this session is shown as it is now, not as last saved
+    // (or not stored yet, while it is prepared).
+    if (ActiveReply* live = m_conversations.replyIn(chatId))
+        showUnstored(live);
     // So is one that finished but could not be saved: its only whole copy is in memory.
-    if (ActiveReply* kept = m_unsaved->unsavedReplyFor(chatId);
-        kept && m_messages->rowOf(kept->messageId()) >= 0)
-        m_messages->upsert(kept->message());
+    if (ActiveReply* kept = m_unsaved->unsavedReplyFor(chatId))
+        showUnstored(kept);
     m_sidebar->setCurrentChat(chatId);
     m_view->scrollToLatest();
     if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {
@@ -579,7 +580,9 @@ void MainWindow::send()
     s.prompt = m_composer->toPlainText();
     s.model = *chosen;
     s.editOf = m_editOf;
+    m_starting = true;
     auto reply = m_conversations.send(s);
+    m_starting = false;
     if (!reply) {
         warnPlain(this, tr("Cannot send"), reply.errorMessage());
         return;
@@ -588,21 +591,34 @@ void MainWindow::send()
     m_composer->clear();
     (void)m_app.chats().saveDraft(m_chatId, {});
     cancelEdit();
-    watch(*reply);
     m_sidebar->reload();
     if (sameBranch) {
         // The branch on screen only grows: add the two rows instead of reloading it all.
-        if (auto question = m_app.chats().message((*reply)->message().parentId);
-            question && question->has_value())
-            m_messages->upsert(**question);
-        m_messages->upsert((*reply)->message());
+        showUnstored(*reply);
         m_view->scrollToLatest();
         showConversationOrHelp();
     } else {
         openChat((*reply)->chatId());
     }
-    m_view->setStreaming(true);
+    m_view->setStreaming(m_conversations.anyStreaming());
     updateSendButton();
+}
+
+void MainWindow::showUnstored(ActiveReply* reply)
+{
+    // Its rows as they are in memory: where the branch on screen shows them, or, when they
+    // are not stored yet, at its end if that is where they go.
+    const std::optional<Message>& question = reply->question();
+    const QString under = question ? question->parentId : reply->message().parentId;
+    const int rows = m_messages->rowCount();
+    const bool atEnd =
+        rows == 0 ? under.isEmpty() || !question : m_messages->at(rows - 1).id == under;
+    if (question && (m_messages->rowOf(question->id) >= 0 || atEnd))
+        m_messages->upsert(*question);
+    const int now = m_messages->rowCount();
+    if (m_messages->rowOf(reply->messageId()) >= 0 ||
+        (now > 0 && m_messages->at(now - 1).id == reply->message().parentId))
+        m_messages->upsert(reply->message());
 }
 
 void MainWindow::stop()
@@ -623,6 +639,14 @@ void MainWindow::watch(ActiveReply* reply)
         m_pending.insert(chatId);
         if (!m_coalesce.isActive())
             m_coalesce.start();
+    });
+    connect(reply, &ActiveReply::started, this, [this, reply, chatId] {
+        // Prepared and stored: a new chat is in the list now, a Regenerate's branch shown.
+        if (m_starting)
+            return; // send() and regenerate() show what they started
+        m_sidebar->reload();
+        if (chatId == m_chatId && m_messages->rowOf(reply->messageId()) < 0)
+            openChat(chatId);
     });
     connect(reply, &ActiveReply::finished, this, [this, reply, chatId] {
         // No longer replyIn() its chat: shown from here, with the rest that streamed.
@@ -779,14 +803,15 @@ void MainWindow::regenerate(int row)
         warnPlain(this, tr("Cannot regenerate"), chosen.errorMessage());
         return;
     }
+    m_starting = true;
     auto reply = m_conversations.regenerate(m_chatId, m_messages->at(row).id, *chosen);
+    m_starting = false;
     if (!reply) {
         warnPlain(this, tr("Cannot regenerate"), reply.errorMessage());
         return;
     }
-    watch(*reply);
     openChat(m_chatId);
-    m_view->setStreaming(true);
+    m_view->setStreaming(m_conversations.anyStreaming());
     updateSendButton();
 }
 

@@ -116,6 +116,8 @@ private:
     // Shows `choice` in the picker, if it lists it; false when it does not.
     bool showInPicker(const ModelChoice& choice);
     QStringList backendNames() const;
+    // Shows a reply of this session (and the message it answers) as it is in memory.
+    void showUnstored(ActiveReply* reply);
 
     AppContext& m_app;
     BackendSet& m_backends;
@@ -145,6 +147,7 @@ private:
     QLabel* m_undoText = nullptr;
     QString m_editOf;
     QString m_pendingDelete;
+    bool m_starting = false;    // inside send() or regenerate()
     bool m_draftLoaded = false; // the composer holds m_chatId's draft (not before the first load)
     QTimer m_deleteTimer;
     QList<ModelInfo> m_models;

@@ -59,6 +59,8 @@ QString statusLine(const ShownMessage& m)
         return MessageDelegate::tr("Stopped before the end.");
     case MessageStatus::Interrupted:
         return MessageDelegate::tr("Cut off when Lyss last stopped.");
+    case MessageStatus::Complete: // a stage could not check the finished reply: said here
+        return m.error.isEmpty() ? QString() : QStringLiteral("⚠ ") + m.error;
     default:
         return {};
     }

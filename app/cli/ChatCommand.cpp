@@ -268,6 +268,8 @@ int runChat(CliContext& ctx, const QStringList& args)
                            "chat.")));
     switch (m.status) {
     case MessageStatus::Complete:
+        if (!m.error.isEmpty()) // a stage could not check the finished reply
+            ctx.err() << CliContext::tr("Warning: %1").arg(m.error) << Qt::endl;
         return kExitOk;
     case MessageStatus::Cancelled:
         ctx.err() << CliContext::tr("Stopped; the partial reply is saved.") << Qt::endl;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/ActiveReply.h"
 
+#include "backends/Backend.h"
 #include "store/ChatRepository.h"
 #include "util/Log.h"
 
@@ -8,19 +9,65 @@
 
 namespace lyss {
 
-ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream, QObject* parent)
+ActiveReply::ActiveReply(ChatRepository& chats, NewTurn turn, Backend* backend, ChatRequest request,
+                         QObject* parent)
     : QObject(parent)
     , m_chats(chats)
-    , m_row(std::move(row))
-    , m_stream(stream)
+    , m_turn(std::move(turn))
+    , m_row(m_turn.reply)
+    , m_backend(backend)
+    , m_request(std::move(request))
 {
-    m_sinceCheckpoint.start();
+    m_row.status = MessageStatus::Streaming;
     m_checkpointTimer.setSingleShot(true);
     connect(&m_checkpointTimer, &QTimer::timeout, this, &ActiveReply::checkpoint);
     m_retryTimer.setInterval(kSaveRetryMs);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] { (void)retrySave(); });
-    connect(stream, &ChatStream::eventsReady, this, &ActiveReply::onEvents);
-    connect(stream, &ChatStream::finished, this, [this] {
+}
+
+void ActiveReply::begin(const ReplyStages& stages)
+{
+    if (m_phase != Phase::Created)
+        return;
+    m_stages = stages;
+    m_phase = Phase::Preparing;
+    QPointer<ActiveReply> self(this);
+    runStages<ChatRequest>(
+        m_stages, m_request,
+        [](ReplyStage& stage, ChatRequest r, std::function<void(Result<ChatRequest>)> done) {
+            stage.prepare(std::move(r), std::move(done));
+        },
+        [self](Result<ChatRequest> r) {
+            if (self)
+                self->onPrepared(std::move(r));
+        },
+        [self] { return self && self->alive(Phase::Preparing); });
+}
+
+void ActiveReply::onPrepared(Result<ChatRequest> request)
+{
+    if (!request) {
+        // Refused: nothing is sent; the person's message is kept, with the refusal.
+        endUnsent(MessageStatus::Error, request.errorMessage());
+        return;
+    }
+    m_request = std::move(*request);
+    if (!m_backend) {
+        endUnsent(MessageStatus::Error, tr("The server of this reply is gone."));
+        return;
+    }
+    ++m_writes;
+    if (Status st = m_chats.addTurn(m_turn); !st.ok()) {
+        qCWarning(lcStore) << "storing the turn failed:" << st.errorMessage();
+        endUnsent(MessageStatus::Error, tr("Nothing was sent: %1").arg(st.errorMessage()));
+        return;
+    }
+    m_turnStored = true;
+    m_phase = Phase::Streaming;
+    m_sinceCheckpoint.start();
+    m_stream = m_backend->chat(m_request);
+    connect(m_stream, &ChatStream::eventsReady, this, &ActiveReply::onStreamEvents);
+    connect(m_stream, &ChatStream::finished, this, [this] {
         // Saving the end indexes the whole reply for search (milliseconds for a long one):
         // on a turn of the event loop of its own, not on the one that decoded the last
         // bytes. Stopping saves at once, so the text is stored when cancel() returns.
@@ -29,9 +76,102 @@ ActiveReply::ActiveReply(ChatRepository& chats, Message row, ChatStream* stream,
         else
             QMetaObject::invokeMethod(this, &ActiveReply::onStreamFinished, Qt::QueuedConnection);
     });
+    Q_EMIT started();
 }
 
-void ActiveReply::onEvents(const StreamEvents& events)
+void ActiveReply::endUnsent(MessageStatus status, const QString& error)
+{
+    m_phase = Phase::Finished;
+    m_row.status = status;
+    m_row.error = error;
+    m_row.streamOwner.clear();
+    m_finalSavePending = true;
+    if (Status st = writeFinal(); !st.ok()) {
+        qCWarning(lcStore) << "saving the unsent reply failed:" << st.errorMessage();
+        m_saveProblem.clear();
+        setSaveProblem(st.errorMessage());
+    } else {
+        m_finalSavePending = false;
+        setSaveProblem({});
+    }
+    Q_EMIT finished();
+}
+
+Status ActiveReply::writeFinal()
+{
+    ++m_writes;
+    if (m_turnStored)
+        return m_chats.finishMessage(m_row);
+    // Never stored: the whole turn, as it ended, in one go.
+    Status st = m_chats.addTurn(m_turn);
+    if (st.ok())
+        m_turnStored = true;
+    return st;
+}
+
+void ActiveReply::onStreamEvents(const StreamEvents& events)
+{
+    if (m_stages.isEmpty()) {
+        apply(events);
+        return;
+    }
+    m_queued.append(events);
+    passNextBatch();
+}
+
+void ActiveReply::passNextBatch()
+{
+    // One batch in the stages at a time, so that the text keeps its order.
+    if (m_pass)
+        return;
+    if (m_queued.isEmpty()) {
+        if (m_streamEnded)
+            complete();
+        return;
+    }
+    m_pass = std::make_shared<Pass>();
+    m_pass->batch = m_queued.takeFirst();
+    passEvents();
+}
+
+void ActiveReply::passEvents()
+{
+    // Each event through the stages on its own (a stage that fails drops that event only),
+    // in a loop while the stages answer at once, from a stage's answer when it comes later.
+    const std::shared_ptr<Pass> pass = m_pass;
+    QPointer<ActiveReply> self(this);
+    while (pass->next < pass->batch.size()) {
+        auto inLoop = std::make_shared<bool>(true);
+        auto answered = std::make_shared<bool>(false);
+        runStages<StreamEvents>(
+            m_stages, StreamEvents{pass->batch[pass->next]},
+            [](ReplyStage& stage, StreamEvents e, std::function<void(Result<StreamEvents>)> done) {
+                stage.stream(std::move(e), std::move(done));
+            },
+            [self, pass, inLoop, answered](Result<StreamEvents> events) {
+                if (!self || self->m_pass != pass)
+                    return;
+                if (events)
+                    pass->passed.append(*events);
+                else // dropped; the reply goes on
+                    qCWarning(lcNet) << "a stage dropped streamed text:" << events.errorMessage();
+                ++pass->next;
+                *answered = true;
+                if (!*inLoop)
+                    self->passEvents();
+            },
+            [self] { return self && self->alive(Phase::Streaming); });
+        *inLoop = false;
+        if (!*answered)
+            return; // a stage answers later, and the pass goes on from there
+    }
+    m_pass.reset();
+    if (!pass->passed.isEmpty())
+        apply(pass->passed);
+    passNextBatch();
+}
+
+void ActiveReply::apply(const StreamEvents& events)
 {
     const qint64 now = m_stream ? m_stream->elapsedMs() : 0;
     for (const StreamEvent& e : events) {
@@ -59,7 +199,7 @@ void ActiveReply::onEvents(const StreamEvents& events)
 void ActiveReply::checkpoint()
 {
     m_checkpointTimer.stop();
-    if (!m_dirty || isFinished())
+    if (!m_dirty || !m_turnStored || isFinished())
         return;
     m_dirty = false;
     m_sinceCheckpoint.restart();
@@ -92,8 +232,7 @@ Status ActiveReply::retrySave()
             checkpoint();
         return m_saveProblem.isEmpty() ? Status() : Status(Error{m_saveProblem});
     }
-    ++m_writes;
-    Status st = m_chats.finishMessage(m_row);
+    Status st = writeFinal();
     if (!st.ok()) {
         qCWarning(lcStore) << "saving the reply failed again:" << st.errorMessage();
         setSaveProblem(st.errorMessage());
@@ -133,9 +272,21 @@ QJsonObject ActiveReply::measuredMetrics() const
 
 void ActiveReply::onStreamFinished()
 {
-    if (!m_stream || isFinished())
+    if (!m_stream || m_phase != Phase::Streaming)
         return;
     m_checkpointTimer.stop();
+    if (m_stream->outcome() == ChatStream::Outcome::Cancelled) {
+        m_queued.clear(); // stopped: what the stages still hold is not waited for
+        m_pass.reset();
+        complete();
+        return;
+    }
+    m_streamEnded = true;
+    passNextBatch(); // completes once the stages have passed every batch on
+}
+
+void ActiveReply::complete()
+{
     switch (m_stream->outcome()) {
     case ChatStream::Outcome::Complete:
         m_row.status = MessageStatus::Complete;
@@ -150,9 +301,40 @@ void ActiveReply::onStreamFinished()
     }
     m_row.metrics = measuredMetrics();
     m_row.streamOwner.clear();
+    if (m_row.status != MessageStatus::Complete || m_stages.isEmpty()) {
+        save();
+        return;
+    }
+    // The stages see the finished reply before it is saved as complete.
+    m_phase = Phase::Completing;
+    const MessageStatus ended = m_row.status;
+    m_row.status = MessageStatus::Streaming; // not final until the stages are done
+    QPointer<ActiveReply> self(this);
+    runStages<Message>(
+        m_stages, m_row,
+        [](ReplyStage& stage, Message m, std::function<void(Result<Message>)> done) {
+            stage.complete(std::move(m), std::move(done));
+        },
+        [self, ended](Result<Message> done) {
+            if (!self)
+                return;
+            self->m_row.status = ended;
+            if (done) {
+                self->m_row.content = done->content;
+                self->m_row.thinking = done->thinking;
+            } else { // kept as it streamed, with the failure noted
+                self->m_row.error = done.errorMessage();
+            }
+            self->save();
+        },
+        [self] { return self && self->alive(Phase::Completing); });
+}
+
+void ActiveReply::save()
+{
+    m_phase = Phase::Finished;
     m_finalSavePending = true;
-    ++m_writes;
-    if (Status st = m_chats.finishMessage(m_row); !st.ok()) {
+    if (Status st = writeFinal(); !st.ok()) {
         // The whole reply stays here, in memory, and is saved as soon as a write works.
         qCWarning(lcStore) << "saving the reply failed:" << st.errorMessage();
         m_saveProblem.clear(); // announce it even if a checkpoint failed the same way
@@ -161,13 +343,16 @@ void ActiveReply::onStreamFinished()
         m_finalSavePending = false;
         setSaveProblem({});
     }
-    m_stream->deleteLater();
+    if (m_stream)
+        m_stream->deleteLater();
     Q_EMIT finished();
 }
 
 void ActiveReply::cancel()
 {
-    if (m_stream && !isFinished())
+    if (m_phase == Phase::Preparing)
+        endUnsent(MessageStatus::Cancelled, {});
+    else if (m_phase == Phase::Streaming && m_stream)
         m_stream->cancel();
 }
 

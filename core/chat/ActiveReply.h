@@ -2,6 +2,8 @@
 #pragma once
 
 #include "backends/ChatStream.h"
+#include "chat/ReplyStage.h"
+#include "store/Chat.h"
 #include "store/Message.h"
 
 #include <QElapsedTimer>
@@ -11,33 +13,48 @@
 
 namespace lyss {
 
+class Backend;
 class ChatRepository;
 
-// A reply being written: the stored assistant row, the stream feeding it, and the
-// checkpoints that keep the row no more than a second behind the screen. When the
-// stream ends the row is finished as complete, error or cancelled; its text is never
-// thrown away.
+// A reply from the moment it is asked until it is saved. First it is prepared: the
+// request passes through the stages (which may change or refuse it) while nothing is
+// stored; then the turn (a new chat, the person's message, the reply's row) is written in
+// one transaction and the stream starts. While it streams, each batch of events passes
+// through the stages and checkpoints keep the row no more than a second behind the
+// screen; at the end the stages see the finished reply, and the row is saved as
+// complete, error or cancelled. Its text is never thrown away.
 class ActiveReply : public QObject {
     Q_OBJECT
 
 public:
     static constexpr int kCheckpointIntervalMs = 1000;
 
-    ActiveReply(ChatRepository& chats, Message row, ChatStream* stream, QObject* parent = nullptr);
+    // Nothing happens before begin(): connect first.
+    ActiveReply(ChatRepository& chats, NewTurn turn, Backend* backend, ChatRequest request,
+                QObject* parent = nullptr);
+
+    // Prepares, stores and asks. May end the reply before it returns (a stage refused at
+    // once, or the turn could not be stored): finished() is emitted then too.
+    void begin(const ReplyStages& stages = {});
 
     const Message& message() const { return m_row; }
+    // The person's message this answers, when it came with it (not for Regenerate).
+    const std::optional<Message>& question() const { return m_turn.question; }
     QString chatId() const { return m_row.chatId; }
     QString messageId() const { return m_row.id; }
-    bool isFinished() const { return m_row.status != MessageStatus::Streaming; }
-    // Database writes made for this reply (checkpoints and the final save).
+    // The request is passing through the stages; nothing is stored or sent yet.
+    bool isPreparing() const { return m_phase == Phase::Preparing; }
+    bool isFinished() const { return m_phase == Phase::Finished; }
+    // Database writes made for this reply (the turn, checkpoints and the final save).
     int databaseWrites() const { return m_writes; }
     // Deltas received (content and thinking pieces): the measured token count.
     int deltaCount() const { return m_deltas; }
 
     void cancel();
 
-    // Why the reply is not (all) in the database: the last checkpoint or the final save
-    // failed (a full disk, a read-only file). Empty when everything shown is stored.
+    // Why the reply is not (all) in the database: the turn, the last checkpoint or the
+    // final save failed (a full disk, a read-only file). Empty when everything shown is
+    // stored.
     QString saveProblem() const { return m_saveProblem; }
     bool isSaved() const { return m_saveProblem.isEmpty(); }
     // Writes what is not stored yet now; the reply also tries by itself every few seconds
@@ -47,7 +64,10 @@ public:
     static constexpr int kSaveRetryMs = 5000;
 
 Q_SIGNALS:
-    // New text arrived; `events` are this read's content and thinking deltas.
+    // Prepared and stored: the request is on its way.
+    void started();
+    // New text arrived; `events` are this read's content and thinking deltas (as the
+    // stages left them).
     void updated(const lyss::StreamEvents& events);
     // The row is final (message().status tells how it ended). It may not be stored yet:
     // see saveProblem().
@@ -57,15 +77,41 @@ Q_SIGNALS:
     void saveStateChanged(const QString& problem);
 
 private:
-    void onEvents(const StreamEvents& events);
+    enum class Phase { Created, Preparing, Streaming, Completing, Finished };
+
+    bool alive(Phase phase) const { return m_phase == phase; }
+    void onPrepared(Result<ChatRequest> request);
+    // Ends a reply that was never sent (refused, stopped or not storable while prepared).
+    void endUnsent(MessageStatus status, const QString& error);
+    void onStreamEvents(const StreamEvents& events);
+    void passNextBatch();
+    void passEvents();
+    void apply(const StreamEvents& events);
     void onStreamFinished();
+    void complete();
+    void save();
     void checkpoint();
     void setSaveProblem(const QString& problem);
+    Status writeFinal();
     QJsonObject measuredMetrics() const;
 
     ChatRepository& m_chats;
-    Message m_row;
+    NewTurn m_turn;
+    Message& m_row; // m_turn.reply
+    QPointer<Backend> m_backend;
+    ChatRequest m_request;
+    ReplyStages m_stages;
+    Phase m_phase = Phase::Created;
+    bool m_turnStored = false;
     QPointer<ChatStream> m_stream;
+    QList<StreamEvents> m_queued; // batches waiting for the stages, oldest first
+    struct Pass {
+        StreamEvents batch;
+        StreamEvents passed; // what the stages gave back so far
+        qsizetype next = 0;
+    };
+    std::shared_ptr<Pass> m_pass; // the batch in the stages
+    bool m_streamEnded = false;
     QTimer m_checkpointTimer;
     QTimer m_retryTimer;
     QString m_saveProblem;

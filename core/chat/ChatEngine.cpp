@@ -2,11 +2,20 @@
 #include "chat/ChatEngine.h"
 
 #include "backends/Backend.h"
-#include "backends/ChatStream.h"
 #include "store/ChatRepository.h"
 #include "util/ProcessIdentity.h"
 
+#include <QDateTime>
+#include <QUuid>
+
 namespace lyss {
+
+namespace {
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+} // namespace
 
 ChatEngine::ChatEngine(ChatRepository& chats, QObject* parent)
     : QObject(parent)
@@ -28,24 +37,26 @@ QString ChatEngine::titleFromPrompt(const QString& prompt)
     return first;
 }
 
-Result<ActiveReply*> ChatEngine::send(const Send& send)
+Result<ActiveReply*> ChatEngine::create(const Send& send)
 {
     if (send.prompt.trimmed().isEmpty())
         return Error{tr("There is nothing to send: the message is empty.")};
     if (!send.backend)
         return Error{tr("No backend was chosen for the reply.")};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    NewTurn turn;
     QString chatId = send.chatId;
     QString parentId;
     if (chatId.isEmpty()) {
         Chat chat;
+        chat.id = newId();
         chat.title = titleFromPrompt(send.prompt);
         chat.model = send.model;
         chat.backend = send.backend->name();
         chat.params = send.options.toJson();
-        auto created = m_chats.createChat(chat);
-        if (!created)
-            return created.error();
-        chatId = created->id;
+        chat.createdAt = now;
+        chatId = chat.id;
+        turn.newChat = chat;
     } else {
         auto chat = m_chats.chat(chatId);
         if (!chat)
@@ -61,51 +72,87 @@ Result<ActiveReply*> ChatEngine::send(const Send& send)
                 return Error{tr("The message being edited is no longer in this chat.")};
             parentId = (*edited)->parentId;
         }
-        if (Status st = m_chats.setChatModel(chatId, send.backend->name(), send.model); !st.ok())
-            return st.error();
     }
     Message user;
+    user.id = newId();
     user.chatId = chatId;
     user.parentId = parentId;
     user.role = Role::User;
     user.content = send.prompt;
-    auto added = m_chats.addMessage(user);
-    if (!added)
-        return added.error();
-    return reply(chatId, added->id, send.backend, send.model, send.options);
+    user.createdAt = now;
+    turn.question = user;
+    return create(std::move(turn), send.backend, send.model, send.options);
 }
 
-Result<ActiveReply*> ChatEngine::reply(const QString& chatId, const QString& parentId,
-                                       Backend* backend, const QString& model,
-                                       const ChatOptions& options)
+Result<ActiveReply*> ChatEngine::createReply(const QString& chatId, const QString& parentId,
+                                             Backend* backend, const QString& model,
+                                             const ChatOptions& options)
 {
     if (!backend)
         return Error{tr("No backend was chosen for the reply.")};
-    auto history = m_chats.pathTo(parentId);
-    if (!history)
-        return history.error();
+    NewTurn turn;
+    turn.reply.chatId = chatId;
+    turn.reply.parentId = parentId;
+    return create(std::move(turn), backend, model, options);
+}
+
+Result<ActiveReply*> ChatEngine::create(NewTurn turn, Backend* backend, const QString& model,
+                                        const ChatOptions& options)
+{
+    // What the model sees: the branch down to the message answered.
+    const std::optional<Message>& question = turn.question;
+    const QString above = question ? question->parentId : turn.reply.parentId;
+    QList<Message> history;
+    if (!above.isEmpty()) {
+        auto path = m_chats.pathTo(above);
+        if (!path)
+            return path.error();
+        history = *path;
+    }
+    if (question)
+        history.append(*question);
     ChatRequest request;
     request.model = model;
     request.options = options;
-    for (const Message& m : *history) {
+    for (const Message& m : history) {
         // Failed or empty replies are not part of what the model should see.
         if (m.role == Role::Assistant && m.content.isEmpty())
             continue;
         request.messages.append({m.role, m.content});
     }
 
-    Message row;
-    row.chatId = chatId;
-    row.parentId = parentId;
+    Message& row = turn.reply;
+    row.id = newId();
+    if (question) {
+        row.chatId = question->chatId;
+        row.parentId = question->id;
+    }
     row.role = Role::Assistant;
     row.model = model;
     row.status = MessageStatus::Streaming;
     row.streamOwner = currentProcessToken();
-    auto stored = m_chats.addMessage(row);
-    if (!stored)
-        return stored.error();
-    ChatStream* stream = backend->chat(request);
-    return new ActiveReply(m_chats, *stored, stream, this);
+    row.createdAt = QDateTime::currentMSecsSinceEpoch();
+    turn.backend = backend->name();
+    turn.model = model;
+    return new ActiveReply(m_chats, std::move(turn), backend, std::move(request), this);
+}
+
+Result<ActiveReply*> ChatEngine::send(const Send& send)
+{
+    auto reply = create(send);
+    if (reply)
+        (*reply)->begin();
+    return reply;
+}
+
+Result<ActiveReply*> ChatEngine::reply(const QString& chatId, const QString& parentId,
+                                       Backend* backend, const QString& model,
+                                       const ChatOptions& options)
+{
+    auto created = createReply(chatId, parentId, backend, model, options);
+    if (created)
+        (*created)->begin();
+    return created;
 }
 
 } // namespace lyss

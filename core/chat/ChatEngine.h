@@ -13,9 +13,9 @@ namespace lyss {
 class Backend;
 class ChatRepository;
 
-// The conversation engine both front ends use: stores the user's message, builds the
-// request from the chat's current branch, creates the reply row before the first
-// token and hands back the ActiveReply that streams into it.
+// Builds a turn and its request: the user's message (or none, for Regenerate), the
+// history the model sees from the chat's branch, and the reply's row, all in memory; the
+// ActiveReply it hands back prepares, stores and streams them.
 class ChatEngine : public QObject {
     Q_OBJECT
 
@@ -31,15 +31,25 @@ public:
 
     explicit ChatEngine(ChatRepository& chats, QObject* parent = nullptr);
 
-    // A new user message under the chat's current leaf, and a reply to it.
+    // A new user message under the chat's current leaf (or beside the one edited), and a
+    // reply to it, built in memory: nothing is stored or sent until the reply's begin().
+    // What a person can get wrong (an empty message, a chat gone) is an error here.
+    Result<ActiveReply*> create(const Send& send);
+    // A reply under `parentId` (Regenerate: the parent of the reply being redone).
+    Result<ActiveReply*> createReply(const QString& chatId, const QString& parentId,
+                                     Backend* backend, const QString& model,
+                                     const ChatOptions& options);
+    // create() or createReply(), then begin() with no stages.
     Result<ActiveReply*> send(const Send& send);
-    // A reply under `parentId` (regenerate: the parent of the reply being redone).
     Result<ActiveReply*> reply(const QString& chatId, const QString& parentId, Backend* backend,
                                const QString& model, const ChatOptions& options);
 
     static QString titleFromPrompt(const QString& prompt);
 
 private:
+    Result<ActiveReply*> create(NewTurn turn, Backend* backend, const QString& model,
+                                const ChatOptions& options);
+
     ChatRepository& m_chats;
 };
 

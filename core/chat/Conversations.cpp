@@ -25,7 +25,7 @@ Status Conversations::notWhileStreaming(const QString& chatId) const
     return {};
 }
 
-ActiveReply* Conversations::started(ActiveReply* reply)
+ActiveReply* Conversations::begin(ActiveReply* reply)
 {
     const QString chatId = reply->chatId();
     m_live.insert(chatId, reply);
@@ -36,6 +36,7 @@ ActiveReply* Conversations::started(ActiveReply* reply)
             m_live.remove(chatId);
     });
     Q_EMIT replyStarted(reply);
+    reply->begin(m_stages);
     return reply;
 }
 
@@ -53,10 +54,10 @@ Result<ActiveReply*> Conversations::send(const Send& send)
     s.model = plan->model;
     s.options = plan->options;
     s.editOf = send.editOf;
-    auto reply = m_engine.send(s);
+    auto reply = m_engine.create(s);
     if (!reply)
         return reply.error();
-    return started(*reply);
+    return begin(*reply);
 }
 
 Result<ActiveReply*> Conversations::regenerate(const QString& chatId, const QString& replyId,
@@ -72,14 +73,12 @@ Result<ActiveReply*> Conversations::regenerate(const QString& chatId, const QStr
     auto plan = m_planner.plan(chatId, model);
     if (!plan)
         return plan.error();
-    // The chat goes on with the model the reply was asked of.
-    if (Status st = m_chats.setChatModel(chatId, plan->backend->name(), plan->model); !st.ok())
-        return st.error();
-    auto reply =
-        m_engine.reply(chatId, (*redone)->parentId, plan->backend, plan->model, plan->options);
+    // The chat goes on with the model the reply is asked of (stored with the reply's row).
+    auto reply = m_engine.createReply(chatId, (*redone)->parentId, plan->backend, plan->model,
+                                      plan->options);
     if (!reply)
         return reply.error();
-    return started(*reply);
+    return begin(*reply);
 }
 
 Status Conversations::deleteMessage(const QString& chatId, const QString& messageId)

@@ -47,22 +47,26 @@ public:
     void stop(const QString& chatId);
 
     ActiveReply* replyIn(const QString& chatId) const;
+    // The stages every reply passes through, in order (filters, later).
+    void setStages(const ReplyStages& stages) { m_stages = stages; }
     bool anyStreaming() const;
     const ConversationPlanner& planner() const { return m_planner; }
 
 Q_SIGNALS:
-    // A reply began streaming into its chat. Its end is ActiveReply::finished; by then it
-    // is no longer replyIn() its chat.
+    // A reply is on its way into its chat, before it is prepared (so that its end, which
+    // can come at once, is heard). Its end is ActiveReply::finished; by then it is no
+    // longer replyIn() its chat.
     void replyStarted(lyss::ActiveReply* reply);
 
 private:
     Status notWhileStreaming(const QString& chatId) const;
-    ActiveReply* started(ActiveReply* reply);
+    ActiveReply* begin(ActiveReply* reply);
 
     ChatRepository& m_chats;
     ConversationPlanner m_planner;
     ChatEngine m_engine;
     QHash<QString, QPointer<ActiveReply>> m_live; // chat id → its streaming reply
+    ReplyStages m_stages;
 };
 
 } // namespace lyss

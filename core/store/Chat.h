@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/Message.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace lyss {
 
@@ -24,6 +28,16 @@ struct Chat {
     QStringList tags;
     QString source;   // where an imported chat came from ("open-webui", "chatgpt")
     QString sourceId; // its id there, so importing the same file twice adds nothing
+};
+
+// One exchange, written at once or not at all: the chat when it is new, the person's
+// message (none for Regenerate), and the reply's row; the chat remembers the model.
+struct NewTurn {
+    std::optional<Chat> newChat;
+    std::optional<Message> question;
+    Message reply;
+    QString backend; // the server and model the chat goes on with
+    QString model;
 };
 
 // A row of the chat list.

@@ -225,6 +225,26 @@ Result<Message> ChatRepository::addMessage(Message message)
     return message;
 }
 
+Status ChatRepository::addTurn(const NewTurn& turn)
+{
+    Transaction tx(m_db.connection());
+    if (!tx.status().ok())
+        return tx.status();
+    if (turn.newChat) {
+        if (auto created = createChat(*turn.newChat); !created)
+            return created.error();
+    } else if (Status st = setChatModel(turn.reply.chatId, turn.backend, turn.model); !st.ok()) {
+        return st;
+    }
+    if (turn.question) {
+        if (auto added = addMessage(*turn.question); !added)
+            return added.error();
+    }
+    if (auto added = addMessage(turn.reply); !added)
+        return added.error();
+    return tx.commit();
+}
+
 Result<std::optional<Chat>> ChatRepository::chat(const QString& id)
 {
     auto rows = queryRows<Chat>(m_statements,

@@ -33,6 +33,8 @@ public:
     // Appends a message under message.parentId (empty: a new root) and makes it the
     // chat's current leaf. An empty id gets a new UUID; zero times become now.
     Result<Message> addMessage(Message message);
+    // Writes a turn in one transaction (see NewTurn): nothing of it when a step fails.
+    Status addTurn(const NewTurn& turn);
 
     // Saves what a streaming reply has so far.
     Status checkpointMessage(const QString& id, const QString& content, const QString& thinking);

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The request pipeline with test stages (one that rewrites, one that refuses, one that is
+// slow, one that fails), a real database and the fake server: nothing is stored or sent
+// before the stages have prepared the request; a refusal stores the person's message with
+// the refusal as the reply's error and sends nothing; a turn is stored whole or not at
+// all; streamed text and the finished reply pass through the same stages.
+#include "TestStages.h"
+#include "TestSupport.h"
+
+#include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "chat/Conversations.h"
+#include "chat/ReplyStage.h"
+#include "store/ChatRepository.h"
+#include "store/Database.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace lyss;
+using namespace lyss::test;
+
+class TestPipeline : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppContext> m_app;
+    std::unique_ptr<BackendSet> m_backends;
+    std::unique_ptr<Conversations> m_conversations;
+    const ModelChoice m_model{QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")};
+
+    int chatRequests() const
+    {
+        int n = 0;
+        for (const QJsonValue& r : m_server->requests())
+            n += r[QLatin1String("path")].toString() == QLatin1String("/api/chat");
+        return n;
+    }
+    QJsonObject lastChatBody() const
+    {
+        const QJsonArray all = m_server->requests();
+        for (qsizetype i = all.size() - 1; i >= 0; --i) {
+            if (all[i][QLatin1String("path")].toString() == QLatin1String("/api/chat"))
+                return all[i][QLatin1String("body")].toObject();
+        }
+        return {};
+    }
+    int rows(const QString& table)
+    {
+        QSqlQuery q(m_app->database().connection());
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) || !q.next())
+            return -1;
+        return q.value(0).toInt();
+    }
+    static bool finish(ActiveReply* reply)
+    {
+        if (reply->isFinished())
+            return true;
+        QSignalSpy spy(reply, &ActiveReply::finished);
+        return spy.wait(30000);
+    }
+    Result<ActiveReply*> send(const QString& prompt, const QString& chatId = {},
+                              const ModelChoice& model = {})
+    {
+        Conversations::Send s;
+        s.chatId = chatId;
+        s.prompt = prompt;
+        s.model = model.isEmpty() ? m_model : model;
+        return m_conversations->send(s);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    void init()
+    {
+        m_server->reset();
+        m_dir = std::make_unique<QTemporaryDir>();
+        AppContext::Options o;
+        o.dataDir = m_dir->path();
+        o.env = test::cleanEnvironment();
+        o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), m_server->url().toString());
+        m_app = std::move(AppContext::open(o)).value();
+        m_backends = std::make_unique<BackendSet>(*m_app->effectiveBackends(), nullptr, 30000);
+        m_conversations =
+            std::make_unique<Conversations>(m_app->chats(), m_app->settings(), *m_backends);
+    }
+
+    void cleanup()
+    {
+        m_conversations.reset();
+        m_backends.reset();
+        m_app.reset();
+        m_dir.reset();
+    }
+
+    void stagesRewriteTheRequestTheTextAndTheEnd()
+    {
+        m_conversations->setStages({std::make_shared<Rewriter>()});
+        auto reply = send(QStringLiteral("hello"));
+        QVERIFY2(reply.ok(), qPrintable(reply.errorMessage()));
+        QVERIFY(finish(*reply));
+        const QJsonArray sent = lastChatBody()[QLatin1String("messages")].toArray();
+        QCOMPARE(sent.last()[QLatin1String("content")].toString(),
+                 QStringLiteral("hello (rewritten)"));
+        // The person's message is stored as they wrote it; the model saw the rewrite.
+        auto stored = m_app->chats().currentBranch((*reply)->chatId());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->size(), 2);
+        QCOMPARE(stored->at(0).content, QStringLiteral("hello"));
+        QCOMPARE(stored->at(1).content, QStringLiteral("REPLY TO: HELLO (REWRITTEN)\n-- checked"));
+        QCOMPARE(stored->at(1).status, MessageStatus::Complete);
+        QCOMPARE((*reply)->message().content, stored->at(1).content);
+    }
+
+    void aRefusalStoresTheMessageAndSendsNothing()
+    {
+        m_conversations->setStages({std::make_shared<Rewriter>(), std::make_shared<Refuser>()});
+        auto reply = send(QStringLiteral("may I?"));
+        QVERIFY(reply.ok());
+        QVERIFY((*reply)->isFinished()); // refused at once
+        QCOMPARE(chatRequests(), 0);
+        auto stored = m_app->chats().currentBranch((*reply)->chatId());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->size(), 2);
+        QCOMPARE(stored->at(0).content, QStringLiteral("may I?"));
+        QCOMPARE(stored->at(1).status, MessageStatus::Error);
+        QCOMPARE(stored->at(1).error,
+                 QStringLiteral("The filter Guard refused: no questions on Mondays."));
+        QVERIFY(stored->at(1).content.isEmpty());
+        QCOMPARE(m_conversations->replyIn((*reply)->chatId()), nullptr);
+    }
+
+    void nothingIsStoredOrSentWhileTheStagesPrepare()
+    {
+        m_conversations->setStages({std::make_shared<Slow>(300)});
+        auto reply = send(QStringLiteral("patience"));
+        QVERIFY(reply.ok());
+        ActiveReply* r = *reply;
+        QVERIFY(r->isPreparing());
+        QCOMPARE(m_conversations->replyIn(r->chatId()), r);
+        QCOMPARE(rows(QStringLiteral("chats")), 0);
+        QCOMPARE(rows(QStringLiteral("messages")), 0);
+        QVERIFY(r->question().has_value()); // shown from memory meanwhile
+        QSignalSpy started(r, &ActiveReply::started);
+        QVERIFY(started.wait(5000));
+        QCOMPARE(rows(QStringLiteral("chats")), 1);
+        QCOMPARE(rows(QStringLiteral("messages")), 2);
+        QVERIFY(finish(r));
+        QCOMPARE(r->message().content, QStringLiteral("Reply to: patience"));
+        QCOMPARE(r->message().status, MessageStatus::Complete);
+    }
+
+    void stoppingWhilePreparingKeepsTheMessage()
+    {
+        auto first = send(QStringLiteral("first"));
+        QVERIFY(first.ok() && finish(*first));
+        const QString chatId = (*first)->chatId();
+        m_conversations->setStages({std::make_shared<Slow>(2000)});
+        const int before = chatRequests();
+        auto reply = send(QStringLiteral("second"), chatId);
+        QVERIFY(reply.ok());
+        QVERIFY((*reply)->isPreparing());
+        m_conversations->stop(chatId);
+        QVERIFY((*reply)->isFinished()); // at once, not when the stage answers
+        QCOMPARE((*reply)->message().status, MessageStatus::Cancelled);
+        QCOMPARE(m_conversations->replyIn(chatId), nullptr);
+        auto branch = m_app->chats().currentBranch(chatId);
+        QVERIFY(branch.ok());
+        QCOMPARE(branch->size(), 4);
+        QCOMPARE(branch->at(2).content, QStringLiteral("second"));
+        QCOMPARE(branch->at(3).status, MessageStatus::Cancelled);
+        QTest::qWait(2200); // the stage answers now: nothing more happens
+        QCOMPARE(chatRequests(), before);
+        QCOMPARE(*m_app->chats().messageCount(chatId), 4);
+    }
+
+    void failingStagesDropTextAndNoteTheEnd()
+    {
+        // "Reply to: one two" arrives word by word; the stage fails on "two".
+        m_conversations->setStages({std::make_shared<Failing>(QStringLiteral("two"))});
+        auto reply = send(QStringLiteral("one two"));
+        QVERIFY(reply.ok() && finish(*reply));
+        const Message& m = (*reply)->message();
+        QCOMPARE(m.status, MessageStatus::Complete); // kept as it streamed
+        QVERIFY2(!m.content.contains(QStringLiteral("two")), qPrintable(m.content));
+        QVERIFY(m.content.contains(QStringLiteral("one")));
+        QCOMPARE(m.error, QStringLiteral("The filter Failing could not check the reply."));
+        auto stored = m_app->chats().message(m.id);
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->content, m.content);
+        QCOMPARE((*stored)->error, m.error);
+    }
+
+    void aTurnIsStoredWholeOrNotAtAll()
+    {
+        // The database refuses the reply's row: the new chat and the message go with it.
+        {
+            QSqlQuery q(m_app->database().connection());
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TRIGGER no_replies BEFORE INSERT ON messages WHEN NEW.role = 'assistant' "
+                "BEGIN SELECT RAISE(ABORT, 'no room for replies'); END")));
+        }
+        auto reply = send(QStringLiteral("kept in memory"));
+        QVERIFY(reply.ok());
+        ActiveReply* r = *reply;
+        QVERIFY(r->isFinished());
+        QCOMPARE(r->message().status, MessageStatus::Error);
+        QVERIFY2(r->message().error.startsWith(QStringLiteral("Nothing was sent")),
+                 qPrintable(r->message().error));
+        QVERIFY(!r->isSaved());
+        QVERIFY(r->saveProblem().contains(QStringLiteral("no room for replies")));
+        QCOMPARE(rows(QStringLiteral("chats")), 0);
+        QCOMPARE(rows(QStringLiteral("messages")), 0);
+        QCOMPARE(chatRequests(), 0);
+
+        // Once the database takes it, the whole turn is stored, as it ended.
+        QVERIFY(QSqlQuery(m_app->database().connection())
+                    .exec(QStringLiteral("DROP TRIGGER no_replies")));
+        QVERIFY(r->retrySave().ok());
+        QVERIFY(r->isSaved());
+        auto branch = m_app->chats().currentBranch(r->chatId());
+        QVERIFY(branch.ok());
+        QCOMPARE(branch->size(), 2);
+        QCOMPARE(branch->at(0).content, QStringLiteral("kept in memory"));
+        QCOMPARE(branch->at(1).status, MessageStatus::Error);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPipeline)
+#include "tst_pipeline.moc"
