@@ -59,7 +59,7 @@ void runStages(
         *answered = true;
         if (!result) {
             if (alive())
-                done(std::move(result));
+                done(result.error()); // a Result of its own: GCC 12 misreads a moved one
             return;
         }
         runStages<T>(stages, std::move(*result), hook, done, alive, from + 1);
