@@ -1953,17 +1953,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>lyss::ChatStream</name>
-    <message>
-        <source>%1 answered with a web page (%2) instead of a model stream. A network that wants you to sign in first (a captive portal or a proxy) does this, and so does an address that points at a web site: open %3 in a browser to see what is there.</source>
-        <translation>%1 返回的是网页（%2），而不是模型流。需要先登录的网络（强制门户或代理）会这样做，指向网站的地址也会这样：在浏览器中打开 %3 查看那里是什么。</translation>
-    </message>
-    <message>
-        <source>%1 sent nothing usable for %2 seconds, so Lyss stopped waiting; what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)</source>
-        <translation>%1 在 %2 秒内没有发送任何可用内容，因此 Lyss 停止等待；已收到的内容已保留。（该限制由设置 net.idle_timeout_seconds 决定。）</translation>
-    </message>
-</context>
-<context>
     <name>lyss::ChatTree</name>
     <message>
         <source>message &quot;%1&quot; appears twice.</source>
@@ -2032,6 +2021,17 @@ Options:
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::HttpChatStream</name>
+    <message>
+        <source>%1 answered with a web page (%2) instead of a model stream. A network that wants you to sign in first (a captive portal or a proxy) does this, and so does an address that points at a web site: open %3 in a browser to see what is there.</source>
+        <translation>%1 返回的是网页（%2），而不是模型流。需要先登录的网络（强制门户或代理）会这样做，指向网站的地址也会这样：在浏览器中打开 %3 查看那里是什么。</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing usable for %2 seconds, so Lyss stopped waiting; what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)</source>
+        <translation>%1 在 %2 秒内没有发送任何可用内容，因此 Lyss 停止等待；已收到的内容已保留。（该限制由设置 net.idle_timeout_seconds 决定。）</translation>
     </message>
 </context>
 <context>

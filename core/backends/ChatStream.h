@@ -1,76 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backends/HttpClient.h"
+#include "backends/ChatRequest.h"
 #include "backends/StreamEvent.h"
 
-#include <QElapsedTimer>
 #include <QObject>
-#include <QPointer>
-#include <QTimer>
-
-#include <memory>
+#include <QString>
 
 namespace lyss {
 
-class Backend;
-
-// One reply being streamed from a model server. Emits the decoded events as each
-// network read arrives, then finished() exactly once: complete, failed (with the
-// error in words) or cancelled. The events that arrived before a failure are kept.
+// One reply being streamed from a model: the decoded events as they arrive, then
+// finished() exactly once, complete, failed (with the error in words) or cancelled. The
+// events that arrived before a failure are kept. HttpChatStream reads a model server's
+// HTTP stream; another kind of backend (a real-time channel, a test) brings its own.
 class ChatStream : public QObject {
     Q_OBJECT
 
 public:
     enum class Outcome { Running, Complete, Failed, Cancelled };
 
-    ChatStream(QNetworkReply* reply, std::unique_ptr<StreamDecoder> decoder, HttpClient client,
-               QString model, int idleTimeoutMs, Backend* backend);
+    using QObject::QObject;
     ~ChatStream() override;
 
-    void cancel();
-    Outcome outcome() const { return m_outcome; }
-    QString errorText() const { return m_error; }
-    ChatMetrics metrics() const { return m_metrics; }
-    QString model() const { return m_model; }
+    // Ends the reply as cancelled: finished() comes before this returns.
+    virtual void cancel() = 0;
+    virtual Outcome outcome() const = 0;
+    virtual QString errorText() const = 0;
+    virtual ChatMetrics metrics() const = 0;
+    virtual QString model() const = 0;
     // Milliseconds from the request to the first content or thinking, -1 if none came.
-    qint64 firstTokenMs() const { return m_firstTokenMs; }
-    qint64 elapsedMs() const { return m_clock.elapsed(); }
+    virtual qint64 firstTokenMs() const = 0;
+    virtual qint64 elapsedMs() const = 0;
 
 Q_SIGNALS:
     void eventsReady(const lyss::StreamEvents& events);
     void finished();
-
-private:
-    void onReadyRead();
-    void onFinished();
-    void end();
-    void onIdle();
-    void releaseHeld();
-    void deliver(StreamEvents& events);
-    // A web page where a stream should be (a captive portal): fails the reply, true.
-    bool refuseWebPage();
-    void finish(Outcome outcome, const QString& error = {});
-
-    QPointer<QNetworkReply> m_reply;
-    std::unique_ptr<StreamDecoder> m_decoder;
-    HttpClient m_client;
-    QString m_model;
-    QPointer<Backend> m_backend;
-    QTimer m_idle;
-    QElapsedTimer m_clock;
-    Outcome m_outcome = Outcome::Running;
-    QString m_error;
-    ChatMetrics m_metrics;
-    QByteArray m_errorBody;
-    qint64 m_firstTokenMs = -1;
-    quint64 m_progress = 0;
-    int m_idleTimeoutMs;
-    bool m_statusChecked = false;
-    bool m_httpError = false;
-    bool m_timedOut = false;
-    bool m_drainScheduled = false;
-    bool m_endPending = false; // the reply finished; end once its buffer is decoded
 };
 
 } // namespace lyss

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backends/OllamaBackend.h"
 
-#include "backends/ChatStream.h"
+#include "backends/HttpChatStream.h"
 #include "backends/OllamaStreamDecoder.h"
 
 #include <QJsonArray>
@@ -127,8 +127,8 @@ QJsonObject OllamaBackend::chatBody(const ChatRequest& request)
 ChatStream* OllamaBackend::chat(const ChatRequest& request)
 {
     QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat"), chatBody(request));
-    return new ChatStream(reply, std::make_unique<OllamaStreamDecoder>(m_config.maxLineBytes),
-                          m_http, request.model, m_config.idleTimeoutMs, this);
+    return new HttpChatStream(reply, std::make_unique<OllamaStreamDecoder>(m_config.maxLineBytes),
+                              m_http, request.model, m_config.idleTimeoutMs, this);
 }
 
 PullOperation* OllamaBackend::pull(const QString& model)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backends/OpenAIBackend.h"
 
-#include "backends/ChatStream.h"
+#include "backends/HttpChatStream.h"
 #include "backends/OpenAIStreamDecoder.h"
 
 #include <QJsonArray>
@@ -58,8 +58,8 @@ QJsonObject OpenAIBackend::chatBody(const ChatRequest& request)
 ChatStream* OpenAIBackend::chat(const ChatRequest& request)
 {
     QNetworkReply* reply = m_http.post(QStringLiteral("/chat/completions"), chatBody(request));
-    return new ChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
-                          m_http, request.model, m_config.idleTimeoutMs, this);
+    return new HttpChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
+                              m_http, request.model, m_config.idleTimeoutMs, this);
 }
 
 } // namespace lyss

@@ -8,12 +8,16 @@
 #include "TestSupport.h"
 
 #include "app/AppContext.h"
+#include "backends/Backend.h"
 #include "backends/BackendSet.h"
+#include "backends/ChatStream.h"
 #include "chat/Conversations.h"
 #include "chat/ReplyStage.h"
 #include "store/ChatRepository.h"
 #include "store/Database.h"
 
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -22,6 +26,71 @@
 
 using namespace lyss;
 using namespace lyss::test;
+
+namespace {
+
+// A stream that is not HTTP: the words of `text`, one every 5 ms, from the event loop.
+class ScriptedStream : public ChatStream {
+public:
+    ScriptedStream(const QString& text, QObject* parent)
+        : ChatStream(parent)
+        , m_words(text.split(QLatin1Char(' ')))
+    {
+        m_clock.start();
+        m_timer.setInterval(5);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            if (m_next == m_words.size()) {
+                end(Outcome::Complete);
+                return;
+            }
+            const QString word = (m_next ? QStringLiteral(" ") : QString()) + m_words[m_next];
+            ++m_next;
+            if (m_first < 0)
+                m_first = m_clock.elapsed();
+            Q_EMIT eventsReady({StreamEvent{StreamEvent::Kind::Content, word}});
+        });
+        m_timer.start();
+    }
+    void cancel() override { end(Outcome::Cancelled); }
+    Outcome outcome() const override { return m_outcome; }
+    QString errorText() const override { return {}; }
+    ChatMetrics metrics() const override { return {}; }
+    QString model() const override { return QStringLiteral("script"); }
+    qint64 firstTokenMs() const override { return m_first; }
+    qint64 elapsedMs() const override { return m_clock.elapsed(); }
+
+private:
+    void end(Outcome outcome)
+    {
+        if (m_outcome != Outcome::Running)
+            return;
+        m_timer.stop();
+        m_outcome = outcome;
+        Q_EMIT finished();
+    }
+    QStringList m_words;
+    qsizetype m_next = 0;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_first = -1;
+    Outcome m_outcome = Outcome::Running;
+};
+
+class ScriptedBackend : public Backend {
+public:
+    explicit ScriptedBackend(QNetworkAccessManager* nam)
+        : Backend({.name = QStringLiteral("script")}, nam)
+    {
+    }
+    void listModels(Callback<QList<ModelInfo>> done) override { done(QList<ModelInfo>{}); }
+    void probe(Callback<QString> done) override { done(QStringLiteral("script")); }
+    ChatStream* chat(const ChatRequest& request) override
+    {
+        return new ScriptedStream(request.messages.last().content, this);
+    }
+};
+
+} // namespace
 
 class TestPipeline : public QObject {
     Q_OBJECT
@@ -198,6 +267,30 @@ private Q_SLOTS:
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->content, m.content);
         QCOMPARE((*stored)->error, m.error);
+    }
+
+    void aStreamOfAnotherKindIsTakenAsIs()
+    {
+        // ChatStream is an interface: a reply from a stream that is not HTTP is prepared,
+        // stored, passed through the stages and saved like any other.
+        QNetworkAccessManager nam;
+        ScriptedBackend backend(&nam);
+        ChatEngine engine(m_app->chats());
+        ChatEngine::Send s;
+        s.prompt = QStringLiteral("echo these four words");
+        s.backend = &backend;
+        s.model = QStringLiteral("script");
+        auto reply = engine.create(s);
+        QVERIFY(reply.ok());
+        (*reply)->begin({std::make_shared<Rewriter>()});
+        QVERIFY(finish(*reply));
+        QCOMPARE((*reply)->message().status, MessageStatus::Complete);
+        QCOMPARE((*reply)->message().content,
+                 QStringLiteral("ECHO THESE FOUR WORDS (REWRITTEN)\n-- checked"));
+        auto stored = m_app->chats().message((*reply)->messageId());
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->content, (*reply)->message().content);
+        QCOMPARE((*m_app->chats().chat((*reply)->chatId()))->backend, QStringLiteral("script"));
     }
 
     void aTurnIsStoredWholeOrNotAtAll()
