@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApiKey</name>
+    <message>
+        <source>the key is not in the keyring</source>
+        <translation>密钥不在密钥环中</translation>
+    </message>
+    <message>
+        <source>the keyring did not answer within %1 seconds (is it locked and waiting for a password?)</source>
+        <translation>密钥环在 %1 秒内没有回应（它是否已锁定，正在等待密码？）</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>The database was upgraded to version %1; a copy of the old one is at %2.</source>
@@ -1324,10 +1335,6 @@ Example: lyss-cli config set ui.theme dark</source>
 </context>
 <context>
     <name>HttpClient</name>
-    <message>
-        <source>the key is not in the keyring</source>
-        <translation>密钥不在密钥环中</translation>
-    </message>
     <message>
         <source>the Ollama server at %1</source>
         <translation>位于 %1 的 Ollama 服务器</translation>

@@ -361,9 +361,7 @@ void SettingsDialog::testServer(const QString& name)
         return say(m_serverResult, tr("Choose a server in the list first."));
     Backend::Config config{it->name, it->kind, it->url, it->envKey, 15000};
     if (config.apiKey.isEmpty() && it->hasStoredKey)
-        config.keyReader = [secrets = &m_app.secrets(), key = backendSecretKey(it->name)] {
-            return secrets->read(key);
-        };
+        config.keyStore = &m_app.secrets(); // read without waiting, before the probe
     Backend* probe =
         it->kind == BackendKind::Ollama
             ? static_cast<Backend*>(new OllamaBackend(config, m_backends.network(), this))

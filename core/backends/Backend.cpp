@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backends/Backend.h"
 
+#include "secrets/SecretStore.h"
+
 #include <QElapsedTimer>
+#include <QPointer>
 
 namespace lyss {
 
@@ -10,11 +13,30 @@ Backend::Backend(Config config, QNetworkAccessManager* nam, QObject* parent)
     , m_config(std::move(config))
     , m_nam(nam)
     , m_http(nam, m_config.kind, m_config.url,
-             !m_config.apiKey.isEmpty() ? std::make_shared<ApiKey>(m_config.apiKey)
-             : m_config.keyReader       ? std::make_shared<ApiKey>(m_config.keyReader)
-                                        : std::make_shared<ApiKey>())
+             !m_config.apiKey.isEmpty() || !m_config.keyStore
+                 ? std::make_shared<ApiKey>(m_config.apiKey)
+                 : std::make_shared<ApiKey>(m_config.keyStore, backendSecretKey(m_config.name)))
 {
     m_http.setJsonLimits(m_config.maxJsonBytes, m_config.jsonDeadlineMs);
+}
+
+void Backend::whenKeyRead(QObject* receiver, std::function<void()> then)
+{
+    QPointer<QObject> guard(receiver);
+    m_http.apiKey()->whenRead(this, [guard, then = std::move(then)] {
+        if (guard)
+            then();
+    });
+}
+
+void Backend::listModels(Callback<QList<ModelInfo>> done)
+{
+    whenKeyRead(this, [this, done = std::move(done)]() mutable { listModelsNow(std::move(done)); });
+}
+
+void Backend::probe(Callback<QString> done)
+{
+    whenKeyRead(this, [this, done = std::move(done)]() mutable { probeNow(std::move(done)); });
 }
 
 void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok)

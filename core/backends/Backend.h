@@ -21,6 +21,7 @@ class QNetworkAccessManager;
 namespace lyss {
 
 class ChatStream;
+class SecretStore;
 
 // In-memory request statistics of one backend, for the performance view.
 struct BackendStats {
@@ -53,8 +54,9 @@ public:
         QUrl url;
         QString apiKey;
         int idleTimeoutMs = 120000;
-        // Without `apiKey`: where to read the key when the first request needs it.
-        ApiKey::Reader keyReader;
+        // Without `apiKey`: the keyring to read the key from (backendSecretKey(name)) when
+        // the first request needs it.
+        SecretStore* keyStore = nullptr;
         // The longest line (or SSE event) a stream may send; see LineSplitter.
         qsizetype maxLineBytes = LineSplitter::kMaxLineBytes;
         // A short JSON answer's limits; see HttpClient.
@@ -71,16 +73,24 @@ public:
     QString name() const { return m_config.name; }
     BackendKind kind() const { return m_config.kind; }
 
-    virtual void listModels(Callback<QList<ModelInfo>> done) = 0;
+    // The models the server offers, asked once the key is read (without waiting).
+    void listModels(Callback<QList<ModelInfo>> done);
     // A cheap request that tells whether the server answers (the connection monitor's).
-    virtual void probe(Callback<QString> done) = 0;
-    // Starts streaming a reply. The stream is a child of this backend.
+    void probe(Callback<QString> done);
+    // Starts streaming a reply. The stream is a child of this backend. In the window, call
+    // it from whenKeyRead(), so that reading the key never waits for the keyring.
     virtual ChatStream* chat(const ChatRequest& request) = 0;
+    // Runs `then` once this backend's API key is read, without waiting for the keyring
+    // (at once when there is none to read). Nothing runs if `receiver` is gone by then.
+    void whenKeyRead(QObject* receiver, std::function<void()> then);
 
     const BackendStats& stats() const { return m_stats; }
     void recordRequest(const QString& what, qint64 latencyMs, bool ok);
 
 protected:
+    // What listModels() and probe() do once the key is read.
+    virtual void listModelsNow(Callback<QList<ModelInfo>> done) = 0;
+    virtual void probeNow(Callback<QString> done) = 0;
     // GETs `path`, hands the JSON (or the error in words) to `done`.
     void getJson(const QString& path, Callback<QJsonDocument> done);
     void sendJson(QNetworkReply* reply, const QString& what, Callback<QJsonDocument> done);

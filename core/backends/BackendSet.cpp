@@ -32,13 +32,10 @@ void BackendSet::build(const QList<EffectiveBackend>& backends, SecretStore* sec
         if (!b.enabled)
             continue;
         Backend::Config config{b.name, b.kind, b.url, b.envKey, idleTimeoutMs};
-        if (config.apiKey.isEmpty() && b.hasStoredKey && secrets) {
-            // Read on the first request, not now: a locked keyring must not hold up the
-            // start (a request that fails for want of it says so).
-            config.keyReader = [secrets, key = backendSecretKey(b.name)] {
-                return secrets->read(key);
-            };
-        }
+        // Read on the first request, not now: a locked keyring must not hold up the
+        // start (a request that fails for want of it says so).
+        if (config.apiKey.isEmpty() && b.hasStoredKey)
+            config.keyStore = secrets;
         if (b.kind == BackendKind::Ollama)
             m_backends.append(new OllamaBackend(config, &m_nam, this));
         else

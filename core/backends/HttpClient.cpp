@@ -10,30 +10,6 @@
 
 namespace lyss {
 
-ApiKey::ApiKey(QString key)
-    : m_value(std::move(key))
-{
-}
-
-ApiKey::ApiKey(Reader reader)
-    : m_reader(std::move(reader))
-{
-}
-
-QString ApiKey::value()
-{
-    if (m_reader) {
-        const Reader reader = std::move(m_reader);
-        m_reader = nullptr;
-        auto key = reader();
-        if (key && key->has_value())
-            m_value = **key;
-        else
-            m_problem = key ? HttpClient::tr("the key is not in the keyring") : key.errorMessage();
-    }
-    return m_value;
-}
-
 HttpClient::HttpClient(QNetworkAccessManager* nam, BackendKind kind, QUrl base,
                        std::shared_ptr<ApiKey> apiKey)
     : m_nam(nam)

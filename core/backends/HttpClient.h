@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backends/ApiKey.h"
 #include "store/BackendRecord.h"
 #include "util/Result.h"
 
@@ -17,28 +18,6 @@
 class QNetworkAccessManager;
 
 namespace lyss {
-
-// A server's API key, read when the first request needs it rather than when Lyss starts:
-// the keyring may be locked and ask for a password, and the window must not wait for that.
-// Copies of an HttpClient share one.
-class ApiKey {
-public:
-    using Reader = std::function<Result<std::optional<QString>>()>;
-    // A key known already (from the environment), or none.
-    explicit ApiKey(QString key = {});
-    // A key in the keyring, read once, on first use.
-    explicit ApiKey(Reader reader);
-
-    QString value();
-    // Why the key could not be read ("" when it could, or was never needed).
-    QString problem() const { return m_problem; }
-    bool wasRead() const { return !m_reader; }
-
-private:
-    QString m_value;
-    Reader m_reader;
-    QString m_problem;
-};
 
 // Requests to one server, and the words for what went wrong: a user reads which
 // server was tried, what happened, and what to do.
@@ -73,6 +52,7 @@ public:
     QString describeFailure(QNetworkReply* reply, const QByteArray& body,
                             const QString& model = {}) const;
     QString serverLabel() const;
+    const std::shared_ptr<ApiKey>& apiKey() const { return m_apiKey; }
 
     static int httpStatus(const QNetworkReply* reply);
     // Where the server tried to redirect `reply` to another origin (and was refused), or

@@ -41,7 +41,7 @@ QList<ModelInfo> modelsFrom(const QJsonDocument& doc, const QString& backendName
 }
 } // namespace
 
-void OllamaBackend::listModels(Callback<QList<ModelInfo>> done)
+void OllamaBackend::listModelsNow(Callback<QList<ModelInfo>> done)
 {
     getJson(QStringLiteral("/api/tags"), [this, done](Result<QJsonDocument> r) {
         if (!r)
@@ -59,7 +59,7 @@ void OllamaBackend::loadedModels(Callback<QList<ModelInfo>> done)
     });
 }
 
-void OllamaBackend::probe(Callback<QString> done)
+void OllamaBackend::probeNow(Callback<QString> done)
 {
     getJson(QStringLiteral("/api/version"), [done](Result<QJsonDocument> r) {
         if (!r)

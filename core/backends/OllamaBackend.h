@@ -49,8 +49,8 @@ class OllamaBackend final : public Backend {
 public:
     using Backend::Backend;
 
-    void listModels(Callback<QList<ModelInfo>> done) override;
-    void probe(Callback<QString> done) override;
+    void listModelsNow(Callback<QList<ModelInfo>> done) override;
+    void probeNow(Callback<QString> done) override;
     ChatStream* chat(const ChatRequest& request) override;
 
     void show(const QString& model, Callback<QJsonObject> done);

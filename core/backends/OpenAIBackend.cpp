@@ -8,7 +8,7 @@
 
 namespace lyss {
 
-void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done)
+void OpenAIBackend::listModelsNow(Callback<QList<ModelInfo>> done)
 {
     getJson(QStringLiteral("/models"), [this, done](Result<QJsonDocument> r) {
         if (!r)
@@ -31,7 +31,7 @@ void OpenAIBackend::listModels(Callback<QList<ModelInfo>> done)
     });
 }
 
-void OpenAIBackend::probe(Callback<QString> done)
+void OpenAIBackend::probeNow(Callback<QString> done)
 {
     getJson(QStringLiteral("/models"), [done](Result<QJsonDocument> r) {
         if (!r)

@@ -13,8 +13,8 @@ class OpenAIBackend final : public Backend {
 public:
     using Backend::Backend;
 
-    void listModels(Callback<QList<ModelInfo>> done) override;
-    void probe(Callback<QString> done) override;
+    void listModelsNow(Callback<QList<ModelInfo>> done) override;
+    void probeNow(Callback<QString> done) override;
     ChatStream* chat(const ChatRequest& request) override;
 
     static QJsonObject chatBody(const ChatRequest& request);

@@ -63,6 +63,21 @@ void ActiveReply::onPrepared(Result<ChatRequest> request)
         return;
     }
     m_turnStored = true;
+    Q_EMIT started();
+    // The server's key, if it has one in the keyring, without waiting for the keyring; a
+    // reply stopped meanwhile is not sent.
+    m_backend->whenKeyRead(this, [this] {
+        if (m_phase == Phase::Preparing)
+            send();
+    });
+}
+
+void ActiveReply::send()
+{
+    if (!m_backend) {
+        endUnsent(MessageStatus::Error, tr("The server of this reply is gone."));
+        return;
+    }
     m_phase = Phase::Streaming;
     m_sinceCheckpoint.start();
     m_stream = m_backend->chat(m_request);
@@ -76,7 +91,6 @@ void ActiveReply::onPrepared(Result<ChatRequest> request)
         else
             QMetaObject::invokeMethod(this, &ActiveReply::onStreamFinished, Qt::QueuedConnection);
     });
-    Q_EMIT started();
 }
 
 void ActiveReply::endUnsent(MessageStatus status, const QString& error)

@@ -64,7 +64,7 @@ public:
     static constexpr int kSaveRetryMs = 5000;
 
 Q_SIGNALS:
-    // Prepared and stored: the request is on its way.
+    // Prepared and stored: the request is on its way (once the server's key is read).
     void started();
     // New text arrived; `events` are this read's content and thinking deltas (as the
     // stages left them).
@@ -81,6 +81,7 @@ private:
 
     bool alive(Phase phase) const { return m_phase == phase; }
     void onPrepared(Result<ChatRequest> request);
+    void send();
     // Ends a reply that was never sent (refused, stopped or not storable while prepared).
     void endUnsent(MessageStatus status, const QString& error);
     void onStreamEvents(const StreamEvents& events);

@@ -100,6 +100,23 @@ Result<std::optional<QString>> KeychainSecretStore::read(const QString& key)
     return std::optional<QString>(job->textData());
 }
 
+void KeychainSecretStore::readAsync(const QString& key, ReadDone done)
+{
+    auto* job = new QKeychain::ReadPasswordJob(m_service);
+    job->setKey(key);
+    job->setAutoDelete(true);
+    const QString action = tr("Reading %1 from the keyring").arg(key);
+    QObject::connect(job, &QKeychain::Job::finished, job, [job, action, done] {
+        if (job->error() == QKeychain::EntryNotFound)
+            done(std::optional<QString>());
+        else if (job->error() != QKeychain::NoError)
+            done(keychainError(job->error(), job->errorString(), action));
+        else
+            done(std::optional<QString>(job->textData()));
+    });
+    job->start();
+}
+
 Status KeychainSecretStore::write(const QString& key, const QString& secret)
 {
     auto* job = new QKeychain::WritePasswordJob(m_service);

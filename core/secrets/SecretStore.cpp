@@ -3,6 +3,11 @@
 
 namespace lyss {
 
+void SecretStore::readAsync(const QString& key, ReadDone done)
+{
+    done(read(key));
+}
+
 QString configSecretKey(const QString& settingKey)
 {
     return QStringLiteral("config/%1").arg(settingKey);

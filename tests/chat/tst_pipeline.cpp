@@ -82,8 +82,8 @@ public:
         : Backend({.name = QStringLiteral("script")}, nam)
     {
     }
-    void listModels(Callback<QList<ModelInfo>> done) override { done(QList<ModelInfo>{}); }
-    void probe(Callback<QString> done) override { done(QStringLiteral("script")); }
+    void listModelsNow(Callback<QList<ModelInfo>> done) override { done(QList<ModelInfo>{}); }
+    void probeNow(Callback<QString> done) override { done(QStringLiteral("script")); }
     ChatStream* chat(const ChatRequest& request) override
     {
         return new ScriptedStream(request.messages.last().content, this);

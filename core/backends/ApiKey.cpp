@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/ApiKey.h"
+
+#include "secrets/SecretStore.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace lyss {
+
+ApiKey::ApiKey(QString key)
+    : m_state(std::make_shared<State>())
+{
+    m_state->value = std::move(key);
+    m_state->read = true;
+}
+
+ApiKey::ApiKey(SecretStore* store, QString entry)
+    : m_state(std::make_shared<State>())
+{
+    m_state->store = store;
+    m_state->entry = std::move(entry);
+    m_state->read = store == nullptr;
+}
+
+void ApiKey::State::settle(const QString& key, const QString& why)
+{
+    if (read)
+        return; // a late answer after the limit, or the limit after an answer
+    read = true;
+    reading = false;
+    value = key;
+    problem = why;
+    const QList<std::function<void()>> ready = std::move(waiting);
+    waiting.clear();
+    for (const auto& then : ready)
+        then();
+}
+
+QString ApiKey::value()
+{
+    State& s = *m_state;
+    if (!s.read && !s.reading) {
+        auto key = s.store->read(s.entry);
+        if (key && key->has_value())
+            s.settle(**key, {});
+        else
+            s.settle({}, key ? tr("the key is not in the keyring") : key.errorMessage());
+    }
+    return s.value;
+}
+
+void ApiKey::whenRead(QObject* context, std::function<void()> then)
+{
+    State& s = *m_state;
+    QPointer<QObject> guard(context);
+    auto guarded = [guard, then = std::move(then)] {
+        if (guard)
+            then();
+    };
+    if (s.read) {
+        guarded();
+        return;
+    }
+    s.waiting.append(std::move(guarded));
+    if (s.reading)
+        return;
+    s.reading = true;
+    const std::weak_ptr<State> weak = m_state;
+    const int limitMs = s.store->answerWithinMs();
+    QTimer::singleShot(limitMs, context, [weak, limitMs] {
+        if (auto state = weak.lock())
+            state->settle({}, tr("the keyring did not answer within %1 seconds (is it locked "
+                                 "and waiting for a password?)")
+                                  .arg(limitMs / 1000.0));
+    });
+    s.store->readAsync(s.entry, [weak](Result<std::optional<QString>> key) {
+        auto state = weak.lock();
+        if (!state)
+            return;
+        if (key && key->has_value())
+            state->settle(**key, {});
+        else
+            state->settle({}, key ? tr("the key is not in the keyring") : key.errorMessage());
+    });
+}
+
+} // namespace lyss

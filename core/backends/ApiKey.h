@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QObject;
+
+namespace lyss {
+
+class SecretStore;
+
+// A server's API key, read when the first request needs it rather than when Lyss starts:
+// the keyring may be locked and ask for a password. The window reads it without waiting
+// (whenRead) before its requests; the CLI waits for it (value). Copies of an HttpClient
+// share one.
+class ApiKey {
+    Q_DECLARE_TR_FUNCTIONS(ApiKey)
+
+public:
+    // A key known already (from the environment), or none.
+    explicit ApiKey(QString key = {});
+    // A key in `store` under `entry`, read once, on first use.
+    ApiKey(SecretStore* store, QString entry);
+
+    // The key now. One not read yet is read here, waiting for the keyring (the CLI's
+    // way); while a read without waiting is on its way, this is empty and waits for
+    // nothing.
+    QString value();
+    // Reads the key without waiting, once; `then` runs on `context`'s thread when the
+    // key is known or could not be read (at once when that is already so). A keyring
+    // that does not answer within its store's limit counts as a failed read.
+    void whenRead(QObject* context, std::function<void()> then);
+    // Why the key could not be read ("" when it could, or was never needed).
+    QString problem() const { return m_state->problem; }
+    bool wasRead() const { return !m_state->store || m_state->read; }
+
+private:
+    struct State {
+        SecretStore* store = nullptr;
+        QString entry;
+        QString value;
+        QString problem;
+        bool read = false;
+        bool reading = false;
+        QList<std::function<void()>> waiting;
+        void settle(const QString& key, const QString& why);
+    };
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace lyss
