@@ -1990,6 +1990,61 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ConversationPane</name>
+    <message>
+        <source>Editing your message: sending makes a new branch. Esc cancels.</source>
+        <translation>正在编辑你的消息：发送后会产生一个新分支。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Cannot send</source>
+        <translation>无法发送</translation>
+    </message>
+    <message>
+        <source>Reply ready: %1</source>
+        <translation>回复已完成：%1</translation>
+    </message>
+    <message>
+        <source>Reply stopped: %1</source>
+        <translation>回复已停止：%1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Stop the reply (Esc)</source>
+        <translation>停止回复（Esc）</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>发送（Enter）</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Delete this message and every reply below it?</source>
+        <translation>删除这条消息及其下面的所有回复？</translation>
+    </message>
+    <message>
+        <source>Cannot regenerate</source>
+        <translation>无法重新生成</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Cannot show that branch</source>
+        <translation>无法显示该分支</translation>
+    </message>
+</context>
+<context>
     <name>lyss::Conversations</name>
     <message>
         <source>A reply is still coming in this chat. Stop it (Esc) or wait for it to end, then try again.</source>
@@ -2080,10 +2135,6 @@ Options:
         <translation>启动消息</translation>
     </message>
     <message>
-        <source>Editing your message: sending makes a new branch. Esc cancels.</source>
-        <translation>正在编辑你的消息：发送后会产生一个新分支。按 Esc 取消。</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -2138,50 +2189,6 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>尽管问吧。你的对话只保存在这台电脑上。</translation>
     </message>
     <message>
-        <source>Cannot send</source>
-        <translation>无法发送</translation>
-    </message>
-    <message>
-        <source>Reply ready: %1</source>
-        <translation>回复已完成：%1</translation>
-    </message>
-    <message>
-        <source>Reply stopped: %1</source>
-        <translation>回复已停止：%1</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Stop the reply (Esc)</source>
-        <translation>停止回复（Esc）</translation>
-    </message>
-    <message>
-        <source>Send (Enter)</source>
-        <translation>发送（Enter）</translation>
-    </message>
-    <message>
-        <source>No model is available. Start Ollama or add a server, then press Retry.</source>
-        <translation>没有可用的模型。请启动 Ollama 或添加服务器，然后点击“重试”。</translation>
-    </message>
-    <message>
-        <source>Delete message</source>
-        <translation>删除消息</translation>
-    </message>
-    <message>
-        <source>Delete this message and every reply below it?</source>
-        <translation>删除这条消息及其下面的所有回复？</translation>
-    </message>
-    <message>
-        <source>Cannot regenerate</source>
-        <translation>无法重新生成</translation>
-    </message>
-    <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
     </message>
@@ -2198,10 +2205,6 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>
             <numerusform>有 %n 条回复无法保存，现在退出会丢失它们。请复制你需要的内容，或先释放一些空间并点击“重试保存”。仍要退出吗？</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cannot show that branch</source>
-        <translation>无法显示该分支</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2338,13 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ModelPicker</name>
+    <message>
+        <source>No model is available. Start Ollama or add a server, then press Retry.</source>
+        <translation>没有可用的模型。请启动 Ollama 或添加服务器，然后点击“重试”。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "ConversationPane.h"
+#include "ModelPicker.h"
 #include "PlainText.h"
 
 #include "ChatSidebar.h"
@@ -42,12 +44,6 @@
 
 namespace lyss {
 
-namespace {
-// Where each item of the model picker keeps the server and the model's name there.
-constexpr int kBackendRole = Qt::UserRole + 1;
-constexpr int kModelRole = Qt::UserRole + 2;
-} // namespace
-
 MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& conversations,
                        QWidget* parent)
     : QMainWindow(parent)
@@ -56,8 +52,6 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     , m_conversations(conversations)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    // Every reply is watched from before it is prepared: a refusal can end it at once.
-    connect(&m_conversations, &Conversations::replyStarted, this, &MainWindow::watch);
     resize(1280, 820);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -76,10 +70,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     m_sidebarToggle = new QToolButton(right);
     m_sidebarToggle->setObjectName(QStringLiteral("sidebarToggle"));
     m_sidebarToggle->setText(QStringLiteral("☰"));
-    m_modelPicker = new QComboBox(right);
-    m_modelPicker->setObjectName(QStringLiteral("modelPicker"));
-    m_modelPicker->setMinimumContentsLength(24);
-    m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelPicker = new ModelPicker(backends, right);
     m_status = new ServerStatus(backends, right);
     top->addWidget(m_sidebarToggle);
     top->addWidget(m_modelPicker);
@@ -108,23 +99,10 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     m_notices->setVisible(!app.notices().isEmpty());
     column->addWidget(m_notices);
 
-    m_messages = new MessageModel(this);
-    m_notifier = new DesktopNotifier(this);
-    m_stack = new QStackedWidget(right);
-    m_view = new MessageView(m_messages, m_stack);
+    m_pane = new ConversationPane(app, conversations, *m_modelPicker, right);
     m_emptyState = buildEmptyState();
-    m_stack->addWidget(m_view);
-    m_stack->addWidget(m_emptyState);
-    column->addWidget(m_stack, 1);
-    m_findBar = new FindBar(m_messages, m_view, right);
-    column->addWidget(m_findBar);
-
-    m_editBanner = new QLabel(right);
-    m_editBanner->setObjectName(QStringLiteral("editBanner"));
-    m_editBanner->setContentsMargins(14, 4, 12, 0);
-    makePlain(m_editBanner);
-    m_editBanner->hide();
-    column->addWidget(m_editBanner);
+    m_pane->setWelcome(m_emptyState);
+    column->addWidget(m_pane, 1);
     m_undoBar = new QWidget(right);
     m_undoBar->setObjectName(QStringLiteral("undoBar"));
     auto* undoRow = new QHBoxLayout(m_undoBar);
@@ -137,22 +115,10 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     undoRow->addWidget(m_undoButton);
     m_undoBar->hide();
     column->addWidget(m_undoBar);
-    m_unsaved = new UnsavedReplies(right);
-    column->addWidget(m_unsaved);
     connect(m_undoButton, &QPushButton::clicked, this, &MainWindow::undoDelete);
     m_deleteTimer.setSingleShot(true);
     m_deleteTimer.setInterval(8000);
     connect(&m_deleteTimer, &QTimer::timeout, this, &MainWindow::finishPendingDelete);
-
-    auto* bottom = new QHBoxLayout;
-    bottom->setContentsMargins(12, 8, 12, 12);
-    m_composer = new Composer(right);
-    m_composer->setWritable(app.readOnlyReason().isEmpty());
-    m_sendButton = new QPushButton(right);
-    m_sendButton->setObjectName(QStringLiteral("sendButton"));
-    bottom->addWidget(m_composer, 1);
-    bottom->addWidget(m_sendButton, 0, Qt::AlignBottom);
-    column->addLayout(bottom);
 
     splitter->addWidget(m_sidebar);
     splitter->addWidget(right);
@@ -164,33 +130,19 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
             [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
     connect(m_sidebar, &ChatSidebar::chatActivated, this, &MainWindow::openChat);
     connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
-    connect(m_composer, &Composer::submitted, this, &MainWindow::send);
-    connect(m_composer, &Composer::editLastRequested, this, [this] {
-        for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
-            if (m_messages->at(row).role == Role::User) {
-                beginEdit(row);
-                return;
-            }
-        }
-    });
-    connect(m_view, &MessageView::actionTriggered, this, &MainWindow::onMessageAction);
     connect(m_sidebar, &ChatSidebar::deleteRequested, this, &MainWindow::deleteChatWithUndo);
     connect(m_sidebar, &ChatSidebar::chatsChanged, this, [this] {
-        if (auto c = m_app.chats().chat(m_chatId); c && c->has_value() && (*c)->archived)
+        if (auto c = m_app.chats().chat(currentChatId()); c && c->has_value() && (*c)->archived)
             newChat();
     });
-    connect(m_composer, &QPlainTextEdit::textChanged, this, &MainWindow::updateSendButton);
-    connect(m_sendButton, &QPushButton::clicked, this, [this] {
-        if (m_conversations.replyIn(m_chatId))
-            stop();
-        else
-            send();
+    connect(m_pane, &ConversationPane::chatsChanged, m_sidebar, &ChatSidebar::reload);
+    connect(m_pane, &ConversationPane::conversationChanged, this,
+            &MainWindow::showConversationOrHelp);
+    connect(m_pane, &ConversationPane::chatOpened, this, [this](const QString& chatId) {
+        m_sidebar->setCurrentChat(chatId);
+        if (!chatId.isEmpty() && m_breakpoint == Breakpoint::Mobile)
+            m_sidebar->hide();
     });
-
-    // Streamed text reaches the screen at most ~60 times a second.
-    m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(16);
-    connect(&m_coalesce, &QTimer::timeout, this, &MainWindow::flushStreamed);
     m_breakpointTimer.setSingleShot(true);
     m_breakpointTimer.setInterval(150);
     connect(&m_breakpointTimer, &QTimer::timeout, this, &MainWindow::applyBreakpoint);
@@ -215,7 +167,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     refreshModels();
     applyBreakpoint();
     retranslate();
-    m_composer->setFocus();
+    m_pane->composer()->setFocus();
 }
 
 void MainWindow::retranslate()
@@ -229,10 +181,9 @@ void MainWindow::retranslate()
     m_themeButton->setToolTip(tr("Theme (Ctrl+Shift+L cycles)"));
     m_themeButton->setAccessibleName(tr("Theme"));
     m_notices->setAccessibleName(tr("Start-up messages"));
-    m_editBanner->setText(tr("Editing your message: sending makes a new branch. Esc cancels."));
     m_undoButton->setText(tr("Undo"));
     m_retryButton->setText(tr("Retry"));
-    updateSendButton();
+    m_pane->retranslate();
     showConversationOrHelp();
 }
 
@@ -249,9 +200,89 @@ void MainWindow::changeEvent(QEvent* event)
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::currentChatId() const
+{
+    return m_pane->currentChatId();
+}
+
+MessageModel* MainWindow::messageModel() const
+{
+    return m_pane->messageModel();
+}
+
+MessageView* MainWindow::messageView() const
+{
+    return m_pane->messageView();
+}
+
+ActiveReply* MainWindow::activeReply(const QString& chatId) const
+{
+    return m_conversations.replyIn(chatId);
+}
+
+int MainWindow::streamRefreshes() const
+{
+    return m_pane->streamRefreshes();
+}
+
+QString MainWindow::editingMessage() const
+{
+    return m_pane->editingMessage();
+}
+
+QList<ModelInfo> MainWindow::models() const
+{
+    return m_modelPicker->models();
+}
+
+void MainWindow::openChat(const QString& chatId)
+{
+    m_pane->openChat(chatId);
+}
+
+void MainWindow::newChat()
+{
+    m_pane->newChat();
+}
+
+void MainWindow::send()
+{
+    m_pane->send();
+}
+
+void MainWindow::stop()
+{
+    m_pane->stop();
+}
+
+void MainWindow::regenerate(int row)
+{
+    m_pane->regenerate(row);
+}
+
+void MainWindow::beginEdit(int row)
+{
+    m_pane->beginEdit(row);
+}
+
+void MainWindow::cancelEdit()
+{
+    m_pane->cancelEdit();
+}
+
+void MainWindow::deleteMessage(const QString& messageId)
+{
+    m_pane->deleteMessage(messageId);
+}
+
+void MainWindow::switchSibling(int row, int step)
+{
+    m_pane->switchSibling(row, step);
+}
+
 QWidget* MainWindow::buildEmptyState()
 {
-    auto* page = new QWidget(m_stack);
+    auto* page = new QWidget(this);
     page->setObjectName(QStringLiteral("emptyState"));
     auto* v = new QVBoxLayout(page);
     v->addStretch(1);
@@ -281,12 +312,12 @@ QWidget* MainWindow::buildEmptyState()
 
 void MainWindow::find(const QString& text, bool backwards)
 {
-    m_findBar->find(text, backwards);
+    m_pane->findBar()->find(text, backwards);
 }
 
 QString MainWindow::findStatus() const
 {
-    return m_findBar->status();
+    return m_pane->findBar()->status();
 }
 
 void MainWindow::rebuildBackends()
@@ -304,14 +335,14 @@ void MainWindow::rebuildBackends()
     m_status->stop(); // the monitors watch the backends about to go
     m_backends.rebuild(effective ? *effective : QList<EffectiveBackend>{}, &m_app.secrets(),
                        idleMs);
-    m_models.clear();
+    m_modelPicker->forget();
     m_status->start();
     refreshModels();
 }
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(m_app, m_backends, m_models, m_chatId, this);
+    SettingsDialog dialog(m_app, m_backends, models(), currentChatId(), this);
     QList<QPair<QString, QString>> themes;
     for (const QString& choice : m_themes->choices())
         themes.append({choice, m_themes->titleOf(choice)});
@@ -335,25 +366,16 @@ void MainWindow::buildShortcuts()
         connect(s, &QShortcut::activated, this, slot);
     };
     add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newChat(); });
-    add(QKeySequence(Qt::Key_Escape), [this] {
-        if (m_findBar->isVisible()) {
-            m_findBar->hide();
-            m_composer->setFocus();
-        } else if (!m_editOf.isEmpty()) {
-            cancelEdit();
-        } else {
-            stop();
-        }
-    });
+    add(QKeySequence(Qt::Key_Escape), [this] { m_pane->escape(); });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
     add(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
         m_sidebar->show();
         m_sidebar->focusSearch();
     });
-    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyLastReply(); });
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { m_pane->copyLastReply(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { openSettings(); });
-    add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] { m_findBar->open(); });
+    add(QKeySequence(Qt::CTRL | Qt::Key_F), [this] { m_pane->findBar()->open(); });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
         [this] { setTheme(m_themes->nextChoice()); });
     add(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
@@ -393,20 +415,7 @@ void MainWindow::applyTheme()
 {
     const Theme& t = m_themes->current();
     const auto c = [&t](const char* token) { return t.color(QLatin1String(token)); };
-    MessageDelegate::Colors colors;
-    colors.text = c("text");
-    colors.muted = c("mutedText");
-    colors.userBubble = c("userBubble");
-    colors.userBubbleText = c("userBubbleText");
-    colors.avatar = c("avatar");
-    colors.avatarText = c("avatarText");
-    colors.yourAvatar = c("primary");
-    colors.yourAvatarText = c("primaryText");
-    colors.codeBackground = c("codeBackground");
-    colors.codeText = c("codeText");
-    colors.border = c("border");
-    colors.danger = c("danger");
-    m_view->messageDelegate()->setColors(colors);
+    m_pane->applyTheme(t);
     // Rounded, themed text fields: the composer and the chat search. The style sheet is set
     // on those two only; the rest of the window paints from the palette.
     const QString field =
@@ -416,7 +425,7 @@ void MainWindow::applyTheme()
                        "%1:focus { border-color: %7; }")
             .arg(QStringLiteral("%1"), c("input").name(), c("inputText").name(), c("border").name(),
                  c("selection").name(), c("selectionText").name(), c("primary").name());
-    m_composer->setStyleSheet(field.arg(QStringLiteral("QPlainTextEdit")));
+    m_pane->composer()->setStyleSheet(field.arg(QStringLiteral("QPlainTextEdit")));
     m_sidebar->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
         ->setStyleSheet(field.arg(QStringLiteral("QLineEdit")));
     m_notices->setStyleSheet(QStringLiteral("color: %1;").arg(c("danger").name()));
@@ -431,51 +440,15 @@ void MainWindow::applyTheme()
     }
 }
 
-void MainWindow::copyLastReply()
-{
-    for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
-        if (m_messages->at(row).role == Role::Assistant) {
-            QApplication::clipboard()->setText(m_messages->at(row).content);
-            return;
-        }
-    }
-}
-
 void MainWindow::refreshModels()
 {
     m_backends.listModels([this](BackendSet::ModelList list) {
-        m_models = list.models;
-        const auto kept = chosenModel();
-        m_modelPicker->clear();
-        for (const ModelInfo& m : m_models) {
-            QString label = m.displayName;
-            if (m.sizeBytes >= 0)
-                label += QStringLiteral("  ·  ") + formatBytes(m.sizeBytes);
-            if (m_backends.backends().size() > 1)
-                label += QStringLiteral("  ·  ") + m.backendName;
-            m_modelPicker->addItem(label, m.displayName);
-            m_modelPicker->setItemData(m_modelPicker->count() - 1, m.backendName, kBackendRole);
-            m_modelPicker->setItemData(m_modelPicker->count() - 1, m.name, kModelRole);
-        }
-        // The chat's model, else the one picked before, else the default, else the first.
-        bool shown = false;
-        if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value()) {
-            if (auto remembered = ModelChoice::rememberedBy(**chat, m_models, backendNames());
-                remembered)
-                shown = showInPicker(*remembered);
-        }
-        if (!shown && kept)
-            shown = showInPicker(*kept);
-        if (!shown) {
-            if (auto byDefault = ModelChoice::fromText(
-                    m_app.settings().text(QStringLiteral("chat.default_model")), m_models,
-                    backendNames());
-                byDefault)
-                shown = showInPicker(*byDefault);
-        }
-        if (!shown && m_modelPicker->count() > 0)
-            m_modelPicker->setCurrentIndex(0);
-        updateSendButton();
+        std::optional<Chat> chat;
+        if (auto c = m_app.chats().chat(currentChatId()); c && c->has_value())
+            chat = **c;
+        m_modelPicker->setModels(list.models, chat,
+                                 m_app.settings().text(QStringLiteral("chat.default_model")));
+        m_pane->updateSendButton();
         showConversationOrHelp();
     });
 }
@@ -483,7 +456,7 @@ void MainWindow::refreshModels()
 void MainWindow::onMonitorChanged()
 {
     // A server that came back: its models are worth listing again.
-    if (m_status->anyConnected() && m_models.isEmpty())
+    if (m_status->anyConnected() && models().isEmpty())
         refreshModels();
     showConversationOrHelp();
 }
@@ -492,7 +465,8 @@ void MainWindow::showConversationOrHelp()
 {
     const bool anyConnected = m_status->anyConnected();
     const bool stillChecking = m_status->stillChecking();
-    const bool help = m_messages->rowCount() == 0 && !anyConnected && !stillChecking;
+    const bool empty = m_pane->messageModel()->rowCount() == 0;
+    const bool help = empty && !anyConnected && !stillChecking;
     if (help) {
         QStringList lines;
         for (const QString& detail : m_status->details())
@@ -503,194 +477,13 @@ void MainWindow::showConversationOrHelp()
                "the address above, or add another server with <code>lyss-cli backends add</code>, "
                "then press Retry.</p>")
                 .arg(lines.join(QStringLiteral("<br>"))));
-    } else if (m_messages->rowCount() == 0) {
+    } else if (empty) {
         m_emptyText->setText(
-            m_models.isEmpty() && anyConnected
+            models().isEmpty() && anyConnected
                 ? tr("No models yet. Download one with <code>lyss-cli pull llama3.2</code>.")
                 : tr("Ask anything. Your chats stay on this computer."));
     }
-    m_stack->setCurrentWidget(m_messages->rowCount() == 0 ? m_emptyState
-                                                          : static_cast<QWidget*>(m_view));
-}
-
-void MainWindow::openChat(const QString& chatId)
-{
-    if (chatId != m_chatId) {
-        saveDraft();
-        cancelEdit();
-    }
-    const bool switching = chatId != m_chatId;
-    m_chatId = chatId;
-    if (switching) {
-        const QSignalBlocker quiet(m_composer);
-        const auto draft = m_app.chats().draft(chatId);
-        m_composer->setPlainText(draft ? *draft : QString());
-        m_draftLoaded = true;
-    }
-    m_messages->loadBranch(m_app.chats(), chatId);
-    // A reply still streaming in this session is shown as it is now, not as last saved
-    // (or not stored yet, while it is prepared).
-    if (ActiveReply* live = m_conversations.replyIn(chatId))
-        showUnstored(live);
-    // So is one that finished but could not be saved: its only whole copy is in memory.
-    if (ActiveReply* kept = m_unsaved->unsavedReplyFor(chatId))
-        showUnstored(kept);
-    m_sidebar->setCurrentChat(chatId);
-    m_view->scrollToLatest();
-    if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value()) {
-        if (auto remembered = ModelChoice::rememberedBy(**chat, m_models, backendNames());
-            remembered)
-            showInPicker(*remembered);
-    }
-    updateSendButton();
-    showConversationOrHelp();
-    if (m_breakpoint == Breakpoint::Mobile)
-        m_sidebar->hide();
-}
-
-void MainWindow::newChat()
-{
-    saveDraft();
-    cancelEdit();
-    m_chatId.clear();
-    {
-        const QSignalBlocker quiet(m_composer);
-        const auto draft = m_app.chats().draft({});
-        m_composer->setPlainText(draft ? *draft : QString());
-        m_draftLoaded = true;
-    }
-    m_messages->setMessages({});
-    m_sidebar->setCurrentChat({});
-    updateSendButton();
-    showConversationOrHelp();
-    m_composer->setFocus();
-}
-
-void MainWindow::send()
-{
-    if (m_composer->isBlank() || m_conversations.replyIn(m_chatId))
-        return;
-    auto chosen = chosenModel();
-    if (!chosen) {
-        warnPlain(this, tr("Cannot send"), chosen.errorMessage());
-        return;
-    }
-    Conversations::Send s;
-    s.chatId = m_chatId;
-    s.prompt = m_composer->toPlainText();
-    s.model = *chosen;
-    s.editOf = m_editOf;
-    m_starting = true;
-    auto reply = m_conversations.send(s);
-    m_starting = false;
-    if (!reply) {
-        warnPlain(this, tr("Cannot send"), reply.errorMessage());
-        return;
-    }
-    const bool sameBranch = !m_chatId.isEmpty() && m_editOf.isEmpty();
-    m_composer->clear();
-    (void)m_app.chats().saveDraft(m_chatId, {});
-    cancelEdit();
-    m_sidebar->reload();
-    if (sameBranch) {
-        // The branch on screen only grows: add the two rows instead of reloading it all.
-        showUnstored(*reply);
-        m_view->scrollToLatest();
-        showConversationOrHelp();
-    } else {
-        openChat((*reply)->chatId());
-    }
-    m_view->setStreaming(m_conversations.anyStreaming());
-    updateSendButton();
-}
-
-void MainWindow::showUnstored(ActiveReply* reply)
-{
-    // Its rows as they are in memory: where the branch on screen shows them, or, when they
-    // are not stored yet, at its end if that is where they go.
-    const std::optional<Message>& question = reply->question();
-    const QString under = question ? question->parentId : reply->message().parentId;
-    const int rows = m_messages->rowCount();
-    const bool atEnd =
-        rows == 0 ? under.isEmpty() || !question : m_messages->at(rows - 1).id == under;
-    if (question && (m_messages->rowOf(question->id) >= 0 || atEnd))
-        m_messages->upsert(*question);
-    const int now = m_messages->rowCount();
-    if (m_messages->rowOf(reply->messageId()) >= 0 ||
-        (now > 0 && m_messages->at(now - 1).id == reply->message().parentId))
-        m_messages->upsert(reply->message());
-}
-
-void MainWindow::stop()
-{
-    m_conversations.stop(m_chatId);
-}
-
-ActiveReply* MainWindow::activeReply(const QString& chatId) const
-{
-    return m_conversations.replyIn(chatId);
-}
-
-void MainWindow::watch(ActiveReply* reply)
-{
-    const QString chatId = reply->chatId();
-    m_unsaved->track(reply);
-    connect(reply, &ActiveReply::updated, this, [this, chatId] {
-        m_pending.insert(chatId);
-        if (!m_coalesce.isActive())
-            m_coalesce.start();
-    });
-    connect(reply, &ActiveReply::started, this, [this, reply, chatId] {
-        // Prepared and stored: a new chat is in the list now, a Regenerate's branch shown.
-        if (m_starting)
-            return; // send() and regenerate() show what they started
-        m_sidebar->reload();
-        if (chatId == m_chatId && m_messages->rowOf(reply->messageId()) < 0)
-            openChat(chatId);
-    });
-    connect(reply, &ActiveReply::finished, this, [this, reply, chatId] {
-        // No longer replyIn() its chat: shown from here, with the rest that streamed.
-        flushStreamed();
-        if (chatId == m_chatId && m_messages->rowOf(reply->messageId()) >= 0) {
-            m_messages->upsert(reply->message());
-            ++m_refreshes;
-        }
-        m_view->setStreaming(m_conversations.anyStreaming());
-        updateSendButton();
-        m_sidebar->reload();
-        if (!isActiveWindow()) {
-            // A reply finished while you were elsewhere: say so.
-            QApplication::alert(this);
-            const Message& m = reply->message();
-            auto chat = m_app.chats().chat(chatId);
-            const QString title = chat && chat->has_value() ? (*chat)->title : QString();
-            m_notifier->notify(m.status == MessageStatus::Complete
-                                   ? tr("Reply ready: %1").arg(title)
-                                   : tr("Reply stopped: %1").arg(title),
-                               m.status == MessageStatus::Error ? m.error : m.content.left(160));
-        }
-        m_unsaved->release(reply); // kept until it is saved
-    });
-}
-
-void MainWindow::flushStreamed()
-{
-    if (m_pending.contains(m_chatId)) {
-        if (ActiveReply* r = m_conversations.replyIn(m_chatId)) {
-            m_messages->upsert(r->message());
-            ++m_refreshes;
-        }
-    }
-    m_pending.clear();
-}
-
-void MainWindow::updateSendButton()
-{
-    const bool streaming = m_conversations.replyIn(m_chatId) != nullptr;
-    m_sendButton->setText(streaming ? tr("Stop") : tr("Send"));
-    m_sendButton->setToolTip(streaming ? tr("Stop the reply (Esc)") : tr("Send (Enter)"));
-    m_sendButton->setEnabled(streaming ||
-                             (!m_composer->isBlank() && m_app.readOnlyReason().isEmpty()));
+    m_pane->showConversationOrWelcome();
 }
 
 MainWindow::Breakpoint MainWindow::breakpointFor(int width)
@@ -715,145 +508,12 @@ void MainWindow::applyBreakpoint()
     const Breakpoint b = breakpointFor(width());
     const bool changed = b != m_breakpoint;
     m_breakpoint = b;
-    m_view->messageDelegate()->setCompact(b == Breakpoint::Mobile);
+    m_pane->messageView()->messageDelegate()->setCompact(b == Breakpoint::Mobile);
     if (changed) {
         // On a phone-sized window the chat list is a drawer opened with ☰.
         m_sidebar->setVisible(b != Breakpoint::Mobile);
-        m_view->doItemsLayout();
+        m_pane->messageView()->doItemsLayout();
     }
-}
-
-Result<ModelChoice> MainWindow::chosenModel() const
-{
-    const int at = m_modelPicker->currentIndex();
-    const ModelChoice choice{m_modelPicker->itemData(at, kBackendRole).toString(),
-                             m_modelPicker->itemData(at, kModelRole).toString()};
-    if (at < 0 || choice.isEmpty())
-        return Error{tr("No model is available. Start Ollama or add a server, then press Retry.")};
-    return choice;
-}
-
-bool MainWindow::showInPicker(const ModelChoice& choice)
-{
-    for (int i = 0; i < m_modelPicker->count(); ++i) {
-        if (m_modelPicker->itemData(i, kBackendRole).toString() == choice.backend &&
-            m_modelPicker->itemData(i, kModelRole).toString() == choice.model) {
-            m_modelPicker->setCurrentIndex(i);
-            return true;
-        }
-    }
-    return false;
-}
-
-QStringList MainWindow::backendNames() const
-{
-    QStringList names;
-    for (Backend* b : m_backends.backends())
-        names << b->name();
-    return names;
-}
-
-void MainWindow::onMessageAction(int action, int row)
-{
-    if (row < 0 || row >= m_messages->rowCount())
-        return;
-    const ShownMessage m = m_messages->at(row);
-    switch (static_cast<MessageDelegate::Action>(action)) {
-    case MessageDelegate::Action::Copy:
-        QApplication::clipboard()->setText(m.content);
-        break;
-    case MessageDelegate::Action::Regenerate:
-        regenerate(row);
-        break;
-    case MessageDelegate::Action::Edit:
-        beginEdit(row);
-        break;
-    case MessageDelegate::Action::Delete:
-        if (QMessageBox::question(this, tr("Delete message"),
-                                  tr("Delete this message and every reply below it?")) ==
-            QMessageBox::Yes)
-            deleteMessage(m.id);
-        break;
-    case MessageDelegate::Action::PreviousSibling:
-        switchSibling(row, -1);
-        break;
-    case MessageDelegate::Action::NextSibling:
-        switchSibling(row, +1);
-        break;
-    case MessageDelegate::Action::ShowAll: {
-        auto* viewer = new WholeTextViewer(m.content, this);
-        viewer->setAttribute(Qt::WA_DeleteOnClose);
-        viewer->show();
-        break;
-    }
-    default:
-        break;
-    }
-}
-
-void MainWindow::regenerate(int row)
-{
-    if (m_chatId.isEmpty() || m_conversations.replyIn(m_chatId) || row < 0 ||
-        row >= m_messages->rowCount())
-        return;
-    if (m_messages->at(row).role != Role::Assistant)
-        return;
-    auto chosen = chosenModel();
-    if (!chosen) {
-        warnPlain(this, tr("Cannot regenerate"), chosen.errorMessage());
-        return;
-    }
-    m_starting = true;
-    auto reply = m_conversations.regenerate(m_chatId, m_messages->at(row).id, *chosen);
-    m_starting = false;
-    if (!reply) {
-        warnPlain(this, tr("Cannot regenerate"), reply.errorMessage());
-        return;
-    }
-    openChat(m_chatId);
-    m_view->setStreaming(m_conversations.anyStreaming());
-    updateSendButton();
-}
-
-void MainWindow::beginEdit(int row)
-{
-    if (row < 0 || row >= m_messages->rowCount() || m_messages->at(row).role != Role::User)
-        return;
-    m_editOf = m_messages->at(row).id;
-    m_composer->setPlainText(m_messages->at(row).content);
-    m_composer->moveCursor(QTextCursor::End);
-    m_composer->setFocus();
-    m_editBanner->show();
-}
-
-void MainWindow::cancelEdit()
-{
-    if (m_editOf.isEmpty())
-        return;
-    m_editOf.clear();
-    m_editBanner->hide();
-    m_composer->clear();
-}
-
-void MainWindow::deleteMessage(const QString& messageId)
-{
-    if (Status st = m_conversations.deleteMessage(m_chatId, messageId); !st.ok()) {
-        warnPlain(this, tr("Cannot delete"), st.errorMessage());
-        return;
-    }
-    openChat(m_chatId);
-}
-
-void MainWindow::switchSibling(int row, int step)
-{
-    const QString sibling = m_messages->siblingAt(row, step);
-    if (sibling.isEmpty())
-        return;
-    if (Status st = m_conversations.showBranchOf(m_chatId, sibling); !st.ok()) {
-        warnPlain(this, tr("Cannot show that branch"), st.errorMessage());
-        return;
-    }
-    openChat(m_chatId);
 }
 
 void MainWindow::deleteChatWithUndo(const QString& chatId)
@@ -865,7 +525,7 @@ void MainWindow::deleteChatWithUndo(const QString& chatId)
     m_undoText->setText(tr("Deleted \"%1\".").arg(title));
     m_undoBar->show();
     m_sidebar->setHiddenChat(chatId);
-    if (m_chatId == chatId)
+    if (currentChatId() == chatId)
         newChat();
     m_deleteTimer.start();
 }
@@ -892,18 +552,12 @@ void MainWindow::finishPendingDelete()
     m_sidebar->reload();
 }
 
-void MainWindow::saveDraft()
-{
-    if (m_draftLoaded && m_editOf.isEmpty()) // an edit in progress is not a draft
-        (void)m_app.chats().saveDraft(m_chatId, m_composer->toPlainText());
-}
-
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    saveDraft();
+    m_pane->saveDraft();
     finishPendingDelete();
-    m_unsaved->retry();
-    if (const int n = m_unsaved->unsavedCount();
+    m_pane->unsaved()->retry();
+    if (const int n = m_pane->unsaved()->unsavedCount();
         n > 0 && QGuiApplication::platformName() != QLatin1String("offscreen")) {
         // The only copy of those replies is on screen: quitting loses them.
         if (QMessageBox::warning(this, tr("Replies not saved"),
@@ -922,8 +576,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::quitAfterFirstPaint()
 {
-    connect(m_view, &MessageView::firstPaint, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    if (m_stack->currentWidget() == m_view)
+    connect(m_pane->messageView(), &MessageView::firstPaint, qApp, &QCoreApplication::quit,
+            Qt::QueuedConnection);
+    if (m_pane->showsConversation())
         return;
     // No conversation on screen: quit once what is shown instead (the welcome or help
     // page) has painted, so the window was really drawn.
@@ -937,7 +592,7 @@ void MainWindow::quitAfterFirstPaint()
             return QObject::eventFilter(watched, event);
         }
     };
-    m_stack->currentWidget()->installEventFilter(new PaintWatcher(this));
+    m_emptyState->installEventFilter(new PaintWatcher(this));
 }
 
 } // namespace lyss

@@ -26,6 +26,8 @@ class Backend;
 class BackendSet;
 class Conversations;
 class ChatSidebar;
+class ConversationPane;
+class ModelPicker;
 class Composer;
 class DesktopNotifier;
 class FindBar;
@@ -52,11 +54,11 @@ public:
     // Quits the application right after the conversation first paints (start-up timing).
     void quitAfterFirstPaint();
 
-    QString currentChatId() const { return m_chatId; }
+    QString currentChatId() const;
     Breakpoint breakpoint() const { return m_breakpoint; }
     static Breakpoint breakpointFor(int width);
-    MessageModel* messageModel() const { return m_messages; }
-    MessageView* messageView() const { return m_view; }
+    MessageModel* messageModel() const;
+    MessageView* messageView() const;
     ThemeManager* themes() const { return m_themes; }
     // Wears the theme (a name, or "system") and remembers it in ui.theme.
     void setTheme(const QString& choice);
@@ -65,7 +67,7 @@ public:
     void setLanguage(const QString& language);
     ActiveReply* activeReply(const QString& chatId) const;
     // How many times the conversation was refreshed for streamed text (coalesced).
-    int streamRefreshes() const { return m_refreshes; }
+    int streamRefreshes() const;
 
     void openChat(const QString& chatId);
     void newChat();
@@ -80,14 +82,14 @@ public:
     // Hides the chat at once and deletes it when the undo time runs out.
     void deleteChatWithUndo(const QString& chatId);
     void undoDelete();
-    QString editingMessage() const { return m_editOf; }
+    QString editingMessage() const;
     // Find in this chat: the rows whose text contains `text`, and move to the next one.
     void find(const QString& text, bool backwards = false);
     QString findStatus() const;
     // Builds the backends again from the database and environment (after Settings).
     void rebuildBackends();
     void openSettings();
-    QList<ModelInfo> models() const { return m_models; }
+    QList<ModelInfo> models() const;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -102,61 +104,32 @@ private:
     void refreshModels();
     void onMonitorChanged();
     void showConversationOrHelp();
-    void watch(ActiveReply* reply);
-    void flushStreamed();
-    void updateSendButton();
     void applyBreakpoint();
-    void copyLastReply();
     void showShortcuts();
-    void onMessageAction(int action, int row);
-    void saveDraft();
     void finishPendingDelete();
-    // The server and model the picker names, or why there is none.
-    Result<ModelChoice> chosenModel() const;
-    // Shows `choice` in the picker, if it lists it; false when it does not.
-    bool showInPicker(const ModelChoice& choice);
-    QStringList backendNames() const;
-    // Shows a reply of this session (and the message it answers) as it is in memory.
-    void showUnstored(ActiveReply* reply);
 
     AppContext& m_app;
     BackendSet& m_backends;
     Conversations& m_conversations;
     ChatSidebar* m_sidebar = nullptr;
     QToolButton* m_sidebarToggle = nullptr;
-    QComboBox* m_modelPicker = nullptr;
+    ModelPicker* m_modelPicker = nullptr;
     ServerStatus* m_status = nullptr;
     QLabel* m_notices = nullptr;
-    QStackedWidget* m_stack = nullptr;
+    ConversationPane* m_pane = nullptr;
     QWidget* m_emptyState = nullptr;
     QLabel* m_emptyText = nullptr;
-    MessageModel* m_messages = nullptr;
-    MessageView* m_view = nullptr;
-    Composer* m_composer = nullptr;
-    QPushButton* m_sendButton = nullptr;
-    DesktopNotifier* m_notifier = nullptr;
-    FindBar* m_findBar = nullptr;
     ThemeManager* m_themes = nullptr;
     QToolButton* m_themeButton = nullptr;
     QToolButton* m_settingsButton = nullptr;
     QPushButton* m_undoButton = nullptr;
     QPushButton* m_retryButton = nullptr;
-    QLabel* m_editBanner = nullptr;
     QWidget* m_undoBar = nullptr;
-    UnsavedReplies* m_unsaved = nullptr;
     QLabel* m_undoText = nullptr;
-    QString m_editOf;
     QString m_pendingDelete;
-    bool m_starting = false;    // inside send() or regenerate()
-    bool m_draftLoaded = false; // the composer holds m_chatId's draft (not before the first load)
     QTimer m_deleteTimer;
-    QList<ModelInfo> m_models;
-    QSet<QString> m_pending; // chats with streamed text not yet shown
-    QTimer m_coalesce;
     QTimer m_breakpointTimer;
-    QString m_chatId;
     Breakpoint m_breakpoint = Breakpoint::Large;
-    int m_refreshes = 0;
 };
 
 } // namespace lyss

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ModelPicker.h"
+
+#include "backends/Backend.h"
+#include "backends/BackendSet.h"
+#include "store/Chat.h"
+
+namespace lyss {
+
+namespace {
+// Where each item keeps the server and the model's name there.
+constexpr int kBackendRole = Qt::UserRole + 1;
+constexpr int kModelRole = Qt::UserRole + 2;
+} // namespace
+
+ModelPicker::ModelPicker(BackendSet& backends, QWidget* parent)
+    : QComboBox(parent)
+    , m_backends(backends)
+{
+    setObjectName(QStringLiteral("modelPicker"));
+    setMinimumContentsLength(24);
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+}
+
+QStringList ModelPicker::backendNames() const
+{
+    QStringList names;
+    for (Backend* b : m_backends.backends())
+        names << b->name();
+    return names;
+}
+
+void ModelPicker::setModels(const QList<ModelInfo>& models, const std::optional<Chat>& chat,
+                            const QString& byDefault)
+{
+    const auto kept = chosen();
+    m_models = models;
+    clear();
+    for (const ModelInfo& m : m_models) {
+        QString label = m.displayName;
+        if (m.sizeBytes >= 0)
+            label += QStringLiteral("  ·  ") + formatBytes(m.sizeBytes);
+        if (m_backends.backends().size() > 1)
+            label += QStringLiteral("  ·  ") + m.backendName;
+        addItem(label, m.displayName);
+        setItemData(count() - 1, m.backendName, kBackendRole);
+        setItemData(count() - 1, m.name, kModelRole);
+    }
+    bool shown = false;
+    if (chat) {
+        if (auto remembered = ModelChoice::rememberedBy(*chat, m_models, backendNames());
+            remembered)
+            shown = pick(*remembered);
+    }
+    if (!shown && kept)
+        shown = pick(*kept);
+    if (!shown) {
+        if (auto fallback = ModelChoice::fromText(byDefault, m_models, backendNames()); fallback)
+            shown = pick(*fallback);
+    }
+    if (!shown && count() > 0)
+        setCurrentIndex(0);
+}
+
+Result<ModelChoice> ModelPicker::chosen() const
+{
+    const int at = currentIndex();
+    const ModelChoice choice{itemData(at, kBackendRole).toString(),
+                             itemData(at, kModelRole).toString()};
+    if (at < 0 || choice.isEmpty())
+        return Error{tr("No model is available. Start Ollama or add a server, then press Retry.")};
+    return choice;
+}
+
+bool ModelPicker::pick(const ModelChoice& choice)
+{
+    for (int i = 0; i < count(); ++i) {
+        if (itemData(i, kBackendRole).toString() == choice.backend &&
+            itemData(i, kModelRole).toString() == choice.model) {
+            setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void ModelPicker::pickRememberedBy(const Chat& chat)
+{
+    if (auto remembered = ModelChoice::rememberedBy(chat, m_models, backendNames()); remembered)
+        pick(*remembered);
+}
+
+void ModelPicker::forget()
+{
+    m_models.clear();
+}
+
+} // namespace lyss
