@@ -2135,14 +2135,6 @@ Options:
         <translation>启动消息</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
         <source>Servers changed</source>
         <translation>服务器已更改</translation>
     </message>
@@ -2177,24 +2169,8 @@ Ctrl+Shift+L：下一个主题（浅色、深色、OLED 深色、跟随系统）
 F1 或 Ctrl+/：本列表</translation>
     </message>
     <message>
-        <source>&lt;p&gt;No model server answers.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Start Ollama (&lt;code&gt;ollama serve&lt;/code&gt;) at the address above, or add another server with &lt;code&gt;lyss-cli backends add&lt;/code&gt;, then press Retry.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;没有模型服务器应答。&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请在上面的地址启动 Ollama（&lt;code&gt;ollama serve&lt;/code&gt;），或用 &lt;code&gt;lyss-cli backends add&lt;/code&gt; 添加其他服务器，然后点击“重试”。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>No models yet. Download one with &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt;.</source>
-        <translation>还没有模型。用 &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt; 下载一个。</translation>
-    </message>
-    <message>
-        <source>Ask anything. Your chats stay on this computer.</source>
-        <translation>尽管问吧。你的对话只保存在这台电脑上。</translation>
-    </message>
-    <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation>已删除“%1”。</translation>
     </message>
     <message>
         <source>Replies not saved</source>
@@ -2703,6 +2679,17 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::UndoBar</name>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>lyss::UnsavedReplies</name>
     <message>
         <source>Retry saving</source>
@@ -2717,6 +2704,29 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>What you see is kept in memory, and Lyss tries again every few seconds; free some space, then press Retry saving.</source>
         <translation>你看到的内容保留在内存中，Lyss 每隔几秒会再次尝试；请释放一些空间，然后点击“重试保存”。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::WelcomePage</name>
+    <message>
+        <source>Lyss</source>
+        <translation>Lyss</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No model server answers.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Start Ollama (&lt;code&gt;ollama serve&lt;/code&gt;) at the address above, or add another server with &lt;code&gt;lyss-cli backends add&lt;/code&gt;, then press Retry.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有模型服务器应答。&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请在上面的地址启动 Ollama（&lt;code&gt;ollama serve&lt;/code&gt;），或用 &lt;code&gt;lyss-cli backends add&lt;/code&gt; 添加其他服务器，然后点击“重试”。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No models yet. Download one with &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt;.</source>
+        <translation>还没有模型。用 &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt; 下载一个。</translation>
+    </message>
+    <message>
+        <source>Ask anything. Your chats stay on this computer.</source>
+        <translation>尽管问吧。你的对话只保存在这台电脑上。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
     setObjectName(QStringLiteral("conversationPane"));
     // Every reply is watched from before it is prepared: a refusal can end it at once.
     connect(&m_conversations, &Conversations::replyStarted, this, &ConversationPane::watch);
-    auto* column = new QVBoxLayout(this);
+    auto* column = m_column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
 
@@ -97,6 +97,11 @@ void ConversationPane::setWelcome(QWidget* page)
 {
     m_welcome = page;
     m_stack->addWidget(page);
+}
+
+void ConversationPane::addBar(QWidget* bar)
+{
+    m_column->insertWidget(m_column->indexOf(m_unsaved), bar);
 }
 
 bool ConversationPane::showsConversation() const

@@ -10,6 +10,7 @@
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QVBoxLayout;
 
 namespace lyss {
 
@@ -37,6 +38,9 @@ public:
 
     // Shown instead of the conversation while it has no messages (the shell's page).
     void setWelcome(QWidget* page);
+    // A bar of the shell's (the undo of a deletion) between the conversation and the
+    // composer.
+    void addBar(QWidget* bar);
     QString currentChatId() const { return m_chatId; }
     MessageModel* messageModel() const { return m_messages; }
     MessageView* messageView() const { return m_view; }
@@ -95,6 +99,7 @@ private:
     UnsavedReplies* m_unsaved = nullptr;
     Composer* m_composer = nullptr;
     QPushButton* m_sendButton = nullptr;
+    QVBoxLayout* m_column = nullptr;
     QString m_chatId;
     QString m_editOf;
     bool m_draftLoaded = false; // the composer holds m_chatId's draft (not before the first load)

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
-#include "ConversationPane.h"
-#include "ModelPicker.h"
 #include "PlainText.h"
+#include "UndoBar.h"
+#include "WelcomePage.h"
 
 #include "ChatSidebar.h"
 #include "Composer.h"
-#include "DesktopNotifier.h"
 #include "FindBar.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
@@ -15,19 +14,15 @@
 #include "SettingsDialog.h"
 #include "ThemeManager.h"
 #include "UnsavedReplies.h"
-#include "WholeTextViewer.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/ActiveReply.h"
 #include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "store/ChatRepository.h"
 #include "util/Translations.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -36,9 +31,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSignalBlocker>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -100,25 +93,17 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     column->addWidget(m_notices);
 
     m_pane = new ConversationPane(app, conversations, *m_modelPicker, right);
-    m_emptyState = buildEmptyState();
-    m_pane->setWelcome(m_emptyState);
+    m_welcome = new WelcomePage(right);
+    connect(m_welcome, &WelcomePage::retryRequested, this, [this] {
+        m_status->retry();
+        refreshModels();
+    });
+    m_pane->setWelcome(m_welcome);
     column->addWidget(m_pane, 1);
-    m_undoBar = new QWidget(right);
-    m_undoBar->setObjectName(QStringLiteral("undoBar"));
-    auto* undoRow = new QHBoxLayout(m_undoBar);
-    undoRow->setContentsMargins(14, 4, 12, 0);
-    m_undoText = new QLabel(m_undoBar);
-    makePlain(m_undoText); // "Deleted <title>"
-    m_undoButton = new QPushButton(m_undoBar);
-    m_undoButton->setObjectName(QStringLiteral("undoButton"));
-    undoRow->addWidget(m_undoText, 1);
-    undoRow->addWidget(m_undoButton);
-    m_undoBar->hide();
-    column->addWidget(m_undoBar);
-    connect(m_undoButton, &QPushButton::clicked, this, &MainWindow::undoDelete);
-    m_deleteTimer.setSingleShot(true);
-    m_deleteTimer.setInterval(8000);
-    connect(&m_deleteTimer, &QTimer::timeout, this, &MainWindow::finishPendingDelete);
+    m_undoBar = new UndoBar(m_pane);
+    m_pane->addBar(m_undoBar);
+    connect(m_undoBar, &UndoBar::undone, this, &MainWindow::undoDelete);
+    connect(m_undoBar, &UndoBar::timedOut, this, &MainWindow::finishPendingDelete);
 
     splitter->addWidget(m_sidebar);
     splitter->addWidget(right);
@@ -181,8 +166,6 @@ void MainWindow::retranslate()
     m_themeButton->setToolTip(tr("Theme (Ctrl+Shift+L cycles)"));
     m_themeButton->setAccessibleName(tr("Theme"));
     m_notices->setAccessibleName(tr("Start-up messages"));
-    m_undoButton->setText(tr("Undo"));
-    m_retryButton->setText(tr("Retry"));
     m_pane->retranslate();
     showConversationOrHelp();
 }
@@ -199,116 +182,6 @@ void MainWindow::changeEvent(QEvent* event)
 }
 
 MainWindow::~MainWindow() = default;
-
-QString MainWindow::currentChatId() const
-{
-    return m_pane->currentChatId();
-}
-
-MessageModel* MainWindow::messageModel() const
-{
-    return m_pane->messageModel();
-}
-
-MessageView* MainWindow::messageView() const
-{
-    return m_pane->messageView();
-}
-
-ActiveReply* MainWindow::activeReply(const QString& chatId) const
-{
-    return m_conversations.replyIn(chatId);
-}
-
-int MainWindow::streamRefreshes() const
-{
-    return m_pane->streamRefreshes();
-}
-
-QString MainWindow::editingMessage() const
-{
-    return m_pane->editingMessage();
-}
-
-QList<ModelInfo> MainWindow::models() const
-{
-    return m_modelPicker->models();
-}
-
-void MainWindow::openChat(const QString& chatId)
-{
-    m_pane->openChat(chatId);
-}
-
-void MainWindow::newChat()
-{
-    m_pane->newChat();
-}
-
-void MainWindow::send()
-{
-    m_pane->send();
-}
-
-void MainWindow::stop()
-{
-    m_pane->stop();
-}
-
-void MainWindow::regenerate(int row)
-{
-    m_pane->regenerate(row);
-}
-
-void MainWindow::beginEdit(int row)
-{
-    m_pane->beginEdit(row);
-}
-
-void MainWindow::cancelEdit()
-{
-    m_pane->cancelEdit();
-}
-
-void MainWindow::deleteMessage(const QString& messageId)
-{
-    m_pane->deleteMessage(messageId);
-}
-
-void MainWindow::switchSibling(int row, int step)
-{
-    m_pane->switchSibling(row, step);
-}
-
-QWidget* MainWindow::buildEmptyState()
-{
-    auto* page = new QWidget(this);
-    page->setObjectName(QStringLiteral("emptyState"));
-    auto* v = new QVBoxLayout(page);
-    v->addStretch(1);
-    auto* title = new QLabel(tr("Lyss"), page);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 2.2);
-    f.setWeight(QFont::DemiBold);
-    title->setFont(f);
-    title->setAlignment(Qt::AlignCenter);
-    m_emptyText = new QLabel(page);
-    m_emptyText->setObjectName(QStringLiteral("emptyText"));
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    m_emptyText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retryButton = new QPushButton(page);
-    m_retryButton->setObjectName(QStringLiteral("retryButton"));
-    connect(m_retryButton, &QPushButton::clicked, this, [this] {
-        m_status->retry();
-        refreshModels();
-    });
-    v->addWidget(title);
-    v->addWidget(m_emptyText);
-    v->addWidget(m_retryButton, 0, Qt::AlignHCenter);
-    v->addStretch(2);
-    return page;
-}
 
 void MainWindow::find(const QString& text, bool backwards)
 {
@@ -467,22 +340,10 @@ void MainWindow::showConversationOrHelp()
     const bool stillChecking = m_status->stillChecking();
     const bool empty = m_pane->messageModel()->rowCount() == 0;
     const bool help = empty && !anyConnected && !stillChecking;
-    if (help) {
-        QStringList lines;
-        for (const QString& detail : m_status->details())
-            lines << detail.toHtmlEscaped();
-        m_emptyText->setText(
-            tr("<p>No model server answers.</p><p>%1</p><p>Start Ollama (<code>ollama "
-               "serve</code>) at "
-               "the address above, or add another server with <code>lyss-cli backends add</code>, "
-               "then press Retry.</p>")
-                .arg(lines.join(QStringLiteral("<br>"))));
-    } else if (empty) {
-        m_emptyText->setText(
-            models().isEmpty() && anyConnected
-                ? tr("No models yet. Download one with <code>lyss-cli pull llama3.2</code>.")
-                : tr("Ask anything. Your chats stay on this computer."));
-    }
+    if (help)
+        m_welcome->showNoServer(m_status->details());
+    else if (empty)
+        m_welcome->showWelcome(models().isEmpty() && anyConnected);
     m_pane->showConversationOrWelcome();
 }
 
@@ -522,32 +383,28 @@ void MainWindow::deleteChatWithUndo(const QString& chatId)
     m_pendingDelete = chatId;
     auto chat = m_app.chats().chat(chatId);
     const QString title = chat && chat->has_value() ? (*chat)->title : QString();
-    m_undoText->setText(tr("Deleted \"%1\".").arg(title));
-    m_undoBar->show();
+    m_undoBar->offer(title);
     m_sidebar->setHiddenChat(chatId);
     if (currentChatId() == chatId)
         newChat();
-    m_deleteTimer.start();
 }
 
 void MainWindow::undoDelete()
 {
-    m_deleteTimer.stop();
+    m_undoBar->withdraw();
     m_pendingDelete.clear();
-    m_undoBar->hide();
     m_sidebar->setHiddenChat({});
 }
 
 void MainWindow::finishPendingDelete()
 {
-    m_deleteTimer.stop();
+    m_undoBar->withdraw();
     if (m_pendingDelete.isEmpty())
         return;
     m_conversations.stop(m_pendingDelete);
     if (Status st = m_app.chats().deleteChat(m_pendingDelete); !st.ok())
         warnPlain(this, tr("Cannot delete"), st.errorMessage());
     m_pendingDelete.clear();
-    m_undoBar->hide();
     m_sidebar->setHiddenChat({});
     m_sidebar->reload();
 }
@@ -592,7 +449,7 @@ void MainWindow::quitAfterFirstPaint()
             return QObject::eventFilter(watched, event);
         }
     };
-    m_emptyState->installEventFilter(new PaintWatcher(this));
+    m_welcome->installEventFilter(new PaintWatcher(this));
 }
 
 } // namespace lyss

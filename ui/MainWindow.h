@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ConversationPane.h"
+#include "ModelPicker.h"
 #include "backends/ModelInfo.h"
 #include "chat/ActiveReply.h"
+#include "chat/Conversations.h"
 #include "chat/ModelChoice.h"
 #include "util/Result.h"
 
@@ -28,6 +31,8 @@ class Conversations;
 class ChatSidebar;
 class ConversationPane;
 class ModelPicker;
+class WelcomePage;
+class UndoBar;
 class Composer;
 class DesktopNotifier;
 class FindBar;
@@ -54,42 +59,45 @@ public:
     // Quits the application right after the conversation first paints (start-up timing).
     void quitAfterFirstPaint();
 
-    QString currentChatId() const;
+    QString currentChatId() const { return m_pane->currentChatId(); }
     Breakpoint breakpoint() const { return m_breakpoint; }
     static Breakpoint breakpointFor(int width);
-    MessageModel* messageModel() const;
-    MessageView* messageView() const;
+    MessageModel* messageModel() const { return m_pane->messageModel(); }
+    MessageView* messageView() const { return m_pane->messageView(); }
     ThemeManager* themes() const { return m_themes; }
     // Wears the theme (a name, or "system") and remembers it in ui.theme.
     void setTheme(const QString& choice);
     // Speaks a language (a locale name, "en", or "" for the system's) and remembers it in
     // ui.language; the window retranslates at once.
     void setLanguage(const QString& language);
-    ActiveReply* activeReply(const QString& chatId) const;
+    ActiveReply* activeReply(const QString& chatId) const
+    {
+        return m_conversations.replyIn(chatId);
+    }
     // How many times the conversation was refreshed for streamed text (coalesced).
-    int streamRefreshes() const;
+    int streamRefreshes() const { return m_pane->streamRefreshes(); }
 
-    void openChat(const QString& chatId);
-    void newChat();
-    void send();
-    void stop();
-    // Message actions (the hover buttons call these).
-    void regenerate(int row);
-    void beginEdit(int row);
-    void cancelEdit();
-    void deleteMessage(const QString& messageId);
-    void switchSibling(int row, int step);
+    // What the conversation pane does, for the shortcuts, the chat list and the tests.
+    void openChat(const QString& chatId) { m_pane->openChat(chatId); }
+    void newChat() { m_pane->newChat(); }
+    void send() { m_pane->send(); }
+    void stop() { m_pane->stop(); }
+    void regenerate(int row) { m_pane->regenerate(row); }
+    void beginEdit(int row) { m_pane->beginEdit(row); }
+    void cancelEdit() { m_pane->cancelEdit(); }
+    void deleteMessage(const QString& messageId) { m_pane->deleteMessage(messageId); }
+    void switchSibling(int row, int step) { m_pane->switchSibling(row, step); }
     // Hides the chat at once and deletes it when the undo time runs out.
     void deleteChatWithUndo(const QString& chatId);
     void undoDelete();
-    QString editingMessage() const;
+    QString editingMessage() const { return m_pane->editingMessage(); }
     // Find in this chat: the rows whose text contains `text`, and move to the next one.
     void find(const QString& text, bool backwards = false);
     QString findStatus() const;
     // Builds the backends again from the database and environment (after Settings).
     void rebuildBackends();
     void openSettings();
-    QList<ModelInfo> models() const;
+    QList<ModelInfo> models() const { return m_modelPicker->models(); }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -99,7 +107,6 @@ protected:
 private:
     void applyTheme();
     void retranslate();
-    QWidget* buildEmptyState();
     void buildShortcuts();
     void refreshModels();
     void onMonitorChanged();
@@ -117,17 +124,12 @@ private:
     ServerStatus* m_status = nullptr;
     QLabel* m_notices = nullptr;
     ConversationPane* m_pane = nullptr;
-    QWidget* m_emptyState = nullptr;
-    QLabel* m_emptyText = nullptr;
+    WelcomePage* m_welcome = nullptr;
     ThemeManager* m_themes = nullptr;
     QToolButton* m_themeButton = nullptr;
     QToolButton* m_settingsButton = nullptr;
-    QPushButton* m_undoButton = nullptr;
-    QPushButton* m_retryButton = nullptr;
-    QWidget* m_undoBar = nullptr;
-    QLabel* m_undoText = nullptr;
+    UndoBar* m_undoBar = nullptr;
     QString m_pendingDelete;
-    QTimer m_deleteTimer;
     QTimer m_breakpointTimer;
     Breakpoint m_breakpoint = Breakpoint::Large;
 };
