@@ -11,6 +11,10 @@
         <source>the keyring did not answer within %1 seconds (is it locked and waiting for a password?)</source>
         <translation>密钥环在 %1 秒内没有回应（它是否已锁定，正在等待密码？）</translation>
     </message>
+    <message>
+        <source>the keyring has not answered yet</source>
+        <translation>密钥环尚未回应</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -1037,6 +1041,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>Restored from %1; the damaged database is kept as %2.</source>
         <translation>已从 %1 恢复；损坏的数据库保留为 %2。</translation>
     </message>
+    <message>
+        <source>Your message is not stored either. Free some space (or make the data folder writable), then send it again.</source>
+        <translation>你的消息也未能保存。请腾出一些空间（或让数据文件夹可写），然后再发送一次。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -1833,6 +1841,10 @@ Options:
     <message>
         <source>Nothing was sent: %1</source>
         <translation>未发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Stopped before the stages had checked the whole reply.</source>
+        <translation>在各处理环节检查完整个回复之前已停止。</translation>
     </message>
 </context>
 <context>

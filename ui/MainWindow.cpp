@@ -413,6 +413,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_pane->saveDraft();
     finishPendingDelete();
+    // Replies still coming end here, saved whole (not found cut off at the next start);
+    // a message still being prepared is stored with its stopped reply.
+    m_conversations.stopAll();
     m_pane->unsaved()->retry();
     if (const int n = m_pane->unsaved()->unsavedCount();
         n > 0 && QGuiApplication::platformName() != QLatin1String("offscreen")) {

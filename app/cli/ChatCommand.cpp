@@ -259,6 +259,10 @@ int runChat(CliContext& ctx, const QStringList& args)
         ctx.out() << '\n' << Qt::flush;
     }
     ctx.err() << CliContext::tr("chat %1").arg(m.chatId) << Qt::endl;
+    if (!stored && !reply->wasSent())
+        return ctx.fail(joinSentences(
+            m.error, CliContext::tr("Your message is not stored either. Free some space (or make "
+                                    "the data folder writable), then send it again.")));
     if (!stored)
         return ctx.fail(joinSentences(
             CliContext::tr("The reply could not be saved in the database: %1")

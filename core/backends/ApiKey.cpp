@@ -27,7 +27,7 @@ ApiKey::ApiKey(SecretStore* store, QString entry)
 void ApiKey::State::settle(const QString& key, const QString& why)
 {
     if (read)
-        return; // a late answer after the limit, or the limit after an answer
+        return; // the limit after an answer
     read = true;
     reading = false;
     value = key;
@@ -41,7 +41,9 @@ void ApiKey::State::settle(const QString& key, const QString& why)
 QString ApiKey::value()
 {
     State& s = *m_state;
-    if (!s.read && !s.reading) {
+    if (s.reading) // a request made before the keyring answered goes without; it says why
+        return {};
+    if (!s.read) {
         auto key = s.store->read(s.entry);
         if (key && key->has_value())
             s.settle(**key, {});
@@ -69,16 +71,28 @@ void ApiKey::whenRead(QObject* context, std::function<void()> then)
     s.reading = true;
     const std::weak_ptr<State> weak = m_state;
     const int limitMs = s.store->answerWithinMs();
+    s.problem = tr("the keyring has not answered yet");
     QTimer::singleShot(limitMs, context, [weak, limitMs] {
-        if (auto state = weak.lock())
+        if (auto state = weak.lock(); state && !state->read) {
             state->settle({}, tr("the keyring did not answer within %1 seconds (is it locked "
                                  "and waiting for a password?)")
                                   .arg(limitMs / 1000.0));
+            state->late = true;
+        }
     });
     s.store->readAsync(s.entry, [weak](Result<std::optional<QString>> key) {
         auto state = weak.lock();
         if (!state)
             return;
+        if (state->late) {
+            // Unlocked after the limit: the requests from now on have the key.
+            state->late = false;
+            if (key && key->has_value()) {
+                state->value = **key;
+                state->problem.clear();
+            }
+            return;
+        }
         if (key && key->has_value())
             state->settle(**key, {});
         else

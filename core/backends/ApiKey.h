@@ -28,8 +28,8 @@ public:
     ApiKey(SecretStore* store, QString entry);
 
     // The key now. One not read yet is read here, waiting for the keyring (the CLI's
-    // way); while a read without waiting is on its way, this is empty and waits for
-    // nothing.
+    // way); while a read without waiting is on its way, this is empty, waits for nothing,
+    // and problem() says the keyring has not answered yet.
     QString value();
     // Reads the key without waiting, once; `then` runs on `context`'s thread when the
     // key is known or could not be read (at once when that is already so). A keyring
@@ -47,6 +47,7 @@ private:
         QString problem;
         bool read = false;
         bool reading = false;
+        bool late = false; // the limit passed; the keyring's answer may still come
         QList<std::function<void()>> waiting;
         void settle(const QString& key, const QString& why);
     };

@@ -63,6 +63,7 @@ void ActiveReply::onPrepared(Result<ChatRequest> request)
         return;
     }
     m_turnStored = true;
+    m_sent = true;
     Q_EMIT started();
     // The server's key, if it has one in the keyring, without waiting for the keyring; a
     // reply stopped meanwhile is not sent.
@@ -286,22 +287,35 @@ QJsonObject ActiveReply::measuredMetrics() const
 
 void ActiveReply::onStreamFinished()
 {
-    if (!m_stream || m_phase != Phase::Streaming)
+    if (!m_stream || m_phase != Phase::Streaming || m_streamEnded)
         return;
     m_checkpointTimer.stop();
-    if (m_stream->outcome() == ChatStream::Outcome::Cancelled) {
-        m_queued.clear(); // stopped: what the stages still hold is not waited for
-        m_pass.reset();
+    // What the stream said, kept: the stream may be gone before the stages are done.
+    m_streamEnded = true;
+    m_outcome = m_stream->outcome();
+    m_streamError = m_stream->errorText();
+    m_endMetrics = measuredMetrics();
+    if (m_outcome == ChatStream::Outcome::Cancelled) {
+        stopStages();
         complete();
         return;
     }
-    m_streamEnded = true;
     passNextBatch(); // completes once the stages have passed every batch on
+}
+
+void ActiveReply::stopStages()
+{
+    // Stopped: what the stages still hold is not waited for. That text is dropped, not
+    // shown unchecked: a stage may be there to keep words off the screen.
+    if (!m_queued.isEmpty() || m_pass)
+        qCInfo(lcNet) << "stopped with streamed text still in the stages; it is dropped";
+    m_queued.clear();
+    m_pass.reset();
 }
 
 void ActiveReply::complete()
 {
-    switch (m_stream->outcome()) {
+    switch (m_outcome) {
     case ChatStream::Outcome::Complete:
         m_row.status = MessageStatus::Complete;
         break;
@@ -310,10 +324,10 @@ void ActiveReply::complete()
         break;
     default:
         m_row.status = MessageStatus::Error;
-        m_row.error = m_stream->errorText();
+        m_row.error = m_streamError;
         break;
     }
-    m_row.metrics = measuredMetrics();
+    m_row.metrics = m_endMetrics;
     m_row.streamOwner.clear();
     if (m_row.status != MessageStatus::Complete || m_stages.isEmpty()) {
         save();
@@ -321,7 +335,7 @@ void ActiveReply::complete()
     }
     // The stages see the finished reply before it is saved as complete.
     m_phase = Phase::Completing;
-    const MessageStatus ended = m_row.status;
+    const MessageStatus ended = m_ended = m_row.status;
     m_row.status = MessageStatus::Streaming; // not final until the stages are done
     QPointer<ActiveReply> self(this);
     runStages<Message>(
@@ -364,10 +378,29 @@ void ActiveReply::save()
 
 void ActiveReply::cancel()
 {
-    if (m_phase == Phase::Preparing)
+    switch (m_phase) {
+    case Phase::Preparing:
         endUnsent(MessageStatus::Cancelled, {});
-    else if (m_phase == Phase::Streaming && m_stream)
-        m_stream->cancel();
+        break;
+    case Phase::Streaming:
+        if (!m_streamEnded && m_stream) {
+            m_stream->cancel(); // finished() comes back, and the reply ends as cancelled
+        } else {
+            // The stream has ended; stages still hold some of its text.
+            stopStages();
+            m_outcome = ChatStream::Outcome::Cancelled;
+            complete();
+        }
+        break;
+    case Phase::Completing:
+        // The stages have not finished checking the whole reply: kept as it streamed.
+        m_row.status = m_ended;
+        m_row.error = tr("Stopped before the stages had checked the whole reply.");
+        save();
+        break;
+    default:
+        break;
+    }
 }
 
 } // namespace lyss

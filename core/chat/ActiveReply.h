@@ -56,7 +56,11 @@ public:
     // final save failed (a full disk, a read-only file). Empty when everything shown is
     // stored.
     QString saveProblem() const { return m_saveProblem; }
+    // (A turn being prepared is not stored yet and has no problem: stop it to store it.)
     bool isSaved() const { return m_saveProblem.isEmpty(); }
+    // The turn was stored and the request went (or goes, once the key is read) to the
+    // server; false for a refused, stopped or unstorable turn.
+    bool wasSent() const { return m_sent; }
     // Writes what is not stored yet now; the reply also tries by itself every few seconds
     // for as long as it lives.
     Status retrySave();
@@ -89,6 +93,7 @@ private:
     void passEvents();
     void apply(const StreamEvents& events);
     void onStreamFinished();
+    void stopStages();
     void complete();
     void save();
     void checkpoint();
@@ -113,6 +118,11 @@ private:
     };
     std::shared_ptr<Pass> m_pass; // the batch in the stages
     bool m_streamEnded = false;
+    ChatStream::Outcome m_outcome = ChatStream::Outcome::Running;
+    QString m_streamError;
+    QJsonObject m_endMetrics;
+    MessageStatus m_ended = MessageStatus::Complete; // how the stream ended, while Completing
+    bool m_sent = false;
     QTimer m_checkpointTimer;
     QTimer m_retryTimer;
     QString m_saveProblem;

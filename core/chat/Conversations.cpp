@@ -102,6 +102,15 @@ void Conversations::stop(const QString& chatId)
         r->cancel();
 }
 
+void Conversations::stopAll()
+{
+    const QList<QPointer<ActiveReply>> live = m_live.values();
+    for (const QPointer<ActiveReply>& r : live) {
+        if (r)
+            r->cancel();
+    }
+}
+
 ActiveReply* Conversations::replyIn(const QString& chatId) const
 {
     return m_live.value(chatId);

@@ -45,6 +45,9 @@ public:
     Status showBranchOf(const QString& chatId, const QString& messageId);
     // Stops the reply streaming into the chat, if one is; what arrived is kept.
     void stop(const QString& chatId);
+    // Stops every reply (Lyss is closing): what arrived is saved, a turn still being
+    // prepared is stored with its message.
+    void stopAll();
 
     ActiveReply* replyIn(const QString& chatId) const;
     // The stages every reply passes through, in order (filters, later).

@@ -65,6 +65,8 @@ void Database::handOffCheckpoints(std::function<void()> checkpointSoon)
     sqlite3* db = sql::handleOf(m_db);
     if (!db)
         return;
+    // Mind: PRAGMA wal_autocheckpoint (or sqlite3_wal_autocheckpoint) on this connection
+    // replaces the hook, and the checkpoints are back in the window's commits.
     m_checkpointSoon = std::move(checkpointSoon);
     if (m_checkpointSoon)
         sqlite3_wal_hook(db, &Database::walCommitted, this); // replaces the automatic one

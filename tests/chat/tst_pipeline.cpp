@@ -293,6 +293,58 @@ private Q_SLOTS:
         QCOMPARE((*m_app->chats().chat((*reply)->chatId()))->backend, QStringLiteral("script"));
     }
 
+    void stopEndsAReplyWhateverTheStagesHold()
+    {
+        // The finished reply is in a stage that never answers: Stop keeps it as it streamed.
+        auto checking = std::make_shared<Stuck>(Stuck::In::Complete);
+        m_conversations->setStages({checking});
+        auto reply = send(QStringLiteral("hello"));
+        QVERIFY(reply.ok());
+        ActiveReply* r = *reply;
+        QTRY_VERIFY_WITH_TIMEOUT(checking->asked, 10000);
+        QVERIFY(!r->isFinished());
+        QCOMPARE(m_conversations->replyIn(r->chatId()), r);
+        m_conversations->stop(r->chatId());
+        QVERIFY(r->isFinished());
+        QCOMPARE(r->message().status, MessageStatus::Complete);
+        QCOMPARE(r->message().content, QStringLiteral("Reply to: hello"));
+        QVERIFY(r->message().error.startsWith(QStringLiteral("Stopped before the stages")));
+        QCOMPARE(m_conversations->replyIn(r->chatId()), nullptr);
+        auto stored = m_app->chats().message(r->messageId());
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->status, MessageStatus::Complete);
+        QCOMPARE((*stored)->content, r->message().content);
+
+        // The stream has ended, its text is held by a stage that never answers: Stop ends
+        // it as stopped (that text is dropped, not shown unchecked).
+        auto reading = std::make_shared<Stuck>(Stuck::In::Stream);
+        m_conversations->setStages({reading});
+        reply = send(QStringLiteral("again"), r->chatId());
+        QVERIFY(reply.ok());
+        r = *reply;
+        QTRY_VERIFY_WITH_TIMEOUT(reading->asked, 10000);
+        QTest::qWait(300); // the server has sent it all by now
+        QVERIFY(!r->isFinished());
+        m_conversations->stop(r->chatId());
+        QVERIFY(r->isFinished());
+        QCOMPARE(r->message().status, MessageStatus::Cancelled);
+        QCOMPARE(m_conversations->replyIn(r->chatId()), nullptr);
+        QCOMPARE((*m_app->chats().message(r->messageId()))->status, MessageStatus::Cancelled);
+    }
+
+    void closingStopsAndStoresWhatIsBeingPrepared()
+    {
+        m_conversations->setStages({std::make_shared<Slow>(5000)});
+        auto reply = send(QStringLiteral("before I go"));
+        QVERIFY(reply.ok() && (*reply)->isPreparing());
+        QCOMPARE(rows(QStringLiteral("messages")), 0);
+        m_conversations->stopAll();
+        QVERIFY((*reply)->isFinished());
+        QCOMPARE(rows(QStringLiteral("messages")), 2);
+        QCOMPARE((*m_app->chats().currentBranch((*reply)->chatId()))[0].content,
+                 QStringLiteral("before I go"));
+    }
+
     void aTurnIsStoredWholeOrNotAtAll()
     {
         // The database refuses the reply's row: the new chat and the message go with it.

@@ -89,4 +89,33 @@ private:
     QString m_word;
 };
 
+// Never answers the hook it is stuck in (stream or complete); says when it was asked.
+class Stuck : public ReplyStage {
+public:
+    enum class In { Stream, Complete };
+    explicit Stuck(In in)
+        : m_in(in)
+    {
+    }
+    QString name() const override { return QStringLiteral("stuck"); }
+    void stream(StreamEvents e, std::function<void(Result<StreamEvents>)> done) override
+    {
+        if (m_in == In::Stream)
+            asked = true;
+        else
+            done(std::move(e));
+    }
+    void complete(Message m, std::function<void(Result<Message>)> done) override
+    {
+        if (m_in == In::Complete)
+            asked = true;
+        else
+            done(std::move(m));
+    }
+    bool asked = false;
+
+private:
+    In m_in;
+};
+
 } // namespace lyss::test

@@ -8,6 +8,7 @@
 #include "Composer.h"
 #include "MainWindow.h"
 #include "app/AppContext.h"
+#include "backends/ApiKey.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
 #include "secrets/SecretStore.h"
@@ -16,19 +17,22 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 using namespace lyss;
 
 namespace {
 
-// Takes every read and answers none; counts the reads that would have waited.
+// Takes every read and answers none: a read that waits waits for the whole limit, as a
+// locked keyring would, and is counted.
 class SilentKeyring : public SecretStore {
 public:
     Result<std::optional<QString>> read(const QString&) override
     {
         ++waitingReads;
-        return Error{QStringLiteral("a read that waits")};
+        QThread::msleep(static_cast<unsigned long>(answerWithinMs()));
+        return Error{QStringLiteral("the keyring did not answer")};
     }
     void readAsync(const QString&, ReadDone) override { ++asked; }
     Status write(const QString&, const QString&) override { return {}; }
@@ -39,12 +43,51 @@ public:
     int asked = 0;
 };
 
+// Answers `ms` after it is asked, from the event loop.
+class SlowKeyring : public SecretStore {
+public:
+    explicit SlowKeyring(int ms)
+        : m_ms(ms)
+    {
+    }
+    Result<std::optional<QString>> read(const QString&) override
+    {
+        return std::optional<QString>(QStringLiteral("sk-right"));
+    }
+    void readAsync(const QString&, ReadDone done) override
+    {
+        QTimer::singleShot(m_ms,
+                           [done] { done(std::optional<QString>(QStringLiteral("sk-right"))); });
+    }
+    Status write(const QString&, const QString&) override { return {}; }
+    Status remove(const QString&) override { return {}; }
+    int answerWithinMs() const override { return 100; }
+
+private:
+    int m_ms;
+};
+
 } // namespace
 
 class TestKeyring : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void aKeyringUnlockedLateServesTheNextRequests()
+    {
+        SlowKeyring keyring(400);
+        ApiKey key(&keyring, QStringLiteral("backend/x/api-key"));
+        QObject context;
+        bool ready = false;
+        key.whenRead(&context, [&] { ready = true; });
+        QCOMPARE(key.value(), QString()); // asked meanwhile: nothing, and no wait
+        QCOMPARE(key.problem(), QStringLiteral("the keyring has not answered yet"));
+        QTRY_VERIFY_WITH_TIMEOUT(ready, 2000); // the limit passed
+        QVERIFY(key.problem().contains(QStringLiteral("did not answer")));
+        QTRY_COMPARE_WITH_TIMEOUT(key.value(), QStringLiteral("sk-right"), 2000);
+        QCOMPARE(key.problem(), QString());
+    }
+
     void aSilentKeyringHoldsNothingUp()
     {
         test::FakeServer server({QStringLiteral("--api-key"), QStringLiteral("sk-right")});
