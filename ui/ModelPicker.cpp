@@ -46,12 +46,7 @@ void ModelPicker::setModels(const QList<ModelInfo>& models, const std::optional<
         setItemData(count() - 1, m.backendName, kBackendRole);
         setItemData(count() - 1, m.name, kModelRole);
     }
-    bool shown = false;
-    if (chat) {
-        if (auto remembered = ModelChoice::rememberedBy(*chat, m_models, backendNames());
-            remembered)
-            shown = pick(*remembered);
-    }
+    bool shown = chat && pickRememberedBy(*chat);
     if (!shown && kept)
         shown = pick(*kept);
     if (!shown) {
@@ -84,10 +79,10 @@ bool ModelPicker::pick(const ModelChoice& choice)
     return false;
 }
 
-void ModelPicker::pickRememberedBy(const Chat& chat)
+bool ModelPicker::pickRememberedBy(const Chat& chat)
 {
-    if (auto remembered = ModelChoice::rememberedBy(chat, m_models, backendNames()); remembered)
-        pick(*remembered);
+    auto remembered = ModelChoice::rememberedBy(chat, m_models, backendNames());
+    return remembered && pick(*remembered);
 }
 
 void ModelPicker::forget()

@@ -31,8 +31,8 @@ public:
     Result<ModelChoice> chosen() const;
     // Picks `choice`, if it is listed; false when it is not.
     bool pick(const ModelChoice& choice);
-    // Picks the model `chat` remembers, if it is listed.
-    void pickRememberedBy(const Chat& chat);
+    // Picks the model `chat` remembers, if it is listed; false when it is not.
+    bool pickRememberedBy(const Chat& chat);
     QStringList backendNames() const;
     // Forgets the list (the servers are being replaced).
     void forget();

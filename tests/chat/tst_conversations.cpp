@@ -39,19 +39,6 @@ class TestConversations : public QObject {
         return spy.wait(30000);
     }
 
-    // The path of the last chat request the server received.
-    QString lastChatPath() const
-    {
-        const QJsonArray all = m_server->requests();
-        for (qsizetype i = all.size() - 1; i >= 0; --i) {
-            const QString path = all[i][QLatin1String("path")].toString();
-            if (path.endsWith(QLatin1String("/chat")) ||
-                path.endsWith(QLatin1String("/completions")))
-                return path;
-        }
-        return {};
-    }
-
     Chat chat(const QString& id) { return **m_app->chats().chat(id); }
 
     ActiveReply* send(const QString& prompt, const ModelChoice& model, const QString& chatId = {})
@@ -106,7 +93,7 @@ private Q_SLOTS:
         ActiveReply* first = send(QStringLiteral("hello"), onSecond);
         QVERIFY(finish(first));
         QCOMPARE(first->message().status, MessageStatus::Complete);
-        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
         const QString chatId = first->chatId();
         QCOMPARE(chat(chatId).backend, QStringLiteral("second"));
         QCOMPARE(chat(chatId).model, QStringLiteral("llama3.2:latest"));
@@ -114,7 +101,7 @@ private Q_SLOTS:
         // The same model name on the other server: that server, and the chat follows.
         ActiveReply* next = send(QStringLiteral("and you?"), onOllama, chatId);
         QVERIFY(finish(next));
-        QCOMPARE(lastChatPath(), QStringLiteral("/api/chat"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/api/chat"));
         QCOMPARE(chat(chatId).backend, QStringLiteral("ollama"));
     }
 
@@ -126,7 +113,7 @@ private Q_SLOTS:
         auto again = m_conversations->regenerate(chatId, first->messageId(), onSecond);
         QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
         QVERIFY(finish(*again));
-        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
         QCOMPARE((*again)->message().parentId, first->message().parentId); // a sibling
         const Chat c = chat(chatId);
         QCOMPARE(c.backend, QStringLiteral("second"));

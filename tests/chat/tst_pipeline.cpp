@@ -109,15 +109,6 @@ class TestPipeline : public QObject {
             n += r[QLatin1String("path")].toString() == QLatin1String("/api/chat");
         return n;
     }
-    QJsonObject lastChatBody() const
-    {
-        const QJsonArray all = m_server->requests();
-        for (qsizetype i = all.size() - 1; i >= 0; --i) {
-            if (all[i][QLatin1String("path")].toString() == QLatin1String("/api/chat"))
-                return all[i][QLatin1String("body")].toObject();
-        }
-        return {};
-    }
     int rows(const QString& table)
     {
         QSqlQuery q(m_app->database().connection());
@@ -177,7 +168,8 @@ private Q_SLOTS:
         auto reply = send(QStringLiteral("hello"));
         QVERIFY2(reply.ok(), qPrintable(reply.errorMessage()));
         QVERIFY(finish(*reply));
-        const QJsonArray sent = lastChatBody()[QLatin1String("messages")].toArray();
+        const QJsonArray sent =
+            m_server->lastChatRequest()[QLatin1String("body")][QLatin1String("messages")].toArray();
         QCOMPARE(sent.last()[QLatin1String("content")].toString(),
                  QStringLiteral("hello (rewritten)"));
         // The person's message is stored as they wrote it; the model saw the rewrite.

@@ -88,16 +88,6 @@ private Q_SLOTS:
                     QStringLiteral("--url"), m_server->url(QStringLiteral("/v1")).toString()},
                    env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        auto lastChatPath = [&] {
-            const QJsonArray all = m_server->requests();
-            for (qsizetype i = all.size() - 1; i >= 0; --i) {
-                const QString path = all[i][QLatin1String("path")].toString();
-                if (path == QLatin1String("/api/chat") ||
-                    path == QLatin1String("/v1/chat/completions"))
-                    return path;
-            }
-            return QString();
-        };
 
         r = runCli(dir.path(),
                    {QStringLiteral("chat"), QStringLiteral("--model"), QStringLiteral("llama3.2"),
@@ -111,7 +101,7 @@ private Q_SLOTS:
                     QStringLiteral("second/llama3.2"), QStringLiteral("hi")},
                    env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
         const QString id = chatIdFrom(r.err);
         QCOMPARE(show(dir.path(), id)[QLatin1String("backend")].toString(),
                  QStringLiteral("second"));
@@ -121,14 +111,14 @@ private Q_SLOTS:
                    {QStringLiteral("chat"), QStringLiteral("--chat"), id, QStringLiteral("more")},
                    env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
 
         r = runCli(dir.path(),
                    {QStringLiteral("chat"), QStringLiteral("--chat"), id, QStringLiteral("--model"),
                     QStringLiteral("ollama/llama3.2:latest"), QStringLiteral("and you?")},
                    env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(lastChatPath(), QStringLiteral("/api/chat"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/api/chat"));
         QCOMPARE(show(dir.path(), id)[QLatin1String("backend")].toString(),
                  QStringLiteral("ollama"));
     }

@@ -150,6 +150,23 @@ QJsonArray FakeServer::requests() const
     return QJsonDocument::fromJson(fetch(url(QStringLiteral("/_test/requests")), false)).array();
 }
 
+QJsonObject FakeServer::lastChatRequest() const
+{
+    const QJsonArray all = requests();
+    for (qsizetype i = all.size() - 1; i >= 0; --i) {
+        const QString path = all[i][QLatin1String("path")].toString();
+        if (path.endsWith(QLatin1String("/api/chat")) ||
+            path.endsWith(QLatin1String("/chat/completions")))
+            return all[i].toObject();
+    }
+    return {};
+}
+
+QString FakeServer::lastChatPath() const
+{
+    return lastChatRequest()[QLatin1String("path")].toString();
+}
+
 void FakeServer::reset()
 {
     fetch(url(QStringLiteral("/_test/reset")), true);

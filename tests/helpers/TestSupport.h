@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QUrl>
 
@@ -27,6 +28,9 @@ public:
     QUrl url(const QString& path = {}) const;
     // Every request the server received, oldest first: method, path, headers, body.
     QJsonArray requests() const;
+    // The last chat request (Ollama's /api/chat or OpenAI's /chat/completions), or {}.
+    QJsonObject lastChatRequest() const;
+    QString lastChatPath() const;
     void reset();
     void stop();
 

@@ -32,17 +32,6 @@ class TestModelPicker : public QObject {
             qFatal("cannot add the second server");
     }
 
-    QString lastChatPath() const
-    {
-        const QJsonArray all = m_server->requests();
-        for (qsizetype i = all.size() - 1; i >= 0; --i) {
-            const QString path = all[i][QLatin1String("path")].toString();
-            if (path == QLatin1String("/api/chat") || path == QLatin1String("/v1/chat/completions"))
-                return path;
-        }
-        return {};
-    }
-
     static bool pickOn(Window& w, const QString& backend, const QString& model)
     {
         QComboBox* picker = w.picker();
@@ -99,7 +88,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             w.model()->rowCount() == 2 && w.last().status == MessageStatus::Complete, 10000);
         QVERIFY2(m_dialogs.isEmpty(), qPrintable(m_dialogs.join(QLatin1Char('\n'))));
-        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
 
         // The other server's model of the same name, in the same chat.
         QVERIFY(pickOn(w, QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
@@ -108,7 +97,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             w.model()->rowCount() == 4 && w.last().status == MessageStatus::Complete, 10000);
         QVERIFY2(m_dialogs.isEmpty(), qPrintable(m_dialogs.join(QLatin1Char('\n'))));
-        QCOMPARE(lastChatPath(), QStringLiteral("/api/chat"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/api/chat"));
 
         // Opening the chat again shows the server it talks to.
         const QString chatId = w.window->currentChatId();
@@ -127,7 +116,7 @@ private Q_SLOTS:
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(
             w.model()->rowCount() == 2 && w.last().status == MessageStatus::Complete, 10000);
-        QCOMPARE(lastChatPath(), QStringLiteral("/api/chat"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/api/chat"));
 
         QVERIFY(pickOn(w, QStringLiteral("second"), QStringLiteral("llama3.2")));
         w.window->regenerate(1);
@@ -136,14 +125,14 @@ private Q_SLOTS:
                                      !w.window->activeReply(w.window->currentChatId()),
                                  10000);
         QVERIFY2(m_dialogs.isEmpty(), qPrintable(m_dialogs.join(QLatin1Char('\n'))));
-        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
         QCOMPARE(pickedServer(w), QStringLiteral("second")); // it did not snap back
 
         w.type(QStringLiteral("next"));
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(
             w.model()->rowCount() == 4 && w.last().status == MessageStatus::Complete, 10000);
-        QCOMPARE(lastChatPath(), QStringLiteral("/v1/chat/completions"));
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
         QCOMPARE(w.last().model, QStringLiteral("llama3.2"));
     }
 };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window while a request passes through slow stages: the message and a reply
-// placeholder are shown at once, from memory, with Stop; Esc stops it at once; a refusal
+// The window while a request passes through slow stages: the message and the reply
+// coming (its dots) are shown at once, from memory, with Stop; Esc stops it at once; a refusal
 // is shown under the message, which is kept.
 #include "TestStages.h"
 #include "TestWindow.h"
