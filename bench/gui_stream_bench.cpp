@@ -79,7 +79,7 @@ int main(int argc, char* argv[])
     if (!context)
         qFatal("%s", qPrintable(context.errorMessage()));
     BackendSet backends(*(*context)->effectiveBackends(), nullptr, 60000);
-    Conversations conversations((*context)->chats(), (*context)->settings(), backends);
+    Conversations conversations((*context)->store(), (*context)->settings(), backends);
     MainWindow window(**context, backends, conversations);
     window.resize(1280, 800);
     window.show();

@@ -14,7 +14,7 @@
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -143,9 +143,9 @@ int main(int argc, char* argv[])
                       {},
                       {},
                       {}});
-    ChatRepository& chats = (*context)->chats();
+    ChatStore& chats = (*context)->store();
     for (Shape& shape : shapes) {
-        auto chat = chats.createChat({.title = shape.name});
+        auto chat = chats.chats().createChat({.title = shape.name});
         QString parent;
         const int messages = shape.reply.isEmpty() ? 10 : 2;
         for (int i = 0; i < messages; ++i) {
@@ -155,13 +155,13 @@ int main(int argc, char* argv[])
             m.role = i % 2 ? Role::Assistant : Role::User;
             m.content = i % 2 ? (shape.reply.isEmpty() ? normalReply(i) : shape.reply)
                               : QStringLiteral("Question %1?").arg(i);
-            parent = chats.addMessage(m)->id;
+            parent = chats.messages().addMessage(m)->id;
         }
         shape.chatId = chat->id;
     }
 
     BackendSet backends(*(*context)->effectiveBackends(), nullptr, 60000);
-    Conversations conversations((*context)->chats(), (*context)->settings(), backends);
+    Conversations conversations((*context)->store(), (*context)->settings(), backends);
     MainWindow window(**context, backends, conversations);
     window.resize(1280, 800);
     window.show();

@@ -6,7 +6,7 @@
 //   bench_startup LYSS BARE [--runs N] [--output docs/PERFORMANCE.md]
 #include "BenchReport.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -66,8 +66,8 @@ void fillChat(const QString& dir, int messages)
         qFatal("%s", qPrintable(db.errorMessage()));
     if (messages == 0)
         return;
-    ChatRepository chats(**db);
-    auto chat = chats.createChat({.title = QStringLiteral("Benchmark chat")});
+    ChatStore chats(**db);
+    auto chat = chats.chats().createChat({.title = QStringLiteral("Benchmark chat")});
     QSqlDatabase conn = (*db)->connection();
     conn.transaction();
     QString parent;
@@ -83,7 +83,7 @@ void fillChat(const QString& dir, int messages)
                       "and a [link](https://example.org).")
                       .arg(i)
                 : QStringLiteral("Question %1: how does this work?").arg(i);
-        parent = chats.addMessage(m)->id;
+        parent = chats.messages().addMessage(m)->id;
     }
     conn.commit();
 }

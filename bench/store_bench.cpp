@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Store benchmark: insert N messages through ChatRepository (one transaction, WAL,
+// Store benchmark: insert N messages through ChatStore (one transaction, WAL,
 // FTS5 triggers, chat leaf updates) and compare, in the same run, with the plain
 // SQLite C API inserting the same rows into the same schema. Then full-text queries.
 //   bench_store [--messages N] [--output docs/PERFORMANCE.md]
 #include "BenchReport.h"
 #include "Corpus.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
@@ -39,17 +39,17 @@ double msSince(const QElapsedTimer& t)
 // Lyss: the repository, as the app and an importer use it.
 double insertWithLyss(Database& db, const Corpus& corpus)
 {
-    ChatRepository chats(db);
+    ChatStore chats(db);
     QElapsedTimer t;
     t.start();
-    Transaction tx(db.connection());
+    Transaction tx(db);
     QString chatId;
     QString parent;
     for (size_t i = 0; i < corpus.texts.size(); ++i) {
         if (i % kMessagesPerChat == 0) {
-            chatId =
-                chats.createChat({.title = QStringLiteral("Chat %1").arg(i / kMessagesPerChat)})
-                    ->id;
+            chatId = chats.chats()
+                         .createChat({.title = QStringLiteral("Chat %1").arg(i / kMessagesPerChat)})
+                         ->id;
             parent.clear();
         }
         Message m;
@@ -57,7 +57,7 @@ double insertWithLyss(Database& db, const Corpus& corpus)
         m.parentId = parent;
         m.role = i % 2 ? Role::Assistant : Role::User;
         m.content = corpus.texts[i];
-        auto added = chats.addMessage(m);
+        auto added = chats.messages().addMessage(m);
         if (!added)
             qFatal("%s", qPrintable(added.errorMessage()));
         parent = added->id;
@@ -186,13 +186,13 @@ int main(int argc, char* argv[])
     {
         auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
         lyssMs = insertWithLyss(**db, corpus);
-        ChatRepository chats(**db);
+        ChatStore chats(**db);
         rareMs = medianMs(21, [&] {
-            if (chats.search(QStringLiteral("xylophone"))->size() != 1)
+            if (chats.search().search(QStringLiteral("xylophone"))->size() != 1)
                 qFatal("rare word not found");
         });
         commonMs = medianMs(11, [&] {
-            if (chats.search(QStringLiteral("the"), 50)->size() != 50)
+            if (chats.search().search(QStringLiteral("the"), 50)->size() != 50)
                 qFatal("common word: fewer than 50 hits");
         });
         QSqlQuery q((*db)->connection());
@@ -215,7 +215,7 @@ int main(int argc, char* argv[])
             "by triggers.\n\n"
             "| what | time | compared with |\n"
             "| --- | --- | --- |\n"
-            "| Lyss `ChatRepository::addMessage` × %1 | %5 ms | **%6×** the floor |\n"
+            "| Lyss `MessageTree::addMessage` × %1 | %5 ms | **%6×** the floor |\n"
             "| floor: sqlite3 C API, same schema, rows and triggers | %7 ms | 1.00× |\n"
             "| the same without the FTS insert trigger (what search costs) | %8 ms | %9× |\n"
             "| FTS5 `rebuild` of the whole index | %10 ms | |\n"

@@ -12,7 +12,7 @@
 #include "backends/OllamaStreamDecoder.h"
 #include "backends/OpenAIStreamDecoder.h"
 #include "chat/ChatEngine.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -184,7 +184,7 @@ int main(int argc, char* argv[])
     const int port = server.readAllStandardOutput().mid(5).trimmed().toInt();
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
-    ChatRepository chats(**db);
+    ChatStore chats(**db);
     ChatEngine engine(chats);
     QNetworkAccessManager nam;
     OllamaBackend backend({QStringLiteral("ollama"),

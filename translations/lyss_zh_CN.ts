@@ -217,14 +217,6 @@
         <translation>正在创建对话“%1”</translation>
     </message>
     <message>
-        <source>Saving a message</source>
-        <translation>正在保存一条消息</translation>
-    </message>
-    <message>
-        <source>Updating the chat</source>
-        <translation>正在更新对话</translation>
-    </message>
-    <message>
         <source>Reading the chat %1</source>
         <translation>正在读取对话 %1</translation>
     </message>
@@ -249,76 +241,12 @@
         <translation>正在读取对话列表</translation>
     </message>
     <message>
-        <source>Reading the messages before %1</source>
-        <translation>正在读取 %1 之前的消息</translation>
-    </message>
-    <message>
-        <source>Counting the messages of chat %1</source>
-        <translation>正在统计对话 %1 的消息数</translation>
-    </message>
-    <message>
-        <source>Reading the messages of chat %1</source>
-        <translation>正在读取对话 %1 的消息</translation>
-    </message>
-    <message>
-        <source>Reading the message %1</source>
-        <translation>正在读取消息 %1</translation>
-    </message>
-    <message>
-        <source>Saving the reply so far</source>
-        <translation>正在保存目前的回复</translation>
-    </message>
-    <message>
-        <source>Saving the reply</source>
-        <translation>正在保存回复</translation>
-    </message>
-    <message>
-        <source>Indexing finished messages for search</source>
-        <translation>正在为已完成的消息建立搜索索引</translation>
-    </message>
-    <message>
-        <source>Looking for replies cut off by a crash</source>
-        <translation>正在查找因崩溃而中断的回复</translation>
-    </message>
-    <message>
-        <source>Marking an interrupted reply</source>
-        <translation>正在标记中断的回复</translation>
-    </message>
-    <message>
         <source>Saving the chat&apos;s model</source>
         <translation>正在保存对话的模型</translation>
     </message>
     <message>
         <source>Saving the chat&apos;s options</source>
         <translation>正在保存对话的选项</translation>
-    </message>
-    <message>
-        <source>Switching the branch</source>
-        <translation>正在切换分支</translation>
-    </message>
-    <message>
-        <source>That message is not part of this chat.</source>
-        <translation>那条消息不属于此对话。</translation>
-    </message>
-    <message>
-        <source>Finding the newest reply</source>
-        <translation>正在查找最新的回复</translation>
-    </message>
-    <message>
-        <source>Reading the branches of chat %1</source>
-        <translation>正在读取对话 %1 的分支</translation>
-    </message>
-    <message>
-        <source>The message no longer exists.</source>
-        <translation>该消息已不存在。</translation>
-    </message>
-    <message>
-        <source>Deleting the message</source>
-        <translation>正在删除消息</translation>
-    </message>
-    <message>
-        <source>Finding what is left of the branch</source>
-        <translation>正在查找分支剩下的部分</translation>
     </message>
     <message>
         <source>Renaming the chat</source>
@@ -335,22 +263,6 @@
     <message>
         <source>Deleting the chat</source>
         <translation>正在删除对话</translation>
-    </message>
-    <message>
-        <source>Saving the draft</source>
-        <translation>正在保存草稿</translation>
-    </message>
-    <message>
-        <source>Reading the draft</source>
-        <translation>正在读取草稿</translation>
-    </message>
-    <message>
-        <source>Searching the messages</source>
-        <translation>正在搜索消息</translation>
-    </message>
-    <message>
-        <source>Looking for replies being written</source>
-        <translation>正在查找正在写入的回复</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1197,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>Stopping writes to the database</source>
         <translation>停止写入数据库</translation>
     </message>
+    <message>
+        <source>The database was used from a thread that does not own its connection; this is a bug in Lyss.</source>
+        <translation>数据库被一个不拥有其连接的线程使用；这是 Lyss 的一个错误。</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -1339,6 +1255,17 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Could not put %1 in place of the damaged database. It is as it was; a copy of it is kept as %2.</source>
         <translation>无法用 %1 替换损坏的数据库。它保持原样；其副本保留为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftRepository</name>
+    <message>
+        <source>Saving the draft</source>
+        <translation>正在保存草稿</translation>
+    </message>
+    <message>
+        <source>Reading the draft</source>
+        <translation>正在读取草稿</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1457,84 @@ Example: lyss-cli config set ui.theme dark</source>
     </message>
 </context>
 <context>
+    <name>MessageSearch</name>
+    <message>
+        <source>Searching the messages</source>
+        <translation>正在搜索消息</translation>
+    </message>
+    <message>
+        <source>Indexing finished messages for search</source>
+        <translation>正在为已完成的消息建立搜索索引</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTree</name>
+    <message>
+        <source>Saving a message</source>
+        <translation>正在保存一条消息</translation>
+    </message>
+    <message>
+        <source>Updating the chat</source>
+        <translation>正在更新对话</translation>
+    </message>
+    <message>
+        <source>Saving the reply so far</source>
+        <translation>正在保存目前的回复</translation>
+    </message>
+    <message>
+        <source>Saving the reply</source>
+        <translation>正在保存回复</translation>
+    </message>
+    <message>
+        <source>Switching the branch</source>
+        <translation>正在切换分支</translation>
+    </message>
+    <message>
+        <source>That message is not part of this chat.</source>
+        <translation>那条消息不属于此对话。</translation>
+    </message>
+    <message>
+        <source>Finding the newest reply</source>
+        <translation>正在查找最新的回复</translation>
+    </message>
+    <message>
+        <source>Reading the branches of chat %1</source>
+        <translation>正在读取对话 %1 的分支</translation>
+    </message>
+    <message>
+        <source>The message no longer exists.</source>
+        <translation>该消息已不存在。</translation>
+    </message>
+    <message>
+        <source>Deleting the message</source>
+        <translation>正在删除消息</translation>
+    </message>
+    <message>
+        <source>Finding what is left of the branch</source>
+        <translation>正在查找分支剩下的部分</translation>
+    </message>
+    <message>
+        <source>Reading the message %1</source>
+        <translation>正在读取消息 %1</translation>
+    </message>
+    <message>
+        <source>Reading the chat %1</source>
+        <translation>正在读取对话 %1</translation>
+    </message>
+    <message>
+        <source>Reading the messages before %1</source>
+        <translation>正在读取 %1 之前的消息</translation>
+    </message>
+    <message>
+        <source>Counting the messages of chat %1</source>
+        <translation>正在统计对话 %1 的消息数</translation>
+    </message>
+    <message>
+        <source>Reading the messages of chat %1</source>
+        <translation>正在读取对话 %1 的消息</translation>
+    </message>
+</context>
+<context>
     <name>OllamaStreamDecoder</name>
     <message>
         <source>The connection closed before the reply was complete; what arrived is kept.</source>
@@ -1584,6 +1589,21 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>chat.history.messages is %1; expected an object of messages.</source>
         <translation>chat.history.messages 是%1；应为包含消息的对象。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyRecovery</name>
+    <message>
+        <source>Looking for replies being written</source>
+        <translation>正在查找正在写入的回复</translation>
+    </message>
+    <message>
+        <source>Looking for replies cut off by a crash</source>
+        <translation>正在查找因崩溃而中断的回复</translation>
+    </message>
+    <message>
+        <source>Marking an interrupted reply</source>
+        <translation>正在标记中断的回复</translation>
     </message>
 </context>
 <context>

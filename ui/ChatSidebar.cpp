@@ -2,7 +2,7 @@
 #include "ChatSidebar.h"
 #include "PlainText.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QHash>
 
@@ -20,9 +20,9 @@ namespace {
 constexpr int kChatIdRole = Qt::UserRole + 1;
 }
 
-ChatSidebar::ChatSidebar(ChatRepository& chats, QWidget* parent)
+ChatSidebar::ChatSidebar(ChatStore& chats, QWidget* parent)
     : QWidget(parent)
-    , m_chats(chats)
+    , m_store(chats)
     , m_search(new QLineEdit(this))
     , m_new(new QPushButton(this))
     , m_list(new QListWidget(this))
@@ -91,7 +91,7 @@ void ChatSidebar::changeEvent(QEvent* event)
 
 void ChatSidebar::reload()
 {
-    auto chats = m_chats.listChats();
+    auto chats = m_store.chats().listChats();
     m_all = chats ? *chats : QList<ChatSummary>{};
     std::stable_partition(m_all.begin(), m_all.end(),
                           [](const ChatSummary& s) { return s.chat.pinned; });
@@ -110,7 +110,7 @@ void ChatSidebar::showMenu(const QPoint& pos)
     const QString id = item ? item->data(kChatIdRole).toString() : QString();
     if (id.isEmpty())
         return;
-    auto chat = m_chats.chat(id);
+    auto chat = m_store.chats().chat(id);
     if (!chat || !chat->has_value())
         return;
     const Chat c = **chat;
@@ -119,19 +119,19 @@ void ChatSidebar::showMenu(const QPoint& pos)
         bool ok = false;
         const QString title = QInputDialog::getText(this, tr("Rename chat"), tr("Title:"),
                                                     QLineEdit::Normal, c.title, &ok);
-        if (ok && !title.trimmed().isEmpty() && m_chats.renameChat(c.id, title).ok()) {
+        if (ok && !title.trimmed().isEmpty() && m_store.chats().renameChat(c.id, title).ok()) {
             reload();
             Q_EMIT chatsChanged();
         }
     });
     menu.addAction(c.pinned ? tr("Unpin") : tr("Pin"), this, [this, c] {
-        if (m_chats.setPinned(c.id, !c.pinned).ok()) {
+        if (m_store.chats().setPinned(c.id, !c.pinned).ok()) {
             reload();
             Q_EMIT chatsChanged();
         }
     });
     menu.addAction(tr("Archive"), this, [this, c] {
-        if (m_chats.setArchived(c.id, true).ok()) {
+        if (m_store.chats().setArchived(c.id, true).ok()) {
             reload();
             Q_EMIT chatsChanged();
         }
@@ -166,7 +166,7 @@ void ChatSidebar::rebuild()
     const QString query = m_search->text().trimmed();
     QHash<QString, QString> snippets;
     if (!query.isEmpty()) {
-        if (auto hits = m_chats.search(query, 200)) {
+        if (auto hits = m_store.search().search(query, 200)) {
             for (const SearchHit& h : *hits) {
                 if (!snippets.contains(h.chatId))
                     snippets.insert(h.chatId, h.snippet);

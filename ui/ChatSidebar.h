@@ -12,7 +12,7 @@ class QPushButton;
 
 namespace lyss {
 
-class ChatRepository;
+class ChatStore;
 
 // The chat list: a new-chat button, a search box (titles, and message text through the
 // full-text index with the matching snippet), and the chats grouped Pinned / Today /
@@ -21,7 +21,7 @@ class ChatSidebar : public QWidget {
     Q_OBJECT
 
 public:
-    explicit ChatSidebar(ChatRepository& chats, QWidget* parent = nullptr);
+    explicit ChatSidebar(ChatStore& chats, QWidget* parent = nullptr);
 
     void reload();
     void setCurrentChat(const QString& chatId);
@@ -47,7 +47,7 @@ private:
     void rebuild();
     void showMenu(const QPoint& pos);
 
-    ChatRepository& m_chats;
+    ChatStore& m_store;
     QLineEdit* m_search;
     QPushButton* m_new;
     QListWidget* m_list;

@@ -14,7 +14,7 @@
 
 #include "app/AppContext.h"
 #include "chat/Conversations.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -172,11 +172,11 @@ void ConversationPane::openChat(const QString& chatId)
     m_chatId = chatId;
     if (switching) {
         const QSignalBlocker quiet(m_composer);
-        const auto draft = m_app.chats().draft(chatId);
+        const auto draft = m_app.store().drafts().draft(chatId);
         m_composer->setPlainText(draft ? *draft : QString());
         m_draftLoaded = true;
     }
-    m_messages->loadBranch(m_app.chats(), chatId);
+    m_messages->loadBranch(m_app.store().messages(), chatId);
     // A reply still streaming in this session is shown as it is now, not as last saved
     // (or not stored yet, while it is prepared).
     if (ActiveReply* live = m_conversations.replyIn(chatId))
@@ -185,7 +185,7 @@ void ConversationPane::openChat(const QString& chatId)
     if (ActiveReply* kept = m_unsaved->unsavedReplyFor(chatId))
         showUnstored(kept);
     m_view->scrollToLatest();
-    if (auto chat = m_app.chats().chat(chatId); chat && chat->has_value())
+    if (auto chat = m_app.store().chats().chat(chatId); chat && chat->has_value())
         m_picker.pickRememberedBy(**chat);
     updateSendButton();
     Q_EMIT chatOpened(chatId);
@@ -199,7 +199,7 @@ void ConversationPane::newChat()
     m_chatId.clear();
     {
         const QSignalBlocker quiet(m_composer);
-        const auto draft = m_app.chats().draft({});
+        const auto draft = m_app.store().drafts().draft({});
         m_composer->setPlainText(draft ? *draft : QString());
         m_draftLoaded = true;
     }
@@ -233,7 +233,7 @@ void ConversationPane::send()
     }
     const bool sameBranch = !m_chatId.isEmpty() && m_editOf.isEmpty();
     m_composer->clear();
-    (void)m_app.chats().saveDraft(m_chatId, {});
+    (void)m_app.store().drafts().saveDraft(m_chatId, {});
     cancelEdit();
     Q_EMIT chatsChanged();
     if (sameBranch) {
@@ -301,7 +301,7 @@ void ConversationPane::watch(ActiveReply* reply)
             // A reply finished while you were elsewhere: say so.
             QApplication::alert(window());
             const Message& m = reply->message();
-            auto chat = m_app.chats().chat(chatId);
+            auto chat = m_app.store().chats().chat(chatId);
             const QString title = chat && chat->has_value() ? (*chat)->title : QString();
             m_notifier->notify(m.status == MessageStatus::Complete
                                    ? tr("Reply ready: %1").arg(title)
@@ -438,7 +438,7 @@ void ConversationPane::switchSibling(int row, int step)
 void ConversationPane::saveDraft()
 {
     if (m_draftLoaded && m_editOf.isEmpty()) // an edit in progress is not a draft
-        (void)m_app.chats().saveDraft(m_chatId, m_composer->toPlainText());
+        (void)m_app.store().drafts().saveDraft(m_chatId, m_composer->toPlainText());
 }
 
 } // namespace lyss

@@ -18,7 +18,7 @@
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
 #include "config/Settings.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "util/Translations.h"
 
 #include <QApplication>
@@ -49,7 +49,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
-    m_sidebar = new ChatSidebar(app.chats(), splitter);
+    m_sidebar = new ChatSidebar(app.store(), splitter);
     m_sidebar->setMinimumWidth(200);
 
     auto* right = new QWidget(splitter);
@@ -117,7 +117,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
     connect(m_sidebar, &ChatSidebar::deleteRequested, this, &MainWindow::deleteChatWithUndo);
     connect(m_sidebar, &ChatSidebar::chatsChanged, this, [this] {
-        if (auto c = m_app.chats().chat(currentChatId()); c && c->has_value() && (*c)->archived)
+        if (auto c = m_app.store().chats().chat(currentChatId());
+            c && c->has_value() && (*c)->archived)
             newChat();
     });
     connect(m_pane, &ConversationPane::chatsChanged, m_sidebar, &ChatSidebar::reload);
@@ -145,7 +146,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     }
 
     m_sidebar->reload();
-    if (auto chats = app.chats().listChats(); chats && !chats->isEmpty())
+    if (auto chats = app.store().chats().listChats(); chats && !chats->isEmpty())
         openChat(chats->first().chat.id);
     else
         newChat();
@@ -317,7 +318,7 @@ void MainWindow::refreshModels()
 {
     m_backends.listModels([this](BackendSet::ModelList list) {
         std::optional<Chat> chat;
-        if (auto c = m_app.chats().chat(currentChatId()); c && c->has_value())
+        if (auto c = m_app.store().chats().chat(currentChatId()); c && c->has_value())
             chat = **c;
         m_modelPicker->setModels(list.models, chat,
                                  m_app.settings().text(QStringLiteral("chat.default_model")));
@@ -381,7 +382,7 @@ void MainWindow::deleteChatWithUndo(const QString& chatId)
 {
     finishPendingDelete(); // one undo at a time
     m_pendingDelete = chatId;
-    auto chat = m_app.chats().chat(chatId);
+    auto chat = m_app.store().chats().chat(chatId);
     const QString title = chat && chat->has_value() ? (*chat)->title : QString();
     m_undoBar->offer(title);
     m_sidebar->setHiddenChat(chatId);
@@ -402,7 +403,7 @@ void MainWindow::finishPendingDelete()
     if (m_pendingDelete.isEmpty())
         return;
     m_conversations.stop(m_pendingDelete);
-    if (Status st = m_app.chats().deleteChat(m_pendingDelete); !st.ok())
+    if (Status st = m_app.store().chats().deleteChat(m_pendingDelete); !st.ok())
         warnPlain(this, tr("Cannot delete"), st.errorMessage());
     m_pendingDelete.clear();
     m_sidebar->setHiddenChat({});

@@ -2,7 +2,7 @@
 #include "MessageModel.h"
 #include "PlainText.h"
 
-#include "store/ChatRepository.h"
+#include "store/MessageTree.h"
 
 #include <algorithm>
 
@@ -39,7 +39,7 @@ void MessageModel::setMessages(const QList<Message>& messages)
     for (const Message& m : messages)
         m_rows.append({shown(m), m_nextRevision++});
     m_older.clear();
-    m_store = nullptr;
+    m_tree = nullptr;
     endResetModel();
 }
 
@@ -68,18 +68,17 @@ bool MessageModel::readUp(
     return true;
 }
 
-bool MessageModel::loadBranch(ChatRepository& chats, const QString& chatId, int window)
+bool MessageModel::loadBranch(MessageTree& tree, const QString& chatId, int window)
 {
     beginResetModel();
     m_rows.clear();
     m_rows.squeeze();
-    m_store = &chats;
+    m_tree = &tree;
     QList<Row> rows;
     rows.reserve(window);
     const bool ok = readUp(
         [&](const auto& visit) {
-            return chats.visitCurrentBranch(chatId, visit, ChatRepository::PathColumns::Shown,
-                                            window);
+            return tree.visitCurrentBranch(chatId, visit, MessageTree::PathColumns::Shown, window);
         },
         window, &rows);
     m_rows = std::move(rows);
@@ -93,12 +92,12 @@ bool MessageModel::loadBranch(ChatRepository& chats, const QString& chatId, int 
 void MessageModel::readSiblings(qsizetype from, qsizetype to)
 {
     // The branches met by the rows loaded now: the children of each of their parents.
-    if (!m_store || from >= to)
+    if (!m_tree || from >= to)
         return;
     QStringList parents;
     for (qsizetype i = from; i < to; ++i)
         parents << parentId(static_cast<int>(i));
-    auto found = m_store->siblingsUnder(m_chatId, parents);
+    auto found = m_tree->siblingsUnder(m_chatId, parents);
     if (!found)
         return; // shown without ‹ n/m ›, as if the branches were not there
     m_siblings.insert(*found);
@@ -107,14 +106,14 @@ void MessageModel::readSiblings(qsizetype from, qsizetype to)
 
 bool MessageModel::loadOlder(int count)
 {
-    if (m_older.isEmpty() || !m_store)
+    if (m_older.isEmpty() || !m_tree)
         return false;
     QList<Row> rows;
     rows.reserve(count);
     const QString from = m_older;
     const bool ok = readUp(
         [&](const auto& visit) {
-            return m_store->visitPath(from, visit, ChatRepository::PathColumns::Shown, count);
+            return m_tree->visitPath(from, visit, MessageTree::PathColumns::Shown, count);
         },
         count, &rows);
     if (!ok || rows.isEmpty())

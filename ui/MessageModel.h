@@ -14,7 +14,7 @@
 
 namespace lyss {
 
-class ChatRepository;
+class MessageTree;
 
 // What the view shows of a message: its text and a few words about it. A long chat costs
 // its text and about a hundred bytes a message, not a full Message each.
@@ -53,7 +53,7 @@ public:
     // Shows the end of the current branch of `chatId` (the last `window` messages), read
     // row by row without holding the full messages; older ones come with loadOlder().
     // Returns false (and shows nothing) when the store cannot be read.
-    bool loadBranch(ChatRepository& chats, const QString& chatId, int window = kWindow);
+    bool loadBranch(MessageTree& tree, const QString& chatId, int window = kWindow);
     // Whether the branch goes on above the first row, and the next `count` messages of it.
     bool hasOlder() const { return !m_older.isEmpty(); }
     bool loadOlder(int count = kWindow);
@@ -71,7 +71,7 @@ public:
     // Where the row's message sits among its siblings: 1-based position and count.
     QPair<int, int> siblingPosition(int row) const { return m_rows.at(row).siblings; }
     QString siblingAt(int row, int offset) const;
-    // Sibling lists by parent id (ChatRepository::siblings); loadBranch and loadOlder read
+    // Sibling lists by parent id (MessageTree::siblings); loadBranch and loadOlder read
     // those of the rows they load.
     void setSiblings(const QHash<QString, QStringList>& siblings);
 
@@ -95,7 +95,7 @@ private:
     QList<Row> m_rows;
     QHash<QString, QStringList> m_siblings;
     QHash<QString, QString> m_modelNames;
-    ChatRepository* m_store = nullptr;
+    MessageTree* m_tree = nullptr;
     QString m_chatId;
     QString m_older; // the message above the first row, not loaded yet ("" at the root)
     int m_nextRevision = 1;

@@ -11,7 +11,7 @@
 #include "config/Settings.h"
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "util/Translations.h"
 
 #include <QComboBox>
@@ -394,7 +394,7 @@ QWidget* SettingsDialog::buildChatTab(const QList<ModelInfo>& models)
     form->addRow(tr("System prompt for new chats"), m_defaultSystem);
 
     ChatOptions options;
-    if (auto chat = m_app.chats().chat(m_chatId); chat && chat->has_value())
+    if (auto chat = m_app.store().chats().chat(m_chatId); chat && chat->has_value())
         options = ChatOptions::fromJson((*chat)->params);
     auto* heading =
         new QLabel(m_chatId.isEmpty() ? tr("<b>This chat</b> (start a chat to set its options)")
@@ -458,7 +458,7 @@ bool SettingsDialog::saveChatOptions()
         if (m_seed->value() >= 0)
             o.seed = m_seed->value();
         o.keepAlive = m_keepAlive->text().trimmed();
-        if (Status st = m_app.chats().setChatParams(m_chatId, o.toJson()); !st.ok())
+        if (Status st = m_app.store().chats().setChatParams(m_chatId, o.toJson()); !st.ok())
             return say(m_chatResult, st.errorMessage()), false;
     }
     say(m_chatResult, tr("Saved."));

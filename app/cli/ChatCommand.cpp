@@ -6,7 +6,7 @@
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
 #include "config/Settings.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "util/Sentences.h"
 
 #include <QFile>
@@ -122,17 +122,17 @@ int runChat(CliContext& ctx, const QStringList& args)
     std::optional<Chat> chat;
     const QString typed = p.values.value(QStringLiteral("model"));
     if (p.values.contains(QStringLiteral("chat"))) {
-        auto id = app->chats().resolveChatId(p.values.value(QStringLiteral("chat")));
+        auto id = app->store().chats().resolveChatId(p.values.value(QStringLiteral("chat")));
         if (!id)
             return ctx.fail(id.errorMessage());
         chatId = *id;
-        auto found = app->chats().chat(chatId);
+        auto found = app->store().chats().chat(chatId);
         if (!found || !found->has_value())
             return ctx.fail(found ? CliContext::tr("There is no chat with the id %1.").arg(chatId)
                                   : found.errorMessage());
         chat = **found;
     }
-    Conversations conversations(app->chats(), app->settings(), *set);
+    Conversations conversations(app->store(), app->settings(), *set);
     auto saved = conversations.planner().optionsOf(chatId);
     if (!saved)
         return ctx.fail(saved.errorMessage());

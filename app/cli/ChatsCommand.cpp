@@ -3,7 +3,7 @@
 #include "CliContext.h"
 
 #include "app/AppContext.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QDateTime>
 #include <QTextStream>
@@ -83,7 +83,7 @@ int chatsList(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
-    auto chats = app->chats().listChats(p.flags.contains(QLatin1String("all")));
+    auto chats = app->store().chats().listChats(p.flags.contains(QLatin1String("all")));
     if (!chats)
         return ctx.fail(chats.errorMessage());
     if (p.flags.contains(QLatin1String("json"))) {
@@ -120,12 +120,12 @@ std::optional<Chat> chatNamed(CliContext& ctx, const QString& idText, AppContext
     *app = write ? ctx.writableApp() : ctx.app();
     if (!*app)
         return std::nullopt;
-    auto id = (*app)->chats().resolveChatId(idText);
+    auto id = (*app)->store().chats().resolveChatId(idText);
     if (!id) {
         *code = ctx.fail(id.errorMessage());
         return std::nullopt;
     }
-    auto chat = (*app)->chats().chat(*id);
+    auto chat = (*app)->store().chats().chat(*id);
     if (!chat || !chat->has_value()) {
         *code = ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
                               : chat.errorMessage());
@@ -152,7 +152,7 @@ int chatsShow(CliContext& ctx, const QStringList& args)
     if (!chat)
         return code;
     const QString id = chat->id;
-    auto messages = app->chats().currentBranch(id);
+    auto messages = app->store().messages().currentBranch(id);
     if (!messages)
         return ctx.fail(messages.errorMessage());
 
@@ -203,7 +203,7 @@ int chatsDelete(CliContext& ctx, const QStringList& args)
     if (!chat)
         return code;
     const QString id = chat->id;
-    auto count = app->chats().messageCount(id);
+    auto count = app->store().messages().messageCount(id);
     if (!count)
         return ctx.fail(count.errorMessage());
     const QString title = oneLine(titleOf(*chat));
@@ -223,7 +223,7 @@ int chatsDelete(CliContext& ctx, const QStringList& args)
             return kExitFailed;
         }
     }
-    if (Status st = app->chats().deleteChat(id); !st.ok())
+    if (Status st = app->store().chats().deleteChat(id); !st.ok())
         return ctx.fail(st.errorMessage());
     ctx.err()
         << CliContext::tr("Deleted the chat \"%1\" (%n message(s)).", nullptr, *count).arg(title)

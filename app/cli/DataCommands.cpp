@@ -6,7 +6,7 @@
 #include "io/ChatImporter.h"
 #include "io/MarkdownExport.h"
 #include "io/OpenWebUiFormat.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/DatabaseBackup.h"
 #include "store/SessionMarker.h"
@@ -137,20 +137,20 @@ int runExport(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
-    ChatRepository& chats = app->chats();
+    ChatStore& chats = app->store();
 
     QList<Chat> selected;
     if (p.values.contains(QStringLiteral("chat"))) {
-        auto id = chats.resolveChatId(p.values.value(QStringLiteral("chat")));
+        auto id = chats.chats().resolveChatId(p.values.value(QStringLiteral("chat")));
         if (!id)
             return ctx.fail(id.errorMessage());
-        auto chat = chats.chat(*id);
+        auto chat = chats.chats().chat(*id);
         if (!chat || !chat->has_value())
             return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
                                  : chat.errorMessage());
         selected << **chat;
     } else {
-        auto list = chats.listChats(true);
+        auto list = chats.chats().listChats(true);
         if (!list)
             return ctx.fail(list.errorMessage());
         for (const ChatSummary& s : *list) // archived ones too: an export takes everything out
@@ -164,11 +164,11 @@ int runExport(CliContext& ctx, const QStringList& args)
     QString markdown;
     int written = 0;
     for (const Chat& c : selected) {
-        auto branch = chats.currentBranch(c.id);
+        auto branch = chats.messages().currentBranch(c.id);
         if (!branch)
             return ctx.fail(branch.errorMessage());
         if (format == QLatin1String("json")) {
-            auto all = chats.allMessages(c.id);
+            auto all = chats.messages().allMessages(c.id);
             if (!all)
                 return ctx.fail(all.errorMessage());
             json.append(OpenWebUiFormat::exportChat(c, *all, *branch));
@@ -274,10 +274,11 @@ int runRestore(CliContext& ctx, const QStringList& args)
     // Another Lyss with the file open (the window, a chat in another terminal) would go on
     // with the old one under it, and a reply it is writing would vanish: refuse, say who.
     QStringList open = SessionMarker::othersOpen(app->databasePath());
-    auto owners = app->chats().liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
-        return owner != currentProcessToken() &&
-               isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
-    });
+    auto owners =
+        app->store().recovery().liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
+            return owner != currentProcessToken() &&
+                   isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
+        });
     if (!owners)
         return ctx.fail(owners.errorMessage());
     const bool streaming = !owners->isEmpty();

@@ -107,7 +107,7 @@ int main(int argc, char* argv[])
         services.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
     lyss::BackendSet backends(effective ? *effective : QList<lyss::EffectiveBackend>{},
                               &services.secrets(), idleMs);
-    lyss::Conversations conversations(services.chats(), services.settings(), backends);
+    lyss::Conversations conversations(services.store(), services.settings(), backends);
     lyss::MainWindow window(services, backends, conversations);
     if (parser.isSet(windowSize)) {
         const QStringList wh = parser.value(windowSize).split(QLatin1Char('x'));

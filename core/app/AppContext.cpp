@@ -7,7 +7,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/ConfigRepository.h"
 #include "store/Database.h"
 #include "store/SearchIndexer.h"
@@ -93,7 +93,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
 
     ctx->m_config = std::make_unique<ConfigRepository>(*ctx->m_db);
     ctx->m_backends = std::make_unique<BackendRepository>(*ctx->m_db);
-    ctx->m_chats = std::make_unique<ChatRepository>(*ctx->m_db);
+    ctx->m_store = std::make_unique<ChatStore>(*ctx->m_db);
     ctx->m_settings = std::make_unique<Settings>(*ctx->m_config, ctx->m_env);
     // The user's own themes are values ui.theme may take (the window checks them whole).
     QStringList themes;
@@ -120,11 +120,11 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     }
 
     // Replies Lyss stopped before indexing for search are indexed now.
-    if (Status st = ChatRepository::indexWaitingMessages(ctx->m_db->connection()); !st.ok())
+    if (Status st = MessageSearch::indexWaitingMessages(ctx->m_db->connection()); !st.ok())
         qCWarning(lcStore) << st.errorMessage();
     if (options.indexInBackground) {
         ctx->m_indexer = std::make_unique<SearchIndexer>(ctx->databasePath());
-        ctx->m_chats->setDeferredIndexing(
+        ctx->m_store->messages().setDeferredIndexing(
             [indexer = ctx->m_indexer.get()] { indexer->indexSoon(); });
         ctx->m_db->handOffCheckpoints(
             [indexer = ctx->m_indexer.get()] { indexer->checkpointSoon(); });
@@ -137,7 +137,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
         static_cast<qint64>(ctx->m_settings->number(QStringLiteral("net.idle_timeout_seconds"))) *
             1000 +
         60000;
-    if (auto recovered = ctx->m_chats->recoverInterruptedReplies(
+    if (auto recovered = ctx->m_store->recovery().recoverInterruptedReplies(
             [staleAfterMs](const QString& owner, qint64 lastWriteMs) {
                 return isProcessTokenAlive(owner, lastWriteMs, staleAfterMs);
             });

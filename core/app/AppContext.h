@@ -13,7 +13,7 @@
 namespace lyss {
 
 class BackendRepository;
-class ChatRepository;
+class ChatStore;
 class ConfigRepository;
 class Database;
 class SearchIndexer;
@@ -51,7 +51,7 @@ public:
     Database& database() { return *m_db; }
     ConfigRepository& config() { return *m_config; }
     BackendRepository& backends() { return *m_backends; }
-    ChatRepository& chats() { return *m_chats; }
+    ChatStore& store() { return *m_store; }
     Settings& settings() { return *m_settings; }
     SecretStore& secrets() { return *m_secrets; }
 
@@ -73,7 +73,7 @@ private:
     std::unique_ptr<SearchIndexer> m_indexer; // indexes what is waiting before it goes
     std::unique_ptr<ConfigRepository> m_config;
     std::unique_ptr<BackendRepository> m_backends;
-    std::unique_ptr<ChatRepository> m_chats;
+    std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<Settings> m_settings;
     std::shared_ptr<SecretStore> m_secrets;
 };

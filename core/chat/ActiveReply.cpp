@@ -2,17 +2,17 @@
 #include "chat/ActiveReply.h"
 
 #include "backends/Backend.h"
-#include "store/ChatRepository.h"
+#include "store/MessageTree.h"
 #include "util/Log.h"
 
 #include <cmath>
 
 namespace lyss {
 
-ActiveReply::ActiveReply(ChatRepository& chats, NewTurn turn, Backend* backend, ChatRequest request,
+ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, ChatRequest request,
                          QObject* parent)
     : QObject(parent)
-    , m_chats(chats)
+    , m_messages(messages)
     , m_turn(std::move(turn))
     , m_row(m_turn.reply)
     , m_backend(backend)
@@ -57,7 +57,7 @@ void ActiveReply::onPrepared(Result<ChatRequest> request)
         return;
     }
     ++m_writes;
-    if (Status st = m_chats.addTurn(m_turn); !st.ok()) {
+    if (Status st = m_messages.addTurn(m_turn); !st.ok()) {
         qCWarning(lcStore) << "storing the turn failed:" << st.errorMessage();
         endUnsent(MessageStatus::Error, tr("Nothing was sent: %1").arg(st.errorMessage()));
         return;
@@ -116,9 +116,9 @@ Status ActiveReply::writeFinal()
 {
     ++m_writes;
     if (m_turnStored)
-        return m_chats.finishMessage(m_row);
+        return m_messages.finishMessage(m_row);
     // Never stored: the whole turn, as it ended, in one go.
-    Status st = m_chats.addTurn(m_turn);
+    Status st = m_messages.addTurn(m_turn);
     if (st.ok())
         m_turnStored = true;
     return st;
@@ -219,7 +219,8 @@ void ActiveReply::checkpoint()
     m_dirty = false;
     m_sinceCheckpoint.restart();
     ++m_writes;
-    if (Status st = m_chats.checkpointMessage(m_row.id, m_row.content, m_row.thinking); !st.ok()) {
+    if (Status st = m_messages.checkpointMessage(m_row.id, m_row.content, m_row.thinking);
+        !st.ok()) {
         qCWarning(lcStore) << "checkpoint failed:" << st.errorMessage();
         m_dirty = true; // tried again at the next checkpoint; the text stays here meanwhile
         setSaveProblem(st.errorMessage());

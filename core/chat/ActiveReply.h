@@ -14,7 +14,7 @@
 namespace lyss {
 
 class Backend;
-class ChatRepository;
+class MessageTree;
 
 // A reply from the moment it is asked until it is saved. First it is prepared: the
 // request passes through the stages (which may change or refuse it) while nothing is
@@ -30,7 +30,7 @@ public:
     static constexpr int kCheckpointIntervalMs = 1000;
 
     // Nothing happens before begin(): connect first.
-    ActiveReply(ChatRepository& chats, NewTurn turn, Backend* backend, ChatRequest request,
+    ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, ChatRequest request,
                 QObject* parent = nullptr);
 
     // Prepares, stores and asks. May end the reply before it returns (a stage refused at
@@ -101,7 +101,7 @@ private:
     Status writeFinal();
     QJsonObject measuredMetrics() const;
 
-    ChatRepository& m_chats;
+    MessageTree& m_messages;
     NewTurn m_turn;
     Message& m_row; // m_turn.reply
     QPointer<Backend> m_backend;

@@ -2,7 +2,7 @@
 #include "chat/ChatEngine.h"
 
 #include "backends/Backend.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "util/ProcessIdentity.h"
 
 #include <QDateTime>
@@ -17,9 +17,9 @@ QString newId()
 }
 } // namespace
 
-ChatEngine::ChatEngine(ChatRepository& chats, QObject* parent)
+ChatEngine::ChatEngine(ChatStore& store, QObject* parent)
     : QObject(parent)
-    , m_chats(chats)
+    , m_store(store)
 {
 }
 
@@ -58,14 +58,14 @@ Result<ActiveReply*> ChatEngine::create(const Send& send)
         chatId = chat.id;
         turn.newChat = chat;
     } else {
-        auto chat = m_chats.chat(chatId);
+        auto chat = m_store.chats().chat(chatId);
         if (!chat)
             return chat.error();
         if (!chat->has_value())
             return Error{tr("There is no chat with the id %1.").arg(chatId)};
         parentId = (*chat)->currentLeafId;
         if (!send.editOf.isEmpty()) {
-            auto edited = m_chats.message(send.editOf);
+            auto edited = m_store.messages().message(send.editOf);
             if (!edited)
                 return edited.error();
             if (!edited->has_value() || (*edited)->chatId != chatId)
@@ -104,7 +104,7 @@ Result<ActiveReply*> ChatEngine::create(NewTurn turn, Backend* backend, const QS
     const QString above = question ? question->parentId : turn.reply.parentId;
     QList<Message> history;
     if (!above.isEmpty()) {
-        auto path = m_chats.pathTo(above);
+        auto path = m_store.messages().pathTo(above);
         if (!path)
             return path.error();
         history = *path;
@@ -134,7 +134,7 @@ Result<ActiveReply*> ChatEngine::create(NewTurn turn, Backend* backend, const QS
     row.createdAt = QDateTime::currentMSecsSinceEpoch();
     turn.backend = backend->name();
     turn.model = model;
-    return new ActiveReply(m_chats, std::move(turn), backend, std::move(request), this);
+    return new ActiveReply(m_store.messages(), std::move(turn), backend, std::move(request), this);
 }
 
 Result<ActiveReply*> ChatEngine::send(const Send& send)

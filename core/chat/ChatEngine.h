@@ -11,7 +11,7 @@
 namespace lyss {
 
 class Backend;
-class ChatRepository;
+class ChatStore;
 
 // Builds a turn and its request: the user's message (or none, for Regenerate), the
 // history the model sees from the chat's branch, and the reply's row, all in memory; the
@@ -29,7 +29,7 @@ public:
         QString editOf; // a user message being edited: the new one becomes its sibling
     };
 
-    explicit ChatEngine(ChatRepository& chats, QObject* parent = nullptr);
+    explicit ChatEngine(ChatStore& store, QObject* parent = nullptr);
 
     // A new user message under the chat's current leaf (or beside the one edited), and a
     // reply to it, built in memory: nothing is stored or sent until the reply's begin().
@@ -50,7 +50,7 @@ private:
     Result<ActiveReply*> create(NewTurn turn, Backend* backend, const QString& model,
                                 const ChatOptions& options);
 
-    ChatRepository& m_chats;
+    ChatStore& m_store;
 };
 
 } // namespace lyss

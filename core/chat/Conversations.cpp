@@ -2,18 +2,18 @@
 #include "chat/Conversations.h"
 
 #include "backends/Backend.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <algorithm>
 
 namespace lyss {
 
-Conversations::Conversations(ChatRepository& chats, Settings& settings, BackendSet& backends,
+Conversations::Conversations(ChatStore& store, Settings& settings, BackendSet& backends,
                              QObject* parent)
     : QObject(parent)
-    , m_chats(chats)
-    , m_planner(chats, settings, backends)
-    , m_engine(chats)
+    , m_store(store)
+    , m_planner(store.chats(), settings, backends)
+    , m_engine(store)
 {
 }
 
@@ -65,7 +65,7 @@ Result<ActiveReply*> Conversations::regenerate(const QString& chatId, const QStr
 {
     if (Status st = notWhileStreaming(chatId); !st.ok())
         return st.error();
-    auto redone = m_chats.message(replyId);
+    auto redone = m_store.messages().message(replyId);
     if (!redone)
         return redone.error();
     if (!redone->has_value() || (*redone)->chatId != chatId || (*redone)->role != Role::Assistant)
@@ -85,15 +85,15 @@ Status Conversations::deleteMessage(const QString& chatId, const QString& messag
 {
     if (Status st = notWhileStreaming(chatId); !st.ok())
         return st;
-    return m_chats.deleteMessage(messageId);
+    return m_store.messages().deleteMessage(messageId);
 }
 
 Status Conversations::showBranchOf(const QString& chatId, const QString& messageId)
 {
-    auto leaf = m_chats.latestLeafUnder(messageId);
+    auto leaf = m_store.messages().latestLeafUnder(messageId);
     if (!leaf)
         return leaf.error();
-    return m_chats.setCurrentLeaf(chatId, *leaf);
+    return m_store.messages().setCurrentLeaf(chatId, *leaf);
 }
 
 void Conversations::stop(const QString& chatId)

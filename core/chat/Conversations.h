@@ -30,7 +30,7 @@ public:
         QString editOf; // a user message being edited: the new one becomes its sibling
     };
 
-    Conversations(ChatRepository& chats, Settings& settings, BackendSet& backends,
+    Conversations(ChatStore& store, Settings& settings, BackendSet& backends,
                   QObject* parent = nullptr);
 
     // The user's message and a reply to it; the chat remembers the model.
@@ -65,7 +65,7 @@ private:
     Status notWhileStreaming(const QString& chatId) const;
     ActiveReply* begin(ActiveReply* reply);
 
-    ChatRepository& m_chats;
+    ChatStore& m_store;
     ConversationPlanner m_planner;
     ChatEngine m_engine;
     QHash<QString, QPointer<ActiveReply>> m_live; // chat id → its streaming reply

@@ -7,7 +7,7 @@
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
 #include "store/ConfigRepository.h"
-#include "store/Database.h"
+#include "store/ConnectionSource.h"
 #include "store/Transaction.h"
 #include "util/Json.h"
 #include "util/Log.h"
@@ -132,9 +132,9 @@ QString ConfigJsonReport::summary() const
     return lines.join(QLatin1Char('\n'));
 }
 
-ConfigJsonImporter::ConfigJsonImporter(Database& db, ConfigRepository& config,
+ConfigJsonImporter::ConfigJsonImporter(ConnectionSource& source, ConfigRepository& config,
                                        BackendRepository& backends, SecretStore* secrets)
-    : m_db(db)
+    : m_source(source)
     , m_config(config)
     , m_backends(backends)
     , m_secrets(secrets)
@@ -323,7 +323,7 @@ bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report)
                                    .arg(p.record.name, st.errorMessage());
     }
 
-    Transaction tx(m_db.connection());
+    Transaction tx(m_source);
     if (!tx.status().ok()) {
         report.error = tx.status().errorMessage();
         return false;

@@ -13,7 +13,7 @@ namespace lyss {
 
 class BackendRepository;
 class ConfigRepository;
-class Database;
+class ConnectionSource;
 class SecretStore;
 
 // What moving config.json into the database did, in words for the user.
@@ -43,8 +43,8 @@ class ConfigJsonImporter {
     Q_DECLARE_TR_FUNCTIONS(ConfigJsonImporter)
 
 public:
-    ConfigJsonImporter(Database& db, ConfigRepository& config, BackendRepository& backends,
-                       SecretStore* secrets);
+    ConfigJsonImporter(ConnectionSource& source, ConfigRepository& config,
+                       BackendRepository& backends, SecretStore* secrets);
 
     ConfigJsonReport run(const QString& dataDir);
 
@@ -65,7 +65,7 @@ private:
     void addLeaf(const QString& key, const QJsonValue& value, Plan& plan, ConfigJsonReport& report);
     bool apply(Plan& plan, ConfigJsonReport& report);
 
-    Database& m_db;
+    ConnectionSource& m_source;
     ConfigRepository& m_config;
     BackendRepository& m_backends;
     SecretStore* m_secrets;

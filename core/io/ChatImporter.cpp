@@ -5,7 +5,7 @@
 #include "io/ChatGptFormat.h"
 #include "io/OpenWebUiFormat.h"
 #include "store/ChatBulkWriter.h"
-#include "store/Database.h"
+#include "store/ConnectionSource.h"
 #include "store/Transaction.h"
 #include "util/Json.h"
 
@@ -29,8 +29,8 @@ QString ChatImporter::Summary::text() const
     return s;
 }
 
-ChatImporter::ChatImporter(Database& db)
-    : m_db(db)
+ChatImporter::ChatImporter(ConnectionSource& source)
+    : m_source(source)
 {
 }
 
@@ -98,10 +98,10 @@ Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file, const 
     Summary summary;
     summary.formatName = file.formatName;
     summary.notes = file.notes;
-    Transaction tx(m_db.connection());
+    Transaction tx(m_source);
     if (!tx.status().ok())
         return tx.status().error();
-    ChatBulkWriter writer(m_db);
+    ChatBulkWriter writer(m_source);
     if (Status st = writer.begin(); !st.ok())
         return st.error();
     const int total = static_cast<int>(file.chats.size());

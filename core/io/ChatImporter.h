@@ -10,7 +10,7 @@
 
 namespace lyss {
 
-class Database;
+class ConnectionSource;
 
 // Brings chats in from an Open WebUI or ChatGPT export. Reading checks the whole file
 // first; writing is one transaction, so a broken file imports nothing. A chat imported
@@ -29,7 +29,7 @@ public:
     };
     using Progress = std::function<void(int done, int total)>;
 
-    explicit ChatImporter(Database& db);
+    explicit ChatImporter(ConnectionSource& source);
 
     // Reads and checks a file; the error says which chat and field is wrong.
     static Result<ImportFile> read(const QString& path);
@@ -38,7 +38,7 @@ public:
     Result<Summary> write(const ImportFile& file, const Progress& progress = {});
 
 private:
-    Database& m_db;
+    ConnectionSource& m_source;
 };
 
 } // namespace lyss

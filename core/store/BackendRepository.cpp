@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/BackendRepository.h"
 
-#include "store/Database.h"
+#include "store/ConnectionSource.h"
 #include "store/Sql.h"
 
 #include <QSqlQuery>
@@ -26,9 +26,9 @@ BackendRecord fromRow(const QSqlQuery& q)
 }
 } // namespace
 
-BackendRepository::BackendRepository(Database& db)
-    : m_db(db)
-    , m_statements(db.connection())
+BackendRepository::BackendRepository(ConnectionSource& source)
+    : m_source(source)
+    , m_statements(source)
 {
 }
 

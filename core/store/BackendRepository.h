@@ -12,7 +12,7 @@
 
 namespace lyss {
 
-class Database;
+class ConnectionSource;
 
 // The backends the user added, in the order they were added. Names are unique
 // regardless of case.
@@ -20,7 +20,7 @@ class BackendRepository {
     Q_DECLARE_TR_FUNCTIONS(BackendRepository)
 
 public:
-    explicit BackendRepository(Database& db);
+    explicit BackendRepository(ConnectionSource& source);
 
     Result<QList<BackendRecord>> list();
     Result<std::optional<BackendRecord>> find(const QString& name);
@@ -33,7 +33,7 @@ public:
     Status remove(const QString& name);
 
 private:
-    Database& m_db;
+    ConnectionSource& m_source;
     StatementCache m_statements;
 };
 

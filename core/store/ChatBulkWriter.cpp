@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/ChatBulkWriter.h"
 
-#include "store/Database.h"
+#include "store/ConnectionSource.h"
 #include "store/Migrations.h"
 #include "store/Sql.h"
+#include "store/StoreRows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,32 +13,25 @@
 
 namespace lyss {
 
-namespace {
-QVariant nullIfEmpty(const QString& s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
+using namespace rows;
 
-QString json(const QJsonObject& o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-} // namespace
-
-ChatBulkWriter::ChatBulkWriter(Database& db)
-    : m_db(db)
-    , m_statements(db.connection())
+ChatBulkWriter::ChatBulkWriter(ConnectionSource& source)
+    : m_source(source)
+    , m_statements(source)
 {
 }
 
 Status ChatBulkWriter::begin()
 {
-    QSqlQuery q(m_db.connection());
+    auto lease = m_source.lease();
+    if (!lease)
+        return lease.error();
+    QSqlDatabase db = lease->db();
+    QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM messages")) || !q.next())
         return sql::errorFrom(q, tr("Preparing the import"));
     m_firstSeq = q.value(0).toLongLong() + 1;
     q.finish();
-    QSqlDatabase db = m_db.connection();
     if (Status st = sql::exec(db, QStringLiteral("DROP TRIGGER IF EXISTS messages_fts_insert"),
                               tr("Preparing the import"));
         !st.ok())
@@ -66,51 +60,25 @@ Result<std::optional<QString>> ChatBulkWriter::findBySource(const QString& sourc
     return id;
 }
 
-Status ChatBulkWriter::insertChat(const Chat& c)
+Status ChatBulkWriter::insertChat(Chat chat)
 {
-    auto q = m_statements.get(QStringLiteral(
-        "INSERT INTO chats (id, user_id, title, model, params, pinned, archived, created_at, "
-        "updated_at, tags, source, source_id) VALUES (?, 'local', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (chat.userId.isEmpty())
+        chat.userId = QStringLiteral("local");
+    chat.currentLeafId.clear(); // set once its messages are in
+    auto q = m_statements.get(rows::insertChat());
     if (!q)
         return q.error();
-    QSqlQuery& s = **q;
-    s.addBindValue(c.id);
-    s.addBindValue(c.title.isNull() ? QStringLiteral("") : c.title);
-    s.addBindValue(nullIfEmpty(c.model));
-    s.addBindValue(json(c.params));
-    s.addBindValue(c.pinned);
-    s.addBindValue(c.archived);
-    s.addBindValue(c.createdAt);
-    s.addBindValue(c.updatedAt);
-    s.addBindValue(QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(c.tags)).toJson(QJsonDocument::Compact)));
-    s.addBindValue(nullIfEmpty(c.source));
-    s.addBindValue(nullIfEmpty(c.sourceId));
-    return sql::exec(s, tr("Saving the chat \"%1\"").arg(c.title));
+    bindChat(**q, chat);
+    return sql::exec(**q, tr("Saving the chat \"%1\"").arg(chat.title));
 }
 
 Status ChatBulkWriter::insertMessage(const Message& m)
 {
-    auto q = m_statements.get(QStringLiteral(
-        "INSERT INTO messages (id, chat_id, parent_id, role, content, thinking, model, status, "
-        "error, metrics, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto q = m_statements.get(rows::insertMessage());
     if (!q)
         return q.error();
-    QSqlQuery& s = **q;
-    s.addBindValue(m.id);
-    s.addBindValue(m.chatId);
-    s.addBindValue(nullIfEmpty(m.parentId));
-    s.addBindValue(roleName(m.role));
-    s.addBindValue(m.content.isNull() ? QStringLiteral("") : m.content);
-    s.addBindValue(nullIfEmpty(m.thinking));
-    s.addBindValue(nullIfEmpty(m.model));
-    s.addBindValue(statusName(m.status));
-    s.addBindValue(nullIfEmpty(m.error));
-    s.addBindValue(m.metrics.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                       : QVariant(json(m.metrics)));
-    s.addBindValue(m.createdAt);
-    s.addBindValue(m.updatedAt);
-    return sql::exec(s, tr("Saving a message"));
+    bindMessage(**q, m);
+    return sql::exec(**q, tr("Saving a message"));
 }
 
 Status ChatBulkWriter::setCurrentLeaf(const QString& chatId, const QString& messageId)
@@ -128,7 +96,10 @@ Status ChatBulkWriter::finish()
     if (!m_begun)
         return {};
     m_begun = false;
-    QSqlDatabase db = m_db.connection();
+    auto lease = m_source.lease();
+    if (!lease)
+        return lease.error();
+    QSqlDatabase db = lease->db();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO messages_fts (rowid, content) "
                              "SELECT seq, content FROM messages_searchable WHERE seq >= ?"));

@@ -12,7 +12,7 @@
 
 namespace lyss {
 
-class Database;
+class ConnectionSource;
 
 // Writes many chats at once (an import), inside the caller's transaction. Messages
 // are inserted as given (parents first), the chat's leaf is set once, and the
@@ -22,21 +22,23 @@ class ChatBulkWriter {
     Q_DECLARE_TR_FUNCTIONS(ChatBulkWriter)
 
 public:
-    explicit ChatBulkWriter(Database& db);
+    explicit ChatBulkWriter(ConnectionSource& source);
 
     // Call inside a transaction, before the first insert.
     Status begin();
+    // Messages are inserted as they are stored one by one (store/StoreRows.h); a chat's
+    // current leaf is set afterwards with setCurrentLeaf.
     // The id of a chat imported before from the same source (or exported by this very
     // database), if any.
     Result<std::optional<QString>> findBySource(const QString& source, const QString& sourceId);
-    Status insertChat(const Chat& chat);
+    Status insertChat(Chat chat);
     Status insertMessage(const Message& message);
     Status setCurrentLeaf(const QString& chatId, const QString& messageId);
     // Indexes what was inserted and restores the per-row trigger. Call before commit.
     Status finish();
 
 private:
-    Database& m_db;
+    ConnectionSource& m_source;
     StatementCache m_statements;
     qint64 m_firstSeq = 0;
     bool m_begun = false;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/ConfigRepository.h"
 
-#include "store/Database.h"
+#include "store/ConnectionSource.h"
 #include "store/Sql.h"
 #include "util/Json.h"
 
@@ -16,9 +16,9 @@ std::optional<QJsonValue> decode(const QVariant& v)
 }
 } // namespace
 
-ConfigRepository::ConfigRepository(Database& db)
-    : m_db(db)
-    , m_statements(db.connection())
+ConfigRepository::ConfigRepository(ConnectionSource& source)
+    : m_source(source)
+    , m_statements(source)
 {
 }
 

@@ -13,7 +13,7 @@
 
 namespace lyss {
 
-class Database;
+class ConnectionSource;
 
 // The config table: dotted keys to JSON values, exactly as stored. Meaning, defaults
 // and validation live in config/Settings.
@@ -21,7 +21,7 @@ class ConfigRepository {
     Q_DECLARE_TR_FUNCTIONS(ConfigRepository)
 
 public:
-    explicit ConfigRepository(Database& db);
+    explicit ConfigRepository(ConnectionSource& source);
 
     Result<std::optional<QJsonValue>> get(const QString& key);
     Status set(const QString& key, const QJsonValue& value);
@@ -31,7 +31,7 @@ public:
     Result<QList<QPair<QString, QJsonValue>>> all();
 
 private:
-    Database& m_db;
+    ConnectionSource& m_source;
     StatementCache m_statements;
 };
 

@@ -8,12 +8,14 @@
 #include "store/SessionMarker.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
+#include "store/sqlite/SqliteDialect.h"
 #include "util/Log.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 #include <QtEndian>
 
@@ -49,7 +51,21 @@ Database::Database(QSqlDatabase db, QString path)
     : m_db(std::move(db))
     , m_connectionName(m_db.connectionName())
     , m_path(std::move(path))
+    , m_thread(QThread::currentThread())
 {
+}
+
+const SqlDialect& Database::dialect() const
+{
+    return SqliteDialect::instance();
+}
+
+Result<ConnectionLease> Database::lease()
+{
+    if (QThread::currentThread() != m_thread)
+        return Error{tr("The database was used from a thread that does not own its "
+                        "connection; this is a bug in Lyss.")};
+    return ConnectionLease(m_db, SqliteDialect::instance());
 }
 
 Database::~Database()
@@ -276,7 +292,7 @@ Status Database::checkHeader(const QString& path)
 Status Database::inspect(int* version, int* sqliteCode) const
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+    if (!q.exec(dialect().schemaVersionQuery()) || !q.next()) {
         *sqliteCode = q.lastError().nativeErrorCode().toInt();
         return Error{
             tr("%1 could not be read as a database (%2).").arg(m_path, q.lastError().text())};
@@ -374,12 +390,12 @@ Status Database::upgrade(int target)
     for (const Migration& m : migrations()) {
         if (m.version <= m_version || m.version > target)
             continue;
-        Transaction tx(m_db);
+        Transaction tx(*this);
         if (!tx.status().ok())
             return tx.status();
         // Another process may have upgraded the file while we waited for the lock.
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        if (!q.exec(dialect().schemaVersionQuery()) || !q.next())
             return sql::errorFrom(q, tr("Reading the database version"));
         const int current = q.value(0).toInt();
         q.finish();
@@ -388,7 +404,7 @@ Status Database::upgrade(int target)
             continue;
         }
         QStringList statements = m.statements;
-        statements << QStringLiteral("PRAGMA user_version = %1").arg(m.version);
+        statements << dialect().setSchemaVersion(m.version);
         for (const QString& s : statements) {
             if (Status st = sql::exec(m_db, s,
                                       tr("Upgrading the database to version %1 (%2)")

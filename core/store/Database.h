@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/ConnectionSource.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+class QThread;
 struct sqlite3;
 
 namespace lyss {
@@ -18,8 +20,10 @@ class SessionMarker;
 
 // The one SQLite file Lyss keeps everything in. open() checks the file before writing
 // a byte (refusing foreign files and databases from a newer Lyss), sets WAL, foreign
-// keys and a busy timeout, backs the file up and upgrades its schema.
-class Database {
+// keys and a busy timeout, backs the file up and upgrades its schema. It is the
+// repositories' connection source: it lends its one connection to the thread that opened
+// it (the search indexer has a connection of its own on its thread).
+class Database final : public ConnectionSource {
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
@@ -37,10 +41,15 @@ public:
 
     static Result<std::unique_ptr<Database>> open(const QString& path);
     static Result<std::unique_ptr<Database>> open(const QString& path, const Options& options);
-    ~Database();
+    ~Database() override;
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
+    const SqlDialect& dialect() const override;
+    // This thread's lease on the connection; refused on any other thread (QtSql
+    // connections belong to the thread that opened them).
+    Result<ConnectionLease> lease() override;
+    // The connection itself, for what only SQLite has (backups, checks) and for tests.
     QSqlDatabase connection() const { return m_db; }
     QString path() const { return m_path; }
     int schemaVersion() const { return m_version; }
@@ -79,6 +88,7 @@ private:
     QString m_readOnlyReason;
     std::unique_ptr<SessionMarker> m_marker;
     std::function<void()> m_checkpointSoon;
+    QThread* m_thread = nullptr;
 };
 
 } // namespace lyss

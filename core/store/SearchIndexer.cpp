@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/SearchIndexer.h"
 
-#include "store/ChatRepository.h"
+#include "store/MessageSearch.h"
 #include "util/Log.h"
 
 #include "store/Sql.h"
@@ -39,7 +39,7 @@ public:
     {
         m_pending = false; // what arrives from now on asks for another run
         if (ensureOpen()) {
-            if (Status st = ChatRepository::indexWaitingMessages(QSqlDatabase::database(m_name));
+            if (Status st = MessageSearch::indexWaitingMessages(QSqlDatabase::database(m_name));
                 !st.ok())
                 qCWarning(lcStore) << st.errorMessage();
         }

@@ -11,7 +11,7 @@ namespace lyss {
 
 // Indexes finished messages for search on a thread of its own, over its own connection to
 // the database: tokenizing a 20,000-word reply takes about 8 ms, a frame and a half the
-// window's thread does not have. Messages wait with `indexed = 0` (ChatRepository's
+// window's thread does not have. Messages wait with `indexed = 0` (MessageTree's
 // deferred indexing); whatever is still waiting when Lyss stops is indexed at the next
 // start (AppContext). Its connection also runs the window's WAL checkpoints
 // (Database::handOffCheckpoints), which sync the file.

@@ -7,24 +7,28 @@
 
 namespace lyss {
 
-StatementCache::StatementCache(QSqlDatabase db)
-    : m_db(std::move(db))
+StatementCache::StatementCache(ConnectionSource& source)
+    : m_source(source)
 {
 }
 
-Result<QSqlQuery*> StatementCache::get(const QString& sql)
+Result<Statement> StatementCache::get(const QString& sql)
 {
-    auto it = m_queries.find(sql);
-    if (it == m_queries.end()) {
-        QSqlQuery query(m_db);
+    auto lease = m_source.lease();
+    if (!lease)
+        return lease.error();
+    QHash<QString, QSqlQuery>& queries = m_queries[lease->db().connectionName()];
+    auto it = queries.find(sql);
+    if (it == queries.end()) {
+        QSqlQuery query(lease->db());
         query.setForwardOnly(true);
         if (!query.prepare(sql))
             return sql::errorFrom(
                 query, QCoreApplication::translate("lyss::StatementCache", "Preparing a query"));
-        it = m_queries.insert(sql, std::move(query));
+        it = queries.insert(sql, std::move(query));
     }
     it->finish();
-    return &*it;
+    return Statement(std::move(*lease), &*it);
 }
 
 } // namespace lyss

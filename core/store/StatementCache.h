@@ -1,28 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/ConnectionSource.h"
 #include "util/Result.h"
 
 #include <QHash>
-#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
+#include <utility>
+
 namespace lyss {
 
-// Prepared statements kept for the life of a repository: each SQL text is compiled
-// once, so hot paths (inserting thousands of messages) skip the parser.
-class StatementCache {
+// A prepared statement with the lease on the connection it runs on: the connection is
+// the caller's until the statement goes out of scope. Used like a QSqlQuery pointer.
+class Statement {
 public:
-    explicit StatementCache(QSqlDatabase db);
-
-    // The prepared query for `sql`, or the error from preparing it. The query is
-    // finish()ed first, so a previous half-read result never holds a read lock.
-    Result<QSqlQuery*> get(const QString& sql);
+    Statement(ConnectionLease lease, QSqlQuery* query)
+        : m_lease(std::move(lease))
+        , m_query(query)
+    {
+    }
+    QSqlQuery* operator->() const { return m_query; }
+    QSqlQuery& operator*() const { return *m_query; }
 
 private:
-    QSqlDatabase m_db;
-    QHash<QString, QSqlQuery> m_queries;
+    ConnectionLease m_lease;
+    QSqlQuery* m_query;
+};
+
+// Prepared statements kept for the life of a repository, per connection its source lends:
+// each SQL text is compiled once per connection, so hot paths (inserting thousands of
+// messages) skip the parser.
+class StatementCache {
+public:
+    explicit StatementCache(ConnectionSource& source);
+
+    // The prepared query for `sql` on a connection leased for this thread, or the error
+    // from leasing or preparing. The query is finish()ed first, so a previous half-read
+    // result never holds a read lock.
+    Result<Statement> get(const QString& sql);
+
+private:
+    ConnectionSource& m_source;
+    QHash<QString, QHash<QString, QSqlQuery>> m_queries; // by connection name, then SQL
 };
 
 } // namespace lyss

@@ -1,23 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/ConnectionSource.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
-#include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
 
 namespace lyss {
 
-// A savepoint that rolls back unless commit() is called. Savepoints nest, so a
-// repository method can be atomic on its own and still join a caller's transaction.
-// The outermost one takes the write lock at once (BEGIN IMMEDIATE), so two processes
-// never deadlock upgrading a read lock; SQLite's busy timeout makes the other wait.
+// A unit of work: it takes a connection from its source for as long as it lives and rolls
+// back unless commit() is called. Transactions nest as savepoints (a repository call made
+// inside one joins it, since the source lends a thread the connection it already holds),
+// so a repository method can be atomic on its own and still be part of a caller's work.
+// The outermost one takes the write lock at once (the dialect's beginWrite: BEGIN
+// IMMEDIATE for SQLite), so two processes never deadlock upgrading a read lock.
 class Transaction {
     Q_DECLARE_TR_FUNCTIONS(Transaction)
 
 public:
-    explicit Transaction(QSqlDatabase db);
+    explicit Transaction(ConnectionSource& source);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -28,7 +32,9 @@ public:
     void rollback();
 
 private:
-    QSqlDatabase m_db;
+    Status exec(const QString& statement, const QString& what);
+
+    std::optional<ConnectionLease> m_lease;
     QString m_name;
     Status m_status;
     bool m_outermost = false;

@@ -6,7 +6,7 @@
 
 #include "backends/OllamaBackend.h"
 #include "chat/ChatEngine.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "util/ProcessIdentity.h"
 
@@ -30,7 +30,7 @@ class TestChatEngine : public QObject {
     std::unique_ptr<OllamaBackend> m_backend;
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<ChatRepository> m_chats;
+    std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<ChatEngine> m_engine;
 
     ActiveReply* send(const QString& prompt,
@@ -59,7 +59,7 @@ class TestChatEngine : public QObject {
 
     Message stored(const QString& id)
     {
-        auto m = m_chats->message(id);
+        auto m = m_store->messages().message(id);
         return m.ok() && m->has_value() ? **m : Message{};
     }
 
@@ -85,14 +85,14 @@ private Q_SLOTS:
         auto db = Database::open(m_dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
         m_db = std::move(db).value();
-        m_chats = std::make_unique<ChatRepository>(*m_db);
-        m_engine = std::make_unique<ChatEngine>(*m_chats);
+        m_store = std::make_unique<ChatStore>(*m_db);
+        m_engine = std::make_unique<ChatEngine>(*m_store);
     }
 
     void cleanupTestCase()
     {
         m_engine.reset();
-        m_chats.reset();
+        m_store.reset();
         m_db.reset();
     }
 
@@ -110,11 +110,11 @@ private Q_SLOTS:
         owner.finish();
         QVERIFY(waitFinished(reply));
 
-        auto chat = m_chats->chat(reply->chatId());
+        auto chat = m_store->chats().chat(reply->chatId());
         QVERIFY(chat.ok() && chat->has_value());
         QCOMPARE((*chat)->title, QStringLiteral("What is the capital of France?"));
         QCOMPARE((*chat)->model, QStringLiteral("llama3.2:latest"));
-        auto branch = m_chats->currentBranch(reply->chatId());
+        auto branch = m_store->messages().currentBranch(reply->chatId());
         QCOMPARE(branch->size(), 2);
         QCOMPARE(branch->at(0).role, Role::User);
         const Message& a = branch->at(1);
@@ -148,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(got, (QStringList{
                           QStringLiteral("system:You are terse."), QStringLiteral("user:one"),
                           QStringLiteral("assistant:Reply to: one"), QStringLiteral("user:two")}));
-        QCOMPARE(m_chats->currentBranch(first->chatId())->size(), 4);
+        QCOMPARE(m_store->messages().currentBranch(first->chatId())->size(), 4);
     }
 
     void checkpointsWhileStreamingAndCancelKeepsText()
@@ -209,7 +209,7 @@ private Q_SLOTS:
                                      QStringLiteral("think"), {});
         QVERIFY(again.ok());
         QVERIFY(waitFinished(*again));
-        auto branch = m_chats->currentBranch(first->chatId());
+        auto branch = m_store->messages().currentBranch(first->chatId());
         QCOMPARE(branch->size(), 2);
         QCOMPARE(branch->at(1).id, (*again)->messageId());
         QCOMPARE(branch->at(1).thinking, QStringLiteral("Let me think about it."));
@@ -223,31 +223,31 @@ private Q_SLOTS:
 
     void recoveryLeavesLiveRepliesAlone()
     {
-        auto chat = m_chats->createChat({.title = QStringLiteral("crash")});
+        auto chat = m_store->chats().createChat({.title = QStringLiteral("crash")});
         Message dead;
         dead.chatId = chat->id;
         dead.role = Role::Assistant;
         dead.content = QStringLiteral("half a sent");
         dead.status = MessageStatus::Streaming;
         dead.streamOwner = QStringLiteral("%1:999999999:12345").arg(QSysInfo::machineHostName());
-        const QString deadId = m_chats->addMessage(dead)->id;
+        const QString deadId = m_store->messages().addMessage(dead)->id;
         Message live = dead;
         live.id.clear();
         live.streamOwner = currentProcessToken();
-        const QString liveId = m_chats->addMessage(live)->id;
+        const QString liveId = m_store->messages().addMessage(live)->id;
         Message ownerless = dead;
         ownerless.id.clear();
         ownerless.streamOwner.clear();
-        const QString ownerlessId = m_chats->addMessage(ownerless)->id;
+        const QString ownerlessId = m_store->messages().addMessage(ownerless)->id;
 
         // A reply another machine streams: alive while it writes, dead once it stopped.
         Message remote = dead;
         remote.id.clear();
         remote.streamOwner = QStringLiteral("other-host.example:4242:777");
-        const QString remoteId = m_chats->addMessage(remote)->id;
+        const QString remoteId = m_store->messages().addMessage(remote)->id;
         Message remoteStale = remote;
         remoteStale.id.clear();
-        const QString remoteStaleId = m_chats->addMessage(remoteStale)->id;
+        const QString remoteStaleId = m_store->messages().addMessage(remoteStale)->id;
         {
             QSqlQuery q(m_db->connection());
             QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = %1 WHERE id = '%2'")
@@ -283,7 +283,7 @@ private Q_SLOTS:
         const auto alive = [](const QString& owner, qint64 last) {
             return isProcessTokenAlive(owner, last, 180 * 1000);
         };
-        auto n = m_chats->recoverInterruptedReplies(alive);
+        auto n = m_store->recovery().recoverInterruptedReplies(alive);
         QVERIFY(n.ok());
         QCOMPARE(*n, 3);
         QCOMPARE(stored(remoteId).status, MessageStatus::Streaming);

@@ -10,7 +10,7 @@
 #include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "store/BackendRepository.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -39,7 +39,7 @@ class TestConversations : public QObject {
         return spy.wait(30000);
     }
 
-    Chat chat(const QString& id) { return **m_app->chats().chat(id); }
+    Chat chat(const QString& id) { return **m_app->store().chats().chat(id); }
 
     ActiveReply* send(const QString& prompt, const ModelChoice& model, const QString& chatId = {})
     {
@@ -77,7 +77,7 @@ private Q_SLOTS:
         m_backends = std::make_unique<BackendSet>(*m_app->effectiveBackends(), nullptr, 30000);
         QCOMPARE(m_backends->backends().size(), 2);
         m_conversations =
-            std::make_unique<Conversations>(m_app->chats(), m_app->settings(), *m_backends);
+            std::make_unique<Conversations>(m_app->store(), m_app->settings(), *m_backends);
     }
 
     void cleanup()
@@ -136,7 +136,7 @@ private Q_SLOTS:
         const QString chatId = slow->chatId();
         QCOMPARE(m_conversations->replyIn(chatId), slow);
         QVERIFY(m_conversations->anyStreaming());
-        const auto before = m_app->chats().messageCount(chatId);
+        const auto before = m_app->store().messages().messageCount(chatId);
         QVERIFY(before.ok());
 
         Conversations::Send s{chatId, QStringLiteral("more"), onOllama, std::nullopt, {}};
@@ -146,7 +146,7 @@ private Q_SLOTS:
                  qPrintable(refused.errorMessage()));
         QVERIFY(!m_conversations->regenerate(chatId, slow->messageId(), onOllama).ok());
         QVERIFY(!m_conversations->deleteMessage(chatId, slow->messageId()).ok());
-        QCOMPARE(*m_app->chats().messageCount(chatId), *before);
+        QCOMPARE(*m_app->store().messages().messageCount(chatId), *before);
 
         // Another chat is not held up.
         ActiveReply* other = send(QStringLiteral("elsewhere"), onOllama);
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QVERIFY2(refused.errorMessage().contains(QStringLiteral("\"gone\"")),
                  qPrintable(refused.errorMessage()));
         QCOMPARE(QString::number(m_server->requests().size()), before); // nothing sent
-        auto chats = m_app->chats().listChats();
+        auto chats = m_app->store().chats().listChats();
         QVERIFY(chats.ok());
         QCOMPARE(chats->size(), 0); // nothing stored
         s.model = {};

@@ -13,7 +13,7 @@
 #include "backends/ChatStream.h"
 #include "chat/Conversations.h"
 #include "chat/ReplyStage.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
@@ -151,7 +151,7 @@ private Q_SLOTS:
         m_app = std::move(AppContext::open(o)).value();
         m_backends = std::make_unique<BackendSet>(*m_app->effectiveBackends(), nullptr, 30000);
         m_conversations =
-            std::make_unique<Conversations>(m_app->chats(), m_app->settings(), *m_backends);
+            std::make_unique<Conversations>(m_app->store(), m_app->settings(), *m_backends);
     }
 
     void cleanup()
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QCOMPARE(sent.last()[QLatin1String("content")].toString(),
                  QStringLiteral("hello (rewritten)"));
         // The person's message is stored as they wrote it; the model saw the rewrite.
-        auto stored = m_app->chats().currentBranch((*reply)->chatId());
+        auto stored = m_app->store().messages().currentBranch((*reply)->chatId());
         QVERIFY(stored.ok());
         QCOMPARE(stored->size(), 2);
         QCOMPARE(stored->at(0).content, QStringLiteral("hello"));
@@ -189,7 +189,7 @@ private Q_SLOTS:
         QVERIFY(reply.ok());
         QVERIFY((*reply)->isFinished()); // refused at once
         QCOMPARE(chatRequests(), 0);
-        auto stored = m_app->chats().currentBranch((*reply)->chatId());
+        auto stored = m_app->store().messages().currentBranch((*reply)->chatId());
         QVERIFY(stored.ok());
         QCOMPARE(stored->size(), 2);
         QCOMPARE(stored->at(0).content, QStringLiteral("may I?"));
@@ -234,14 +234,14 @@ private Q_SLOTS:
         QVERIFY((*reply)->isFinished()); // at once, not when the stage answers
         QCOMPARE((*reply)->message().status, MessageStatus::Cancelled);
         QCOMPARE(m_conversations->replyIn(chatId), nullptr);
-        auto branch = m_app->chats().currentBranch(chatId);
+        auto branch = m_app->store().messages().currentBranch(chatId);
         QVERIFY(branch.ok());
         QCOMPARE(branch->size(), 4);
         QCOMPARE(branch->at(2).content, QStringLiteral("second"));
         QCOMPARE(branch->at(3).status, MessageStatus::Cancelled);
         QTest::qWait(2200); // the stage answers now: nothing more happens
         QCOMPARE(chatRequests(), before);
-        QCOMPARE(*m_app->chats().messageCount(chatId), 4);
+        QCOMPARE(*m_app->store().messages().messageCount(chatId), 4);
     }
 
     void failingStagesDropTextAndNoteTheEnd()
@@ -255,7 +255,7 @@ private Q_SLOTS:
         QVERIFY2(!m.content.contains(QStringLiteral("two")), qPrintable(m.content));
         QVERIFY(m.content.contains(QStringLiteral("one")));
         QCOMPARE(m.error, QStringLiteral("The filter Failing could not check the reply."));
-        auto stored = m_app->chats().message(m.id);
+        auto stored = m_app->store().messages().message(m.id);
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->content, m.content);
         QCOMPARE((*stored)->error, m.error);
@@ -267,7 +267,7 @@ private Q_SLOTS:
         // stored, passed through the stages and saved like any other.
         QNetworkAccessManager nam;
         ScriptedBackend backend(&nam);
-        ChatEngine engine(m_app->chats());
+        ChatEngine engine(m_app->store());
         ChatEngine::Send s;
         s.prompt = QStringLiteral("echo these four words");
         s.backend = &backend;
@@ -279,10 +279,11 @@ private Q_SLOTS:
         QCOMPARE((*reply)->message().status, MessageStatus::Complete);
         QCOMPARE((*reply)->message().content,
                  QStringLiteral("ECHO THESE FOUR WORDS (REWRITTEN)\n-- checked"));
-        auto stored = m_app->chats().message((*reply)->messageId());
+        auto stored = m_app->store().messages().message((*reply)->messageId());
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->content, (*reply)->message().content);
-        QCOMPARE((*m_app->chats().chat((*reply)->chatId()))->backend, QStringLiteral("script"));
+        QCOMPARE((*m_app->store().chats().chat((*reply)->chatId()))->backend,
+                 QStringLiteral("script"));
     }
 
     void stopEndsAReplyWhateverTheStagesHold()
@@ -302,7 +303,7 @@ private Q_SLOTS:
         QCOMPARE(r->message().content, QStringLiteral("Reply to: hello"));
         QVERIFY(r->message().error.startsWith(QStringLiteral("Stopped before the stages")));
         QCOMPARE(m_conversations->replyIn(r->chatId()), nullptr);
-        auto stored = m_app->chats().message(r->messageId());
+        auto stored = m_app->store().messages().message(r->messageId());
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->status, MessageStatus::Complete);
         QCOMPARE((*stored)->content, r->message().content);
@@ -321,7 +322,8 @@ private Q_SLOTS:
         QVERIFY(r->isFinished());
         QCOMPARE(r->message().status, MessageStatus::Cancelled);
         QCOMPARE(m_conversations->replyIn(r->chatId()), nullptr);
-        QCOMPARE((*m_app->chats().message(r->messageId()))->status, MessageStatus::Cancelled);
+        QCOMPARE((*m_app->store().messages().message(r->messageId()))->status,
+                 MessageStatus::Cancelled);
     }
 
     void closingStopsAndStoresWhatIsBeingPrepared()
@@ -333,7 +335,7 @@ private Q_SLOTS:
         m_conversations->stopAll();
         QVERIFY((*reply)->isFinished());
         QCOMPARE(rows(QStringLiteral("messages")), 2);
-        QCOMPARE((*m_app->chats().currentBranch((*reply)->chatId()))[0].content,
+        QCOMPARE((*m_app->store().messages().currentBranch((*reply)->chatId()))[0].content,
                  QStringLiteral("before I go"));
     }
 
@@ -364,7 +366,7 @@ private Q_SLOTS:
                     .exec(QStringLiteral("DROP TRIGGER no_replies")));
         QVERIFY(r->retrySave().ok());
         QVERIFY(r->isSaved());
-        auto branch = m_app->chats().currentBranch(r->chatId());
+        auto branch = m_app->store().messages().currentBranch(r->chatId());
         QVERIFY(branch.ok());
         QCOMPARE(branch->size(), 2);
         QCOMPARE(branch->at(0).content, QStringLiteral("kept in memory"));

@@ -3,7 +3,7 @@
 #include "TestSupport.h"
 
 #include "app/AppContext.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 
@@ -244,10 +244,10 @@ private Q_SLOTS:
             o.env = test::cleanEnvironment();
             auto app = AppContext::open(o);
             QVERIFY2(app.ok(), qPrintable(app.errorMessage()));
-            ChatRepository& chats = (*app)->chats();
-            auto first = chats.createChat(
+            ChatStore& chats = (*app)->store();
+            auto first = chats.chats().createChat(
                 {.title = QStringLiteral("Rust lifetimes"), .createdAt = 1'700'000'000'000});
-            auto second = chats.createChat(
+            auto second = chats.chats().createChat(
                 {.title = QStringLiteral("Dinner ideas"), .createdAt = 1'700'000'100'000});
             QVERIFY(first.ok() && second.ok());
             firstId = first->id;
@@ -256,7 +256,7 @@ private Q_SLOTS:
             q.chatId = firstId;
             q.content = QStringLiteral("Explain 'a");
             q.createdAt = 1'700'000'200'000;
-            const Message qm = *chats.addMessage(q);
+            const Message qm = *chats.messages().addMessage(q);
             Message a;
             a.chatId = firstId;
             a.parentId = qm.id;
@@ -264,11 +264,11 @@ private Q_SLOTS:
             a.model = QStringLiteral("llama3.2");
             a.content = QStringLiteral("First try");
             a.createdAt = 1'700'000'201'000;
-            QVERIFY(chats.addMessage(a).ok());
+            QVERIFY(chats.messages().addMessage(a).ok());
             a.content = QStringLiteral("A lifetime names a region of code.");
             a.status = MessageStatus::Cancelled;
             a.createdAt = 1'700'000'202'000;
-            QVERIFY(chats.addMessage(a).ok()); // regenerated: the current branch
+            QVERIFY(chats.messages().addMessage(a).ok()); // regenerated: the current branch
         }
 
         auto r = runCli(dir.path(), words({"chats", "list"}));

@@ -3,7 +3,7 @@
 // streamed output, exit codes, Ctrl-C, and a process killed mid-reply.
 #include "TestSupport.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // lyss-cli import, export, backup and restore as a user runs them.
 #include "TestSupport.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 #include "util/ProcessIdentity.h"
@@ -107,7 +107,7 @@ private Q_SLOTS:
                 .exitCode == 0);
         auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
-        Transaction tx((*db)->connection());
+        Transaction tx(**db);
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (id, title, created_at, updated_at) "
                                       "VALUES ('pending', 'Not committed', 1, 1)")));
@@ -190,14 +190,14 @@ private Q_SLOTS:
         {
             auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
             QVERIFY(db.ok());
-            ChatRepository chats(**db);
-            auto chat = chats.createChat({.title = QStringLiteral("streaming")});
+            ChatStore chats(**db);
+            auto chat = chats.chats().createChat({.title = QStringLiteral("streaming")});
             Message m;
             m.chatId = chat->id;
             m.role = Role::Assistant;
             m.status = MessageStatus::Streaming;
             m.streamOwner = currentProcessToken(); // this test process: alive
-            QVERIFY(chats.addMessage(m).ok());
+            QVERIFY(chats.messages().addMessage(m).ok());
         }
         r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
         QCOMPARE(r.exitCode, 1);
@@ -212,8 +212,9 @@ private Q_SLOTS:
         {
             auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
             QVERIFY(db.ok());
-            ChatRepository chats(**db);
-            QVERIFY(chats.recoverInterruptedReplies([](const QString&, qint64) { return false; })
+            ChatStore chats(**db);
+            QVERIFY(chats.recovery()
+                        .recoverInterruptedReplies([](const QString&, qint64) { return false; })
                         .ok()); // the reply above is over
             r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));
             QCOMPARE(r.exitCode, 1);

@@ -8,7 +8,7 @@
 #include "io/ChatImporter.h"
 #include "io/MarkdownExport.h"
 #include "io/OpenWebUiFormat.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/DatabaseBackup.h"
 #include "store/Migrations.h"
@@ -30,11 +30,11 @@ QString fixture(const char* name)
 struct Store {
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
-    std::unique_ptr<ChatRepository> chats;
+    std::unique_ptr<ChatStore> chats;
     Store()
     {
         db = std::move(Database::open(dir.filePath(QStringLiteral("lyss.db")))).value();
-        chats = std::make_unique<ChatRepository>(*db);
+        chats = std::make_unique<ChatStore>(*db);
     }
     ~Store()
     {
@@ -53,7 +53,7 @@ struct Store {
     }
     Chat byTitle(const QString& title)
     {
-        for (const ChatSummary& s : *chats->listChats(true)) {
+        for (const ChatSummary& s : *chats->chats().listChats(true)) {
             if (s.chat.title == title)
                 return s.chat;
         }
@@ -62,7 +62,7 @@ struct Store {
     QStringList branch(const QString& chatId)
     {
         QStringList out;
-        for (const Message& m : *chats->currentBranch(chatId))
+        for (const Message& m : *chats->messages().currentBranch(chatId))
             out << roleName(m.role) + QLatin1Char(':') + m.content;
         return out;
     }
@@ -77,9 +77,9 @@ struct Store {
     QString canonicalExport()
     {
         QStringList chatsOut;
-        for (const ChatSummary& s : *chats->listChats(true)) {
+        for (const ChatSummary& s : *chats->chats().listChats(true)) {
             const Chat& c = s.chat;
-            const QList<Message> all = *chats->allMessages(c.id);
+            const QList<Message> all = *chats->messages().allMessages(c.id);
             QHash<QString, QString> pathOf; // id → path of contents from the root
             for (const Message& m : all)
                 pathOf.insert(m.id, pathOf.value(m.parentId) + QLatin1Char('/') + m.content);
@@ -109,9 +109,10 @@ struct Store {
     QByteArray exportJson()
     {
         QJsonArray arr;
-        for (const ChatSummary& s : *chats->listChats(true))
-            arr.append(OpenWebUiFormat::exportChat(s.chat, *chats->allMessages(s.chat.id),
-                                                   *chats->currentBranch(s.chat.id)));
+        for (const ChatSummary& s : *chats->chats().listChats(true))
+            arr.append(OpenWebUiFormat::exportChat(s.chat,
+                                                   *chats->messages().allMessages(s.chat.id),
+                                                   *chats->messages().currentBranch(s.chat.id)));
         return QJsonDocument(arr).toJson();
     }
 };
@@ -146,16 +147,16 @@ private Q_SLOTS:
         QCOMPARE(c.params.value(QStringLiteral("system")).toString(), QStringLiteral("Be kind"));
         QCOMPARE(c.source, QStringLiteral("open-webui"));
         QCOMPARE(c.sourceId, QStringLiteral("c-1"));
-        const QList<Message> branch = *s.chats->currentBranch(c.id);
+        const QList<Message> branch = *s.chats->messages().currentBranch(c.id);
         QCOMPARE(branch[1].model, QStringLiteral("mistral"));
         QCOMPARE(branch[1].createdAt, 1700000009000);
-        QCOMPARE(s.chats->allMessages(c.id)->size(), 4);
+        QCOMPARE(s.chats->messages().allMessages(c.id)->size(), 4);
 
         const Chat archived = s.byTitle(QStringLiteral("Archived one"));
         QVERIFY(archived.archived);
         QCOMPARE(s.branch(archived.id),
                  (QStringList{QStringLiteral("user:q"), QStringLiteral("assistant:partial")}));
-        for (const Message& m : *s.chats->allMessages(archived.id)) {
+        for (const Message& m : *s.chats->messages().allMessages(archived.id)) {
             if (m.content == QLatin1String("partial"))
                 QCOMPARE(m.status, MessageStatus::Interrupted); // done: false
             if (m.role == Role::Assistant && m.content.isEmpty()) {
@@ -164,7 +165,7 @@ private Q_SLOTS:
             }
         }
         // Imported text is searchable.
-        QCOMPARE(s.chats->search(QStringLiteral("there"))->size(), 1);
+        QCOMPARE(s.chats->search().search(QStringLiteral("there"))->size(), 1);
     }
 
     void olderOpenWebUiShapes()
@@ -193,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(s.branch(sky.id),
                  (QStringList{QStringLiteral("user:Why is the sky blue?"),
                               QStringLiteral("assistant:Because of \n\nscattering.")}));
-        const QList<Message> all = *s.chats->allMessages(sky.id);
+        const QList<Message> all = *s.chats->messages().allMessages(sky.id);
         QCOMPARE(all.size(), 4);
         QCOMPARE(all[0].parentId, QString());
         QCOMPARE(std::count_if(all.begin(), all.end(),
@@ -204,7 +205,7 @@ private Q_SLOTS:
         });
         QVERIFY(code != all.end());
         QCOMPARE(code->content, QStringLiteral("```\nprint(1)\n```"));
-        QCOMPARE(s.chats->currentBranch(sky.id)->at(1).model, QStringLiteral("gpt-4o"));
+        QCOMPARE(s.chats->messages().currentBranch(sky.id)->at(1).model, QStringLiteral("gpt-4o"));
         QVERIFY(s.byTitle(QStringLiteral("Second")).archived);
     }
 
@@ -341,14 +342,14 @@ private Q_SLOTS:
         a.import(fixture("openwebui-export.json"));
         a.import(fixture("chatgpt-conversations.json"));
         // Lyss's own richer rows: thinking, metrics, a cancelled reply.
-        auto chat = a.chats->createChat({.title = QStringLiteral("Lyss native"),
-                                         .model = QStringLiteral("qwen3"),
-                                         .tags = {QStringLiteral("mine")}});
+        auto chat = a.chats->chats().createChat({.title = QStringLiteral("Lyss native"),
+                                                 .model = QStringLiteral("qwen3"),
+                                                 .tags = {QStringLiteral("mine")}});
         Message q;
         q.chatId = chat->id;
         q.content = QStringLiteral("Think, then answer");
         q.createdAt = 1750000000123;
-        const QString qid = a.chats->addMessage(q)->id;
+        const QString qid = a.chats->messages().addMessage(q)->id;
         Message r;
         r.chatId = chat->id;
         r.parentId = qid;
@@ -360,7 +361,7 @@ private Q_SLOTS:
         r.metrics =
             QJsonObject{{QStringLiteral("eval_count"), 3}, {QStringLiteral("ttft_ms"), 120}};
         r.createdAt = 1750000000456;
-        QVERIFY(a.chats->addMessage(r).ok());
+        QVERIFY(a.chats->messages().addMessage(r).ok());
 
         QTemporaryDir dir;
         const QString exported = dir.filePath(QStringLiteral("export.json"));
@@ -384,7 +385,7 @@ private Q_SLOTS:
         Store s;
         s.import(fixture("openwebui-export.json"));
         const Chat c = s.byTitle(QStringLiteral("Branchy"));
-        const QString md = MarkdownExport::chat(c, *s.chats->currentBranch(c.id));
+        const QString md = MarkdownExport::chat(c, *s.chats->messages().currentBranch(c.id));
         QVERIFY(md.startsWith(QStringLiteral("# Branchy\n\n*Model: llama3 · Started: ")));
         QVERIFY(md.contains(QStringLiteral("Tags: greeting, test*")));
         QVERIFY(md.contains(QStringLiteral("## You · ")));
@@ -420,11 +421,13 @@ private Q_SLOTS:
         QVERIFY(DatabaseBackup::check(keep).ok());
         {
             auto kept = Database::open(keep);
-            ChatRepository keptChats(**kept);
-            QCOMPARE(keptChats.listChats(true)->size(), 2);
-            QCOMPARE(keptChats.listChats(true)->first().chat.source, QStringLiteral("chatgpt"));
+            ChatStore keptChats(**kept);
+            QCOMPARE(keptChats.chats().listChats(true)->size(), 2);
+            QCOMPARE(keptChats.chats().listChats(true)->first().chat.source,
+                     QStringLiteral("chatgpt"));
         }
-        QCOMPARE(other.chats->search(QStringLiteral("there"))->size(), 1); // the index came along
+        QCOMPARE(other.chats->search().search(QStringLiteral("there"))->size(),
+                 1); // the index came along
     }
 
     void restoreRefusesWhatIsNotALyssBackup()
@@ -482,8 +485,8 @@ private Q_SLOTS:
         auto upgraded = Database::open(path);
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
         QCOMPARE((*upgraded)->schemaVersion(), latestSchemaVersion());
-        ChatRepository chats(**upgraded);
-        QCOMPARE(chats.listChats()->first().chat.title, QStringLiteral("From v1"));
+        ChatStore chats(**upgraded);
+        QCOMPARE(chats.chats().listChats()->first().chat.title, QStringLiteral("From v1"));
     }
 };
 

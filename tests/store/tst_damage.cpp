@@ -4,7 +4,7 @@
 // user told what happened and how to get their chats back.
 #include "TestSupport.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 #include "util/ProcessIdentity.h"
@@ -52,8 +52,8 @@ QList<int> fill(const QString& path, int targetVersion = 0)
         pagesOf("config");
         return pages;
     }
-    ChatRepository chats(**db);
-    auto chat = chats.createChat({.title = QStringLiteral("Many")});
+    ChatStore chats(**db);
+    auto chat = chats.chats().createChat({.title = QStringLiteral("Many")});
     QString parent;
     for (int i = 0; i < 300; ++i) {
         Message m;
@@ -61,7 +61,7 @@ QList<int> fill(const QString& path, int targetVersion = 0)
         m.parentId = parent;
         m.role = i % 2 ? Role::Assistant : Role::User;
         m.content = QStringLiteral("message %1 ").arg(i) + QString(900, QLatin1Char('x'));
-        parent = chats.addMessage(m)->id;
+        parent = chats.messages().addMessage(m)->id;
     }
     pagesOf("messages");
     return pages;

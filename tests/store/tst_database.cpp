@@ -3,7 +3,7 @@
 // are not ours or are newer, and two users of one file at once.
 #include "TestSupport.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "store/SearchIndexer.h"
@@ -16,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 using namespace lyss;
@@ -133,8 +134,8 @@ private Q_SLOTS:
         }
 
         // Messages written before v2 are searchable after the upgrade.
-        ChatRepository chats(**db);
-        auto hits = chats.search(QStringLiteral("platypus"));
+        ChatStore chats(**db);
+        auto hits = chats.search().search(QStringLiteral("platypus"));
         QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
         QCOMPARE(hits->size(), 1);
         QCOMPARE(hits->first().chatTitle, QStringLiteral("Old chat"));
@@ -307,20 +308,45 @@ private Q_SLOTS:
         auto a = Database::open(path);
         auto b = Database::open(path);
         QVERIFY(a.ok() && b.ok());
-        ChatRepository chatsA(**a);
-        ChatRepository chatsB(**b);
+        ChatStore chatsA(**a);
+        ChatStore chatsB(**b);
 
-        Transaction tx((*a)->connection());
+        Transaction tx(**a);
         QVERIFY(tx.status().ok());
-        QVERIFY(chatsA.createChat({.title = QStringLiteral("Pending")}).ok());
+        QVERIFY(chatsA.chats().createChat({.title = QStringLiteral("Pending")}).ok());
         // WAL: the reader is not blocked and does not see uncommitted work.
-        auto during = chatsB.listChats();
+        auto during = chatsB.chats().listChats();
         QVERIFY2(during.ok(), qPrintable(during.errorMessage()));
         QCOMPARE(during->size(), 0);
         QVERIFY(tx.commit().ok());
-        auto after = chatsB.listChats();
+        auto after = chatsB.chats().listChats();
         QVERIFY(after.ok());
         QCOMPARE(after->size(), 1);
+    }
+
+    // The file lends its connection to the thread that opened it and to no other: a
+    // repository called from another thread gets an error it can show, never a QtSql
+    // connection used across threads.
+    void connectionIsLentOnlyToItsThread()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+        QVERIFY(db.ok());
+        ChatStore store(**db);
+        QVERIFY((*db)->lease().ok());
+        QString leaseError, repositoryError, transactionError;
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            leaseError = (*db)->lease().errorMessage();
+            repositoryError = store.chats().listChats().errorMessage();
+            Transaction tx(**db);
+            transactionError = tx.status().errorMessage();
+        }));
+        other->start();
+        QVERIFY(other->wait(10000));
+        QVERIFY2(leaseError.contains(QStringLiteral("thread")), qPrintable(leaseError));
+        QCOMPARE(repositoryError, leaseError);
+        QCOMPARE(transactionError, leaseError);
+        QVERIFY(store.chats().listChats().ok());
     }
 
     void checkpointsRunWhereTheyAreHandedTo()
@@ -375,7 +401,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
-        auto tx = std::make_unique<Transaction>((*db)->connection());
+        auto tx = std::make_unique<Transaction>(**db);
         QVERIFY(tx->status().ok());
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO config (key, value, updated_at) VALUES "

@@ -39,7 +39,7 @@ struct Window {
         if (prepare)
             prepare(*app);
         backends = std::make_unique<BackendSet>(*app->effectiveBackends(), nullptr, 30000);
-        conversations = std::make_unique<Conversations>(app->chats(), app->settings(), *backends);
+        conversations = std::make_unique<Conversations>(app->store(), app->settings(), *backends);
         window = std::make_unique<MainWindow>(*app, *backends, *conversations);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get()))

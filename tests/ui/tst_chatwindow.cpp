@@ -19,7 +19,7 @@
 #include "chat/Conversations.h"
 #include "markdown/MarkdownRenderer.h"
 #include "store/BackendRepository.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 #include "util/Translations.h"
 
 #include <QAbstractButton>
@@ -93,11 +93,11 @@ private Q_SLOTS:
 
         // It is stored, titled from the prompt, and listed in the sidebar.
         const QString chatId = w.window->currentChatId();
-        auto branch = w.app->chats().currentBranch(chatId);
+        auto branch = w.app->store().messages().currentBranch(chatId);
         QCOMPARE(branch->size(), 2);
         QCOMPARE(branch->at(1).status, MessageStatus::Complete);
-        QCOMPARE((*w.app->chats().chat(chatId))->title, QStringLiteral("Hello there"));
-        QCOMPARE((*w.app->chats().chat(chatId))->model, QStringLiteral("llama3.2:latest"));
+        QCOMPARE((*w.app->store().chats().chat(chatId))->title, QStringLiteral("Hello there"));
+        QCOMPARE((*w.app->store().chats().chat(chatId))->model, QStringLiteral("llama3.2:latest"));
         auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
         QCOMPARE(list->currentItem()->text(), QStringLiteral("Hello there"));
     }
@@ -114,7 +114,8 @@ private Q_SLOTS:
         QTest::keyClick(w.window.get(), Qt::Key_Escape);
         QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Cancelled, 10000);
         QVERIFY(w.last().content.startsWith(QStringLiteral("w0 w1")));
-        QCOMPARE((*w.app->chats().message(w.last().id))->status, MessageStatus::Cancelled);
+        QCOMPARE((*w.app->store().messages().message(w.last().id))->status,
+                 MessageStatus::Cancelled);
         QCOMPARE(send->text(), QStringLiteral("Send"));
     }
 
@@ -175,7 +176,7 @@ private Q_SLOTS:
     void onlyVisibleMessagesAreLaidOut()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Long chat")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Long chat")});
             QString parent;
             for (int i = 0; i < 2000; ++i) {
                 Message m;
@@ -186,7 +187,7 @@ private Q_SLOTS:
                     QStringLiteral(
                         "Message **%1** with some `code` and a [link](https://example.org).")
                         .arg(i);
-                parent = app.chats().addMessage(m)->id;
+                parent = app.store().messages().addMessage(m)->id;
             }
         });
         // A long chat opens with its end; older messages load as the view nears the top.
@@ -437,12 +438,12 @@ private Q_SLOTS:
     void linksAreFoundWhereTheyAreDrawn()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Links")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Links")});
             Message m;
             m.chatId = chat->id;
             m.role = Role::Assistant;
             m.content = QStringLiteral("Read [the docs](https://example.org/docs) first.");
-            QVERIFY(app.chats().addMessage(m).ok());
+            QVERIFY(app.store().messages().addMessage(m).ok());
         });
         QTest::qWait(50);
         MessageView* view = w.window->messageView();
@@ -462,12 +463,12 @@ private Q_SLOTS:
     void codeBlocksHaveACopyLink()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Code")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Code")});
             Message m;
             m.chatId = chat->id;
             m.role = Role::Assistant;
             m.content = QStringLiteral("Try:\n\n```bash\nls -la /tmp\n```\n");
-            QVERIFY(app.chats().addMessage(m).ok());
+            QVERIFY(app.store().messages().addMessage(m).ok());
         });
         QTest::qWait(50);
         MessageView* view = w.window->messageView();
@@ -491,12 +492,12 @@ private Q_SLOTS:
     void textCanBeSelectedAndCopied()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Select")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Select")});
             Message m;
             m.chatId = chat->id;
             m.role = Role::Assistant;
             m.content = QStringLiteral("alpha beta gamma");
-            QVERIFY(app.chats().addMessage(m).ok());
+            QVERIFY(app.store().messages().addMessage(m).ok());
         });
         QTest::qWait(50);
         MessageView* view = w.window->messageView();
@@ -533,7 +534,7 @@ private Q_SLOTS:
     void selectionSpansMessagesAndTheKeyboard()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Span")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Span")});
             QString parent;
             const QList<QPair<Role, QString>> texts{
                 {Role::User, QStringLiteral("alpha beta gamma")},
@@ -545,7 +546,7 @@ private Q_SLOTS:
                 m.parentId = parent;
                 m.role = role;
                 m.content = text;
-                parent = app.chats().addMessage(m)->id;
+                parent = app.store().messages().addMessage(m)->id;
             }
         });
         QTest::qWait(50);
@@ -601,19 +602,19 @@ private Q_SLOTS:
     void themesSwitchLive()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Colours")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Colours")});
             Message m;
             m.chatId = chat->id;
             m.role = Role::User;
             m.content = QStringLiteral("a question in a bubble");
-            auto question = app.chats().addMessage(m);
+            auto question = app.store().messages().addMessage(m);
             QVERIFY(question.ok());
             Message reply;
             reply.chatId = chat->id;
             reply.parentId = question->id;
             reply.role = Role::Assistant;
             reply.content = QStringLiteral("Some code:\n\n```\nint x = 1;\nint y = 2;\n```");
-            QVERIFY(app.chats().addMessage(reply).ok());
+            QVERIFY(app.store().messages().addMessage(reply).ok());
         });
         QTest::qWait(50);
         MessageView* view = w.window->messageView();
@@ -727,12 +728,12 @@ private Q_SLOTS:
     void keyboardReachesMessageActions()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Keys")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Keys")});
             Message q;
             q.chatId = chat->id;
             q.role = Role::User;
             q.content = QStringLiteral("plain question");
-            auto question = app.chats().addMessage(q);
+            auto question = app.store().messages().addMessage(q);
             QVERIFY(question.ok());
             for (const QString& text :
                  {QStringLiteral("first answer"), QStringLiteral("second answer")}) {
@@ -741,7 +742,7 @@ private Q_SLOTS:
                 a.parentId = question->id;
                 a.role = Role::Assistant;
                 a.content = text;
-                QVERIFY(app.chats().addMessage(a).ok());
+                QVERIFY(app.store().messages().addMessage(a).ok());
             }
         });
         QTest::qWait(50);
@@ -800,12 +801,12 @@ private Q_SLOTS:
     void languageChangeRetranslatesTheWindow()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Words")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Words")});
             Message m;
             m.chatId = chat->id;
             m.role = Role::Assistant;
             m.content = QStringLiteral("```\ncode\n```");
-            QVERIFY(app.chats().addMessage(m).ok());
+            QVERIFY(app.store().messages().addMessage(m).ok());
         });
         QTest::qWait(50);
         MessageView* view = w.window->messageView();
@@ -905,8 +906,9 @@ private Q_SLOTS:
         Window w(
             m_server->url(),
             [](AppContext& app) {
-                QVERIFY(app.chats().createChat({.title = QStringLiteral("Keep me")}).ok());
-                QVERIFY(app.chats().createChat({.title = QStringLiteral("Delete me")}).ok());
+                QVERIFY(app.store().chats().createChat({.title = QStringLiteral("Keep me")}).ok());
+                QVERIFY(
+                    app.store().chats().createChat({.title = QStringLiteral("Delete me")}).ok());
             },
             data.path());
         auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
@@ -916,7 +918,7 @@ private Q_SLOTS:
                 out << list->item(i)->text();
             return out;
         };
-        const QList<ChatSummary> chats = *w.app->chats().listChats();
+        const QList<ChatSummary> chats = *w.app->store().chats().listChats();
         const QString victim = std::find_if(chats.begin(), chats.end(), [](const ChatSummary& s) {
                                    return s.chat.title == QLatin1String("Delete me");
                                })->chat.id;
@@ -926,12 +928,12 @@ private Q_SLOTS:
         QTest::mouseClick(w.window->findChild<QPushButton*>(QStringLiteral("undoButton")),
                           Qt::LeftButton);
         QVERIFY(titles().contains(QStringLiteral("Delete me")));
-        QVERIFY(w.app->chats().chat(victim)->has_value());
+        QVERIFY(w.app->store().chats().chat(victim)->has_value());
 
         w.window->deleteChatWithUndo(victim);
         w.window->close(); // closing does what the timer would have done
-        QVERIFY(!w.app->chats().chat(victim)->has_value());
-        QCOMPARE(w.app->chats().listChats()->size(), 1);
+        QVERIFY(!w.app->store().chats().chat(victim)->has_value());
+        QCOMPARE(w.app->store().chats().listChats()->size(), 1);
     }
 
     void settingsServersOptionsAndPull()
@@ -1005,7 +1007,7 @@ private Q_SLOTS:
     void findInThisChat()
     {
         Window w(m_server->url(), [](AppContext& app) {
-            auto chat = app.chats().createChat({.title = QStringLiteral("Find")});
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Find")});
             QString parent;
             for (int i = 0; i < 300; ++i) {
                 Message m;
@@ -1013,7 +1015,7 @@ private Q_SLOTS:
                 m.parentId = parent;
                 m.content = i % 100 == 0 ? QStringLiteral("the Needle %1").arg(i)
                                          : QStringLiteral("hay %1").arg(i);
-                parent = app.chats().addMessage(m)->id;
+                parent = app.store().messages().addMessage(m)->id;
             }
         });
         QTest::keyClick(w.window.get(), Qt::Key_F, Qt::ControlModifier);

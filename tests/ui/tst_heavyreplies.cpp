@@ -10,7 +10,7 @@
 #include "MessageLayout.h"
 #include "MessageView.h"
 #include "WholeTextViewer.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QElapsedTimer>
 #include <QScrollBar>
@@ -23,18 +23,18 @@ namespace {
 std::function<void(AppContext&)> chatWith(const QString& reply)
 {
     return [reply](AppContext& app) {
-        auto chat = app.chats().createChat({.title = QStringLiteral("Heavy")});
+        auto chat = app.store().chats().createChat({.title = QStringLiteral("Heavy")});
         Message q;
         q.chatId = chat->id;
         q.role = Role::User;
         q.content = QStringLiteral("Go on");
-        const QString parent = app.chats().addMessage(q)->id;
+        const QString parent = app.store().messages().addMessage(q)->id;
         Message a;
         a.chatId = chat->id;
         a.parentId = parent;
         a.role = Role::Assistant;
         a.content = reply;
-        QVERIFY(app.chats().addMessage(a).ok());
+        QVERIFY(app.store().messages().addMessage(a).ok());
     };
 }
 
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(viewer->shownText().remove(QLatin1Char('\n')), reply);
 
         // Only the display was cut: the store has every byte.
-        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        auto branch = w.app->store().messages().currentBranch(w.window->currentChatId());
         QVERIFY(branch.ok());
         QCOMPARE(branch->last().content, reply);
     }
@@ -189,7 +189,7 @@ private Q_SLOTS:
                                 .arg(expected.size())));
         QVERIFY2(delegateOf(w)->partsShown(w.last().id) > 5,
                  qPrintable(QString::number(delegateOf(w)->partsShown(w.last().id))));
-        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        auto branch = w.app->store().messages().currentBranch(w.window->currentChatId());
         QVERIFY(branch.ok());
         QVERIFY(branch->last().content == expected);
     }
@@ -251,7 +251,7 @@ private Q_SLOTS:
         QVERIFY2(w.last().content.size() < 8 * 1024 * 1024,
                  qPrintable(QString::number(w.last().content.size())));
         // What arrived before Esc is kept, in the store too.
-        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        auto branch = w.app->store().messages().currentBranch(w.window->currentChatId());
         QVERIFY(branch.ok());
         QVERIFY(branch->last().content.size() > 256 * 1024);
         QVERIFY(branch->last().content.startsWith(QStringLiteral("abcdefghijklmnopqrstuvwxyz")));

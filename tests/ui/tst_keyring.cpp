@@ -108,7 +108,7 @@ private Q_SLOTS:
         locked.hasKey = true;
         QVERIFY(app->backends().add(locked).ok());
         BackendSet backends(*app->effectiveBackends(), keyring.get(), 30000);
-        Conversations conversations(app->chats(), app->settings(), backends);
+        Conversations conversations(app->store(), app->settings(), backends);
         MainWindow window(*app, backends, conversations);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

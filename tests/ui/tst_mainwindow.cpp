@@ -7,7 +7,7 @@
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -31,15 +31,19 @@ private Q_SLOTS:
         o.env = test::cleanEnvironment();
         auto app = AppContext::open(o);
         QVERIFY2(app.ok(), qPrintable(app.errorMessage()));
-        QVERIFY(
-            (*app)->chats().createChat({.title = QStringLiteral("Older"), .createdAt = 1000}).ok());
         QVERIFY((*app)
-                    ->chats()
+                    ->store()
+                    .chats()
+                    .createChat({.title = QStringLiteral("Older"), .createdAt = 1000})
+                    .ok());
+        QVERIFY((*app)
+                    ->store()
+                    .chats()
                     .createChat({.title = QStringLiteral("Newest"), .createdAt = 2000})
                     .ok());
 
         BackendSet backends({}, nullptr, 30000);
-        Conversations conversations((*app)->chats(), (*app)->settings(), backends);
+        Conversations conversations((*app)->store(), (*app)->settings(), backends);
         MainWindow window(**app, backends, conversations);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

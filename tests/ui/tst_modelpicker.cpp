@@ -6,7 +6,7 @@
 #include "TestWindow.h"
 
 #include "store/BackendRepository.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QApplication>
 #include <QMessageBox>

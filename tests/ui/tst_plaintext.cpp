@@ -6,7 +6,7 @@
 #include "TestWindow.h"
 
 #include "PlainText.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -54,7 +54,7 @@ private Q_SLOTS:
         Window w(m_hostile->url(QStringLiteral("/markup")), [&](AppContext& app) {
             Chat c;
             c.title = QStringLiteral("<img src=\"x.png\">") + kMarkup;
-            auto created = app.chats().createChat(c);
+            auto created = app.store().chats().createChat(c);
             QVERIFY(created.ok());
             chatId = created->id;
             Message m;
@@ -63,7 +63,7 @@ private Q_SLOTS:
             m.content = QStringLiteral("partial");
             m.status = MessageStatus::Error;
             m.error = QStringLiteral("The server said: ") + kMarkup;
-            QVERIFY(app.chats().addMessage(m).ok());
+            QVERIFY(app.store().messages().addMessage(m).ok());
         });
 
         // The server status: its tooltip quotes /api/version.

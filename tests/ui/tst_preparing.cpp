@@ -5,7 +5,7 @@
 #include "TestStages.h"
 #include "TestWindow.h"
 
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QPushButton>
 #include <QSignalSpy>
@@ -39,12 +39,12 @@ private Q_SLOTS:
         QCOMPARE(w.model()->at(0).content, QStringLiteral("hello"));
         QCOMPARE(w.last().status, MessageStatus::Streaming);
         QCOMPARE(send->text(), QStringLiteral("Stop"));
-        QCOMPARE(w.app->chats().listChats()->size(), 0);
+        QCOMPARE(w.app->store().chats().listChats()->size(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
         QCOMPARE(w.model()->rowCount(), 2);
         QCOMPARE(w.last().content, QStringLiteral("Reply to: hello"));
         QCOMPARE(send->text(), QStringLiteral("Send"));
-        QCOMPARE(w.app->chats().listChats()->size(), 1);
+        QCOMPARE(w.app->store().chats().listChats()->size(), 1);
 
         // The next one in the same chat: shown below at once, Esc stops it at once.
         w.conversations->setStages({std::make_shared<Slow>(3000)});
@@ -55,7 +55,7 @@ private Q_SLOTS:
         QTest::keyClick(w.composer(), Qt::Key_Escape);
         QCOMPARE(w.last().status, MessageStatus::Cancelled);
         QCOMPARE(send->text(), QStringLiteral("Send"));
-        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        auto branch = w.app->store().messages().currentBranch(w.window->currentChatId());
         QVERIFY(branch.ok());
         QCOMPARE(branch->size(), 4);
         QCOMPARE(branch->at(2).content, QStringLiteral("and then?"));

@@ -8,7 +8,7 @@
 #include "SettingsDialog.h"
 #include "UnsavedReplies.h"
 #include "store/BackendRepository.h"
-#include "store/ChatRepository.h"
+#include "store/ChatStore.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -58,7 +58,7 @@ private Q_SLOTS:
         QTest::mouseClick(bar->findChild<QPushButton*>(QStringLiteral("retrySaving")),
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(bar->isHidden(), 5000);
-        auto branch = w.app->chats().currentBranch(w.window->currentChatId());
+        auto branch = w.app->store().messages().currentBranch(w.window->currentChatId());
         QVERIFY2(branch.ok(), qPrintable(branch.errorMessage()));
         QCOMPARE(branch->size(), 2);
         QCOMPARE(branch->at(1).status, MessageStatus::Complete);
@@ -72,12 +72,12 @@ private Q_SLOTS:
             Window made(
                 m_server->url(),
                 [](AppContext& app) {
-                    auto chat = app.chats().createChat({.title = QStringLiteral("Kept")});
+                    auto chat = app.store().chats().createChat({.title = QStringLiteral("Kept")});
                     Message m;
                     m.chatId = chat->id;
                     m.role = Role::User;
                     m.content = QStringLiteral("a question kept on a read-only disk");
-                    QVERIFY(app.chats().addMessage(m).ok());
+                    QVERIFY(app.store().messages().addMessage(m).ok());
                 },
                 data.path());
         }

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/MessageSearch.h"
+
+#include "store/ConnectionSource.h"
+#include "store/SqlDialect.h"
+#include "store/StoreRows.h"
+
+namespace lyss {
+
+MessageSearch::MessageSearch(ConnectionSource& source)
+    : m_dialect(source.dialect())
+    , m_statements(source)
+{
+}
+
+Result<QList<SearchHit>> MessageSearch::search(const QString& text, int limit)
+{
+    const QString match = m_dialect.searchQuery(text);
+    if (match.isEmpty())
+        return QList<SearchHit>{};
+    return rows::queryRows<SearchHit>(m_statements, m_dialect.searchStatement(), {match, limit},
+                                      tr("Searching the messages"), [](const QSqlQuery& q) {
+                                          return SearchHit{
+                                              q.value(0).toString(), q.value(1).toString(),
+                                              q.value(2).toString(), q.value(3).toString()};
+                                      });
+}
+
+Status MessageSearch::indexWaitingMessages(QSqlDatabase connection)
+{
+    // The triggers move what a message marked indexed holds into the index.
+    QSqlQuery q(connection);
+    q.prepare(QStringLiteral("UPDATE messages SET indexed = 1 WHERE indexed = 0"));
+    return sql::exec(q, tr("Indexing finished messages for search"));
+}
+
+} // namespace lyss
