@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchReport.h"
 
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -8,8 +8,8 @@
 #include "Corpus.h"
 
 #include "io/ChatImporter.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
+#include "store/sqlite/Database.h"
+#include "store/sqlite/Migrations.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

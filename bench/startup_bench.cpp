@@ -7,7 +7,7 @@
 #include "BenchReport.h"
 
 #include "store/ChatStore.h"
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -7,8 +7,8 @@
 #include "Corpus.h"
 
 #include "store/ChatStore.h"
-#include "store/Database.h"
 #include "store/Transaction.h"
+#include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

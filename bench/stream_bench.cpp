@@ -13,7 +13,7 @@
 #include "backends/OpenAIStreamDecoder.h"
 #include "chat/ChatEngine.h"
 #include "store/ChatStore.h"
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

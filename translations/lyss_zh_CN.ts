@@ -113,10 +113,6 @@
         <source>Indexing the imported messages for search</source>
         <translation>正在为导入的消息建立搜索索引</translation>
     </message>
-    <message>
-        <source>Finishing the import</source>
-        <translation>正在完成导入</translation>
-    </message>
 </context>
 <context>
     <name>ChatGptFormat</name>

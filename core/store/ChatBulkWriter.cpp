@@ -2,8 +2,8 @@
 #include "store/ChatBulkWriter.h"
 
 #include "store/ConnectionSource.h"
-#include "store/Migrations.h"
 #include "store/Sql.h"
+#include "store/SqlDialect.h"
 #include "store/StoreRows.h"
 
 #include <QJsonArray>
@@ -32,10 +32,10 @@ Status ChatBulkWriter::begin()
         return sql::errorFrom(q, tr("Preparing the import"));
     m_firstSeq = q.value(0).toLongLong() + 1;
     q.finish();
-    if (Status st = sql::exec(db, QStringLiteral("DROP TRIGGER IF EXISTS messages_fts_insert"),
-                              tr("Preparing the import"));
-        !st.ok())
-        return st;
+    for (const QString& statement : lease->dialect().pauseIndexingInserts()) {
+        if (Status st = sql::exec(db, statement, tr("Preparing the import")); !st.ok())
+            return st;
+    }
     m_begun = true;
     return {};
 }
@@ -99,15 +99,13 @@ Status ChatBulkWriter::finish()
     auto lease = m_source.lease();
     if (!lease)
         return lease.error();
-    QSqlDatabase db = lease->db();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO messages_fts (rowid, content) "
-                             "SELECT seq, content FROM messages_searchable WHERE seq >= ?"));
-    q.addBindValue(m_firstSeq);
-    if (Status st = sql::exec(q, tr("Indexing the imported messages for search")); !st.ok())
-        return st;
-    q.finish();
-    return sql::exec(db, messagesFtsInsertTrigger(), tr("Finishing the import"));
+    for (const QString& statement : lease->dialect().indexInsertedSince(m_firstSeq)) {
+        if (Status st =
+                sql::exec(lease->db(), statement, tr("Indexing the imported messages for search"));
+            !st.ok())
+            return st;
+    }
+    return {};
 }
 
 } // namespace lyss

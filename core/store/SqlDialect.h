@@ -3,6 +3,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace lyss {
 
@@ -47,6 +48,11 @@ public:
     // id and a snippet with the matches in [brackets], best first, unarchived chats only.
     virtual QString searchQuery(const QString& text) const = 0;
     virtual QString searchStatement() const = 0;
+    // An import indexes its messages in one pass at the end instead of row by row: what
+    // stops indexing each inserted message, and what indexes the messages from `firstSeq`
+    // on and indexes each insert again.
+    virtual QStringList pauseIndexingInserts() const = 0;
+    virtual QStringList indexInsertedSince(qint64 firstSeq) const = 0;
 };
 
 } // namespace lyss

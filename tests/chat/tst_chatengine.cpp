@@ -7,7 +7,7 @@
 #include "backends/OllamaBackend.h"
 #include "chat/ChatEngine.h"
 #include "store/ChatStore.h"
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 #include "util/ProcessIdentity.h"
 
 #include <QDateTime>

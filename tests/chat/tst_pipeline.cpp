@@ -14,7 +14,7 @@
 #include "chat/Conversations.h"
 #include "chat/ReplyStage.h"
 #include "store/ChatStore.h"
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -4,8 +4,8 @@
 
 #include "app/AppContext.h"
 #include "store/ChatStore.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
+#include "store/sqlite/Database.h"
+#include "store/sqlite/Migrations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 #include "TestSupport.h"
 
 #include "store/ChatStore.h"
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

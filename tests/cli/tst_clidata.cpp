@@ -3,8 +3,8 @@
 #include "TestSupport.h"
 
 #include "store/ChatStore.h"
-#include "store/Database.h"
 #include "store/Transaction.h"
+#include "store/sqlite/Database.h"
 #include "util/ProcessIdentity.h"
 
 #include <QDir>

@@ -12,7 +12,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "store/BackendRepository.h"
 #include "store/ConfigRepository.h"
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -6,7 +6,7 @@
 #include "config/BackendResolver.h"
 #include "config/Settings.h"
 #include "store/ConfigRepository.h"
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

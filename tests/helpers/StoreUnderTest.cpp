@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreUnderTest.h"
 
-#include "store/Database.h"
 #include "store/Sql.h"
+#include "store/sqlite/Database.h"
 
 #include <QDir>
 #include <QSqlQuery>

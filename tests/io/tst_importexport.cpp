@@ -9,9 +9,9 @@
 #include "io/MarkdownExport.h"
 #include "io/OpenWebUiFormat.h"
 #include "store/ChatStore.h"
-#include "store/Database.h"
-#include "store/DatabaseBackup.h"
-#include "store/Migrations.h"
+#include "store/sqlite/Database.h"
+#include "store/sqlite/DatabaseBackup.h"
+#include "store/sqlite/Migrations.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

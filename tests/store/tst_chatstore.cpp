@@ -7,9 +7,9 @@
 
 #include "store/ChatBulkWriter.h"
 #include "store/ChatStore.h"
-#include "store/Database.h"
-#include "store/SearchIndexer.h"
 #include "store/Transaction.h"
+#include "store/sqlite/Database.h"
+#include "store/sqlite/SearchIndexer.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>

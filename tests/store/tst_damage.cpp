@@ -5,8 +5,8 @@
 #include "TestSupport.h"
 
 #include "store/ChatStore.h"
-#include "store/Database.h"
 #include "store/Sql.h"
+#include "store/sqlite/Database.h"
 #include "util/ProcessIdentity.h"
 
 #include <QDir>

@@ -4,10 +4,10 @@
 #include "TestSupport.h"
 
 #include "store/ChatStore.h"
-#include "store/Database.h"
-#include "store/Migrations.h"
-#include "store/SearchIndexer.h"
 #include "store/Transaction.h"
+#include "store/sqlite/Database.h"
+#include "store/sqlite/Migrations.h"
+#include "store/sqlite/SearchIndexer.h"
 
 #include <QDir>
 #include <QElapsedTimer>

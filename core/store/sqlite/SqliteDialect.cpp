@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sqlite/SqliteDialect.h"
 
-#include "store/SqliteHandle.h"
+#include "store/sqlite/Migrations.h"
+#include "store/sqlite/SqliteHandle.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -92,6 +93,19 @@ QString SqliteDialect::searchStatement() const
         "FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid "
         "JOIN chats c ON c.id = m.chat_id "
         "WHERE messages_fts MATCH ? AND c.archived = 0 ORDER BY rank LIMIT ?");
+}
+
+QStringList SqliteDialect::pauseIndexingInserts() const
+{
+    return {QStringLiteral("DROP TRIGGER IF EXISTS messages_fts_insert")};
+}
+
+QStringList SqliteDialect::indexInsertedSince(qint64 firstSeq) const
+{
+    return {QStringLiteral("INSERT INTO messages_fts (rowid, content) "
+                           "SELECT seq, content FROM messages_searchable WHERE seq >= %1")
+                .arg(firstSeq),
+            messagesFtsInsertTrigger()};
 }
 
 } // namespace lyss

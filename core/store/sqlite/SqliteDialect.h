@@ -23,6 +23,8 @@ public:
     QString setSchemaVersion(int version) const override;
     QString searchQuery(const QString& text) const override;
     QString searchStatement() const override;
+    QStringList pauseIndexingInserts() const override;
+    QStringList indexInsertedSince(qint64 firstSeq) const override;
 };
 
 } // namespace lyss

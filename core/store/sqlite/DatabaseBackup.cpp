@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/DatabaseBackup.h"
+#include "store/sqlite/DatabaseBackup.h"
 
 #include "util/Sentences.h"
 
-#include "store/WriteAccess.h"
+#include "store/sqlite/WriteAccess.h"
 
 #include "util/AtomicFile.h"
 #include "util/Sentences.h"
 
-#include "store/Database.h"
-#include "store/SqliteHandle.h"
+#include "store/sqlite/Database.h"
+#include "store/sqlite/SqliteHandle.h"
 
 #include <QFile>
 #include <QFileInfo>

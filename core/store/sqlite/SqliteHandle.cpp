@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/SqliteHandle.h"
+#include "store/sqlite/SqliteHandle.h"
 
 #include <QSqlDriver>
 #include <QVariant>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/SearchIndexer.h"
+#include "store/sqlite/SearchIndexer.h"
 
 #include "store/MessageSearch.h"
 #include "util/Log.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/WriteAccess.h"
+#include "store/sqlite/WriteAccess.h"
 
-#include "store/SessionMarker.h"
+#include "store/sqlite/SessionMarker.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/SessionMarker.h"
+#include "store/sqlite/SessionMarker.h"
 
 #include "util/ProcessIdentity.h"
 

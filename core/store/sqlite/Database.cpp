@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/Database.h"
+#include "store/sqlite/Database.h"
 
-#include "store/WriteAccess.h"
+#include "store/sqlite/WriteAccess.h"
 #include "util/Sentences.h"
 
-#include "store/Migrations.h"
-#include "store/SessionMarker.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
+#include "store/sqlite/Migrations.h"
+#include "store/sqlite/SessionMarker.h"
 #include "store/sqlite/SqliteDialect.h"
 #include "util/Log.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/Migrations.h"
+#include "store/sqlite/Migrations.h"
 
 namespace lyss {
 
