@@ -8,6 +8,7 @@
 #include "Corpus.h"
 
 #include "io/ChatImporter.h"
+#include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
 #include "store/sqlite/Migrations.h"
 
@@ -169,7 +170,7 @@ int main(int argc, char* argv[])
         auto db = Database::open(bench::freshDatabase(dir.path(), QStringLiteral("lyss.db")));
         QElapsedTimer w;
         w.start();
-        auto summary = ChatImporter(**db).write(*file);
+        auto summary = ChatImporter(**db, localUserId()).write(*file);
         writeMs = msSince(w);
         if (!summary)
             qFatal("%s", qPrintable(summary.errorMessage()));

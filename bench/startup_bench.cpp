@@ -7,6 +7,7 @@
 #include "BenchReport.h"
 
 #include "store/ChatStore.h"
+#include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
@@ -66,7 +67,7 @@ void fillChat(const QString& dir, int messages)
         qFatal("%s", qPrintable(db.errorMessage()));
     if (messages == 0)
         return;
-    ChatStore chats(**db);
+    ChatStore chats(**db, localUserId());
     auto chat = chats.chats().createChat({.title = QStringLiteral("Benchmark chat")});
     QSqlDatabase conn = (*db)->connection();
     conn.transaction();

@@ -7,6 +7,7 @@
 #include "Corpus.h"
 
 #include "store/ChatStore.h"
+#include "store/LocalUser.h"
 #include "store/Transaction.h"
 #include "store/sqlite/Database.h"
 
@@ -39,7 +40,7 @@ double msSince(const QElapsedTimer& t)
 // Lyss: the repository, as the app and an importer use it.
 double insertWithLyss(Database& db, const Corpus& corpus)
 {
-    ChatStore chats(db);
+    ChatStore chats(db, localUserId());
     QElapsedTimer t;
     t.start();
     Transaction tx(db);
@@ -186,7 +187,7 @@ int main(int argc, char* argv[])
     {
         auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
         lyssMs = insertWithLyss(**db, corpus);
-        ChatStore chats(**db);
+        ChatStore chats(**db, localUserId());
         rareMs = medianMs(21, [&] {
             if (chats.search().search(QStringLiteral("xylophone"))->size() != 1)
                 qFatal("rare word not found");

@@ -13,6 +13,7 @@
 #include "backends/OpenAIStreamDecoder.h"
 #include "chat/ChatEngine.h"
 #include "store/ChatStore.h"
+#include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
@@ -184,7 +185,7 @@ int main(int argc, char* argv[])
     const int port = server.readAllStandardOutput().mid(5).trimmed().toInt();
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
-    ChatStore chats(**db);
+    ChatStore chats(**db, localUserId());
     ChatEngine engine(chats);
     QNetworkAccessManager nam;
     OllamaBackend backend({QStringLiteral("ollama"),

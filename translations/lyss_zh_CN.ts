@@ -1529,6 +1529,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>Reading the messages of chat %1</source>
         <translation>正在读取对话 %1 的消息</translation>
     </message>
+    <message>
+        <source>There is no chat with the id %1.</source>
+        <translation>没有 id 为 %1 的对话。</translation>
+    </message>
 </context>
 <context>
     <name>OllamaStreamDecoder</name>
@@ -1600,49 +1604,6 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Marking an interrupted reply</source>
         <translation>正在标记中断的回复</translation>
-    </message>
-</context>
-<context>
-    <name>Settings</name>
-    <message>
-        <source>text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true 或 false</translation>
-    </message>
-    <message>
-        <source>a JSON value</source>
-        <translation>JSON 值</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
-        <translation>未知设置“%1”。你是指“%2”吗？</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
-        <translation>未知设置“%1”。已知的设置：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be %2.</source>
-        <translation>“%1”必须是%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be one of: %2.</source>
-        <translation>“%1”必须是以下之一：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be at least %2.</source>
-        <translation>“%1”至少为 %2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not valid JSON (%2). &quot;%3&quot; must be %4.</source>
-        <translation>“%1”不是有效的 JSON（%2）。“%3”必须是%4。</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2355,49 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>checking</source>
         <translation>正在检查</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::Settings</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a JSON value</source>
+        <translation>JSON 值</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
+        <translation>未知设置“%1”。你是指“%2”吗？</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
+        <translation>未知设置“%1”。已知的设置：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>“%1”必须是%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>“%1”必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be at least %2.</source>
+        <translation>“%1”至少为 %2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not valid JSON (%2). &quot;%3&quot; must be %4.</source>
+        <translation>“%1”不是有效的 JSON（%2）。“%3”必须是%4。</translation>
     </message>
 </context>
 <context>

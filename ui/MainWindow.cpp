@@ -139,7 +139,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     // Colours: the theme in ui.theme, live from here on.
     m_themes = new ThemeManager(QDir(app.dataDir()).filePath(QStringLiteral("themes")), this);
     connect(m_themes, &ThemeManager::changed, this, &MainWindow::applyTheme);
-    m_themes->setChoice(app.settings().text(QStringLiteral("ui.theme")));
+    m_themes->setChoice(app.settings().text(SettingKey::Theme));
+    connect(&app.settings(), &Settings::changed, this, &MainWindow::settingChanged);
     if (!m_themes->problems().isEmpty()) {
         m_notices->setText((app.notices() + m_themes->problems()).join(QStringLiteral("\n\n")));
         m_notices->show();
@@ -204,8 +205,8 @@ void MainWindow::rebuildBackends()
         return;
     }
     auto effective = m_app.effectiveBackends();
-    const int idleMs = static_cast<int>(
-        m_app.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
+    const int idleMs =
+        static_cast<int>(m_app.settings().number(SettingKey::IdleTimeoutSeconds) * 1000);
     m_status->stop(); // the monitors watch the backends about to go
     m_backends.rebuild(effective ? *effective : QList<EffectiveBackend>{}, &m_app.secrets(),
                        idleMs);
@@ -271,18 +272,30 @@ void MainWindow::showShortcuts()
                                 "F1 or Ctrl+/: this list"));
 }
 
+// The window follows the settings (settingChanged); when one cannot be saved (a read-only
+// database) the choice still holds for this run.
 void MainWindow::setTheme(const QString& choice)
 {
-    m_themes->setChoice(choice);
-    if (Status st = m_app.settings().set(QStringLiteral("ui.theme"), m_themes->choice()); !st.ok())
+    if (Status st = m_app.settings().set(SettingKey::Theme, choice); !st.ok()) {
         qWarning("%s", qPrintable(st.errorMessage()));
+        m_themes->setChoice(choice);
+    }
 }
 
 void MainWindow::setLanguage(const QString& language)
 {
-    if (Status st = m_app.settings().set(QStringLiteral("ui.language"), language); !st.ok())
+    if (Status st = m_app.settings().set(SettingKey::Language, language); !st.ok()) {
         qWarning("%s", qPrintable(st.errorMessage()));
-    Translations::use(language); // the window retranslates on the LanguageChange that follows
+        Translations::use(language);
+    }
+}
+
+void MainWindow::settingChanged(SettingKey key)
+{
+    if (key == SettingKey::Theme)
+        m_themes->setChoice(m_app.settings().text(SettingKey::Theme));
+    else if (key == SettingKey::Language) // the window retranslates on the LanguageChange
+        Translations::use(m_app.settings().text(SettingKey::Language));
 }
 
 void MainWindow::applyTheme()
@@ -321,7 +334,7 @@ void MainWindow::refreshModels()
         if (auto c = m_app.store().chats().chat(currentChatId()); c && c->has_value())
             chat = **c;
         m_modelPicker->setModels(list.models, chat,
-                                 m_app.settings().text(QStringLiteral("chat.default_model")));
+                                 m_app.settings().text(SettingKey::DefaultModel));
         m_pane->updateSendButton();
         showConversationOrHelp();
     });

@@ -7,6 +7,7 @@
 #include "chat/ActiveReply.h"
 #include "chat/Conversations.h"
 #include "chat/ModelChoice.h"
+#include "config/Settings.h"
 #include "util/Result.h"
 
 #include <QHash>
@@ -70,6 +71,8 @@ public:
     // Speaks a language (a locale name, "en", or "" for the system's) and remembers it in
     // ui.language; the window retranslates at once.
     void setLanguage(const QString& language);
+    // Follows a setting changed anywhere (the Settings dialog, a shortcut, this window).
+    void settingChanged(SettingKey key);
     ActiveReply* activeReply(const QString& chatId) const
     {
         return m_conversations.replyIn(chatId);

@@ -244,7 +244,7 @@ void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
     for (const auto& [name, title] : Translations::available())
         languages->addItem(title, name);
     languages->setCurrentIndex(
-        std::max(0, languages->findData(m_app.settings().text(QStringLiteral("ui.language")))));
+        std::max(0, languages->findData(m_app.settings().text(SettingKey::Language))));
     form->addRow(tr("Language"), languages);
     connect(languages, &QComboBox::currentIndexChanged, this,
             [this, languages] { Q_EMIT languageChosen(languages->currentData().toString()); });
@@ -384,11 +384,9 @@ QWidget* SettingsDialog::buildChatTab(const QList<ModelInfo>& models)
     m_defaultModel->addItem(tr("The first model listed"), QString());
     for (const ModelInfo& m : models)
         m_defaultModel->addItem(m.displayName, m.displayName);
-    const int current =
-        m_defaultModel->findData(m_app.settings().text(QStringLiteral("chat.default_model")));
+    const int current = m_defaultModel->findData(m_app.settings().text(SettingKey::DefaultModel));
     m_defaultModel->setCurrentIndex(std::max(0, current));
-    m_defaultSystem =
-        new QPlainTextEdit(m_app.settings().text(QStringLiteral("chat.system_prompt")), page);
+    m_defaultSystem = new QPlainTextEdit(m_app.settings().text(SettingKey::SystemPrompt), page);
     m_defaultSystem->setMaximumHeight(80);
     form->addRow(tr("Model for new chats"), m_defaultModel);
     form->addRow(tr("System prompt for new chats"), m_defaultSystem);
@@ -440,12 +438,11 @@ QWidget* SettingsDialog::buildChatTab(const QList<ModelInfo>& models)
 bool SettingsDialog::saveChatOptions()
 {
     Settings& settings = m_app.settings();
-    if (Status st = settings.set(QStringLiteral("chat.default_model"),
-                                 m_defaultModel->currentData().toString());
+    if (Status st =
+            settings.set(SettingKey::DefaultModel, m_defaultModel->currentData().toString());
         !st.ok())
         return say(m_chatResult, st.errorMessage()), false;
-    if (Status st =
-            settings.set(QStringLiteral("chat.system_prompt"), m_defaultSystem->toPlainText());
+    if (Status st = settings.set(SettingKey::SystemPrompt, m_defaultSystem->toPlainText());
         !st.ok())
         return say(m_chatResult, st.errorMessage()), false;
     if (!m_chatId.isEmpty()) {

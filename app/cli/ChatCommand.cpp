@@ -164,7 +164,7 @@ int runChat(CliContext& ctx, const QStringList& args)
         choice = ModelChoice::fromText(typed, list.models, backendNames);
     } else if (chat && !chat->model.isEmpty()) {
         choice = ModelChoice::rememberedBy(*chat, list.models, backendNames);
-    } else if (const QString byDefault = app->settings().text(QStringLiteral("chat.default_model"));
+    } else if (const QString byDefault = app->settings().text(SettingKey::DefaultModel);
                !byDefault.isEmpty()) {
         choice = ModelChoice::fromText(byDefault, list.models, backendNames);
     } else {

@@ -91,8 +91,8 @@ BackendSet* CliContext::backends()
         fail(effective.errorMessage());
         return nullptr;
     }
-    const int idleMs = static_cast<int>(
-        context->settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
+    const int idleMs =
+        static_cast<int>(context->settings().number(SettingKey::IdleTimeoutSeconds) * 1000);
     m_backends = std::make_unique<BackendSet>(*effective, &context->secrets(), idleMs);
     return m_backends.get();
 }

@@ -91,7 +91,7 @@ int configUnset(CliContext& ctx, const QStringList& args)
     const QString& key = p.positional[0];
     if (auto e = app->settings().entry(key); !e)
         return ctx.fail(e.errorMessage());
-    if (Status st = app->config().remove(key); !st.ok())
+    if (Status st = app->settings().unset(key); !st.ok())
         return ctx.fail(st.errorMessage());
     return kExitOk;
 }

@@ -3,10 +3,12 @@
 #include "CliContext.h"
 
 #include "app/AppContext.h"
+#include "app/UserSession.h"
 #include "io/ChatImporter.h"
 #include "io/MarkdownExport.h"
 #include "io/OpenWebUiFormat.h"
 #include "store/ChatStore.h"
+#include "store/ReplyRecovery.h"
 #include "store/sqlite/Database.h"
 #include "store/sqlite/DatabaseBackup.h"
 #include "store/sqlite/SessionMarker.h"
@@ -91,7 +93,7 @@ int runImport(CliContext& ctx, const QStringList& args)
     if (!app)
         return kExitFailed;
     const bool tty = ctx.stderrIsTerminal();
-    ChatImporter importer(app->database());
+    ChatImporter importer(app->database(), app->session().userId());
     auto summary = importer.write(*file, [&](int done, int total) {
         if (tty && total >= 20) {
             ctx.progressLineStart();
@@ -274,11 +276,10 @@ int runRestore(CliContext& ctx, const QStringList& args)
     // Another Lyss with the file open (the window, a chat in another terminal) would go on
     // with the old one under it, and a reply it is writing would vanish: refuse, say who.
     QStringList open = SessionMarker::othersOpen(app->databasePath());
-    auto owners =
-        app->store().recovery().liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
-            return owner != currentProcessToken() &&
-                   isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
-        });
+    auto owners = app->recovery().liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
+        return owner != currentProcessToken() &&
+               isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
+    });
     if (!owners)
         return ctx.fail(owners.errorMessage());
     const bool streaming = !owners->isEmpty();

@@ -99,12 +99,12 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "%s\n", qPrintable(notice));
 
     lyss::AppContext& services = **context;
-    if (const QString language = services.settings().text(QStringLiteral("ui.language"));
+    if (const QString language = services.settings().text(lyss::SettingKey::Language);
         !language.isEmpty())
         lyss::Translations::use(language);
     auto effective = services.effectiveBackends();
-    const int idleMs = static_cast<int>(
-        services.settings().number(QStringLiteral("net.idle_timeout_seconds")) * 1000);
+    const int idleMs =
+        static_cast<int>(services.settings().number(lyss::SettingKey::IdleTimeoutSeconds) * 1000);
     lyss::BackendSet backends(effective ? *effective : QList<lyss::EffectiveBackend>{},
                               &services.secrets(), idleMs);
     lyss::Conversations conversations(services.store(), services.settings(), backends);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/AppContext.h"
 
+#include "app/UserSession.h"
 #include "config/ConfigJsonImporter.h"
 #include "config/SecretFilter.h"
 #include "config/Settings.h"
@@ -9,6 +10,8 @@
 #include "store/BackendRepository.h"
 #include "store/ChatStore.h"
 #include "store/ConfigRepository.h"
+#include "store/LocalUser.h"
+#include "store/ReplyRecovery.h"
 #include "store/sqlite/Database.h"
 #include "store/sqlite/SearchIndexer.h"
 #include "util/DataDir.h"
@@ -93,8 +96,8 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
 
     ctx->m_config = std::make_unique<ConfigRepository>(*ctx->m_db);
     ctx->m_backends = std::make_unique<BackendRepository>(*ctx->m_db);
-    ctx->m_store = std::make_unique<ChatStore>(*ctx->m_db);
-    ctx->m_settings = std::make_unique<Settings>(*ctx->m_config, ctx->m_env);
+    ctx->m_recovery = std::make_unique<ReplyRecovery>(*ctx->m_db);
+    ctx->openSession(localUserId());
     // The user's own themes are values ui.theme may take (the window checks them whole).
     QStringList themes;
     const QDir themeDir(QDir(ctx->m_dataDir).filePath(QStringLiteral("themes")));
@@ -109,7 +112,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
                 themes << name;
         }
     }
-    Settings::allowMore(QStringLiteral("ui.theme"), themes);
+    Settings::allowMore(Settings::keyName(SettingKey::Theme), themes);
     ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
     if (!ctx->m_db->readOnlyReason().isEmpty()) {
         // Only what reads: no indexing, no recovery of cut-off replies, no config.json.
@@ -124,7 +127,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
         qCWarning(lcStore) << st.errorMessage();
     if (options.indexInBackground) {
         ctx->m_indexer = std::make_unique<SearchIndexer>(ctx->databasePath());
-        ctx->m_store->messages().setDeferredIndexing(
+        ctx->store().messages().setDeferredIndexing(
             [indexer = ctx->m_indexer.get()] { indexer->indexSoon(); });
         ctx->m_db->handOffCheckpoints(
             [indexer = ctx->m_indexer.get()] { indexer->checkpointSoon(); });
@@ -134,10 +137,8 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     // A reply streamed on another machine (a shared folder) is over once its last
     // checkpoint is older than the idle limit, with a minute more for clocks that differ.
     const qint64 staleAfterMs =
-        static_cast<qint64>(ctx->m_settings->number(QStringLiteral("net.idle_timeout_seconds"))) *
-            1000 +
-        60000;
-    if (auto recovered = ctx->m_store->recovery().recoverInterruptedReplies(
+        static_cast<qint64>(ctx->settings().number(SettingKey::IdleTimeoutSeconds)) * 1000 + 60000;
+    if (auto recovered = ctx->m_recovery->recoverInterruptedReplies(
             [staleAfterMs](const QString& owner, qint64 lastWriteMs) {
                 return isProcessTokenAlive(owner, lastWriteMs, staleAfterMs);
             });
@@ -146,11 +147,38 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
                              "is kept and marked interrupted.",
                              nullptr, *recovered);
 
-    ConfigJsonImporter importer(*ctx->m_db, *ctx->m_config, *ctx->m_backends, ctx->m_secrets.get());
+    ConfigJsonImporter importer(*ctx->m_db, *ctx->m_config, ctx->m_session->personalConfig(),
+                                *ctx->m_backends, ctx->m_secrets.get());
     if (const QString summary = importer.run(ctx->m_dataDir).summary(); !summary.isEmpty())
         ctx->m_notices << summary;
     ctx->m_notices << takePasswordsOutOfAddresses(*ctx->m_backends, ctx->m_secrets.get());
     return ctx;
+}
+
+ChatStore& AppContext::store()
+{
+    return m_session->store();
+}
+
+Settings& AppContext::settings()
+{
+    return m_session->settings();
+}
+
+void AppContext::openSession(const QString& userId)
+{
+    for (const auto& open : m_sessions) {
+        if (open->userId() == userId) {
+            m_session = open.get();
+            return;
+        }
+    }
+    auto session = std::make_unique<UserSession>(*m_db, *m_config, userId, m_env);
+    if (m_indexer)
+        session->store().messages().setDeferredIndexing(
+            [indexer = m_indexer.get()] { indexer->indexSoon(); });
+    m_session = session.get();
+    m_sessions.push_back(std::move(session));
 }
 
 QString AppContext::readOnlyReason() const

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 namespace lyss {
 
@@ -16,13 +17,17 @@ class BackendRepository;
 class ChatStore;
 class ConfigRepository;
 class Database;
+class ReplyRecovery;
 class SearchIndexer;
 class SecretStore;
 class Settings;
+class UserSession;
 
-// Everything both front ends need, opened the same way: the data directory, the
-// database (checked and upgraded), the repositories, settings, the secret store, and
-// config.json moved in. Built once in main() and handed to whatever needs a part.
+// Everything both front ends need, opened the same way: the installation's services (the
+// data directory, the database checked and upgraded, backends, the installation's
+// settings, the secret store, recovery of cut-off replies, config.json moved in) and the
+// session of the person using it (their chats and settings). Built once in main() and
+// handed to whatever needs a part. Without accounts the session is the local user's.
 class AppContext {
     Q_DECLARE_TR_FUNCTIONS(AppContext)
 
@@ -51,8 +56,14 @@ public:
     Database& database() { return *m_db; }
     ConfigRepository& config() { return *m_config; }
     BackendRepository& backends() { return *m_backends; }
-    ChatStore& store() { return *m_store; }
-    Settings& settings() { return *m_settings; }
+    ReplyRecovery& recovery() { return *m_recovery; }
+    // The signed-in person's session, and its chats and settings.
+    UserSession& session() { return *m_session; }
+    ChatStore& store();
+    Settings& settings();
+    // Makes `userId` the person signed in: their chats and settings from now on. Sessions
+    // opened before stay open (a reply still streaming into one keeps saving there).
+    void openSession(const QString& userId);
     SecretStore& secrets() { return *m_secrets; }
 
     // The backends this run uses (database, environment, built-in default).
@@ -73,8 +84,9 @@ private:
     std::unique_ptr<SearchIndexer> m_indexer; // indexes what is waiting before it goes
     std::unique_ptr<ConfigRepository> m_config;
     std::unique_ptr<BackendRepository> m_backends;
-    std::unique_ptr<ChatStore> m_store;
-    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<ReplyRecovery> m_recovery;
+    std::vector<std::unique_ptr<UserSession>> m_sessions;
+    UserSession* m_session = nullptr;
     std::shared_ptr<SecretStore> m_secrets;
 };
 

@@ -27,7 +27,7 @@ Result<ChatOptions> ConversationPlanner::optionsOf(const QString& chatId) const
         return ChatOptions::fromJson((*chat)->params);
     }
     ChatOptions defaults;
-    defaults.systemPrompt = m_settings.text(QStringLiteral("chat.system_prompt"));
+    defaults.systemPrompt = m_settings.text(SettingKey::SystemPrompt);
     return defaults;
 }
 

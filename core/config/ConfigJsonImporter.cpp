@@ -133,9 +133,11 @@ QString ConfigJsonReport::summary() const
 }
 
 ConfigJsonImporter::ConfigJsonImporter(ConnectionSource& source, ConfigRepository& config,
-                                       BackendRepository& backends, SecretStore* secrets)
+                                       ConfigRepository& personal, BackendRepository& backends,
+                                       SecretStore* secrets)
     : m_source(source)
     , m_config(config)
+    , m_personal(personal)
     , m_backends(backends)
     , m_secrets(secrets)
 {
@@ -239,10 +241,10 @@ void ConfigJsonImporter::planOpenWebUi(const QJsonObject& root, Plan& plan,
 
     if (const QString locale = ui.value(QLatin1String("default_locale")).toString();
         !locale.isEmpty())
-        plan.settings.append({QStringLiteral("ui.language"), locale});
+        plan.settings.append({Settings::keyName(SettingKey::Language), locale});
     const QString models = ui.value(QLatin1String("default_models")).toString();
     if (const QString first = models.section(QLatin1Char(','), 0, 0).trimmed(); !first.isEmpty())
-        plan.settings.append({QStringLiteral("chat.default_model"), first});
+        plan.settings.append({Settings::keyName(SettingKey::DefaultModel), first});
 
     static const QSet<QString> consumed{
         QStringLiteral("ollama.enable"),     QStringLiteral("ollama.base_urls"),
@@ -330,7 +332,10 @@ bool ConfigJsonImporter::apply(Plan& plan, ConfigJsonReport& report)
     }
     auto insertAll = [&](const QList<QPair<QString, QJsonValue>>& rows, QStringList& added) {
         for (const auto& [key, value] : rows) {
-            auto inserted = m_config.insertIfAbsent(key, value);
+            const SettingDefinition* def = Settings::definition(key);
+            ConfigRepository& into =
+                def && def->scope == SettingScope::Person ? m_personal : m_config;
+            auto inserted = into.insertIfAbsent(key, value);
             if (!inserted) {
                 report.error = inserted.errorMessage();
                 return false;

@@ -43,8 +43,11 @@ class ConfigJsonImporter {
     Q_DECLARE_TR_FUNCTIONS(ConfigJsonImporter)
 
 public:
+    // `config` is the installation's settings, `personal` those of the person the file's
+    // personal settings (theme, language, default model, system prompt) are for.
     ConfigJsonImporter(ConnectionSource& source, ConfigRepository& config,
-                       BackendRepository& backends, SecretStore* secrets);
+                       ConfigRepository& personal, BackendRepository& backends,
+                       SecretStore* secrets);
 
     ConfigJsonReport run(const QString& dataDir);
 
@@ -67,6 +70,7 @@ private:
 
     ConnectionSource& m_source;
     ConfigRepository& m_config;
+    ConfigRepository& m_personal;
     BackendRepository& m_backends;
     SecretStore* m_secrets;
 };

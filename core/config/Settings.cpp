@@ -60,33 +60,56 @@ QString valueSourceName(ValueSource source)
     return {};
 }
 
-Settings::Settings(ConfigRepository& repository, QProcessEnvironment env)
-    : m_repository(repository)
+Settings::Settings(ConfigRepository& installation, ConfigRepository& person,
+                   QProcessEnvironment env, QObject* parent)
+    : QObject(parent)
+    , m_installation(installation)
+    , m_person(person)
     , m_env(std::move(env))
 {
 }
 
+ConfigRepository& Settings::repositoryFor(const SettingDefinition* def) const
+{
+    return def && def->scope == SettingScope::Person ? m_person : m_installation;
+}
+
 const QList<SettingDefinition>& Settings::definitions()
 {
+    using enum SettingKey;
+    const auto person = SettingScope::Person;
+    const auto installation = SettingScope::Installation;
     static const QList<SettingDefinition> defs{
-        {QStringLiteral("ui.theme"),
+        {Theme,
+         QStringLiteral("ui.theme"),
+         person,
          QStringLiteral("system"),
          {QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("oled-dark"),
           QStringLiteral("system")},
          {QStringLiteral("LYSS_THEME")}},
         // Empty: follow the system locale.
-        {QStringLiteral("ui.language"),
+        {Language,
+         QStringLiteral("ui.language"),
+         person,
          QString(),
          {},
          {QStringLiteral("LYSS_LANGUAGE"), QStringLiteral("DEFAULT_LOCALE")}},
         // Empty: the first model listed.
-        {QStringLiteral("chat.default_model"),
+        {DefaultModel,
+         QStringLiteral("chat.default_model"),
+         person,
          QString(),
          {},
          {QStringLiteral("LYSS_DEFAULT_MODEL"), QStringLiteral("DEFAULT_MODELS")}},
-        {QStringLiteral("chat.system_prompt"), QString(), {}, {}},
+        {SystemPrompt, QStringLiteral("chat.system_prompt"), person, QString(), {}, {}},
         // Seconds a stream may stay silent before it counts as stalled; no total limit.
-        {QStringLiteral("net.idle_timeout_seconds"), 120.0, {}, {}, 1},
+        {IdleTimeoutSeconds,
+         QStringLiteral("net.idle_timeout_seconds"),
+         installation,
+         120.0,
+         {},
+         {},
+         1},
     };
     return defs;
 }
@@ -97,6 +120,18 @@ const SettingDefinition* Settings::definition(const QString& key)
     auto it = std::find_if(defs.begin(), defs.end(),
                            [&](const SettingDefinition& d) { return d.key == key; });
     return it == defs.end() ? nullptr : &*it;
+}
+
+const SettingDefinition& Settings::definition(SettingKey key)
+{
+    const auto& defs = definitions();
+    return *std::find_if(defs.begin(), defs.end(),
+                         [&](const SettingDefinition& d) { return d.id == key; });
+}
+
+QString Settings::keyName(SettingKey key)
+{
+    return definition(key).key;
 }
 
 QString Settings::unknownKeyMessage(const QString& key)
@@ -135,14 +170,17 @@ Status Settings::validate(const QString& key, const QJsonValue& value)
 {
     const SettingDefinition* def = definition(key);
     if (!def)
-        return Error{unknownKeyMessage(key)};
+        return Error{unknownKeyMessage(key), ErrorCode::InvalidInput};
     if (value.type() != def->defaultValue.type())
-        return Error{tr("\"%1\" must be %2.").arg(key, typeName(def->defaultValue.type()))};
+        return Error{tr("\"%1\" must be %2.").arg(key, typeName(def->defaultValue.type())),
+                     ErrorCode::InvalidInput};
     const QStringList allowed = def->allowed + moreAllowed().value(key);
     if (!def->allowed.isEmpty() && !allowed.contains(value.toString()))
-        return Error{tr("\"%1\" must be one of: %2.").arg(key, allowed.join(QStringLiteral(", ")))};
+        return Error{tr("\"%1\" must be one of: %2.").arg(key, allowed.join(QStringLiteral(", "))),
+                     ErrorCode::InvalidInput};
     if (value.isDouble() && value.toDouble() < def->minimum)
-        return Error{tr("\"%1\" must be at least %2.").arg(key).arg(def->minimum)};
+        return Error{tr("\"%1\" must be at least %2.").arg(key).arg(def->minimum),
+                     ErrorCode::InvalidInput};
     return {};
 }
 
@@ -150,7 +188,7 @@ Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& t
 {
     const SettingDefinition* def = definition(key);
     if (!def)
-        return Error{unknownKeyMessage(key)};
+        return Error{unknownKeyMessage(key), ErrorCode::InvalidInput};
     QString parseError;
     if (auto parsed = parseJsonValue(text, &parseError)) {
         if (!(def->defaultValue.isString() && !parsed->isString()))
@@ -160,7 +198,8 @@ Result<QJsonValue> Settings::parseUserValue(const QString& key, const QString& t
     if (def->defaultValue.isString())
         return QJsonValue(text);
     return Error{tr("\"%1\" is not valid JSON (%2). \"%3\" must be %4.")
-                     .arg(text, parseError, key, typeName(def->defaultValue.type()))};
+                     .arg(text, parseError, key, typeName(def->defaultValue.type())),
+                 ErrorCode::InvalidInput};
 }
 
 std::optional<SettingEntry> Settings::fromEnvironment(const SettingDefinition& def) const
@@ -188,14 +227,14 @@ Result<SettingEntry> Settings::entry(const QString& key) const
         if (auto env = fromEnvironment(*def))
             return *env;
     }
-    auto stored = m_repository.get(key);
+    auto stored = repositoryFor(def).get(key);
     if (!stored)
         return stored.error();
     if (stored->has_value() && (!def || validate(key, **stored).ok()))
         return SettingEntry{key, **stored, ValueSource::Database, def != nullptr, {}};
     if (def)
         return SettingEntry{key, def->defaultValue, ValueSource::Default, true, {}};
-    return Error{unknownKeyMessage(key)};
+    return Error{unknownKeyMessage(key), ErrorCode::InvalidInput};
 }
 
 Result<QList<SettingEntry>> Settings::list() const
@@ -209,12 +248,14 @@ Result<QList<SettingEntry>> Settings::list() const
         out.append(*e);
         known.insert(def.key);
     }
-    auto stored = m_repository.all();
-    if (!stored)
-        return stored.error();
-    for (const auto& [key, value] : *stored) {
-        if (!known.contains(key))
-            out.append(SettingEntry{key, value, ValueSource::Database, false, {}});
+    for (ConfigRepository* repository : {&m_installation, &m_person}) {
+        auto stored = repository->all();
+        if (!stored)
+            return stored.error();
+        for (const auto& [key, value] : *stored) {
+            if (!known.contains(key))
+                out.append(SettingEntry{key, value, ValueSource::Database, false, {}});
+        }
     }
     std::sort(out.begin(), out.end(),
               [](const SettingEntry& a, const SettingEntry& b) { return a.key < b.key; });
@@ -225,23 +266,40 @@ Status Settings::set(const QString& key, const QJsonValue& value)
 {
     if (Status st = validate(key, value); !st.ok())
         return st;
-    return m_repository.set(key, value);
+    const SettingDefinition* def = definition(key);
+    if (Status st = repositoryFor(def).set(key, value); !st.ok())
+        return st;
+    Q_EMIT changed(def->id);
+    return {};
 }
 
-QString Settings::text(const QString& key) const
+Status Settings::unset(const QString& key)
 {
-    if (auto e = entry(key))
+    const SettingDefinition* def = definition(key);
+    if (Status st = repositoryFor(def).remove(key); !st.ok())
+        return st;
+    if (def)
+        Q_EMIT changed(def->id);
+    return {};
+}
+
+Status Settings::set(SettingKey key, const QJsonValue& value)
+{
+    return set(keyName(key), value);
+}
+
+QString Settings::text(SettingKey key) const
+{
+    if (auto e = entry(keyName(key)))
         return e->value.toString();
-    const SettingDefinition* def = definition(key);
-    return def ? def->defaultValue.toString() : QString();
+    return definition(key).defaultValue.toString();
 }
 
-double Settings::number(const QString& key) const
+double Settings::number(SettingKey key) const
 {
-    if (auto e = entry(key))
+    if (auto e = entry(keyName(key)))
         return e->value.toDouble();
-    const SettingDefinition* def = definition(key);
-    return def ? def->defaultValue.toDouble() : 0.0;
+    return definition(key).defaultValue.toDouble();
 }
 
 } // namespace lyss

@@ -3,9 +3,9 @@
 
 #include "util/Result.h"
 
-#include <QCoreApplication>
 #include <QJsonValue>
 #include <QList>
+#include <QObject>
 #include <QProcessEnvironment>
 #include <QStringList>
 
@@ -17,10 +17,19 @@ class ConfigRepository;
 enum class ValueSource { Default, Database, Environment };
 QString valueSourceName(ValueSource source);
 
-// A setting Lyss knows: its default (which also fixes its JSON type), the values it
-// allows, and the environment variables that override it (Open WebUI's names first).
+// The settings Lyss knows, by name in code; their dotted names are for files and lyss-cli.
+enum class SettingKey { Theme, Language, DefaultModel, SystemPrompt, IdleTimeoutSeconds };
+
+// Whose a setting is: each person's own (kept per user), or the installation's (one for
+// everyone on it).
+enum class SettingScope { Person, Installation };
+
+// A setting Lyss knows: whose it is, its default (which also fixes its JSON type), the
+// values it allows, and the environment variables that override it (Open WebUI's first).
 struct SettingDefinition {
+    SettingKey id;
     QString key;
+    SettingScope scope;
     QJsonValue defaultValue;
     QStringList allowed;
     QStringList envVars;
@@ -35,22 +44,31 @@ struct SettingEntry {
     QString envVar;    // the variable that set it, for ValueSource::Environment
 };
 
-// Typed settings over the config table: default < database < environment.
-class Settings {
-    Q_DECLARE_TR_FUNCTIONS(Settings)
+// One person's view of the settings: theirs where a setting is a person's, the
+// installation's otherwise; default < database < environment. Says when one changes.
+class Settings : public QObject {
+    Q_OBJECT
 
 public:
-    Settings(ConfigRepository& repository, QProcessEnvironment env);
+    // `installation` is the config table, `person` the signed-in person's settings.
+    Settings(ConfigRepository& installation, ConfigRepository& person, QProcessEnvironment env,
+             QObject* parent = nullptr);
 
     static const QList<SettingDefinition>& definitions();
     static const SettingDefinition* definition(const QString& key);
+    static const SettingDefinition& definition(SettingKey key);
+    static QString keyName(SettingKey key);
 
     // The effective value; an error for a key that is neither known nor stored.
     Result<SettingEntry> entry(const QString& key) const;
     // Every known key, then the stored keys Lyss does not know, sorted by key.
     Result<QList<SettingEntry>> list() const;
-    // Validates against the definition and stores the value. Unknown keys are refused.
+    // Validates against the definition and stores the value where it belongs (the
+    // person's or the installation's). Unknown keys are refused.
     Status set(const QString& key, const QJsonValue& value);
+    Status set(SettingKey key, const QJsonValue& value);
+    // Removes the stored value (known or not), so the default applies.
+    Status unset(const QString& key);
     // Reads what a user typed: JSON, or for a text setting also the bare text.
     static Result<QJsonValue> parseUserValue(const QString& key, const QString& text);
     // Whether `value` fits the definition of `key`; the error says why not.
@@ -60,14 +78,21 @@ public:
     static void allowMore(const QString& key, const QStringList& values);
 
     // The effective value as text, or the default when reading fails.
-    QString text(const QString& key) const;
-    double number(const QString& key) const;
+    QString text(SettingKey key) const;
+    double number(SettingKey key) const;
+
+Q_SIGNALS:
+    // A setting was set through this object (the window follows what Settings or
+    // another part of it changed).
+    void changed(lyss::SettingKey key);
 
 private:
+    ConfigRepository& repositoryFor(const SettingDefinition* def) const;
     std::optional<SettingEntry> fromEnvironment(const SettingDefinition& def) const;
     static QString unknownKeyMessage(const QString& key);
 
-    ConfigRepository& m_repository;
+    ConfigRepository& m_installation;
+    ConfigRepository& m_person;
     QProcessEnvironment m_env;
 };
 

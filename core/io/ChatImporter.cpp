@@ -29,8 +29,9 @@ QString ChatImporter::Summary::text() const
     return s;
 }
 
-ChatImporter::ChatImporter(ConnectionSource& source)
+ChatImporter::ChatImporter(ConnectionSource& source, QString userId)
     : m_source(source)
+    , m_user(std::move(userId))
 {
 }
 
@@ -101,7 +102,7 @@ Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file, const 
     Transaction tx(m_source);
     if (!tx.status().ok())
         return tx.status().error();
-    ChatBulkWriter writer(m_source);
+    ChatBulkWriter writer(m_source, m_user);
     if (Status st = writer.begin(); !st.ok())
         return st.error();
     const int total = static_cast<int>(file.chats.size());

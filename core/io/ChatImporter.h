@@ -29,7 +29,8 @@ public:
     };
     using Progress = std::function<void(int done, int total)>;
 
-    explicit ChatImporter(ConnectionSource& source);
+    // Imports into the chats of the person `userId`.
+    ChatImporter(ConnectionSource& source, QString userId);
 
     // Reads and checks a file; the error says which chat and field is wrong.
     static Result<ImportFile> read(const QString& path);
@@ -39,6 +40,7 @@ public:
 
 private:
     ConnectionSource& m_source;
+    QString m_user;
 };
 
 } // namespace lyss

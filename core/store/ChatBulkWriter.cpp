@@ -15,8 +15,9 @@ namespace lyss {
 
 using namespace rows;
 
-ChatBulkWriter::ChatBulkWriter(ConnectionSource& source)
+ChatBulkWriter::ChatBulkWriter(ConnectionSource& source, QString userId)
     : m_source(source)
+    , m_user(std::move(userId))
     , m_statements(source)
 {
 }
@@ -45,9 +46,11 @@ Result<std::optional<QString>> ChatBulkWriter::findBySource(const QString& sourc
 {
     // Also a chat whose own id is the source id: Lyss's export imported back into Lyss.
     auto q = m_statements.get(QStringLiteral(
-        "SELECT id FROM chats WHERE (source = ? AND source_id = ?) OR id = ? LIMIT 1"));
+        "SELECT id FROM chats WHERE user_id = ? AND ((source = ? AND source_id = ?) OR id = ?) "
+        "LIMIT 1"));
     if (!q)
         return q.error();
+    (*q)->addBindValue(m_user);
     (*q)->addBindValue(source);
     (*q)->addBindValue(sourceId);
     (*q)->addBindValue(sourceId);
@@ -62,8 +65,7 @@ Result<std::optional<QString>> ChatBulkWriter::findBySource(const QString& sourc
 
 Status ChatBulkWriter::insertChat(Chat chat)
 {
-    if (chat.userId.isEmpty())
-        chat.userId = QStringLiteral("local");
+    chat.userId = m_user;
     chat.currentLeafId.clear(); // set once its messages are in
     auto q = m_statements.get(rows::insertChat());
     if (!q)

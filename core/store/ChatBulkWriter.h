@@ -22,14 +22,15 @@ class ChatBulkWriter {
     Q_DECLARE_TR_FUNCTIONS(ChatBulkWriter)
 
 public:
-    explicit ChatBulkWriter(ConnectionSource& source);
+    // Writes chats of the person `userId` (the one importing).
+    ChatBulkWriter(ConnectionSource& source, QString userId);
 
     // Call inside a transaction, before the first insert.
     Status begin();
     // Messages are inserted as they are stored one by one (store/StoreRows.h); a chat's
     // current leaf is set afterwards with setCurrentLeaf.
-    // The id of a chat imported before from the same source (or exported by this very
-    // database), if any.
+    // The id of this person's chat imported before from the same source (or exported by
+    // this very database), if any.
     Result<std::optional<QString>> findBySource(const QString& source, const QString& sourceId);
     Status insertChat(Chat chat);
     Status insertMessage(const Message& message);
@@ -39,6 +40,7 @@ public:
 
 private:
     ConnectionSource& m_source;
+    QString m_user;
     StatementCache m_statements;
     qint64 m_firstSeq = 0;
     bool m_begun = false;

@@ -10,18 +10,35 @@ namespace lyss {
 
 using namespace rows;
 
-ChatRepository::ChatRepository(ConnectionSource& source)
+ChatRepository::ChatRepository(ConnectionSource& source, QString userId)
     : m_source(source)
+    , m_user(std::move(userId))
     , m_statements(source)
 {
+}
+
+Status ChatRepository::updateOwned(const QString& chatId, const QString& set, QVariantList values,
+                                   const QString& what)
+{
+    auto q = m_statements.get(QStringLiteral("UPDATE chats SET ") + set +
+                              QStringLiteral(" WHERE id = ? AND user_id = ?"));
+    if (!q)
+        return q.error();
+    values << chatId << m_user;
+    for (const QVariant& v : values)
+        (*q)->addBindValue(v);
+    if (Status st = sql::exec(**q, what); !st.ok())
+        return st;
+    if ((*q)->numRowsAffected() == 0)
+        return Error{tr("There is no chat with the id %1.").arg(chatId), ErrorCode::NotFound};
+    return {};
 }
 
 Result<Chat> ChatRepository::createChat(Chat chat)
 {
     if (chat.id.isEmpty())
         chat.id = newId();
-    if (chat.userId.isEmpty())
-        chat.userId = QStringLiteral("local");
+    chat.userId = m_user;
     if (chat.createdAt == 0)
         chat.createdAt = sql::nowMs();
     if (chat.updatedAt == 0)
@@ -37,10 +54,11 @@ Result<Chat> ChatRepository::createChat(Chat chat)
 
 Result<std::optional<Chat>> ChatRepository::chat(const QString& id)
 {
-    auto rows = queryRows<Chat>(m_statements,
-                                QStringLiteral("SELECT ") + chatColumns() +
-                                    QStringLiteral(" FROM chats c WHERE c.id = ?"),
-                                {id}, tr("Reading the chat %1").arg(id), chatFromRow);
+    auto rows =
+        queryRows<Chat>(m_statements,
+                        QStringLiteral("SELECT ") + chatColumns() +
+                            QStringLiteral(" FROM chats c WHERE c.id = ? AND c.user_id = ?"),
+                        {id, m_user}, tr("Reading the chat %1").arg(id), chatFromRow);
     if (!rows)
         return rows.error();
     return rows->isEmpty() ? std::nullopt : std::optional<Chat>(rows->first());
@@ -52,18 +70,20 @@ Result<QString> ChatRepository::resolveChatId(const QString& prefix)
         return Error{tr("No chat id was given.")};
     auto ids = queryRows<QString>(
         m_statements,
-        QStringLiteral("SELECT id FROM chats WHERE substr(id, 1, length(?)) = ? LIMIT 3"),
-        {prefix, prefix}, tr("Looking up the chat %1").arg(prefix),
+        QStringLiteral("SELECT id FROM chats WHERE user_id = ? AND substr(id, 1, length(?)) = ? "
+                       "LIMIT 3"),
+        {m_user, prefix, prefix}, tr("Looking up the chat %1").arg(prefix),
         [](const QSqlQuery& q) { return q.value(0).toString(); });
     if (!ids)
         return ids.error();
     if (ids->contains(prefix))
         return prefix;
     if (ids->isEmpty())
-        return Error{tr("There is no chat with the id %1.").arg(prefix)};
+        return Error{tr("There is no chat with the id %1.").arg(prefix), ErrorCode::NotFound};
     if (ids->size() > 1)
         return Error{
-            tr("Several chats have ids starting with %1; give more of the id.").arg(prefix)};
+            tr("Several chats have ids starting with %1; give more of the id.").arg(prefix),
+            ErrorCode::InvalidInput};
     return ids->first();
 }
 
@@ -73,9 +93,9 @@ Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
         m_statements,
         QStringLiteral("SELECT ") + chatColumns() +
             QStringLiteral(", (SELECT count(*) FROM messages m WHERE m.chat_id = c.id) "
-                           "FROM chats c WHERE c.archived = 0 OR ? "
+                           "FROM chats c WHERE c.user_id = ? AND (c.archived = 0 OR ?) "
                            "ORDER BY c.updated_at DESC, c.created_at DESC, c.id"),
-        {includeArchived}, tr("Reading the chat list"), [](const QSqlQuery& q) {
+        {m_user, includeArchived}, tr("Reading the chat list"), [](const QSqlQuery& q) {
             return ChatSummary{chatFromRow(q), q.value(kChatColumnCount).toInt()};
         });
 }
@@ -83,33 +103,31 @@ Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
 Status ChatRepository::setChatModel(const QString& chatId, const QString& backend,
                                     const QString& model)
 {
-    return execute(
-        m_statements, QStringLiteral("UPDATE chats SET model = ?, backend = ? WHERE id = ?"),
-        {nullIfEmpty(model), nullIfEmpty(backend), chatId}, tr("Saving the chat's model"));
+    return updateOwned(chatId, QStringLiteral("model = ?, backend = ?"),
+                       {nullIfEmpty(model), nullIfEmpty(backend)}, tr("Saving the chat's model"));
 }
 
 Status ChatRepository::setChatParams(const QString& chatId, const QJsonObject& params)
 {
-    return execute(m_statements, QStringLiteral("UPDATE chats SET params = ? WHERE id = ?"),
-                   {textFromObject(params), chatId}, tr("Saving the chat's options"));
+    return updateOwned(chatId, QStringLiteral("params = ?"), {textFromObject(params)},
+                       tr("Saving the chat's options"));
 }
 
 Status ChatRepository::renameChat(const QString& chatId, const QString& title)
 {
-    return execute(m_statements, QStringLiteral("UPDATE chats SET title = ? WHERE id = ?"),
-                   {notNull(title.trimmed()), chatId}, tr("Renaming the chat"));
+    return updateOwned(chatId, QStringLiteral("title = ?"), {notNull(title.trimmed())},
+                       tr("Renaming the chat"));
 }
 
 Status ChatRepository::setPinned(const QString& chatId, bool pinned)
 {
-    return execute(m_statements, QStringLiteral("UPDATE chats SET pinned = ? WHERE id = ?"),
-                   {pinned, chatId}, tr("Pinning the chat"));
+    return updateOwned(chatId, QStringLiteral("pinned = ?"), {pinned}, tr("Pinning the chat"));
 }
 
 Status ChatRepository::setArchived(const QString& chatId, bool archived)
 {
-    return execute(m_statements, QStringLiteral("UPDATE chats SET archived = ? WHERE id = ?"),
-                   {archived, chatId}, tr("Archiving the chat"));
+    return updateOwned(chatId, QStringLiteral("archived = ?"), {archived},
+                       tr("Archiving the chat"));
 }
 
 Status ChatRepository::deleteChat(const QString& chatId)
@@ -119,6 +137,11 @@ Status ChatRepository::deleteChat(const QString& chatId)
     Transaction tx(m_source);
     if (!tx.status().ok())
         return tx.status();
+    auto owned = chat(chatId);
+    if (!owned)
+        return owned.error();
+    if (!owned->has_value())
+        return Error{tr("There is no chat with the id %1.").arg(chatId), ErrorCode::NotFound};
     for (const QString& statement :
          {QStringLiteral("UPDATE messages SET parent_id = NULL WHERE chat_id = ? AND "
                          "parent_id IS NOT NULL"),

@@ -15,15 +15,18 @@ namespace lyss {
 
 class ConnectionSource;
 
-// The chats table: creating chats, the chat list and its edits (title, pin, archive,
-// model and options), deleting a chat with everything in it.
+// One person's chats: creating them, the chat list and its edits (title, pin, archive,
+// model and options), deleting a chat with everything in it. Every query is the person's:
+// another person's chat is "not there" (ErrorCode::NotFound) for reading and changing.
 class ChatRepository {
     Q_DECLARE_TR_FUNCTIONS(ChatRepository)
 
 public:
-    explicit ChatRepository(ConnectionSource& source);
+    ChatRepository(ConnectionSource& source, QString userId);
 
-    // Creates a chat. An empty id gets a new UUID; zero times become now.
+    QString userId() const { return m_user; }
+    // Creates a chat of this person's (whatever chat.userId says). An empty id gets a new
+    // UUID; zero times become now.
     Result<Chat> createChat(Chat chat);
     Result<std::optional<Chat>> chat(const QString& id);
     // The full id of the one chat whose id starts with `prefix`; a readable error when
@@ -39,10 +42,15 @@ public:
     Status setPinned(const QString& chatId, bool pinned);
     Status setArchived(const QString& chatId, bool archived);
     // The chat, its messages and its draft, in one transaction.
+    // Each edit fails with ErrorCode::NotFound when the person has no such chat.
     Status deleteChat(const QString& chatId);
 
 private:
+    Status updateOwned(const QString& chatId, const QString& set, QVariantList values,
+                       const QString& what);
+
     ConnectionSource& m_source;
+    QString m_user;
     StatementCache m_statements;
 };
 

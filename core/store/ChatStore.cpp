@@ -3,13 +3,12 @@
 
 namespace lyss {
 
-ChatStore::ChatStore(ConnectionSource& source)
+ChatStore::ChatStore(ConnectionSource& source, const QString& userId)
     : m_source(source)
-    , m_chats(source)
+    , m_chats(source, userId)
     , m_messages(source, m_chats)
-    , m_drafts(source)
-    , m_search(source)
-    , m_recovery(source)
+    , m_drafts(source, userId)
+    , m_search(source, userId)
 {
 }
 

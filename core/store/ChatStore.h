@@ -5,24 +5,24 @@
 #include "store/DraftRepository.h"
 #include "store/MessageSearch.h"
 #include "store/MessageTree.h"
-#include "store/ReplyRecovery.h"
 
 namespace lyss {
 
 class ConnectionSource;
 
-// The chat repositories over one connection source, handed as one to what needs several
-// (the conversation service, the window's models, the command line).
+// One person's chats, messages, drafts and search over one connection source: what a
+// signed-in session hands to what needs several (the conversation service, the window,
+// the command line). Everything it reads and writes is that person's.
 class ChatStore {
 public:
-    explicit ChatStore(ConnectionSource& source);
+    ChatStore(ConnectionSource& source, const QString& userId);
 
     ConnectionSource& source() { return m_source; }
+    QString userId() const { return m_chats.userId(); }
     ChatRepository& chats() { return m_chats; }
     MessageTree& messages() { return m_messages; }
     DraftRepository& drafts() { return m_drafts; }
     MessageSearch& search() { return m_search; }
-    ReplyRecovery& recovery() { return m_recovery; }
 
 private:
     ConnectionSource& m_source;
@@ -30,7 +30,6 @@ private:
     MessageTree m_messages;
     DraftRepository m_drafts;
     MessageSearch m_search;
-    ReplyRecovery m_recovery;
 };
 
 } // namespace lyss

@@ -22,11 +22,31 @@ ConfigRepository::ConfigRepository(ConnectionSource& source)
 {
 }
 
+ConfigRepository::ConfigRepository(ConnectionSource& source, QString userId)
+    : m_source(source)
+    , m_user(std::move(userId))
+    , m_statements(source)
+{
+}
+
+QString ConfigRepository::sql(const char* installation, const char* person) const
+{
+    return QString::fromUtf8(m_user.isEmpty() ? installation : person);
+}
+
+void ConfigRepository::bindUser(QSqlQuery& q) const
+{
+    if (!m_user.isEmpty())
+        q.addBindValue(m_user);
+}
+
 Result<std::optional<QJsonValue>> ConfigRepository::get(const QString& key)
 {
-    auto q = m_statements.get(QStringLiteral("SELECT value FROM config WHERE key = ?"));
+    auto q = m_statements.get(sql("SELECT value FROM config WHERE key = ?",
+                                  "SELECT value FROM user_settings WHERE user_id = ? AND key = ?"));
     if (!q)
         return q.error();
+    bindUser(**q);
     (*q)->addBindValue(key);
     if (Status st = sql::exec(**q, tr("Reading the setting %1").arg(key)); !st.ok())
         return st.error();
@@ -40,11 +60,14 @@ Result<std::optional<QJsonValue>> ConfigRepository::get(const QString& key)
 Status ConfigRepository::set(const QString& key, const QJsonValue& value)
 {
     auto q = m_statements.get(
-        QStringLiteral("INSERT INTO config (key, value, updated_at) VALUES (?, ?, ?) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = "
-                       "excluded.updated_at"));
+        sql("INSERT INTO config (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO "
+            "UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            "INSERT INTO user_settings (user_id, key, value, updated_at) VALUES (?, ?, ?, ?) ON "
+            "CONFLICT (user_id, key) DO UPDATE SET value = excluded.value, updated_at = "
+            "excluded.updated_at"));
     if (!q)
         return q.error();
+    bindUser(**q);
     (*q)->addBindValue(key);
     (*q)->addBindValue(toJsonText(value));
     (*q)->addBindValue(sql::nowMs());
@@ -53,10 +76,13 @@ Status ConfigRepository::set(const QString& key, const QJsonValue& value)
 
 Result<bool> ConfigRepository::insertIfAbsent(const QString& key, const QJsonValue& value)
 {
-    auto q = m_statements.get(QStringLiteral("INSERT INTO config (key, value, updated_at) VALUES "
-                                             "(?, ?, ?) ON CONFLICT (key) DO NOTHING"));
+    auto q = m_statements.get(sql("INSERT INTO config (key, value, updated_at) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (key) DO NOTHING",
+                                  "INSERT INTO user_settings (user_id, key, value, updated_at) "
+                                  "VALUES (?, ?, ?, ?) ON CONFLICT (user_id, key) DO NOTHING"));
     if (!q)
         return q.error();
+    bindUser(**q);
     (*q)->addBindValue(key);
     (*q)->addBindValue(toJsonText(value));
     (*q)->addBindValue(sql::nowMs());
@@ -67,18 +93,23 @@ Result<bool> ConfigRepository::insertIfAbsent(const QString& key, const QJsonVal
 
 Status ConfigRepository::remove(const QString& key)
 {
-    auto q = m_statements.get(QStringLiteral("DELETE FROM config WHERE key = ?"));
+    auto q = m_statements.get(sql("DELETE FROM config WHERE key = ?",
+                                  "DELETE FROM user_settings WHERE user_id = ? AND key = ?"));
     if (!q)
         return q.error();
+    bindUser(**q);
     (*q)->addBindValue(key);
     return sql::exec(**q, tr("Removing the setting %1").arg(key));
 }
 
 Result<QList<QPair<QString, QJsonValue>>> ConfigRepository::all()
 {
-    auto q = m_statements.get(QStringLiteral("SELECT key, value FROM config ORDER BY key"));
+    auto q = m_statements.get(
+        sql("SELECT key, value FROM config ORDER BY key",
+            "SELECT key, value FROM user_settings WHERE user_id = ? ORDER BY key"));
     if (!q)
         return q.error();
+    bindUser(**q);
     if (Status st = sql::exec(**q, tr("Reading the settings")); !st.ok())
         return st.error();
     QList<QPair<QString, QJsonValue>> rows;

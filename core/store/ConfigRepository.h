@@ -15,13 +15,17 @@ namespace lyss {
 
 class ConnectionSource;
 
-// The config table: dotted keys to JSON values, exactly as stored. Meaning, defaults
-// and validation live in config/Settings.
+// Dotted keys to JSON values, exactly as stored: the installation's (the config table) or
+// one person's (user_settings). Meaning, defaults, validation and which key is whose live
+// in config/Settings.
 class ConfigRepository {
     Q_DECLARE_TR_FUNCTIONS(ConfigRepository)
 
 public:
+    // The installation's settings.
     explicit ConfigRepository(ConnectionSource& source);
+    // The settings of the person `userId`.
+    ConfigRepository(ConnectionSource& source, QString userId);
 
     Result<std::optional<QJsonValue>> get(const QString& key);
     Status set(const QString& key, const QJsonValue& value);
@@ -31,7 +35,13 @@ public:
     Result<QList<QPair<QString, QJsonValue>>> all();
 
 private:
+    // The statements, with the person's condition when there is one; the user id is bound
+    // first.
+    QString sql(const char* installation, const char* person) const;
+    void bindUser(QSqlQuery& q) const;
+
     ConnectionSource& m_source;
+    QString m_user; // empty: the installation's
     StatementCache m_statements;
 };
 

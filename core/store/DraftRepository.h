@@ -10,18 +10,20 @@ namespace lyss {
 
 class ConnectionSource;
 
-// What a person was typing and has not sent, per chat ("" for a chat not started yet).
+// What one person was typing and has not sent, per chat ("" for a chat not started yet):
+// drafts are keyed by (person, chat).
 class DraftRepository {
     Q_DECLARE_TR_FUNCTIONS(DraftRepository)
 
 public:
-    explicit DraftRepository(ConnectionSource& source);
+    DraftRepository(ConnectionSource& source, QString userId);
 
     // Saving empty (or blank) text removes the draft.
     Status saveDraft(const QString& chatId, const QString& text);
     Result<QString> draft(const QString& chatId);
 
 private:
+    QString m_user;
     StatementCache m_statements;
 };
 

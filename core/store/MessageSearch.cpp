@@ -7,8 +7,9 @@
 
 namespace lyss {
 
-MessageSearch::MessageSearch(ConnectionSource& source)
+MessageSearch::MessageSearch(ConnectionSource& source, QString userId)
     : m_dialect(source.dialect())
+    , m_user(std::move(userId))
     , m_statements(source)
 {
 }
@@ -18,12 +19,12 @@ Result<QList<SearchHit>> MessageSearch::search(const QString& text, int limit)
     const QString match = m_dialect.searchQuery(text);
     if (match.isEmpty())
         return QList<SearchHit>{};
-    return rows::queryRows<SearchHit>(m_statements, m_dialect.searchStatement(), {match, limit},
-                                      tr("Searching the messages"), [](const QSqlQuery& q) {
-                                          return SearchHit{
-                                              q.value(0).toString(), q.value(1).toString(),
-                                              q.value(2).toString(), q.value(3).toString()};
-                                      });
+    return rows::queryRows<SearchHit>(
+        m_statements, m_dialect.searchStatement(), {match, m_user, limit},
+        tr("Searching the messages"), [](const QSqlQuery& q) {
+            return SearchHit{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toString()};
+        });
 }
 
 Status MessageSearch::indexWaitingMessages(QSqlDatabase connection)

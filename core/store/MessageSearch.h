@@ -14,12 +14,13 @@ namespace lyss {
 class ConnectionSource;
 class SqlDialect;
 
-// Full-text search over finished messages, through the dialect's index (FTS5 for SQLite).
+// Full-text search over one person's finished messages, through the dialect's index (FTS5
+// for SQLite).
 class MessageSearch {
     Q_DECLARE_TR_FUNCTIONS(MessageSearch)
 
 public:
-    explicit MessageSearch(ConnectionSource& source);
+    MessageSearch(ConnectionSource& source, QString userId);
 
     // Best matches first. Each word of `text` must occur; the last may be the start of a
     // word (search as you type). Any text is safe: operators are searched as words.
@@ -30,6 +31,7 @@ public:
 
 private:
     const SqlDialect& m_dialect;
+    QString m_user;
     StatementCache m_statements;
 };
 

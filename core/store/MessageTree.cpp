@@ -18,15 +18,21 @@ using namespace rows;
 
 namespace {
 
-// The ids from a message up to its root (or `?` steps up), each with its depth (0 for the
-// message), then "SELECT " for the columns wanted.
+// The ids from a message of the person's (`?` message id, `?` user id) up to its root (or
+// `?` steps up), each with its depth (0 for the message), then "SELECT " for the columns
+// wanted. Only the first message's chat is checked: its parents are in the same chat.
 const QString kPathUp = QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
-                                       "  SELECT ?, 0"
+                                       "  SELECT s.id, 0 FROM messages s JOIN chats o "
+                                       "    ON o.id = s.chat_id WHERE s.id = ? AND o.user_id = ?"
                                        "  UNION ALL"
                                        "  SELECT m.parent_id, path.depth + 1 FROM messages m "
                                        "    JOIN path ON m.id = path.id "
                                        "    WHERE m.parent_id IS NOT NULL AND path.depth < ?"
                                        ") SELECT ");
+
+// True when the chat bound at (`?` chat id, `?` user id) is the person's.
+const QString kOwned =
+    QStringLiteral("EXISTS (SELECT 1 FROM chats o WHERE o.id = ? AND o.user_id = ?)");
 
 QHash<QString, QStringList> byParent(const QList<QPair<QString, QString>>& rows)
 {
@@ -51,13 +57,16 @@ QString firstColumn(const QSqlQuery& q)
 MessageTree::MessageTree(ConnectionSource& source, ChatRepository& chats)
     : m_source(source)
     , m_chats(chats)
+    , m_user(chats.userId())
     , m_statements(source)
 {
     const SqlDialect& d = source.dialect();
     m_messageColumns = messageColumns(d);
     const QString later = d.greatest(QStringLiteral("updated_at"), QStringLiteral("?"));
-    m_touchChat = QStringLiteral("UPDATE chats SET updated_at = %1 WHERE id = ?").arg(later);
-    m_newLeaf = QStringLiteral("UPDATE chats SET current_leaf_id = ?, updated_at = %1 WHERE id = ?")
+    m_touchChat =
+        QStringLiteral("UPDATE chats SET updated_at = %1 WHERE id = ? AND user_id = ?").arg(later);
+    m_newLeaf = QStringLiteral("UPDATE chats SET current_leaf_id = ?, updated_at = %1 "
+                               "WHERE id = ? AND user_id = ?")
                     .arg(later);
     m_fullPath = kPathUp + m_messageColumns +
                  QStringLiteral(", path.depth FROM path JOIN messages m ON m.id = path.id");
@@ -72,11 +81,11 @@ MessageTree::MessageTree(ConnectionSource& source, ChatRepository& chats)
                                                   QStringLiteral("thinking_ms")));
     // Both halves go through the parent index (the chat id not indexed keeps the planner
     // off the chat index, which would walk every message of the chat).
-    m_siblingsUnder = QStringLiteral("SELECT parent_id, id, seq FROM messages WHERE %1 "
+    m_siblingsUnder = QStringLiteral("SELECT parent_id, id, seq FROM messages WHERE %1 AND %3 "
                                      "UNION ALL SELECT '', id, seq FROM messages "
-                                     "WHERE ? AND parent_id IS NULL AND %2 = ? ORDER BY 3")
+                                     "WHERE ? AND parent_id IS NULL AND %2 = ? AND %3 ORDER BY 3")
                           .arg(d.inJsonArray(QStringLiteral("parent_id"), QStringLiteral("?")),
-                               d.notIndexed(QStringLiteral("chat_id")));
+                               d.notIndexed(QStringLiteral("chat_id")), kOwned);
 }
 
 Result<Message> MessageTree::addMessage(Message message)
@@ -97,11 +106,17 @@ Result<Message> MessageTree::addMessage(Message message)
     bindMessage(**q, message);
     if (Status st = sql::exec(**q, tr("Saving a message")); !st.ok())
         return st.error();
-    if (Status st =
-            execute(m_statements, m_newLeaf, {message.id, message.updatedAt, message.chatId},
-                    tr("Updating the chat"));
-        !st.ok())
+    auto leaf = m_statements.get(m_newLeaf);
+    if (!leaf)
+        return leaf.error();
+    for (const QVariant& v : {QVariant(message.id), QVariant(message.updatedAt),
+                              QVariant(message.chatId), QVariant(m_user)})
+        (*leaf)->addBindValue(v);
+    if (Status st = sql::exec(**leaf, tr("Updating the chat")); !st.ok())
         return st.error();
+    if ((*leaf)->numRowsAffected() == 0) // another person's chat: the insert is undone
+        return Error{tr("There is no chat with the id %1.").arg(message.chatId),
+                     ErrorCode::NotFound};
     if (Status st = tx.commit(); !st.ok())
         return st.error();
     return message;
@@ -133,9 +148,10 @@ Status MessageTree::checkpointMessage(const QString& id, const QString& content,
 {
     return execute(
         m_statements,
-        QStringLiteral(
-            "UPDATE messages SET content = ?, thinking = ?, updated_at = ? WHERE id = ?"),
-        {notNull(content), nullIfEmpty(thinking), sql::nowMs(), id}, tr("Saving the reply so far"));
+        QStringLiteral("UPDATE messages SET content = ?, thinking = ?, updated_at = ? "
+                       "WHERE id = ? AND chat_id IN (SELECT id FROM chats WHERE user_id = ?)"),
+        {notNull(content), nullIfEmpty(thinking), sql::nowMs(), id, m_user},
+        tr("Saving the reply so far"));
 }
 
 Status MessageTree::finishMessage(const Message& message)
@@ -148,17 +164,17 @@ Status MessageTree::finishMessage(const Message& message)
             m_statements,
             QStringLiteral("UPDATE messages SET content = ?, thinking = ?, status = ?, error = ?, "
                            "metrics = ?, updated_at = ?, stream_owner = NULL, indexed = ? "
-                           "WHERE id = ?"),
+                           "WHERE id = ? AND chat_id IN (SELECT id FROM chats WHERE user_id = ?)"),
             {notNull(message.content), nullIfEmpty(message.thinking), statusName(message.status),
              nullIfEmpty(message.error),
              message.metrics.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                        : QVariant(textFromObject(message.metrics)),
-             now, m_indexSoon ? 0 : 1 /* 1: the triggers index it now */, message.id},
+             now, m_indexSoon ? 0 : 1 /* 1: the triggers index it now */, message.id, m_user},
             tr("Saving the reply"));
         !st.ok())
         return st;
-    if (Status st =
-            execute(m_statements, m_touchChat, {now, message.chatId}, tr("Updating the chat"));
+    if (Status st = execute(m_statements, m_touchChat, {now, message.chatId, m_user},
+                            tr("Updating the chat"));
         !st.ok())
         return st;
     if (Status st = tx.commit(); !st.ok())
@@ -176,17 +192,18 @@ void MessageTree::setDeferredIndexing(std::function<void()> indexSoon)
 Status MessageTree::setCurrentLeaf(const QString& chatId, const QString& messageId)
 {
     auto q = m_statements.get(QStringLiteral(
-        "UPDATE chats SET current_leaf_id = ? WHERE id = ? AND "
+        "UPDATE chats SET current_leaf_id = ? WHERE id = ? AND user_id = ? AND "
         "(? IS NULL OR EXISTS (SELECT 1 FROM messages WHERE id = ? AND chat_id = ?))"));
     if (!q)
         return q.error();
     const QVariant leaf = nullIfEmpty(messageId);
-    for (const QVariant& v : {leaf, QVariant(chatId), leaf, leaf, QVariant(chatId)})
+    for (const QVariant& v :
+         {leaf, QVariant(chatId), QVariant(m_user), leaf, leaf, QVariant(chatId)})
         (*q)->addBindValue(v);
     if (Status st = sql::exec(**q, tr("Switching the branch")); !st.ok())
         return st;
     if ((*q)->numRowsAffected() == 0)
-        return Error{tr("That message is not part of this chat.")};
+        return Error{tr("That message is not part of this chat."), ErrorCode::NotFound};
     return {};
 }
 
@@ -196,12 +213,13 @@ Result<QString> MessageTree::latestLeafUnder(const QString& messageId)
         m_statements,
         QStringLiteral(
             "WITH RECURSIVE down(id, depth) AS ("
-            "  SELECT ?, 0"
+            "  SELECT s.id, 0 FROM messages s JOIN chats o ON o.id = s.chat_id "
+            "    WHERE s.id = ? AND o.user_id = ?"
             "  UNION ALL"
             "  SELECT (SELECT c.id FROM messages c WHERE c.parent_id = down.id "
             "          ORDER BY c.seq DESC LIMIT 1), depth + 1 FROM down WHERE down.id IS NOT NULL"
             ") SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1"),
-        {messageId}, tr("Finding the newest reply"), firstColumn);
+        {messageId, m_user}, tr("Finding the newest reply"), firstColumn);
     if (!rows)
         return rows.error();
     return rows->isEmpty() ? messageId : rows->first();
@@ -213,10 +231,12 @@ Result<QHash<QString, QStringList>> MessageTree::siblings(const QString& chatId)
         m_statements,
         // Only messages that have siblings: a long chat without branches costs nothing here.
         QStringLiteral("SELECT coalesce(parent_id, ''), id FROM messages WHERE chat_id = ? AND "
+                       "EXISTS (SELECT 1 FROM chats o WHERE o.id = ? AND o.user_id = ?) AND "
                        "coalesce(parent_id, '') IN (SELECT coalesce(parent_id, '') FROM messages "
                        "WHERE chat_id = ? GROUP BY coalesce(parent_id, '') HAVING count(*) > 1) "
                        "ORDER BY seq"),
-        {chatId, chatId}, tr("Reading the branches of chat %1").arg(chatId), parentAndId);
+        {chatId, chatId, m_user, chatId}, tr("Reading the branches of chat %1").arg(chatId),
+        parentAndId);
     if (!rows)
         return rows.error();
     return byParent(*rows);
@@ -232,8 +252,8 @@ Result<QHash<QString, QStringList>> MessageTree::siblingsUnder(const QString& ch
     }
     auto rows = queryRows<QPair<QString, QString>>(
         m_statements, m_siblingsUnder,
-        {QString::fromUtf8(QJsonDocument(parents).toJson(QJsonDocument::Compact)),
-         parentIds.contains(QString()), chatId},
+        {QString::fromUtf8(QJsonDocument(parents).toJson(QJsonDocument::Compact)), chatId, m_user,
+         parentIds.contains(QString()), chatId, chatId, m_user},
         tr("Reading the branches of chat %1").arg(chatId), parentAndId);
     if (!rows)
         return rows.error();
@@ -248,7 +268,7 @@ Status MessageTree::deleteMessage(const QString& messageId)
     if (!m)
         return m.error();
     if (!m->has_value())
-        return Error{tr("The message no longer exists.")};
+        return Error{tr("The message no longer exists."), ErrorCode::NotFound};
     const Message gone = **m;
     Transaction tx(m_source);
     if (!tx.status().ok())
@@ -303,10 +323,13 @@ Status MessageTree::deleteMessage(const QString& messageId)
 
 Result<std::optional<Message>> MessageTree::message(const QString& id)
 {
-    auto rows = queryRows<Message>(m_statements,
-                                   QStringLiteral("SELECT ") + m_messageColumns +
-                                       QStringLiteral(" FROM messages m WHERE m.id = ?"),
-                                   {id}, tr("Reading the message %1").arg(id), messageFromRow);
+    auto rows =
+        queryRows<Message>(m_statements,
+                           QStringLiteral("SELECT ") + m_messageColumns +
+                               QStringLiteral(" FROM messages m JOIN chats o ON o.id = "
+                                              "m.chat_id WHERE m.id = ? AND "
+                                              "o.user_id = ?"),
+                           {id, m_user}, tr("Reading the message %1").arg(id), messageFromRow);
     if (!rows)
         return rows.error();
     return rows->isEmpty() ? std::nullopt : std::optional<Message>(rows->first());
@@ -314,9 +337,11 @@ Result<std::optional<Message>> MessageTree::message(const QString& id)
 
 Result<QString> MessageTree::currentLeaf(const QString& chatId)
 {
-    auto rows = queryRows<QString>(m_statements,
-                                   QStringLiteral("SELECT current_leaf_id FROM chats WHERE id = ?"),
-                                   {chatId}, tr("Reading the chat %1").arg(chatId), firstColumn);
+    auto rows =
+        queryRows<QString>(m_statements,
+                           QStringLiteral("SELECT current_leaf_id FROM chats WHERE id = ? "
+                                          "AND user_id = ?"),
+                           {chatId, m_user}, tr("Reading the chat %1").arg(chatId), firstColumn);
     if (!rows)
         return rows.error();
     return rows->value(0);
@@ -353,6 +378,7 @@ Status MessageTree::readPath(const QString& statement, const QString& messageId,
     if (!q)
         return q.error();
     (*q)->addBindValue(messageId);
+    (*q)->addBindValue(m_user);
     (*q)->addBindValue(maxDepth);
     if (Status st = sql::exec(**q, tr("Reading the messages before %1").arg(messageId)); !st.ok())
         return st;
@@ -388,10 +414,13 @@ Status MessageTree::visitPath(const QString& messageId,
 
 Result<int> MessageTree::messageCount(const QString& chatId)
 {
-    auto rows = queryRows<int>(m_statements,
-                               QStringLiteral("SELECT count(*) FROM messages WHERE chat_id = ?"),
-                               {chatId}, tr("Counting the messages of chat %1").arg(chatId),
-                               [](const QSqlQuery& q) { return q.value(0).toInt(); });
+    auto rows =
+        queryRows<int>(m_statements,
+                       QStringLiteral("SELECT count(*) FROM messages WHERE chat_id = ? "
+                                      "AND ") +
+                           kOwned,
+                       {chatId, chatId, m_user}, tr("Counting the messages of chat %1").arg(chatId),
+                       [](const QSqlQuery& q) { return q.value(0).toInt(); });
     if (!rows)
         return rows.error();
     return rows->value(0);
@@ -417,11 +446,12 @@ Result<QList<Message>> MessageTree::pathTo(const QString& messageId)
 
 Result<QList<Message>> MessageTree::allMessages(const QString& chatId)
 {
-    return queryRows<Message>(
-        m_statements,
-        QStringLiteral("SELECT ") + m_messageColumns +
-            QStringLiteral(" FROM messages m WHERE m.chat_id = ? ORDER BY m.seq"),
-        {chatId}, tr("Reading the messages of chat %1").arg(chatId), messageFromRow);
+    return queryRows<Message>(m_statements,
+                              QStringLiteral("SELECT ") + m_messageColumns +
+                                  QStringLiteral(" FROM messages m WHERE m.chat_id = ? AND ") +
+                                  kOwned + QStringLiteral(" ORDER BY m.seq"),
+                              {chatId, chatId, m_user},
+                              tr("Reading the messages of chat %1").arg(chatId), messageFromRow);
 }
 
 } // namespace lyss

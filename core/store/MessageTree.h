@@ -19,9 +19,10 @@ namespace lyss {
 class ChatRepository;
 class ConnectionSource;
 
-// The messages of chats, a tree per chat: adding messages and turns, a streaming reply's
-// saves, the branch shown (root → current leaf) and the others, reading a branch row by
-// row, deleting a message with what is below it.
+// The messages of one person's chats, a tree per chat: adding messages and turns, a
+// streaming reply's saves, the branch shown (root → current leaf) and the others, reading
+// a branch row by row, deleting a message with what is below it. The person is the chat
+// repository's: a message in another person's chat is not there.
 class MessageTree {
     Q_DECLARE_TR_FUNCTIONS(MessageTree)
 
@@ -37,7 +38,9 @@ public:
     // Saves what a streaming reply has so far.
     Status checkpointMessage(const QString& id, const QString& content, const QString& thinking);
     // Saves a reply's final text, status, error and metrics. It is indexed for search at
-    // once, or, with deferred indexing set, left waiting and `indexSoon` called.
+    // once, or, with deferred indexing set, left waiting and `indexSoon` called. Saving a
+    // message that is gone (or not the person's) changes nothing and is no error: a reply
+    // whose chat was deleted while it streamed ends quietly.
     Status finishMessage(const Message& message);
     // Indexing a long reply takes milliseconds: the window hands it to a SearchIndexer.
     void setDeferredIndexing(std::function<void()> indexSoon);
@@ -88,6 +91,7 @@ private:
 
     ConnectionSource& m_source;
     ChatRepository& m_chats;
+    QString m_user;
     StatementCache m_statements;
     std::function<void()> m_indexSoon;
     // The statements with the dialect's fragments in them, made once.

@@ -14,7 +14,8 @@ namespace lyss {
 class ConnectionSource;
 
 // Replies being written when a process stopped: which processes stream into the database
-// now, and marking those whose process is gone as interrupted (their text kept).
+// now, and marking those whose process is gone as interrupted (their text kept). The
+// installation's, over every person's chats: it runs at start-up, before anyone signs in.
 class ReplyRecovery {
     Q_DECLARE_TR_FUNCTIONS(ReplyRecovery)
 

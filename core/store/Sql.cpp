@@ -65,6 +65,31 @@ bool queryOnly(sqlite3* db)
     return on;
 }
 
+ErrorCode codeOf(int sqliteCode)
+{
+    switch (sqliteCode & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return ErrorCode::Busy;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return ErrorCode::Refused;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+        return ErrorCode::Io;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+        return ErrorCode::InvalidInput;
+    default:
+        return ErrorCode::Unknown;
+    }
+}
+
 Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* driver)
 {
     qCWarning(lcStore) << what << e.text();
@@ -89,7 +114,8 @@ Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* drive
     }
     if (!words.isEmpty())
         detail = QCoreApplication::translate("lyss::sql", "%1 (SQLite: %2)").arg(words, detail);
-    return Error{QCoreApplication::translate("lyss::sql", "%1 failed: %2").arg(what, detail)};
+    return Error{QCoreApplication::translate("lyss::sql", "%1 failed: %2").arg(what, detail),
+                 numeric ? codeOf(code) : ErrorCode::Unknown};
 }
 } // namespace
 

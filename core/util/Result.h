@@ -9,10 +9,23 @@
 
 namespace lyss {
 
+// What kind of failure an Error is, for callers that act on it (retry when busy, offer to
+// sign in when unauthorised) rather than only show it.
+enum class ErrorCode {
+    Unknown,
+    NotFound,     // the chat, message or setting is not there (or not the person's)
+    Busy,         // another writer holds the database; trying again may work
+    Refused,      // a rule said no (read only, a filter, a role)
+    Unauthorised, // signing in (again) is needed
+    InvalidInput, // what was given cannot be used as it is
+    Io,           // the disk, the file or the network failed
+};
+
 // An error a user can meet: one sentence of what went wrong and, where we know it,
-// what to do about it. Written for people, not for log files.
+// what to do about it. Written for people, not for log files; the code is for callers.
 struct Error {
     QString message;
+    ErrorCode code = ErrorCode::Unknown;
 };
 
 // A value or an Error. The small result type that core/ returns wherever a user can
@@ -44,6 +57,7 @@ public:
 
     const Error& error() const { return std::get<Error>(m_v); }
     QString errorMessage() const { return ok() ? QString() : error().message; }
+    ErrorCode errorCode() const { return ok() ? ErrorCode::Unknown : error().code; }
 
 private:
     std::variant<T, Error> m_v;
@@ -63,6 +77,7 @@ public:
     explicit operator bool() const { return ok(); }
     const Error& error() const { return *m_error; }
     QString errorMessage() const { return ok() ? QString() : m_error->message; }
+    ErrorCode errorCode() const { return ok() ? ErrorCode::Unknown : m_error->code; }
 
 private:
     std::optional<Error> m_error;

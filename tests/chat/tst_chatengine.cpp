@@ -7,6 +7,8 @@
 #include "backends/OllamaBackend.h"
 #include "chat/ChatEngine.h"
 #include "store/ChatStore.h"
+#include "store/LocalUser.h"
+#include "store/ReplyRecovery.h"
 #include "store/sqlite/Database.h"
 #include "util/ProcessIdentity.h"
 
@@ -85,7 +87,7 @@ private Q_SLOTS:
         auto db = Database::open(m_dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
         m_db = std::move(db).value();
-        m_store = std::make_unique<ChatStore>(*m_db);
+        m_store = std::make_unique<ChatStore>(*m_db, localUserId());
         m_engine = std::make_unique<ChatEngine>(*m_store);
     }
 
@@ -283,7 +285,7 @@ private Q_SLOTS:
         const auto alive = [](const QString& owner, qint64 last) {
             return isProcessTokenAlive(owner, last, 180 * 1000);
         };
-        auto n = m_store->recovery().recoverInterruptedReplies(alive);
+        auto n = ReplyRecovery(*m_db).recoverInterruptedReplies(alive);
         QVERIFY(n.ok());
         QCOMPARE(*n, 3);
         QCOMPARE(stored(remoteId).status, MessageStatus::Streaming);

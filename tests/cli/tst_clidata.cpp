@@ -3,6 +3,8 @@
 #include "TestSupport.h"
 
 #include "store/ChatStore.h"
+#include "store/LocalUser.h"
+#include "store/ReplyRecovery.h"
 #include "store/Transaction.h"
 #include "store/sqlite/Database.h"
 #include "util/ProcessIdentity.h"
@@ -190,7 +192,7 @@ private Q_SLOTS:
         {
             auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
             QVERIFY(db.ok());
-            ChatStore chats(**db);
+            ChatStore chats(**db, localUserId());
             auto chat = chats.chats().createChat({.title = QStringLiteral("streaming")});
             Message m;
             m.chatId = chat->id;
@@ -212,8 +214,8 @@ private Q_SLOTS:
         {
             auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
             QVERIFY(db.ok());
-            ChatStore chats(**db);
-            QVERIFY(chats.recovery()
+            ChatStore chats(**db, localUserId());
+            QVERIFY(ReplyRecovery(**db)
                         .recoverInterruptedReplies([](const QString&, qint64) { return false; })
                         .ok()); // the reply above is over
             r = runCli(dir.path(), args({QStringLiteral("restore"), backup}));

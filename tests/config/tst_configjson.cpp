@@ -12,6 +12,7 @@
 #include "secrets/KeychainSecretStore.h"
 #include "store/BackendRepository.h"
 #include "store/ConfigRepository.h"
+#include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
 
 #include <QDir>
@@ -40,6 +41,7 @@ class TestConfigJson : public QObject {
         QTemporaryDir dir;
         std::unique_ptr<Database> db;
         std::unique_ptr<ConfigRepository> config;
+        std::unique_ptr<ConfigRepository> personal; // the local user's
         std::unique_ptr<BackendRepository> backends;
 
         Fixture()
@@ -49,22 +51,26 @@ class TestConfigJson : public QObject {
                 qFatal("%s", qPrintable(opened.errorMessage()));
             db = std::move(opened).value();
             config = std::make_unique<ConfigRepository>(*db);
+            personal = std::make_unique<ConfigRepository>(*db, localUserId());
             backends = std::make_unique<BackendRepository>(*db);
         }
         ~Fixture()
         {
             backends.reset();
+            personal.reset();
             config.reset();
             db.reset();
         }
         QString configPath() const { return dir.filePath(QStringLiteral("config.json")); }
         ConfigJsonReport run(SecretStore* secrets)
         {
-            return ConfigJsonImporter(*db, *config, *backends, secrets).run(dir.path());
+            return ConfigJsonImporter(*db, *config, *personal, *backends, secrets).run(dir.path());
         }
+        // Where the key belongs: the person's settings or the installation's.
         QString stored(const QString& key)
         {
-            auto v = config->get(key);
+            const SettingDefinition* def = Settings::definition(key);
+            auto v = (def && def->scope == SettingScope::Person ? personal : config)->get(key);
             return v.ok() && v->has_value() ? (**v).toVariant().toString()
                                             : QStringLiteral("<none>");
         }
@@ -122,7 +128,7 @@ private Q_SLOTS:
     void databaseValuesWin()
     {
         Fixture f;
-        QVERIFY(f.config->set(QStringLiteral("ui.theme"), QStringLiteral("light")).ok());
+        QVERIFY(f.personal->set(QStringLiteral("ui.theme"), QStringLiteral("light")).ok());
         test::writeFile(f.configPath(), "{\"ui\": {\"theme\": \"dark\", \"language\": \"fr\"}}");
         const ConfigJsonReport r = f.run(nullptr);
         QCOMPARE(r.outcome, ConfigJsonReport::Outcome::Migrated);
@@ -176,6 +182,7 @@ private Q_SLOTS:
         QCOMPARE(key->value_or(QString()), QStringLiteral("sk-test-secret-1"));
         // ...and nowhere in the database files.
         f.backends.reset();
+        f.personal.reset();
         f.config.reset();
         f.db.reset();
         for (const QString& file :
@@ -184,6 +191,7 @@ private Q_SLOTS:
                      qPrintable(file));
         f.db = std::move(Database::open(f.dir.filePath(QStringLiteral("lyss.db")))).value();
         f.config = std::make_unique<ConfigRepository>(*f.db);
+        f.personal = std::make_unique<ConfigRepository>(*f.db, localUserId());
 
         QCOMPARE(f.stored(QStringLiteral("ui.language")), QStringLiteral("zh-CN"));
         QCOMPARE(f.stored(QStringLiteral("chat.default_model")), QStringLiteral("llama3.2"));
@@ -274,6 +282,7 @@ private Q_SLOTS:
 
         // Not a byte of them in the database files.
         f.backends.reset();
+        f.personal.reset();
         f.config.reset();
         f.db.reset();
         for (const QString& file :

@@ -6,6 +6,7 @@
 #include "config/BackendResolver.h"
 #include "config/Settings.h"
 #include "store/ConfigRepository.h"
+#include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
 
 #include <QJsonArray>
@@ -20,7 +21,8 @@ class TestSettings : public QObject {
 
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<ConfigRepository> m_repo;
+    std::unique_ptr<ConfigRepository> m_repo;   // the installation's
+    std::unique_ptr<ConfigRepository> m_person; // the local user's
 
     static QProcessEnvironment envWith(const QList<QPair<QString, QString>>& vars)
     {
@@ -37,58 +39,64 @@ private Q_SLOTS:
         QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
         m_db = std::move(db).value();
         m_repo = std::make_unique<ConfigRepository>(*m_db);
+        m_person = std::make_unique<ConfigRepository>(*m_db, localUserId());
     }
 
     void cleanupTestCase()
     {
+        m_person.reset();
         m_repo.reset();
         m_db.reset();
     }
 
     void init()
     {
-        auto rows = m_repo->all();
-        QVERIFY(rows.ok());
-        for (const auto& row : *rows)
-            QVERIFY(m_repo->remove(row.first).ok());
+        for (ConfigRepository* repo : {m_repo.get(), m_person.get()}) {
+            auto rows = repo->all();
+            QVERIFY(rows.ok());
+            for (const auto& row : *rows)
+                QVERIFY(repo->remove(row.first).ok());
+        }
     }
 
     void defaultThenDatabaseThenEnvironment()
     {
-        Settings plain(*m_repo, QProcessEnvironment());
+        Settings plain(*m_repo, *m_person, QProcessEnvironment());
         auto e = plain.entry(QStringLiteral("ui.language"));
         QVERIFY(e.ok());
         QCOMPARE(e->source, ValueSource::Default);
         QCOMPARE(e->value.toString(), QString());
-        QCOMPARE(plain.text(QStringLiteral("ui.theme")), QStringLiteral("system"));
+        QCOMPARE(plain.text(SettingKey::Theme), QStringLiteral("system"));
 
         QVERIFY(plain.set(QStringLiteral("ui.language"), QStringLiteral("de")).ok());
         e = plain.entry(QStringLiteral("ui.language"));
         QCOMPARE(e->source, ValueSource::Database);
         QCOMPARE(e->value.toString(), QStringLiteral("de"));
 
-        Settings withEnv(*m_repo,
+        Settings withEnv(*m_repo, *m_person,
                          envWith({{QStringLiteral("DEFAULT_LOCALE"), QStringLiteral("zh-CN")}}));
         e = withEnv.entry(QStringLiteral("ui.language"));
         QCOMPARE(e->source, ValueSource::Environment);
         QCOMPARE(e->envVar, QStringLiteral("DEFAULT_LOCALE"));
         QCOMPARE(e->value.toString(), QStringLiteral("zh-CN"));
         // The database keeps its own value underneath.
-        QCOMPARE(m_repo->get(QStringLiteral("ui.language"))->value().toString(),
+        QCOMPARE(m_person->get(QStringLiteral("ui.language"))->value().toString(),
                  QStringLiteral("de"));
     }
 
     void openWebUiDefaultModelsTakesTheFirst()
     {
-        Settings s(*m_repo, envWith({{QStringLiteral("DEFAULT_MODELS"),
-                                      QStringLiteral("llama3.2, mistral")}}));
-        QCOMPARE(s.text(QStringLiteral("chat.default_model")), QStringLiteral("llama3.2"));
+        Settings s(
+            *m_repo, *m_person,
+            envWith({{QStringLiteral("DEFAULT_MODELS"), QStringLiteral("llama3.2, mistral")}}));
+        QCOMPARE(s.text(SettingKey::DefaultModel), QStringLiteral("llama3.2"));
     }
 
     void invalidEnvironmentValueIsIgnored()
     {
-        QVERIFY(m_repo->set(QStringLiteral("ui.theme"), QStringLiteral("dark")).ok());
-        Settings s(*m_repo, envWith({{QStringLiteral("LYSS_THEME"), QStringLiteral("neon")}}));
+        QVERIFY(m_person->set(QStringLiteral("ui.theme"), QStringLiteral("dark")).ok());
+        Settings s(*m_repo, *m_person,
+                   envWith({{QStringLiteral("LYSS_THEME"), QStringLiteral("neon")}}));
         auto e = s.entry(QStringLiteral("ui.theme"));
         QCOMPARE(e->source, ValueSource::Database);
         QCOMPARE(e->value.toString(), QStringLiteral("dark"));
@@ -122,12 +130,13 @@ private Q_SLOTS:
         QFETCH(QString, typed);
         QFETCH(bool, accepted);
         QFETCH(QString, stored);
-        Settings s(*m_repo, QProcessEnvironment());
+        Settings s(*m_repo, *m_person, QProcessEnvironment());
         auto value = Settings::parseUserValue(key, typed);
         const Status st = value.ok() ? s.set(key, *value) : Status(value.error());
         QCOMPARE(st.ok(), accepted);
         if (accepted) {
-            auto raw = m_repo->all();
+            const SettingDefinition* def = Settings::definition(key);
+            auto raw = (def->scope == SettingScope::Person ? m_person : m_repo)->all();
             QVERIFY(raw.ok());
             QCOMPARE(raw->size(), 1);
             QCOMPARE(
@@ -142,7 +151,7 @@ private Q_SLOTS:
 
     void unknownKeySuggestsTheClosest()
     {
-        Settings s(*m_repo, QProcessEnvironment());
+        Settings s(*m_repo, *m_person, QProcessEnvironment());
         auto e = s.entry(QStringLiteral("ui.them"));
         QVERIFY(!e.ok());
         QVERIFY(e.errorMessage().contains(QStringLiteral("Did you mean \"ui.theme\"")));
@@ -155,7 +164,7 @@ private Q_SLOTS:
     void storedUnknownKeysAreListedButMarked()
     {
         QVERIFY(m_repo->set(QStringLiteral("auth.jwt_expiry"), QStringLiteral("-1")).ok());
-        Settings s(*m_repo, QProcessEnvironment());
+        Settings s(*m_repo, *m_person, QProcessEnvironment());
         auto list = s.list();
         QVERIFY(list.ok());
         QCOMPARE(list->size(), Settings::definitions().size() + 1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreUnderTest.h"
 
+#include "store/LocalUser.h"
 #include "store/Sql.h"
 #include "store/sqlite/Database.h"
 
@@ -24,7 +25,7 @@ Result<std::unique_ptr<StoreUnderTest>> StoreUnderTest::open(const QString& fold
         return Error{QStringLiteral("LYSS_TEST_STORE=%1 is not a store Lyss knows (known: sqlite).")
                          .arg(name)};
     }
-    under->m_store = std::make_unique<ChatStore>(*under->m_source);
+    under->m_store = std::make_unique<ChatStore>(*under->m_source, localUserId());
     return under;
 }
 

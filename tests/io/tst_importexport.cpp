@@ -9,6 +9,7 @@
 #include "io/MarkdownExport.h"
 #include "io/OpenWebUiFormat.h"
 #include "store/ChatStore.h"
+#include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
 #include "store/sqlite/DatabaseBackup.h"
 #include "store/sqlite/Migrations.h"
@@ -34,7 +35,7 @@ struct Store {
     Store()
     {
         db = std::move(Database::open(dir.filePath(QStringLiteral("lyss.db")))).value();
-        chats = std::make_unique<ChatStore>(*db);
+        chats = std::make_unique<ChatStore>(*db, localUserId());
     }
     ~Store()
     {
@@ -46,7 +47,7 @@ struct Store {
         auto file = ChatImporter::read(path);
         if (!file)
             qFatal("%s", qPrintable(file.errorMessage()));
-        auto s = ChatImporter(*db).write(*file);
+        auto s = ChatImporter(*db, localUserId()).write(*file);
         if (!s)
             qFatal("%s", qPrintable(s.errorMessage()));
         return *s;
@@ -214,7 +215,7 @@ private Q_SLOTS:
         Store s;
         auto file = ChatImporter::read(fixture("chatgpt-conversations.json"));
         QList<QPair<int, int>> steps;
-        auto summary = ChatImporter(*s.db).write(*file, [&](int done, int total) {
+        auto summary = ChatImporter(*s.db, localUserId()).write(*file, [&](int done, int total) {
             steps.append({done, total});
         });
         QVERIFY(summary.ok());
@@ -421,7 +422,7 @@ private Q_SLOTS:
         QVERIFY(DatabaseBackup::check(keep).ok());
         {
             auto kept = Database::open(keep);
-            ChatStore keptChats(**kept);
+            ChatStore keptChats(**kept, localUserId());
             QCOMPARE(keptChats.chats().listChats(true)->size(), 2);
             QCOMPARE(keptChats.chats().listChats(true)->first().chat.source,
                      QStringLiteral("chatgpt"));
@@ -485,7 +486,7 @@ private Q_SLOTS:
         auto upgraded = Database::open(path);
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.errorMessage()));
         QCOMPARE((*upgraded)->schemaVersion(), latestSchemaVersion());
-        ChatStore chats(**upgraded);
+        ChatStore chats(**upgraded, localUserId());
         QCOMPARE(chats.chats().listChats()->first().chat.title, QStringLiteral("From v1"));
     }
 };

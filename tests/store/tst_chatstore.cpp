@@ -5,8 +5,12 @@
 #include "StoreUnderTest.h"
 #include "TestSupport.h"
 
+#include "config/Settings.h"
 #include "store/ChatBulkWriter.h"
 #include "store/ChatStore.h"
+#include "store/ConfigRepository.h"
+#include "store/LocalUser.h"
+#include "store/ReplyRecovery.h"
 #include "store/Transaction.h"
 #include "store/sqlite/Database.h"
 #include "store/sqlite/SearchIndexer.h"
@@ -276,7 +280,7 @@ private Q_SLOTS:
         importedMessage.chatId = imported.id;
         {
             Transaction tx(m_under->source());
-            ChatBulkWriter writer(m_under->source());
+            ChatBulkWriter writer(m_under->source(), localUserId());
             QVERIFY(writer.begin().ok());
             QVERIFY(writer.insertChat(imported).ok());
             QVERIFY(writer.insertMessage(importedMessage).ok());
@@ -367,6 +371,105 @@ private Q_SLOTS:
         QVERIFY(!once.commit().ok());
     }
 
+    // Two people in one database: through the repositories neither reads nor changes the
+    // other's chats, messages, drafts, search results or personal settings; the
+    // installation's settings are everyone's.
+    void twoPeopleSeeOnlyTheirOwn()
+    {
+        exec(QStringLiteral("INSERT INTO users (id, name, role, created_at) VALUES "
+                            "('alice', 'Alice', 'user', 1), ('bob', 'Bob', 'user', 1)"));
+        ChatStore alice(m_under->source(), QStringLiteral("alice"));
+        ChatStore bob(m_under->source(), QStringLiteral("bob"));
+        auto chat = alice.chats().createChat(
+            {.id = QStringLiteral("alice-chat-1"), .title = QStringLiteral("Alice's plans")});
+        QVERIFY(chat.ok());
+        QCOMPARE(chat->userId, QStringLiteral("alice"));
+        auto question = alice.messages().addMessage(
+            {.chatId = chat->id, .role = Role::User, .content = QStringLiteral("wombat secret")});
+        QVERIFY(question.ok());
+        auto reply = alice.messages().addMessage({.chatId = chat->id,
+                                                  .parentId = question->id,
+                                                  .role = Role::Assistant,
+                                                  .content = QStringLiteral("kept wombat")});
+        QVERIFY(reply.ok());
+        auto second = alice.messages().addMessage({.chatId = chat->id,
+                                                   .parentId = question->id,
+                                                   .role = Role::Assistant,
+                                                   .content = QStringLiteral("other branch")});
+        QVERIFY(second.ok());
+        QVERIFY(alice.drafts().saveDraft(chat->id, QStringLiteral("alice's draft")).ok());
+        QVERIFY(alice.drafts().saveDraft({}, QStringLiteral("alice's new chat")).ok());
+        QVERIFY(bob.drafts().saveDraft({}, QStringLiteral("bob's new chat")).ok());
+
+        // Bob reads nothing of it.
+        QVERIFY(bob.chats().listChats(true)->isEmpty());
+        QVERIFY(!bob.chats().chat(chat->id)->has_value());
+        auto prefix = bob.chats().resolveChatId(QStringLiteral("alice-chat"));
+        QCOMPARE(prefix.errorCode(), ErrorCode::NotFound);
+        QVERIFY(!bob.messages().message(question->id)->has_value());
+        QVERIFY(bob.messages().currentBranch(chat->id)->isEmpty());
+        QVERIFY(bob.messages().pathTo(reply->id)->isEmpty());
+        QVERIFY(bob.messages().allMessages(chat->id)->isEmpty());
+        QCOMPARE(*bob.messages().messageCount(chat->id), 0);
+        QVERIFY(bob.messages().siblings(chat->id)->isEmpty());
+        QVERIFY(bob.messages().siblingsUnder(chat->id, {question->id})->isEmpty());
+        QVERIFY(bob.search().search(QStringLiteral("wombat"))->isEmpty());
+        QCOMPARE(*bob.drafts().draft(chat->id), QString());
+        QCOMPARE(*bob.drafts().draft({}), QStringLiteral("bob's new chat"));
+
+        // Nor changes it.
+        QCOMPARE(bob.chats().renameChat(chat->id, QStringLiteral("mine")).errorCode(),
+                 ErrorCode::NotFound);
+        QCOMPARE(bob.chats().setPinned(chat->id, true).errorCode(), ErrorCode::NotFound);
+        QCOMPARE(bob.chats().setChatModel(chat->id, {}, QStringLiteral("m")).errorCode(),
+                 ErrorCode::NotFound);
+        QCOMPARE(bob.chats().deleteChat(chat->id).errorCode(), ErrorCode::NotFound);
+        QCOMPARE(bob.messages().setCurrentLeaf(chat->id, question->id).errorCode(),
+                 ErrorCode::NotFound);
+        QCOMPARE(bob.messages().deleteMessage(question->id).errorCode(), ErrorCode::NotFound);
+        auto intruder = bob.messages().addMessage(
+            {.chatId = chat->id, .parentId = reply->id, .content = QStringLiteral("hi")});
+        QCOMPARE(intruder.errorCode(), ErrorCode::NotFound);
+        QVERIFY(bob.messages()
+                    .checkpointMessage(reply->id, QStringLiteral("overwritten"), {})
+                    .ok()); // nothing to save: no error, nothing changed
+        QVERIFY(
+            bob.messages()
+                .finishMessage(
+                    {.id = reply->id, .chatId = chat->id, .content = QStringLiteral("overwritten")})
+                .ok());
+
+        // Alice has all of it, unchanged.
+        QCOMPARE(alice.chats().listChats()->size(), 1);
+        QCOMPARE(alice.chats().chat(chat->id).value()->title, QStringLiteral("Alice's plans"));
+        QVERIFY(!alice.chats().chat(chat->id).value()->pinned);
+        QCOMPARE(*alice.messages().messageCount(chat->id), 3);
+        QCOMPARE(alice.messages().message(reply->id).value()->content,
+                 QStringLiteral("kept wombat"));
+        QCOMPARE(alice.chats().chat(chat->id).value()->currentLeafId, second->id);
+        QCOMPARE(alice.messages().siblings(chat->id)->value(question->id).size(), 2);
+        QCOMPARE(alice.search().search(QStringLiteral("wombat"))->size(), 2);
+        QCOMPARE(*alice.drafts().draft(chat->id), QStringLiteral("alice's draft"));
+        QCOMPARE(*alice.drafts().draft({}), QStringLiteral("alice's new chat"));
+
+        // Settings: the personal ones are each person's, the installation's everyone's.
+        ConfigRepository installation(m_under->source());
+        ConfigRepository aliceConfig(m_under->source(), QStringLiteral("alice"));
+        ConfigRepository bobConfig(m_under->source(), QStringLiteral("bob"));
+        Settings aliceSettings(installation, aliceConfig, QProcessEnvironment());
+        Settings bobSettings(installation, bobConfig, QProcessEnvironment());
+        QSignalSpy changed(&aliceSettings, &Settings::changed);
+        QVERIFY(aliceSettings.set(SettingKey::Theme, QStringLiteral("dark")).ok());
+        QVERIFY(aliceSettings.set(SettingKey::SystemPrompt, QStringLiteral("Be brief")).ok());
+        QVERIFY(aliceSettings.set(SettingKey::IdleTimeoutSeconds, 30).ok());
+        QCOMPARE(changed.size(), 3);
+        QCOMPARE(changed.first().first().value<SettingKey>(), SettingKey::Theme);
+        QCOMPARE(bobSettings.text(SettingKey::Theme), QStringLiteral("system"));
+        QCOMPARE(bobSettings.text(SettingKey::SystemPrompt), QString());
+        QCOMPARE(bobSettings.number(SettingKey::IdleTimeoutSeconds), 30.0);
+        QCOMPARE(aliceSettings.text(SettingKey::Theme), QStringLiteral("dark"));
+    }
+
     void messageForUnknownChatIsRefused()
     {
         Message m;
@@ -453,9 +556,11 @@ private Q_SLOTS:
         // A reply cut off while streaming is indexed when it is marked interrupted.
         Message cut = startReply(chat->id, question.id);
         QVERIFY(m_store->messages().checkpointMessage(cut.id, QStringLiteral("quokka"), {}).ok());
-        QCOMPARE(*m_store->recovery().recoverInterruptedReplies(
-                     [](const QString&, qint64) { return false; }),
-                 1);
+        QCOMPARE(
+            *ReplyRecovery(m_under->source()).recoverInterruptedReplies([](const QString&, qint64) {
+                return false;
+            }),
+            1);
         QCOMPARE(m_store->search().search(QStringLiteral("quokka"))->size(), 1);
         QVERIFY(indexIsSound());
 
@@ -555,7 +660,7 @@ private Q_SLOTS:
         c.title = QStringLiteral("Deep");
         {
             Transaction tx(m_under->source());
-            ChatBulkWriter writer(m_under->source());
+            ChatBulkWriter writer(m_under->source(), localUserId());
             QVERIFY(writer.begin().ok());
             QVERIFY(writer.insertChat(c).ok());
             for (int i = 0; i < depth; ++i) {

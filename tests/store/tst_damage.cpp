@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include "store/ChatStore.h"
+#include "store/LocalUser.h"
 #include "store/Sql.h"
 #include "store/sqlite/Database.h"
 #include "util/ProcessIdentity.h"
@@ -52,7 +53,7 @@ QList<int> fill(const QString& path, int targetVersion = 0)
         pagesOf("config");
         return pages;
     }
-    ChatStore chats(**db);
+    ChatStore chats(**db, localUserId());
     auto chat = chats.chats().createChat({.title = QStringLiteral("Many")});
     QString parent;
     for (int i = 0; i < 300; ++i) {

@@ -3,7 +3,10 @@
 // are not ours or are newer, and two users of one file at once.
 #include "TestSupport.h"
 
+#include "config/Settings.h"
 #include "store/ChatStore.h"
+#include "store/ConfigRepository.h"
+#include "store/LocalUser.h"
 #include "store/Transaction.h"
 #include "store/sqlite/Database.h"
 #include "store/sqlite/Migrations.h"
@@ -83,6 +86,57 @@ private Q_SLOTS:
             QStringLiteral("Local user"));
     }
 
+    // v9 makes drafts and the personal settings each person's: what was there before
+    // becomes the local user's, the installation's settings stay where they were.
+    void upgradeToV9KeepsDraftsAndMovesPersonalSettings()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        {
+            auto db = Database::open(path, {.targetVersion = 8});
+            QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+            QSqlQuery q((*db)->connection());
+            for (const char* statement :
+                 {"INSERT INTO chats (id, title, created_at, updated_at) VALUES ('c1', 'T', 1, 1)",
+                  "INSERT INTO drafts (chat_id, text, updated_at) VALUES ('c1', 'half a thought', "
+                  "5)",
+                  "INSERT INTO drafts (chat_id, text, updated_at) VALUES ('', 'a new chat', 6)",
+                  "INSERT INTO config (key, value, updated_at) VALUES ('ui.theme', '\"dark\"', 1)",
+                  "INSERT INTO config (key, value, updated_at) VALUES "
+                  "('chat.system_prompt', '\"Be brief\"', 1)",
+                  "INSERT INTO config (key, value, updated_at) VALUES "
+                  "('net.idle_timeout_seconds', '30', 1)",
+                  "INSERT INTO chats (id, title, source, source_id, created_at, updated_at) "
+                  "VALUES ('c2', 'Imported', 'open-webui', 'x1', 1, 1)"})
+                QVERIFY2(q.exec(QString::fromUtf8(statement)), statement);
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+        QCOMPARE((*db)->schemaVersion(), latestSchemaVersion());
+        ChatStore local(**db, localUserId());
+        QCOMPARE(*local.drafts().draft(QStringLiteral("c1")), QStringLiteral("half a thought"));
+        QCOMPARE(*local.drafts().draft(QString()), QStringLiteral("a new chat"));
+        ConfigRepository installation(**db);
+        ConfigRepository personal(**db, localUserId());
+        Settings settings(installation, personal, QProcessEnvironment());
+        QCOMPARE(settings.text(SettingKey::Theme), QStringLiteral("dark"));
+        QCOMPARE(settings.text(SettingKey::SystemPrompt), QStringLiteral("Be brief"));
+        QCOMPARE(settings.number(SettingKey::IdleTimeoutSeconds), 30.0);
+        QVERIFY(!installation.get(QStringLiteral("ui.theme"))->has_value());
+        QVERIFY(personal.get(QStringLiteral("ui.theme"))->has_value());
+        QVERIFY(installation.get(QStringLiteral("net.idle_timeout_seconds"))->has_value());
+        // The same import is the same chat again only for the person who imported it.
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO users (id, name, created_at) VALUES "
+                                      "('other', 'Other', 1)")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO chats (id, user_id, title, source, source_id, created_at, updated_at) "
+            "VALUES ('c3', 'other', 'Imported', 'open-webui', 'x1', 1, 1)")));
+        QVERIFY(!q.exec(QStringLiteral(
+            "INSERT INTO chats (id, title, source, source_id, created_at, updated_at) "
+            "VALUES ('c4', 'Imported', 'open-webui', 'x1', 1, 1)")));
+    }
+
     void reopeningLatestMakesNoBackup()
     {
         QTemporaryDir dir;
@@ -134,7 +188,7 @@ private Q_SLOTS:
         }
 
         // Messages written before v2 are searchable after the upgrade.
-        ChatStore chats(**db);
+        ChatStore chats(**db, localUserId());
         auto hits = chats.search().search(QStringLiteral("platypus"));
         QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
         QCOMPARE(hits->size(), 1);
@@ -308,8 +362,8 @@ private Q_SLOTS:
         auto a = Database::open(path);
         auto b = Database::open(path);
         QVERIFY(a.ok() && b.ok());
-        ChatStore chatsA(**a);
-        ChatStore chatsB(**b);
+        ChatStore chatsA(**a, localUserId());
+        ChatStore chatsB(**b, localUserId());
 
         Transaction tx(**a);
         QVERIFY(tx.status().ok());
@@ -332,7 +386,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
-        ChatStore store(**db);
+        ChatStore store(**db, localUserId());
         QVERIFY((*db)->lease().ok());
         QString leaseError, repositoryError, transactionError;
         std::unique_ptr<QThread> other(QThread::create([&] {
@@ -405,7 +459,7 @@ private Q_SLOTS:
         QVERIFY(tx->status().ok());
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO config (key, value, updated_at) VALUES "
-                                      "('chat.system_prompt', '\"be brief\"', 0)")));
+                                      "('net.idle_timeout_seconds', '30', 0)")));
         q.finish();
 
         QProcess cli;
@@ -421,13 +475,15 @@ private Q_SLOTS:
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
 
-        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM config WHERE key = 'ui.theme'"))
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM user_settings WHERE user_id = "
+                                             "'local' AND key = 'ui.theme'"))
                      .toString(),
                  QStringLiteral("\"dark\""));
-        QCOMPARE(scalar(**db,
-                        QStringLiteral("SELECT value FROM config WHERE key = 'chat.system_prompt'"))
-                     .toString(),
-                 QStringLiteral("\"be brief\""));
+        QCOMPARE(
+            scalar(**db, QStringLiteral(
+                             "SELECT value FROM config WHERE key = 'net.idle_timeout_seconds'"))
+                .toString(),
+            QStringLiteral("30"));
     }
 };
 

@@ -629,7 +629,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::palette().color(QPalette::Window), QColor("#1b1c1f"));
         QCOMPARE(QApplication::palette().color(QPalette::Base), QColor("#232428"));
         QCOMPARE(view->messageDelegate()->colors().userBubble, QColor("#2b3b5c"));
-        QCOMPARE(w.app->settings().text(QStringLiteral("ui.theme")), QStringLiteral("dark"));
+        QCOMPARE(w.app->settings().text(SettingKey::Theme), QStringLiteral("dark"));
         // What is painted next follows: the conversation's background and your bubble.
         QCoreApplication::processEvents();
         QImage shot = view->viewport()->grab().toImage();
@@ -656,7 +656,13 @@ private Q_SLOTS:
         QCOMPARE(QColor(shot.pixel(2, shot.height() - 2)), QColor(Qt::black));
         QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(w.window->themes()->choice(), QStringLiteral("system"));
-        QCOMPARE(w.app->settings().text(QStringLiteral("ui.theme")), QStringLiteral("system"));
+        QCOMPARE(w.app->settings().text(SettingKey::Theme), QStringLiteral("system"));
+        // A theme set anywhere else (the settings, not the window) is worn at once.
+        QVERIFY(w.app->settings().set(SettingKey::Theme, QStringLiteral("oled-dark")).ok());
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("oled-dark"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::black));
+        QVERIFY(w.app->settings().unset(QStringLiteral("ui.theme")).ok());
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("system"));
         // The theme menu offers the same, the one in use checked.
         QMenu* menu = w.window->findChild<QToolButton*>(QStringLiteral("themeButton"))->menu();
         QStringList checked;
@@ -858,7 +864,7 @@ private Q_SLOTS:
         auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
         w.window->setLanguage(QStringLiteral("zh_CN"));
         QCoreApplication::processEvents();
-        QCOMPARE(w.app->settings().text(QStringLiteral("ui.language")), QStringLiteral("zh_CN"));
+        QCOMPARE(w.app->settings().text(SettingKey::Language), QStringLiteral("zh_CN"));
         QCOMPARE(send->text(), QStringLiteral("发送"));
         QCOMPARE(w.composer()->placeholderText(),
                  QStringLiteral("发送消息（Enter 发送，Shift+Enter 换行）"));

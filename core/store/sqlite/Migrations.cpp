@@ -256,13 +256,49 @@ Migration chatBackend()
             {QStringLiteral("ALTER TABLE chats ADD COLUMN backend TEXT")}};
 }
 
+// v9: a person's own things. Drafts are keyed by (person, chat); the settings that are
+// each person's (theme, language, default model, system prompt) move from the
+// installation's config table to user_settings, the local user's until accounts exist; an
+// imported chat is the same chat again only for the person who imported it.
+Migration userScope()
+{
+    return {9,
+            QStringLiteral("each person's drafts and settings"),
+            {
+                QStringLiteral("CREATE TABLE drafts_v9 ("
+                               "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                               "chat_id TEXT NOT NULL, text TEXT NOT NULL, "
+                               "updated_at INTEGER NOT NULL, PRIMARY KEY (user_id, chat_id))"),
+                QStringLiteral("INSERT INTO drafts_v9 (user_id, chat_id, text, updated_at) "
+                               "SELECT coalesce((SELECT c.user_id FROM chats c WHERE c.id = "
+                               "d.chat_id), 'local'), d.chat_id, d.text, d.updated_at "
+                               "FROM drafts d"),
+                QStringLiteral("DROP TABLE drafts"),
+                QStringLiteral("ALTER TABLE drafts_v9 RENAME TO drafts"),
+                QStringLiteral("CREATE TABLE user_settings ("
+                               "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                               "key TEXT NOT NULL, value TEXT NOT NULL CHECK (json_valid(value)), "
+                               "updated_at INTEGER NOT NULL, PRIMARY KEY (user_id, key))"),
+                QStringLiteral("INSERT INTO user_settings (user_id, key, value, updated_at) "
+                               "SELECT 'local', key, value, updated_at FROM config WHERE key IN "
+                               "(%1)")
+                    .arg(QStringLiteral("'ui.theme', 'ui.language', 'chat.default_model', "
+                                        "'chat.system_prompt'")),
+                QStringLiteral("DELETE FROM config WHERE key IN ('ui.theme', 'ui.language', "
+                               "'chat.default_model', 'chat.system_prompt')"),
+                QStringLiteral("DROP INDEX chats_by_source"),
+                QStringLiteral("CREATE UNIQUE INDEX chats_by_source ON chats "
+                               "(user_id, source, source_id) WHERE source_id IS NOT NULL"),
+            }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        initialSchema(), fullTextSearch(),     streamOwner(),      chatTags(),
-        drafts(),        searchFinishedText(), deferredIndexing(), chatBackend()};
+        initialSchema(),      fullTextSearch(),   streamOwner(), chatTags(), drafts(),
+        searchFinishedText(), deferredIndexing(), chatBackend(), userScope()};
     return all;
 }
 

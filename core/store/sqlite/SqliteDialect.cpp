@@ -92,7 +92,7 @@ QString SqliteDialect::searchStatement() const
         "SELECT m.chat_id, c.title, m.id, snippet(messages_fts, 0, '[', ']', '…', 12) "
         "FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid "
         "JOIN chats c ON c.id = m.chat_id "
-        "WHERE messages_fts MATCH ? AND c.archived = 0 ORDER BY rank LIMIT ?");
+        "WHERE messages_fts MATCH ? AND c.user_id = ? AND c.archived = 0 ORDER BY rank LIMIT ?");
 }
 
 QStringList SqliteDialect::pauseIndexingInserts() const
