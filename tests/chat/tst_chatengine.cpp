@@ -30,7 +30,7 @@ class TestChatEngine : public QObject {
     std::unique_ptr<test::FakeServer> m_server;
     QNetworkAccessManager m_nam;
     std::unique_ptr<OllamaBackend> m_backend;
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<ChatEngine> m_engine;
@@ -76,26 +76,33 @@ class TestChatEngine : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase()
+    // Each test has its own server and database: nothing one leaves behind (rows, a
+    // request log, a half-read stream) can make another pass or fail.
+    void init()
     {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
         m_server = std::make_unique<test::FakeServer>();
         QVERIFY(m_server->isRunning());
         m_backend = std::make_unique<OllamaBackend>(
             Backend::Config{
                 QStringLiteral("ollama"), BackendKind::Ollama, m_server->url(), {}, 30000},
             &m_nam);
-        auto db = Database::open(m_dir.filePath(QStringLiteral("lyss.db")));
+        auto db = Database::open(m_dir->filePath(QStringLiteral("lyss.db")));
         QVERIFY(db.ok());
         m_db = std::move(db).value();
         m_store = std::make_unique<ChatStore>(*m_db, localUserId());
         m_engine = std::make_unique<ChatEngine>(*m_store);
     }
 
-    void cleanupTestCase()
+    void cleanup()
     {
         m_engine.reset();
         m_store.reset();
         m_db.reset();
+        m_backend.reset();
+        m_server.reset();
+        m_dir.reset();
     }
 
     void newChatStoresBothMessages()

@@ -3,6 +3,7 @@
 
 #include "store/ChatStore.h"
 #include "store/ConnectionSource.h"
+#include "store/Transaction.h"
 #include "util/Result.h"
 
 #include <QString>

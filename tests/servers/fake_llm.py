@@ -16,6 +16,7 @@ The model name picks the behaviour of /api/chat and /v1/chat/completions:
   stall               a few words, then silence (until the client gives up)
   slow                200 words, 30 ms apart
   long-N              N words as fast as the socket takes them
+  drip-N              N words, each sent on its own 2 ms after the last (faster than a frame)
   line-N              one line of N KiB of letters, no space, no line break, as fast
   slowline-N          the same, a piece of 1 KiB every 2 ms
   slowcode-N          a fenced Python block of N KiB, then a closing line; 1 KiB every 2 ms
@@ -40,7 +41,7 @@ MODELS = {
     "qwen3:latest": {"size": 5225376047, "family": "qwen3", "parameter_size": "8.2B",
                      "quantization_level": "Q4_K_M"},
 }
-SCENARIOS = {"think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500",
+SCENARIOS = {"drip-500", "think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500",
              "showcase", "long-5000", "long-20000", "long-80000", "line-1024", "line-8192", "slowline-256", "slowcode-200"}
 SHOWCASE = """Here is a comparison of the three **sorting algorithms** you asked about:
 
@@ -73,7 +74,7 @@ for _s in sorted(SCENARIOS):
                   "quantization_level": "F16"}
 
 # Models whose name ends in a size: long-N, line-N, slowline-N, slowcode-N.
-SIZED = ("long-", "line-", "slowline-", "slowcode-")
+SIZED = ("long-", "line-", "slowline-", "slowcode-", "drip-")
 REQUESTS = []
 LOCK = threading.Lock()
 API_KEY = None
@@ -124,6 +125,8 @@ def plan(model, messages):
         return [], ["w%d " % i for i in range(200)], "done"
     if model.startswith("long-"):
         return [], long_reply(int(model[5:])), "done"
+    if model.startswith("drip-"):
+        return [], ["d%d " % i for i in range(int(model[5:]))], "done"
     if model.startswith("slowcode-"):
         return [], code_reply(int(model.split("-", 1)[1])), "done"
     if model.startswith(("line-", "slowline-")):
@@ -333,7 +336,7 @@ class Handler(BaseHTTPRequestHandler):
                   "done": False})
             if name == "slow":
                 time.sleep(0.03)
-            elif name.startswith(("slowline-", "slowcode-")):
+            elif name.startswith(("slowline-", "slowcode-", "drip-")):
                 time.sleep(0.002)
         if ending == "error":
             line({"error": "an error was encountered while running the model: CUDA out of memory"})
@@ -414,7 +417,7 @@ class Handler(BaseHTTPRequestHandler):
             delta({"content": c})
             if name == "slow":
                 time.sleep(0.03)
-            elif name.startswith(("slowline-", "slowcode-")):
+            elif name.startswith(("slowline-", "slowcode-", "drip-")):
                 time.sleep(0.002)
         if ending == "error":
             event({"error": {"code": 500, "message": "CUDA out of memory", "type": "server_error"}})

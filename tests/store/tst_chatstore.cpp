@@ -16,6 +16,7 @@
 #include "store/sqlite/SearchIndexer.h"
 
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -608,6 +609,47 @@ private Q_SLOTS:
         QCOMPARE(m_store->search().search(QStringLiteral("capybara"))->size(), 1);
         QVERIFY(searchIndexIsSound());
         m_store->messages().setDeferredIndexing({});
+    }
+
+    // The window's connection writes replies while the indexer's connection indexes them
+    // and runs the checkpoints on its thread: both wait for the other's lock (busy
+    // timeout) and neither fails, and nothing is left unindexed.
+    void theIndexerAndAWriterShareTheFile()
+    {
+        if (!m_under->sqlite())
+            QSKIP("SearchIndexer is SQLite's");
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+        auto chat = m_store->chats().createChat({.title = QStringLiteral("Contended")});
+        const Message question = add(chat->id, {}, Role::User, QStringLiteral("Go"));
+        QStringList words;
+        for (int i = 0; i < 500; ++i)
+            words << QStringLiteral("word%1").arg(i % 97);
+        const QString filler = words.join(QLatin1Char(' '));
+        {
+            SearchIndexer indexer(m_under->sqlite()->path());
+            m_store->messages().setDeferredIndexing([&] { indexer.indexSoon(); });
+            m_under->sqlite()->handOffCheckpoints([&] { indexer.checkpointSoon(); });
+            for (int i = 0; i < 100; ++i) {
+                Message reply = startReply(chat->id, question.id);
+                reply.content = QStringLiteral("capybara%1 ").arg(i) + filler;
+                reply.status = MessageStatus::Complete;
+                const Status st = m_store->messages().finishMessage(reply);
+                QVERIFY2(st.ok(), qPrintable(st.errorMessage()));
+            }
+            const auto waiting = [&] {
+                QSqlQuery q(m_under->sqlite()->connection());
+                return q.exec(QStringLiteral("SELECT count(*) FROM messages WHERE indexed = 0")) &&
+                               q.next()
+                           ? q.value(0).toInt()
+                           : -1;
+            };
+            QTRY_COMPARE_WITH_TIMEOUT(waiting(), 0, 30000);
+            m_under->sqlite()->handOffCheckpoints({});
+            m_store->messages().setDeferredIndexing({});
+        }
+        QCOMPARE(m_store->search().search(QStringLiteral("capybara57"))->size(), 1);
+        QCOMPARE(m_store->search().search(QStringLiteral("word13"), 1000)->size(), 100);
+        QVERIFY(searchIndexIsSound());
     }
 
     void searchTakesAnyTextSafely_data()

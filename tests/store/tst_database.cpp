@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSqlQuery>
@@ -468,8 +469,19 @@ private Q_SLOTS:
                   {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("config"),
                    QStringLiteral("set"), QStringLiteral("ui.theme"), QStringLiteral("dark")});
         QVERIFY(cli.waitForStarted());
-        // Hold the lock while the other process starts and reaches its write.
-        QTest::qWait(1500);
+        // Hold the lock until the other process waits for it: its thread asleep in SQLite's
+        // busy handler (the nanosleep between its tries), read from /proc.
+        const auto waitsForTheLock = [&cli] {
+            QFile syscall(QStringLiteral("/proc/%1/syscall").arg(cli.processId()));
+            if (!syscall.open(QIODevice::ReadOnly))
+                return false;
+            const QByteArray number = syscall.readAll().split(' ').value(0);
+            return number == "230" || number == "35"; // clock_nanosleep, nanosleep (x86-64)
+        };
+        QVERIFY2(QTest::qWaitFor(
+                     [&] { return cli.state() != QProcess::Running || waitsForTheLock(); }, 30000),
+                 "lyss-cli never waited for the lock");
+        QVERIFY2(cli.state() == QProcess::Running, "lyss-cli gave up instead of waiting");
         QVERIFY(tx->commit().ok());
         tx.reset();
         QVERIFY(cli.waitForFinished(60000));

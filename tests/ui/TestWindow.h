@@ -7,7 +7,9 @@
 
 #include "Composer.h"
 #include "MainWindow.h"
+#include "MessageDelegate.h"
 #include "MessageModel.h"
+#include "MessageView.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
@@ -67,6 +69,17 @@ struct Window {
         QTest::keyClicks(composer(), text);
     }
     MessageModel* model() { return window->messageModel(); }
+    // Waits until the view has laid out the conversation's last message (what a hit test
+    // or a grab of the screen needs), instead of a guessed pause.
+    bool laidOut()
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return model()->rowCount() > 0 &&
+                       !window->messageView()->messageDelegate()->shownText(last().id).isEmpty();
+            },
+            10000);
+    }
     const ShownMessage& last() { return model()->at(model()->rowCount() - 1); }
 };
 
