@@ -5,12 +5,12 @@
 //   bench_gui_stream [--tokens N] [--output docs/PERFORMANCE.md]
 #include "BenchReport.h"
 
-#include "MainWindow.h"
-#include "MessageModel.h"
-#include "MessageView.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
+#include "conversation/MessageModel.h"
+#include "conversation/MessageView.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -7,13 +7,13 @@
 //   bench_render [--runs N] [--output docs/PERFORMANCE.md]
 #include "BenchReport.h"
 
-#include "MainWindow.h"
-#include "MessageDelegate.h"
-#include "MessageModel.h"
-#include "MessageView.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
+#include "conversation/MessageDelegate.h"
+#include "conversation/MessageModel.h"
+#include "conversation/MessageView.h"
+#include "shell/MainWindow.h"
 #include "store/ChatStore.h"
 
 #include <QApplication>

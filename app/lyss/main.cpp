@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lyss: the desktop app.
-#include "MainWindow.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
 #include "config/Settings.h"
+#include "shell/MainWindow.h"
 #include "util/Translations.h"
 #include "util/Version.h"
 

@@ -5,14 +5,14 @@
 
 #include "TestSupport.h"
 
-#include "Composer.h"
-#include "MainWindow.h"
-#include "MessageDelegate.h"
-#include "MessageModel.h"
-#include "MessageView.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
+#include "conversation/Composer.h"
+#include "conversation/MessageDelegate.h"
+#include "conversation/MessageModel.h"
+#include "conversation/MessageView.h"
+#include "shell/MainWindow.h"
 
 #include <QComboBox>
 #include <QTemporaryDir>

@@ -6,10 +6,10 @@
 #include "TestSupport.h"
 #include "TestWindow.h"
 
-#include "MessageDelegate.h"
-#include "MessageLayout.h"
-#include "MessageView.h"
-#include "WholeTextViewer.h"
+#include "conversation/MessageDelegate.h"
+#include "conversation/MessageLayout.h"
+#include "conversation/MessageView.h"
+#include "conversation/WholeTextViewer.h"
 #include "store/ChatStore.h"
 
 #include <QElapsedTimer>

@@ -5,13 +5,13 @@
 // the keyring's time limit with words that say why.
 #include "TestSupport.h"
 
-#include "Composer.h"
-#include "MainWindow.h"
 #include "app/AppContext.h"
 #include "backends/ApiKey.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
+#include "conversation/Composer.h"
 #include "secrets/SecretStore.h"
+#include "shell/MainWindow.h"
 #include "store/BackendRepository.h"
 
 #include <QElapsedTimer>

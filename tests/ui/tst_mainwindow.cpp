@@ -3,10 +3,10 @@
 // at start-up, and the start-up benchmark hook exits cleanly.
 #include "TestSupport.h"
 
-#include "MainWindow.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
+#include "shell/MainWindow.h"
 #include "store/ChatStore.h"
 
 #include <QApplication>

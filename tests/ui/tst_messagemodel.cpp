@@ -6,7 +6,7 @@
 #include "StoreUnderTest.h"
 #include "TestSupport.h"
 
-#include "MessageModel.h"
+#include "conversation/MessageModel.h"
 
 #include <QItemSelectionModel>
 #include <QSignalSpy>

@@ -2,7 +2,7 @@
 // Desktop notifications reach the freedesktop notification service: this test plays
 // the service on its private session bus (tests/with-keyring.sh starts one) and
 // records what arrives.
-#include "DesktopNotifier.h"
+#include "shell/DesktopNotifier.h"
 
 #include <QDBusConnection>
 #include <QTest>

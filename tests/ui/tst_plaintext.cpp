@@ -5,7 +5,7 @@
 #include "TestSupport.h"
 #include "TestWindow.h"
 
-#include "PlainText.h"
+#include "common/PlainText.h"
 #include "store/ChatStore.h"
 
 #include <QLabel>

@@ -4,7 +4,7 @@
 // setting as it changes. Runs on a private D-Bus session where this test plays the portal.
 #include "TestSupport.h"
 
-#include "ThemeManager.h"
+#include "theme/ThemeManager.h"
 
 #include <QApplication>
 #include <QDBusConnection>

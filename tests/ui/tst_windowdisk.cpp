@@ -5,8 +5,8 @@
 #include "TestSupport.h"
 #include "TestWindow.h"
 
-#include "SettingsDialog.h"
-#include "UnsavedReplies.h"
+#include "conversation/UnsavedReplies.h"
+#include "settings/SettingsDialog.h"
 #include "store/BackendRepository.h"
 #include "store/ChatStore.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MessageModel.h"
-#include "PlainText.h"
+#include "conversation/MessageModel.h"
+#include "common/PlainText.h"
 
 #include "store/MessageTree.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MessageDelegate.h"
+#include "conversation/MessageDelegate.h"
 
-#include "MessageLayout.h"
-#include "MessageModel.h"
+#include "conversation/MessageLayout.h"
+#include "conversation/MessageModel.h"
 #include "markdown/MarkdownRenderer.h"
 
 #include <QAbstractItemView>

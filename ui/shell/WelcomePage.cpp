@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "WelcomePage.h"
+#include "shell/WelcomePage.h"
 
 #include <QEvent>
 #include <QLabel>

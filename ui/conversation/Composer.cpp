@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Composer.h"
+#include "conversation/Composer.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QKeyEvent>

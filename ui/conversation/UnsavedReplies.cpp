@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "UnsavedReplies.h"
+#include "conversation/UnsavedReplies.h"
 
-#include "PlainText.h"
 #include "chat/ActiveReply.h"
+#include "common/PlainText.h"
 #include "util/Sentences.h"
 
 #include <QEvent>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "FindBar.h"
-#include "PlainText.h"
+#include "conversation/FindBar.h"
+#include "common/PlainText.h"
 
-#include "MessageModel.h"
-#include "MessageView.h"
+#include "conversation/MessageModel.h"
+#include "conversation/MessageView.h"
 
 #include <QApplication>
 #include <QHBoxLayout>

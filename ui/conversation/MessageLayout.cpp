@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MessageLayout.h"
+#include "conversation/MessageLayout.h"
 
 #include "markdown/MarkdownBounds.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "WholeTextViewer.h"
+#include "conversation/WholeTextViewer.h"
 
-#include "MessageLayout.h"
+#include "conversation/MessageLayout.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "PlainText.h"
+#include "common/PlainText.h"
 
 #include <QLabel>
 #include <QMessageBox>

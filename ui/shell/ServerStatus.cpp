@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ServerStatus.h"
-#include "PlainText.h"
+#include "shell/ServerStatus.h"
+#include "common/PlainText.h"
 
 #include "backends/Backend.h"
 #include "backends/BackendSet.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "UndoBar.h"
-#include "PlainText.h"
+#include "conversation/UndoBar.h"
+#include "common/PlainText.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MessageView.h"
+#include "conversation/MessageView.h"
 
-#include "MessageDelegate.h"
-#include "MessageModel.h"
+#include "conversation/MessageDelegate.h"
+#include "conversation/MessageModel.h"
 #include "markdown/MarkdownRenderer.h"
 
 #include <QApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ModelPicker.h"
+#include "shell/ModelPicker.h"
 
 #include "backends/Backend.h"
 #include "backends/BackendSet.h"

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ConversationPane.h"
-#include "ModelPicker.h"
 #include "backends/ModelInfo.h"
 #include "chat/ActiveReply.h"
 #include "chat/Conversations.h"
 #include "chat/ModelChoice.h"
 #include "config/Settings.h"
+#include "conversation/ConversationPane.h"
+#include "shell/ModelPicker.h"
 #include "util/Result.h"
 
 #include <QHash>

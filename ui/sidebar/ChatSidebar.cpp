@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ChatSidebar.h"
-#include "PlainText.h"
+#include "sidebar/ChatSidebar.h"
+#include "common/PlainText.h"
 
 #include "store/ChatStore.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ThemeManager.h"
+#include "theme/ThemeManager.h"
 
 #include <QApplication>
 #include <QDBusConnection>

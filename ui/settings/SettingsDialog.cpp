@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SettingsDialog.h"
-#include "PlainText.h"
+#include "settings/SettingsDialog.h"
+#include "common/PlainText.h"
 #include "util/Sentences.h"
 
 #include "app/AppContext.h"
