@@ -179,21 +179,21 @@ void MessageDelegate::setColors(const Colors& colors)
     const Colors before = this->colors();
     m_colors = colors;
     m_colors.valid = true;
-    for (const std::shared_ptr<Layout>& layout : std::as_const(m_cache)) {
-        layout->styleSheet = styleSheet(m_colors); // for the parts laid out later
-        for (const auto& part : layout->parts) {
+    m_cache.forEach([&](Layout& layout) {
+        layout.styleSheet = styleSheet(m_colors); // for the parts laid out later
+        for (const auto& part : layout.parts) {
             if (part)
                 recolour(*part, before, m_colors);
         }
         // New parts of a streaming reply are rendered with the new colours.
-    }
+    });
     m_view->viewport()->update();
 }
 
 void MessageDelegate::languageChanged()
 {
     ++m_generation; // what is rendered aside now holds the old words
-    m_cache.clear();
+    m_cache.invalidate();
     m_view->viewport()->update();
 }
 
@@ -202,7 +202,7 @@ void MessageDelegate::setCompact(bool compact)
     if (m_compact == compact)
         return;
     m_compact = compact;
-    m_cache.clear();
+    m_cache.invalidate();
 }
 
 MessageDelegate::Geometry MessageDelegate::geometry(int rowWidth) const
@@ -250,8 +250,9 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
     const ShownMessage& m = m_model->at(row);
     const int revision = m_model->revision(row);
     const bool expanded = m_expandedThinking.contains(m.id);
-    if (const auto found = m_cache.constFind(m.id); found != m_cache.constEnd()) {
-        const Layout& cached = **found;
+    std::shared_ptr<Layout> slot = m_cache.use(m.id);
+    if (slot) {
+        const Layout& cached = *slot;
         // A layout behind its text takes its next step once a frame (the catch-up timer
         // starts the next), however often the view asks for it in between.
         const bool stepTaken = cached.behind && cached.steppedInFrame == m_frame;
@@ -259,14 +260,6 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
             cached.expanded == expanded && (!cached.behind || stepTaken))
             return cached;
     }
-    if (m_cache.size() > 400) { // keep memory flat in long chats: drop what is not on screen
-        const std::shared_ptr<Layout> keep = m_cache.value(m.id);
-        m_cache.clear();
-        if (keep)
-            m_cache.insert(m.id, keep);
-    }
-    // Taken after any eviction above: a reference into the hash would not survive it.
-    auto& slot = m_cache[m.id];
     const bool streaming = m.status == MessageStatus::Streaming;
     const bool placeholder = m.content.isEmpty() && streaming;
     // A reply that grew since its last layout continues from its finished parts; a link
@@ -334,8 +327,8 @@ const MessageDelegate::Layout& MessageDelegate::layoutFor(int row, int bodyWidth
         layout->setPending(*layout->rendered, fm.lineSpacing(), fm.averageCharWidth());
     }
     ++m_layoutsBuilt;
-    slot = layout;
-    return *slot;
+    m_cache.put(m.id, layout); // memory stays within the cache's budget in long chats
+    return *layout;
 }
 
 void MessageDelegate::renderAside(const QString& id, const QString& markdown) const
@@ -362,7 +355,7 @@ void MessageDelegate::rendered(const QString& id, const QString& markdown, int g
                                const std::shared_ptr<const QList<MarkdownRenderer::Part>>& parts)
 {
     m_rendering.remove(id);
-    const std::shared_ptr<Layout> layout = m_cache.value(id);
+    const std::shared_ptr<Layout> layout = m_cache.find(id);
     const int row = m_model->rowOf(id);
     if (!layout || row < 0)
         return; // gone meanwhile: rendered again when next shown
@@ -438,7 +431,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& 
         known = {revision, g.bodyWidth, layout.height};
     }
     if (known.revision != revision || known.bodyWidth != g.bodyWidth) {
-        const auto cached = m_cache.value(m.id);
+        const auto cached = m_cache.find(m.id);
         const bool exact = cached && cached->revision == revision &&
                            cached->bodyWidth == g.bodyWidth &&
                            cached->expanded == m_expandedThinking.contains(m.id);
@@ -770,7 +763,7 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
             return {action, {}};
     }
     const ShownMessage& m = m_model->at(index.row());
-    const auto cached = m_cache.value(m.id);
+    const auto cached = m_cache.find(m.id);
     if (!cached || cached->parts.empty())
         return {};
     const Geometry g = geometry(rowRect.width());
@@ -796,7 +789,7 @@ int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,
     if (!index.isValid())
         return -1;
     const ShownMessage& m = m_model->at(index.row());
-    const auto cached = m_cache.value(m.id);
+    const auto cached = m_cache.find(m.id);
     if (!cached || cached->parts.empty())
         return -1;
     const Geometry g = geometry(rowRect.width());
@@ -884,14 +877,12 @@ bool MessageDelegate::layingOut() const
 {
     if (!m_rendering.isEmpty())
         return true;
-    return std::any_of(m_cache.cbegin(), m_cache.cend(), [](const std::shared_ptr<Layout>& l) {
-        return l->rendering || l->behind || l->hasPending();
-    });
+    return m_cache.anyOf([](const Layout& l) { return l.rendering || l.behind || l.hasPending(); });
 }
 
 QString MessageDelegate::shownText(const QString& messageId) const
 {
-    const auto layout = m_cache.value(messageId);
+    const auto layout = m_cache.find(messageId);
     if (!layout)
         return {};
     if (const int row = m_model->rowOf(messageId); row >= 0)
@@ -905,7 +896,7 @@ QString MessageDelegate::shownText(const QString& messageId) const
 
 int MessageDelegate::partsShown(const QString& messageId) const
 {
-    const auto layout = m_cache.value(messageId);
+    const auto layout = m_cache.find(messageId);
     return layout ? static_cast<int>(layout->parts.size()) : 0;
 }
 

@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 
+#include "conversation/LayoutCache.h"
 #include "markdown/MarkdownRenderer.h"
 
 class QAbstractItemView;
@@ -25,8 +26,8 @@ struct ShownMessage;
 
 // Paints one message: avatar, author and time, the markdown body, thinking (collapsed
 // until clicked), and how a reply ended. Layouts are built only for rows that are
-// painted and cached by (message, revision, width); rows never seen get an estimate,
-// corrected once they are laid out. No widget per message.
+// painted and cached by (message, revision, width) within a budget of bytes (LayoutCache);
+// rows never seen get an estimate, corrected once they are laid out. No widget per message.
 class MessageDelegate : public QStyledItemDelegate {
     Q_OBJECT
 
@@ -107,6 +108,7 @@ public:
     void setCompact(bool compact);
     // How many message layouts were built so far (only visible rows are).
     int layoutsBuilt() const { return m_layoutsBuilt; }
+    const LayoutCache& layoutCache() const { return m_cache; }
     // How many rows had their height estimated (each only when its text or width changed).
     int estimatesComputed() const { return m_estimates; }
     // Whether a long text is still being rendered or laid out in parts (a frame at a time).
@@ -143,7 +145,7 @@ private:
 
     MessageModel* m_model;
     QAbstractItemView* m_view;
-    mutable QHash<QString, std::shared_ptr<Layout>> m_cache;
+    mutable LayoutCache m_cache;
     mutable QSet<QString> m_rendering; // messages rendered on m_renderPool now
     mutable QThreadPool m_renderPool;  // one thread; waited for when the delegate goes
     int m_generation = 0;              // counts changes of language

@@ -236,6 +236,22 @@ qint64 MessageLayout::continueParts(const QString& fullMarkdown, bool streaming,
     return chars;
 }
 
+qint64 MessageLayout::approximateBytes() const
+{
+    qint64 bytes = 1024 + thinking.characterCount() * kBytesPerLaidOutChar;
+    for (const auto& part : parts) {
+        if (part)
+            bytes += part->characterCount() * kBytesPerLaidOutChar;
+    }
+    for (const QString& html : m_pendingHtml)
+        bytes += html.size() * qint64(sizeof(QChar));
+    if (rendered) {
+        for (const MarkdownRenderer::Part& part : *rendered)
+            bytes += part.html.size() * qint64(sizeof(QChar));
+    }
+    return bytes;
+}
+
 bool MessageLayout::hasPending() const
 {
     // Only what a row can show counts: the rest waits for a selection.

@@ -84,6 +84,11 @@ public:
     // The room for the body in a row: parts below it are not shown.
     int room() const { return kMaxRowHeight - chrome - noteHeight; }
     bool hasPending() const;
+    // About how much memory the layout holds: the characters of its documents laid out
+    // (with their formats and lines, kBytesPerLaidOutChar each), the markdown rendered for
+    // it and the parts waiting to be laid out. For the layout cache's budget.
+    static constexpr qint64 kBytesPerLaidOutChar = 48;
+    qint64 approximateBytes() const;
     // Lays out the pending parts that overlap [top, bottom) (body coordinates), and
     // those their new heights bring into it while `budgetMs` lasts. Whether any was.
     bool layOutVisible(int top, int bottom, qint64 budgetMs);
