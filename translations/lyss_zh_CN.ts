@@ -2208,14 +2208,6 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>工具</translation>
     </message>
     <message>
-        <source>Stopped before the end.</source>
-        <translation>在结束前被停止。</translation>
-    </message>
-    <message>
-        <source>Cut off when Lyss last stopped.</source>
-        <translation>在 Lyss 上次停止时被中断。</translation>
-    </message>
-    <message>
         <source>Thinking…</source>
         <translation>正在思考…</translation>
     </message>
@@ -2256,6 +2248,21 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Show all of it</source>
         <translation>显示全部</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::MessageLayouts</name>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>在结束前被停止。</translation>
+    </message>
+    <message>
+        <source>Cut off when Lyss last stopped.</source>
+        <translation>在 Lyss 上次停止时被中断。</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>正在思考…</translation>
     </message>
 </context>
 <context>

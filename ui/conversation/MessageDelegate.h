@@ -13,6 +13,9 @@
 #include <memory>
 
 #include "conversation/LayoutCache.h"
+#include "conversation/MessageColors.h"
+#include "conversation/MessageLayouts.h"
+#include "conversation/MessageSelection.h"
 #include "markdown/MarkdownRenderer.h"
 
 class QAbstractItemView;
@@ -52,16 +55,10 @@ public:
 
     // The colours a message is painted with (the theme's); without them, shades of the
     // view's palette.
-    struct Colors {
-        QColor text, muted, userBubble, userBubbleText, avatar, avatarText, yourAvatar,
-            yourAvatarText, codeBackground, codeText, border, danger;
-        bool valid = false;
-    };
+    using Colors = MessageColors;
 
     MessageDelegate(MessageModel* model, QAbstractItemView* view);
     Colors colors() const;
-    // What code blocks and tables are rendered with.
-    static QString styleSheet(const Colors& colors);
     // New colours: the laid-out messages are coloured again at once.
     void setColors(const Colors& colors);
     // Another language: laid-out messages hold words (a code block's "Copy"), so they are
@@ -80,20 +77,17 @@ public:
     // Text selection, from a position in one message to a position in another (or the
     // same): character positions in the bodies, -1 if `pos` is not over a body.
     int positionAt(const QModelIndex& index, const QRect& rowRect, const QPoint& pos) const;
-    // The end of a message's body, as a position.
-    static constexpr int kEnd = std::numeric_limits<int>::max();
-    void setSelection(int anchorRow, int anchorPosition, int focusRow, int focusPosition);
+    static constexpr int kEnd = MessageSelection::kEnd;
+    using Selection = MessageSelection;
+    void setSelection(int anchorRow, int anchorPosition, int focusRow, int focusPosition)
+    {
+        m_selection = {anchorRow, anchorPosition, focusRow, focusPosition};
+    }
     void clearSelection() { setSelection(-1, 0, -1, 0); }
-    bool hasSelection() const;
-    struct Selection {
-        int anchorRow = -1;
-        int anchorPosition = 0;
-        int focusRow = -1;
-        int focusPosition = 0;
-    };
+    bool hasSelection() const { return !m_selection.isEmpty(); }
     Selection selection() const { return m_selection; }
     // The part of `row`'s body that is selected: [from, to), empty when none.
-    QPair<int, int> selectionIn(int row) const;
+    QPair<int, int> selectionIn(int row) const { return m_selection.in(row); }
     QString selectedText() const;
 
     // Hover actions are drawn for this row only.
@@ -107,36 +101,26 @@ public:
     }
     void setCompact(bool compact);
     // How many message layouts were built so far (only visible rows are).
-    int layoutsBuilt() const { return m_layoutsBuilt; }
-    const LayoutCache& layoutCache() const { return m_cache; }
+    int layoutsBuilt() const { return m_layouts.layoutsBuilt(); }
+    const LayoutCache& layoutCache() const { return m_layouts.cache(); }
     // How many rows had their height estimated (each only when its text or width changed).
-    int estimatesComputed() const { return m_estimates; }
+    int estimatesComputed() const { return m_layouts.estimatesComputed(); }
     // Whether a long text is still being rendered or laid out in parts (a frame at a time).
-    bool layingOut() const;
+    bool layingOut() const { return m_layouts.layingOut(); }
     // The text of a laid-out message as shown (for tests and accessibility).
-    QString shownText(const QString& messageId) const;
+    QString shownText(const QString& id) const { return m_layouts.shownText(id); }
     // How many documents a laid-out message's body is made of (more than one for a reply
     // that streamed: its finished parts keep their layout).
-    int partsShown(const QString& messageId) const;
+    int partsShown(const QString& id) const { return m_layouts.partsShown(id); }
     // How many characters of markdown were rendered so far (each refresh of a streaming
     // reply renders only its open part).
-    qint64 charsRendered() const { return m_charsRendered; }
+    qint64 charsRendered() const { return m_layouts.charsRendered(); }
 
 private:
     using Layout = MessageLayout;
     struct Geometry;
     Geometry geometry(int rowWidth) const;
-    const Layout& layoutFor(int row, int bodyWidth) const;
-    int estimateHeight(const ShownMessage& m, int bodyWidth) const;
-    int estimateBodyHeight(const QString& content, int bodyWidth) const;
-    // Renders a long text on m_renderPool; rendered() takes the parts if they are still
-    // for the row's text (and words), or asks again.
-    void renderAside(const QString& id, const QString& markdown) const;
-    void rendered(const QString& id, const QString& markdown, int generation,
-                  const std::shared_ptr<const QList<MarkdownRenderer::Part>>& parts);
-    // A layout still waiting for its parts gets them now (for a copy, a click).
-    void ensureRendered(Layout& layout, const ShownMessage& m) const;
-    std::unique_ptr<QTextDocument> newPart(Layout& layout, const QString& html) const;
+    MessageLayouts::Chrome chrome() const;
     // Under a body cut at the height of a row: the note and its "Show all" link.
     QPair<QRect, QRect> cutNote(const Layout& layout, const QRect& rowRect, const Geometry& g,
                                 bool user) const;
@@ -145,21 +129,13 @@ private:
 
     MessageModel* m_model;
     QAbstractItemView* m_view;
-    mutable LayoutCache m_cache;
-    mutable QSet<QString> m_rendering; // messages rendered on m_renderPool now
-    mutable QThreadPool m_renderPool;  // one thread; waited for when the delegate goes
-    int m_generation = 0;              // counts changes of language
-    mutable int m_estimates = 0;
-    mutable qint64 m_charsRendered = 0;
-    QSet<QString> m_expandedThinking;
-    mutable int m_layoutsBuilt = 0;
     bool m_cursorVisible = true;
     int m_pulse = 0;
     int m_hovered = -1;
     Selection m_selection;
     Colors m_colors;
-    QTimer m_catchUp;    // paints again while a layout shows less than its text
-    quint64 m_frame = 1; // counts the catch-up frames
+    mutable MessageLayouts m_layouts;
+    QTimer m_catchUp; // paints again while a layout shows less than its text
     QElapsedTimer m_sincePaint;
     bool m_compact = false;
 };

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversation/MessageColors.h"
+
+#include <QPalette>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
+
+namespace lyss {
+
+namespace {
+QColor mix(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
+                            a.greenF() * (1 - t) + b.greenF() * t,
+                            a.blueF() * (1 - t) + b.blueF() * t);
+}
+} // namespace
+
+MessageColors MessageColors::fromPalette(const QPalette& pal)
+{
+    const QColor text = pal.color(QPalette::Text);
+    const QColor base = pal.color(QPalette::Base);
+    MessageColors c;
+    c.text = text;
+    c.muted = mix(text, base, 0.45);
+    c.userBubble = mix(base, pal.color(QPalette::Highlight), 0.12);
+    c.userBubbleText = text;
+    c.avatar = mix(text, base, 0.3);
+    c.avatarText = base;
+    c.yourAvatar = pal.color(QPalette::Highlight);
+    c.yourAvatarText = pal.color(QPalette::HighlightedText);
+    c.codeBackground = mix(base, text, 0.08);
+    c.codeText = text;
+    c.border = mix(base, text, 0.3);
+    c.danger = QColor(0xb9, 0x1c, 0x1c);
+    return c;
+}
+
+QString MessageColors::styleSheet() const
+{
+    return QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; }"
+                          "code { font-family: monospace; } table { border-color: %3; }"
+                          "blockquote { margin-left: 12px; }")
+        .arg(codeBackground.name(), codeText.name(), border.name());
+}
+
+void MessageColors::recolour(QTextDocument& doc, const MessageColors& from) const
+{
+    doc.setDefaultStyleSheet(styleSheet()); // for what is rendered next
+    QTextCursor cursor(&doc);
+    cursor.beginEditBlock();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        QTextBlockFormat block = b.blockFormat();
+        if (block.background().style() != Qt::NoBrush &&
+            block.background().color() == from.codeBackground) {
+            block.setBackground(codeBackground);
+            cursor.setPosition(b.position());
+            cursor.setBlockFormat(block);
+        }
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const QBrush ink = f.charFormat().foreground();
+            if (ink.style() == Qt::NoBrush || ink.color() != from.codeText)
+                continue;
+            QTextCharFormat change;
+            change.setForeground(codeText);
+            cursor.setPosition(f.position());
+            cursor.setPosition(f.position() + f.length(), QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(change);
+        }
+    }
+    for (QTextFrame* frame : doc.rootFrame()->childFrames()) {
+        if (auto* table = qobject_cast<QTextTable*>(frame)) {
+            QTextTableFormat format = table->format();
+            if (format.borderBrush().color() == from.border) {
+                format.setBorderBrush(border);
+                table->setFormat(format);
+            }
+        }
+    }
+    cursor.endEditBlock();
+}
+
+} // namespace lyss

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+class QPalette;
+class QTextDocument;
+
+namespace lyss {
+
+// The colours a message is painted with: the theme's, or shades of a palette when there is
+// no theme (a view on its own). Code blocks and tables carry theirs in the laid-out
+// document, so a theme switch recolours documents in place instead of laying them out again.
+struct MessageColors {
+    QColor text, muted, userBubble, userBubbleText, avatar, avatarText, yourAvatar, yourAvatarText,
+        codeBackground, codeText, border, danger;
+    bool valid = false;
+
+    static MessageColors fromPalette(const QPalette& palette);
+    // What code blocks and tables are rendered with.
+    QString styleSheet() const;
+    // Changes the colours `from` gave the code blocks and tables of `doc` to these.
+    void recolour(QTextDocument& doc, const MessageColors& from) const;
+};
+
+} // namespace lyss
