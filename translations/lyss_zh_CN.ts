@@ -2365,66 +2365,7 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
-    <name>lyss::Settings</name>
-    <message>
-        <source>text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true 或 false</translation>
-    </message>
-    <message>
-        <source>a JSON value</source>
-        <translation>JSON 值</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
-        <translation>未知设置“%1”。你是指“%2”吗？</translation>
-    </message>
-    <message>
-        <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
-        <translation>未知设置“%1”。已知的设置：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be %2.</source>
-        <translation>“%1”必须是%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be one of: %2.</source>
-        <translation>“%1”必须是以下之一：%2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be at least %2.</source>
-        <translation>“%1”至少为 %2。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not valid JSON (%2). &quot;%3&quot; must be %4.</source>
-        <translation>“%1”不是有效的 JSON（%2）。“%3”必须是%4。</translation>
-    </message>
-</context>
-<context>
-    <name>lyss::SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>对话</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
+    <name>lyss::ServersPage</name>
     <message>
         <source>Model servers</source>
         <translation>模型服务器</translation>
@@ -2531,18 +2472,6 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>“%1”不是在这里添加的（它来自环境变量或是内置的），因此不能在这里%2。</translation>
     </message>
     <message>
-        <source>Theme</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+L switches between them anywhere. Add your own by putting a theme file into %1.</source>
-        <translation>Ctrl+Shift+L 可以在任何地方切换主题。把主题文件放进 %1 即可添加你自己的主题。</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>外观</translation>
-    </message>
-    <message>
         <source>changed</source>
         <translation>修改</translation>
     </message>
@@ -2557,6 +2486,10 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Editing %1: change what you need and save.</source>
         <translation>正在编辑 %1：修改需要的内容后保存。</translation>
+    </message>
+    <message>
+        <source>Servers cannot be changed: %1.</source>
+        <translation>无法更改服务器：%1。</translation>
     </message>
     <message>
         <source>Choose a server to edit first.</source>
@@ -2585,6 +2518,80 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>✓ %1 answers (%2).</source>
         <translation>✓ %1 已应答（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::Settings</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a JSON value</source>
+        <translation>JSON 值</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
+        <translation>未知设置“%1”。你是指“%2”吗？</translation>
+    </message>
+    <message>
+        <source>Unknown setting &quot;%1&quot;. Known settings: %2.</source>
+        <translation>未知设置“%1”。已知的设置：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>“%1”必须是%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>“%1”必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be at least %2.</source>
+        <translation>“%1”至少为 %2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not valid JSON (%2). &quot;%3&quot; must be %4.</source>
+        <translation>“%1”不是有效的 JSON（%2）。“%3”必须是%4。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L switches between them anywhere. Add your own by putting a theme file into %1.</source>
+        <translation>Ctrl+Shift+L 可以在任何地方切换主题。把主题文件放进 %1 即可添加你自己的主题。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
     </message>
     <message>
         <source>The first model listed</source>
@@ -2677,10 +2684,6 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Servers cannot be changed: %1.</source>
-        <translation>无法更改服务器：%1。</translation>
     </message>
 </context>
 <context>

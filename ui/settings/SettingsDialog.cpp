@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/SettingsDialog.h"
 #include "common/PlainText.h"
+#include "settings/ServersPage.h"
 #include "util/Sentences.h"
 
 #include "app/AppContext.h"
@@ -46,7 +47,12 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
     resize(760, 560);
     auto* layout = new QVBoxLayout(this);
     auto* tabs = new QTabWidget(this);
-    tabs->addTab(buildServersTab(), tr("Servers"));
+    m_serversPage = new ServersPage(app, backends, tabs);
+    connect(m_serversPage, &ServersPage::said, this,
+            [this](const QString& text) { m_lastMessage = text; });
+    connect(m_serversPage, &ServersPage::serversChanged, this, &SettingsDialog::serversChanged);
+    connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::finishedWork);
+    tabs->addTab(m_serversPage, tr("Servers"));
     tabs->addTab(buildChatTab(models), tr("Chat"));
     tabs->addTab(buildModelsTab(), tr("Models"));
     m_tabs = tabs;
@@ -54,173 +60,38 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    reloadServers();
+}
+
+bool SettingsDialog::addServer(const QString& kind, const QString& name, const QString& url,
+                               const QString& key)
+{
+    return m_serversPage->addServer(kind, name, url, key);
+}
+
+bool SettingsDialog::editServer(const QString& name)
+{
+    return m_serversPage->editServer(name);
+}
+
+bool SettingsDialog::saveServer(const QString& kind, const QString& url, const QString& key)
+{
+    return m_serversPage->saveServer(kind, url, key);
+}
+
+bool SettingsDialog::removeServer(const QString& name)
+{
+    return m_serversPage->removeServer(name);
+}
+
+void SettingsDialog::testServer(const QString& name)
+{
+    m_serversPage->testServer(name);
 }
 
 void SettingsDialog::say(QLabel* where, const QString& text)
 {
     m_lastMessage = text;
     where->setText(text);
-}
-
-QWidget* SettingsDialog::buildServersTab()
-{
-    auto* page = new QWidget(this);
-    auto* v = new QVBoxLayout(page);
-    m_servers = new QTableWidget(0, 5, page);
-    m_servers->setObjectName(QStringLiteral("serverTable"));
-    m_servers->setAccessibleName(tr("Model servers"));
-    m_servers->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Kind"), tr("Address"), tr("Key"), tr("From")});
-    m_servers->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_servers->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_servers->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_servers->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    v->addWidget(m_servers, 1);
-
-    auto* row = new QHBoxLayout;
-    auto* test = new QPushButton(tr("Test connection"), page);
-    auto* edit = new QPushButton(tr("Edit"), page);
-    auto* remove = new QPushButton(tr("Remove"), page);
-    row->addWidget(test);
-    row->addWidget(edit);
-    row->addWidget(remove);
-    row->addStretch(1);
-    v->addLayout(row);
-
-    auto* form = new QFormLayout;
-    m_kind = new QComboBox(page);
-    m_kind->addItem(tr("Ollama"), QStringLiteral("ollama"));
-    m_kind->addItem(tr("OpenAI-compatible (llama.cpp, LM Studio, vLLM, hosted)"),
-                    QStringLiteral("openai"));
-    m_name = new QLineEdit(page);
-    m_name->setPlaceholderText(QStringLiteral("gpu-box"));
-    m_url = new QLineEdit(page);
-    m_url->setPlaceholderText(QStringLiteral("http://localhost:11434"));
-    m_key = new QLineEdit(page);
-    m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
-    form->addRow(tr("Kind"), m_kind);
-    form->addRow(tr("Name"), m_name);
-    form->addRow(tr("Address"), m_url);
-    form->addRow(tr("API key"), m_key);
-    m_addOrSave = new QPushButton(tr("Add server"), page);
-    m_addOrSave->setObjectName(QStringLiteral("addOrSaveServer"));
-    form->addRow(QString(), m_addOrSave);
-    v->addLayout(form);
-    m_serverResult = new QLabel(page);
-    m_serverResult->setObjectName(QStringLiteral("serverResult"));
-    m_serverResult->setWordWrap(true);
-    makePlain(m_serverResult); // what servers answered
-    m_serverResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    v->addWidget(m_serverResult);
-
-    auto selectedName = [this] {
-        const int r = m_servers->currentRow();
-        return r >= 0 ? m_servers->item(r, 0)->text() : QString();
-    };
-    connect(m_addOrSave, &QPushButton::clicked, this, [this] {
-        const bool done =
-            m_editing.isEmpty()
-                ? addServer(m_kind->currentData().toString(), m_name->text().trimmed(),
-                            m_url->text(), m_key->text())
-                : saveServer(m_kind->currentData().toString(), m_url->text(), m_key->text());
-        if (done) {
-            m_name->clear();
-            m_url->clear();
-            m_key->clear();
-        }
-    });
-    connect(remove, &QPushButton::clicked, this,
-            [this, selectedName] { removeServer(selectedName()); });
-    connect(edit, &QPushButton::clicked, this,
-            [this, selectedName] { editServer(selectedName()); });
-    connect(m_servers, &QTableWidget::cellDoubleClicked, this,
-            [this](int r) { editServer(m_servers->item(r, 0)->text()); });
-    connect(test, &QPushButton::clicked, this,
-            [this, selectedName] { testServer(selectedName()); });
-    return page;
-}
-
-void SettingsDialog::reloadServers()
-{
-    m_servers->setRowCount(0);
-    auto list = m_app.effectiveBackends();
-    if (!list)
-        return say(m_serverResult, list.errorMessage());
-    for (const EffectiveBackend& b : *list) {
-        const int r = m_servers->rowCount();
-        m_servers->insertRow(r);
-        const QString key = !b.envKey.isEmpty() ? tr("environment")
-                            : b.hasStoredKey    ? tr("keyring")
-                                                : QStringLiteral("–");
-        const QString from = b.source == ValueSource::Environment
-                                 ? tr("environment (%1)").arg(b.envVar)
-                             : b.source == ValueSource::Default ? tr("built in")
-                                                                : tr("added");
-        const QStringList cells{b.name, backendKindName(b.kind), b.url.toString(), key,
-                                b.enabled ? from : from + tr(", off")};
-        for (int c = 0; c < cells.size(); ++c)
-            m_servers->setItem(r, c, new QTableWidgetItem(cells[c]));
-    }
-}
-
-bool SettingsDialog::addServer(const QString& kind, const QString& name, const QString& url,
-                               const QString& key)
-{
-    if (refusedWhileReadOnly())
-        return false;
-    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
-    if (!validName.match(name).hasMatch()) {
-        say(m_serverResult, tr("Give the server a short name: letters, digits, dots, dashes."));
-        return false;
-    }
-    QString problem;
-    const QUrl normalized = normalizeBackendUrl(url, &problem);
-    if (!normalized.isValid()) {
-        say(m_serverResult, problem);
-        return false;
-    }
-    if (auto existing = m_app.backends().find(name); existing && existing->has_value()) {
-        say(m_serverResult, tr("A server named \"%1\" already exists.").arg(name));
-        return false;
-    }
-    if (!key.isEmpty()) {
-        if (Status st = m_app.secrets().write(backendSecretKey(name), key); !st.ok()) {
-            say(m_serverResult, joinSentences(st.errorMessage(), tr("The server was not added.")));
-            return false;
-        }
-    }
-    BackendRecord record;
-    record.name = name;
-    record.kind = backendKindFromName(kind).value_or(BackendKind::Ollama);
-    record.url = normalized;
-    record.hasKey = !key.isEmpty();
-    if (auto added = m_app.backends().add(record); !added) {
-        say(m_serverResult, added.errorMessage());
-        return false;
-    }
-    say(m_serverResult, tr("Added %1 (%2).").arg(name, normalized.toString()));
-    reloadServers();
-    Q_EMIT serversChanged();
-    return true;
-}
-
-std::optional<BackendRecord> SettingsDialog::addedServer(const QString& name, const QString& done)
-{
-    auto stored = m_app.backends().find(name);
-    if (stored && stored->has_value())
-        return **stored;
-    if (!stored)
-        say(m_serverResult, stored.errorMessage());
-    else if (name.isEmpty())
-        say(m_serverResult, tr("Choose a server in the list first."));
-    else
-        //: %2 is "changed" or "removed"
-        say(m_serverResult, tr("\"%1\" was not added here (it comes from the environment or "
-                               "is built in), so it cannot be %2 here.")
-                                .arg(name, done));
-    return std::nullopt;
 }
 
 void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
@@ -258,121 +129,6 @@ void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
     connect(themes, &QComboBox::currentIndexChanged, this,
             [this, themes] { Q_EMIT themeChosen(themes->currentData().toString()); });
     m_tabs->insertTab(0, page, tr("Appearance"));
-}
-
-bool SettingsDialog::editServer(const QString& name)
-{
-    const auto stored = addedServer(name, tr("changed"));
-    if (!stored)
-        return false;
-    const BackendRecord& b = *stored;
-    m_editing = b.name;
-    m_kind->setCurrentIndex(m_kind->findData(backendKindName(b.kind)));
-    m_name->setText(b.name);
-    m_name->setReadOnly(true);
-    m_url->setText(b.url.toString());
-    m_key->clear();
-    m_key->setPlaceholderText(b.hasKey ? tr("leave empty to keep the stored key")
-                                       : tr("optional; kept in the system keyring"));
-    m_addOrSave->setText(tr("Save server"));
-    say(m_serverResult, tr("Editing %1: change what you need and save.").arg(b.name));
-    m_url->setFocus();
-    return true;
-}
-
-bool SettingsDialog::refusedWhileReadOnly()
-{
-    const QString why = m_app.readOnlyReason();
-    if (why.isEmpty())
-        return false;
-    // Before the keyring: a new key there for a record that cannot change would replace
-    // the key that works.
-    say(m_serverResult, tr("Servers cannot be changed: %1.").arg(why));
-    return true;
-}
-
-bool SettingsDialog::saveServer(const QString& kind, const QString& url, const QString& key)
-{
-    if (refusedWhileReadOnly())
-        return false;
-    auto stored = m_editing.isEmpty() ? Result<std::optional<BackendRecord>>(std::nullopt)
-                                      : m_app.backends().find(m_editing);
-    if (!stored || !stored->has_value()) {
-        say(m_serverResult, tr("Choose a server to edit first."));
-        return false;
-    }
-    QString problem;
-    const QUrl normalized = normalizeBackendUrl(url, &problem);
-    if (!normalized.isValid()) {
-        say(m_serverResult, problem);
-        return false;
-    }
-    BackendRecord record = **stored;
-    if (!key.isEmpty()) {
-        if (Status st = m_app.secrets().write(backendSecretKey(record.name), key); !st.ok()) {
-            say(m_serverResult, joinSentences(st.errorMessage(), tr("Nothing was changed.")));
-            return false;
-        }
-        record.hasKey = true;
-    }
-    record.kind = backendKindFromName(kind).value_or(record.kind);
-    record.url = normalized;
-    if (Status st = m_app.backends().update(record); !st.ok()) {
-        say(m_serverResult, st.errorMessage());
-        return false;
-    }
-    m_editing.clear();
-    m_name->setReadOnly(false);
-    m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
-    m_addOrSave->setText(tr("Add server"));
-    say(m_serverResult, tr("Saved %1 (%2).").arg(record.name, normalized.toString()));
-    reloadServers();
-    Q_EMIT serversChanged();
-    return true;
-}
-
-bool SettingsDialog::removeServer(const QString& name)
-{
-    if (refusedWhileReadOnly())
-        return false;
-    const auto stored = addedServer(name, tr("removed"));
-    if (!stored)
-        return false;
-    if (Status st = m_app.backends().remove(name); !st.ok()) {
-        say(m_serverResult, st.errorMessage());
-        return false;
-    }
-    if (stored->hasKey)
-        (void)m_app.secrets().remove(backendSecretKey(name));
-    say(m_serverResult, tr("Removed %1.").arg(name));
-    reloadServers();
-    Q_EMIT serversChanged();
-    return true;
-}
-
-void SettingsDialog::testServer(const QString& name)
-{
-    auto list = m_app.effectiveBackends();
-    if (!list)
-        return say(m_serverResult, list.errorMessage());
-    auto it = std::find_if(list->begin(), list->end(),
-                           [&](const EffectiveBackend& b) { return b.name == name; });
-    if (it == list->end())
-        return say(m_serverResult, tr("Choose a server in the list first."));
-    Backend::Config config{it->name, it->kind, it->url, it->envKey, 15000};
-    if (config.apiKey.isEmpty() && it->hasStoredKey)
-        config.keyStore = &m_app.secrets(); // read without waiting, before the probe
-    Backend* probe =
-        it->kind == BackendKind::Ollama
-            ? static_cast<Backend*>(new OllamaBackend(config, m_backends.network(), this))
-            : new OpenAIBackend(config, m_backends.network(), this);
-    say(m_serverResult, tr("Asking %1…").arg(it->url.toString()));
-    probe->probe([this, probe, name = it->name](Result<QString> r) {
-        say(m_serverResult,
-            r ? tr("✓ %1 answers (%2).").arg(name, *r) : QStringLiteral("✗ ") + r.errorMessage());
-        probe->deleteLater();
-        Q_EMIT finishedWork();
-    });
 }
 
 QWidget* SettingsDialog::buildChatTab(const QList<ModelInfo>& models)

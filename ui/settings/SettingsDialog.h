@@ -2,11 +2,8 @@
 #pragma once
 
 #include "backends/ModelInfo.h"
-#include "store/BackendRecord.h"
 
 #include <QDialog>
-
-#include <optional>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -17,12 +14,12 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
-class QTableWidget;
 
 namespace lyss {
 
 class AppContext;
 class BackendSet;
+class ServersPage;
 
 // Settings: model servers (add, remove, test; keys go to the keyring), the default
 // model and system prompt, the open chat's options, and downloading a model into Ollama.
@@ -62,31 +59,16 @@ Q_SIGNALS:
     void finishedWork(); // a test or a pull has an answer
 
 private:
-    // Says why, when the database can only be read.
-    bool refusedWhileReadOnly();
-    // The server of that name if you added it here; otherwise says why not (`done`: what
-    // could not be done to it, "changed" or "removed") and returns nothing.
-    std::optional<BackendRecord> addedServer(const QString& name, const QString& done);
-
-    QWidget* buildServersTab();
     QWidget* buildChatTab(const QList<ModelInfo>& models);
     QWidget* buildModelsTab();
-    void reloadServers();
     void say(QLabel* where, const QString& text);
 
     AppContext& m_app;
     BackendSet& m_backends;
     QString m_chatId;
     QString m_lastMessage;
-    QTableWidget* m_servers = nullptr;
-    QComboBox* m_kind = nullptr;
-    QLineEdit* m_name = nullptr;
-    QLineEdit* m_url = nullptr;
-    QLineEdit* m_key = nullptr;
-    QLabel* m_serverResult = nullptr;
-    QPushButton* m_addOrSave = nullptr;
+    ServersPage* m_serversPage = nullptr;
     QTabWidget* m_tabs = nullptr;
-    QString m_editing; // the server in the form, while editing one
     QComboBox* m_defaultModel = nullptr;
     QPlainTextEdit* m_defaultSystem = nullptr;
     QPlainTextEdit* m_chatSystem = nullptr;
