@@ -1533,6 +1533,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>There is no chat with the id %1.</source>
         <translation>没有 id 为 %1 的对话。</translation>
     </message>
+    <message>
+        <source>The message it answers is not part of this chat.</source>
+        <translation>它所回复的消息不属于这个对话。</translation>
+    </message>
 </context>
 <context>
     <name>OllamaStreamDecoder</name>

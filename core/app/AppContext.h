@@ -61,8 +61,9 @@ public:
     UserSession& session() { return *m_session; }
     ChatStore& store();
     Settings& settings();
-    // Makes `userId` the person signed in: their chats and settings from now on. Sessions
-    // opened before stay open (a reply still streaming into one keeps saving there).
+    // Makes `userId` the person signed in: store() and settings() are theirs from now on.
+    // Sessions opened before stay open: what holds one (a reply still streaming, a
+    // window's services) keeps it until it is handed the new one. The user must exist.
     void openSession(const QString& userId);
     SecretStore& secrets() { return *m_secrets; }
 

@@ -85,11 +85,13 @@ Status ChatBulkWriter::insertMessage(const Message& m)
 
 Status ChatBulkWriter::setCurrentLeaf(const QString& chatId, const QString& messageId)
 {
-    auto q = m_statements.get(QStringLiteral("UPDATE chats SET current_leaf_id = ? WHERE id = ?"));
+    auto q = m_statements.get(
+        QStringLiteral("UPDATE chats SET current_leaf_id = ? WHERE id = ? AND user_id = ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(nullIfEmpty(messageId));
     (*q)->addBindValue(chatId);
+    (*q)->addBindValue(m_user);
     return sql::exec(**q, tr("Saving the chat's current branch"));
 }
 

@@ -147,9 +147,11 @@ Status ChatRepository::deleteChat(const QString& chatId)
                          "parent_id IS NOT NULL"),
           QStringLiteral("DELETE FROM messages WHERE chat_id = ?"),
           QStringLiteral("DELETE FROM chats WHERE id = ?"),
-          QStringLiteral("DELETE FROM drafts WHERE chat_id = ?")}) {
-        if (Status st = execute(m_statements, statement, {chatId}, tr("Deleting the chat"));
-            !st.ok())
+          QStringLiteral("DELETE FROM drafts WHERE user_id = ? AND chat_id = ?")}) {
+        const QVariantList values = statement.startsWith(QLatin1String("DELETE FROM drafts"))
+                                        ? QVariantList{m_user, chatId}
+                                        : QVariantList{chatId};
+        if (Status st = execute(m_statements, statement, values, tr("Deleting the chat")); !st.ok())
             return st;
     }
     return tx.commit();

@@ -65,8 +65,11 @@ MessageTree::MessageTree(ConnectionSource& source, ChatRepository& chats)
     const QString later = d.greatest(QStringLiteral("updated_at"), QStringLiteral("?"));
     m_touchChat =
         QStringLiteral("UPDATE chats SET updated_at = %1 WHERE id = ? AND user_id = ?").arg(later);
+    // The chat must be the person's, and the message it answers in it (one lookup through
+    // the message ids): a path up from a message never leaves its chat.
     m_newLeaf = QStringLiteral("UPDATE chats SET current_leaf_id = ?, updated_at = %1 "
-                               "WHERE id = ? AND user_id = ?")
+                               "WHERE id = ? AND user_id = ? AND (? IS NULL OR EXISTS "
+                               "(SELECT 1 FROM messages p WHERE p.id = ? AND p.chat_id = ?))")
                     .arg(later);
     m_fullPath = kPathUp + m_messageColumns +
                  QStringLiteral(", path.depth FROM path JOIN messages m ON m.id = path.id");
@@ -109,14 +112,21 @@ Result<Message> MessageTree::addMessage(Message message)
     auto leaf = m_statements.get(m_newLeaf);
     if (!leaf)
         return leaf.error();
-    for (const QVariant& v : {QVariant(message.id), QVariant(message.updatedAt),
-                              QVariant(message.chatId), QVariant(m_user)})
+    const QVariant parent = nullIfEmpty(message.parentId);
+    for (const QVariant& v :
+         {QVariant(message.id), QVariant(message.updatedAt), QVariant(message.chatId),
+          QVariant(m_user), parent, parent, QVariant(message.chatId)})
         (*leaf)->addBindValue(v);
     if (Status st = sql::exec(**leaf, tr("Updating the chat")); !st.ok())
         return st.error();
-    if ((*leaf)->numRowsAffected() == 0) // another person's chat: the insert is undone
-        return Error{tr("There is no chat with the id %1.").arg(message.chatId),
-                     ErrorCode::NotFound};
+    if ((*leaf)->numRowsAffected() == 0) { // the insert is undone with the transaction
+        auto owned = m_chats.chat(message.chatId);
+        if (owned && !owned->has_value())
+            return Error{tr("There is no chat with the id %1.").arg(message.chatId),
+                         ErrorCode::NotFound};
+        return Error{tr("The message it answers is not part of this chat."),
+                     ErrorCode::InvalidInput};
+    }
     if (Status st = tx.commit(); !st.ok())
         return st.error();
     return message;
@@ -146,12 +156,12 @@ Status MessageTree::addTurn(const NewTurn& turn)
 Status MessageTree::checkpointMessage(const QString& id, const QString& content,
                                       const QString& thinking)
 {
-    return execute(
-        m_statements,
-        QStringLiteral("UPDATE messages SET content = ?, thinking = ?, updated_at = ? "
-                       "WHERE id = ? AND chat_id IN (SELECT id FROM chats WHERE user_id = ?)"),
-        {notNull(content), nullIfEmpty(thinking), sql::nowMs(), id, m_user},
-        tr("Saving the reply so far"));
+    return execute(m_statements,
+                   QStringLiteral("UPDATE messages SET content = ?, thinking = ?, updated_at = ? "
+                                  "WHERE id = ? AND (SELECT user_id FROM chats c WHERE c.id = "
+                                  "messages.chat_id) = ?"),
+                   {notNull(content), nullIfEmpty(thinking), sql::nowMs(), id, m_user},
+                   tr("Saving the reply so far"));
 }
 
 Status MessageTree::finishMessage(const Message& message)
@@ -164,7 +174,8 @@ Status MessageTree::finishMessage(const Message& message)
             m_statements,
             QStringLiteral("UPDATE messages SET content = ?, thinking = ?, status = ?, error = ?, "
                            "metrics = ?, updated_at = ?, stream_owner = NULL, indexed = ? "
-                           "WHERE id = ? AND chat_id IN (SELECT id FROM chats WHERE user_id = ?)"),
+                           "WHERE id = ? AND (SELECT user_id FROM chats c WHERE c.id = "
+                           "messages.chat_id) = ?"),
             {notNull(message.content), nullIfEmpty(message.thinking), statusName(message.status),
              nullIfEmpty(message.error),
              message.metrics.isEmpty() ? QVariant(QMetaType::fromType<QString>())

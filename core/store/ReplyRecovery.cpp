@@ -49,14 +49,17 @@ Result<int> ReplyRecovery::recoverInterruptedReplies(const OwnerAlive& ownerAliv
     for (const Streaming& reply : *streaming) {
         if (!reply.owner.isEmpty() && ownerAlive(reply.owner, reply.lastWrite))
             continue;
-        if (Status st = rows::execute(
-                m_statements,
-                QStringLiteral("UPDATE messages SET status = 'interrupted', stream_owner = NULL, "
-                               "updated_at = ? WHERE id = ? AND status = 'streaming'"),
-                {sql::nowMs(), reply.id}, tr("Marking an interrupted reply"));
-            !st.ok())
+        auto q = m_statements.get(
+            QStringLiteral("UPDATE messages SET status = 'interrupted', stream_owner = NULL, "
+                           "updated_at = ? WHERE id = ? AND status = 'streaming'"));
+        if (!q)
+            return q.error();
+        (*q)->addBindValue(sql::nowMs());
+        (*q)->addBindValue(reply.id);
+        if (Status st = sql::exec(**q, tr("Marking an interrupted reply")); !st.ok())
             return st.error();
-        ++recovered;
+        if ((*q)->numRowsAffected() > 0) // not finished by its process meanwhile
+            ++recovered;
     }
     return recovered;
 }

@@ -9,8 +9,10 @@ namespace lyss {
 
 // What the repositories write differently for each database: the few SQL fragments that
 // are not standard, how a write transaction starts, where the schema version is kept and
-// how full-text search is asked. Everything else in core/store/ is plain SQL; a second
-// database (PostgreSQL) is a second implementation of this, not a rewrite of the queries.
+// how full-text search is asked. The repositories' queries are otherwise written to be
+// portable; a second database (PostgreSQL) is a second implementation of this, with its
+// own migrations and error words (store/Sql.cpp knows SQLite's), not a rewrite of the
+// repositories. (Left for it: a few `? IS NOT NULL` guards need a typed parameter there.)
 class SqlDialect {
 public:
     virtual ~SqlDialect() = default;

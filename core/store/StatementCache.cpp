@@ -17,18 +17,20 @@ Result<Statement> StatementCache::get(const QString& sql)
     auto lease = m_source.lease();
     if (!lease)
         return lease.error();
-    QHash<QString, QSqlQuery>& queries = m_queries[lease->db().connectionName()];
-    auto it = queries.find(sql);
-    if (it == queries.end()) {
-        QSqlQuery query(lease->db());
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
+    auto& queries = m_queries[lease->db().connectionName()];
+    std::shared_ptr<QSqlQuery>& query = queries[sql];
+    if (!query) {
+        auto made = std::make_shared<QSqlQuery>(lease->db());
+        made->setForwardOnly(true);
+        if (!made->prepare(sql)) {
+            queries.remove(sql);
             return sql::errorFrom(
-                query, QCoreApplication::translate("lyss::StatementCache", "Preparing a query"));
-        it = queries.insert(sql, std::move(query));
+                *made, QCoreApplication::translate("lyss::StatementCache", "Preparing a query"));
+        }
+        query = std::move(made);
     }
-    it->finish();
-    return Statement(std::move(*lease), &*it);
+    query->finish();
+    return Statement(std::move(*lease), query.get());
 }
 
 } // namespace lyss

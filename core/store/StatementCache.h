@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <memory>
 #include <utility>
 
 namespace lyss {
@@ -43,7 +44,9 @@ public:
 
 private:
     ConnectionSource& m_source;
-    QHash<QString, QHash<QString, QSqlQuery>> m_queries; // by connection name, then SQL
+    // By connection name, then SQL; each query where it was made (a QHash moves its values
+    // when it grows, and a Statement points at one).
+    QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> m_queries;
 };
 
 } // namespace lyss

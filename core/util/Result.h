@@ -13,7 +13,7 @@ namespace lyss {
 // sign in when unauthorised) rather than only show it.
 enum class ErrorCode {
     Unknown,
-    NotFound,     // the chat, message or setting is not there (or not the person's)
+    NotFound,     // the chat or message is not there (or not the person's)
     Busy,         // another writer holds the database; trying again may work
     Refused,      // a rule said no (read only, a filter, a role)
     Unauthorised, // signing in (again) is needed

@@ -440,8 +440,23 @@ private Q_SLOTS:
                     {.id = reply->id, .chatId = chat->id, .content = QStringLiteral("overwritten")})
                 .ok());
 
+        // Nor hangs his messages under hers, from a chat of his own: a path up from a
+        // message never leaves its chat.
+        auto bobs = bob.chats().createChat({.title = QStringLiteral("Bob's")});
+        QVERIFY(bobs.ok());
+        auto grafted = bob.messages().addMessage(
+            {.chatId = bobs->id, .parentId = reply->id, .content = QStringLiteral("graft")});
+        QCOMPARE(grafted.errorCode(), ErrorCode::InvalidInput);
+        QCOMPARE(*bob.messages().messageCount(bobs->id), 0);
+        auto own = alice.chats().createChat({.title = QStringLiteral("Alice's other")});
+        QCOMPARE(
+            alice.messages().addMessage({.chatId = own->id, .parentId = reply->id}).errorCode(),
+            ErrorCode::InvalidInput); // not even between one person's chats
+        // A draft Bob keeps under the id of her chat is his: her deleting it keeps it.
+        QVERIFY(bob.drafts().saveDraft(chat->id, QStringLiteral("bob's note")).ok());
+
         // Alice has all of it, unchanged.
-        QCOMPARE(alice.chats().listChats()->size(), 1);
+        QCOMPARE(alice.chats().listChats()->size(), 2); // hers and "Alice's other"
         QCOMPARE(alice.chats().chat(chat->id).value()->title, QStringLiteral("Alice's plans"));
         QVERIFY(!alice.chats().chat(chat->id).value()->pinned);
         QCOMPARE(*alice.messages().messageCount(chat->id), 3);
@@ -452,6 +467,11 @@ private Q_SLOTS:
         QCOMPARE(alice.search().search(QStringLiteral("wombat"))->size(), 2);
         QCOMPARE(*alice.drafts().draft(chat->id), QStringLiteral("alice's draft"));
         QCOMPARE(*alice.drafts().draft({}), QStringLiteral("alice's new chat"));
+        QVERIFY(alice.chats().deleteChat(own->id).ok());
+        QCOMPARE(alice.chats().deleteChat(own->id).errorCode(), ErrorCode::NotFound);
+        QVERIFY(alice.chats().deleteChat(chat->id).ok());
+        QCOMPARE(*bob.drafts().draft(chat->id), QStringLiteral("bob's note"));
+        QCOMPARE(*alice.drafts().draft(chat->id), QString());
 
         // Settings: the personal ones are each person's, the installation's everyone's.
         ConfigRepository installation(m_under->source());

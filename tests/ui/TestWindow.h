@@ -31,12 +31,15 @@ struct Window {
     std::unique_ptr<MainWindow> window;
 
     explicit Window(const QUrl& ollama, const std::function<void(AppContext&)>& prepare = {},
-                    const QString& dataDir = {})
+                    const QString& dataDir = {},
+                    const QList<QPair<QString, QString>>& environment = {})
     {
         AppContext::Options o;
         o.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
         o.env = test::cleanEnvironment();
         o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), ollama.toString());
+        for (const auto& [name, value] : environment)
+            o.env.insert(name, value);
         app = std::move(AppContext::open(o)).value();
         if (prepare)
             prepare(*app);

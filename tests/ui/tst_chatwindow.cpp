@@ -663,6 +663,14 @@ private Q_SLOTS:
         QCOMPARE(w.window->themes()->choice(), QStringLiteral("system"));
         QCOMPARE(w.app->settings().text(SettingKey::Theme), QStringLiteral("system"));
         // A theme set anywhere else (the settings, not the window) is worn at once.
+        {
+            // The window's own choice is worn even when the environment names another.
+            Window env(m_server->url(), {}, {},
+                       {{QStringLiteral("LYSS_THEME"), QStringLiteral("dark")}});
+            QCOMPARE(env.window->themes()->choice(), QStringLiteral("dark"));
+            env.window->setTheme(QStringLiteral("light"));
+            QCOMPARE(env.window->themes()->choice(), QStringLiteral("light"));
+        }
         QVERIFY(w.app->settings().set(SettingKey::Theme, QStringLiteral("oled-dark")).ok());
         QCOMPARE(w.window->themes()->choice(), QStringLiteral("oled-dark"));
         QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::black));

@@ -276,22 +276,26 @@ void MainWindow::showShortcuts()
 // database) the choice still holds for this run.
 void MainWindow::setTheme(const QString& choice)
 {
-    if (Status st = m_app.settings().set(SettingKey::Theme, choice); !st.ok()) {
+    m_themes->setChoice(choice); // worn at once, even over LYSS_THEME for this run
+    m_settingOwnChoice = true;
+    if (Status st = m_app.settings().set(SettingKey::Theme, m_themes->choice()); !st.ok())
         qWarning("%s", qPrintable(st.errorMessage()));
-        m_themes->setChoice(choice);
-    }
+    m_settingOwnChoice = false;
 }
 
 void MainWindow::setLanguage(const QString& language)
 {
-    if (Status st = m_app.settings().set(SettingKey::Language, language); !st.ok()) {
+    m_settingOwnChoice = true;
+    if (Status st = m_app.settings().set(SettingKey::Language, language); !st.ok())
         qWarning("%s", qPrintable(st.errorMessage()));
-        Translations::use(language);
-    }
+    m_settingOwnChoice = false;
+    Translations::use(language); // the window retranslates on the LanguageChange that follows
 }
 
 void MainWindow::settingChanged(SettingKey key)
 {
+    if (m_settingOwnChoice)
+        return; // already applied, as chosen (the environment may hold another value)
     if (key == SettingKey::Theme)
         m_themes->setChoice(m_app.settings().text(SettingKey::Theme));
     else if (key == SettingKey::Language) // the window retranslates on the LanguageChange
@@ -416,7 +420,9 @@ void MainWindow::finishPendingDelete()
     if (m_pendingDelete.isEmpty())
         return;
     m_conversations.stop(m_pendingDelete);
-    if (Status st = m_app.store().chats().deleteChat(m_pendingDelete); !st.ok())
+    // Already gone (lyss-cli deleted it meanwhile) is what was asked for.
+    if (Status st = m_app.store().chats().deleteChat(m_pendingDelete);
+        !st.ok() && st.errorCode() != ErrorCode::NotFound)
         warnPlain(this, tr("Cannot delete"), st.errorMessage());
     m_pendingDelete.clear();
     m_sidebar->setHiddenChat({});

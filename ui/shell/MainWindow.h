@@ -71,7 +71,7 @@ public:
     // Speaks a language (a locale name, "en", or "" for the system's) and remembers it in
     // ui.language; the window retranslates at once.
     void setLanguage(const QString& language);
-    // Follows a setting changed anywhere (the Settings dialog, a shortcut, this window).
+    // Follows a setting changed elsewhere (lyss's Settings, another part of the window).
     void settingChanged(SettingKey key);
     ActiveReply* activeReply(const QString& chatId) const
     {
@@ -135,6 +135,7 @@ private:
     QString m_pendingDelete;
     QTimer m_breakpointTimer;
     Breakpoint m_breakpoint = Breakpoint::Large;
+    bool m_settingOwnChoice = false; // setTheme/setLanguage are saving their choice
 };
 
 } // namespace lyss

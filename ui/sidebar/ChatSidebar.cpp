@@ -119,23 +119,13 @@ void ChatSidebar::showMenu(const QPoint& pos)
         bool ok = false;
         const QString title = QInputDialog::getText(this, tr("Rename chat"), tr("Title:"),
                                                     QLineEdit::Normal, c.title, &ok);
-        if (ok && !title.trimmed().isEmpty() && m_store.chats().renameChat(c.id, title).ok()) {
-            reload();
-            Q_EMIT chatsChanged();
-        }
+        if (ok && !title.trimmed().isEmpty())
+            changed(m_store.chats().renameChat(c.id, title));
     });
-    menu.addAction(c.pinned ? tr("Unpin") : tr("Pin"), this, [this, c] {
-        if (m_store.chats().setPinned(c.id, !c.pinned).ok()) {
-            reload();
-            Q_EMIT chatsChanged();
-        }
-    });
-    menu.addAction(tr("Archive"), this, [this, c] {
-        if (m_store.chats().setArchived(c.id, true).ok()) {
-            reload();
-            Q_EMIT chatsChanged();
-        }
-    });
+    menu.addAction(c.pinned ? tr("Unpin") : tr("Pin"), this,
+                   [this, c] { changed(m_store.chats().setPinned(c.id, !c.pinned)); });
+    menu.addAction(tr("Archive"), this,
+                   [this, c] { changed(m_store.chats().setArchived(c.id, true)); });
     menu.addSeparator();
     menu.addAction(tr("Delete"), this, [this, c] { Q_EMIT deleteRequested(c.id); });
     menu.exec(m_list->viewport()->mapToGlobal(pos));
@@ -199,6 +189,15 @@ void ChatSidebar::rebuild()
         item->setToolTip(plainToolTip(c.title));
         if (c.id == m_current)
             m_list->setCurrentItem(item);
+    }
+}
+
+void ChatSidebar::changed(const Status& edit)
+{
+    // A chat deleted meanwhile (lyss-cli, another window) leaves the list too.
+    if (edit.ok() || edit.errorCode() == ErrorCode::NotFound) {
+        reload();
+        Q_EMIT chatsChanged();
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/Result.h"
+
 #include "store/Chat.h"
 
 #include <QDateTime>
@@ -43,6 +45,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // After an edit of a chat: the list again, unless it failed for another reason.
+    void changed(const Status& edit);
     void retranslate();
     void rebuild();
     void showMenu(const QPoint& pos);

@@ -271,7 +271,8 @@ Migration userScope()
                                "updated_at INTEGER NOT NULL, PRIMARY KEY (user_id, chat_id))"),
                 QStringLiteral("INSERT INTO drafts_v9 (user_id, chat_id, text, updated_at) "
                                "SELECT coalesce((SELECT c.user_id FROM chats c WHERE c.id = "
-                               "d.chat_id), 'local'), d.chat_id, d.text, d.updated_at "
+                               "d.chat_id), 'local'), coalesce(d.chat_id, ''), d.text, "
+                               "d.updated_at "
                                "FROM drafts d"),
                 QStringLiteral("DROP TABLE drafts"),
                 QStringLiteral("ALTER TABLE drafts_v9 RENAME TO drafts"),
