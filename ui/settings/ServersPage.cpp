@@ -104,6 +104,15 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     reloadServers();
 }
 
+QUrl ServersPage::checkedUrl(const QString& url)
+{
+    QString problem;
+    const QUrl normalized = normalizeBackendUrl(url, &problem);
+    if (!normalized.isValid())
+        say(problem);
+    return normalized;
+}
+
 void ServersPage::say(const QString& text)
 {
     m_serverResult->setText(text);
@@ -143,12 +152,9 @@ bool ServersPage::addServer(const QString& kind, const QString& name, const QStr
         say(tr("Give the server a short name: letters, digits, dots, dashes."));
         return false;
     }
-    QString problem;
-    const QUrl normalized = normalizeBackendUrl(url, &problem);
-    if (!normalized.isValid()) {
-        say(problem);
+    const QUrl normalized = checkedUrl(url);
+    if (!normalized.isValid())
         return false;
-    }
     if (auto existing = m_app.backends().find(name); existing && existing->has_value()) {
         say(tr("A server named \"%1\" already exists.").arg(name));
         return false;
@@ -232,12 +238,9 @@ bool ServersPage::saveServer(const QString& kind, const QString& url, const QStr
         say(tr("Choose a server to edit first."));
         return false;
     }
-    QString problem;
-    const QUrl normalized = normalizeBackendUrl(url, &problem);
-    if (!normalized.isValid()) {
-        say(problem);
+    const QUrl normalized = checkedUrl(url);
+    if (!normalized.isValid())
         return false;
-    }
     BackendRecord record = **stored;
     if (!key.isEmpty()) {
         if (Status st = m_app.secrets().write(backendSecretKey(record.name), key); !st.ok()) {

@@ -3,6 +3,7 @@
 
 #include "store/BackendRecord.h"
 
+#include <QUrl>
 #include <QWidget>
 
 #include <optional>
@@ -50,6 +51,8 @@ private:
     // could not be done to it, "changed" or "removed") and returns nothing.
     std::optional<BackendRecord> addedServer(const QString& name, const QString& done);
     void reloadServers();
+    // The address made whole (scheme, port), or an invalid one and the problem said.
+    QUrl checkedUrl(const QString& url);
     void say(const QString& text);
 
     AppContext& m_app;
