@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How the window looks and speaks: themes switched live (and followed when set elsewhere),
+// every control named for assistive technology, message actions from the keyboard, a
+// live change of language (Chinese and back), and Settings' servers, options and pulls.
+#include "TestSupport.h"
+#include "TestWindow.h"
+
+#include "app/AppContext.h"
+#include "backends/BackendSet.h"
+#include "chat/Conversations.h"
+#include "conversation/Composer.h"
+#include "conversation/MessageDelegate.h"
+#include "conversation/MessageModel.h"
+#include "conversation/MessageView.h"
+#include "markdown/MarkdownRenderer.h"
+#include "settings/SettingsDialog.h"
+#include "shell/MainWindow.h"
+#include "sidebar/ChatSidebar.h"
+#include "store/BackendRepository.h"
+#include "store/ChatStore.h"
+#include "theme/ThemeManager.h"
+#include "util/Translations.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QTranslator>
+
+using namespace lyss;
+
+// A language in which every word of Lyss is written ‹like this›: enough to see that each
+// string is looked up again when the language changes.
+class BracketTranslator : public QTranslator {
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* source, const char* = nullptr,
+                      int = -1) const override
+    {
+        if (!QByteArray(context).startsWith("lyss::"))
+            return {};
+        return QStringLiteral("‹%1›").arg(QString::fromUtf8(source));
+    }
+};
+
+class TestWindowLook : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    // Switching theme is instant and complete: the palette, the message view's colours and
+    // the stored choice; Ctrl+Shift+L cycles light → dark → OLED dark → system.
+    void themesSwitchLive()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Colours")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::User;
+            m.content = QStringLiteral("a question in a bubble");
+            auto question = app.store().messages().addMessage(m);
+            QVERIFY(question.ok());
+            Message reply;
+            reply.chatId = chat->id;
+            reply.parentId = question->id;
+            reply.role = Role::Assistant;
+            reply.content = QStringLiteral("Some code:\n\n```\nint x = 1;\nint y = 2;\n```");
+            QVERIFY(app.store().messages().addMessage(reply).ok());
+        });
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        w.window->setTheme(QStringLiteral("light"));
+        QCoreApplication::processEvents();
+        view->viewport()->grab(); // everything laid out
+        const int layouts = view->messageDelegate()->layoutsBuilt();
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor("#f4f5f7"));
+        QCOMPARE(view->messageDelegate()->colors().userBubble, QColor("#e8effd"));
+
+        w.window->setTheme(QStringLiteral("dark"));
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor("#1b1c1f"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor("#232428"));
+        QCOMPARE(view->messageDelegate()->colors().userBubble, QColor("#2b3b5c"));
+        QCOMPARE(w.app->settings().text(SettingKey::Theme), QStringLiteral("dark"));
+        // What is painted next follows: the conversation's background and your bubble.
+        QCoreApplication::processEvents();
+        QImage shot = view->viewport()->grab().toImage();
+        QCOMPARE(QColor(shot.pixel(2, shot.height() - 2)), QColor("#232428"));
+        const QRect bubble = view->visualRect(w.model()->index(0));
+        bool bubbleSeen = false;
+        for (int x = bubble.left(); x < bubble.right() && !bubbleSeen; x += 4)
+            bubbleSeen = QColor(shot.pixel(x, bubble.center().y())) == QColor("#2b3b5c");
+        QVERIFY(bubbleSeen);
+        // The code block is re-coloured in place: no message was laid out again.
+        const QRect answer = view->visualRect(w.model()->index(1));
+        bool codeSeen = false;
+        for (int y = answer.top(); y < answer.bottom() && !codeSeen; y += 2)
+            codeSeen = QColor(shot.pixel(answer.center().x(), y)) == QColor("#16171a");
+        QVERIFY(codeSeen);
+        QCOMPARE(view->messageDelegate()->layoutsBuilt(), layouts);
+
+        w.window->activateWindow();
+        QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("oled-dark"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::black));
+        QCoreApplication::processEvents();
+        shot = view->viewport()->grab().toImage();
+        QCOMPARE(QColor(shot.pixel(2, shot.height() - 2)), QColor(Qt::black));
+        QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("system"));
+        QCOMPARE(w.app->settings().text(SettingKey::Theme), QStringLiteral("system"));
+        // A theme set anywhere else (the settings, not the window) is worn at once.
+        {
+            // The window's own choice is worn even when the environment names another.
+            Window env(m_server->url(), {}, {},
+                       {{QStringLiteral("LYSS_THEME"), QStringLiteral("dark")}});
+            QCOMPARE(env.window->themes()->choice(), QStringLiteral("dark"));
+            env.window->setTheme(QStringLiteral("light"));
+            QCOMPARE(env.window->themes()->choice(), QStringLiteral("light"));
+        }
+        QVERIFY(w.app->settings().set(SettingKey::Theme, QStringLiteral("oled-dark")).ok());
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("oled-dark"));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::black));
+        QVERIFY(w.app->settings().unset(QStringLiteral("ui.theme")).ok());
+        QCOMPARE(w.window->themes()->choice(), QStringLiteral("system"));
+        // The theme menu offers the same, the one in use checked.
+        QMenu* menu = w.window->findChild<QToolButton*>(QStringLiteral("themeButton"))->menu();
+        QStringList checked;
+        for (QAction* a : menu->actions()) {
+            if (a->isChecked())
+                checked << a->text();
+        }
+        QCOMPARE(checked, QStringList{QStringLiteral("Same as the system")});
+        // And the settings dialog's Appearance page.
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        d.offerThemes({{QStringLiteral("light"), QStringLiteral("Light")},
+                       {QStringLiteral("dark"), QStringLiteral("Dark")}},
+                      QStringLiteral("light"));
+        connect(&d, &SettingsDialog::themeChosen, w.window.get(), &MainWindow::setTheme);
+        auto* choice = d.findChild<QComboBox*>(QStringLiteral("themeChoice"));
+        QVERIFY(choice);
+        choice->setCurrentIndex(choice->findData(QStringLiteral("dark")));
+        QCOMPARE(w.window->themes()->current().name, QStringLiteral("dark"));
+        w.window->setTheme(QStringLiteral("light"));
+    }
+
+    // Every control a user can reach says what it is to a screen reader, in the window and
+    // in the settings dialog, and takes keyboard focus.
+    void everyControlHasAnAccessibleName()
+    {
+        Window w(m_server->url());
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        d.offerThemes({{QStringLiteral("light"), QStringLiteral("Light")}},
+                      QStringLiteral("light"));
+        QStringList unnamed;
+        QSet<QWidget*> seen;
+        for (QWidget* root : {static_cast<QWidget*>(w.window.get()), static_cast<QWidget*>(&d)}) {
+            for (QWidget* widget : root->findChildren<QWidget*>()) {
+                const bool control =
+                    qobject_cast<QAbstractButton*>(widget) || qobject_cast<QLineEdit*>(widget) ||
+                    qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractSpinBox*>(widget) ||
+                    qobject_cast<QPlainTextEdit*>(widget) ||
+                    qobject_cast<QAbstractItemView*>(widget);
+                QWidget* parent = widget->parentWidget();
+                // Parts of another control are named through it.
+                const bool part =
+                    parent &&
+                    (qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent) ||
+                     qobject_cast<QLineEdit*>(parent) || qobject_cast<QAbstractItemView*>(parent) ||
+                     parent->inherits("QComboBoxPrivateContainer"));
+                if (!control || part || widget->inherits("QTabBar") || seen.contains(widget))
+                    continue;
+                seen.insert(widget);
+                // What a screen reader says: the accessible name, a button's text, or the
+                // label of a form row (its buddy).
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(widget);
+                const QString name = a ? a->text(QAccessible::Name) : QString();
+                // A symbol alone ("⚙", "◐") is no name; words are.
+                if (!name.contains(QRegularExpression(QStringLiteral("\\w{2}"))))
+                    unnamed << QStringLiteral("%1 %2 \"%3\"")
+                                   .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                        widget->objectName(), name);
+                if (widget->focusPolicy() == Qt::NoFocus)
+                    unnamed << QStringLiteral("%1 %2 takes no keyboard focus")
+                                   .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                        widget->objectName());
+            }
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+    }
+
+    // Everything the hover buttons do can be done from the keyboard: Up and Down move a
+    // visible focus frame between messages, the Menu key opens the message's menu.
+    void keyboardReachesMessageActions()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Keys")});
+            Message q;
+            q.chatId = chat->id;
+            q.role = Role::User;
+            q.content = QStringLiteral("plain question");
+            auto question = app.store().messages().addMessage(q);
+            QVERIFY(question.ok());
+            for (const QString& text :
+                 {QStringLiteral("first answer"), QStringLiteral("second answer")}) {
+                Message a;
+                a.chatId = chat->id;
+                a.parentId = question->id;
+                a.role = Role::Assistant;
+                a.content = text;
+                QVERIFY(app.store().messages().addMessage(a).ok());
+            }
+        });
+        QVERIFY(w.laidOut());
+        w.window->setTheme(QStringLiteral("light"));
+        MessageView* view = w.window->messageView();
+        QCOMPARE(w.model()->rowCount(), 2);
+        view->setFocus();
+        QVERIFY(view->hasFocus());
+        QCOMPARE(view->currentIndex().row(), 1); // the latest message first
+        QTest::keyClick(view, Qt::Key_Up);
+        QCOMPARE(view->currentIndex().row(), 0);
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), 1);
+
+        // The frame is drawn in the accent colour around the current (the model's) message.
+        QCoreApplication::processEvents();
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(view->currentIndex());
+        int framePixels = 0;
+        for (int y = row.top(); y <= row.bottom(); ++y) {
+            for (int x = row.left(); x <= row.right(); ++x) {
+                const QColor c(shot.pixel(x, y));
+                if (std::abs(c.red() - 0x25) + std::abs(c.green() - 0x63) +
+                        std::abs(c.blue() - 0xeb) <
+                    40)
+                    ++framePixels;
+            }
+        }
+        QVERIFY2(framePixels > 2 * row.height(), qPrintable(QString::number(framePixels)));
+
+        auto texts = [](QMenu* menu) {
+            QStringList out;
+            for (QAction* a : menu->actions())
+                out << a->text();
+            delete menu;
+            return out;
+        };
+        const QStringList replyMenu = texts(view->menuFor(1));
+        QVERIFY2(replyMenu.contains(QStringLiteral("Regenerate")), qPrintable(replyMenu.join(',')));
+        QVERIFY(replyMenu.contains(QStringLiteral("Previous version (1 of 2)")));
+        QVERIFY(replyMenu.contains(QStringLiteral("Delete…")));
+        QVERIFY(!replyMenu.contains(QStringLiteral("Next version (3 of 2)")));
+        QVERIFY(texts(view->menuFor(0)).contains(QStringLiteral("Edit and send again")));
+
+        // Its entries do what the buttons do: here, switch to the first answer.
+        QMenu* menu = view->menuFor(1);
+        for (QAction* a : menu->actions()) {
+            if (a->text().startsWith(QLatin1String("Previous version")))
+                a->trigger();
+        }
+        delete menu;
+        QTRY_COMPARE(w.model()->at(1).content, QStringLiteral("first answer"));
+    }
+
+    // Another language is taken up at once by every part of the window, and back again.
+    void languageChangeRetranslatesTheWindow()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Words")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.content = QStringLiteral("```\ncode\n```");
+            QVERIFY(app.store().messages().addMessage(m).ok());
+        });
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        view->viewport()->grab();
+        QVERIFY(view->messageDelegate()
+                    ->shownText(w.model()->at(0).id)
+                    .contains(QStringLiteral("Copy")));
+        auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
+        auto* themeMenu = w.window->findChild<QToolButton*>(QStringLiteral("themeButton"))->menu();
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+
+        BracketTranslator brackets;
+        QVERIFY(QCoreApplication::installTranslator(&brackets));
+        QCoreApplication::processEvents(); // the LanguageChange events reach the widgets
+        QCOMPARE(w.window->windowTitle(), QStringLiteral("‹Lyss›"));
+        QCOMPARE(send->text(), QStringLiteral("‹Send›"));
+        QCOMPARE(w.composer()->placeholderText(),
+                 QStringLiteral("‹Send a message (Enter to send, Shift+Enter for a new line)›"));
+        QCOMPARE(search->placeholderText(), QStringLiteral("‹Search chats (Ctrl+K)›"));
+        QCOMPARE(w.window->findChild<QPushButton*>(QStringLiteral("newChat"))->text(),
+                 QStringLiteral("‹New chat›"));
+        QCOMPARE(w.window->findChild<QToolButton*>(QStringLiteral("jumpToLatest"))->text(),
+                 QStringLiteral("‹↓ Jump to latest›"));
+        QCOMPARE(w.window->findChild<QPushButton*>(QStringLiteral("retryButton"))->text(),
+                 QStringLiteral("‹Retry›"));
+        QCOMPARE(themeMenu->actions().first()->text(), QStringLiteral("‹Light›"));
+        QCOMPARE(view->accessibleName(), QStringLiteral("‹Messages›"));
+        // The messages are laid out again with the new words.
+        view->viewport()->grab();
+        QVERIFY(view->messageDelegate()
+                    ->shownText(w.model()->at(0).id)
+                    .contains(QStringLiteral("‹Copy›")));
+
+        QVERIFY(QCoreApplication::removeTranslator(&brackets));
+        QCoreApplication::processEvents();
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+        QCOMPARE(search->placeholderText(), QStringLiteral("Search chats (Ctrl+K)"));
+    }
+
+    // Chinese from the translation compiled in, switched to and back at run time.
+    void switchingToChineseAndBack()
+    {
+        Window w(m_server->url());
+        bool chinese = false;
+        for (const auto& [name, title] : Translations::available())
+            chinese = chinese || (name == QLatin1String("zh_CN") && !title.isEmpty());
+        QVERIFY(chinese);
+        auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        w.window->setLanguage(QStringLiteral("zh_CN"));
+        QCoreApplication::processEvents();
+        QCOMPARE(w.app->settings().text(SettingKey::Language), QStringLiteral("zh_CN"));
+        QCOMPARE(send->text(), QStringLiteral("发送"));
+        QCOMPARE(w.composer()->placeholderText(),
+                 QStringLiteral("发送消息（Enter 发送，Shift+Enter 换行）"));
+        QCOMPARE(w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"))->placeholderText(),
+                 QStringLiteral("搜索对话（Ctrl+K）"));
+        QCOMPARE(w.window->themes()->titleOf(QStringLiteral("dark")), QStringLiteral("深色"));
+        // Qt's own dialogs (the Yes and No of a question) speak it too.
+        QVERIFY(
+            QCoreApplication::translate("QPlatformTheme", "&Yes").startsWith(QStringLiteral("是")));
+        w.window->setLanguage(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+        QCOMPARE(send->text(), QStringLiteral("Send"));
+        w.window->setLanguage(QString());
+    }
+
+    void settingsServersOptionsAndPull()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("hi"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        const QString chatId = w.window->currentChatId();
+
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), chatId, w.window.get());
+        QSignalSpy answered(&d, &SettingsDialog::finishedWork);
+        // Servers: add, refuse nonsense, test, refuse removing what the environment set.
+        QVERIFY(!d.addServer(QStringLiteral("openai"), QStringLiteral("local"),
+                             QStringLiteral("localhost:8080"), {}));
+        QVERIFY(d.lastMessage().contains(QStringLiteral("not a server address")));
+        QVERIFY(d.addServer(QStringLiteral("openai"), QStringLiteral("local"),
+                            m_server->url(QStringLiteral("/v1")).toString(), {}));
+        QVERIFY((*w.app->backends().find(QStringLiteral("local"))).has_value());
+        d.testServer(QStringLiteral("local"));
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(d.lastMessage().startsWith(QStringLiteral("✓ local answers")),
+                 qPrintable(d.lastMessage()));
+        QVERIFY(!d.removeServer(QStringLiteral("ollama")));
+        QVERIFY(d.lastMessage().contains(QStringLiteral("environment")));
+        QVERIFY(!d.editServer(QStringLiteral("ollama")));
+
+        // Edit: a wrong address is refused and changes nothing; a right one is stored.
+        QVERIFY(d.editServer(QStringLiteral("local")));
+        QVERIFY(!d.saveServer(QStringLiteral("openai"), QStringLiteral("localhost:1"), {}));
+        QCOMPARE((*w.app->backends().find(QStringLiteral("local")))->url,
+                 m_server->url(QStringLiteral("/v1")));
+        QVERIFY(d.saveServer(QStringLiteral("openai"),
+                             m_server->url(QStringLiteral("/v1/")).toString(), {}));
+        QVERIFY2(d.lastMessage().startsWith(QStringLiteral("Saved local")),
+                 qPrintable(d.lastMessage()));
+        QCOMPARE((*w.app->backends().find(QStringLiteral("local")))->kind, BackendKind::OpenAI);
+        QVERIFY(!d.saveServer(QStringLiteral("openai"), m_server->url().toString(), {}));
+
+        // The window takes the new server in: two backends, names made unique.
+        w.window->rebuildBackends();
+        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->findData(QStringLiteral("local/llama3.2:latest")) >= 0,
+                                 10000);
+        QVERIFY(w.picker()
+                    ->itemText(w.picker()->findData(QStringLiteral("local/llama3.2:latest")))
+                    .contains(QStringLiteral("local")));
+
+        // This chat's options reach the next request.
+        d.findChildren<QDoubleSpinBox*>().first()->setValue(0.4);
+        d.findChildren<QSpinBox*>().first()->setValue(4096);
+        QVERIFY(d.saveChatOptions());
+        QVERIFY(w.pick(QStringLiteral("ollama/llama3.2:latest")));
+        w.type(QStringLiteral("again"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        const QJsonObject sent = m_server->requests().last()[QLatin1String("body")].toObject();
+        QCOMPARE(sent[QLatin1String("options")][QLatin1String("temperature")].toDouble(), 0.4);
+        QCOMPARE(sent[QLatin1String("options")][QLatin1String("num_ctx")].toInt(), 4096);
+
+        // Pull a model with a progress bar.
+        d.pullModel(QStringLiteral("tinyllama"));
+        QVERIFY(answered.wait(20000));
+        QCOMPARE(d.lastMessage(), QStringLiteral("Downloaded tinyllama."));
+        QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("pullProgress"))->value(), 1000);
+
+        QVERIFY(d.removeServer(QStringLiteral("local")));
+        QVERIFY(!(*w.app->backends().find(QStringLiteral("local"))).has_value());
+    }
+};
+
+QTEST_MAIN(TestWindowLook)
+#include "tst_windowlook.moc"
