@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The conversation's layout cache alone: it keeps the most recently used layouts within
 // its budget of bytes, lets the least recently used go first, measures a layout again when
-// it is used (it grew), and after an invalidation serves nothing stale while letting the
+// it grew, and after an invalidation serves nothing stale while letting the
 // stale go before anything current.
 #include "TestSupport.h"
 
@@ -71,7 +71,7 @@ private Q_SLOTS:
             doc->setPlainText(QString(10000, QLatin1Char('y')));
             c->parts.push_back(std::move(doc));
         }
-        QVERIFY(cache.use(QStringLiteral("c")));
+        cache.measureAgain(QStringLiteral("c"));
         QVERIFY(cache.bytes() <= cache.budget());
         QVERIFY(!cache.find(QStringLiteral("a"))); // the least recently used
         QVERIFY(cache.find(QStringLiteral("b")));

@@ -16,13 +16,7 @@ std::shared_ptr<MessageLayout> LayoutCache::use(const QString& id)
     if (it == m_entries.end() || it->generation != m_generation)
         return {};
     m_recent.splice(m_recent.begin(), m_recent, it->recent);
-    // It may have grown since it was kept (parts laid out as they came into view).
-    const qint64 now = it->layout->approximateBytes();
-    m_bytes += now - it->bytes;
-    it->bytes = now;
-    std::shared_ptr<MessageLayout> layout = it->layout;
-    evictOver(id);
-    return layout;
+    return it->layout;
 }
 
 std::shared_ptr<MessageLayout> LayoutCache::find(const QString& id) const
@@ -48,6 +42,17 @@ void LayoutCache::put(const QString& id, std::shared_ptr<MessageLayout> layout)
         m_recent.splice(m_recent.begin(), m_recent, it->recent);
     }
     m_bytes += bytes;
+    evictOver(id);
+}
+
+void LayoutCache::measureAgain(const QString& id)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
+        return;
+    const qint64 now = it->layout->approximateBytes();
+    m_bytes += now - it->bytes;
+    it->bytes = now;
     evictOver(id);
 }
 

@@ -24,14 +24,17 @@ public:
 
     explicit LayoutCache(qint64 budgetBytes = kDefaultBudget);
 
-    // The layout of `id` from this generation, now the most recently used (and measured
-    // again: it may have grown); null if none.
+    // The layout of `id` from this generation, now the most recently used; null if none.
     std::shared_ptr<MessageLayout> use(const QString& id);
     // The same, without counting as a use (what tests and hit tests look at).
     std::shared_ptr<MessageLayout> find(const QString& id) const;
     // Keeps `layout` for `id` as the most recently used, with its size as it is now, and
     // lets the least recently used go while the whole is over budget (never `id`).
     void put(const QString& id, std::shared_ptr<MessageLayout> layout);
+    // The layout of `id` grew (parts laid out as they came into view): its size is taken
+    // again, and the least recently used go while the whole is over budget. Called when
+    // it grew, not on every use: measuring walks its parts.
+    void measureAgain(const QString& id);
     // Every layout is stale from now on.
     void invalidate() { ++m_generation; }
 

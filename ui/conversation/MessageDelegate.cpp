@@ -170,9 +170,11 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         const QRect visible = option.rect.intersected(m_view->viewport()->rect());
         const int top = visible.top() - option.rect.top() - layout.bodyTop;
         const int bottom = visible.bottom() + 1 - option.rect.top() - layout.bodyTop;
-        layout.layOutVisible(top, bottom, kLayOutBudgetMs);
+        bool grew = layout.layOutVisible(top, bottom, kLayOutBudgetMs);
         if (layout.hasPending())
-            layout.layOutMore(top, bottom, kLayOutBudgetMs);
+            grew = layout.layOutMore(top, bottom, kLayOutBudgetMs) || grew;
+        if (grew)
+            m_layouts.grew(m.id);
     }
     if ((layout.behind || layout.hasPending()) && !m_catchUp.isActive()) // more in the next frame
         const_cast<QTimer&>(m_catchUp).start();

@@ -278,6 +278,7 @@ QString MessageLayouts::shownText(const QString& messageId) const
     if (const int row = m_model->rowOf(messageId); row >= 0)
         ensureRendered(*layout, m_model->at(row));
     layout->layOutAll();
+    grew(messageId);
     QStringList pieces;
     for (const auto& part : layout->parts)
         pieces << part->toPlainText().mid(emptyLead(*part));
@@ -305,6 +306,7 @@ QString MessageLayouts::selectedText(const MessageSelection& selection, int body
         auto& layout = const_cast<MessageLayout&>(layoutFor(row, bodyWidth, chrome));
         ensureRendered(layout, m_model->at(row));
         layout.layOutAll();
+        grew(m_model->at(row).id);
         QStringList pieces;
         for (size_t i = 0; i < layout.parts.size(); ++i) {
             QTextDocument& doc = *layout.parts[i];

@@ -49,6 +49,8 @@ public:
     // The kept layout of a message, if any.
     std::shared_ptr<MessageLayout> find(const QString& id) const { return m_cache.find(id); }
     const LayoutCache& cache() const { return m_cache; }
+    // The kept layout of `id` laid out more parts: the cache takes its size again.
+    void grew(const QString& id) const { m_cache.measureAgain(id); }
 
     bool thinkingShown(const QString& id) const { return m_expandedThinking.contains(id); }
     void toggleThinking(const QString& id);
