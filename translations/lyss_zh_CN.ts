@@ -2036,6 +2036,18 @@ Options:
         <source>Cannot show that branch</source>
         <translation>无法显示该分支</translation>
     </message>
+    <message>
+        <source>Cannot copy</source>
+        <translation>无法复制</translation>
+    </message>
+    <message>
+        <source>Cannot show the message</source>
+        <translation>无法显示该消息</translation>
+    </message>
+    <message>
+        <source>Cannot edit</source>
+        <translation>无法编辑</translation>
+    </message>
 </context>
 <context>
     <name>lyss::Conversations</name>
@@ -2270,6 +2282,17 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::MessageModel</name>
+    <message>
+        <source>The whole text of this message is not at hand.</source>
+        <translation>此消息的全文暂时无法读取。</translation>
+    </message>
+    <message>
+        <source>This message was deleted meanwhile.</source>
+        <translation>此消息已在此期间被删除。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::MessageView</name>
     <message>
         <source>Messages</source>
@@ -2314,6 +2337,10 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Cannot copy</source>
+        <translation>无法复制</translation>
     </message>
 </context>
 <context>

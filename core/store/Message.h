@@ -34,6 +34,9 @@ struct Message {
     qint64 createdAt = 0; // ms since the epoch
     qint64 updatedAt = 0;
     QString streamOwner; // the process streaming it (ProcessIdentity), while Streaming
+    // The content is only the start of a longer text (MessageTree::kShownBytes, read for
+    // the window); MessageTree::message() reads the whole.
+    bool contentCut = false;
 };
 
 } // namespace lyss

@@ -78,7 +78,7 @@ MessageTree::MessageTree(ConnectionSource& source, ChatRepository& chats)
     m_shownPath = kPathUp + QStringLiteral("m.id, m.role, %1, %2, m.model, m.status, m.error, "
                                            "%3, m.created_at, path.depth FROM path "
                                            "JOIN messages m ON m.id = path.id")
-                                .arg(d.utf8Bytes(QStringLiteral("m.content")),
+                                .arg(d.utf8Prefix(QStringLiteral("m.content"), kShownBytes + 1),
                                      d.utf8Bytes(QStringLiteral("m.thinking")),
                                      d.jsonNumber(QStringLiteral("m.metrics"),
                                                   QStringLiteral("thinking_ms")));
@@ -411,7 +411,7 @@ Status MessageTree::visitPath(const QString& messageId,
         Message m;
         m.id = r.value(0).toString();
         m.role = roleFromName(r.value(1).toString()).value_or(Role::User);
-        m.content = textFromUtf8(r.value(2));
+        m.content = textFromUtf8Prefix(r.value(2), kShownBytes, &m.contentCut);
         m.thinking = textFromUtf8(r.value(3));
         m.model = r.value(4).toString();
         m.status = statusFromName(r.value(5).toString()).value_or(MessageStatus::Complete);

@@ -29,6 +29,12 @@ class MessageTree {
 public:
     MessageTree(ConnectionSource& source, ChatRepository& chats);
 
+    // What the window reads of a message's text (PathColumns::Shown): a row shows no more
+    // than 32,000 pixels of it, about 200 KB of text at the widest, and opening a chat
+    // must not cost the megabytes of a huge reply. A longer text comes cut, with
+    // Message::contentCut set; message() reads it whole.
+    static constexpr int kShownBytes = 512 * 1024;
+
     // Appends a message under message.parentId (empty: a new root) and makes it the
     // chat's current leaf. An empty id gets a new UUID; zero times become now.
     Result<Message> addMessage(Message message);
@@ -64,7 +70,7 @@ public:
     // The visible conversation: root → current leaf.
     Result<QList<Message>> currentBranch(const QString& chatId);
     // What a branch read row by row fills in: every field, or what the chat window shows
-    // (no chat or parent id, and of the metrics only thinking_ms).
+    // (no chat or parent id, of the metrics only thinking_ms, and kShownBytes of the text).
     enum class PathColumns { All, Shown };
     // The same, row by row and in no particular order: `visit(depth, message)` with depth
     // 0 for the leaf, up to `maxDepth` (the window shows the end of a long chat first).

@@ -39,6 +39,8 @@ public:
     // The UTF-8 bytes of a text column, decoded by the caller: faster than the driver's
     // own conversion for megabytes of text.
     virtual QString utf8Bytes(const QString& column) const = 0;
+    // The first `bytes` of those bytes.
+    virtual QString utf8Prefix(const QString& column, int bytes) const = 0;
 
     // The schema version kept in the database, and the statement that sets it.
     virtual QString schemaVersionQuery() const = 0;

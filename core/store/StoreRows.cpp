@@ -40,6 +40,21 @@ QString textFromUtf8(const QVariant& bytes)
     return QString::fromUtf8(utf8.constData(), utf8.size());
 }
 
+QString textFromUtf8Prefix(const QVariant& bytes, qsizetype limit, bool* cut)
+{
+    const QByteArray utf8 = bytes.toByteArray();
+    *cut = utf8.size() > limit;
+    if (!*cut)
+        return QString::fromUtf8(utf8.constData(), utf8.size());
+    qsizetype end = limit;
+    // Not inside a character: back to the first byte of the one the cut fell in.
+    while (end > 0 && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80)
+        --end;
+    if (const qsizetype line = utf8.lastIndexOf('\n', end - 1); line >= end - end / 4)
+        end = line + 1;
+    return QString::fromUtf8(utf8.constData(), end);
+}
+
 QString chatColumns()
 {
     return QStringLiteral(

@@ -30,6 +30,10 @@ QVariant nullIfEmpty(const QString& s);
 QJsonObject objectFromText(const QString& text);
 QString textFromObject(const QJsonObject& o);
 QString textFromUtf8(const QVariant& bytes);
+// The same for the first bytes of a longer text, read `limit + 1` at most: when there are
+// more than `limit`, the text is cut at a character (at a line when one ends in the last
+// quarter) and `*cut` set.
+QString textFromUtf8Prefix(const QVariant& bytes, qsizetype limit, bool* cut);
 
 // "c.id, c.user_id, ...": every column of `chats c`, read by chatFromRow.
 QString chatColumns();

@@ -237,6 +237,59 @@ private Q_SLOTS:
         QCOMPARE((*stored)->currentLeafId, got.id);
     }
 
+    void hugeTextsAreReadCutForTheWindow()
+    {
+        // Over MessageTree::kShownBytes the window reads the start of a text, cut at a
+        // character (here a 4-byte one straddles the limit) and at a line when one ends
+        // near; message() and every other read give it whole.
+        auto chat = m_store->chats().createChat({.title = QStringLiteral("Huge")});
+        QVERIFY(chat.ok());
+        const int limit = MessageTree::kShownBytes;
+        const QString line = QStringLiteral("| 一 | 😀 | row |\n"); // 27 bytes in UTF-8
+        QString table;
+        while (table.toUtf8().size() < limit + 4096)
+            table += line;
+        const QString oneLine = QString(limit - 2, QLatin1Char('a')) + QStringLiteral("😀 and more");
+        const QString small = QString(limit - 1, QLatin1Char('b')); // just under: whole
+        QStringList ids;
+        QString parent;
+        for (const QString& text : {table, oneLine, small}) {
+            Message m;
+            m.chatId = chat->id;
+            m.parentId = parent;
+            m.role = Role::Assistant;
+            m.content = text;
+            auto added = m_store->messages().addMessage(m);
+            QVERIFY(added.ok());
+            parent = added->id;
+            ids << parent;
+        }
+        QHash<QString, Message> shown;
+        QVERIFY(m_store->messages()
+                    .visitCurrentBranch(
+                        chat->id, [&](int, Message&& row) { shown.insert(row.id, row); },
+                        MessageTree::PathColumns::Shown)
+                    .ok());
+        const Message& cutTable = shown.value(ids[0]);
+        QVERIFY(cutTable.contentCut);
+        QVERIFY(cutTable.content.toUtf8().size() <= limit);
+        QVERIFY(cutTable.content.size() > limit / 4); // most of it, not a sliver
+        QVERIFY(table.startsWith(cutTable.content));
+        QVERIFY2(cutTable.content.endsWith(QLatin1Char('\n')), "not cut at a line");
+        const Message& cutLine = shown.value(ids[1]);
+        QVERIFY(cutLine.contentCut);
+        QCOMPARE(cutLine.content, QString(limit - 2, QLatin1Char('a'))); // not half an emoji
+        QVERIFY(!shown.value(ids[2]).contentCut);
+        QCOMPARE(shown.value(ids[2]).content, small);
+        auto whole = m_store->messages().message(ids[0]);
+        QVERIFY(whole.ok() && whole->has_value());
+        QCOMPARE((*whole)->content, table);
+        QVERIFY(!(*whole)->contentCut);
+        auto branch = m_store->messages().currentBranch(chat->id);
+        QVERIFY(branch.ok());
+        QCOMPARE(branch->at(1).content, oneLine);
+    }
+
     void messageForUnknownChatIsRefused()
     {
         Message m;

@@ -11,7 +11,9 @@
 #include "conversation/MessageView.h"
 #include "conversation/WholeTextViewer.h"
 #include "store/ChatStore.h"
+#include "store/MessageTree.h"
 
+#include <QClipboard>
 #include <QElapsedTimer>
 #include <QScrollBar>
 
@@ -100,6 +102,39 @@ private Q_SLOTS:
         auto branch = w.app->store().messages().currentBranch(w.window->currentChatId());
         QVERIFY(branch.ok());
         QCOMPARE(branch->last().content, reply);
+    }
+
+    void aHugeReplyIsReadInPartButUsedWhole()
+    {
+        // A reply of megabytes opens with its start read (MessageTree::kShownBytes), cut
+        // with the note; copying it, finding in it and selecting it take all of it.
+        QString reply = QStringLiteral("| n | name |\n| --- | --- |\n");
+        for (int i = 0; reply.size() < 3 * MessageTree::kShownBytes; ++i)
+            reply += QStringLiteral("| %1 | row %1 |\n").arg(i);
+        reply += QStringLiteral("\nThe last word: zanzibar\n");
+        Window w(m_server->url(), chatWith(reply));
+        QTRY_COMPARE(w.model()->rowCount(), 2);
+        QVERIFY(w.model()->at(1).contentCut);
+        QVERIFY(w.model()->at(1).content.size() < reply.size() / 2);
+        QVERIFY(settle(w));
+        QVERIFY(w.laidOut());
+        const QModelIndex index = w.model()->index(1);
+        MessageView* view = w.window->messageView();
+        const QRect row = view->visualRect(index);
+        bool noted = false; // "Show all of it" under the row
+        for (int y = row.bottom(); y > row.bottom() - 120 && !noted; --y)
+            for (int x = row.left(); x < row.right() && !noted; x += 4)
+                noted = delegateOf(w)->hitTest(index, row, {x, y}).action ==
+                        MessageDelegate::Action::ShowAll;
+        QVERIFY2(noted, "a reply read in part is not marked as cut");
+
+        Q_EMIT view->actionTriggered(static_cast<int>(MessageDelegate::Action::Copy), 1);
+        QCOMPARE(QApplication::clipboard()->text(), reply);
+        w.window->find(QStringLiteral("zanzibar"));
+        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 1"));
+        view->selectAllMessages();
+        QVERIFY(delegateOf(w)->selectedText().contains(QStringLiteral("zanzibar")));
+        QVERIFY(!w.model()->at(1).contentCut); // read whole for the selection
     }
 
     void switchingAwayWhileARenderRunsDoesNotLeaveItWaiting()

@@ -156,7 +156,8 @@ void ConversationPane::copyLastReply()
 {
     for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
         if (m_messages->at(row).role == Role::Assistant) {
-            QApplication::clipboard()->setText(m_messages->at(row).content);
+            if (const auto text = wholeText(row, tr("Cannot copy")))
+                QApplication::clipboard()->setText(*text);
             return;
         }
     }
@@ -339,7 +340,8 @@ void ConversationPane::onMessageAction(int action, int row)
     const ShownMessage m = m_messages->at(row);
     switch (static_cast<MessageDelegate::Action>(action)) {
     case MessageDelegate::Action::Copy:
-        QApplication::clipboard()->setText(m.content);
+        if (const auto text = wholeText(row, tr("Cannot copy")))
+            QApplication::clipboard()->setText(*text);
         break;
     case MessageDelegate::Action::Regenerate:
         regenerate(row);
@@ -360,7 +362,10 @@ void ConversationPane::onMessageAction(int action, int row)
         switchSibling(row, +1);
         break;
     case MessageDelegate::Action::ShowAll: {
-        auto* viewer = new WholeTextViewer(m.content, this);
+        const auto text = wholeText(row, tr("Cannot show the message"));
+        if (!text)
+            break;
+        auto* viewer = new WholeTextViewer(*text, this);
         viewer->setAttribute(Qt::WA_DeleteOnClose);
         viewer->show();
         break;
@@ -368,6 +373,16 @@ void ConversationPane::onMessageAction(int action, int row)
     default:
         break;
     }
+}
+
+std::optional<QString> ConversationPane::wholeText(int row, const QString& doing)
+{
+    auto text = m_messages->wholeText(row);
+    if (!text) {
+        warnPlain(this, doing, text.errorMessage());
+        return std::nullopt;
+    }
+    return std::move(text).value();
 }
 
 void ConversationPane::regenerate(int row)
@@ -398,8 +413,11 @@ void ConversationPane::beginEdit(int row)
 {
     if (row < 0 || row >= m_messages->rowCount() || m_messages->at(row).role != Role::User)
         return;
+    const auto text = wholeText(row, tr("Cannot edit"));
+    if (!text)
+        return;
     m_editOf = m_messages->at(row).id;
-    m_composer->setPlainText(m_messages->at(row).content);
+    m_composer->setPlainText(*text);
     m_composer->moveCursor(QTextCursor::End);
     m_composer->setFocus();
     m_editBanner->show();

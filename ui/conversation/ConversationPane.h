@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -85,6 +87,9 @@ private:
     // Shows a reply of this session (and the message it answers) as it is in memory.
     void showUnstored(ActiveReply* reply);
     void onMessageAction(int action, int row);
+    // The row's whole text (read from the store for a huge one), or nothing when it
+    // cannot be read, which the user is told.
+    std::optional<QString> wholeText(int row, const QString& doing);
 
     AppContext& m_app;
     Conversations& m_conversations;

@@ -67,7 +67,11 @@ void FindBar::find(const QString& text, bool backwards)
     if (!needle.isEmpty()) {
         m_model->loadAll(); // the whole conversation, not only what is loaded so far
         for (int r = 0; r < m_model->rowCount(); ++r) {
-            if (m_model->at(r).content.contains(needle, Qt::CaseInsensitive))
+            const ShownMessage& m = m_model->at(r);
+            // A huge message is searched whole, not only the start the row shows.
+            const auto whole = m.contentCut ? m_model->wholeText(r) : Result<QString>(QString());
+            const QString& body = m.contentCut && whole ? *whole : m.content;
+            if (body.contains(needle, Qt::CaseInsensitive))
                 rows << r;
         }
     }

@@ -374,8 +374,8 @@ void MessageLayout::stack()
 void MessageLayout::setBodyHeight(int h)
 {
     bodyHeight = h;
-    cut = chrome + bodyHeight > kMaxRowHeight;
-    shownHeight = cut ? room() : bodyHeight;
+    cut = textCut || chrome + bodyHeight > kMaxRowHeight;
+    shownHeight = cut ? std::min(room(), bodyHeight) : bodyHeight;
     height = std::max(chrome + shownHeight + (cut ? noteHeight : 0), minHeight);
 }
 

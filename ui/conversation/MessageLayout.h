@@ -37,7 +37,8 @@ public:
     std::vector<int> partStart; // first character position of each part in the whole body
     int bodyHeight = 0;         // as laid out (and estimated)
     int shownHeight = 0;        // what fits in a row, at most kMaxRowHeight in all
-    bool cut = false;           // shownHeight < bodyHeight: the note says so
+    bool cut = false;           // shownHeight < bodyHeight, or textCut: the note says so
+    bool textCut = false;       // the text laid out is the start of a longer one
     int noteHeight = 0;         // the note's line
     QTextDocument thinking;
     int height = 0;

@@ -126,6 +126,7 @@ const MessageLayout& MessageLayouts::layoutFor(int row, int bodyWidth, const Chr
     if (!continues && slot && slot->revision == revision && slot->rendered)
         layout->rendered = slot->rendered;
     layout->revision = revision;
+    layout->textCut = m.contentCut;
     layout->bodyWidth = bodyWidth;
     layout->expanded = expanded;
     layout->rendering = false;
@@ -302,6 +303,9 @@ QString MessageLayouts::selectedText(const MessageSelection& selection, int body
         const auto [from, to] = selection.in(row);
         if (from >= to)
             continue;
+        // A huge message the row shows only the start of is copied whole.
+        if (m_model->at(row).contentCut)
+            (void)m_model->readWhole(row);
         // Rows off screen are laid out now: what is copied is what would be shown.
         auto& layout = const_cast<MessageLayout&>(layoutFor(row, bodyWidth, chrome));
         ensureRendered(layout, m_model->at(row));

@@ -27,7 +27,38 @@ ShownMessage MessageModel::shown(Message message)
         s.thinkingMs = static_cast<int>(thought.toDouble());
     s.role = message.role;
     s.status = message.status;
+    s.contentCut = message.contentCut;
     return s;
+}
+
+Result<QString> MessageModel::wholeText(int row) const
+{
+    const ShownMessage& m = m_rows.at(row).message;
+    if (!m.contentCut)
+        return m.content;
+    if (!m_tree)
+        return Error{tr("The whole text of this message is not at hand.")};
+    auto read = m_tree->message(m.id);
+    if (!read)
+        return read.error();
+    if (!read->has_value())
+        return Error{tr("This message was deleted meanwhile."), ErrorCode::NotFound};
+    return std::move((*read)->content);
+}
+
+Status MessageModel::readWhole(int row)
+{
+    if (!m_rows.at(row).message.contentCut)
+        return {};
+    auto text = wholeText(row);
+    if (!text)
+        return text.error();
+    m_rows[row].message.content = std::move(text).value();
+    m_rows[row].message.contentCut = false;
+    m_rows[row].revision = m_nextRevision++;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i);
+    return {};
 }
 
 void MessageModel::setMessages(const QList<Message>& messages)

@@ -28,6 +28,9 @@ struct ShownMessage {
     int thinkingMs = -1; // how long the model thought, when it said
     Role role : 8 = Role::User;
     MessageStatus status : 8 = MessageStatus::Complete;
+    // `content` is the start of a longer text (MessageTree::kShownBytes): the row shows it
+    // cut, and what needs the whole text asks wholeText().
+    bool contentCut = false;
 };
 
 // The messages of the branch on screen, root first: each row's parent is the row above.
@@ -64,6 +67,10 @@ public:
     void upsert(const Message& message);
     int rowOf(const QString& id) const;
     const ShownMessage& at(int row) const { return m_rows.at(row).message; }
+    // The row's whole text: its content, or read from the store when that is cut.
+    Result<QString> wholeText(int row) const;
+    // The row holds its whole text from now on (a selection copies what it shows).
+    Status readWhole(int row);
     // The message above `row` in the branch ("" for the root).
     QString parentId(int row) const { return row > 0 ? m_rows.at(row - 1).message.id : m_older; }
     int revision(int row) const { return m_rows.at(row).revision; }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageView.h"
+#include "common/PlainText.h"
 
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessageModel.h"
@@ -340,9 +341,15 @@ QMenu* MessageView::menuFor(int row)
     if (row < 0 || row >= m_model->rowCount())
         return menu;
     const ShownMessage& m = m_model->at(row);
-    const QString source = m.content;
-    menu->addAction(tr("Copy message (markdown)"), this,
-                    [source] { QApplication::clipboard()->setText(source); });
+    menu->addAction(tr("Copy message (markdown)"), this, [this, id = m.id] {
+        const int at = m_model->rowOf(id);
+        if (at < 0)
+            return;
+        if (auto text = m_model->wholeText(at))
+            QApplication::clipboard()->setText(*text);
+        else
+            warnPlain(this, tr("Cannot copy"), text.errorMessage());
+    });
     // What the hover buttons do, for the keyboard too.
     using Action = MessageDelegate::Action;
     const auto add = [this, menu, row](const QString& text, Action action) {

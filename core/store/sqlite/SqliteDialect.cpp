@@ -61,6 +61,12 @@ QString SqliteDialect::utf8Bytes(const QString& column) const
     return QStringLiteral("CAST(%1 AS BLOB)").arg(column);
 }
 
+QString SqliteDialect::utf8Prefix(const QString& column, int bytes) const
+{
+    // substr() of a blob counts bytes.
+    return QStringLiteral("substr(CAST(%1 AS BLOB), 1, %2)").arg(column).arg(bytes);
+}
+
 QString SqliteDialect::schemaVersionQuery() const
 {
     return QStringLiteral("PRAGMA user_version");

@@ -19,6 +19,7 @@ public:
     QString inJsonArray(const QString& column, const QString& parameter) const override;
     QString notIndexed(const QString& column) const override;
     QString utf8Bytes(const QString& column) const override;
+    QString utf8Prefix(const QString& column, int bytes) const override;
     QString schemaVersionQuery() const override;
     QString setSchemaVersion(int version) const override;
     QString searchQuery(const QString& text) const override;
