@@ -1197,6 +1197,10 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>The database was used from a thread that does not own its connection; this is a bug in Lyss.</source>
         <translation>数据库被一个不拥有其连接的线程使用；这是 Lyss 的一个错误。</translation>
     </message>
+    <message>
+        <source>Stopping writes to the damaged database</source>
+        <translation>停止写入已损坏的数据库</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>

@@ -5,11 +5,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
+#include <QMutex>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstring>
 
 namespace lyss::sql {
@@ -46,6 +50,35 @@ QString causeInWords(int sqliteCode)
 }
 
 namespace {
+// The database files a connection of this process found damaged (their canonical paths).
+struct DamagedFiles {
+    std::atomic<bool> any = false; // asked before every statement: no lock while none is
+    QMutex mutex;
+    QSet<QString> paths;
+};
+DamagedFiles& damagedFiles()
+{
+    static DamagedFiles files;
+    return files;
+}
+
+QString canonical(const QString& path)
+{
+    const QString c = QFileInfo(path).canonicalFilePath();
+    return c.isEmpty() ? path : c;
+}
+
+void noteDamaged(sqlite3* db)
+{
+    const char* file = sqlite3_db_filename(db, "main");
+    if (!file || !*file)
+        return; // in memory
+    DamagedFiles& d = damagedFiles();
+    QMutexLocker lock(&d.mutex);
+    d.paths.insert(canonical(QString::fromUtf8(file)));
+    d.any = true;
+}
+
 sqlite3* handleOfDriver(const QSqlDriver* driver)
 {
     const QVariant v = driver ? driver->handle() : QVariant();
@@ -104,6 +137,7 @@ Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* drive
         // pages can spread the damage. SQLite itself keeps the stop.
         if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
             sqlite3_exec(db, "PRAGMA query_only = 1", nullptr, nullptr, nullptr);
+            noteDamaged(db);
             qCWarning(lcStore) << "the database is damaged: no more writes on this connection";
         } else if ((code & 0xff) == SQLITE_READONLY && queryOnly(db)) {
             words = QCoreApplication::translate(
@@ -122,6 +156,15 @@ Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* drive
 sqlite3* handleOf(const QSqlDatabase& db)
 {
     return handleOfDriver(db.driver());
+}
+
+bool foundDamaged(const QString& path)
+{
+    DamagedFiles& d = damagedFiles();
+    if (!d.any)
+        return false;
+    QMutexLocker lock(&d.mutex);
+    return d.paths.contains(canonical(path));
 }
 
 Error errorFrom(const QSqlQuery& query, const QString& what)

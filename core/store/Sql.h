@@ -13,6 +13,10 @@ namespace lyss::sql {
 
 // The SQLite handle under a QSQLITE connection, or null for another driver.
 sqlite3* handleOf(const QSqlDatabase& db);
+// Whether a connection of this process found the database file at `path` damaged. Damage
+// is the file's: once one connection has met it, every connection to the file stops
+// writing (the search indexer's as well as the window's), not only the one that met it.
+bool foundDamaged(const QString& path);
 
 // Runs one statement; the error says what we were doing and what SQLite said.
 Status exec(QSqlDatabase& db, const QString& statement, const QString& what);

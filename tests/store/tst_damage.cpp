@@ -8,10 +8,12 @@
 #include "store/LocalUser.h"
 #include "store/Sql.h"
 #include "store/sqlite/Database.h"
+#include "store/sqlite/SearchIndexer.h"
 #include "util/ProcessIdentity.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -127,6 +129,67 @@ private Q_SLOTS:
                  qPrintable(write));
         db->reset();
         QCOMPARE(test::readFile(path), before);
+    }
+
+    void damageMetByOneConnectionStopsEveryOther()
+    {
+        // The window's connection meets the damage (in the settings); the search indexer's
+        // connection and another one to the same file write nothing from then on, though
+        // the pages they would write are intact.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lyss.db"));
+        QList<int> pages;
+        QString waiting;
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            for (int i = 0; i < 300; ++i)
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO config(key, value, updated_at) "
+                                              "VALUES ('k%1', '\"%2\"', 0)")
+                                   .arg(i)
+                                   .arg(QString(900, QLatin1Char('x')))));
+            QVERIFY(q.exec(QStringLiteral("SELECT pageno FROM dbstat WHERE name = 'config' AND "
+                                          "pagetype = 'leaf'")));
+            while (q.next())
+                pages << q.value(0).toInt();
+            ChatStore chats(**db, localUserId());
+            chats.messages().setDeferredIndexing([] {}); // left waiting for the indexer
+            auto chat = chats.chats().createChat({.title = QStringLiteral("Waiting")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.status = MessageStatus::Streaming;
+            auto added = chats.messages().addMessage(m);
+            QVERIFY(added.ok());
+            waiting = added->id;
+            m = *added;
+            m.content = QStringLiteral("xylophone");
+            m.status = MessageStatus::Complete;
+            QVERIFY(chats.messages().finishMessage(m).ok());
+        }
+        damage(path, pages);
+        auto db = Database::open(path);
+        auto other = Database::open(path);
+        QVERIFY(db.ok() && other.ok());
+        QVERIFY(run(**db, QStringLiteral("SELECT sum(length(value)) FROM config"))
+                    .contains(QStringLiteral("damaged")));
+        {
+            SearchIndexer indexer(path);
+            QSignalSpy done(&indexer, &SearchIndexer::indexed);
+            indexer.indexSoon();
+            QVERIFY(done.wait(10000));
+        }
+        QSqlQuery q((*db)->connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT indexed FROM messages WHERE id = '%1'").arg(waiting)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // the indexer did not write
+        ChatStore chats(**other, localUserId());
+        auto refused = chats.chats().createChat({.title = QStringLiteral("After")});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("found it damaged")),
+                 qPrintable(refused.errorMessage()));
     }
 
     void anUncleanStopIsFollowedByACheck()

@@ -65,6 +65,12 @@ Result<ConnectionLease> Database::lease()
     if (QThread::currentThread() != m_thread)
         return Error{tr("The database was used from a thread that does not own its "
                         "connection; this is a bug in Lyss.")};
+    if (!m_stoppedForDamage && sql::foundDamaged(m_path)) {
+        // Another connection (the search indexer's) met the damage: this one stops too.
+        m_stoppedForDamage = true;
+        (void)sql::exec(m_db, QStringLiteral("PRAGMA query_only = 1"),
+                        tr("Stopping writes to the damaged database"));
+    }
     return ConnectionLease(m_db, SqliteDialect::instance());
 }
 

@@ -86,6 +86,7 @@ private:
     int m_version = 0;
     QString m_backupPath;
     QString m_readOnlyReason;
+    bool m_stoppedForDamage = false;
     std::unique_ptr<SessionMarker> m_marker;
     std::function<void()> m_checkpointSoon;
     QThread* m_thread = nullptr;

@@ -38,6 +38,10 @@ public:
     void run()
     {
         m_pending = false; // what arrives from now on asks for another run
+        if (stopped()) {
+            Q_EMIT m_owner->indexed();
+            return;
+        }
         if (ensureOpen()) {
             if (Status st = MessageSearch::indexWaitingMessages(QSqlDatabase::database(m_name));
                 !st.ok())
@@ -51,7 +55,7 @@ public:
     void checkpoint()
     {
         m_checkpointPending = false;
-        if (!ensureOpen())
+        if (stopped() || !ensureOpen())
             return;
         QSqlQuery q(QSqlDatabase::database(m_name));
         if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
@@ -71,6 +75,23 @@ public:
         }
     }
 
+    // On the indexer's thread: whether a connection found the file damaged (this one's
+    // own errors say so too), its connection made read only the first time.
+    bool stopped()
+    {
+        if (!sql::foundDamaged(m_path))
+            return false;
+        if (!m_stopSaid) {
+            m_stopSaid = true;
+            qCWarning(lcStore) << "the database is damaged: the search indexer writes no more";
+        }
+        if (m_open && !m_madeReadOnly) {
+            QSqlQuery q(QSqlDatabase::database(m_name));
+            m_madeReadOnly = q.exec(QStringLiteral("PRAGMA query_only = 1"));
+        }
+        return true;
+    }
+
     std::atomic<bool> m_pending = false;
     std::atomic<bool> m_checkpointPending = false;
 
@@ -79,6 +100,8 @@ private:
     SearchIndexer* m_owner;
     QString m_name;
     bool m_open = false;
+    bool m_madeReadOnly = false;
+    bool m_stopSaid = false;
 };
 
 SearchIndexer::SearchIndexer(QString databasePath, QObject* parent)
