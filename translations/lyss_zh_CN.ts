@@ -1955,6 +1955,10 @@ Options:
         <source>Untitled chat</source>
         <translation>无标题对话</translation>
     </message>
+    <message>
+        <source>Read only: nothing can be changed</source>
+        <translation>只读：无法进行任何更改</translation>
+    </message>
 </context>
 <context>
     <name>lyss::ChatTree</name>

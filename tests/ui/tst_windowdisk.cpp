@@ -7,10 +7,12 @@
 
 #include "conversation/UnsavedReplies.h"
 #include "settings/SettingsDialog.h"
+#include "sidebar/ChatSidebar.h"
 #include "store/BackendRepository.h"
 #include "store/ChatStore.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 
 using namespace lyss;
@@ -99,6 +101,23 @@ private Q_SLOTS:
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QVERIFY(!w.window->findChild<QPushButton*>(QStringLiteral("sendButton"))->isEnabled());
         QCOMPARE(w.model()->rowCount(), 1);
+        // Nothing offers a change: not the chat's menu, not the message's.
+        auto* sidebar = w.window->findChild<ChatSidebar*>();
+        QVERIFY(sidebar);
+        auto chatMenu = sidebar->menuFor(w.window->currentChatId());
+        QVERIFY(chatMenu);
+        QCOMPARE(chatMenu->actions().size(), 1);
+        QVERIFY(!chatMenu->actions().first()->isEnabled());
+        QVERIFY2(chatMenu->actions().first()->toolTip().contains(QStringLiteral("read-only")),
+                 qPrintable(chatMenu->actions().first()->toolTip()));
+        std::unique_ptr<QMenu> messageMenu(w.window->messageView()->menuFor(0));
+        QStringList offered;
+        for (QAction* a : messageMenu->actions())
+            offered << a->text();
+        QVERIFY2(!offered.join(QLatin1Char('|')).contains(QStringLiteral("Edit")) &&
+                     !offered.join(QLatin1Char('|')).contains(QStringLiteral("Delete")),
+                 qPrintable(offered.join(QLatin1Char('|'))));
+        QVERIFY(!w.window->messageView()->messageDelegate()->writable());
         // Settings › Servers says why nothing can be added, and touches no keyring.
         SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
         QVERIFY(!d.addServer(QStringLiteral("openai"), QStringLiteral("more"),

@@ -64,6 +64,7 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
     bottom->setContentsMargins(12, 8, 12, 12);
     m_composer = new Composer(this);
     m_composer->setWritable(app.readOnlyReason().isEmpty());
+    m_view->messageDelegate()->setWritable(app.readOnlyReason().isEmpty());
     m_sendButton = new QPushButton(this);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     bottom->addWidget(m_composer, 1);

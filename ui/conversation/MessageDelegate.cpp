@@ -451,11 +451,13 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
     };
     const bool settled = m.status != MessageStatus::Streaming;
     if (row == m_hovered && settled) {
-        place(Action::Delete, tr("Delete"));
-        if (m.role == Role::Assistant)
-            place(Action::Regenerate, tr("Regenerate"));
-        else if (m.role == Role::User)
-            place(Action::Edit, tr("Edit"));
+        if (m_writable) {
+            place(Action::Delete, tr("Delete"));
+            if (m.role == Role::Assistant)
+                place(Action::Regenerate, tr("Regenerate"));
+            else if (m.role == Role::User)
+                place(Action::Edit, tr("Edit"));
+        }
         place(Action::Copy, tr("Copy"));
     }
     const auto [position, count] = m_model->siblingPosition(row);

@@ -61,6 +61,10 @@ public:
     Colors colors() const;
     // New colours: the laid-out messages are coloured again at once.
     void setColors(const Colors& colors);
+    // Whether the store can be written: on a read-only database no message offers
+    // Regenerate, Edit or Delete.
+    void setWritable(bool writable) { m_writable = writable; }
+    bool writable() const { return m_writable; }
     // Another language: laid-out messages hold words (a code block's "Copy"), so they are
     // laid out again.
     void languageChanged();
@@ -131,6 +135,7 @@ private:
     QAbstractItemView* m_view;
     bool m_cursorVisible = true;
     int m_pulse = 0;
+    bool m_writable = true;
     int m_hovered = -1;
     Selection m_selection;
     Colors m_colors;

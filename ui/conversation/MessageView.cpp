@@ -357,7 +357,7 @@ QMenu* MessageView::menuFor(int row)
             Q_EMIT actionTriggered(static_cast<int>(action), row);
         });
     };
-    if (m.status != MessageStatus::Streaming) {
+    if (m.status != MessageStatus::Streaming && m_delegate->writable()) {
         menu->addSeparator();
         if (m.role == Role::Assistant)
             add(tr("Regenerate"), Action::Regenerate);

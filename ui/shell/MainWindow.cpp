@@ -51,6 +51,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     splitter->setChildrenCollapsible(false);
     m_sidebar = new ChatSidebar(app.store(), splitter);
     m_sidebar->setMinimumWidth(200);
+    m_sidebar->setReadOnlyReason(app.readOnlyReason());
 
     auto* right = new QWidget(splitter);
     auto* column = new QVBoxLayout(right);

@@ -110,25 +110,38 @@ void ChatSidebar::showMenu(const QPoint& pos)
     const QString id = item ? item->data(kChatIdRole).toString() : QString();
     if (id.isEmpty())
         return;
+    if (auto menu = menuFor(id))
+        menu->exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+std::unique_ptr<QMenu> ChatSidebar::menuFor(const QString& id)
+{
     auto chat = m_store.chats().chat(id);
     if (!chat || !chat->has_value())
-        return;
+        return nullptr;
     const Chat c = **chat;
-    QMenu menu(this);
-    menu.addAction(tr("Rename…"), this, [this, c] {
+    auto menu = std::make_unique<QMenu>(this);
+    if (!m_readOnlyReason.isEmpty()) {
+        // Nothing that changes the chat, and why not.
+        QAction* why = menu->addAction(tr("Read only: nothing can be changed"));
+        why->setEnabled(false);
+        why->setToolTip(m_readOnlyReason);
+        return menu;
+    }
+    menu->addAction(tr("Rename…"), this, [this, c] {
         bool ok = false;
         const QString title = QInputDialog::getText(this, tr("Rename chat"), tr("Title:"),
                                                     QLineEdit::Normal, c.title, &ok);
         if (ok && !title.trimmed().isEmpty())
             changed(m_store.chats().renameChat(c.id, title));
     });
-    menu.addAction(c.pinned ? tr("Unpin") : tr("Pin"), this,
-                   [this, c] { changed(m_store.chats().setPinned(c.id, !c.pinned)); });
-    menu.addAction(tr("Archive"), this,
-                   [this, c] { changed(m_store.chats().setArchived(c.id, true)); });
-    menu.addSeparator();
-    menu.addAction(tr("Delete"), this, [this, c] { Q_EMIT deleteRequested(c.id); });
-    menu.exec(m_list->viewport()->mapToGlobal(pos));
+    menu->addAction(c.pinned ? tr("Unpin") : tr("Pin"), this,
+                    [this, c] { changed(m_store.chats().setPinned(c.id, !c.pinned)); });
+    menu->addAction(tr("Archive"), this,
+                    [this, c] { changed(m_store.chats().setArchived(c.id, true)); });
+    menu->addSeparator();
+    menu->addAction(tr("Delete"), this, [this, c] { Q_EMIT deleteRequested(c.id); });
+    return menu;
 }
 
 void ChatSidebar::setCurrentChat(const QString& chatId)

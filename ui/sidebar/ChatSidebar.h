@@ -8,8 +8,11 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <memory>
+
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QPushButton;
 
 namespace lyss {
@@ -34,6 +37,11 @@ public:
 
     // Hidden from the list (a deletion waiting for its undo to expire), or none.
     void setHiddenChat(const QString& chatId);
+    // Whether the store can be written: on a read-only database a chat's menu offers
+    // nothing that changes it, and says why.
+    void setReadOnlyReason(const QString& why) { m_readOnlyReason = why; }
+    // The menu of a chat in the list (null for none), as a right click shows it.
+    std::unique_ptr<QMenu> menuFor(const QString& chatId);
 
 Q_SIGNALS:
     void chatActivated(const QString& chatId);
@@ -58,6 +66,7 @@ private:
     QList<ChatSummary> m_all;
     QString m_current;
     QString m_hidden;
+    QString m_readOnlyReason;
 };
 
 } // namespace lyss
