@@ -1833,6 +1833,25 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::AppearancePage</name>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L switches between them anywhere. Add your own by putting a theme file into %1.</source>
+        <translation>Ctrl+Shift+L 可以在任何地方切换主题。把主题文件放进 %1 即可添加你自己的主题。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::BackendResolver</name>
     <message>
         <source>&quot;%1&quot; is not a server address. Write it as http://host:port (for example http://localhost:11434).</source>
@@ -1879,6 +1898,69 @@ Options:
     <message>
         <source>No backend was chosen for the reply.</source>
         <translation>没有为回复选择后端。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ChatPage</name>
+    <message>
+        <source>The first model listed</source>
+        <translation>列出的第一个模型</translation>
+    </message>
+    <message>
+        <source>Model for new chats</source>
+        <translation>新对话使用的模型</translation>
+    </message>
+    <message>
+        <source>System prompt for new chats</source>
+        <translation>新对话的系统提示词</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This chat&lt;/b&gt; (start a chat to set its options)</source>
+        <translation>&lt;b&gt;此对话&lt;/b&gt;（开始对话后即可设置它的选项）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This chat&lt;/b&gt;</source>
+        <translation>&lt;b&gt;此对话&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>服务器默认值</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>server default, e.g. 5m</source>
+        <translation>服务器默认值，例如 5m</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Context length (Ollama num_ctx)</source>
+        <translation>上下文长度（Ollama num_ctx）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Keep the model loaded for</source>
+        <translation>模型保持加载的时长</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2441,33 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::ModelsPage</name>
+    <message>
+        <source>Download a model into Ollama, for example llama3.2 or qwen3:8b:</source>
+        <translation>把模型下载到 Ollama，例如 llama3.2 或 qwen3:8b：</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>要下载的模型</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <source>Type the name of a model first.</source>
+        <translation>请先输入模型名称。</translation>
+    </message>
+    <message>
+        <source>No Ollama server is configured.</source>
+        <translation>没有配置 Ollama 服务器。</translation>
+    </message>
+    <message>
+        <source>Downloaded %1.</source>
+        <translation>已下载 %1。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::OllamaBackend</name>
     <message>
         <source>There is no model &quot;%1&quot; on %2.</source>
@@ -2621,108 +2730,8 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Theme</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+L switches between them anywhere. Add your own by putting a theme file into %1.</source>
-        <translation>Ctrl+Shift+L 可以在任何地方切换主题。把主题文件放进 %1 即可添加你自己的主题。</translation>
-    </message>
-    <message>
         <source>Appearance</source>
         <translation>外观</translation>
-    </message>
-    <message>
-        <source>The first model listed</source>
-        <translation>列出的第一个模型</translation>
-    </message>
-    <message>
-        <source>Model for new chats</source>
-        <translation>新对话使用的模型</translation>
-    </message>
-    <message>
-        <source>System prompt for new chats</source>
-        <translation>新对话的系统提示词</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;This chat&lt;/b&gt; (start a chat to set its options)</source>
-        <translation>&lt;b&gt;此对话&lt;/b&gt;（开始对话后即可设置它的选项）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;This chat&lt;/b&gt;</source>
-        <translation>&lt;b&gt;此对话&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>server default</source>
-        <translation>服务器默认值</translation>
-    </message>
-    <message>
-        <source>random</source>
-        <translation>随机</translation>
-    </message>
-    <message>
-        <source>server default, e.g. 5m</source>
-        <translation>服务器默认值，例如 5m</translation>
-    </message>
-    <message>
-        <source>System prompt</source>
-        <translation>系统提示词</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <source>Context length (Ollama num_ctx)</source>
-        <translation>上下文长度（Ollama num_ctx）</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>种子</translation>
-    </message>
-    <message>
-        <source>Keep the model loaded for</source>
-        <translation>模型保持加载的时长</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Download a model into Ollama, for example llama3.2 or qwen3:8b:</source>
-        <translation>把模型下载到 Ollama，例如 llama3.2 或 qwen3:8b：</translation>
-    </message>
-    <message>
-        <source>Model to download</source>
-        <translation>要下载的模型</translation>
-    </message>
-    <message>
-        <source>Pull</source>
-        <translation>拉取</translation>
-    </message>
-    <message>
-        <source>Type the name of a model first.</source>
-        <translation>请先输入模型名称。</translation>
-    </message>
-    <message>
-        <source>No Ollama server is configured.</source>
-        <translation>没有配置 Ollama 服务器。</translation>
-    </message>
-    <message>
-        <source>Downloaded %1.</source>
-        <translation>已下载 %1。</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation>跟随系统</translation>
     </message>
 </context>
 <context>

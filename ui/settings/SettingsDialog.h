@@ -5,24 +5,18 @@
 
 #include <QDialog>
 
-class QComboBox;
-class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
 class QTabWidget;
 
 namespace lyss {
 
 class AppContext;
 class BackendSet;
+class ChatPage;
+class ModelsPage;
 class ServersPage;
 
-// Settings: model servers (add, remove, test; keys go to the keyring), the default
-// model and system prompt, the open chat's options, and downloading a model into Ollama.
+// Settings, a shell around its pages: Appearance (when the window offers themes), Servers,
+// Chat and Models. What the pages do is theirs; the dialog passes on what they say.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 
@@ -59,27 +53,12 @@ Q_SIGNALS:
     void finishedWork(); // a test or a pull has an answer
 
 private:
-    QWidget* buildChatTab(const QList<ModelInfo>& models);
-    QWidget* buildModelsTab();
-    void say(QLabel* where, const QString& text);
-
     AppContext& m_app;
-    BackendSet& m_backends;
-    QString m_chatId;
     QString m_lastMessage;
-    ServersPage* m_serversPage = nullptr;
     QTabWidget* m_tabs = nullptr;
-    QComboBox* m_defaultModel = nullptr;
-    QPlainTextEdit* m_defaultSystem = nullptr;
-    QPlainTextEdit* m_chatSystem = nullptr;
-    QDoubleSpinBox* m_temperature = nullptr;
-    QSpinBox* m_contextLength = nullptr;
-    QSpinBox* m_seed = nullptr;
-    QLineEdit* m_keepAlive = nullptr;
-    QLabel* m_chatResult = nullptr;
-    QLineEdit* m_pullName = nullptr;
-    QProgressBar* m_pullProgress = nullptr;
-    QLabel* m_pullResult = nullptr;
+    ServersPage* m_serversPage = nullptr;
+    ChatPage* m_chatPage = nullptr;
+    ModelsPage* m_modelsPage = nullptr;
 };
 
 } // namespace lyss

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/ChatPage.h"
+#include "common/PlainText.h"
+
+#include "app/AppContext.h"
+#include "backends/ChatRequest.h"
+#include "config/Settings.h"
+#include "store/ChatStore.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace lyss {
+
+ChatPage::ChatPage(AppContext& app, const QList<ModelInfo>& models, const QString& chatId,
+                   QWidget* parent)
+    : QWidget(parent)
+    , m_app(app)
+    , m_chatId(chatId)
+{
+    auto* form = new QFormLayout(this);
+    m_defaultModel = new QComboBox(this);
+    m_defaultModel->setObjectName(QStringLiteral("defaultModel"));
+    m_defaultModel->addItem(tr("The first model listed"), QString());
+    for (const ModelInfo& m : models)
+        m_defaultModel->addItem(m.displayName, m.displayName);
+    const int current = m_defaultModel->findData(m_app.settings().text(SettingKey::DefaultModel));
+    m_defaultModel->setCurrentIndex(std::max(0, current));
+    m_defaultSystem = new QPlainTextEdit(m_app.settings().text(SettingKey::SystemPrompt), this);
+    m_defaultSystem->setMaximumHeight(80);
+    form->addRow(tr("Model for new chats"), m_defaultModel);
+    form->addRow(tr("System prompt for new chats"), m_defaultSystem);
+
+    ChatOptions options;
+    if (auto chat = m_app.store().chats().chat(m_chatId); chat && chat->has_value())
+        options = ChatOptions::fromJson((*chat)->params);
+    auto* heading =
+        new QLabel(m_chatId.isEmpty() ? tr("<b>This chat</b> (start a chat to set its options)")
+                                      : tr("<b>This chat</b>"),
+                   this);
+    form->addRow(heading);
+    m_chatSystem = new QPlainTextEdit(options.systemPrompt, this);
+    m_chatSystem->setMaximumHeight(80);
+    m_temperature = new QDoubleSpinBox(this);
+    m_temperature->setRange(-0.1, 2.0);
+    m_temperature->setSingleStep(0.1);
+    m_temperature->setSpecialValueText(tr("server default"));
+    m_temperature->setValue(options.temperature.value_or(-0.1));
+    m_contextLength = new QSpinBox(this);
+    m_contextLength->setRange(0, 1048576);
+    m_contextLength->setSingleStep(1024);
+    m_contextLength->setSpecialValueText(tr("server default"));
+    m_contextLength->setValue(options.contextLength.value_or(0));
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(-1, 2147483647);
+    m_seed->setSpecialValueText(tr("random"));
+    m_seed->setValue(static_cast<int>(options.seed.value_or(-1)));
+    m_keepAlive = new QLineEdit(options.keepAlive, this);
+    m_keepAlive->setPlaceholderText(tr("server default, e.g. 5m"));
+    form->addRow(tr("System prompt"), m_chatSystem);
+    form->addRow(tr("Temperature"), m_temperature);
+    form->addRow(tr("Context length (Ollama num_ctx)"), m_contextLength);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Keep the model loaded for"), m_keepAlive);
+    for (QWidget* w : {static_cast<QWidget*>(m_chatSystem), static_cast<QWidget*>(m_temperature),
+                       static_cast<QWidget*>(m_contextLength), static_cast<QWidget*>(m_seed),
+                       static_cast<QWidget*>(m_keepAlive)})
+        w->setEnabled(!m_chatId.isEmpty());
+    auto* saveButton = new QPushButton(tr("Save"), this);
+    saveButton->setObjectName(QStringLiteral("saveChatOptions"));
+    m_result = new QLabel(this);
+    makePlain(m_result);
+    form->addRow(saveButton, m_result);
+    connect(saveButton, &QPushButton::clicked, this, &ChatPage::save);
+}
+
+bool ChatPage::fail(const QString& text)
+{
+    m_result->setText(text);
+    Q_EMIT said(text);
+    return false;
+}
+
+bool ChatPage::save()
+{
+    Settings& settings = m_app.settings();
+    if (Status st =
+            settings.set(SettingKey::DefaultModel, m_defaultModel->currentData().toString());
+        !st.ok())
+        return fail(st.errorMessage());
+    if (Status st = settings.set(SettingKey::SystemPrompt, m_defaultSystem->toPlainText());
+        !st.ok())
+        return fail(st.errorMessage());
+    if (!m_chatId.isEmpty()) {
+        ChatOptions o;
+        o.systemPrompt = m_chatSystem->toPlainText();
+        if (m_temperature->value() >= 0)
+            o.temperature = m_temperature->value();
+        if (m_contextLength->value() > 0)
+            o.contextLength = m_contextLength->value();
+        if (m_seed->value() >= 0)
+            o.seed = m_seed->value();
+        o.keepAlive = m_keepAlive->text().trimmed();
+        if (Status st = m_app.store().chats().setChatParams(m_chatId, o.toJson()); !st.ok())
+            return fail(st.errorMessage());
+    }
+    m_result->setText(tr("Saved."));
+    Q_EMIT said(m_result->text());
+    return true;
+}
+
+} // namespace lyss

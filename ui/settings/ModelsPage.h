@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+
+namespace lyss {
+
+class BackendSet;
+
+// Settings › Models: downloading a model into Ollama, with its progress.
+class ModelsPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ModelsPage(BackendSet& backends, QWidget* parent = nullptr);
+
+    // Starts downloading `model` (the Pull button); what happens is said.
+    void pull(const QString& model);
+
+Q_SIGNALS:
+    void said(const QString& text);
+    void modelsChanged(); // a download finished
+    void finishedWork();  // a download has an answer
+
+private:
+    void say(const QString& text);
+
+    BackendSet& m_backends;
+    QLineEdit* m_name = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_result = nullptr;
+};
+
+} // namespace lyss
