@@ -5,51 +5,16 @@
 #include "conversation/MessageLayout.h"
 #include "conversation/MessageLayouts.h"
 #include "conversation/MessageModel.h"
+#include "conversation/MessagePainter.h"
 #include "markdown/MarkdownRenderer.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
-#include <QDateTime>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
-#include <QTextBlock>
-#include <QTextCursor>
 #include <QTextDocument>
-#include <QTextLayout>
-
-#include <cmath>
 
 namespace lyss {
-
-struct MessageDelegate::Geometry {
-    int padX;
-    int padY;
-    int avatar;
-    int gap;
-    int columnLeft;
-    int columnWidth;
-    int bodyLeft;
-    int bodyWidth;
-};
-
-namespace {
-QString authorOf(const ShownMessage& m)
-{
-    switch (m.role) {
-    case Role::User:
-        return MessageDelegate::tr("You");
-    case Role::Assistant:
-        return m.model.isEmpty() ? MessageDelegate::tr("Assistant") : m.model;
-    case Role::System:
-        return MessageDelegate::tr("System");
-    case Role::Tool:
-        return MessageDelegate::tr("Tool");
-    }
-    return {};
-}
-
-} // namespace
 
 MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
     : QStyledItemDelegate(view)
@@ -191,212 +156,22 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         known = {layout.revision, layout.bodyWidth, layout.height};
     }
 
-    const QPalette& pal = option.palette;
-    const Colors c = colors();
-    const QColor text = c.text;
-    const QColor muted = c.muted;
-    const QFontMetrics fm(option.font);
-    p->save();
-    p->setRenderHint(QPainter::Antialiasing);
-    const QRect r = option.rect;
-    int y = r.top() + g.padY;
-
-    // Avatar.
-    const QRect avatar(g.columnLeft, y, g.avatar, g.avatar);
-    p->setPen(Qt::NoPen);
-    p->setBrush(m.role == Role::User ? c.yourAvatar : c.avatar);
-    p->drawEllipse(avatar);
-    p->setPen(m.role == Role::User ? c.yourAvatarText : c.avatarText);
-    const QString author = authorOf(m);
-    p->drawText(avatar, Qt::AlignCenter, author.left(1).toUpper());
-
-    // Author and time.
-    QFont bold = option.font;
-    bold.setWeight(QFont::DemiBold);
-    p->setFont(bold);
-    p->setPen(text);
-    p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                author);
-    const int authorWidth = QFontMetrics(bold).horizontalAdvance(author);
-    p->setFont(option.font);
-    p->setPen(muted);
-    p->drawText(QRect(g.bodyLeft + authorWidth + 8, y, g.bodyWidth, fm.height()),
-                Qt::AlignLeft | Qt::AlignVCenter,
-                QDateTime::fromMSecsSinceEpoch(m.createdAt).toString(QStringLiteral("HH:mm")));
-    QString siblingLabel;
-    for (const auto& [action, rect] : actionRects(index.row(), r, &siblingLabel)) {
-        QString label;
-        switch (action) {
-        case Action::Copy:
-            label = tr("Copy");
-            break;
-        case Action::Regenerate:
-            label = tr("Regenerate");
-            break;
-        case Action::Edit:
-            label = tr("Edit");
-            break;
-        case Action::Delete:
-            label = tr("Delete");
-            break;
-        case Action::PreviousSibling:
-            label = QStringLiteral("‹");
-            break;
-        case Action::NextSibling:
-            label = QStringLiteral("›");
-            break;
-        case Action::None:
-            label = siblingLabel;
-            break;
-        case Action::Link:
-        case Action::ShowAll:
-            break;
-        }
-        p->setPen(action == Action::None ? muted : pal.color(QPalette::Link));
-        p->drawText(rect, Qt::AlignCenter, label);
-    }
-    y += fm.height() + 4;
-
-    // Thinking, collapsed unless opened.
-    if (!m.thinking.isEmpty()) {
-        p->setPen(muted);
-        QString what = tr("Thought process");
-        if (m.status == MessageStatus::Streaming && m.content.isEmpty())
-            what = tr("Thinking…");
-        else if (m.thinkingMs >= 0)
-            what = tr("Thought for %n s", nullptr,
-                      std::max(1, static_cast<int>(std::lround(m.thinkingMs / 1000.0))));
-        const QString label =
-            (layout.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + what;
-        p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()),
-                    Qt::AlignLeft | Qt::AlignVCenter, label);
-        y += fm.height() + 6;
-        if (layout.expanded) {
-            p->fillRect(QRect(g.bodyLeft, y, 3, static_cast<int>(layout.thinking.size().height())),
-                        muted);
-            p->translate(g.bodyLeft + 12, y);
-            QAbstractTextDocumentLayout::PaintContext ctx;
-            ctx.palette = pal;
-            ctx.palette.setColor(QPalette::Text, muted);
-            layout.thinking.documentLayout()->draw(p, ctx);
-            p->translate(-(g.bodyLeft + 12), -y);
-            y += static_cast<int>(layout.thinking.size().height()) + 6;
-        }
-    }
-
-    // Body; your own messages sit in a bubble.
-    const int bodyHeight = layout.shownHeight;
-    int bodyX = g.bodyLeft;
-    if (m.role == Role::User) {
-        QPainterPath bubble;
-        bubble.addRoundedRect(QRectF(g.bodyLeft - 4, y, g.bodyWidth + 4, bodyHeight + 16), 10, 10);
-        p->fillPath(bubble, c.userBubble);
-        y += 8;
-        bodyX += 6;
-    }
-    if (m.content.isEmpty() && m.thinking.isEmpty() && m.status == MessageStatus::Streaming) {
-        // Waiting for the first token: three dots, one after the other a little brighter.
-        const int d = std::max(6, fm.height() / 3);
-        for (int i = 0; i < 3; ++i) {
-            QColor dot = muted;
-            dot.setAlphaF(i == m_pulse % 3 ? 1.0 : 0.35);
-            p->setPen(Qt::NoPen);
-            p->setBrush(dot);
-            p->drawEllipse(QRect(bodyX + i * (d + d / 2), y + (fm.height() - d) / 2, d, d));
-        }
-    } else if (layout.rendering) {
-        // Where the text would be on screen, a line says that it is on its way.
-        const QRect visible = option.rect.intersected(m_view->viewport()->rect());
-        p->setPen(muted);
-        p->drawText(QRect(bodyX, std::max(y, visible.top() + g.padY), g.bodyWidth, fm.height()),
-                    Qt::AlignLeft | Qt::AlignVCenter, tr("Laying out a long reply…"));
-    } else {
-        // Only the parts, and within them the lines, that are on screen are drawn; a body
-        // taller than a row can be is cut.
-        const QRect visible = option.rect.intersected(m_view->viewport()->rect())
-                                  .intersected(QRect(0, y, r.right() + 1, bodyHeight));
-        const auto [selFrom, selTo] = selectionIn(index.row());
-        const bool selecting = selFrom < selTo;
-        p->save();
-        if (layout.cut) // the last line that does not fit whole is not drawn over the note
-            p->setClipRect(QRect(bodyX, y, g.bodyWidth, bodyHeight), Qt::IntersectClip);
-        for (size_t i = 0; i < layout.parts.size(); ++i) {
-            if (!layout.parts[i])
-                continue; // not on screen (not laid out yet)
-            const QTextDocument& doc = *layout.parts[i];
-            const int top = y + layout.partTop[i];
-            const QRect area(bodyX, top, g.bodyWidth, static_cast<int>(doc.size().height()) + 1);
-            if (!area.intersects(visible))
-                continue;
-            QAbstractTextDocumentLayout::PaintContext ctx;
-            ctx.palette = pal;
-            ctx.palette.setColor(QPalette::Text, m.role == Role::User ? c.userBubbleText : text);
-            if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
-                ctx.palette.setColor(QPalette::Text, muted);
-            ctx.clip = QRectF(visible.translated(-bodyX, -top));
-            const int start = layout.partStart[i];
-            const int end = start + doc.characterCount();
-            if (selecting && selFrom < end && selTo > start) {
-                QAbstractTextDocumentLayout::Selection selection;
-                selection.cursor = QTextCursor(const_cast<QTextDocument*>(&doc));
-                selection.cursor.setPosition(
-                    std::clamp(selFrom - start, 0, doc.characterCount() - 1));
-                selection.cursor.setPosition(std::clamp(selTo - start, 0, doc.characterCount() - 1),
-                                             QTextCursor::KeepAnchor);
-                selection.format.setBackground(pal.color(QPalette::Highlight));
-                selection.format.setForeground(pal.color(QPalette::HighlightedText));
-                ctx.selections << selection;
-            }
-            p->translate(bodyX, top);
-            doc.documentLayout()->draw(p, ctx);
-            p->translate(-bodyX, -top);
-        }
-        p->restore();
-    }
-    // The blinking block cursor after the last character while the reply streams.
-    if (m.status == MessageStatus::Streaming && !m.content.isEmpty() && m_cursorVisible &&
-        !layout.parts.empty() && layout.parts.back()) {
-        const QTextDocument& doc = *layout.parts.back();
-        const QTextBlock last = doc.lastBlock();
-        if (QTextLayout* tl = last.layout(); tl && tl->lineCount() > 0) {
-            const QTextLine line = tl->lineAt(tl->lineCount() - 1);
-            const QPointF at =
-                doc.documentLayout()->blockBoundingRect(last).topLeft() +
-                QPointF(bodyX + line.naturalTextWidth() + 2, y + layout.partTop.back() + line.y());
-            p->setPen(text);
-            p->drawText(
-                QRectF(at, QSizeF(fm.horizontalAdvance(QStringLiteral("▊")) + 2, line.height())),
-                Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("▊"));
-        }
-    }
-    y += bodyHeight + (m.role == Role::User ? 8 : 0);
-    if (layout.cut) {
-        // What is cut off is a click away: the whole text in a window of its own.
-        const auto [said, link] = cutNote(layout, r, g, m.role == Role::User);
-        p->setPen(muted);
-        p->drawText(said, Qt::AlignLeft | Qt::AlignVCenter,
-                    fm.elidedText(tr("This message is too long to show here in full."),
-                                  Qt::ElideRight, said.width()));
-        p->setPen(pal.color(QPalette::Link));
-        p->drawText(link, Qt::AlignLeft | Qt::AlignVCenter, tr("Show all of it"));
-        y += layout.noteHeight;
-    }
-
-    // The keyboard's current message, while the conversation has the focus.
-    if ((option.state & QStyle::State_HasFocus) && m_view->hasFocus()) {
-        p->setPen(QPen(c.yourAvatar, 2));
-        p->setBrush(Qt::NoBrush);
-        p->drawRoundedRect(
-            QRectF(g.columnLeft - 8, r.top() + 2, g.columnWidth + 16, r.height() - 4), 8, 8);
-    }
-    if (const QString status = MessageLayouts::statusLine(m); !status.isEmpty()) {
-        y += 6;
-        p->setPen(m.status == MessageStatus::Error ? c.danger : muted);
-        p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, fm.height()),
-                    Qt::AlignLeft | Qt::AlignVCenter,
-                    fm.elidedText(status, Qt::ElideRight, g.bodyWidth));
-    }
-    p->restore();
+    MessagePainter::Row row{m,
+                            layout,
+                            g,
+                            colors(),
+                            option.palette,
+                            option.font,
+                            option.rect,
+                            m_view->viewport()->rect(),
+                            selectionIn(index.row())};
+    row.actions = actionRects(index.row(), option.rect, &row.siblingLabel);
+    if (layout.cut)
+        row.cutNote = cutNote(layout, option.rect, g, m.role == Role::User);
+    row.focused = (option.state & QStyle::State_HasFocus) && m_view->hasFocus();
+    row.cursorVisible = m_cursorVisible;
+    row.pulse = m_pulse;
+    MessagePainter(p, row).paint();
 }
 
 QPair<QRect, QRect> MessageDelegate::cutNote(const Layout& layout, const QRect& rowRect,

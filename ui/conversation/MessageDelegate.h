@@ -25,6 +25,7 @@ namespace lyss {
 
 class MessageLayout;
 class MessageModel;
+struct MessageGeometry;
 struct ShownMessage;
 
 // Paints one message: avatar, author and time, the markdown body, thinking (collapsed
@@ -122,7 +123,7 @@ public:
 
 private:
     using Layout = MessageLayout;
-    struct Geometry;
+    using Geometry = MessageGeometry;
     Geometry geometry(int rowWidth) const;
     MessageLayouts::Chrome chrome() const;
     // Under a body cut at the height of a row: the note and its "Show all" link.

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversation/MessagePainter.h"
+
+#include "conversation/MessageLayout.h"
+#include "conversation/MessageLayouts.h"
+#include "conversation/MessageModel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyle>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextLayout>
+
+#include <cmath>
+
+namespace lyss {
+
+QString MessagePainter::authorOf(const ShownMessage& m)
+{
+    switch (m.role) {
+    case Role::User:
+        return MessageDelegate::tr("You");
+    case Role::Assistant:
+        return m.model.isEmpty() ? MessageDelegate::tr("Assistant") : m.model;
+    case Role::System:
+        return MessageDelegate::tr("System");
+    case Role::Tool:
+        return MessageDelegate::tr("Tool");
+    }
+    return {};
+}
+
+MessagePainter::MessagePainter(QPainter* painter, const Row& row)
+    : m_p(painter)
+    , m_row(row)
+    , m_fm(row.font)
+{
+}
+
+void MessagePainter::paint()
+{
+    m_p->save();
+    m_p->setRenderHint(QPainter::Antialiasing);
+    m_y = m_row.rect.top() + m_row.geometry.padY;
+    header();
+    thinking();
+    body();
+    after();
+    m_p->restore();
+}
+
+void MessagePainter::header()
+{
+    QPainter* p = m_p;
+    const ShownMessage& m = m_row.message;
+    const MessageGeometry& g = m_row.geometry;
+    const MessageColors& c = m_row.colors;
+    const int y = m_y;
+
+    // Avatar.
+    const QRect avatar(g.columnLeft, y, g.avatar, g.avatar);
+    p->setPen(Qt::NoPen);
+    p->setBrush(m.role == Role::User ? c.yourAvatar : c.avatar);
+    p->drawEllipse(avatar);
+    p->setPen(m.role == Role::User ? c.yourAvatarText : c.avatarText);
+    const QString author = authorOf(m);
+    p->drawText(avatar, Qt::AlignCenter, author.left(1).toUpper());
+
+    // Author and time.
+    QFont bold = m_row.font;
+    bold.setWeight(QFont::DemiBold);
+    p->setFont(bold);
+    p->setPen(c.text);
+    p->drawText(QRect(g.bodyLeft, y, g.bodyWidth, m_fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                author);
+    const int authorWidth = QFontMetrics(bold).horizontalAdvance(author);
+    p->setFont(m_row.font);
+    p->setPen(c.muted);
+    p->drawText(QRect(g.bodyLeft + authorWidth + 8, y, g.bodyWidth, m_fm.height()),
+                Qt::AlignLeft | Qt::AlignVCenter,
+                QDateTime::fromMSecsSinceEpoch(m.createdAt).toString(QStringLiteral("HH:mm")));
+    for (const auto& [action, rect] : m_row.actions) {
+        QString label;
+        switch (action) {
+        case Action::Copy:
+            label = MessageDelegate::tr("Copy");
+            break;
+        case Action::Regenerate:
+            label = MessageDelegate::tr("Regenerate");
+            break;
+        case Action::Edit:
+            label = MessageDelegate::tr("Edit");
+            break;
+        case Action::Delete:
+            label = MessageDelegate::tr("Delete");
+            break;
+        case Action::PreviousSibling:
+            label = QStringLiteral("‹");
+            break;
+        case Action::NextSibling:
+            label = QStringLiteral("›");
+            break;
+        case Action::None:
+            label = m_row.siblingLabel;
+            break;
+        case Action::Link:
+        case Action::ShowAll:
+            break;
+        }
+        p->setPen(action == Action::None ? c.muted : m_row.palette.color(QPalette::Link));
+        p->drawText(rect, Qt::AlignCenter, label);
+    }
+    m_y += m_fm.height() + 4;
+}
+
+void MessagePainter::thinking()
+{
+    // Thinking, collapsed unless opened.
+    const ShownMessage& m = m_row.message;
+    if (m.thinking.isEmpty())
+        return;
+    QPainter* p = m_p;
+    const MessageGeometry& g = m_row.geometry;
+    const MessageLayout& layout = m_row.layout;
+    const QColor muted = m_row.colors.muted;
+    p->setPen(muted);
+    QString what = MessageDelegate::tr("Thought process");
+    if (m.status == MessageStatus::Streaming && m.content.isEmpty())
+        what = MessageDelegate::tr("Thinking…");
+    else if (m.thinkingMs >= 0)
+        what =
+            MessageDelegate::tr("Thought for %n s", nullptr,
+                                std::max(1, static_cast<int>(std::lround(m.thinkingMs / 1000.0))));
+    const QString label = (layout.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + what;
+    p->drawText(QRect(g.bodyLeft, m_y, g.bodyWidth, m_fm.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, label);
+    m_y += m_fm.height() + 6;
+    if (!layout.expanded)
+        return;
+    p->fillRect(QRect(g.bodyLeft, m_y, 3, static_cast<int>(layout.thinking.size().height())),
+                muted);
+    p->translate(g.bodyLeft + 12, m_y);
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    ctx.palette = m_row.palette;
+    ctx.palette.setColor(QPalette::Text, muted);
+    layout.thinking.documentLayout()->draw(p, ctx);
+    p->translate(-(g.bodyLeft + 12), -m_y);
+    m_y += static_cast<int>(layout.thinking.size().height()) + 6;
+}
+
+void MessagePainter::body()
+{
+    // Your own messages sit in a bubble.
+    QPainter* p = m_p;
+    const ShownMessage& m = m_row.message;
+    const MessageGeometry& g = m_row.geometry;
+    const MessageLayout& layout = m_row.layout;
+    const MessageColors& c = m_row.colors;
+    const QPalette& pal = m_row.palette;
+    const int bodyHeight = layout.shownHeight;
+    int bodyX = g.bodyLeft;
+    if (m.role == Role::User) {
+        QPainterPath bubble;
+        bubble.addRoundedRect(QRectF(g.bodyLeft - 4, m_y, g.bodyWidth + 4, bodyHeight + 16), 10,
+                              10);
+        p->fillPath(bubble, c.userBubble);
+        m_y += 8;
+        bodyX += 6;
+    }
+    const int y = m_y;
+    if (m.content.isEmpty() && m.thinking.isEmpty() && m.status == MessageStatus::Streaming) {
+        // Waiting for the first token: three dots, one after the other a little brighter.
+        const int d = std::max(6, m_fm.height() / 3);
+        for (int i = 0; i < 3; ++i) {
+            QColor dot = c.muted;
+            dot.setAlphaF(i == m_row.pulse % 3 ? 1.0 : 0.35);
+            p->setPen(Qt::NoPen);
+            p->setBrush(dot);
+            p->drawEllipse(QRect(bodyX + i * (d + d / 2), y + (m_fm.height() - d) / 2, d, d));
+        }
+    } else if (layout.rendering) {
+        // Where the text would be on screen, a line says that it is on its way.
+        const QRect visible = m_row.rect.intersected(m_row.viewport);
+        p->setPen(c.muted);
+        p->drawText(QRect(bodyX, std::max(y, visible.top() + g.padY), g.bodyWidth, m_fm.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter,
+                    MessageDelegate::tr("Laying out a long reply…"));
+    } else {
+        // Only the parts, and within them the lines, that are on screen are drawn; a body
+        // taller than a row can be is cut.
+        const QRect visible = m_row.rect.intersected(m_row.viewport)
+                                  .intersected(QRect(0, y, m_row.rect.right() + 1, bodyHeight));
+        const auto [selFrom, selTo] = m_row.selection;
+        const bool selecting = selFrom < selTo;
+        p->save();
+        if (layout.cut) // the last line that does not fit whole is not drawn over the note
+            p->setClipRect(QRect(bodyX, y, g.bodyWidth, bodyHeight), Qt::IntersectClip);
+        for (size_t i = 0; i < layout.parts.size(); ++i) {
+            if (!layout.parts[i])
+                continue; // not on screen (not laid out yet)
+            const QTextDocument& doc = *layout.parts[i];
+            const int top = y + layout.partTop[i];
+            const QRect area(bodyX, top, g.bodyWidth, static_cast<int>(doc.size().height()) + 1);
+            if (!area.intersects(visible))
+                continue;
+            QAbstractTextDocumentLayout::PaintContext ctx;
+            ctx.palette = pal;
+            ctx.palette.setColor(QPalette::Text, m.role == Role::User ? c.userBubbleText : c.text);
+            if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
+                ctx.palette.setColor(QPalette::Text, c.muted);
+            ctx.clip = QRectF(visible.translated(-bodyX, -top));
+            const int start = layout.partStart[i];
+            const int end = start + doc.characterCount();
+            if (selecting && selFrom < end && selTo > start) {
+                QAbstractTextDocumentLayout::Selection selection;
+                selection.cursor = QTextCursor(const_cast<QTextDocument*>(&doc));
+                selection.cursor.setPosition(
+                    std::clamp(selFrom - start, 0, doc.characterCount() - 1));
+                selection.cursor.setPosition(std::clamp(selTo - start, 0, doc.characterCount() - 1),
+                                             QTextCursor::KeepAnchor);
+                selection.format.setBackground(pal.color(QPalette::Highlight));
+                selection.format.setForeground(pal.color(QPalette::HighlightedText));
+                ctx.selections << selection;
+            }
+            p->translate(bodyX, top);
+            doc.documentLayout()->draw(p, ctx);
+            p->translate(-bodyX, -top);
+        }
+        p->restore();
+    }
+    streamingCursor(bodyX);
+    m_y += bodyHeight + (m.role == Role::User ? 8 : 0);
+}
+
+void MessagePainter::streamingCursor(int bodyX)
+{
+    // The blinking block cursor after the last character while the reply streams.
+    const ShownMessage& m = m_row.message;
+    const MessageLayout& layout = m_row.layout;
+    if (m.status != MessageStatus::Streaming || m.content.isEmpty() || !m_row.cursorVisible ||
+        layout.parts.empty() || !layout.parts.back())
+        return;
+    const QTextDocument& doc = *layout.parts.back();
+    const QTextBlock last = doc.lastBlock();
+    QTextLayout* tl = last.layout();
+    if (!tl || tl->lineCount() == 0)
+        return;
+    const QTextLine line = tl->lineAt(tl->lineCount() - 1);
+    const QPointF at =
+        doc.documentLayout()->blockBoundingRect(last).topLeft() +
+        QPointF(bodyX + line.naturalTextWidth() + 2, m_y + layout.partTop.back() + line.y());
+    m_p->setPen(m_row.colors.text);
+    m_p->drawText(
+        QRectF(at, QSizeF(m_fm.horizontalAdvance(QStringLiteral("▊")) + 2, line.height())),
+        Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("▊"));
+}
+
+void MessagePainter::after()
+{
+    QPainter* p = m_p;
+    const ShownMessage& m = m_row.message;
+    const MessageGeometry& g = m_row.geometry;
+    const MessageColors& c = m_row.colors;
+    const QRect& r = m_row.rect;
+    if (m_row.layout.cut) {
+        // What is cut off is a click away: the whole text in a window of its own.
+        const auto& [said, link] = m_row.cutNote;
+        p->setPen(c.muted);
+        p->drawText(said, Qt::AlignLeft | Qt::AlignVCenter,
+                    m_fm.elidedText(MessageDelegate::tr("This message is too long to show here "
+                                                        "in full."),
+                                    Qt::ElideRight, said.width()));
+        p->setPen(m_row.palette.color(QPalette::Link));
+        p->drawText(link, Qt::AlignLeft | Qt::AlignVCenter, MessageDelegate::tr("Show all of it"));
+        m_y += m_row.layout.noteHeight;
+    }
+    // The keyboard's current message, while the conversation has the focus.
+    if (m_row.focused) {
+        p->setPen(QPen(c.yourAvatar, 2));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(
+            QRectF(g.columnLeft - 8, r.top() + 2, g.columnWidth + 16, r.height() - 4), 8, 8);
+    }
+    if (const QString status = MessageLayouts::statusLine(m); !status.isEmpty()) {
+        m_y += 6;
+        p->setPen(m.status == MessageStatus::Error ? c.danger : c.muted);
+        p->drawText(QRect(g.bodyLeft, m_y, g.bodyWidth, m_fm.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter,
+                    m_fm.elidedText(status, Qt::ElideRight, g.bodyWidth));
+    }
+}
+
+} // namespace lyss
