@@ -365,6 +365,49 @@ qsizetype MarkdownRenderer::codeCut(QStringView markdown, qsizetype limit, QStri
     return cut + 1;
 }
 
+qsizetype MarkdownRenderer::blockCut(QStringView markdown, qsizetype limit)
+{
+    const QByteArray utf8 = markdown.toUtf8();
+    const auto [parser, doc] = parse(utf8);
+    cmark_node* first = cmark_node_first_child(doc.get());
+    if (!first || cmark_node_next(first))
+        return 0;
+    const cmark_node_type type = cmark_node_get_type(first);
+    if (type != CMARK_NODE_LIST && type != CMARK_NODE_BLOCK_QUOTE)
+        return 0;
+    // Qt 6.4's QTextDocument ignores <ol start>: a numbered list's rest would count from 1
+    // again, so it is left whole.
+    if (type == CMARK_NODE_LIST && cmark_node_get_list_type(first) == CMARK_ORDERED_LIST)
+        return 0;
+    // Where each line starts, in the text (cmark counts lines from 1, ending in LF, CR LF
+    // or CR).
+    QList<qsizetype> lineStart{0};
+    for (qsizetype i = 0; i < markdown.size(); ++i) {
+        const QChar c = markdown[i];
+        if (c == QLatin1Char('\r') && i + 1 < markdown.size() &&
+            markdown[i + 1] == QLatin1Char('\n'))
+            continue;
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            lineStart << i + 1;
+    }
+    qsizetype cut = 0;
+    for (cmark_node* child = cmark_node_next(cmark_node_first_child(first)); child;
+         child = cmark_node_next(child)) {
+        const int line = cmark_node_get_start_line(child);
+        if (line < 1 || line > lineStart.size())
+            break;
+        const qsizetype at = lineStart[line - 1];
+        if (at > limit)
+            break;
+        // A quote's block goes on as a quote only from a line that starts with '>'.
+        if (type == CMARK_NODE_BLOCK_QUOTE &&
+            !markdown.mid(at, 4).trimmed().startsWith(QLatin1Char('>')))
+            continue;
+        cut = at;
+    }
+    return cut;
+}
+
 QString MarkdownRenderer::toHtmlContinuingCode(QStringView markdown, bool streaming,
                                                int firstCodeBlock)
 {

@@ -45,6 +45,11 @@ public:
     // line that ends at or before `limit` (and after its first), with the fence line (the
     // block's first) in `*fence`; 0 when it is not such a block.
     static qsizetype codeCut(QStringView markdown, qsizetype limit, QString* fence);
+    // The same for a streaming text that is one long bullet list or block quote: before the
+    // last item (or, in a quote, the last block) that starts at or before `limit` and is
+    // not its first, where the rest reads as the same list or quote going on; 0 when it is
+    // not such a block (a numbered list is not cut: Qt would count its rest from 1).
+    static qsizetype blockCut(QStringView markdown, qsizetype limit);
     // toHtml() for text that goes on with a code block begun in the part before it:
     // `markdown` starts with that block's fence line, and its first code block gets no
     // header, no Copy link of its own and no gap above.

@@ -327,6 +327,25 @@ private Q_SLOTS:
         QCOMPARE(MarkdownRenderer::codeCut(QStringLiteral("```\nonly"), 6, &fence), 0);
     }
 
+    void blockCut()
+    {
+        // A bullet list is cut before its last item that starts by the limit; the rest is
+        // the same list going on (and a nested item stays with its parent).
+        const QString list = QStringLiteral("- one\n- two\n  - two and a half\n- three\n- fo");
+        qsizetype at = MarkdownRenderer::blockCut(list, 31);
+        QCOMPARE(list.mid(at), QStringLiteral("- three\n- fo"));
+        QCOMPARE(MarkdownRenderer::blockCut(list, 3), 0); // nothing before the first item
+        // A quote is cut before a block of its own that starts with '>'.
+        const QString quote = QStringLiteral("> first\n> goes on\n>\n> second\nlazy line\n>\n> th");
+        at = MarkdownRenderer::blockCut(quote, quote.size());
+        QCOMPARE(quote.mid(at), QStringLiteral("> th"));
+        // Not cut: a numbered list (Qt 6.4 would count its rest from 1), several blocks,
+        // other blocks.
+        QCOMPARE(MarkdownRenderer::blockCut(QStringLiteral("1. a\n2. b\n3. c"), 12), 0);
+        QCOMPARE(MarkdownRenderer::blockCut(QStringLiteral("para\n\n- a\n- b\n- c"), 14), 0);
+        QCOMPARE(MarkdownRenderer::blockCut(QStringLiteral("just a paragraph\nof text"), 20), 0);
+    }
+
     void aContinuedCodeBlockHasNoHeaderOfItsOwn()
     {
         const QString html = MarkdownRenderer::toHtmlContinuingCode(

@@ -20,6 +20,8 @@ The model name picks the behaviour of /api/chat and /v1/chat/completions:
   line-N              one line of N KiB of letters, no space, no line break, as fast
   slowline-N          the same, a piece of 1 KiB every 2 ms
   slowcode-N          a fenced Python block of N KiB, then a closing line; 1 KiB every 2 ms
+  list-N, quote-N     one bullet list (or one quote of paragraphs) of N KiB, a line
+                      every 2 ms
   http-500            HTTP 500 with an error body before any byte of stream
 anything else         404, as Ollama answers an unknown model.
 
@@ -42,7 +44,8 @@ MODELS = {
                      "quantization_level": "Q4_K_M"},
 }
 SCENARIOS = {"drip-500", "think", "think-inline", "unicode", "error-mid", "drop", "stall", "slow", "http-500",
-             "showcase", "long-5000", "long-20000", "long-80000", "line-1024", "line-8192", "slowline-256", "slowcode-200"}
+             "showcase", "long-5000", "long-20000", "long-80000", "line-1024", "line-8192", "slowline-256", "slowcode-200",
+             "list-64", "quote-64"}
 SHOWCASE = """Here is a comparison of the three **sorting algorithms** you asked about:
 
 | Algorithm | Average | Worst | Stable |
@@ -73,8 +76,8 @@ for _s in sorted(SCENARIOS):
     MODELS[_s] = {"size": 1000000, "family": "test", "parameter_size": "1M",
                   "quantization_level": "F16"}
 
-# Models whose name ends in a size: long-N, line-N, slowline-N, slowcode-N.
-SIZED = ("long-", "line-", "slowline-", "slowcode-", "drip-")
+# Models whose name ends in a size: long-N, line-N, slowline-N, slowcode-N, list-N, quote-N.
+SIZED = ("long-", "line-", "slowline-", "slowcode-", "drip-", "list-", "quote-")
 REQUESTS = []
 LOCK = threading.Lock()
 API_KEY = None
@@ -129,10 +132,25 @@ def plan(model, messages):
         return [], ["d%d " % i for i in range(int(model[5:]))], "done"
     if model.startswith("slowcode-"):
         return [], code_reply(int(model.split("-", 1)[1])), "done"
+    if model.startswith(("list-", "quote-")):
+        return [], block_reply(model.split("-", 1)[0], int(model.split("-", 1)[1])), "done"
     if model.startswith(("line-", "slowline-")):
         kib = int(model.split("-", 1)[1])
         return [], ["abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" * 20] * (kib * 1024 // 1040), "done"
     return [], reply, "done"
+
+
+def block_reply(kind, kib):
+    """One bullet list or one quote (paragraphs) of about `kib` KiB, a line at a time: a
+    reply that is a single block from start to end."""
+    out, size, i = [], 0, 1
+    while size < kib * 1024:
+        piece = ("- item number %d, with a few words\n" % i if kind == "list"
+                 else "> quoted paragraph %d goes on a while\n>\n" % i)
+        out.append(piece)
+        size += len(piece)
+        i += 1
+    return out
 
 
 def code_reply(kib):
@@ -336,7 +354,7 @@ class Handler(BaseHTTPRequestHandler):
                   "done": False})
             if name == "slow":
                 time.sleep(0.03)
-            elif name.startswith(("slowline-", "slowcode-", "drip-")):
+            elif name.startswith(("slowline-", "slowcode-", "drip-", "list-", "quote-")):
                 time.sleep(0.002)
         if ending == "error":
             line({"error": "an error was encountered while running the model: CUDA out of memory"})
@@ -417,7 +435,7 @@ class Handler(BaseHTTPRequestHandler):
             delta({"content": c})
             if name == "slow":
                 time.sleep(0.03)
-            elif name.startswith(("slowline-", "slowcode-", "drip-")):
+            elif name.startswith(("slowline-", "slowcode-", "drip-", "list-", "quote-")):
                 time.sleep(0.002)
         if ending == "error":
             event({"error": {"code": 500, "message": "CUDA out of memory", "type": "server_error"}})

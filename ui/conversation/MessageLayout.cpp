@@ -117,9 +117,10 @@ void MessageLayout::appendPart(std::unique_ptr<QTextDocument> doc)
 }
 
 namespace {
-// How much of a streaming text can be shown as finished. One paragraph or one fenced code
-// block that goes on and on (a model repeating itself, a line without end, a long file)
-// is cut too, so that the open part, rendered again on every frame, stays short.
+// How much of a streaming text can be shown as finished. One paragraph, fenced code
+// block, list or quote that goes on and on (a model repeating itself, a line without end,
+// a long file, a list of thousands) is cut too, so that the open part, rendered again on
+// every frame, stays short.
 struct FinishedCut {
     qsizetype done = 0;
     bool midParagraph = false;
@@ -141,6 +142,9 @@ FinishedCut finishedCut(QStringView text)
         cut.midParagraph = true;
     } else if (const qsizetype in = MarkdownRenderer::codeCut(last, limit, &cut.fence); in > 0) {
         cut.done += in;
+    } else if (const qsizetype item = MarkdownRenderer::blockCut(last, limit); item > 0) {
+        cut.fence.clear();
+        cut.done += item;
     } else {
         cut.fence.clear();
     }
