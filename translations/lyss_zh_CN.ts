@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>The name or the password is not right.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>Only an admin may %1; you are signed in as %2 (%3).</source>
+        <translation>只有管理员才能%1；你当前以 %2（%3）身份登录。</translation>
+    </message>
+    <message>
+        <source>try again in 1 second</source>
+        <translation>请 1 秒后再试</translation>
+    </message>
+    <message>
+        <source>try again in %1 seconds</source>
+        <translation>请 %1 秒后再试</translation>
+    </message>
+    <message>
+        <source>try again in %1 minutes</source>
+        <translation>请 %1 分钟后再试</translation>
+    </message>
+    <message>
+        <source>Accounts are already on.</source>
+        <translation>账户功能已经开启。</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>请为账户取一个名字。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>没有账户 %1。</translation>
+    </message>
+    <message>
+        <source>turn accounts off</source>
+        <translation>关闭账户功能</translation>
+    </message>
+    <message>
+        <source>Accounts can be turned off only while a single account exists; there are %1. Remove the others first.</source>
+        <translation>只有在仅剩一个账户时才能关闭账户功能；现在有 %1 个。请先删除其他账户。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins for %1: %2.</source>
+        <translation>%1 登录失败次数过多：%2。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled; ask an admin.</source>
+        <translation>账户 %1 已被停用；请联系管理员。</translation>
+    </message>
+    <message>
+        <source>An admin set a new password for %1: choose your own first (lyss-cli users passwd %1).</source>
+        <translation>管理员为 %1 设置了新密码：请先设置你自己的密码（lyss-cli users passwd %1）。</translation>
+    </message>
+    <message>
+        <source>Creating an account here is not allowed; ask an admin to add you.</source>
+        <translation>这里不允许自行创建账户；请让管理员添加你。</translation>
+    </message>
+    <message>
+        <source>You are not signed in (or the session ended): sign in again.</source>
+        <translation>你尚未登录（或会话已结束）：请重新登录。</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>没有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>%1 is the only admin: make someone else an admin before you %2.</source>
+        <translation>%1 是唯一的管理员：在%2之前，请先让其他人成为管理员。</translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation>列出账户</translation>
+    </message>
+    <message>
+        <source>add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>change a role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>change their role</source>
+        <translation>更改其角色</translation>
+    </message>
+    <message>
+        <source>approve an account</source>
+        <translation>批准账户</translation>
+    </message>
+    <message>
+        <source>%1 is not waiting for approval (%2).</source>
+        <translation>%1 并不在等待批准（%2）。</translation>
+    </message>
+    <message>
+        <source>disable an account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>enable an account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>disable them</source>
+        <translation>停用该账户</translation>
+    </message>
+    <message>
+        <source>set another person&apos;s password</source>
+        <translation>设置他人的密码</translation>
+    </message>
+    <message>
+        <source>remove an account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>You cannot remove your own account.</source>
+        <translation>你不能删除自己的账户。</translation>
+    </message>
+    <message>
+        <source>remove them</source>
+        <translation>删除该账户</translation>
+    </message>
+</context>
+<context>
     <name>ApiKey</name>
     <message>
         <source>the key is not in the keyring</source>
@@ -1600,6 +1723,25 @@ Example: lyss-cli config set ui.theme dark</source>
     </message>
 </context>
 <context>
+    <name>Passwords</name>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A password may have at most %1 characters.</source>
+        <translation>密码最多可以有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password library could not start.</source>
+        <translation>密码库无法启动。</translation>
+    </message>
+    <message>
+        <source>There was not enough memory to hash the password (Argon2id needs 64 MiB).</source>
+        <translation>内存不足，无法计算密码哈希（Argon2id 需要 64 MiB）。</translation>
+    </message>
+</context>
+<context>
     <name>ReplyRecovery</name>
     <message>
         <source>Looking for replies being written</source>
@@ -1713,6 +1855,73 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Undoing changes</source>
         <translation>正在撤销更改</translation>
+    </message>
+</context>
+<context>
+    <name>UserRepository</name>
+    <message>
+        <source>Reading the accounts</source>
+        <translation>读取账户</translation>
+    </message>
+    <message>
+        <source>Reading an account</source>
+        <translation>读取账户</translation>
+    </message>
+    <message>
+        <source>Counting the accounts</source>
+        <translation>统计账户</translation>
+    </message>
+    <message>
+        <source>There is already an account named %1.</source>
+        <translation>已经有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>Adding an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Renaming an account</source>
+        <translation>重命名账户</translation>
+    </message>
+    <message>
+        <source>Changing a role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Disabling or enabling an account</source>
+        <translation>停用或启用账户</translation>
+    </message>
+    <message>
+        <source>Setting a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Recording a failed sign-in</source>
+        <translation>记录失败的登录</translation>
+    </message>
+    <message>
+        <source>Recording a sign-in</source>
+        <translation>记录登录</translation>
+    </message>
+    <message>
+        <source>Removing an account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>Keeping a session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Reading a session</source>
+        <translation>读取会话</translation>
+    </message>
+    <message>
+        <source>Ending a session</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>Ending sessions</source>
+        <translation>结束会话</translation>
     </message>
 </context>
 <context>

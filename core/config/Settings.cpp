@@ -110,6 +110,20 @@ const QList<SettingDefinition>& Settings::definitions()
          {},
          {},
          1},
+        // Accounts (when they are on): Open WebUI's names for the same settings.
+        {SignUp,
+         QStringLiteral("auth.signup"),
+         installation,
+         false,
+         {},
+         {QStringLiteral("ENABLE_SIGNUP")}},
+        {DefaultRole,
+         QStringLiteral("auth.default_role"),
+         installation,
+         QStringLiteral("pending"),
+         {QStringLiteral("pending"), QStringLiteral("user"), QStringLiteral("admin")},
+         {QStringLiteral("DEFAULT_USER_ROLE")}},
+        {SessionDays, QStringLiteral("auth.session_days"), installation, 28.0, {}, {}, 1},
     };
     return defs;
 }
@@ -300,6 +314,13 @@ double Settings::number(SettingKey key) const
     if (auto e = entry(keyName(key)))
         return e->value.toDouble();
     return definition(key).defaultValue.toDouble();
+}
+
+bool Settings::flag(SettingKey key) const
+{
+    if (auto e = entry(keyName(key)))
+        return e->value.toBool();
+    return definition(key).defaultValue.toBool();
 }
 
 } // namespace lyss

@@ -18,7 +18,16 @@ enum class ValueSource { Default, Database, Environment };
 QString valueSourceName(ValueSource source);
 
 // The settings Lyss knows, by name in code; their dotted names are for files and lyss-cli.
-enum class SettingKey { Theme, Language, DefaultModel, SystemPrompt, IdleTimeoutSeconds };
+enum class SettingKey {
+    Theme,
+    Language,
+    DefaultModel,
+    SystemPrompt,
+    IdleTimeoutSeconds,
+    SignUp,      // whether the sign-in screen offers to create an account
+    DefaultRole, // what a new account is
+    SessionDays, // how long staying signed in lasts
+};
 
 // Whose a setting is: each person's own (kept per user), or the installation's (one for
 // everyone on it).
@@ -80,6 +89,7 @@ public:
     // The effective value as text, or the default when reading fails.
     QString text(SettingKey key) const;
     double number(SettingKey key) const;
+    bool flag(SettingKey key) const;
 
 Q_SIGNALS:
     // A setting was set through this object (the window follows what Settings or

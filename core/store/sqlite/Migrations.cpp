@@ -293,13 +293,40 @@ Migration userScope()
             }};
 }
 
+// v10: accounts. A person has a password hash (Argon2id, libsodium's string form), can be
+// disabled or asked to choose a new password, and waits after failed sign-ins (kept here,
+// so that a new process does not reset the wait); names are unique whatever their case.
+// A session is kept as the hash of its token, never the token.
+Migration accounts()
+{
+    return {
+        10,
+        QStringLiteral("accounts and sessions"),
+        {
+            QStringLiteral("ALTER TABLE users ADD COLUMN password_hash TEXT"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT "
+                           "NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN failures INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN wait_until INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN last_signin_at INTEGER"),
+            QStringLiteral("CREATE UNIQUE INDEX users_by_name ON users (name COLLATE NOCASE)"),
+            QStringLiteral("CREATE TABLE sessions ("
+                           "token_hash TEXT PRIMARY KEY, "
+                           "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                           "created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, "
+                           "last_used_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX sessions_by_user ON sessions (user_id)"),
+        }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        initialSchema(),      fullTextSearch(),   streamOwner(), chatTags(), drafts(),
-        searchFinishedText(), deferredIndexing(), chatBackend(), userScope()};
+        initialSchema(),      fullTextSearch(),   streamOwner(), chatTags(),  drafts(),
+        searchFinishedText(), deferredIndexing(), chatBackend(), userScope(), accounts()};
     return all;
 }
 

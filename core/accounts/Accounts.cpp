@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accounts/Accounts.h"
+
+#include "accounts/Passwords.h"
+#include "config/Settings.h"
+#include "store/Sql.h"
+#include "util/Log.h"
+
+#include <QDateTime>
+
+namespace lyss {
+
+namespace {
+// Wipes a password buffer however the function it was handed to returns.
+struct Wiped {
+    QByteArray& buffer;
+    ~Wiped() { Passwords::wipe(buffer); }
+};
+
+QString wrongNameOrPassword()
+{
+    return Accounts::tr("The name or the password is not right.");
+}
+} // namespace
+
+Accounts::Accounts(UserRepository& users, Settings& settings, QString dataDir,
+                   std::function<qint64()> now)
+    : m_users(users)
+    , m_settings(settings)
+    , m_dataDir(std::move(dataDir))
+    , m_now(now ? std::move(now) : std::function<qint64()>([] { return sql::nowMs(); }))
+{
+}
+
+Result<bool> Accounts::enabled()
+{
+    auto all = m_users.list();
+    if (!all)
+        return all.error();
+    for (const User& u : *all) {
+        if (!u.passwordHash.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+Status Accounts::requireAdmin(const User& actor, const QString& what)
+{
+    if (actor.role == UserRole::Admin && !actor.disabled)
+        return {};
+    return Error{tr("Only an admin may %1; you are signed in as %2 (%3).")
+                     .arg(what, actor.name, userRoleName(actor.role)),
+                 ErrorCode::Refused};
+}
+
+QString Accounts::waitInWords(qint64 ms)
+{
+    const qint64 seconds = std::max<qint64>(1, (ms + 999) / 1000);
+    if (seconds == 1)
+        return tr("try again in 1 second");
+    if (seconds < 120)
+        return tr("try again in %1 seconds").arg(seconds);
+    return tr("try again in %1 minutes").arg((seconds + 59) / 60);
+}
+
+Result<QByteArray> Accounts::hashNew(QByteArray& password)
+{
+    if (const QString problem = Passwords::problemWith(password); !problem.isEmpty())
+        return Error{problem, ErrorCode::InvalidInput};
+    return Passwords::hash(password);
+}
+
+Result<User> Accounts::enable(const QString& userId, const QString& name, QByteArray password)
+{
+    Wiped wipe{password};
+    auto on = enabled();
+    if (!on)
+        return on.error();
+    if (*on)
+        return Error{tr("Accounts are already on."), ErrorCode::Refused};
+    if (name.trimmed().isEmpty())
+        return Error{tr("Give the account a name."), ErrorCode::InvalidInput};
+    auto hash = hashNew(password);
+    if (!hash)
+        return hash.error();
+    if (Status st = m_users.rename(userId, name); !st.ok())
+        return st.error();
+    if (Status st = m_users.setRole(userId, UserRole::Admin); !st.ok())
+        return st.error();
+    if (Status st = m_users.setPasswordHash(userId, *hash, false); !st.ok())
+        return st.error();
+    auto user = m_users.byId(userId);
+    if (!user)
+        return user.error();
+    if (!user->has_value())
+        return Error{tr("There is no account %1.").arg(userId), ErrorCode::NotFound};
+    qCInfo(lcAuth) << "accounts turned on; first admin:" << name;
+    return **user;
+}
+
+Status Accounts::disable(const User& actor)
+{
+    if (Status st = requireAdmin(actor, tr("turn accounts off")); !st.ok())
+        return st;
+    auto n = m_users.count();
+    if (!n)
+        return n.error();
+    if (*n > 1)
+        return Error{tr("Accounts can be turned off only while a single account exists; there "
+                        "are %1. Remove the others first.")
+                         .arg(*n),
+                     ErrorCode::Refused};
+    if (Status st = m_users.setPasswordHash(actor.id, {}, false); !st.ok())
+        return st;
+    return m_users.removeSessionsOf(actor.id);
+}
+
+Status Accounts::failed(const User& user)
+{
+    const int failures = user.failures + 1;
+    qint64 waitUntil = 0;
+    if (failures >= kFreeFailures) {
+        const int doublings = std::min(failures - kFreeFailures, 20);
+        waitUntil = m_now() + std::min<qint64>(1000LL << doublings, kLongestWaitMs);
+    }
+    qCWarning(lcAuth).noquote() << QStringLiteral("%1: failed sign-in %2 in a row for %3")
+                                       .arg(QDateTime::fromMSecsSinceEpoch(m_now()).toString(
+                                           Qt::ISODateWithMs))
+                                       .arg(failures)
+                                       .arg(user.name);
+    return m_users.recordFailure(user.id, failures, waitUntil);
+}
+
+Result<SignedIn> Accounts::signIn(const QString& name, QByteArray password, int days)
+{
+    Wiped wipe{password};
+    auto found = m_users.byName(name);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || (*found)->passwordHash.isEmpty()) {
+        // The same work as for a wrong password: nobody learns which names exist.
+        (void)Passwords::verify(Passwords::dummyHash(), password);
+        return Error{wrongNameOrPassword(), ErrorCode::Unauthorised};
+    }
+    User user = **found;
+    if (const qint64 left = user.waitUntil - m_now(); left > 0)
+        return Error{tr("Too many failed sign-ins for %1: %2.").arg(user.name, waitInWords(left)),
+                     ErrorCode::Refused};
+    if (!Passwords::verify(user.passwordHash, password)) {
+        if (Status st = failed(user); !st.ok())
+            return st.error();
+        return Error{wrongNameOrPassword(), ErrorCode::Unauthorised};
+    }
+    if (user.disabled)
+        return Error{tr("The account %1 is disabled; ask an admin.").arg(user.name),
+                     ErrorCode::Refused};
+    if (user.mustChangePassword)
+        return Error{tr("An admin set a new password for %1: choose your own first (lyss-cli "
+                        "users passwd %1).")
+                         .arg(user.name),
+                     ErrorCode::Unauthorised};
+    if (Passwords::needsRehash(user.passwordHash)) {
+        if (auto again = Passwords::hash(password)) {
+            if (m_users.setPasswordHash(user.id, *again, false).ok())
+                user.passwordHash = *again;
+        }
+    }
+    const qint64 now = m_now();
+    if (Status st = m_users.recordSignIn(user.id, now); !st.ok())
+        return st.error();
+    user.failures = 0;
+    user.waitUntil = 0;
+    user.lastSignInAt = now;
+    const int keepDays =
+        days > 0 ? days : std::max(1, int(m_settings.number(SettingKey::SessionDays)));
+    SignedIn in{user, Passwords::newToken()};
+    if (Status st = m_users.addSession({Passwords::tokenHash(in.token, m_dataDir), user.id, now,
+                                        now + qint64(keepDays) * 24 * 3600 * 1000, now});
+        !st.ok())
+        return st.error();
+    return in;
+}
+
+Result<User> Accounts::signUp(const QString& name, QByteArray password)
+{
+    Wiped wipe{password};
+    if (!m_settings.flag(SettingKey::SignUp))
+        return Error{tr("Creating an account here is not allowed; ask an admin to add you."),
+                     ErrorCode::Refused};
+    if (name.trimmed().isEmpty())
+        return Error{tr("Give the account a name."), ErrorCode::InvalidInput};
+    auto hash = hashNew(password);
+    if (!hash)
+        return hash.error();
+    User u;
+    u.name = name;
+    u.role = userRoleFromName(m_settings.text(SettingKey::DefaultRole)).value_or(UserRole::Pending);
+    u.passwordHash = *hash;
+    return m_users.add(u);
+}
+
+Result<User> Accounts::resume(const QByteArray& token)
+{
+    const auto refused = [] {
+        return Error{tr("You are not signed in (or the session ended): sign in again."),
+                     ErrorCode::Unauthorised};
+    };
+    if (token.isEmpty())
+        return refused();
+    const QString hash = Passwords::tokenHash(token, m_dataDir);
+    auto session = m_users.session(hash);
+    if (!session)
+        return session.error();
+    if (!session->has_value())
+        return refused();
+    const qint64 now = m_now();
+    if ((*session)->expiresAt <= now) {
+        (void)m_users.removeSession(hash);
+        return refused();
+    }
+    auto user = m_users.byId((*session)->userId);
+    if (!user)
+        return user.error();
+    if (!user->has_value() || (*user)->disabled || (*user)->passwordHash.isEmpty())
+        return refused();
+    (void)m_users.touchSession(hash, now);
+    return **user;
+}
+
+Status Accounts::signOut(const QByteArray& token)
+{
+    return m_users.removeSession(Passwords::tokenHash(token, m_dataDir));
+}
+
+Status Accounts::changePassword(const QString& name, QByteArray current, QByteArray next,
+                                const QByteArray& keepToken)
+{
+    Wiped wipeCurrent{current};
+    Wiped wipeNext{next};
+    auto found = m_users.byName(name);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || !Passwords::verify((*found)->passwordHash, current)) {
+        if (!found->has_value())
+            (void)Passwords::verify(Passwords::dummyHash(), current);
+        else if (Status st = failed(**found); !st.ok())
+            return st;
+        return Error{wrongNameOrPassword(), ErrorCode::Unauthorised};
+    }
+    auto hash = hashNew(next);
+    if (!hash)
+        return hash.error();
+    const User& user = **found;
+    if (Status st = m_users.setPasswordHash(user.id, *hash, false); !st.ok())
+        return st;
+    return m_users.removeSessionsOf(
+        user.id, keepToken.isEmpty() ? QString() : Passwords::tokenHash(keepToken, m_dataDir));
+}
+
+Result<User> Accounts::someone(const QString& name)
+{
+    auto found = m_users.byName(name);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error{tr("There is no account named %1.").arg(name), ErrorCode::NotFound};
+    return **found;
+}
+
+Status Accounts::lastAdminStays(const User& target, const QString& what)
+{
+    if (target.role != UserRole::Admin)
+        return {};
+    auto all = m_users.list();
+    if (!all)
+        return all.error();
+    const auto admins = std::count_if(all->begin(), all->end(), [](const User& u) {
+        return u.role == UserRole::Admin && !u.disabled;
+    });
+    if (admins <= 1 && !target.disabled)
+        return Error{tr("%1 is the only admin: make someone else an admin before you %2.")
+                         .arg(target.name, what),
+                     ErrorCode::Refused};
+    return {};
+}
+
+Result<QList<User>> Accounts::list(const User& actor)
+{
+    if (Status st = requireAdmin(actor, tr("list the accounts")); !st.ok())
+        return st.error();
+    return m_users.list();
+}
+
+Result<User> Accounts::add(const User& actor, const QString& name, UserRole role,
+                           QByteArray password)
+{
+    Wiped wipe{password};
+    if (Status st = requireAdmin(actor, tr("add an account")); !st.ok())
+        return st.error();
+    if (name.trimmed().isEmpty())
+        return Error{tr("Give the account a name."), ErrorCode::InvalidInput};
+    auto hash = hashNew(password);
+    if (!hash)
+        return hash.error();
+    User u;
+    u.name = name;
+    u.role = role;
+    u.passwordHash = *hash;
+    return m_users.add(u);
+}
+
+Status Accounts::setRole(const User& actor, const QString& name, UserRole role)
+{
+    if (Status st = requireAdmin(actor, tr("change a role")); !st.ok())
+        return st;
+    auto target = someone(name);
+    if (!target)
+        return target.error();
+    if (role != UserRole::Admin) {
+        if (Status st = lastAdminStays(*target, tr("change their role")); !st.ok())
+            return st;
+    }
+    return m_users.setRole(target->id, role);
+}
+
+Status Accounts::approve(const User& actor, const QString& name)
+{
+    if (Status st = requireAdmin(actor, tr("approve an account")); !st.ok())
+        return st;
+    auto target = someone(name);
+    if (!target)
+        return target.error();
+    if (target->role != UserRole::Pending)
+        return Error{tr("%1 is not waiting for approval (%2).")
+                         .arg(target->name, userRoleName(target->role)),
+                     ErrorCode::InvalidInput};
+    return m_users.setRole(target->id, UserRole::User);
+}
+
+Status Accounts::setDisabled(const User& actor, const QString& name, bool disabled)
+{
+    if (Status st =
+            requireAdmin(actor, disabled ? tr("disable an account") : tr("enable an account"));
+        !st.ok())
+        return st;
+    auto target = someone(name);
+    if (!target)
+        return target.error();
+    if (disabled) {
+        if (Status st = lastAdminStays(*target, tr("disable them")); !st.ok())
+            return st;
+    }
+    if (Status st = m_users.setDisabled(target->id, disabled); !st.ok())
+        return st;
+    return disabled ? m_users.removeSessionsOf(target->id) : Status{};
+}
+
+Status Accounts::resetPassword(const User& actor, const QString& name, QByteArray password)
+{
+    Wiped wipe{password};
+    if (Status st = requireAdmin(actor, tr("set another person's password")); !st.ok())
+        return st;
+    auto target = someone(name);
+    if (!target)
+        return target.error();
+    auto hash = hashNew(password);
+    if (!hash)
+        return hash.error();
+    if (Status st = m_users.setPasswordHash(target->id, *hash, target->id != actor.id); !st.ok())
+        return st;
+    return m_users.removeSessionsOf(target->id);
+}
+
+Status Accounts::remove(const User& actor, const QString& name)
+{
+    if (Status st = requireAdmin(actor, tr("remove an account")); !st.ok())
+        return st;
+    auto target = someone(name);
+    if (!target)
+        return target.error();
+    if (target->id == actor.id)
+        return Error{tr("You cannot remove your own account."), ErrorCode::Refused};
+    if (Status st = lastAdminStays(*target, tr("remove them")); !st.ok())
+        return st;
+    return m_users.remove(target->id);
+}
+
+} // namespace lyss
