@@ -163,6 +163,18 @@
         <source>The address of the server %1 has a password in it, which Lyss does not keep in its database. With no keyring to move it to, it is left there for now; give the server an API key, or set its address again without the password.</source>
         <translation>服务器 %1 的地址中含有密码，而 Lyss 不在数据库中保存密码。由于没有可以移入的密钥环，暂时保持原样；请给该服务器一个 API 密钥，或重新设置不含密码的地址。</translation>
     </message>
+    <message>
+        <source>There is no account with the id %1.</source>
+        <translation>没有 ID 为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>change the installation&apos;s setting %1</source>
+        <translation>更改安装级设置 %1</translation>
+    </message>
+    <message>
+        <source>The account you were signed in as is gone.</source>
+        <translation>你登录所用的账户已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>AtomicFile</name>
@@ -1076,6 +1088,282 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>Your message is not stored either. Free some space (or make the data folder writable), then send it again.</source>
         <translation>你的消息也未能保存。请腾出一些空间（或让数据文件夹可写），然后再发送一次。</translation>
     </message>
+    <message>
+        <source>read the password from standard input</source>
+        <translation>从标准输入读取密码</translation>
+    </message>
+    <message>
+        <source>A password is needed: give --password-stdin and pass it on standard input, or run this on a terminal.</source>
+        <translation>需要密码：请使用 --password-stdin 从标准输入传入，或在终端中运行。</translation>
+    </message>
+    <message>
+        <source>The same again: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Nothing was changed.</source>
+        <translation>两次输入的密码不一致。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No password was given. Nothing was changed.</source>
+        <translation>没有提供密码。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>The session cannot be kept: %1. Lyss keeps sessions only in the keyring; sign in again with lyss-cli login %2 once it works.</source>
+        <translation>无法保存会话：%1。Lyss 只在密钥环中保存会话；待其可用后请用 lyss-cli login %2 重新登录。</translation>
+    </message>
+    <message>
+        <source>Signed in as %1; your account waits for an admin&apos;s approval.</source>
+        <translation>已以 %1 身份登录；你的账户正在等待管理员批准。</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>已以 %1（%2）身份登录。</translation>
+    </message>
+    <message>
+        <source>Turns accounts on: you (the one local person) get NAME and a password, become the first admin and keep every chat. From then on Lyss asks who is there.</source>
+        <translation>开启账户功能：你（唯一的本地用户）获得 NAME 和密码，成为第一位管理员并保留所有对话。此后 Lyss 会询问是谁在使用。</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>accounts enable needs --name NAME</source>
+        <translation>accounts enable 需要 --name NAME</translation>
+    </message>
+    <message>
+        <source>Accounts are already on.</source>
+        <translation>账户功能已经开启。</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>Accounts are on; %1 is the first admin and keeps every chat.</source>
+        <translation>账户功能已开启；%1 是第一位管理员，保留所有对话。</translation>
+    </message>
+    <message>
+        <source>Turns accounts off again (only while a single account exists): Lyss opens without asking who is there.</source>
+        <translation>再次关闭账户功能（仅在只剩一个账户时）：Lyss 打开时不再询问是谁。</translation>
+    </message>
+    <message>
+        <source>Accounts are already off.</source>
+        <translation>账户功能已经关闭。</translation>
+    </message>
+    <message>
+        <source>Accounts are off.</source>
+        <translation>账户功能已关闭。</translation>
+    </message>
+    <message>
+        <source>Whether accounts are on, and how many there are.</source>
+        <translation>账户功能是否开启，以及账户数量。</translation>
+    </message>
+    <message>
+        <source>Accounts are off: Lyss opens for its one local person.</source>
+        <translation>账户功能已关闭：Lyss 直接为唯一的本地用户打开。</translation>
+    </message>
+    <message>
+        <source>Accounts are on: %1 account(s).</source>
+        <translation>账户功能已开启：共 %1 个账户。</translation>
+    </message>
+    <message>
+        <source>The accounts, with their role and last sign-in (admins).</source>
+        <translation>所有账户及其角色和上次登录时间（管理员）。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>must choose a password</source>
+        <translation>须设置密码</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>LAST SIGN-IN</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Adds an account (admins). Its role is user unless --role says otherwise.</source>
+        <translation>添加账户（管理员）。除非 --role 另有指定，角色为 user。</translation>
+    </message>
+    <message>
+        <source>admin, user or pending</source>
+        <translation>admin、user 或 pending</translation>
+    </message>
+    <message>
+        <source>users add takes one NAME</source>
+        <translation>users add 需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>--role is admin, user or pending</source>
+        <translation>--role 只能是 admin、user 或 pending</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Removes an account with every chat of theirs (admins; asks first on a terminal).</source>
+        <translation>删除账户及其所有对话（管理员；在终端中会先询问）。</translation>
+    </message>
+    <message>
+        <source>Changes an account (admins).</source>
+        <translation>修改账户（管理员）。</translation>
+    </message>
+    <message>
+        <source>wrong number of words for %1</source>
+        <translation>%1 的参数数量不对</translation>
+    </message>
+    <message>
+        <source>a role is admin, user or pending</source>
+        <translation>角色只能是 admin、user 或 pending</translation>
+    </message>
+    <message>
+        <source>users remove needs --yes when it cannot ask</source>
+        <translation>无法询问时，users remove 需要 --yes</translation>
+    </message>
+    <message>
+        <source>Remove %1 and every chat of theirs? [y/N] </source>
+        <translation>删除 %1 及其所有对话？[y/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Your own password: the current one, then the new (on stdin, a line each). An admin naming someone else gives them a password they must replace at their next sign-in.</source>
+        <translation>修改你自己的密码：先输入当前密码，再输入新密码（标准输入中每行一个）。管理员指定他人时，会给对方一个下次登录时必须更换的密码。</translation>
+    </message>
+    <message>
+        <source>users passwd takes at most one NAME</source>
+        <translation>users passwd 最多接受一个 NAME</translation>
+    </message>
+    <message>
+        <source>Accounts are off; turn them on with lyss-cli accounts enable --name NAME.</source>
+        <translation>账户功能已关闭；请用 lyss-cli accounts enable --name NAME 开启。</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>%1 的新密码：</translation>
+    </message>
+    <message>
+        <source>%1 has a new password and must choose their own at the next sign-in.</source>
+        <translation>%1 有了新密码，下次登录时必须设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>name the account: lyss-cli users passwd NAME</source>
+        <translation>请指定账户：lyss-cli users passwd NAME</translation>
+    </message>
+    <message>
+        <source>Current password for %1: </source>
+        <translation>%1 的当前密码：</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>The password of %1 is changed; other sessions of theirs ended.</source>
+        <translation>%1 的密码已更改；其其他会话已结束。</translation>
+    </message>
+    <message>
+        <source>accounts takes enable, disable or status</source>
+        <translation>accounts 可用 enable、disable 或 status</translation>
+    </message>
+    <message>
+        <source>users takes list, add, role, disable, enable, approve, passwd or remove</source>
+        <translation>users 可用 list、add、role、disable、enable、approve、passwd 或 remove</translation>
+    </message>
+    <message>
+        <source>Signs in as NAME; the session is kept in the keyring (for auth.session_days) and every command acts as NAME.</source>
+        <translation>以 NAME 身份登录；会话保存在密钥环中（有效期为 auth.session_days），之后的命令都以 NAME 身份执行。</translation>
+    </message>
+    <message>
+        <source>login takes one NAME</source>
+        <translation>login 需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>Accounts are off: there is nobody to sign in as. Turn them on with lyss-cli accounts enable --name NAME.</source>
+        <translation>账户功能已关闭：没有可登录的账户。请用 lyss-cli accounts enable --name NAME 开启。</translation>
+    </message>
+    <message>
+        <source>Signs out: the session ends here and in the keyring.</source>
+        <translation>退出登录：会话在此处和密钥环中结束。</translation>
+    </message>
+    <message>
+        <source>Nobody was signed in.</source>
+        <translation>没有人登录。</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <source>Who the commands act as.</source>
+        <translation>命令以谁的身份执行。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>add a backend</source>
+        <translation>添加后端</translation>
+    </message>
+    <message>
+        <source>remove a backend</source>
+        <translation>删除后端</translation>
+    </message>
+    <message>
+        <source>Sign in with: lyss-cli login NAME</source>
+        <translation>请登录：lyss-cli login NAME</translation>
+    </message>
+    <message>
+        <source>Accounts are on here, and the keyring that keeps your session cannot be read: %1</source>
+        <translation>这里已开启账户功能，但无法读取保存会话的密钥环：%1</translation>
+    </message>
+    <message>
+        <source>Accounts are on here and nobody is signed in. %1</source>
+        <translation>这里已开启账户功能，但没有人登录。%1</translation>
+    </message>
+    <message>
+        <source>Your account (%1) waits for an admin&apos;s approval; until then it can do nothing.</source>
+        <translation>你的账户（%1）正在等待管理员批准；在此之前无法进行任何操作。</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 未做任何更改。</translation>
+    </message>
+    <message>
+        <source>back up the whole database</source>
+        <translation>备份整个数据库</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -1985,6 +2273,11 @@ Commands:
   backup FILE                   a consistent copy of the database
   restore FILE                  put a backup back
   db check                      SQLite&apos;s integrity check of the database
+  accounts enable --name NAME [--password-stdin] | disable | status
+                                accounts on (you become the first admin) or off
+  users list|add|role|disable|enable|approve|passwd|remove ...
+                                the accounts (admins; passwd for your own too)
+  login NAME [--password-stdin] sign in (kept in the keyring); logout; whoami
 
 Options:
   --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else
@@ -2018,6 +2311,11 @@ Options:
   backup FILE                   数据库的一致副本
   restore FILE                  恢复备份
   db check                      对数据库进行 SQLite 完整性检查
+  accounts enable --name NAME [--password-stdin] | disable | status
+                                开启账户功能（你成为第一位管理员）或关闭
+  users list|add|role|disable|enable|approve|passwd|remove ...
+                                管理账户（管理员；passwd 也可改自己的密码）
+  login NAME [--password-stdin] 登录（会话保存在密钥环中）；logout；whoami
 
 选项：
   --data-dir DIR    Lyss 保存数据的位置（默认：$LYSS_DATA_DIR，否则为
@@ -2876,6 +3174,10 @@ F1 或 Ctrl+/：本列表</translation>
         <source>✓ %1 answers (%2).</source>
         <translation>✓ %1 已应答（%2）。</translation>
     </message>
+    <message>
+        <source>change the servers</source>
+        <translation>更改服务器</translation>
+    </message>
 </context>
 <context>
     <name>lyss::Settings</name>
@@ -2941,6 +3243,49 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Appearance</source>
         <translation>外观</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::SignInDialog</name>
+    <message>
+        <source>Stay signed in</source>
+        <translation>保持登录</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Sign in to Lyss</source>
+        <translation>登录 Lyss</translation>
+    </message>
+    <message>
+        <source>Who is there?</source>
+        <translation>是谁在使用？</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Your account waits for an admin&apos;s approval. Once they let you in, sign in again.</source>
+        <translation>你的账户正在等待管理员批准。批准后请重新登录。</translation>
+    </message>
+    <message>
+        <source>The account %1 is made and waits for an admin&apos;s approval.</source>
+        <translation>账户 %1 已创建，正在等待管理员批准。</translation>
+    </message>
+    <message>
+        <source>The account %1 is made: sign in with it.</source>
+        <translation>账户 %1 已创建：请用它登录。</translation>
     </message>
 </context>
 <context>

@@ -140,7 +140,7 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     }
 
     AppContext* app = ctx.writableApp();
-    if (!app)
+    if (!app || !ctx.mayChangeInstallation(CliContext::tr("add a backend")))
         return kExitFailed;
     auto existing = app->backends().find(name);
     if (!existing)
@@ -189,7 +189,7 @@ int backendsRemove(CliContext& ctx, const QStringList& args)
         return ctx.usage(CliContext::tr("backends remove takes one NAME"), cmd);
     const QString& name = p.positional[0];
     AppContext* app = ctx.writableApp();
-    if (!app)
+    if (!app || !ctx.mayChangeInstallation(CliContext::tr("remove a backend")))
         return kExitFailed;
     auto stored = app->backends().find(name);
     if (!stored)

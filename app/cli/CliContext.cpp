@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliContext.h"
 
+#include "accounts/Accounts.h"
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "config/Settings.h"
+#include "secrets/SecretStore.h"
 
 #include <QSocketNotifier>
 
@@ -70,6 +72,13 @@ AppContext* CliContext::open(bool write)
                 m_err << notice << Qt::endl;
         }
     }
+    if (!m_signInChecked && !m_signInOptional) {
+        m_signInChecked = true;
+        if (!resumeSession()) {
+            m_app.reset();
+            return nullptr;
+        }
+    }
     if (write && !m_app->readOnlyReason().isEmpty()) {
         fail(tr("%1 cannot be changed: %2. Nothing was done. Commands that only read it (chats "
                 "list, chats show, export, backup, db check) work.")
@@ -77,6 +86,64 @@ AppContext* CliContext::open(bool write)
         return nullptr;
     }
     return m_app.get();
+}
+
+bool CliContext::resumeSession()
+{
+    if (!m_app->accountsOn())
+        return true;
+    const QString how = tr("Sign in with: lyss-cli login NAME");
+    auto token = m_app->secrets().read(m_app->sessionSecretKey());
+    if (!token) {
+        fail(tr("Accounts are on here, and the keyring that keeps your session cannot be read: "
+                "%1")
+                 .arg(token.errorMessage()));
+        return false;
+    }
+    if (!token->has_value()) {
+        fail(tr("Accounts are on here and nobody is signed in. %1").arg(how));
+        return false;
+    }
+    auto user = m_app->accounts().resume((*token)->toUtf8());
+    if (!user) {
+        fail(QStringLiteral("%1 %2").arg(user.errorMessage(), how));
+        return false;
+    }
+    if (user->role == UserRole::Pending) {
+        fail(tr("Your account (%1) waits for an admin's approval; until then it can do nothing.")
+                 .arg(user->name));
+        return false;
+    }
+    if (Status st = m_app->openSession(user->id); !st.ok()) {
+        fail(st.errorMessage());
+        return false;
+    }
+    return true;
+}
+
+std::optional<User> CliContext::person()
+{
+    AppContext* context = app();
+    if (!context)
+        return std::nullopt;
+    auto who = context->person();
+    if (!who) {
+        fail(who.errorMessage());
+        return std::nullopt;
+    }
+    return *who;
+}
+
+bool CliContext::mayChangeInstallation(const QString& what)
+{
+    AppContext* context = app();
+    if (!context)
+        return false;
+    if (Status st = context->mayChangeInstallation(what); !st.ok()) {
+        fail(tr("%1 Nothing was changed.").arg(st.errorMessage()));
+        return false;
+    }
+    return true;
 }
 
 BackendSet* CliContext::backends()

@@ -3,6 +3,7 @@
 
 #include "TerminalOutput.h"
 #include "backends/BackendSet.h"
+#include "store/UserRepository.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,14 @@ public:
     // The same for a command that changes the database: nullptr, after saying why, when
     // the database can only be read.
     AppContext* writableApp();
+    // A command that works without anyone signed in (login, whoami, accounts status):
+    // call before app(). Every other command acts as the person signed in while accounts
+    // are on, and fails, saying how to sign in, when nobody is.
+    void allowWithoutSignIn() { m_signInOptional = true; }
+    // The person acting (the local one without accounts), or nothing after saying why.
+    std::optional<User> person();
+    // Refuses (after saying why) what only an admin may do to the installation.
+    bool mayChangeInstallation(const QString& what);
     // The live backends (keys from the keyring), or nullptr after printing why not.
     BackendSet* backends();
     // The backend --backend names, or nullptr for "all". False after printing why
@@ -90,6 +99,8 @@ public:
 
 private:
     AppContext* open(bool write);
+    // With accounts on: the session kept in the keyring, made this run's person.
+    bool resumeSession();
     QString m_dataDir;
     TerminalOutput m_stdout;
     TerminalOutput m_stderr;
@@ -97,6 +108,8 @@ private:
     QTextStream m_err;
     std::unique_ptr<AppContext> m_app;
     std::unique_ptr<BackendSet> m_backends;
+    bool m_signInOptional = false;
+    bool m_signInChecked = false;
 };
 
 // Splits `args` (the words after the command) into options and positional words,
@@ -129,5 +142,10 @@ int runExport(CliContext& ctx, const QStringList& args);
 int runBackup(CliContext& ctx, const QStringList& args);
 int runRestore(CliContext& ctx, const QStringList& args);
 int runDb(CliContext& ctx, const QStringList& args);
+int runAccounts(CliContext& ctx, const QStringList& args);
+int runUsers(CliContext& ctx, const QStringList& args);
+int runLogin(CliContext& ctx, const QStringList& args);
+int runLogout(CliContext& ctx, const QStringList& args);
+int runWhoami(CliContext& ctx, const QStringList& args);
 
 } // namespace lyss::cli

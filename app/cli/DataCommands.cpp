@@ -224,7 +224,7 @@ int runBackup(CliContext& ctx, const QStringList& args)
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("backup takes one FILE"), QStringLiteral("backup"));
     AppContext* app = ctx.app();
-    if (!app)
+    if (!app || !ctx.mayChangeInstallation(CliContext::tr("back up the whole database")))
         return kExitFailed;
     const QString target = QFileInfo(p.positional[0]).absoluteFilePath();
     if (target == QFileInfo(app->databasePath()).absoluteFilePath())
@@ -271,7 +271,7 @@ int runRestore(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     AppContext* app = ctx.writableApp();
-    if (!app)
+    if (!app || !ctx.mayChangeInstallation(CliContext::tr("restore a backup")))
         return kExitFailed;
     // Another Lyss with the file open (the window, a chat in another terminal) would go on
     // with the old one under it, and a reply it is writing would vanish: refuse, say who.

@@ -44,6 +44,11 @@ QString globalHelp()
         "  backup FILE                   a consistent copy of the database\n"
         "  restore FILE                  put a backup back\n"
         "  db check                      SQLite's integrity check of the database\n"
+        "  accounts enable --name NAME [--password-stdin] | disable | status\n"
+        "                                accounts on (you become the first admin) or off\n"
+        "  users list|add|role|disable|enable|approve|passwd|remove ...\n"
+        "                                the accounts (admins; passwd for your own too)\n"
+        "  login NAME [--password-stdin] sign in (kept in the keyring); logout; whoami\n"
         "\n"
         "Options:\n"
         "  --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else\n"
@@ -93,6 +98,16 @@ int run(CliContext& ctx, QStringList args)
         return runRestore(ctx, args);
     if (command == QLatin1String("db"))
         return runDb(ctx, args);
+    if (command == QLatin1String("accounts"))
+        return runAccounts(ctx, args);
+    if (command == QLatin1String("users"))
+        return runUsers(ctx, args);
+    if (command == QLatin1String("login"))
+        return runLogin(ctx, args);
+    if (command == QLatin1String("logout"))
+        return runLogout(ctx, args);
+    if (command == QLatin1String("whoami"))
+        return runWhoami(ctx, args);
     ctx.err() << "lyss-cli: "
               << QCoreApplication::translate("lyss-cli", "unknown command \"%1\".").arg(command)
               << '\n'

@@ -5,6 +5,7 @@
 #include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "shell/MainWindow.h"
+#include "shell/SignInDialog.h"
 #include "util/Translations.h"
 #include "util/Version.h"
 
@@ -99,6 +100,10 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "%s\n", qPrintable(notice));
 
     lyss::AppContext& services = **context;
+    // With accounts on, the person comes first: the one kept in the keyring, or whoever
+    // signs in; nobody's chats are on screen before that.
+    if (!lyss::SignInDialog::ensureSignedIn(services))
+        return 0;
     if (const QString language = services.settings().text(lyss::SettingKey::Language);
         !language.isEmpty())
         lyss::Translations::use(language);

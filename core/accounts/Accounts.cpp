@@ -7,6 +7,8 @@
 #include "util/Log.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 
 namespace lyss {
 
@@ -70,7 +72,7 @@ Result<QByteArray> Accounts::hashNew(QByteArray& password)
     return Passwords::hash(password);
 }
 
-Result<User> Accounts::enable(const QString& userId, const QString& name, QByteArray password)
+Result<SignedIn> Accounts::enable(const QString& userId, const QString& name, QByteArray password)
 {
     Wiped wipe{password};
     auto on = enabled();
@@ -83,19 +85,45 @@ Result<User> Accounts::enable(const QString& userId, const QString& name, QByteA
     auto hash = hashNew(password);
     if (!hash)
         return hash.error();
-    if (Status st = m_users.rename(userId, name); !st.ok())
-        return st.error();
-    if (Status st = m_users.setRole(userId, UserRole::Admin); !st.ok())
-        return st.error();
-    if (Status st = m_users.setPasswordHash(userId, *hash, false); !st.ok())
-        return st.error();
     auto user = m_users.byId(userId);
     if (!user)
         return user.error();
     if (!user->has_value())
         return Error{tr("There is no account %1.").arg(userId), ErrorCode::NotFound};
-    qCInfo(lcAuth) << "accounts turned on; first admin:" << name;
-    return **user;
+    for (const Status& st : {m_users.rename(userId, name), m_users.setRole(userId, UserRole::Admin),
+                             m_users.setPasswordHash(userId, *hash, false)}) {
+        if (!st.ok())
+            return st.error();
+    }
+    appendToLog(
+        QStringLiteral("%1 accounts turned on; the first admin is %2")
+            .arg(QDateTime::fromMSecsSinceEpoch(m_now(), Qt::UTC).toString(Qt::ISODateWithMs),
+                 name.trimmed()));
+    return startSession(userId);
+}
+
+Result<SignedIn> Accounts::startSession(const QString& userId, int days)
+{
+    auto found = m_users.byId(userId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error{tr("There is no account %1.").arg(userId), ErrorCode::NotFound};
+    User user = **found;
+    const qint64 now = m_now();
+    if (Status st = m_users.recordSignIn(user.id, now); !st.ok())
+        return st.error();
+    user.failures = 0;
+    user.waitUntil = 0;
+    user.lastSignInAt = now;
+    const int keepDays =
+        days > 0 ? days : std::max(1, int(m_settings.number(SettingKey::SessionDays)));
+    SignedIn in{user, Passwords::newToken()};
+    if (Status st = m_users.addSession({Passwords::tokenHash(in.token, m_dataDir), user.id, now,
+                                        now + qint64(keepDays) * 24 * 3600 * 1000, now});
+        !st.ok())
+        return st.error();
+    return in;
 }
 
 Status Accounts::disable(const User& actor)
@@ -123,12 +151,29 @@ Status Accounts::failed(const User& user)
         const int doublings = std::min(failures - kFreeFailures, 20);
         waitUntil = m_now() + std::min<qint64>(1000LL << doublings, kLongestWaitMs);
     }
-    qCWarning(lcAuth).noquote() << QStringLiteral("%1: failed sign-in %2 in a row for %3")
-                                       .arg(QDateTime::fromMSecsSinceEpoch(m_now()).toString(
-                                           Qt::ISODateWithMs))
-                                       .arg(failures)
-                                       .arg(user.name);
+    QString line =
+        QStringLiteral("%1 failed sign-in %2 in a row for %3")
+            .arg(QDateTime::fromMSecsSinceEpoch(m_now(), Qt::UTC).toString(Qt::ISODateWithMs))
+            .arg(failures)
+            .arg(user.name);
+    if (waitUntil > 0)
+        line += QStringLiteral(", waits %1 s").arg((waitUntil - m_now()) / 1000);
+    appendToLog(line);
     return m_users.recordFailure(user.id, failures, waitUntil);
+}
+
+void Accounts::appendToLog(QString line)
+{
+    // One line an event: a name cannot start a line of its own.
+    for (QChar& c : line) {
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
+            c = QLatin1Char(' ');
+    }
+    qCInfo(lcAuth).noquote() << line;
+    QFile log(QDir(m_dataDir).filePath(QStringLiteral("auth.log")));
+    if (log.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+        log.write(line.toUtf8() + '\n');
 }
 
 Result<SignedIn> Accounts::signIn(const QString& name, QByteArray password, int days)
@@ -165,20 +210,7 @@ Result<SignedIn> Accounts::signIn(const QString& name, QByteArray password, int 
                 user.passwordHash = *again;
         }
     }
-    const qint64 now = m_now();
-    if (Status st = m_users.recordSignIn(user.id, now); !st.ok())
-        return st.error();
-    user.failures = 0;
-    user.waitUntil = 0;
-    user.lastSignInAt = now;
-    const int keepDays =
-        days > 0 ? days : std::max(1, int(m_settings.number(SettingKey::SessionDays)));
-    SignedIn in{user, Passwords::newToken()};
-    if (Status st = m_users.addSession({Passwords::tokenHash(in.token, m_dataDir), user.id, now,
-                                        now + qint64(keepDays) * 24 * 3600 * 1000, now});
-        !st.ok())
-        return st.error();
-    return in;
+    return startSession(user.id, days);
 }
 
 Result<User> Accounts::signUp(const QString& name, QByteArray password)

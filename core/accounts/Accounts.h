@@ -37,15 +37,15 @@ public:
 
     // Whether accounts are on: some account has a password.
     Result<bool> enabled();
-    // Turns accounts on: the present (local) person gets `name` and the password, and is
-    // the first admin, with every chat they had.
-    Result<User> enable(const QString& userId, const QString& name, QByteArray password);
+    // Turns accounts on: the present (local) person gets `name` and the password, is the
+    // first admin, with every chat they had, and is signed in.
+    Result<SignedIn> enable(const QString& userId, const QString& name, QByteArray password);
     // Turns accounts off again, only while a single account exists (an admin's).
     Status disable(const User& actor);
 
     // One answer for a wrong name and a wrong password, with the same work for both; the
-    // wait after failures in words. `days` > 0 keeps the session that long, else the
-    // installation's auth.session_days.
+    // wait after failures in words, and each failure in <data dir>/auth.log with its time. `days` >
+    // 0 keeps the session that long, else the installation's auth.session_days.
     Result<SignedIn> signIn(const QString& name, QByteArray password, int days = 0);
     // A new account from the sign-in screen, when the installation allows it.
     Result<User> signUp(const QString& name, QByteArray password);
@@ -76,10 +76,13 @@ public:
     static QString waitInWords(qint64 ms);
 
 private:
+    Result<SignedIn> startSession(const QString& userId, int days = 0);
     Result<User> someone(const QString& name);
     Status lastAdminStays(const User& target, const QString& what);
     Result<QByteArray> hashNew(QByteArray& password);
     Status failed(const User& user);
+    // <data dir>/auth.log, where failed sign-ins are kept with their time.
+    void appendToLog(QString line);
 
     UserRepository& m_users;
     Settings& m_settings;

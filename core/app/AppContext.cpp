@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/AppContext.h"
 
+#include "accounts/Accounts.h"
 #include "app/UserSession.h"
 #include "config/ConfigJsonImporter.h"
 #include "config/SecretFilter.h"
@@ -12,6 +13,7 @@
 #include "store/ConfigRepository.h"
 #include "store/LocalUser.h"
 #include "store/ReplyRecovery.h"
+#include "store/UserRepository.h"
 #include "store/sqlite/Database.h"
 #include "store/sqlite/SearchIndexer.h"
 #include "util/DataDir.h"
@@ -20,6 +22,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -97,7 +100,11 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     ctx->m_config = std::make_unique<ConfigRepository>(*ctx->m_db);
     ctx->m_backends = std::make_unique<BackendRepository>(*ctx->m_db);
     ctx->m_recovery = std::make_unique<ReplyRecovery>(*ctx->m_db);
-    ctx->openSession(localUserId());
+    ctx->m_users = std::make_unique<UserRepository>(*ctx->m_db);
+    if (Status st = ctx->openSession(localUserId()); !st.ok())
+        return st.error();
+    ctx->m_accounts =
+        std::make_unique<Accounts>(*ctx->m_users, ctx->m_session->settings(), ctx->m_dataDir);
     // The user's own themes are values ui.theme may take (the window checks them whole).
     QStringList themes;
     const QDir themeDir(QDir(ctx->m_dataDir).filePath(QStringLiteral("themes")));
@@ -165,20 +172,68 @@ Settings& AppContext::settings()
     return m_session->settings();
 }
 
-void AppContext::openSession(const QString& userId)
+Status AppContext::openSession(const QString& userId)
 {
     for (const auto& open : m_sessions) {
         if (open->userId() == userId) {
             m_session = open.get();
-            return;
+            return {};
         }
     }
+    auto who = m_users->byId(userId);
+    if (!who)
+        return who.error();
+    if (!who->has_value())
+        return Error{tr("There is no account with the id %1.").arg(userId), ErrorCode::NotFound};
     auto session = std::make_unique<UserSession>(*m_db, *m_config, userId, m_env);
+    session->settings().setInstallationGuard([this, userId](const QString& key) {
+        return mayChangeInstallationAs(userId, tr("change the installation's setting %1").arg(key));
+    });
     if (m_indexer)
         session->store().messages().setDeferredIndexing(
             [indexer = m_indexer.get()] { indexer->indexSoon(); });
     m_session = session.get();
     m_sessions.push_back(std::move(session));
+    return {};
+}
+
+bool AppContext::accountsOn()
+{
+    auto on = m_accounts->enabled();
+    return on && *on;
+}
+
+Result<User> AppContext::person()
+{
+    auto who = m_users->byId(m_session->userId());
+    if (!who)
+        return who.error();
+    if (!who->has_value())
+        return Error{tr("The account you were signed in as is gone."), ErrorCode::NotFound};
+    return **who;
+}
+
+Status AppContext::mayChangeInstallation(const QString& what)
+{
+    return mayChangeInstallationAs(m_session->userId(), what);
+}
+
+Status AppContext::mayChangeInstallationAs(const QString& userId, const QString& what)
+{
+    if (!accountsOn())
+        return {};
+    auto who = m_users->byId(userId);
+    if (!who)
+        return who.error();
+    if (!who->has_value())
+        return Error{tr("The account you were signed in as is gone."), ErrorCode::NotFound};
+    return Accounts::requireAdmin(**who, what);
+}
+
+QString AppContext::sessionSecretKey() const
+{
+    const QString canonical = QFileInfo(m_dataDir).canonicalFilePath();
+    return QStringLiteral("session:%1").arg(canonical.isEmpty() ? m_dataDir : canonical);
 }
 
 QString AppContext::readOnlyReason() const

@@ -13,6 +13,7 @@
 
 namespace lyss {
 
+class Accounts;
 class BackendRepository;
 class ChatStore;
 class ConfigRepository;
@@ -21,7 +22,9 @@ class ReplyRecovery;
 class SearchIndexer;
 class SecretStore;
 class Settings;
+class UserRepository;
 class UserSession;
+struct User;
 
 // Everything both front ends need, opened the same way: the installation's services (the
 // data directory, the database checked and upgraded, backends, the installation's
@@ -63,8 +66,22 @@ public:
     Settings& settings();
     // Makes `userId` the person signed in: store() and settings() are theirs from now on.
     // Sessions opened before stay open: what holds one (a reply still streaming, a
-    // window's services) keeps it until it is handed the new one. The user must exist.
-    void openSession(const QString& userId);
+    // window's services) keeps it until it is handed the new one. NotFound when there is
+    // no such person.
+    Status openSession(const QString& userId);
+    // The people of this installation, and accounts (on or off, signing in, roles).
+    UserRepository& users() { return *m_users; }
+    Accounts& accounts() { return *m_accounts; }
+    // Whether accounts are on (a password is set); false when that cannot be read.
+    bool accountsOn();
+    // The person the session is for.
+    Result<User> person();
+    // What only an admin may do to the installation (its backends, its settings, other
+    // people's accounts): refused, in words naming `what`, for anyone else while accounts
+    // are on. Without accounts the one local person may do everything.
+    Status mayChangeInstallation(const QString& what);
+    // The keyring entry that keeps this data folder's session token.
+    QString sessionSecretKey() const;
     SecretStore& secrets() { return *m_secrets; }
 
     // The backends this run uses (database, environment, built-in default).
@@ -76,6 +93,7 @@ public:
 
 private:
     AppContext() = default;
+    Status mayChangeInstallationAs(const QString& userId, const QString& what);
 
     QString m_dataDir;
     QProcessEnvironment m_env;
@@ -86,6 +104,8 @@ private:
     std::unique_ptr<ConfigRepository> m_config;
     std::unique_ptr<BackendRepository> m_backends;
     std::unique_ptr<ReplyRecovery> m_recovery;
+    std::unique_ptr<UserRepository> m_users;
+    std::unique_ptr<Accounts> m_accounts;
     std::vector<std::unique_ptr<UserSession>> m_sessions;
     UserSession* m_session = nullptr;
     std::shared_ptr<SecretStore> m_secrets;

@@ -281,15 +281,26 @@ Status Settings::set(const QString& key, const QJsonValue& value)
     if (Status st = validate(key, value); !st.ok())
         return st;
     const SettingDefinition* def = definition(key);
+    if (Status st = mayChange(def, key); !st.ok())
+        return st;
     if (Status st = repositoryFor(def).set(key, value); !st.ok())
         return st;
     Q_EMIT changed(def->id);
     return {};
 }
 
+Status Settings::mayChange(const SettingDefinition* def, const QString& key) const
+{
+    if (!m_guard || (def && def->scope == SettingScope::Person))
+        return {};
+    return m_guard(key);
+}
+
 Status Settings::unset(const QString& key)
 {
     const SettingDefinition* def = definition(key);
+    if (Status st = mayChange(def, key); !st.ok())
+        return st;
     if (Status st = repositoryFor(def).remove(key); !st.ok())
         return st;
     if (def)

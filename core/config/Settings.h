@@ -9,6 +9,8 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
+#include <functional>
+
 namespace lyss {
 
 class ConfigRepository;
@@ -90,6 +92,12 @@ public:
     QString text(SettingKey key) const;
     double number(SettingKey key) const;
     bool flag(SettingKey key) const;
+    // Asked before an installation's setting (or a key Lyss does not know) is changed; its
+    // refusal is the answer (AppContext: only an admin, while accounts are on).
+    void setInstallationGuard(std::function<Status(const QString& key)> guard)
+    {
+        m_guard = std::move(guard);
+    }
 
 Q_SIGNALS:
     // A setting was set through this object (the window follows what Settings or
@@ -100,10 +108,12 @@ private:
     ConfigRepository& repositoryFor(const SettingDefinition* def) const;
     std::optional<SettingEntry> fromEnvironment(const SettingDefinition& def) const;
     static QString unknownKeyMessage(const QString& key);
+    Status mayChange(const SettingDefinition* def, const QString& key) const;
 
     ConfigRepository& m_installation;
     ConfigRepository& m_person;
     QProcessEnvironment m_env;
+    std::function<Status(const QString& key)> m_guard;
 };
 
 } // namespace lyss

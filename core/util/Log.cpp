@@ -5,5 +5,5 @@ Q_LOGGING_CATEGORY(lcStore, "lyss.store", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcConfig, "lyss.config", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "lyss.secrets", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcNet, "lyss.net", QtWarningMsg)
-// Sign-ins that failed are warnings: they are kept in the log with their time.
+// Failed sign-ins go to <data dir>/auth.log; here too when asked for (lyss.auth.info).
 Q_LOGGING_CATEGORY(lcAuth, "lyss.auth", QtWarningMsg)

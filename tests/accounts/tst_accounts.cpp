@@ -85,8 +85,9 @@ private Q_SLOTS:
         auto alice =
             m_accounts->enable(localUserId(), QStringLiteral("alice"), pw("correct horse battery"));
         QVERIFY2(alice.ok(), qPrintable(alice.errorMessage()));
-        QCOMPARE(alice->role, UserRole::Admin);
-        QCOMPARE(alice->id, localUserId());
+        QCOMPARE(alice->user.role, UserRole::Admin);
+        QCOMPARE(alice->user.id, localUserId());
+        QCOMPARE(m_accounts->resume(alice->token)->name, QStringLiteral("alice")); // signed in
         QCOMPARE(*m_accounts->enabled(), true);
         QCOMPARE(store.chats().listChats()->size(), 1);
         QVERIFY(!m_accounts->enable(localUserId(), QStringLiteral("again"), pw("whatever12")).ok());

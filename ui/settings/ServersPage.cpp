@@ -219,13 +219,18 @@ bool ServersPage::editServer(const QString& name)
 
 bool ServersPage::refusedWhileReadOnly()
 {
-    const QString why = m_app.readOnlyReason();
-    if (why.isEmpty())
-        return false;
     // Before the keyring: a new key there for a record that cannot change would replace
     // the key that works.
-    say(tr("Servers cannot be changed: %1.").arg(why));
-    return true;
+    if (const QString why = m_app.readOnlyReason(); !why.isEmpty()) {
+        say(tr("Servers cannot be changed: %1.").arg(why));
+        return true;
+    }
+    // The servers are the installation's: only an admin's, while accounts are on.
+    if (Status st = m_app.mayChangeInstallation(tr("change the servers")); !st.ok()) {
+        say(st.errorMessage());
+        return true;
+    }
+    return false;
 }
 
 bool ServersPage::saveServer(const QString& kind, const QString& url, const QString& key)

@@ -45,7 +45,7 @@ Q_SIGNALS:
     void said(const QString& text);
 
 private:
-    // Says why, when the database can only be read.
+    // Says why, when the database can only be read or the person may not change servers.
     bool refusedWhileReadOnly();
     // The server of that name if you added it here; otherwise says why not (`done`: what
     // could not be done to it, "changed" or "removed") and returns nothing.
