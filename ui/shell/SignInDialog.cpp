@@ -30,7 +30,10 @@ SignInDialog::SignInDialog(AppContext& app, QWidget* parent)
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to Lyss"));
+    setMinimumWidth(400);
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 16);
+    layout->setSpacing(10);
     auto* heading = new QLabel(tr("Who is there?"), this);
     QFont big = heading->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
