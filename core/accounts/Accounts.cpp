@@ -213,12 +213,8 @@ Result<SignedIn> Accounts::signIn(const QString& name, QByteArray password, int 
     return startSession(user.id, days);
 }
 
-Result<User> Accounts::signUp(const QString& name, QByteArray password)
+Result<User> Accounts::newAccount(const QString& name, UserRole role, QByteArray& password)
 {
-    Wiped wipe{password};
-    if (!m_settings.flag(SettingKey::SignUp))
-        return Error{tr("Creating an account here is not allowed; ask an admin to add you."),
-                     ErrorCode::Refused};
     if (name.trimmed().isEmpty())
         return Error{tr("Give the account a name."), ErrorCode::InvalidInput};
     auto hash = hashNew(password);
@@ -226,9 +222,21 @@ Result<User> Accounts::signUp(const QString& name, QByteArray password)
         return hash.error();
     User u;
     u.name = name;
-    u.role = userRoleFromName(m_settings.text(SettingKey::DefaultRole)).value_or(UserRole::Pending);
+    u.role = role;
     u.passwordHash = *hash;
     return m_users.add(u);
+}
+
+Result<User> Accounts::signUp(const QString& name, QByteArray password)
+{
+    Wiped wipe{password};
+    if (!m_settings.flag(SettingKey::SignUp))
+        return Error{tr("Creating an account here is not allowed; ask an admin to add you."),
+                     ErrorCode::Refused};
+    return newAccount(
+        name,
+        userRoleFromName(m_settings.text(SettingKey::DefaultRole)).value_or(UserRole::Pending),
+        password);
 }
 
 Result<User> Accounts::resume(const QByteArray& token)
@@ -329,16 +337,7 @@ Result<User> Accounts::add(const User& actor, const QString& name, UserRole role
     Wiped wipe{password};
     if (Status st = requireAdmin(actor, tr("add an account")); !st.ok())
         return st.error();
-    if (name.trimmed().isEmpty())
-        return Error{tr("Give the account a name."), ErrorCode::InvalidInput};
-    auto hash = hashNew(password);
-    if (!hash)
-        return hash.error();
-    User u;
-    u.name = name;
-    u.role = role;
-    u.passwordHash = *hash;
-    return m_users.add(u);
+    return newAccount(name, role, password);
 }
 
 Status Accounts::setRole(const User& actor, const QString& name, UserRole role)

@@ -80,6 +80,8 @@ private:
     Result<User> someone(const QString& name);
     Status lastAdminStays(const User& target, const QString& what);
     Result<QByteArray> hashNew(QByteArray& password);
+    // An account with a name and a new password (the caller wipes the buffer).
+    Result<User> newAccount(const QString& name, UserRole role, QByteArray& password);
     Status failed(const User& user);
     // <data dir>/auth.log, where failed sign-ins are kept with their time.
     void appendToLog(QString line);
