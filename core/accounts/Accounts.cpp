@@ -280,6 +280,13 @@ Status Accounts::changePassword(const QString& name, QByteArray current, QByteAr
     auto found = m_users.byName(name);
     if (!found)
         return found.error();
+    // The wait after failures holds here too: this is another way to try passwords.
+    if (found->has_value()) {
+        if (const qint64 left = (*found)->waitUntil - m_now(); left > 0)
+            return Error{
+                tr("Too many failed sign-ins for %1: %2.").arg((*found)->name, waitInWords(left)),
+                ErrorCode::Refused};
+    }
     if (!found->has_value() || !Passwords::verify((*found)->passwordHash, current)) {
         if (!found->has_value())
             (void)Passwords::verify(Passwords::dummyHash(), current);

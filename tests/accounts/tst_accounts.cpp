@@ -150,6 +150,12 @@ private Q_SLOTS:
         qint64 wait = 1000;
         for (int i = 0; i < 5; ++i)
             (void)m_accounts->signIn(QStringLiteral("alice"), pw("wrong-wrong"));
+        // Changing the password is no way around the wait.
+        QCOMPARE(
+            m_accounts
+                ->changePassword(QStringLiteral("alice"), pw("password-one"), pw("password-new"))
+                .errorCode(),
+            ErrorCode::Refused);
         for (int round = 0; round < 12; ++round) {
             // Waiting: even the right password is not tried, and it is said in words.
             auto early = m_accounts->signIn(QStringLiteral("alice"), pw("password-one"));
