@@ -123,6 +123,14 @@
         <source>remove them</source>
         <translation>删除该账户</translation>
     </message>
+    <message>
+        <source>Accounts are off: turn them on first (lyss-cli accounts enable --name NAME).</source>
+        <translation>账户功能已关闭：请先开启（lyss-cli accounts enable --name NAME）。</translation>
+    </message>
+    <message>
+        <source>%1 is the account Lyss began with and cannot be removed; disable it instead.</source>
+        <translation>%1 是 Lyss 最初的账户，不能删除；可以改为停用它。</translation>
+    </message>
 </context>
 <context>
     <name>ApiKey</name>

@@ -3,6 +3,7 @@
 
 #include "accounts/Passwords.h"
 #include "config/Settings.h"
+#include "store/LocalUser.h"
 #include "store/Sql.h"
 #include "util/Log.h"
 
@@ -53,6 +54,18 @@ Status Accounts::requireAdmin(const User& actor, const QString& what)
     return Error{tr("Only an admin may %1; you are signed in as %2 (%3).")
                      .arg(what, actor.name, userRoleName(actor.role)),
                  ErrorCode::Refused};
+}
+
+Status Accounts::administer(const User& actor, const QString& what)
+{
+    auto on = enabled();
+    if (!on)
+        return on.error();
+    if (!*on)
+        return Error{tr("Accounts are off: turn them on first (lyss-cli accounts enable --name "
+                        "NAME)."),
+                     ErrorCode::Refused};
+    return requireAdmin(actor, what);
 }
 
 QString Accounts::waitInWords(qint64 ms)
@@ -333,7 +346,7 @@ Status Accounts::lastAdminStays(const User& target, const QString& what)
 
 Result<QList<User>> Accounts::list(const User& actor)
 {
-    if (Status st = requireAdmin(actor, tr("list the accounts")); !st.ok())
+    if (Status st = administer(actor, tr("list the accounts")); !st.ok())
         return st.error();
     return m_users.list();
 }
@@ -342,14 +355,14 @@ Result<User> Accounts::add(const User& actor, const QString& name, UserRole role
                            QByteArray password)
 {
     Wiped wipe{password};
-    if (Status st = requireAdmin(actor, tr("add an account")); !st.ok())
+    if (Status st = administer(actor, tr("add an account")); !st.ok())
         return st.error();
     return newAccount(name, role, password);
 }
 
 Status Accounts::setRole(const User& actor, const QString& name, UserRole role)
 {
-    if (Status st = requireAdmin(actor, tr("change a role")); !st.ok())
+    if (Status st = administer(actor, tr("change a role")); !st.ok())
         return st;
     auto target = someone(name);
     if (!target)
@@ -363,7 +376,7 @@ Status Accounts::setRole(const User& actor, const QString& name, UserRole role)
 
 Status Accounts::approve(const User& actor, const QString& name)
 {
-    if (Status st = requireAdmin(actor, tr("approve an account")); !st.ok())
+    if (Status st = administer(actor, tr("approve an account")); !st.ok())
         return st;
     auto target = someone(name);
     if (!target)
@@ -378,7 +391,7 @@ Status Accounts::approve(const User& actor, const QString& name)
 Status Accounts::setDisabled(const User& actor, const QString& name, bool disabled)
 {
     if (Status st =
-            requireAdmin(actor, disabled ? tr("disable an account") : tr("enable an account"));
+            administer(actor, disabled ? tr("disable an account") : tr("enable an account"));
         !st.ok())
         return st;
     auto target = someone(name);
@@ -396,7 +409,7 @@ Status Accounts::setDisabled(const User& actor, const QString& name, bool disabl
 Status Accounts::resetPassword(const User& actor, const QString& name, QByteArray password)
 {
     Wiped wipe{password};
-    if (Status st = requireAdmin(actor, tr("set another person's password")); !st.ok())
+    if (Status st = administer(actor, tr("set another person's password")); !st.ok())
         return st;
     auto target = someone(name);
     if (!target)
@@ -411,13 +424,18 @@ Status Accounts::resetPassword(const User& actor, const QString& name, QByteArra
 
 Status Accounts::remove(const User& actor, const QString& name)
 {
-    if (Status st = requireAdmin(actor, tr("remove an account")); !st.ok())
+    if (Status st = administer(actor, tr("remove an account")); !st.ok())
         return st;
     auto target = someone(name);
     if (!target)
         return target.error();
     if (target->id == actor.id)
         return Error{tr("You cannot remove your own account."), ErrorCode::Refused};
+    if (target->id == localUserId())
+        return Error{tr("%1 is the account Lyss began with and cannot be removed; disable it "
+                        "instead.")
+                         .arg(target->name),
+                     ErrorCode::Refused};
     if (Status st = lastAdminStays(*target, tr("remove them")); !st.ok())
         return st;
     return m_users.remove(target->id);

@@ -77,6 +77,8 @@ public:
 
 private:
     Result<SignedIn> startSession(const QString& userId, int days = 0);
+    // An admin's action on accounts: only while they are on, and only by an admin.
+    Status administer(const User& actor, const QString& what);
     Result<User> someone(const QString& name);
     Status lastAdminStays(const User& target, const QString& what);
     Result<QByteArray> hashNew(QByteArray& password);

@@ -110,19 +110,20 @@ const QList<SettingDefinition>& Settings::definitions()
          {},
          {},
          1},
-        // Accounts (when they are on): Open WebUI's names for the same settings.
+        // Accounts (when they are on). No environment variable sets them: whoever starts
+        // Lyss could otherwise let anyone make an account, even an admin's.
         {SignUp,
          QStringLiteral("auth.signup"),
          installation,
          false,
          {},
-         {QStringLiteral("ENABLE_SIGNUP")}},
+         {}},
         {DefaultRole,
          QStringLiteral("auth.default_role"),
          installation,
          QStringLiteral("pending"),
          {QStringLiteral("pending"), QStringLiteral("user"), QStringLiteral("admin")},
-         {QStringLiteral("DEFAULT_USER_ROLE")}},
+         {}},
         {SessionDays, QStringLiteral("auth.session_days"), installation, 28.0, {}, {}, 1},
     };
     return defs;

@@ -217,6 +217,13 @@ private Q_SLOTS:
 
     void rolesAreCheckedInCore()
     {
+        // While accounts are off nobody administers them, not even the local admin.
+        auto local = m_users->byId(localUserId());
+        QCOMPARE(
+            m_accounts->add(**local, QStringLiteral("eve"), UserRole::Admin, pw("eve-password"))
+                .errorCode(),
+            ErrorCode::Refused);
+        QCOMPARE(*m_accounts->enabled(), false);
         QVERIFY(
             m_accounts->enable(localUserId(), QStringLiteral("alice"), pw("password-one")).ok());
         auto bob =
@@ -277,6 +284,15 @@ private Q_SLOTS:
         QCOMPARE(alices.chats().listChats()->size(), 1);
         QCOMPARE(m_accounts->remove(admin(), QStringLiteral("alice")).errorCode(),
                  ErrorCode::Refused);
+        // Another admin cannot remove the account Lyss began with (everything opens as it).
+        QVERIFY(m_accounts->add(admin(), QStringLiteral("dan"), UserRole::Admin, pw("dan-password"))
+                    .ok());
+        auto dan = m_users->byName(QStringLiteral("dan"));
+        QCOMPARE(m_accounts->remove(**dan, QStringLiteral("alice")).errorCode(),
+                 ErrorCode::Refused);
+        // The sign-up settings come from the database only, never the environment.
+        QVERIFY(Settings::definition(SettingKey::SignUp).envVars.isEmpty());
+        QVERIFY(Settings::definition(SettingKey::DefaultRole).envVars.isEmpty());
     }
 
     void anAdminsResetMustBeReplaced()
