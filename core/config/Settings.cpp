@@ -112,12 +112,7 @@ const QList<SettingDefinition>& Settings::definitions()
          1},
         // Accounts (when they are on). No environment variable sets them: whoever starts
         // Lyss could otherwise let anyone make an account, even an admin's.
-        {SignUp,
-         QStringLiteral("auth.signup"),
-         installation,
-         false,
-         {},
-         {}},
+        {SignUp, QStringLiteral("auth.signup"), installation, false, {}, {}},
         {DefaultRole,
          QStringLiteral("auth.default_role"),
          installation,
