@@ -42,13 +42,14 @@ int main(int argc, char** argv)
     if (!db)
         qFatal("%s", qPrintable(db.errorMessage()));
     UserRepository users(**db);
+    SignInFailureRepository failures(**db);
     ConfigRepository installation(**db);
     ConfigRepository person(**db, localUserId());
     Settings settings(installation, person, QProcessEnvironment());
     // A clock that moves on a day an attempt: the wait after failures never starts, so
     // every attempt does the full work.
     qint64 now = 1'800'000'000'000;
-    Accounts accounts(users, settings, dir.path(), [&now] { return now += 86'400'000; });
+    Accounts accounts(users, failures, settings, dir.path(), [&now] { return now += 86'400'000; });
     if (!accounts.enable(localUserId(), QStringLiteral("alice"), "the right password"))
         qFatal("cannot turn accounts on");
     std::vector<double> unknown, wrong, right;

@@ -40,6 +40,13 @@ int CliContext::finish(int code)
 
 CliContext::~CliContext() = default;
 
+void CliContext::closeApp()
+{
+    m_backends.reset();
+    m_app.reset();
+    m_signInChecked = false;
+}
+
 void CliContext::progressLineStart()
 {
     m_err.flush();

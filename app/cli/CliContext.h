@@ -45,6 +45,8 @@ public:
 
     // The opened context, or nullptr after printing why it could not be opened.
     AppContext* app();
+    // Closes the context (and the database) app() opened.
+    void closeApp();
     // The same for a command that changes the database: nullptr, after saying why, when
     // the database can only be read.
     AppContext* writableApp();

@@ -224,14 +224,10 @@ int runBackup(CliContext& ctx, const QStringList& args)
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("backup takes one FILE"), QStringLiteral("backup"));
     AppContext* app = ctx.app();
-    if (!app || !ctx.mayChangeInstallation(CliContext::tr("back up the whole database")))
+    if (!app)
         return kExitFailed;
     const QString target = QFileInfo(p.positional[0]).absoluteFilePath();
-    if (target == QFileInfo(app->databasePath()).absoluteFilePath())
-        return ctx.fail(CliContext::tr("The backup cannot replace the database itself."));
-    if (Status st = DatabaseBackup::backup(app->database(), target,
-                                           p.flags.contains(QLatin1String("force")));
-        !st.ok())
+    if (Status st = app->backUp(target, p.flags.contains(QLatin1String("force"))); !st.ok())
         return ctx.fail(st.errorMessage());
     ctx.out() << CliContext::tr("Backed up to %1.").arg(target) << Qt::endl;
     return kExitOk;
@@ -258,6 +254,14 @@ int runRestore(CliContext& ctx, const QStringList& args)
     // kept as it is, as a file, and the backup takes its place.
     const QString path = QDir(dataDirOf(ctx)).filePath(QStringLiteral("lyss.db"));
     if (auto problems = DatabaseBackup::integrityProblems(path); problems && !problems->isEmpty()) {
+        // Accounts on in the damaged file, while it can still say so: an admin's to do.
+        // When not even that can be read, whoever may write the data folder may, as they
+        // could replace the file by hand.
+        if (auto on = DatabaseBackup::accountsOnIn(path); on && *on) {
+            if (!ctx.app() || !ctx.mayChangeInstallation(CliContext::tr("restore a backup")))
+                return kExitFailed;
+            ctx.closeApp();
+        }
         if (const QStringList open = SessionMarker::othersOpen(path); !open.isEmpty())
             return refuseWhileOpen(ctx, open, false);
         const QString keep = DatabaseBackup::beforeRestorePath(path);

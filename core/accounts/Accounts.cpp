@@ -26,9 +26,10 @@ QString wrongNameOrPassword()
 }
 } // namespace
 
-Accounts::Accounts(UserRepository& users, Settings& settings, QString dataDir,
-                   std::function<qint64()> now)
+Accounts::Accounts(UserRepository& users, SignInFailureRepository& failures, Settings& settings,
+                   QString dataDir, std::function<qint64()> now)
     : m_users(users)
+    , m_failures(failures)
     , m_settings(settings)
     , m_dataDir(std::move(dataDir))
     , m_now(now ? std::move(now) : std::function<qint64()>([] { return sql::nowMs(); }))
@@ -108,10 +109,8 @@ Result<SignedIn> Accounts::enable(const QString& userId, const QString& name, QB
         if (!st.ok())
             return st.error();
     }
-    appendToLog(
-        QStringLiteral("%1 accounts turned on; the first admin is %2")
-            .arg(QDateTime::fromMSecsSinceEpoch(m_now(), Qt::UTC).toString(Qt::ISODateWithMs),
-                 name.trimmed()));
+    appendToLog(QStringLiteral("%1 accounts turned on; the first admin is %2")
+                    .arg(utcNow(), name.trimmed()));
     return startSession(userId);
 }
 
@@ -126,8 +125,6 @@ Result<SignedIn> Accounts::startSession(const QString& userId, int days)
     const qint64 now = m_now();
     if (Status st = m_users.recordSignIn(user.id, now); !st.ok())
         return st.error();
-    user.failures = 0;
-    user.waitUntil = 0;
     user.lastSignInAt = now;
     const int keepDays =
         days > 0 ? days : std::max(1, int(m_settings.number(SettingKey::SessionDays)));
@@ -156,23 +153,45 @@ Status Accounts::disable(const User& actor)
     return m_users.removeSessionsOf(actor.id);
 }
 
-Status Accounts::failed(const User& user)
+QString Accounts::utcNow() const
 {
-    const int failures = user.failures + 1;
-    qint64 waitUntil = 0;
-    if (failures >= kFreeFailures) {
-        const int doublings = std::min(failures - kFreeFailures, 20);
-        waitUntil = m_now() + std::min<qint64>(1000LL << doublings, kLongestWaitMs);
+    return QDateTime::fromMSecsSinceEpoch(m_now(), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+Status Accounts::notWaiting(const QString& name, const QString& doing)
+{
+    auto count = m_failures.of(name);
+    if (!count)
+        return count.error();
+    const qint64 left = count->waitUntil - m_now();
+    if (left <= 0)
+        return {};
+    appendToLog(QStringLiteral("%1 %2 refused for %3: waits %4 s more")
+                    .arg(utcNow(), doing, name.trimmed())
+                    .arg((left + 999) / 1000));
+    return Error{tr("Too many failed sign-ins for %1: %2.").arg(name.trimmed(), waitInWords(left)),
+                 ErrorCode::Refused};
+}
+
+Status Accounts::failed(const QString& name)
+{
+    const qint64 now = m_now();
+    auto failures = m_failures.countOne(name, now, kQuietMs);
+    if (!failures)
+        return failures.error();
+    QString line = QStringLiteral("%1 failed sign-in %2 in a row for %3")
+                       .arg(utcNow())
+                       .arg(*failures)
+                       .arg(name.trimmed());
+    if (*failures >= kFreeFailures) {
+        const int doublings = std::min(*failures - kFreeFailures, 20);
+        const qint64 wait = std::min<qint64>(1000LL << doublings, kLongestWaitMs);
+        line += QStringLiteral(", waits %1 s").arg(wait / 1000);
+        if (Status st = m_failures.holdOff(name, now + wait); !st.ok())
+            return st;
     }
-    QString line =
-        QStringLiteral("%1 failed sign-in %2 in a row for %3")
-            .arg(QDateTime::fromMSecsSinceEpoch(m_now(), Qt::UTC).toString(Qt::ISODateWithMs))
-            .arg(failures)
-            .arg(user.name);
-    if (waitUntil > 0)
-        line += QStringLiteral(", waits %1 s").arg((waitUntil - m_now()) / 1000);
     appendToLog(line);
-    return m_users.recordFailure(user.id, failures, waitUntil);
+    return {};
 }
 
 void Accounts::appendToLog(QString line)
@@ -192,23 +211,23 @@ void Accounts::appendToLog(QString line)
 Result<SignedIn> Accounts::signIn(const QString& name, QByteArray password, int days)
 {
     Wiped wipe{password};
+    // Whether the name is an account's or nobody's, everything until the password is
+    // right is the same: the wait, the work, the answer, the count, the log.
+    if (Status st = notWaiting(name, QStringLiteral("sign-in")); !st.ok())
+        return st.error();
     auto found = m_users.byName(name);
     if (!found)
         return found.error();
-    if (!found->has_value() || (*found)->passwordHash.isEmpty()) {
-        // The same work as for a wrong password: nobody learns which names exist.
-        (void)Passwords::verify(Passwords::dummyHash(), password);
-        return Error{wrongNameOrPassword(), ErrorCode::Unauthorised};
-    }
-    User user = **found;
-    if (const qint64 left = user.waitUntil - m_now(); left > 0)
-        return Error{tr("Too many failed sign-ins for %1: %2.").arg(user.name, waitInWords(left)),
-                     ErrorCode::Refused};
-    if (!Passwords::verify(user.passwordHash, password)) {
-        if (Status st = failed(user); !st.ok())
+    const bool known = found->has_value() && !(*found)->passwordHash.isEmpty();
+    if (!Passwords::verify(known ? (*found)->passwordHash : Passwords::dummyHash(), password) ||
+        !known) {
+        if (Status st = failed(name); !st.ok())
             return st.error();
         return Error{wrongNameOrPassword(), ErrorCode::Unauthorised};
     }
+    User user = **found;
+    if (Status st = m_failures.forget(name); !st.ok())
+        return st.error();
     if (user.disabled)
         return Error{tr("The account %1 is disabled; ask an admin.").arg(user.name),
                      ErrorCode::Refused};
@@ -216,7 +235,7 @@ Result<SignedIn> Accounts::signIn(const QString& name, QByteArray password, int 
         return Error{tr("An admin set a new password for %1: choose your own first (lyss-cli "
                         "users passwd %1).")
                          .arg(user.name),
-                     ErrorCode::Unauthorised};
+                     ErrorCode::MustChangePassword};
     if (Passwords::needsRehash(user.passwordHash)) {
         if (auto again = Passwords::hash(password)) {
             if (m_users.setPasswordHash(user.id, *again, false).ok())
@@ -290,23 +309,21 @@ Status Accounts::changePassword(const QString& name, QByteArray current, QByteAr
 {
     Wiped wipeCurrent{current};
     Wiped wipeNext{next};
+    // The wait after failures holds here too: this is another way to try passwords.
+    if (Status st = notWaiting(name, QStringLiteral("password change")); !st.ok())
+        return st;
     auto found = m_users.byName(name);
     if (!found)
         return found.error();
-    // The wait after failures holds here too: this is another way to try passwords.
-    if (found->has_value()) {
-        if (const qint64 left = (*found)->waitUntil - m_now(); left > 0)
-            return Error{
-                tr("Too many failed sign-ins for %1: %2.").arg((*found)->name, waitInWords(left)),
-                ErrorCode::Refused};
-    }
-    if (!found->has_value() || !Passwords::verify((*found)->passwordHash, current)) {
-        if (!found->has_value())
-            (void)Passwords::verify(Passwords::dummyHash(), current);
-        else if (Status st = failed(**found); !st.ok())
+    const bool known = found->has_value() && !(*found)->passwordHash.isEmpty();
+    if (!Passwords::verify(known ? (*found)->passwordHash : Passwords::dummyHash(), current) ||
+        !known) {
+        if (Status st = failed(name); !st.ok())
             return st;
         return Error{wrongNameOrPassword(), ErrorCode::Unauthorised};
     }
+    if (Status st = m_failures.forget(name); !st.ok())
+        return st;
     auto hash = hashNew(next);
     if (!hash)
         return hash.error();

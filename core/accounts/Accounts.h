@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/SignInFailureRepository.h"
 #include "store/UserRepository.h"
 #include "util/Result.h"
 
@@ -31,9 +32,11 @@ public:
     // Failed sign-ins in a row before an account waits, and the longest wait.
     static constexpr int kFreeFailures = 5;
     static constexpr qint64 kLongestWaitMs = 15 * 60 * 1000;
+    // A day without a failure starts the count again.
+    static constexpr qint64 kQuietMs = 24LL * 3600 * 1000;
 
-    Accounts(UserRepository& users, Settings& settings, QString dataDir,
-             std::function<qint64()> now = {});
+    Accounts(UserRepository& users, SignInFailureRepository& failures, Settings& settings,
+             QString dataDir, std::function<qint64()> now = {});
 
     // Whether accounts are on: some account has a password.
     Result<bool> enabled();
@@ -84,11 +87,15 @@ private:
     Result<QByteArray> hashNew(QByteArray& password);
     // An account with a name and a new password (the caller wipes the buffer).
     Result<User> newAccount(const QString& name, UserRole role, QByteArray& password);
-    Status failed(const User& user);
+    // Refused, in words and in the log, while the name waits after failures.
+    Status notWaiting(const QString& name, const QString& doing);
+    Status failed(const QString& name);
+    QString utcNow() const;
     // <data dir>/auth.log, where failed sign-ins are kept with their time.
     void appendToLog(QString line);
 
     UserRepository& m_users;
+    SignInFailureRepository& m_failures;
     Settings& m_settings;
     QString m_dataDir;
     std::function<qint64()> m_now;

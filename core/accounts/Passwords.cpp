@@ -16,9 +16,18 @@ bool ready()
 }
 } // namespace
 
+qsizetype Passwords::characters(const QByteArray& utf8)
+{
+    // Code points, counted on the bytes: no copy of the password in another encoding.
+    qsizetype n = 0;
+    for (const char c : utf8)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
 QString Passwords::problemWith(const QByteArray& utf8)
 {
-    const qsizetype chars = QString::fromUtf8(utf8).size();
+    const qsizetype chars = characters(utf8);
     if (chars < kMinLength)
         return tr("A password needs at least %1 characters.").arg(kMinLength);
     if (chars > kMaxLength)
@@ -52,12 +61,21 @@ bool Passwords::verify(const QByteArray& hash, const QByteArray& utf8)
 
 bool Passwords::needsRehash(const QByteArray& hash)
 {
-    if (!ready())
-        return false;
-    const QByteArray terminated = hash + '\0';
-    return crypto_pwhash_str_needs_rehash(terminated.constData(),
-                                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+    // "$argon2id$v=19$m=65536,t=2,p=1$salt$hash": made again when it is not Argon2id or
+    // when its memory or time is below today's limits. A stronger hash stays as it is
+    // (libsodium's own check would say "rehash" for any difference, lowering it).
+    const QList<QByteArray> parts = hash.split('$');
+    if (parts.size() != 6 || parts[1] != "argon2id")
+        return true;
+    qint64 memoryKiB = 0, passes = 0;
+    for (const QByteArray& setting : parts[3].split(',')) {
+        if (setting.startsWith("m="))
+            memoryKiB = setting.mid(2).toLongLong();
+        else if (setting.startsWith("t="))
+            passes = setting.mid(2).toLongLong();
+    }
+    return memoryKiB < qint64(crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024) ||
+           passes < qint64(crypto_pwhash_OPSLIMIT_INTERACTIVE);
 }
 
 QByteArray Passwords::dummyHash()
@@ -71,6 +89,16 @@ void Passwords::wipe(QByteArray& buffer)
 {
     if (!buffer.isEmpty() && ready())
         sodium_memzero(buffer.data(), static_cast<size_t>(buffer.size()));
+    buffer.clear();
+}
+
+void Passwords::wipe(QString& buffer)
+{
+    // Only when nothing else shares the characters: detaching would wipe a fresh copy.
+    if (!buffer.isEmpty() && ready() && !buffer.isDetached())
+        buffer.clear();
+    if (!buffer.isEmpty() && ready())
+        sodium_memzero(buffer.data(), static_cast<size_t>(buffer.size()) * sizeof(QChar));
     buffer.clear();
 }
 

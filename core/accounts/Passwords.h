@@ -19,6 +19,8 @@ public:
     static constexpr int kMinLength = 8;    // characters
     static constexpr int kMaxLength = 1024; // characters: long phrases welcome
 
+    // How many characters (code points) a UTF-8 password has.
+    static qsizetype characters(const QByteArray& utf8);
     // Why a new password cannot be used (too short, too long), or nothing.
     static QString problemWith(const QByteArray& utf8);
     // The Argon2id string of a password (with its salt and limits), or why not.
@@ -32,6 +34,7 @@ public:
     static QByteArray dummyHash();
     // Wipes a buffer that held a password.
     static void wipe(QByteArray& buffer);
+    static void wipe(QString& buffer);
 
     // A new session token: 256 random bits, base64url.
     static QByteArray newToken();

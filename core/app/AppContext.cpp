@@ -13,8 +13,10 @@
 #include "store/ConfigRepository.h"
 #include "store/LocalUser.h"
 #include "store/ReplyRecovery.h"
+#include "store/SignInFailureRepository.h"
 #include "store/UserRepository.h"
 #include "store/sqlite/Database.h"
+#include "store/sqlite/DatabaseBackup.h"
 #include "store/sqlite/SearchIndexer.h"
 #include "util/DataDir.h"
 #include "util/Log.h"
@@ -101,10 +103,13 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     ctx->m_backends = std::make_unique<BackendRepository>(*ctx->m_db);
     ctx->m_recovery = std::make_unique<ReplyRecovery>(*ctx->m_db);
     ctx->m_users = std::make_unique<UserRepository>(*ctx->m_db);
-    if (Status st = ctx->openSession(localUserId()); !st.ok())
+    ctx->m_failures = std::make_unique<SignInFailureRepository>(*ctx->m_db);
+    // The local person's, until someone signs in: what the installation does at start-up
+    // (config.json, recovery) is done as them, whoever they are now.
+    if (Status st = ctx->startSession(localUserId()); !st.ok())
         return st.error();
-    ctx->m_accounts =
-        std::make_unique<Accounts>(*ctx->m_users, ctx->m_session->settings(), ctx->m_dataDir);
+    ctx->m_accounts = std::make_unique<Accounts>(*ctx->m_users, *ctx->m_failures,
+                                                 ctx->m_session->settings(), ctx->m_dataDir);
     // The user's own themes are values ui.theme may take (the window checks them whole).
     QStringList themes;
     const QDir themeDir(QDir(ctx->m_dataDir).filePath(QStringLiteral("themes")));
@@ -122,6 +127,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     Settings::allowMore(Settings::keyName(SettingKey::Theme), themes);
     ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
     if (!ctx->m_db->readOnlyReason().isEmpty()) {
+        ctx->guardBackends();
         // Only what reads: no indexing, no recovery of cut-off replies, no config.json.
         ctx->m_notices << tr("%1 is open read only: %2. Its chats can be read, exported and "
                              "backed up; nothing can be changed until it can be written.")
@@ -159,6 +165,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     if (const QString summary = importer.run(ctx->m_dataDir).summary(); !summary.isEmpty())
         ctx->m_notices << summary;
     ctx->m_notices << takePasswordsOutOfAddresses(*ctx->m_backends, ctx->m_secrets.get());
+    ctx->guardBackends();
     return ctx;
 }
 
@@ -172,7 +179,32 @@ Settings& AppContext::settings()
     return m_session->settings();
 }
 
+void AppContext::guardBackends()
+{
+    m_backends->setGuard([this](const QString& what) { return mayChangeInstallation(what); });
+}
+
 Status AppContext::openSession(const QString& userId)
+{
+    auto who = m_users->byId(userId);
+    if (!who)
+        return who.error();
+    if (!who->has_value())
+        return Error{tr("There is no account with the id %1.").arg(userId), ErrorCode::NotFound};
+    if (accountsOn()) {
+        if ((*who)->disabled)
+            return Error{tr("The account %1 is disabled; ask an admin.").arg((*who)->name),
+                         ErrorCode::Refused};
+        if ((*who)->role == UserRole::Pending)
+            return Error{tr("The account %1 waits for an admin's approval; until then it can do "
+                            "nothing.")
+                             .arg((*who)->name),
+                         ErrorCode::Refused};
+    }
+    return startSession(userId);
+}
+
+Status AppContext::startSession(const QString& userId)
 {
     for (const auto& open : m_sessions) {
         if (open->userId() == userId) {
@@ -199,8 +231,12 @@ Status AppContext::openSession(const QString& userId)
 
 bool AppContext::accountsOn()
 {
+    // When it cannot be read, they are taken to be on: asking for a sign-in that then
+    // fails with the reason is safe; letting everyone in is not.
     auto on = m_accounts->enabled();
-    return on && *on;
+    if (!on)
+        qCWarning(lcAuth) << on.errorMessage();
+    return !on || *on;
 }
 
 Result<User> AppContext::person()
@@ -220,7 +256,10 @@ Status AppContext::mayChangeInstallation(const QString& what)
 
 Status AppContext::mayChangeInstallationAs(const QString& userId, const QString& what)
 {
-    if (!accountsOn())
+    auto on = m_accounts->enabled();
+    if (!on)
+        return on.error();
+    if (!*on)
         return {};
     auto who = m_users->byId(userId);
     if (!who)
@@ -228,6 +267,15 @@ Status AppContext::mayChangeInstallationAs(const QString& userId, const QString&
     if (!who->has_value())
         return Error{tr("The account you were signed in as is gone."), ErrorCode::NotFound};
     return Accounts::requireAdmin(**who, what);
+}
+
+Status AppContext::backUp(const QString& target, bool replace)
+{
+    if (Status st = mayChangeInstallation(tr("back up the whole database")); !st.ok())
+        return st;
+    if (QFileInfo(target).absoluteFilePath() == QFileInfo(databasePath()).absoluteFilePath())
+        return Error{tr("The backup cannot replace the database itself."), ErrorCode::InvalidInput};
+    return DatabaseBackup::backup(*m_db, target, replace);
 }
 
 QString AppContext::sessionSecretKey() const

@@ -22,6 +22,7 @@ class ReplyRecovery;
 class SearchIndexer;
 class SecretStore;
 class Settings;
+class SignInFailureRepository;
 class UserRepository;
 class UserSession;
 struct User;
@@ -67,12 +68,13 @@ public:
     // Makes `userId` the person signed in: store() and settings() are theirs from now on.
     // Sessions opened before stay open: what holds one (a reply still streaming, a
     // window's services) keeps it until it is handed the new one. NotFound when there is
-    // no such person.
+    // no such person; Refused, while accounts are on, for an account disabled or waiting
+    // for approval.
     Status openSession(const QString& userId);
     // The people of this installation, and accounts (on or off, signing in, roles).
     UserRepository& users() { return *m_users; }
     Accounts& accounts() { return *m_accounts; }
-    // Whether accounts are on (a password is set); false when that cannot be read.
+    // Whether accounts are on (a password is set); true when that cannot be read.
     bool accountsOn();
     // The person the session is for.
     Result<User> person();
@@ -80,6 +82,8 @@ public:
     // people's accounts): refused, in words naming `what`, for anyone else while accounts
     // are on. Without accounts the one local person may do everything.
     Status mayChangeInstallation(const QString& what);
+    // A consistent copy of the whole database in `target` (admin only, with accounts on).
+    Status backUp(const QString& target, bool replace);
     // The keyring entry that keeps this data folder's session token.
     QString sessionSecretKey() const;
     SecretStore& secrets() { return *m_secrets; }
@@ -94,6 +98,10 @@ public:
 private:
     AppContext() = default;
     Status mayChangeInstallationAs(const QString& userId, const QString& what);
+    // Makes the session the person's without asking whether they may have one.
+    Status startSession(const QString& userId);
+    // Backends change only as someone who may change the installation.
+    void guardBackends();
 
     QString m_dataDir;
     QProcessEnvironment m_env;
@@ -105,6 +113,7 @@ private:
     std::unique_ptr<BackendRepository> m_backends;
     std::unique_ptr<ReplyRecovery> m_recovery;
     std::unique_ptr<UserRepository> m_users;
+    std::unique_ptr<SignInFailureRepository> m_failures;
     std::unique_ptr<Accounts> m_accounts;
     std::vector<std::unique_ptr<UserSession>> m_sessions;
     UserSession* m_session = nullptr;

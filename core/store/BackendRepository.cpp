@@ -65,6 +65,8 @@ Result<std::optional<BackendRecord>> BackendRepository::find(const QString& name
 
 Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
 {
+    if (Status st = allowed(tr("add a backend")); !st.ok())
+        return st.error();
     auto existing = find(backend.name);
     if (!existing)
         return existing.error();
@@ -93,6 +95,8 @@ Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
 
 Status BackendRepository::update(const BackendRecord& backend)
 {
+    if (Status st = allowed(tr("change a backend")); !st.ok())
+        return st;
     auto q = m_statements.get(QStringLiteral(
         "UPDATE backends SET kind = ?, url = ?, enabled = ?, has_key = ? WHERE name = ?"));
     if (!q)
@@ -111,6 +115,8 @@ Status BackendRepository::update(const BackendRecord& backend)
 
 Status BackendRepository::remove(const QString& name)
 {
+    if (Status st = allowed(tr("remove a backend")); !st.ok())
+        return st;
     auto q = m_statements.get(QStringLiteral("DELETE FROM backends WHERE name = ?"));
     if (!q)
         return q.error();

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace lyss {
@@ -22,6 +23,11 @@ class BackendRepository {
 public:
     explicit BackendRepository(ConnectionSource& source);
 
+    // Asked before every change, with what the change is in words ("add a backend"); a
+    // refusal is the change's answer. The installation's rule: only an admin, with
+    // accounts on.
+    void setGuard(std::function<Status(const QString& what)> guard) { m_guard = std::move(guard); }
+
     Result<QList<BackendRecord>> list();
     Result<std::optional<BackendRecord>> find(const QString& name);
     // Adds the backend; fails with a readable message when the name is taken.
@@ -33,7 +39,10 @@ public:
     Status remove(const QString& name);
 
 private:
+    Status allowed(const QString& what) const { return m_guard ? m_guard(what) : Status{}; }
+
     ConnectionSource& m_source;
+    std::function<Status(const QString& what)> m_guard;
     StatementCache m_statements;
 };
 

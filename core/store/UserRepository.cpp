@@ -32,8 +32,8 @@ std::optional<UserRole> userRoleFromName(const QString& name)
 
 namespace {
 const QString kUserColumns =
-    QStringLiteral("id, name, role, disabled, must_change_password, password_hash, failures, "
-                   "wait_until, created_at, coalesce(last_signin_at, 0)");
+    QStringLiteral("id, name, role, disabled, must_change_password, password_hash, created_at, "
+                   "coalesce(last_signin_at, 0)");
 
 User userFromRow(const QSqlQuery& q)
 {
@@ -44,10 +44,8 @@ User userFromRow(const QSqlQuery& q)
     u.disabled = q.value(3).toInt() != 0;
     u.mustChangePassword = q.value(4).toInt() != 0;
     u.passwordHash = q.value(5).toString().toLatin1();
-    u.failures = q.value(6).toInt();
-    u.waitUntil = q.value(7).toLongLong();
-    u.createdAt = q.value(8).toLongLong();
-    u.lastSignInAt = q.value(9).toLongLong();
+    u.createdAt = q.value(6).toLongLong();
+    u.lastSignInAt = q.value(7).toLongLong();
     return u;
 }
 
@@ -156,22 +154,15 @@ Status UserRepository::setDisabled(const QString& id, bool disabled)
 
 Status UserRepository::setPasswordHash(const QString& id, const QByteArray& hash, bool mustChange)
 {
-    return change(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = ?, "
-                                 "failures = 0, wait_until = 0 WHERE id = ?"),
+    return change(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = ? "
+                                 "WHERE id = ?"),
                   {QString::fromLatin1(hash), int(mustChange), id}, tr("Setting a password"));
-}
-
-Status UserRepository::recordFailure(const QString& id, int failures, qint64 waitUntil)
-{
-    return change(QStringLiteral("UPDATE users SET failures = ?, wait_until = ? WHERE id = ?"),
-                  {failures, waitUntil, id}, tr("Recording a failed sign-in"));
 }
 
 Status UserRepository::recordSignIn(const QString& id, qint64 at)
 {
-    return change(QStringLiteral("UPDATE users SET failures = 0, wait_until = 0, "
-                                 "last_signin_at = ? WHERE id = ?"),
-                  {at, id}, tr("Recording a sign-in"));
+    return change(QStringLiteral("UPDATE users SET last_signin_at = ? WHERE id = ?"), {at, id},
+                  tr("Recording a sign-in"));
 }
 
 Status UserRepository::remove(const QString& id)

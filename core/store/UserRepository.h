@@ -27,8 +27,6 @@ struct User {
     bool disabled = false;
     bool mustChangePassword = false;
     QByteArray passwordHash; // Argon2id string; empty: none set
-    int failures = 0;        // failed sign-ins in a row
-    qint64 waitUntil = 0;    // ms since the epoch: no sign-in before
     qint64 createdAt = 0;
     qint64 lastSignInAt = 0; // 0: never
 };
@@ -59,8 +57,6 @@ public:
     Status setRole(const QString& id, UserRole role);
     Status setDisabled(const QString& id, bool disabled);
     Status setPasswordHash(const QString& id, const QByteArray& hash, bool mustChange);
-    // A failed sign-in: the count and the wait it brings.
-    Status recordFailure(const QString& id, int failures, qint64 waitUntil);
     Status recordSignIn(const QString& id, qint64 at);
     // Removes the person with every chat, message, draft, setting and session of theirs.
     Status remove(const QString& id);

@@ -13,12 +13,13 @@ namespace lyss {
 // sign in when unauthorised) rather than only show it.
 enum class ErrorCode {
     Unknown,
-    NotFound,     // the chat or message is not there (or not the person's)
-    Busy,         // another writer holds the database; trying again may work
-    Refused,      // a rule said no (read only, a filter, a role)
-    Unauthorised, // signing in (again) is needed
-    InvalidInput, // what was given cannot be used as it is
-    Io,           // the disk, the file or the network failed
+    NotFound,           // the chat or message is not there (or not the person's)
+    Busy,               // another writer holds the database; trying again may work
+    Refused,            // a rule said no (read only, a filter, a role)
+    Unauthorised,       // signing in (again) is needed
+    MustChangePassword, // the password is right but an admin set it: choose a new one
+    InvalidInput,       // what was given cannot be used as it is
+    Io,                 // the disk, the file or the network failed
 };
 
 // An error a user can meet: one sentence of what went wrong and, where we know it,

@@ -12,15 +12,19 @@
 #include "store/ChatStore.h"
 #include "store/ConfigRepository.h"
 #include "store/LocalUser.h"
+#include "store/SignInFailureRepository.h"
 #include "store/UserRepository.h"
 #include "store/sqlite/Database.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sodium.h>
+
+#include <future>
 
 using namespace lyss;
 
@@ -37,6 +41,7 @@ class TestAccounts : public QObject {
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<UserRepository> m_users;
+    std::unique_ptr<SignInFailureRepository> m_failures;
     std::unique_ptr<ConfigRepository> m_installation, m_person;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<Accounts> m_accounts;
@@ -52,8 +57,8 @@ class TestAccounts : public QObject {
 
     void reopen(const QString& dataDir)
     {
-        m_accounts =
-            std::make_unique<Accounts>(*m_users, *m_settings, dataDir, [this] { return m_now; });
+        m_accounts = std::make_unique<Accounts>(*m_users, *m_failures, *m_settings, dataDir,
+                                                [this] { return m_now; });
     }
 
 private Q_SLOTS:
@@ -63,6 +68,7 @@ private Q_SLOTS:
         m_settings.reset();
         m_person.reset();
         m_installation.reset();
+        m_failures.reset();
         m_users.reset();
         m_db.reset();
         QFile::remove(m_dir.filePath(QStringLiteral("lyss.db")));
@@ -70,6 +76,7 @@ private Q_SLOTS:
         QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
         m_db = std::move(db).value();
         m_users = std::make_unique<UserRepository>(*m_db);
+        m_failures = std::make_unique<SignInFailureRepository>(*m_db);
         m_installation = std::make_unique<ConfigRepository>(*m_db);
         m_person = std::make_unique<ConfigRepository>(*m_db, localUserId());
         m_settings =
@@ -176,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(Accounts::waitInWords(32000), QStringLiteral("try again in 32 seconds"));
         m_now += wait;
         QVERIFY(m_accounts->signIn(QStringLiteral("alice"), pw("password-one")).ok());
-        QCOMPARE(admin().failures, 0);
+        QCOMPARE(m_failures->of(QStringLiteral("alice"))->failures, 0);
     }
 
     void sessionsEnd()
@@ -303,7 +310,7 @@ private Q_SLOTS:
                     .ok());
         QVERIFY(m_accounts->resetPassword(admin(), QStringLiteral("bob"), pw("temporary-1")).ok());
         auto in = m_accounts->signIn(QStringLiteral("bob"), pw("temporary-1"));
-        QCOMPARE(in.errorCode(), ErrorCode::Unauthorised);
+        QCOMPARE(in.errorCode(), ErrorCode::MustChangePassword);
         QVERIFY(in.errorMessage().contains(QStringLiteral("choose your own")));
         QVERIFY(
             m_accounts->changePassword(QStringLiteral("bob"), pw("temporary-1"), pw("bobs-own-one"))
@@ -328,6 +335,90 @@ private Q_SLOTS:
         QVERIFY(m_accounts->signIn(QStringLiteral("alice"), pw("password-one")).ok());
         QVERIFY(!Passwords::needsRehash(admin().passwordHash));
         QVERIFY(admin().passwordHash.startsWith("$argon2id$v=19$m=65536,t=2"));
+    }
+
+    void aStrongerHashIsKept()
+    {
+        QVERIFY(
+            m_accounts->enable(localUserId(), QStringLiteral("alice"), pw("password-one")).ok());
+        QVERIFY(sodium_init() >= 0);
+        char strong[crypto_pwhash_STRBYTES];
+        QVERIFY(crypto_pwhash_str(strong, "password-one", 12,
+                                  crypto_pwhash_OPSLIMIT_INTERACTIVE + 1,
+                                  crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0);
+        QVERIFY(m_users->setPasswordHash(localUserId(), QByteArray(strong), false).ok());
+        QVERIFY(!Passwords::needsRehash(admin().passwordHash));
+        QVERIFY(m_accounts->signIn(QStringLiteral("alice"), pw("password-one")).ok());
+        QCOMPARE(admin().passwordHash, QByteArray(strong)); // not lowered to today's limits
+        QVERIFY(Passwords::needsRehash("$argon2i$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"));
+    }
+
+    void anUnknownNameWaitsLikeAKnownOne()
+    {
+        QVERIFY(
+            m_accounts->enable(localUserId(), QStringLiteral("alice"), pw("password-one")).ok());
+        for (int i = 0; i < Accounts::kFreeFailures; ++i) {
+            (void)m_accounts->signIn(QStringLiteral("alice"), pw("wrong-wrong"));
+            (void)m_accounts->signIn(QStringLiteral("nobody"), pw("wrong-wrong"));
+        }
+        auto known = m_accounts->signIn(QStringLiteral("alice"), pw("password-one"));
+        auto unknown = m_accounts->signIn(QStringLiteral("nobody"), pw("password-one"));
+        QCOMPARE(known.errorCode(), ErrorCode::Refused);
+        QCOMPARE(unknown.errorCode(), ErrorCode::Refused);
+        // The same sentence but for the name typed.
+        QCOMPARE(
+            QString(known.errorMessage()).replace(QStringLiteral("alice"), QStringLiteral("X")),
+            QString(unknown.errorMessage()).replace(QStringLiteral("nobody"), QStringLiteral("X")));
+        // Every failure and every refusal during the wait is in the log, with its time.
+        QFile log(m_dir.filePath(QStringLiteral("auth.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(log.readAll());
+        QVERIFY2(text.contains(QStringLiteral("failed sign-in 5 in a row for nobody, waits 1 s")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("sign-in refused for nobody: waits 1 s more")));
+        QVERIFY(text.contains(QStringLiteral("sign-in refused for alice: waits 1 s more")));
+        // A quiet day starts the count again.
+        m_now += Accounts::kQuietMs;
+        QCOMPARE(m_accounts->signIn(QStringLiteral("nobody"), pw("wrong-wrong")).errorCode(),
+                 ErrorCode::Unauthorised);
+        QCOMPARE(m_failures->of(QStringLiteral("nobody"))->failures, 1);
+        QVERIFY(m_accounts->signIn(QStringLiteral("ALICE"), pw("password-one")).ok());
+        QCOMPARE(m_failures->of(QStringLiteral("alice"))->failures, 0);
+    }
+
+    void failuresAtOnceAllCount()
+    {
+        // Two processes failing at once: each failure is counted in the database, none
+        // lost between a read and a write.
+        constexpr int kEach = 40;
+        const QString path = m_dir.filePath(QStringLiteral("lyss.db"));
+        auto hammer = [path] {
+            auto db = Database::open(path);
+            if (!db)
+                return false;
+            SignInFailureRepository failures(**db);
+            for (int i = 0; i < kEach; ++i) {
+                if (!failures.countOne(QStringLiteral("alice"), 1'800'000'000'000, 1000).ok())
+                    return false;
+            }
+            return true;
+        };
+        auto one = std::async(std::launch::async, hammer);
+        auto two = std::async(std::launch::async, hammer);
+        QVERIFY(one.get());
+        QVERIFY(two.get());
+        QCOMPARE(m_failures->of(QStringLiteral("alice"))->failures, 2 * kEach);
+    }
+
+    void passwordLengthsAreInCharacters()
+    {
+        // U+1F511 is one character, four UTF-8 bytes, two UTF-16 units.
+        const QByteArray key = QByteArray("\xF0\x9F\x94\x91");
+        QCOMPARE(Passwords::characters(key), 1);
+        QVERIFY(!Passwords::problemWith(key.repeated(7)).isEmpty());
+        QVERIFY(Passwords::problemWith(key.repeated(8)).isEmpty());
+        QVERIFY(Passwords::problemWith(key.repeated(Passwords::kMaxLength)).isEmpty());
+        QVERIFY(!Passwords::problemWith(key.repeated(Passwords::kMaxLength + 1)).isEmpty());
     }
 };
 

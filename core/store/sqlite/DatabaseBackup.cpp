@@ -158,6 +158,30 @@ Result<QStringList> DatabaseBackup::integrityProblems(const QString& path)
     return problems;
 }
 
+Result<bool> DatabaseBackup::accountsOnIn(const QString& path)
+{
+    Handle h;
+    const QByteArray uri = WriteAccess::readOnlyUri(path);
+    if (sqlite3_open_v2(uri.constData(), &h.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
+        SQLITE_OK)
+        return Error{tr("Cannot open %1: %2.").arg(path, printable(sqliteError(h.db)))};
+    sqlite3_busy_timeout(h.db, 5000);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(h.db,
+                           "SELECT EXISTS (SELECT 1 FROM users WHERE password_hash IS NOT NULL "
+                           "AND password_hash <> '')",
+                           -1, &st, nullptr) != SQLITE_OK)
+        return Error{
+            tr("Cannot read the accounts of %1: %2.").arg(path, printable(sqliteError(h.db)))};
+    const int rc = sqlite3_step(st);
+    const bool on = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+    const QString why = rc == SQLITE_ROW ? QString() : printable(sqliteError(h.db));
+    sqlite3_finalize(st);
+    if (!why.isEmpty())
+        return Error{tr("Cannot read the accounts of %1: %2.").arg(path, why)};
+    return on;
+}
+
 QString DatabaseBackup::beforeRestorePath(const QString& databasePath)
 {
     for (int n = 1;; ++n) {

@@ -31,6 +31,9 @@ public:
     // SQLite's full integrity check of the database at `path`, read only (its WAL
     // included): the problems it found, in SQLite's words (at most 20), or none.
     static Result<QStringList> integrityProblems(const QString& path);
+    // Whether accounts are on in the database at `path` (some account has a password), read
+    // only and without its migrations; an error when even that cannot be read.
+    static Result<bool> accountsOnIn(const QString& path);
     // <database>.before-restore-<N> with the first N not taken: no copy is ever replaced.
     static QString beforeRestorePath(const QString& databasePath);
 };

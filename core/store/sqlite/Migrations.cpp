@@ -320,13 +320,34 @@ Migration accounts()
         }};
 }
 
+// v11: failed sign-ins are counted for the name as typed, in a table of their own, so that
+// a name nobody has waits like a real one; they leave the accounts.
+Migration signInFailures()
+{
+    return {11,
+            QStringLiteral("failed sign-ins by name"),
+            {
+                QStringLiteral("CREATE TABLE sign_in_failures ("
+                               "name TEXT PRIMARY KEY COLLATE NOCASE, "
+                               "failures INTEGER NOT NULL, wait_until INTEGER NOT NULL, "
+                               "last_failure_at INTEGER NOT NULL)"),
+                QStringLiteral("INSERT INTO sign_in_failures (name, failures, wait_until, "
+                               "last_failure_at) SELECT name, failures, wait_until, "
+                               "max(wait_until, coalesce(last_signin_at, 0), created_at) FROM "
+                               "users WHERE failures > 0"),
+                QStringLiteral("ALTER TABLE users DROP COLUMN failures"),
+                QStringLiteral("ALTER TABLE users DROP COLUMN wait_until"),
+            }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        initialSchema(),      fullTextSearch(),   streamOwner(), chatTags(),  drafts(),
-        searchFinishedText(), deferredIndexing(), chatBackend(), userScope(), accounts()};
+        initialSchema(), fullTextSearch(),     streamOwner(),      chatTags(),
+        drafts(),        searchFinishedText(), deferredIndexing(), chatBackend(),
+        userScope(),     accounts(),           signInFailures()};
     return all;
 }
 
