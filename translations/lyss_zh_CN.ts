@@ -183,6 +183,22 @@
         <source>The account you were signed in as is gone.</source>
         <translation>你登录所用的账户已不存在。</translation>
     </message>
+    <message>
+        <source>The account %1 is disabled; ask an admin.</source>
+        <translation>账户 %1 已被停用；请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The account %1 waits for an admin&apos;s approval; until then it can do nothing.</source>
+        <translation>账户 %1 正在等待管理员批准；在此之前无法进行任何操作。</translation>
+    </message>
+    <message>
+        <source>back up the whole database</source>
+        <translation>备份整个数据库</translation>
+    </message>
+    <message>
+        <source>The backup cannot replace the database itself.</source>
+        <translation>备份不能替换数据库本身。</translation>
+    </message>
 </context>
 <context>
     <name>AtomicFile</name>
@@ -228,6 +244,18 @@
     <message>
         <source>Removing the backend %1</source>
         <translation>正在删除后端 %1</translation>
+    </message>
+    <message>
+        <source>add a backend</source>
+        <translation>添加后端</translation>
+    </message>
+    <message>
+        <source>change a backend</source>
+        <translation>更改后端</translation>
+    </message>
+    <message>
+        <source>remove a backend</source>
+        <translation>删除后端</translation>
     </message>
 </context>
 <context>
@@ -873,10 +901,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>backup 需要一个 FILE</translation>
     </message>
     <message>
-        <source>The backup cannot replace the database itself.</source>
-        <translation>备份不能替换数据库本身。</translation>
-    </message>
-    <message>
         <source>Backed up to %1.</source>
         <translation>已备份到 %1。</translation>
     </message>
@@ -1365,10 +1389,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>%1 未做任何更改。</translation>
     </message>
     <message>
-        <source>back up the whole database</source>
-        <translation>备份整个数据库</translation>
-    </message>
-    <message>
         <source>restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -1674,6 +1694,10 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Could not put %1 in place of the damaged database. It is as it was; a copy of it is kept as %2.</source>
         <translation>无法用 %1 替换损坏的数据库。它保持原样；其副本保留为 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read the accounts of %1: %2.</source>
+        <translation>无法读取 %1 的账户：%2。</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2077,21 @@ Example: lyss-cli config set ui.theme dark</source>
     </message>
 </context>
 <context>
+    <name>SignInFailureRepository</name>
+    <message>
+        <source>Reading the failed sign-ins</source>
+        <translation>正在读取失败的登录</translation>
+    </message>
+    <message>
+        <source>Recording a failed sign-in</source>
+        <translation>记录失败的登录</translation>
+    </message>
+    <message>
+        <source>Recording a sign-in</source>
+        <translation>记录登录</translation>
+    </message>
+</context>
+<context>
     <name>StreamDecoder</name>
     <message>
         <source>The server sent a line of more than %1 without ending it, so Lyss stopped reading: no model writes that, and reading on would fill the memory. What arrived before it is kept.</source>
@@ -2190,10 +2229,6 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Setting a password</source>
         <translation>设置密码</translation>
-    </message>
-    <message>
-        <source>Recording a failed sign-in</source>
-        <translation>记录失败的登录</translation>
     </message>
     <message>
         <source>Recording a sign-in</source>
