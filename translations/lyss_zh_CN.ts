@@ -131,6 +131,10 @@
         <source>%1 is the account Lyss began with and cannot be removed; disable it instead.</source>
         <translation>%1 是 Lyss 最初的账户，不能删除；可以改为停用它。</translation>
     </message>
+    <message>
+        <source>export another person&apos;s chats</source>
+        <translation>导出他人的聊天</translation>
+    </message>
 </context>
 <context>
     <name>ApiKey</name>
@@ -857,10 +861,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <source>Exports every chat, archived ones included (or one chat), to standard output or a file. JSON is Open WebUI&apos;s export shape, which Open WebUI and Lyss import again with nothing lost. Markdown is for reading: one document, or one file per chat when -o names a directory. Keys are never exported.</source>
-        <translation>把所有对话（包括已归档的，或只导出一个对话）导出到标准输出或文件。JSON 采用 Open WebUI 的导出格式，Open WebUI 和 Lyss 都能无损地再次导入。Markdown 便于阅读：一个文档，或在 -o 指定目录时每个对话一个文件。密钥从不导出。</translation>
-    </message>
-    <message>
         <source>only this chat</source>
         <translation>只导出这个对话</translation>
     </message>
@@ -1391,6 +1391,22 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>restore a backup</source>
         <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Exports every chat of yours, archived ones included (or one chat), to standard output or a file. JSON is Open WebUI&apos;s export shape, which Open WebUI and Lyss import again with nothing lost. Markdown is for reading: one document, or one file per chat when -o names a directory. Keys are never exported. An admin may export another person&apos;s chats, or everyone&apos;s.</source>
+        <translation>将你的所有聊天（包括已归档的，或单个聊天）导出到标准输出或文件。JSON 采用 Open WebUI 的导出格式，Open WebUI 和 Lyss 都能无损地再次导入。Markdown 用于阅读：一个文档，或在 -o 指定目录时每个聊天一个文件。密钥永远不会被导出。管理员可以导出他人的聊天，或所有人的聊天。</translation>
+    </message>
+    <message>
+        <source>this person&apos;s chats (admin)</source>
+        <translation>此人的聊天（管理员）</translation>
+    </message>
+    <message>
+        <source>every person&apos;s chats (admin)</source>
+        <translation>所有人的聊天（管理员）</translation>
+    </message>
+    <message>
+        <source>--all-users goes with neither --user nor --chat</source>
+        <translation>--all-users 不能与 --user 或 --chat 同时使用</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2093,17 @@ Example: lyss-cli config set ui.theme dark</source>
     </message>
 </context>
 <context>
+    <name>SessionKeeper</name>
+    <message>
+        <source>You are signed in for this run only; the session cannot be kept for the next start: %1</source>
+        <translation>你仅在本次运行中保持登录；会话无法保留到下次启动：%1</translation>
+    </message>
+    <message>
+        <source>You are not signed in.</source>
+        <translation>你尚未登录。</translation>
+    </message>
+</context>
+<context>
     <name>SignInFailureRepository</name>
     <message>
         <source>Reading the failed sign-ins</source>
@@ -2368,6 +2395,225 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::AccountsPage</name>
+    <message>
+        <source>Admin: everything</source>
+        <translation>管理员：全部权限</translation>
+    </message>
+    <message>
+        <source>User: their own chats and settings</source>
+        <translation>用户：自己的聊天和设置</translation>
+    </message>
+    <message>
+        <source>Pending: waits for approval</source>
+        <translation>待批准：等待管理员批准</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>waits for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <source>must choose a password</source>
+        <translation>须设置密码</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Lyss opens without asking who you are. Require sign-in to let several people share this computer, each with their own chats and settings: you name yourself and choose a password, become the first admin and keep every chat you have.</source>
+        <translation>Lyss 打开时不会询问你是谁。要求登录后，多人可以共用这台电脑，每人拥有自己的聊天和设置：你为自己取名并设置密码，成为第一位管理员，并保留你现有的所有聊天。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>你的名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>再次输入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Require sign-in</source>
+        <translation>要求登录</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>批准(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation>设置角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>重置密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>删除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新账户</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation>添加账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The sign-in screen offers to create an account</source>
+        <translation>登录界面提供创建账户</translation>
+    </message>
+    <message>
+        <source>Stop requiring sign-in</source>
+        <translation>不再要求登录</translation>
+    </message>
+    <message>
+        <source>Sign-up</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>New accounts are</source>
+        <translation>新账户的角色</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Only while a single account exists: remove the others first.</source>
+        <translation>仅在只有一个账户时可用：请先删除其他账户。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Sign-in is required from now on. You are %1, the first admin, and stay signed in on this computer.</source>
+        <translation>从现在起需要登录。你是 %1，第一位管理员，并在这台电脑上保持登录。</translation>
+    </message>
+    <message>
+        <source>Lyss opens without sign-in again.</source>
+        <translation>Lyss 再次无需登录即可打开。</translation>
+    </message>
+    <message>
+        <source>%1 can sign in now (%2).</source>
+        <translation>%1 现在可以登录了（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is let in.</source>
+        <translation>%1 已获批准。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现在是 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and signed out everywhere.</source>
+        <translation>%1 已被停用，并在所有地方退出登录。</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 可以再次登录了。</translation>
+    </message>
+    <message>
+        <source>%1 has a new password and chooses their own at the next sign-in.</source>
+        <translation>%1 已有新密码，下次登录时需自行设置密码。</translation>
+    </message>
+    <message>
+        <source>%1 and every chat of theirs are removed.</source>
+        <translation>%1 及其所有聊天已删除。</translation>
+    </message>
+    <message>
+        <source>The sign-in screen offers to create an account.</source>
+        <translation>登录界面现在提供创建账户。</translation>
+    </message>
+    <message>
+        <source>Only an admin adds accounts.</source>
+        <translation>只有管理员可以添加账户。</translation>
+    </message>
+    <message>
+        <source>New accounts are %1.</source>
+        <translation>新账户的角色为 %1。</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list first.</source>
+        <translation>请先在列表中选择一个账户。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>A password for %1, at least %2 characters; they choose their own at the next sign-in:</source>
+        <translation>为 %1 设置的密码，至少 %2 个字符；对方下次登录时需自行设置密码：</translation>
+    </message>
+    <message>
+        <source>The same again:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>Remove %1 and every chat of theirs? This cannot be undone.</source>
+        <translation>删除 %1 及其所有聊天？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ActiveReply</name>
     <message>
         <source>The server of this reply is gone.</source>
@@ -2429,6 +2675,49 @@ Options:
     <message>
         <source>Available: %1.</source>
         <translation>可用：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>A new password for %1: at least %2 characters. Your other sessions end; this one goes on.</source>
+        <translation>%1 的新密码：至少 %2 个字符。你的其他会话将结束；当前会话继续。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>再次输入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>你的密码已更改。</translation>
     </message>
 </context>
 <context>
@@ -2822,9 +3111,9 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>回复未保存</translation>
     </message>
     <message numerus="yes">
-        <source>%n reply(s) could not be saved, and quitting now loses them. Copy what you need, or free some space and press Retry saving first. Quit anyway?</source>
+        <source>%n reply(s) could not be saved, and leaving now loses them. Copy what you need, or free some space and press Retry saving first. Leave anyway?</source>
         <translation>
-            <numerusform>有 %n 条回复无法保存，现在退出会丢失它们。请复制你需要的内容，或先释放一些空间并点击“重试保存”。仍要退出吗？</numerusform>
+            <numerusform>有 %n 条回复无法保存，现在离开将丢失它们。请复制你需要的内容，或先释放一些空间并点击“重试保存”。仍要离开吗？</numerusform>
         </translation>
     </message>
 </context>
@@ -3022,6 +3311,56 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>There is no model &quot;%1&quot; on %2.</source>
         <translation>%2 上没有模型“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::PersonMenu</name>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>已登录为 %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登录为 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>更改密码…</translation>
+    </message>
+    <message>
+        <source>Switch person…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::PersonShell</name>
+    <message>
+        <source>Sign in as the person taking over. Cancel, and %1 stays signed in.</source>
+        <translation>请以接手的人的身份登录。点击取消，%1 将保持登录。</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>你已退出登录。</translation>
+    </message>
+    <message>
+        <source>Your session has ended: you were signed out elsewhere, it expired, or an admin disabled your account. Sign in again.</source>
+        <translation>你的会话已结束：你在别处退出了登录、会话已过期，或管理员停用了你的账户。请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -3287,17 +3626,17 @@ F1 或 Ctrl+/：本列表</translation>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>管理账户</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
 </context>
 <context>
     <name>lyss::SignInDialog</name>
-    <message>
-        <source>Stay signed in</source>
-        <translation>保持登录</translation>
-    </message>
-    <message>
-        <source>Create account</source>
-        <translation>创建账户</translation>
-    </message>
     <message>
         <source>Sign in to Lyss</source>
         <translation>登录 Lyss</translation>
@@ -3319,16 +3658,88 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Your account waits for an admin&apos;s approval. Once they let you in, sign in again.</source>
-        <translation>你的账户正在等待管理员批准。批准后请重新登录。</translation>
-    </message>
-    <message>
         <source>The account %1 is made and waits for an admin&apos;s approval.</source>
         <translation>账户 %1 已创建，正在等待管理员批准。</translation>
     </message>
     <message>
         <source>The account %1 is made: sign in with it.</source>
         <translation>账户 %1 已创建：请用它登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Stay signed in</source>
+        <translation>保持登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>创建账户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose your password</source>
+        <translation>设置你的密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>再次输入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Save and sign in</source>
+        <translation>保存并登录</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <source>Back to sign-in</source>
+        <translation>返回登录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>An admin set a password for %1. Choose your own to go on: at least %2 characters.</source>
+        <translation>管理员为 %1 设置了密码。请设置你自己的密码以继续：至少 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The account %1 is made but an admin has not let it in yet. Once they have, sign in again; until then Lyss shows nothing here.</source>
+        <translation>账户 %1 已创建，但管理员尚未批准。批准后请重新登录；在此之前 Lyss 不会显示任何内容。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Cannot sign in</source>
+        <translation>无法登录</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,12 @@ QString timeText(qint64 ms)
 // Keeps a new session in the keyring, or ends it when it cannot be kept.
 int keepSession(CliContext& ctx, AppContext& app, const SignedIn& in)
 {
+    // The session kept before, whoever's, ends in the database too: replaced in the keyring
+    // it would otherwise stay valid until it expired.
+    if (auto old = app.secrets().read(app.sessionSecretKey()); old && old->has_value()) {
+        if (QByteArray token = (*old)->toUtf8(); token != in.token)
+            (void)app.accounts().signOut(token);
+    }
     if (Status st = app.secrets().write(app.sessionSecretKey(), QString::fromLatin1(in.token));
         !st.ok()) {
         (void)app.accounts().signOut(in.token);

@@ -2,6 +2,7 @@
 // lyss-cli import, export, backup, restore: your chats in and out.
 #include "CliContext.h"
 
+#include "accounts/Accounts.h"
 #include "app/AppContext.h"
 #include "app/UserSession.h"
 #include "io/ChatImporter.h"
@@ -116,13 +117,19 @@ int runExport(CliContext& ctx, const QStringList& args)
     int code = 0;
     if (!parseArgs(
             ctx, QStringLiteral("export"),
-            QStringLiteral("export [--chat ID] [--format json|markdown] [-o FILE|DIR]"),
-            CliContext::tr("Exports every chat, archived ones included (or one chat), to standard "
-                           "output or a file. JSON is "
+            QStringLiteral(
+                "export [--chat ID] [--user NAME | --all-users] [--format json|markdown] "
+                "[-o FILE|DIR]"),
+            CliContext::tr("Exports every chat of yours, archived ones included (or one chat), "
+                           "to standard output or a file. JSON is "
                            "Open WebUI's export shape, which Open WebUI and Lyss import again "
                            "with nothing lost. Markdown is for reading: one document, or one "
-                           "file per chat when -o names a directory. Keys are never exported."),
+                           "file per chat when -o names a directory. Keys are never exported. An "
+                           "admin may export another person's chats, or everyone's."),
             {{QStringLiteral("chat"), QStringLiteral("ID"), CliContext::tr("only this chat")},
+             {QStringLiteral("user"), QStringLiteral("NAME"),
+              CliContext::tr("this person's chats (admin)")},
+             {QStringLiteral("all-users"), {}, CliContext::tr("every person's chats (admin)")},
              {QStringLiteral("format"), QStringLiteral("FORMAT"),
               CliContext::tr("json (default) or markdown")},
              {QStringLiteral("output"), QStringLiteral("FILE"),
@@ -136,27 +143,43 @@ int runExport(CliContext& ctx, const QStringList& args)
     if (format != QLatin1String("json") && format != QLatin1String("markdown"))
         return ctx.usage(CliContext::tr("--format must be json or markdown"),
                          QStringLiteral("export"));
+    const bool everyone = p.flags.contains(QLatin1String("all-users"));
+    if (everyone &&
+        (p.values.contains(QStringLiteral("user")) || p.values.contains(QStringLiteral("chat"))))
+        return ctx.usage(CliContext::tr("--all-users goes with neither --user nor --chat"),
+                         QStringLiteral("export"));
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
-    ChatStore& chats = app->store();
-
-    QList<Chat> selected;
-    if (p.values.contains(QStringLiteral("chat"))) {
-        auto id = chats.chats().resolveChatId(p.values.value(QStringLiteral("chat")));
-        if (!id)
-            return ctx.fail(id.errorMessage());
-        auto chat = chats.chats().chat(*id);
-        if (!chat || !chat->has_value())
-            return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
-                                 : chat.errorMessage());
-        selected << **chat;
-    } else {
+    auto me = ctx.person();
+    if (!me)
+        return kExitFailed;
+    auto people =
+        app->accounts().exportedPeople(*me, p.values.value(QStringLiteral("user")), everyone);
+    if (!people)
+        return ctx.fail(people.errorMessage());
+    // Each chat with the store of the person it belongs to.
+    std::vector<std::unique_ptr<ChatStore>> stores;
+    QList<QPair<Chat, ChatStore*>> selected;
+    for (const User& person : *people) {
+        stores.push_back(std::make_unique<ChatStore>(app->database(), person.id));
+        ChatStore& chats = *stores.back();
+        if (p.values.contains(QStringLiteral("chat"))) {
+            auto id = chats.chats().resolveChatId(p.values.value(QStringLiteral("chat")));
+            if (!id)
+                return ctx.fail(id.errorMessage());
+            auto chat = chats.chats().chat(*id);
+            if (!chat || !chat->has_value())
+                return ctx.fail(chat ? CliContext::tr("There is no chat with the id %1.").arg(*id)
+                                     : chat.errorMessage());
+            selected.append({**chat, &chats});
+            continue;
+        }
         auto list = chats.chats().listChats(true);
         if (!list)
             return ctx.fail(list.errorMessage());
         for (const ChatSummary& s : *list) // archived ones too: an export takes everything out
-            selected << s.chat;
+            selected.append({s.chat, &chats});
     }
 
     const QString output = p.values.value(QStringLiteral("output"));
@@ -165,7 +188,8 @@ int runExport(CliContext& ctx, const QStringList& args)
     QJsonArray json;
     QString markdown;
     int written = 0;
-    for (const Chat& c : selected) {
+    for (const auto& [c, store] : selected) {
+        ChatStore& chats = *store;
         auto branch = chats.messages().currentBranch(c.id);
         if (!branch)
             return ctx.fail(branch.errorMessage());

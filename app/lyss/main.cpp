@@ -2,10 +2,9 @@
 // lyss: the desktop app.
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "shell/MainWindow.h"
-#include "shell/SignInDialog.h"
+#include "shell/PersonShell.h"
 #include "util/Translations.h"
 #include "util/Version.h"
 
@@ -100,20 +99,20 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "%s\n", qPrintable(notice));
 
     lyss::AppContext& services = **context;
-    // With accounts on, the person comes first: the one kept in the keyring, or whoever
-    // signs in; nobody's chats are on screen before that.
-    if (!lyss::SignInDialog::ensureSignedIn(services))
-        return 0;
-    if (const QString language = services.settings().text(lyss::SettingKey::Language);
-        !language.isEmpty())
-        lyss::Translations::use(language);
     auto effective = services.effectiveBackends();
     const int idleMs =
         static_cast<int>(services.settings().number(lyss::SettingKey::IdleTimeoutSeconds) * 1000);
     lyss::BackendSet backends(effective ? *effective : QList<lyss::EffectiveBackend>{},
                               &services.secrets(), idleMs);
-    lyss::Conversations conversations(services.store(), services.settings(), backends);
-    lyss::MainWindow window(services, backends, conversations);
+    // With accounts on, the person comes first: the one kept in the keyring, or whoever
+    // signs in; nobody's chats are on screen before that. The shell then keeps the window
+    // that person's, through sign-out, switching person and a session ended elsewhere.
+    lyss::PersonShell shell(services, backends);
+    if (!shell.start())
+        return 0;
+    QObject::connect(&shell, &lyss::PersonShell::nobodySignedIn, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
+    lyss::MainWindow& window = *shell.window();
     if (parser.isSet(windowSize)) {
         const QStringList wh = parser.value(windowSize).split(QLatin1Char('x'));
         if (wh.size() == 2)
@@ -124,8 +123,8 @@ int main(int argc, char* argv[])
     if (parser.isSet(screenshot)) {
         // Let the servers answer and the layout settle, then take the picture.
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(2500, &window, [&window, file] {
-            if (!window.grab().save(file))
+        QTimer::singleShot(2500, &shell, [&shell, file] {
+            if (!shell.window() || !shell.window()->grab().save(file))
                 std::fprintf(stderr, "lyss: cannot write %s\n", qPrintable(file));
             QApplication::quit();
         });

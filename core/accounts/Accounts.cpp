@@ -458,4 +458,18 @@ Status Accounts::remove(const User& actor, const QString& name)
     return m_users.remove(target->id);
 }
 
+Result<QList<User>> Accounts::exportedPeople(const User& actor, const QString& name, bool everyone)
+{
+    if (!everyone && (name.isEmpty() || name.compare(actor.name, Qt::CaseInsensitive) == 0))
+        return QList<User>{actor};
+    if (Status st = administer(actor, tr("export another person's chats")); !st.ok())
+        return st.error();
+    if (everyone)
+        return m_users.list();
+    auto target = someone(name);
+    if (!target)
+        return target.error();
+    return QList<User>{*target};
+}
+
 } // namespace lyss

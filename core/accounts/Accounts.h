@@ -72,6 +72,9 @@ public:
     Status resetPassword(const User& actor, const QString& name, QByteArray password);
     // The account with every chat of theirs.
     Status remove(const User& actor, const QString& name);
+    // Whose chats an export takes: your own; another person's (`name`) or everyone's
+    // (`everyone`) only for an admin.
+    Result<QList<User>> exportedPeople(const User& actor, const QString& name, bool everyone);
 
     // Refused (in words, naming `what`) unless the person is an admin.
     static Status requireAdmin(const User& actor, const QString& what);

@@ -2,6 +2,7 @@
 #include "app/AppContext.h"
 
 #include "accounts/Accounts.h"
+#include "accounts/SessionKeeper.h"
 #include "app/UserSession.h"
 #include "config/ConfigJsonImporter.h"
 #include "config/SecretFilter.h"
@@ -126,6 +127,8 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     }
     Settings::allowMore(Settings::keyName(SettingKey::Theme), themes);
     ctx->m_secrets = options.secrets ? options.secrets : std::make_shared<KeychainSecretStore>();
+    ctx->m_keeper =
+        std::make_unique<SessionKeeper>(*ctx->m_accounts, *ctx->m_secrets, ctx->sessionSecretKey());
     if (!ctx->m_db->readOnlyReason().isEmpty()) {
         ctx->guardBackends();
         // Only what reads: no indexing, no recovery of cut-off replies, no config.json.

@@ -21,6 +21,7 @@ class Database;
 class ReplyRecovery;
 class SearchIndexer;
 class SecretStore;
+class SessionKeeper;
 class Settings;
 class SignInFailureRepository;
 class UserRepository;
@@ -86,6 +87,8 @@ public:
     Status backUp(const QString& target, bool replace);
     // The keyring entry that keeps this data folder's session token.
     QString sessionSecretKey() const;
+    // The session of the person at this keyboard (its token, kept or for this run).
+    SessionKeeper& keeper() { return *m_keeper; }
     SecretStore& secrets() { return *m_secrets; }
 
     // The backends this run uses (database, environment, built-in default).
@@ -118,6 +121,7 @@ private:
     std::vector<std::unique_ptr<UserSession>> m_sessions;
     UserSession* m_session = nullptr;
     std::shared_ptr<SecretStore> m_secrets;
+    std::unique_ptr<SessionKeeper> m_keeper; // after what it uses: destroyed first
 };
 
 } // namespace lyss

@@ -6,6 +6,9 @@
 // the password is in no file Lyss writes.
 #include "TestSupport.h"
 
+#include "accounts/Accounts.h"
+#include "app/AppContext.h"
+#include "secrets/SecretStore.h"
 #include "store/ChatStore.h"
 #include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
@@ -14,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -33,6 +37,19 @@ class TestCliAccounts : public QObject {
 
     QTemporaryDir m_dir;
     QString m_chatId;
+
+    // The session token lyss-cli keeps in the keyring for this data folder.
+    QByteArray keptToken()
+    {
+        AppContext::Options o;
+        o.dataDir = m_dir.path();
+        o.env = test::cleanEnvironment();
+        auto app = AppContext::open(o);
+        if (!app)
+            return {};
+        auto kept = (*app)->secrets().read((*app)->sessionSecretKey());
+        return kept && kept->has_value() ? (*kept)->toUtf8() : QByteArray();
+    }
 
     test::CliResult cli(const QString& line, const QByteArray& input = {})
     {
@@ -91,7 +108,19 @@ private Q_SLOTS:
     {
         auto r = cli(QStringLiteral("users add bob --password-stdin"), "bob's password\n");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray alices = keptToken();
+        QVERIFY(!alices.isEmpty());
         QCOMPARE(cli(QStringLiteral("login bob --password-stdin"), "bob's password\n").exitCode, 0);
+        // Alice's session, replaced in the keyring, is over in the database too.
+        QVERIFY(keptToken() != alices);
+        {
+            AppContext::Options o;
+            o.dataDir = m_dir.path();
+            o.env = test::cleanEnvironment();
+            auto app = AppContext::open(o);
+            QVERIFY(app.ok());
+            QCOMPARE((*app)->accounts().resume(alices).errorCode(), ErrorCode::Unauthorised);
+        }
         QCOMPARE(cli(QStringLiteral("whoami")).out, QStringLiteral("bob (user)\n"));
         QVERIFY(!cli(QStringLiteral("chats list")).out.contains(QStringLiteral("plans")));
         // Even by exact id: the same answer as for an id that does not exist.
@@ -148,6 +177,54 @@ private Q_SLOTS:
         const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QCOMPARE(list.size(), 3);
         QCOMPARE(list.at(2)[QStringLiteral("role")].toString(), QStringLiteral("user"));
+    }
+
+    void onlyAnAdminExportsOtherPeoplesChats()
+    {
+        // alice is signed in (the last case). Bob has a chat of his own.
+        auto listed = cli(QStringLiteral("users list --json"));
+        QString bobId;
+        for (const QJsonValue& u : QJsonDocument::fromJson(listed.out.toUtf8()).array()) {
+            if (u[QStringLiteral("name")].toString() == QStringLiteral("bob"))
+                bobId = u[QStringLiteral("id")].toString();
+        }
+        QVERIFY(!bobId.isEmpty());
+        {
+            auto db = Database::open(QDir(m_dir.path()).filePath(QStringLiteral("lyss.db")));
+            QVERIFY(db.ok());
+            ChatStore bobs(**db, bobId);
+            QVERIFY(bobs.chats().createChat({.title = QStringLiteral("Bob's garden")}).ok());
+        }
+        auto r = cli(QStringLiteral("export --user bob"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("Bob's garden")));
+        QVERIFY(!r.out.contains(QStringLiteral("Alice's plans")));
+        r = cli(QStringLiteral("export --all-users"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray all = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QSet<QString> owners;
+        for (const QJsonValue& c : all)
+            owners << c[QStringLiteral("user_id")].toString();
+        QVERIFY(owners.contains(bobId) && owners.contains(localUserId()));
+        QVERIFY(r.out.contains(QStringLiteral("Alice's plans")));
+        QVERIFY(r.out.contains(QStringLiteral("Bob's garden")));
+        r = cli(QStringLiteral("export --user nobody"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no account named nobody")), qPrintable(r.err));
+        QCOMPARE(cli(QStringLiteral("export --all-users --user bob")).exitCode, 2);
+
+        // Bob exports his own, and nobody else's.
+        QCOMPARE(cli(QStringLiteral("login bob --password-stdin"), "bob's password\n").exitCode, 0);
+        QVERIFY(cli(QStringLiteral("export --user bob")).out.contains(QStringLiteral("garden")));
+        for (const QString& line :
+             {QStringLiteral("export --user alice"), QStringLiteral("export --all-users")}) {
+            r = cli(line);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("Only an admin may export another person's "
+                                                   "chats")),
+                     qPrintable(r.err));
+            QVERIFY(!r.out.contains(QStringLiteral("plans")));
+        }
     }
 
     void failedSignInsMakeTheAccountWaitAcrossProcesses()

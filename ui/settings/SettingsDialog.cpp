@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/SettingsDialog.h"
+#include "settings/AccountsPage.h"
 #include "settings/AppearancePage.h"
 #include "settings/ChatPage.h"
 #include "settings/ModelsPage.h"
 #include "settings/ServersPage.h"
+
+#include "app/AppContext.h"
 
 #include <QDialogButtonBox>
 #include <QTabWidget>
@@ -36,6 +39,13 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
     m_tabs->addTab(m_serversPage, tr("Servers"));
     m_tabs->addTab(m_chatPage, tr("Chat"));
     m_tabs->addTab(m_modelsPage, tr("Models"));
+    if (app.mayChangeInstallation(tr("manage accounts")).ok()) {
+        m_accountsPage = new AccountsPage(app, m_tabs);
+        connect(m_accountsPage, &AccountsPage::said, this, keep);
+        connect(m_accountsPage, &AccountsPage::accountsChanged, this,
+                &SettingsDialog::accountsChanged);
+        m_tabs->addTab(m_accountsPage, tr("Accounts"));
+    }
     layout->addWidget(m_tabs);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -11,12 +11,14 @@ namespace lyss {
 
 class AppContext;
 class BackendSet;
+class AccountsPage;
 class ChatPage;
 class ModelsPage;
 class ServersPage;
 
 // Settings, a shell around its pages: Appearance (when the window offers themes), Servers,
-// Chat and Models. What the pages do is theirs; the dialog passes on what they say.
+// Chat, Models and Accounts (for an admin, or anyone while accounts are off). What the pages do is
+// theirs; the dialog passes on what they say.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 
@@ -39,6 +41,9 @@ public:
     void testServer(const QString& name);
     void pullModel(const QString& model);
     bool saveChatOptions();
+    // Settings › Accounts, when the person may see it (an admin, or anyone while accounts
+    // are off); null otherwise.
+    AccountsPage* accountsPage() const { return m_accountsPage; }
 
     // An Appearance page with the theme choices (name, title) and the languages; picking
     // one emits themeChosen or languageChosen at once (the window takes it up live).
@@ -51,6 +56,8 @@ Q_SIGNALS:
     void serversChanged();
     void modelsChanged();
     void finishedWork(); // a test or a pull has an answer
+    // Accounts were turned on or off in Settings › Accounts.
+    void accountsChanged();
 
 private:
     AppContext& m_app;
@@ -59,6 +66,7 @@ private:
     ServersPage* m_serversPage = nullptr;
     ChatPage* m_chatPage = nullptr;
     ModelsPage* m_modelsPage = nullptr;
+    AccountsPage* m_accountsPage = nullptr; // only for whoever may administer accounts
 };
 
 } // namespace lyss

@@ -60,6 +60,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
 
     // Top bar: sidebar toggle, model picker, servers' status.
     auto* top = new QHBoxLayout;
+    m_topBar = top;
     top->setContentsMargins(8, 6, 12, 6);
     m_sidebarToggle = new QToolButton(right);
     m_sidebarToggle->setObjectName(QStringLiteral("sidebarToggle"));
@@ -229,6 +230,7 @@ void MainWindow::openSettings()
     connect(&dialog, &SettingsDialog::serversChanged, this,
             [&serversChanged] { serversChanged = true; });
     connect(&dialog, &SettingsDialog::modelsChanged, this, &MainWindow::refreshModels);
+    connect(&dialog, &SettingsDialog::accountsChanged, this, &MainWindow::accountsChanged);
     dialog.exec();
     if (serversChanged)
         rebuildBackends();
@@ -334,7 +336,10 @@ void MainWindow::applyTheme()
 
 void MainWindow::refreshModels()
 {
-    m_backends.listModels([this](BackendSet::ModelList list) {
+    // The answer can come after the window is gone (another person took over).
+    m_backends.listModels([this, alive = QPointer<MainWindow>(this)](BackendSet::ModelList list) {
+        if (!alive)
+            return;
         std::optional<Chat> chat;
         if (auto c = m_app.store().chats().chat(currentChatId()); c && c->has_value())
             chat = **c;
@@ -430,27 +435,37 @@ void MainWindow::finishPendingDelete()
     m_sidebar->reload();
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
+void MainWindow::addToTopBar(QWidget* widget)
+{
+    m_topBar->insertWidget(m_topBar->indexOf(m_themeButton), widget);
+}
+
+bool MainWindow::handOver()
 {
     m_pane->saveDraft();
     finishPendingDelete();
+    m_pane->unsaved()->retry();
+    const int n = m_pane->unsaved()->unsavedCount();
+    if (n == 0 || QGuiApplication::platformName() == QLatin1String("offscreen"))
+        return true;
+    // The only copy of those replies is on screen: leaving loses them.
+    return QMessageBox::warning(this, tr("Replies not saved"),
+                                tr("%n reply(s) could not be saved, and leaving now loses "
+                                   "them. Copy what you need, or free some space and press "
+                                   "Retry saving first. Leave anyway?",
+                                   nullptr, n),
+                                QMessageBox::Yes | QMessageBox::No,
+                                QMessageBox::No) == QMessageBox::Yes;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
     // Replies still coming end here, saved whole (not found cut off at the next start);
     // a message still being prepared is stored with its stopped reply.
     m_conversations.stopAll();
-    m_pane->unsaved()->retry();
-    if (const int n = m_pane->unsaved()->unsavedCount();
-        n > 0 && QGuiApplication::platformName() != QLatin1String("offscreen")) {
-        // The only copy of those replies is on screen: quitting loses them.
-        if (QMessageBox::warning(this, tr("Replies not saved"),
-                                 tr("%n reply(s) could not be saved, and quitting now loses "
-                                    "them. Copy what you need, or free some space and press "
-                                    "Retry saving first. Quit anyway?",
-                                    nullptr, n),
-                                 QMessageBox::Yes | QMessageBox::No,
-                                 QMessageBox::No) != QMessageBox::Yes) {
-            event->ignore();
-            return;
-        }
+    if (!handOver()) {
+        event->ignore();
+        return;
     }
     QMainWindow::closeEvent(event);
 }

@@ -17,6 +17,7 @@
 #include <QTimer>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -101,6 +102,17 @@ public:
     void rebuildBackends();
     void openSettings();
     QList<ModelInfo> models() const { return m_modelPicker->models(); }
+    // A control of the shell's (the person menu) in the top bar, before the theme button.
+    void addToTopBar(QWidget* widget);
+    // Another person takes the keyboard, or Lyss closes: the draft is saved, a delete
+    // waiting for Undo done, and replies that could not be saved offered once more. False
+    // when the person chose to stay (their only copy of a reply is on screen). Replies
+    // still streaming go on.
+    bool handOver();
+
+Q_SIGNALS:
+    // Accounts were turned on or off, or people changed, in Settings.
+    void accountsChanged();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -131,6 +143,7 @@ private:
     ThemeManager* m_themes = nullptr;
     QToolButton* m_themeButton = nullptr;
     QToolButton* m_settingsButton = nullptr;
+    QHBoxLayout* m_topBar = nullptr;
     UndoBar* m_undoBar = nullptr;
     QString m_pendingDelete;
     QTimer m_breakpointTimer;

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The person at the keyboard, with a real keyring and a real model server: no person menu
+// without accounts; switching person is live (the window is built again for the next
+// person, in their theme, with their chats only) while the previous person's reply goes on
+// streaming into their chat and is saved whole; signing out ends the session here and in
+// the keyring and asks who is there; a session ended elsewhere (an admin disabled the
+// person) takes them off the screen at the next check; the password changed from the
+// person menu keeps this session and ends the others.
+#include "TestSupport.h"
+
+#include "accounts/Accounts.h"
+#include "accounts/SessionKeeper.h"
+#include "app/AppContext.h"
+#include "app/UserSession.h"
+#include "backends/BackendSet.h"
+#include "chat/ActiveReply.h"
+#include "config/Settings.h"
+#include "conversation/Composer.h"
+#include "conversation/MessageModel.h"
+#include "secrets/SecretStore.h"
+#include "shell/ChangePasswordDialog.h"
+#include "shell/MainWindow.h"
+#include "shell/PersonMenu.h"
+#include "shell/PersonShell.h"
+#include "sidebar/ChatSidebar.h"
+#include "store/ChatStore.h"
+#include "store/LocalUser.h"
+#include "store/sqlite/Database.h"
+#include "theme/ThemeManager.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+namespace {
+
+struct Installation {
+    QTemporaryDir dir;
+    std::unique_ptr<AppContext> app;
+    std::unique_ptr<BackendSet> backends;
+    std::unique_ptr<PersonShell> shell;
+    User alice;
+    User bob;
+
+    explicit Installation(const QUrl& ollama, bool accounts = true)
+    {
+        AppContext::Options o;
+        o.dataDir = dir.path();
+        o.env = test::cleanEnvironment();
+        o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), ollama.toString());
+        app = std::move(AppContext::open(o)).value();
+        if (accounts) {
+            auto in =
+                app->accounts().enable(localUserId(), QStringLiteral("alice"), "alice-password");
+            if (!in)
+                qFatal("%s", qPrintable(in.errorMessage()));
+            alice = in->user;
+            if (!app->keeper().adopt(*in, true).ok())
+                qFatal("the keyring cannot keep a session");
+            bob =
+                *app->accounts().add(alice, QStringLiteral("bob"), UserRole::User, "bob-password");
+            (void)app->settings().set(SettingKey::Theme, QStringLiteral("dark")); // alice's
+        }
+        backends = std::make_unique<BackendSet>(*app->effectiveBackends(), nullptr, 30000);
+        shell = std::make_unique<PersonShell>(*app, *backends);
+    }
+    ~Installation()
+    {
+        shell.reset();
+        backends.reset();
+        app.reset();
+    }
+    MainWindow* window() { return shell->window(); }
+    // What the sign-in dialog does when `name` signs in there.
+    PersonShell::SignInStep signsIn(const QString& name, const QByteArray& password,
+                                    QStringList* reasons)
+    {
+        return [this, name, password, reasons](const QString& why) {
+            reasons->append(why);
+            auto in = app->accounts().signIn(name, password);
+            return in && app->keeper().adopt(*in, true).ok() && app->openSession(in->user.id).ok();
+        };
+    }
+    QStringList chatTitles()
+    {
+        QStringList out;
+        for (const ChatSummary& c : *app->store().chats().listChats())
+            out << c.chat.title;
+        return out;
+    }
+};
+
+} // namespace
+
+class TestPersonShell : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    void withoutAccountsThereIsNoPersonMenu()
+    {
+        Installation i(m_server->url(), false);
+        QVERIFY(i.shell->start());
+        QVERIFY(i.window());
+        QVERIFY(!i.shell->personMenu());
+        QCOMPARE(i.app->session().userId(), localUserId());
+    }
+
+    void switchingPersonIsLiveAndTheirReplyKeepsSaving()
+    {
+        Installation i(m_server->url());
+        QVERIFY(i.app->store().chats().createChat({.title = QStringLiteral("Alice's own")}).ok());
+        QVERIFY(i.shell->start()); // the session kept in the keyring: alice, asked nothing
+        MainWindow* first = i.window();
+        first->show();
+        QVERIFY(QTest::qWaitForWindowExposed(first));
+        QVERIFY(i.shell->personMenu() && i.shell->personMenu()->isVisible());
+        QVERIFY(i.shell->personMenu()->text().contains(QStringLiteral("alice")));
+        QCOMPARE(first->themes()->choice(), QStringLiteral("dark"));
+        const QByteArray alicesToken = i.app->keeper().token();
+
+        // Alice asks the slow model; the reply streams.
+        auto* picker = first->findChild<QComboBox*>(QStringLiteral("modelPicker"));
+        QVERIFY(
+            QTest::qWaitFor([&] { return picker->findData(QStringLiteral("slow")) >= 0; }, 10000));
+        picker->setCurrentIndex(picker->findData(QStringLiteral("slow")));
+        auto* composer = first->findChild<Composer*>(QStringLiteral("composer"));
+        composer->setFocus();
+        QTest::keyClicks(composer, QStringLiteral("tell me slowly"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(first->messageModel()->rowCount() == 2 &&
+                                     !first->messageModel()->at(1).content.isEmpty(),
+                                 10000);
+        const QString alicesChat = first->currentChatId();
+        const QString replyId = first->messageModel()->at(1).id;
+
+        // Bob takes over from the person menu.
+        QStringList asked;
+        i.shell->setSignInStep(i.signsIn(QStringLiteral("bob"), "bob-password", &asked));
+        QSignalSpy changed(i.shell.get(), &PersonShell::windowChanged);
+        i.shell->personMenu()->switchPersonAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 5000);
+        QCOMPARE(asked.size(), 1);
+        MainWindow* second = i.window();
+        QVERIFY(second && second != first);
+        QCOMPARE(i.app->session().userId(), i.bob.id);
+        QVERIFY(i.shell->personMenu()->text().contains(QStringLiteral("bob")));
+        QCOMPARE(second->themes()->choice(), QStringLiteral("system")); // his, not hers
+        QVERIFY(i.chatTitles().isEmpty()); // nothing of alice's on screen or in his store
+        QCOMPARE(second->messageModel()->rowCount(), 0);
+        // Alice's session ended with the switch.
+        QCOMPARE(i.app->accounts().resume(alicesToken).errorCode(), ErrorCode::Unauthorised);
+
+        // Her reply streams on, unseen, and is saved whole into her chat.
+        QCOMPARE(i.shell->backgroundReplies(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(i.shell->backgroundReplies(), 0, 20000);
+        ChatStore hers(i.app->database(), i.alice.id);
+        auto reply = hers.messages().message(replyId);
+        QVERIFY(reply.ok() && reply->has_value());
+        QCOMPARE((*reply)->status, MessageStatus::Complete);
+        QCOMPARE((*reply)->content.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(), 200);
+        QCOMPARE((*reply)->chatId, alicesChat);
+    }
+
+    void signingOutEndsTheSessionAndAsksWhoIsThere()
+    {
+        Installation i(m_server->url());
+        QVERIFY(i.shell->start());
+        const QByteArray token = i.app->keeper().token();
+        QStringList asked;
+        i.shell->setSignInStep(i.signsIn(QStringLiteral("bob"), "bob-password", &asked));
+        i.shell->personMenu()->signOutAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 5000);
+        QVERIFY2(asked.first().contains(QStringLiteral("signed out")), qPrintable(asked.first()));
+        QCOMPARE(i.app->accounts().resume(token).errorCode(), ErrorCode::Unauthorised);
+        QTRY_VERIFY(i.window() != nullptr);
+        QCOMPARE(i.app->session().userId(), i.bob.id);
+
+        // Bob signs out and nobody signs in: Lyss closes, showing nobody's chats.
+        i.shell->setSignInStep([](const QString&) { return false; });
+        QSignalSpy nobody(i.shell.get(), &PersonShell::nobodySignedIn);
+        i.shell->signOut();
+        QCOMPARE(nobody.count(), 1);
+        QVERIFY(!i.window());
+        auto kept = i.app->secrets().read(i.app->sessionSecretKey());
+        QVERIFY(kept.ok() && !kept->has_value());
+    }
+
+    void aSessionEndedElsewhereLeavesTheScreen()
+    {
+        Installation i(m_server->url());
+        QStringList first;
+        i.shell->setSignInStep(i.signsIn(QStringLiteral("bob"), "bob-password", &first));
+        QVERIFY(i.app->keeper().signOut().ok());
+        QVERIFY(i.shell->start()); // bob, through the "dialog"
+        QCOMPARE(i.app->session().userId(), i.bob.id);
+        i.shell->checkSession();
+        QVERIFY(i.window()); // still good: nothing happens
+
+        // An admin (alice, in lyss-cli say) makes bob an admin: the menu says so at once.
+        QVERIFY(i.app->accounts().setRole(i.alice, QStringLiteral("bob"), UserRole::Admin).ok());
+        i.shell->checkSession();
+        QVERIFY(i.shell->personMenu()->toolTip().contains(QStringLiteral("admin")));
+        QVERIFY(i.app->accounts().setRole(i.alice, QStringLiteral("bob"), UserRole::User).ok());
+
+        // Then disables him: at the next check he is off the screen and asked to sign in.
+        QVERIFY(i.app->accounts().setDisabled(i.alice, QStringLiteral("bob"), true).ok());
+        QStringList asked;
+        i.shell->setSignInStep([&asked](const QString& why) {
+            asked << why;
+            return false;
+        });
+        QSignalSpy nobody(i.shell.get(), &PersonShell::nobodySignedIn);
+        i.shell->checkSession();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.first().contains(QStringLiteral("session has ended")),
+                 qPrintable(asked.first()));
+        QCOMPARE(nobody.count(), 1);
+        QVERIFY(!i.window());
+        QVERIFY(!i.app->keeper().signedIn());
+    }
+
+    void changingThePasswordKeepsThisSessionOnly()
+    {
+        Installation i(m_server->url());
+        QVERIFY(i.shell->start());
+        auto elsewhere = i.app->accounts().signIn(QStringLiteral("alice"), "alice-password");
+        QVERIFY(elsewhere.ok());
+        ChangePasswordDialog dialog(*i.app, QStringLiteral("alice"), i.window());
+        QVERIFY(!dialog.change("alice-password", "a-new-secret", "another-one"));
+        QVERIFY(dialog.message().contains(QStringLiteral("not the same")));
+        QVERIFY(!dialog.change("not-her-password", "a-new-secret", "a-new-secret"));
+        QCOMPARE(dialog.message(), QStringLiteral("The name or the password is not right."));
+        QVERIFY(dialog.change("alice-password", "a-new-secret", "a-new-secret"));
+        QVERIFY(i.app->keeper().check().ok()); // this one goes on
+        QCOMPARE(i.app->accounts().resume(elsewhere->token).errorCode(), ErrorCode::Unauthorised);
+        QVERIFY(i.app->accounts().signIn(QStringLiteral("alice"), "a-new-secret").ok());
+        i.shell->checkSession();
+        QVERIFY(i.window());
+    }
+};
+
+QTEST_MAIN(TestPersonShell)
+#include "tst_personshell.moc"
