@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -42,6 +43,19 @@ UserRole roleOf(const QComboBox* box)
 void selectRole(QComboBox* box, UserRole role)
 {
     box->setCurrentIndex(box->findData(userRoleName(role)));
+}
+
+QString roleWords(UserRole role)
+{
+    switch (role) {
+    case UserRole::Admin:
+        return AccountsPage::tr("admin");
+    case UserRole::User:
+        return AccountsPage::tr("user");
+    case UserRole::Pending:
+        return AccountsPage::tr("pending");
+    }
+    return {};
 }
 
 QString stateOf(const User& u)
@@ -126,17 +140,25 @@ void AccountsPage::buildOffPart(QWidget* part)
 
 void AccountsPage::buildOnPart(QWidget* part)
 {
-    auto* v = new QVBoxLayout(part);
-    v->setContentsMargins(0, 0, 0, 0);
+    auto* outer = new QVBoxLayout(part);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* peopleBox = new QGroupBox(tr("People"), part);
+    auto* v = new QVBoxLayout(peopleBox);
+    outer->addWidget(peopleBox, 1);
     m_people = new QTableWidget(0, 4, part);
     m_people->setObjectName(QStringLiteral("accountTable"));
     m_people->setAccessibleName(tr("Accounts"));
     m_people->setHorizontalHeaderLabels({tr("Name"), tr("Role"), tr("State"), tr("Last sign-in")});
+    m_people->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_people->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_people->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_people->setSelectionMode(QAbstractItemView::SingleSelection);
     m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_people->verticalHeader()->hide();
+    m_people->verticalHeader()->setDefaultSectionSize(m_people->fontMetrics().height() + 10);
+    // Room for five people before it scrolls.
+    m_people->setMinimumHeight(m_people->horizontalHeader()->sizeHint().height() +
+                               5 * m_people->verticalHeader()->defaultSectionSize() + 4);
     v->addWidget(m_people, 1);
 
     auto* row = new QHBoxLayout;
@@ -166,7 +188,9 @@ void AccountsPage::buildOnPart(QWidget* part)
             m_role->setCurrentIndex(m_role->findData(item->data(Qt::UserRole)));
     });
 
-    auto* add = new QFormLayout;
+    auto* addBox = new QGroupBox(tr("Add an account"), part);
+    auto* add = new QFormLayout(addBox);
+    outer->addWidget(addBox);
     m_newName = new QLineEdit(part);
     m_newName->setObjectName(QStringLiteral("newAccountName"));
     m_newRole = new QComboBox(part);
@@ -185,14 +209,15 @@ void AccountsPage::buildOnPart(QWidget* part)
     auto* addButton = new QPushButton(tr("&Add account"), part);
     addButton->setObjectName(QStringLiteral("addAccount"));
     add->addRow(QString(), addButton);
-    v->addLayout(add);
     connect(addButton, &QPushButton::clicked, this, [this] {
         if (addAccount(m_newName->text(), roleOf(m_newRole), takePassword(m_newPassword),
                        takePassword(m_newAgain)))
             m_newName->clear();
     });
 
-    auto* rules = new QFormLayout;
+    auto* rulesBox = new QGroupBox(tr("Sign-in"), part);
+    auto* rules = new QFormLayout(rulesBox);
+    outer->addWidget(rulesBox);
     m_signUp = new QCheckBox(tr("The sign-in screen offers to create an account"), part);
     m_signUp->setObjectName(QStringLiteral("allowSignUp"));
     m_defaultRole = new QComboBox(part);
@@ -203,7 +228,6 @@ void AccountsPage::buildOnPart(QWidget* part)
     rules->addRow(tr("Sign-up"), m_signUp);
     rules->addRow(tr("New accounts are"), m_defaultRole);
     rules->addRow(QString(), m_turnOff);
-    v->addLayout(rules);
     connect(m_signUp, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_loading)
             allowSignUp(on);
@@ -239,7 +263,7 @@ void AccountsPage::reload()
             m_people->insertRow(r);
             // Names are people's input: items show text as it is, never rich text.
             m_people->setItem(r, 0, new QTableWidgetItem(u.name));
-            auto* role = new QTableWidgetItem(userRoleName(u.role));
+            auto* role = new QTableWidgetItem(roleWords(u.role));
             role->setData(Qt::UserRole, userRoleName(u.role));
             m_people->setItem(r, 1, role);
             m_people->setItem(r, 2, new QTableWidgetItem(stateOf(u)));
@@ -343,7 +367,7 @@ bool AccountsPage::addAccount(const QString& name, UserRole role, QByteArray pas
     auto made = m_app.accounts().add(*me, name.trimmed(), role, password);
     if (!made)
         return done(made.error(), {});
-    return done({}, tr("%1 can sign in now (%2).").arg(made->name, userRoleName(made->role)));
+    return done({}, tr("%1 can sign in now (%2).").arg(made->name, roleWords(made->role)));
 }
 
 bool AccountsPage::approve(const QString& name)
@@ -360,7 +384,7 @@ bool AccountsPage::setRole(const QString& name, UserRole role)
     if (!me)
         return done(me.error(), {});
     return done(m_app.accounts().setRole(*me, name, role),
-                tr("%1 is now %2.").arg(name, userRoleName(role)));
+                tr("%1 is now %2.").arg(name, roleWords(role)));
 }
 
 bool AccountsPage::setDisabled(const QString& name, bool disabled)
@@ -402,7 +426,7 @@ bool AccountsPage::allowSignUp(bool allow)
 bool AccountsPage::setDefaultRole(UserRole role)
 {
     return done(m_app.settings().set(SettingKey::DefaultRole, userRoleName(role)),
-                tr("New accounts are %1.").arg(userRoleName(role)));
+                tr("New accounts are %1.").arg(roleWords(role)));
 }
 
 void AccountsPage::askReset()

@@ -437,7 +437,9 @@ void MainWindow::finishPendingDelete()
 
 void MainWindow::addToTopBar(QWidget* widget)
 {
-    m_topBar->insertWidget(m_topBar->indexOf(m_themeButton), widget);
+    const int at = m_topBar->indexOf(m_themeButton);
+    m_topBar->insertWidget(at, widget);
+    m_topBar->insertSpacing(at, 8); // apart from the servers' status
 }
 
 bool MainWindow::handOver()
