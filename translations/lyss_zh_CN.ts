@@ -135,6 +135,10 @@
         <source>export another person&apos;s chats</source>
         <translation>导出他人的聊天</translation>
     </message>
+    <message>
+        <source>To change your own password, give the current one: Change password in the person menu, or lyss-cli users passwd.</source>
+        <translation>要更改你自己的密码，请提供当前密码：使用用户菜单中的“更改密码”，或 lyss-cli users passwd。</translation>
+    </message>
 </context>
 <context>
     <name>ApiKey</name>
@@ -202,6 +206,10 @@
     <message>
         <source>The backup cannot replace the database itself.</source>
         <translation>备份不能替换数据库本身。</translation>
+    </message>
+    <message>
+        <source>You are not signed in (or the session ended): sign in again.</source>
+        <translation>你尚未登录（或会话已结束）：请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3393,10 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Your session has ended: you were signed out elsewhere, it expired, or an admin disabled your account. Sign in again.</source>
         <translation>你的会话已结束：你在别处退出了登录、会话已过期，或管理员停用了你的账户。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Cannot sign in</source>
+        <translation>无法登录</translation>
     </message>
 </context>
 <context>

@@ -431,10 +431,15 @@ Status Accounts::resetPassword(const User& actor, const QString& name, QByteArra
     auto target = someone(name);
     if (!target)
         return target.error();
+    // Your own goes with the current one (changePassword), which keeps your session.
+    if (target->id == actor.id)
+        return Error{tr("To change your own password, give the current one: Change password in "
+                        "the person menu, or lyss-cli users passwd."),
+                     ErrorCode::Refused};
     auto hash = hashNew(password);
     if (!hash)
         return hash.error();
-    if (Status st = m_users.setPasswordHash(target->id, *hash, target->id != actor.id); !st.ok())
+    if (Status st = m_users.setPasswordHash(target->id, *hash, true); !st.ok())
         return st;
     return m_users.removeSessionsOf(target->id);
 }

@@ -81,17 +81,29 @@ Status SessionKeeper::signOut()
     Status ended;
     if (!m_token.isEmpty())
         ended = m_accounts.signOut(m_token);
-    const bool wasKept = m_kept;
+    Status removed = removeIfOurs();
     clearToken();
-    if (Status st = m_secrets.remove(m_key); !st.ok() && wasKept)
-        return st;
-    return ended;
+    return removed.ok() ? ended : removed;
 }
 
 void SessionKeeper::forget()
 {
+    (void)removeIfOurs();
     clearToken();
-    (void)m_secrets.remove(m_key);
+}
+
+Status SessionKeeper::removeIfOurs()
+{
+    // Only our own token: another sign-in (lyss-cli login, say) may have kept its own there
+    // since, and removing it would leave that session valid with nobody holding it.
+    if (!m_kept || m_token.isEmpty())
+        return {};
+    auto kept = m_secrets.read(m_key);
+    if (!kept)
+        return kept.error();
+    if (!kept->has_value() || (*kept)->toUtf8() != m_token)
+        return {};
+    return m_secrets.remove(m_key);
 }
 
 void SessionKeeper::close()

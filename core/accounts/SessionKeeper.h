@@ -37,7 +37,8 @@ public:
     // The person as the database has them now, or why their session no longer stands
     // (Unauthorised: ended, expired, disabled elsewhere).
     Result<User> check();
-    // Ends the session here, in the database and in the keyring.
+    // Ends the session here, in the database and in the keyring (when the keyring still
+    // holds this session's token and not one kept since by another sign-in).
     Status signOut();
     // Forgets the session without ending it in the database (accounts were turned off,
     // which ended it already).
@@ -51,6 +52,8 @@ public:
 
 private:
     void clearToken();
+    // Removes the keyring's entry when it holds this session's token.
+    Status removeIfOurs();
 
     Accounts& m_accounts;
     SecretStore& m_secrets;

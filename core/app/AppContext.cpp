@@ -244,6 +244,17 @@ bool AppContext::accountsOn()
 
 Result<User> AppContext::person()
 {
+    // The window's person holds a session: while it holds one, it must still stand (not
+    // signed out, expired or disabled elsewhere) for anything done as them.
+    if (m_keeper->signedIn()) {
+        auto me = m_keeper->check();
+        if (!me)
+            return me.error();
+        if (me->id != m_session->userId())
+            return Error{tr("You are not signed in (or the session ended): sign in again."),
+                         ErrorCode::Unauthorised};
+        return *me;
+    }
     auto who = m_users->byId(m_session->userId());
     if (!who)
         return who.error();
@@ -254,6 +265,10 @@ Result<User> AppContext::person()
 
 Status AppContext::mayChangeInstallation(const QString& what)
 {
+    if (m_keeper->signedIn()) {
+        if (auto me = person(); !me)
+            return me.error();
+    }
     return mayChangeInstallationAs(m_session->userId(), what);
 }
 

@@ -77,7 +77,8 @@ public:
     Accounts& accounts() { return *m_accounts; }
     // Whether accounts are on (a password is set); true when that cannot be read.
     bool accountsOn();
-    // The person the session is for.
+    // The person the session is for; while the keyboard holds a session (keeper), only when
+    // that session still stands (Unauthorised otherwise).
     Result<User> person();
     // What only an admin may do to the installation (its backends, its settings, other
     // people's accounts): refused, in words naming `what`, for anyone else while accounts

@@ -121,4 +121,11 @@ bool Conversations::anyStreaming() const
     return std::any_of(m_live.begin(), m_live.end(), [](const auto& r) { return !r.isNull(); });
 }
 
+bool Conversations::anyUnsaved() const
+{
+    const auto replies = m_engine.findChildren<ActiveReply*>();
+    return std::any_of(replies.begin(), replies.end(),
+                       [](const ActiveReply* r) { return !r->isSaved(); });
+}
+
 } // namespace lyss

@@ -53,6 +53,9 @@ public:
     // The stages every reply passes through, in order (filters, later).
     void setStages(const ReplyStages& stages) { m_stages = stages; }
     bool anyStreaming() const;
+    // A finished reply whose save failed is still held here (retrying by itself): the only
+    // copy of its text.
+    bool anyUnsaved() const;
     const ConversationPlanner& planner() const { return m_planner; }
 
 Q_SIGNALS:

@@ -118,6 +118,12 @@ private Q_SLOTS:
         QCOMPARE(app->accounts().signIn(QStringLiteral("bob"), "from-the-admin").errorCode(),
                  ErrorCode::MustChangePassword);
 
+        // Your own password goes with the current one, which keeps your session.
+        QVERIFY(!page->resetPassword(QStringLiteral("alice"), "self-service"));
+        QVERIFY2(page->lastMessage().contains(QStringLiteral("Change password")),
+                 qPrintable(page->lastMessage()));
+        QVERIFY(app->keeper().check().ok());
+
         // The last admin stays one; nobody removes themself.
         QVERIFY(!page->setRole(QStringLiteral("alice"), UserRole::User));
         QVERIFY2(page->lastMessage().contains(QStringLiteral("only admin")),

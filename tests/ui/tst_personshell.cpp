@@ -29,10 +29,17 @@
 #include "theme/ThemeManager.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace lyss;
 
@@ -75,14 +82,17 @@ struct Installation {
         app.reset();
     }
     MainWindow* window() { return shell->window(); }
-    // What the sign-in dialog does when `name` signs in there.
+    // What the sign-in dialog does when `name` signs in there: the keyboard's session is
+    // theirs; the shell then opens it.
     PersonShell::SignInStep signsIn(const QString& name, const QByteArray& password,
                                     QStringList* reasons)
     {
-        return [this, name, password, reasons](const QString& why) {
+        return [this, name, password, reasons](const QString& why) -> std::optional<QString> {
             reasons->append(why);
             auto in = app->accounts().signIn(name, password);
-            return in && app->keeper().adopt(*in, true).ok() && app->openSession(in->user.id).ok();
+            if (!in || !app->keeper().adopt(*in, true).ok())
+                return std::nullopt;
+            return in->user.id;
         };
     }
     QStringList chatTitles()
@@ -144,6 +154,11 @@ private Q_SLOTS:
                                  10000);
         const QString alicesChat = first->currentChatId();
         const QString replyId = first->messageModel()->at(1).id;
+        // Her search finds her words (what bob's must not).
+        auto* hersToo = first->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
+        hersToo->setText(QStringLiteral("slowly"));
+        QVERIFY(first->findChild<ChatSidebar*>()->list()->count() > 0);
+        hersToo->clear();
 
         // Bob takes over from the person menu.
         QStringList asked;
@@ -158,6 +173,12 @@ private Q_SLOTS:
         QVERIFY(i.shell->personMenu()->text().contains(QStringLiteral("bob")));
         QCOMPARE(second->themes()->choice(), QStringLiteral("system")); // his, not hers
         QVERIFY(i.chatTitles().isEmpty()); // nothing of alice's on screen or in his store
+        QCOMPARE(second->messageModel()->rowCount(), 0);
+        // Not by searching her words, nor by opening her chat by its exact id.
+        second->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
+            ->setText(QStringLiteral("slowly"));
+        QCOMPARE(second->findChild<ChatSidebar*>()->list()->count(), 0);
+        second->openChat(alicesChat);
         QCOMPARE(second->messageModel()->rowCount(), 0);
         // Alice's session ended with the switch.
         QCOMPARE(i.app->accounts().resume(alicesToken).errorCode(), ErrorCode::Unauthorised);
@@ -188,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(i.app->session().userId(), i.bob.id);
 
         // Bob signs out and nobody signs in: Lyss closes, showing nobody's chats.
-        i.shell->setSignInStep([](const QString&) { return false; });
+        i.shell->setSignInStep([](const QString&) { return std::optional<QString>(); });
         QSignalSpy nobody(i.shell.get(), &PersonShell::nobodySignedIn);
         i.shell->signOut();
         QCOMPARE(nobody.count(), 1);
@@ -219,7 +240,7 @@ private Q_SLOTS:
         QStringList asked;
         i.shell->setSignInStep([&asked](const QString& why) {
             asked << why;
-            return false;
+            return std::optional<QString>();
         });
         QSignalSpy nobody(i.shell.get(), &PersonShell::nobodySignedIn);
         i.shell->checkSession();
@@ -248,6 +269,81 @@ private Q_SLOTS:
         QVERIFY(i.app->accounts().signIn(QStringLiteral("alice"), "a-new-secret").ok());
         i.shell->checkSession();
         QVERIFY(i.window());
+    }
+
+    void aDialogOpenWhenTheSessionEndsIsClosedFirst()
+    {
+        Installation i(m_server->url());
+        QVERIFY(i.shell->start());
+        i.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(i.window()));
+        QStringList asked;
+        i.shell->setSignInStep([&asked](const QString& why) {
+            asked << why;
+            return std::optional<QString>();
+        });
+        QSignalSpy nobody(i.shell.get(), &PersonShell::nobodySignedIn);
+        // Alice signs out elsewhere while a dialog of the window is open (Settings, say).
+        QTimer::singleShot(0, i.shell.get(), [&i] {
+            QVERIFY(i.app->accounts().signOut(i.app->keeper().token()).ok());
+            i.shell->checkSession();
+            QVERIFY(!i.window()->isVisible()); // off the screen at once
+        });
+        {
+            QDialog dialog(i.window()); // on this stack, as the window's dialogs are
+            QCOMPARE(dialog.exec(), int(QDialog::Rejected));
+        }
+        // Once the dialog has returned, the window goes and the person is asked again.
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 5000);
+        QVERIFY(asked.first().contains(QStringLiteral("session has ended")));
+        QCOMPARE(nobody.count(), 1);
+        QVERIFY(!i.window());
+    }
+
+    void aWindowGoneBeforeTheServerAnswersIsLeftAlone()
+    {
+        // A server that takes the connections and answers nothing until told.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket*> held;
+        connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+            while (QTcpSocket* s = silent.nextPendingConnection())
+                held << s;
+        });
+        Installation i(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())));
+        QVERIFY(i.shell->start()); // alice's window asks for the models
+        QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 5000);
+        QStringList asked;
+        i.shell->setSignInStep(i.signsIn(QStringLiteral("bob"), "bob-password", &asked));
+        i.shell->switchPerson(); // her window goes before the answer comes
+        QCOMPARE(i.app->session().userId(), i.bob.id);
+        const qsizetype before = held.size();
+        for (QTcpSocket* s : held)
+            s->abort(); // now every request ends, hers included
+        QTRY_VERIFY_WITH_TIMEOUT(held.size() > before, 10000); // they asked again: answered
+        QVERIFY(i.window());
+    }
+
+    void theMenusChangePasswordKeepsThisSession()
+    {
+        Installation i(m_server->url());
+        QVERIFY(i.shell->start());
+        auto elsewhere = i.app->accounts().signIn(QStringLiteral("alice"), "alice-password");
+        QVERIFY(elsewhere.ok());
+        bool changed = false;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, &poll, [&] {
+            if (auto* d = qobject_cast<ChangePasswordDialog*>(QApplication::activeModalWidget())) {
+                changed = d->change("alice-password", "a-new-secret", "a-new-secret");
+                d->accept();
+            }
+        });
+        poll.start(10);
+        i.shell->personMenu()->changePasswordAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(changed, 5000);
+        poll.stop();
+        QVERIFY(i.app->keeper().check().ok());
+        QCOMPARE(i.app->accounts().resume(elsewhere->token).errorCode(), ErrorCode::Unauthorised);
     }
 };
 

@@ -80,6 +80,23 @@ struct WipeAll {
             Passwords::wipe(*second);
     }
 };
+// A password asked for in a small dialog; its words, with a person's name in them, are shown
+// as plain text. Empty when cancelled.
+QByteArray askPassword(QWidget* parent, const QString& title, const QString& words)
+{
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(words);
+    dialog.setTextEchoMode(QLineEdit::Password);
+    for (QLabel* label : dialog.findChildren<QLabel*>())
+        makePlain(label);
+    auto* field = dialog.findChild<QLineEdit*>();
+    if (field)
+        makePasswordField(field);
+    if (dialog.exec() != QDialog::Accepted || !field)
+        return {};
+    return takePassword(field);
+}
 } // namespace
 
 AccountsPage::AccountsPage(AppContext& app, QWidget* parent)
@@ -436,30 +453,22 @@ void AccountsPage::askReset()
         say(tr("Choose an account in the list first."));
         return;
     }
-    bool ok = false;
-    QString first = QInputDialog::getText(this, tr("Reset password"),
-                                          tr("A password for %1, at least %2 characters; they "
-                                             "choose their own at the next sign-in:")
-                                              .arg(name)
-                                              .arg(Passwords::kMinLength),
-                                          QLineEdit::Password, {}, &ok);
-    if (!ok) {
-        Passwords::wipe(first);
+    QByteArray first = askPassword(this, tr("Reset password"),
+                                   tr("A password for %1, at least %2 characters; they choose "
+                                      "their own at the next sign-in:")
+                                       .arg(name)
+                                       .arg(Passwords::kMinLength));
+    if (first.isEmpty())
         return;
-    }
-    QString second = QInputDialog::getText(this, tr("Reset password"), tr("The same again:"),
-                                           QLineEdit::Password, {}, &ok);
-    const bool same = ok && first == second;
-    QByteArray password = first.toUtf8();
-    Passwords::wipe(first);
+    QByteArray second = askPassword(this, tr("Reset password"), tr("The same again:"));
+    const bool same = first == second;
     Passwords::wipe(second);
-    if (!ok || !same) {
-        Passwords::wipe(password);
-        if (ok)
-            say(tr("The two passwords are not the same."));
+    if (!same) {
+        Passwords::wipe(first);
+        say(tr("The two passwords are not the same."));
         return;
     }
-    resetPassword(name, password);
+    resetPassword(name, std::move(first)); // wiped there
 }
 
 void AccountsPage::askRemove()

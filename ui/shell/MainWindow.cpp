@@ -199,7 +199,7 @@ QString MainWindow::findStatus() const
 
 void MainWindow::rebuildBackends()
 {
-    if (m_conversations.anyStreaming()) {
+    if (m_conversations.anyStreaming() || (m_backgroundReplies && m_backgroundReplies())) {
         QMessageBox::information(
             this, tr("Servers changed"),
             tr("The change applies once the replies now streaming have finished; "
@@ -442,13 +442,12 @@ void MainWindow::addToTopBar(QWidget* widget)
     m_topBar->insertSpacing(at, 8); // apart from the servers' status
 }
 
-bool MainWindow::handOver()
+bool MainWindow::handOver(bool ask)
 {
     m_pane->saveDraft();
-    finishPendingDelete();
     m_pane->unsaved()->retry();
     const int n = m_pane->unsaved()->unsavedCount();
-    if (n == 0 || QGuiApplication::platformName() == QLatin1String("offscreen"))
+    if (!ask || n == 0 || QGuiApplication::platformName() == QLatin1String("offscreen"))
         return true;
     // The only copy of those replies is on screen: leaving loses them.
     return QMessageBox::warning(this, tr("Replies not saved"),
@@ -460,11 +459,17 @@ bool MainWindow::handOver()
                                 QMessageBox::No) == QMessageBox::Yes;
 }
 
+void MainWindow::leave()
+{
+    finishPendingDelete();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     // Replies still coming end here, saved whole (not found cut off at the next start);
     // a message still being prepared is stored with its stopped reply.
     m_conversations.stopAll();
+    finishPendingDelete();
     if (!handOver()) {
         event->ignore();
         return;

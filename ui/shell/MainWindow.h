@@ -16,6 +16,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
+
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -104,11 +106,19 @@ public:
     QList<ModelInfo> models() const { return m_modelPicker->models(); }
     // A control of the shell's (the person menu) in the top bar, before the theme button.
     void addToTopBar(QWidget* widget);
-    // Another person takes the keyboard, or Lyss closes: the draft is saved, a delete
-    // waiting for Undo done, and replies that could not be saved offered once more. False
-    // when the person chose to stay (their only copy of a reply is on screen). Replies
-    // still streaming go on.
-    bool handOver();
+    // Another person may take the keyboard, or Lyss closes: the draft is saved and replies
+    // that could not be saved are tried once more; with `ask`, false when the person chose
+    // to stay (their only copy of a reply is on screen). Replies still streaming go on.
+    bool handOver(bool ask = true);
+    // The person leaves for good (the window is about to go): a delete waiting for its
+    // Undo is done now, while the store is still theirs.
+    void leave();
+    // Replies of people who left the screen still streaming through these backends: the
+    // servers are not rebuilt under them.
+    void setBackgroundReplies(std::function<bool()> streaming)
+    {
+        m_backgroundReplies = std::move(streaming);
+    }
 
 Q_SIGNALS:
     // Accounts were turned on or off, or people changed, in Settings.
@@ -149,6 +159,7 @@ private:
     QTimer m_breakpointTimer;
     Breakpoint m_breakpoint = Breakpoint::Large;
     bool m_settingOwnChoice = false; // setTheme/setLanguage are saving their choice
+    std::function<bool()> m_backgroundReplies;
 };
 
 } // namespace lyss

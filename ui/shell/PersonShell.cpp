@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/PersonShell.h"
+#include "common/PlainText.h"
 #include "shell/ChangePasswordDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/PersonMenu.h"
@@ -13,6 +14,7 @@
 #include "util/Translations.h"
 
 #include <QApplication>
+#include <QDialog>
 
 namespace lyss {
 
@@ -51,8 +53,13 @@ PersonShell::~PersonShell()
 
 bool PersonShell::start()
 {
-    if (!askSignIn({}, nullptr))
+    if (m_signInStep) {
+        auto who = m_signInStep({});
+        if (!who || !m_app.openSession(*who).ok())
+            return false;
+    } else if (!SignInDialog::ensureSignedIn(m_app)) {
         return false;
+    }
     build();
     return true;
 }
@@ -63,25 +70,57 @@ int PersonShell::backgroundReplies() const
                              [](const auto& c) { return c->anyStreaming(); }));
 }
 
-bool PersonShell::askSignIn(const QString& why, QWidget* parent)
+namespace {
+// No window on screen while the next person signs in: the dialog closing is not Lyss
+// closing.
+struct NoQuitMeanwhile {
+    bool before = QApplication::quitOnLastWindowClosed();
+    NoQuitMeanwhile() { QApplication::setQuitOnLastWindowClosed(false); }
+    ~NoQuitMeanwhile() { QApplication::setQuitOnLastWindowClosed(before); }
+};
+} // namespace
+
+std::optional<QString> PersonShell::askPerson(const QString& why, QWidget* parent)
 {
+    if (!m_app.accountsOn()) // turned off meanwhile: the one person there is
+        return m_app.session().userId();
     if (m_signInStep)
         return m_signInStep(why);
-    // With no window on screen, the dialog closing is not Lyss closing.
-    const bool quits = QApplication::quitOnLastWindowClosed();
-    if (!parent)
-        QApplication::setQuitOnLastWindowClosed(false);
-    bool in = false;
-    if (why.isEmpty() || parent == nullptr) {
-        in = SignInDialog::ensureSignedIn(m_app, why);
-    } else {
-        SignInDialog dialog(m_app, parent);
-        dialog.explain(why);
-        in = dialog.exec() == QDialog::Accepted && dialog.person().has_value() &&
-             m_app.openSession(dialog.person()->id).ok();
+    NoQuitMeanwhile keepRunning;
+    SignInDialog dialog(m_app, parent);
+    dialog.explain(why);
+    if (dialog.exec() != QDialog::Accepted || !dialog.person().has_value())
+        return std::nullopt;
+    return dialog.person()->id;
+}
+
+bool PersonShell::enter(const QString& userId, const QRect& geometry)
+{
+    if (Status st = m_app.openSession(userId); !st.ok()) {
+        warnPlain(nullptr, tr("Cannot sign in"), st.errorMessage());
+        (void)m_app.keeper().signOut();
+        return false;
     }
-    QApplication::setQuitOnLastWindowClosed(quits);
-    return in;
+    build(geometry);
+    m_window->show();
+    return true;
+}
+
+void PersonShell::askUntilSomeone(QString why, const QRect& geometry)
+{
+    NoQuitMeanwhile keepRunning;
+    for (;;) {
+        m_busy = true;
+        const auto who = askPerson(why, nullptr);
+        m_busy = false;
+        if (!who) {
+            Q_EMIT nobodySignedIn();
+            return;
+        }
+        if (enter(*who, geometry))
+            return;
+        why = tr("You are signed out.");
+    }
 }
 
 void PersonShell::applyLanguage()
@@ -97,6 +136,7 @@ void PersonShell::build(const QRect& geometry)
     auto* window = new MainWindow(m_app, m_backends, *m_conversations);
     if (geometry.isValid())
         window->setGeometry(geometry);
+    window->setBackgroundReplies([this] { return backgroundReplies() > 0; });
     m_window = window;
     connect(window, &MainWindow::accountsChanged, this, &PersonShell::showPersonMenu,
             Qt::QueuedConnection);
@@ -140,7 +180,7 @@ void PersonShell::retire()
         m_window->hide();
         delete m_window.data();
     }
-    if (m_conversations && m_conversations->anyStreaming()) {
+    if (m_conversations && (m_conversations->anyStreaming() || m_conversations->anyUnsaved())) {
         // The replies go on streaming and saving into that person's chats, unseen.
         m_retired.push_back(std::move(m_conversations));
         m_pruner.start();
@@ -150,9 +190,34 @@ void PersonShell::retire()
 
 void PersonShell::prune()
 {
-    std::erase_if(m_retired, [](const auto& c) { return !c->anyStreaming(); });
+    std::erase_if(m_retired, [](const auto& c) { return !c->anyStreaming() && !c->anyUnsaved(); });
     if (m_retired.empty())
         m_pruner.stop();
+}
+
+bool PersonShell::closeDialogs()
+{
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (auto* dialog = qobject_cast<QDialog*>(w); dialog && dialog->isVisible()) {
+            // A modal one runs in exec() on someone's stack: wait until it has returned.
+            if (dialog->isModal() || dialog->windowModality() != Qt::NonModal)
+                m_closing << dialog;
+            dialog->reject();
+        }
+    }
+    if (QWidget* popup = QApplication::activePopupWidget()) {
+        m_closing << popup;
+        popup->close();
+    }
+    // A dialog run with exec() is gone once its caller's stack has unwound; one kept
+    // after it returned is not waited for long.
+    m_closing.removeIf([](const QPointer<QWidget>& w) { return w.isNull(); });
+    if (m_closing.isEmpty() || ++m_closeTries > 100) {
+        m_closing.clear();
+        m_closeTries = 0;
+        return false;
+    }
+    return true;
 }
 
 void PersonShell::changePassword()
@@ -170,41 +235,47 @@ void PersonShell::changePassword()
 
 void PersonShell::switchPerson()
 {
-    if (m_busy || !m_window || !m_window->handOver())
+    if (m_busy || !m_window)
         return;
     m_busy = true;
-    const QString who = m_menu ? m_menu->text() : QString();
-    const bool in =
-        askSignIn(tr("Sign in as the person taking over. Cancel, and %1 stays signed in.").arg(who),
-                  m_window);
-    m_busy = false;
-    if (!in)
+    if (!m_window->handOver()) {
+        m_busy = false;
         return;
+    }
+    const QString who = m_menu ? m_menu->text() : QString();
+    const auto next =
+        askPerson(tr("Sign in as the person taking over. Cancel, and %1 stays signed in.").arg(who),
+                  m_window);
+    if (!next) { // nobody took over: nothing changed
+        m_busy = false;
+        return;
+    }
+    // The session before ended as the next one began; the window leaves while the store is
+    // still the person's it shows.
     const QRect geometry = m_window->geometry();
-    const bool shown = m_window->isVisible();
+    m_window->leave();
     retire();
-    build(geometry);
-    if (shown)
-        m_window->show();
+    m_busy = false;
+    if (!enter(*next, geometry))
+        askUntilSomeone(tr("You are signed out."), geometry);
 }
 
 void PersonShell::signOut()
 {
-    if (m_busy || !m_window || !m_window->handOver())
+    if (m_busy || !m_window)
         return;
-    if (Status st = m_app.keeper().signOut(); !st.ok())
-        qWarning("lyss: %s", qPrintable(st.errorMessage()));
-    const QRect geometry = m_window->geometry();
-    retire();
     m_busy = true;
-    const bool in = askSignIn(tr("You are signed out."), nullptr);
-    m_busy = false;
-    if (!in) {
-        Q_EMIT nobodySignedIn();
+    if (!m_window->handOver()) {
+        m_busy = false;
         return;
     }
-    build(geometry);
-    m_window->show();
+    const QRect geometry = m_window->geometry();
+    m_window->leave();
+    retire();
+    if (Status st = m_app.keeper().signOut(); !st.ok())
+        qWarning("lyss: %s", qPrintable(st.errorMessage()));
+    m_busy = false;
+    askUntilSomeone(tr("You are signed out."), geometry);
 }
 
 void PersonShell::checkSession()
@@ -219,22 +290,23 @@ void PersonShell::checkSession()
     }
     if (!me && me.errorCode() != ErrorCode::Unauthorised)
         return; // the database cannot answer now: not a reason to sign anyone out
-    // Ended elsewhere (signed out, expired, disabled, the password changed): they leave.
-    (void)m_window->handOver();
-    (void)m_app.keeper().signOut();
-    const QRect geometry = m_window->geometry();
-    retire();
-    m_busy = true;
-    const bool in = askSignIn(tr("Your session has ended: you were signed out elsewhere, it "
-                                 "expired, or an admin disabled your account. Sign in again."),
-                              nullptr);
-    m_busy = false;
-    if (!in) {
-        Q_EMIT nobodySignedIn();
+    // Ended elsewhere (signed out, expired, disabled, the password changed): off the screen
+    // at once; the window goes once the dialogs open over it have returned.
+    m_window->hide();
+    if (closeDialogs()) {
+        QTimer::singleShot(20, this, &PersonShell::checkSession);
         return;
     }
-    build(geometry);
-    m_window->show();
+    m_busy = true;
+    (void)m_window->handOver(false);
+    const QRect geometry = m_window->geometry();
+    m_window->leave();
+    retire();
+    (void)m_app.keeper().signOut();
+    m_busy = false;
+    askUntilSomeone(tr("Your session has ended: you were signed out elsewhere, it expired, or "
+                       "an admin disabled your account. Sign in again."),
+                    geometry);
 }
 
 } // namespace lyss

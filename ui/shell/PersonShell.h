@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace lyss {
@@ -48,9 +49,10 @@ public:
     // elsewhere), the person leaves the screen and is asked to sign in again.
     void checkSession();
 
-    // For tests: what happens once another person has signed in (or `why` they must).
-    // `signIn` stands in for the dialog; it returns whether someone signed in.
-    using SignInStep = std::function<bool(const QString& why)>;
+    // For tests: stands in for the sign-in dialog, which authenticates a person (making
+    // them the keyboard's session, AppContext::keeper) and returns their id, or nothing
+    // when nobody signed in. `why` is what the dialog would say first.
+    using SignInStep = std::function<std::optional<QString>(const QString& why)>;
     void setSignInStep(SignInStep step) { m_signInStep = std::move(step); }
 
 Q_SIGNALS:
@@ -60,14 +62,24 @@ Q_SIGNALS:
     void nobodySignedIn();
 
 private:
-    bool askSignIn(const QString& why, QWidget* parent);
+    // Who signs in now (the dialog, or the test's step), not yet the session: the window of
+    // the person before must leave first, while the store is still theirs.
+    std::optional<QString> askPerson(const QString& why, QWidget* parent);
+    // Makes `userId` the session and builds their window; false (said) when it cannot.
+    bool enter(const QString& userId, const QRect& geometry);
+    // Nobody is at the keyboard: ask until someone signs in, or Lyss closes.
+    void askUntilSomeone(QString why, const QRect& geometry);
     void build(const QRect& geometry = {});
-    // The window leaves the screen; its conversations stay while replies stream into them.
+    // The window leaves the screen; its conversations stay while replies stream into them
+    // or wait to be saved.
     void retire();
     void prune();
     void showPersonMenu();
     // Once the person at the keyboard is settled: their language first, then the window.
     void applyLanguage();
+    // Closes the dialogs and menus open over the window (they run on its stack); true while
+    // some have not returned yet.
+    bool closeDialogs();
 
     AppContext& m_app;
     BackendSet& m_backends;
@@ -78,7 +90,9 @@ private:
     QTimer m_watch;
     QTimer m_pruner;
     SignInStep m_signInStep;
-    bool m_busy = false; // a dialog of the shell's is open
+    bool m_busy = false; // the shell is changing person, or a dialog of its own is open
+    QList<QPointer<QWidget>> m_closing; // dialogs asked to close, until they have returned
+    int m_closeTries = 0;
 };
 
 } // namespace lyss

@@ -310,7 +310,7 @@ bool SignInDialog::choosePassword(QByteArray next, QByteArray again)
     QByteArray use = next;
     use.detach();
     showPage(Page::SignIn);
-    return signIn(name, use, stay);
+    return signIn(name, std::move(use), stay); // signIn wipes it
 }
 
 bool SignInDialog::signUp(const QString& name, QByteArray password)
