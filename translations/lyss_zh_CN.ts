@@ -1416,6 +1416,154 @@ Example: lyss-cli config set ui.theme dark</source>
         <source>--all-users goes with neither --user nor --chat</source>
         <translation>--all-users 不能与 --user 或 --chat 同时使用</translation>
     </message>
+    <message>
+        <source>failing: %1</source>
+        <translation>出错：%1</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <source>off (an admin turns it on: it reads every chat it applies to)</source>
+        <translation>关闭（由管理员开启：它会读取所适用的每个对话）</translation>
+    </message>
+    <message>
+        <source>on, a toggle (runs where a chat switches it on)</source>
+        <translation>开启，可切换（在对话中打开时运行）</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>The filters, in the order they run, whether each is on, and why one cannot run.</source>
+        <translation>按运行顺序列出过滤器、各自是否开启，以及无法运行的原因。</translation>
+    </message>
+    <message>
+        <source>as JSON</source>
+        <translation>以 JSON 输出</translation>
+    </message>
+    <message>
+        <source>No filters.</source>
+        <translation>没有过滤器。</translation>
+    </message>
+    <message>
+        <source>%1  %2  [%3]  priority %4  %5</source>
+        <translation>%1  %2  [%3]  优先级 %4  %5</translation>
+    </message>
+    <message>
+        <source>Filters are read from %1.</source>
+        <translation>过滤器从 %1 读取。</translation>
+    </message>
+    <message>
+        <source>Turns the filter ID on for every chat (admin). It then reads every request and reply it applies to.</source>
+        <translation>为所有对话开启过滤器 ID（管理员）。之后它会读取所适用的每个请求和回复。</translation>
+    </message>
+    <message>
+        <source>Turns the filter ID off (admin).</source>
+        <translation>关闭过滤器 ID（管理员）。</translation>
+    </message>
+    <message>
+        <source>%1 takes one ID</source>
+        <translation>%1 需要一个 ID</translation>
+    </message>
+    <message>
+        <source>%1 is on but cannot run: %2</source>
+        <translation>%1 已开启，但无法运行：%2</translation>
+    </message>
+    <message>
+        <source>%1 is on.</source>
+        <translation>%1 已开启。</translation>
+    </message>
+    <message>
+        <source>%1 is off.</source>
+        <translation>%1 已关闭。</translation>
+    </message>
+    <message>
+        <source>The filter&apos;s valves (its settings) as JSON, and their schema on stderr.</source>
+        <translation>以 JSON 输出过滤器的阀门（设置），其模式输出到标准错误。</translation>
+    </message>
+    <message>
+        <source>filters valves takes one ID</source>
+        <translation>filters valves 需要一个 ID</translation>
+    </message>
+    <message>
+        <source>There is no filter %1.</source>
+        <translation>没有过滤器 %1。</translation>
+    </message>
+    <message>
+        <source>Sets one valve of the filter (admin), checked against its schema.
+Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</source>
+        <translation>设置过滤器的一个阀门（管理员），并按其模式检查。
+示例：lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</translation>
+    </message>
+    <message>
+        <source>filters set takes an ID, a KEY and a JSON value</source>
+        <translation>filters set 需要 ID、KEY 和一个 JSON 值</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON value (text goes in quotes: &apos;&quot;word&quot;&apos;)</source>
+        <translation>%1 不是 JSON 值（文本需加引号：&apos;&quot;word&quot;&apos;）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 is set.</source>
+        <translation>%1 的 %2 已设置。</translation>
+    </message>
+    <message>
+        <source>Sends the body (or stream event) in FILE to the filter, on or off, and prints what it answers (admin). For filter authors.</source>
+        <translation>把 FILE 中的请求体（或流事件）发送给过滤器（无论是否开启），并打印它的回答（管理员）。供过滤器作者使用。</translation>
+    </message>
+    <message>
+        <source>a request body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>a chunk</source>
+        <translation>流式片段</translation>
+    </message>
+    <message>
+        <source>a reply body</source>
+        <translation>回复体</translation>
+    </message>
+    <message>
+        <source>filters test takes an ID and one of --inlet, --stream, --outlet</source>
+        <translation>filters test 需要一个 ID 以及 --inlet、--stream、--outlet 之一</translation>
+    </message>
+    <message>
+        <source>test a filter</source>
+        <translation>测试过滤器</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1 cannot run: %2</source>
+        <translation>%1 无法运行：%2</translation>
+    </message>
+    <message>
+        <source>The filter failed: %1</source>
+        <translation>过滤器失败：%1</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli filters list [--json] | enable ID | disable ID | valves ID | set ID KEY JSON | test ID --inlet FILE
+</source>
+        <translation>用法：lyss-cli filters list [--json] | enable ID | disable ID | valves ID | set ID KEY JSON | test ID --inlet FILE
+</translation>
+    </message>
+    <message>
+        <source>filters needs a subcommand</source>
+        <translation>filters 需要一个子命令</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;filters %1&quot;</source>
+        <translation>未知子命令“filters %1”</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -1733,6 +1881,41 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>Reading the draft</source>
         <translation>正在读取草稿</translation>
+    </message>
+</context>
+<context>
+    <name>FilterStage</name>
+    <message>
+        <source>the filter %1</source>
+        <translation>过滤器 %1</translation>
+    </message>
+    <message>
+        <source>The filter %1 stopped the message: %2. Nothing was sent. An admin can turn the filter off in Settings › Filters or with lyss-cli filters disable %3.</source>
+        <translation>过滤器 %1 拦下了这条消息：%2。没有发送任何内容。管理员可以在“设置 › 过滤器”中或用 lyss-cli filters disable %3 关闭此过滤器。</translation>
+    </message>
+    <message>
+        <source>The filter %1 could not check the finished reply: %2. The reply is shown as it came.</source>
+        <translation>过滤器 %1 无法检查完成的回复：%2。回复按原样显示。</translation>
+    </message>
+    <message>
+        <source>its answer has no &quot;messages&quot; list</source>
+        <translation>它的回答中没有“messages”列表</translation>
+    </message>
+    <message>
+        <source>a message in its answer has no role or no text</source>
+        <translation>它的回答中有一条消息缺少角色或文本</translation>
+    </message>
+    <message>
+        <source>its answer leaves no message to send</source>
+        <translation>它的回答中没有可发送的消息</translation>
+    </message>
+    <message>
+        <source>it was removed</source>
+        <translation>它已被移除</translation>
+    </message>
+    <message>
+        <source>its answer has no reply as its last message</source>
+        <translation>它的回答的最后一条消息不是回复</translation>
     </message>
 </context>
 <context>
@@ -2347,7 +2530,7 @@ Commands:
   rm MODEL                      delete a model from Ollama
   ps                            the models Ollama has loaded
   import FILE                   chats from Open WebUI or ChatGPT exports
-  export [--chat ID] [--format json|markdown] [-o FILE|DIR]
+  export [--chat ID] [--user NAME | --all-users] [--format json|markdown] [-o FILE|DIR]
   backup FILE                   a consistent copy of the database
   restore FILE                  put a backup back
   db check                      SQLite&apos;s integrity check of the database
@@ -2356,6 +2539,8 @@ Commands:
   users list|add|role|disable|enable|approve|passwd|remove ...
                                 the accounts (admins; passwd for your own too)
   login NAME [--password-stdin] sign in (kept in the keyring); logout; whoami
+  filters list|enable|disable|valves|set|test ...
+                                filters that rewrite requests and replies
 
 Options:
   --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else
@@ -2385,7 +2570,7 @@ Options:
   rm MODEL                      从 Ollama 删除模型
   ps                            Ollama 已加载的模型
   import FILE                   从 Open WebUI 或 ChatGPT 的导出导入对话
-  export [--chat ID] [--format json|markdown] [-o FILE|DIR]
+  export [--chat ID] [--user NAME | --all-users] [--format json|markdown] [-o FILE|DIR]
   backup FILE                   数据库的一致副本
   restore FILE                  恢复备份
   db check                      对数据库进行 SQLite 完整性检查
@@ -2394,6 +2579,8 @@ Options:
   users list|add|role|disable|enable|approve|passwd|remove ...
                                 管理账户（管理员；passwd 也可改自己的密码）
   login NAME [--password-stdin] 登录（会话保存在密钥环中）；logout；whoami
+  filters list|enable|disable|valves|set|test ...
+                                改写请求和回复的过滤器
 
 选项：
   --data-dir DIR    Lyss 保存数据的位置（默认：$LYSS_DATA_DIR，否则为
@@ -2944,6 +3131,37 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ContentFilter</name>
+    <message>
+        <source>Content guard</source>
+        <translation>内容守卫</translation>
+    </message>
+    <message>
+        <source>Refuses messages with a word from a list and masks such words in replies.</source>
+        <translation>拒绝包含列表中词语的消息，并在回复中遮盖这些词语。</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>The words not allowed.</source>
+        <translation>不允许的词语。</translation>
+    </message>
+    <message>
+        <source>Match whole words only (&quot;cat&quot; not in &quot;concatenate&quot;).</source>
+        <translation>只匹配完整单词（“cat”不匹配“concatenate”）。</translation>
+    </message>
+    <message>
+        <source>Tell &quot;Word&quot; from &quot;word&quot;.</source>
+        <translation>区分“Word”和“word”。</translation>
+    </message>
+    <message>
+        <source>the message contains &quot;%1&quot;, a word this installation does not allow</source>
+        <translation>消息包含“%1”，这是本安装不允许的词语</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ConversationPane</name>
     <message>
         <source>Editing your message: sending makes a new branch. Esc cancels.</source>
@@ -3033,6 +3251,45 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::FilterRegistry</name>
+    <message>
+        <source>its %1 names no command: {&quot;command&quot;: [&quot;program&quot;, &quot;argument&quot;, ...]}</source>
+        <translation>它的 %1 没有指定命令：{&quot;command&quot;: [&quot;program&quot;, &quot;argument&quot;, ...]}</translation>
+    </message>
+    <message>
+        <source>it is not executable: make it so (chmod +x %1) and give it a #! line</source>
+        <translation>它不可执行：请设为可执行（chmod +x %1）并加上 #! 行</translation>
+    </message>
+    <message>
+        <source>turn a filter on</source>
+        <translation>开启过滤器</translation>
+    </message>
+    <message>
+        <source>turn a filter off</source>
+        <translation>关闭过滤器</translation>
+    </message>
+    <message>
+        <source>There is no filter %1 (lyss-cli filters list shows them).</source>
+        <translation>没有过滤器 %1（lyss-cli filters list 会列出它们）。</translation>
+    </message>
+    <message>
+        <source>change a filter&apos;s valves</source>
+        <translation>修改过滤器的阀门</translation>
+    </message>
+    <message>
+        <source>The filter %1 has no valve %2.</source>
+        <translation>过滤器 %1 没有阀门 %2。</translation>
+    </message>
+    <message>
+        <source>The valve %1 of %2 takes a %3.</source>
+        <translation>%2 的阀门 %1 需要 %3 类型的值。</translation>
+    </message>
+    <message>
+        <source>The valve %1 of %2 takes one of: %3.</source>
+        <translation>%2 的阀门 %1 只接受以下之一：%3。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::FindBar</name>
     <message>
         <source>Find in this chat (Enter: next, Shift+Enter: previous, Esc: close)</source>
@@ -3060,6 +3317,41 @@ Options:
     <message>
         <source>%1 sent nothing usable for %2 seconds, so Lyss stopped waiting; what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)</source>
         <translation>%1 在 %2 秒内没有发送任何可用内容，因此 Lyss 停止等待；已收到的内容已保留。（该限制由设置 net.idle_timeout_seconds 决定。）</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::JsonRpcPeer</name>
+    <message>
+        <source>no answer to %1 within %2 s</source>
+        <translation>%2 秒内没有回应 %1</translation>
+    </message>
+    <message>
+        <source>it does not read what it is sent</source>
+        <translation>它不读取发送给它的内容</translation>
+    </message>
+    <message>
+        <source>it wrote a line longer than %1 MiB</source>
+        <translation>它写出了超过 %1 MiB 的一行</translation>
+    </message>
+    <message>
+        <source>it wrote something that is not JSON-RPC 2.0: %1</source>
+        <translation>它写出了不是 JSON-RPC 2.0 的内容：%1</translation>
+    </message>
+    <message>
+        <source>it called %1, and filters call nothing</source>
+        <translation>它调用了 %1，而过滤器不应调用任何方法</translation>
+    </message>
+    <message>
+        <source>it answered a call that was not made (id %1)</source>
+        <translation>它回应了一个并未发出的调用（id %1）</translation>
+    </message>
+    <message>
+        <source>it failed without saying why</source>
+        <translation>它失败了，但没有说明原因</translation>
+    </message>
+    <message>
+        <source>its answer has neither a result nor an error</source>
+        <translation>它的回答既没有结果也没有错误</translation>
     </message>
 </context>
 <context>
@@ -3397,6 +3689,49 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Cannot sign in</source>
         <translation>无法登录</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ProcessFilter</name>
+    <message>
+        <source>it cannot be started (%1)</source>
+        <translation>无法启动它（%1）</translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation>它崩溃了</translation>
+    </message>
+    <message>
+        <source>it exited with code %1</source>
+        <translation>它以代码 %1 退出</translation>
+    </message>
+    <message>
+        <source>its describe answer is not an object</source>
+        <translation>它对 describe 的回答不是对象</translation>
+    </message>
+    <message>
+        <source>it did not describe itself: %1</source>
+        <translation>它没有描述自己：%1</translation>
+    </message>
+    <message>
+        <source>it was stopped</source>
+        <translation>它已被停止</translation>
+    </message>
+    <message>
+        <source>%1 (it is started again shortly)</source>
+        <translation>%1（它将很快重新启动）</translation>
+    </message>
+    <message>
+        <source>it is still starting</source>
+        <translation>它仍在启动中</translation>
+    </message>
+    <message>
+        <source>it did not answer %1 within %2 s</source>
+        <translation>它没有在 %2 秒内回应 %1</translation>
+    </message>
+    <message>
+        <source>it answered %1 with something that is not an object</source>
+        <translation>它对 %1 的回应不是对象</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 
 #include "app/AppContext.h"
+#include "app/UserSession.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
 #include "config/Settings.h"
@@ -133,6 +134,7 @@ int runChat(CliContext& ctx, const QStringList& args)
         chat = **found;
     }
     Conversations conversations(app->store(), app->settings(), *set);
+    conversations.setStageSource(app->filterStages(app->session().userId()));
     auto saved = conversations.planner().optionsOf(chatId);
     if (!saved)
         return ctx.fail(saved.errorMessage());

@@ -149,5 +149,6 @@ int runUsers(CliContext& ctx, const QStringList& args);
 int runLogin(CliContext& ctx, const QStringList& args);
 int runLogout(CliContext& ctx, const QStringList& args);
 int runWhoami(CliContext& ctx, const QStringList& args);
+int runFilters(CliContext& ctx, const QStringList& args);
 
 } // namespace lyss::cli

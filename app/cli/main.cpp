@@ -40,7 +40,7 @@ QString globalHelp()
         "  rm MODEL                      delete a model from Ollama\n"
         "  ps                            the models Ollama has loaded\n"
         "  import FILE                   chats from Open WebUI or ChatGPT exports\n"
-        "  export [--chat ID] [--format json|markdown] [-o FILE|DIR]\n"
+        "  export [--chat ID] [--user NAME | --all-users] [--format json|markdown] [-o FILE|DIR]\n"
         "  backup FILE                   a consistent copy of the database\n"
         "  restore FILE                  put a backup back\n"
         "  db check                      SQLite's integrity check of the database\n"
@@ -49,6 +49,8 @@ QString globalHelp()
         "  users list|add|role|disable|enable|approve|passwd|remove ...\n"
         "                                the accounts (admins; passwd for your own too)\n"
         "  login NAME [--password-stdin] sign in (kept in the keyring); logout; whoami\n"
+        "  filters list|enable|disable|valves|set|test ...\n"
+        "                                filters that rewrite requests and replies\n"
         "\n"
         "Options:\n"
         "  --data-dir DIR    where Lyss keeps its data (default: $LYSS_DATA_DIR, else\n"
@@ -108,6 +110,8 @@ int run(CliContext& ctx, QStringList args)
         return runLogout(ctx, args);
     if (command == QLatin1String("whoami"))
         return runWhoami(ctx, args);
+    if (command == QLatin1String("filters"))
+        return runFilters(ctx, args);
     ctx.err() << "lyss-cli: "
               << QCoreApplication::translate("lyss-cli", "unknown command \"%1\".").arg(command)
               << '\n'

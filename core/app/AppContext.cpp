@@ -4,9 +4,11 @@
 #include "accounts/Accounts.h"
 #include "accounts/SessionKeeper.h"
 #include "app/UserSession.h"
+#include "chat/ActiveReply.h"
 #include "config/ConfigJsonImporter.h"
 #include "config/SecretFilter.h"
 #include "config/Settings.h"
+#include "filters/FilterRegistry.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
@@ -313,6 +315,33 @@ Result<QList<EffectiveBackend>> AppContext::effectiveBackends()
     if (!stored)
         return stored.error();
     return resolveBackends(*stored, m_env);
+}
+
+FilterRegistry& AppContext::filters()
+{
+    if (!m_filters) {
+        m_filters = std::make_unique<FilterRegistry>(
+            *m_config, QDir(m_dataDir).filePath(QStringLiteral("filters")));
+        m_filters->setGuard([this](const QString& what) { return mayChangeInstallation(what); });
+    }
+    return *m_filters;
+}
+
+Conversations::StageSource AppContext::filterStages(const QString& userId)
+{
+    return [this, userId](const ActiveReply& reply) {
+        FilterContext context;
+        context.user =
+            QJsonObject{{QStringLiteral("id"), userId}, {QStringLiteral("email"), QString()}};
+        if (auto who = m_users->byId(userId); who && who->has_value()) {
+            context.user.insert(QStringLiteral("name"), (*who)->name);
+            context.user.insert(QStringLiteral("role"), userRoleName((*who)->role));
+        }
+        context.chatId = reply.chatId();
+        context.messageId = reply.messageId();
+        context.model = reply.request().model;
+        return filters().stagesFor(context);
+    };
 }
 
 } // namespace lyss

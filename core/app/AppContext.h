@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chat/Conversations.h"
 #include "config/BackendResolver.h"
 #include "util/Result.h"
 
@@ -18,6 +19,7 @@ class BackendRepository;
 class ChatStore;
 class ConfigRepository;
 class Database;
+class FilterRegistry;
 class ReplyRecovery;
 class SearchIndexer;
 class SecretStore;
@@ -92,6 +94,11 @@ public:
     SessionKeeper& keeper() { return *m_keeper; }
     SecretStore& secrets() { return *m_secrets; }
 
+    // The installation's filters (built in, and <data dir>/filters/), made at first use.
+    FilterRegistry& filters();
+    // The filters that are on, as the stages of each reply of `userId`'s.
+    Conversations::StageSource filterStages(const QString& userId);
+
     // The backends this run uses (database, environment, built-in default).
     Result<QList<EffectiveBackend>> effectiveBackends();
 
@@ -123,6 +130,7 @@ private:
     UserSession* m_session = nullptr;
     std::shared_ptr<SecretStore> m_secrets;
     std::unique_ptr<SessionKeeper> m_keeper; // after what it uses: destroyed first
+    std::unique_ptr<FilterRegistry> m_filters;
 };
 
 } // namespace lyss

@@ -42,6 +42,8 @@ public:
     const std::optional<Message>& question() const { return m_turn.question; }
     QString chatId() const { return m_row.chatId; }
     QString messageId() const { return m_row.id; }
+    // What goes to the server (as the stages left it, once prepared).
+    const ChatRequest& request() const { return m_request; }
     // The request is passing through the stages; nothing is stored or sent yet.
     bool isPreparing() const { return m_phase == Phase::Preparing; }
     bool isFinished() const { return m_phase == Phase::Finished; }

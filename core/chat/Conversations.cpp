@@ -36,7 +36,10 @@ ActiveReply* Conversations::begin(ActiveReply* reply)
             m_live.remove(chatId);
     });
     Q_EMIT replyStarted(reply);
-    reply->begin(m_stages);
+    ReplyStages stages = m_stages;
+    if (m_stageSource)
+        stages += m_stageSource(*reply);
+    reply->begin(stages);
     return reply;
 }
 

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace lyss {
@@ -50,8 +51,12 @@ public:
     void stopAll();
 
     ActiveReply* replyIn(const QString& chatId) const;
-    // The stages every reply passes through, in order (filters, later).
+    // The stages every reply passes through, in order.
     void setStages(const ReplyStages& stages) { m_stages = stages; }
+    // Stages made for each reply (the filters that are on, with who and which chat it is
+    // for), after those of setStages.
+    using StageSource = std::function<ReplyStages(const ActiveReply& reply)>;
+    void setStageSource(StageSource source) { m_stageSource = std::move(source); }
     bool anyStreaming() const;
     // A finished reply whose save failed is still held here (retrying by itself): the only
     // copy of its text.
@@ -73,6 +78,7 @@ private:
     ChatEngine m_engine;
     QHash<QString, QPointer<ActiveReply>> m_live; // chat id → its streaming reply
     ReplyStages m_stages;
+    StageSource m_stageSource;
 };
 
 } // namespace lyss

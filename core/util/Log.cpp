@@ -7,3 +7,4 @@ Q_LOGGING_CATEGORY(lcSecrets, "lyss.secrets", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcNet, "lyss.net", QtWarningMsg)
 // Failed sign-ins go to <data dir>/auth.log; here too when asked for (lyss.auth.info).
 Q_LOGGING_CATEGORY(lcAuth, "lyss.auth", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcFilters, "lyss.filters", QtWarningMsg)

@@ -20,6 +20,7 @@ enum class ErrorCode {
     MustChangePassword, // the password is right but an admin set it: choose a new one
     InvalidInput,       // what was given cannot be used as it is
     Io,                 // the disk, the file or the network failed
+    TimedOut,           // no answer came within the time limit
 };
 
 // An error a user can meet: one sentence of what went wrong and, where we know it,

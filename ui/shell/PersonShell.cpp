@@ -11,6 +11,7 @@
 #include "app/UserSession.h"
 #include "chat/Conversations.h"
 #include "config/Settings.h"
+#include "filters/FilterRegistry.h"
 #include "util/Translations.h"
 
 #include <QApplication>
@@ -31,6 +32,7 @@ PersonShell::PersonShell(AppContext& app, BackendSet& backends, QObject* parent)
 {
     m_watch.setInterval(kWatchMs);
     connect(&m_watch, &QTimer::timeout, this, &PersonShell::checkSession);
+    m_app.filters().watch(); // a filter added, changed or removed counts at once
     m_pruner.setInterval(1000);
     connect(&m_pruner, &QTimer::timeout, this, &PersonShell::prune);
     connect(qApp, &QGuiApplication::applicationStateChanged, this,
@@ -133,6 +135,7 @@ void PersonShell::build(const QRect& geometry)
 {
     applyLanguage();
     m_conversations = std::make_unique<Conversations>(m_app.store(), m_app.settings(), m_backends);
+    m_conversations->setStageSource(m_app.filterStages(m_app.session().userId()));
     auto* window = new MainWindow(m_app, m_backends, *m_conversations);
     if (geometry.isValid())
         window->setGeometry(geometry);

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss-cli filters: which filters run on requests and replies, their valves, and a way for
+// filter authors to try one.
+#include "CliContext.h"
+#include "TerminalOutput.h"
+
+#include "app/AppContext.h"
+#include "filters/FilterRegistry.h"
+#include "filters/ProcessFilter.h"
+#include "util/Json.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace lyss::cli {
+
+namespace {
+
+// The filters that are on have started: wait until each has described itself or failed.
+void waitUntilDescribed(FilterRegistry& registry)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto settled = [&registry] {
+        for (const FilterRegistry::Entry& e : registry.list()) {
+            auto* p = qobject_cast<ProcessFilter*>(e.filter);
+            if (e.enabled && p && !p->isReady() && p->problem().isEmpty())
+                return false;
+        }
+        return true;
+    };
+    while (!settled() && clock.elapsed() < ProcessFilter::Limits{}.describeMs + 1000) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+QString hooksText(const FilterInfo& info)
+{
+    QStringList hooks;
+    for (FilterHook h : {FilterHook::Inlet, FilterHook::Stream, FilterHook::Outlet}) {
+        if (info.hooks.contains(h))
+            hooks << filterHookName(h);
+    }
+    return hooks.isEmpty() ? QStringLiteral("-") : hooks.join(QLatin1Char(','));
+}
+
+QString stateText(const FilterRegistry::Entry& e)
+{
+    if (!e.problem.isEmpty())
+        return e.enabled ? CliContext::tr("failing: %1").arg(e.problem)
+                         : CliContext::tr("unavailable: %1").arg(e.problem);
+    if (!e.enabled)
+        return CliContext::tr("off (an admin turns it on: it reads every chat it applies to)");
+    return e.info.toggle ? CliContext::tr("on, a toggle (runs where a chat switches it on)")
+                         : CliContext::tr("on");
+}
+
+int filtersList(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("filters list"), QStringLiteral("filters list [--json]"),
+                   CliContext::tr("The filters, in the order they run, whether each is on, and "
+                                  "why one cannot run."),
+                   {{QStringLiteral("json"), {}, CliContext::tr("as JSON")}}, args, &p, &code))
+        return code;
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    FilterRegistry& registry = app->filters();
+    waitUntilDescribed(registry);
+    const QList<FilterRegistry::Entry> all = registry.list();
+    if (p.flags.contains(QLatin1String("json"))) {
+        QJsonArray out;
+        for (const FilterRegistry::Entry& e : all) {
+            QJsonArray hooks;
+            for (FilterHook h : {FilterHook::Inlet, FilterHook::Stream, FilterHook::Outlet}) {
+                if (e.info.hooks.contains(h))
+                    hooks.append(filterHookName(h));
+            }
+            out.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                   {QStringLiteral("name"), e.info.name},
+                                   {QStringLiteral("description"), e.info.description},
+                                   {QStringLiteral("version"), e.info.version},
+                                   {QStringLiteral("source"), e.info.source},
+                                   {QStringLiteral("enabled"), e.enabled},
+                                   {QStringLiteral("hooks"), hooks},
+                                   {QStringLiteral("priority"), e.info.priority},
+                                   {QStringLiteral("toggle"), e.info.toggle},
+                                   {QStringLiteral("problem"), e.problem}});
+        }
+        ctx.out() << QJsonDocument(out).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    if (all.isEmpty()) {
+        ctx.out() << CliContext::tr("No filters.") << Qt::endl;
+        return kExitOk;
+    }
+    for (const FilterRegistry::Entry& e : all) {
+        ctx.out() << CliContext::tr("%1  %2  [%3]  priority %4  %5")
+                         .arg(oneLine(e.id), oneLine(e.info.name), hooksText(e.info))
+                         .arg(e.info.priority)
+                         .arg(oneLine(stateText(e)))
+                  << Qt::endl;
+    }
+    ctx.err() << CliContext::tr("Filters are read from %1.").arg(registry.folder()) << Qt::endl;
+    return kExitOk;
+}
+
+int filtersSwitch(CliContext& ctx, const QStringList& args, bool on)
+{
+    const QString command =
+        on ? QStringLiteral("filters enable") : QStringLiteral("filters disable");
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, command, command + QStringLiteral(" ID"),
+                   on ? CliContext::tr("Turns the filter ID on for every chat (admin). It then "
+                                       "reads every request and reply it applies to.")
+                      : CliContext::tr("Turns the filter ID off (admin)."),
+                   {}, args, &p, &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("%1 takes one ID").arg(command), command);
+    AppContext* app = ctx.writableApp();
+    if (!app)
+        return kExitFailed;
+    if (Status st = app->filters().setEnabled(p.positional[0], on); !st.ok())
+        return ctx.fail(st.errorMessage());
+    if (on) {
+        waitUntilDescribed(app->filters());
+        if (auto e = app->filters().entry(p.positional[0]); e && !e->problem.isEmpty())
+            return ctx.fail(
+                CliContext::tr("%1 is on but cannot run: %2").arg(p.positional[0], e->problem));
+    }
+    ctx.out() << (on ? CliContext::tr("%1 is on.") : CliContext::tr("%1 is off."))
+                     .arg(oneLine(p.positional[0]))
+              << Qt::endl;
+    return kExitOk;
+}
+
+int filtersValves(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("filters valves"), QStringLiteral("filters valves ID"),
+                   CliContext::tr("The filter's valves (its settings) as JSON, and their schema "
+                                  "on stderr."),
+                   {}, args, &p, &code))
+        return code;
+    if (p.positional.size() != 1)
+        return ctx.usage(CliContext::tr("filters valves takes one ID"),
+                         QStringLiteral("filters valves"));
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    waitUntilDescribed(app->filters());
+    const auto e = app->filters().entry(p.positional[0]);
+    if (!e)
+        return ctx.fail(CliContext::tr("There is no filter %1.").arg(p.positional[0]));
+    ctx.out() << QJsonDocument(app->filters().valves(e->id)).toJson(QJsonDocument::Indented);
+    return kExitOk;
+}
+
+int filtersSet(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("filters set"), QStringLiteral("filters set ID KEY JSON"),
+                   CliContext::tr("Sets one valve of the filter (admin), checked against its "
+                                  "schema.\nExample: lyss-cli filters set content words "
+                                  "'[\"darn\"]'"),
+                   {}, args, &p, &code))
+        return code;
+    if (p.positional.size() != 3)
+        return ctx.usage(CliContext::tr("filters set takes an ID, a KEY and a JSON value"),
+                         QStringLiteral("filters set"));
+    AppContext* app = ctx.writableApp();
+    if (!app)
+        return kExitFailed;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + p.positional[2].toUtf8() + "]", &error);
+    if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
+        return ctx.usage(CliContext::tr("%1 is not a JSON value (text goes in quotes: '\"word\"')")
+                             .arg(p.positional[2]),
+                         QStringLiteral("filters set"));
+    waitUntilDescribed(app->filters());
+    if (Status st = app->filters().setValve(p.positional[0], p.positional[1], doc.array().at(0));
+        !st.ok())
+        return ctx.fail(st.errorMessage());
+    ctx.out() << CliContext::tr("%1's %2 is set.").arg(p.positional[0], p.positional[1])
+              << Qt::endl;
+    return kExitOk;
+}
+
+int filtersTest(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(
+            ctx, QStringLiteral("filters test"),
+            QStringLiteral("filters test ID (--inlet|--stream|--outlet) FILE.json"),
+            CliContext::tr("Sends the body (or stream event) in FILE to the filter, on or "
+                           "off, and prints what it answers (admin). For filter authors."),
+            {{QStringLiteral("inlet"), QStringLiteral("FILE"), CliContext::tr("a request body")},
+             {QStringLiteral("stream"), QStringLiteral("FILE"), CliContext::tr("a chunk")},
+             {QStringLiteral("outlet"), QStringLiteral("FILE"), CliContext::tr("a reply body")}},
+            args, &p, &code))
+        return code;
+    if (p.positional.size() != 1 || p.values.size() != 1)
+        return ctx.usage(CliContext::tr("filters test takes an ID and one of --inlet, --stream, "
+                                        "--outlet"),
+                         QStringLiteral("filters test"));
+    AppContext* app = ctx.app();
+    if (!app || !ctx.mayChangeInstallation(CliContext::tr("test a filter")))
+        return kExitFailed;
+    const QString which = p.values.keys().constFirst();
+    const FilterHook hook = which == QLatin1String("inlet")    ? FilterHook::Inlet
+                            : which == QLatin1String("stream") ? FilterHook::Stream
+                                                               : FilterHook::Outlet;
+    QFile file(p.values.value(which));
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(
+            CliContext::tr("Cannot read %1: %2.").arg(file.fileName(), file.errorString()));
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    if (!doc.isObject())
+        return ctx.fail(CliContext::tr("%1 is not a JSON object.").arg(file.fileName()));
+    Filter* filter = app->filters().filter(p.positional[0]);
+    if (!filter) {
+        const auto e = app->filters().entry(p.positional[0]);
+        return ctx.fail(e ? CliContext::tr("%1 cannot run: %2").arg(e->id, e->problem)
+                          : CliContext::tr("There is no filter %1.").arg(p.positional[0]));
+    }
+    auto me = ctx.person();
+    QJsonObject user{{QStringLiteral("id"), me ? me->id : QString()},
+                     {QStringLiteral("name"), me ? me->name : QString()},
+                     {QStringLiteral("role"), me ? userRoleName(me->role) : QString()},
+                     {QStringLiteral("email"), QString()},
+                     {QStringLiteral("valves"), QJsonObject{}}};
+    const QJsonObject payload{
+        {hook == FilterHook::Stream ? QStringLiteral("event") : QStringLiteral("body"),
+         doc.object()},
+        {QStringLiteral("user"), user},
+        {QStringLiteral("valves"), app->filters().valves(p.positional[0])},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("filter_id"), p.positional[0]}}}};
+    std::optional<Result<QJsonObject>> answer;
+    QEventLoop loop;
+    filter->call(hook, payload, [&answer, &loop](Result<QJsonObject> r) {
+        answer = std::move(r);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    if (!*answer)
+        return ctx.fail(CliContext::tr("The filter failed: %1").arg(answer->errorMessage()));
+    ctx.out() << QJsonDocument(**answer).toJson(QJsonDocument::Indented);
+    return kExitOk;
+}
+
+} // namespace
+
+int runFilters(CliContext& ctx, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("list"))
+        return filtersList(ctx, rest);
+    if (sub == QLatin1String("enable"))
+        return filtersSwitch(ctx, rest, true);
+    if (sub == QLatin1String("disable"))
+        return filtersSwitch(ctx, rest, false);
+    if (sub == QLatin1String("valves"))
+        return filtersValves(ctx, rest);
+    if (sub == QLatin1String("set"))
+        return filtersSet(ctx, rest);
+    if (sub == QLatin1String("test"))
+        return filtersTest(ctx, rest);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        ctx.out() << CliContext::tr("Usage: lyss-cli filters list [--json] | enable ID | disable "
+                                    "ID | valves ID | set ID KEY JSON | test ID --inlet FILE\n");
+        return kExitOk;
+    }
+    return ctx.usage(sub.isEmpty() ? CliContext::tr("filters needs a subcommand")
+                                   : CliContext::tr("unknown subcommand \"filters %1\"").arg(sub),
+                     QStringLiteral("filters"));
+}
+
+} // namespace lyss::cli

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filters/FilterRegistry.h"
+
+#include "filters/ContentFilter.h"
+#include "filters/FilterStage.h"
+#include "filters/ProcessFilter.h"
+#include "store/ConfigRepository.h"
+#include "util/Log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace lyss {
+
+namespace {
+QString enabledKey(const QString& id)
+{
+    return QStringLiteral("filters.%1.enabled").arg(id);
+}
+QString valvesKey(const QString& id)
+{
+    return QStringLiteral("filters.%1.valves").arg(id);
+}
+// What a folder's filter.json names: {"command": ["python3", "main.py", ...]}.
+constexpr auto kManifest = "filter.json";
+} // namespace
+
+FilterRegistry::FilterRegistry(ConfigRepository& installation, QString filtersDir, QObject* parent)
+    : QObject(parent)
+    , m_config(installation)
+    , m_dir(std::move(filtersDir))
+{
+    m_filters.insert(QString::fromLatin1(ContentFilter::kId), new ContentFilter(this));
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(300); // an editor writes a file in several steps
+    connect(&m_settle, &QTimer::timeout, this, &FilterRegistry::reload);
+    reload();
+}
+
+FilterRegistry::~FilterRegistry()
+{
+    qDeleteAll(m_filters); // processes stopped before the rest goes
+    m_filters.clear();
+}
+
+QHash<QString, FilterRegistry::Found> FilterRegistry::scan() const
+{
+    QHash<QString, Found> found;
+    const QDir dir(m_dir);
+    for (const QFileInfo& fi :
+         dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString name = fi.fileName();
+        if (name.startsWith(QLatin1Char('.')) || name.endsWith(QLatin1Char('~')))
+            continue;
+        Found f;
+        f.modified = fi.lastModified();
+        f.size = fi.size();
+        if (fi.isDir()) {
+            const QString manifest = QDir(fi.absoluteFilePath()).filePath(QLatin1String(kManifest));
+            QFile file(manifest);
+            if (!file.open(QIODevice::ReadOnly))
+                continue; // a folder without a manifest is not a filter
+            f.modified = QFileInfo(manifest).lastModified();
+            const QJsonArray command = QJsonDocument::fromJson(file.readAll())
+                                           .object()
+                                           .value(QLatin1String("command"))
+                                           .toArray();
+            f.workingDir = fi.absoluteFilePath();
+            if (command.isEmpty() || !command.at(0).isString()) {
+                f.problem = tr("its %1 names no command: {\"command\": [\"program\", \"argument\", "
+                               "...]}")
+                                .arg(QLatin1String(kManifest));
+            } else {
+                f.program = command.at(0).toString();
+                // A program beside the manifest is found there; else on the PATH.
+                if (const QString beside = QDir(f.workingDir).filePath(f.program);
+                    f.program.contains(QLatin1Char('/')) || QFileInfo::exists(beside))
+                    f.program = QDir(f.workingDir).absoluteFilePath(f.program);
+                for (qsizetype i = 1; i < command.size(); ++i)
+                    f.arguments << command.at(i).toString();
+            }
+        } else {
+            if (name.endsWith(QLatin1String(".json")) || name.endsWith(QLatin1String(".md")) ||
+                name.endsWith(QLatin1String(".txt")))
+                continue; // notes and settings beside the filters
+            f.program = fi.absoluteFilePath();
+            f.workingDir = m_dir;
+            if (!fi.isExecutable())
+                f.problem = tr("it is not executable: make it so (chmod +x %1) and give it a #! "
+                               "line")
+                                .arg(fi.absoluteFilePath());
+        }
+        found.insert(name, f);
+    }
+    return found;
+}
+
+void FilterRegistry::reload()
+{
+    const QHash<QString, Found> now = scan();
+    bool any = false;
+    for (auto it = m_found.begin(); it != m_found.end();) {
+        const auto next = now.find(it.key());
+        const bool same = next != now.end() && next->program == it->program &&
+                          next->arguments == it->arguments && next->modified == it->modified &&
+                          next->size == it->size && next->problem == it->problem;
+        if (same) {
+            ++it;
+            continue;
+        }
+        // Removed or changed: the old process stops.
+        delete m_filters.take(it.key());
+        it = m_found.erase(it);
+        any = true;
+    }
+    for (auto it = now.begin(); it != now.end(); ++it) {
+        if (m_found.contains(it.key()) || it.key() == QLatin1String(ContentFilter::kId))
+            continue;
+        m_found.insert(it.key(), *it);
+        any = true;
+        if (!it->problem.isEmpty())
+            continue;
+        auto* f = new ProcessFilter(it.key(), it->program, it->arguments, it->workingDir, this);
+        connect(f, &Filter::changed, this, &FilterRegistry::changed);
+        m_filters.insert(it.key(), f);
+        startIfEnabled(it.key());
+    }
+    if (m_watcher) {
+        // Each file too: a change inside one is not a change of the folder.
+        const QStringList watched = m_watcher->files();
+        if (!watched.isEmpty())
+            m_watcher->removePaths(watched);
+        for (const QString& name : m_found.keys())
+            m_watcher->addPath(QDir(m_dir).filePath(name));
+    }
+    if (any)
+        Q_EMIT changed();
+}
+
+void FilterRegistry::watch()
+{
+    if (m_watcher)
+        return;
+    QDir().mkpath(m_dir);
+    m_watcher = new QFileSystemWatcher(this);
+    m_watcher->addPath(m_dir);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, &m_settle,
+            qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, &m_settle, qOverload<>(&QTimer::start));
+    reload();
+}
+
+void FilterRegistry::startIfEnabled(const QString& id)
+{
+    if (auto* p = qobject_cast<ProcessFilter*>(m_filters.value(id)); p && isEnabled(id))
+        p->start(); // described now, so that its order is known before the first reply
+}
+
+bool FilterRegistry::isEnabled(const QString& id) const
+{
+    auto v = m_config.get(enabledKey(id));
+    return v && v->has_value() && (*v)->toBool();
+}
+
+QList<FilterRegistry::Entry> FilterRegistry::list() const
+{
+    QList<Entry> out;
+    QStringList ids = m_found.keys();
+    ids << QString::fromLatin1(ContentFilter::kId);
+    for (const QString& id : ids) {
+        if (auto e = entry(id))
+            out << *e;
+    }
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+        return std::pair(a.info.priority, a.id) < std::pair(b.info.priority, b.id);
+    });
+    return out;
+}
+
+std::optional<FilterRegistry::Entry> FilterRegistry::entry(const QString& id) const
+{
+    Entry e;
+    e.id = id;
+    e.enabled = isEnabled(id);
+    Filter* f = m_filters.value(id);
+    if (f) {
+        e.filter = f;
+        e.info = f->info();
+        e.problem = f->problem();
+    } else if (const auto it = m_found.find(id); it != m_found.end()) {
+        e.info.id = id;
+        e.info.name = id;
+        e.info.source = it->program.isEmpty() ? QDir(m_dir).filePath(id) : it->program;
+        e.problem = it->problem;
+    } else {
+        return std::nullopt;
+    }
+    return e;
+}
+
+Status FilterRegistry::setEnabled(const QString& id, bool on)
+{
+    if (m_guard) {
+        if (Status st = m_guard(on ? tr("turn a filter on") : tr("turn a filter off")); !st.ok())
+            return st;
+    }
+    if (!entry(id))
+        return Error{tr("There is no filter %1 (lyss-cli filters list shows them).").arg(id),
+                     ErrorCode::NotFound};
+    if (Status st = m_config.set(enabledKey(id), on); !st.ok())
+        return st;
+    if (auto* p = qobject_cast<ProcessFilter*>(m_filters.value(id))) {
+        if (on)
+            p->start();
+        else
+            p->stop();
+    }
+    Q_EMIT changed();
+    return {};
+}
+
+QJsonObject FilterRegistry::valves(const QString& id) const
+{
+    QJsonObject out;
+    const auto e = entry(id);
+    if (e) {
+        const QJsonObject properties = e->info.valves.value(QLatin1String("properties")).toObject();
+        for (auto it = properties.begin(); it != properties.end(); ++it) {
+            const QJsonValue d = it->toObject().value(QLatin1String("default"));
+            if (!d.isUndefined())
+                out.insert(it.key(), d);
+        }
+    }
+    if (auto stored = m_config.get(valvesKey(id)); stored && stored->has_value()) {
+        const QJsonObject set = (*stored)->toObject();
+        for (auto it = set.begin(); it != set.end(); ++it)
+            out.insert(it.key(), *it);
+    }
+    return out;
+}
+
+Status FilterRegistry::setValve(const QString& id, const QString& key, const QJsonValue& value)
+{
+    if (m_guard) {
+        if (Status st = m_guard(tr("change a filter's valves")); !st.ok())
+            return st;
+    }
+    const auto e = entry(id);
+    if (!e)
+        return Error{tr("There is no filter %1 (lyss-cli filters list shows them).").arg(id),
+                     ErrorCode::NotFound};
+    const QJsonObject spec =
+        e->info.valves.value(QLatin1String("properties")).toObject().value(key).toObject();
+    if (spec.isEmpty())
+        return Error{tr("The filter %1 has no valve %2.").arg(id, key), ErrorCode::InvalidInput};
+    const QString type = spec.value(QLatin1String("type")).toString();
+    const bool fits = (type == QLatin1String("string") && value.isString()) ||
+                      (type == QLatin1String("boolean") && value.isBool()) ||
+                      (type == QLatin1String("number") && value.isDouble()) ||
+                      (type == QLatin1String("integer") && value.isDouble() &&
+                       value.toDouble() == double(qint64(value.toDouble()))) ||
+                      (type == QLatin1String("array") && value.isArray()) ||
+                      (type == QLatin1String("object") && value.isObject()) || type.isEmpty();
+    if (!fits)
+        return Error{tr("The valve %1 of %2 takes a %3.").arg(key, id, type),
+                     ErrorCode::InvalidInput};
+    if (const QJsonArray choices = spec.value(QLatin1String("enum")).toArray();
+        !choices.isEmpty() && !choices.contains(value))
+        return Error{
+            tr("The valve %1 of %2 takes one of: %3.")
+                .arg(key, id,
+                     QString::fromUtf8(QJsonDocument(choices).toJson(QJsonDocument::Compact))),
+            ErrorCode::InvalidInput};
+    QJsonObject set;
+    if (auto stored = m_config.get(valvesKey(id)); stored && stored->has_value())
+        set = (*stored)->toObject();
+    set.insert(key, value);
+    return m_config.set(valvesKey(id), set);
+}
+
+Filter* FilterRegistry::filter(const QString& id)
+{
+    return m_filters.value(id);
+}
+
+ReplyStages FilterRegistry::stagesFor(const FilterContext& context) const
+{
+    ReplyStages stages;
+    for (const Entry& e : list()) {
+        // Toggle filters run only where a chat switched them on (not yet offered).
+        if (!e.enabled || !e.filter || e.info.toggle)
+            continue;
+        stages << std::make_shared<FilterStage>(e.filter, context, valves(e.id), QJsonObject{});
+    }
+    return stages;
+}
+
+} // namespace lyss

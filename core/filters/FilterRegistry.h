@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/ReplyStage.h"
+#include "filters/Filter.h"
+#include "filters/FilterStage.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileSystemWatcher>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace lyss {
+
+class ConfigRepository;
+
+// The installation's filters: the built-in ones and those in <data dir>/filters/ (an
+// executable, or a folder with a filter.json naming its command). A filter found for the
+// first time is off: it will read every chat it applies to, so an admin turns it on (and
+// until then it is not run at all, not even to describe itself). Which are on, and their
+// valves, are the installation's settings. The folder is watched: a file added, changed or
+// removed takes effect without a restart.
+class FilterRegistry : public QObject {
+    Q_OBJECT
+
+public:
+    struct Entry {
+        QString id;
+        FilterInfo info; // what the filter says of itself (once described)
+        bool enabled = false;
+        QString problem;          // why it cannot run (not executable, failing), or empty
+        Filter* filter = nullptr; // null while it cannot run
+    };
+
+    FilterRegistry(ConfigRepository& installation, QString filtersDir, QObject* parent = nullptr);
+    ~FilterRegistry() override;
+
+    // Who may change which filters run (an admin, with accounts on).
+    void setGuard(std::function<Status(const QString& what)> guard) { m_guard = std::move(guard); }
+    // Reads the folder again: new filters are listed (off), changed ones restarted, removed
+    // ones stopped. `watch` keeps doing so whenever the folder changes.
+    void reload();
+    void watch();
+    QString folder() const { return m_dir; }
+
+    // Every filter, in the order they run: (priority, id).
+    QList<Entry> list() const;
+    std::optional<Entry> entry(const QString& id) const;
+    Status setEnabled(const QString& id, bool on);
+    // The valves as stored, over the schema's defaults.
+    QJsonObject valves(const QString& id) const;
+    // One valve, checked against the schema (a bad value is refused naming the field).
+    Status setValve(const QString& id, const QString& key, const QJsonValue& value);
+    // The filter itself, for `filters test`, whether on or not (started when needed).
+    Filter* filter(const QString& id);
+
+    // The stages a reply passes through: the filters that are on, in order.
+    ReplyStages stagesFor(const FilterContext& context) const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    struct Found {
+        QString program;
+        QStringList arguments;
+        QString workingDir;
+        QDateTime modified;
+        qint64 size = 0;
+        QString problem;
+    };
+    QHash<QString, Found> scan() const;
+    bool isEnabled(const QString& id) const;
+    void startIfEnabled(const QString& id);
+
+    ConfigRepository& m_config;
+    QString m_dir;
+    std::function<Status(const QString&)> m_guard;
+    QHash<QString, Found> m_found;
+    QHash<QString, Filter*> m_filters; // owned (children)
+    QFileSystemWatcher* m_watcher = nullptr;
+    QTimer m_settle;
+};
+
+} // namespace lyss

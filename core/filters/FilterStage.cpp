@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filters/FilterStage.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace lyss {
+
+FilterStage::FilterStage(Filter* filter, FilterContext context, QJsonObject valves,
+                         QJsonObject userValves)
+    : m_filter(filter)
+    , m_id(filter->info().id)
+    , m_name(filter->info().name)
+    , m_context(std::move(context))
+    , m_valves(std::move(valves))
+    , m_userValves(std::move(userValves))
+{
+}
+
+QString FilterStage::name() const
+{
+    return tr("the filter %1").arg(m_name);
+}
+
+QJsonObject FilterStage::payload(const QString& key, const QJsonObject& value) const
+{
+    QJsonObject user = m_context.user;
+    user.insert(QStringLiteral("valves"), m_userValves);
+    return {{key, value},
+            {QStringLiteral("user"), user},
+            {QStringLiteral("valves"), m_valves},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("user_id"), m_context.user.value(QLatin1String("id"))},
+                         {QStringLiteral("chat_id"), m_context.chatId},
+                         {QStringLiteral("message_id"), m_context.messageId},
+                         {QStringLiteral("model"), m_context.model},
+                         {QStringLiteral("filter_id"), m_id}}}};
+}
+
+QString FilterStage::failed(FilterHook hook, const QString& why) const
+{
+    switch (hook) {
+    case FilterHook::Inlet:
+        return tr("The filter %1 stopped the message: %2. Nothing was sent. An admin can turn "
+                  "the filter off in Settings › Filters or with lyss-cli filters disable %3.")
+            .arg(m_name, why, m_id);
+    case FilterHook::Outlet:
+        return tr("The filter %1 could not check the finished reply: %2. The reply is shown as "
+                  "it came.")
+            .arg(m_name, why);
+    case FilterHook::Stream:
+        break;
+    }
+    return why;
+}
+
+QJsonObject FilterStage::inletBody(const ChatRequest& request, const FilterContext& context)
+{
+    QJsonObject params;
+    if (request.options.temperature)
+        params.insert(QStringLiteral("temperature"), *request.options.temperature);
+    if (request.options.seed)
+        params.insert(QStringLiteral("seed"), double(*request.options.seed));
+    return {{QStringLiteral("model"), request.model},
+            {QStringLiteral("stream"), true},
+            {QStringLiteral("messages"), request.messagesJson()},
+            {QStringLiteral("params"), params},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("user_id"), context.user.value(QLatin1String("id"))},
+                         {QStringLiteral("chat_id"), context.chatId},
+                         {QStringLiteral("message_id"), context.messageId}}}};
+}
+
+Result<ChatRequest> FilterStage::requestFrom(const QJsonObject& body, ChatRequest before)
+{
+    const QJsonValue list = body.value(QLatin1String("messages"));
+    if (!list.isArray())
+        return Error{tr("its answer has no \"messages\" list"), ErrorCode::InvalidInput};
+    ChatRequest after = std::move(before);
+    after.options.systemPrompt.clear();
+    after.messages.clear();
+    for (const QJsonValue& v : list.toArray()) {
+        const QJsonObject m = v.toObject();
+        const auto role = roleFromName(m.value(QLatin1String("role")).toString());
+        const QJsonValue content = m.value(QLatin1String("content"));
+        if (!role || !content.isString())
+            return Error{tr("a message in its answer has no role or no text"),
+                         ErrorCode::InvalidInput};
+        // A system message first is the system prompt, as it was sent.
+        if (*role == Role::System && after.messages.isEmpty() &&
+            after.options.systemPrompt.isEmpty()) {
+            after.options.systemPrompt = content.toString();
+            continue;
+        }
+        after.messages.append({*role, content.toString()});
+    }
+    if (after.messages.isEmpty())
+        return Error{tr("its answer leaves no message to send"), ErrorCode::InvalidInput};
+    return after;
+}
+
+void FilterStage::prepare(ChatRequest request, std::function<void(Result<ChatRequest>)> done)
+{
+    if (!m_filter) {
+        done(Error{failed(FilterHook::Inlet, tr("it was removed")), ErrorCode::Refused});
+        return;
+    }
+    auto before = std::make_shared<ChatRequest>(request);
+    m_filter->call(
+        FilterHook::Inlet, payload(QStringLiteral("body"), inletBody(request, m_context)),
+        [this, before, done](Result<QJsonObject> answer) {
+            if (!answer) {
+                done(Error{failed(FilterHook::Inlet, answer.errorMessage()), ErrorCode::Refused});
+                return;
+            }
+            auto after = requestFrom(*answer, *before);
+            if (!after) {
+                done(Error{failed(FilterHook::Inlet, after.errorMessage()), ErrorCode::Refused});
+                return;
+            }
+            m_request = *after;
+            done(std::move(*after));
+        });
+}
+
+void FilterStage::stream(StreamEvents events, std::function<void(Result<StreamEvents>)> done)
+{
+    if (!m_filter) {
+        done(std::move(events));
+        return;
+    }
+    streamFrom(std::make_shared<StreamEvents>(std::move(events)), 0, std::move(done));
+}
+
+void FilterStage::streamFrom(std::shared_ptr<StreamEvents> events, qsizetype at,
+                             std::function<void(Result<StreamEvents>)> done)
+{
+    // Only the answer's text passes through the filter, one piece at a time; a piece it
+    // fails on is dropped, the rest go on.
+    while (at < events->size() && (*events)[at].kind != StreamEvent::Kind::Content)
+        ++at;
+    if (at >= events->size() || !m_filter) {
+        done(std::move(*events));
+        return;
+    }
+    const QJsonObject chunk{
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("delta"),
+                                 QJsonObject{{QStringLiteral("content"), (*events)[at].text}}}}}}};
+    m_filter->call(FilterHook::Stream, payload(QStringLiteral("event"), chunk),
+                   [this, events, at, done](Result<QJsonObject> answer) {
+                       const QJsonValue text = answer ? answer->value(QLatin1String("choices"))
+                                                            .toArray()
+                                                            .at(0)
+                                                            .toObject()
+                                                            .value(QLatin1String("delta"))
+                                                            .toObject()
+                                                            .value(QLatin1String("content"))
+                                                      : QJsonValue();
+                       if (text.isString()) {
+                           (*events)[at].text = text.toString();
+                           streamFrom(events, at + 1, done);
+                       } else { // failed, or not a chunk: that piece is dropped
+                           events->removeAt(at);
+                           streamFrom(events, at, done);
+                       }
+                   });
+}
+
+void FilterStage::complete(Message reply, std::function<void(Result<Message>)> done)
+{
+    if (!m_filter) {
+        done(Error{failed(FilterHook::Outlet, tr("it was removed"))});
+        return;
+    }
+    QJsonArray messages;
+    for (const ChatTurn& t : m_request.messages)
+        messages.append(QJsonObject{{QStringLiteral("role"), roleName(t.role)},
+                                    {QStringLiteral("content"), t.content}});
+    QJsonObject last{{QStringLiteral("id"), reply.id},
+                     {QStringLiteral("role"), QStringLiteral("assistant")},
+                     {QStringLiteral("content"), reply.content},
+                     {QStringLiteral("timestamp"), reply.createdAt / 1000}};
+    if (!reply.metrics.isEmpty())
+        last.insert(QStringLiteral("usage"), reply.metrics);
+    messages.append(last);
+    const QJsonObject body{{QStringLiteral("model"), m_context.model},
+                           {QStringLiteral("chat_id"), m_context.chatId},
+                           {QStringLiteral("id"), reply.id},
+                           {QStringLiteral("messages"), messages}};
+    auto kept = std::make_shared<Message>(std::move(reply));
+    m_filter->call(FilterHook::Outlet, payload(QStringLiteral("body"), body),
+                   [this, kept, done](Result<QJsonObject> answer) {
+                       if (!answer) {
+                           done(Error{failed(FilterHook::Outlet, answer.errorMessage())});
+                           return;
+                       }
+                       const QJsonArray list = answer->value(QLatin1String("messages")).toArray();
+                       const QJsonObject out =
+                           list.isEmpty() ? QJsonObject() : list.at(list.size() - 1).toObject();
+                       const QJsonValue content = out.value(QLatin1String("content"));
+                       if (!content.isString()) {
+                           done(Error{failed(FilterHook::Outlet,
+                                             tr("its answer has no reply as its last message"))});
+                           return;
+                       }
+                       Message m = *kept;
+                       m.content = content.toString();
+                       done(std::move(m));
+                   });
+}
+
+} // namespace lyss

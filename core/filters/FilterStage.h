@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/ReplyStage.h"
+#include "filters/Filter.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace lyss {
+
+// Who and what a reply is for, as a filter sees it (Open WebUI's shapes).
+struct FilterContext {
+    QJsonObject user; // {"id", "name", "role", "email"}
+    QString chatId;
+    QString messageId; // the reply's
+    QString model;
+};
+
+// One filter as one stage of one reply: the request becomes Open WebUI's inlet body, each
+// streamed piece of the answer an OpenAI-shaped chunk, the finished reply the outlet body,
+// and what the filter answers becomes them again. Failures name the filter and say how
+// to turn it off.
+class FilterStage : public ReplyStage {
+    Q_DECLARE_TR_FUNCTIONS(FilterStage)
+
+public:
+    FilterStage(Filter* filter, FilterContext context, QJsonObject valves, QJsonObject userValves);
+
+    QString name() const override;
+    void prepare(ChatRequest request, std::function<void(Result<ChatRequest>)> done) override;
+    void stream(StreamEvents events, std::function<void(Result<StreamEvents>)> done) override;
+    void complete(Message reply, std::function<void(Result<Message>)> done) override;
+
+    // The shapes, for the stage and for `lyss-cli filters test`.
+    static QJsonObject inletBody(const ChatRequest& request, const FilterContext& context);
+    static Result<ChatRequest> requestFrom(const QJsonObject& body, ChatRequest before);
+
+private:
+    QJsonObject payload(const QString& key, const QJsonObject& value) const;
+    QString failed(FilterHook hook, const QString& why) const;
+    void streamFrom(std::shared_ptr<StreamEvents> events, qsizetype at,
+                    std::function<void(Result<StreamEvents>)> done);
+
+    QPointer<Filter> m_filter;
+    QString m_id;
+    QString m_name;
+    FilterContext m_context;
+    QJsonObject m_valves;
+    QJsonObject m_userValves;
+    ChatRequest m_request; // as it was sent: the outlet body's earlier messages
+};
+
+} // namespace lyss

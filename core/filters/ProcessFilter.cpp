@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filters/ProcessFilter.h"
+
+#include "util/Log.h"
+
+#include <QJsonArray>
+
+namespace lyss {
+
+namespace {
+constexpr qsizetype kMostQueued = 1000;
+}
+
+ProcessFilter::ProcessFilter(QString id, QString program, QStringList arguments, QString workingDir,
+                             QObject* parent)
+    : ProcessFilter(std::move(id), std::move(program), std::move(arguments), std::move(workingDir),
+                    Limits{}, parent)
+{
+}
+
+ProcessFilter::ProcessFilter(QString id, QString program, QStringList arguments, QString workingDir,
+                             Limits limits, QObject* parent)
+    : Filter(parent)
+    , m_id(std::move(id))
+    , m_program(std::move(program))
+    , m_arguments(std::move(arguments))
+    , m_workingDir(std::move(workingDir))
+    , m_limits(limits)
+{
+    m_info.id = m_id;
+    m_info.name = m_id;
+    m_info.source = m_program;
+    m_restart.setSingleShot(true);
+    connect(&m_restart, &QTimer::timeout, this, &ProcessFilter::start);
+}
+
+ProcessFilter::~ProcessFilter()
+{
+    stop();
+}
+
+void ProcessFilter::start()
+{
+    if (m_state == State::Starting || m_state == State::Ready)
+        return;
+    m_restart.stop();
+    m_state = State::Starting;
+    ++m_starts;
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(m_program);
+    m_process->setArguments(m_arguments);
+    m_process->setWorkingDirectory(m_workingDir);
+    m_peer = std::make_unique<JsonRpcPeer>(m_process.get());
+    QProcess* p = m_process.get();
+    connect(p, &QProcess::readyReadStandardOutput, this,
+            [this, p] { m_peer->feed(p->readAllStandardOutput()); });
+    connect(p, &QProcess::readyReadStandardError, this, &ProcessFilter::readStderr);
+    connect(p, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart)
+            broke(tr("it cannot be started (%1)").arg(m_process->errorString()));
+    });
+    connect(p, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        broke(status == QProcess::CrashExit ? tr("it crashed")
+                                            : tr("it exited with code %1").arg(code));
+    });
+    connect(m_peer.get(), &JsonRpcPeer::protocolError, this, &ProcessFilter::broke);
+    connect(m_peer.get(), &JsonRpcPeer::notification, this,
+            [this](const QString& method, const QJsonObject& params) {
+                if (method == QLatin1String("status"))
+                    Q_EMIT status(params);
+                else if (method == QLatin1String("notification"))
+                    Q_EMIT notification(params);
+            });
+    m_process->start(QIODevice::ReadWrite);
+    describe();
+}
+
+void ProcessFilter::describe()
+{
+    m_peer->call(QStringLiteral("describe"), {{QStringLiteral("protocol"), 1}}, m_limits.describeMs,
+                 [this](Result<QJsonValue> answer) {
+                     if (m_state == State::Starting)
+                         onDescribed(std::move(answer));
+                 });
+}
+
+void ProcessFilter::onDescribed(Result<QJsonValue> answer)
+{
+    if (!answer || !answer->isObject()) {
+        broke(answer ? tr("its describe answer is not an object")
+                     : tr("it did not describe itself: %1").arg(answer.errorMessage()));
+        return;
+    }
+    const QJsonObject d = answer->toObject();
+    FilterInfo info;
+    info.id = m_id;
+    info.name = d.value(QLatin1String("name")).toString(m_id).trimmed();
+    if (info.name.isEmpty())
+        info.name = m_id;
+    info.description = d.value(QLatin1String("description")).toString();
+    info.version = d.value(QLatin1String("version")).toString();
+    info.source = m_info.source;
+    for (const QJsonValue& h : d.value(QLatin1String("hooks")).toArray()) {
+        for (FilterHook hook : {FilterHook::Inlet, FilterHook::Stream, FilterHook::Outlet}) {
+            if (h.toString() == filterHookName(hook))
+                info.hooks.insert(hook);
+        }
+    }
+    info.priority = d.value(QLatin1String("priority")).toInt(0); // unreadable: 0
+    info.toggle = d.value(QLatin1String("toggle")).toBool(false);
+    info.valves = d.value(QLatin1String("valves")).toObject();
+    info.userValves = d.value(QLatin1String("user_valves")).toObject();
+    m_info = info;
+    m_problem.clear();
+    m_state = State::Ready;
+    m_pause = 0;
+    Q_EMIT changed();
+    const QList<Queued> queued = std::exchange(m_queue, {});
+    for (const Queued& q : queued)
+        send(q.hook, q.payload, q.done);
+}
+
+void ProcessFilter::broke(const QString& why)
+{
+    if (m_state == State::Waiting || m_state == State::Stopped)
+        return;
+    qCWarning(lcFilters).noquote() << QStringLiteral("filter %1: %2").arg(m_id, why);
+    m_problem = why;
+    m_state = State::Waiting;
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(1000); // killed: at once
+    }
+    if (m_peer)
+        m_peer->failAll(why);
+    const QList<Queued> queued = std::exchange(m_queue, {});
+    for (const Queued& q : queued)
+        q.done(Error{why});
+    m_pause =
+        m_pause == 0 ? m_limits.firstRestartMs : std::min(m_pause * 2, m_limits.longestRestartMs);
+    m_restart.start(m_pause);
+    Q_EMIT changed();
+}
+
+void ProcessFilter::stop()
+{
+    m_restart.stop();
+    m_state = State::Stopped;
+    if (m_process) {
+        m_process->disconnect(this);
+        m_process->closeWriteChannel();
+        m_process->kill();
+        m_process->waitForFinished(1000);
+    }
+    if (m_peer)
+        m_peer->failAll(tr("it was stopped"));
+    const QList<Queued> queued = std::exchange(m_queue, {});
+    for (const Queued& q : queued)
+        q.done(Error{tr("it was stopped")});
+}
+
+int ProcessFilter::limitFor(FilterHook hook) const
+{
+    switch (hook) {
+    case FilterHook::Inlet:
+        return m_limits.inletMs;
+    case FilterHook::Stream:
+        return m_limits.streamMs;
+    case FilterHook::Outlet:
+        return m_limits.outletMs;
+    }
+    return m_limits.inletMs;
+}
+
+void ProcessFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
+{
+    switch (m_state) {
+    case State::Ready:
+        send(hook, payload, std::move(done));
+        return;
+    case State::Waiting:
+        done(Error{tr("%1 (it is started again shortly)").arg(m_problem)});
+        return;
+    case State::Stopped:
+        start();
+        [[fallthrough]];
+    case State::Starting:
+        if (m_state != State::Starting) { // it broke at once (cannot be started)
+            done(Error{m_problem});
+            return;
+        }
+        if (m_queue.size() >= kMostQueued) {
+            done(Error{tr("it is still starting")});
+            return;
+        }
+        m_queue.append({hook, payload, std::move(done)});
+        return;
+    }
+}
+
+void ProcessFilter::send(FilterHook hook, const QJsonObject& payload, Done done)
+{
+    // A hook it does not have passes the value on as it came.
+    if (!m_info.hooks.contains(hook)) {
+        const QJsonValue value = payload.value(hook == FilterHook::Stream ? QLatin1String("event")
+                                                                          : QLatin1String("body"));
+        done(value.toObject());
+        return;
+    }
+    const int limit = limitFor(hook);
+    const QString method = filterHookName(hook);
+    m_peer->call(
+        method, payload, limit,
+        [this, method, limit, done = std::move(done)](Result<QJsonValue> answer) {
+            if (!answer) {
+                // No answer in time: it hangs, and is started again.
+                if (answer.errorCode() == ErrorCode::TimedOut)
+                    broke(tr("it did not answer %1 within %2 s").arg(method).arg(limit / 1000.0));
+                done(answer.error());
+                return;
+            }
+            if (!answer->isObject()) {
+                done(Error{tr("it answered %1 with something that is not an object").arg(method)});
+                return;
+            }
+            done(answer->toObject());
+        });
+}
+
+void ProcessFilter::readStderr()
+{
+    const QByteArray bytes = m_process->readAllStandardError();
+    for (const QByteArray& line : bytes.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            qCInfo(lcFilters).noquote()
+                << QStringLiteral("filter %1: %2").arg(m_id, QString::fromUtf8(line.left(1000)));
+    }
+    m_stderr += bytes;
+    if (m_stderr.size() > kStderrKeptBytes)
+        m_stderr = m_stderr.right(kStderrKeptBytes);
+}
+
+} // namespace lyss
