@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Filters in the chain of real replies, against the test model server and real filter
+// processes in a data folder: a filter found is off until turned on; those on run in
+// (priority, id) order on the request, each streamed piece and the finished reply; an
+// inlet failure sends nothing and keeps the person's message; a stream failure drops that
+// piece only; an outlet failure keeps the reply as it came, noted; the built-in content
+// guard refuses and masks; and the folder is live: a filter added, changed or removed
+// counts without a restart.
+#include "TestSupport.h"
+
+#include "app/AppContext.h"
+#include "app/UserSession.h"
+#include "backends/BackendSet.h"
+#include "chat/Conversations.h"
+#include "filters/FilterRegistry.h"
+#include "filters/ProcessFilter.h"
+#include "store/ChatStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+namespace {
+const QString kScript = QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/hostile_filter.py");
+}
+
+class TestFilterChain : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppContext> m_app;
+    std::unique_ptr<BackendSet> m_backends;
+    std::unique_ptr<Conversations> m_conversations;
+
+    const ModelChoice llama{QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")};
+
+    QString folder() const { return QDir(m_dir->path()).filePath(QStringLiteral("filters")); }
+
+    // A filter in the folder: a script that runs the hostile filter in `mode`.
+    void addFilter(const QString& file, const QString& mode, const QString& arg = {})
+    {
+        QDir().mkpath(folder());
+        QFile f(QDir(folder()).filePath(file));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("#!/bin/sh\nexec '%1' %2 %3\n").arg(kScript, mode, arg).toUtf8());
+        f.close();
+        QVERIFY(f.setPermissions(f.permissions() | QFileDevice::ExeOwner));
+    }
+
+    void turnOn(const QString& id)
+    {
+        QVERIFY(m_app->filters().setEnabled(id, true).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qobject_cast<ProcessFilter*>(m_app->filters().filter(id))->isReady(), 10000);
+    }
+
+    // A reply to `prompt`, finished.
+    Message ask(const QString& prompt, const ModelChoice& model)
+    {
+        Conversations::Send s;
+        s.prompt = prompt;
+        s.model = model;
+        auto r = m_conversations->send(s);
+        if (!r)
+            qFatal("send failed: %s", qPrintable(r.errorMessage()));
+        ActiveReply* reply = *r;
+        if (!reply->isFinished()) {
+            QSignalSpy spy(reply, &ActiveReply::finished);
+            if (!spy.wait(30000))
+                qFatal("the reply never finished");
+        }
+        return reply->message();
+    }
+
+    QString lastSentUserText() const
+    {
+        const QJsonArray messages = m_server->lastChatRequest()
+                                        .value(QLatin1String("body"))
+                                        .toObject()
+                                        .value(QLatin1String("messages"))
+                                        .toArray();
+        return messages.isEmpty()
+                   ? QString()
+                   : messages.last().toObject().value(QLatin1String("content")).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    void init()
+    {
+        m_server->reset();
+        m_dir = std::make_unique<QTemporaryDir>();
+        AppContext::Options o;
+        o.dataDir = m_dir->path();
+        o.env = test::cleanEnvironment();
+        o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), m_server->url().toString());
+        m_app = std::move(AppContext::open(o)).value();
+        m_backends = std::make_unique<BackendSet>(*m_app->effectiveBackends(), nullptr, 30000);
+        m_conversations =
+            std::make_unique<Conversations>(m_app->store(), m_app->settings(), *m_backends);
+        m_conversations->setStageSource(m_app->filterStages(m_app->session().userId()));
+    }
+
+    void cleanup()
+    {
+        m_conversations.reset();
+        m_backends.reset();
+        m_app.reset();
+        m_dir.reset();
+    }
+
+    void foundFiltersAreOffThenRunInTheirOrder()
+    {
+        addFilter(QStringLiteral("late"), QStringLiteral("priority"), QStringLiteral("5"));
+        addFilter(QStringLiteral("early"), QStringLiteral("priority"), QStringLiteral("1"));
+        m_app->filters().reload();
+        Message m = ask(QStringLiteral("hello"), llama);
+        QCOMPARE(lastSentUserText(), QStringLiteral("hello")); // off: not even run
+        QCOMPARE(m.content, QStringLiteral("Reply to: hello"));
+        QVERIFY(!qobject_cast<ProcessFilter*>(m_app->filters().filter(QStringLiteral("late")))
+                     ->isReady());
+
+        turnOn(QStringLiteral("late"));
+        turnOn(QStringLiteral("early"));
+        const auto order = m_app->filters().list();
+        QCOMPARE(order.at(0).id, QStringLiteral("content")); // priority 0, off
+        QCOMPARE(order.at(1).id, QStringLiteral("early"));
+        QCOMPARE(order.at(2).id, QStringLiteral("late"));
+        m = ask(QStringLiteral("again"), llama);
+        QCOMPARE(lastSentUserText(), QStringLiteral("again [1] [5]"));
+        QCOMPARE(m.status, MessageStatus::Complete);
+        QCOMPARE(m.content, QStringLiteral("Reply to: again [1] [5] [1] [5]"));
+        // What was saved is what the outlets made.
+        auto saved = m_app->store().messages().message(m.id);
+        QCOMPARE((*saved)->content, m.content);
+    }
+
+    void anInletFailureSendsNothingAndKeepsTheMessage()
+    {
+        addFilter(QStringLiteral("guard"), QStringLiteral("error-inlet"));
+        m_app->filters().reload();
+        turnOn(QStringLiteral("guard"));
+        const qsizetype before = m_server->requests().size();
+        Message m = ask(QStringLiteral("a question on Monday"), llama);
+        QCOMPARE(m.status, MessageStatus::Error);
+        QVERIFY2(m.error.contains(QStringLiteral("The filter Hostile error-inlet stopped the "
+                                                 "message: no questions on Mondays")),
+                 qPrintable(m.error));
+        QVERIFY(m.error.contains(QStringLiteral("lyss-cli filters disable guard")));
+        for (qsizetype i = before; i < m_server->requests().size(); ++i)
+            QVERIFY(!m_server->requests().at(i)[QLatin1String("path")].toString().contains(
+                QStringLiteral("chat")));
+        // The person's message is kept, with the refusal as the reply.
+        auto branch = m_app->store().messages().currentBranch(m.chatId);
+        QCOMPARE(branch->size(), 2);
+        QCOMPARE(branch->first().content, QStringLiteral("a question on Monday"));
+    }
+
+    void aStreamFailureDropsThatPieceOnly()
+    {
+        addFilter(QStringLiteral("picky"), QStringLiteral("bad-stream"), QStringLiteral("d2"));
+        m_app->filters().reload();
+        turnOn(QStringLiteral("picky"));
+        Message m =
+            ask(QStringLiteral("drip"), {QStringLiteral("ollama"), QStringLiteral("drip-5")});
+        QCOMPARE(m.status, MessageStatus::Complete);
+        QCOMPARE(m.content, QStringLiteral("d0 d1 d3 d4  [checked]"));
+    }
+
+    void anOutletFailureKeepsTheReplyAsItCame()
+    {
+        addFilter(QStringLiteral("checker"), QStringLiteral("error-outlet"));
+        m_app->filters().reload();
+        turnOn(QStringLiteral("checker"));
+        Message m = ask(QStringLiteral("hi"), llama);
+        QCOMPARE(m.status, MessageStatus::Complete);
+        QCOMPARE(m.content, QStringLiteral("Reply to: hi [seen]")
+                                .replace(QStringLiteral(" [seen]"), QStringLiteral(" [seen]")));
+        QVERIFY2(m.error.contains(QStringLiteral("could not check the finished reply: outlet "
+                                                 "broke")),
+                 qPrintable(m.error));
+    }
+
+    void aFilterThatHangsFailsOnlyItsReply()
+    {
+        addFilter(QStringLiteral("sleepy"), QStringLiteral("hang-inlet"));
+        m_app->filters().reload();
+        turnOn(QStringLiteral("sleepy"));
+        // Shorter than the 10 s limit would be kinder to the suite; the limit is the filter's.
+        Message m = ask(QStringLiteral("hi"), llama);
+        QCOMPARE(m.status, MessageStatus::Error);
+        QVERIFY2(m.error.contains(QStringLiteral("no answer to inlet")), qPrintable(m.error));
+    }
+
+    void theContentGuardRefusesAndMasks()
+    {
+        QVERIFY(m_app->filters().setEnabled(QStringLiteral("content"), true).ok());
+        QVERIFY(m_app->filters()
+                    .setValve(QStringLiteral("content"), QStringLiteral("words"),
+                              QJsonArray{QStringLiteral("secret"), QStringLiteral("Reply")})
+                    .ok());
+        QCOMPARE(m_app->filters()
+                     .setValve(QStringLiteral("content"), QStringLiteral("words"),
+                               QStringLiteral("secret"))
+                     .errorCode(),
+                 ErrorCode::InvalidInput); // the schema says a list
+        Message refused = ask(QStringLiteral("the SECRET plan"), llama);
+        QCOMPARE(refused.status, MessageStatus::Error);
+        QVERIFY2(refused.error.contains(QStringLiteral("\"SECRET\"")), qPrintable(refused.error));
+        Message masked = ask(QStringLiteral("fine"), llama);
+        QCOMPARE(masked.content, QStringLiteral("***** to: fine"));
+        // Whole words only by default: "secretary" passes.
+        QCOMPARE(ask(QStringLiteral("a secretary"), llama).status, MessageStatus::Complete);
+    }
+
+    void theFolderIsLive()
+    {
+        m_app->filters().watch();
+        QSignalSpy changed(&m_app->filters(), &FilterRegistry::changed);
+        addFilter(QStringLiteral("fresh"), QStringLiteral("priority"), QStringLiteral("3"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->filters().entry(QStringLiteral("fresh")).has_value(), 5000);
+        QVERIFY(!m_app->filters().entry(QStringLiteral("fresh"))->enabled); // found: off
+        turnOn(QStringLiteral("fresh"));
+        QCOMPARE(m_app->filters().entry(QStringLiteral("fresh"))->info.priority, 3);
+        QCOMPARE(lastSentUserText(), QString());
+        ask(QStringLiteral("one"), llama);
+        QCOMPARE(lastSentUserText(), QStringLiteral("one [3]"));
+
+        // Changed: the old process stops, the new one is described, still on.
+        QTest::qWait(1100); // a modification time the file system can tell apart
+        addFilter(QStringLiteral("fresh"), QStringLiteral("priority"), QStringLiteral("7"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_app->filters().entry(QStringLiteral("fresh"))->info.priority == 7, 10000);
+        ask(QStringLiteral("two"), llama);
+        QCOMPARE(lastSentUserText(), QStringLiteral("two [7]"));
+
+        // Removed: gone, and no longer in the chain.
+        QVERIFY(QFile::remove(QDir(folder()).filePath(QStringLiteral("fresh"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->filters().entry(QStringLiteral("fresh")).has_value(),
+                                 5000);
+        ask(QStringLiteral("three"), llama);
+        QCOMPARE(lastSentUserText(), QStringLiteral("three"));
+        QVERIFY(changed.count() >= 3);
+    }
+
+    void aFileThatCannotRunIsListedWithWhy()
+    {
+        QDir().mkpath(folder());
+        QFile plain(QDir(folder()).filePath(QStringLiteral("notes.py")));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.write("print('hi')\n");
+        plain.close();
+        QDir().mkpath(QDir(folder()).filePath(QStringLiteral("broken")));
+        QFile manifest(QDir(folder()).filePath(QStringLiteral("broken/filter.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write("{\"command\": []}");
+        manifest.close();
+        m_app->filters().reload();
+        QVERIFY(m_app->filters()
+                    .entry(QStringLiteral("notes.py"))
+                    ->problem.contains(QStringLiteral("not executable")));
+        QVERIFY(m_app->filters()
+                    .entry(QStringLiteral("broken"))
+                    ->problem.contains(QStringLiteral("names no command")));
+        QVERIFY(m_app->filters().setEnabled(QStringLiteral("notes.py"), true).ok());
+        QCOMPARE(ask(QStringLiteral("still works"), llama).status, MessageStatus::Complete);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFilterChain)
+#include "tst_filterchain.moc"
