@@ -1910,10 +1910,6 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
         <translation>它的回答中没有可发送的消息</translation>
     </message>
     <message>
-        <source>it was removed</source>
-        <translation>它已被移除</translation>
-    </message>
-    <message>
         <source>its answer has no reply as its last message</source>
         <translation>它的回答的最后一条消息不是回复</translation>
     </message>
@@ -3288,6 +3284,101 @@ Options:
         <source>The valve %1 of %2 takes one of: %3.</source>
         <translation>%2 的阀门 %1 只接受以下之一：%3。</translation>
     </message>
+    <message>
+        <source>The filter %1 tells its valves once it runs: turn it on first.</source>
+        <translation>过滤器 %1 运行后才会给出它的阀门：请先开启它。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::FiltersPage</name>
+    <message>
+        <source>on, failing: %1</source>
+        <translation>开启，出错：%1</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>on, where a chat switches it on</source>
+        <translation>开启，仅在对话中打开时运行</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>A filter reads every request and reply it applies to. One found in %1 is off, and not run at all, until you turn it on.</source>
+        <translation>过滤器会读取它所适用的每个请求和回复。在 %1 中找到的过滤器默认关闭，在你开启之前完全不会运行。</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <source>Hooks</source>
+        <translation>挂钩</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Turn &amp;on</source>
+        <translation>开启(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Read the folder again</source>
+        <translation>重新读取文件夹(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Valves</source>
+        <translation>阀门</translation>
+    </message>
+    <message>
+        <source>&amp;Save valves</source>
+        <translation>保存阀门(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Turn &amp;off</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>%1 is on: it runs on every reply from now on.</source>
+        <translation>%1 已开启：从现在起它会在每个回复上运行。</translation>
+    </message>
+    <message>
+        <source>%1 is off.</source>
+        <translation>%1 已关闭。</translation>
+    </message>
+    <message>
+        <source>The valves of %1 are saved.</source>
+        <translation>%1 的阀门已保存。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::FindBar</name>
@@ -3352,6 +3443,10 @@ Options:
     <message>
         <source>its answer has neither a result nor an error</source>
         <translation>它的回答既没有结果也没有错误</translation>
+    </message>
+    <message>
+        <source>it sent more than %1 notifications without answering</source>
+        <translation>它在未作回答的情况下发送了超过 %1 条通知</translation>
     </message>
 </context>
 <context>
@@ -3714,10 +3809,6 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>它没有描述自己：%1</translation>
     </message>
     <message>
-        <source>it was stopped</source>
-        <translation>它已被停止</translation>
-    </message>
-    <message>
         <source>%1 (it is started again shortly)</source>
         <translation>%1（它将很快重新启动）</translation>
     </message>
@@ -3726,12 +3817,16 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>它仍在启动中</translation>
     </message>
     <message>
-        <source>it did not answer %1 within %2 s</source>
-        <translation>它没有在 %2 秒内回应 %1</translation>
-    </message>
-    <message>
         <source>it answered %1 with something that is not an object</source>
         <translation>它对 %1 的回应不是对象</translation>
+    </message>
+    <message>
+        <source>it hangs (%1)</source>
+        <translation>它卡住了（%1）</translation>
+    </message>
+    <message>
+        <source>it was turned off</source>
+        <translation>它已被关闭</translation>
     </message>
 </context>
 <context>
@@ -4004,6 +4099,14 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Accounts</source>
         <translation>账户</translation>
+    </message>
+    <message>
+        <source>manage filters</source>
+        <translation>管理过滤器</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>过滤器</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,9 @@ int filtersTest(CliContext& ctx, const QStringList& args)
         return ctx.fail(e ? CliContext::tr("%1 cannot run: %2").arg(e->id, e->problem)
                           : CliContext::tr("There is no filter %1.").arg(p.positional[0]));
     }
+    // On or off, it runs for this test.
+    if (auto* process = qobject_cast<ProcessFilter*>(filter))
+        process->start();
     auto me = ctx.person();
     QJsonObject user{{QStringLiteral("id"), me ? me->id : QString()},
                      {QStringLiteral("name"), me ? me->name : QString()},

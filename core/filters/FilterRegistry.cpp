@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 
 namespace lyss {
 
@@ -71,6 +72,12 @@ QHash<QString, FilterRegistry::Found> FilterRegistry::scan() const
                                            .value(QLatin1String("command"))
                                            .toArray();
             f.workingDir = fi.absoluteFilePath();
+            // A change to any file of the folder is a change of the filter.
+            for (const QFileInfo& inside :
+                 QDir(f.workingDir).entryInfoList(QDir::Files | QDir::NoDotAndDotDot)) {
+                f.modified = std::max(f.modified, inside.lastModified());
+                f.size += inside.size();
+            }
             if (command.isEmpty() || !command.at(0).isString()) {
                 f.problem = tr("its %1 names no command: {\"command\": [\"program\", \"argument\", "
                                "...]}")
@@ -192,6 +199,9 @@ std::optional<FilterRegistry::Entry> FilterRegistry::entry(const QString& id) co
         e.filter = f;
         e.info = f->info();
         e.problem = f->problem();
+        if (const auto it = m_found.find(id); it != m_found.end())
+            e.info.source =
+                QStringList(QStringList{it->program} + it->arguments).join(QLatin1Char(' '));
     } else if (const auto it = m_found.find(id); it != m_found.end()) {
         e.info.id = id;
         e.info.name = id;
@@ -200,6 +210,9 @@ std::optional<FilterRegistry::Entry> FilterRegistry::entry(const QString& id) co
     } else {
         return std::nullopt;
     }
+    // Open WebUI orders by the priority valve; the filter's own word counts without one.
+    if (const QJsonValue p = valves(id).value(QLatin1String("priority")); p.isDouble())
+        e.info.priority = p.toInt();
     return e;
 }
 
@@ -227,9 +240,9 @@ Status FilterRegistry::setEnabled(const QString& id, bool on)
 QJsonObject FilterRegistry::valves(const QString& id) const
 {
     QJsonObject out;
-    const auto e = entry(id);
-    if (e) {
-        const QJsonObject properties = e->info.valves.value(QLatin1String("properties")).toObject();
+    if (const Filter* f = m_filters.value(id)) {
+        const QJsonObject properties =
+            f->info().valves.value(QLatin1String("properties")).toObject();
         for (auto it = properties.begin(); it != properties.end(); ++it) {
             const QJsonValue d = it->toObject().value(QLatin1String("default"));
             if (!d.isUndefined())
@@ -257,7 +270,12 @@ Status FilterRegistry::setValve(const QString& id, const QString& key, const QJs
     const QJsonObject spec =
         e->info.valves.value(QLatin1String("properties")).toObject().value(key).toObject();
     if (spec.isEmpty())
-        return Error{tr("The filter %1 has no valve %2.").arg(id, key), ErrorCode::InvalidInput};
+        return Error{
+            e->filter && qobject_cast<ProcessFilter*>(e->filter) &&
+                    !qobject_cast<ProcessFilter*>(e->filter)->isReady() && !e->enabled
+                ? tr("The filter %1 tells its valves once it runs: turn it on first.").arg(id)
+                : tr("The filter %1 has no valve %2.").arg(id, key),
+            ErrorCode::InvalidInput};
     const QString type = spec.value(QLatin1String("type")).toString();
     const bool fits = (type == QLatin1String("string") && value.isString()) ||
                       (type == QLatin1String("boolean") && value.isBool()) ||

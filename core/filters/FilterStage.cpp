@@ -10,7 +10,7 @@ FilterStage::FilterStage(Filter* filter, FilterContext context, QJsonObject valv
                          QJsonObject userValves)
     : m_filter(filter)
     , m_id(filter->info().id)
-    , m_name(filter->info().name)
+    , m_name(said(filter->info().name))
     , m_context(std::move(context))
     , m_valves(std::move(valves))
     , m_userValves(std::move(userValves))
@@ -37,8 +37,32 @@ QJsonObject FilterStage::payload(const QString& key, const QJsonObject& value) c
                          {QStringLiteral("filter_id"), m_id}}}};
 }
 
-QString FilterStage::failed(FilterHook hook, const QString& why) const
+QString FilterStage::said(QString text)
 {
+    // One line of at most 300 characters, without controls or the marks that reorder text:
+    // a filter's words cannot pose as Lyss's.
+    QString out;
+    out.reserve(std::min<qsizetype>(text.size(), 301));
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E ||
+            u == 0x200F || u == 0x061C)
+            continue;
+        out += c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+                       c == QChar::ParagraphSeparator
+                   ? QLatin1Char(' ')
+                   : c;
+        if (out.size() >= 300) {
+            out += QChar(0x2026);
+            break;
+        }
+    }
+    return out.simplified();
+}
+
+QString FilterStage::failed(FilterHook hook, const QString& rawWhy) const
+{
+    const QString why = said(rawWhy);
     switch (hook) {
     case FilterHook::Inlet:
         return tr("The filter %1 stopped the message: %2. Nothing was sent. An admin can turn "
@@ -101,8 +125,8 @@ Result<ChatRequest> FilterStage::requestFrom(const QJsonObject& body, ChatReques
 
 void FilterStage::prepare(ChatRequest request, std::function<void(Result<ChatRequest>)> done)
 {
-    if (!m_filter) {
-        done(Error{failed(FilterHook::Inlet, tr("it was removed")), ErrorCode::Refused});
+    if (!m_filter) { // removed meanwhile: it no longer has a say
+        done(std::move(request));
         return;
     }
     auto before = std::make_shared<ChatRequest>(request);
@@ -170,8 +194,8 @@ void FilterStage::streamFrom(std::shared_ptr<StreamEvents> events, qsizetype at,
 
 void FilterStage::complete(Message reply, std::function<void(Result<Message>)> done)
 {
-    if (!m_filter) {
-        done(Error{failed(FilterHook::Outlet, tr("it was removed"))});
+    if (!m_filter) { // removed meanwhile: it no longer has a say
+        done(std::move(reply));
         return;
     }
     QJsonArray messages;

@@ -38,6 +38,9 @@ public:
     // The shapes, for the stage and for `lyss-cli filters test`.
     static QJsonObject inletBody(const ChatRequest& request, const FilterContext& context);
     static Result<ChatRequest> requestFrom(const QJsonObject& body, ChatRequest before);
+    // A filter's words as Lyss shows them: one line, at most 300 characters, no controls and
+    // no marks that reorder text.
+    static QString said(QString text);
 
 private:
     QJsonObject payload(const QString& key, const QJsonObject& value) const;

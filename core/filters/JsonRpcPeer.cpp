@@ -21,20 +21,38 @@ void JsonRpcPeer::call(const QString& method, const QJsonObject& params, int tim
                               {QStringLiteral("id"), id},
                               {QStringLiteral("method"), method},
                               {QStringLiteral("params"), params}};
-    Pending p{std::move(done), new QTimer(this), method};
+    Pending p{std::move(done), new QTimer(this), method, 0, timeoutMs};
     p.timer->setSingleShot(true);
     connect(p.timer, &QTimer::timeout, this, [this, id, timeoutMs, method] {
-        finish(id, Error{tr("no answer to %1 within %2 s").arg(method).arg(timeoutMs / 1000.0),
-                         ErrorCode::TimedOut});
+        const auto it = m_calls.constFind(id);
+        const bool silent = it != m_calls.constEnd() && it->linesAtStart == m_linesRead;
+        const QString why = tr("no answer to %1 within %2 s").arg(method).arg(timeoutMs / 1000.0);
+        m_abandoned.append(id);
+        if (m_abandoned.size() > 1000)
+            m_abandoned.removeFirst();
+        finish(id, Error{why, ErrorCode::TimedOut});
+        if (silent)
+            Q_EMIT stalled(why);
     });
-    p.timer->start(timeoutMs);
     m_calls.insert(id, std::move(p));
+    m_order.append(id);
+    if (m_order.size() == 1)
+        startClock();
     const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
     if (!m_output || m_output->write(line) != line.size()) {
         // Answered from the event loop, as every answer is.
         QTimer::singleShot(
             0, this, [this, id] { finish(id, Error{tr("it does not read what it is sent")}); });
     }
+}
+
+void JsonRpcPeer::startClock()
+{
+    if (m_order.isEmpty())
+        return;
+    Pending& head = m_calls[m_order.first()];
+    head.linesAtStart = m_linesRead;
+    head.timer->start(head.timeoutMs);
 }
 
 void JsonRpcPeer::finish(qint64 id, Result<QJsonValue> result)
@@ -44,7 +62,11 @@ void JsonRpcPeer::finish(qint64 id, Result<QJsonValue> result)
         return;
     Pending p = std::move(*it);
     m_calls.erase(it);
+    const bool wasHead = !m_order.isEmpty() && m_order.first() == id;
+    m_order.removeOne(id);
     p.timer->deleteLater();
+    if (wasHead)
+        startClock();
     p.done(std::move(result));
 }
 
@@ -54,26 +76,32 @@ void JsonRpcPeer::failAll(const QString& why)
     for (qint64 id : ids)
         finish(id, Error{why});
     m_buffer.clear();
+    m_scanned = 0;
 }
 
 void JsonRpcPeer::feed(const QByteArray& bytes)
 {
     m_buffer += bytes;
     qsizetype start = 0;
+    qsizetype from = m_scanned; // what was read before held no newline
     for (;;) {
-        const qsizetype nl = m_buffer.indexOf('\n', start);
+        const qsizetype nl = m_buffer.indexOf('\n', from);
         if (nl < 0)
             break;
         const QByteArray line = m_buffer.mid(start, nl - start).trimmed();
-        start = nl + 1;
+        start = from = nl + 1;
         if (!line.isEmpty())
             handleLine(line);
-        if (m_buffer.isEmpty()) // failAll() from a handler: nothing more to read
+        if (m_buffer.isEmpty()) { // failAll() from a handler: nothing more to read
+            m_scanned = 0;
             return;
+        }
     }
     m_buffer.remove(0, start);
+    m_scanned = m_buffer.size();
     if (m_buffer.size() > kMaxLineBytes) {
         m_buffer.clear();
+        m_scanned = 0;
         Q_EMIT protocolError(tr("it wrote a line longer than %1 MiB").arg(kMaxLineBytes >> 20));
     }
 }
@@ -89,9 +117,15 @@ void JsonRpcPeer::handleLine(const QByteArray& line)
                                  .arg(QString::fromUtf8(line.left(80))));
         return;
     }
+    ++m_linesRead;
     const QJsonValue id = m.value(QLatin1String("id"));
     if (m.contains(QLatin1String("method"))) {
         if (id.isUndefined() || id.isNull()) {
+            if (++m_notificationsInARow > kMostNotifications) {
+                Q_EMIT protocolError(tr("it sent more than %1 notifications without answering")
+                                         .arg(kMostNotifications));
+                return;
+            }
             Q_EMIT notification(m.value(QLatin1String("method")).toString(),
                                 m.value(QLatin1String("params")).toObject());
             return;
@@ -100,8 +134,14 @@ void JsonRpcPeer::handleLine(const QByteArray& line)
                                  .arg(m.value(QLatin1String("method")).toString()));
         return;
     }
-    const qint64 key = id.isDouble() ? qint64(id.toDouble()) : -1;
-    if (!id.isDouble() || !m_calls.contains(key)) {
+    m_notificationsInARow = 0;
+    const double number = id.toDouble(-1);
+    const bool whole =
+        id.isDouble() && number >= 1 && number < 9e15 && number == double(qint64(number));
+    const qint64 key = whole ? qint64(number) : -1;
+    if (whole && !m_calls.contains(key) && m_abandoned.removeOne(key))
+        return; // too late: that call has had its answer
+    if (!whole || !m_calls.contains(key)) {
         Q_EMIT protocolError(
             tr("it answered a call that was not made (id %1)")
                 .arg(QString::fromUtf8(

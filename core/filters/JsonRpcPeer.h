@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -33,7 +34,8 @@ public:
     JsonRpcPeer(QIODevice* output, QObject* parent = nullptr);
 
     // Sends a call; `done` gets the result, the error's message, or why no answer came
-    // within `timeoutMs`. Always called once, later (never from inside call()).
+    // within `timeoutMs` of its turn (once the calls sent before it were answered). Always
+    // called once, later (never from inside call()).
     void call(const QString& method, const QJsonObject& params, int timeoutMs, Done done);
     // What the other side wrote (its stdout), in pieces of any size.
     void feed(const QByteArray& bytes);
@@ -41,24 +43,43 @@ public:
     void failAll(const QString& why);
     int pending() const { return int(m_calls.size()); }
 
+    // How many notifications may come between two answers before it counts as a flood.
+    static constexpr int kMostNotifications = 1000;
+
 Q_SIGNALS:
     void notification(const QString& method, const QJsonObject& params);
     // The other side broke the protocol (`why` in words): its owner should stop it.
     void protocolError(const QString& why);
+    // A call ran out of time and nothing at all came from the other side since it was
+    // sent: it hangs (a call merely slower than its limit, while others are answered, is
+    // only that call's failure).
+    void stalled(const QString& why);
 
 private:
     struct Pending {
         Done done;
         QTimer* timer = nullptr;
         QString method;
+        quint64 linesAtStart = 0; // lines read when its clock started
+        int timeoutMs = 0;
     };
+    // The oldest call's clock runs: a filter works through its calls in turn, so a call's
+    // time starts when the ones before it are answered.
+    void startClock();
     void handleLine(const QByteArray& line);
     void finish(qint64 id, Result<QJsonValue> result);
 
     QPointer<QIODevice> m_output;
     QByteArray m_buffer;
+    qsizetype m_scanned = 0; // of m_buffer, known to hold no newline
     qint64 m_nextId = 1;
     QHash<qint64, Pending> m_calls;
+    QList<qint64> m_order; // pending ids, oldest first
+    // Calls given up after their time: a late answer to one is not an error. The oldest
+    // are forgotten first.
+    QList<qint64> m_abandoned;
+    quint64 m_linesRead = 0;
+    int m_notificationsInARow = 0;
 };
 
 } // namespace lyss

@@ -3,7 +3,13 @@
 
 #include "util/Log.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
+#include <QPointer>
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
 
 namespace lyss {
 
@@ -50,6 +56,9 @@ void ProcessFilter::start()
     m_process->setProgram(m_program);
     m_process->setArguments(m_arguments);
     m_process->setWorkingDirectory(m_workingDir);
+    // A group of its own: what it starts in turn (a shell wrapper's children) is stopped
+    // with it.
+    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
     m_peer = std::make_unique<JsonRpcPeer>(m_process.get());
     QProcess* p = m_process.get();
     connect(p, &QProcess::readyReadStandardOutput, this,
@@ -64,6 +73,8 @@ void ProcessFilter::start()
                                             : tr("it exited with code %1").arg(code));
     });
     connect(m_peer.get(), &JsonRpcPeer::protocolError, this, &ProcessFilter::broke);
+    connect(m_peer.get(), &JsonRpcPeer::stalled, this,
+            [this](const QString& why) { broke(tr("it hangs (%1)").arg(why)); });
     connect(m_peer.get(), &JsonRpcPeer::notification, this,
             [this](const QString& method, const QJsonObject& params) {
                 if (method == QLatin1String("status"))
@@ -111,6 +122,7 @@ void ProcessFilter::onDescribed(Result<QJsonValue> answer)
     info.valves = d.value(QLatin1String("valves")).toObject();
     info.userValves = d.value(QLatin1String("user_valves")).toObject();
     m_info = info;
+    m_described = true;
     m_problem.clear();
     m_state = State::Ready;
     m_pause = 0;
@@ -127,16 +139,7 @@ void ProcessFilter::broke(const QString& why)
     qCWarning(lcFilters).noquote() << QStringLiteral("filter %1: %2").arg(m_id, why);
     m_problem = why;
     m_state = State::Waiting;
-    if (m_process) {
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(1000); // killed: at once
-    }
-    if (m_peer)
-        m_peer->failAll(why);
-    const QList<Queued> queued = std::exchange(m_queue, {});
-    for (const Queued& q : queued)
-        q.done(Error{why});
+    let(why);
     m_pause =
         m_pause == 0 ? m_limits.firstRestartMs : std::min(m_pause * 2, m_limits.longestRestartMs);
     m_restart.start(m_pause);
@@ -146,18 +149,41 @@ void ProcessFilter::broke(const QString& why)
 void ProcessFilter::stop()
 {
     m_restart.stop();
+    if (m_state == State::Stopped)
+        return;
     m_state = State::Stopped;
+    let(tr("it was turned off"));
+}
+
+void ProcessFilter::let(const QString& why)
+{
+    // The process, its calls and the queue leave this object first; their callers hear of it
+    // from the event loop, so that nothing they do in answer (another call, deleting this)
+    // meets them half gone.
     if (m_process) {
         m_process->disconnect(this);
-        m_process->closeWriteChannel();
+        if (const qint64 pid = m_process->processId(); pid > 0)
+            ::kill(-pid, SIGKILL); // its group: what it started too
         m_process->kill();
-        m_process->waitForFinished(1000);
+        m_process->waitForFinished(500); // killed: it is gone at once
     }
-    if (m_peer)
-        m_peer->failAll(tr("it was stopped"));
-    const QList<Queued> queued = std::exchange(m_queue, {});
-    for (const Queued& q : queued)
-        q.done(Error{tr("it was stopped")});
+    std::shared_ptr<JsonRpcPeer> peer(m_peer.release());
+    std::shared_ptr<QProcess> process(m_process.release());
+    QList<Queued> queued = std::exchange(m_queue, {});
+    const bool off = m_state == State::Stopped; // then it has no say: values pass on
+    QTimer::singleShot(0, QCoreApplication::instance(), [peer, process, queued, why, off] {
+        if (peer)
+            peer->failAll(why);
+        for (const Queued& q : queued) {
+            if (off)
+                q.done(q.payload
+                           .value(q.hook == FilterHook::Stream ? QLatin1String("event")
+                                                               : QLatin1String("body"))
+                           .toObject());
+            else
+                q.done(Error{why});
+        }
+    });
 }
 
 int ProcessFilter::limitFor(FilterHook hook) const
@@ -175,21 +201,27 @@ int ProcessFilter::limitFor(FilterHook hook) const
 
 void ProcessFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
 {
+    const auto passOn = [hook, &payload, &done] {
+        done(payload
+                 .value(hook == FilterHook::Stream ? QLatin1String("event") : QLatin1String("body"))
+                 .toObject());
+    };
     switch (m_state) {
+    case State::Stopped: // turned off: it no longer has a say
+        passOn();
+        return;
     case State::Ready:
         send(hook, payload, std::move(done));
         return;
     case State::Waiting:
-        done(Error{tr("%1 (it is started again shortly)").arg(m_problem)});
-        return;
-    case State::Stopped:
-        start();
-        [[fallthrough]];
-    case State::Starting:
-        if (m_state != State::Starting) { // it broke at once (cannot be started)
-            done(Error{m_problem});
+        // A hook it did not have when it last described itself passes on as ever.
+        if (m_described && !m_info.hooks.contains(hook)) {
+            passOn();
             return;
         }
+        done(Error{tr("%1 (it is started again shortly)").arg(m_problem)});
+        return;
+    case State::Starting:
         if (m_queue.size() >= kMostQueued) {
             done(Error{tr("it is still starting")});
             return;
@@ -210,14 +242,19 @@ void ProcessFilter::send(FilterHook hook, const QJsonObject& payload, Done done)
     }
     const int limit = limitFor(hook);
     const QString method = filterHookName(hook);
+    const QJsonObject value =
+        payload.value(hook == FilterHook::Stream ? QLatin1String("event") : QLatin1String("body"))
+            .toObject();
+    QPointer<ProcessFilter> self(this);
     m_peer->call(
         method, payload, limit,
-        [this, method, limit, done = std::move(done)](Result<QJsonValue> answer) {
+        [self, method, value, done = std::move(done)](Result<QJsonValue> answer) {
             if (!answer) {
-                // No answer in time: it hangs, and is started again.
-                if (answer.errorCode() == ErrorCode::TimedOut)
-                    broke(tr("it did not answer %1 within %2 s").arg(method).arg(limit / 1000.0));
-                done(answer.error());
+                // Turned off or removed meanwhile: it no longer has a say.
+                if (!self || self->m_state == State::Stopped)
+                    done(value);
+                else
+                    done(answer.error());
                 return;
             }
             if (!answer->isObject()) {

@@ -16,7 +16,8 @@ namespace lyss {
 
 // A filter in a process of its own, in any language, speaking JSON-RPC 2.0 one message a
 // line on stdin/stdout (docs/FILTERS.md): `describe` once started, then `inlet`, `stream`
-// and `outlet` calls, and `status`/`notification` notifications. Started once and kept.
+// and `outlet` calls, and `status`/`notification` notifications. Started once (start(), by
+// whoever turned it on) and kept; until then, and once stopped, it has no say.
 // Whatever the process does — hang, crash, exit, write garbage, flood, answer the wrong
 // id, start slowly — fails the call it was on (never more than its time limit) and the
 // process is started again with a growing pause; it never blocks the caller's thread and
@@ -50,6 +51,8 @@ public:
 
     // Starts it (and describes it) now rather than at the first call.
     void start();
+    // Turned off: the process stops; calls made meanwhile, and those it was on, pass the
+    // value on unchanged.
     void stop();
     // How many times it was started; for tests and the settings page.
     int starts() const { return m_starts; }
@@ -69,6 +72,8 @@ private:
     // Something went wrong with the process: calls fail with `why`, it is stopped and
     // started again after a pause.
     void broke(const QString& why);
+    // Lets go of the process, its calls and the queue (see let() for how).
+    void let(const QString& why);
     void send(FilterHook hook, const QJsonObject& payload, Done done);
     int limitFor(FilterHook hook) const;
     void readStderr();
@@ -81,6 +86,7 @@ private:
     FilterInfo m_info;
     QString m_problem;
     State m_state = State::Stopped;
+    bool m_described = false; // m_info is what it said of itself
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<JsonRpcPeer> m_peer;
     QList<Queued> m_queue; // calls that came while it was starting

@@ -21,6 +21,8 @@ otherwise, and passes bodies and events through unchanged unless it is the mode'
   stderr-flood    writes 1 MiB to stderr on each inlet, then behaves
   inlet-only      describes only the inlet hook
   priority N      behaves, with priority N, and tags what it sees with its N
+  slow-inlet S    takes S seconds over each inlet, then behaves
+  notify-flood    sends 5,000 status notifications on inlet before answering
 """
 import json
 import os
@@ -85,6 +87,11 @@ for line in sys.stdin:
         if mode == "wrong-id":
             answer(rid + 1000, body)
             continue
+        if mode == "slow-inlet":
+            time.sleep(float(arg))
+        if mode == "notify-flood":
+            for i in range(5000):
+                send({"jsonrpc": "2.0", "method": "status", "params": {"description": "n%d" % i}})
         if mode == "stderr-flood":
             sys.stderr.write("e" * (1 << 20) + "\n")
             sys.stderr.flush()

@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -201,6 +202,40 @@ private Q_SLOTS:
         Message m = ask(QStringLiteral("hi"), llama);
         QCOMPARE(m.status, MessageStatus::Error);
         QVERIFY2(m.error.contains(QStringLiteral("no answer to inlet")), qPrintable(m.error));
+    }
+
+    void turnedOffOrRemovedMidReplyItHasNoSayAndTheReplyGoesOn()
+    {
+        addFilter(QStringLiteral("loud"), QStringLiteral("good"));
+        m_app->filters().reload();
+        turnOn(QStringLiteral("loud"));
+        for (const bool remove : {false, true}) {
+            Conversations::Send s;
+            s.prompt = QStringLiteral("talk");
+            s.model = {QStringLiteral("ollama"), QStringLiteral("slow")};
+            auto r = m_conversations->send(s);
+            QVERIFY(r.ok());
+            QPointer<ActiveReply> reply = *r;
+            QTRY_VERIFY_WITH_TIMEOUT(reply && reply->message().content.size() > 20, 10000);
+            QVERIFY(reply->message().content.startsWith(QStringLiteral("W0 W1"))); // loud
+            if (remove) {
+                QVERIFY(QFile::remove(QDir(folder()).filePath(QStringLiteral("loud"))));
+                m_app->filters().reload();
+            } else {
+                QVERIFY(m_app->filters().setEnabled(QStringLiteral("loud"), false).ok());
+            }
+            QSignalSpy ended(reply.data(), &ActiveReply::finished);
+            QVERIFY(ended.wait(20000));
+            const Message m = reply->message();
+            QCOMPARE(m.status, MessageStatus::Complete);
+            QVERIFY2(m.content.trimmed().endsWith(QStringLiteral("w199")),
+                     qPrintable(m.content.right(40)));
+            QCOMPARE(m.content.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(),
+                     200); // no piece lost
+            QVERIFY(m.error.isEmpty());
+            if (!remove)
+                QVERIFY(m_app->filters().setEnabled(QStringLiteral("loud"), true).ok());
+        }
     }
 
     void theContentGuardRefusesAndMasks()

@@ -3,10 +3,12 @@
 #include "settings/AccountsPage.h"
 #include "settings/AppearancePage.h"
 #include "settings/ChatPage.h"
+#include "settings/FiltersPage.h"
 #include "settings/ModelsPage.h"
 #include "settings/ServersPage.h"
 
 #include "app/AppContext.h"
+#include "filters/FilterRegistry.h"
 
 #include <QDialogButtonBox>
 #include <QTabWidget>
@@ -39,6 +41,11 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
     m_tabs->addTab(m_serversPage, tr("Servers"));
     m_tabs->addTab(m_chatPage, tr("Chat"));
     m_tabs->addTab(m_modelsPage, tr("Models"));
+    if (app.mayChangeInstallation(tr("manage filters")).ok()) {
+        m_filtersPage = new FiltersPage(app.filters(), m_tabs);
+        connect(m_filtersPage, &FiltersPage::said, this, keep);
+        m_tabs->addTab(m_filtersPage, tr("Filters"));
+    }
     if (app.mayChangeInstallation(tr("manage accounts")).ok()) {
         m_accountsPage = new AccountsPage(app, m_tabs);
         connect(m_accountsPage, &AccountsPage::said, this, keep);

@@ -13,11 +13,13 @@ class AppContext;
 class BackendSet;
 class AccountsPage;
 class ChatPage;
+class FiltersPage;
 class ModelsPage;
 class ServersPage;
 
 // Settings, a shell around its pages: Appearance (when the window offers themes), Servers,
-// Chat, Models and Accounts (for an admin, or anyone while accounts are off). What the pages do is
+// Chat, Models, Filters and Accounts (those two for an admin, or anyone while accounts are
+// off). What the pages do is
 // theirs; the dialog passes on what they say.
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
     // Settings › Accounts, when the person may see it (an admin, or anyone while accounts
     // are off); null otherwise.
     AccountsPage* accountsPage() const { return m_accountsPage; }
+    // Settings › Filters, for the same people.
+    FiltersPage* filtersPage() const { return m_filtersPage; }
 
     // An Appearance page with the theme choices (name, title) and the languages; picking
     // one emits themeChosen or languageChosen at once (the window takes it up live).
@@ -67,6 +71,7 @@ private:
     ChatPage* m_chatPage = nullptr;
     ModelsPage* m_modelsPage = nullptr;
     AccountsPage* m_accountsPage = nullptr; // only for whoever may administer accounts
+    FiltersPage* m_filtersPage = nullptr;   // the same
 };
 
 } // namespace lyss
