@@ -3845,6 +3845,37 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::RateLimitFilter</name>
+    <message>
+        <source>Rate limit</source>
+        <translation>速率限制</translation>
+    </message>
+    <message>
+        <source>How many requests each person may send per minute and per hour.</source>
+        <translation>每个人每分钟和每小时可以发送的请求数。</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Requests a person may send in a minute (0: no limit).</source>
+        <translation>每人每分钟可发送的请求数（0：不限）。</translation>
+    </message>
+    <message>
+        <source>Requests a person may send in an hour (0: no limit).</source>
+        <translation>每人每小时可发送的请求数（0：不限）。</translation>
+    </message>
+    <message>
+        <source>you have sent as many requests as this installation allows in a minute (%1); %2</source>
+        <translation>你在一分钟内发送的请求已达本安装允许的上限（%1）；%2</translation>
+    </message>
+    <message>
+        <source>you have sent as many requests as this installation allows in an hour (%1); %2</source>
+        <translation>你在一小时内发送的请求已达本安装允许的上限（%1）；%2</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ServerStatus</name>
     <message>
         <source>Server status</source>

@@ -4,6 +4,7 @@
 #include "filters/ContentFilter.h"
 #include "filters/FilterStage.h"
 #include "filters/ProcessFilter.h"
+#include "filters/RateLimitFilter.h"
 #include "store/ConfigRepository.h"
 #include "util/Log.h"
 
@@ -37,6 +38,7 @@ FilterRegistry::FilterRegistry(ConfigRepository& installation, QString filtersDi
     , m_dir(std::move(filtersDir))
 {
     m_filters.insert(QString::fromLatin1(ContentFilter::kId), new ContentFilter(this));
+    m_filters.insert(QString::fromLatin1(RateLimitFilter::kId), new RateLimitFilter(this));
     m_settle.setSingleShot(true);
     m_settle.setInterval(300); // an editor writes a file in several steps
     connect(&m_settle, &QTimer::timeout, this, &FilterRegistry::reload);
@@ -126,7 +128,7 @@ void FilterRegistry::reload()
         any = true;
     }
     for (auto it = now.begin(); it != now.end(); ++it) {
-        if (m_found.contains(it.key()) || it.key() == QLatin1String(ContentFilter::kId))
+        if (m_found.contains(it.key()) || isBuiltIn(it.key()))
             continue;
         m_found.insert(it.key(), *it);
         any = true;
@@ -168,6 +170,11 @@ void FilterRegistry::startIfEnabled(const QString& id)
         p->start(); // described now, so that its order is known before the first reply
 }
 
+bool FilterRegistry::isBuiltIn(const QString& id)
+{
+    return id == QLatin1String(ContentFilter::kId) || id == QLatin1String(RateLimitFilter::kId);
+}
+
 bool FilterRegistry::isEnabled(const QString& id) const
 {
     auto v = m_config.get(enabledKey(id));
@@ -178,7 +185,7 @@ QList<FilterRegistry::Entry> FilterRegistry::list() const
 {
     QList<Entry> out;
     QStringList ids = m_found.keys();
-    ids << QString::fromLatin1(ContentFilter::kId);
+    ids << QString::fromLatin1(ContentFilter::kId) << QString::fromLatin1(RateLimitFilter::kId);
     for (const QString& id : ids) {
         if (auto e = entry(id))
             out << *e;

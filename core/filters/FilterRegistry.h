@@ -77,6 +77,8 @@ private:
     };
     QHash<QString, Found> scan() const;
     bool isEnabled(const QString& id) const;
+    // A file in the folder cannot take a built-in filter's name.
+    static bool isBuiltIn(const QString& id);
     void startIfEnabled(const QString& id);
 
     ConfigRepository& m_config;

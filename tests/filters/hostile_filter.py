@@ -23,6 +23,7 @@ otherwise, and passes bodies and events through unchanged unless it is the mode'
   priority N      behaves, with priority N, and tags what it sees with its N
   slow-inlet S    takes S seconds over each inlet, then behaves
   notify-flood    sends 5,000 status notifications on inlet before answering
+  pass            has every hook and changes nothing (for the benchmark)
 """
 import json
 import os
@@ -63,6 +64,9 @@ for line in sys.stdin:
                      "valves": {"type": "object", "properties": {
                          "level": {"type": "integer", "default": 1},
                          "mood": {"type": "string", "enum": ["calm", "loud"], "default": "calm"}}}})
+        continue
+    if mode == "pass" and method in ("inlet", "stream", "outlet"):
+        answer(rid, params["event"] if method == "stream" else params["body"])
         continue
     if method == "inlet":
         body = params["body"]

@@ -135,9 +135,10 @@ private Q_SLOTS:
         turnOn(QStringLiteral("late"));
         turnOn(QStringLiteral("early"));
         const auto order = m_app->filters().list();
-        QCOMPARE(order.at(0).id, QStringLiteral("content")); // priority 0, off
-        QCOMPARE(order.at(1).id, QStringLiteral("early"));
-        QCOMPARE(order.at(2).id, QStringLiteral("late"));
+        QCOMPARE(order.at(0).id, QStringLiteral("content"));    // priority 0, off
+        QCOMPARE(order.at(1).id, QStringLiteral("rate-limit")); // priority 0, off
+        QCOMPARE(order.at(2).id, QStringLiteral("early"));
+        QCOMPARE(order.at(3).id, QStringLiteral("late"));
         m = ask(QStringLiteral("again"), llama);
         QCOMPARE(lastSentUserText(), QStringLiteral("again [1] [5]"));
         QCOMPARE(m.status, MessageStatus::Complete);

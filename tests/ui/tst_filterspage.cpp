@@ -48,7 +48,8 @@ private Q_SLOTS:
         SettingsDialog settings(*app, backends, {}, {});
         FiltersPage* page = settings.filtersPage();
         QVERIFY(page);
-        QCOMPARE(page->ids(), (QStringList{QStringLiteral("content"), QStringLiteral("hostile")}));
+        QCOMPARE(page->ids(), (QStringList{QStringLiteral("content"), QStringLiteral("hostile"),
+                                           QStringLiteral("rate-limit")}));
 
         // The built-in guard: a list and two yes/no valves.
         page->select(QStringLiteral("content"));
