@@ -153,25 +153,32 @@ void ActiveReply::passEvents()
 {
     // Each event through the stages on its own (a stage that fails drops that event only),
     // in a loop while the stages answer at once, from a stage's answer when it comes later.
+    // Stages that drop a failed piece themselves take up to kPiecesTogether at a time (a
+    // filter process then works through them without waiting for Lyss between two). What
+    // passed is shown as it passes, not when the whole batch has.
     const std::shared_ptr<Pass> pass = m_pass;
     QPointer<ActiveReply> self(this);
+    const bool together = std::all_of(m_stages.begin(), m_stages.end(),
+                                      [](const auto& s) { return s->takesPiecesTogether(); });
     while (pass->next < pass->batch.size()) {
+        const qsizetype count =
+            together ? std::min<qsizetype>(kPiecesTogether, pass->batch.size() - pass->next) : 1;
         auto inLoop = std::make_shared<bool>(true);
         auto answered = std::make_shared<bool>(false);
         runStages<StreamEvents>(
-            m_stages, StreamEvents{pass->batch[pass->next]},
+            m_stages, pass->batch.mid(pass->next, count),
             [](ReplyStage& stage, StreamEvents e, std::function<void(Result<StreamEvents>)> done) {
                 stage.stream(std::move(e), std::move(done));
             },
-            [self, pass, inLoop, answered](Result<StreamEvents> events) {
+            [self, pass, inLoop, answered, count](Result<StreamEvents> events) {
                 if (!self || self->m_pass != pass)
                     return;
-                if (events)
-                    pass->passed.append(*events);
-                else // dropped; the reply goes on
+                if (!events) // dropped; the reply goes on
                     qCWarning(lcNet) << "a stage dropped streamed text:" << events.errorMessage();
-                ++pass->next;
+                pass->next += count;
                 *answered = true;
+                if (events && !events->isEmpty())
+                    self->apply(*events);
                 if (!*inLoop)
                     self->passEvents();
             },
@@ -181,8 +188,6 @@ void ActiveReply::passEvents()
             return; // a stage answers later, and the pass goes on from there
     }
     m_pass.reset();
-    if (!pass->passed.isEmpty())
-        apply(pass->passed);
     passNextBatch();
 }
 

@@ -68,6 +68,8 @@ public:
     Status retrySave();
 
     static constexpr int kSaveRetryMs = 5000;
+    // Streamed pieces given together to stages that drop a failed piece themselves.
+    static constexpr qsizetype kPiecesTogether = 32;
 
 Q_SIGNALS:
     // Prepared and stored: the request is on its way (once the server's key is read).
@@ -115,7 +117,6 @@ private:
     QList<StreamEvents> m_queued; // batches waiting for the stages, oldest first
     struct Pass {
         StreamEvents batch;
-        StreamEvents passed; // what the stages gave back so far
         qsizetype next = 0;
     };
     std::shared_ptr<Pass> m_pass; // the batch in the stages

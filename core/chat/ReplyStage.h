@@ -31,6 +31,9 @@ public:
     virtual void prepare(ChatRequest request, std::function<void(Result<ChatRequest>)> done);
     virtual void stream(StreamEvents events, std::function<void(Result<StreamEvents>)> done);
     virtual void complete(Message reply, std::function<void(Result<Message>)> done);
+    // Whether stream() may be given several pieces at once because it drops a piece it
+    // fails on by itself (and fails the whole call only for all of them).
+    virtual bool takesPiecesTogether() const { return false; }
 };
 
 using ReplyStages = QList<std::shared_ptr<ReplyStage>>;

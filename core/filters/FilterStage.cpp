@@ -149,47 +149,64 @@ void FilterStage::prepare(ChatRequest request, std::function<void(Result<ChatReq
 
 void FilterStage::stream(StreamEvents events, std::function<void(Result<StreamEvents>)> done)
 {
-    if (!m_filter) {
+    QList<qsizetype> pieces; // the answer's text: what passes through the filter
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (events[i].kind == StreamEvent::Kind::Content)
+            pieces << i;
+    }
+    if (!m_filter || pieces.isEmpty()) {
         done(std::move(events));
         return;
     }
-    streamFrom(std::make_shared<StreamEvents>(std::move(events)), 0, std::move(done));
-}
-
-void FilterStage::streamFrom(std::shared_ptr<StreamEvents> events, qsizetype at,
-                             std::function<void(Result<StreamEvents>)> done)
-{
-    // Only the answer's text passes through the filter, one piece at a time; a piece it
+    // Every piece is sent at once (the filter works through them in turn, without waiting
+    // for Lyss between two); the batch goes on when the last answer is in. A piece the filter
     // fails on is dropped, the rest go on.
-    while (at < events->size() && (*events)[at].kind != StreamEvent::Kind::Content)
-        ++at;
-    if (at >= events->size() || !m_filter) {
-        done(std::move(*events));
-        return;
+    struct Batch {
+        StreamEvents events;
+        QList<bool> dropped;
+        qsizetype waiting = 0;
+        std::function<void(Result<StreamEvents>)> done;
+    };
+    auto batch = std::make_shared<Batch>();
+    batch->events = std::move(events);
+    batch->dropped.fill(false, batch->events.size());
+    batch->waiting = pieces.size();
+    batch->done = std::move(done);
+    if (m_streamBase.isEmpty())
+        m_streamBase = payload(QStringLiteral("event"), {});
+    for (const qsizetype at : pieces) {
+        QJsonObject call = m_streamBase;
+        call.insert(
+            QStringLiteral("event"),
+            QJsonObject{{QStringLiteral("choices"),
+                         QJsonArray{QJsonObject{
+                             {QStringLiteral("index"), 0},
+                             {QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"),
+                                                                    batch->events[at].text}}}}}}});
+        m_filter->call(FilterHook::Stream, call, [batch, at](Result<QJsonObject> answer) {
+            const QJsonValue text = answer ? answer->value(QLatin1String("choices"))
+                                                 .toArray()
+                                                 .at(0)
+                                                 .toObject()
+                                                 .value(QLatin1String("delta"))
+                                                 .toObject()
+                                                 .value(QLatin1String("content"))
+                                           : QJsonValue();
+            if (text.isString())
+                batch->events[at].text = text.toString();
+            else // failed, or not a chunk: that piece is dropped
+                batch->dropped[at] = true;
+            if (--batch->waiting > 0)
+                return;
+            StreamEvents out;
+            out.reserve(batch->events.size());
+            for (qsizetype i = 0; i < batch->events.size(); ++i) {
+                if (!batch->dropped[i])
+                    out << std::move(batch->events[i]);
+            }
+            batch->done(std::move(out));
+        });
     }
-    const QJsonObject chunk{
-        {QStringLiteral("choices"),
-         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                {QStringLiteral("delta"),
-                                 QJsonObject{{QStringLiteral("content"), (*events)[at].text}}}}}}};
-    m_filter->call(FilterHook::Stream, payload(QStringLiteral("event"), chunk),
-                   [this, events, at, done](Result<QJsonObject> answer) {
-                       const QJsonValue text = answer ? answer->value(QLatin1String("choices"))
-                                                            .toArray()
-                                                            .at(0)
-                                                            .toObject()
-                                                            .value(QLatin1String("delta"))
-                                                            .toObject()
-                                                            .value(QLatin1String("content"))
-                                                      : QJsonValue();
-                       if (text.isString()) {
-                           (*events)[at].text = text.toString();
-                           streamFrom(events, at + 1, done);
-                       } else { // failed, or not a chunk: that piece is dropped
-                           events->removeAt(at);
-                           streamFrom(events, at, done);
-                       }
-                   });
 }
 
 void FilterStage::complete(Message reply, std::function<void(Result<Message>)> done)

@@ -34,6 +34,7 @@ public:
     void prepare(ChatRequest request, std::function<void(Result<ChatRequest>)> done) override;
     void stream(StreamEvents events, std::function<void(Result<StreamEvents>)> done) override;
     void complete(Message reply, std::function<void(Result<Message>)> done) override;
+    bool takesPiecesTogether() const override { return true; }
 
     // The shapes, for the stage and for `lyss-cli filters test`.
     static QJsonObject inletBody(const ChatRequest& request, const FilterContext& context);
@@ -45,8 +46,6 @@ public:
 private:
     QJsonObject payload(const QString& key, const QJsonObject& value) const;
     QString failed(FilterHook hook, const QString& why) const;
-    void streamFrom(std::shared_ptr<StreamEvents> events, qsizetype at,
-                    std::function<void(Result<StreamEvents>)> done);
 
     QPointer<Filter> m_filter;
     QString m_id;
@@ -54,7 +53,8 @@ private:
     FilterContext m_context;
     QJsonObject m_valves;
     QJsonObject m_userValves;
-    ChatRequest m_request; // as it was sent: the outlet body's earlier messages
+    ChatRequest m_request;    // as it was sent: the outlet body's earlier messages
+    QJsonObject m_streamBase; // a stream call's params but the event: made once a reply
 };
 
 } // namespace lyss

@@ -11,7 +11,10 @@ namespace lyss {
 JsonRpcPeer::JsonRpcPeer(QIODevice* output, QObject* parent)
     : QObject(parent)
     , m_output(output)
+    , m_clock(new QTimer(this))
 {
+    m_clock->setSingleShot(true);
+    connect(m_clock, &QTimer::timeout, this, &JsonRpcPeer::timedOut);
 }
 
 void JsonRpcPeer::call(const QString& method, const QJsonObject& params, int timeoutMs, Done done)
@@ -21,19 +24,7 @@ void JsonRpcPeer::call(const QString& method, const QJsonObject& params, int tim
                               {QStringLiteral("id"), id},
                               {QStringLiteral("method"), method},
                               {QStringLiteral("params"), params}};
-    Pending p{std::move(done), new QTimer(this), method, 0, timeoutMs};
-    p.timer->setSingleShot(true);
-    connect(p.timer, &QTimer::timeout, this, [this, id, timeoutMs, method] {
-        const auto it = m_calls.constFind(id);
-        const bool silent = it != m_calls.constEnd() && it->linesAtStart == m_linesRead;
-        const QString why = tr("no answer to %1 within %2 s").arg(method).arg(timeoutMs / 1000.0);
-        m_abandoned.append(id);
-        if (m_abandoned.size() > 1000)
-            m_abandoned.removeFirst();
-        finish(id, Error{why, ErrorCode::TimedOut});
-        if (silent)
-            Q_EMIT stalled(why);
-    });
+    Pending p{std::move(done), method, 0, timeoutMs};
     m_calls.insert(id, std::move(p));
     m_order.append(id);
     if (m_order.size() == 1)
@@ -48,11 +39,30 @@ void JsonRpcPeer::call(const QString& method, const QJsonObject& params, int tim
 
 void JsonRpcPeer::startClock()
 {
-    if (m_order.isEmpty())
+    if (m_order.isEmpty()) {
+        m_clock->stop();
         return;
+    }
     Pending& head = m_calls[m_order.first()];
     head.linesAtStart = m_linesRead;
-    head.timer->start(head.timeoutMs);
+    m_clock->start(head.timeoutMs);
+}
+
+void JsonRpcPeer::timedOut()
+{
+    if (m_order.isEmpty())
+        return;
+    const qint64 id = m_order.first();
+    const Pending& head = m_calls[id];
+    const bool silent = head.linesAtStart == m_linesRead;
+    const QString why =
+        tr("no answer to %1 within %2 s").arg(head.method).arg(head.timeoutMs / 1000.0);
+    m_abandoned.append(id);
+    if (m_abandoned.size() > 1000)
+        m_abandoned.removeFirst();
+    finish(id, Error{why, ErrorCode::TimedOut});
+    if (silent)
+        Q_EMIT stalled(why);
 }
 
 void JsonRpcPeer::finish(qint64 id, Result<QJsonValue> result)
@@ -64,7 +74,6 @@ void JsonRpcPeer::finish(qint64 id, Result<QJsonValue> result)
     m_calls.erase(it);
     const bool wasHead = !m_order.isEmpty() && m_order.first() == id;
     m_order.removeOne(id);
-    p.timer->deleteLater();
     if (wasHead)
         startClock();
     p.done(std::move(result));

@@ -58,7 +58,6 @@ Q_SIGNALS:
 private:
     struct Pending {
         Done done;
-        QTimer* timer = nullptr;
         QString method;
         quint64 linesAtStart = 0; // lines read when its clock started
         int timeoutMs = 0;
@@ -66,6 +65,7 @@ private:
     // The oldest call's clock runs: a filter works through its calls in turn, so a call's
     // time starts when the ones before it are answered.
     void startClock();
+    void timedOut();
     void handleLine(const QByteArray& line);
     void finish(qint64 id, Result<QJsonValue> result);
 
@@ -74,7 +74,8 @@ private:
     qsizetype m_scanned = 0; // of m_buffer, known to hold no newline
     qint64 m_nextId = 1;
     QHash<qint64, Pending> m_calls;
-    QList<qint64> m_order; // pending ids, oldest first
+    QList<qint64> m_order;     // pending ids, oldest first
+    QTimer* m_clock = nullptr; // the oldest call's time
     // Calls given up after their time: a late answer to one is not an error. The oldest
     // are forgotten first.
     QList<qint64> m_abandoned;

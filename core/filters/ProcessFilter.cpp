@@ -89,9 +89,10 @@ void ProcessFilter::start()
 void ProcessFilter::describe()
 {
     m_peer->call(QStringLiteral("describe"), {{QStringLiteral("protocol"), 1}}, m_limits.describeMs,
-                 [this](Result<QJsonValue> answer) {
-                     if (m_state == State::Starting)
-                         onDescribed(std::move(answer));
+                 [self = QPointer<ProcessFilter>(this)](Result<QJsonValue> answer) {
+                     // Answered from the event loop after a stop: this may be gone.
+                     if (self && self->m_state == State::Starting)
+                         self->onDescribed(std::move(answer));
                  });
 }
 
