@@ -3288,6 +3288,10 @@ Options:
         <source>The filter %1 tells its valves once it runs: turn it on first.</source>
         <translation>过滤器 %1 运行后才会给出它的阀门：请先开启它。</translation>
     </message>
+    <message>
+        <source>the host for Open WebUI filters cannot be written to %1</source>
+        <translation>无法把 Open WebUI 过滤器的宿主程序写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>lyss::FiltersPage</name>

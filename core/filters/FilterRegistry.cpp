@@ -30,6 +30,26 @@ QString valvesKey(const QString& id)
 }
 // What a folder's filter.json names: {"command": ["python3", "main.py", ...]}.
 constexpr auto kManifest = "filter.json";
+// Where the host for Open WebUI's filter files is put (skipped by the scan: a dot).
+constexpr auto kHostDir = ".lyss";
+
+// A Python file with `class Filter`: one of Open WebUI's.
+bool isOpenWebUiFile(const QString& path)
+{
+    if (!path.endsWith(QLatin1String(".py")))
+        return false;
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) && f.read(512 * 1024).contains("class Filter");
+}
+
+// Debian's Python, which sees Debian's python3-pydantic, before whatever is first on the
+// PATH.
+QString python()
+{
+    return QFileInfo::exists(QStringLiteral("/usr/bin/python3"))
+               ? QStringLiteral("/usr/bin/python3")
+               : QStringLiteral("python3");
+}
 } // namespace
 
 FilterRegistry::FilterRegistry(ConfigRepository& installation, QString filtersDir, QObject* parent)
@@ -99,7 +119,15 @@ QHash<QString, FilterRegistry::Found> FilterRegistry::scan() const
                 continue; // notes and settings beside the filters
             f.program = fi.absoluteFilePath();
             f.workingDir = m_dir;
-            if (!fi.isExecutable())
+            if (!fi.isExecutable() && isOpenWebUiFile(fi.absoluteFilePath())) {
+                // Open WebUI's own filter file, unchanged: run by the host Lyss ships.
+                const QString host = hostProgram();
+                f.program = python();
+                f.arguments = {host, fi.absoluteFilePath()};
+                if (host.isEmpty())
+                    f.problem = tr("the host for Open WebUI filters cannot be written to %1")
+                                    .arg(QDir(m_dir).filePath(QLatin1String(kHostDir)));
+            } else if (!fi.isExecutable())
                 f.problem = tr("it is not executable: make it so (chmod +x %1) and give it a #! "
                                "line")
                                 .arg(fi.absoluteFilePath());
@@ -168,6 +196,25 @@ void FilterRegistry::startIfEnabled(const QString& id)
 {
     if (auto* p = qobject_cast<ProcessFilter*>(m_filters.value(id)); p && isEnabled(id))
         p->start(); // described now, so that its order is known before the first reply
+}
+
+QString FilterRegistry::hostProgram() const
+{
+    QFile bundled(QStringLiteral(":/filters/openwebui_host.py"));
+    if (!bundled.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray text = bundled.readAll();
+    const QString dir = QDir(m_dir).filePath(QLatin1String(kHostDir));
+    const QString path = QDir(dir).filePath(QStringLiteral("openwebui_host.py"));
+    QFile current(path);
+    if (current.open(QIODevice::ReadOnly) && current.readAll() == text)
+        return path;
+    current.close();
+    QDir().mkpath(dir);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(text) != text.size())
+        return {};
+    return path;
 }
 
 bool FilterRegistry::isBuiltIn(const QString& id)

@@ -21,7 +21,8 @@ namespace lyss {
 class ConfigRepository;
 
 // The installation's filters: the built-in ones and those in <data dir>/filters/ (an
-// executable, or a folder with a filter.json naming its command). A filter found for the
+// executable, a folder with a filter.json naming its command, or an Open WebUI filter file,
+// a .py with `class Filter`, run unchanged by the host Lyss ships). A filter found for the
 // first time is off: it will read every chat it applies to, so an admin turns it on (and
 // until then it is not run at all, not even to describe itself). Which are on, and their
 // valves, are the installation's settings. The folder is watched: a file added, changed or
@@ -79,6 +80,9 @@ private:
     bool isEnabled(const QString& id) const;
     // A file in the folder cannot take a built-in filter's name.
     static bool isBuiltIn(const QString& id);
+    // The host program for Open WebUI's filter files, written beside the filters (and
+    // again when Lyss's own changed); empty when it cannot be.
+    QString hostProgram() const;
     void startIfEnabled(const QString& id);
 
     ConfigRepository& m_config;

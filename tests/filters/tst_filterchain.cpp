@@ -290,6 +290,64 @@ private Q_SLOTS:
         QVERIFY(changed.count() >= 3);
     }
 
+    void openWebUiFilterFilesRunUnchanged()
+    {
+        QDir().mkpath(folder());
+        for (const QString& name :
+             {QStringLiteral("owui_sync.py"), QStringLiteral("owui_broken.py")})
+            QVERIFY(QFile::copy(QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/") + name,
+                                QDir(folder()).filePath(name)));
+        QVERIFY(QFile::copy(QStringLiteral(LYSS_SOURCE_DIR "/examples/filters/word_count.py"),
+                            QDir(folder()).filePath(QStringLiteral("word_count.py"))));
+        m_app->filters().reload();
+        turnOn(QStringLiteral("owui_sync.py"));
+        auto sync = m_app->filters().entry(QStringLiteral("owui_sync.py"));
+        QCOMPARE(sync->info.name, QStringLiteral("Sync sample"));
+        QCOMPARE(sync->info.version, QStringLiteral("2.1"));
+        QCOMPARE(sync->info.hooks.size(), 3);
+        QVERIFY(sync->info.valves.value(QLatin1String("properties"))
+                    .toObject()
+                    .contains(QStringLiteral("tag")));
+        QVERIFY(m_app->filters()
+                    .setValve(QStringLiteral("owui_sync.py"), QStringLiteral("shout"), true)
+                    .ok());
+        Message m = ask(QStringLiteral("hi"), llama);
+        // Injected by name: the person, the metadata, its id; the valves as set.
+        QCOMPARE(lastSentUserText(),
+                 QStringLiteral("hi [sync by Local user in chat as owui_sync.py]"));
+        QCOMPARE(
+            m.content,
+            QStringLiteral("REPLY TO: HI [SYNC BY LOCAL USER IN CHAT AS OWUI_SYNC.PY] [sync]"));
+        // An exception in a hook is the filter's failure, in its words.
+        m = ask(QStringLiteral("please fail"), llama);
+        QVERIFY2(m.error.contains(QStringLiteral("the outlet was told to fail")),
+                 qPrintable(m.error));
+        QVERIFY(m_app->filters().setEnabled(QStringLiteral("owui_sync.py"), false).ok());
+
+        // The example: async hooks with the event emitter, and user valves.
+        turnOn(QStringLiteral("word_count.py"));
+        auto* example = m_app->filters().filter(QStringLiteral("word_count.py"));
+        QSignalSpy status(example, &Filter::status);
+        m = ask(QStringLiteral("count"), llama);
+        const QJsonArray sent = m_server->lastChatRequest()
+                                    .value(QLatin1String("body"))
+                                    .toObject()
+                                    .value(QLatin1String("messages"))
+                                    .toArray();
+        QCOMPARE(sent.at(0).toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("The person asking is Local user."));
+        QCOMPARE(m.content, QStringLiteral("Reply to: count\n\n(3 words)"));
+        QTRY_VERIFY(status.count() >= 2);
+
+        // A file that cannot be loaded says why, with Python's words.
+        QVERIFY(m_app->filters().setEnabled(QStringLiteral("owui_broken.py"), true).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_app->filters().entry(QStringLiteral("owui_broken.py"))->problem.isEmpty(), 10000);
+        const QString why = m_app->filters().entry(QStringLiteral("owui_broken.py"))->problem;
+        QVERIFY2(why.contains(QStringLiteral("ZeroDivisionError")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("line 6")), qPrintable(why));
+    }
+
     void aFileThatCannotRunIsListedWithWhy()
     {
         QDir().mkpath(folder());

@@ -1,0 +1,11 @@
+"""
+title: Broken
+"""
+from pydantic import BaseModel
+
+RATIO = 1 / 0
+
+
+class Filter:
+    class Valves(BaseModel):
+        pass
