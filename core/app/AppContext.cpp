@@ -30,6 +30,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace lyss {
 
@@ -329,7 +330,7 @@ FilterRegistry& AppContext::filters()
 
 Conversations::StageSource AppContext::filterStages(const QString& userId)
 {
-    return [this, userId](const ActiveReply& reply) {
+    return [this, userId](ActiveReply& reply) {
         FilterContext context;
         context.user =
             QJsonObject{{QStringLiteral("id"), userId}, {QStringLiteral("email"), QString()}};
@@ -340,6 +341,15 @@ Conversations::StageSource AppContext::filterStages(const QString& userId)
         context.chatId = reply.chatId();
         context.messageId = reply.messageId();
         context.model = reply.request().model;
+        context.report = [to = QPointer<ActiveReply>(&reply)](const QJsonObject& status) {
+            if (!to)
+                return;
+            const bool over = status.value(QLatin1String("done")).toBool() ||
+                              status.value(QLatin1String("hidden")).toBool();
+            to->setProgress(
+                over ? QString()
+                     : FilterStage::said(status.value(QLatin1String("description")).toString()));
+        };
         return filters().stagesFor(context);
     };
 }

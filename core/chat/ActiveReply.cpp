@@ -364,9 +364,18 @@ void ActiveReply::complete()
         [self] { return self && self->alive(Phase::Completing); });
 }
 
+void ActiveReply::setProgress(const QString& text)
+{
+    if (m_phase == Phase::Finished || m_row.progress == text)
+        return;
+    m_row.progress = text;
+    Q_EMIT updated({});
+}
+
 void ActiveReply::save()
 {
     m_phase = Phase::Finished;
+    m_row.progress.clear();
     m_finalSavePending = true;
     if (Status st = writeFinal(); !st.ok()) {
         // The whole reply stays here, in memory, and is saved as soon as a write works.

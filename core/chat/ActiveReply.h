@@ -53,6 +53,9 @@ public:
     int deltaCount() const { return m_deltas; }
 
     void cancel();
+    // A stage says what it is doing (empty: nothing more); shown under the reply until it
+    // ends. Announced as an update with no new text.
+    void setProgress(const QString& text);
 
     // Why the reply is not (all) in the database: the turn, the last checkpoint or the
     // final save failed (a full disk, a read-only file). Empty when everything shown is

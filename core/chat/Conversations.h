@@ -55,7 +55,7 @@ public:
     void setStages(const ReplyStages& stages) { m_stages = stages; }
     // Stages made for each reply (the filters that are on, with who and which chat it is
     // for), after those of setStages.
-    using StageSource = std::function<ReplyStages(const ActiveReply& reply)>;
+    using StageSource = std::function<ReplyStages(ActiveReply& reply)>;
     void setStageSource(StageSource source) { m_stageSource = std::move(source); }
     bool anyStreaming() const;
     // A finished reply whose save failed is still held here (retrying by itself): the only

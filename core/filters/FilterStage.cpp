@@ -15,6 +15,21 @@ FilterStage::FilterStage(Filter* filter, FilterContext context, QJsonObject valv
     , m_valves(std::move(valves))
     , m_userValves(std::move(userValves))
 {
+    if (m_context.report) {
+        m_statusLink = QObject::connect(filter, &Filter::status, filter,
+                                        [report = m_context.report, mine = m_context.messageId,
+                                         inFlight = m_inFlight](const QJsonObject& data) {
+                                            const QString about =
+                                                data.value(QLatin1String("message_id")).toString();
+                                            if (about.isEmpty() ? *inFlight > 0 : about == mine)
+                                                report(data);
+                                        });
+    }
+}
+
+FilterStage::~FilterStage()
+{
+    QObject::disconnect(m_statusLink);
 }
 
 QString FilterStage::name() const
@@ -130,9 +145,11 @@ void FilterStage::prepare(ChatRequest request, std::function<void(Result<ChatReq
         return;
     }
     auto before = std::make_shared<ChatRequest>(request);
+    ++*m_inFlight;
     m_filter->call(
         FilterHook::Inlet, payload(QStringLiteral("body"), inletBody(request, m_context)),
-        [this, before, done](Result<QJsonObject> answer) {
+        [this, before, done, inFlight = m_inFlight](Result<QJsonObject> answer) {
+            --*inFlight;
             if (!answer) {
                 done(Error{failed(FilterHook::Inlet, answer.errorMessage()), ErrorCode::Refused});
                 return;
@@ -183,29 +200,32 @@ void FilterStage::stream(StreamEvents events, std::function<void(Result<StreamEv
                              {QStringLiteral("index"), 0},
                              {QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"),
                                                                     batch->events[at].text}}}}}}});
-        m_filter->call(FilterHook::Stream, call, [batch, at](Result<QJsonObject> answer) {
-            const QJsonValue text = answer ? answer->value(QLatin1String("choices"))
-                                                 .toArray()
-                                                 .at(0)
-                                                 .toObject()
-                                                 .value(QLatin1String("delta"))
-                                                 .toObject()
-                                                 .value(QLatin1String("content"))
-                                           : QJsonValue();
-            if (text.isString())
-                batch->events[at].text = text.toString();
-            else // failed, or not a chunk: that piece is dropped
-                batch->dropped[at] = true;
-            if (--batch->waiting > 0)
-                return;
-            StreamEvents out;
-            out.reserve(batch->events.size());
-            for (qsizetype i = 0; i < batch->events.size(); ++i) {
-                if (!batch->dropped[i])
-                    out << std::move(batch->events[i]);
-            }
-            batch->done(std::move(out));
-        });
+        ++*m_inFlight;
+        m_filter->call(FilterHook::Stream, call,
+                       [batch, at, inFlight = m_inFlight](Result<QJsonObject> answer) {
+                           --*inFlight;
+                           const QJsonValue text = answer ? answer->value(QLatin1String("choices"))
+                                                                .toArray()
+                                                                .at(0)
+                                                                .toObject()
+                                                                .value(QLatin1String("delta"))
+                                                                .toObject()
+                                                                .value(QLatin1String("content"))
+                                                          : QJsonValue();
+                           if (text.isString())
+                               batch->events[at].text = text.toString();
+                           else // failed, or not a chunk: that piece is dropped
+                               batch->dropped[at] = true;
+                           if (--batch->waiting > 0)
+                               return;
+                           StreamEvents out;
+                           out.reserve(batch->events.size());
+                           for (qsizetype i = 0; i < batch->events.size(); ++i) {
+                               if (!batch->dropped[i])
+                                   out << std::move(batch->events[i]);
+                           }
+                           batch->done(std::move(out));
+                       });
     }
 }
 
@@ -231,8 +251,10 @@ void FilterStage::complete(Message reply, std::function<void(Result<Message>)> d
                            {QStringLiteral("id"), reply.id},
                            {QStringLiteral("messages"), messages}};
     auto kept = std::make_shared<Message>(std::move(reply));
+    ++*m_inFlight;
     m_filter->call(FilterHook::Outlet, payload(QStringLiteral("body"), body),
-                   [this, kept, done](Result<QJsonObject> answer) {
+                   [this, kept, done, inFlight = m_inFlight](Result<QJsonObject> answer) {
+                       --*inFlight;
                        if (!answer) {
                            done(Error{failed(FilterHook::Outlet, answer.errorMessage())});
                            return;

@@ -18,6 +18,8 @@ struct FilterContext {
     QString chatId;
     QString messageId; // the reply's
     QString model;
+    // Where the filter's status lines go ({"description", "done", "hidden"}).
+    std::function<void(const QJsonObject&)> report;
 };
 
 // One filter as one stage of one reply: the request becomes Open WebUI's inlet body, each
@@ -29,6 +31,7 @@ class FilterStage : public ReplyStage {
 
 public:
     FilterStage(Filter* filter, FilterContext context, QJsonObject valves, QJsonObject userValves);
+    ~FilterStage() override;
 
     QString name() const override;
     void prepare(ChatRequest request, std::function<void(Result<ChatRequest>)> done) override;
@@ -55,6 +58,10 @@ private:
     QJsonObject m_userValves;
     ChatRequest m_request;    // as it was sent: the outlet body's earlier messages
     QJsonObject m_streamBase; // a stream call's params but the event: made once a reply
+    // Calls of this stage not answered yet: a status line without a message id that comes
+    // meanwhile is taken to be about this reply.
+    std::shared_ptr<int> m_inFlight = std::make_shared<int>(0);
+    QMetaObject::Connection m_statusLink;
 };
 
 } // namespace lyss

@@ -37,6 +37,9 @@ struct Message {
     // The content is only the start of a longer text (MessageTree::kShownBytes, read for
     // the window); MessageTree::message() reads the whole.
     bool contentCut = false;
+    // What a stage (a filter) says it is doing while the reply is prepared or streams:
+    // shown, never stored.
+    QString progress;
 };
 
 } // namespace lyss

@@ -239,6 +239,31 @@ private Q_SLOTS:
         }
     }
 
+    void aFiltersStatusLineIsShownWhileTheReplyComes()
+    {
+        addFilter(QStringLiteral("busy"), QStringLiteral("good")); // says "looking" on inlet
+        m_app->filters().reload();
+        turnOn(QStringLiteral("busy"));
+        Conversations::Send s;
+        s.prompt = QStringLiteral("hi");
+        s.model = llama;
+        QStringList seen;
+        QPointer<ActiveReply> reply;
+        connect(m_conversations.get(), &Conversations::replyStarted, this,
+                [&seen, &reply](ActiveReply* r) {
+                    reply = r;
+                    connect(r, &ActiveReply::updated, r, [&seen, r] {
+                        if (seen.isEmpty() || seen.last() != r->message().progress)
+                            seen << r->message().progress;
+                    });
+                });
+        QVERIFY(m_conversations->send(s).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(reply && reply->isFinished(), 10000);
+        QVERIFY2(seen.contains(QStringLiteral("looking")), qPrintable(seen.join(QLatin1Char('|'))));
+        QCOMPARE(reply->message().progress, QString()); // gone once the reply ends
+        QCOMPARE(reply->message().content, QStringLiteral("REPLY TO: HI [SEEN] [checked]"));
+    }
+
     void theContentGuardRefusesAndMasks()
     {
         QVERIFY(m_app->filters().setEnabled(QStringLiteral("content"), true).ok());

@@ -45,9 +45,10 @@ QString MessageLayouts::statusLine(const ShownMessage& m)
         return tr("Cut off when Lyss last stopped.");
     case MessageStatus::Complete: // a stage could not check the finished reply: said here
         return m.error.isEmpty() ? QString() : QStringLiteral("⚠ ") + m.error;
-    default:
-        return {};
+    case MessageStatus::Streaming: // what a filter says it is doing
+        return m.progress.isEmpty() ? QString() : QStringLiteral("⋯ ") + m.progress;
     }
+    return {};
 }
 
 int MessageLayouts::emptyLead(const QTextDocument& doc)

@@ -28,6 +28,7 @@ ShownMessage MessageModel::shown(Message message)
     s.role = message.role;
     s.status = message.status;
     s.contentCut = message.contentCut;
+    s.progress = message.progress;
     return s;
 }
 

@@ -31,6 +31,7 @@ struct ShownMessage {
     // `content` is the start of a longer text (MessageTree::kShownBytes): the row shows it
     // cut, and what needs the whole text asks wholeText().
     bool contentCut = false;
+    QString progress; // what a filter says it is doing, while the reply streams
 };
 
 // The messages of the branch on screen, root first: each row's parent is the row above.

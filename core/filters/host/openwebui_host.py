@@ -88,10 +88,14 @@ def describe(module, flt, path):
     }
 
 
-async def emit(event):
-    kind = event.get("type")
-    send({"jsonrpc": "2.0", "method": kind if kind in ("status", "notification") else "status",
-          "params": event.get("data", {})})
+def emitter_for(message_id):
+    async def emit(event):
+        kind = event.get("type")
+        params = dict(event.get("data") or {})
+        params.setdefault("message_id", message_id)  # which reply it is about
+        send({"jsonrpc": "2.0", "method": kind if kind in ("status", "notification") else "status",
+              "params": params})
+    return emit
 
 
 async def no_answer(event):
@@ -115,7 +119,8 @@ def call_hook(loop, flt, method, params):
         "__model__": {"id": metadata.get("model"), "name": metadata.get("model")},
         "__chat_id__": metadata.get("chat_id"), "__message_id__": metadata.get("message_id"),
         "__id__": metadata.get("filter_id"),
-        "__event_emitter__": emit, "__event_call__": no_answer, "__request__": None,
+        "__event_emitter__": emitter_for(metadata.get("message_id")),
+        "__event_call__": no_answer, "__request__": None,
     }
     signature = inspect.signature(hook)
     args, kwargs = [], {}
