@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss-cli filters with the example filters (Python, Perl, an Open WebUI file) in a real
+// data folder, a real model server and a real keyring: listed, off until turned on, tried
+// by their author, their valves checked against the schema, a chat passing through one,
+// and everything but listing refused to a person who is not an admin.
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+class TestCliFilters : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::FakeServer> m_server;
+
+    test::CliResult cli(const QStringList& args, const QByteArray& input = {})
+    {
+        QProcessEnvironment env = test::cleanEnvironment();
+        env.insert(QStringLiteral("OLLAMA_BASE_URL"), m_server->url().toString());
+        return test::runCli(m_dir.path(), args, env, input);
+    }
+
+    QString file(const QString& name, const QByteArray& text)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(text);
+        return path;
+    }
+
+    QJsonObject listed(const QString& id)
+    {
+        const auto r =
+            cli({QStringLiteral("filters"), QStringLiteral("list"), QStringLiteral("--json")});
+        for (const QJsonValue& v : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+            if (v[QStringLiteral("id")].toString() == id)
+                return v.toObject();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+        const QString folder = m_dir.filePath(QStringLiteral("filters"));
+        QDir().mkpath(folder);
+        for (const QString& name : {QStringLiteral("shout.py"), QStringLiteral("redact.pl"),
+                                    QStringLiteral("word_count.py")}) {
+            const QString to = QDir(folder).filePath(name);
+            QVERIFY(QFile::copy(QStringLiteral(LYSS_SOURCE_DIR "/examples/filters/") + name, to));
+            if (!name.startsWith(QLatin1String("word_count"))) // Open WebUI's needs no x bit
+                QVERIFY(QFile(to).setPermissions(QFile(to).permissions() | QFileDevice::ExeOwner));
+        }
+    }
+
+    void theExamplesAreListedOff()
+    {
+        for (const QString& id :
+             {QStringLiteral("content"), QStringLiteral("rate-limit"), QStringLiteral("shout.py"),
+              QStringLiteral("redact.pl"), QStringLiteral("word_count.py")}) {
+            const QJsonObject f = listed(id);
+            QVERIFY2(!f.isEmpty(), qPrintable(id));
+            QCOMPARE(f[QStringLiteral("enabled")].toBool(), false);
+            QCOMPARE(f[QStringLiteral("problem")].toString(), QString());
+        }
+    }
+
+    void theirAuthorsTryThem()
+    {
+        const QString inlet =
+            file(QStringLiteral("inlet.json"),
+                 R"({"messages":[{"role":"user","content":"mail ana@example.org"}]})");
+        auto r = cli({QStringLiteral("filters"), QStringLiteral("test"),
+                      QStringLiteral("redact.pl"), QStringLiteral("--inlet"), inlet});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("mail [e-mail]")), qPrintable(r.out));
+        r = cli({QStringLiteral("filters"), QStringLiteral("test"), QStringLiteral("shout.py"),
+                 QStringLiteral("--inlet"), inlet});
+        QVERIFY2(r.out.contains(QStringLiteral("Answer in one short paragraph")),
+                 qPrintable(r.out));
+        const QString outlet = file(
+            QStringLiteral("outlet.json"),
+            R"({"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"one two three"}]})");
+        r = cli({QStringLiteral("filters"), QStringLiteral("test"), QStringLiteral("word_count.py"),
+                 QStringLiteral("--outlet"), outlet});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("(3 words)")), qPrintable(r.out));
+        // Trying one does not turn it on.
+        QCOMPARE(listed(QStringLiteral("redact.pl"))[QStringLiteral("enabled")].toBool(), false);
+    }
+
+    void turnedOnItRunsOnEveryChat()
+    {
+        auto r =
+            cli({QStringLiteral("filters"), QStringLiteral("enable"), QStringLiteral("redact.pl")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject f = listed(QStringLiteral("redact.pl"));
+        QCOMPARE(f[QStringLiteral("name")].toString(), QStringLiteral("Redact e-mail"));
+        QCOMPARE(f[QStringLiteral("hooks")].toArray().size(), 2);
+        // Valves: checked against the schema, the field named.
+        QCOMPARE(cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("redact.pl"),
+                      QStringLiteral("mark"), QStringLiteral("\"<hidden>\"")})
+                     .exitCode,
+                 0);
+        r = cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("redact.pl"),
+                 QStringLiteral("mark"), QStringLiteral("3")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("mark of redact.pl takes a string")),
+                 qPrintable(r.err));
+        r = cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("redact.pl"),
+                 QStringLiteral("colour"), QStringLiteral("\"red\"")});
+        QVERIFY2(r.err.contains(QStringLiteral("has no valve colour")), qPrintable(r.err));
+        r = cli({QStringLiteral("chat"), QStringLiteral("--model"),
+                 QStringLiteral("llama3.2:latest"), QStringLiteral("write to bob@example.com")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Reply to: write to <hidden>")), qPrintable(r.out));
+        QVERIFY(!QJsonDocument(m_server->lastChatRequest()).toJson().contains("bob@example.com"));
+        r = cli(
+            {QStringLiteral("filters"), QStringLiteral("disable"), QStringLiteral("redact.pl")});
+        QCOMPARE(r.exitCode, 0);
+    }
+
+    void onlyAnAdminChangesThem()
+    {
+        QCOMPARE(
+            cli({QStringLiteral("accounts"), QStringLiteral("enable"), QStringLiteral("--name"),
+                 QStringLiteral("alice"), QStringLiteral("--password-stdin")},
+                "alice-password\n")
+                .exitCode,
+            0);
+        QCOMPARE(cli({QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("bob"),
+                      QStringLiteral("--password-stdin")},
+                     "bob-password\n")
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("login"), QStringLiteral("bob"),
+                      QStringLiteral("--password-stdin")},
+                     "bob-password\n")
+                     .exitCode,
+                 0);
+        const QString inlet = m_dir.filePath(QStringLiteral("inlet.json"));
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("filters"), QStringLiteral("enable"),
+                          QStringLiteral("shout.py")},
+              QStringList{QStringLiteral("filters"), QStringLiteral("set"),
+                          QStringLiteral("content"), QStringLiteral("words"),
+                          QStringLiteral("[\"x\"]")},
+              QStringList{QStringLiteral("filters"), QStringLiteral("test"),
+                          QStringLiteral("shout.py"), QStringLiteral("--inlet"), inlet}}) {
+            const auto r = cli(args);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("Only an admin may")), qPrintable(r.err));
+        }
+        QCOMPARE(listed(QStringLiteral("shout.py"))[QStringLiteral("enabled")].toBool(), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliFilters)
+#include "tst_clifilters.moc"
