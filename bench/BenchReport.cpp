@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchReport.h"
 
+#include <sys/resource.h>
+
 #include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
@@ -38,6 +40,14 @@ QString freshDatabase(const QString& dir, const QString& name)
     if (auto db = Database::open(path); !db)
         qFatal("cannot create %s: %s", qPrintable(path), qPrintable(db.errorMessage()));
     return path;
+}
+
+double cpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (double(u.ru_utime.tv_sec) + double(u.ru_stime.tv_sec)) * 1e3 +
+           (double(u.ru_utime.tv_usec) + double(u.ru_stime.tv_usec)) / 1e3;
 }
 
 QString machineDescription()

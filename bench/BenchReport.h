@@ -17,6 +17,9 @@ QString freshDatabase(const QString& dir, const QString& name);
 // the address to give Lyss as OLLAMA_BASE_URL.
 QString startTestServer(QProcess& server, const QString& sourceDir);
 
+// The CPU time this process has used, in ms (user and system).
+double cpuMs();
+
 // One line about the machine and build, for every figure we publish.
 QString machineDescription();
 

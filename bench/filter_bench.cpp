@@ -24,22 +24,12 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 
 using namespace lyss;
 
 namespace {
-
-double cpuMs()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return (double(u.ru_utime.tv_sec) + double(u.ru_stime.tv_sec)) * 1e3 +
-           (double(u.ru_utime.tv_usec) + double(u.ru_stime.tv_usec)) / 1e3;
-}
 
 struct Run {
     double wallMs = 0;
@@ -52,7 +42,7 @@ struct Run {
 Run streamReply(ChatEngine& engine, Backend* backend, int tokens, const ReplyStages& stages)
 {
     Run run;
-    const double cpu0 = cpuMs();
+    const double cpu0 = bench::cpuMs();
     QElapsedTimer t;
     t.start();
     ChatEngine::Send s;
@@ -74,7 +64,7 @@ Run streamReply(ChatEngine& engine, Backend* backend, int tokens, const ReplySta
     if (!r->isFinished())
         loop.exec();
     run.wallMs = double(t.nsecsElapsed()) / 1e6;
-    run.cpuMs = cpuMs() - cpu0;
+    run.cpuMs = bench::cpuMs() - cpu0;
     run.complete = r->message().status == MessageStatus::Complete &&
                    r->message().content.count(QStringLiteral("tok")) == tokens;
     return run;

@@ -236,15 +236,31 @@ void PersonShell::changePassword()
     m_busy = false;
 }
 
-void PersonShell::switchPerson()
+bool PersonShell::mayLeave()
 {
     if (m_busy || !m_window)
-        return;
+        return false;
     m_busy = true;
-    if (!m_window->handOver()) {
+    if (!m_window->handOver()) { // their only copy of a reply is on screen: they stay
         m_busy = false;
-        return;
+        return false;
     }
+    return true;
+}
+
+QRect PersonShell::leaveScreen()
+{
+    // The window leaves while the store is still the person's it shows.
+    const QRect geometry = m_window->geometry();
+    m_window->leave();
+    retire();
+    return geometry;
+}
+
+void PersonShell::switchPerson()
+{
+    if (!mayLeave())
+        return;
     const QString who = m_menu ? m_menu->text() : QString();
     const auto next =
         askPerson(tr("Sign in as the person taking over. Cancel, and %1 stays signed in.").arg(who),
@@ -253,11 +269,8 @@ void PersonShell::switchPerson()
         m_busy = false;
         return;
     }
-    // The session before ended as the next one began; the window leaves while the store is
-    // still the person's it shows.
-    const QRect geometry = m_window->geometry();
-    m_window->leave();
-    retire();
+    // The session before ended as the next one began.
+    const QRect geometry = leaveScreen();
     m_busy = false;
     if (!enter(*next, geometry))
         askUntilSomeone(tr("You are signed out."), geometry);
@@ -265,16 +278,9 @@ void PersonShell::switchPerson()
 
 void PersonShell::signOut()
 {
-    if (m_busy || !m_window)
+    if (!mayLeave())
         return;
-    m_busy = true;
-    if (!m_window->handOver()) {
-        m_busy = false;
-        return;
-    }
-    const QRect geometry = m_window->geometry();
-    m_window->leave();
-    retire();
+    const QRect geometry = leaveScreen();
     if (Status st = m_app.keeper().signOut(); !st.ok())
         qWarning("lyss: %s", qPrintable(st.errorMessage()));
     m_busy = false;
@@ -301,10 +307,8 @@ void PersonShell::checkSession()
         return;
     }
     m_busy = true;
-    (void)m_window->handOver(false);
-    const QRect geometry = m_window->geometry();
-    m_window->leave();
-    retire();
+    (void)m_window->handOver(false); // no question: they must leave
+    const QRect geometry = leaveScreen();
     (void)m_app.keeper().signOut();
     m_busy = false;
     askUntilSomeone(tr("Your session has ended: you were signed out elsewhere, it expired, or "

@@ -70,6 +70,10 @@ private:
     // Nobody is at the keyboard: ask until someone signs in, or Lyss closes.
     void askUntilSomeone(QString why, const QRect& geometry);
     void build(const QRect& geometry = {});
+    // Whether the person at the keyboard may leave it now (busy from then on).
+    bool mayLeave();
+    // Their window leaves the screen; where it was.
+    QRect leaveScreen();
     // The window leaves the screen; its conversations stay while replies stream into them
     // or wait to be saved.
     void retire();
