@@ -13,7 +13,7 @@ LYSS_BUILD_PACKAGES=(
 )
 # (Python and pydantic run Open WebUI's filter files.) What the test suite runs against: a
 # real keyring on a private D-Bus session, and Python for the test servers and filters.
-LYSS_TEST_PACKAGES=(gnome-keyring dbus dbus-x11 python3 xvfb xauth fonts-dejavu-core clang-format git)
+LYSS_TEST_PACKAGES=(gnome-keyring dbus dbus-x11 python3 perl xvfb xauth fonts-dejavu-core clang-format git)
 
 lyss_missing_packages() {
     local missing=()
