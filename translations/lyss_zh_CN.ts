@@ -1481,22 +1481,12 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>%1 已关闭。</translation>
     </message>
     <message>
-        <source>The filter&apos;s valves (its settings) as JSON, and their schema on stderr.</source>
-        <translation>以 JSON 输出过滤器的阀门（设置），其模式输出到标准错误。</translation>
-    </message>
-    <message>
         <source>filters valves takes one ID</source>
         <translation>filters valves 需要一个 ID</translation>
     </message>
     <message>
         <source>There is no filter %1.</source>
         <translation>没有过滤器 %1。</translation>
-    </message>
-    <message>
-        <source>Sets one valve of the filter (admin), checked against its schema.
-Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</source>
-        <translation>设置过滤器的一个阀门（管理员），并按其模式检查。
-示例：lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</translation>
     </message>
     <message>
         <source>filters set takes an ID, a KEY and a JSON value</source>
@@ -1563,6 +1553,24 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
     <message>
         <source>unknown subcommand &quot;filters %1&quot;</source>
         <translation>未知子命令“filters %1”</translation>
+    </message>
+    <message>
+        <source>The filter&apos;s valves (its settings) as JSON; with --user, your own (its user valves).</source>
+        <translation>以 JSON 输出过滤器的阀门（设置）；加 --user 时输出你自己的（用户阀门）。</translation>
+    </message>
+    <message>
+        <source>your own valves</source>
+        <translation>你自己的阀门</translation>
+    </message>
+    <message>
+        <source>Sets one valve of the filter (admin), checked against its schema; with --user, one of your own (its user valves).
+Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</source>
+        <translation>设置过滤器的一个阀门（管理员），并按其模式检查；加 --user 时设置你自己的（用户阀门）。
+示例：lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</translation>
+    </message>
+    <message>
+        <source>one of your own valves</source>
+        <translation>你自己的一个阀门</translation>
     </message>
 </context>
 <context>

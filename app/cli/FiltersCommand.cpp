@@ -5,6 +5,7 @@
 #include "TerminalOutput.h"
 
 #include "app/AppContext.h"
+#include "app/UserSession.h"
 #include "filters/FilterRegistry.h"
 #include "filters/ProcessFilter.h"
 #include "util/Json.h"
@@ -148,10 +149,11 @@ int filtersValves(CliContext& ctx, const QStringList& args)
 {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(ctx, QStringLiteral("filters valves"), QStringLiteral("filters valves ID"),
-                   CliContext::tr("The filter's valves (its settings) as JSON, and their schema "
-                                  "on stderr."),
-                   {}, args, &p, &code))
+    if (!parseArgs(
+            ctx, QStringLiteral("filters valves"), QStringLiteral("filters valves ID [--user]"),
+            CliContext::tr("The filter's valves (its settings) as JSON; with --user, your "
+                           "own (its user valves)."),
+            {{QStringLiteral("user"), {}, CliContext::tr("your own valves")}}, args, &p, &code))
         return code;
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("filters valves takes one ID"),
@@ -163,7 +165,11 @@ int filtersValves(CliContext& ctx, const QStringList& args)
     const auto e = app->filters().entry(p.positional[0]);
     if (!e)
         return ctx.fail(CliContext::tr("There is no filter %1.").arg(p.positional[0]));
-    ctx.out() << QJsonDocument(app->filters().valves(e->id)).toJson(QJsonDocument::Indented);
+    const QJsonObject valves =
+        p.flags.contains(QLatin1String("user"))
+            ? app->filters().userValves(e->id, app->session().personalConfig())
+            : app->filters().valves(e->id);
+    ctx.out() << QJsonDocument(valves).toJson(QJsonDocument::Indented);
     return kExitOk;
 }
 
@@ -171,11 +177,13 @@ int filtersSet(CliContext& ctx, const QStringList& args)
 {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(ctx, QStringLiteral("filters set"), QStringLiteral("filters set ID KEY JSON"),
+    if (!parseArgs(ctx, QStringLiteral("filters set"),
+                   QStringLiteral("filters set ID KEY JSON [--user]"),
                    CliContext::tr("Sets one valve of the filter (admin), checked against its "
-                                  "schema.\nExample: lyss-cli filters set content words "
-                                  "'[\"darn\"]'"),
-                   {}, args, &p, &code))
+                                  "schema; with --user, one of your own (its user valves).\n"
+                                  "Example: lyss-cli filters set content words '[\"darn\"]'"),
+                   {{QStringLiteral("user"), {}, CliContext::tr("one of your own valves")}}, args,
+                   &p, &code))
         return code;
     if (p.positional.size() != 3)
         return ctx.usage(CliContext::tr("filters set takes an ID, a KEY and a JSON value"),
@@ -190,8 +198,12 @@ int filtersSet(CliContext& ctx, const QStringList& args)
                              .arg(p.positional[2]),
                          QStringLiteral("filters set"));
     waitUntilDescribed(app->filters());
-    if (Status st = app->filters().setValve(p.positional[0], p.positional[1], doc.array().at(0));
-        !st.ok())
+    const Status st =
+        p.flags.contains(QLatin1String("user"))
+            ? app->filters().setUserValve(p.positional[0], p.positional[1], doc.array().at(0),
+                                          app->session().personalConfig())
+            : app->filters().setValve(p.positional[0], p.positional[1], doc.array().at(0));
+    if (!st.ok())
         return ctx.fail(st.errorMessage());
     ctx.out() << CliContext::tr("%1's %2 is set.").arg(p.positional[0], p.positional[1])
               << Qt::endl;

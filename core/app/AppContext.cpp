@@ -330,7 +330,9 @@ FilterRegistry& AppContext::filters()
 
 Conversations::StageSource AppContext::filterStages(const QString& userId)
 {
-    return [this, userId](ActiveReply& reply) {
+    // The person's own settings, where their user valves are.
+    auto personal = std::make_shared<ConfigRepository>(*m_db, userId);
+    return [this, userId, personal](ActiveReply& reply) {
         FilterContext context;
         context.user =
             QJsonObject{{QStringLiteral("id"), userId}, {QStringLiteral("email"), QString()}};
@@ -350,7 +352,7 @@ Conversations::StageSource AppContext::filterStages(const QString& userId)
                 over ? QString()
                      : FilterStage::said(status.value(QLatin1String("description")).toString()));
         };
-        return filters().stagesFor(context);
+        return filters().stagesFor(context, personal.get());
     };
 }
 

@@ -291,24 +291,41 @@ Status FilterRegistry::setEnabled(const QString& id, bool on)
     return {};
 }
 
-QJsonObject FilterRegistry::valves(const QString& id) const
+namespace {
+QString userValvesKey(const QString& id)
+{
+    return QStringLiteral("filters.%1.user_valves").arg(id);
+}
+
+// The schema's defaults, with what is stored over them.
+QJsonObject valvesFrom(const QJsonObject& schema, ConfigRepository& config, const QString& key)
 {
     QJsonObject out;
-    if (const Filter* f = m_filters.value(id)) {
-        const QJsonObject properties =
-            f->info().valves.value(QLatin1String("properties")).toObject();
-        for (auto it = properties.begin(); it != properties.end(); ++it) {
-            const QJsonValue d = it->toObject().value(QLatin1String("default"));
-            if (!d.isUndefined())
-                out.insert(it.key(), d);
-        }
+    const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        const QJsonValue d = it->toObject().value(QLatin1String("default"));
+        if (!d.isUndefined())
+            out.insert(it.key(), d);
     }
-    if (auto stored = m_config.get(valvesKey(id)); stored && stored->has_value()) {
+    if (auto stored = config.get(key); stored && stored->has_value()) {
         const QJsonObject set = (*stored)->toObject();
         for (auto it = set.begin(); it != set.end(); ++it)
             out.insert(it.key(), *it);
     }
     return out;
+}
+} // namespace
+
+QJsonObject FilterRegistry::valves(const QString& id) const
+{
+    const Filter* f = m_filters.value(id);
+    return valvesFrom(f ? f->info().valves : QJsonObject(), m_config, valvesKey(id));
+}
+
+QJsonObject FilterRegistry::userValves(const QString& id, ConfigRepository& personal) const
+{
+    const Filter* f = m_filters.value(id);
+    return valvesFrom(f ? f->info().userValves : QJsonObject(), personal, userValvesKey(id));
 }
 
 Status FilterRegistry::setValve(const QString& id, const QString& key, const QJsonValue& value)
@@ -317,25 +334,40 @@ Status FilterRegistry::setValve(const QString& id, const QString& key, const QJs
         if (Status st = m_guard(tr("change a filter's valves")); !st.ok())
             return st;
     }
+    return storeValve(id, key, value, false, m_config);
+}
+
+Status FilterRegistry::setUserValve(const QString& id, const QString& key, const QJsonValue& value,
+                                    ConfigRepository& personal)
+{
+    return storeValve(id, key, value, true, personal); // each person's own: no admin needed
+}
+
+Status FilterRegistry::storeValve(const QString& id, const QString& key, const QJsonValue& value,
+                                  bool personal, ConfigRepository& config)
+{
     const auto e = entry(id);
     if (!e)
         return Error{tr("There is no filter %1 (lyss-cli filters list shows them).").arg(id),
                      ErrorCode::NotFound};
+    const QJsonObject schema = personal ? e->info.userValves : e->info.valves;
     const QJsonObject spec =
-        e->info.valves.value(QLatin1String("properties")).toObject().value(key).toObject();
-    if (spec.isEmpty())
+        schema.value(QLatin1String("properties")).toObject().value(key).toObject();
+    if (spec.isEmpty()) {
+        auto* process = qobject_cast<ProcessFilter*>(e->filter);
         return Error{
-            e->filter && qobject_cast<ProcessFilter*>(e->filter) &&
-                    !qobject_cast<ProcessFilter*>(e->filter)->isReady() && !e->enabled
+            process && !process->isReady() && !e->enabled
                 ? tr("The filter %1 tells its valves once it runs: turn it on first.").arg(id)
                 : tr("The filter %1 has no valve %2.").arg(id, key),
             ErrorCode::InvalidInput};
+    }
     const QString type = spec.value(QLatin1String("type")).toString();
+    const double number = value.toDouble();
     const bool fits = (type == QLatin1String("string") && value.isString()) ||
                       (type == QLatin1String("boolean") && value.isBool()) ||
                       (type == QLatin1String("number") && value.isDouble()) ||
                       (type == QLatin1String("integer") && value.isDouble() &&
-                       value.toDouble() == double(qint64(value.toDouble()))) ||
+                       std::abs(number) < 9e15 && number == std::floor(number)) ||
                       (type == QLatin1String("array") && value.isArray()) ||
                       (type == QLatin1String("object") && value.isObject()) || type.isEmpty();
     if (!fits)
@@ -348,11 +380,12 @@ Status FilterRegistry::setValve(const QString& id, const QString& key, const QJs
                 .arg(key, id,
                      QString::fromUtf8(QJsonDocument(choices).toJson(QJsonDocument::Compact))),
             ErrorCode::InvalidInput};
+    const QString where = personal ? userValvesKey(id) : valvesKey(id);
     QJsonObject set;
-    if (auto stored = m_config.get(valvesKey(id)); stored && stored->has_value())
+    if (auto stored = config.get(where); stored && stored->has_value())
         set = (*stored)->toObject();
     set.insert(key, value);
-    return m_config.set(valvesKey(id), set);
+    return config.set(where, set);
 }
 
 Filter* FilterRegistry::filter(const QString& id)
@@ -360,14 +393,17 @@ Filter* FilterRegistry::filter(const QString& id)
     return m_filters.value(id);
 }
 
-ReplyStages FilterRegistry::stagesFor(const FilterContext& context) const
+ReplyStages FilterRegistry::stagesFor(const FilterContext& context,
+                                      ConfigRepository* personal) const
 {
     ReplyStages stages;
     for (const Entry& e : list()) {
         // Toggle filters run only where a chat switched them on (not yet offered).
         if (!e.enabled || !e.filter || e.info.toggle)
             continue;
-        stages << std::make_shared<FilterStage>(e.filter, context, valves(e.id), QJsonObject{});
+        stages << std::make_shared<FilterStage>(e.filter, context, valves(e.id),
+                                                personal ? userValves(e.id, *personal)
+                                                         : QJsonObject{});
     }
     return stages;
 }

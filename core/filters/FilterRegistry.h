@@ -58,11 +58,16 @@ public:
     QJsonObject valves(const QString& id) const;
     // One valve, checked against the schema (a bad value is refused naming the field).
     Status setValve(const QString& id, const QString& key, const QJsonValue& value);
+    // A person's own valves (the filter's user valves), kept in their settings `personal`.
+    QJsonObject userValves(const QString& id, ConfigRepository& personal) const;
+    Status setUserValve(const QString& id, const QString& key, const QJsonValue& value,
+                        ConfigRepository& personal);
     // The filter itself, for `filters test`, whether on or not (started when needed).
     Filter* filter(const QString& id);
 
     // The stages a reply passes through: the filters that are on, in order.
-    ReplyStages stagesFor(const FilterContext& context) const;
+    // With `personal`, the person's user valves go with each call.
+    ReplyStages stagesFor(const FilterContext& context, ConfigRepository* personal = nullptr) const;
 
 Q_SIGNALS:
     void changed();
@@ -77,6 +82,8 @@ private:
         QString problem;
     };
     QHash<QString, Found> scan() const;
+    Status storeValve(const QString& id, const QString& key, const QJsonValue& value, bool personal,
+                      ConfigRepository& config);
     bool isEnabled(const QString& id) const;
     // A file in the folder cannot take a built-in filter's name.
     static bool isBuiltIn(const QString& id);

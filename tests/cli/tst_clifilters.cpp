@@ -37,6 +37,22 @@ class TestCliFilters : public QObject {
         return path;
     }
 
+    // The reply to `prompt` as it was saved (after the filters' outlets).
+    QString lastReplyAfterAsking(const QString& prompt)
+    {
+        const auto r = cli({QStringLiteral("chat"), QStringLiteral("--model"),
+                            QStringLiteral("llama3.2:latest"), prompt});
+        if (r.exitCode != 0)
+            return QStringLiteral("chat failed: ") + r.err;
+        const auto list =
+            cli({QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QString id = QJsonDocument::fromJson(list.out.toUtf8())
+                               .array()
+                               .at(0)[QStringLiteral("id")]
+                               .toString();
+        return cli({QStringLiteral("chats"), QStringLiteral("show"), id}).out;
+    }
+
     QJsonObject listed(const QString& id)
     {
         const auto r =
@@ -129,6 +145,35 @@ private Q_SLOTS:
         r = cli(
             {QStringLiteral("filters"), QStringLiteral("disable"), QStringLiteral("redact.pl")});
         QCOMPARE(r.exitCode, 0);
+    }
+
+    void eachPersonSetsTheirOwnValves()
+    {
+        // The Open WebUI example's UserValves: show_count, on by default.
+        QCOMPARE(cli({QStringLiteral("filters"), QStringLiteral("enable"),
+                      QStringLiteral("word_count.py")})
+                     .exitCode,
+                 0);
+        QVERIFY(lastReplyAfterAsking(QStringLiteral("count these"))
+                    .contains(QStringLiteral("(4 words)")));
+        auto r =
+            cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("word_count.py"),
+                 QStringLiteral("show_count"), QStringLiteral("false"), QStringLiteral("--user")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("filters"), QStringLiteral("valves"),
+                 QStringLiteral("word_count.py"), QStringLiteral("--user")});
+        QCOMPARE(
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("show_count")),
+            QJsonValue(false));
+        QVERIFY(!lastReplyAfterAsking(QStringLiteral("count again"))
+                     .contains(QStringLiteral("words)")));
+        r = cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("word_count.py"),
+                 QStringLiteral("show_count"), QStringLiteral("\"no\""), QStringLiteral("--user")});
+        QVERIFY2(r.err.contains(QStringLiteral("takes a boolean")), qPrintable(r.err));
+        QCOMPARE(cli({QStringLiteral("filters"), QStringLiteral("disable"),
+                      QStringLiteral("word_count.py")})
+                     .exitCode,
+                 0);
     }
 
     void onlyAnAdminChangesThem()
