@@ -1153,10 +1153,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>从未</translation>
     </message>
     <message>
-        <source>The session cannot be kept: %1. Lyss keeps sessions only in the keyring; sign in again with lyss-cli login %2 once it works.</source>
-        <translation>无法保存会话：%1。Lyss 只在密钥环中保存会话；待其可用后请用 lyss-cli login %2 重新登录。</translation>
-    </message>
-    <message>
         <source>Signed in as %1; your account waits for an admin&apos;s approval.</source>
         <translation>已以 %1 身份登录；你的账户正在等待管理员批准。</translation>
     </message>
@@ -1571,6 +1567,10 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
     <message>
         <source>one of your own valves</source>
         <translation>你自己的一个阀门</translation>
+    </message>
+    <message>
+        <source>%1. lyss-cli keeps sessions only in the keyring; sign in again with lyss-cli login %2 once it works.</source>
+        <translation>%1。lyss-cli 只把会话保存在密钥环中；待其可用后请用 lyss-cli login %2 重新登录。</translation>
     </message>
 </context>
 <context>
@@ -2290,12 +2290,12 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
 <context>
     <name>SessionKeeper</name>
     <message>
-        <source>You are signed in for this run only; the session cannot be kept for the next start: %1</source>
-        <translation>你仅在本次运行中保持登录；会话无法保留到下次启动：%1</translation>
-    </message>
-    <message>
         <source>You are not signed in.</source>
         <translation>你尚未登录。</translation>
+    </message>
+    <message>
+        <source>The session cannot be kept in the keyring: %1</source>
+        <translation>无法把会话保存在密钥环中：%1</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +2834,10 @@ Options:
     <message>
         <source>Sign-in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in is required from now on. You are %1, the first admin, signed in until Lyss closes. %2.</source>
+        <translation>从现在起需要登录。你是 %1，第一位管理员，在 Lyss 关闭前保持登录。%2。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include "accounts/Accounts.h"
 #include "accounts/Passwords.h"
+#include "accounts/SessionKeeper.h"
 #include "app/AppContext.h"
 #include "secrets/SecretStore.h"
 #include "store/LocalUser.h"
@@ -109,18 +110,11 @@ QString timeText(qint64 ms)
 // Keeps a new session in the keyring, or ends it when it cannot be kept.
 int keepSession(CliContext& ctx, AppContext& app, const SignedIn& in)
 {
-    // The session kept before, whoever's, ends in the database too: replaced in the keyring
-    // it would otherwise stay valid until it expired.
-    if (auto old = app.secrets().read(app.sessionSecretKey()); old && old->has_value()) {
-        if (QByteArray token = (*old)->toUtf8(); token != in.token)
-            (void)app.accounts().signOut(token);
-    }
-    if (Status st = app.secrets().write(app.sessionSecretKey(), QString::fromLatin1(in.token));
-        !st.ok()) {
-        (void)app.accounts().signOut(in.token);
-        return ctx.fail(CliContext::tr("The session cannot be kept: %1. Lyss keeps sessions only "
-                                       "in the keyring; sign in again with lyss-cli login %2 "
-                                       "once it works.")
+    // The session kept before, whoever's, ends in the database too (SessionKeeper::adopt).
+    if (Status st = app.keeper().adopt(in, true); !st.ok()) {
+        (void)app.keeper().signOut(); // not kept: a command line has no "this run" to keep it
+        return ctx.fail(CliContext::tr("%1. lyss-cli keeps sessions only in the keyring; sign in "
+                                       "again with lyss-cli login %2 once it works.")
                             .arg(st.errorMessage(), in.user.name));
     }
     ctx.out() << (in.user.role == UserRole::Pending

@@ -43,11 +43,7 @@ void waitUntilDescribed(FilterRegistry& registry)
 
 QString hooksText(const FilterInfo& info)
 {
-    QStringList hooks;
-    for (FilterHook h : {FilterHook::Inlet, FilterHook::Stream, FilterHook::Outlet}) {
-        if (info.hooks.contains(h))
-            hooks << filterHookName(h);
-    }
+    const QStringList hooks = filterHookNames(info.hooks);
     return hooks.isEmpty() ? QStringLiteral("-") : hooks.join(QLatin1Char(','));
 }
 
@@ -80,11 +76,7 @@ int filtersList(CliContext& ctx, const QStringList& args)
     if (p.flags.contains(QLatin1String("json"))) {
         QJsonArray out;
         for (const FilterRegistry::Entry& e : all) {
-            QJsonArray hooks;
-            for (FilterHook h : {FilterHook::Inlet, FilterHook::Stream, FilterHook::Outlet}) {
-                if (e.info.hooks.contains(h))
-                    hooks.append(filterHookName(h));
-            }
+            const QJsonArray hooks = QJsonArray::fromStringList(filterHookNames(e.info.hooks));
             out.append(QJsonObject{{QStringLiteral("id"), e.id},
                                    {QStringLiteral("name"), e.info.name},
                                    {QStringLiteral("description"), e.info.description},

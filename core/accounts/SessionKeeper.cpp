@@ -61,9 +61,7 @@ Status SessionKeeper::adopt(const SignedIn& in, bool stay)
         return {};
     }
     if (Status st = m_secrets.write(m_key, QString::fromLatin1(in.token)); !st.ok())
-        return Error{tr("You are signed in for this run only; the session cannot be kept for "
-                        "the next start: %1")
-                         .arg(st.errorMessage()),
+        return Error{tr("The session cannot be kept in the keyring: %1").arg(st.errorMessage()),
                      st.errorCode()};
     m_kept = true;
     return {};

@@ -32,7 +32,7 @@ public:
     std::optional<User> resumeKept();
     // Takes a new sign-in as this keyboard's session. The session held before ends; with
     // `stay` the token goes into the keyring (and when it cannot, the session is still
-    // this run's: the warning says why it will not be kept).
+    // this run's, and the error says why it is not kept).
     Status adopt(const SignedIn& in, bool stay);
     // The person as the database has them now, or why their session no longer stands
     // (Unauthorised: ended, expired, disabled elsewhere).

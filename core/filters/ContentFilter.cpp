@@ -65,7 +65,7 @@ void ContentFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
     const QRegularExpression pattern =
         patternFor(payload.value(QLatin1String("valves")).toObject());
     if (hook == FilterHook::Stream) {
-        done(payload.value(QLatin1String("event")).toObject());
+        done(filterValue(hook, payload));
         return;
     }
     QJsonObject body = payload.value(QLatin1String("body")).toObject();

@@ -16,4 +16,21 @@ QString filterHookName(FilterHook hook)
     return {};
 }
 
+QStringList filterHookNames(const QSet<FilterHook>& hooks)
+{
+    QStringList names;
+    for (FilterHook h : {FilterHook::Inlet, FilterHook::Stream, FilterHook::Outlet}) {
+        if (hooks.contains(h))
+            names << filterHookName(h);
+    }
+    return names;
+}
+
+QJsonObject filterValue(FilterHook hook, const QJsonObject& payload)
+{
+    return payload
+        .value(hook == FilterHook::Stream ? QLatin1String("event") : QLatin1String("body"))
+        .toObject();
+}
+
 } // namespace lyss

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -16,6 +17,11 @@ namespace lyss {
 // each streamed chunk, the finished reply.
 enum class FilterHook { Inlet, Stream, Outlet };
 QString filterHookName(FilterHook hook);
+// The names of `hooks`, in the order they run (inlet, stream, outlet).
+QStringList filterHookNames(const QSet<FilterHook>& hooks);
+// What a call carries: the body (inlet, outlet) or the event (stream), which is also the
+// answer of a filter that has no say in it.
+QJsonObject filterValue(FilterHook hook, const QJsonObject& payload);
 
 // What a filter says of itself.
 struct FilterInfo {

@@ -265,7 +265,8 @@ std::optional<FilterRegistry::Entry> FilterRegistry::entry(const QString& id) co
         return std::nullopt;
     }
     // Open WebUI orders by the priority valve; the filter's own word counts without one.
-    if (const QJsonValue p = valves(id).value(QLatin1String("priority")); p.isDouble())
+    e.valves = valves(id);
+    if (const QJsonValue p = e.valves.value(QLatin1String("priority")); p.isDouble())
         e.info.priority = p.toInt();
     return e;
 }
@@ -401,9 +402,8 @@ ReplyStages FilterRegistry::stagesFor(const FilterContext& context,
         // Toggle filters run only where a chat switched them on (not yet offered).
         if (!e.enabled || !e.filter || e.info.toggle)
             continue;
-        stages << std::make_shared<FilterStage>(e.filter, context, valves(e.id),
-                                                personal ? userValves(e.id, *personal)
-                                                         : QJsonObject{});
+        stages << std::make_shared<FilterStage>(
+            e.filter, context, e.valves, personal ? userValves(e.id, *personal) : QJsonObject{});
     }
     return stages;
 }

@@ -37,6 +37,7 @@ public:
         bool enabled = false;
         QString problem;          // why it cannot run (not executable, failing), or empty
         Filter* filter = nullptr; // null while it cannot run
+        QJsonObject valves;       // as set, over the schema's defaults
     };
 
     FilterRegistry(ConfigRepository& installation, QString filtersDir, QObject* parent = nullptr);

@@ -177,10 +177,7 @@ void ProcessFilter::let(const QString& why)
             peer->failAll(why);
         for (const Queued& q : queued) {
             if (off)
-                q.done(q.payload
-                           .value(q.hook == FilterHook::Stream ? QLatin1String("event")
-                                                               : QLatin1String("body"))
-                           .toObject());
+                q.done(filterValue(q.hook, q.payload));
             else
                 q.done(Error{why});
         }
@@ -202,11 +199,7 @@ int ProcessFilter::limitFor(FilterHook hook) const
 
 void ProcessFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
 {
-    const auto passOn = [hook, &payload, &done] {
-        done(payload
-                 .value(hook == FilterHook::Stream ? QLatin1String("event") : QLatin1String("body"))
-                 .toObject());
-    };
+    const auto passOn = [hook, &payload, &done] { done(filterValue(hook, payload)); };
     switch (m_state) {
     case State::Stopped: // turned off: it no longer has a say
         passOn();
@@ -234,18 +227,15 @@ void ProcessFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
 
 void ProcessFilter::send(FilterHook hook, const QJsonObject& payload, Done done)
 {
-    // A hook it does not have passes the value on as it came.
+    // A hook it does not have passes the value on as it came; so does every call once it is
+    // turned off or removed meanwhile.
+    const QJsonObject value = filterValue(hook, payload);
     if (!m_info.hooks.contains(hook)) {
-        const QJsonValue value = payload.value(hook == FilterHook::Stream ? QLatin1String("event")
-                                                                          : QLatin1String("body"));
-        done(value.toObject());
+        done(value);
         return;
     }
     const int limit = limitFor(hook);
     const QString method = filterHookName(hook);
-    const QJsonObject value =
-        payload.value(hook == FilterHook::Stream ? QLatin1String("event") : QLatin1String("body"))
-            .toObject();
     QPointer<ProcessFilter> self(this);
     m_peer->call(
         method, payload, limit,

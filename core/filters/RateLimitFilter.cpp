@@ -50,9 +50,7 @@ FilterInfo RateLimitFilter::info() const
 
 void RateLimitFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
 {
-    const QJsonObject body =
-        payload.value(hook == FilterHook::Stream ? QLatin1String("event") : QLatin1String("body"))
-            .toObject();
+    const QJsonObject body = filterValue(hook, payload);
     if (hook != FilterHook::Inlet) {
         done(body);
         return;

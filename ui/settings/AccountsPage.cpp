@@ -348,11 +348,13 @@ bool AccountsPage::requireSignIn(const QString& name, QByteArray password, QByte
     auto in = m_app.accounts().enable(m_app.session().userId(), name.trimmed(), password);
     if (!in)
         return done(in.error(), {});
-    Status kept = m_app.keeper().adopt(*in, true);
-    done({}, tr("Sign-in is required from now on. You are %1, the first admin, and stay signed "
-                "in on this computer.")
-                     .arg(in->user.name) +
-                 (kept.ok() ? QString() : QStringLiteral(" ") + kept.errorMessage()));
+    const Status kept = m_app.keeper().adopt(*in, true);
+    done({}, kept.ok() ? tr("Sign-in is required from now on. You are %1, the first admin, and "
+                            "stay signed in on this computer.")
+                             .arg(in->user.name)
+                       : tr("Sign-in is required from now on. You are %1, the first admin, "
+                            "signed in until Lyss closes. %2.")
+                             .arg(in->user.name, kept.errorMessage()));
     Q_EMIT accountsChanged();
     return true;
 }

@@ -36,15 +36,6 @@ QString stateOf(const FilterRegistry::Entry& e)
                          : FiltersPage::tr("on");
 }
 
-QString hooksOf(const FilterInfo& info)
-{
-    QStringList hooks;
-    for (FilterHook h : {FilterHook::Inlet, FilterHook::Stream, FilterHook::Outlet}) {
-        if (info.hooks.contains(h))
-            hooks << filterHookName(h);
-    }
-    return hooks.join(QStringLiteral(", "));
-}
 } // namespace
 
 FiltersPage::FiltersPage(FilterRegistry& registry, QWidget* parent)
@@ -123,7 +114,8 @@ void FiltersPage::reload()
             e.info.name == e.id ? e.id : QStringLiteral("%1 (%2)").arg(e.info.name, e.id));
         name->setData(Qt::UserRole, e.id);
         m_table->setItem(r, 0, name);
-        m_table->setItem(r, 1, new QTableWidgetItem(hooksOf(e.info)));
+        m_table->setItem(
+            r, 1, new QTableWidgetItem(filterHookNames(e.info.hooks).join(QStringLiteral(", "))));
         m_table->setItem(r, 2, new QTableWidgetItem(QString::number(e.info.priority)));
         m_table->setItem(r, 3, new QTableWidgetItem(stateOf(e)));
         if (e.id == keep)

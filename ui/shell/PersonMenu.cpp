@@ -55,7 +55,8 @@ void PersonMenu::changeEvent(QEvent* event)
 void PersonMenu::retranslate()
 {
     // A name is a person's input: shown as the characters it is, shortened when long.
-    const QString name = fontMetrics().elidedText(m_person.name, Qt::ElideRight, 160);
+    const QString name =
+        fontMetrics().elidedText(m_person.name, Qt::ElideRight, 120); // the top bar is narrow
     setText(plainMenuText(name));
     setAccessibleName(tr("Signed in as %1").arg(m_person.name));
     setToolTip(

@@ -263,7 +263,7 @@ bool SignInDialog::signIn(const QString& name, QByteArray password, bool stay)
         return false;
     }
     if (Status st = m_app.keeper().adopt(*in, stay); !st.ok())
-        qWarning("lyss: %s", qPrintable(st.errorMessage()));
+        qWarning("lyss: signed in until Lyss closes. %s", qPrintable(st.errorMessage()));
     m_person = in->user;
     return true;
 }
