@@ -1537,12 +1537,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>过滤器失败：%1</translation>
     </message>
     <message>
-        <source>Usage: lyss-cli filters list [--json] | enable ID | disable ID | valves ID | set ID KEY JSON | test ID --inlet FILE
-</source>
-        <translation>用法：lyss-cli filters list [--json] | enable ID | disable ID | valves ID | set ID KEY JSON | test ID --inlet FILE
-</translation>
-    </message>
-    <message>
         <source>filters needs a subcommand</source>
         <translation>filters 需要一个子命令</translation>
     </message>
@@ -1571,6 +1565,80 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
     <message>
         <source>%1. lyss-cli keeps sessions only in the keyring; sign in again with lyss-cli login %2 once it works.</source>
         <translation>%1。lyss-cli 只把会话保存在密钥环中；待其可用后请用 lyss-cli login %2 重新登录。</translation>
+    </message>
+    <message>
+        <source>switch these toggle filters on for the chat</source>
+        <translation>为该对话打开这些开关式过滤器</translation>
+    </message>
+    <message>
+        <source>%1 is not a toggle filter that is on for %2 (lyss-cli filters list shows them).</source>
+        <translation>%1 不是对 %2 启用的开关式过滤器（lyss-cli filters list 会列出它们）。</translation>
+    </message>
+    <message>
+        <source>  models: %1</source>
+        <translation>  模型：%1</translation>
+    </message>
+    <message>
+        <source>  preselected for: %1</source>
+        <translation>  默认打开于：%1</translation>
+    </message>
+    <message>
+        <source>The models whose new chats start with the toggle filter ID switched on (&apos;*&apos;: every model; --none: none) (admin). A chat can still switch it off.</source>
+        <translation>新对话默认打开开关式过滤器 ID 的模型（&apos;*&apos;：所有模型；--none：无）（管理员）。对话仍可将其关闭。</translation>
+    </message>
+    <message>
+        <source>The models the filter ID applies to (--all: every model) (admin). A name without a tag (llama3.2) takes every tag (llama3.2:latest, llama3.2:1b).</source>
+        <translation>过滤器 ID 适用的模型（--all：所有模型）（管理员）。不带标签的名称（llama3.2）匹配所有标签（llama3.2:latest、llama3.2:1b）。</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>every model</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>filters preselect takes an ID and models, or --none</source>
+        <translation>filters preselect 需要一个 ID 和若干模型，或 --none</translation>
+    </message>
+    <message>
+        <source>filters models takes an ID and models, or --all</source>
+        <translation>filters models 需要一个 ID 和若干模型，或 --all</translation>
+    </message>
+    <message>
+        <source>Note: %1 is not a toggle filter: it runs wherever it applies, switched on or not.</source>
+        <translation>注意：%1 不是开关式过滤器：无论是否打开，它都会在适用的地方运行。</translation>
+    </message>
+    <message>
+        <source>New chats start with %1 switched off.</source>
+        <translation>新对话开始时 %1 处于关闭状态。</translation>
+    </message>
+    <message>
+        <source>New chats with %1 start with %2 switched on.</source>
+        <translation>使用 %1 的新对话开始时 %2 处于打开状态。</translation>
+    </message>
+    <message>
+        <source>%1 applies to every model.</source>
+        <translation>%1 适用于所有模型。</translation>
+    </message>
+    <message>
+        <source>%1 applies to: %2.</source>
+        <translation>%1 适用于：%2。</translation>
+    </message>
+    <message>
+        <source>Reads the filters folder again, starts each filter that is on and waits until it has described itself; lists them. Exit status 1 when one that is on cannot run. (The window reads the folder whenever it changes.)</source>
+        <translation>重新读取过滤器文件夹，启动每个已启用的过滤器并等待其描述自身；然后列出它们。若某个已启用的过滤器无法运行，退出状态为 1。（窗口会在文件夹变化时自动读取。）</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli filters list [--json] | enable ID | disable ID | models ID (--all | MODEL...) | preselect ID (--none | MODEL...) | valves ID [--user] | set ID KEY JSON [--user] | reload | test ID --inlet FILE
+</source>
+        <translation>用法：lyss-cli filters list [--json] | enable ID | disable ID | models ID (--all | MODEL...) | preselect ID (--none | MODEL...) | valves ID [--user] | set ID KEY JSON [--user] | reload | test ID --inlet FILE
+</translation>
     </message>
 </context>
 <context>
@@ -2478,6 +2546,21 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
     </message>
 </context>
 <context>
+    <name>ValveSchema</name>
+    <message>
+        <source>The filter %1 has no valve %2.</source>
+        <translation>过滤器 %1 没有阀门 %2。</translation>
+    </message>
+    <message>
+        <source>The valve %1 of %2 takes a %3.</source>
+        <translation>%2 的阀门 %1 需要 %3 类型的值。</translation>
+    </message>
+    <message>
+        <source>The valve %1 of %2 takes one of: %3.</source>
+        <translation>%2 的阀门 %1 只接受以下之一：%3。</translation>
+    </message>
+</context>
+<context>
     <name>WriteAccess</name>
     <message>
         <source>it is on a read-only file system</source>
@@ -2543,7 +2626,7 @@ Commands:
   users list|add|role|disable|enable|approve|passwd|remove ...
                                 the accounts (admins; passwd for your own too)
   login NAME [--password-stdin] sign in (kept in the keyring); logout; whoami
-  filters list|enable|disable|valves|set|test ...
+  filters list|enable|disable|models|preselect|valves|set|reload|test ...
                                 filters that rewrite requests and replies
 
 Options:
@@ -2583,7 +2666,7 @@ Options:
   users list|add|role|disable|enable|approve|passwd|remove ...
                                 管理账户（管理员；passwd 也可改自己的密码）
   login NAME [--password-stdin] 登录（会话保存在密钥环中）；logout；whoami
-  filters list|enable|disable|valves|set|test ...
+  filters list|enable|disable|models|preselect|valves|set|reload|test ...
                                 改写请求和回复的过滤器
 
 选项：
@@ -3246,6 +3329,10 @@ Options:
         <source>That reply is no longer in this chat.</source>
         <translation>该回复已不在此对话中。</translation>
     </message>
+    <message>
+        <source>There is no chat with the id %1.</source>
+        <translation>没有 id 为 %1 的对话。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::DataDir</name>
@@ -3285,24 +3372,16 @@ Options:
         <translation>修改过滤器的阀门</translation>
     </message>
     <message>
-        <source>The filter %1 has no valve %2.</source>
-        <translation>过滤器 %1 没有阀门 %2。</translation>
-    </message>
-    <message>
-        <source>The valve %1 of %2 takes a %3.</source>
-        <translation>%2 的阀门 %1 需要 %3 类型的值。</translation>
-    </message>
-    <message>
-        <source>The valve %1 of %2 takes one of: %3.</source>
-        <translation>%2 的阀门 %1 只接受以下之一：%3。</translation>
-    </message>
-    <message>
         <source>The filter %1 tells its valves once it runs: turn it on first.</source>
         <translation>过滤器 %1 运行后才会给出它的阀门：请先开启它。</translation>
     </message>
     <message>
         <source>the host for Open WebUI filters cannot be written to %1</source>
         <translation>无法把 Open WebUI 过滤器的宿主程序写入 %1</translation>
+    </message>
+    <message>
+        <source>change which models a filter applies to</source>
+        <translation>更改过滤器适用的模型</translation>
     </message>
 </context>
 <context>

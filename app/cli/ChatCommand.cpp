@@ -7,6 +7,7 @@
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
 #include "config/Settings.h"
+#include "filters/FilterRegistry.h"
 #include "store/ChatStore.h"
 #include "util/Sentences.h"
 
@@ -70,8 +71,9 @@ int runChat(CliContext& ctx, const QStringList& args)
     int code = 0;
     if (!parseArgs(
             ctx, cmd,
-            QStringLiteral(
-                "chat [--backend NAME] [--model M] [--chat ID] [--system TEXT] [--json] PROMPT|-"),
+            QStringLiteral("chat [--backend NAME] [--model M] [--chat ID] [--system TEXT] "
+                           "[--filter ID] [--json] "
+                           "PROMPT|-"),
             CliContext::tr(
                 "Sends PROMPT (or standard input when PROMPT is -) as a new chat, or "
                 "as the next message of --chat ID, and streams the reply to standard "
@@ -94,6 +96,8 @@ int runChat(CliContext& ctx, const QStringList& args)
              {QStringLiteral("keep-alive"), QStringLiteral("D"),
               CliContext::tr("how long Ollama keeps the model loaded, e.g. 5m")},
              {QStringLiteral("think"), {}, CliContext::tr("ask a reasoning model to think")},
+             {QStringLiteral("filter"), QStringLiteral("ID[,ID...]"),
+              CliContext::tr("switch these toggle filters on for the chat")},
              {QStringLiteral("json"), {}, CliContext::tr("one JSON event per line")}},
             args, &p, &code))
         return code;
@@ -181,6 +185,32 @@ int runChat(CliContext& ctx, const QStringList& args)
     }
     if (!choice)
         return ctx.fail(choice.errorMessage());
+
+    // --filter: toggle filters switched on, over what the chat (or its model) has on.
+    if (p.values.contains(QStringLiteral("filter"))) {
+        FilterRegistry& filters = app->filters();
+        waitUntilFiltersDescribed(filters);
+        QStringList on = filters.switchedOn(choice->model, options->filterIds);
+        for (const QString& id :
+             p.values.value(QStringLiteral("filter")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString wanted = id.trimmed();
+            bool offered = false;
+            for (const FilterRegistry::Entry& e : filters.togglesFor(choice->model))
+                offered = offered || e.id == wanted;
+            if (!offered)
+                return ctx.fail(
+                    CliContext::tr("%1 is not a toggle filter that is on for %2 (lyss-cli filters "
+                                   "list shows them).")
+                        .arg(wanted, choice->model));
+            if (!on.contains(wanted))
+                on << wanted;
+        }
+        options->filterIds = on;
+        if (!chatId.isEmpty()) {
+            if (Status st = conversations.setFilterIds(chatId, on); !st.ok())
+                return ctx.fail(st.errorMessage());
+        }
+    }
 
     Conversations::Send send;
     send.chatId = chatId;

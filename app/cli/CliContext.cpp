@@ -5,9 +5,14 @@
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "config/Settings.h"
+#include "filters/FilterRegistry.h"
+#include "filters/ProcessFilter.h"
 #include "secrets/SecretStore.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -359,6 +364,24 @@ bool parseArgs(CliContext& ctx, const QString& command, const QString& synopsis,
         parsed->positional << a;
     }
     return true;
+}
+
+void waitUntilFiltersDescribed(FilterRegistry& registry)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto settled = [&registry] {
+        for (const FilterRegistry::Entry& e : registry.list()) {
+            if (e.enabled && e.filter && e.filter->settling())
+                return false;
+        }
+        return true;
+    };
+    while (!settled() && clock.elapsed() < ProcessFilter::Limits{}.describeMs + 1000) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
 }
 
 } // namespace lyss::cli

@@ -19,6 +19,7 @@
 
 namespace lyss {
 class AppContext;
+class FilterRegistry;
 } // namespace lyss
 
 namespace lyss::cli {
@@ -113,6 +114,10 @@ private:
     bool m_signInOptional = false;
     bool m_signInChecked = false;
 };
+
+// The filters that are on have started: waits until each has described itself or failed
+// (what it is, a toggle or not, is known then).
+void waitUntilFiltersDescribed(FilterRegistry& registry);
 
 // Splits `args` (the words after the command) into options and positional words,
 // printing help and usage errors itself. Returns false when the command should stop

@@ -21,26 +21,6 @@ namespace lyss::cli {
 
 namespace {
 
-// The filters that are on have started: wait until each has described itself or failed.
-void waitUntilDescribed(FilterRegistry& registry)
-{
-    QElapsedTimer clock;
-    clock.start();
-    const auto settled = [&registry] {
-        for (const FilterRegistry::Entry& e : registry.list()) {
-            auto* p = qobject_cast<ProcessFilter*>(e.filter);
-            if (e.enabled && p && !p->isReady() && p->problem().isEmpty())
-                return false;
-        }
-        return true;
-    };
-    while (!settled() && clock.elapsed() < ProcessFilter::Limits{}.describeMs + 1000) {
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-}
-
 QString hooksText(const FilterInfo& info)
 {
     const QStringList hooks = filterHookNames(info.hooks);
@@ -71,22 +51,25 @@ int filtersList(CliContext& ctx, const QStringList& args)
     if (!app)
         return kExitFailed;
     FilterRegistry& registry = app->filters();
-    waitUntilDescribed(registry);
+    waitUntilFiltersDescribed(registry);
     const QList<FilterRegistry::Entry> all = registry.list();
     if (p.flags.contains(QLatin1String("json"))) {
         QJsonArray out;
         for (const FilterRegistry::Entry& e : all) {
             const QJsonArray hooks = QJsonArray::fromStringList(filterHookNames(e.info.hooks));
-            out.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                   {QStringLiteral("name"), e.info.name},
-                                   {QStringLiteral("description"), e.info.description},
-                                   {QStringLiteral("version"), e.info.version},
-                                   {QStringLiteral("source"), e.info.source},
-                                   {QStringLiteral("enabled"), e.enabled},
-                                   {QStringLiteral("hooks"), hooks},
-                                   {QStringLiteral("priority"), e.info.priority},
-                                   {QStringLiteral("toggle"), e.info.toggle},
-                                   {QStringLiteral("problem"), e.problem}});
+            out.append(QJsonObject{
+                {QStringLiteral("id"), e.id},
+                {QStringLiteral("name"), e.info.name},
+                {QStringLiteral("description"), e.info.description},
+                {QStringLiteral("version"), e.info.version},
+                {QStringLiteral("source"), e.info.source},
+                {QStringLiteral("enabled"), e.enabled},
+                {QStringLiteral("hooks"), hooks},
+                {QStringLiteral("priority"), e.info.priority},
+                {QStringLiteral("toggle"), e.info.toggle},
+                {QStringLiteral("models"), QJsonArray::fromStringList(e.models)},
+                {QStringLiteral("preselected"), QJsonArray::fromStringList(e.preselected)},
+                {QStringLiteral("problem"), e.problem}});
         }
         ctx.out() << QJsonDocument(out).toJson(QJsonDocument::Indented);
         return kExitOk;
@@ -96,11 +79,16 @@ int filtersList(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     for (const FilterRegistry::Entry& e : all) {
-        ctx.out() << CliContext::tr("%1  %2  [%3]  priority %4  %5")
-                         .arg(oneLine(e.id), oneLine(e.info.name), hooksText(e.info))
-                         .arg(e.info.priority)
-                         .arg(oneLine(stateText(e)))
-                  << Qt::endl;
+        QString line = CliContext::tr("%1  %2  [%3]  priority %4  %5")
+                           .arg(oneLine(e.id), oneLine(e.info.name), hooksText(e.info))
+                           .arg(e.info.priority)
+                           .arg(oneLine(stateText(e)));
+        if (!e.models.isEmpty())
+            line += CliContext::tr("  models: %1").arg(oneLine(e.models.join(QLatin1Char(','))));
+        if (e.info.toggle && !e.preselected.isEmpty())
+            line += CliContext::tr("  preselected for: %1")
+                        .arg(oneLine(e.preselected.join(QLatin1Char(','))));
+        ctx.out() << line << Qt::endl;
     }
     ctx.err() << CliContext::tr("Filters are read from %1.").arg(registry.folder()) << Qt::endl;
     return kExitOk;
@@ -126,7 +114,7 @@ int filtersSwitch(CliContext& ctx, const QStringList& args, bool on)
     if (Status st = app->filters().setEnabled(p.positional[0], on); !st.ok())
         return ctx.fail(st.errorMessage());
     if (on) {
-        waitUntilDescribed(app->filters());
+        waitUntilFiltersDescribed(app->filters());
         if (auto e = app->filters().entry(p.positional[0]); e && !e->problem.isEmpty())
             return ctx.fail(
                 CliContext::tr("%1 is on but cannot run: %2").arg(p.positional[0], e->problem));
@@ -153,7 +141,7 @@ int filtersValves(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
-    waitUntilDescribed(app->filters());
+    waitUntilFiltersDescribed(app->filters());
     const auto e = app->filters().entry(p.positional[0]);
     if (!e)
         return ctx.fail(CliContext::tr("There is no filter %1.").arg(p.positional[0]));
@@ -189,7 +177,7 @@ int filtersSet(CliContext& ctx, const QStringList& args)
         return ctx.usage(CliContext::tr("%1 is not a JSON value (text goes in quotes: '\"word\"')")
                              .arg(p.positional[2]),
                          QStringLiteral("filters set"));
-    waitUntilDescribed(app->filters());
+    waitUntilFiltersDescribed(app->filters());
     const Status st =
         p.flags.contains(QLatin1String("user"))
             ? app->filters().setUserValve(p.positional[0], p.positional[1], doc.array().at(0),
@@ -200,6 +188,89 @@ int filtersSet(CliContext& ctx, const QStringList& args)
     ctx.out() << CliContext::tr("%1's %2 is set.").arg(p.positional[0], p.positional[1])
               << Qt::endl;
     return kExitOk;
+}
+
+int filtersModels(CliContext& ctx, const QStringList& args, bool preselect)
+{
+    const QString command =
+        preselect ? QStringLiteral("filters preselect") : QStringLiteral("filters models");
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, command,
+                   preselect ? QStringLiteral("filters preselect ID (--none | MODEL... | '*')")
+                             : QStringLiteral("filters models ID (--all | MODEL...)"),
+                   preselect
+                       ? CliContext::tr("The models whose new chats start with the toggle filter "
+                                        "ID switched on ('*': every model; --none: none) "
+                                        "(admin). A chat can still switch it off.")
+                       : CliContext::tr("The models the filter ID applies to (--all: every "
+                                        "model) (admin). A name without a tag (llama3.2) takes "
+                                        "every tag (llama3.2:latest, llama3.2:1b)."),
+                   {{preselect ? QStringLiteral("none") : QStringLiteral("all"),
+                     {},
+                     preselect ? CliContext::tr("no model") : CliContext::tr("every model")}},
+                   args, &p, &code))
+        return code;
+    const bool clear = p.flags.contains(preselect ? QLatin1String("none") : QLatin1String("all"));
+    if (p.positional.isEmpty() || (p.positional.size() == 1) == !clear)
+        return ctx.usage(preselect ? CliContext::tr("filters preselect takes an ID and models, "
+                                                    "or --none")
+                                   : CliContext::tr("filters models takes an ID and models, or "
+                                                    "--all"),
+                         command);
+    AppContext* app = ctx.writableApp();
+    if (!app)
+        return kExitFailed;
+    waitUntilFiltersDescribed(app->filters());
+    const QString id = p.positional[0];
+    const QStringList models = p.positional.mid(1);
+    const Status st = preselect ? app->filters().setPreselected(id, models)
+                                : app->filters().setModels(id, models);
+    if (!st.ok())
+        return ctx.fail(st.errorMessage());
+    if (preselect) {
+        if (auto e = app->filters().entry(id); e && !e->info.toggle)
+            ctx.err() << CliContext::tr("Note: %1 is not a toggle filter: it runs wherever it "
+                                        "applies, switched on or not.")
+                             .arg(oneLine(id))
+                      << Qt::endl;
+        ctx.out() << (models.isEmpty()
+                          ? CliContext::tr("New chats start with %1 switched off.").arg(oneLine(id))
+                          : CliContext::tr("New chats with %1 start with %2 switched on.")
+                                .arg(oneLine(models.join(QStringLiteral(", "))), oneLine(id)))
+                  << Qt::endl;
+    } else {
+        ctx.out() << (models.isEmpty()
+                          ? CliContext::tr("%1 applies to every model.").arg(oneLine(id))
+                          : CliContext::tr("%1 applies to: %2.")
+                                .arg(oneLine(id), oneLine(models.join(QStringLiteral(", ")))))
+                  << Qt::endl;
+    }
+    return kExitOk;
+}
+
+int filtersReload(CliContext& ctx, const QStringList& args)
+{
+    ParsedArgs p;
+    int code = 0;
+    if (!parseArgs(ctx, QStringLiteral("filters reload"), QStringLiteral("filters reload"),
+                   CliContext::tr("Reads the filters folder again, starts each filter that is on "
+                                  "and waits until it has described itself; lists them. Exit "
+                                  "status 1 when one that is on cannot run. (The window reads "
+                                  "the folder whenever it changes.)"),
+                   {}, args, &p, &code))
+        return code;
+    AppContext* app = ctx.app();
+    if (!app)
+        return kExitFailed;
+    app->filters().reload();
+    waitUntilFiltersDescribed(app->filters());
+    bool failing = false;
+    for (const FilterRegistry::Entry& e : app->filters().list()) {
+        failing = failing || (e.enabled && !e.problem.isEmpty());
+        ctx.out() << CliContext::tr("%1  %2").arg(oneLine(e.id), oneLine(stateText(e))) << Qt::endl;
+    }
+    return failing ? kExitFailed : kExitOk;
 }
 
 int filtersTest(CliContext& ctx, const QStringList& args)
@@ -287,9 +358,17 @@ int runFilters(CliContext& ctx, const QStringList& args)
         return filtersSet(ctx, rest);
     if (sub == QLatin1String("test"))
         return filtersTest(ctx, rest);
+    if (sub == QLatin1String("models"))
+        return filtersModels(ctx, rest, false);
+    if (sub == QLatin1String("preselect"))
+        return filtersModels(ctx, rest, true);
+    if (sub == QLatin1String("reload"))
+        return filtersReload(ctx, rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         ctx.out() << CliContext::tr("Usage: lyss-cli filters list [--json] | enable ID | disable "
-                                    "ID | valves ID | set ID KEY JSON | test ID --inlet FILE\n");
+                                    "ID | models ID (--all | MODEL...) | preselect ID (--none | "
+                                    "MODEL...) | valves ID [--user] | set ID KEY JSON [--user] | "
+                                    "reload | test ID --inlet FILE\n");
         return kExitOk;
     }
     return ctx.usage(sub.isEmpty() ? CliContext::tr("filters needs a subcommand")

@@ -49,7 +49,7 @@ QString globalHelp()
         "  users list|add|role|disable|enable|approve|passwd|remove ...\n"
         "                                the accounts (admins; passwd for your own too)\n"
         "  login NAME [--password-stdin] sign in (kept in the keyring); logout; whoami\n"
-        "  filters list|enable|disable|valves|set|test ...\n"
+        "  filters list|enable|disable|models|preselect|valves|set|reload|test ...\n"
         "                                filters that rewrite requests and replies\n"
         "\n"
         "Options:\n"

@@ -343,6 +343,7 @@ Conversations::StageSource AppContext::filterStages(const QString& userId)
         context.chatId = reply.chatId();
         context.messageId = reply.messageId();
         context.model = reply.request().model;
+        context.switchedOn = reply.request().options.filterIds;
         context.report = [to = QPointer<ActiveReply>(&reply)](const QJsonObject& status) {
             if (!to)
                 return;

@@ -18,6 +18,8 @@ QJsonObject ChatOptions::toJson() const
         o.insert(QStringLiteral("keep_alive"), keepAlive);
     if (think)
         o.insert(QStringLiteral("think"), *think);
+    if (filterIds)
+        o.insert(QStringLiteral("filter_ids"), QJsonArray::fromStringList(*filterIds));
     return o;
 }
 
@@ -34,6 +36,13 @@ ChatOptions ChatOptions::fromJson(const QJsonObject& o)
     c.keepAlive = o.value(QLatin1String("keep_alive")).toString();
     if (o.value(QLatin1String("think")).isBool())
         c.think = o.value(QLatin1String("think")).toBool();
+    if (const QJsonValue ids = o.value(QLatin1String("filter_ids")); ids.isArray()) {
+        QStringList list;
+        for (const QJsonValue& id : ids.toArray())
+            if (id.isString() && !list.contains(id.toString()))
+                list << id.toString();
+        c.filterIds = list;
+    }
     return c;
 }
 

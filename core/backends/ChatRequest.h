@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -20,6 +21,9 @@ struct ChatOptions {
     std::optional<qint64> seed;
     QString keepAlive;         // Ollama keep_alive, e.g. "5m"; empty: server default
     std::optional<bool> think; // ask a reasoning model to think (Ollama "think")
+    // The toggle filters switched on for the chat (Open WebUI's "filter_ids"); unset: those
+    // its model switches on by itself.
+    std::optional<QStringList> filterIds;
 
     QJsonObject toJson() const;
     static ChatOptions fromJson(const QJsonObject& o);

@@ -99,6 +99,18 @@ Status Conversations::showBranchOf(const QString& chatId, const QString& message
     return m_store.messages().setCurrentLeaf(chatId, *leaf);
 }
 
+Status Conversations::setFilterIds(const QString& chatId, const QStringList& ids)
+{
+    auto chat = m_store.chats().chat(chatId);
+    if (!chat)
+        return chat.error();
+    if (!chat->has_value())
+        return Error{tr("There is no chat with the id %1.").arg(chatId), ErrorCode::NotFound};
+    ChatOptions options = ChatOptions::fromJson((*chat)->params);
+    options.filterIds = ids;
+    return m_store.chats().setChatParams(chatId, options.toJson());
+}
+
 void Conversations::stop(const QString& chatId)
 {
     if (ActiveReply* r = replyIn(chatId))

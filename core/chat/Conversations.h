@@ -44,6 +44,8 @@ public:
     Status deleteMessage(const QString& chatId, const QString& messageId);
     // Shows the branch through `messageId`, down to its latest reply.
     Status showBranchOf(const QString& chatId, const QString& messageId);
+    // Keeps which toggle filters the chat has switched on (its replies from now on).
+    Status setFilterIds(const QString& chatId, const QStringList& ids);
     // Stops the reply streaming into the chat, if one is; what arrived is kept.
     void stop(const QString& chatId);
     // Stops every reply (Lyss is closing): what arrived is saved, a turn still being

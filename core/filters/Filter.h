@@ -51,6 +51,9 @@ public:
     virtual FilterInfo info() const = 0;
     // Why it cannot run now (it failed to start, to describe itself); empty when it can.
     virtual QString problem() const { return {}; }
+    // Whether it is starting and has not yet told what it is (its hooks, whether it is a
+    // toggle): info() is not to be trusted until changed() comes.
+    virtual bool settling() const { return false; }
     virtual void call(FilterHook hook, const QJsonObject& payload, Done done) = 0;
 
 Q_SIGNALS:

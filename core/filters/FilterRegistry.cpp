@@ -5,6 +5,7 @@
 #include "filters/FilterStage.h"
 #include "filters/ProcessFilter.h"
 #include "filters/RateLimitFilter.h"
+#include "filters/ValveSchema.h"
 #include "store/ConfigRepository.h"
 #include "util/Log.h"
 
@@ -15,7 +16,6 @@
 #include <QJsonDocument>
 
 #include <algorithm>
-#include <cmath>
 
 namespace lyss {
 
@@ -266,6 +266,8 @@ std::optional<FilterRegistry::Entry> FilterRegistry::entry(const QString& id) co
     }
     // Open WebUI orders by the priority valve; the filter's own word counts without one.
     e.valves = valves(id);
+    e.models = storedList(id, QStringLiteral("models"));
+    e.preselected = storedList(id, QStringLiteral("preselected"));
     if (const QJsonValue p = e.valves.value(QLatin1String("priority")); p.isDouble())
         e.info.priority = p.toInt();
     return e;
@@ -301,19 +303,10 @@ QString userValvesKey(const QString& id)
 // The schema's defaults, with what is stored over them.
 QJsonObject valvesFrom(const QJsonObject& schema, ConfigRepository& config, const QString& key)
 {
-    QJsonObject out;
-    const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-    for (auto it = properties.begin(); it != properties.end(); ++it) {
-        const QJsonValue d = it->toObject().value(QLatin1String("default"));
-        if (!d.isUndefined())
-            out.insert(it.key(), d);
-    }
-    if (auto stored = config.get(key); stored && stored->has_value()) {
-        const QJsonObject set = (*stored)->toObject();
-        for (auto it = set.begin(); it != set.end(); ++it)
-            out.insert(it.key(), *it);
-    }
-    return out;
+    QJsonObject stored;
+    if (auto v = config.get(key); v && v->has_value())
+        stored = (*v)->toObject();
+    return ValveSchema::withDefaults(schema, stored);
 }
 } // namespace
 
@@ -352,35 +345,15 @@ Status FilterRegistry::storeValve(const QString& id, const QString& key, const Q
         return Error{tr("There is no filter %1 (lyss-cli filters list shows them).").arg(id),
                      ErrorCode::NotFound};
     const QJsonObject schema = personal ? e->info.userValves : e->info.valves;
-    const QJsonObject spec =
-        schema.value(QLatin1String("properties")).toObject().value(key).toObject();
-    if (spec.isEmpty()) {
+    if (!ValveSchema::has(schema, key)) {
         auto* process = qobject_cast<ProcessFilter*>(e->filter);
-        return Error{
-            process && !process->isReady() && !e->enabled
-                ? tr("The filter %1 tells its valves once it runs: turn it on first.").arg(id)
-                : tr("The filter %1 has no valve %2.").arg(id, key),
-            ErrorCode::InvalidInput};
+        if (process && !process->isReady() && !e->enabled)
+            return Error{
+                tr("The filter %1 tells its valves once it runs: turn it on first.").arg(id),
+                ErrorCode::InvalidInput};
     }
-    const QString type = spec.value(QLatin1String("type")).toString();
-    const double number = value.toDouble();
-    const bool fits = (type == QLatin1String("string") && value.isString()) ||
-                      (type == QLatin1String("boolean") && value.isBool()) ||
-                      (type == QLatin1String("number") && value.isDouble()) ||
-                      (type == QLatin1String("integer") && value.isDouble() &&
-                       std::abs(number) < 9e15 && number == std::floor(number)) ||
-                      (type == QLatin1String("array") && value.isArray()) ||
-                      (type == QLatin1String("object") && value.isObject()) || type.isEmpty();
-    if (!fits)
-        return Error{tr("The valve %1 of %2 takes a %3.").arg(key, id, type),
-                     ErrorCode::InvalidInput};
-    if (const QJsonArray choices = spec.value(QLatin1String("enum")).toArray();
-        !choices.isEmpty() && !choices.contains(value))
-        return Error{
-            tr("The valve %1 of %2 takes one of: %3.")
-                .arg(key, id,
-                     QString::fromUtf8(QJsonDocument(choices).toJson(QJsonDocument::Compact))),
-            ErrorCode::InvalidInput};
+    if (Status st = ValveSchema::check(schema, id, key, value); !st.ok())
+        return st;
     const QString where = personal ? userValvesKey(id) : valvesKey(id);
     QJsonObject set;
     if (auto stored = config.get(where); stored && stored->has_value())
@@ -394,16 +367,101 @@ Filter* FilterRegistry::filter(const QString& id)
     return m_filters.value(id);
 }
 
+QStringList FilterRegistry::storedList(const QString& id, const QString& key) const
+{
+    QStringList out;
+    if (auto v = m_config.get(QStringLiteral("filters.%1.%2").arg(id, key)); v && v->has_value())
+        for (const QJsonValue& name : (*v)->toArray())
+            if (name.isString())
+                out << name.toString();
+    return out;
+}
+
+Status FilterRegistry::storeList(const QString& id, const QString& key, const QStringList& list)
+{
+    if (m_guard) {
+        if (Status st = m_guard(tr("change which models a filter applies to")); !st.ok())
+            return st;
+    }
+    if (!entry(id))
+        return Error{tr("There is no filter %1 (lyss-cli filters list shows them).").arg(id),
+                     ErrorCode::NotFound};
+    QStringList clean;
+    for (const QString& name : list)
+        if (const QString t = name.trimmed(); !t.isEmpty() && !clean.contains(t))
+            clean << t;
+    const QString where = QStringLiteral("filters.%1.%2").arg(id, key);
+    Status st = clean.isEmpty() ? m_config.remove(where)
+                                : m_config.set(where, QJsonArray::fromStringList(clean));
+    if (st.ok())
+        Q_EMIT changed();
+    return st;
+}
+
+Status FilterRegistry::setModels(const QString& id, const QStringList& models)
+{
+    return storeList(id, QStringLiteral("models"), models);
+}
+
+Status FilterRegistry::setPreselected(const QString& id, const QStringList& models)
+{
+    return storeList(id, QStringLiteral("preselected"), models);
+}
+
+bool FilterRegistry::matches(const QStringList& patterns, const QString& model)
+{
+    for (const QString& p : patterns) {
+        if (p == QLatin1String("*") || p == model)
+            return true;
+        // "llama3.2" takes "llama3.2:latest" and "llama3.2:1b"
+        if (!p.contains(QLatin1Char(':')) && model.startsWith(p) &&
+            model.mid(p.size()).startsWith(QLatin1Char(':')))
+            return true;
+    }
+    return false;
+}
+
+QList<FilterRegistry::Entry> FilterRegistry::togglesFor(const QString& model) const
+{
+    QList<Entry> out;
+    for (const Entry& e : list()) {
+        if (e.enabled && e.filter && e.problem.isEmpty() && e.info.toggle &&
+            (e.models.isEmpty() || matches(e.models, model)))
+            out << e;
+    }
+    return out;
+}
+
+QStringList FilterRegistry::switchedOn(const QString& model,
+                                       const std::optional<QStringList>& chosen) const
+{
+    QStringList out;
+    for (const Entry& e : togglesFor(model)) {
+        if (chosen ? chosen->contains(e.id) : matches(e.preselected, model))
+            out << e.id;
+    }
+    return out;
+}
+
 ReplyStages FilterRegistry::stagesFor(const FilterContext& context,
                                       ConfigRepository* personal) const
 {
     ReplyStages stages;
     for (const Entry& e : list()) {
-        // Toggle filters run only where a chat switched them on (not yet offered).
-        if (!e.enabled || !e.filter || e.info.toggle)
+        if (!e.enabled || !e.filter)
             continue;
+        if (!e.models.isEmpty() && !matches(e.models, context.model))
+            continue; // attached to other models
+        // A toggle runs where the chat switched it on (or, never chosen, where its model
+        // preselects it). Asked at each call: a filter still starting has not said yet
+        // whether it is one.
+        auto admits = [id = e.id, chosen = context.switchedOn, model = context.model,
+                       preselected = e.preselected](const FilterInfo& info) {
+            return !info.toggle || (chosen ? chosen->contains(id) : matches(preselected, model));
+        };
         stages << std::make_shared<FilterStage>(
-            e.filter, context, e.valves, personal ? userValves(e.id, *personal) : QJsonObject{});
+            e.filter, context, e.valves, personal ? userValves(e.id, *personal) : QJsonObject{},
+            std::move(admits));
     }
     return stages;
 }

@@ -38,6 +38,10 @@ public:
         QString problem;          // why it cannot run (not executable, failing), or empty
         Filter* filter = nullptr; // null while it cannot run
         QJsonObject valves;       // as set, over the schema's defaults
+        // The models it applies to (a name without a tag takes every tag); empty: all.
+        QStringList models;
+        // A toggle filter's models whose chats start with it switched on ("*": every one).
+        QStringList preselected;
     };
 
     FilterRegistry(ConfigRepository& installation, QString filtersDir, QObject* parent = nullptr);
@@ -59,6 +63,16 @@ public:
     QJsonObject valves(const QString& id) const;
     // One valve, checked against the schema (a bad value is refused naming the field).
     Status setValve(const QString& id, const QString& key, const QJsonValue& value);
+    // Which models a filter applies to (empty: all), and for which a toggle filter starts
+    // switched on in a new chat ("*": all). Names are trimmed; a name without a tag
+    // ("llama3.2") takes every tag ("llama3.2:latest").
+    Status setModels(const QString& id, const QStringList& models);
+    Status setPreselected(const QString& id, const QStringList& models);
+    static bool matches(const QStringList& patterns, const QString& model);
+    // The toggle filters a chat with `model` may switch on (on, able to run, in scope).
+    QList<Entry> togglesFor(const QString& model) const;
+    // Those of them switched on: the chat's choice, or else the model's preselection.
+    QStringList switchedOn(const QString& model, const std::optional<QStringList>& chosen) const;
     // A person's own valves (the filter's user valves), kept in their settings `personal`.
     QJsonObject userValves(const QString& id, ConfigRepository& personal) const;
     Status setUserValve(const QString& id, const QString& key, const QJsonValue& value,
@@ -66,8 +80,9 @@ public:
     // The filter itself, for `filters test`, whether on or not (started when needed).
     Filter* filter(const QString& id);
 
-    // The stages a reply passes through: the filters that are on, in order.
-    // With `personal`, the person's user valves go with each call.
+    // The stages a reply passes through: the filters that are on and apply to the model
+    // (toggle filters where switched on), in order. With `personal`, the person's user
+    // valves go with each call.
     ReplyStages stagesFor(const FilterContext& context, ConfigRepository* personal = nullptr) const;
 
 Q_SIGNALS:
@@ -85,6 +100,8 @@ private:
     QHash<QString, Found> scan() const;
     Status storeValve(const QString& id, const QString& key, const QJsonValue& value, bool personal,
                       ConfigRepository& config);
+    Status storeList(const QString& id, const QString& key, const QStringList& list);
+    QStringList storedList(const QString& id, const QString& key) const;
     bool isEnabled(const QString& id) const;
     // A file in the folder cannot take a built-in filter's name.
     static bool isBuiltIn(const QString& id);

@@ -7,13 +7,14 @@
 namespace lyss {
 
 FilterStage::FilterStage(Filter* filter, FilterContext context, QJsonObject valves,
-                         QJsonObject userValves)
+                         QJsonObject userValves, Admits admits)
     : m_filter(filter)
     , m_id(filter->info().id)
     , m_name(said(filter->info().name))
     , m_context(std::move(context))
     , m_valves(std::move(valves))
     , m_userValves(std::move(userValves))
+    , m_admits(std::move(admits))
 {
     if (m_context.report) {
         m_statusLink = QObject::connect(filter, &Filter::status, filter,
@@ -30,6 +31,24 @@ FilterStage::FilterStage(Filter* filter, FilterContext context, QJsonObject valv
 FilterStage::~FilterStage()
 {
     QObject::disconnect(m_statusLink);
+}
+
+void FilterStage::whenKnown(std::function<void(bool)> then)
+{
+    const auto decide = [this] { return m_filter && (!m_admits || m_admits(m_filter->info())); };
+    if (!m_filter || !m_filter->settling()) {
+        then(decide());
+        return;
+    }
+    // Starting: whether it is a toggle, and which hooks it has, is known once it described
+    // itself (or failed to).
+    auto link = std::make_shared<QMetaObject::Connection>();
+    *link = QObject::connect(m_filter, &Filter::changed, m_filter,
+                             [this, link, alive = std::weak_ptr<bool>(m_alive), then, decide] {
+                                 QObject::disconnect(*link);
+                                 if (alive.lock())
+                                     then(decide());
+                             });
 }
 
 QString FilterStage::name() const
@@ -140,10 +159,17 @@ Result<ChatRequest> FilterStage::requestFrom(const QJsonObject& body, ChatReques
 
 void FilterStage::prepare(ChatRequest request, std::function<void(Result<ChatRequest>)> done)
 {
-    if (!m_filter) { // removed meanwhile: it no longer has a say
-        done(std::move(request));
-        return;
-    }
+    whenKnown([this, request = std::move(request), done](bool mayRun) mutable {
+        if (!mayRun) { // removed meanwhile, or a toggle not switched on: no say
+            done(std::move(request));
+            return;
+        }
+        inlet(std::move(request), std::move(done));
+    });
+}
+
+void FilterStage::inlet(ChatRequest request, std::function<void(Result<ChatRequest>)> done)
+{
     auto before = std::make_shared<ChatRequest>(request);
     ++*m_inFlight;
     m_filter->call(
@@ -175,6 +201,18 @@ void FilterStage::stream(StreamEvents events, std::function<void(Result<StreamEv
         done(std::move(events));
         return;
     }
+    whenKnown([this, events = std::move(events), pieces, done](bool mayRun) mutable {
+        if (!mayRun) {
+            done(std::move(events));
+            return;
+        }
+        streamPieces(std::move(events), pieces, std::move(done));
+    });
+}
+
+void FilterStage::streamPieces(StreamEvents events, const QList<qsizetype>& pieces,
+                               std::function<void(Result<StreamEvents>)> done)
+{
     // Every piece is sent at once (the filter works through them in turn, without waiting
     // for Lyss between two); the batch goes on when the last answer is in. A piece the filter
     // fails on is dropped, the rest go on.
@@ -231,10 +269,17 @@ void FilterStage::stream(StreamEvents events, std::function<void(Result<StreamEv
 
 void FilterStage::complete(Message reply, std::function<void(Result<Message>)> done)
 {
-    if (!m_filter) { // removed meanwhile: it no longer has a say
-        done(std::move(reply));
-        return;
-    }
+    whenKnown([this, reply = std::move(reply), done](bool mayRun) mutable {
+        if (!mayRun) {
+            done(std::move(reply));
+            return;
+        }
+        outlet(std::move(reply), std::move(done));
+    });
+}
+
+void FilterStage::outlet(Message reply, std::function<void(Result<Message>)> done)
+{
     QJsonArray messages;
     for (const ChatTurn& t : m_request.messages)
         messages.append(QJsonObject{{QStringLiteral("role"), roleName(t.role)},

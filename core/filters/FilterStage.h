@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace lyss {
 
@@ -18,6 +19,8 @@ struct FilterContext {
     QString chatId;
     QString messageId; // the reply's
     QString model;
+    // The toggle filters the chat switched on; unset: those its model preselects.
+    std::optional<QStringList> switchedOn;
     // Where the filter's status lines go ({"description", "done", "hidden"}).
     std::function<void(const QJsonObject&)> report;
 };
@@ -30,7 +33,12 @@ class FilterStage : public ReplyStage {
     Q_DECLARE_TR_FUNCTIONS(FilterStage)
 
 public:
-    FilterStage(Filter* filter, FilterContext context, QJsonObject valves, QJsonObject userValves);
+    // Whether the filter, as it now says it is, runs for this reply (a toggle only where the
+    // chat switched it on); asked before each call, once the filter has described itself.
+    using Admits = std::function<bool(const FilterInfo& info)>;
+
+    FilterStage(Filter* filter, FilterContext context, QJsonObject valves, QJsonObject userValves,
+                Admits admits = {});
     ~FilterStage() override;
 
     QString name() const override;
@@ -49,6 +57,13 @@ public:
 private:
     QJsonObject payload(const QString& key, const QJsonObject& value) const;
     QString failed(FilterHook hook, const QString& why) const;
+    // Runs `then` with whether the filter has a say, once it has said what it is.
+    void whenKnown(std::function<void(bool mayRun)> then);
+    // The calls themselves.
+    void inlet(ChatRequest request, std::function<void(Result<ChatRequest>)> done);
+    void streamPieces(StreamEvents events, const QList<qsizetype>& pieces,
+                      std::function<void(Result<StreamEvents>)> done);
+    void outlet(Message reply, std::function<void(Result<Message>)> done);
 
     QPointer<Filter> m_filter;
     QString m_id;
@@ -62,6 +77,8 @@ private:
     // meanwhile is taken to be about this reply.
     std::shared_ptr<int> m_inFlight = std::make_shared<int>(0);
     QMetaObject::Connection m_statusLink;
+    Admits m_admits;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 
 } // namespace lyss

@@ -47,6 +47,7 @@ public:
 
     FilterInfo info() const override { return m_info; }
     QString problem() const override { return m_problem; }
+    bool settling() const override { return m_state == State::Starting && !m_described; }
     void call(FilterHook hook, const QJsonObject& payload, Done done) override;
 
     // Starts it (and describes it) now rather than at the first call.

@@ -5,7 +5,9 @@ It speaks JSON-RPC 2.0, one message a line on stdin/stdout (docs/FILTERS.md):
 - inlet: adds a line to the person's newest message asking for a short answer;
 - stream: turns every streamed piece of the answer to capitals when the valve "shout" is on;
 - outlet: appends a signature to the finished reply.
-It reports a status line while the inlet works. Anything it prints for people goes to stderr.
+It is a toggle filter: it runs only in the chats that switch it on (a chip over the composer,
+or lyss-cli chat --filter shout.py). It reports a status line while the inlet works. Anything
+it prints for people goes to stderr.
 """
 import json
 import sys
@@ -16,7 +18,7 @@ DESCRIPTION = {
     "version": "1.0",
     "hooks": ["inlet", "stream", "outlet"],
     "priority": 0,
-    "toggle": False,
+    "toggle": True,
     "valves": {
         "type": "object",
         "properties": {

@@ -176,6 +176,74 @@ private Q_SLOTS:
                  0);
     }
 
+    void aToggleIsSwitchedOnPerChat()
+    {
+        // Shout is a toggle: on, it still runs only where a chat switches it on.
+        QCOMPARE(
+            cli({QStringLiteral("filters"), QStringLiteral("enable"), QStringLiteral("shout.py")})
+                .exitCode,
+            0);
+        QCOMPARE(listed(QStringLiteral("shout.py"))[QStringLiteral("toggle")].toBool(), true);
+        const QStringList chat{QStringLiteral("chat"), QStringLiteral("--model"),
+                               QStringLiteral("llama3.2:latest")};
+        auto r = cli(chat + QStringList{QStringLiteral("quiet please")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Reply to: quiet please")), qPrintable(r.out));
+
+        r = cli(chat + QStringList{QStringLiteral("--filter"), QStringLiteral("shout.py"),
+                                   QStringLiteral("loud please")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("REPLY TO: LOUD PLEASE")), qPrintable(r.out));
+        // The chat keeps it switched on.
+        const auto list =
+            cli({QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QString chatId = QJsonDocument::fromJson(list.out.toUtf8())
+                                   .array()
+                                   .at(0)[QStringLiteral("id")]
+                                   .toString();
+        r = cli(chat + QStringList{QStringLiteral("--chat"), chatId, QStringLiteral("more")});
+        QVERIFY2(r.out.contains(QStringLiteral("REPLY TO: MORE")), qPrintable(r.out));
+        // What was saved is what its outlet made.
+        QVERIFY(cli({QStringLiteral("chats"), QStringLiteral("show"), chatId})
+                    .out.contains(QStringLiteral("-- shouted")));
+
+        r = cli(chat + QStringList{QStringLiteral("--filter"), QStringLiteral("redact.pl"),
+                                   QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("redact.pl is not a toggle filter that is on")),
+                 qPrintable(r.err));
+
+        // A model preselects it: its new chats start with it on.
+        r = cli({QStringLiteral("filters"), QStringLiteral("preselect"), QStringLiteral("shout.py"),
+                 QStringLiteral("llama3.2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = cli(chat + QStringList{QStringLiteral("fresh")});
+        QVERIFY2(r.out.contains(QStringLiteral("REPLY TO: FRESH")), qPrintable(r.out));
+        // Attached to another model, it is neither offered nor run here.
+        r = cli({QStringLiteral("filters"), QStringLiteral("models"), QStringLiteral("shout.py"),
+                 QStringLiteral("drip-3")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(listed(QStringLiteral("shout.py"))[QStringLiteral("models")].toArray(),
+                 QJsonArray{QStringLiteral("drip-3")});
+        r = cli(chat + QStringList{QStringLiteral("elsewhere")});
+        QVERIFY2(r.out.contains(QStringLiteral("Reply to: elsewhere")), qPrintable(r.out));
+        r = cli(chat + QStringList{QStringLiteral("--filter"), QStringLiteral("shout.py"),
+                                   QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 1);
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("filters"), QStringLiteral("models"),
+                          QStringLiteral("shout.py"), QStringLiteral("--all")},
+              QStringList{QStringLiteral("filters"), QStringLiteral("preselect"),
+                          QStringLiteral("shout.py"), QStringLiteral("--none")},
+              QStringList{QStringLiteral("filters"), QStringLiteral("reload")},
+              QStringList{QStringLiteral("filters"), QStringLiteral("disable"),
+                          QStringLiteral("shout.py")}}) {
+            r = cli(args);
+            QVERIFY2(r.exitCode == 0, qPrintable(args.join(' ') + ": " + r.err));
+        }
+        QVERIFY(listed(QStringLiteral("shout.py"))[QStringLiteral("models")].toArray().isEmpty());
+    }
+
     void onlyAnAdminChangesThem()
     {
         QCOMPARE(
@@ -201,6 +269,8 @@ private Q_SLOTS:
               QStringList{QStringLiteral("filters"), QStringLiteral("set"),
                           QStringLiteral("content"), QStringLiteral("words"),
                           QStringLiteral("[\"x\"]")},
+              QStringList{QStringLiteral("filters"), QStringLiteral("models"),
+                          QStringLiteral("shout.py"), QStringLiteral("--all")},
               QStringList{QStringLiteral("filters"), QStringLiteral("test"),
                           QStringLiteral("shout.py"), QStringLiteral("--inlet"), inlet}}) {
             const auto r = cli(args);

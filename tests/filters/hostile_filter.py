@@ -24,6 +24,8 @@ otherwise, and passes bodies and events through unchanged unless it is the mode'
   slow-inlet S    takes S seconds over each inlet, then behaves
   notify-flood    sends 5,000 status notifications on inlet before answering
   pass            has every hook and changes nothing (for the benchmark)
+  toggle NAME     behaves as "priority" with the tag NAME, and is a toggle filter
+  slow-toggle N   the same, but takes 1.5 s before it reads anything (so, to describe itself)
 """
 import json
 import os
@@ -33,7 +35,8 @@ import time
 
 mode = sys.argv[1] if len(sys.argv) > 1 else "good"
 arg = sys.argv[2] if len(sys.argv) > 2 else ""
-tag = " [%s]" % arg if mode == "priority" else " [seen]"
+tagged = mode in ("priority", "toggle", "slow-toggle")
+tag = " [%s]" % arg if tagged else " [seen]"
 
 
 def send(obj):
@@ -47,6 +50,8 @@ def answer(rid, result):
 
 if mode == "slow-start":
     time.sleep(float(arg))
+if mode == "slow-toggle":
+    time.sleep(1.5)
 if mode == "exit-at-once":
     sys.exit(2)
 
@@ -61,6 +66,7 @@ for line in sys.stdin:
         hooks = ["inlet"] if mode == "inlet-only" else ["inlet", "stream", "outlet"]
         answer(rid, {"name": "Hostile " + mode, "hooks": hooks,
                      "priority": int(arg) if mode == "priority" else 0,
+                     "toggle": mode in ("toggle", "slow-toggle"),
                      "valves": {"type": "object", "properties": {
                          "level": {"type": "integer", "default": 1},
                          "mood": {"type": "string", "enum": ["calm", "loud"], "default": "calm"}}}})
@@ -121,7 +127,7 @@ for line in sys.stdin:
         if mode == "error-outlet":
             send({"jsonrpc": "2.0", "id": rid, "error": {"code": 3, "message": "outlet broke"}})
             continue
-        body["messages"][-1]["content"] += " [checked]" if mode != "priority" else tag
+        body["messages"][-1]["content"] += tag if tagged else " [checked]"
         answer(rid, body)
         continue
     send({"jsonrpc": "2.0", "id": rid, "error": {"code": -32601, "message": "no such method"}})

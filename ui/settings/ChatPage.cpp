@@ -98,8 +98,15 @@ bool ChatPage::save()
         !st.ok())
         return fail(st.errorMessage());
     if (!m_chatId.isEmpty()) {
-        ChatOptions o;
+        // What this page does not show (thinking, the filters switched on) is kept.
+        auto chat = m_app.store().chats().chat(m_chatId);
+        if (!chat)
+            return fail(chat.errorMessage());
+        ChatOptions o = chat->has_value() ? ChatOptions::fromJson((*chat)->params) : ChatOptions();
         o.systemPrompt = m_chatSystem->toPlainText();
+        o.temperature.reset();
+        o.contextLength.reset();
+        o.seed.reset();
         if (m_temperature->value() >= 0)
             o.temperature = m_temperature->value();
         if (m_contextLength->value() > 0)
