@@ -1640,6 +1640,10 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
         <translation>用法：lyss-cli filters list [--json] | enable ID | disable ID | models ID (--all | MODEL...) | preselect ID (--none | MODEL...) | valves ID [--user] | set ID KEY JSON [--user] | reload | test ID --inlet FILE
 </translation>
     </message>
+    <message>
+        <source>Filter (%1): %2</source>
+        <translation>过滤器（%1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -3318,6 +3322,10 @@ Options:
         <source>Cannot edit</source>
         <translation>无法编辑</translation>
     </message>
+    <message>
+        <source>Cannot switch the filter</source>
+        <translation>无法切换过滤器</translation>
+    </message>
 </context>
 <context>
     <name>lyss::Conversations</name>
@@ -3343,6 +3351,17 @@ Options:
     <message>
         <source>Cannot create the data directory %1. Check its permissions, or choose another one with --data-dir.</source>
         <translation>无法创建数据目录 %1。请检查权限，或用 --data-dir 选择另一个目录。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::FilterChips</name>
+    <message>
+        <source>Runs on this chat&apos;s messages and replies while on.</source>
+        <translation>打开时作用于此对话的消息和回复。</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>过滤器 %1</translation>
     </message>
 </context>
 <context>
@@ -3459,10 +3478,6 @@ Options:
         <translation>版本 %1</translation>
     </message>
     <message>
-        <source>separated by commas</source>
-        <translation>用逗号分隔</translation>
-    </message>
-    <message>
         <source>%1 is on: it runs on every reply from now on.</source>
         <translation>%1 已开启：从现在起它会在每个回复上运行。</translation>
     </message>
@@ -3473,6 +3488,70 @@ Options:
     <message>
         <source>The valves of %1 are saved.</source>
         <translation>%1 的阀门已保存。</translation>
+    </message>
+    <message>
+        <source>An admin chooses which filters run. Here you set your own valves of those that have some; toggle filters are switched on per chat, over the message box.</source>
+        <translation>由管理员决定运行哪些过滤器。你可以在这里设置自己的阀门（如果过滤器有）；开关式过滤器在每个对话的输入框上方打开。</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>every model</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <source>Model names separated by commas. A name without a tag (llama3.2) takes every tag (llama3.2:latest, llama3.2:1b).</source>
+        <translation>用逗号分隔的模型名称。不带标签的名称（llama3.2）匹配所有标签（llama3.2:latest、llama3.2:1b）。</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>none (* for every model)</source>
+        <translation>无（* 表示所有模型）</translation>
+    </message>
+    <message>
+        <source>New chats with these models start with this toggle filter switched on; a chat can still switch it off.</source>
+        <translation>使用这些模型的新对话开始时会打开此开关式过滤器；对话仍可将其关闭。</translation>
+    </message>
+    <message>
+        <source>On in new chats &amp;with</source>
+        <translation>新对话中默认打开(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Save &amp;models</source>
+        <translation>保存模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Where it runs</source>
+        <translation>运行范围</translation>
+    </message>
+    <message>
+        <source>Save &amp;your valves</source>
+        <translation>保存你的阀门(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Your own valves</source>
+        <translation>你自己的阀门</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>A toggle filter: it runs only in the chats that switch it on.</source>
+        <translation>开关式过滤器：只在打开它的对话中运行。</translation>
+    </message>
+    <message>
+        <source>Where %1 runs is saved.</source>
+        <translation>%1 的运行范围已保存。</translation>
+    </message>
+    <message>
+        <source>Your valves of %1 are saved.</source>
+        <translation>你在 %1 上的阀门已保存。</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +3897,21 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Downloaded %1.</source>
         <translation>已下载 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::NoticeBar</name>
+    <message>
+        <source>Filter error</source>
+        <translation>过滤器错误</translation>
+    </message>
+    <message>
+        <source>Filter warning</source>
+        <translation>过滤器警告</translation>
+    </message>
+    <message>
+        <source>Filter notice</source>
+        <translation>过滤器通知</translation>
     </message>
 </context>
 <context>
@@ -4402,6 +4496,13 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>What you see is kept in memory, and Lyss tries again every few seconds; free some space, then press Retry saving.</source>
         <translation>你看到的内容保留在内存中，Lyss 每隔几秒会再次尝试；请释放一些空间，然后点击“重试保存”。</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ValvesForm</name>
+    <message>
+        <source>separated by commas</source>
+        <translation>用逗号分隔</translation>
     </message>
 </context>
 <context>

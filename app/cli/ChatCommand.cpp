@@ -262,6 +262,16 @@ int runChat(CliContext& ctx, const QStringList& args)
                          CliContext::tr("Lyss keeps it and tries again."))
                   << Qt::endl;
     });
+    // What a filter tells the person: on standard error, one line each (JSON with --json).
+    QObject::connect(
+        reply, &ActiveReply::notified, reply, [&](const QString& level, const QString& text) {
+            if (json)
+                printJsonLine(ctx.out(), {{QStringLiteral("type"), QStringLiteral("notification")},
+                                          {QStringLiteral("level"), level},
+                                          {QStringLiteral("text"), text}});
+            else
+                ctx.err() << '\n' << CliContext::tr("Filter (%1): %2").arg(level, text) << Qt::endl;
+        });
     ctx.onInterrupt([reply] { reply->cancel(); });
     QEventLoop loop;
     QObject::connect(reply, &ActiveReply::finished, &loop, &QEventLoop::quit);

@@ -353,6 +353,16 @@ Conversations::StageSource AppContext::filterStages(const QString& userId)
                 over ? QString()
                      : FilterStage::said(status.value(QLatin1String("description")).toString()));
         };
+        context.notify = [to = QPointer<ActiveReply>(&reply)](const QJsonObject& notice) {
+            if (!to)
+                return;
+            QString level = notice.value(QLatin1String("type")).toString();
+            if (!QStringList{QStringLiteral("success"), QStringLiteral("warning"),
+                             QStringLiteral("error")}
+                     .contains(level))
+                level = QStringLiteral("info");
+            to->notify(level, FilterStage::said(notice.value(QLatin1String("content")).toString()));
+        };
         return filters().stagesFor(context, personal.get());
     };
 }

@@ -372,6 +372,12 @@ void ActiveReply::setProgress(const QString& text)
     Q_EMIT updated({});
 }
 
+void ActiveReply::notify(const QString& level, const QString& text)
+{
+    if (!text.isEmpty())
+        Q_EMIT notified(level, text);
+}
+
 void ActiveReply::save()
 {
     m_phase = Phase::Finished;

@@ -56,6 +56,9 @@ public:
     // A stage says what it is doing (empty: nothing more); shown under the reply until it
     // ends. Announced as an update with no new text.
     void setProgress(const QString& text);
+    // A stage tells the person something (a filter's notification): `level` is info,
+    // success, warning or error. Said at once, not kept with the reply.
+    void notify(const QString& level, const QString& text);
 
     // Why the reply is not (all) in the database: the turn, the last checkpoint or the
     // final save failed (a full disk, a read-only file). Empty when everything shown is
@@ -86,6 +89,8 @@ Q_SIGNALS:
     // A write failed (`problem` in words), or, with an empty `problem`, everything
     // is stored again.
     void saveStateChanged(const QString& problem);
+    // A stage's notification (see notify()).
+    void notified(const QString& level, const QString& text);
 
 private:
     enum class Phase { Created, Preparing, Streaming, Completing, Finished };

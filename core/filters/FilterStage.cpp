@@ -16,21 +16,27 @@ FilterStage::FilterStage(Filter* filter, FilterContext context, QJsonObject valv
     , m_userValves(std::move(userValves))
     , m_admits(std::move(admits))
 {
-    if (m_context.report) {
-        m_statusLink = QObject::connect(filter, &Filter::status, filter,
-                                        [report = m_context.report, mine = m_context.messageId,
-                                         inFlight = m_inFlight](const QJsonObject& data) {
-                                            const QString about =
-                                                data.value(QLatin1String("message_id")).toString();
-                                            if (about.isEmpty() ? *inFlight > 0 : about == mine)
-                                                report(data);
-                                        });
-    }
+    // What it says while it works is about this reply when it names the reply's message,
+    // or, naming none, when it comes while a call of this stage is unanswered.
+    const auto route = [mine = m_context.messageId,
+                        inFlight = m_inFlight](std::function<void(const QJsonObject&)> to) {
+        return [to = std::move(to), mine, inFlight](const QJsonObject& data) {
+            const QString about = data.value(QLatin1String("message_id")).toString();
+            if (about.isEmpty() ? *inFlight > 0 : about == mine)
+                to(data);
+        };
+    };
+    if (m_context.report)
+        m_statusLink = QObject::connect(filter, &Filter::status, filter, route(m_context.report));
+    if (m_context.notify)
+        m_noticeLink =
+            QObject::connect(filter, &Filter::notification, filter, route(m_context.notify));
 }
 
 FilterStage::~FilterStage()
 {
     QObject::disconnect(m_statusLink);
+    QObject::disconnect(m_noticeLink);
 }
 
 void FilterStage::whenKnown(std::function<void(bool)> then)

@@ -23,6 +23,8 @@ struct FilterContext {
     std::optional<QStringList> switchedOn;
     // Where the filter's status lines go ({"description", "done", "hidden"}).
     std::function<void(const QJsonObject&)> report;
+    // Where its notifications go ({"type": "info|success|warning|error", "content"}).
+    std::function<void(const QJsonObject&)> notify;
 };
 
 // One filter as one stage of one reply: the request becomes Open WebUI's inlet body, each
@@ -77,6 +79,7 @@ private:
     // meanwhile is taken to be about this reply.
     std::shared_ptr<int> m_inFlight = std::make_shared<int>(0);
     QMetaObject::Connection m_statusLink;
+    QMetaObject::Connection m_noticeLink;
     Admits m_admits;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };

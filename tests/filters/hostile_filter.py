@@ -24,7 +24,8 @@ otherwise, and passes bodies and events through unchanged unless it is the mode'
   slow-inlet S    takes S seconds over each inlet, then behaves
   notify-flood    sends 5,000 status notifications on inlet before answering
   pass            has every hook and changes nothing (for the benchmark)
-  toggle NAME     behaves as "priority" with the tag NAME, and is a toggle filter
+  toggle NAME     behaves as "priority" with the tag NAME, and is a toggle filter; its
+                  outlet sends a notification "toggle NAME ran" (with a stray U+202E)
   slow-toggle N   the same, but takes 1.5 s before it reads anything (so, to describe itself)
 """
 import json
@@ -128,6 +129,9 @@ for line in sys.stdin:
             send({"jsonrpc": "2.0", "id": rid, "error": {"code": 3, "message": "outlet broke"}})
             continue
         body["messages"][-1]["content"] += tag if tagged else " [checked]"
+        if mode == "toggle":
+            send({"jsonrpc": "2.0", "method": "notification",
+                  "params": {"type": "success", "content": "toggle %s ran\u202e" % arg}})
         answer(rid, body)
         continue
     send({"jsonrpc": "2.0", "id": rid, "error": {"code": -32601, "message": "no such method"}})

@@ -3,8 +3,8 @@
 // processes: a filter attached to some models runs only on their chats (a name without a
 // tag takes every tag); a toggle filter runs only where the chat switched it on, or, never
 // chosen, where its model preselects it; a chat's choice is kept with the chat and
-// overrides the preselection; and a toggle still starting when a reply begins is asked
-// whether it is one before it runs.
+// overrides the preselection; what a filter notifies is said; and a toggle still starting when a
+// reply begins is asked whether it is one before it runs.
 #include "TestSupport.h"
 
 #include "app/AppContext.h"
@@ -170,10 +170,21 @@ private Q_SLOTS:
         QCOMPARE(lastSentUserText(), QStringLiteral("plain"));
         QCOMPARE(m.content, QStringLiteral("Reply to: plain"));
 
-        // Switched on for a new chat: the chat keeps it.
+        // Switched on for a new chat: the chat keeps it. What it notifies is said, as one
+        // clean line.
+        QStringList notices;
+        auto link = connect(m_conversations.get(), &Conversations::replyStarted, this,
+                            [&notices](ActiveReply* r) {
+                                connect(r, &ActiveReply::notified,
+                                        [&notices](const QString& level, const QString& text) {
+                                            notices << level + QLatin1Char(':') + text;
+                                        });
+                            });
         m = ask(QStringLiteral("look it up"), llama, {}, QStringList{QStringLiteral("search")});
         QCOMPARE(lastSentUserText(), QStringLiteral("look it up [S]"));
         QCOMPARE(m.content, QStringLiteral("Reply to: look it up [S] [S]"));
+        QCOMPARE(notices, QStringList{QStringLiteral("success:toggle S ran")});
+        disconnect(link);
         const QString chatId = m.chatId;
         auto chat = m_app->store().chats().chat(chatId);
         QCOMPARE(ChatOptions::fromJson((*chat)->params).filterIds,

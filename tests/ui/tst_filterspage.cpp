@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings › Filters: every filter listed with its state, turned on and off, and its valves
-// edited in a form made from its schema (a list, yes/no, a whole number, a choice), saved
-// through the same checks as lyss-cli's.
+// Settings › Filters: every filter listed with its state, turned on and off, attached to
+// models, its valves edited in a form made from its schema (a list, yes/no, a whole number,
+// a choice), saved through the same checks as lyss-cli's; each person's own valves, also for
+// someone who is not an admin; and the chips over the composer that switch a toggle filter
+// on for a chat.
 #include "TestSupport.h"
+#include "TestWindow.h"
 
 #include "app/AppContext.h"
+#include "app/UserSession.h"
 #include "backends/BackendSet.h"
+#include "conversation/FilterChips.h"
+#include "conversation/NoticeBar.h"
 #include "filters/FilterRegistry.h"
 #include "filters/ProcessFilter.h"
 #include "settings/FiltersPage.h"
 #include "settings/SettingsDialog.h"
+#include "store/ChatStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,11 +24,30 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace lyss;
+
+namespace {
+// A filter in `folder` running the hostile test filter in `mode`.
+void addFilter(const QString& folder, const QString& id, const QString& mode,
+               const QString& arg = {})
+{
+    QDir().mkpath(folder);
+    QFile script(QDir(folder).filePath(id));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write(
+        QStringLiteral("#!/bin/sh\nexec '%1' %2 %3\n")
+            .arg(QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/hostile_filter.py"), mode, arg)
+            .toUtf8());
+    script.close();
+    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+}
+} // namespace
 
 class TestFiltersPage : public QObject {
     Q_OBJECT
@@ -81,8 +107,123 @@ private Q_SLOTS:
         const QJsonObject valves = app->filters().valves(QStringLiteral("hostile"));
         QCOMPARE(valves.value(QLatin1String("level")).toInt(), 4);
         QCOMPARE(valves.value(QLatin1String("mood")).toString(), QStringLiteral("loud"));
+        // Where it runs: the models it is attached to (no preselection: not a toggle).
+        QVERIFY(page->modelsEdit()->isVisible() || !page->isVisible());
+        QVERIFY(!page->preselectedEdit()->isVisibleTo(page));
+        page->modelsEdit()->setText(QStringLiteral("llama3.2, drip-3 ,"));
+        QVERIFY(page->saveModels());
+        QCOMPARE(app->filters().entry(QStringLiteral("hostile"))->models,
+                 (QStringList{QStringLiteral("llama3.2"), QStringLiteral("drip-3")}));
         QVERIFY(page->setEnabled(QStringLiteral("hostile"), false));
         QVERIFY(page->lastMessage().contains(QStringLiteral("off")));
+    }
+
+    void everyoneSetsTheirOwnValvesOnlyAnAdminTheRest()
+    {
+        QTemporaryDir dir;
+        const QString folder = QDir(dir.path()).filePath(QStringLiteral("filters"));
+        QDir().mkpath(folder);
+        QVERIFY(QFile::copy(QStringLiteral(LYSS_SOURCE_DIR "/examples/filters/word_count.py"),
+                            QDir(folder).filePath(QStringLiteral("word_count.py"))));
+        addFilter(folder, QStringLiteral("hostile"), QStringLiteral("good"));
+        AppContext::Options o;
+        o.dataDir = dir.path();
+        o.env = test::cleanEnvironment();
+        auto app = std::move(AppContext::open(o)).value();
+        FilterRegistry& filters = app->filters();
+        QVERIFY(filters.setEnabled(QStringLiteral("word_count.py"), true).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qobject_cast<ProcessFilter*>(filters.filter(QStringLiteral("word_count.py")))
+                ->isReady(),
+            15000);
+        ConfigRepository& mine = app->session().personalConfig();
+
+        // Someone who is not an admin: only the filters that run, none to turn on or off,
+        // no installation valves, but their own.
+        FiltersPage page(filters, mine, false);
+        page.show();
+        QCOMPARE(page.ids(), QStringList{QStringLiteral("word_count.py")});
+        QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("toggleFilter"))->isVisible());
+        page.select(QStringLiteral("word_count.py"));
+        QVERIFY(!page.valveEditor(QStringLiteral("show_count")) ||
+                !page.valveEditor(QStringLiteral("show_count"))->isVisible());
+        QVERIFY(!page.modelsEdit()->isVisible());
+        auto* count = qobject_cast<QCheckBox*>(page.userValveEditor(QStringLiteral("show_count")));
+        QVERIFY(count);
+        QVERIFY(count->isVisible());
+        QVERIFY(count->isChecked()); // the schema's default
+        count->setChecked(false);
+        QVERIFY(page.saveUserValves());
+        QCOMPARE(filters.userValves(QStringLiteral("word_count.py"), mine)
+                     .value(QLatin1String("show_count")),
+                 QJsonValue(false));
+        // Kept as theirs, not the installation's.
+        QVERIFY(
+            !app->config().get(QStringLiteral("filters.word_count.py.user_valves"))->has_value());
+    }
+
+    void aToggleIsSwitchedOnFromTheChipsOverTheComposer()
+    {
+        test::FakeServer server;
+        QVERIFY(server.isRunning());
+        Window w(server.url(), [](AppContext& app) {
+            const QString folder = app.filters().folder();
+            addFilter(folder, QStringLiteral("search"), QStringLiteral("toggle"),
+                      QStringLiteral("S"));
+            app.filters().reload();
+            QVERIFY(app.filters().setEnabled(QStringLiteral("search"), true).ok());
+        });
+        w.conversations->setStageSource(w.app->filterStages(w.app->session().userId()));
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        auto* chips = w.window->findChild<FilterChips*>(QStringLiteral("filterChips"));
+        QVERIFY(chips);
+        // Offered once it has said it is a toggle; off until switched on.
+        QTRY_VERIFY_WITH_TIMEOUT(chips->chip(QStringLiteral("search")), 10000);
+        QVERIFY(chips->isVisible());
+        QToolButton* chip = chips->chip(QStringLiteral("search"));
+        QCOMPARE(chip->text(), QStringLiteral("Hostile toggle"));
+        QVERIFY(!chip->isChecked());
+
+        w.type(QStringLiteral("plain"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(w.last().content, QStringLiteral("Reply to: plain"));
+
+        // Switched on in this chat: its next reply passes through it, and the chat keeps it.
+        const QString chatId = w.window->currentChatId();
+        chip = chips->chip(QStringLiteral("search"));
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(chip->isChecked());
+        auto chat = w.app->store().chats().chat(chatId);
+        QCOMPARE(ChatOptions::fromJson((*chat)->params).filterIds,
+                 std::optional<QStringList>(QStringList{QStringLiteral("search")}));
+        w.type(QStringLiteral("look"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(w.last().content, QStringLiteral("Reply to: look [S] [S]"));
+        // What it notified is shown over the composer.
+        auto* notices = w.window->findChild<NoticeBar*>(QStringLiteral("noticeBar"));
+        QTRY_COMPARE(notices->lines(), QStringList{QStringLiteral("\u2713 toggle S ran")});
+        QVERIFY(notices->isVisible());
+
+        // A new chat starts as its model preselects (not at all here); switched on before
+        // the first message, the new chat is made with it on.
+        w.window->newChat();
+        chip = chips->chip(QStringLiteral("search"));
+        QVERIFY(chip && !chip->isChecked());
+        QTest::mouseClick(chip, Qt::LeftButton);
+        w.type(QStringLiteral("fresh"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(w.last().content, QStringLiteral("Reply to: fresh [S] [S]"));
+        QVERIFY(chips->chip(QStringLiteral("search"))->isChecked());
+        // Back in the first chat: it is on there as well (it was switched on there).
+        w.window->openChat(chatId);
+        QVERIFY(chips->chip(QStringLiteral("search"))->isChecked());
+        // Turned off by the admin: no chip.
+        QVERIFY(w.app->filters().setEnabled(QStringLiteral("search"), false).ok());
+        QVERIFY(!chips->chip(QStringLiteral("search")));
+        QVERIFY(!chips->isVisible());
     }
 };
 

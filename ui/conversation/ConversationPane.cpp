@@ -2,10 +2,12 @@
 #include "conversation/ConversationPane.h"
 #include "common/PlainText.h"
 #include "conversation/Composer.h"
+#include "conversation/FilterChips.h"
 #include "conversation/FindBar.h"
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessageModel.h"
 #include "conversation/MessageView.h"
+#include "conversation/NoticeBar.h"
 #include "conversation/UnsavedReplies.h"
 #include "conversation/WholeTextViewer.h"
 #include "shell/DesktopNotifier.h"
@@ -59,6 +61,19 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
     column->addWidget(m_editBanner);
     m_unsaved = new UnsavedReplies(this);
     column->addWidget(m_unsaved);
+
+    m_notices = new NoticeBar(this);
+    column->addWidget(m_notices);
+    m_chips = new FilterChips(app.filters(), this);
+    column->addWidget(m_chips);
+    connect(m_chips, &FilterChips::switched, this, [this](const QStringList& on) {
+        if (m_chatId.isEmpty())
+            return; // a new chat takes what the chips show when it is sent
+        if (Status st = m_conversations.setFilterIds(m_chatId, on); !st.ok())
+            warnPlain(this, tr("Cannot switch the filter"), st.errorMessage());
+    });
+    connect(&m_picker, &QComboBox::currentIndexChanged, this,
+            &ConversationPane::refreshFilterChips);
 
     auto* bottom = new QHBoxLayout;
     bottom->setContentsMargins(12, 8, 12, 12);
@@ -189,9 +204,23 @@ void ConversationPane::openChat(const QString& chatId)
     m_view->scrollToLatest();
     if (auto chat = m_app.store().chats().chat(chatId); chat && chat->has_value())
         m_picker.pickRememberedBy(**chat);
+    refreshFilterChips();
     updateSendButton();
     Q_EMIT chatOpened(chatId);
     Q_EMIT conversationChanged();
+}
+
+void ConversationPane::refreshFilterChips()
+{
+    auto model = m_picker.chosen();
+    std::optional<QStringList> chosen;
+    if (!m_chatId.isEmpty()) {
+        if (auto chat = m_app.store().chats().chat(m_chatId); chat && chat->has_value())
+            chosen = ChatOptions::fromJson((**chat).params).filterIds;
+        else if (ActiveReply* live = m_conversations.replyIn(m_chatId))
+            chosen = live->request().options.filterIds; // a new chat, not stored yet
+    }
+    m_chips->showFor(model ? model->model : QString(), chosen);
 }
 
 void ConversationPane::newChat()
@@ -206,6 +235,7 @@ void ConversationPane::newChat()
         m_draftLoaded = true;
     }
     m_messages->setMessages({});
+    refreshFilterChips();
     updateSendButton();
     Q_EMIT chatOpened({});
     Q_EMIT conversationChanged();
@@ -226,6 +256,14 @@ void ConversationPane::send()
     s.prompt = m_composer->toPlainText();
     s.model = *chosen;
     s.editOf = m_editOf;
+    if (m_chatId.isEmpty() && !m_chips->offered().isEmpty()) {
+        // A new chat keeps the toggle filters as the chips show them.
+        auto options = m_conversations.planner().optionsOf({});
+        if (options) {
+            options->filterIds = m_chips->switchedOn();
+            s.options = *options;
+        }
+    }
     m_starting = true;
     auto reply = m_conversations.send(s);
     m_starting = false;
@@ -289,6 +327,7 @@ void ConversationPane::watch(ActiveReply* reply)
         if (chatId == m_chatId && m_messages->rowOf(reply->messageId()) < 0)
             openChat(chatId);
     });
+    connect(reply, &ActiveReply::notified, m_notices, &NoticeBar::notice);
     connect(reply, &ActiveReply::finished, this, [this, reply, chatId] {
         // No longer replyIn() its chat: shown from here, with the rest that streamed.
         flushStreamed();

@@ -20,9 +20,11 @@ class AppContext;
 class Composer;
 class Conversations;
 class DesktopNotifier;
+class FilterChips;
 class FindBar;
 class MessageModel;
 class MessageView;
+class NoticeBar;
 class ModelPicker;
 struct Theme;
 class UnsavedReplies;
@@ -49,6 +51,10 @@ public:
     Composer* composer() const { return m_composer; }
     UnsavedReplies* unsaved() const { return m_unsaved; }
     FindBar* findBar() const { return m_findBar; }
+    FilterChips* filterChips() const { return m_chips; }
+    NoticeBar* notices() const { return m_notices; }
+    // The toggle filters offered for the model picked, as the chat has them.
+    void refreshFilterChips();
     bool showsConversation() const;
     // How many times the conversation was refreshed for streamed text (coalesced).
     int streamRefreshes() const { return m_refreshes; }
@@ -103,6 +109,8 @@ private:
     QLabel* m_editBanner = nullptr;
     UnsavedReplies* m_unsaved = nullptr;
     Composer* m_composer = nullptr;
+    FilterChips* m_chips = nullptr;
+    NoticeBar* m_notices = nullptr;
     QPushButton* m_sendButton = nullptr;
     QVBoxLayout* m_column = nullptr;
     QString m_chatId;

@@ -1,26 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/FiltersPage.h"
 #include "common/PlainText.h"
+#include "settings/ValvesForm.h"
 
 #include "filters/FilterRegistry.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <limits>
 
 namespace lyss {
 
@@ -36,27 +29,53 @@ QString stateOf(const FilterRegistry::Entry& e)
                          : FiltersPage::tr("on");
 }
 
+QStringList namesIn(const QString& text)
+{
+    QStringList out;
+    for (const QString& name : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!name.trimmed().isEmpty())
+            out << name.trimmed();
+    return out;
+}
+
+// A group with a form and its save button under it, right-aligned.
+QGroupBox* savedGroup(const QString& title, QWidget* form, QPushButton* save, QWidget* parent)
+{
+    auto* box = new QGroupBox(title, parent);
+    auto* v = new QVBoxLayout(box);
+    v->addWidget(form);
+    v->addWidget(save, 0, Qt::AlignRight);
+    return box;
+}
 } // namespace
 
-FiltersPage::FiltersPage(FilterRegistry& registry, QWidget* parent)
+FiltersPage::FiltersPage(FilterRegistry& registry, ConfigRepository& personal, bool admin,
+                         QWidget* parent)
     : QWidget(parent)
     , m_registry(registry)
+    , m_personal(personal)
+    , m_admin(admin)
 {
     setObjectName(QStringLiteral("filtersPage"));
     auto* v = new QVBoxLayout(this);
-    auto* trust = new QLabel(tr("A filter reads every request and reply it applies to. One found "
-                                "in %1 is off, and not run at all, until you turn it on.")
-                                 .arg(registry.folder()),
-                             this);
-    trust->setWordWrap(true);
-    makePlain(trust);
-    v->addWidget(trust);
-    m_table = new QTableWidget(0, 4, this);
+    auto* intro = new QLabel(
+        admin ? tr("A filter reads every request and reply it applies to. One found in %1 is "
+                   "off, and not run at all, until you turn it on.")
+                    .arg(registry.folder())
+              : tr("An admin chooses which filters run. Here you set your own valves of those "
+                   "that have some; toggle filters are switched on per chat, over the message "
+                   "box."),
+        this);
+    intro->setWordWrap(true);
+    makePlain(intro);
+    v->addWidget(intro);
+    m_table = new QTableWidget(0, 5, this);
     m_table->setObjectName(QStringLiteral("filterTable"));
     m_table->setAccessibleName(tr("Filters"));
-    m_table->setHorizontalHeaderLabels({tr("Filter"), tr("Hooks"), tr("Priority"), tr("State")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Filter"), tr("Hooks"), tr("Priority"), tr("Models"), tr("State")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -70,20 +89,49 @@ FiltersPage::FiltersPage(FilterRegistry& registry, QWidget* parent)
     row->addWidget(reread);
     row->addStretch(1);
     v->addLayout(row);
+    m_toggle->setVisible(admin);
+    reread->setVisible(admin);
     m_details = new QLabel(this);
     m_details->setWordWrap(true);
     makePlain(m_details); // what a filter says of itself
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_details);
-    auto* box = new QGroupBox(tr("Valves"), this);
-    m_valvesBox = box;
-    auto* boxLayout = new QVBoxLayout(box);
-    m_valves = new QFormLayout;
-    boxLayout->addLayout(m_valves);
-    m_save = new QPushButton(tr("&Save valves"), box);
-    m_save->setObjectName(QStringLiteral("saveValves"));
-    boxLayout->addWidget(m_save, 0, Qt::AlignRight);
-    v->addWidget(box);
+
+    // Where it runs (admin).
+    auto* where = new QWidget(this);
+    auto* whereForm = new QFormLayout(where);
+    whereForm->setContentsMargins(0, 0, 0, 0);
+    m_models = new QLineEdit(where);
+    m_models->setObjectName(QStringLiteral("filterModels"));
+    m_models->setPlaceholderText(tr("every model"));
+    m_models->setToolTip(tr("Model names separated by commas. A name without a tag (llama3.2) "
+                            "takes every tag (llama3.2:latest, llama3.2:1b)."));
+    whereForm->addRow(tr("&Models"), m_models);
+    m_preselected = new QLineEdit(where);
+    m_preselected->setObjectName(QStringLiteral("filterPreselected"));
+    m_preselected->setPlaceholderText(tr("none (* for every model)"));
+    m_preselected->setToolTip(tr("New chats with these models start with this toggle filter "
+                                 "switched on; a chat can still switch it off."));
+    m_preselectedLabel = new QLabel(tr("On in new chats &with"), where);
+    m_preselectedLabel->setBuddy(m_preselected);
+    whereForm->addRow(m_preselectedLabel, m_preselected);
+    auto* saveWhere = new QPushButton(tr("Save &models"), this);
+    saveWhere->setObjectName(QStringLiteral("saveModels"));
+    m_whereBox = savedGroup(tr("Where it runs"), where, saveWhere, this);
+    v->addWidget(m_whereBox);
+
+    m_valves = new ValvesForm(this);
+    auto* save = new QPushButton(tr("&Save valves"), this);
+    save->setObjectName(QStringLiteral("saveValves"));
+    m_valvesBox = savedGroup(tr("Valves"), m_valves, save, this);
+    v->addWidget(m_valvesBox);
+
+    m_userValves = new ValvesForm(this);
+    auto* saveMine = new QPushButton(tr("Save &your valves"), this);
+    saveMine->setObjectName(QStringLiteral("saveUserValves"));
+    m_userBox = savedGroup(tr("Your own valves"), m_userValves, saveMine, this);
+    v->addWidget(m_userBox);
+
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("filtersResult"));
     m_result->setWordWrap(true);
@@ -96,7 +144,9 @@ FiltersPage::FiltersPage(FilterRegistry& registry, QWidget* parent)
             setEnabled(e->id, !e->enabled);
     });
     connect(reread, &QPushButton::clicked, &m_registry, &FilterRegistry::reload);
-    connect(m_save, &QPushButton::clicked, this, &FiltersPage::saveValves);
+    connect(saveWhere, &QPushButton::clicked, this, &FiltersPage::saveModels);
+    connect(save, &QPushButton::clicked, this, &FiltersPage::saveValves);
+    connect(saveMine, &QPushButton::clicked, this, &FiltersPage::saveUserValves);
     connect(&m_registry, &FilterRegistry::changed, this, &FiltersPage::reload);
     reload();
 }
@@ -107,6 +157,8 @@ void FiltersPage::reload()
     const QSignalBlocker quiet(m_table);
     m_table->setRowCount(0);
     for (const FilterRegistry::Entry& e : m_registry.list()) {
+        if (!m_admin && !e.enabled)
+            continue; // only what runs is theirs to see
         const int r = m_table->rowCount();
         m_table->insertRow(r);
         // What a filter calls itself is its own text: shown as it is, never as markup.
@@ -117,7 +169,10 @@ void FiltersPage::reload()
         m_table->setItem(
             r, 1, new QTableWidgetItem(filterHookNames(e.info.hooks).join(QStringLiteral(", "))));
         m_table->setItem(r, 2, new QTableWidgetItem(QString::number(e.info.priority)));
-        m_table->setItem(r, 3, new QTableWidgetItem(stateOf(e)));
+        m_table->setItem(r, 3,
+                         new QTableWidgetItem(
+                             e.models.isEmpty() ? tr("all") : e.models.join(QStringLiteral(", "))));
+        m_table->setItem(r, 4, new QTableWidgetItem(stateOf(e)));
         if (e.id == keep)
             m_table->selectRow(r);
     }
@@ -151,88 +206,50 @@ void FiltersPage::showDetails()
     const auto e = m_registry.entry(selectedId());
     m_toggle->setEnabled(e.has_value());
     m_toggle->setText(e && e->enabled ? tr("Turn &off") : tr("Turn &on"));
-    // The form is made again only for another filter or another schema.
-    const QJsonObject schema = e ? e->info.valves : QJsonObject();
-    if (e && e->id == m_shown && schema == m_schema)
-        return;
-    m_shown = e ? e->id : QString();
-    m_schema = schema;
-    while (m_valves->rowCount() > 0)
-        m_valves->removeRow(0);
-    m_editors.clear();
     if (!e) {
+        m_shown.clear();
         m_details->clear();
+        m_whereBox->hide();
         m_valvesBox->hide();
+        m_userBox->hide();
         return;
     }
+    const bool another = e->id != m_shown;
+    m_shown = e->id;
     QStringList lines;
     if (!e->info.description.isEmpty())
         lines << e->info.description;
     lines << tr("From: %1").arg(e->info.source);
     if (!e->info.version.isEmpty())
         lines << tr("Version %1").arg(e->info.version);
+    if (e->info.toggle)
+        lines << tr("A toggle filter: it runs only in the chats that switch it on.");
     m_details->setText(lines.join(QLatin1Char('\n')));
-    const QJsonObject values = m_registry.valves(e->id);
-    const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-    for (auto it = properties.begin(); it != properties.end(); ++it) {
-        const QJsonObject spec = it->toObject();
-        const QString type = spec.value(QLatin1String("type")).toString();
-        const QJsonValue value = values.value(it.key());
-        QWidget* editor = nullptr;
-        if (const QJsonArray choices = spec.value(QLatin1String("enum")).toArray();
-            !choices.isEmpty()) {
-            auto* box = new QComboBox(this);
-            for (const QJsonValue& c : choices)
-                box->addItem(c.toVariant().toString(), c.toVariant());
-            box->setCurrentIndex(box->findData(value.toVariant()));
-            editor = box;
-        } else if (type == QLatin1String("boolean")) {
-            auto* check = new QCheckBox(this);
-            check->setChecked(value.toBool());
-            editor = check;
-        } else if (type == QLatin1String("integer")) {
-            auto* spin = new QSpinBox(this);
-            spin->setRange(std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
-            spin->setValue(value.toInt());
-            editor = spin;
-        } else if (type == QLatin1String("number")) {
-            auto* spin = new QDoubleSpinBox(this);
-            spin->setRange(-1e12, 1e12);
-            spin->setDecimals(4);
-            spin->setValue(value.toDouble());
-            editor = spin;
-        } else if (type == QLatin1String("array")) {
-            auto* line = new QLineEdit(this);
-            QStringList items;
-            for (const QJsonValue& item : value.toArray())
-                items << item.toString();
-            line->setText(items.join(QStringLiteral(", ")));
-            line->setPlaceholderText(tr("separated by commas"));
-            editor = line;
-        } else {
-            auto* line = new QLineEdit(this);
-            line->setText(value.isString()
-                              ? value.toString()
-                              : QString::fromUtf8(
-                                    QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
-                                    .mid(1)
-                                    .chopped(1));
-            editor = line;
-        }
-        editor->setObjectName(QStringLiteral("valve_%1").arg(it.key()));
-        const QString help = spec.value(QLatin1String("description")).toString();
-        editor->setToolTip(plainToolTip(help));
-        editor->setAccessibleDescription(help);
-        const QString title = spec.value(QLatin1String("title")).toString(it.key());
-        m_valves->addRow(title, editor);
-        m_editors.insert(it.key(), editor);
+    if (another) {
+        m_models->setText(e->models.join(QStringLiteral(", ")));
+        m_preselected->setText(e->preselected.join(QStringLiteral(", ")));
     }
-    m_valvesBox->setVisible(!m_editors.isEmpty());
+    m_preselectedLabel->setVisible(e->info.toggle);
+    m_preselected->setVisible(e->info.toggle);
+    m_whereBox->setVisible(m_admin);
+    if (another) { // a new form for another filter, even with the same schema
+        m_valves->forget();
+        m_userValves->forget();
+    }
+    m_valves->show(e->info.valves, m_registry.valves(e->id));
+    m_valvesBox->setVisible(m_admin && !m_valves->isEmpty());
+    m_userValves->show(e->info.userValves, m_registry.userValves(e->id, m_personal));
+    m_userBox->setVisible(!m_userValves->isEmpty());
 }
 
 QWidget* FiltersPage::valveEditor(const QString& key) const
 {
-    return m_editors.value(key);
+    return m_valves->editor(key);
+}
+
+QWidget* FiltersPage::userValveEditor(const QString& key) const
+{
+    return m_userValves->editor(key);
 }
 
 bool FiltersPage::setEnabled(const QString& id, bool on)
@@ -247,40 +264,49 @@ bool FiltersPage::setEnabled(const QString& id, bool on)
     return true;
 }
 
+bool FiltersPage::saveModels()
+{
+    if (m_shown.isEmpty())
+        return false;
+    const auto e = m_registry.entry(m_shown);
+    Status st = m_registry.setModels(m_shown, namesIn(m_models->text()));
+    if (st.ok() && e && e->info.toggle)
+        st = m_registry.setPreselected(m_shown, namesIn(m_preselected->text()));
+    if (!st.ok()) {
+        say(st.errorMessage());
+        return false;
+    }
+    say(tr("Where %1 runs is saved.").arg(m_shown));
+    return true;
+}
+
 bool FiltersPage::saveValves()
 {
     if (m_shown.isEmpty())
         return false;
-    const QJsonObject properties = m_schema.value(QLatin1String("properties")).toObject();
-    for (auto it = m_editors.begin(); it != m_editors.end(); ++it) {
-        const QString type =
-            properties.value(it.key()).toObject().value(QLatin1String("type")).toString();
-        QJsonValue value;
-        if (auto* box = qobject_cast<QComboBox*>(*it))
-            value = QJsonValue::fromVariant(box->currentData());
-        else if (auto* check = qobject_cast<QCheckBox*>(*it))
-            value = check->isChecked();
-        else if (auto* spin = qobject_cast<QSpinBox*>(*it))
-            value = spin->value();
-        else if (auto* real = qobject_cast<QDoubleSpinBox*>(*it))
-            value = real->value();
-        else if (auto* line = qobject_cast<QLineEdit*>(*it)) {
-            if (type == QLatin1String("array")) {
-                QJsonArray items;
-                for (const QString& item : line->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-                    if (!item.trimmed().isEmpty())
-                        items.append(item.trimmed());
-                value = items;
-            } else {
-                value = line->text();
-            }
-        }
-        if (Status st = m_registry.setValve(m_shown, it.key(), value); !st.ok()) {
+    const QJsonObject values = m_valves->values();
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (Status st = m_registry.setValve(m_shown, it.key(), *it); !st.ok()) {
             say(st.errorMessage());
             return false;
         }
     }
     say(tr("The valves of %1 are saved.").arg(m_shown));
+    return true;
+}
+
+bool FiltersPage::saveUserValves()
+{
+    if (m_shown.isEmpty())
+        return false;
+    const QJsonObject values = m_userValves->values();
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (Status st = m_registry.setUserValve(m_shown, it.key(), *it, m_personal); !st.ok()) {
+            say(st.errorMessage());
+            return false;
+        }
+    }
+    say(tr("Your valves of %1 are saved.").arg(m_shown));
     return true;
 }
 

@@ -4,34 +4,44 @@
 #include <QJsonObject>
 #include <QWidget>
 
-class QFormLayout;
+class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableWidget;
 
 namespace lyss {
 
+class ConfigRepository;
 class FilterRegistry;
+class ValvesForm;
 
-// Settings › Filters (admins): every filter in the order it runs, with its source, hooks,
-// priority and state (on, off, cannot run and why); turning one on or off; its valves in a
-// form made from its schema (text, number, whole number, yes/no, a choice, a list), with the
-// schema's descriptions as help; reading the folder again.
+// Settings › Filters. For an admin: every filter in the order it runs, with its source,
+// hooks, priority, models and state (on, off, cannot run and why); turning one on or off;
+// the models it applies to and, for a toggle, those whose new chats start with it on; its
+// valves in a form made from its schema; reading the folder again. For everyone: their own
+// valves (a filter's user valves) of the filters that are on.
 class FiltersPage : public QWidget {
     Q_OBJECT
 
 public:
-    explicit FiltersPage(FilterRegistry& registry, QWidget* parent = nullptr);
+    // `personal`: the person's own settings, where their user valves are kept.
+    FiltersPage(FilterRegistry& registry, ConfigRepository& personal, bool admin,
+                QWidget* parent = nullptr);
 
     // The actions behind the buttons, for them and for tests.
     bool setEnabled(const QString& id, bool on);
     void select(const QString& id);
-    // Saves what the valves form holds for the filter shown.
     bool saveValves();
+    bool saveUserValves();
+    bool saveModels();
     QStringList ids() const;
     QString lastMessage() const;
-    // The form's editor for a valve of the filter shown (null when there is none).
+    // The forms' editors for the filter shown (null when there is none).
     QWidget* valveEditor(const QString& key) const;
+    QWidget* userValveEditor(const QString& key) const;
+    QLineEdit* modelsEdit() const { return m_models; }
+    QLineEdit* preselectedEdit() const { return m_preselected; }
 
 Q_SIGNALS:
     void said(const QString& text);
@@ -43,16 +53,21 @@ private:
     void say(const QString& text);
 
     FilterRegistry& m_registry;
+    ConfigRepository& m_personal;
+    const bool m_admin;
     QTableWidget* m_table = nullptr;
     QLabel* m_details = nullptr;
-    QFormLayout* m_valves = nullptr;
-    QWidget* m_valvesBox = nullptr;
     QPushButton* m_toggle = nullptr;
-    QPushButton* m_save = nullptr;
+    QGroupBox* m_whereBox = nullptr;
+    QLineEdit* m_models = nullptr;
+    QLineEdit* m_preselected = nullptr;
+    QLabel* m_preselectedLabel = nullptr;
+    QGroupBox* m_valvesBox = nullptr;
+    ValvesForm* m_valves = nullptr;
+    QGroupBox* m_userBox = nullptr;
+    ValvesForm* m_userValves = nullptr;
     QLabel* m_result = nullptr;
     QString m_shown;
-    QJsonObject m_schema; // of the valves shown
-    QHash<QString, QWidget*> m_editors;
 };
 
 } // namespace lyss

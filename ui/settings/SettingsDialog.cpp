@@ -8,6 +8,7 @@
 #include "settings/ServersPage.h"
 
 #include "app/AppContext.h"
+#include "app/UserSession.h"
 #include "filters/FilterRegistry.h"
 
 #include <QDialogButtonBox>
@@ -41,11 +42,11 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
     m_tabs->addTab(m_serversPage, tr("Servers"));
     m_tabs->addTab(m_chatPage, tr("Chat"));
     m_tabs->addTab(m_modelsPage, tr("Models"));
-    if (app.mayChangeInstallation(tr("manage filters")).ok()) {
-        m_filtersPage = new FiltersPage(app.filters(), m_tabs);
-        connect(m_filtersPage, &FiltersPage::said, this, keep);
-        m_tabs->addTab(m_filtersPage, tr("Filters"));
-    }
+    // Everyone sets their own valves there; an admin chooses which filters run.
+    m_filtersPage = new FiltersPage(app.filters(), app.session().personalConfig(),
+                                    app.mayChangeInstallation(tr("manage filters")).ok(), m_tabs);
+    connect(m_filtersPage, &FiltersPage::said, this, keep);
+    m_tabs->addTab(m_filtersPage, tr("Filters"));
     if (app.mayChangeInstallation(tr("manage accounts")).ok()) {
         m_accountsPage = new AccountsPage(app, m_tabs);
         connect(m_accountsPage, &AccountsPage::said, this, keep);

@@ -5,6 +5,8 @@
 #include "backends/BackendSet.h"
 #include "store/Chat.h"
 
+#include <QSignalBlocker>
+
 namespace lyss {
 
 namespace {
@@ -35,6 +37,8 @@ void ModelPicker::setModels(const QList<ModelInfo>& models, const std::optional<
 {
     const auto kept = chosen();
     m_models = models;
+    // Filled quietly (an item's server and name are set after it is added), then said once.
+    QSignalBlocker quiet(this);
     clear();
     for (const ModelInfo& m : m_models) {
         QString label = m.displayName;
@@ -55,6 +59,8 @@ void ModelPicker::setModels(const QList<ModelInfo>& models, const std::optional<
     }
     if (!shown && count() > 0)
         setCurrentIndex(0);
+    quiet.unblock();
+    Q_EMIT currentIndexChanged(currentIndex());
 }
 
 Result<ModelChoice> ModelPicker::chosen() const
