@@ -1964,6 +1964,21 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
     </message>
 </context>
 <context>
+    <name>FilterRegistry</name>
+    <message>
+        <source>its %1 names no command: {&quot;command&quot;: [&quot;program&quot;, &quot;argument&quot;, ...]}</source>
+        <translation>它的 %1 没有指定命令：{&quot;command&quot;: [&quot;program&quot;, &quot;argument&quot;, ...]}</translation>
+    </message>
+    <message>
+        <source>the host for Open WebUI filters cannot be written to %1</source>
+        <translation>无法把 Open WebUI 过滤器的宿主程序写入 %1</translation>
+    </message>
+    <message>
+        <source>it is not executable: make it so (chmod +x %1) and give it a #! line</source>
+        <translation>它不可执行：请设为可执行（chmod +x %1）并加上 #! 行</translation>
+    </message>
+</context>
+<context>
     <name>FilterStage</name>
     <message>
         <source>the filter %1</source>
@@ -2962,6 +2977,13 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::Backend</name>
+    <message>
+        <source>%1 did not answer %2 within %3 s.</source>
+        <translation>%1 未在 %3 秒内响应 %2。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::BackendResolver</name>
     <message>
         <source>&quot;%1&quot; is not a server address. Write it as http://host:port (for example http://localhost:11434).</source>
@@ -3367,14 +3389,6 @@ Options:
 <context>
     <name>lyss::FilterRegistry</name>
     <message>
-        <source>its %1 names no command: {&quot;command&quot;: [&quot;program&quot;, &quot;argument&quot;, ...]}</source>
-        <translation>它的 %1 没有指定命令：{&quot;command&quot;: [&quot;program&quot;, &quot;argument&quot;, ...]}</translation>
-    </message>
-    <message>
-        <source>it is not executable: make it so (chmod +x %1) and give it a #! line</source>
-        <translation>它不可执行：请设为可执行（chmod +x %1）并加上 #! 行</translation>
-    </message>
-    <message>
         <source>turn a filter on</source>
         <translation>开启过滤器</translation>
     </message>
@@ -3393,10 +3407,6 @@ Options:
     <message>
         <source>The filter %1 tells its valves once it runs: turn it on first.</source>
         <translation>过滤器 %1 运行后才会给出它的阀门：请先开启它。</translation>
-    </message>
-    <message>
-        <source>the host for Open WebUI filters cannot be written to %1</source>
-        <translation>无法把 Open WebUI 过滤器的宿主程序写入 %1</translation>
     </message>
     <message>
         <source>change which models a filter applies to</source>
@@ -3552,6 +3562,22 @@ Options:
     <message>
         <source>Your valves of %1 are saved.</source>
         <translation>你在 %1 上的阀门已保存。</translation>
+    </message>
+    <message>
+        <source>on, on the Pipelines server</source>
+        <translation>已打开，在 Pipelines 服务器上</translation>
+    </message>
+    <message>
+        <source>Its server runs it on: %1. Its valves are kept on the server.</source>
+        <translation>其服务器将它用于：%1。它的阀门保存在服务器上。</translation>
+    </message>
+    <message>
+        <source>Sending the valves of %1 to its server…</source>
+        <translation>正在将 %1 的阀门发送到其服务器…</translation>
+    </message>
+    <message>
+        <source>The valves of %1 were not saved: %2</source>
+        <translation>%1 的阀门未保存：%2</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +3999,41 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Cannot sign in</source>
         <translation>无法登录</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::PipelineFilter</name>
+    <message>
+        <source>A filter pipeline of the Pipelines server %1.</source>
+        <translation>Pipelines 服务器 %1 的过滤管道。</translation>
+    </message>
+    <message>
+        <source>Pipelines server %1 (%2)</source>
+        <translation>Pipelines 服务器 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Pipelines server %1</source>
+        <translation>Pipelines 服务器 %1</translation>
+    </message>
+    <message>
+        <source>%1 did not run: %2</source>
+        <translation>%1 未运行：%2</translation>
+    </message>
+    <message>
+        <source>its answer is not a JSON object</source>
+        <translation>它的回答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>its valves&apos; schema is not a JSON object</source>
+        <translation>它的阀门模式不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>its valves are not a JSON object</source>
+        <translation>它的阀门不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>The Pipelines server %1 is no longer configured.</source>
+        <translation>Pipelines 服务器 %1 已不再配置。</translation>
     </message>
 </context>
 <context>

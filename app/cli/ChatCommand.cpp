@@ -137,6 +137,9 @@ int runChat(CliContext& ctx, const QStringList& args)
                                   : found.errorMessage());
         chat = **found;
     }
+    // The filters, with those of the Pipelines servers among the backends.
+    if (!ctx.filters())
+        return kExitFailed;
     Conversations conversations(app->store(), app->settings(), *set);
     conversations.setStageSource(app->filterStages(app->session().userId()));
     auto saved = conversations.planner().optionsOf(chatId);
@@ -189,7 +192,6 @@ int runChat(CliContext& ctx, const QStringList& args)
     // --filter: toggle filters switched on, over what the chat (or its model) has on.
     if (p.values.contains(QStringLiteral("filter"))) {
         FilterRegistry& filters = app->filters();
-        waitUntilFiltersDescribed(filters);
         QStringList on = filters.switchedOn(choice->model, options->filterIds);
         for (const QString& id :
              p.values.value(QStringLiteral("filter")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {

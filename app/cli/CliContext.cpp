@@ -6,6 +6,7 @@
 #include "backends/BackendSet.h"
 #include "config/Settings.h"
 #include "filters/FilterRegistry.h"
+#include "filters/PipelinesSource.h"
 #include "filters/ProcessFilter.h"
 #include "secrets/SecretStore.h"
 
@@ -174,6 +175,32 @@ BackendSet* CliContext::backends()
         static_cast<int>(context->settings().number(SettingKey::IdleTimeoutSeconds) * 1000);
     m_backends = std::make_unique<BackendSet>(*effective, &context->secrets(), idleMs);
     return m_backends.get();
+}
+
+FilterRegistry* CliContext::filters()
+{
+    AppContext* context = app();
+    if (!context)
+        return nullptr;
+    FilterRegistry& registry = context->filters();
+    if (!registry.pipelines()) {
+        // Without backends (none configured, or none readable) there are no pipelines: the
+        // filters of Lyss itself still are.
+        auto effective = context->effectiveBackends();
+        if (effective) {
+            BackendSet* set = backends();
+            if (set) {
+                registry.usePipelinesOf(*set);
+                if (registry.pipelines()->refreshing()) {
+                    QEventLoop loop;
+                    registry.pipelines()->whenKnown([&loop] { loop.quit(); });
+                    loop.exec();
+                }
+            }
+        }
+    }
+    waitUntilFiltersDescribed(registry);
+    return &registry;
 }
 
 bool CliContext::backendOption(const QHash<QString, QString>& values, Backend** only)

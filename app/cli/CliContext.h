@@ -61,6 +61,9 @@ public:
     bool mayChangeInstallation(const QString& what);
     // The live backends (keys from the keyring), or nullptr after printing why not.
     BackendSet* backends();
+    // The installation's filters with those of the Pipelines servers among the backends
+    // (asked and waited for); null, said, when the data cannot be opened.
+    FilterRegistry* filters();
     // The backend --backend names, or nullptr for "all". False after printing why
     // there is no such backend.
     bool backendOption(const QHash<QString, QString>& values, Backend** only);

@@ -50,8 +50,10 @@ int filtersList(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
-    FilterRegistry& registry = app->filters();
-    waitUntilFiltersDescribed(registry);
+    FilterRegistry* filters = ctx.filters();
+    if (!filters)
+        return kExitFailed;
+    FilterRegistry& registry = *filters;
     const QList<FilterRegistry::Entry> all = registry.list();
     if (p.flags.contains(QLatin1String("json"))) {
         QJsonArray out;
@@ -67,6 +69,7 @@ int filtersList(CliContext& ctx, const QStringList& args)
                 {QStringLiteral("hooks"), hooks},
                 {QStringLiteral("priority"), e.info.priority},
                 {QStringLiteral("toggle"), e.info.toggle},
+                {QStringLiteral("pipelines"), e.fromPipelines},
                 {QStringLiteral("models"), QJsonArray::fromStringList(e.models)},
                 {QStringLiteral("preselected"), QJsonArray::fromStringList(e.preselected)},
                 {QStringLiteral("problem"), e.problem}});
@@ -141,7 +144,8 @@ int filtersValves(CliContext& ctx, const QStringList& args)
     AppContext* app = ctx.app();
     if (!app)
         return kExitFailed;
-    waitUntilFiltersDescribed(app->filters());
+    if (!ctx.filters())
+        return kExitFailed;
     const auto e = app->filters().entry(p.positional[0]);
     if (!e)
         return ctx.fail(CliContext::tr("There is no filter %1.").arg(p.positional[0]));
@@ -177,14 +181,27 @@ int filtersSet(CliContext& ctx, const QStringList& args)
         return ctx.usage(CliContext::tr("%1 is not a JSON value (text goes in quotes: '\"word\"')")
                              .arg(p.positional[2]),
                          QStringLiteral("filters set"));
-    waitUntilFiltersDescribed(app->filters());
+    if (!ctx.filters())
+        return kExitFailed;
+    std::optional<Status> saved;
+    QEventLoop loop;
     const Status st =
         p.flags.contains(QLatin1String("user"))
             ? app->filters().setUserValve(p.positional[0], p.positional[1], doc.array().at(0),
                                           app->session().personalConfig())
-            : app->filters().setValve(p.positional[0], p.positional[1], doc.array().at(0));
+            : app->filters().setValves(p.positional[0],
+                                       QJsonObject{{p.positional[1], doc.array().at(0)}},
+                                       [&saved, &loop](Status s) {
+                                           saved = s;
+                                           loop.quit();
+                                       });
     if (!st.ok())
         return ctx.fail(st.errorMessage());
+    // A Pipelines server's valves are saved when it says so.
+    if (!p.flags.contains(QLatin1String("user")) && !saved)
+        loop.exec();
+    if (saved && !saved->ok())
+        return ctx.fail(saved->errorMessage());
     ctx.out() << CliContext::tr("%1's %2 is set.").arg(p.positional[0], p.positional[1])
               << Qt::endl;
     return kExitOk;
@@ -221,7 +238,8 @@ int filtersModels(CliContext& ctx, const QStringList& args, bool preselect)
     AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
-    waitUntilFiltersDescribed(app->filters());
+    if (!ctx.filters())
+        return kExitFailed;
     const QString id = p.positional[0];
     const QStringList models = p.positional.mid(1);
     const Status st = preselect ? app->filters().setPreselected(id, models)
@@ -264,7 +282,8 @@ int filtersReload(CliContext& ctx, const QStringList& args)
     if (!app)
         return kExitFailed;
     app->filters().reload();
-    waitUntilFiltersDescribed(app->filters());
+    if (!ctx.filters())
+        return kExitFailed;
     bool failing = false;
     for (const FilterRegistry::Entry& e : app->filters().list()) {
         failing = failing || (e.enabled && !e.problem.isEmpty());
@@ -305,6 +324,8 @@ int filtersTest(CliContext& ctx, const QStringList& args)
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
     if (!doc.isObject())
         return ctx.fail(CliContext::tr("%1 is not a JSON object.").arg(file.fileName()));
+    if (!ctx.filters())
+        return kExitFailed;
     Filter* filter = app->filters().filter(p.positional[0]);
     if (!filter) {
         const auto e = app->filters().entry(p.positional[0]);

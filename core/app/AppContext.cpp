@@ -324,8 +324,19 @@ FilterRegistry& AppContext::filters()
         m_filters = std::make_unique<FilterRegistry>(
             *m_config, QDir(m_dataDir).filePath(QStringLiteral("filters")));
         m_filters->setGuard([this](const QString& what) { return mayChangeInstallation(what); });
+        applyFilterLimits();
     }
     return *m_filters;
+}
+
+void AppContext::applyFilterLimits()
+{
+    const auto ms = [this](SettingKey key) {
+        return static_cast<int>(std::min(settings().number(key), 3600.0) * 1000);
+    };
+    filters().setCallLimits({ms(SettingKey::FilterInletSeconds),
+                             ms(SettingKey::FilterStreamSeconds),
+                             ms(SettingKey::FilterOutletSeconds)});
 }
 
 Conversations::StageSource AppContext::filterStages(const QString& userId)
@@ -344,6 +355,7 @@ Conversations::StageSource AppContext::filterStages(const QString& userId)
         context.messageId = reply.messageId();
         context.model = reply.request().model;
         context.switchedOn = reply.request().options.filterIds;
+        applyFilterLimits(); // as the settings say now
         context.report = [to = QPointer<ActiveReply>(&reply)](const QJsonObject& status) {
             if (!to)
                 return;

@@ -98,6 +98,8 @@ public:
     FilterRegistry& filters();
     // The filters that are on, as the stages of each reply of `userId`'s.
     Conversations::StageSource filterStages(const QString& userId);
+    // The installation's filters.*_timeout_seconds, for every filter.
+    void applyFilterLimits();
 
     // The backends this run uses (database, environment, built-in default).
     Result<QList<EffectiveBackend>> effectiveBackends();

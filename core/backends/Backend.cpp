@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 
 namespace lyss {
 
@@ -67,6 +68,50 @@ void Backend::sendJson(QNetworkReply* reply, const QString& what, Callback<QJson
         Result<QJsonDocument> result = m_http.jsonResult(reply);
         recordRequest(what, clock->elapsed(), result.ok());
         done(std::move(result));
+    });
+}
+
+void Backend::requestJson(const QString& path, const std::optional<QJsonObject>& body,
+                          int timeoutMs, Callback<QJsonDocument> done)
+{
+    whenKeyRead(this, [this, path, body, timeoutMs, done = std::move(done)] {
+        QNetworkReply* reply = body ? m_http.postJson(path, *body) : m_http.getJson(path);
+        reply->setParent(this);
+        auto timedOut = std::make_shared<bool>(false);
+        auto* clock = new QTimer(reply);
+        clock->setSingleShot(true);
+        connect(clock, &QTimer::timeout, reply, [reply, timedOut] {
+            *timedOut = true;
+            reply->abort();
+        });
+        clock->start(timeoutMs);
+        auto elapsed = std::make_shared<QElapsedTimer>();
+        elapsed->start();
+        const QString what = (body ? QStringLiteral("POST ") : QStringLiteral("GET ")) + path;
+        connect(reply, &QNetworkReply::finished, this,
+                [this, reply, what, elapsed, timedOut, timeoutMs, done] {
+                    reply->deleteLater();
+                    Result<QJsonDocument> result = m_http.jsonResult(reply);
+                    recordRequest(what, elapsed->elapsed(), result.ok());
+                    if (*timedOut) {
+                        done(Error{tr("%1 did not answer %2 within %3 s.")
+                                       .arg(m_http.serverLabel(), what)
+                                       .arg(timeoutMs / 1000.0),
+                                   ErrorCode::TimedOut});
+                        return;
+                    }
+                    const int status = HttpClient::httpStatus(reply);
+                    if (!result && status >= 400 && status != 401 && status != 403) {
+                        const QJsonValue detail = QJsonDocument::fromJson(HttpClient::bodyOf(reply))
+                                                      .object()
+                                                      .value(QLatin1String("detail"));
+                        if (detail.isString() && !detail.toString().trimmed().isEmpty()) {
+                            done(Error{detail.toString().trimmed(), ErrorCode::Refused});
+                            return;
+                        }
+                    }
+                    done(std::move(result));
+                });
     });
 }
 

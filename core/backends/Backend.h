@@ -15,6 +15,7 @@
 #include "backends/LineSplitter.h"
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -83,6 +84,13 @@ public:
     // Runs `then` once this backend's API key is read, without waiting for the keyring
     // (at once when there is none to read). Nothing runs if `receiver` is gone by then.
     void whenKeyRead(QObject* receiver, std::function<void()> then);
+
+    // A JSON request of a caller's own (a Pipelines server's routes), once the key is read:
+    // GET without `body`, else POST. Past `timeoutMs` it is given up (ErrorCode::TimedOut).
+    // A refusal the server explains in its own {"detail": "..."} (what a Pipelines filter
+    // says when it stops a message) comes as those words.
+    void requestJson(const QString& path, const std::optional<QJsonObject>& body, int timeoutMs,
+                     Callback<QJsonDocument> done);
 
     const BackendStats& stats() const { return m_stats; }
     void recordRequest(const QString& what, qint64 latencyMs, bool ok);

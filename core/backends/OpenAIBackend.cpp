@@ -16,6 +16,13 @@ void OpenAIBackend::listModelsNow(Callback<QList<ModelInfo>> done)
         QList<ModelInfo> out;
         const QJsonArray data = r->object().value(QLatin1String("data")).toArray();
         for (const QJsonValue& v : data) {
+            // A Pipelines server lists its filters among its models: they are no chat model.
+            if (v.toObject()
+                    .value(QLatin1String("pipeline"))
+                    .toObject()
+                    .value(QLatin1String("type"))
+                    .toString() == QLatin1String("filter"))
+                continue;
             ModelInfo m;
             m.name = v.toObject().value(QLatin1String("id")).toString();
             m.displayName = m.name;

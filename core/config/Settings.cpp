@@ -120,6 +120,28 @@ const QList<SettingDefinition>& Settings::definitions()
          {QStringLiteral("pending"), QStringLiteral("user"), QStringLiteral("admin")},
          {}},
         {SessionDays, QStringLiteral("auth.session_days"), installation, 28.0, {}, {}, 1},
+        // A filter that takes longer fails that call (and is restarted when it hangs).
+        {FilterInletSeconds,
+         QStringLiteral("filters.inlet_timeout_seconds"),
+         installation,
+         10.0,
+         {},
+         {},
+         0.1},
+        {FilterStreamSeconds,
+         QStringLiteral("filters.stream_timeout_seconds"),
+         installation,
+         2.0,
+         {},
+         {},
+         0.05},
+        {FilterOutletSeconds,
+         QStringLiteral("filters.outlet_timeout_seconds"),
+         installation,
+         10.0,
+         {},
+         {},
+         0.1},
     };
     return defs;
 }

@@ -29,6 +29,10 @@ enum class SettingKey {
     SignUp,      // whether the sign-in screen offers to create an account
     DefaultRole, // what a new account is
     SessionDays, // how long staying signed in lasts
+    // How long one filter call may take (inlet, outlet; stream per event), in seconds.
+    FilterInletSeconds,
+    FilterStreamSeconds,
+    FilterOutletSeconds,
 };
 
 // Whose a setting is: each person's own (kept per user), or the installation's (one for

@@ -23,6 +23,13 @@ QStringList filterHookNames(const QSet<FilterHook>& hooks);
 // answer of a filter that has no say in it.
 QJsonObject filterValue(FilterHook hook, const QJsonObject& payload);
 
+// How long one call may take (installation settings filters.*_timeout_seconds).
+struct CallLimits {
+    int inletMs = 10000;
+    int streamMs = 2000; // per event
+    int outletMs = 10000;
+};
+
 // What a filter says of itself.
 struct FilterInfo {
     QString id;
@@ -55,6 +62,8 @@ public:
     // toggle): info() is not to be trusted until changed() comes.
     virtual bool settling() const { return false; }
     virtual void call(FilterHook hook, const QJsonObject& payload, Done done) = 0;
+    // Calls made from now on take at most these.
+    virtual void setCallLimits(const CallLimits& limits) { Q_UNUSED(limits); }
 
 Q_SIGNALS:
     // A line it reports while it works ({"description", "done", "hidden"}), or a

@@ -2,7 +2,10 @@
 #include "filters/FilterRegistry.h"
 
 #include "filters/ContentFilter.h"
+#include "filters/FilterFolder.h"
 #include "filters/FilterStage.h"
+#include "filters/PipelineFilter.h"
+#include "filters/PipelinesSource.h"
 #include "filters/ProcessFilter.h"
 #include "filters/RateLimitFilter.h"
 #include "filters/ValveSchema.h"
@@ -16,6 +19,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <tuple>
 
 namespace lyss {
 
@@ -27,28 +31,6 @@ QString enabledKey(const QString& id)
 QString valvesKey(const QString& id)
 {
     return QStringLiteral("filters.%1.valves").arg(id);
-}
-// What a folder's filter.json names: {"command": ["python3", "main.py", ...]}.
-constexpr auto kManifest = "filter.json";
-// Where the host for Open WebUI's filter files is put (skipped by the scan: a dot).
-constexpr auto kHostDir = ".lyss";
-
-// A Python file with `class Filter`: one of Open WebUI's.
-bool isOpenWebUiFile(const QString& path)
-{
-    if (!path.endsWith(QLatin1String(".py")))
-        return false;
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) && f.read(512 * 1024).contains("class Filter");
-}
-
-// Debian's Python, which sees Debian's python3-pydantic, before whatever is first on the
-// PATH.
-QString python()
-{
-    return QFileInfo::exists(QStringLiteral("/usr/bin/python3"))
-               ? QStringLiteral("/usr/bin/python3")
-               : QStringLiteral("python3");
 }
 } // namespace
 
@@ -71,75 +53,9 @@ FilterRegistry::~FilterRegistry()
     m_filters.clear();
 }
 
-QHash<QString, FilterRegistry::Found> FilterRegistry::scan() const
-{
-    QHash<QString, Found> found;
-    const QDir dir(m_dir);
-    for (const QFileInfo& fi :
-         dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QString name = fi.fileName();
-        if (name.startsWith(QLatin1Char('.')) || name.endsWith(QLatin1Char('~')))
-            continue;
-        Found f;
-        f.modified = fi.lastModified();
-        f.size = fi.size();
-        if (fi.isDir()) {
-            const QString manifest = QDir(fi.absoluteFilePath()).filePath(QLatin1String(kManifest));
-            QFile file(manifest);
-            if (!file.open(QIODevice::ReadOnly))
-                continue; // a folder without a manifest is not a filter
-            f.modified = QFileInfo(manifest).lastModified();
-            const QJsonArray command = QJsonDocument::fromJson(file.readAll())
-                                           .object()
-                                           .value(QLatin1String("command"))
-                                           .toArray();
-            f.workingDir = fi.absoluteFilePath();
-            // A change to any file of the folder is a change of the filter.
-            for (const QFileInfo& inside :
-                 QDir(f.workingDir).entryInfoList(QDir::Files | QDir::NoDotAndDotDot)) {
-                f.modified = std::max(f.modified, inside.lastModified());
-                f.size += inside.size();
-            }
-            if (command.isEmpty() || !command.at(0).isString()) {
-                f.problem = tr("its %1 names no command: {\"command\": [\"program\", \"argument\", "
-                               "...]}")
-                                .arg(QLatin1String(kManifest));
-            } else {
-                f.program = command.at(0).toString();
-                // A program beside the manifest is found there; else on the PATH.
-                if (const QString beside = QDir(f.workingDir).filePath(f.program);
-                    f.program.contains(QLatin1Char('/')) || QFileInfo::exists(beside))
-                    f.program = QDir(f.workingDir).absoluteFilePath(f.program);
-                for (qsizetype i = 1; i < command.size(); ++i)
-                    f.arguments << command.at(i).toString();
-            }
-        } else {
-            if (name.endsWith(QLatin1String(".json")) || name.endsWith(QLatin1String(".md")) ||
-                name.endsWith(QLatin1String(".txt")))
-                continue; // notes and settings beside the filters
-            f.program = fi.absoluteFilePath();
-            f.workingDir = m_dir;
-            if (!fi.isExecutable() && isOpenWebUiFile(fi.absoluteFilePath())) {
-                // Open WebUI's own filter file, unchanged: run by the host Lyss ships.
-                const QString host = hostProgram();
-                f.program = python();
-                f.arguments = {host, fi.absoluteFilePath()};
-                if (host.isEmpty())
-                    f.problem = tr("the host for Open WebUI filters cannot be written to %1")
-                                    .arg(QDir(m_dir).filePath(QLatin1String(kHostDir)));
-            } else if (!fi.isExecutable())
-                f.problem = tr("it is not executable: make it so (chmod +x %1) and give it a #! "
-                               "line")
-                                .arg(fi.absoluteFilePath());
-        }
-        found.insert(name, f);
-    }
-    return found;
-}
-
 void FilterRegistry::reload()
 {
-    const QHash<QString, Found> now = scan();
+    const QHash<QString, FilterFolder::Found> now = FilterFolder::scan(m_dir);
     bool any = false;
     for (auto it = m_found.begin(); it != m_found.end();) {
         const auto next = now.find(it.key());
@@ -163,6 +79,7 @@ void FilterRegistry::reload()
         if (!it->problem.isEmpty())
             continue;
         auto* f = new ProcessFilter(it.key(), it->program, it->arguments, it->workingDir, this);
+        f->setCallLimits(m_limits);
         connect(f, &Filter::changed, this, &FilterRegistry::changed);
         m_filters.insert(it.key(), f);
         startIfEnabled(it.key());
@@ -192,29 +109,27 @@ void FilterRegistry::watch()
     reload();
 }
 
+void FilterRegistry::usePipelinesOf(BackendSet& backends)
+{
+    delete m_pipelines;
+    m_pipelines = new PipelinesSource(backends, this);
+    m_pipelines->setCallLimits(m_limits);
+    connect(m_pipelines, &PipelinesSource::changed, this, &FilterRegistry::changed);
+}
+
+void FilterRegistry::setCallLimits(const CallLimits& limits)
+{
+    m_limits = limits;
+    for (Filter* f : std::as_const(m_filters))
+        f->setCallLimits(limits);
+    if (m_pipelines)
+        m_pipelines->setCallLimits(limits);
+}
+
 void FilterRegistry::startIfEnabled(const QString& id)
 {
     if (auto* p = qobject_cast<ProcessFilter*>(m_filters.value(id)); p && isEnabled(id))
         p->start(); // described now, so that its order is known before the first reply
-}
-
-QString FilterRegistry::hostProgram() const
-{
-    QFile bundled(QStringLiteral(":/filters/openwebui_host.py"));
-    if (!bundled.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray text = bundled.readAll();
-    const QString dir = QDir(m_dir).filePath(QLatin1String(kHostDir));
-    const QString path = QDir(dir).filePath(QStringLiteral("openwebui_host.py"));
-    QFile current(path);
-    if (current.open(QIODevice::ReadOnly) && current.readAll() == text)
-        return path;
-    current.close();
-    QDir().mkpath(dir);
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(text) != text.size())
-        return {};
-    return path;
 }
 
 bool FilterRegistry::isBuiltIn(const QString& id)
@@ -225,7 +140,11 @@ bool FilterRegistry::isBuiltIn(const QString& id)
 bool FilterRegistry::isEnabled(const QString& id) const
 {
     auto v = m_config.get(enabledKey(id));
-    return v && v->has_value() && (*v)->toBool();
+    if (v && v->has_value())
+        return (*v)->toBool();
+    // A Pipelines server's filters run unless turned off here: its admin chose them, and
+    // whoever configured the server in Lyss chose it.
+    return m_pipelines && m_pipelines->filter(id);
 }
 
 QList<FilterRegistry::Entry> FilterRegistry::list() const
@@ -233,12 +152,19 @@ QList<FilterRegistry::Entry> FilterRegistry::list() const
     QList<Entry> out;
     QStringList ids = m_found.keys();
     ids << QString::fromLatin1(ContentFilter::kId) << QString::fromLatin1(RateLimitFilter::kId);
+    if (m_pipelines) {
+        for (const PipelineFilter* p : m_pipelines->filters())
+            ids << p->info().id;
+    }
     for (const QString& id : ids) {
         if (auto e = entry(id))
             out << *e;
     }
+    // Pipelines servers' filters first (Open WebUI runs their inlets and outlets before
+    // its own), then by (priority, id).
     std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
-        return std::pair(a.info.priority, a.id) < std::pair(b.info.priority, b.id);
+        return std::tuple(!a.fromPipelines, a.info.priority, a.id) <
+               std::tuple(!b.fromPipelines, b.info.priority, b.id);
     });
     return out;
 }
@@ -248,6 +174,15 @@ std::optional<FilterRegistry::Entry> FilterRegistry::entry(const QString& id) co
     Entry e;
     e.id = id;
     e.enabled = isEnabled(id);
+    if (PipelineFilter* p = m_pipelines ? m_pipelines->filter(id) : nullptr) {
+        e.filter = p;
+        e.info = p->info();
+        e.problem = p->problem();
+        e.valves = p->valveValues();
+        e.models = storedList(id, QStringLiteral("models"));
+        e.fromPipelines = true;
+        return e;
+    }
     Filter* f = m_filters.value(id);
     if (f) {
         e.filter = f;
@@ -312,6 +247,8 @@ QJsonObject valvesFrom(const QJsonObject& schema, ConfigRepository& config, cons
 
 QJsonObject FilterRegistry::valves(const QString& id) const
 {
+    if (const PipelineFilter* p = m_pipelines ? m_pipelines->filter(id) : nullptr)
+        return p->valveValues();
     const Filter* f = m_filters.value(id);
     return valvesFrom(f ? f->info().valves : QJsonObject(), m_config, valvesKey(id));
 }
@@ -324,11 +261,32 @@ QJsonObject FilterRegistry::userValves(const QString& id, ConfigRepository& pers
 
 Status FilterRegistry::setValve(const QString& id, const QString& key, const QJsonValue& value)
 {
+    return setValves(id, QJsonObject{{key, value}});
+}
+
+Status FilterRegistry::setValves(const QString& id, const QJsonObject& values,
+                                 std::function<void(Status)> saved)
+{
     if (m_guard) {
         if (Status st = m_guard(tr("change a filter's valves")); !st.ok())
             return st;
     }
-    return storeValve(id, key, value, false, m_config);
+    if (PipelineFilter* p = m_pipelines ? m_pipelines->filter(id) : nullptr) {
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            if (Status st = ValveSchema::check(p->valveSchema(), id, it.key(), *it); !st.ok())
+                return st;
+        }
+        p->updateValves(
+            values, saved ? saved : [](Status) {});
+        return {};
+    }
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (Status st = storeValve(id, it.key(), *it, false, m_config); !st.ok())
+            return st;
+    }
+    if (saved)
+        saved({});
+    return {};
 }
 
 Status FilterRegistry::setUserValve(const QString& id, const QString& key, const QJsonValue& value,
@@ -364,6 +322,8 @@ Status FilterRegistry::storeValve(const QString& id, const QString& key, const Q
 
 Filter* FilterRegistry::filter(const QString& id)
 {
+    if (PipelineFilter* p = m_pipelines ? m_pipelines->filter(id) : nullptr)
+        return p;
     return m_filters.value(id);
 }
 
@@ -452,6 +412,9 @@ ReplyStages FilterRegistry::stagesFor(const FilterContext& context,
             continue;
         if (!e.models.isEmpty() && !matches(e.models, context.model))
             continue; // attached to other models
+        if (e.fromPipelines &&
+            !static_cast<const PipelineFilter*>(e.filter)->appliesTo(context.model))
+            continue; // the Pipelines server attaches it to other models
         // A toggle runs where the chat switched it on (or, never chosen, where its model
         // preselects it). Asked at each call: a filter still starting has not said yet
         // whether it is one.

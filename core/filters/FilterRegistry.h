@@ -3,6 +3,7 @@
 
 #include "chat/ReplyStage.h"
 #include "filters/Filter.h"
+#include "filters/FilterFolder.h"
 #include "filters/FilterStage.h"
 #include "util/Result.h"
 
@@ -18,7 +19,9 @@
 
 namespace lyss {
 
+class BackendSet;
 class ConfigRepository;
+class PipelinesSource;
 
 // The installation's filters: the built-in ones and those in <data dir>/filters/ (an
 // executable, a folder with a filter.json naming its command, or an Open WebUI filter file,
@@ -42,6 +45,9 @@ public:
         QStringList models;
         // A toggle filter's models whose chats start with it switched on ("*": every one).
         QStringList preselected;
+        // A filter pipeline of a Pipelines server (on unless turned off; its valves are on
+        // the server; it runs before Lyss's own).
+        bool fromPipelines = false;
     };
 
     FilterRegistry(ConfigRepository& installation, QString filtersDir, QObject* parent = nullptr);
@@ -53,6 +59,11 @@ public:
     // ones stopped. `watch` keeps doing so whenever the folder changes.
     void reload();
     void watch();
+    // The filter pipelines of `backends`' Pipelines servers join the chain (and the list).
+    void usePipelinesOf(BackendSet& backends);
+    PipelinesSource* pipelines() const { return m_pipelines; }
+    // How long calls may take, for every filter.
+    void setCallLimits(const CallLimits& limits);
     QString folder() const { return m_dir; }
 
     // Every filter, in the order they run: (priority, id).
@@ -61,8 +72,12 @@ public:
     Status setEnabled(const QString& id, bool on);
     // The valves as stored, over the schema's defaults.
     QJsonObject valves(const QString& id) const;
-    // One valve, checked against the schema (a bad value is refused naming the field).
+    // Valves, checked against the schema (a bad value is refused naming the field). A
+    // Pipelines filter's go to its server: `saved` says how that ended (a local filter's:
+    // at once).
     Status setValve(const QString& id, const QString& key, const QJsonValue& value);
+    Status setValves(const QString& id, const QJsonObject& values,
+                     std::function<void(Status)> saved = {});
     // Which models a filter applies to (empty: all), and for which a toggle filter starts
     // switched on in a new chat ("*": all). Names are trimmed; a name without a tag
     // ("llama3.2") takes every tag ("llama3.2:latest").
@@ -89,15 +104,6 @@ Q_SIGNALS:
     void changed();
 
 private:
-    struct Found {
-        QString program;
-        QStringList arguments;
-        QString workingDir;
-        QDateTime modified;
-        qint64 size = 0;
-        QString problem;
-    };
-    QHash<QString, Found> scan() const;
     Status storeValve(const QString& id, const QString& key, const QJsonValue& value, bool personal,
                       ConfigRepository& config);
     Status storeList(const QString& id, const QString& key, const QStringList& list);
@@ -105,17 +111,16 @@ private:
     bool isEnabled(const QString& id) const;
     // A file in the folder cannot take a built-in filter's name.
     static bool isBuiltIn(const QString& id);
-    // The host program for Open WebUI's filter files, written beside the filters (and
-    // again when Lyss's own changed); empty when it cannot be.
-    QString hostProgram() const;
     void startIfEnabled(const QString& id);
 
     ConfigRepository& m_config;
     QString m_dir;
     std::function<Status(const QString&)> m_guard;
-    QHash<QString, Found> m_found;
+    QHash<QString, FilterFolder::Found> m_found;
     QHash<QString, Filter*> m_filters; // owned (children)
     QFileSystemWatcher* m_watcher = nullptr;
+    PipelinesSource* m_pipelines = nullptr; // owned (child)
+    CallLimits m_limits;
     QTimer m_settle;
 };
 

@@ -197,6 +197,13 @@ int ProcessFilter::limitFor(FilterHook hook) const
     return m_limits.inletMs;
 }
 
+void ProcessFilter::setCallLimits(const CallLimits& limits)
+{
+    m_limits.inletMs = limits.inletMs;
+    m_limits.streamMs = limits.streamMs;
+    m_limits.outletMs = limits.outletMs;
+}
+
 void ProcessFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
 {
     const auto passOn = [hook, &payload, &done] { done(filterValue(hook, payload)); };

@@ -49,6 +49,7 @@ public:
     QString problem() const override { return m_problem; }
     bool settling() const override { return m_state == State::Starting && !m_described; }
     void call(FilterHook hook, const QJsonObject& payload, Done done) override;
+    void setCallLimits(const CallLimits& limits) override;
 
     // Starts it (and describes it) now rather than at the first call.
     void start();

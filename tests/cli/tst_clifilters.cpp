@@ -20,11 +20,16 @@ class TestCliFilters : public QObject {
 
     QTemporaryDir m_dir;
     std::unique_ptr<test::FakeServer> m_server;
+    std::unique_ptr<test::FakeServer> m_pipelines; // a Pipelines server, while set
 
     test::CliResult cli(const QStringList& args, const QByteArray& input = {})
     {
         QProcessEnvironment env = test::cleanEnvironment();
         env.insert(QStringLiteral("OLLAMA_BASE_URL"), m_server->url().toString());
+        if (m_pipelines) {
+            env.insert(QStringLiteral("OPENAI_API_BASE_URL"), m_pipelines->url().toString());
+            env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("pk"));
+        }
         return test::runCli(m_dir.path(), args, env, input);
     }
 
@@ -242,6 +247,37 @@ private Q_SLOTS:
             QVERIFY2(r.exitCode == 0, qPrintable(args.join(' ') + ": " + r.err));
         }
         QVERIFY(listed(QStringLiteral("shout.py"))[QStringLiteral("models")].toArray().isEmpty());
+    }
+
+    void aPipelinesServersFiltersAreListedSetAndRun()
+    {
+        m_pipelines = std::make_unique<test::FakeServer>(
+            QStringList{QStringLiteral("--api-key"), QStringLiteral("pk")},
+            QStringLiteral("fake_pipelines.py"));
+        QVERIFY(m_pipelines->isRunning());
+        const QJsonObject tagger = listed(QStringLiteral("openai/tagger"));
+        QCOMPARE(tagger[QStringLiteral("name")].toString(), QStringLiteral("Tagger"));
+        QCOMPARE(tagger[QStringLiteral("enabled")].toBool(), true);
+        QCOMPARE(tagger[QStringLiteral("pipelines")].toBool(), true);
+        auto r =
+            cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("openai/tagger"),
+                 QStringLiteral("tag"), QStringLiteral("\"from-cli\"")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = cli(
+            {QStringLiteral("filters"), QStringLiteral("valves"), QStringLiteral("openai/tagger")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("tag")),
+                 QJsonValue(QStringLiteral("from-cli")));
+        r = cli({QStringLiteral("chat"), QStringLiteral("--model"),
+                 QStringLiteral("llama3.2:latest"), QStringLiteral("hello")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Reply to: hello [from-cli] [llama-only]")),
+                 qPrintable(r.out));
+        r = cli({QStringLiteral("chat"), QStringLiteral("--model"),
+                 QStringLiteral("llama3.2:latest"), QStringLiteral("a forbidden word")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Blocked by policy: no forbidden words")),
+                 qPrintable(r.err));
+        m_pipelines.reset();
     }
 
     void onlyAnAdminChangesThem()

@@ -4,6 +4,7 @@
 #include "settings/ValvesForm.h"
 
 #include "filters/FilterRegistry.h"
+#include "filters/PipelineFilter.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -25,6 +27,8 @@ QString stateOf(const FilterRegistry::Entry& e)
                          : FiltersPage::tr("cannot run: %1").arg(e.problem);
     if (!e.enabled)
         return FiltersPage::tr("off");
+    if (e.fromPipelines)
+        return FiltersPage::tr("on, on the Pipelines server");
     return e.info.toggle ? FiltersPage::tr("on, where a chat switches it on")
                          : FiltersPage::tr("on");
 }
@@ -224,6 +228,9 @@ void FiltersPage::showDetails()
         lines << tr("Version %1").arg(e->info.version);
     if (e->info.toggle)
         lines << tr("A toggle filter: it runs only in the chats that switch it on.");
+    if (const auto* pipeline = qobject_cast<const PipelineFilter*>(e->filter))
+        lines << tr("Its server runs it on: %1. Its valves are kept on the server.")
+                     .arg(pipeline->listed().models.join(QStringLiteral(", ")));
     m_details->setText(lines.join(QLatin1Char('\n')));
     if (another) {
         m_models->setText(e->models.join(QStringLiteral(", ")));
@@ -284,14 +291,22 @@ bool FiltersPage::saveValves()
 {
     if (m_shown.isEmpty())
         return false;
-    const QJsonObject values = m_valves->values();
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        if (Status st = m_registry.setValve(m_shown, it.key(), *it); !st.ok()) {
-            say(st.errorMessage());
-            return false;
-        }
+    const QString id = m_shown;
+    const bool remote = m_registry.entry(id) && m_registry.entry(id)->fromPipelines;
+    if (remote)
+        say(tr("Sending the valves of %1 to its server…").arg(id));
+    const Status st = m_registry.setValves(
+        id, m_valves->values(), [this, id, alive = QPointer<FiltersPage>(this)](Status saved) {
+            if (!alive)
+                return;
+            say(saved.ok()
+                    ? tr("The valves of %1 are saved.").arg(id)
+                    : tr("The valves of %1 were not saved: %2").arg(id, saved.errorMessage()));
+        });
+    if (!st.ok()) {
+        say(st.errorMessage());
+        return false;
     }
-    say(tr("The valves of %1 are saved.").arg(m_shown));
     return true;
 }
 

@@ -32,7 +32,8 @@ PersonShell::PersonShell(AppContext& app, BackendSet& backends, QObject* parent)
 {
     m_watch.setInterval(kWatchMs);
     connect(&m_watch, &QTimer::timeout, this, &PersonShell::checkSession);
-    m_app.filters().watch(); // a filter added, changed or removed counts at once
+    m_app.filters().watch();                    // a filter added, changed or removed counts at once
+    m_app.filters().usePipelinesOf(m_backends); // and those of the Pipelines servers
     m_pruner.setInterval(1000);
     connect(&m_pruner, &QTimer::timeout, this, &PersonShell::prune);
     connect(qApp, &QGuiApplication::applicationStateChanged, this,
