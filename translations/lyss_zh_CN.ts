@@ -1644,6 +1644,26 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
         <source>Filter (%1): %2</source>
         <translation>过滤器（%1）：%2</translation>
     </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Warning: the filters of %1, if it is a Pipelines server, are not known: %2</source>
+        <translation>警告：%1 若是 Pipelines 服务器，其过滤器未知：%2</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -2982,6 +3002,10 @@ Options:
         <source>%1 did not answer %2 within %3 s.</source>
         <translation>%1 未在 %3 秒内响应 %2。</translation>
     </message>
+    <message>
+        <source>the server was removed from Lyss before it answered</source>
+        <translation>服务器在响应之前已从 Lyss 中移除</translation>
+    </message>
 </context>
 <context>
     <name>lyss::BackendResolver</name>
@@ -3344,10 +3368,6 @@ Options:
         <source>Cannot edit</source>
         <translation>无法编辑</translation>
     </message>
-    <message>
-        <source>Cannot switch the filter</source>
-        <translation>无法切换过滤器</translation>
-    </message>
 </context>
 <context>
     <name>lyss::Conversations</name>
@@ -3385,6 +3405,14 @@ Options:
         <source>Filter %1</source>
         <translation>过滤器 %1</translation>
     </message>
+    <message>
+        <source>Cannot switch the filter</source>
+        <translation>无法切换过滤器</translation>
+    </message>
+    <message>
+        <source>The chat is not saved yet: switch the filter once its first reply has begun.</source>
+        <translation>对话尚未保存：请在第一条回复开始后再切换过滤器。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::FilterRegistry</name>
@@ -3411,6 +3439,10 @@ Options:
     <message>
         <source>change which models a filter applies to</source>
         <translation>更改过滤器适用的模型</translation>
+    </message>
+    <message>
+        <source>The models of %1 are set on its Pipelines server, as its valve &quot;pipelines&quot;: lyss-cli filters set %1 pipelines &apos;[&quot;llama3.2:latest&quot;]&apos;</source>
+        <translation>%1 的模型在其 Pipelines 服务器上设置，即其阀门 &quot;pipelines&quot;：lyss-cli filters set %1 pipelines &apos;[&quot;llama3.2:latest&quot;]&apos;</translation>
     </message>
 </context>
 <context>
@@ -3486,10 +3518,6 @@ Options:
     <message>
         <source>Version %1</source>
         <translation>版本 %1</translation>
-    </message>
-    <message>
-        <source>%1 is on: it runs on every reply from now on.</source>
-        <translation>%1 已开启：从现在起它会在每个回复上运行。</translation>
     </message>
     <message>
         <source>%1 is off.</source>
@@ -3568,16 +3596,24 @@ Options:
         <translation>已打开，在 Pipelines 服务器上</translation>
     </message>
     <message>
-        <source>Its server runs it on: %1. Its valves are kept on the server.</source>
-        <translation>其服务器将它用于：%1。它的阀门保存在服务器上。</translation>
-    </message>
-    <message>
         <source>Sending the valves of %1 to its server…</source>
         <translation>正在将 %1 的阀门发送到其服务器…</translation>
     </message>
     <message>
         <source>The valves of %1 were not saved: %2</source>
         <translation>%1 的阀门未保存：%2</translation>
+    </message>
+    <message>
+        <source>The filters of %1, if it is a Pipelines server, are not known: %2</source>
+        <translation>%1 若是 Pipelines 服务器，其过滤器未知：%2</translation>
+    </message>
+    <message>
+        <source>Its server runs it on: %1 (its &quot;pipelines&quot; valve). Its valves are kept on the server.</source>
+        <translation>其服务器将它用于：%1（其 &quot;pipelines&quot; 阀门）。它的阀门保存在服务器上。</translation>
+    </message>
+    <message>
+        <source>%1 is on: from now on it runs on the replies it applies to.</source>
+        <translation>%1 已打开：从现在起它会作用于适用的回复。</translation>
     </message>
 </context>
 <context>
@@ -4034,6 +4070,18 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>The Pipelines server %1 is no longer configured.</source>
         <translation>Pipelines 服务器 %1 已不再配置。</translation>
+    </message>
+    <message>
+        <source>the Pipelines server %1 is no longer configured</source>
+        <translation>Pipelines 服务器 %1 已不再配置</translation>
+    </message>
+    <message>
+        <source>The filter was removed meanwhile.</source>
+        <translation>该过滤器已在此期间被移除。</translation>
+    </message>
+    <message>
+        <source>The valves of %1 could not be read from its server yet, so they are not changed (the server would set every valve not sent back to its default).</source>
+        <translation>尚未能从服务器读取 %1 的阀门，因此未作更改（服务器会把未发回的阀门重置为默认值）。</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,9 @@ int runChat(CliContext& ctx, const QStringList& args)
     // --filter: toggle filters switched on, over what the chat (or its model) has on.
     if (p.values.contains(QStringLiteral("filter"))) {
         FilterRegistry& filters = app->filters();
-        QStringList on = filters.switchedOn(choice->model, options->filterIds);
+        // What the chat has chosen stays (toggles of another model too); else the model's.
+        QStringList on = options->filterIds ? *options->filterIds
+                                            : filters.switchedOn(choice->model, std::nullopt);
         for (const QString& id :
              p.values.value(QStringLiteral("filter")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString wanted = id.trimmed();
@@ -272,7 +274,15 @@ int runChat(CliContext& ctx, const QStringList& args)
                                           {QStringLiteral("level"), level},
                                           {QStringLiteral("text"), text}});
             else
-                ctx.err() << '\n' << CliContext::tr("Filter (%1): %2").arg(level, text) << Qt::endl;
+                ctx.err() << '\n'
+                          << CliContext::tr("Filter (%1): %2")
+                                 .arg(level == QLatin1String("error") ? CliContext::tr("error")
+                                      : level == QLatin1String("warning")
+                                          ? CliContext::tr("warning")
+                                      : level == QLatin1String("success") ? CliContext::tr("done")
+                                                                          : CliContext::tr("note"),
+                                      text)
+                          << Qt::endl;
         });
     ctx.onInterrupt([reply] { reply->cancel(); });
     QEventLoop loop;

@@ -7,6 +7,7 @@
 #include "app/AppContext.h"
 #include "app/UserSession.h"
 #include "filters/FilterRegistry.h"
+#include "filters/PipelinesSource.h"
 #include "filters/ProcessFilter.h"
 #include "util/Json.h"
 
@@ -55,6 +56,14 @@ int filtersList(CliContext& ctx, const QStringList& args)
         return kExitFailed;
     FilterRegistry& registry = *filters;
     const QList<FilterRegistry::Entry> all = registry.list();
+    if (registry.pipelines()) {
+        const auto problems = registry.pipelines()->problems();
+        for (auto it = problems.begin(); it != problems.end(); ++it)
+            ctx.err() << CliContext::tr("Warning: the filters of %1, if it is a Pipelines server, "
+                                        "are not known: %2")
+                             .arg(oneLine(it.key()), oneLine(*it))
+                      << Qt::endl;
+    }
     if (p.flags.contains(QLatin1String("json"))) {
         QJsonArray out;
         for (const FilterRegistry::Entry& e : all) {
@@ -113,6 +122,8 @@ int filtersSwitch(CliContext& ctx, const QStringList& args, bool on)
         return ctx.usage(CliContext::tr("%1 takes one ID").arg(command), command);
     AppContext* app = ctx.writableApp();
     if (!app)
+        return kExitFailed;
+    if (!ctx.filters()) // a Pipelines server's as well
         return kExitFailed;
     if (Status st = app->filters().setEnabled(p.positional[0], on); !st.ok())
         return ctx.fail(st.errorMessage());

@@ -3,6 +3,7 @@
 
 #include "secrets/SecretStore.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
@@ -71,10 +72,35 @@ void Backend::sendJson(QNetworkReply* reply, const QString& what, Callback<QJson
     });
 }
 
+namespace {
+// Hands a request's answer over exactly once: should the request go with its backend (the
+// servers were changed meanwhile), the caller still hears, from the event loop.
+struct AnswerOnce {
+    Backend::Callback<QJsonDocument> done;
+    bool answered = false;
+    void operator()(Result<QJsonDocument> r)
+    {
+        answered = true;
+        done(std::move(r));
+    }
+    ~AnswerOnce()
+    {
+        if (answered || !done)
+            return;
+        QTimer::singleShot(0, QCoreApplication::instance(), [done = done] {
+            done(Error{Backend::tr("the server was removed from Lyss before it answered"),
+                       ErrorCode::Io});
+        });
+    }
+};
+} // namespace
+
 void Backend::requestJson(const QString& path, const std::optional<QJsonObject>& body,
                           int timeoutMs, Callback<QJsonDocument> done)
 {
-    whenKeyRead(this, [this, path, body, timeoutMs, done = std::move(done)] {
+    auto answer = std::make_shared<AnswerOnce>();
+    answer->done = std::move(done);
+    whenKeyRead(this, [this, path, body, timeoutMs, answer] {
         QNetworkReply* reply = body ? m_http.postJson(path, *body) : m_http.getJson(path);
         reply->setParent(this);
         auto timedOut = std::make_shared<bool>(false);
@@ -89,28 +115,30 @@ void Backend::requestJson(const QString& path, const std::optional<QJsonObject>&
         elapsed->start();
         const QString what = (body ? QStringLiteral("POST ") : QStringLiteral("GET ")) + path;
         connect(reply, &QNetworkReply::finished, this,
-                [this, reply, what, elapsed, timedOut, timeoutMs, done] {
+                [this, reply, what, elapsed, timedOut, timeoutMs, answer] {
                     reply->deleteLater();
                     Result<QJsonDocument> result = m_http.jsonResult(reply);
                     recordRequest(what, elapsed->elapsed(), result.ok());
                     if (*timedOut) {
-                        done(Error{tr("%1 did not answer %2 within %3 s.")
-                                       .arg(m_http.serverLabel(), what)
-                                       .arg(timeoutMs / 1000.0),
-                                   ErrorCode::TimedOut});
+                        (*answer)(Error{tr("%1 did not answer %2 within %3 s.")
+                                            .arg(m_http.serverLabel(), what)
+                                            .arg(timeoutMs / 1000.0),
+                                        ErrorCode::TimedOut});
                         return;
                     }
-                    const int status = HttpClient::httpStatus(reply);
-                    if (!result && status >= 400 && status != 401 && status != 403) {
+                    // The server answered, and said no: its own words when it gave some.
+                    if (const int status = HttpClient::httpStatus(reply);
+                        !result && status >= 400) {
                         const QJsonValue detail = QJsonDocument::fromJson(HttpClient::bodyOf(reply))
                                                       .object()
                                                       .value(QLatin1String("detail"));
-                        if (detail.isString() && !detail.toString().trimmed().isEmpty()) {
-                            done(Error{detail.toString().trimmed(), ErrorCode::Refused});
-                            return;
-                        }
+                        (*answer)(Error{detail.isString() && !detail.toString().trimmed().isEmpty()
+                                            ? detail.toString().trimmed()
+                                            : result.errorMessage(),
+                                        ErrorCode::Refused});
+                        return;
                     }
-                    done(std::move(result));
+                    (*answer)(std::move(result));
                 });
     });
 }

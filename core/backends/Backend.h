@@ -87,8 +87,9 @@ public:
 
     // A JSON request of a caller's own (a Pipelines server's routes), once the key is read:
     // GET without `body`, else POST. Past `timeoutMs` it is given up (ErrorCode::TimedOut).
-    // A refusal the server explains in its own {"detail": "..."} (what a Pipelines filter
-    // says when it stops a message) comes as those words.
+    // A refusal (any HTTP error status) is ErrorCode::Refused, in the server's own words when
+    // it gave them ({"detail": "..."}: what a Pipelines filter says when it stops a
+    // message); a server not reached, or removed before it answered, is not.
     void requestJson(const QString& path, const std::optional<QJsonObject>& body, int timeoutMs,
                      Callback<QJsonDocument> done);
 

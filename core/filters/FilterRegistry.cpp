@@ -55,6 +55,8 @@ FilterRegistry::~FilterRegistry()
 
 void FilterRegistry::reload()
 {
+    if (m_pipelines)
+        m_pipelines->refresh(); // the servers' lists too: one may be back
     const QHash<QString, FilterFolder::Found> now = FilterFolder::scan(m_dir);
     bool any = false;
     for (auto it = m_found.begin(); it != m_found.end();) {
@@ -139,12 +141,10 @@ bool FilterRegistry::isBuiltIn(const QString& id)
 
 bool FilterRegistry::isEnabled(const QString& id) const
 {
+    // Off until an admin turns it on, a Pipelines server's as well: it will read every chat
+    // it applies to, and whoever added the server may not know it is one.
     auto v = m_config.get(enabledKey(id));
-    if (v && v->has_value())
-        return (*v)->toBool();
-    // A Pipelines server's filters run unless turned off here: its admin chose them, and
-    // whoever configured the server in Lyss chose it.
-    return m_pipelines && m_pipelines->filter(id);
+    return v && v->has_value() && (*v)->toBool();
 }
 
 QList<FilterRegistry::Entry> FilterRegistry::list() const
@@ -360,6 +360,11 @@ Status FilterRegistry::storeList(const QString& id, const QString& key, const QS
 
 Status FilterRegistry::setModels(const QString& id, const QStringList& models)
 {
+    if (m_pipelines && m_pipelines->filter(id))
+        return Error{tr("The models of %1 are set on its Pipelines server, as its valve "
+                        "\"pipelines\": lyss-cli filters set %1 pipelines '[\"llama3.2:latest\"]'")
+                         .arg(id),
+                     ErrorCode::InvalidInput};
     return storeList(id, QStringLiteral("models"), models);
 }
 

@@ -47,14 +47,27 @@ void FilterStage::whenKnown(std::function<void(bool)> then)
         return;
     }
     // Starting: whether it is a toggle, and which hooks it has, is known once it described
-    // itself (or failed to).
-    auto link = std::make_shared<QMetaObject::Connection>();
-    *link = QObject::connect(m_filter, &Filter::changed, m_filter,
-                             [this, link, alive = std::weak_ptr<bool>(m_alive), then, decide] {
-                                 QObject::disconnect(*link);
-                                 if (alive.lock())
-                                     then(decide());
-                             });
+    // itself, failed to, or was turned off; removed meanwhile, it has no say. Exactly once.
+    struct Wait {
+        QMetaObject::Connection changed;
+        QMetaObject::Connection gone;
+        bool fired = false;
+    };
+    auto wait = std::make_shared<Wait>();
+    Filter* filter = m_filter.data();
+    const auto fire = [wait, then, decide](bool removed) {
+        if (wait->fired)
+            return;
+        wait->fired = true;
+        QObject::disconnect(wait->changed);
+        QObject::disconnect(wait->gone);
+        then(!removed && decide());
+    };
+    wait->changed = QObject::connect(filter, &Filter::changed, filter, [filter, fire] {
+        if (!filter->settling())
+            fire(false);
+    });
+    wait->gone = QObject::connect(filter, &QObject::destroyed, [fire] { fire(true); });
 }
 
 QString FilterStage::name() const

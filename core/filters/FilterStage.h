@@ -81,7 +81,6 @@ private:
     QMetaObject::Connection m_statusLink;
     QMetaObject::Connection m_noticeLink;
     Admits m_admits;
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 
 } // namespace lyss

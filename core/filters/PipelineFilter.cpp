@@ -10,10 +10,26 @@
 namespace lyss {
 
 namespace {
-// A pipeline's id in a path: its characters as they are, nothing that escapes the route.
+// A pipeline's id in a path (QUrl encodes what needs it; listedIn() took only ids that stay
+// one segment).
 QString pathOf(const QString& pipeline, const QString& rest)
 {
-    return QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(pipeline)) + rest;
+    return QLatin1Char('/') + pipeline + rest;
+}
+
+// An id that stays one path segment of the server's routes: no separators, no dots alone,
+// nothing QUrl would read as its own.
+bool isPlainId(const QString& id)
+{
+    if (id.isEmpty() || id == QLatin1String(".") || id == QLatin1String("..") || id.size() > 200)
+        return false;
+    for (const QChar c : id) {
+        if (c.category() == QChar::Other_Control || c == QLatin1Char('/') ||
+            c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('?') ||
+            c == QLatin1Char('#'))
+            return false;
+    }
+    return true;
 }
 } // namespace
 
@@ -29,8 +45,8 @@ QList<PipelineFilter::Listed> PipelineFilter::listedIn(const QJsonObject& models
             continue;
         Listed l;
         l.pipeline = model.value(QLatin1String("id")).toString();
-        if (l.pipeline.isEmpty())
-            continue;
+        if (!isPlainId(l.pipeline))
+            continue; // an id that would leave its route is not called
         l.name = model.value(QLatin1String("name")).toString(l.pipeline);
         for (const QJsonValue& m : pipeline.value(QLatin1String("pipelines")).toArray())
             if (m.isString())
@@ -79,7 +95,12 @@ bool PipelineFilter::appliesTo(const QString& model) const
 void PipelineFilter::call(FilterHook hook, const QJsonObject& payload, Done done)
 {
     const QJsonObject value = filterValue(hook, payload);
-    if (hook == FilterHook::Stream || !m_backend) { // no stream hook; a server gone: no say
+    if (hook == FilterHook::Stream) { // Pipelines filters have no stream hook
+        done(value);
+        return;
+    }
+    if (!m_backend) { // the server was removed from the backends meanwhile
+        passWithout(tr("the Pipelines server %1 is no longer configured").arg(m_backendName));
         done(value);
         return;
     }
@@ -98,13 +119,13 @@ void PipelineFilter::call(FilterHook hook, const QJsonObject& payload, Done done
                 // Not reached, or no answer in time: as Open WebUI, the message goes on
                 // without this filter, and the person is told.
                 if (self)
-                    Q_EMIT self->notification(
-                        {{QStringLiteral("type"), QStringLiteral("warning")},
-                         {QStringLiteral("content"),
-                          tr("%1 did not run: %2")
-                              .arg(self->m_listed.name, answer.errorMessage())}});
+                    self->passWithout(answer.errorMessage());
                 done(value);
                 return;
+            }
+            if (self && !self->m_problem.isEmpty()) { // it answers again
+                self->m_problem.clear();
+                Q_EMIT self->changed();
             }
             if (!answer) {
                 done(answer.error()); // the pipeline's own refusal, in its words
@@ -118,6 +139,17 @@ void PipelineFilter::call(FilterHook hook, const QJsonObject& payload, Done done
         });
 }
 
+void PipelineFilter::passWithout(const QString& why)
+{
+    Q_EMIT notification(
+        {{QStringLiteral("type"), QStringLiteral("warning")},
+         {QStringLiteral("content"), tr("%1 did not run: %2").arg(m_listed.name, why)}});
+    if (m_problem != why) {
+        m_problem = why;
+        Q_EMIT changed();
+    }
+}
+
 void PipelineFilter::readValves(std::function<void(Status)> done)
 {
     if (!m_listed.hasValves || !m_backend) {
@@ -128,8 +160,10 @@ void PipelineFilter::readValves(std::function<void(Status)> done)
     m_backend->requestJson(
         pathOf(m_listed.pipeline, QStringLiteral("/valves/spec")), std::nullopt, m_limits.outletMs,
         [self, done](Result<QJsonDocument> spec) {
-            if (!self)
+            if (!self) {
+                done(Error{tr("The filter was removed meanwhile.")});
                 return;
+            }
             if (!spec || !spec->isObject()) {
                 done(Error{spec ? tr("its valves' schema is not a JSON object")
                                 : spec.errorMessage()});
@@ -139,8 +173,10 @@ void PipelineFilter::readValves(std::function<void(Status)> done)
             self->m_backend->requestJson(
                 pathOf(self->m_listed.pipeline, QStringLiteral("/valves")), std::nullopt,
                 self->m_limits.outletMs, [self, done](Result<QJsonDocument> values) {
-                    if (!self)
+                    if (!self) {
+                        done(Error{tr("The filter was removed meanwhile.")});
                         return;
+                    }
                     if (!values || !values->isObject()) {
                         done(Error{values ? tr("its valves are not a JSON object")
                                           : values.errorMessage()});
@@ -159,6 +195,12 @@ void PipelineFilter::updateValves(const QJsonObject& values, std::function<void(
         done(Error{tr("The Pipelines server %1 is no longer configured.").arg(m_backendName)});
         return;
     }
+    if (m_values.isEmpty()) {
+        done(Error{tr("The valves of %1 could not be read from its server yet, so they are not "
+                      "changed (the server would set every valve not sent back to its default).")
+                       .arg(m_listed.name)});
+        return;
+    }
     // The server makes its valves from what is posted alone (a key left out goes back to
     // its default), so every value goes, the changed ones over the current.
     QJsonObject all = m_values;
@@ -168,8 +210,10 @@ void PipelineFilter::updateValves(const QJsonObject& values, std::function<void(
     m_backend->requestJson(
         pathOf(m_listed.pipeline, QStringLiteral("/valves/update")), all, m_limits.outletMs,
         [self, done](Result<QJsonDocument> answer) {
-            if (!self)
+            if (!self) {
+                done(Error{tr("The filter was removed meanwhile.")});
                 return;
+            }
             if (!answer) {
                 done(answer.error());
                 return;

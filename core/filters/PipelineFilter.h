@@ -52,6 +52,9 @@ public:
     void updateValves(const QJsonObject& values, std::function<void(Status)> done);
 
 private:
+    // Not reached: the message goes on without it; the person is told, the state says why.
+    void passWithout(const QString& why);
+
     QPointer<Backend> m_backend;
     QString m_backendName;
     Listed m_listed;

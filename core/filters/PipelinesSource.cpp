@@ -73,8 +73,11 @@ void PipelinesSource::refresh(std::function<void()> done)
     }
     for (Backend* b : asked) {
         QPointer<Backend> backend(b);
+        QPointer<PipelinesSource> self(this);
         b->requestJson(QStringLiteral("/models"), std::nullopt, kListMs,
-                       [this, backend, name = b->name(), round](Result<QJsonDocument> r) {
+                       [this, self, backend, name = b->name(), round](Result<QJsonDocument> r) {
+                           if (!self)
+                               return; // replaced meanwhile
                            QList<PipelineFilter*> found;
                            if (!r) {
                                m_problems.insert(name, r.errorMessage());
@@ -112,6 +115,10 @@ void PipelinesSource::finishOne(int round)
 
 void PipelinesSource::take(const QString& backend, const QList<PipelineFilter*>& found, int round)
 {
+    if (round != m_round) { // a newer round asks again
+        qDeleteAll(found);
+        return;
+    }
     for (auto it = m_filters.begin(); it != m_filters.end();) {
         if ((*it)->backendName() == backend) {
             delete *it;

@@ -42,6 +42,7 @@ ProcessFilter::ProcessFilter(QString id, QString program, QStringList arguments,
 
 ProcessFilter::~ProcessFilter()
 {
+    m_closing = true; // those waiting on it hear destroyed(), not a change
     stop();
 }
 
@@ -152,8 +153,11 @@ void ProcessFilter::stop()
     m_restart.stop();
     if (m_state == State::Stopped)
         return;
+    const bool wasSettling = settling();
     m_state = State::Stopped;
     let(tr("it was turned off"));
+    if (wasSettling && !m_closing)
+        Q_EMIT changed(); // those waiting to learn what it is learn it will not say
 }
 
 void ProcessFilter::let(const QString& why)

@@ -85,6 +85,7 @@ private:
     QStringList m_arguments;
     QString m_workingDir;
     Limits m_limits;
+    bool m_closing = false;
     FilterInfo m_info;
     QString m_problem;
     State m_state = State::Stopped;

@@ -257,8 +257,14 @@ private Q_SLOTS:
         QVERIFY(m_pipelines->isRunning());
         const QJsonObject tagger = listed(QStringLiteral("openai/tagger"));
         QCOMPARE(tagger[QStringLiteral("name")].toString(), QStringLiteral("Tagger"));
-        QCOMPARE(tagger[QStringLiteral("enabled")].toBool(), true);
+        QCOMPARE(tagger[QStringLiteral("enabled")].toBool(), false); // until an admin says
         QCOMPARE(tagger[QStringLiteral("pipelines")].toBool(), true);
+        for (const QString& id :
+             {QStringLiteral("openai/tagger"), QStringLiteral("openai/llama-only"),
+              QStringLiteral("openai/blocker")}) {
+            const auto on = cli({QStringLiteral("filters"), QStringLiteral("enable"), id});
+            QVERIFY2(on.exitCode == 0, qPrintable(on.err));
+        }
         auto r =
             cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("openai/tagger"),
                  QStringLiteral("tag"), QStringLiteral("\"from-cli\"")});
@@ -277,8 +283,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("Blocked by policy: no forbidden words")),
                  qPrintable(r.err));
-        m_pipelines.reset();
     }
+
+    void cleanup() { m_pipelines.reset(); }
 
     void onlyAnAdminChangesThem()
     {

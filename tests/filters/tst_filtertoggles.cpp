@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -247,6 +248,37 @@ private Q_SLOTS:
         QCOMPARE(lastSentUserText(), QStringLiteral("early [Y]"));
         QCOMPARE(m.content, QStringLiteral("Reply to: early [Y] [Y]"));
         QVERIFY(!filters().filter(QStringLiteral("slow-off"))->settling());
+    }
+
+    void aReplyWaitingOnAStartingFilterGoesOnWhenItIsTurnedOffOrRemoved()
+    {
+        addFilter(QStringLiteral("slow-a"), QStringLiteral("slow-toggle"), QStringLiteral("A"));
+        addFilter(QStringLiteral("slow-b"), QStringLiteral("slow-toggle"), QStringLiteral("B"));
+        filters().reload();
+        for (const QString& id : {QStringLiteral("slow-a"), QStringLiteral("slow-b")}) {
+            QVERIFY(filters().setEnabled(id, true).ok());
+            Conversations::Send s;
+            s.prompt = QStringLiteral("wait for ") + id;
+            s.model = llama;
+            ChatOptions o = *m_conversations->planner().optionsOf({});
+            o.filterIds = QStringList{id};
+            s.options = o;
+            auto r = m_conversations->send(s);
+            QVERIFY(r.ok());
+            QPointer<ActiveReply> reply = *r;
+            QSignalSpy finished(reply, &ActiveReply::finished);
+            QTest::qWait(200); // the reply waits for the filter to say what it is
+            QVERIFY(filters().filter(id)->settling());
+            if (id.endsWith(QLatin1Char('a'))) {
+                QVERIFY(filters().setEnabled(id, false).ok()); // turned off while starting
+            } else {
+                QVERIFY(QFile::remove(QDir(folder()).filePath(id))); // or removed
+                filters().reload();
+            }
+            QVERIFY2(finished.count() > 0 || finished.wait(10000), "the reply hangs");
+            QCOMPARE(reply->message().status, MessageStatus::Complete);
+            QCOMPARE(reply->message().content, QStringLiteral("Reply to: wait for ") + id);
+        }
     }
 };
 

@@ -64,14 +64,8 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
 
     m_notices = new NoticeBar(this);
     column->addWidget(m_notices);
-    m_chips = new FilterChips(app.filters(), this);
+    m_chips = new FilterChips(app.filters(), conversations, app.store(), this);
     column->addWidget(m_chips);
-    connect(m_chips, &FilterChips::switched, this, [this](const QStringList& on) {
-        if (m_chatId.isEmpty())
-            return; // a new chat takes what the chips show when it is sent
-        if (Status st = m_conversations.setFilterIds(m_chatId, on); !st.ok())
-            warnPlain(this, tr("Cannot switch the filter"), st.errorMessage());
-    });
     connect(&m_picker, &QComboBox::currentIndexChanged, this,
             &ConversationPane::refreshFilterChips);
 
@@ -213,14 +207,7 @@ void ConversationPane::openChat(const QString& chatId)
 void ConversationPane::refreshFilterChips()
 {
     auto model = m_picker.chosen();
-    std::optional<QStringList> chosen;
-    if (!m_chatId.isEmpty()) {
-        if (auto chat = m_app.store().chats().chat(m_chatId); chat && chat->has_value())
-            chosen = ChatOptions::fromJson((**chat).params).filterIds;
-        else if (ActiveReply* live = m_conversations.replyIn(m_chatId))
-            chosen = live->request().options.filterIds; // a new chat, not stored yet
-    }
-    m_chips->showFor(model ? model->model : QString(), chosen);
+    m_chips->showChat(m_chatId, model ? model->model : QString());
 }
 
 void ConversationPane::newChat()
@@ -228,6 +215,7 @@ void ConversationPane::newChat()
     saveDraft();
     cancelEdit();
     m_chatId.clear();
+    m_chips->newChat();
     {
         const QSignalBlocker quiet(m_composer);
         const auto draft = m_app.store().drafts().draft({});
@@ -256,11 +244,10 @@ void ConversationPane::send()
     s.prompt = m_composer->toPlainText();
     s.model = *chosen;
     s.editOf = m_editOf;
-    if (m_chatId.isEmpty() && !m_chips->offered().isEmpty()) {
+    if (const auto toggles = m_chips->forNewChat(); m_chatId.isEmpty() && toggles) {
         // A new chat keeps the toggle filters as the chips show them.
-        auto options = m_conversations.planner().optionsOf({});
-        if (options) {
-            options->filterIds = m_chips->switchedOn();
+        if (auto options = m_conversations.planner().optionsOf({})) {
+            options->filterIds = toggles;
             s.options = *options;
         }
     }
@@ -272,6 +259,8 @@ void ConversationPane::send()
         return;
     }
     const bool sameBranch = !m_chatId.isEmpty() && m_editOf.isEmpty();
+    if (m_chatId.isEmpty())
+        m_chips->newChat(); // the next new chat chooses afresh
     m_composer->clear();
     (void)m_app.store().drafts().saveDraft(m_chatId, {});
     cancelEdit();
@@ -327,7 +316,12 @@ void ConversationPane::watch(ActiveReply* reply)
         if (chatId == m_chatId && m_messages->rowOf(reply->messageId()) < 0)
             openChat(chatId);
     });
-    connect(reply, &ActiveReply::notified, m_notices, &NoticeBar::notice);
+    // What a filter says about a reply is shown with its chat.
+    connect(reply, &ActiveReply::notified, m_notices,
+            [this, reply](const QString& level, const QString& text) {
+                if (reply->chatId() == m_chatId)
+                    m_notices->notice(level, text);
+            });
     connect(reply, &ActiveReply::finished, this, [this, reply, chatId] {
         // No longer replyIn() its chat: shown from here, with the rest that streamed.
         flushStreamed();

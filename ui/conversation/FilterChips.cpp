@@ -2,38 +2,93 @@
 #include "conversation/FilterChips.h"
 #include "common/PlainText.h"
 
+#include "chat/Conversations.h"
 #include "filters/FilterRegistry.h"
+#include "store/ChatStore.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace lyss {
 
-FilterChips::FilterChips(FilterRegistry& registry, QWidget* parent)
+FilterChips::FilterChips(FilterRegistry& registry, Conversations& conversations, ChatStore& store,
+                         QWidget* parent)
     : QWidget(parent)
     , m_registry(registry)
+    , m_conversations(conversations)
+    , m_store(store)
 {
     setObjectName(QStringLiteral("filterChips"));
     m_row = new QHBoxLayout(this);
     m_row->setContentsMargins(12, 6, 12, 0);
     m_row->setSpacing(6);
+    // Chips: rounded, and unmistakably on when on (the theme's accent), in every theme.
+    setStyleSheet(QStringLiteral(
+        "QToolButton#filterChip { border: 1px solid palette(mid); border-radius: 11px;"
+        " padding: 2px 10px; background: palette(base); color: palette(text); }"
+        "QToolButton#filterChip:hover { border-color: palette(highlight); }"
+        "QToolButton#filterChip:checked { background: palette(highlight);"
+        " color: palette(highlighted-text); border-color: palette(highlight); }"
+        "QToolButton#filterChip:focus { border: 2px solid palette(highlight); }"));
     // A filter described, turned on or off, attached elsewhere: the chips follow.
     connect(&m_registry, &FilterRegistry::changed, this, &FilterChips::rebuild);
     hide();
 }
 
-void FilterChips::showFor(const QString& model, const std::optional<QStringList>& chosen)
+void FilterChips::showChat(const QString& chatId, const QString& model)
 {
+    m_chatId = chatId;
     m_model = model;
-    m_chosen = chosen;
     rebuild();
 }
 
-QStringList FilterChips::offered() const
+void FilterChips::newChat()
 {
-    return m_order;
+    m_draft.reset();
+}
+
+std::optional<QStringList> FilterChips::storedChoice() const
+{
+    if (m_chatId.isEmpty())
+        return m_draft;
+    if (auto chat = m_store.chats().chat(m_chatId); chat && chat->has_value())
+        return ChatOptions::fromJson((**chat).params).filterIds;
+    if (ActiveReply* live = m_conversations.replyIn(m_chatId))
+        return live->request().options.filterIds; // its first reply, not stored yet
+    return std::nullopt;
+}
+
+std::optional<QStringList> FilterChips::forNewChat() const
+{
+    if (m_order.isEmpty())
+        return m_draft;
+    return switchedOn();
+}
+
+void FilterChips::onClicked()
+{
+    const QStringList on = switchedOn();
+    if (m_chatId.isEmpty()) {
+        m_draft = on; // kept until the first message, whatever the model list does
+        return;
+    }
+    // The chat's other toggles (of another model, or not offered now) stay as they were.
+    QStringList keep = storedChoice().value_or(QStringList());
+    keep.erase(std::remove_if(keep.begin(), keep.end(),
+                              [this](const QString& id) { return m_order.contains(id); }),
+               keep.end());
+    if (Status st = m_conversations.setFilterIds(m_chatId, keep + on); !st.ok()) {
+        warnPlain(this, tr("Cannot switch the filter"),
+                  st.errorCode() == ErrorCode::NotFound
+                      ? tr("The chat is not saved yet: switch the filter once its first reply "
+                           "has begun.")
+                      : st.errorMessage());
+        rebuild(); // the chips show what the chat has
+    }
 }
 
 QStringList FilterChips::switchedOn() const
@@ -50,8 +105,12 @@ void FilterChips::rebuild()
 {
     const QList<FilterRegistry::Entry> toggles =
         m_model.isEmpty() ? QList<FilterRegistry::Entry>() : m_registry.togglesFor(m_model);
-    const QStringList on = m_registry.switchedOn(m_model, m_chosen);
-    qDeleteAll(m_chips);
+    const QStringList on = m_registry.switchedOn(m_model, storedChoice());
+    // Those of the chips before go from the event loop: a click may be what brought us here.
+    for (QToolButton* old : std::as_const(m_chips)) {
+        old->hide();
+        old->deleteLater();
+    }
     m_chips.clear();
     m_order.clear();
     while (QLayoutItem* item = m_row->takeAt(0))
@@ -61,6 +120,7 @@ void FilterChips::rebuild()
         chip->setObjectName(QStringLiteral("filterChip"));
         chip->setCheckable(true);
         chip->setChecked(on.contains(e.id));
+        chip->setMinimumHeight(24);
         chip->setAutoRaise(false);
         chip->setFocusPolicy(Qt::TabFocus);
         // A filter's name is its own text: "&" is shown, never a shortcut.
@@ -71,10 +131,7 @@ void FilterChips::rebuild()
         chip->setToolTip(plainToolTip(about));
         chip->setAccessibleName(tr("Filter %1").arg(e.info.name.isEmpty() ? e.id : e.info.name));
         chip->setAccessibleDescription(about);
-        connect(chip, &QToolButton::toggled, this, [this] {
-            m_chosen = switchedOn(); // the chat has chosen now
-            Q_EMIT switched(*m_chosen);
-        });
+        connect(chip, &QToolButton::clicked, this, &FilterChips::onClicked);
         m_row->addWidget(chip);
         m_chips.insert(e.id, chip);
         m_order << e.id;

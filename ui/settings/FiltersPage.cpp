@@ -5,6 +5,7 @@
 
 #include "filters/FilterRegistry.h"
 #include "filters/PipelineFilter.h"
+#include "filters/PipelinesSource.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -85,6 +86,11 @@ FiltersPage::FiltersPage(FilterRegistry& registry, ConfigRepository& personal, b
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     v->addWidget(m_table, 1);
+    m_servers = new QLabel(this);
+    m_servers->setObjectName(QStringLiteral("pipelinesProblems"));
+    m_servers->setWordWrap(true);
+    makePlain(m_servers); // a server's words
+    v->addWidget(m_servers);
     auto* row = new QHBoxLayout;
     m_toggle = new QPushButton(tr("Turn &on"), this);
     m_toggle->setObjectName(QStringLiteral("toggleFilter"));
@@ -157,6 +163,15 @@ FiltersPage::FiltersPage(FilterRegistry& registry, ConfigRepository& personal, b
 
 void FiltersPage::reload()
 {
+    QStringList problems;
+    if (m_admin && m_registry.pipelines()) {
+        const auto byServer = m_registry.pipelines()->problems();
+        for (auto it = byServer.begin(); it != byServer.end(); ++it)
+            problems << tr("The filters of %1, if it is a Pipelines server, are not known: %2")
+                            .arg(it.key(), *it);
+    }
+    m_servers->setText(problems.join(QLatin1Char('\n')));
+    m_servers->setVisible(!problems.isEmpty());
     const QString keep = selectedId().isEmpty() ? m_shown : selectedId();
     const QSignalBlocker quiet(m_table);
     m_table->setRowCount(0);
@@ -173,9 +188,15 @@ void FiltersPage::reload()
         m_table->setItem(
             r, 1, new QTableWidgetItem(filterHookNames(e.info.hooks).join(QStringLiteral(", "))));
         m_table->setItem(r, 2, new QTableWidgetItem(QString::number(e.info.priority)));
-        m_table->setItem(r, 3,
-                         new QTableWidgetItem(
-                             e.models.isEmpty() ? tr("all") : e.models.join(QStringLiteral(", "))));
+        // A Pipelines filter's models are its server's word (its "pipelines" valve).
+        QStringList models = e.models;
+        if (const auto* pipeline = qobject_cast<const PipelineFilter*>(e.filter))
+            models = pipeline->listed().models.contains(QStringLiteral("*"))
+                         ? QStringList()
+                         : pipeline->listed().models;
+        m_table->setItem(
+            r, 3,
+            new QTableWidgetItem(models.isEmpty() ? tr("all") : models.join(QStringLiteral(", "))));
         m_table->setItem(r, 4, new QTableWidgetItem(stateOf(e)));
         if (e.id == keep)
             m_table->selectRow(r);
@@ -229,7 +250,8 @@ void FiltersPage::showDetails()
     if (e->info.toggle)
         lines << tr("A toggle filter: it runs only in the chats that switch it on.");
     if (const auto* pipeline = qobject_cast<const PipelineFilter*>(e->filter))
-        lines << tr("Its server runs it on: %1. Its valves are kept on the server.")
+        lines << tr("Its server runs it on: %1 (its \"pipelines\" valve). Its valves are kept on "
+                    "the server.")
                      .arg(pipeline->listed().models.join(QStringLiteral(", ")));
     m_details->setText(lines.join(QLatin1Char('\n')));
     if (another) {
@@ -238,7 +260,7 @@ void FiltersPage::showDetails()
     }
     m_preselectedLabel->setVisible(e->info.toggle);
     m_preselected->setVisible(e->info.toggle);
-    m_whereBox->setVisible(m_admin);
+    m_whereBox->setVisible(m_admin && !e->fromPipelines); // theirs: the "pipelines" valve
     if (another) { // a new form for another filter, even with the same schema
         m_valves->forget();
         m_userValves->forget();
@@ -265,7 +287,7 @@ bool FiltersPage::setEnabled(const QString& id, bool on)
         say(st.errorMessage());
         return false;
     }
-    say(on ? tr("%1 is on: it runs on every reply from now on.").arg(id)
+    say(on ? tr("%1 is on: from now on it runs on the replies it applies to.").arg(id)
            : tr("%1 is off.").arg(id));
     reload();
     return true;
@@ -296,7 +318,8 @@ bool FiltersPage::saveValves()
     if (remote)
         say(tr("Sending the valves of %1 to its server…").arg(id));
     const Status st = m_registry.setValves(
-        id, m_valves->values(), [this, id, alive = QPointer<FiltersPage>(this)](Status saved) {
+        id, m_valves->changedValues(),
+        [this, id, alive = QPointer<FiltersPage>(this)](Status saved) {
             if (!alive)
                 return;
             say(saved.ok()
@@ -314,7 +337,7 @@ bool FiltersPage::saveUserValves()
 {
     if (m_shown.isEmpty())
         return false;
-    const QJsonObject values = m_userValves->values();
+    const QJsonObject values = m_userValves->changedValues();
     for (auto it = values.begin(); it != values.end(); ++it) {
         if (Status st = m_registry.setUserValve(m_shown, it.key(), *it, m_personal); !st.ok()) {
             say(st.errorMessage());

@@ -56,6 +56,7 @@ private:
     ConfigRepository& m_personal;
     const bool m_admin;
     QTableWidget* m_table = nullptr;
+    QLabel* m_servers = nullptr; // Pipelines servers that could not be asked
     QLabel* m_details = nullptr;
     QPushButton* m_toggle = nullptr;
     QGroupBox* m_whereBox = nullptr;

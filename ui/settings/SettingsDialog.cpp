@@ -12,6 +12,7 @@
 #include "filters/FilterRegistry.h"
 
 #include <QDialogButtonBox>
+#include <QScreen>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -25,7 +26,9 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    resize(760, 560);
+    // Room for a page's list and the form under it, within the screen.
+    const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, 1024, 768);
+    resize(std::min(880, room.width() * 9 / 10), std::min(720, room.height() * 9 / 10));
     auto* layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     const auto keep = [this](const QString& text) { m_lastMessage = text; };

@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 
@@ -87,11 +88,29 @@ void ValvesForm::show(const QJsonObject& schema, const QJsonObject& values)
         const QString help = spec.value(QLatin1String("description")).toString();
         editor->setToolTip(plainToolTip(help));
         editor->setAccessibleDescription(help);
+        // Its title is the filter's (or a server's) text: a label that never reads markup.
         const QString title = spec.value(QLatin1String("title")).toString(it.key());
         editor->setAccessibleName(title);
-        m_form->addRow(plainMenuText(title), editor);
+        auto* label = new QLabel(this);
+        setPlainText(label, title);
+        label->setBuddy(editor);
+        m_form->addRow(label, editor);
         m_editors.insert(it.key(), editor);
     }
+    m_shownAs = this->values(); // before any edit
+}
+
+QJsonObject ValvesForm::changedValues() const
+{
+    // Only what was edited: a value the form cannot show as it is (a null, a number past
+    // its range or its decimals, a list of objects) is never sent back altered.
+    QJsonObject out;
+    const QJsonObject now = values();
+    for (auto it = now.begin(); it != now.end(); ++it) {
+        if (*it != m_shownAs.value(it.key()))
+            out.insert(it.key(), *it);
+    }
+    return out;
 }
 
 QJsonObject ValvesForm::values() const

@@ -25,6 +25,8 @@ public:
     bool isEmpty() const { return m_editors.isEmpty(); }
     // What the form holds, valve by valve, in the schema's types.
     QJsonObject values() const;
+    // Only the valves edited since show().
+    QJsonObject changedValues() const;
     QWidget* editor(const QString& key) const { return m_editors.value(key); }
 
 private:
@@ -32,6 +34,7 @@ private:
 
     QFormLayout* m_form = nullptr;
     QJsonObject m_schema;
+    QJsonObject m_shownAs; // what the form held before any edit
     QHash<QString, QWidget*> m_editors;
     bool m_shown = false;
 };
