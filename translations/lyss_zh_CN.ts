@@ -1545,10 +1545,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>未知子命令“filters %1”</translation>
     </message>
     <message>
-        <source>The filter&apos;s valves (its settings) as JSON; with --user, your own (its user valves).</source>
-        <translation>以 JSON 输出过滤器的阀门（设置）；加 --user 时输出你自己的（用户阀门）。</translation>
-    </message>
-    <message>
         <source>your own valves</source>
         <translation>你自己的阀门</translation>
     </message>
@@ -1663,6 +1659,18 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
     <message>
         <source>Warning: the filters of %1, if it is a Pipelines server, are not known: %2</source>
         <translation>警告：%1 若是 Pipelines 服务器，其过滤器未知：%2</translation>
+    </message>
+    <message>
+        <source>The filter&apos;s valves (its settings), one a line with what each is for; with --user, your own (its user valves).</source>
+        <translation>过滤器的阀门（其设置），每行一个并附上用途；使用 --user 时为你自己的阀门（其用户阀门）。</translation>
+    </message>
+    <message>
+        <source>as one JSON object</source>
+        <translation>作为一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 has no valves.</source>
+        <translation>%1 没有阀门。</translation>
     </message>
 </context>
 <context>

@@ -144,10 +144,13 @@ int filtersValves(CliContext& ctx, const QStringList& args)
     ParsedArgs p;
     int code = 0;
     if (!parseArgs(
-            ctx, QStringLiteral("filters valves"), QStringLiteral("filters valves ID [--user]"),
-            CliContext::tr("The filter's valves (its settings) as JSON; with --user, your "
-                           "own (its user valves)."),
-            {{QStringLiteral("user"), {}, CliContext::tr("your own valves")}}, args, &p, &code))
+            ctx, QStringLiteral("filters valves"),
+            QStringLiteral("filters valves ID [--user] [--json]"),
+            CliContext::tr("The filter's valves (its settings), one a line with what each is "
+                           "for; with --user, your own (its user valves)."),
+            {{QStringLiteral("user"), {}, CliContext::tr("your own valves")},
+             {QStringLiteral("json"), {}, CliContext::tr("as one JSON object")}},
+            args, &p, &code))
         return code;
     if (p.positional.size() != 1)
         return ctx.usage(CliContext::tr("filters valves takes one ID"),
@@ -164,7 +167,25 @@ int filtersValves(CliContext& ctx, const QStringList& args)
         p.flags.contains(QLatin1String("user"))
             ? app->filters().userValves(e->id, app->session().personalConfig())
             : app->filters().valves(e->id);
-    ctx.out() << QJsonDocument(valves).toJson(QJsonDocument::Indented);
+    if (p.flags.contains(QLatin1String("json"))) {
+        ctx.out() << QJsonDocument(valves).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    const QJsonObject schema =
+        (p.flags.contains(QLatin1String("user")) ? e->info.userValves : e->info.valves)
+            .value(QLatin1String("properties"))
+            .toObject();
+    if (valves.isEmpty())
+        ctx.out() << CliContext::tr("%1 has no valves.").arg(oneLine(e->id)) << Qt::endl;
+    for (auto it = valves.begin(); it != valves.end(); ++it) {
+        const QString value = QString::fromUtf8(
+            QJsonDocument(QJsonArray{*it}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+        const QString about =
+            schema.value(it.key()).toObject().value(QLatin1String("description")).toString();
+        ctx.out() << oneLine(it.key()) << " = " << oneLine(value)
+                  << (about.isEmpty() ? QString() : QStringLiteral("    # ") + oneLine(about))
+                  << Qt::endl;
+    }
     return kExitOk;
 }
 

@@ -61,6 +61,9 @@ public:
     // Whether it is starting and has not yet told what it is (its hooks, whether it is a
     // toggle): info() is not to be trusted until changed() comes.
     virtual bool settling() const { return false; }
+    // Whether info() is what it said of itself (false for one that never described itself,
+    // which failed to start, say).
+    virtual bool hasDescribed() const { return true; }
     virtual void call(FilterHook hook, const QJsonObject& payload, Done done) = 0;
     // Calls made from now on take at most these.
     virtual void setCallLimits(const CallLimits& limits) { Q_UNUSED(limits); }

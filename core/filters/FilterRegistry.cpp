@@ -82,7 +82,10 @@ void FilterRegistry::reload()
             continue;
         auto* f = new ProcessFilter(it.key(), it->program, it->arguments, it->workingDir, this);
         f->setCallLimits(m_limits);
-        connect(f, &Filter::changed, this, &FilterRegistry::changed);
+        connect(f, &Filter::changed, this, [this, f] {
+            remember(f);
+            Q_EMIT changed();
+        });
         m_filters.insert(it.key(), f);
         startIfEnabled(it.key());
     }
@@ -358,6 +361,22 @@ Status FilterRegistry::storeList(const QString& id, const QString& key, const QS
     return st;
 }
 
+void FilterRegistry::remember(const Filter* f)
+{
+    if (!f->hasDescribed())
+        return;
+    const FilterInfo info = f->info();
+    const QString key = QStringLiteral("filters.%1.was_toggle").arg(info.id);
+    if (rememberedToggle(info.id) != info.toggle)
+        (void)m_config.set(key, info.toggle); // a read-only database: remembered next time
+}
+
+bool FilterRegistry::rememberedToggle(const QString& id) const
+{
+    auto v = m_config.get(QStringLiteral("filters.%1.was_toggle").arg(id));
+    return v && v->has_value() && (*v)->toBool();
+}
+
 Status FilterRegistry::setModels(const QString& id, const QStringList& models)
 {
     if (m_pipelines && m_pipelines->filter(id))
@@ -423,9 +442,14 @@ ReplyStages FilterRegistry::stagesFor(const FilterContext& context,
         // A toggle runs where the chat switched it on (or, never chosen, where its model
         // preselects it). Asked at each call: a filter still starting has not said yet
         // whether it is one.
+        // One that has not said what it is this time (it fails to start) is taken to be
+        // what it said last time: a broken toggle must not stop the chats that never
+        // switched it on.
         auto admits = [id = e.id, chosen = context.switchedOn, model = context.model,
-                       preselected = e.preselected](const FilterInfo& info) {
-            return !info.toggle || (chosen ? chosen->contains(id) : matches(preselected, model));
+                       preselected = e.preselected, filter = QPointer<Filter>(e.filter),
+                       wasToggle = rememberedToggle(e.id)](const FilterInfo& info) {
+            const bool toggle = filter && !filter->hasDescribed() ? wasToggle : info.toggle;
+            return !toggle || (chosen ? chosen->contains(id) : matches(preselected, model));
         };
         stages << std::make_shared<FilterStage>(
             e.filter, context, e.valves, personal ? userValves(e.id, *personal) : QJsonObject{},

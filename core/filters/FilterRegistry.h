@@ -108,6 +108,9 @@ private:
                       ConfigRepository& config);
     Status storeList(const QString& id, const QString& key, const QStringList& list);
     QStringList storedList(const QString& id, const QString& key) const;
+    // Whether a filter was a toggle when it last described itself (kept in the settings).
+    void remember(const Filter* f);
+    bool rememberedToggle(const QString& id) const;
     bool isEnabled(const QString& id) const;
     // A file in the folder cannot take a built-in filter's name.
     static bool isBuiltIn(const QString& id);

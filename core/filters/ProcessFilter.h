@@ -48,6 +48,7 @@ public:
     FilterInfo info() const override { return m_info; }
     QString problem() const override { return m_problem; }
     bool settling() const override { return m_state == State::Starting && !m_described; }
+    bool hasDescribed() const override { return m_described; }
     void call(FilterHook hook, const QJsonObject& payload, Done done) override;
     void setCallLimits(const CallLimits& limits) override;
 

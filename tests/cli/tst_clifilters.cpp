@@ -166,7 +166,8 @@ private Q_SLOTS:
                  QStringLiteral("show_count"), QStringLiteral("false"), QStringLiteral("--user")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = cli({QStringLiteral("filters"), QStringLiteral("valves"),
-                 QStringLiteral("word_count.py"), QStringLiteral("--user")});
+                 QStringLiteral("word_count.py"), QStringLiteral("--user"),
+                 QStringLiteral("--json")});
         QCOMPARE(
             QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("show_count")),
             QJsonValue(false));
@@ -269,10 +270,14 @@ private Q_SLOTS:
             cli({QStringLiteral("filters"), QStringLiteral("set"), QStringLiteral("openai/tagger"),
                  QStringLiteral("tag"), QStringLiteral("\"from-cli\"")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = cli(
-            {QStringLiteral("filters"), QStringLiteral("valves"), QStringLiteral("openai/tagger")});
+        r = cli({QStringLiteral("filters"), QStringLiteral("valves"),
+                 QStringLiteral("openai/tagger"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QLatin1String("tag")),
                  QJsonValue(QStringLiteral("from-cli")));
+        // For people: one valve a line.
+        r = cli(
+            {QStringLiteral("filters"), QStringLiteral("valves"), QStringLiteral("openai/tagger")});
+        QVERIFY2(r.out.contains(QStringLiteral("tag = \"from-cli\"")), qPrintable(r.out));
         r = cli({QStringLiteral("chat"), QStringLiteral("--model"),
                  QStringLiteral("llama3.2:latest"), QStringLiteral("hello")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));

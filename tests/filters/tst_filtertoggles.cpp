@@ -250,6 +250,28 @@ private Q_SLOTS:
         QVERIFY(!filters().filter(QStringLiteral("slow-off"))->settling());
     }
 
+    void aToggleThatNoLongerStartsStopsOnlyTheChatsThatSwitchedItOn()
+    {
+        addFilter(QStringLiteral("flaky"), QStringLiteral("toggle"), QStringLiteral("F"));
+        filters().reload();
+        turnOn(QStringLiteral("flaky")); // it says it is a toggle, and that is remembered
+        // Changed into one that exits before saying anything.
+        addFilter(QStringLiteral("flaky"), QStringLiteral("exit-at-once"), {});
+        QFile::setPermissions(QDir(folder()).filePath(QStringLiteral("flaky")),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner);
+        filters().reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!filters().entry(QStringLiteral("flaky"))->problem.isEmpty(),
+                                 10000);
+        QVERIFY(!filters().filter(QStringLiteral("flaky"))->hasDescribed());
+        Message m = ask(QStringLiteral("untouched"), llama);
+        QCOMPARE(m.status, MessageStatus::Complete);
+        QCOMPARE(m.content, QStringLiteral("Reply to: untouched"));
+        m = ask(QStringLiteral("wanted"), llama, {}, QStringList{QStringLiteral("flaky")});
+        QCOMPARE(m.status, MessageStatus::Error); // switched on and broken: it stops them
+        QVERIFY2(m.error.contains(QStringLiteral("flaky")), qPrintable(m.error));
+    }
+
     void aReplyWaitingOnAStartingFilterGoesOnWhenItIsTurnedOffOrRemoved()
     {
         addFilter(QStringLiteral("slow-a"), QStringLiteral("slow-toggle"), QStringLiteral("A"));
