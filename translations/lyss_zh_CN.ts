@@ -3248,6 +3248,10 @@ Options:
         <source>Read only: nothing can be changed</source>
         <translation>只读：无法进行任何更改</translation>
     </message>
+    <message>
+        <source>No chat has “%1”. Esc clears the search.</source>
+        <translation>没有包含“%1”的对话。按 Esc 清除搜索。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::ChatTree</name>
@@ -4362,6 +4366,10 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>change the servers</source>
         <translation>更改服务器</translation>
+    </message>
+    <message>
+        <source>There is no server to test: add one below.</source>
+        <translation>没有可测试的服务器：请在下方添加一个。</translation>
     </message>
 </context>
 <context>

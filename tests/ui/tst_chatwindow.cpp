@@ -366,7 +366,8 @@ private Q_SLOTS:
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
         QVERIFY(text->text().contains(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QVERIFY(text->text().contains(QStringLiteral("ollama serve")));
-        QVERIFY(w.window->findChild<QPushButton*>(QStringLiteral("retryButton")));
+        auto* retry = w.window->findChild<QPushButton*>(QStringLiteral("retryButton"));
+        QVERIFY(retry && retry->isVisible());
 
         // The server comes up; Retry finds it and the models.
         test::FakeServer late({QStringLiteral("--port"), QString::number(port)});
@@ -375,6 +376,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!text->text().contains(QStringLiteral("No model server answers")),
                                  10000);
+        // Welcomed, with nothing to retry.
+        QVERIFY(text->text().contains(QStringLiteral("Ask anything")));
+        QVERIFY(!retry->isVisible());
     }
 
     void regenerateEditAndSwitchBranches()

@@ -374,6 +374,11 @@ private Q_SLOTS:
 
         SettingsDialog d(*w.app, *w.backends, w.window->models(), chatId, w.window.get());
         QSignalSpy answered(&d, &SettingsDialog::finishedWork);
+        // Test with nothing chosen and one server: that one.
+        d.testServer({});
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(d.lastMessage().startsWith(QStringLiteral("✓ ollama answers")),
+                 qPrintable(d.lastMessage()));
         // Servers: add, refuse nonsense, test, refuse removing what the environment set.
         QVERIFY(!d.addServer(QStringLiteral("openai"), QStringLiteral("local"),
                              QStringLiteral("localhost:8080"), {}));

@@ -96,6 +96,7 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
             stop();
         else
             send();
+        m_composer->setFocus(); // what is typed next goes where it is meant to
     });
     // Streamed text reaches the screen at most ~60 times a second.
     m_coalesce.setSingleShot(true);
@@ -363,8 +364,12 @@ void ConversationPane::updateSendButton()
     const bool streaming = m_conversations.replyIn(m_chatId) != nullptr;
     m_sendButton->setText(streaming ? tr("Stop") : tr("Send"));
     m_sendButton->setToolTip(streaming ? tr("Stop the reply (Esc)") : tr("Send (Enter)"));
-    m_sendButton->setEnabled(streaming ||
-                             (!m_composer->isBlank() && m_app.readOnlyReason().isEmpty()));
+    const bool enabled = streaming || (!m_composer->isBlank() && m_app.readOnlyReason().isEmpty());
+    // A button losing its focus as it turns off would hand it to the next widget (the chat
+    // search), where the next keys would go: the composer takes it.
+    if (!enabled && m_sendButton->hasFocus())
+        m_composer->setFocus();
+    m_sendButton->setEnabled(enabled);
 }
 
 void ConversationPane::onMessageAction(int action, int row)

@@ -296,8 +296,11 @@ void ServersPage::testServer(const QString& name)
         return say(list.errorMessage());
     auto it = std::find_if(list->begin(), list->end(),
                            [&](const EffectiveBackend& b) { return b.name == name; });
+    if (it == list->end() && name.isEmpty() && list->size() == 1)
+        it = list->begin(); // nothing chosen, and only one to choose: that one
     if (it == list->end())
-        return say(tr("Choose a server in the list first."));
+        return say(list->isEmpty() ? tr("There is no server to test: add one below.")
+                                   : tr("Choose a server in the list first."));
     Backend::Config config{it->name, it->kind, it->url, it->envKey, 15000};
     if (config.apiKey.isEmpty() && it->hasStoredKey)
         config.keyStore = &m_app.secrets(); // read without waiting, before the probe

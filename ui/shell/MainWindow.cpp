@@ -117,6 +117,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
             [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
     connect(m_sidebar, &ChatSidebar::chatActivated, this, &MainWindow::openChat);
     connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
+    connect(m_sidebar, &ChatSidebar::searchDismissed, m_pane->composer(),
+            qOverload<>(&QWidget::setFocus));
     connect(m_sidebar, &ChatSidebar::deleteRequested, this, &MainWindow::deleteChatWithUndo);
     connect(m_sidebar, &ChatSidebar::chatsChanged, this, [this] {
         if (auto c = m_app.store().chats().chat(currentChatId());

@@ -59,6 +59,8 @@ void WelcomePage::retranslate()
 {
     m_title->setText(tr("Lyss"));
     m_retry->setText(tr("Retry"));
+    // Retry is for a server that does not answer, or has no models yet; not for a welcome.
+    m_retry->setVisible(m_shown != Shown::Welcome);
     switch (m_shown) {
     case Shown::NoServer: {
         // Rich text of our own; the servers' lines are escaped into it.

@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -43,6 +44,7 @@ ChatSidebar::ChatSidebar(ChatStore& chats, QWidget* parent)
 
     connect(m_new, &QPushButton::clicked, this, &ChatSidebar::newChatRequested);
     connect(m_search, &QLineEdit::textChanged, this, &ChatSidebar::rebuild);
+    m_search->installEventFilter(this); // Esc: clears the search, never stops a reply
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         if (const QString id = item->data(kChatIdRole).toString(); !id.isEmpty())
             Q_EMIT chatActivated(id);
@@ -157,6 +159,25 @@ void ChatSidebar::setCurrentChat(const QString& chatId)
     m_list->clearSelection();
 }
 
+bool ChatSidebar::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape &&
+        static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
+        if (event->type() == QEvent::ShortcutOverride) {
+            event->accept(); // the window's Esc (stop the reply) is not this one's
+            return true;
+        }
+        if (!m_search->text().isEmpty())
+            m_search->clear();
+        else
+            Q_EMIT searchDismissed();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void ChatSidebar::focusSearch()
 {
     m_search->setFocus();
@@ -202,6 +223,12 @@ void ChatSidebar::rebuild()
         item->setToolTip(plainToolTip(c.title));
         if (c.id == m_current)
             m_list->setCurrentItem(item);
+    }
+    if (!query.isEmpty() && m_list->count() == 0) {
+        auto* none =
+            new QListWidgetItem(tr("No chat has “%1”. Esc clears the search.").arg(query), m_list);
+        none->setFlags(Qt::NoItemFlags);
+        none->setData(Qt::AccessibleTextRole, none->text());
     }
 }
 

@@ -48,9 +48,12 @@ Q_SIGNALS:
     void newChatRequested();
     void deleteRequested(const QString& chatId);
     void chatsChanged();
+    // Esc in an empty search: back to where one types.
+    void searchDismissed();
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     // After an edit of a chat: the list again, unless it failed for another reason.
