@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/MessageSearch.h"
 
+#include "markdown/MarkdownText.h"
 #include "store/ConnectionSource.h"
 #include "store/SqlDialect.h"
 #include "store/StoreRows.h"
@@ -22,8 +23,9 @@ Result<QList<SearchHit>> MessageSearch::search(const QString& text, int limit)
     return rows::queryRows<SearchHit>(
         m_statements, m_dialect.searchStatement(), {match, m_user, limit},
         tr("Searching the messages"), [](const QSqlQuery& q) {
+            // A snippet shows the words, not the markdown around them.
             return SearchHit{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                             q.value(3).toString()};
+                             MarkdownText::flattened(q.value(3).toString())};
         });
 }
 

@@ -5,6 +5,7 @@
 #include "StoreUnderTest.h"
 #include "TestSupport.h"
 
+#include "markdown/MarkdownText.h"
 #include "store/ChatBulkWriter.h"
 #include "store/ChatStore.h"
 #include "store/LocalUser.h"
@@ -341,6 +342,20 @@ private Q_SLOTS:
         QCOMPARE(m_store->search().search(QStringLiteral("KANGAROO pouch"))->size(), 1);
         QCOMPARE(m_store->search().search(QStringLiteral("kangaroo wombat"))->size(),
                  0); // every word
+        // The snippet is the words, not the markdown.
+        add(chat->id, m.id, Role::Assistant,
+            QStringLiteral("## About **platypus**\n\n```python\nplatypus = 1\n```\n\n"
+                           "> see [the `platypus` page](https://example.org/p)\n\n"
+                           "| a | b |\n|---|---|\n| platypus | x |"));
+        auto platypus = m_store->search().search(QStringLiteral("platypus"));
+        QCOMPARE(platypus->size(), 1);
+        const QString snippet = platypus->first().snippet;
+        for (const char* mark : {"```", "**", "##", "`", "](", "|", "python", "> "})
+            QVERIFY2(!snippet.contains(QLatin1String(mark)), qPrintable(snippet));
+        QVERIFY2(snippet.contains(QStringLiteral("[platypus]")), qPrintable(snippet)); // the match
+        QVERIFY2(snippet.contains(QStringLiteral("see the")), qPrintable(snippet));
+        QCOMPARE(MarkdownText::flattened(QStringLiteral("1. first\n- [x] done\n>> deep")),
+                 QStringLiteral("first done deep"));
 
         exec(QStringLiteral(
                  "UPDATE messages SET content = 'Tell me about the echidna' WHERE id = '%1'")
