@@ -146,21 +146,7 @@ void ConversationPane::retranslate()
 
 void ConversationPane::applyTheme(const Theme& t)
 {
-    const auto c = [&t](const char* token) { return t.color(QLatin1String(token)); };
-    MessageDelegate::Colors colors;
-    colors.text = c("text");
-    colors.muted = c("mutedText");
-    colors.userBubble = c("userBubble");
-    colors.userBubbleText = c("userBubbleText");
-    colors.avatar = c("avatar");
-    colors.avatarText = c("avatarText");
-    colors.yourAvatar = c("primary");
-    colors.yourAvatarText = c("primaryText");
-    colors.codeBackground = c("codeBackground");
-    colors.codeText = c("codeText");
-    colors.border = c("border");
-    colors.danger = c("danger");
-    m_view->messageDelegate()->setColors(colors);
+    m_view->messageDelegate()->setColors(MessageColors::fromTheme(t));
 }
 
 void ConversationPane::copyLastReply()
@@ -203,6 +189,18 @@ void ConversationPane::openChat(const QString& chatId)
     updateSendButton();
     Q_EMIT chatOpened(chatId);
     Q_EMIT conversationChanged();
+}
+
+void ConversationPane::openAt(const QString& chatId, const QString& messageId)
+{
+    // The branch the message is on (unless a reply streams there), at the message.
+    if (!m_conversations.replyIn(chatId))
+        (void)m_conversations.showBranchOf(chatId, messageId);
+    openChat(chatId);
+    if (const int row = m_messages->rowOf(messageId); row >= 0) {
+        m_view->setCurrentIndex(m_messages->index(row));
+        m_view->scrollTo(m_messages->index(row), QAbstractItemView::PositionAtCenter);
+    }
 }
 
 void ConversationPane::refreshFilterChips()

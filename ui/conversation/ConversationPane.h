@@ -61,6 +61,8 @@ public:
     QString editingMessage() const { return m_editOf; }
 
     void openChat(const QString& chatId);
+    // The chat, on the branch through `messageId`, scrolled to it (a search's result).
+    void openAt(const QString& chatId, const QString& messageId);
     void newChat();
     void send();
     void stop();

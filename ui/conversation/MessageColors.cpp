@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageColors.h"
+#include "theme/ThemeManager.h"
 
 #include <QPalette>
 #include <QTextBlock>
@@ -37,6 +38,26 @@ MessageColors MessageColors::fromPalette(const QPalette& pal)
     c.border = mix(base, text, 0.3);
     c.danger = QColor(0xb9, 0x1c, 0x1c);
     return c;
+}
+
+MessageColors MessageColors::fromTheme(const Theme& t)
+{
+    const auto c = [&t](const char* token) { return t.color(QLatin1String(token)); };
+    MessageColors colors;
+    colors.text = c("text");
+    colors.muted = c("mutedText");
+    colors.userBubble = c("userBubble");
+    colors.userBubbleText = c("userBubbleText");
+    colors.avatar = c("avatar");
+    colors.avatarText = c("avatarText");
+    colors.yourAvatar = c("primary");
+    colors.yourAvatarText = c("primaryText");
+    colors.codeBackground = c("codeBackground");
+    colors.codeText = c("codeText");
+    colors.border = c("border");
+    colors.danger = c("danger");
+    colors.valid = true;
+    return colors;
 }
 
 QString MessageColors::styleSheet() const

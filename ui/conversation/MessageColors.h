@@ -9,6 +9,8 @@ class QTextDocument;
 
 namespace lyss {
 
+struct Theme;
+
 // The colours a message is painted with: the theme's, or shades of a palette when there is
 // no theme (a view on its own). Code blocks and tables carry theirs in the laid-out
 // document, so a theme switch recolours documents in place instead of laying them out again.
@@ -18,6 +20,7 @@ struct MessageColors {
     bool valid = false;
 
     static MessageColors fromPalette(const QPalette& palette);
+    static MessageColors fromTheme(const Theme& theme);
     // What code blocks and tables are rendered with.
     QString styleSheet() const;
     // Changes the colours `from` gave the code blocks and tables of `doc` to these.

@@ -116,6 +116,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     connect(m_sidebarToggle, &QToolButton::clicked, this,
             [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
     connect(m_sidebar, &ChatSidebar::chatActivated, this, &MainWindow::openChat);
+    connect(m_sidebar, &ChatSidebar::messageActivated, m_pane, &ConversationPane::openAt);
     connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
     connect(m_sidebar, &ChatSidebar::searchDismissed, m_pane->composer(),
             qOverload<>(&QWidget::setFocus));

@@ -19,7 +19,8 @@ namespace lyss {
 
 namespace {
 constexpr int kChatIdRole = Qt::UserRole + 1;
-}
+constexpr int kMessageIdRole = Qt::UserRole + 2; // the message a search found
+} // namespace
 
 ChatSidebar::ChatSidebar(ChatStore& chats, QWidget* parent)
     : QWidget(parent)
@@ -45,16 +46,10 @@ ChatSidebar::ChatSidebar(ChatStore& chats, QWidget* parent)
     connect(m_new, &QPushButton::clicked, this, &ChatSidebar::newChatRequested);
     connect(m_search, &QLineEdit::textChanged, this, &ChatSidebar::rebuild);
     m_search->installEventFilter(this); // Esc: clears the search, never stops a reply
-    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        if (const QString id = item->data(kChatIdRole).toString(); !id.isEmpty())
-            Q_EMIT chatActivated(id);
-    });
+    connect(m_list, &QListWidget::itemActivated, this, &ChatSidebar::activate);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QListWidget::customContextMenuRequested, this, &ChatSidebar::showMenu);
-    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        if (const QString id = item->data(kChatIdRole).toString(); !id.isEmpty())
-            Q_EMIT chatActivated(id);
-    });
+    connect(m_list, &QListWidget::itemClicked, this, &ChatSidebar::activate);
 }
 
 QString ChatSidebar::groupOf(const Chat& chat, const QDateTime& now)
@@ -178,6 +173,18 @@ bool ChatSidebar::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+void ChatSidebar::activate(QListWidgetItem* item)
+{
+    const QString id = item->data(kChatIdRole).toString();
+    if (id.isEmpty())
+        return;
+    // A chat found by a message's words opens at that message.
+    if (const QString message = item->data(kMessageIdRole).toString(); !message.isEmpty())
+        Q_EMIT messageActivated(id, message);
+    else
+        Q_EMIT chatActivated(id);
+}
+
 void ChatSidebar::focusSearch()
 {
     m_search->setFocus();
@@ -188,12 +195,12 @@ void ChatSidebar::rebuild()
 {
     m_list->clear();
     const QString query = m_search->text().trimmed();
-    QHash<QString, QString> snippets;
+    QHash<QString, SearchHit> snippets; // each chat's best hit
     if (!query.isEmpty()) {
         if (auto hits = m_store.search().search(query, 200)) {
             for (const SearchHit& h : *hits) {
                 if (!snippets.contains(h.chatId))
-                    snippets.insert(h.chatId, h.snippet);
+                    snippets.insert(h.chatId, h);
             }
         }
     }
@@ -217,9 +224,11 @@ void ChatSidebar::rebuild()
         }
         QString text = c.title.isEmpty() ? tr("Untitled chat") : c.title;
         if (!titleMatch && snippets.contains(c.id))
-            text += QLatin1Char('\n') + snippets.value(c.id);
+            text += QLatin1Char('\n') + snippets.value(c.id).snippet;
         auto* item = new QListWidgetItem(text, m_list);
         item->setData(kChatIdRole, c.id);
+        if (!titleMatch && snippets.contains(c.id))
+            item->setData(kMessageIdRole, snippets.value(c.id).messageId);
         item->setToolTip(plainToolTip(c.title));
         if (c.id == m_current)
             m_list->setCurrentItem(item);

@@ -12,6 +12,7 @@
 
 class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
 class QMenu;
 class QPushButton;
 
@@ -45,6 +46,8 @@ public:
 
 Q_SIGNALS:
     void chatActivated(const QString& chatId);
+    // A search result found by a message's words: open the chat at it.
+    void messageActivated(const QString& chatId, const QString& messageId);
     void newChatRequested();
     void deleteRequested(const QString& chatId);
     void chatsChanged();
@@ -61,6 +64,7 @@ private:
     void retranslate();
     void rebuild();
     void showMenu(const QPoint& pos);
+    void activate(QListWidgetItem* item);
 
     ChatStore& m_store;
     QLineEdit* m_search;
