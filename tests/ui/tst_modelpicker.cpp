@@ -5,6 +5,7 @@
 // used, so the next message goes to it too.
 #include "TestWindow.h"
 
+#include "shell/ModelPicker.h"
 #include "store/BackendRepository.h"
 #include "store/ChatStore.h"
 
@@ -134,6 +135,22 @@ private Q_SLOTS:
             w.model()->rowCount() == 4 && w.last().status == MessageStatus::Complete, 10000);
         QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
         QCOMPARE(w.last().model, QStringLiteral("llama3.2"));
+    }
+
+    void aNameTooLongIsCutWithAnEllipsis()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        auto* picker = qobject_cast<ModelPicker*>(w.picker());
+        QVERIFY(picker);
+        const QString full = picker->currentText();
+        picker->setMinimumContentsLength(1);
+        picker->setFixedWidth(picker->width() / 3);
+        QTRY_VERIFY(picker->shownText().endsWith(QChar(0x2026)));
+        QVERIFY(full.startsWith(picker->shownText().chopped(1)));
+        picker->setFixedWidth(1000);
+        QTRY_COMPARE(picker->shownText(), full);
+        picker->grab(); // it paints what it says
     }
 };
 

@@ -5,7 +5,10 @@
 #include "backends/BackendSet.h"
 #include "store/Chat.h"
 
+#include <QAbstractItemView>
 #include <QSignalBlocker>
+#include <QStyleOptionComboBox>
+#include <QStylePainter>
 
 namespace lyss {
 
@@ -22,6 +25,28 @@ ModelPicker::ModelPicker(BackendSet& backends, QWidget* parent)
     setObjectName(QStringLiteral("modelPicker"));
     setMinimumContentsLength(24);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    view()->setTextElideMode(Qt::ElideRight); // in the list too
+}
+
+QString ModelPicker::shownText() const
+{
+    // A long name is cut with an ellipsis where the field ends, never mid-letter.
+    QStyleOptionComboBox option;
+    initStyleOption(&option);
+    const QRect field =
+        style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, this);
+    return fontMetrics().elidedText(currentText(), Qt::ElideRight, field.width());
+}
+
+void ModelPicker::paintEvent(QPaintEvent* event)
+{
+    Q_UNUSED(event);
+    QStylePainter painter(this);
+    QStyleOptionComboBox option;
+    initStyleOption(&option);
+    option.currentText = shownText();
+    painter.drawComplexControl(QStyle::CC_ComboBox, option);
+    painter.drawControl(QStyle::CE_ComboBoxLabel, option);
 }
 
 QStringList ModelPicker::backendNames() const

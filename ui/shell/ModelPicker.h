@@ -36,6 +36,11 @@ public:
     QStringList backendNames() const;
     // Forgets the list (the servers are being replaced).
     void forget();
+    // The picked model as the field shows it: cut with an ellipsis where it does not fit.
+    QString shownText() const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     BackendSet& m_backends;
