@@ -6,6 +6,7 @@
 // piece only; an outlet failure keeps the reply as it came, noted; the built-in content
 // guard refuses and masks; and the folder is live: a filter added, changed or removed
 // counts without a restart.
+#include "FilterTestRig.h"
 #include "TestSupport.h"
 
 #include "app/AppContext.h"
@@ -27,10 +28,6 @@
 
 using namespace lyss;
 
-namespace {
-const QString kScript = QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/hostile_filter.py");
-}
-
 class TestFilterChain : public QObject {
     Q_OBJECT
 
@@ -47,12 +44,7 @@ class TestFilterChain : public QObject {
     // A filter in the folder: a script that runs the hostile filter in `mode`.
     void addFilter(const QString& file, const QString& mode, const QString& arg = {})
     {
-        QDir().mkpath(folder());
-        QFile f(QDir(folder()).filePath(file));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("#!/bin/sh\nexec '%1' %2 %3\n").arg(kScript, mode, arg).toUtf8());
-        f.close();
-        QVERIFY(f.setPermissions(f.permissions() | QFileDevice::ExeOwner));
+        test::writeHostileFilter(folder(), file, mode, arg);
     }
 
     void turnOn(const QString& id)
@@ -68,29 +60,10 @@ class TestFilterChain : public QObject {
         Conversations::Send s;
         s.prompt = prompt;
         s.model = model;
-        auto r = m_conversations->send(s);
-        if (!r)
-            qFatal("send failed: %s", qPrintable(r.errorMessage()));
-        ActiveReply* reply = *r;
-        if (!reply->isFinished()) {
-            QSignalSpy spy(reply, &ActiveReply::finished);
-            if (!spy.wait(30000))
-                qFatal("the reply never finished");
-        }
-        return reply->message();
+        return test::sendAndWait(*m_conversations, s);
     }
 
-    QString lastSentUserText() const
-    {
-        const QJsonArray messages = m_server->lastChatRequest()
-                                        .value(QLatin1String("body"))
-                                        .toObject()
-                                        .value(QLatin1String("messages"))
-                                        .toArray();
-        return messages.isEmpty()
-                   ? QString()
-                   : messages.last().toObject().value(QLatin1String("content")).toString();
-    }
+    QString lastSentUserText() const { return test::lastSentUserText(*m_server); }
 
 private Q_SLOTS:
     void initTestCase()

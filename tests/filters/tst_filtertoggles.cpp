@@ -5,6 +5,7 @@
 // chosen, where its model preselects it; a chat's choice is kept with the chat and
 // overrides the preselection; what a filter notifies is said; and a toggle still starting when a
 // reply begins is asked whether it is one before it runs.
+#include "FilterTestRig.h"
 #include "TestSupport.h"
 
 #include "app/AppContext.h"
@@ -25,10 +26,6 @@
 
 using namespace lyss;
 
-namespace {
-const QString kScript = QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/hostile_filter.py");
-}
-
 class TestFilterToggles : public QObject {
     Q_OBJECT
 
@@ -46,12 +43,7 @@ class TestFilterToggles : public QObject {
 
     void addFilter(const QString& file, const QString& mode, const QString& arg)
     {
-        QDir().mkpath(folder());
-        QFile f(QDir(folder()).filePath(file));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("#!/bin/sh\nexec '%1' %2 %3\n").arg(kScript, mode, arg).toUtf8());
-        f.close();
-        QVERIFY(f.setPermissions(f.permissions() | QFileDevice::ExeOwner));
+        test::writeHostileFilter(folder(), file, mode, arg);
     }
 
     void turnOn(const QString& id)
@@ -73,29 +65,10 @@ class TestFilterToggles : public QObject {
             o.filterIds = switchedOn;
             s.options = o;
         }
-        auto r = m_conversations->send(s);
-        if (!r)
-            qFatal("send failed: %s", qPrintable(r.errorMessage()));
-        ActiveReply* reply = *r;
-        if (!reply->isFinished()) {
-            QSignalSpy spy(reply, &ActiveReply::finished);
-            if (!spy.wait(30000))
-                qFatal("the reply never finished");
-        }
-        return reply->message();
+        return test::sendAndWait(*m_conversations, s);
     }
 
-    QString lastSentUserText() const
-    {
-        const QJsonArray messages = m_server->lastChatRequest()
-                                        .value(QLatin1String("body"))
-                                        .toObject()
-                                        .value(QLatin1String("messages"))
-                                        .toArray();
-        return messages.isEmpty()
-                   ? QString()
-                   : messages.last().toObject().value(QLatin1String("content")).toString();
-    }
+    QString lastSentUserText() const { return test::lastSentUserText(*m_server); }
 
 private Q_SLOTS:
     void initTestCase()

@@ -7,6 +7,7 @@
 // reads, and nothing is sent; their valves are read and changed on the server; one that does
 // not answer in time, or a server that is gone, lets the message through without it and
 // says so; turned off here, one does not run.
+#include "FilterTestRig.h"
 #include "TestSupport.h"
 
 #include "app/AppContext.h"
@@ -62,29 +63,10 @@ class TestPipelines : public QObject {
         Conversations::Send s;
         s.prompt = prompt;
         s.model = model;
-        auto r = m_conversations->send(s);
-        if (!r)
-            qFatal("send failed: %s", qPrintable(r.errorMessage()));
-        ActiveReply* reply = *r;
-        if (!reply->isFinished()) {
-            QSignalSpy spy(reply, &ActiveReply::finished);
-            if (!spy.wait(30000))
-                qFatal("the reply never finished");
-        }
-        return reply->message();
+        return test::sendAndWait(*m_conversations, s);
     }
 
-    QString lastSentUserText() const
-    {
-        const QJsonArray messages = m_ollama->lastChatRequest()
-                                        .value(QLatin1String("body"))
-                                        .toObject()
-                                        .value(QLatin1String("messages"))
-                                        .toArray();
-        return messages.isEmpty()
-                   ? QString()
-                   : messages.last().toObject().value(QLatin1String("content")).toString();
-    }
+    QString lastSentUserText() const { return test::lastSentUserText(*m_ollama); }
 
     // The requests the Pipelines server had for `path`.
     QList<QJsonObject> pipelineCalls(const QString& path) const
@@ -185,15 +167,8 @@ private Q_SLOTS:
     void theyRunOnTheirModelsBeforeLyssOwnWithTheKeyAndThePerson()
     {
         // One of Lyss's own, on as well: it comes after the pipelines, both ways.
-        const QString folder = filters().folder();
-        QDir().mkpath(folder);
-        QFile f(QDir(folder).filePath(QStringLiteral("own")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("#!/bin/sh\nexec '%1' priority -5\n")
-                    .arg(QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/hostile_filter.py"))
-                    .toUtf8());
-        f.close();
-        QVERIFY(f.setPermissions(f.permissions() | QFileDevice::ExeOwner));
+        test::writeHostileFilter(filters().folder(), QStringLiteral("own"),
+                                 QStringLiteral("priority"), QStringLiteral("-5"));
         filters().reload();
         QVERIFY(filters().setEnabled(QStringLiteral("own"), true).ok());
         QTRY_VERIFY_WITH_TIMEOUT(

@@ -4,6 +4,7 @@
 // a choice), saved through the same checks as lyss-cli's; each person's own valves, also for
 // someone who is not an admin; and the chips over the composer that switch a toggle filter
 // on for a chat.
+#include "FilterTestRig.h"
 #include "TestSupport.h"
 #include "TestWindow.h"
 
@@ -33,19 +34,10 @@
 using namespace lyss;
 
 namespace {
-// A filter in `folder` running the hostile test filter in `mode`.
 void addFilter(const QString& folder, const QString& id, const QString& mode,
                const QString& arg = {})
 {
-    QDir().mkpath(folder);
-    QFile script(QDir(folder).filePath(id));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write(
-        QStringLiteral("#!/bin/sh\nexec '%1' %2 %3\n")
-            .arg(QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/hostile_filter.py"), mode, arg)
-            .toUtf8());
-    script.close();
-    QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+    test::writeHostileFilter(folder, id, mode, arg);
 }
 } // namespace
 
@@ -58,13 +50,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString folder = QDir(dir.path()).filePath(QStringLiteral("filters"));
         QDir().mkpath(folder);
-        QFile script(QDir(folder).filePath(QStringLiteral("hostile")));
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write(QStringLiteral("#!/bin/sh\nexec '%1' good\n")
-                         .arg(QStringLiteral(LYSS_SOURCE_DIR "/tests/filters/hostile_filter.py"))
-                         .toUtf8());
-        script.close();
-        QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+        addFilter(folder, QStringLiteral("hostile"), QStringLiteral("good"));
 
         AppContext::Options o;
         o.dataDir = dir.path();
