@@ -10,6 +10,7 @@
 #include "chat/Conversations.h"
 #include "conversation/Composer.h"
 #include "conversation/MessageDelegate.h"
+#include "conversation/MessageLayout.h"
 #include "conversation/MessageModel.h"
 #include "conversation/MessageView.h"
 #include "markdown/MarkdownRenderer.h"
@@ -40,7 +41,9 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QTranslator>
 
@@ -88,7 +91,8 @@ private Q_SLOTS:
             reply.chatId = chat->id;
             reply.parentId = question->id;
             reply.role = Role::Assistant;
-            reply.content = QStringLiteral("Some code:\n\n```\nint x = 1;\nint y = 2;\n```");
+            reply.content = QStringLiteral("Some code from [the docs](https://example.org/docs):"
+                                           "\n\n```\nint x = 1;\nint y = 2;\n```");
             QVERIFY(app.store().messages().addMessage(reply).ok());
         });
         QVERIFY(w.laidOut());
@@ -121,6 +125,24 @@ private Q_SLOTS:
             codeSeen = QColor(shot.pixel(answer.center().x(), y)) == QColor("#16171a");
         QVERIFY(codeSeen);
         QCOMPARE(view->messageDelegate()->layoutsBuilt(), layouts);
+        // Links already on screen (the text's and the code block's Copy) take the new
+        // theme's link colour, which reads on the conversation (WCAG AA).
+        const auto linkColours = [&] {
+            QSet<QRgb> inks;
+            const auto layout = view->messageDelegate()->layoutCache().find(w.model()->at(1).id);
+            for (const auto& part : layout->parts) {
+                for (QTextBlock b = part->begin(); b.isValid(); b = b.next()) {
+                    for (auto it = b.begin(); !it.atEnd(); ++it) {
+                        if (it.fragment().charFormat().isAnchor())
+                            inks << it.fragment().charFormat().foreground().color().rgb();
+                    }
+                }
+            }
+            return inks;
+        };
+        const QColor darkLink = w.window->themes()->current().color(QStringLiteral("link"));
+        QCOMPARE(linkColours(), QSet<QRgb>{darkLink.rgb()});
+        QVERIFY(Theme::contrast(darkLink, QColor("#232428")) >= 4.5);
 
         w.window->activateWindow();
         QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
@@ -129,6 +151,8 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         shot = view->viewport()->grab().toImage();
         QCOMPARE(QColor(shot.pixel(2, shot.height() - 2)), QColor(Qt::black));
+        QCOMPARE(linkColours(),
+                 QSet<QRgb>{w.window->themes()->current().color(QStringLiteral("link")).rgb()});
         QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(w.window->themes()->choice(), QStringLiteral("system"));
         QCOMPARE(w.app->settings().text(SettingKey::Theme), QStringLiteral("system"));

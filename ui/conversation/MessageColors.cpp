@@ -37,6 +37,7 @@ MessageColors MessageColors::fromPalette(const QPalette& pal)
     c.codeText = text;
     c.border = mix(base, text, 0.3);
     c.danger = QColor(0xb9, 0x1c, 0x1c);
+    c.link = pal.color(QPalette::Link);
     return c;
 }
 
@@ -56,6 +57,7 @@ MessageColors MessageColors::fromTheme(const Theme& t)
     colors.codeText = c("codeText");
     colors.border = c("border");
     colors.danger = c("danger");
+    colors.link = c("link");
     colors.valid = true;
     return colors;
 }
@@ -64,8 +66,8 @@ QString MessageColors::styleSheet() const
 {
     return QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; }"
                           "code { font-family: monospace; } table { border-color: %3; }"
-                          "blockquote { margin-left: 12px; }")
-        .arg(codeBackground.name(), codeText.name(), border.name());
+                          "blockquote { margin-left: 12px; } a { color: %4; }")
+        .arg(codeBackground.name(), codeText.name(), border.name(), link.name());
 }
 
 void MessageColors::recolour(QTextDocument& doc, const MessageColors& from) const
@@ -83,11 +85,18 @@ void MessageColors::recolour(QTextDocument& doc, const MessageColors& from) cons
         }
         for (auto it = b.begin(); !it.atEnd(); ++it) {
             const QTextFragment f = it.fragment();
-            const QBrush ink = f.charFormat().foreground();
-            if (ink.style() == Qt::NoBrush || ink.color() != from.codeText)
+            const QTextCharFormat format = f.charFormat();
+            const QBrush ink = format.foreground();
+            if (ink.style() == Qt::NoBrush)
+                continue;
+            // A link (a code block's Copy too) and code carry their colour.
+            const QColor to = format.isAnchor() && ink.color() == from.link ? link
+                              : ink.color() == from.codeText                ? codeText
+                                                                            : QColor();
+            if (!to.isValid() || to == ink.color())
                 continue;
             QTextCharFormat change;
-            change.setForeground(codeText);
+            change.setForeground(to);
             cursor.setPosition(f.position());
             cursor.setPosition(f.position() + f.length(), QTextCursor::KeepAnchor);
             cursor.mergeCharFormat(change);

@@ -16,14 +16,14 @@ struct Theme;
 // document, so a theme switch recolours documents in place instead of laying them out again.
 struct MessageColors {
     QColor text, muted, userBubble, userBubbleText, avatar, avatarText, yourAvatar, yourAvatarText,
-        codeBackground, codeText, border, danger;
+        codeBackground, codeText, border, danger, link;
     bool valid = false;
 
     static MessageColors fromPalette(const QPalette& palette);
     static MessageColors fromTheme(const Theme& theme);
     // What code blocks and tables are rendered with.
     QString styleSheet() const;
-    // Changes the colours `from` gave the code blocks and tables of `doc` to these.
+    // Changes the colours `from` gave the code blocks, tables and links of `doc` to these.
     void recolour(QTextDocument& doc, const MessageColors& from) const;
 };
 

@@ -111,7 +111,7 @@ void MessagePainter::header()
         case Action::ShowAll:
             break;
         }
-        p->setPen(action == Action::None ? c.muted : m_row.palette.color(QPalette::Link));
+        p->setPen(action == Action::None ? c.muted : c.link);
         p->drawText(rect, Qt::AlignCenter, label);
     }
     m_y += m_fm.height() + 4;
@@ -274,7 +274,7 @@ void MessagePainter::after()
                     m_fm.elidedText(MessageDelegate::tr("This message is too long to show here "
                                                         "in full."),
                                     Qt::ElideRight, said.width()));
-        p->setPen(m_row.palette.color(QPalette::Link));
+        p->setPen(c.link);
         p->drawText(link, Qt::AlignLeft | Qt::AlignVCenter, MessageDelegate::tr("Show all of it"));
         m_y += m_row.layout.noteHeight;
     }
