@@ -15,6 +15,7 @@
 #include "conversation/MessageView.h"
 #include "conversation/UnsavedReplies.h"
 #include "settings/SettingsDialog.h"
+#include "shell/ChatDrawer.h"
 #include "shell/ServerStatus.h"
 #include "sidebar/ChatSidebar.h"
 #include "store/ChatStore.h"
@@ -111,15 +112,21 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({280, 1000});
+    // The window works from 360 px wide: narrower than the chat list and the conversation
+    // side by side, where the list becomes a drawer (the breakpoints).
+    splitter->setMinimumWidth(360);
     setCentralWidget(splitter);
+    m_drawer = new ChatDrawer(splitter, m_sidebar, this);
+    connect(m_drawer, &ChatDrawer::dismissed, m_pane->composer(), qOverload<>(&QWidget::setFocus));
 
-    connect(m_sidebarToggle, &QToolButton::clicked, this,
-            [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    connect(m_sidebarToggle, &QToolButton::clicked, m_drawer, &ChatDrawer::toggle);
     connect(m_sidebar, &ChatSidebar::chatActivated, this, &MainWindow::openChat);
     connect(m_sidebar, &ChatSidebar::messageActivated, m_pane, &ConversationPane::openAt);
     connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
-    connect(m_sidebar, &ChatSidebar::searchDismissed, m_pane->composer(),
-            qOverload<>(&QWidget::setFocus));
+    connect(m_sidebar, &ChatSidebar::searchDismissed, this, [this] {
+        m_drawer->close();
+        m_pane->composer()->setFocus();
+    });
     connect(m_sidebar, &ChatSidebar::deleteRequested, this, &MainWindow::deleteChatWithUndo);
     connect(m_sidebar, &ChatSidebar::chatsChanged, this, [this] {
         if (auto c = m_app.store().chats().chat(currentChatId());
@@ -131,8 +138,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
             &MainWindow::showConversationOrHelp);
     connect(m_pane, &ConversationPane::chatOpened, this, [this](const QString& chatId) {
         m_sidebar->setCurrentChat(chatId);
-        if (!chatId.isEmpty() && m_breakpoint == Breakpoint::Mobile)
-            m_sidebar->hide();
+        if (!chatId.isEmpty())
+            m_drawer->close();
     });
     m_breakpointTimer.setSingleShot(true);
     m_breakpointTimer.setInterval(150);
@@ -399,7 +406,7 @@ void MainWindow::applyBreakpoint()
     m_pane->messageView()->messageDelegate()->setCompact(b == Breakpoint::Mobile);
     if (changed) {
         // On a phone-sized window the chat list is a drawer opened with ☰.
-        m_sidebar->setVisible(b != Breakpoint::Mobile);
+        m_drawer->setNarrow(b == Breakpoint::Mobile);
         m_pane->messageView()->doItemsLayout();
     }
 }

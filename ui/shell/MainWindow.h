@@ -32,6 +32,7 @@ class AppContext;
 class Backend;
 class BackendSet;
 class Conversations;
+class ChatDrawer;
 class ChatSidebar;
 class ConversationPane;
 class ModelPicker;
@@ -65,6 +66,7 @@ public:
 
     QString currentChatId() const { return m_pane->currentChatId(); }
     Breakpoint breakpoint() const { return m_breakpoint; }
+    ChatDrawer* drawer() const { return m_drawer; }
     static Breakpoint breakpointFor(int width);
     MessageModel* messageModel() const { return m_pane->messageModel(); }
     MessageView* messageView() const { return m_pane->messageView(); }
@@ -144,6 +146,7 @@ private:
     BackendSet& m_backends;
     Conversations& m_conversations;
     ChatSidebar* m_sidebar = nullptr;
+    ChatDrawer* m_drawer = nullptr;
     QToolButton* m_sidebarToggle = nullptr;
     ModelPicker* m_modelPicker = nullptr;
     ServerStatus* m_status = nullptr;

@@ -9,6 +9,7 @@
 #include <QSignalBlocker>
 #include <QStyleOptionComboBox>
 #include <QStylePainter>
+#include <algorithm>
 
 namespace lyss {
 
@@ -26,6 +27,13 @@ ModelPicker::ModelPicker(BackendSet& backends, QWidget* parent)
     setMinimumContentsLength(24);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     view()->setTextElideMode(Qt::ElideRight); // in the list too
+}
+
+QSize ModelPicker::minimumSizeHint() const
+{
+    QSize s = QComboBox::minimumSizeHint();
+    s.setWidth(std::max(60, s.width() - 14 * fontMetrics().horizontalAdvance(QLatin1Char('x'))));
+    return s;
 }
 
 QString ModelPicker::shownText() const

@@ -38,6 +38,9 @@ public:
     void forget();
     // The picked model as the field shows it: cut with an ellipsis where it does not fit.
     QString shownText() const;
+    // Wide enough for 24 characters when there is room; on a narrow window, for 10 (the
+    // name is cut with an ellipsis).
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -79,7 +79,7 @@ QStringList ServerStatus::details() const
 
 void ServerStatus::updateText()
 {
-    QStringList parts;
+    QStringList parts, dots, plain;
     for (ConnectionMonitor* m : m_monitors) {
         QString dot;
         QString word;
@@ -103,12 +103,45 @@ void ServerStatus::updateText()
         }
         parts << QStringLiteral("%1 %2 <span style='color:gray'>%3</span>")
                      .arg(dot, m->backend()->name().toHtmlEscaped(), word);
+        dots << dot;
+        plain << QStringLiteral("● %1 %2").arg(m->backend()->name(), word);
     }
-    setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+    m_full = parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;"));
+    m_dots = dots.join(QStringLiteral("&nbsp;"));
+    const QFontMetrics fm = fontMetrics();
+    const int frame = 2 * margin() + contentsMargins().left() + contentsMargins().right();
+    m_fullWidth = fm.horizontalAdvance(plain.join(QStringLiteral("   "))) + frame + 4;
+    m_dotsWidth = fm.horizontalAdvance(QStringLiteral("● ").repeated(dots.size())) + frame + 4;
+    updateGeometry();
+    showFitting();
     QStringList tips;
     for (ConnectionMonitor* m : m_monitors)
         tips << m->backend()->name() + QStringLiteral(": ") + m->detail();
     setToolTip(plainToolTip(tips.join(QLatin1Char('\n'))));
+}
+
+QSize ServerStatus::sizeHint() const
+{
+    return {m_fullWidth, QLabel::sizeHint().height()};
+}
+
+QSize ServerStatus::minimumSizeHint() const
+{
+    return {m_dotsWidth, QLabel::minimumSizeHint().height()};
+}
+
+void ServerStatus::resizeEvent(QResizeEvent* event)
+{
+    QLabel::resizeEvent(event);
+    showFitting();
+}
+
+void ServerStatus::showFitting()
+{
+    m_compact = width() < m_fullWidth;
+    const QString& shown = m_compact ? m_dots : m_full;
+    if (text() != shown)
+        setText(shown);
 }
 
 } // namespace lyss

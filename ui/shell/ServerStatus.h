@@ -28,6 +28,11 @@ public:
     bool stillChecking() const;
     // What each monitor last found, in words, one line per backend.
     QStringList details() const;
+    // Each server's dot, name and state when there is room; on a narrow window only the
+    // dots (the names and states are in the tooltip).
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    bool compact() const { return m_compact; }
 
 Q_SIGNALS:
     // A backend's state changed.
@@ -35,12 +40,17 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void updateText();
+    void showFitting();
 
     BackendSet& m_backends;
     QList<ConnectionMonitor*> m_monitors;
+    QString m_full, m_dots; // rich text: every server's dot, name and state; the dots
+    int m_fullWidth = 0, m_dotsWidth = 0;
+    bool m_compact = false;
 };
 
 } // namespace lyss
