@@ -3,6 +3,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QTextBlock>
 
 namespace lyss {
@@ -25,6 +26,13 @@ void Composer::keyPressEvent(QKeyEvent* event)
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         if (!isBlank() && m_writable)
             Q_EMIT submitted();
+        event->accept();
+        return;
+    }
+    // Page Up and Page Down scroll the conversation while the text fits the field.
+    if ((event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown) &&
+        event->modifiers() == Qt::NoModifier && verticalScrollBar()->maximum() == 0) {
+        Q_EMIT pageRequested(event->key() == Qt::Key_PageUp ? -1 : 1);
         event->accept();
         return;
     }

@@ -23,6 +23,8 @@ Q_SIGNALS:
     void submitted();
     // Up in an empty composer: edit your last message.
     void editLastRequested();
+    // Page Up (-1) or Page Down (1) while the text fits the field: for the conversation.
+    void pageRequested(int pages);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

@@ -73,6 +73,16 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
             QMetaObject::invokeMethod(this, &MessageView::showOlder, Qt::QueuedConnection);
         }
     });
+    // The scroll bar covers the whole chat once it is taken hold of: what is not loaded yet
+    // is, before the drag begins.
+    connect(bar, &QScrollBar::sliderPressed, this, [this] {
+        if (m_model->hasOlder())
+            loadOlderKeepingPlace(-1);
+    });
+    connect(bar, &QScrollBar::actionTriggered, this, [this](int action) {
+        if (action == QAbstractSlider::SliderToMinimum) // the scroll bar's menu: "Top"
+            scrollToFirst();
+    });
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int max) {
         if (!m_stick)
             return;
@@ -193,15 +203,39 @@ void MessageView::mousePressEvent(QMouseEvent* event)
 void MessageView::showOlder()
 {
     m_loadingOlder = false;
+    loadOlderKeepingPlace(MessageModel::kWindow);
+}
+
+void MessageView::loadOlderKeepingPlace(int count)
+{
     // The messages on screen stay where they are while rows come in above them.
     QScrollBar* bar = verticalScrollBar();
     const int fromBottom = bar->maximum() - bar->value();
-    if (!m_model->loadOlder())
+    const bool more = count == MessageModel::kWindow ? m_model->loadOlder() : m_model->loadAll();
+    if (!more)
         return;
     doItemsLayout();
     m_adjusting = true;
     bar->setValue(bar->maximum() - fromBottom);
     m_adjusting = false;
+}
+
+void MessageView::scrollToFirst()
+{
+    if (m_model->hasOlder())
+        loadOlderKeepingPlace(-1);
+    if (m_model->rowCount() == 0)
+        return;
+    verticalScrollBar()->setValue(0); // counts as the person's own scrolling
+}
+
+void MessageView::scrollPage(int pages)
+{
+    QScrollBar* bar = verticalScrollBar();
+    // A page is what is shown less a line, so that a line of context stays in view; the
+    // older messages come in as the view nears the top.
+    const int page = std::max(bar->singleStep(), viewport()->height() - bar->singleStep());
+    bar->setValue(bar->value() + pages * page);
 }
 
 void MessageView::selectAllMessages()
@@ -230,6 +264,28 @@ void MessageView::keyPressEvent(QKeyEvent* event)
         selectAllMessages();
         event->accept();
         return;
+    }
+    if (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::ControlModifier) {
+        switch (event->key()) {
+        case Qt::Key_Home:
+            scrollToFirst();
+            event->accept();
+            return;
+        case Qt::Key_End:
+            scrollToLatest();
+            event->accept();
+            return;
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+            if (event->modifiers() == Qt::NoModifier) {
+                scrollPage(event->key() == Qt::Key_PageUp ? -1 : 1);
+                event->accept();
+                return;
+            }
+            break;
+        default:
+            break;
+        }
     }
     // Shift+Up and Shift+Down grow or shrink the selection a whole message at a time.
     const bool shift = event->modifiers() == Qt::ShiftModifier;

@@ -32,6 +32,11 @@ public:
     // Loads the next older messages of a long chat above the first row, keeping what is on
     // screen in place (done by itself when the view is scrolled near the top).
     void showOlder();
+    // The whole chat, not only what is loaded: Home (and Ctrl+Home) goes to its first
+    // message, End to the latest, Page Up and Page Down a page; pressing the scroll bar
+    // loads the rest first, so that it covers the whole chat.
+    void scrollToFirst();
+    void scrollPage(int pages);
     // The menu for a message: copy, select all, and what its hover buttons do
     // (regenerate or edit, other versions, delete), for the keyboard as for the mouse.
     // The caller owns it.
@@ -75,6 +80,7 @@ private:
     int m_hovered = -1;
     bool m_selecting = false; // the left button went down over text
     bool m_loadingOlder = false;
+    void loadOlderKeepingPlace(int count);
 };
 
 } // namespace lyss

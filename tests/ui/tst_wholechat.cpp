@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A long chat as a whole: it opens with its last messages, yet Home (and Ctrl+Home) goes to
+// its first message, End back to the latest, Page Up and Page Down scroll it a page (from
+// the composer too), and the scroll bar, once taken hold of, covers the whole chat, so a
+// drag to the top lands on the first message.
+#include "TestWindow.h"
+
+#include "conversation/MessageView.h"
+#include "store/ChatStore.h"
+
+#include <QScrollBar>
+#include <QStyleOptionSlider>
+#include <QTest>
+
+using namespace lyss;
+
+class TestWholeChat : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+    static constexpr int kMessages = 3000;
+
+    static void longChat(AppContext& app)
+    {
+        auto chat = app.store().chats().createChat({.title = QStringLiteral("Long chat")});
+        QString parent;
+        for (int i = 0; i < kMessages; ++i) {
+            Message m;
+            m.chatId = chat->id;
+            m.parentId = parent;
+            m.role = i % 2 ? Role::Assistant : Role::User;
+            m.content = QStringLiteral("Message number %1, with a line of words.").arg(i);
+            parent = app.store().messages().addMessage(m)->id;
+        }
+    }
+
+    static QString topShown(Window& w)
+    {
+        MessageView* view = w.window->messageView();
+        const QModelIndex top = view->indexAt(QPoint(40, 2));
+        return top.isValid() ? w.model()->at(top.row()).content : QString();
+    }
+
+    static QString bottomShown(Window& w)
+    {
+        MessageView* view = w.window->messageView();
+        const QModelIndex bottom = view->indexAt(QPoint(40, view->viewport()->height() - 2));
+        return bottom.isValid() ? w.model()->at(bottom.row()).content : QString();
+    }
+
+    static const QString first() { return QStringLiteral("Message number 0,"); }
+    static const QString latest()
+    {
+        return QStringLiteral("Message number %1,").arg(kMessages - 1);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    void homeAndEndReachTheWholeChat()
+    {
+        Window w(m_server->url(), longChat);
+        QVERIFY(w.laidOut());
+        QCOMPARE(w.model()->rowCount(), MessageModel::kWindow);
+        MessageView* view = w.window->messageView();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Home);
+        QVERIFY(!w.model()->hasOlder());
+        QCOMPARE(w.model()->rowCount(), kMessages);
+        QTRY_VERIFY(topShown(w).startsWith(first()));
+        QVERIFY(!view->isStuckToBottom());
+        QTest::keyClick(view, Qt::Key_End);
+        QTRY_VERIFY(bottomShown(w).startsWith(latest()));
+        QVERIFY(view->isStuckToBottom());
+        QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY(topShown(w).startsWith(first()));
+        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY(view->isStuckToBottom());
+    }
+
+    void pageUpAndDownScrollAPage()
+    {
+        Window w(m_server->url(), longChat);
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        QScrollBar* bar = view->verticalScrollBar();
+        QTRY_VERIFY(view->isStuckToBottom());
+        const int bottom = bar->value();
+        const int page = view->viewport()->height();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_PageUp);
+        QVERIFY(bar->value() < bottom - page / 2 && bar->value() > bottom - page);
+        QVERIFY(!view->isStuckToBottom());
+        QTest::keyClick(view, Qt::Key_PageDown);
+        QCOMPARE(bar->value(), bottom);
+        // From the composer, where the text fits: the conversation scrolls, the text stays.
+        w.type(QStringLiteral("a draft"));
+        QTest::keyClick(w.composer(), Qt::Key_PageUp);
+        QVERIFY(bar->value() < bottom - page / 2);
+        QCOMPARE(w.composer()->toPlainText(), QStringLiteral("a draft"));
+        QVERIFY(w.composer()->hasFocus());
+        QTest::keyClick(w.composer(), Qt::Key_PageDown);
+        QCOMPARE(bar->value(), bottom);
+        // Page after page reaches the first message: older ones come in on the way.
+        for (int i = 0; i < 100000 && !topShown(w).startsWith(first()); ++i) {
+            QTest::keyClick(view, Qt::Key_PageUp);
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(topShown(w).startsWith(first()));
+    }
+
+    void theScrollBarCoversTheWholeChat()
+    {
+        Window w(m_server->url(), longChat);
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        QScrollBar* bar = view->verticalScrollBar();
+        QTRY_VERIFY(view->isStuckToBottom());
+        QStyleOptionSlider option;
+        option.initFrom(bar);
+        option.orientation = Qt::Vertical;
+        option.minimum = bar->minimum();
+        option.maximum = bar->maximum();
+        option.sliderPosition = bar->sliderPosition();
+        option.sliderValue = bar->value();
+        option.singleStep = bar->singleStep();
+        option.pageStep = bar->pageStep();
+        option.upsideDown = bar->invertedAppearance();
+        const QRect handle = bar->style()->subControlRect(QStyle::CC_ScrollBar, &option,
+                                                          QStyle::SC_ScrollBarSlider, bar);
+        QVERIFY(handle.isValid());
+        QTest::mousePress(bar, Qt::LeftButton, {}, handle.center());
+        // Taken hold of: the whole chat is loaded, and the view has not moved.
+        QVERIFY(!w.model()->hasOlder());
+        QVERIFY(bottomShown(w).startsWith(latest()));
+        for (int y = handle.center().y(); y > -40; y -= 20)
+            QTest::mouseMove(bar, QPoint(handle.center().x(), y));
+        QTest::mouseRelease(bar, Qt::LeftButton, {}, QPoint(handle.center().x(), -40));
+        QTRY_VERIFY(topShown(w).startsWith(first()));
+    }
+
+    void theScrollBarsTopGoesToTheFirstMessage()
+    {
+        Window w(m_server->url(), longChat);
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        view->verticalScrollBar()->triggerAction(QAbstractSlider::SliderToMinimum);
+        QTRY_VERIFY(topShown(w).startsWith(first()));
+        QCOMPARE(w.model()->rowCount(), kMessages);
+    }
+};
+
+QTEST_MAIN(TestWholeChat)
+#include "tst_wholechat.moc"
