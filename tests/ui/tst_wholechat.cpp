@@ -2,12 +2,14 @@
 // A long chat as a whole: it opens with its last messages, yet Home (and Ctrl+Home) goes to
 // its first message, End back to the latest, Page Up and Page Down scroll it a page (from
 // the composer too), and the scroll bar, once taken hold of, covers the whole chat, so a
-// drag to the top lands on the first message.
+// drag to the top lands on the first message. Find in this chat marks every occurrence of
+// a word, counts them, and steps through them one by one.
 #include "TestWindow.h"
 
 #include "conversation/MessageView.h"
 #include "store/ChatStore.h"
 
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QStyleOptionSlider>
 #include <QTest>
@@ -141,6 +143,129 @@ private Q_SLOTS:
             QTest::mouseMove(bar, QPoint(handle.center().x(), y));
         QTest::mouseRelease(bar, Qt::LeftButton, {}, QPoint(handle.center().x(), -40));
         QTRY_VERIFY(topShown(w).startsWith(first()));
+    }
+
+    static int pixelsOf(const QImage& shot, const QRect& area, const QColor& colour)
+    {
+        int n = 0;
+        for (int y = std::max(0, area.top()); y <= std::min(shot.height() - 1, area.bottom());
+             ++y) {
+            for (int x = std::max(0, area.left()); x <= std::min(shot.width() - 1, area.right());
+                 ++x)
+                n += QColor(shot.pixel(x, y)) == colour;
+        }
+        return n;
+    }
+
+    void findMarksCountsAndStepsThroughEveryOccurrence()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Find")});
+            QString parent;
+            const QStringList texts{
+                QStringLiteral("A needle here, and a **Needle** there."),
+                QStringLiteral("No such thing in this one."),
+                QStringLiteral("Some code:\n\n```python\nneedle = 1\n```"),
+                QStringLiteral("Nothing here either."),
+            };
+            for (const QString& text : texts) {
+                Message m;
+                m.chatId = chat->id;
+                m.parentId = parent;
+                m.role =
+                    parent.isEmpty() || texts.indexOf(text) % 2 == 0 ? Role::User : Role::Assistant;
+                m.content = text;
+                parent = app.store().messages().addMessage(m)->id;
+            }
+        });
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        QTest::keyClick(w.window.get(), Qt::Key_F, Qt::ControlModifier);
+        auto* edit = w.window->findChild<QLineEdit*>(QStringLiteral("findEdit"));
+        QTest::keyClicks(edit, QStringLiteral("needle"));
+        // Three occurrences, in two messages; the newest first: the one in the code.
+        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 3"));
+        const QColor all(0xff, 0xe0, 0x66), current(0xff, 0x92, 0x2b);
+        const QRect first = view->visualRect(w.model()->index(0));
+        const QRect code = view->visualRect(w.model()->index(2));
+        QImage shot = view->viewport()->grab().toImage();
+        QVERIFY(pixelsOf(shot, code, current) > 20);
+        QVERIFY(pixelsOf(shot, first, all) > 40); // both of the first message's, marked
+        QCOMPARE(pixelsOf(shot, first, current), 0);
+        QCOMPARE(pixelsOf(shot, view->visualRect(w.model()->index(1)), all), 0);
+        // Enter: the one before, in the first message: its second, then its first.
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(w.window->findStatus(), QStringLiteral("2 of 3"));
+        shot = view->viewport()->grab().toImage();
+        QCOMPARE(pixelsOf(shot, code, current), 0);
+        const int secondLeft = [&] {
+            for (int x = first.left(); x <= first.right(); ++x) {
+                for (int y = first.top(); y <= first.bottom(); ++y) {
+                    if (QColor(shot.pixel(x, y)) == current)
+                        return x;
+                }
+            }
+            return -1;
+        }();
+        QVERIFY(secondLeft > 0);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(w.window->findStatus(), QStringLiteral("3 of 3"));
+        shot = view->viewport()->grab().toImage();
+        const int firstLeft = [&] {
+            for (int x = first.left(); x <= first.right(); ++x) {
+                for (int y = first.top(); y <= first.bottom(); ++y) {
+                    if (QColor(shot.pixel(x, y)) == current)
+                        return x;
+                }
+            }
+            return -1;
+        }();
+        QVERIFY2(firstLeft > 0 && firstLeft < secondLeft,
+                 qPrintable(QStringLiteral("%1 %2").arg(firstLeft).arg(secondLeft)));
+        // Shift+Enter back; round the end to the start.
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(w.window->findStatus(), QStringLiteral("2 of 3"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 3"));
+        // The code block's language line is not the message's words.
+        edit->setText(QStringLiteral("python"));
+        QCOMPARE(w.window->findStatus(), QString());
+        shot = view->viewport()->grab().toImage();
+        QCOMPARE(pixelsOf(shot, view->viewport()->rect(), all), 0);
+        // Closed: nothing is marked.
+        edit->setText(QStringLiteral("needle"));
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QVERIFY(!edit->isVisible());
+        shot = view->viewport()->grab().toImage();
+        QCOMPARE(pixelsOf(shot, view->viewport()->rect(), all), 0);
+        QCOMPARE(pixelsOf(shot, view->viewport()->rect(), current), 0);
+    }
+
+    // In a message taller than the view, the occurrence's own line is brought into view.
+    void findShowsTheOccurrencesLineInALongMessage()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Tall")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            QStringList paragraphs;
+            for (int i = 0; i < 400; ++i)
+                paragraphs << (i == 40 ? QStringLiteral("Here is the haystack's pin.")
+                                       : QStringLiteral("Paragraph %1 of plain words.").arg(i));
+            m.content = paragraphs.join(QStringLiteral("\n\n"));
+            QVERIFY(app.store().messages().addMessage(m).ok());
+        });
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        QTRY_VERIFY(!view->messageDelegate()->layingOut());
+        QTest::keyClick(w.window.get(), Qt::Key_F, Qt::ControlModifier);
+        auto* edit = w.window->findChild<QLineEdit*>(QStringLiteral("findEdit"));
+        QTest::keyClicks(edit, QStringLiteral("pin."));
+        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 1"));
+        const QImage shot = view->viewport()->grab().toImage();
+        QVERIFY(pixelsOf(shot, view->viewport()->rect(), QColor(0xff, 0x92, 0x2b)) > 20);
     }
 
     void theScrollBarsTopGoesToTheFirstMessage()

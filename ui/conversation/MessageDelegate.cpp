@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageDelegate.h"
 
+#include "conversation/FoundText.h"
 #include "conversation/MessageColors.h"
 #include "conversation/MessageLayout.h"
 #include "conversation/MessageLayouts.h"
@@ -171,6 +172,8 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     row.focused = (option.state & QStyle::State_HasFocus) && m_view->hasFocus();
     row.cursorVisible = m_cursorVisible;
     row.pulse = m_pulse;
+    row.found = m_found;
+    row.foundCurrent = index.row() == m_foundRow ? m_foundOccurrence : -1;
     MessagePainter(p, row).paint();
 }
 
@@ -275,6 +278,31 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
     if (!anchor.isEmpty())
         return {Action::Link, anchor};
     return {};
+}
+
+void MessageDelegate::setFound(const QString& needle, int row, int occurrence)
+{
+    m_found = needle;
+    m_foundRow = needle.isEmpty() ? -1 : row;
+    m_foundOccurrence = occurrence;
+    m_view->viewport()->update();
+}
+
+int MessageDelegate::foundTop(const QModelIndex& index, int occurrence) const
+{
+    if (!index.isValid() || m_found.isEmpty())
+        return -1;
+    const ShownMessage& m = m_model->at(index.row());
+    const auto cached = m_layouts.find(m.id);
+    if (!cached || cached->parts.empty())
+        return -1;
+    // The parts off screen are laid out a few a frame after the row first shows, and
+    // their occurrences count from then on.
+    const QList<int> found = FoundText::inLayout(*cached, m_found);
+    if (occurrence < 0 || occurrence >= found.size())
+        return -1;
+    const int top = FoundText::lineTop(*cached, found[occurrence]);
+    return top < 0 ? -1 : cached->bodyTop + (m.role == Role::User ? 8 : 0) + top;
 }
 
 int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,

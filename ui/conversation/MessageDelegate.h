@@ -95,6 +95,14 @@ public:
     QPair<int, int> selectionIn(int row) const { return m_selection.in(row); }
     QString selectedText() const;
 
+    // Find in this chat: every occurrence of `needle` in the messages is marked, and the
+    // `occurrence`-th (from 0) of row `row` stands out; an empty needle marks nothing.
+    void setFound(const QString& needle, int row = -1, int occurrence = -1);
+    QString found() const { return m_found; }
+    // The top of the line that holds `row`'s `occurrence`-th occurrence, from the row's
+    // top; -1 when that line is not laid out.
+    int foundTop(const QModelIndex& index, int occurrence) const;
+
     // Hover actions are drawn for this row only.
     void setHoveredRow(int row) { m_hovered = row; }
 
@@ -139,6 +147,9 @@ private:
     bool m_writable = true;
     int m_hovered = -1;
     Selection m_selection;
+    QString m_found;
+    int m_foundRow = -1;
+    int m_foundOccurrence = -1;
     Colors m_colors;
     mutable MessageLayouts m_layouts;
     QTimer m_catchUp; // paints again while a layout shows less than its text

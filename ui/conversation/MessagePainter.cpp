@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessagePainter.h"
 
+#include "conversation/FoundText.h"
 #include "conversation/MessageLayout.h"
 #include "conversation/MessageLayouts.h"
 #include "conversation/MessageModel.h"
@@ -18,6 +19,13 @@
 #include <cmath>
 
 namespace lyss {
+
+namespace {
+// Find in this chat: every occurrence on a soft yellow, the current one on orange; dark
+// text on both reads in every theme.
+const QColor kFound(0xff, 0xe0, 0x66);
+const QColor kCurrentFound(0xff, 0x92, 0x2b);
+} // namespace
 
 QString MessagePainter::authorOf(const ShownMessage& m)
 {
@@ -196,6 +204,9 @@ void MessagePainter::body()
                                   .intersected(QRect(0, y, m_row.rect.right() + 1, bodyHeight));
         const auto [selFrom, selTo] = m_row.selection;
         const bool selecting = selFrom < selTo;
+        const QList<int> found =
+            m_row.found.isEmpty() ? QList<int>() : FoundText::inLayout(layout, m_row.found);
+        const int foundLength = static_cast<int>(m_row.found.size());
         p->save();
         if (layout.cut) // the last line that does not fit whole is not drawn over the note
             p->setClipRect(QRect(bodyX, y, g.bodyWidth, bodyHeight), Qt::IntersectClip);
@@ -215,6 +226,20 @@ void MessagePainter::body()
             ctx.clip = QRectF(visible.translated(-bodyX, -top));
             const int start = layout.partStart[i];
             const int end = start + doc.characterCount();
+            for (qsizetype k = 0; k < found.size(); ++k) {
+                if (found[k] < start || found[k] >= end)
+                    continue;
+                QAbstractTextDocumentLayout::Selection mark;
+                mark.cursor = QTextCursor(const_cast<QTextDocument*>(&doc));
+                mark.cursor.setPosition(found[k] - start);
+                mark.cursor.setPosition(
+                    std::min(found[k] - start + foundLength, doc.characterCount() - 1),
+                    QTextCursor::KeepAnchor);
+                const bool current = k == m_row.foundCurrent;
+                mark.format.setBackground(current ? kCurrentFound : kFound);
+                mark.format.setForeground(QColor(0x1b, 0x1c, 0x1f));
+                ctx.selections << mark;
+            }
             if (selecting && selFrom < end && selTo > start) {
                 QAbstractTextDocumentLayout::Selection selection;
                 selection.cursor = QTextCursor(const_cast<QTextDocument*>(&doc));

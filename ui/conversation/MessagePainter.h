@@ -52,7 +52,9 @@ public:
         QPair<QRect, QRect> cutNote; // the note and its link, when the body is cut
         bool focused = false;
         bool cursorVisible = true;
-        int pulse = 0; // the typing dots' phase
+        int pulse = 0;         // the typing dots' phase
+        QString found;         // find in this chat: every occurrence is marked
+        int foundCurrent = -1; // which of this row's occurrences stands out, if one does
     };
 
     MessagePainter(QPainter* painter, const Row& row);
