@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -218,6 +219,46 @@ private Q_SLOTS:
         // Another chat: the selection is gone with the rows it named.
         w.window->newChat();
         QVERIFY(!view->messageDelegate()->hasSelection());
+    }
+
+    // Copy gives what is seen: list numbers and bullets, a table's cells a tab apart and
+    // its rows a line each, a code block without its language-and-Copy line, none of
+    // QTextDocument's frame marks; and the same as HTML, with the table and the list.
+    void copyGivesWhatIsSeen()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Copy")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::Assistant;
+            m.content = QStringLiteral("Steps:\n\n1. first\n2. second\n\n"
+                                       "- a point\n  - a smaller one\n\n"
+                                       "| Name | Size |\n|---|---|\n| a.txt | 3 KB |\n"
+                                       "| b.txt | 5 KB |\n\n"
+                                       "```python\nprint('hi')\n```\n\nThe end.");
+            QVERIFY(app.store().messages().addMessage(m).ok());
+        });
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        const QMimeData* copied = QApplication::clipboard()->mimeData();
+        QVERIFY(copied);
+        const QString text = copied->text();
+        QCOMPARE(text, QStringLiteral("Steps:\n1. first\n2. second\n• a point\n  • a smaller one\n"
+                                      "Name\tSize\na.txt\t3 KB\nb.txt\t5 KB\n"
+                                      "print('hi')\nThe end."));
+        QVERIFY(!text.contains(QChar(0xfdd0)) && !text.contains(QChar(0xfdd1)));
+        QVERIFY(copied->hasHtml());
+        const QString html = copied->html();
+        QVERIFY(html.contains(QStringLiteral("<table")));
+        QVERIFY(html.contains(QStringLiteral("<ol")));
+        QVERIFY(html.contains(QStringLiteral("a.txt")));
+        QVERIFY(!html.contains(QStringLiteral("lyss-copy")));
+        QVERIFY(!html.contains(QStringLiteral(">Copy<")));
+        QVERIFY(!html.contains(QStringLiteral("python")));
     }
 };
 

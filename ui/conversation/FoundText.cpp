@@ -10,17 +10,15 @@
 
 namespace lyss {
 
-namespace {
-// The line over a code block: its language and a Copy link (lyss-copy:N).
-bool isCodeHeader(const QTextBlock& block)
+bool FoundText::isCodeHeader(const QTextBlock& block)
 {
+    // The line over a code block: its language and a Copy link (lyss-copy:N).
     for (auto it = block.begin(); !it.atEnd(); ++it) {
         if (it.fragment().charFormat().anchorHref().startsWith(QLatin1String("lyss-copy:")))
             return true;
     }
     return false;
 }
-} // namespace
 
 QList<int> FoundText::positions(const QString& text, const QString& needle)
 {

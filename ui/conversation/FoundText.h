@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+class QTextBlock;
+
 namespace lyss {
 
 class MessageLayout;
@@ -22,6 +24,8 @@ public:
     // The top of the line holding body position `at`, from the body's top; -1 when its
     // part is not laid out.
     static int lineTop(const MessageLayout& layout, int at);
+    // A code block's line with its language and Copy link (not the message's text).
+    static bool isCodeHeader(const QTextBlock& block);
 };
 
 } // namespace lyss

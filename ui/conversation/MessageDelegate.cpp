@@ -331,10 +331,15 @@ int MessageDelegate::positionAt(const QModelIndex& index, const QRect& rowRect,
     return local < 0 ? -1 : cached->partStart[i] + local;
 }
 
+CopiedText MessageDelegate::selected() const
+{
+    return m_layouts.selected(m_selection, geometry(m_view->viewport()->width()).bodyWidth,
+                              chrome());
+}
+
 QString MessageDelegate::selectedText() const
 {
-    return m_layouts.selectedText(m_selection, geometry(m_view->viewport()->width()).bodyWidth,
-                                  chrome());
+    return selected().text();
 }
 
 } // namespace lyss

@@ -94,6 +94,8 @@ public:
     // The part of `row`'s body that is selected: [from, to), empty when none.
     QPair<int, int> selectionIn(int row) const { return m_selection.in(row); }
     QString selectedText() const;
+    // The same as text and HTML (for the clipboard).
+    CopiedText selected() const;
 
     // Find in this chat: every occurrence of `needle` in the messages is marked, and the
     // `occurrence`-th (from 0) of row `row` stands out; an empty needle marks nothing.

@@ -293,13 +293,13 @@ int MessageLayouts::partsShown(const QString& messageId) const
     return layout ? static_cast<int>(layout->parts.size()) : 0;
 }
 
-QString MessageLayouts::selectedText(const MessageSelection& selection, int bodyWidth,
-                                     const Chrome& chrome) const
+CopiedText MessageLayouts::selected(const MessageSelection& selection, int bodyWidth,
+                                    const Chrome& chrome) const
 {
+    CopiedText copied;
     if (selection.isEmpty())
-        return {};
+        return copied;
     const int rows = m_model->rowCount();
-    QStringList messages;
     for (int row = 0; row < rows; ++row) {
         const auto [from, to] = selection.in(row);
         if (from >= to)
@@ -312,23 +312,17 @@ QString MessageLayouts::selectedText(const MessageSelection& selection, int body
         ensureRendered(layout, m_model->at(row));
         layout.layOutAll();
         grew(m_model->at(row).id);
-        QStringList pieces;
+        bool first = true;
         for (size_t i = 0; i < layout.parts.size(); ++i) {
-            QTextDocument& doc = *layout.parts[i];
+            const QTextDocument& doc = *layout.parts[i];
             const int start = layout.partStart[i];
-            const int last = doc.characterCount() - 1;
             if (to <= start || from >= start + doc.characterCount())
                 continue;
-            QTextCursor cursor(&doc);
-            cursor.setPosition(std::clamp(from - start, emptyLead(doc), last));
-            cursor.setPosition(std::clamp(to - start, 0, last), QTextCursor::KeepAnchor);
-            pieces << cursor.selectedText();
+            copied.add(doc, std::max(from - start, emptyLead(doc)), to - start,
+                       std::exchange(first, false));
         }
-        messages << pieces.join(QLatin1Char('\n'));
     }
-    return messages.join(QStringLiteral("\n\n"))
-        .replace(QChar::ParagraphSeparator, QLatin1Char('\n'))
-        .replace(QChar::LineSeparator, QLatin1Char('\n'));
+    return copied;
 }
 
 } // namespace lyss

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "conversation/CopiedText.h"
 #include "conversation/LayoutCache.h"
 #include "conversation/MessageColors.h"
 #include "markdown/MarkdownRenderer.h"
@@ -69,9 +70,9 @@ public:
     static int emptyLead(const QTextDocument& doc);
 
     // What of the conversation `selection` covers, as shown (rows off screen are laid
-    // out for it), messages apart by an empty line.
-    QString selectedText(const MessageSelection& selection, int bodyWidth,
-                         const Chrome& chrome) const;
+    // out for it), as text and HTML.
+    CopiedText selected(const MessageSelection& selection, int bodyWidth,
+                        const Chrome& chrome) const;
     bool layingOut() const;
     QString shownText(const QString& messageId) const;
     int partsShown(const QString& messageId) const;

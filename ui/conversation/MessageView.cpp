@@ -249,8 +249,8 @@ void MessageView::selectAllMessages()
 
 void MessageView::copySelection()
 {
-    if (const QString text = m_delegate->selectedText(); !text.isEmpty())
-        QApplication::clipboard()->setText(text);
+    if (CopiedText copied = m_delegate->selected(); !copied.text().isEmpty())
+        QApplication::clipboard()->setMimeData(copied.mimeData());
 }
 
 void MessageView::keyPressEvent(QKeyEvent* event)
