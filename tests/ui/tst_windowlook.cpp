@@ -44,6 +44,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
 
@@ -191,6 +192,51 @@ private Q_SLOTS:
         w.window->setTheme(QStringLiteral("light"));
     }
 
+    // Your own message's code block and table stay inside its bubble, with room on both
+    // sides, however long their lines.
+    void codeStaysInsideYourBubble()
+    {
+        Window w(m_server->url(), [](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Bubble")});
+            Message m;
+            m.chatId = chat->id;
+            m.role = Role::User;
+            m.content = QStringLiteral("Why does this fail?\n\n```\n") +
+                        QStringLiteral("x").repeated(400) +
+                        QStringLiteral("\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+            QVERIFY(app.store().messages().addMessage(m).ok());
+        });
+        w.window->setTheme(QStringLiteral("light"));
+        QVERIFY(w.laidOut());
+        MessageView* view = w.window->messageView();
+        QCoreApplication::processEvents();
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(w.model()->index(0));
+        const QColor bubble = view->messageDelegate()->colors().userBubble;
+        const QColor code = view->messageDelegate()->colors().codeBackground;
+        int bubbleLeft = shot.width(), bubbleRight = -1, codeLeft = shot.width(), codeRight = -1;
+        for (int y = std::max(0, row.top()); y <= std::min(row.bottom(), shot.height() - 1); ++y) {
+            for (int x = 0; x < shot.width(); ++x) {
+                const QColor c(shot.pixel(x, y));
+                if (c == bubble) {
+                    bubbleLeft = std::min(bubbleLeft, x);
+                    bubbleRight = std::max(bubbleRight, x);
+                } else if (c == code) {
+                    codeLeft = std::min(codeLeft, x);
+                    codeRight = std::max(codeRight, x);
+                }
+            }
+        }
+        QVERIFY(bubbleRight > 0 && codeRight > 0);
+        QVERIFY2(codeLeft >= bubbleLeft + 6 && codeRight <= bubbleRight - 6,
+                 qPrintable(QStringLiteral("bubble %1–%2, code %3–%4")
+                                .arg(bubbleLeft)
+                                .arg(bubbleRight)
+                                .arg(codeLeft)
+                                .arg(codeRight)));
+        w.window->setTheme(QStringLiteral("system"));
+    }
+
     // Every control a user can reach says what it is to a screen reader, in the window and
     // in the settings dialog, and takes keyboard focus.
     void everyControlHasAnAccessibleName()
@@ -293,6 +339,20 @@ private Q_SLOTS:
             delete menu;
             return out;
         };
+        // Shift+F10 opens the current message's menu, as the Menu key does (which the
+        // platform turns into a context menu event, out of a test's reach).
+        {
+            QStringList opened;
+            QTimer::singleShot(0, this, [&opened] {
+                if (auto* popup = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+                    for (QAction* a : popup->actions())
+                        opened << a->text();
+                    popup->close();
+                }
+            });
+            QTest::keyClick(view, Qt::Key_F10, Qt::ShiftModifier);
+            QVERIFY2(opened.contains(QStringLiteral("Regenerate")), qPrintable(opened.join(',')));
+        }
         const QStringList replyMenu = texts(view->menuFor(1));
         QVERIFY2(replyMenu.contains(QStringLiteral("Regenerate")), qPrintable(replyMenu.join(',')));
         QVERIFY(replyMenu.contains(QStringLiteral("Previous version (1 of 2)")));

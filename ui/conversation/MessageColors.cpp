@@ -64,7 +64,9 @@ MessageColors MessageColors::fromTheme(const Theme& t)
 
 QString MessageColors::styleSheet() const
 {
-    return QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; }"
+    // Code wraps: a long line never crosses the column (or your bubble) and is all there.
+    return QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; "
+                          "white-space: pre-wrap; }"
                           "code { font-family: monospace; } table { border-color: %3; }"
                           "blockquote { margin-left: 12px; } a { color: %4; }")
         .arg(codeBackground.name(), codeText.name(), border.name(), link.name());

@@ -19,14 +19,14 @@ std::unique_ptr<QTextDocument> MessageLayout::makeDocument(const QString& html) 
     doc->setDocumentMargin(0);
     doc->setDefaultStyleSheet(styleSheet);
     doc->setHtml(html);
-    doc->setTextWidth(bodyWidth);
+    doc->setTextWidth(textWidth());
     doc->size(); // laid out now, while the time is counted, not at the next question
     return doc;
 }
 
 int MessageLayout::estimate(qsizetype chars, int lines, int lineSpacing, int charWidth) const
 {
-    const int perLine = std::max(10, bodyWidth / std::max(1, charWidth));
+    const int perLine = std::max(10, textWidth() / std::max(1, charWidth));
     return int(std::min<qsizetype>((lines + chars / perLine + 1) * lineSpacing, 1 << 24));
 }
 
@@ -231,7 +231,7 @@ qint64 MessageLayout::continueParts(const QString& fullMarkdown, bool streaming,
     MarkdownRenderer::joinParagraphs(html, continuesParagraph, false);
     if (open && !below) {
         open->setHtml(html);
-        open->setTextWidth(bodyWidth);
+        open->setTextWidth(textWidth());
         appendPart(std::move(open));
     } else {
         add(html, text);

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -31,6 +32,11 @@ public:
 
     int revision = -1;
     int bodyWidth = 0;
+    // The text is this much narrower than the body: your own messages sit in a bubble
+    // with room on both sides, which a code block or a table does not cross.
+    int inset = 0;
+    static constexpr int kBubbleInset = 16;
+    int textWidth() const { return std::max(20, bodyWidth - inset); }
     bool expanded = false;
     std::vector<std::unique_ptr<QTextDocument>> parts; // null: not laid out yet
     std::vector<int> partTop;                          // from the body's top

@@ -129,6 +129,7 @@ const MessageLayout& MessageLayouts::layoutFor(int row, int bodyWidth, const Chr
     layout->revision = revision;
     layout->textCut = m.contentCut;
     layout->bodyWidth = bodyWidth;
+    layout->inset = m.role == Role::User ? MessageLayout::kBubbleInset : 0;
     layout->expanded = expanded;
     layout->rendering = false;
     // What is around the body first: the room a row has for the body depends on it.

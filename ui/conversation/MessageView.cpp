@@ -265,6 +265,13 @@ void MessageView::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
+    // Shift+F10 opens the current message's menu, as the Menu key does.
+    if (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) {
+        QContextMenuEvent menu(QContextMenuEvent::Keyboard, QPoint(), QPoint());
+        contextMenuEvent(&menu);
+        event->accept();
+        return;
+    }
     if (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::ControlModifier) {
         switch (event->key()) {
         case Qt::Key_Home:

@@ -255,8 +255,7 @@ void MainWindow::buildShortcuts()
     };
     add(QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newChat(); });
     add(QKeySequence(Qt::Key_Escape), [this] { m_pane->escape(); });
-    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-        [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { m_drawer->toggle(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
         m_sidebar->show();
         m_sidebar->focusSearch();
