@@ -39,6 +39,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -444,6 +445,34 @@ private Q_SLOTS:
         w.window->setLanguage(QStringLiteral("en"));
         QCoreApplication::processEvents();
         QCOMPARE(send->text(), QStringLiteral("Send"));
+
+        // Chosen in an open Settings dialog: the dialog speaks it at once too, on the page
+        // that was open, and back.
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        d.offerThemes({{QStringLiteral("light"), QStringLiteral("Light")}},
+                      QStringLiteral("light"));
+        connect(&d, &SettingsDialog::languageChosen, w.window.get(), &MainWindow::setLanguage);
+        d.show();
+        auto* tabs = d.findChild<QTabWidget*>();
+        tabs->setCurrentIndex(0);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Appearance"));
+        auto choose = [&d](const QString& language) {
+            auto* languages = d.findChild<QComboBox*>(QStringLiteral("languageChoice"));
+            languages->setCurrentIndex(languages->findData(language));
+        };
+        choose(QStringLiteral("zh_CN"));
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("外观"));
+        QCOMPARE(d.windowTitle(), QStringLiteral("设置"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("服务器"));
+        QCOMPARE(tabs->currentIndex(), 0);
+        QCOMPARE(d.findChild<QComboBox*>(QStringLiteral("defaultModel"))->itemText(0),
+                 QStringLiteral("列出的第一个模型"));
+        QCOMPARE(d.findChild<QComboBox*>(QStringLiteral("languageChoice"))->currentData(),
+                 QVariant(QStringLiteral("zh_CN")));
+        choose(QStringLiteral("en"));
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Appearance"));
+        QCOMPARE(d.windowTitle(), QStringLiteral("Settings"));
+        d.close();
         w.window->setLanguage(QString());
     }
 
@@ -470,6 +499,11 @@ private Q_SLOTS:
         QVERIFY(d.addServer(QStringLiteral("openai"), QStringLiteral("local"),
                             m_server->url(QStringLiteral("/v1")).toString(), {}));
         QVERIFY((*w.app->backends().find(QStringLiteral("local"))).has_value());
+        // "Model for new chats" offers the new server's models a moment later.
+        auto* defaultModel = d.findChild<QComboBox*>(QStringLiteral("defaultModel"));
+        QCOMPARE(defaultModel->findData(QStringLiteral("local/llama3.2:latest")), -1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            defaultModel->findData(QStringLiteral("local/llama3.2:latest")) > 0, 10000);
         d.testServer(QStringLiteral("local"));
         QVERIFY(answered.wait(10000));
         QVERIFY2(d.lastMessage().startsWith(QStringLiteral("✓ local answers")),

@@ -28,8 +28,7 @@ ChatPage::ChatPage(AppContext& app, const QList<ModelInfo>& models, const QStrin
     m_defaultModel = new QComboBox(this);
     m_defaultModel->setObjectName(QStringLiteral("defaultModel"));
     m_defaultModel->addItem(tr("The first model listed"), QString());
-    for (const ModelInfo& m : models)
-        m_defaultModel->addItem(m.displayName, m.displayName);
+    setModels(models);
     const int current = m_defaultModel->findData(m_app.settings().text(SettingKey::DefaultModel));
     m_defaultModel->setCurrentIndex(std::max(0, current));
     m_defaultSystem = new QPlainTextEdit(m_app.settings().text(SettingKey::SystemPrompt), this);
@@ -85,6 +84,18 @@ bool ChatPage::fail(const QString& text)
     m_result->setText(text);
     Q_EMIT said(text);
     return false;
+}
+
+void ChatPage::setModels(const QList<ModelInfo>& models)
+{
+    const QString chosen = m_defaultModel->currentData().toString();
+    while (m_defaultModel->count() > 1)
+        m_defaultModel->removeItem(1);
+    for (const ModelInfo& m : models)
+        m_defaultModel->addItem(m.displayName, m.displayName);
+    if (!chosen.isEmpty() && m_defaultModel->findData(chosen) < 0)
+        m_defaultModel->addItem(chosen, chosen); // kept though no server lists it now
+    m_defaultModel->setCurrentIndex(std::max(0, m_defaultModel->findData(chosen)));
 }
 
 bool ChatPage::save()

@@ -27,6 +27,8 @@ public:
 
     // Saves what the page shows (the Save button); false, and said, when it cannot.
     bool save();
+    // Another list of models (a server was added or removed): the choice is kept.
+    void setModels(const QList<ModelInfo>& models);
 
 Q_SIGNALS:
     void said(const QString& text);

@@ -62,6 +62,7 @@ void ModelsPage::pull(const QString& model)
     if (!ollama)
         return say(tr("No Ollama server is configured."));
     PullOperation* op = ollama->pull(model);
+    ++m_working;
     m_progress->setValue(0);
     connect(op, &PullOperation::progress, this,
             [this](const QString& status, qint64 done, qint64 total) {
@@ -78,6 +79,7 @@ void ModelsPage::pull(const QString& model)
             say(op->errorText());
         }
         op->deleteLater();
+        --m_working;
         Q_EMIT finishedWork();
     });
 }

@@ -20,6 +20,8 @@ public:
 
     // Starts downloading `model` (the Pull button); what happens is said.
     void pull(const QString& model);
+    // A download is under way.
+    bool busy() const { return m_working > 0; }
 
 Q_SIGNALS:
     void said(const QString& text);
@@ -33,6 +35,7 @@ private:
     QLineEdit* m_name = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_result = nullptr;
+    int m_working = 0;
 };
 
 } // namespace lyss

@@ -309,9 +309,11 @@ void ServersPage::testServer(const QString& name)
             ? static_cast<Backend*>(new OllamaBackend(config, m_backends.network(), this))
             : new OpenAIBackend(config, m_backends.network(), this);
     say(tr("Asking %1…").arg(it->url.toString()));
+    ++m_working;
     probe->probe([this, probe, name = it->name](Result<QString> r) {
         say(r ? tr("✓ %1 answers (%2).").arg(name, *r) : QStringLiteral("✗ ") + r.errorMessage());
         probe->deleteLater();
+        --m_working;
         Q_EMIT finishedWork();
     });
 }

@@ -38,6 +38,8 @@ public:
     bool saveServer(const QString& kind, const QString& url, const QString& key);
     bool removeServer(const QString& name);
     void testServer(const QString& name);
+    // A test is under way.
+    bool busy() const { return m_working > 0; }
 
 Q_SIGNALS:
     void serversChanged();
@@ -64,6 +66,7 @@ private:
     QLineEdit* m_key = nullptr;
     QLabel* m_serverResult = nullptr;
     QPushButton* m_addOrSave = nullptr;
+    int m_working = 0;
     QString m_editing; // the server in the form, while editing one
 };
 

@@ -9,9 +9,11 @@
 
 #include "app/AppContext.h"
 #include "app/UserSession.h"
+#include "backends/BackendSet.h"
 #include "filters/FilterRegistry.h"
 
 #include <QDialogButtonBox>
+#include <QPointer>
 #include <QScreen>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -23,6 +25,9 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
                                QWidget* parent)
     : QDialog(parent)
     , m_app(app)
+    , m_backends(backends)
+    , m_models(models)
+    , m_chatId(chatId)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -31,17 +36,34 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
     resize(std::min(880, room.width() * 9 / 10), std::min(720, room.height() * 9 / 10));
     auto* layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
+    buildPages();
+    layout->addWidget(m_tabs);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::buildPages()
+{
+    AppContext& app = m_app;
     const auto keep = [this](const QString& text) { m_lastMessage = text; };
-    m_serversPage = new ServersPage(app, backends, m_tabs);
+    m_serversPage = new ServersPage(app, m_backends, m_tabs);
     connect(m_serversPage, &ServersPage::said, this, keep);
     connect(m_serversPage, &ServersPage::serversChanged, this, &SettingsDialog::serversChanged);
+    connect(m_serversPage, &ServersPage::serversChanged, this, &SettingsDialog::listModelsAgain);
     connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::finishedWork);
-    m_chatPage = new ChatPage(app, models, chatId, m_tabs);
+    connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::rebuildPages,
+            Qt::QueuedConnection);
+    m_chatPage = new ChatPage(app, m_models, m_chatId, m_tabs);
     connect(m_chatPage, &ChatPage::said, this, keep);
-    m_modelsPage = new ModelsPage(backends, m_tabs);
+    m_modelsPage = new ModelsPage(m_backends, m_tabs);
     connect(m_modelsPage, &ModelsPage::said, this, keep);
     connect(m_modelsPage, &ModelsPage::modelsChanged, this, &SettingsDialog::modelsChanged);
     connect(m_modelsPage, &ModelsPage::finishedWork, this, &SettingsDialog::finishedWork);
+    connect(m_modelsPage, &ModelsPage::finishedWork, this, &SettingsDialog::rebuildPages,
+            Qt::QueuedConnection);
     m_tabs->addTab(m_serversPage, tr("Servers"));
     m_tabs->addTab(m_chatPage, tr("Chat"));
     m_tabs->addTab(m_modelsPage, tr("Models"));
@@ -57,10 +79,53 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
                 &SettingsDialog::accountsChanged);
         m_tabs->addTab(m_accountsPage, tr("Accounts"));
     }
-    layout->addWidget(m_tabs);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    if (m_themesOffered)
+        addAppearance();
+}
+
+void SettingsDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setWindowTitle(tr("Settings"));
+    // Not now: the language may have been chosen on a page that is about to go.
+    if (!std::exchange(m_rebuildWanted, true))
+        QMetaObject::invokeMethod(this, &SettingsDialog::rebuildPages, Qt::QueuedConnection);
+}
+
+void SettingsDialog::rebuildPages()
+{
+    if (!m_rebuildWanted)
+        return;
+    if (m_serversPage->busy() || m_modelsPage->busy())
+        return; // again when the test or download has its answer (finishedWork)
+    m_rebuildWanted = false;
+    const int open = m_tabs->currentIndex();
+    while (m_tabs->count() > 0) {
+        QWidget* page = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete page;
+    }
+    m_accountsPage = nullptr;
+    buildPages();
+    m_tabs->setCurrentIndex(std::clamp(open, 0, m_tabs->count() - 1));
+}
+
+void SettingsDialog::listModelsAgain()
+{
+    auto effective = m_app.effectiveBackends();
+    if (!effective)
+        return;
+    m_lister = std::make_unique<BackendSet>(*effective, &m_app.secrets(), 30000);
+    const int listing = ++m_listing;
+    m_lister->listModels(
+        [this, alive = QPointer<SettingsDialog>(this), listing](BackendSet::ModelList list) {
+            if (!alive || listing != m_listing)
+                return; // the dialog closed, or the servers changed again meanwhile
+            m_models = list.models;
+            m_chatPage->setModels(m_models);
+        });
 }
 
 bool SettingsDialog::addServer(const QString& kind, const QString& name, const QString& url,
@@ -102,8 +167,19 @@ bool SettingsDialog::saveChatOptions()
 void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
                                  const QString& current)
 {
-    auto* page = new AppearancePage(m_app, choices, current, m_tabs);
-    connect(page, &AppearancePage::themeChosen, this, &SettingsDialog::themeChosen);
+    m_themeChoices = choices;
+    m_theme = current;
+    m_themesOffered = true;
+    addAppearance();
+}
+
+void SettingsDialog::addAppearance()
+{
+    auto* page = new AppearancePage(m_app, m_themeChoices, m_theme, m_tabs);
+    connect(page, &AppearancePage::themeChosen, this, [this](const QString& name) {
+        m_theme = name;
+        Q_EMIT themeChosen(name);
+    });
     connect(page, &AppearancePage::languageChosen, this, &SettingsDialog::languageChosen);
     m_tabs->insertTab(0, page, tr("Appearance"));
 }

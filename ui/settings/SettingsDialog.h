@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QTabWidget;
 
 namespace lyss {
@@ -27,6 +29,7 @@ class SettingsDialog : public QDialog {
 public:
     SettingsDialog(AppContext& app, BackendSet& backends, const QList<ModelInfo>& models,
                    const QString& chatId, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
 
     // What the last test, add, remove or pull said (also shown in the dialog).
     QString lastMessage() const { return m_lastMessage; }
@@ -63,8 +66,28 @@ Q_SIGNALS:
     // Accounts were turned on or off in Settings › Accounts.
     void accountsChanged();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void buildPages();
+    void addAppearance();
+    // Another language: the pages are built again in it (once no test or download is
+    // under way), on the page that was open.
+    void rebuildPages();
+    // The servers changed: the models for "Model for new chats" are asked of them.
+    void listModelsAgain();
+
     AppContext& m_app;
+    BackendSet& m_backends;
+    QList<ModelInfo> m_models;
+    QString m_chatId;
+    QList<QPair<QString, QString>> m_themeChoices;
+    QString m_theme;
+    bool m_themesOffered = false;
+    bool m_rebuildWanted = false;
+    std::unique_ptr<BackendSet> m_lister; // the servers as they are now, for their models
+    int m_listing = 0;                    // which listing an answer is for
     QString m_lastMessage;
     QTabWidget* m_tabs = nullptr;
     ServersPage* m_serversPage = nullptr;
