@@ -4186,6 +4186,33 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::ServerAdder</name>
+    <message>
+        <source>Servers cannot be changed: %1.</source>
+        <translation>无法更改服务器：%1。</translation>
+    </message>
+    <message>
+        <source>change the servers</source>
+        <translation>更改服务器</translation>
+    </message>
+    <message>
+        <source>Give the server a short name: letters, digits, dots, dashes.</source>
+        <translation>请给服务器起一个简短的名称：字母、数字、点、短横线。</translation>
+    </message>
+    <message>
+        <source>A server named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的服务器已存在。</translation>
+    </message>
+    <message>
+        <source>The server was not added.</source>
+        <translation>服务器没有添加。</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ServerStatus</name>
     <message>
         <source>Server status</source>
@@ -4291,22 +4318,6 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>，已关闭</translation>
     </message>
     <message>
-        <source>Give the server a short name: letters, digits, dots, dashes.</source>
-        <translation>请给服务器起一个简短的名称：字母、数字、点、短横线。</translation>
-    </message>
-    <message>
-        <source>A server named &quot;%1&quot; already exists.</source>
-        <translation>名为“%1”的服务器已存在。</translation>
-    </message>
-    <message>
-        <source>The server was not added.</source>
-        <translation>服务器没有添加。</translation>
-    </message>
-    <message>
-        <source>Added %1 (%2).</source>
-        <translation>已添加 %1（%2）。</translation>
-    </message>
-    <message>
         <source>Choose a server in the list first.</source>
         <translation>请先在列表中选择一个服务器。</translation>
     </message>
@@ -4330,10 +4341,6 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Editing %1: change what you need and save.</source>
         <translation>正在编辑 %1：修改需要的内容后保存。</translation>
-    </message>
-    <message>
-        <source>Servers cannot be changed: %1.</source>
-        <translation>无法更改服务器：%1。</translation>
     </message>
     <message>
         <source>Choose a server to edit first.</source>
@@ -4362,10 +4369,6 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>✓ %1 answers (%2).</source>
         <translation>✓ %1 已应答（%2）。</translation>
-    </message>
-    <message>
-        <source>change the servers</source>
-        <translation>更改服务器</translation>
     </message>
     <message>
         <source>There is no server to test: add one below.</source>
@@ -4641,16 +4644,80 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>重试</translation>
     </message>
     <message>
-        <source>&lt;p&gt;No model server answers.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Start Ollama (&lt;code&gt;ollama serve&lt;/code&gt;) at the address above, or add another server with &lt;code&gt;lyss-cli backends add&lt;/code&gt;, then press Retry.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;没有模型服务器应答。&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请在上面的地址启动 Ollama（&lt;code&gt;ollama serve&lt;/code&gt;），或用 &lt;code&gt;lyss-cli backends add&lt;/code&gt; 添加其他服务器，然后点击“重试”。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>No models yet. Download one with &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt;.</source>
         <translation>还没有模型。用 &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt; 下载一个。</translation>
     </message>
     <message>
         <source>Ask anything. Your chats stay on this computer.</source>
         <translation>尽管问吧。你的对话只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>No model server answers</source>
+        <translation>没有模型服务器应答</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>No server is set up yet.</source>
+        <translation>尚未设置任何服务器。</translation>
+    </message>
+    <message>
+        <source>Lyss asked %1.</source>
+        <translation>Lyss 询问了 %1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Start Ollama on this computer</source>
+        <translation>在这台电脑上启动 Ollama</translation>
+    </message>
+    <message>
+        <source>Install it from ollama.com, then run this in a terminal. Lyss finds it by itself within a few seconds.</source>
+        <translation>从 ollama.com 安装它，然后在终端中运行此命令。Lyss 会在几秒钟内自动找到它。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Or add a server</source>
+        <translation>或者添加一个服务器</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 兼容</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Key (if it needs one)</source>
+        <translation>密钥（如需要）</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Server key</source>
+        <translation>服务器密钥</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>添加服务器</translation>
     </message>
 </context>
 <context>

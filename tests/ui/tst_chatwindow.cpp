@@ -361,11 +361,19 @@ private Q_SLOTS:
         Window w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         auto* stack = w.window->findChild<QStackedWidget*>();
         auto* text = w.window->findChild<QLabel*>(QStringLiteral("emptyText"));
-        QTRY_VERIFY_WITH_TIMEOUT(text->text().contains(QStringLiteral("No model server answers")),
-                                 10000);
+        auto* fix = w.window->findChild<QWidget*>(QStringLiteral("serverFix"));
+        QTRY_VERIFY_WITH_TIMEOUT(fix->isVisible(), 10000);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
-        QVERIFY(text->text().contains(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        QVERIFY(text->text().contains(QStringLiteral("ollama serve")));
+        // In two lines what is wrong (the title, where Lyss looked), then the fix in place:
+        // the command that starts Ollama, and a form to add a server; no CLI to go to.
+        QCOMPARE(text->text(),
+                 QStringLiteral("Lyss asked ollama at http://127.0.0.1:%1.").arg(port));
+        QCOMPARE(w.window->findChild<QLabel*>(QStringLiteral("startCommand"))->text(),
+                 QStringLiteral("ollama serve"));
+        QVERIFY(w.window->findChild<QWidget*>(QStringLiteral("newServerUrl"))->isVisible());
+        for (QLabel* label : stack->currentWidget()->findChildren<QLabel*>())
+            QVERIFY2(!label->text().contains(QStringLiteral("lyss-cli")),
+                     qPrintable(label->text()));
         auto* retry = w.window->findChild<QPushButton*>(QStringLiteral("retryButton"));
         QVERIFY(retry && retry->isVisible());
 
@@ -374,11 +382,37 @@ private Q_SLOTS:
         QTest::mouseClick(w.window->findChild<QPushButton*>(QStringLiteral("retryButton")),
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!text->text().contains(QStringLiteral("No model server answers")),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!fix->isVisible(), 10000);
         // Welcomed, with nothing to retry.
         QVERIFY(text->text().contains(QStringLiteral("Ask anything")));
         QVERIFY(!retry->isVisible());
+    }
+
+    // With no server answering, one added right on the page is taken up at once; an
+    // address that is not one is refused there, in words, and nothing is added.
+    void aServerAddedOnTheFirstStartPage()
+    {
+        const int port = test::closedPort();
+        Window w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        auto* fix = w.window->findChild<QWidget*>(QStringLiteral("serverFix"));
+        QTRY_VERIFY_WITH_TIMEOUT(fix->isVisible(), 10000);
+        auto* url = w.window->findChild<QLineEdit*>(QStringLiteral("newServerUrl"));
+        auto* add = w.window->findChild<QPushButton*>(QStringLiteral("addServerButton"));
+        auto* result = w.window->findChild<QLabel*>(QStringLiteral("addServerResult"));
+        QTest::keyClicks(url, QStringLiteral("localhost:80x"));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QVERIFY(result->isVisible());
+        QVERIFY2(!result->text().isEmpty() && !result->text().startsWith(QStringLiteral("Added")),
+                 qPrintable(result->text()));
+        QVERIFY(w.app->backends().list()->isEmpty());
+        url->clear();
+        QTest::keyClicks(url, m_server->url().toString());
+        QTest::keyClick(url, Qt::Key_Return);
+        QVERIFY2(result->text().startsWith(QStringLiteral("Added ollama-2")),
+                 qPrintable(result->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!fix->isVisible(), 10000);
+        QCOMPARE(w.app->backends().list()->size(), 1);
     }
 
     void regenerateEditAndSwitchBranches()

@@ -7,6 +7,7 @@
 #include "backends/OpenAIBackend.h"
 #include "common/PlainText.h"
 #include "secrets/SecretStore.h"
+#include "settings/ServerAdder.h"
 #include "store/BackendRepository.h"
 #include "util/Sentences.h"
 
@@ -145,36 +146,10 @@ void ServersPage::reloadServers()
 bool ServersPage::addServer(const QString& kind, const QString& name, const QString& url,
                             const QString& key)
 {
-    if (refusedWhileReadOnly())
+    const Result<QString> added = ServerAdder(m_app).add(kind, name, url, key);
+    say(added ? *added : added.errorMessage());
+    if (!added)
         return false;
-    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
-    if (!validName.match(name).hasMatch()) {
-        say(tr("Give the server a short name: letters, digits, dots, dashes."));
-        return false;
-    }
-    const QUrl normalized = checkedUrl(url);
-    if (!normalized.isValid())
-        return false;
-    if (auto existing = m_app.backends().find(name); existing && existing->has_value()) {
-        say(tr("A server named \"%1\" already exists.").arg(name));
-        return false;
-    }
-    if (!key.isEmpty()) {
-        if (Status st = m_app.secrets().write(backendSecretKey(name), key); !st.ok()) {
-            say(joinSentences(st.errorMessage(), tr("The server was not added.")));
-            return false;
-        }
-    }
-    BackendRecord record;
-    record.name = name;
-    record.kind = backendKindFromName(kind).value_or(BackendKind::Ollama);
-    record.url = normalized;
-    record.hasKey = !key.isEmpty();
-    if (auto added = m_app.backends().add(record); !added) {
-        say(added.errorMessage());
-        return false;
-    }
-    say(tr("Added %1 (%2).").arg(name, normalized.toString()));
     reloadServers();
     Q_EMIT serversChanged();
     return true;
@@ -219,18 +194,10 @@ bool ServersPage::editServer(const QString& name)
 
 bool ServersPage::refusedWhileReadOnly()
 {
-    // Before the keyring: a new key there for a record that cannot change would replace
-    // the key that works.
-    if (const QString why = m_app.readOnlyReason(); !why.isEmpty()) {
-        say(tr("Servers cannot be changed: %1.").arg(why));
-        return true;
-    }
-    // The servers are the installation's: only an admin's, while accounts are on.
-    if (Status st = m_app.mayChangeInstallation(tr("change the servers")); !st.ok()) {
-        say(st.errorMessage());
-        return true;
-    }
-    return false;
+    const QString why = ServerAdder(m_app).refusal();
+    if (!why.isEmpty())
+        say(why);
+    return !why.isEmpty();
 }
 
 bool ServersPage::saveServer(const QString& kind, const QString& url, const QString& key)

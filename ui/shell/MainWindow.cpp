@@ -96,7 +96,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     column->addWidget(m_notices);
 
     m_pane = new ConversationPane(app, conversations, *m_modelPicker, right);
-    m_welcome = new WelcomePage(right);
+    m_welcome = new WelcomePage(app, right);
+    connect(m_welcome, &WelcomePage::serverAdded, this, &MainWindow::rebuildBackends);
     connect(m_welcome, &WelcomePage::retryRequested, this, [this] {
         m_status->retry();
         refreshModels();
@@ -374,7 +375,7 @@ void MainWindow::showConversationOrHelp()
     const bool empty = m_pane->messageModel()->rowCount() == 0;
     const bool help = empty && !anyConnected && !stillChecking;
     if (help)
-        m_welcome->showNoServer(m_status->details());
+        m_welcome->showNoServer(m_status->tried(), m_status->details());
     else if (empty)
         m_welcome->showWelcome(models().isEmpty() && anyConnected);
     m_pane->showConversationOrWelcome();

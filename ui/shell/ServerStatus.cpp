@@ -77,6 +77,14 @@ QStringList ServerStatus::details() const
     return out;
 }
 
+QList<WelcomePage::Tried> ServerStatus::tried() const
+{
+    QList<WelcomePage::Tried> out;
+    for (ConnectionMonitor* m : m_monitors)
+        out.append({m->backend()->name(), m->backend()->config().url.toString()});
+    return out;
+}
+
 void ServerStatus::updateText()
 {
     QStringList parts, dots, plain;

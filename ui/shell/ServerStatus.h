@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shell/WelcomePage.h"
+
 #include <QLabel>
 #include <QList>
 
@@ -28,6 +30,8 @@ public:
     bool stillChecking() const;
     // What each monitor last found, in words, one line per backend.
     QStringList details() const;
+    // Which servers were asked, and at which address.
+    QList<WelcomePage::Tried> tried() const;
     // Each server's dot, name and state when there is room; on a narrow window only the
     // dots (the names and states are in the tooltip).
     QSize sizeHint() const override;

@@ -1,40 +1,74 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QStringList>
 #include <QWidget>
 
+class QBoxLayout;
+class QComboBox;
+class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace lyss {
 
+class AppContext;
+
 // What an empty conversation shows: a welcome, the way to a first model, or, when no
-// server answers, what was tried and how to start one, with Retry.
+// server answers, in two lines what is wrong and the fix in place: how to start Ollama
+// (Lyss finds it by itself, or at Retry), or a server added right there.
 class WelcomePage : public QWidget {
     Q_OBJECT
 
 public:
-    explicit WelcomePage(QWidget* parent = nullptr);
+    explicit WelcomePage(AppContext& app, QWidget* parent = nullptr);
 
-    // No server answers; `details` are the servers' own lines (plain text).
-    void showNoServer(const QStringList& details);
+    // A server and the address it was asked at.
+    struct Tried {
+        QString name;
+        QString url;
+    };
+    // No server answers: which were asked, and what each said (plain text, for the tip).
+    void showNoServer(const QList<Tried>& tried, const QStringList& details);
     // A server answers: a welcome, or how to get a first model when it has none.
     void showWelcome(bool noModels);
+    // Adds the server the form describes (the Add button); false, and said, if not.
+    bool addServer(const QString& kind, const QString& url, const QString& key);
 
 Q_SIGNALS:
     void retryRequested();
+    // A server was added here: the window takes it up.
+    void serverAdded();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
+    void buildFix();
 
+    AppContext& m_app;
     QLabel* m_title;
     QLabel* m_text;
     QPushButton* m_retry;
+    QWidget* m_fix = nullptr; // the two ways out, side by side or one above the other
+    QBoxLayout* m_fixLayout = nullptr;
+    QGroupBox* m_start = nullptr;
+    QLabel* m_startText = nullptr;
+    QLabel* m_command = nullptr;
+    QPushButton* m_copy = nullptr;
+    QGroupBox* m_add = nullptr;
+    QLabel* m_kindLabel = nullptr;
+    QLabel* m_urlLabel = nullptr;
+    QLabel* m_keyLabel = nullptr;
+    QComboBox* m_kind = nullptr;
+    QLineEdit* m_url = nullptr;
+    QLineEdit* m_key = nullptr;
+    QPushButton* m_addButton = nullptr;
+    QLabel* m_result = nullptr;
     enum class Shown { Welcome, NoModels, NoServer } m_shown = Shown::Welcome;
+    QList<Tried> m_tried;
     QStringList m_details;
 };
 
