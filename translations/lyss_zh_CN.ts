@@ -4186,6 +4186,49 @@ F1 或 Ctrl+/：本列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::ReplyCost</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个 token</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1 on %2</source>
+        <translation>模型：%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>写于：%1</translation>
+    </message>
+    <message>
+        <source>Tokens: %1</source>
+        <translation>Token 数：%1</translation>
+    </message>
+    <message>
+        <source>Speed: %1 tokens/s</source>
+        <translation>速度：%1 token/秒</translation>
+    </message>
+    <message>
+        <source>First token after: %1 s</source>
+        <translation>首个 token 用时：%1 秒</translation>
+    </message>
+    <message>
+        <source>Total time: %1 s</source>
+        <translation>总用时：%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ServerAdder</name>
     <message>
         <source>Servers cannot be changed: %1.</source>

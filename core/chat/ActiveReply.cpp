@@ -16,6 +16,7 @@ ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, 
     , m_turn(std::move(turn))
     , m_row(m_turn.reply)
     , m_backend(backend)
+    , m_backendName(backend ? backend->name() : QString())
     , m_request(std::move(request))
 {
     m_row.status = MessageStatus::Streaming;
@@ -267,6 +268,8 @@ Status ActiveReply::retrySave()
 QJsonObject ActiveReply::measuredMetrics() const
 {
     QJsonObject m = m_stream ? m_stream->metrics().toJson() : QJsonObject();
+    if (!m_backendName.isEmpty()) // the server it came from, for what the reply cost
+        m.insert(QStringLiteral("server"), m_backendName);
     if (!m_stream)
         return m;
     const qint64 total = m_stream->elapsedMs();

@@ -117,6 +117,7 @@ private:
     NewTurn m_turn;
     Message& m_row; // m_turn.reply
     QPointer<Backend> m_backend;
+    QString m_backendName;
     ChatRequest m_request;
     ReplyStages m_stages;
     Phase m_phase = Phase::Created;

@@ -73,15 +73,15 @@ MessageTree::MessageTree(ConnectionSource& source, ChatRepository& chats)
                     .arg(later);
     m_fullPath = kPathUp + m_messageColumns +
                  QStringLiteral(", path.depth FROM path JOIN messages m ON m.id = path.id");
-    // The columns a conversation on screen needs, and of the metrics only the thinking
-    // time: fewer values made and thrown away per row of a long chat.
+    // The columns a conversation on screen needs, and the metrics of replies only (what
+    // each cost, how long it thought): fewer values made and thrown away per row of a
+    // long chat.
     m_shownPath = kPathUp + QStringLiteral("m.id, m.role, %1, %2, m.model, m.status, m.error, "
-                                           "%3, m.created_at, path.depth FROM path "
+                                           "CASE WHEN m.role = 'assistant' THEN m.metrics END, "
+                                           "m.created_at, path.depth FROM path "
                                            "JOIN messages m ON m.id = path.id")
                                 .arg(d.utf8Prefix(QStringLiteral("m.content"), kShownBytes + 1),
-                                     d.utf8Bytes(QStringLiteral("m.thinking")),
-                                     d.jsonNumber(QStringLiteral("m.metrics"),
-                                                  QStringLiteral("thinking_ms")));
+                                     d.utf8Bytes(QStringLiteral("m.thinking")));
     // Both halves go through the parent index (the chat id not indexed keeps the planner
     // off the chat index, which would walk every message of the chat).
     m_siblingsUnder = QStringLiteral("SELECT parent_id, id, seq FROM messages WHERE %1 AND %3 "
@@ -416,8 +416,8 @@ Status MessageTree::visitPath(const QString& messageId,
         m.model = r.value(4).toString();
         m.status = statusFromName(r.value(5).toString()).value_or(MessageStatus::Complete);
         m.error = r.value(6).toString();
-        if (const QVariant ms = r.value(7); !ms.isNull())
-            m.metrics.insert(QStringLiteral("thinking_ms"), ms.toDouble());
+        if (const QVariant metrics = r.value(7); !metrics.isNull())
+            m.metrics = QJsonDocument::fromJson(metrics.toByteArray()).object();
         m.createdAt = r.value(8).toLongLong();
         visit(r.value(9).toInt(), std::move(m));
     });

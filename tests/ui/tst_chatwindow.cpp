@@ -13,6 +13,7 @@
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessageModel.h"
 #include "conversation/MessageView.h"
+#include "conversation/ReplyCost.h"
 #include "markdown/MarkdownRenderer.h"
 #include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
@@ -43,6 +44,7 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTranslator>
 
 using namespace lyss;
@@ -386,6 +388,57 @@ private Q_SLOTS:
         // Welcomed, with nothing to retry.
         QVERIFY(text->text().contains(QStringLiteral("Ask anything")));
         QVERIFY(!retry->isVisible());
+    }
+
+    // A reply says what it cost: its header's tip names the model and server, the date,
+    // tokens, speed, time to the first token and the total; the time of an older message
+    // has its date (and year).
+    void aReplySaysWhatItCost()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("hello"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        const ShownMessage reply = w.last(); // a copy: the rows are read again below
+        QCOMPARE(reply.cost.server, QStringLiteral("ollama"));
+        QVERIFY(reply.cost.tokens > 0);
+        QVERIFY(reply.cost.totalMs >= 0 && reply.cost.firstTokenMs >= 0);
+        QVERIFY(reply.cost.compact().contains(QStringLiteral("tokens")));
+        // Read again from the store, the same.
+        w.window->openChat(w.window->currentChatId());
+        QTRY_COMPARE(w.last().cost.tokens, reply.cost.tokens);
+        QCOMPARE(w.last().cost.server, QStringLiteral("ollama"));
+        // The tip over the reply's header.
+        MessageView* view = w.window->messageView();
+        QVERIFY(w.laidOut());
+        const QRect row = view->visualRect(w.model()->index(w.model()->rowCount() - 1));
+        const QPoint over(row.left() + view->viewport()->width() / 2, row.top() + 14);
+        QHelpEvent help(QEvent::ToolTip, over, view->viewport()->mapToGlobal(over));
+        QCoreApplication::sendEvent(view->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(QStringLiteral("Model: llama3.2:latest on ollama")), qPrintable(tip));
+        QVERIFY(tip.contains(QStringLiteral("Tokens: ")));
+        QVERIFY(tip.contains(QStringLiteral("First token after: ")));
+        QVERIFY(tip.contains(QStringLiteral("Total time: ")));
+        QToolTip::hideText();
+
+        const QDateTime now(QDate(2026, 12, 6), QTime(15, 0));
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        QLocale::setDefault(english);
+        const QString today =
+            ReplyCost::when(QDateTime(QDate(2026, 12, 6), QTime(9, 5)).toMSecsSinceEpoch(), now);
+        const QString earlier =
+            ReplyCost::when(QDateTime(QDate(2026, 3, 2), QTime(9, 5)).toMSecsSinceEpoch(), now);
+        const QString lastYear =
+            ReplyCost::when(QDateTime(QDate(2025, 3, 2), QTime(9, 5)).toMSecsSinceEpoch(), now);
+        QLocale::setDefault(QLocale::system());
+        QCOMPARE(today, QStringLiteral("9:05 AM"));
+        QVERIFY2(earlier.startsWith(QStringLiteral("3/2 ")) && earlier.endsWith(today),
+                 qPrintable(earlier));
+        QVERIFY2(lastYear.contains(QStringLiteral("25")) && lastYear.endsWith(today),
+                 qPrintable(lastYear));
     }
 
     // With no server answering, one added right on the page is taken up at once; an

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageDelegate.h"
 
+#include "common/PlainText.h"
 #include "conversation/FoundText.h"
 #include "conversation/MessageColors.h"
 #include "conversation/MessageLayout.h"
@@ -11,9 +12,13 @@
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTextDocument>
+#include <QToolTip>
 
 namespace lyss {
 
@@ -278,6 +283,31 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
     if (!anchor.isEmpty())
         return {Action::Link, anchor};
     return {};
+}
+
+QString MessageDelegate::headerTip(int row) const
+{
+    const ShownMessage& m = m_model->at(row);
+    if (m.role != Role::Assistant)
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.createdAt), QLocale::LongFormat);
+    return m.cost.details(m.model, m.createdAt);
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
+                                const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const Geometry g = geometry(option.rect.width());
+    const QFontMetrics fm(m_view->font());
+    const QRect header(g.columnLeft, option.rect.top() + g.padY, g.columnWidth,
+                       std::max(g.avatar, fm.height()));
+    if (!header.contains(event->pos())) {
+        QToolTip::hideText();
+        return true;
+    }
+    QToolTip::showText(event->globalPos(), plainToolTip(headerTip(index.row())), view, header);
+    return true;
 }
 
 void MessageDelegate::setFound(const QString& needle, int row, int occurrence)

@@ -76,6 +76,10 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
                      const QModelIndex& index) override;
+    // Over a message's header: when it was written, and for a reply what it cost.
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
+    QString headerTip(int row) const;
 
     // What is under `pos` (view coordinates) in the row `index` drawn at `rowRect`.
     Hit hitTest(const QModelIndex& index, const QRect& rowRect, const QPoint& pos) const;

@@ -29,6 +29,15 @@ ShownMessage MessageModel::shown(Message message)
     s.status = message.status;
     s.contentCut = message.contentCut;
     s.progress = message.progress;
+    if (message.role == Role::Assistant) {
+        s.cost = ReplyCost::fromMetrics(message.metrics);
+        if (!s.cost.server.isEmpty()) { // shared, like the model's name
+            auto it = m_modelNames.constFind(s.cost.server);
+            if (it == m_modelNames.constEnd())
+                it = m_modelNames.insert(s.cost.server, s.cost.server);
+            s.cost.server = *it;
+        }
+    }
     return s;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "conversation/ReplyCost.h"
 #include "store/Message.h"
 #include "util/Result.h"
 
@@ -32,6 +33,7 @@ struct ShownMessage {
     // cut, and what needs the whole text asks wholeText().
     bool contentCut = false;
     QString progress; // what a filter says it is doing, while the reply streams
+    ReplyCost cost;   // a reply's: tokens, speed, times, server
 };
 
 // The messages of the branch on screen, root first: each row's parent is the row above.

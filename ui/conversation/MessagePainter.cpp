@@ -88,9 +88,18 @@ void MessagePainter::header()
     const int authorWidth = QFontMetrics(bold).horizontalAdvance(author);
     p->setFont(m_row.font);
     p->setPen(c.muted);
-    p->drawText(QRect(g.bodyLeft + authorWidth + 8, y, g.bodyWidth, m_fm.height()),
+    // When, and for a finished reply what it cost, as far as the actions leave room (the
+    // whole in the tooltip).
+    QString when = ReplyCost::when(m.createdAt);
+    if (m.status != MessageStatus::Streaming && m.cost.known())
+        when += QStringLiteral("  ·  ") + m.cost.compact();
+    const int left = g.bodyLeft + authorWidth + 8;
+    int right = g.bodyLeft + g.bodyWidth;
+    for (const auto& [action, rect] : m_row.actions)
+        right = std::min(right, rect.left() - 8);
+    p->drawText(QRect(left, y, std::max(0, right - left), m_fm.height()),
                 Qt::AlignLeft | Qt::AlignVCenter,
-                QDateTime::fromMSecsSinceEpoch(m.createdAt).toString(QStringLiteral("HH:mm")));
+                m_fm.elidedText(when, Qt::ElideRight, std::max(0, right - left)));
     for (const auto& [action, rect] : m_row.actions) {
         QString label;
         switch (action) {

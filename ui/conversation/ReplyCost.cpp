@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversation/ReplyCost.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace lyss {
+
+namespace {
+int whole(const QJsonObject& metrics, const char* key)
+{
+    const QJsonValue v = metrics.value(QLatin1String(key));
+    return v.isDouble() && v.toDouble() >= 0 ? static_cast<int>(v.toDouble()) : -1;
+}
+
+QString seconds(int ms)
+{
+    return QLocale().toString(ms / 1000.0, 'f', ms < 10000 ? 2 : 1);
+}
+} // namespace
+
+ReplyCost ReplyCost::fromMetrics(const QJsonObject& metrics)
+{
+    ReplyCost c;
+    c.server = metrics.value(QLatin1String("server")).toString();
+    c.tokens = whole(metrics, "tokens");
+    if (c.tokens < 0)
+        c.tokens = whole(metrics, "eval_count"); // imported, or from an older Lyss
+    const QJsonValue tps = metrics.value(QLatin1String("tokens_per_second"));
+    if (tps.isDouble() && tps.toDouble() > 0)
+        c.tokensPerSecond = static_cast<float>(tps.toDouble());
+    c.firstTokenMs = whole(metrics, "ttft_ms");
+    c.totalMs = whole(metrics, "total_ms");
+    return c;
+}
+
+QString ReplyCost::compact() const
+{
+    QStringList parts;
+    if (tokens >= 0)
+        parts << tr("%1 tokens").arg(QLocale().toString(tokens));
+    if (tokensPerSecond > 0)
+        parts << tr("%1 tokens/s").arg(QLocale().toString(tokensPerSecond, 'f', 1));
+    else if (totalMs >= 0)
+        parts << tr("%1 s").arg(seconds(totalMs));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString ReplyCost::details(const QString& model, qint64 createdAt) const
+{
+    QStringList lines;
+    if (!model.isEmpty())
+        lines << (server.isEmpty() ? tr("Model: %1").arg(model)
+                                   : tr("Model: %1 on %2").arg(model, server));
+    lines << tr("Written: %1")
+                 .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(createdAt),
+                                         QLocale::LongFormat));
+    if (tokens >= 0)
+        lines << tr("Tokens: %1").arg(QLocale().toString(tokens));
+    if (tokensPerSecond > 0)
+        lines << tr("Speed: %1 tokens/s").arg(QLocale().toString(tokensPerSecond, 'f', 1));
+    if (firstTokenMs >= 0)
+        lines << tr("First token after: %1 s").arg(seconds(firstTokenMs));
+    if (totalMs >= 0)
+        lines << tr("Total time: %1 s").arg(seconds(totalMs));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString ReplyCost::when(qint64 createdAt, const QDateTime& now)
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(createdAt);
+    const QLocale locale;
+    const QString time = locale.toString(at.time(), QLocale::ShortFormat);
+    if (at.date() == now.date())
+        return time;
+    // The day and month in the language's order; the year only when it is another.
+    QString day = locale.toString(at.date(), QLocale::ShortFormat);
+    if (at.date().year() == now.date().year()) {
+        QString format = locale.dateFormat(QLocale::ShortFormat);
+        format.remove(QRegularExpression(QStringLiteral("[^dM]*y+[^dM]*")));
+        day = locale.toString(at.date(), format.trimmed());
+    }
+    return day + QLatin1Char(' ') + time;
+}
+
+} // namespace lyss
