@@ -32,6 +32,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -456,6 +457,10 @@ private Q_SLOTS:
         auto* tabs = d.findChild<QTabWidget*>();
         tabs->setCurrentIndex(0);
         QCOMPARE(tabs->tabText(0), QStringLiteral("Appearance"));
+        // An edit not saved on another page is not thrown away by the switch.
+        d.findChild<QPlainTextEdit*>(QStringLiteral("defaultSystemPrompt"))
+            ->setPlainText(QStringLiteral("Be brief."));
+        d.findChild<QComboBox*>(QStringLiteral("languageChoice"))->setFocus();
         auto choose = [&d](const QString& language) {
             auto* languages = d.findChild<QComboBox*>(QStringLiteral("languageChoice"));
             languages->setCurrentIndex(languages->findData(language));
@@ -465,8 +470,10 @@ private Q_SLOTS:
         QCOMPARE(d.windowTitle(), QStringLiteral("设置"));
         QCOMPARE(tabs->tabText(1), QStringLiteral("服务器"));
         QCOMPARE(tabs->currentIndex(), 0);
-        QCOMPARE(d.findChild<QComboBox*>(QStringLiteral("defaultModel"))->itemText(0),
-                 QStringLiteral("列出的第一个模型"));
+        QCOMPARE(d.findChild<QPlainTextEdit*>(QStringLiteral("defaultSystemPrompt"))->toPlainText(),
+                 QStringLiteral("Be brief."));
+        QCOMPARE(tabs->tabText(2), QStringLiteral("对话"));
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("languageChoice"));
         QCOMPARE(d.findChild<QComboBox*>(QStringLiteral("languageChoice"))->currentData(),
                  QVariant(QStringLiteral("zh_CN")));
         choose(QStringLiteral("en"));

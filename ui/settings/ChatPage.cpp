@@ -32,6 +32,7 @@ ChatPage::ChatPage(AppContext& app, const QList<ModelInfo>& models, const QStrin
     const int current = m_defaultModel->findData(m_app.settings().text(SettingKey::DefaultModel));
     m_defaultModel->setCurrentIndex(std::max(0, current));
     m_defaultSystem = new QPlainTextEdit(m_app.settings().text(SettingKey::SystemPrompt), this);
+    m_defaultSystem->setObjectName(QStringLiteral("defaultSystemPrompt"));
     m_defaultSystem->setMaximumHeight(80);
     form->addRow(tr("Model for new chats"), m_defaultModel);
     form->addRow(tr("System prompt for new chats"), m_defaultSystem);

@@ -4,6 +4,7 @@
 #include "settings/AppearancePage.h"
 #include "settings/ChatPage.h"
 #include "settings/FiltersPage.h"
+#include "settings/FormSnapshot.h"
 #include "settings/ModelsPage.h"
 #include "settings/ServersPage.h"
 
@@ -12,6 +13,7 @@
 #include "backends/BackendSet.h"
 #include "filters/FilterRegistry.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QPointer>
 #include <QScreen>
@@ -45,42 +47,98 @@ SettingsDialog::SettingsDialog(AppContext& app, BackendSet& backends,
 
 SettingsDialog::~SettingsDialog() = default;
 
-void SettingsDialog::buildPages()
+QList<SettingsDialog::Page> SettingsDialog::pagesShown() const
+{
+    QList<Page> pages;
+    if (m_themesOffered)
+        pages << Page::Appearance;
+    pages << Page::Servers << Page::Chat << Page::Models << Page::Filters;
+    if (m_app.mayChangeInstallation(tr("manage accounts")).ok())
+        pages << Page::Accounts;
+    return pages;
+}
+
+QString SettingsDialog::titleOf(Page page) const
+{
+    switch (page) {
+    case Page::Appearance:
+        return tr("Appearance");
+    case Page::Servers:
+        return tr("Servers");
+    case Page::Chat:
+        return tr("Chat");
+    case Page::Models:
+        return tr("Models");
+    case Page::Filters:
+        return tr("Filters");
+    case Page::Accounts:
+        return tr("Accounts");
+    }
+    return {};
+}
+
+QWidget* SettingsDialog::makePage(Page page)
 {
     AppContext& app = m_app;
     const auto keep = [this](const QString& text) { m_lastMessage = text; };
-    m_serversPage = new ServersPage(app, m_backends, m_tabs);
-    connect(m_serversPage, &ServersPage::said, this, keep);
-    connect(m_serversPage, &ServersPage::serversChanged, this, &SettingsDialog::serversChanged);
-    connect(m_serversPage, &ServersPage::serversChanged, this, &SettingsDialog::listModelsAgain);
-    connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::finishedWork);
-    connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::rebuildPages,
-            Qt::QueuedConnection);
-    m_chatPage = new ChatPage(app, m_models, m_chatId, m_tabs);
-    connect(m_chatPage, &ChatPage::said, this, keep);
-    m_modelsPage = new ModelsPage(m_backends, m_tabs);
-    connect(m_modelsPage, &ModelsPage::said, this, keep);
-    connect(m_modelsPage, &ModelsPage::modelsChanged, this, &SettingsDialog::modelsChanged);
-    connect(m_modelsPage, &ModelsPage::finishedWork, this, &SettingsDialog::finishedWork);
-    connect(m_modelsPage, &ModelsPage::finishedWork, this, &SettingsDialog::rebuildPages,
-            Qt::QueuedConnection);
-    m_tabs->addTab(m_serversPage, tr("Servers"));
-    m_tabs->addTab(m_chatPage, tr("Chat"));
-    m_tabs->addTab(m_modelsPage, tr("Models"));
-    // Everyone sets their own valves there; an admin chooses which filters run.
-    m_filtersPage = new FiltersPage(app.filters(), app.session().personalConfig(),
-                                    app.mayChangeInstallation(tr("manage filters")).ok(), m_tabs);
-    connect(m_filtersPage, &FiltersPage::said, this, keep);
-    m_tabs->addTab(m_filtersPage, tr("Filters"));
-    if (app.mayChangeInstallation(tr("manage accounts")).ok()) {
+    switch (page) {
+    case Page::Appearance: {
+        auto* p = new AppearancePage(m_app, m_themeChoices, m_theme, m_tabs);
+        connect(p, &AppearancePage::themeChosen, this, [this](const QString& name) {
+            m_theme = name;
+            Q_EMIT themeChosen(name);
+        });
+        connect(p, &AppearancePage::languageChosen, this, &SettingsDialog::languageChosen);
+        return p;
+    }
+    case Page::Servers:
+        m_serversPage = new ServersPage(app, m_backends, m_tabs);
+        connect(m_serversPage, &ServersPage::said, this, keep);
+        connect(m_serversPage, &ServersPage::serversChanged, this, &SettingsDialog::serversChanged);
+        connect(m_serversPage, &ServersPage::serversChanged, this,
+                &SettingsDialog::listModelsAgain);
+        connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::finishedWork);
+        connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::rebuildPages,
+                Qt::QueuedConnection);
+        return m_serversPage;
+    case Page::Chat:
+        m_chatPage = new ChatPage(app, m_models, m_chatId, m_tabs);
+        connect(m_chatPage, &ChatPage::said, this, keep);
+        return m_chatPage;
+    case Page::Models:
+        m_modelsPage = new ModelsPage(m_backends, m_tabs);
+        connect(m_modelsPage, &ModelsPage::said, this, keep);
+        connect(m_modelsPage, &ModelsPage::modelsChanged, this, &SettingsDialog::modelsChanged);
+        connect(m_modelsPage, &ModelsPage::finishedWork, this, &SettingsDialog::finishedWork);
+        connect(m_modelsPage, &ModelsPage::finishedWork, this, &SettingsDialog::rebuildPages,
+                Qt::QueuedConnection);
+        return m_modelsPage;
+    case Page::Filters:
+        // Everyone sets their own valves there; an admin chooses which filters run.
+        m_filtersPage =
+            new FiltersPage(app.filters(), app.session().personalConfig(),
+                            app.mayChangeInstallation(tr("manage filters")).ok(), m_tabs);
+        connect(m_filtersPage, &FiltersPage::said, this, keep);
+        return m_filtersPage;
+    case Page::Accounts:
         m_accountsPage = new AccountsPage(app, m_tabs);
         connect(m_accountsPage, &AccountsPage::said, this, keep);
         connect(m_accountsPage, &AccountsPage::accountsChanged, this,
                 &SettingsDialog::accountsChanged);
-        m_tabs->addTab(m_accountsPage, tr("Accounts"));
+        return m_accountsPage;
     }
-    if (m_themesOffered)
-        addAppearance();
+    return nullptr;
+}
+
+void SettingsDialog::buildPages()
+{
+    m_pages = pagesShown();
+    m_built.clear();
+    for (const Page page : m_pages) {
+        QWidget* widget = makePage(page);
+        m_tabs->addTab(widget, titleOf(page));
+        m_built << FormSnapshot::of(widget);
+    }
 }
 
 void SettingsDialog::changeEvent(QEvent* event)
@@ -101,15 +159,28 @@ void SettingsDialog::rebuildPages()
     if (m_serversPage->busy() || m_modelsPage->busy())
         return; // again when the test or download has its answer (finishedWork)
     m_rebuildWanted = false;
+    // Each page is built again in the new language, on the same tab and with the keyboard
+    // on the same control; a page with edits not saved keeps them, in the words it had.
     const int open = m_tabs->currentIndex();
-    while (m_tabs->count() > 0) {
-        QWidget* page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        delete page;
+    QWidget* focus = QApplication::focusWidget();
+    const QString focusName = focus && isAncestorOf(focus) ? focus->objectName() : QString();
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QWidget* old = m_tabs->widget(i);
+        if (FormSnapshot::of(old) != m_built[i]) {
+            m_tabs->setTabText(i, titleOf(m_pages[i]));
+            continue;
+        }
+        QWidget* fresh = makePage(m_pages[i]);
+        m_tabs->removeTab(i);
+        m_tabs->insertTab(i, fresh, titleOf(m_pages[i]));
+        m_built[i] = FormSnapshot::of(fresh);
+        delete old;
     }
-    m_accountsPage = nullptr;
-    buildPages();
-    m_tabs->setCurrentIndex(std::clamp(open, 0, m_tabs->count() - 1));
+    m_tabs->setCurrentIndex(open);
+    if (!focusName.isEmpty()) {
+        if (auto* again = m_tabs->currentWidget()->findChild<QWidget*>(focusName))
+            again->setFocus();
+    }
 }
 
 void SettingsDialog::listModelsAgain()
@@ -170,18 +241,10 @@ void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
     m_themeChoices = choices;
     m_theme = current;
     m_themesOffered = true;
-    addAppearance();
-}
-
-void SettingsDialog::addAppearance()
-{
-    auto* page = new AppearancePage(m_app, m_themeChoices, m_theme, m_tabs);
-    connect(page, &AppearancePage::themeChosen, this, [this](const QString& name) {
-        m_theme = name;
-        Q_EMIT themeChosen(name);
-    });
-    connect(page, &AppearancePage::languageChosen, this, &SettingsDialog::languageChosen);
-    m_tabs->insertTab(0, page, tr("Appearance"));
+    m_pages.prepend(Page::Appearance);
+    QWidget* page = makePage(Page::Appearance);
+    m_tabs->insertTab(0, page, titleOf(Page::Appearance));
+    m_built.prepend(FormSnapshot::of(page));
 }
 
 } // namespace lyss

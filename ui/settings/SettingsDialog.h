@@ -70,8 +70,11 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    enum class Page { Appearance, Servers, Chat, Models, Filters, Accounts };
+    QList<Page> pagesShown() const;
+    QString titleOf(Page page) const;
+    QWidget* makePage(Page page);
     void buildPages();
-    void addAppearance();
     // Another language: the pages are built again in it (once no test or download is
     // under way), on the page that was open.
     void rebuildPages();
@@ -86,6 +89,8 @@ private:
     QString m_theme;
     bool m_themesOffered = false;
     bool m_rebuildWanted = false;
+    QList<Page> m_pages;                  // the tabs, in order
+    QList<QStringList> m_built;           // each page's form as it was built (FormSnapshot)
     std::unique_ptr<BackendSet> m_lister; // the servers as they are now, for their models
     int m_listing = 0;                    // which listing an answer is for
     QString m_lastMessage;
