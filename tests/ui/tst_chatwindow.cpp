@@ -597,7 +597,7 @@ private Q_SLOTS:
         auto* edit = w.window->findChild<QLineEdit*>(QStringLiteral("findEdit"));
         QVERIFY(edit->isVisible());
         QTest::keyClicks(edit, QStringLiteral("needle"));
-        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 3")); // the newest match first
+        QTRY_COMPARE(w.window->findStatus(), QStringLiteral("1 of 3")); // the newest first
         QVERIFY(w.window->messageView()->viewport()->rect().intersects(
             w.window->messageView()->visualRect(w.model()->index(200))));
         QTest::keyClick(edit, Qt::Key_Return);

@@ -9,6 +9,7 @@
 #include "conversation/MessageView.h"
 #include "store/ChatStore.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QStyleOptionSlider>
@@ -183,8 +184,9 @@ private Q_SLOTS:
         QTest::keyClick(w.window.get(), Qt::Key_F, Qt::ControlModifier);
         auto* edit = w.window->findChild<QLineEdit*>(QStringLiteral("findEdit"));
         QTest::keyClicks(edit, QStringLiteral("needle"));
-        // Three occurrences, in two messages; the newest first: the one in the code.
-        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 3"));
+        // Three occurrences, in two messages; the newest first: the one in the code. The
+        // search starts when typing pauses.
+        QTRY_COMPARE(w.window->findStatus(), QStringLiteral("1 of 3"));
         const QColor all(0xff, 0xe0, 0x66), current(0xff, 0x92, 0x2b);
         const QRect first = view->visualRect(w.model()->index(0));
         const QRect code = view->visualRect(w.model()->index(2));
@@ -230,6 +232,8 @@ private Q_SLOTS:
         QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 3"));
         // The code block's language line is not the message's words.
         edit->setText(QStringLiteral("python"));
+        QTRY_COMPARE(w.window->findChild<QLabel*>(QStringLiteral("findCount"))->text(),
+                     QStringLiteral("no match"));
         QCOMPARE(w.window->findStatus(), QString());
         shot = view->viewport()->grab().toImage();
         QCOMPARE(pixelsOf(shot, view->viewport()->rect(), all), 0);
@@ -263,7 +267,7 @@ private Q_SLOTS:
         QTest::keyClick(w.window.get(), Qt::Key_F, Qt::ControlModifier);
         auto* edit = w.window->findChild<QLineEdit*>(QStringLiteral("findEdit"));
         QTest::keyClicks(edit, QStringLiteral("pin."));
-        QCOMPARE(w.window->findStatus(), QStringLiteral("1 of 1"));
+        QTRY_COMPARE(w.window->findStatus(), QStringLiteral("1 of 1"));
         const QImage shot = view->viewport()->grab().toImage();
         QVERIFY(pixelsOf(shot, view->viewport()->rect(), QColor(0xff, 0x92, 0x2b)) > 20);
     }

@@ -10,9 +10,12 @@
 
 #include <QApplication>
 #include <QHBoxLayout>
+#include <QHideEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+
+#include <algorithm>
 
 namespace lyss {
 
@@ -28,15 +31,27 @@ FindBar::FindBar(MessageModel* model, MessageView* view, QWidget* parent)
     row->setContentsMargins(12, 2, 12, 2);
     m_edit->setObjectName(QStringLiteral("findEdit"));
     makePlain(m_count);
+    m_count->setObjectName(QStringLiteral("findCount"));
     retranslate();
     row->addWidget(m_edit, 1);
     row->addWidget(m_count);
     hide();
-    connect(m_edit, &QLineEdit::textChanged, this, [this](const QString& t) {
-        m_hits.clear(); // typing starts a new search
-        find(t);
+    // Typing starts a new search when it pauses: a chat of 100,000 messages is not
+    // searched at every key.
+    m_typing.setSingleShot(true);
+    m_typing.setInterval(120);
+    connect(m_edit, &QLineEdit::textChanged, this, [this] {
+        forget();
+        m_typing.start();
+    });
+    connect(&m_typing, &QTimer::timeout, this, [this] { find(m_edit->text()); });
+    // Another chat or branch: what was found was in the rows that are gone.
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        forget();
+        m_words.clear();
     });
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        m_typing.stop();
         find(m_edit->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier);
     });
 }
@@ -67,10 +82,20 @@ void FindBar::open()
 void FindBar::hideEvent(QHideEvent* event)
 {
     QWidget::hideEvent(event);
+    if (!event->spontaneous()) // closed, not the window minimised
+        forget();
+}
+
+void FindBar::forget()
+{
+    m_typing.stop();
     m_view->messageDelegate()->setFound({});
-    m_words.clear();
-    m_hits.clear();
+    m_rows.clear();
+    m_before.clear();
+    m_total = 0;
     m_at = -1;
+    if (isVisible())
+        m_count->clear();
 }
 
 const QString& FindBar::wordsOf(int row)
@@ -91,46 +116,57 @@ const QString& FindBar::wordsOf(int row)
 void FindBar::find(const QString& text, bool backwards)
 {
     const QString needle = text.trimmed();
-    QList<Hit> hits;
+    QList<int> rows, before;
+    int total = 0;
     if (!needle.isEmpty()) {
         m_model->loadAll(); // the whole conversation, not only what is loaded so far
         for (int r = 0; r < m_model->rowCount(); ++r) {
-            const auto n = FoundText::positions(wordsOf(r), needle).size();
-            for (int k = 0; k < n; ++k)
-                hits.append({r, k});
+            const auto n = static_cast<int>(FoundText::positions(wordsOf(r), needle).size());
+            if (n == 0)
+                continue;
+            rows << r;
+            before << total;
+            total += n;
         }
     }
-    if (hits != m_hits) { // a new search starts from the latest occurrence
-        m_hits = hits;
-        m_at = static_cast<int>(hits.size());
+    // (Empty lists are not compared: Qt 6.4 hands memcmp a null pointer for one.)
+    const bool same = rows.size() == m_rows.size() && before.size() == m_before.size() &&
+                      (rows.isEmpty() || (rows == m_rows && before == m_before));
+    if (!same) { // a new search starts from the latest
+        m_rows = rows;
+        m_before = before;
+        m_total = total;
+        m_at = total;
     }
-    if (m_hits.isEmpty()) {
-        m_at = -1;
-        m_view->messageDelegate()->setFound({});
+    if (m_total == 0) {
+        forget();
         m_count->setText(needle.isEmpty() ? QString() : tr("no match"));
         return;
     }
-    const int n = static_cast<int>(m_hits.size());
-    m_at = ((backwards ? m_at + 1 : m_at - 1) % n + n) % n; // newest first, like reading up
+    m_at = ((backwards ? m_at + 1 : m_at - 1) % m_total + m_total) % m_total; // reading up
     showHit(needle);
     m_count->setText(status());
 }
 
 void FindBar::showHit(const QString& needle)
 {
-    const Hit hit = m_hits[m_at];
+    // The row holding the current occurrence, and which of its own it is.
+    const auto it = std::upper_bound(m_before.cbegin(), m_before.cend(), m_at) - 1;
+    const int row = m_rows[it - m_before.cbegin()];
+    const int occurrence = m_at - *it;
     MessageDelegate* delegate = m_view->messageDelegate();
-    delegate->setFound(needle, hit.row, hit.occurrence);
-    const QModelIndex index = m_model->index(hit.row);
+    delegate->setFound(needle, row, occurrence);
+    const QModelIndex index = m_model->index(row);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
     // In a message taller than the view, the occurrence's own line comes into view.
     const int viewHeight = m_view->viewport()->height();
     if (m_view->visualRect(index).height() <= viewHeight)
         return;
     m_view->viewport()->repaint(); // lays out what is now on screen
-    const int top = delegate->foundTop(index, hit.occurrence);
+    const int top = delegate->foundTop(index, occurrence);
     if (top < 0)
         return;
+    m_view->doItemsLayout(); // the row's height, now that all of it is laid out
     QScrollBar* bar = m_view->verticalScrollBar();
     bar->setValue(bar->value() + m_view->visualRect(index).top() + top - viewHeight / 3);
 }
@@ -139,7 +175,7 @@ QString FindBar::status() const
 {
     if (m_at < 0)
         return {};
-    return tr("%1 of %2").arg(m_hits.size() - m_at).arg(m_hits.size());
+    return tr("%1 of %2").arg(m_total - m_at).arg(m_total);
 }
 
 } // namespace lyss

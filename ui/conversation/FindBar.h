@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -32,22 +33,24 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
-    struct Hit {
-        int row;
-        int occurrence; // in the row, from 0
-        bool operator==(const Hit&) const = default;
-    };
     void retranslate();
     // The words `row` shows, kept while its text stays the same.
     const QString& wordsOf(int row);
     void showHit(const QString& needle);
+    // Nothing found any more: no marks, no count.
+    void forget();
 
     MessageModel* m_model;
     MessageView* m_view;
     QLineEdit* m_edit;
     QLabel* m_count;
-    QList<Hit> m_hits;
-    int m_at = -1;
+    // The rows with occurrences, and how many come before each row's first: the n-th
+    // occurrence of the chat is found by a binary search, not kept one by one.
+    QList<int> m_rows;
+    QList<int> m_before;
+    int m_total = 0;
+    int m_at = -1;                               // which occurrence is current, from the top
+    QTimer m_typing;                             // a search starts when typing pauses
     QHash<QString, QPair<int, QString>> m_words; // by message id: revision, words
 };
 

@@ -31,19 +31,41 @@ QList<int> FoundText::positions(const QString& text, const QString& needle)
     return out;
 }
 
+QString FoundText::searchable(QString raw)
+{
+    // Paragraph and line ends, table cells and frames' marks read as spaces, as they do in
+    // the words a message is counted in; every character keeps its position.
+    for (QChar& c : raw) {
+        const char16_t u = c.unicode();
+        if (u == 0x2029 || u == 0x2028 || u == 0xfdd0 || u == 0xfdd1 || u == 0xfffc || u == 0xa0 ||
+            u == '\t' || u == '\n')
+            c = QLatin1Char(' ');
+    }
+    return raw;
+}
+
 QList<int> FoundText::inLayout(const MessageLayout& layout, const QString& needle)
 {
+    // Asked at every paint of the row: kept while the needle and the parts laid out stay.
+    size_t key = qHash(layout.revision) ^ (layout.parts.size() << 20);
+    for (const auto& part : layout.parts)
+        key = key * 31 + (part ? static_cast<size_t>(part->characterCount()) + 1 : 0);
+    if (layout.foundNeedle == needle && layout.foundKey == key)
+        return layout.foundAt;
     QList<int> out;
     for (size_t i = 0; i < layout.parts.size(); ++i) {
         const QTextDocument* doc = layout.parts[i].get();
         if (!doc)
             continue;
         // The raw text keeps a position for every character, frames' marks included.
-        for (const int at : positions(doc->toRawText(), needle)) {
+        for (const int at : positions(searchable(doc->toRawText()), needle)) {
             if (!isCodeHeader(doc->findBlock(at)))
                 out << layout.partStart[i] + at;
         }
     }
+    layout.foundNeedle = needle;
+    layout.foundKey = key;
+    layout.foundAt = out;
     return out;
 }
 

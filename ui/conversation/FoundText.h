@@ -18,6 +18,9 @@ class FoundText {
 public:
     // The start of each occurrence of `needle` in `text`.
     static QList<int> positions(const QString& text, const QString& needle);
+    // A document's raw text with the characters that end paragraphs, lines and cells (and
+    // frames' marks) as spaces, each where it was.
+    static QString searchable(QString raw);
     // The start of each occurrence in the body (positions in the whole body, as a
     // selection's), in the parts laid out.
     static QList<int> inLayout(const MessageLayout& layout, const QString& needle);

@@ -326,8 +326,12 @@ int MessageDelegate::foundTop(const QModelIndex& index, int occurrence) const
     const auto cached = m_layouts.find(m.id);
     if (!cached || cached->parts.empty())
         return -1;
-    // The parts off screen are laid out a few a frame after the row first shows, and
-    // their occurrences count from then on.
+    // Every part laid out: the occurrences above it count, and the row has its height.
+    m_layouts.layOutWhole(m.id);
+    if (cached->height != m_model->measured(index.row()).height) {
+        m_model->measured(index.row()) = {cached->revision, cached->bodyWidth, cached->height};
+        Q_EMIT const_cast<MessageDelegate*>(this)->sizeHintChanged(index);
+    }
     const QList<int> found = FoundText::inLayout(*cached, m_found);
     if (occurrence < 0 || occurrence >= found.size())
         return -1;

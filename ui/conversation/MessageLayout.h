@@ -4,6 +4,7 @@
 #include "markdown/MarkdownRenderer.h"
 
 #include <QFont>
+#include <QList>
 #include <QString>
 #include <QTextDocument>
 
@@ -63,6 +64,12 @@ public:
     int finishedCodeBlocks = 0;
     bool continuesParagraph = false; // the open part goes on with the last finished one
     QString openFence; // the open part is inside this code block's fence (its first line)
+
+    // Find in this chat: where the needle was found in the parts laid out (FoundText),
+    // and for which needle and parts.
+    mutable QString foundNeedle;
+    mutable size_t foundKey = 0;
+    mutable QList<int> foundAt;
 
     // The parts of a finished text, rendered once for every width.
     std::shared_ptr<const QList<MarkdownRenderer::Part>> rendered;

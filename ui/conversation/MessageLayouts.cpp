@@ -288,6 +288,15 @@ QString MessageLayouts::shownText(const QString& messageId) const
     return pieces.join(QLatin1Char('\n'));
 }
 
+void MessageLayouts::layOutWhole(const QString& messageId) const
+{
+    const auto layout = m_cache.find(messageId);
+    if (!layout || layout->rendering)
+        return;
+    layout->layOutAll();
+    grew(messageId);
+}
+
 int MessageLayouts::partsShown(const QString& messageId) const
 {
     const auto layout = m_cache.find(messageId);

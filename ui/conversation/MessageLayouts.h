@@ -75,6 +75,8 @@ public:
                         const Chrome& chrome) const;
     bool layingOut() const;
     QString shownText(const QString& messageId) const;
+    // Lays out every part of the message's layout (find brings one of its lines into view).
+    void layOutWhole(const QString& messageId) const;
     int partsShown(const QString& messageId) const;
     int layoutsBuilt() const { return m_layoutsBuilt; }
     int estimatesComputed() const { return m_estimates; }
