@@ -130,6 +130,18 @@ private Q_SLOTS:
         QVERIFY(!drawer->isOpen());
         QCOMPARE(w.window->currentChatId(), chat);
 
+        // Ctrl+K opens it on the search; New chat there closes it; Tab out of it too.
+        QTest::keyClick(w.window.get(), Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(drawer->isOpen());
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("chatSearch"));
+        QTest::mouseClick(w.window->findChild<QWidget*>(QStringLiteral("newChat")), Qt::LeftButton);
+        QVERIFY(!drawer->isOpen());
+        QVERIFY(w.window->currentChatId().isEmpty());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(drawer->isOpen());
+        w.composer()->setFocus(); // as Tab past the list would
+        QVERIFY(!drawer->isOpen());
+
         // Wide again: the list is beside the conversation, at its width.
         QTest::mouseClick(toggle, Qt::LeftButton);
         w.window->resize(1280, 800);

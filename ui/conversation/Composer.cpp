@@ -29,10 +29,13 @@ void Composer::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
-    // Page Up and Page Down scroll the conversation while the text fits the field.
-    if ((event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown) &&
-        event->modifiers() == Qt::NoModifier && verticalScrollBar()->maximum() == 0) {
-        Q_EMIT pageRequested(event->key() == Qt::Key_PageUp ? -1 : 1);
+    // Page Up and Page Down scroll the conversation while the text fits the field and
+    // has one line, or the cursor is already at that end of it (where they would not move).
+    const bool up = event->key() == Qt::Key_PageUp;
+    if ((up || event->key() == Qt::Key_PageDown) && event->modifiers() == Qt::NoModifier &&
+        verticalScrollBar()->maximum() == 0 &&
+        (m_lines <= 1 || (up ? textCursor().atStart() : textCursor().atEnd()))) {
+        Q_EMIT pageRequested(up ? -1 : 1);
         event->accept();
         return;
     }

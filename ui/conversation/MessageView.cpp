@@ -73,8 +73,10 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
             QMetaObject::invokeMethod(this, &MessageView::showOlder, Qt::QueuedConnection);
         }
     });
-    // The scroll bar covers the whole chat once it is taken hold of: what is not loaded yet
-    // is, before the drag begins.
+    // The scroll bar covers the whole chat once it is reached for: what is not loaded yet
+    // is, when the pointer comes onto it (so that a drag starts on the whole range), or at
+    // the latest when it is pressed.
+    bar->installEventFilter(this);
     connect(bar, &QScrollBar::sliderPressed, this, [this] {
         if (m_model->hasOlder())
             loadOlderKeepingPlace(-1);
@@ -227,6 +229,7 @@ void MessageView::scrollToFirst()
     if (m_model->rowCount() == 0)
         return;
     verticalScrollBar()->setValue(0); // counts as the person's own scrolling
+    setCurrentQuietly(0);
 }
 
 void MessageView::scrollPage(int pages)
@@ -236,6 +239,23 @@ void MessageView::scrollPage(int pages)
     // older messages come in as the view nears the top.
     const int page = std::max(bar->singleStep(), viewport()->height() - bar->singleStep());
     bar->setValue(bar->value() + pages * page);
+    // The keyboard goes on from the message now at the top.
+    if (const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0)); top.isValid())
+        setCurrentQuietly(top.row());
+}
+
+void MessageView::setCurrentQuietly(int row)
+{
+    setAutoScroll(false);
+    setCurrentIndex(m_model->index(row));
+    setAutoScroll(true);
+}
+
+bool MessageView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == verticalScrollBar() && event->type() == QEvent::Enter && m_model->hasOlder())
+        loadOlderKeepingPlace(-1);
+    return QListView::eventFilter(watched, event);
 }
 
 void MessageView::selectAllMessages()
@@ -280,6 +300,8 @@ void MessageView::keyPressEvent(QKeyEvent* event)
             return;
         case Qt::Key_End:
             scrollToLatest();
+            if (m_model->rowCount() > 0)
+                setCurrentQuietly(m_model->rowCount() - 1);
             event->accept();
             return;
         case Qt::Key_PageUp:

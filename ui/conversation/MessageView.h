@@ -65,6 +65,7 @@ protected:
     void leaveEvent(QEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void placeJumpButton();
@@ -81,6 +82,8 @@ private:
     bool m_selecting = false; // the left button went down over text
     bool m_loadingOlder = false;
     void loadOlderKeepingPlace(int count);
+    // The keyboard's current message, without scrolling to it.
+    void setCurrentQuietly(int row);
 };
 
 } // namespace lyss

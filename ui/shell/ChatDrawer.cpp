@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/ChatDrawer.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -23,6 +24,12 @@ ChatDrawer::ChatDrawer(QSplitter* splitter, QWidget* list, QWidget* parent)
     setObjectName(QStringLiteral("chatDrawer"));
     hide();
     m_splitter->installEventFilter(this);
+    // The keyboard stays in the open drawer or closes it: Tab out of the list does not
+    // reach the controls under the dimmed conversation.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (isOpen() && now && !isAncestorOf(now) && now->window() == window())
+            closeDrawer();
+    });
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
         if (!m_narrow && m_splitter->indexOf(m_list) == 0)
             m_paneWidth = m_splitter->sizes().constFirst(); // the width the person gave it
@@ -40,6 +47,7 @@ void ChatDrawer::setNarrow(bool narrow)
         return;
     m_narrow = narrow;
     if (narrow) {
+        m_wideVisible = !m_list->isHidden();
         m_list->setParent(this); // out of the splitter, which no longer counts its width
         m_list->setAutoFillBackground(true);
         hide();
@@ -47,13 +55,13 @@ void ChatDrawer::setNarrow(bool narrow)
         hide();
         m_list->setAutoFillBackground(false);
         m_splitter->insertWidget(0, m_list);
-        m_list->show();
+        m_list->setVisible(m_wideVisible);
         const int total = m_splitter->width();
         m_splitter->setSizes({m_paneWidth, std::max(0, total - m_paneWidth)});
     }
 }
 
-void ChatDrawer::open()
+void ChatDrawer::openDrawer()
 {
     if (!m_narrow)
         return;
@@ -64,10 +72,18 @@ void ChatDrawer::open()
     m_list->setFocus();
 }
 
-void ChatDrawer::close()
+void ChatDrawer::closeDrawer()
 {
     if (isVisible())
         hide();
+}
+
+void ChatDrawer::reveal()
+{
+    if (m_narrow)
+        openDrawer();
+    else
+        m_list->show();
 }
 
 void ChatDrawer::toggle()
@@ -75,9 +91,9 @@ void ChatDrawer::toggle()
     if (!m_narrow)
         m_list->setVisible(!m_list->isVisible());
     else if (isVisible())
-        close();
+        closeDrawer();
     else
-        open();
+        openDrawer();
 }
 
 void ChatDrawer::follow()
@@ -118,7 +134,7 @@ void ChatDrawer::paintEvent(QPaintEvent*)
 void ChatDrawer::mousePressEvent(QMouseEvent* event)
 {
     if (event->position().x() > m_list->geometry().right()) {
-        close();
+        closeDrawer();
         Q_EMIT dismissed();
         return;
     }
@@ -128,7 +144,7 @@ void ChatDrawer::mousePressEvent(QMouseEvent* event)
 void ChatDrawer::keyPressEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_Escape) {
-        close();
+        closeDrawer();
         Q_EMIT dismissed();
         return;
     }

@@ -21,8 +21,10 @@ public:
     // A narrow window: the list leaves the splitter and is shown only in the drawer.
     void setNarrow(bool narrow);
     bool isNarrow() const { return m_narrow; }
-    void open();
-    void close();
+    void openDrawer();
+    void closeDrawer();
+    // Ctrl+K: the list on screen, in the drawer on a narrow window.
+    void reveal();
     bool isOpen() const { return m_narrow && isVisible(); }
     // ☰: the drawer opened or closed on a narrow window, the pane shown or hidden on a
     // wide one.
@@ -48,7 +50,8 @@ private:
     QSplitter* m_splitter;
     QWidget* m_list;
     bool m_narrow = false;
-    int m_paneWidth = 280; // the list's width in the splitter as last dragged, for the way back
+    bool m_wideVisible = true; // whether ☰ had hidden the list on the wide window
+    int m_paneWidth = 280;     // the list's width in the splitter as last dragged, for the way back
 };
 
 } // namespace lyss

@@ -16,6 +16,7 @@
 #include "conversation/UnsavedReplies.h"
 #include "settings/SettingsDialog.h"
 #include "shell/ChatDrawer.h"
+#include "shell/QuitOnPaint.h"
 #include "shell/ServerStatus.h"
 #include "sidebar/ChatSidebar.h"
 #include "store/ChatStore.h"
@@ -125,7 +126,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     connect(m_sidebar, &ChatSidebar::messageActivated, m_pane, &ConversationPane::openAt);
     connect(m_sidebar, &ChatSidebar::newChatRequested, this, &MainWindow::newChat);
     connect(m_sidebar, &ChatSidebar::searchDismissed, this, [this] {
-        m_drawer->close();
+        m_drawer->closeDrawer();
         m_pane->composer()->setFocus();
     });
     connect(m_sidebar, &ChatSidebar::deleteRequested, this, &MainWindow::deleteChatWithUndo);
@@ -139,8 +140,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
             &MainWindow::showConversationOrHelp);
     connect(m_pane, &ConversationPane::chatOpened, this, [this](const QString& chatId) {
         m_sidebar->setCurrentChat(chatId);
-        if (!chatId.isEmpty())
-            m_drawer->close();
+        m_drawer->closeDrawer(); // a new chat too
     });
     m_breakpointTimer.setSingleShot(true);
     m_breakpointTimer.setInterval(150);
@@ -258,7 +258,7 @@ void MainWindow::buildShortcuts()
     add(QKeySequence(Qt::Key_Escape), [this] { m_pane->escape(); });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { m_drawer->toggle(); });
     add(QKeySequence(Qt::CTRL | Qt::Key_K), [this] {
-        m_sidebar->show();
+        m_drawer->reveal();
         m_sidebar->focusSearch();
     });
     add(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { m_pane->copyLastReply(); });
@@ -495,17 +495,7 @@ void MainWindow::quitAfterFirstPaint()
         return;
     // No conversation on screen: quit once what is shown instead (the welcome or help
     // page) has painted, so the window was really drawn.
-    class PaintWatcher : public QObject {
-    public:
-        using QObject::QObject;
-        bool eventFilter(QObject* watched, QEvent* event) override
-        {
-            if (event->type() == QEvent::Paint)
-                QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-            return QObject::eventFilter(watched, event);
-        }
-    };
-    m_welcome->installEventFilter(new PaintWatcher(this));
+    QuitOnPaint::watch(m_welcome);
 }
 
 } // namespace lyss

@@ -21,6 +21,8 @@ ServerStatus::ServerStatus(BackendSet& backends, QWidget* parent)
 void ServerStatus::changeEvent(QEvent* event)
 {
     QLabel::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        updateText(); // the widths of the names
     if (event->type() == QEvent::LanguageChange) {
         setAccessibleName(tr("Server status"));
         updateText();
@@ -126,6 +128,8 @@ void ServerStatus::updateText()
     for (ConnectionMonitor* m : m_monitors)
         tips << m->backend()->name() + QStringLiteral(": ") + m->detail();
     setToolTip(plainToolTip(tips.join(QLatin1Char('\n'))));
+    // Dots alone say nothing to a screen reader: it reads every server's name and state.
+    setAccessibleDescription(tips.join(QLatin1Char('\n')));
 }
 
 QSize ServerStatus::sizeHint() const

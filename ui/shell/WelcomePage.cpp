@@ -15,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QTimer>
 
 namespace lyss {
 
@@ -30,7 +32,20 @@ WelcomePage::WelcomePage(AppContext& app, QWidget* parent)
     , m_retry(new QPushButton(this))
 {
     setObjectName(QStringLiteral("emptyState"));
-    auto* v = new QVBoxLayout(this);
+    // On a short window the page scrolls instead of holding the window's height up.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* body = new QWidget(scroll);
+    scroll->setWidget(body);
+    outer->addWidget(scroll);
+    m_title->setParent(body);
+    m_text->setParent(body);
+    m_retry->setParent(body);
+    auto* v = new QVBoxLayout(body);
     v->setContentsMargins(24, 24, 24, 24);
     v->setSpacing(12);
     v->addStretch(1);
@@ -49,7 +64,7 @@ WelcomePage::WelcomePage(AppContext& app, QWidget* parent)
     connect(m_retry, &QPushButton::clicked, this, &WelcomePage::retryRequested);
     v->addWidget(m_title);
     v->addWidget(m_text);
-    buildFix();
+    buildFix(body);
     v->addWidget(m_fix);
     v->addWidget(m_result);
     v->addWidget(m_retry, 0, Qt::AlignHCenter);
@@ -57,9 +72,9 @@ WelcomePage::WelcomePage(AppContext& app, QWidget* parent)
     retranslate();
 }
 
-void WelcomePage::buildFix()
+void WelcomePage::buildFix(QWidget* body)
 {
-    m_fix = new QWidget(this);
+    m_fix = new QWidget(body);
     m_fix->setObjectName(QStringLiteral("serverFix"));
     m_fix->setMaximumWidth(820);
     m_fixLayout = new QBoxLayout(QBoxLayout::LeftToRight, m_fix);
@@ -85,6 +100,7 @@ void WelcomePage::buildFix()
     connect(m_copy, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(m_command->text());
         m_copy->setText(tr("Copied"));
+        QTimer::singleShot(2000, m_copy, [this] { m_copy->setText(tr("Copy")); });
     });
     commandRow->addWidget(m_command, 1);
     commandRow->addWidget(m_copy);
@@ -118,9 +134,10 @@ void WelcomePage::buildFix()
     };
     connect(m_addButton, &QPushButton::clicked, this, add);
     connect(m_url, &QLineEdit::returnPressed, this, add);
+    connect(m_key, &QLineEdit::returnPressed, this, add);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { retranslate(); });
 
-    m_result = new QLabel(this);
+    m_result = new QLabel(body);
     m_result->setObjectName(QStringLiteral("addServerResult"));
     m_result->setWordWrap(true);
     m_result->setAlignment(Qt::AlignCenter);
@@ -207,11 +224,12 @@ void WelcomePage::retranslate()
         m_text->setTextFormat(Qt::PlainText); // names and addresses are the servers'
         m_text->setText(where.isEmpty() ? tr("No server is set up yet.")
                                         : tr("Lyss asked %1.").arg(where.join(tr(", "))));
+        // What each server said, for the pointer and for screen readers.
         m_text->setToolTip(plainToolTip(m_details.join(QLatin1Char('\n'))));
-        if (const QString why = ServerAdder(m_app).refusal(); !why.isEmpty()) {
-            m_add->setEnabled(false); // an admin's to do
-            m_add->setToolTip(why);
-        }
+        m_text->setAccessibleDescription(m_details.join(QLatin1Char('\n')));
+        const QString why = ServerAdder(m_app).refusal(); // an admin's to do, maybe
+        m_add->setEnabled(why.isEmpty());
+        m_add->setToolTip(why);
         break;
     }
     case Shown::NoModels:

@@ -46,7 +46,7 @@ protected:
 
 private:
     void retranslate();
-    void buildFix();
+    void buildFix(QWidget* body);
 
     AppContext& m_app;
     QLabel* m_title;
