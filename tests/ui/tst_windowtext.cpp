@@ -259,6 +259,12 @@ private Q_SLOTS:
         QVERIFY(!html.contains(QStringLiteral("lyss-copy")));
         QVERIFY(!html.contains(QStringLiteral(">Copy<")));
         QVERIFY(!html.contains(QStringLiteral("python")));
+        // Part of a numbered list keeps the numbers it shows.
+        const QString id = w.model()->at(0).id;
+        const int second = view->messageDelegate()->shownText(id).indexOf(QStringLiteral("second"));
+        QVERIFY(second > 0);
+        view->messageDelegate()->setSelection(0, second, 0, second + 6);
+        QCOMPARE(view->messageDelegate()->selectedText(), QStringLiteral("2. second"));
     }
 };
 

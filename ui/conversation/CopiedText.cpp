@@ -50,6 +50,15 @@ QString listMark(const QTextBlock& block)
     }
 }
 
+// A code block's line: its characters in the monospaced font code is set in.
+bool isCode(const QTextBlock& block)
+{
+    const QTextCharFormat format =
+        block.begin().atEnd() ? block.charFormat() : block.begin().fragment().charFormat();
+    return format.fontFixedPitch() ||
+           format.fontFamilies().toStringList().contains(QStringLiteral("monospace"));
+}
+
 void removeCodeHeaders(QTextDocument& doc)
 {
     QTextCursor cursor(&doc);
@@ -67,23 +76,32 @@ void removeCodeHeaders(QTextDocument& doc)
 
 } // namespace
 
-QString CopiedText::textOf(const QTextDocument& doc)
+QString CopiedText::textOf(const QTextDocument& doc, int from, int to)
 {
+    to = std::min(to, doc.characterCount());
     QStringList lines;
     bool afterTable = false;
-    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+    for (QTextBlock b = doc.findBlock(std::max(0, from)); b.isValid() && b.position() < to;
+         b = b.next()) {
         if (FoundText::isCodeHeader(b))
             continue;
         // The empty block a table leaves after it is not a line of text.
         if (std::exchange(afterTable, false) && b.text().isEmpty())
             continue;
         if (QTextTable* table = QTextCursor(b).currentTable()) {
-            // The whole table at once: a row a line, its cells a tab apart.
+            // The table at once: a row a line, its cells a tab apart (the rows and cells
+            // the selection reaches).
             for (int r = 0; r < table->rows(); ++r) {
                 QStringList cells;
-                for (int c = 0; c < table->columns(); ++c)
-                    cells << cellText(table->cellAt(r, c));
-                lines << cells.join(QLatin1Char('\t'));
+                bool reached = false;
+                for (int c = 0; c < table->columns(); ++c) {
+                    const QTextTableCell cell = table->cellAt(r, c);
+                    const bool in = cell.firstPosition() < to && cell.lastPosition() >= from;
+                    reached = reached || in;
+                    cells << (in ? cellText(cell) : QString());
+                }
+                if (reached)
+                    lines << cells.join(QLatin1Char('\t'));
             }
             const int after = table->lastPosition();
             while (b.next().isValid() && b.next().position() <= after)
@@ -91,12 +109,15 @@ QString CopiedText::textOf(const QTextDocument& doc)
             afterTable = true;
             continue;
         }
-        QString text = plain(b.text());
-        if (!b.blockFormat().nonBreakableLines()) { // code keeps its spaces
+        const int start = std::max(0, from - b.position());
+        const int end = std::min(b.length() - 1, to - b.position());
+        QString text = plain(b.text().mid(start, std::max(0, end - start)));
+        if (!isCode(b)) { // code keeps its spaces
             while (text.endsWith(QLatin1Char(' ')))
                 text.chop(1);
         }
-        lines << (b.textList() && !text.isEmpty() ? listMark(b) + text : text);
+        // A list item's number or bullet, as the document numbers it, when its start is.
+        lines << (b.textList() && start == 0 && !text.isEmpty() ? listMark(b) + text : text);
     }
     // Empty blocks around frames (a table at the start or the end) are not lines of text.
     while (!lines.isEmpty() && lines.constFirst().isEmpty())
@@ -119,6 +140,9 @@ void CopiedText::add(const QTextDocument& part, int from, int to, bool newMessag
         out.insertBlock();
     out.insertFragment(in.selection());
     m_messageEmpty = false;
+    // The text from the part itself: a list keeps its own numbers.
+    if (const QString text = textOf(part, in.selectionStart(), in.selectionEnd()); !text.isEmpty())
+        m_pieces << text;
 }
 
 void CopiedText::finishMessage()
@@ -126,7 +150,8 @@ void CopiedText::finishMessage()
     if (m_messageEmpty)
         return;
     removeCodeHeaders(*m_message);
-    m_texts << textOf(*m_message);
+    m_texts << m_pieces.join(QLatin1Char('\n'));
+    m_pieces.clear();
     QTextCursor out(m_all.get());
     out.movePosition(QTextCursor::End);
     if (!m_allEmpty) {

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QTextDocument>
 
+#include <limits>
 #include <memory>
 
 class QMimeData;
@@ -27,14 +28,16 @@ public:
     // Both, for the clipboard; the caller owns it.
     QMimeData* mimeData();
 
-    // The text of a document as described above.
-    static QString textOf(const QTextDocument& doc);
+    // The text of a document (of [from, to) in it) as described above.
+    static QString textOf(const QTextDocument& doc, int from = 0,
+                          int to = std::numeric_limits<int>::max());
 
 private:
     void finishMessage();
 
     std::unique_ptr<QTextDocument> m_message = std::make_unique<QTextDocument>(); // being added to
     bool m_messageEmpty = true;
+    QStringList m_pieces; // of the message being added to, as text
     QStringList m_texts;
     std::unique_ptr<QTextDocument> m_all = std::make_unique<QTextDocument>();
     bool m_allEmpty = true;
