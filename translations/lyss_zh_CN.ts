@@ -4687,10 +4687,6 @@ F1 或 Ctrl+/：本列表</translation>
         <translation>重试</translation>
     </message>
     <message>
-        <source>No models yet. Download one with &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt;.</source>
-        <translation>还没有模型。用 &lt;code&gt;lyss-cli pull llama3.2&lt;/code&gt; 下载一个。</translation>
-    </message>
-    <message>
         <source>Ask anything. Your chats stay on this computer.</source>
         <translation>尽管问吧。你的对话只保存在这台电脑上。</translation>
     </message>
@@ -4761,6 +4757,10 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Add server</source>
         <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>The server answers, but has no models yet. Download one here.</source>
+        <translation>服务器有应答，但还没有模型。在这里下载一个。</translation>
     </message>
 </context>
 <context>

@@ -268,6 +268,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/api/tags":
             return self.send_json(200, {"models": [self.tag(n, d) for n, d in MODELS.items()]})
         if self.path == "/api/ps":
+            if not MODELS:
+                return self.send_json(200, {"models": []})
             first = next(iter(MODELS))
             entry = self.tag(first, MODELS[first])
             entry.update({"expires_at": "2026-11-26T10:00:00Z", "size_vram": MODELS[first]["size"]})
@@ -458,7 +460,11 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--api-key")
     parser.add_argument("--bare-openai-ids", action="store_true")
+    parser.add_argument("--no-models", action="store_true",
+                        help="start with no model installed (as a fresh Ollama); pulls add them")
     args = parser.parse_args()
+    if args.no_models:
+        MODELS.clear()
     API_KEY = args.api_key
     BARE_OPENAI_IDS = args.bare_openai_ids
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)

@@ -441,6 +441,26 @@ private Q_SLOTS:
                  qPrintable(lastYear));
     }
 
+    // A server with no models yet: a model is downloaded right on the page, with its
+    // progress, and the window lists it at once.
+    void aFirstModelDownloadedOnThePage()
+    {
+        test::FakeServer bare({QStringLiteral("--no-models")});
+        Window w(bare.url());
+        auto* download = w.window->findChild<QWidget*>(QStringLiteral("downloadHere"));
+        QTRY_VERIFY_WITH_TIMEOUT(download->isVisible(), 10000);
+        auto* text = w.window->findChild<QLabel*>(QStringLiteral("emptyText"));
+        QVERIFY(!text->text().contains(QStringLiteral("lyss-cli")));
+        QCOMPARE(w.picker()->count(), 0);
+        QPushButton* pull = download->findChild<QPushButton*>();
+        QTest::mouseClick(pull, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->findData(QStringLiteral("llama3.2:latest")) >= 0 ||
+                                     w.picker()->count() > 0,
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!download->isVisible(), 10000);
+        QVERIFY(text->text().contains(QStringLiteral("Ask anything")));
+    }
+
     // With no server answering, one added right on the page is taken up at once; an
     // address that is not one is refused there, in words, and nothing is added.
     void aServerAddedOnTheFirstStartPage()

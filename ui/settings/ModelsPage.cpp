@@ -50,6 +50,11 @@ void ModelsPage::say(const QString& text)
     Q_EMIT said(text);
 }
 
+void ModelsPage::suggest(const QString& model)
+{
+    m_name->setText(model);
+}
+
 void ModelsPage::pull(const QString& model)
 {
     if (model.isEmpty())

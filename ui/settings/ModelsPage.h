@@ -20,6 +20,8 @@ public:
 
     // Starts downloading `model` (the Pull button); what happens is said.
     void pull(const QString& model);
+    // Puts a model's name in the field, ready to download.
+    void suggest(const QString& model);
     // A download is under way.
     bool busy() const { return m_working > 0; }
 

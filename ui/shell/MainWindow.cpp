@@ -97,7 +97,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     column->addWidget(m_notices);
 
     m_pane = new ConversationPane(app, conversations, *m_modelPicker, right);
-    m_welcome = new WelcomePage(app, right);
+    m_welcome = new WelcomePage(app, backends, right);
+    connect(m_welcome, &WelcomePage::modelsChanged, this, &MainWindow::refreshModels);
     connect(m_welcome, &WelcomePage::serverAdded, this, &MainWindow::rebuildBackends);
     connect(m_welcome, &WelcomePage::retryRequested, this, [this] {
         m_status->retry();

@@ -3,6 +3,7 @@
 
 #include "app/AppContext.h"
 #include "common/PlainText.h"
+#include "settings/ModelsPage.h"
 #include "settings/ServerAdder.h"
 
 #include <QApplication>
@@ -24,7 +25,7 @@ namespace {
 constexpr int kSideBySide = 640; // narrower: the two ways out one above the other
 } // namespace
 
-WelcomePage::WelcomePage(AppContext& app, QWidget* parent)
+WelcomePage::WelcomePage(AppContext& app, BackendSet& backends, QWidget* parent)
     : QWidget(parent)
     , m_app(app)
     , m_title(new QLabel(this))
@@ -67,6 +68,12 @@ WelcomePage::WelcomePage(AppContext& app, QWidget* parent)
     buildFix(body);
     v->addWidget(m_fix);
     v->addWidget(m_result);
+    m_download = new ModelsPage(backends, body);
+    m_download->setObjectName(QStringLiteral("downloadHere"));
+    m_download->setMaximumWidth(520);
+    m_download->suggest(QStringLiteral("llama3.2"));
+    connect(m_download, &ModelsPage::modelsChanged, this, &WelcomePage::modelsChanged);
+    v->addWidget(m_download, 0, Qt::AlignHCenter);
     v->addWidget(m_retry, 0, Qt::AlignHCenter);
     v->addStretch(2);
     retranslate();
@@ -198,6 +205,7 @@ void WelcomePage::retranslate()
     // Retry is for a server that does not answer, or has no models yet; not for a welcome.
     m_retry->setVisible(m_shown != Shown::Welcome);
     m_fix->setVisible(m_shown == Shown::NoServer);
+    m_download->setVisible(m_shown == Shown::NoModels);
     m_text->setToolTip({});
     m_start->setTitle(tr("Start Ollama on this computer"));
     m_startText->setText(tr("Install it from ollama.com, then run this in a terminal. Lyss "
@@ -234,9 +242,8 @@ void WelcomePage::retranslate()
     }
     case Shown::NoModels:
         m_title->setText(tr("Lyss"));
-        m_text->setTextFormat(Qt::RichText);
-        m_text->setText(
-            tr("No models yet. Download one with <code>lyss-cli pull llama3.2</code>."));
+        m_text->setTextFormat(Qt::PlainText);
+        m_text->setText(tr("The server answers, but has no models yet. Download one here."));
         break;
     case Shown::Welcome:
         m_title->setText(tr("Lyss"));

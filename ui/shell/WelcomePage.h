@@ -13,6 +13,8 @@ class QPushButton;
 namespace lyss {
 
 class AppContext;
+class BackendSet;
+class ModelsPage;
 
 // What an empty conversation shows: a welcome, the way to a first model, or, when no
 // server answers, in two lines what is wrong and the fix in place: how to start Ollama
@@ -21,7 +23,7 @@ class WelcomePage : public QWidget {
     Q_OBJECT
 
 public:
-    explicit WelcomePage(AppContext& app, QWidget* parent = nullptr);
+    WelcomePage(AppContext& app, BackendSet& backends, QWidget* parent = nullptr);
 
     // A server and the address it was asked at.
     struct Tried {
@@ -39,6 +41,8 @@ Q_SIGNALS:
     void retryRequested();
     // A server was added here: the window takes it up.
     void serverAdded();
+    // A model was downloaded here: the window lists it.
+    void modelsChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -67,6 +71,7 @@ private:
     QLineEdit* m_key = nullptr;
     QPushButton* m_addButton = nullptr;
     QLabel* m_result = nullptr;
+    ModelsPage* m_download = nullptr; // no models yet: one downloaded right here
     enum class Shown { Welcome, NoModels, NoServer } m_shown = Shown::Welcome;
     QList<Tried> m_tried;
     QStringList m_details;
