@@ -3861,6 +3861,10 @@ F1 或 Ctrl+/：本列表</translation>
         <source>Show all of it</source>
         <translation>显示全部</translation>
     </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
 </context>
 <context>
     <name>lyss::MessageLayouts</name>

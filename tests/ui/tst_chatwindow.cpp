@@ -441,6 +441,35 @@ private Q_SLOTS:
                  qPrintable(lastYear));
     }
 
+    // A reply that failed offers Retry right under it, after what went wrong; Retry asks
+    // again as a new version, which the switcher shows.
+    void aFailedReplyOffersRetryInPlace()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("http-500")));
+        w.type(QStringLiteral("please"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
+        MessageView* view = w.window->messageView();
+        QCoreApplication::processEvents();
+        view->viewport()->grab(); // laid out (an empty body and its status line)
+        const QModelIndex reply = w.model()->index(w.model()->rowCount() - 1);
+        const QRect row = view->visualRect(reply);
+        QPoint retry;
+        for (int y = row.top(); y < row.bottom() && retry.isNull(); y += 2) {
+            for (int x = row.left(); x < row.right() && retry.isNull(); x += 2) {
+                if (view->messageDelegate()->hitTest(reply, row, QPoint(x, y)).action ==
+                    MessageDelegate::Action::Retry)
+                    retry = QPoint(x, y);
+            }
+        }
+        QVERIFY2(!retry.isNull(), "no Retry under the failed reply");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->siblingPosition(w.model()->rowCount() - 1),
+                                  qMakePair(2, 2), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
+    }
+
     // A server with no models yet: a model is downloaded right on the page, with its
     // progress, and the window lists it at once.
     void aFirstModelDownloadedOnThePage()

@@ -382,6 +382,7 @@ void ConversationPane::onMessageAction(int action, int row)
             QApplication::clipboard()->setText(*text);
         break;
     case MessageDelegate::Action::Regenerate:
+    case MessageDelegate::Action::Retry:
         regenerate(row);
         break;
     case MessageDelegate::Action::Edit:

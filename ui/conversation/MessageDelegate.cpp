@@ -243,6 +243,21 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
         }
         place(Action::Copy, tr("Copy"));
     }
+    // A reply that failed or was stopped offers Retry in place, after what its status line
+    // says, whether hovered or not.
+    const bool retry = m.status == MessageStatus::Error || m.status == MessageStatus::Cancelled ||
+                       m.status == MessageStatus::Interrupted;
+    if (retry && m.role == Role::Assistant && m_writable) {
+        if (const auto cached = m_layouts.find(m.id); cached && !cached->parts.empty()) {
+            const QString said = MessageLayouts::statusLine(m);
+            const int w = fm.horizontalAdvance(tr("Retry")) + 12;
+            const int x =
+                g.bodyLeft + std::min(fm.horizontalAdvance(said) + 8, std::max(0, g.bodyWidth - w));
+            const int top = rowRect.top() + cached->bodyTop + cached->shownHeight +
+                            (cached->cut ? cached->noteHeight : 0) + 6;
+            out.append({Action::Retry, QRect(x, top, w, fm.height())});
+        }
+    }
     const auto [position, count] = m_model->siblingPosition(row);
     if (count > 1) {
         right -= 8;

@@ -47,7 +47,8 @@ public:
         PreviousSibling,
         NextSibling,
         Link,
-        ShowAll // the whole of a message too long for the conversation
+        ShowAll, // the whole of a message too long for the conversation
+        Retry    // under a reply that failed or was stopped: asked again, as a new version
     };
     struct Hit {
         Action action = Action::None;

@@ -91,12 +91,15 @@ void MessagePainter::header()
     // When, and for a finished reply what it cost, as far as the actions leave room (the
     // whole in the tooltip).
     QString when = ReplyCost::when(m.createdAt);
-    if (m.status != MessageStatus::Streaming && m.cost.known())
+    if (m.status != MessageStatus::Streaming && m.status != MessageStatus::Error &&
+        m.cost.tokens > 0)
         when += QStringLiteral("  ·  ") + m.cost.compact();
     const int left = g.bodyLeft + authorWidth + 8;
     int right = g.bodyLeft + g.bodyWidth;
-    for (const auto& [action, rect] : m_row.actions)
-        right = std::min(right, rect.left() - 8);
+    for (const auto& [action, rect] : m_row.actions) {
+        if (action != Action::Retry) // under the body, not in the header
+            right = std::min(right, rect.left() - 8);
+    }
     p->drawText(QRect(left, y, std::max(0, right - left), m_fm.height()),
                 Qt::AlignLeft | Qt::AlignVCenter,
                 m_fm.elidedText(when, Qt::ElideRight, std::max(0, right - left)));
@@ -105,6 +108,9 @@ void MessagePainter::header()
         switch (action) {
         case Action::Copy:
             label = MessageDelegate::tr("Copy");
+            break;
+        case Action::Retry:
+            label = MessageDelegate::tr("Retry");
             break;
         case Action::Regenerate:
             label = MessageDelegate::tr("Regenerate");
@@ -322,9 +328,13 @@ void MessagePainter::after()
     if (const QString status = MessageLayouts::statusLine(m); !status.isEmpty()) {
         m_y += 6;
         p->setPen(m.status == MessageStatus::Error ? c.danger : c.muted);
-        p->drawText(QRect(g.bodyLeft, m_y, g.bodyWidth, m_fm.height()),
-                    Qt::AlignLeft | Qt::AlignVCenter,
-                    m_fm.elidedText(status, Qt::ElideRight, g.bodyWidth));
+        int room = g.bodyWidth; // up to Retry, when it follows
+        for (const auto& [action, rect] : m_row.actions) {
+            if (action == Action::Retry)
+                room = std::max(0, rect.left() - 8 - g.bodyLeft);
+        }
+        p->drawText(QRect(g.bodyLeft, m_y, room, m_fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                    m_fm.elidedText(status, Qt::ElideRight, room));
     }
 }
 

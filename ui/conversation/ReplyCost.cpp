@@ -70,7 +70,9 @@ QString ReplyCost::when(qint64 createdAt, const QDateTime& now)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(createdAt);
     const QLocale locale;
-    const QString time = locale.toString(at.time(), QLocale::ShortFormat);
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(QRegularExpression(QStringLiteral("[:.]ss"))); // seconds are noise here
+    const QString time = locale.toString(at.time(), timeFormat);
     if (at.date() == now.date())
         return time;
     // The day and month in the language's order; the year only when it is another.
