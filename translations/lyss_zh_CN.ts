@@ -3108,6 +3108,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ChatImport</name>
+    <message>
+        <source>Chats cannot be imported: %1.</source>
+        <translation>无法导入对话：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ChatPage</name>
     <message>
         <source>The first model listed</source>
@@ -3408,6 +3419,25 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::DataPage</name>
+    <message>
+        <source>Bring your chats in from Open WebUI (Settings › Data › Export Chats, a chat-export-….json file) or ChatGPT (conversations.json from its data export). Branches, models, times, titles and tags come across. A broken file imports nothing; chats imported before are skipped. You can also drop the file on the window.</source>
+        <translation>从 Open WebUI（设置 › 数据 › 导出对话，一个 chat-export-….json 文件）或 ChatGPT（其数据导出中的 conversations.json）导入你的对话。分支、模型、时间、标题和标签都会一并导入。损坏的文件不会导入任何内容；之前导入过的对话会被跳过。你也可以把文件拖到窗口上。</translation>
+    </message>
+    <message>
+        <source>Import chats…</source>
+        <translation>导入对话…</translation>
+    </message>
+    <message>
+        <source>Import chats</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Chat exports (*.json);;All files (*)</source>
+        <translation>对话导出文件 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>lyss::FilterChips</name>
     <message>
         <source>Runs on this chat&apos;s messages and replies while on.</source>
@@ -3659,6 +3689,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ImportDrop</name>
+    <message>
+        <source>Chats imported</source>
+        <translation>对话已导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>没有导入任何内容</translation>
+    </message>
+</context>
+<context>
     <name>lyss::JsonRpcPeer</name>
     <message>
         <source>no answer to %1 within %2 s</source>
@@ -3742,32 +3783,6 @@ Options:
     <message>
         <source>The change applies once the replies now streaming have finished; open Settings again then.</source>
         <translation>正在流式输出的回复结束后，更改才会生效；届时请再次打开设置。</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>Enter: send · Shift+Enter: new line
-Esc: stop the reply
-Ctrl+N: new chat
-Ctrl+K: search chats
-Ctrl+Shift+S: show or hide the chat list
-Ctrl+Shift+C: copy the last reply
-Ctrl+,: settings
-Ctrl+F: find in this chat
-Ctrl+Shift+L: next theme (light, dark, OLED dark, system)
-F1 or Ctrl+/: this list</source>
-        <translation>Enter：发送 · Shift+Enter：换行
-Esc：停止回复
-Ctrl+N：新对话
-Ctrl+K：搜索对话
-Ctrl+Shift+S：显示或隐藏对话列表
-Ctrl+Shift+C：复制最后一条回复
-Ctrl+,：设置
-Ctrl+F：在此对话中查找
-Ctrl+Shift+L：下一个主题（浅色、深色、OLED 深色、跟随系统）
-F1 或 Ctrl+/：本列表</translation>
     </message>
     <message>
         <source>Cannot delete</source>
@@ -4502,6 +4517,41 @@ F1 或 Ctrl+/：本列表</translation>
     <message>
         <source>Filters</source>
         <translation>过滤器</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ShortcutsHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Enter: send · Shift+Enter: new line
+Esc: stop the reply
+Ctrl+N: new chat
+Ctrl+K: search chats
+Ctrl+Shift+S: show or hide the chat list
+Ctrl+Shift+C: copy the last reply
+Ctrl+,: settings
+Ctrl+F: find in this chat (Enter: next, Shift+Enter: previous)
+In the conversation: Home and End for the first and the latest message, Page Up and Page Down, Up and Down between messages, Shift+F10 or the Menu key for a message&apos;s menu
+Ctrl+Shift+L: next theme (light, dark, OLED dark, system)
+F1 or Ctrl+/: this list</source>
+        <translation>Enter：发送 · Shift+Enter：换行
+Esc：停止回复
+Ctrl+N：新对话
+Ctrl+K：搜索对话
+Ctrl+Shift+S：显示或隐藏对话列表
+Ctrl+Shift+C：复制最后一条回复
+Ctrl+,：设置
+Ctrl+F：在此对话中查找（Enter：下一个，Shift+Enter：上一个）
+在对话中：Home 和 End 跳到第一条和最新的消息，Page Up 和 Page Down 翻页，上下方向键在消息间移动，Shift+F10 或菜单键打开消息菜单
+Ctrl+Shift+L：下一个主题（浅色、深色、OLED 深色、跟随系统）
+F1 或 Ctrl+/：此列表</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include "conversation/MessageView.h"
 #include "conversation/ReplyCost.h"
 #include "markdown/MarkdownRenderer.h"
+#include "settings/DataPage.h"
 #include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
 #include "sidebar/ChatSidebar.h"
@@ -29,10 +30,14 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDropEvent>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -43,6 +48,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
+#include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTranslator>
@@ -439,6 +445,65 @@ private Q_SLOTS:
                  qPrintable(earlier));
         QVERIFY2(lastYear.contains(QStringLiteral("25")) && lastYear.endsWith(today),
                  qPrintable(lastYear));
+    }
+
+    // Chats imported from the window: in Settings › Data (with the report lyss-cli gives;
+    // twice is once; a broken file imports nothing), and by dropping the file on the window.
+    void chatsImportedFromTheWindow()
+    {
+        Window w(m_server->url());
+        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
+        const int before = list->count();
+        const QString file =
+            QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/openwebui-export.json");
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        connect(&d, &SettingsDialog::chatsImported, w.window.get(),
+                [&] { w.window->findChild<ChatSidebar*>()->reload(); });
+        auto* data = d.findChild<DataPage*>();
+        QVERIFY(data);
+        QVERIFY(data->importFile(file));
+        auto* result = d.findChild<QLabel*>(QStringLiteral("importResult"));
+        QVERIFY2(result->text().startsWith(QStringLiteral("Imported ")),
+                 qPrintable(result->text()));
+        QTRY_VERIFY(list->count() > before);
+        const int imported = list->count();
+        QVERIFY(data->importFile(file));
+        QVERIFY2(result->text().contains(QStringLiteral("skipped")), qPrintable(result->text()));
+        QCOMPARE(list->count(), imported);
+        QTemporaryDir dir;
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        QFile out(broken);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("[{\"id\": 1, \"chat\": ");
+        out.close();
+        QVERIFY(!data->importFile(broken));
+        QVERIFY2(result->text().contains(QStringLiteral("Nothing was imported")),
+                 qPrintable(result->text()));
+
+        // Dropped on the window: the ChatGPT export comes in, and the box says so.
+        Window fresh(m_server->url());
+        auto* freshList = fresh.window->findChild<QListWidget*>(QStringLiteral("chatList"));
+        const int empty = freshList->count();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(
+            QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/chatgpt-conversations.json"))});
+        QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(fresh.window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QStringList boxes;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&boxes] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                boxes << box->text();
+                box->accept();
+            }
+        });
+        closer.start(20);
+        QCoreApplication::sendEvent(fresh.window.get(), &drop);
+        QTRY_VERIFY(freshList->count() > empty);
+        QTRY_COMPARE(boxes.size(), 1);
+        QVERIFY2(boxes[0].startsWith(QStringLiteral("Imported ")), qPrintable(boxes[0]));
     }
 
     // A reply that failed offers Retry right under it, after what went wrong; Retry asks

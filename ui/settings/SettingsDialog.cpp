@@ -3,6 +3,7 @@
 #include "settings/AccountsPage.h"
 #include "settings/AppearancePage.h"
 #include "settings/ChatPage.h"
+#include "settings/DataPage.h"
 #include "settings/FiltersPage.h"
 #include "settings/FormSnapshot.h"
 #include "settings/ModelsPage.h"
@@ -52,7 +53,7 @@ QList<SettingsDialog::Page> SettingsDialog::pagesShown() const
     QList<Page> pages;
     if (m_themesOffered)
         pages << Page::Appearance;
-    pages << Page::Servers << Page::Chat << Page::Models << Page::Filters;
+    pages << Page::Servers << Page::Chat << Page::Models << Page::Filters << Page::Data;
     if (m_app.mayChangeInstallation(tr("manage accounts")).ok())
         pages << Page::Accounts;
     return pages;
@@ -71,6 +72,8 @@ QString SettingsDialog::titleOf(Page page) const
         return tr("Models");
     case Page::Filters:
         return tr("Filters");
+    case Page::Data:
+        return tr("Data");
     case Page::Accounts:
         return tr("Accounts");
     }
@@ -120,6 +123,12 @@ QWidget* SettingsDialog::makePage(Page page)
                             app.mayChangeInstallation(tr("manage filters")).ok(), m_tabs);
         connect(m_filtersPage, &FiltersPage::said, this, keep);
         return m_filtersPage;
+    case Page::Data: {
+        auto* p = new DataPage(app, m_tabs);
+        connect(p, &DataPage::said, this, keep);
+        connect(p, &DataPage::chatsImported, this, &SettingsDialog::chatsImported);
+        return p;
+    }
     case Page::Accounts:
         m_accountsPage = new AccountsPage(app, m_tabs);
         connect(m_accountsPage, &AccountsPage::said, this, keep);

@@ -65,12 +65,14 @@ Q_SIGNALS:
     void finishedWork(); // a test or a pull has an answer
     // Accounts were turned on or off in Settings › Accounts.
     void accountsChanged();
+    // Chats were imported in Settings › Data.
+    void chatsImported();
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    enum class Page { Appearance, Servers, Chat, Models, Filters, Accounts };
+    enum class Page { Appearance, Servers, Chat, Models, Filters, Data, Accounts };
     QList<Page> pagesShown() const;
     QString titleOf(Page page) const;
     QWidget* makePage(Page page);

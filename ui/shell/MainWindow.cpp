@@ -16,8 +16,10 @@
 #include "conversation/UnsavedReplies.h"
 #include "settings/SettingsDialog.h"
 #include "shell/ChatDrawer.h"
+#include "shell/ImportDrop.h"
 #include "shell/QuitOnPaint.h"
 #include "shell/ServerStatus.h"
+#include "shell/ShortcutsHelp.h"
 #include "sidebar/ChatSidebar.h"
 #include "store/ChatStore.h"
 #include "theme/ThemeManager.h"
@@ -120,6 +122,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     splitter->setMinimumWidth(360);
     setCentralWidget(splitter);
     m_drawer = new ChatDrawer(splitter, m_sidebar, this);
+    connect(new ImportDrop(app, this), &ImportDrop::chatsImported, m_sidebar, &ChatSidebar::reload);
     connect(m_drawer, &ChatDrawer::dismissed, m_pane->composer(), qOverload<>(&QWidget::setFocus));
 
     connect(m_sidebarToggle, &QToolButton::clicked, m_drawer, &ChatDrawer::toggle);
@@ -243,6 +246,7 @@ void MainWindow::openSettings()
             [&serversChanged] { serversChanged = true; });
     connect(&dialog, &SettingsDialog::modelsChanged, this, &MainWindow::refreshModels);
     connect(&dialog, &SettingsDialog::accountsChanged, this, &MainWindow::accountsChanged);
+    connect(&dialog, &SettingsDialog::chatsImported, m_sidebar, &ChatSidebar::reload);
     dialog.exec();
     if (serversChanged)
         rebuildBackends();
@@ -273,17 +277,7 @@ void MainWindow::buildShortcuts()
 
 void MainWindow::showShortcuts()
 {
-    QMessageBox::information(this, tr("Keyboard shortcuts"),
-                             tr("Enter: send · Shift+Enter: new line\n"
-                                "Esc: stop the reply\n"
-                                "Ctrl+N: new chat\n"
-                                "Ctrl+K: search chats\n"
-                                "Ctrl+Shift+S: show or hide the chat list\n"
-                                "Ctrl+Shift+C: copy the last reply\n"
-                                "Ctrl+,: settings\n"
-                                "Ctrl+F: find in this chat\n"
-                                "Ctrl+Shift+L: next theme (light, dark, OLED dark, system)\n"
-                                "F1 or Ctrl+/: this list"));
+    ShortcutsHelp::show(this);
 }
 
 // The window follows the settings (settingChanged); when one cannot be saved (a read-only

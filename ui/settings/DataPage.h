@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+
+namespace lyss {
+
+class AppContext;
+
+// Settings › Data: chats brought in from Open WebUI's or ChatGPT's export file, with a
+// progress bar and the report `lyss-cli import` gives.
+class DataPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit DataPage(AppContext& app, QWidget* parent = nullptr);
+
+    // Imports `path` (the Import button, after its file dialog); false, and said, if
+    // nothing was imported.
+    bool importFile(const QString& path);
+
+Q_SIGNALS:
+    void said(const QString& text);
+    void chatsImported();
+
+private:
+    AppContext& m_app;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_result = nullptr;
+};
+
+} // namespace lyss
