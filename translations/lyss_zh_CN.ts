@@ -3436,6 +3436,44 @@ Options:
         <source>Chat exports (*.json);;All files (*)</source>
         <translation>对话导出文件 (*.json);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Take your chats out, as Open WebUI&apos;s export (Open WebUI and Lyss import it again with nothing lost), or back up the whole database (restore it with lyss-cli restore).</source>
+        <translation>把你的对话导出为 Open WebUI 的导出格式（Open WebUI 和 Lyss 都能再次导入，不丢失任何内容），或者备份整个数据库（用 lyss-cli restore 恢复）。</translation>
+    </message>
+    <message>
+        <source>Export chats…</source>
+        <translation>导出对话…</translation>
+    </message>
+    <message>
+        <source>Export chats</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Chat exports (*.json)</source>
+        <translation>对话导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Back up the database…</source>
+        <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Lyss databases (*.db)</source>
+        <translation>Lyss 数据库 (*.db)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n chat(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个对话导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::FilterChips</name>

@@ -14,6 +14,7 @@
 #include "conversation/MessageModel.h"
 #include "conversation/MessageView.h"
 #include "conversation/ReplyCost.h"
+#include "io/ChatImporter.h"
 #include "markdown/MarkdownRenderer.h"
 #include "settings/DataPage.h"
 #include "settings/SettingsDialog.h"
@@ -21,6 +22,7 @@
 #include "sidebar/ChatSidebar.h"
 #include "store/BackendRepository.h"
 #include "store/ChatStore.h"
+#include "store/sqlite/DatabaseBackup.h"
 #include "theme/ThemeManager.h"
 #include "util/Translations.h"
 
@@ -479,6 +481,19 @@ private Q_SLOTS:
         QVERIFY(!data->importFile(broken));
         QVERIFY2(result->text().contains(QStringLiteral("Nothing was imported")),
                  qPrintable(result->text()));
+
+        // Out again: an Open WebUI export with every chat, which imports as the same chats;
+        // and a backup SQLite checks as an intact Lyss database.
+        const QString exported = dir.filePath(QStringLiteral("chat-export.json"));
+        QVERIFY(data->exportTo(exported));
+        QVERIFY2(result->text().startsWith(QStringLiteral("Exported ")),
+                 qPrintable(result->text()));
+        auto again = ChatImporter::read(exported);
+        QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
+        QCOMPARE(again->chats.size(), w.app->store().chats().listChats(true)->size());
+        const QString backup = dir.filePath(QStringLiteral("lyss-backup.db"));
+        QVERIFY(data->backUpTo(backup));
+        QVERIFY(DatabaseBackup::check(backup).ok());
 
         // Dropped on the window: the ChatGPT export comes in, and the box says so.
         Window fresh(m_server->url());

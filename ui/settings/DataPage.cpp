@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/DataPage.h"
 
+#include "app/AppContext.h"
 #include "common/PlainText.h"
+#include "io/OpenWebUiFormat.h"
 #include "settings/ChatImport.h"
+#include "store/ChatStore.h"
+#include "util/AtomicFile.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -36,6 +45,35 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
             importFile(path);
     });
     v->addWidget(button, 0, Qt::AlignLeft);
+    auto* outLabel = new QLabel(tr("Take your chats out, as Open WebUI's export (Open WebUI and "
+                                   "Lyss import it again with nothing lost), or back up the "
+                                   "whole database (restore it with lyss-cli restore)."),
+                                this);
+    outLabel->setWordWrap(true);
+    auto* exportButton = new QPushButton(tr("Export chats…"), this);
+    exportButton->setObjectName(QStringLiteral("exportChats"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export chats"),
+            QStringLiteral("chat-export-%1.json").arg(QDate::currentDate().toString(Qt::ISODate)),
+            tr("Chat exports (*.json)"));
+        if (!path.isEmpty())
+            exportTo(path);
+    });
+    auto* backupButton = new QPushButton(tr("Back up the database…"), this);
+    backupButton->setObjectName(QStringLiteral("backUpDatabase"));
+    connect(backupButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Back up the database"),
+            QStringLiteral("lyss-backup-%1.db").arg(QDate::currentDate().toString(Qt::ISODate)),
+            tr("Lyss databases (*.db)"));
+        if (!path.isEmpty())
+            backUpTo(path);
+    });
+    auto* outRow = new QHBoxLayout;
+    outRow->addWidget(exportButton);
+    outRow->addWidget(backupButton);
+    outRow->addStretch(1);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("importProgress"));
     m_progress->hide();
@@ -46,6 +84,9 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
     makePlain(m_result); // the report quotes the file
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_result);
+    v->addSpacing(12);
+    v->addWidget(outLabel);
+    v->addLayout(outRow);
     v->addStretch(1);
 }
 
@@ -62,12 +103,55 @@ bool DataPage::importFile(const QString& path)
     });
     const Result<QString> report = import.run(path);
     m_progress->hide();
-    const QString text = report ? *report : report.errorMessage();
-    m_result->setText(text);
-    Q_EMIT said(text);
+    say(report ? *report : report.errorMessage());
     if (report)
         Q_EMIT chatsImported();
     return report.ok();
+}
+
+void DataPage::say(const QString& text)
+{
+    m_result->setText(text);
+    Q_EMIT said(text);
+}
+
+bool DataPage::exportTo(const QString& path)
+{
+    ChatStore& store = m_app.store();
+    auto list = store.chats().listChats(true); // archived ones too: it takes everything out
+    if (!list) {
+        say(list.errorMessage());
+        return false;
+    }
+    QJsonArray json;
+    for (const ChatSummary& s : *list) {
+        auto branch = store.messages().currentBranch(s.chat.id);
+        auto all = branch ? store.messages().allMessages(s.chat.id)
+                          : Result<QList<Message>>(branch.error());
+        if (!all) {
+            say(all.errorMessage());
+            return false;
+        }
+        json.append(OpenWebUiFormat::exportChat(s.chat, *all, *branch));
+    }
+    if (Status st = AtomicFile::write(path, QJsonDocument(json).toJson(QJsonDocument::Indented));
+        !st.ok()) {
+        say(st.errorMessage());
+        return false;
+    }
+    say(tr("Exported %n chat(s) to %1.", nullptr, static_cast<int>(json.size())).arg(path));
+    return true;
+}
+
+bool DataPage::backUpTo(const QString& path)
+{
+    // The file dialog asked before replacing a file.
+    if (Status st = m_app.backUp(QFileInfo(path).absoluteFilePath(), true); !st.ok()) {
+        say(st.errorMessage());
+        return false;
+    }
+    say(tr("Backed up to %1.").arg(QFileInfo(path).absoluteFilePath()));
+    return true;
 }
 
 } // namespace lyss

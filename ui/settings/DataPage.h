@@ -21,12 +21,19 @@ public:
     // Imports `path` (the Import button, after its file dialog); false, and said, if
     // nothing was imported.
     bool importFile(const QString& path);
+    // Writes every chat of yours, archived ones too, to `path` as Open WebUI's export (which
+    // Open WebUI and Lyss import again with nothing lost); false, and said, if not.
+    bool exportTo(const QString& path);
+    // A consistent copy of the whole database (keys stay in the keyring).
+    bool backUpTo(const QString& path);
 
 Q_SIGNALS:
     void said(const QString& text);
     void chatsImported();
 
 private:
+    void say(const QString& text);
+
     AppContext& m_app;
     QProgressBar* m_progress = nullptr;
     QLabel* m_result = nullptr;
