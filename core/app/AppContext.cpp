@@ -294,8 +294,20 @@ Status AppContext::backUp(const QString& target, bool replace)
 {
     if (Status st = mayChangeInstallation(tr("back up the whole database")); !st.ok())
         return st;
-    if (QFileInfo(target).absoluteFilePath() == QFileInfo(databasePath()).absoluteFilePath())
-        return Error{tr("The backup cannot replace the database itself."), ErrorCode::InvalidInput};
+    // The same file by any path (a folder reached through a link too), or its journal.
+    const auto where = [](const QString& path) {
+        const QFileInfo info(path);
+        const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+        return (folder.isEmpty() ? info.absolutePath() : folder) + QLatin1Char('/') +
+               info.fileName();
+    };
+    const QString database = where(databasePath());
+    const QString copy = where(target);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        if (copy == database + QLatin1String(suffix))
+            return Error{tr("The backup cannot replace the database itself."),
+                         ErrorCode::InvalidInput};
+    }
     return DatabaseBackup::backup(*m_db, target, replace);
 }
 

@@ -266,7 +266,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/api/version":
             return self.send_json(200, {"version": "0.9.0-fake"})
         if self.path == "/api/tags":
-            return self.send_json(200, {"models": [self.tag(n, d) for n, d in MODELS.items()]})
+            return self.send_json(200, {"models": [self.tag(n, d) for n, d in list(MODELS.items())]})
         if self.path == "/api/ps":
             if not MODELS:
                 return self.send_json(200, {"models": []})

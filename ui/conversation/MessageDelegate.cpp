@@ -247,7 +247,9 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
     // says, whether hovered or not.
     const bool retry = m.status == MessageStatus::Error || m.status == MessageStatus::Cancelled ||
                        m.status == MessageStatus::Interrupted;
-    if (retry && m.role == Role::Assistant && m_writable) {
+    // Only the branch's last reply: a Retry further up would branch away from what follows,
+    // and a reply streaming after it is the last row.
+    if (retry && m.role == Role::Assistant && m_writable && row == m_model->rowCount() - 1) {
         if (const auto cached = m_layouts.find(m.id); cached && !cached->parts.empty()) {
             const QString said = MessageLayouts::statusLine(m);
             const int w = fm.horizontalAdvance(tr("Retry")) + 12;

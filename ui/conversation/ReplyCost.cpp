@@ -70,8 +70,9 @@ QString ReplyCost::when(qint64 createdAt, const QDateTime& now)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(createdAt);
     const QLocale locale;
+    static const QRegularExpression seconds(QStringLiteral("[:.]ss"));
     QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
-    timeFormat.remove(QRegularExpression(QStringLiteral("[:.]ss"))); // seconds are noise here
+    timeFormat.remove(seconds); // seconds are noise here (the C locale has them)
     const QString time = locale.toString(at.time(), timeFormat);
     if (at.date() == now.date())
         return time;
@@ -79,7 +80,8 @@ QString ReplyCost::when(qint64 createdAt, const QDateTime& now)
     QString day = locale.toString(at.date(), QLocale::ShortFormat);
     if (at.date().year() == now.date().year()) {
         QString format = locale.dateFormat(QLocale::ShortFormat);
-        format.remove(QRegularExpression(QStringLiteral("[^dM]*y+[^dM]*")));
+        static const QRegularExpression year(QStringLiteral("[^dM]*y+[^dM]*"));
+        format.remove(year);
         day = locale.toString(at.date(), format.trimmed());
     }
     return day + QLatin1Char(' ') + time;

@@ -27,10 +27,9 @@ Result<QString> ChatImport::run(const QString& path) const
 {
     if (const QString why = m_app.readOnlyReason(); !why.isEmpty())
         return Error{tr("Chats cannot be imported: %1.").arg(why), ErrorCode::Refused};
-    auto file = ChatImporter::read(path);
+    auto file = ChatImporter::read(path); // its errors already say nothing was imported
     if (!file)
-        return Error{joinSentences(file.errorMessage(), tr("Nothing was imported.")),
-                     file.errorCode()};
+        return file.error();
     ChatImporter importer(m_app.database(), m_app.session().userId());
     auto summary =
         importer.write(*file, [this](int done, int total) { Q_EMIT progress(done, total); });

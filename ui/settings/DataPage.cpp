@@ -8,8 +8,8 @@
 #include "store/ChatStore.h"
 #include "util/AtomicFile.h"
 
-#include <QCoreApplication>
 #include <QDate>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -18,9 +18,19 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace lyss {
+
+namespace {
+// Where a file dialog starts: today's file in the Documents folder.
+QString inDocuments(const QString& name)
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .filePath(name.arg(QDate::currentDate().toString(Qt::ISODate)));
+}
+} // namespace
 
 DataPage::DataPage(AppContext& app, QWidget* parent)
     : QWidget(parent)
@@ -54,8 +64,7 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
     exportButton->setObjectName(QStringLiteral("exportChats"));
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export chats"),
-            QStringLiteral("chat-export-%1.json").arg(QDate::currentDate().toString(Qt::ISODate)),
+            this, tr("Export chats"), inDocuments(QStringLiteral("chat-export-%1.json")),
             tr("Chat exports (*.json)"));
         if (!path.isEmpty())
             exportTo(path);
@@ -64,8 +73,7 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
     backupButton->setObjectName(QStringLiteral("backUpDatabase"));
     connect(backupButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
-            this, tr("Back up the database"),
-            QStringLiteral("lyss-backup-%1.db").arg(QDate::currentDate().toString(Qt::ISODate)),
+            this, tr("Back up the database"), inDocuments(QStringLiteral("lyss-backup-%1.db")),
             tr("Lyss databases (*.db)"));
         if (!path.isEmpty())
             backUpTo(path);
@@ -92,17 +100,24 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
 
 bool DataPage::importFile(const QString& path)
 {
+    if (m_importing)
+        return false;
+    m_importing = true;
+    setEnabled(false);
     ChatImport import(m_app);
     m_progress->setRange(0, 0);
     m_progress->show();
     connect(&import, &ChatImport::progress, this, [this](int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
-        // The bar moves while the chats are written (one transaction, on this thread).
-        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        // Only the bar is drawn again: no other event may run inside the import's one
+        // transaction (a reply saved there would go with a rollback).
+        m_progress->repaint();
     });
     const Result<QString> report = import.run(path);
     m_progress->hide();
+    setEnabled(true);
+    m_importing = false;
     say(report ? *report : report.errorMessage());
     if (report)
         Q_EMIT chatsImported();

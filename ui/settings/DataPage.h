@@ -37,6 +37,7 @@ private:
     AppContext& m_app;
     QProgressBar* m_progress = nullptr;
     QLabel* m_result = nullptr;
+    bool m_importing = false;
 };
 
 } // namespace lyss

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/ImportDrop.h"
 
+#include "common/PlainText.h"
 #include "settings/ChatImport.h"
 
+#include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMessageBox>
@@ -32,6 +34,26 @@ ImportDrop::ImportDrop(AppContext& app, QWidget* window)
     window->installEventFilter(this);
 }
 
+void ImportDrop::import(const QString& path)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Result<QString> report = ChatImport(m_app).run(path);
+    QApplication::restoreOverrideCursor();
+    const QString text = report ? *report : report.errorMessage();
+    Q_EMIT said(text);
+    if (report)
+        Q_EMIT chatsImported();
+    // The words quote the file: shown as the characters they are.
+    if (report) {
+        QMessageBox box(QMessageBox::Information, tr("Chats imported"), text, QMessageBox::Ok,
+                        m_window);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    } else {
+        warnPlain(m_window, tr("Nothing was imported"), text);
+    }
+}
+
 bool ImportDrop::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched != m_window)
@@ -39,7 +61,8 @@ bool ImportDrop::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
         auto* drag = static_cast<QDropEvent*>(event);
         if (!droppedFile(drag->mimeData()).isEmpty()) {
-            drag->acceptProposedAction();
+            drag->setDropAction(Qt::CopyAction); // never a move: the export file stays
+            drag->accept();
             return true;
         }
         return false;
@@ -49,22 +72,11 @@ bool ImportDrop::eventFilter(QObject* watched, QEvent* event)
         const QString path = droppedFile(drop->mimeData());
         if (path.isEmpty())
             return false;
-        drop->acceptProposedAction();
-        const Result<QString> report = ChatImport(m_app).run(path);
-        const QString text = report ? *report : report.errorMessage();
-        Q_EMIT said(text);
-        if (report)
-            Q_EMIT chatsImported();
-        // Shown after the drop has finished (a modal box inside it would hold the source).
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        // After the drop has finished: the file manager is not held while chats are written.
         QMetaObject::invokeMethod(
-            m_window,
-            [window = m_window, text, ok = report.ok()] {
-                if (ok)
-                    QMessageBox::information(window, tr("Chats imported"), text);
-                else
-                    QMessageBox::warning(window, tr("Nothing was imported"), text);
-            },
-            Qt::QueuedConnection);
+            this, [this, path] { import(path); }, Qt::QueuedConnection);
         return true;
     }
     return QObject::eventFilter(watched, event);

@@ -26,6 +26,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void import(const QString& path);
+
     AppContext& m_app;
     QWidget* m_window;
 };
