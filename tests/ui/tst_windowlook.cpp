@@ -409,6 +409,11 @@ private Q_SLOTS:
         QCOMPARE(w.window->findChild<QPushButton*>(QStringLiteral("retryButton"))->text(),
                  QStringLiteral("‹Retry›"));
         QCOMPARE(themeMenu->actions().first()->text(), QStringLiteral("‹Light›"));
+        // The first-start page's download too (it lives as long as the window).
+        QCOMPARE(w.window->findChild<QWidget*>(QStringLiteral("downloadHere"))
+                     ->findChild<QPushButton*>()
+                     ->text(),
+                 QStringLiteral("‹Pull›"));
         QCOMPARE(view->accessibleName(), QStringLiteral("‹Messages›"));
         // The messages are laid out again with the new words.
         view->viewport()->grab();

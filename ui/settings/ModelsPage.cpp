@@ -5,6 +5,7 @@
 #include "backends/BackendSet.h"
 #include "backends/OllamaBackend.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,13 +20,13 @@ ModelsPage::ModelsPage(BackendSet& backends, QWidget* parent)
     , m_backends(backends)
 {
     auto* v = new QVBoxLayout(this);
-    v->addWidget(
-        new QLabel(tr("Download a model into Ollama, for example llama3.2 or qwen3:8b:"), this));
+    m_about = new QLabel(this);
+    v->addWidget(m_about);
     auto* row = new QHBoxLayout;
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("pullName"));
-    m_name->setAccessibleName(tr("Model to download"));
-    auto* button = new QPushButton(tr("Pull"), this);
+    auto* button = m_pullButton = new QPushButton(this);
+    retranslate();
     row->addWidget(m_name, 1);
     row->addWidget(button);
     v->addLayout(row);
@@ -48,6 +49,20 @@ void ModelsPage::say(const QString& text)
 {
     m_result->setText(text);
     Q_EMIT said(text);
+}
+
+void ModelsPage::retranslate()
+{
+    m_about->setText(tr("Download a model into Ollama, for example llama3.2 or qwen3:8b:"));
+    m_name->setAccessibleName(tr("Model to download"));
+    m_pullButton->setText(tr("Pull"));
+}
+
+void ModelsPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) // it lives on the first-start page too
+        retranslate();
 }
 
 void ModelsPage::suggest(const QString& model)

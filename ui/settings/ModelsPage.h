@@ -6,6 +6,7 @@
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 
 namespace lyss {
 
@@ -30,10 +31,16 @@ Q_SIGNALS:
     void modelsChanged(); // a download finished
     void finishedWork();  // a download has an answer
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void say(const QString& text);
+    void retranslate();
 
     BackendSet& m_backends;
+    QLabel* m_about = nullptr;
+    QPushButton* m_pullButton = nullptr;
     QLineEdit* m_name = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_result = nullptr;
