@@ -496,15 +496,19 @@ private Q_SLOTS:
         QVERIFY(data->backUpTo(backup));
         QVERIFY(DatabaseBackup::check(backup).ok());
 
-        // Dropped on the window: the ChatGPT export comes in, and the box says so.
+        // Dropped on the window (here on the composer, which would otherwise take the file's
+        // address as text): the ChatGPT export comes in, and the box says so.
         Window fresh(m_server->url());
         auto* freshList = fresh.window->findChild<QListWidget*>(QStringLiteral("chatList"));
         const int empty = freshList->count();
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(
-            QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/chatgpt-conversations.json"))});
+        const QUrl dropped = QUrl::fromLocalFile(
+            QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/chatgpt-conversations.json"));
+        mime.setUrls({dropped});
+        mime.setText(dropped.toString()); // as file managers offer it too
         QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QCoreApplication::sendEvent(fresh.window.get(), &enter);
+        QWidget* target = fresh.composer()->viewport();
+        QCoreApplication::sendEvent(target, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
         QStringList boxes;
@@ -516,10 +520,11 @@ private Q_SLOTS:
             }
         });
         closer.start(20);
-        QCoreApplication::sendEvent(fresh.window.get(), &drop);
+        QCoreApplication::sendEvent(target, &drop);
         QTRY_VERIFY(freshList->count() > empty);
         QTRY_COMPARE(boxes.size(), 1);
         QVERIFY2(boxes[0].startsWith(QStringLiteral("Imported ")), qPrintable(boxes[0]));
+        QVERIFY(fresh.composer()->toPlainText().isEmpty());
     }
 
     // A reply that failed offers Retry right under it, after what went wrong; Retry asks

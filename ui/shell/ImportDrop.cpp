@@ -30,8 +30,12 @@ ImportDrop::ImportDrop(AppContext& app, QWidget* window)
     , m_app(app)
     , m_window(window)
 {
+    // The window and what is in it: a file dropped on the composer or the chat search is
+    // imported too, not typed into them as its address.
     window->setAcceptDrops(true);
     window->installEventFilter(this);
+    for (QWidget* part : window->findChildren<QWidget*>())
+        part->installEventFilter(this);
 }
 
 void ImportDrop::import(const QString& path)
@@ -56,7 +60,9 @@ void ImportDrop::import(const QString& path)
 
 bool ImportDrop::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_window)
+    const bool dragging = event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove ||
+                          event->type() == QEvent::Drop;
+    if (!dragging)
         return QObject::eventFilter(watched, event);
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
         auto* drag = static_cast<QDropEvent*>(event);
