@@ -23,6 +23,13 @@ namespace lyss {
 
 namespace {
 constexpr int kSideBySide = 640; // narrower: the two ways out one above the other
+
+// Where a server of `kind` usually answers on this computer.
+QString usualAddress(const QString& kind)
+{
+    return kind == QLatin1String("ollama") ? QStringLiteral("http://localhost:11434")
+                                           : QStringLiteral("http://localhost:8080/v1");
+}
 } // namespace
 
 WelcomePage::WelcomePage(AppContext& app, BackendSet& backends, QWidget* parent)
@@ -158,8 +165,8 @@ void WelcomePage::buildFix(QWidget* body)
 bool WelcomePage::addServer(const QString& kind, const QString& url, const QString& key)
 {
     ServerAdder adder(m_app);
-    const QString address =
-        url.trimmed().isEmpty() ? m_url->placeholderText() : url.trimmed(); // the usual one
+    // An empty address is the kind's usual one on this computer, which the field shows.
+    const QString address = url.trimmed().isEmpty() ? usualAddress(kind) : url.trimmed();
     const Result<QString> added = adder.add(kind, adder.freeNameFor(kind, address), address, key);
     m_result->setText(added ? *added : added.errorMessage());
     m_result->show();
@@ -216,9 +223,7 @@ void WelcomePage::retranslate()
     m_kindLabel->setText(tr("Kind"));
     m_urlLabel->setText(tr("Address"));
     m_keyLabel->setText(tr("Key (if it needs one)"));
-    m_url->setPlaceholderText(m_kind->currentData() == QLatin1String("ollama")
-                                  ? QStringLiteral("http://localhost:11434")
-                                  : QStringLiteral("http://localhost:8080/v1"));
+    m_url->setPlaceholderText(usualAddress(m_kind->currentData().toString()));
     m_url->setAccessibleName(tr("Server address"));
     m_key->setAccessibleName(tr("Server key"));
     m_addButton->setText(tr("Add server"));
