@@ -13,16 +13,12 @@
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessageModel.h"
 #include "conversation/MessageView.h"
-#include "conversation/ReplyCost.h"
-#include "io/ChatImporter.h"
 #include "markdown/MarkdownRenderer.h"
-#include "settings/DataPage.h"
 #include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
 #include "sidebar/ChatSidebar.h"
 #include "store/BackendRepository.h"
 #include "store/ChatStore.h"
-#include "store/sqlite/DatabaseBackup.h"
 #include "theme/ThemeManager.h"
 #include "util/Translations.h"
 
@@ -32,14 +28,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QDropEvent>
-#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
-#include <QMessageBox>
-#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -50,9 +42,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
-#include <QTimer>
 #include <QToolButton>
-#include <QToolTip>
 #include <QTranslator>
 
 using namespace lyss;
@@ -363,243 +353,6 @@ private Q_SLOTS:
         w.window->resize(1300, 800);
         QTRY_COMPARE_WITH_TIMEOUT(w.window->breakpoint(), MainWindow::Breakpoint::Large, 3000);
         QVERIFY(sidebar->isVisible());
-    }
-
-    void noServerExplainsWhatToDo()
-    {
-        const int port = test::closedPort();
-        Window w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        auto* stack = w.window->findChild<QStackedWidget*>();
-        auto* text = w.window->findChild<QLabel*>(QStringLiteral("emptyText"));
-        auto* fix = w.window->findChild<QWidget*>(QStringLiteral("serverFix"));
-        QTRY_VERIFY_WITH_TIMEOUT(fix->isVisible(), 10000);
-        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
-        // In two lines what is wrong (the title, where Lyss looked), then the fix in place:
-        // the command that starts Ollama, and a form to add a server; no CLI to go to.
-        QCOMPARE(text->text(),
-                 QStringLiteral("Lyss asked ollama at http://127.0.0.1:%1.").arg(port));
-        QCOMPARE(w.window->findChild<QLabel*>(QStringLiteral("startCommand"))->text(),
-                 QStringLiteral("ollama serve"));
-        QVERIFY(w.window->findChild<QWidget*>(QStringLiteral("newServerUrl"))->isVisible());
-        for (QLabel* label : stack->currentWidget()->findChildren<QLabel*>())
-            QVERIFY2(!label->text().contains(QStringLiteral("lyss-cli")),
-                     qPrintable(label->text()));
-        auto* retry = w.window->findChild<QPushButton*>(QStringLiteral("retryButton"));
-        QVERIFY(retry && retry->isVisible());
-
-        // The server comes up; Retry finds it and the models.
-        test::FakeServer late({QStringLiteral("--port"), QString::number(port)});
-        QTest::mouseClick(w.window->findChild<QPushButton*>(QStringLiteral("retryButton")),
-                          Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!fix->isVisible(), 10000);
-        // Welcomed, with nothing to retry.
-        QVERIFY(text->text().contains(QStringLiteral("Ask anything")));
-        QVERIFY(!retry->isVisible());
-    }
-
-    // A reply says what it cost: its header's tip names the model and server, the date,
-    // tokens, speed, time to the first token and the total; the time of an older message
-    // has its date (and year).
-    void aReplySaysWhatItCost()
-    {
-        Window w(m_server->url());
-        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
-        w.type(QStringLiteral("hello"));
-        QTest::keyClick(w.composer(), Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
-        const ShownMessage reply = w.last(); // a copy: the rows are read again below
-        QCOMPARE(reply.cost.server, QStringLiteral("ollama"));
-        QVERIFY(reply.cost.tokens > 0);
-        QVERIFY(reply.cost.totalMs >= 0 && reply.cost.firstTokenMs >= 0);
-        QVERIFY(reply.cost.compact().contains(QStringLiteral("tokens")));
-        // Read again from the store, the same.
-        w.window->openChat(w.window->currentChatId());
-        QTRY_COMPARE(w.last().cost.tokens, reply.cost.tokens);
-        QCOMPARE(w.last().cost.server, QStringLiteral("ollama"));
-        // The tip over the reply's header.
-        MessageView* view = w.window->messageView();
-        QVERIFY(w.laidOut());
-        const QRect row = view->visualRect(w.model()->index(w.model()->rowCount() - 1));
-        const QPoint over(row.left() + view->viewport()->width() / 2, row.top() + 14);
-        QHelpEvent help(QEvent::ToolTip, over, view->viewport()->mapToGlobal(over));
-        QCoreApplication::sendEvent(view->viewport(), &help);
-        QTRY_VERIFY(QToolTip::isVisible());
-        const QString tip = QToolTip::text();
-        QVERIFY2(tip.contains(QStringLiteral("Model: llama3.2:latest on ollama")), qPrintable(tip));
-        QVERIFY(tip.contains(QStringLiteral("Tokens: ")));
-        QVERIFY(tip.contains(QStringLiteral("First token after: ")));
-        QVERIFY(tip.contains(QStringLiteral("Total time: ")));
-        QToolTip::hideText();
-
-        const QDateTime now(QDate(2026, 12, 6), QTime(15, 0));
-        const QLocale english(QLocale::English, QLocale::UnitedStates);
-        QLocale::setDefault(english);
-        const QString today =
-            ReplyCost::when(QDateTime(QDate(2026, 12, 6), QTime(9, 5)).toMSecsSinceEpoch(), now);
-        const QString earlier =
-            ReplyCost::when(QDateTime(QDate(2026, 3, 2), QTime(9, 5)).toMSecsSinceEpoch(), now);
-        const QString lastYear =
-            ReplyCost::when(QDateTime(QDate(2025, 3, 2), QTime(9, 5)).toMSecsSinceEpoch(), now);
-        QLocale::setDefault(QLocale::system());
-        QCOMPARE(today, QStringLiteral("9:05 AM"));
-        QVERIFY2(earlier.startsWith(QStringLiteral("3/2 ")) && earlier.endsWith(today),
-                 qPrintable(earlier));
-        QVERIFY2(lastYear.contains(QStringLiteral("25")) && lastYear.endsWith(today),
-                 qPrintable(lastYear));
-    }
-
-    // Chats imported from the window: in Settings › Data (with the report lyss-cli gives;
-    // twice is once; a broken file imports nothing), and by dropping the file on the window.
-    void chatsImportedFromTheWindow()
-    {
-        Window w(m_server->url());
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
-        const int before = list->count();
-        const QString file =
-            QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/openwebui-export.json");
-        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
-        connect(&d, &SettingsDialog::chatsImported, w.window.get(),
-                [&] { w.window->findChild<ChatSidebar*>()->reload(); });
-        auto* data = d.findChild<DataPage*>();
-        QVERIFY(data);
-        QVERIFY(data->importFile(file));
-        auto* result = d.findChild<QLabel*>(QStringLiteral("importResult"));
-        QVERIFY2(result->text().startsWith(QStringLiteral("Imported ")),
-                 qPrintable(result->text()));
-        QTRY_VERIFY(list->count() > before);
-        const int imported = list->count();
-        QVERIFY(data->importFile(file));
-        QVERIFY2(result->text().contains(QStringLiteral("skipped")), qPrintable(result->text()));
-        QCOMPARE(list->count(), imported);
-        QTemporaryDir dir;
-        const QString broken = dir.filePath(QStringLiteral("broken.json"));
-        QFile out(broken);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write("[{\"id\": 1, \"chat\": ");
-        out.close();
-        QVERIFY(!data->importFile(broken));
-        QVERIFY2(result->text().endsWith(QStringLiteral(". Nothing was imported.")) &&
-                     result->text().count(QStringLiteral("Nothing was imported")) == 1,
-                 qPrintable(result->text()));
-
-        // Out again: an Open WebUI export with every chat, which imports as the same chats;
-        // and a backup SQLite checks as an intact Lyss database.
-        const QString exported = dir.filePath(QStringLiteral("chat-export.json"));
-        QVERIFY(data->exportTo(exported));
-        QVERIFY2(result->text().startsWith(QStringLiteral("Exported ")),
-                 qPrintable(result->text()));
-        auto again = ChatImporter::read(exported);
-        QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
-        QCOMPARE(again->chats.size(), w.app->store().chats().listChats(true)->size());
-        const QString backup = dir.filePath(QStringLiteral("lyss-backup.db"));
-        QVERIFY(data->backUpTo(backup));
-        QVERIFY(DatabaseBackup::check(backup).ok());
-
-        // Dropped on the window (here on the composer, which would otherwise take the file's
-        // address as text): the ChatGPT export comes in, and the box says so.
-        Window fresh(m_server->url());
-        auto* freshList = fresh.window->findChild<QListWidget*>(QStringLiteral("chatList"));
-        const int empty = freshList->count();
-        QMimeData mime;
-        const QUrl dropped = QUrl::fromLocalFile(
-            QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/chatgpt-conversations.json"));
-        mime.setUrls({dropped});
-        mime.setText(dropped.toString()); // as file managers offer it too
-        QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QWidget* target = fresh.composer()->viewport();
-        QCoreApplication::sendEvent(target, &enter);
-        QVERIFY(enter.isAccepted());
-        QDropEvent drop(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QStringList boxes;
-        QTimer closer;
-        connect(&closer, &QTimer::timeout, this, [&boxes] {
-            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-                boxes << box->text();
-                box->accept();
-            }
-        });
-        closer.start(20);
-        QCoreApplication::sendEvent(target, &drop);
-        QTRY_VERIFY(freshList->count() > empty);
-        QTRY_COMPARE(boxes.size(), 1);
-        QVERIFY2(boxes[0].startsWith(QStringLiteral("Imported ")), qPrintable(boxes[0]));
-        QVERIFY(fresh.composer()->toPlainText().isEmpty());
-    }
-
-    // A reply that failed offers Retry right under it, after what went wrong; Retry asks
-    // again as a new version, which the switcher shows.
-    void aFailedReplyOffersRetryInPlace()
-    {
-        Window w(m_server->url());
-        QVERIFY(w.pick(QStringLiteral("http-500")));
-        w.type(QStringLiteral("please"));
-        QTest::keyClick(w.composer(), Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
-        MessageView* view = w.window->messageView();
-        QCoreApplication::processEvents();
-        view->viewport()->grab(); // laid out (an empty body and its status line)
-        const QModelIndex reply = w.model()->index(w.model()->rowCount() - 1);
-        const QRect row = view->visualRect(reply);
-        QPoint retry;
-        for (int y = row.top(); y < row.bottom() && retry.isNull(); y += 2) {
-            for (int x = row.left(); x < row.right() && retry.isNull(); x += 2) {
-                if (view->messageDelegate()->hitTest(reply, row, QPoint(x, y)).action ==
-                    MessageDelegate::Action::Retry)
-                    retry = QPoint(x, y);
-            }
-        }
-        QVERIFY2(!retry.isNull(), "no Retry under the failed reply");
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
-        QTRY_COMPARE_WITH_TIMEOUT(w.model()->siblingPosition(w.model()->rowCount() - 1),
-                                  qMakePair(2, 2), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
-    }
-
-    // A server with no models yet: a model is downloaded right on the page, with its
-    // progress, and the window lists it at once.
-    void aFirstModelDownloadedOnThePage()
-    {
-        test::FakeServer bare({QStringLiteral("--no-models")});
-        Window w(bare.url());
-        auto* download = w.window->findChild<QWidget*>(QStringLiteral("downloadHere"));
-        QTRY_VERIFY_WITH_TIMEOUT(download->isVisible(), 10000);
-        auto* text = w.window->findChild<QLabel*>(QStringLiteral("emptyText"));
-        QVERIFY(!text->text().contains(QStringLiteral("lyss-cli")));
-        QCOMPARE(w.picker()->count(), 0);
-        QPushButton* pull = download->findChild<QPushButton*>();
-        QTest::mouseClick(pull, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
-        QVERIFY(w.picker()->itemText(0).startsWith(QStringLiteral("llama3.2:latest")));
-        QTRY_VERIFY_WITH_TIMEOUT(!download->isVisible(), 10000);
-        QVERIFY(text->text().contains(QStringLiteral("Ask anything")));
-    }
-
-    // With no server answering, one added right on the page is taken up at once; an
-    // address that is not one is refused there, in words, and nothing is added.
-    void aServerAddedOnTheFirstStartPage()
-    {
-        const int port = test::closedPort();
-        Window w(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        auto* fix = w.window->findChild<QWidget*>(QStringLiteral("serverFix"));
-        QTRY_VERIFY_WITH_TIMEOUT(fix->isVisible(), 10000);
-        auto* url = w.window->findChild<QLineEdit*>(QStringLiteral("newServerUrl"));
-        auto* add = w.window->findChild<QPushButton*>(QStringLiteral("addServerButton"));
-        auto* result = w.window->findChild<QLabel*>(QStringLiteral("addServerResult"));
-        QTest::keyClicks(url, QStringLiteral("localhost:80x"));
-        QTest::mouseClick(add, Qt::LeftButton);
-        QVERIFY(result->isVisible());
-        QVERIFY2(!result->text().isEmpty() && !result->text().startsWith(QStringLiteral("Added")),
-                 qPrintable(result->text()));
-        QVERIFY(w.app->backends().list()->isEmpty());
-        url->clear();
-        QTest::keyClicks(url, m_server->url().toString());
-        QTest::keyClick(url, Qt::Key_Return);
-        QVERIFY2(result->text().startsWith(QStringLiteral("Added ollama-2")),
-                 qPrintable(result->text()));
-        QTRY_VERIFY_WITH_TIMEOUT(w.picker()->count() > 0, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!fix->isVisible(), 10000);
-        QCOMPARE(w.app->backends().list()->size(), 1);
     }
 
     void regenerateEditAndSwitchBranches()

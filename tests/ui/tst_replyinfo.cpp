@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a reply says beyond its text: what it cost (tokens, speed, times, server; the date
+// of an older one), and Retry under one that failed.
+#include "TestWindow.h"
+
+#include "conversation/MessageDelegate.h"
+#include "conversation/MessageView.h"
+#include "conversation/ReplyCost.h"
+
+#include <QHelpEvent>
+#include <QTest>
+#include <QToolTip>
+
+using namespace lyss;
+
+class TestReplyInfo : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    // A reply says what it cost: its header's tip names the model and server, the date,
+    // tokens, speed, time to the first token and the total; the time of an older message
+    // has its date (and year).
+    void aReplySaysWhatItCost()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("hello"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        const ShownMessage reply = w.last(); // a copy: the rows are read again below
+        QCOMPARE(reply.cost.server, QStringLiteral("ollama"));
+        QVERIFY(reply.cost.tokens > 0);
+        QVERIFY(reply.cost.totalMs >= 0 && reply.cost.firstTokenMs >= 0);
+        QVERIFY(reply.cost.compact().contains(QStringLiteral("tokens")));
+        // Read again from the store, the same.
+        w.window->openChat(w.window->currentChatId());
+        QTRY_COMPARE(w.last().cost.tokens, reply.cost.tokens);
+        QCOMPARE(w.last().cost.server, QStringLiteral("ollama"));
+        // The tip over the reply's header.
+        MessageView* view = w.window->messageView();
+        QVERIFY(w.laidOut());
+        const QRect row = view->visualRect(w.model()->index(w.model()->rowCount() - 1));
+        const QPoint over(row.left() + view->viewport()->width() / 2, row.top() + 14);
+        QHelpEvent help(QEvent::ToolTip, over, view->viewport()->mapToGlobal(over));
+        QCoreApplication::sendEvent(view->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(QStringLiteral("Model: llama3.2:latest on ollama")), qPrintable(tip));
+        QVERIFY(tip.contains(QStringLiteral("Tokens: ")));
+        QVERIFY(tip.contains(QStringLiteral("First token after: ")));
+        QVERIFY(tip.contains(QStringLiteral("Total time: ")));
+        QToolTip::hideText();
+
+        const QDateTime now(QDate(2026, 12, 6), QTime(15, 0));
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        QLocale::setDefault(english);
+        const QString today =
+            ReplyCost::when(QDateTime(QDate(2026, 12, 6), QTime(9, 5)).toMSecsSinceEpoch(), now);
+        const QString earlier =
+            ReplyCost::when(QDateTime(QDate(2026, 3, 2), QTime(9, 5)).toMSecsSinceEpoch(), now);
+        const QString lastYear =
+            ReplyCost::when(QDateTime(QDate(2025, 3, 2), QTime(9, 5)).toMSecsSinceEpoch(), now);
+        QLocale::setDefault(QLocale::system());
+        QCOMPARE(today, QStringLiteral("9:05 AM"));
+        QVERIFY2(earlier.startsWith(QStringLiteral("3/2 ")) && earlier.endsWith(today),
+                 qPrintable(earlier));
+        QVERIFY2(lastYear.contains(QStringLiteral("25")) && lastYear.endsWith(today),
+                 qPrintable(lastYear));
+    }
+
+    // A reply that failed offers Retry right under it, after what went wrong; Retry asks
+    // again as a new version, which the switcher shows.
+    void aFailedReplyOffersRetryInPlace()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("http-500")));
+        w.type(QStringLiteral("please"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
+        MessageView* view = w.window->messageView();
+        QCoreApplication::processEvents();
+        view->viewport()->grab(); // laid out (an empty body and its status line)
+        const QModelIndex reply = w.model()->index(w.model()->rowCount() - 1);
+        const QRect row = view->visualRect(reply);
+        QPoint retry;
+        for (int y = row.top(); y < row.bottom() && retry.isNull(); y += 2) {
+            for (int x = row.left(); x < row.right() && retry.isNull(); x += 2) {
+                if (view->messageDelegate()->hitTest(reply, row, QPoint(x, y)).action ==
+                    MessageDelegate::Action::Retry)
+                    retry = QPoint(x, y);
+            }
+        }
+        QVERIFY2(!retry.isNull(), "no Retry under the failed reply");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->siblingPosition(w.model()->rowCount() - 1),
+                                  qMakePair(2, 2), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
+    }
+};
+
+QTEST_MAIN(TestReplyInfo)
+#include "tst_replyinfo.moc"
