@@ -3046,6 +3046,13 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::BackgroundSearch</name>
+    <message>
+        <source>Opening the database for search</source>
+        <translation>为搜索打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -3119,6 +3126,33 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ChatListModel</name>
+    <message>
+        <source>Pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>过去 7 天</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>Untitled chat</source>
+        <translation>无标题对话</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ChatPage</name>
     <message>
         <source>The first model listed</source>
@@ -3184,26 +3218,6 @@ Options:
 <context>
     <name>lyss::ChatSidebar</name>
     <message>
-        <source>Pinned</source>
-        <translation>已置顶</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <source>Previous 7 days</source>
-        <translation>过去 7 天</translation>
-    </message>
-    <message>
-        <source>Older</source>
-        <translation>更早</translation>
-    </message>
-    <message>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
@@ -3252,16 +3266,20 @@ Options:
         <translation>删除</translation>
     </message>
     <message>
-        <source>Untitled chat</source>
-        <translation>无标题对话</translation>
-    </message>
-    <message>
         <source>Read only: nothing can be changed</source>
         <translation>只读：无法进行任何更改</translation>
     </message>
     <message>
         <source>No chat has “%1”. Esc clears the search.</source>
         <translation>没有包含“%1”的对话。按 Esc 清除搜索。</translation>
+    </message>
+    <message>
+        <source>Searching the messages…</source>
+        <translation>正在搜索消息…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,16 @@ Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
         });
 }
 
+Result<QList<Chat>> ChatRepository::listedChats()
+{
+    return queryRows<Chat>(
+        m_statements,
+        QStringLiteral("SELECT ") + chatColumns() +
+            QStringLiteral(" FROM chats c WHERE c.user_id = ? AND c.archived = 0 "
+                           "ORDER BY c.updated_at DESC, c.created_at DESC, c.id"),
+        {m_user}, tr("Reading the chat list"), [](const QSqlQuery& q) { return chatFromRow(q); });
+}
+
 Status ChatRepository::setChatModel(const QString& chatId, const QString& backend,
                                     const QString& model)
 {

@@ -34,6 +34,8 @@ public:
     Result<QString> resolveChatId(const QString& prefix);
     // Most recently active first.
     Result<QList<ChatSummary>> listChats(bool includeArchived = false);
+    // The chats a window lists, newest first, without counting anyone's messages.
+    Result<QList<Chat>> listedChats();
 
     // The model a chat talks to, and the server (backend name) it was picked on.
     Status setChatModel(const QString& chatId, const QString& backend, const QString& model);

@@ -15,6 +15,7 @@
 #include "shell/MainWindow.h"
 
 #include <QComboBox>
+#include <QListView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +23,21 @@
 #include <memory>
 
 namespace lyss {
+
+// The chat list of `window`, and what each of its rows says (a search result: the title,
+// a line break and the words found).
+inline QListView* chatListOf(QWidget* window)
+{
+    return window->findChild<QListView*>(QStringLiteral("chatList"));
+}
+inline QStringList chatRowsOf(QWidget* window)
+{
+    QStringList rows;
+    const QAbstractItemModel* m = chatListOf(window)->model();
+    for (int r = 0; r < m->rowCount(); ++r)
+        rows << m->index(r, 0).data().toString();
+    return rows;
+}
 
 struct Window {
     QTemporaryDir dir;
@@ -72,6 +88,8 @@ struct Window {
         QTest::keyClicks(composer(), text);
     }
     MessageModel* model() { return window->messageModel(); }
+    QListView* chatList() { return chatListOf(window.get()); }
+    QStringList chatRows() { return chatRowsOf(window.get()); }
     // Waits until the view has laid out the conversation's last message (what a hit test
     // or a grab of the screen needs), instead of a guessed pause.
     bool laidOut()

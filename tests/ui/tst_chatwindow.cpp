@@ -30,7 +30,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
@@ -84,8 +84,7 @@ private Q_SLOTS:
         QCOMPARE(branch->at(1).status, MessageStatus::Complete);
         QCOMPARE((*w.app->store().chats().chat(chatId))->title, QStringLiteral("Hello there"));
         QCOMPARE((*w.app->store().chats().chat(chatId))->model, QStringLiteral("llama3.2:latest"));
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
-        QCOMPARE(list->currentItem()->text(), QStringLiteral("Hello there"));
+        QTRY_COMPARE(w.chatList()->currentIndex().data().toString(), QStringLiteral("Hello there"));
     }
 
     void escStopsAndKeepsTheText()
@@ -441,13 +440,7 @@ private Q_SLOTS:
                     app.store().chats().createChat({.title = QStringLiteral("Delete me")}).ok());
             },
             data.path());
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
-        auto titles = [&] {
-            QStringList out;
-            for (int i = 0; i < list->count(); ++i)
-                out << list->item(i)->text();
-            return out;
-        };
+        auto titles = [&] { return w.chatRows(); };
         const QList<ChatSummary> chats = *w.app->store().chats().listChats();
         const QString victim = std::find_if(chats.begin(), chats.end(), [](const ChatSummary& s) {
                                    return s.chat.title == QLatin1String("Delete me");

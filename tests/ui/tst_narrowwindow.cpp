@@ -11,7 +11,7 @@
 #include "store/BackendRepository.h"
 #include "store/ChatStore.h"
 
-#include <QListWidget>
+#include <QListView>
 #include <QTest>
 #include <QToolButton>
 
@@ -91,7 +91,7 @@ private Q_SLOTS:
         auto* sidebar = w.window->findChild<ChatSidebar*>(QStringLiteral("sidebar"));
         auto* pane = w.window->findChild<ConversationPane*>(QStringLiteral("conversationPane"));
         auto* toggle = w.window->findChild<QToolButton*>(QStringLiteral("sidebarToggle"));
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
+        QListView* list = w.chatList();
         ChatDrawer* drawer = w.window->drawer();
         w.window->resize(360, 700);
         QTRY_COMPARE_WITH_TIMEOUT(w.window->breakpoint(), MainWindow::Breakpoint::Mobile, 3000);
@@ -108,10 +108,9 @@ private Q_SLOTS:
         QCOMPARE(sidebar->width(), ChatDrawer::listWidthFor(600));
         QVERIFY(sidebar->isAncestorOf(QApplication::focusWidget()));
         // Choosing a chat closes it.
-        QTRY_VERIFY(list->count() >= 3);
-        QListWidgetItem* item = list->item(1);
+        QTRY_VERIFY(list->model()->rowCount() >= 3);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
-                          list->visualItemRect(item).center());
+                          list->visualRect(list->model()->index(1, 0)).center());
         QTRY_VERIFY(!drawer->isOpen());
         QVERIFY(!w.window->currentChatId().isEmpty());
 

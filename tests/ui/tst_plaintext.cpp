@@ -9,7 +9,7 @@
 #include "store/ChatStore.h"
 
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QTextDocumentFragment>
 
 using namespace lyss;
@@ -74,15 +74,16 @@ private Q_SLOTS:
         verifyShownAsText(status->toolTip(), QStringLiteral("ollama: ") + kMarkup);
 
         // The chat list: the title's tooltip.
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
+        QListView* list = w.chatList();
         QVERIFY(list);
-        QListWidgetItem* item = nullptr;
-        for (int i = 0; i < list->count(); ++i) {
-            if (list->item(i)->text().contains(QStringLiteral("dev/zero")))
-                item = list->item(i);
+        QModelIndex item;
+        for (int i = 0; i < list->model()->rowCount(); ++i) {
+            if (list->model()->index(i, 0).data().toString().contains(QStringLiteral("dev/zero")))
+                item = list->model()->index(i, 0);
         }
-        QVERIFY(item);
-        verifyShownAsText(item->toolTip(), QStringLiteral("<img src=\"x.png\">") + kMarkup);
+        QVERIFY(item.isValid());
+        verifyShownAsText(item.data(Qt::ToolTipRole).toString(),
+                          QStringLiteral("<img src=\"x.png\">") + kMarkup);
 
         // The message's error, as the view's tooltip.
         w.window->openChat(chatId);

@@ -14,7 +14,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QTemporaryDir>
@@ -40,8 +40,7 @@ private Q_SLOTS:
     void chatsImportedFromTheWindow()
     {
         Window w(m_server->url());
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
-        const int before = list->count();
+        const int before = w.chatRows().size();
         const QString file =
             QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/openwebui-export.json");
         SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
@@ -53,11 +52,11 @@ private Q_SLOTS:
         auto* result = d.findChild<QLabel*>(QStringLiteral("importResult"));
         QVERIFY2(result->text().startsWith(QStringLiteral("Imported ")),
                  qPrintable(result->text()));
-        QTRY_VERIFY(list->count() > before);
-        const int imported = list->count();
+        QTRY_VERIFY(w.chatRows().size() > before);
+        const int imported = int(w.chatRows().size());
         QVERIFY(data->importFile(file));
         QVERIFY2(result->text().contains(QStringLiteral("skipped")), qPrintable(result->text()));
-        QCOMPARE(list->count(), imported);
+        QCOMPARE(w.chatRows().size(), imported);
         QTemporaryDir dir;
         const QString broken = dir.filePath(QStringLiteral("broken.json"));
         QFile out(broken);
@@ -85,8 +84,7 @@ private Q_SLOTS:
         // Dropped on the window (here on the composer, which would otherwise take the file's
         // address as text): the ChatGPT export comes in, and the box says so.
         Window fresh(m_server->url());
-        auto* freshList = fresh.window->findChild<QListWidget*>(QStringLiteral("chatList"));
-        const int empty = freshList->count();
+        const int empty = fresh.chatRows().size();
         QMimeData mime;
         const QUrl dropped = QUrl::fromLocalFile(
             QStringLiteral(LYSS_SOURCE_DIR "/tests/data/import/chatgpt-conversations.json"));
@@ -107,7 +105,7 @@ private Q_SLOTS:
         });
         closer.start(20);
         QCoreApplication::sendEvent(target, &drop);
-        QTRY_VERIFY(freshList->count() > empty);
+        QTRY_VERIFY(fresh.chatRows().size() > empty);
         QTRY_COMPARE(boxes.size(), 1);
         QVERIFY2(boxes[0].startsWith(QStringLiteral("Imported ")), qPrintable(boxes[0]));
         QVERIFY(fresh.composer()->toPlainText().isEmpty());

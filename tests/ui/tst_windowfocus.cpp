@@ -10,7 +10,7 @@
 #include "store/ChatStore.h"
 
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QTest>
 
@@ -56,14 +56,13 @@ private Q_SLOTS:
         auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
         QCOMPARE(send->text(), QStringLiteral("Stop"));
         auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
         QTest::keyClick(w.window.get(), Qt::Key_K, Qt::ControlModifier);
         QVERIFY(search->hasFocus());
         QTest::keyClicks(search, QStringLiteral("zebra"));
-        // Nothing found: said, in the list.
-        QCOMPARE(list->count(), 1);
-        QVERIFY2(list->item(0)->text().contains(QStringLiteral("No chat has")),
-                 qPrintable(list->item(0)->text()));
+        // Nothing found: said, in the list, once the messages were searched too.
+        QTRY_VERIFY_WITH_TIMEOUT(w.chatRows().size() == 1 &&
+                                     w.chatRows().first().contains(QStringLiteral("No chat has")),
+                                 5000);
         QTest::keyClick(search, Qt::Key_Escape);
         QVERIFY(search->text().isEmpty());
         QCOMPARE(send->text(), QStringLiteral("Stop")); // the reply still streams
@@ -92,18 +91,22 @@ private Q_SLOTS:
             }
         });
         auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
-        auto* list = w.window->findChild<QListWidget*>(QStringLiteral("chatList"));
+        QListView* list = w.chatList();
         search->setText(QStringLiteral("narwhal"));
-        QListWidgetItem* found = nullptr;
-        for (int r = 0; r < list->count(); ++r)
-            if (list->item(r)->text().startsWith(QStringLiteral("Story")))
-                found = list->item(r);
-        QVERIFY(found);
-        QVERIFY2(found->text().contains(QStringLiteral("[narwhal]")) &&
-                     !found->text().contains(QStringLiteral("**")),
-                 qPrintable(found->text()));
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
-                          list->visualItemRect(found).center());
+        QModelIndex found;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < list->model()->rowCount(); ++r)
+                    if (list->model()->index(r, 0).data().toString().startsWith(
+                            QStringLiteral("Story")))
+                        found = list->model()->index(r, 0);
+                return found.isValid();
+            }(),
+            5000);
+        const QString text = found.data().toString();
+        QVERIFY2(text.contains(QStringLiteral("[narwhal]")) && !text.contains(QStringLiteral("**")),
+                 qPrintable(text));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(found).center());
         QCOMPARE(w.last().content, QStringLiteral("Line 79 of a long chat."));
         MessageView* view = w.window->messageView();
         const int row = view->currentIndex().row();

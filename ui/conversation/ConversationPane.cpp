@@ -264,7 +264,7 @@ void ConversationPane::send()
     m_composer->clear();
     (void)m_app.store().drafts().saveDraft(m_chatId, {});
     cancelEdit();
-    Q_EMIT chatsChanged();
+    Q_EMIT chatChanged((*reply)->chatId());
     if (sameBranch) {
         // The branch on screen only grows: add the two rows instead of reloading it all.
         showUnstored(*reply);
@@ -312,7 +312,7 @@ void ConversationPane::watch(ActiveReply* reply)
         // Prepared and stored: a new chat is in the list now, a Regenerate's branch shown.
         if (m_starting)
             return; // send() and regenerate() show what they started
-        Q_EMIT chatsChanged();
+        Q_EMIT chatChanged(chatId);
         if (chatId == m_chatId && m_messages->rowOf(reply->messageId()) < 0)
             openChat(chatId);
     });
@@ -331,7 +331,7 @@ void ConversationPane::watch(ActiveReply* reply)
         }
         m_view->setStreaming(m_conversations.anyStreaming());
         updateSendButton();
-        Q_EMIT chatsChanged();
+        Q_EMIT chatChanged(chatId);
         if (!window()->isActiveWindow()) {
             // A reply finished while you were elsewhere: say so.
             QApplication::alert(window());

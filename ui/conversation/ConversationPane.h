@@ -84,8 +84,8 @@ public:
 Q_SIGNALS:
     // The chat on screen is another one (or a new one, `chatId` empty).
     void chatOpened(const QString& chatId);
-    // A chat was created, renamed by a reply, or a reply ended: the chat list may change.
-    void chatsChanged();
+    // One chat changed (a message, its title, its time), or came.
+    void chatChanged(const QString& chatId);
     // The conversation gained or lost its first message: the welcome page may change.
     void conversationChanged();
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/ReplyCost.h"
+#include "common/ShortDate.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -69,22 +70,10 @@ QString ReplyCost::details(const QString& model, qint64 createdAt) const
 QString ReplyCost::when(qint64 createdAt, const QDateTime& now)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(createdAt);
-    const QLocale locale;
-    static const QRegularExpression seconds(QStringLiteral("[:.]ss"));
-    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
-    timeFormat.remove(seconds); // seconds are noise here (the C locale has them)
-    const QString time = locale.toString(at.time(), timeFormat);
+    const QString time = shortdate::time(at.time());
     if (at.date() == now.date())
         return time;
-    // The day and month in the language's order; the year only when it is another.
-    QString day = locale.toString(at.date(), QLocale::ShortFormat);
-    if (at.date().year() == now.date().year()) {
-        QString format = locale.dateFormat(QLocale::ShortFormat);
-        static const QRegularExpression year(QStringLiteral("[^dM]*y+[^dM]*"));
-        format.remove(year);
-        day = locale.toString(at.date(), format.trimmed());
-    }
-    return day + QLatin1Char(' ') + time;
+    return shortdate::day(at.date(), now.date()) + QLatin1Char(' ') + time;
 }
 
 } // namespace lyss

@@ -22,6 +22,7 @@
 #include "shell/ShortcutsHelp.h"
 #include "sidebar/ChatSidebar.h"
 #include "store/ChatStore.h"
+#include "store/sqlite/BackgroundSearch.h"
 #include "theme/ThemeManager.h"
 #include "util/Translations.h"
 
@@ -53,7 +54,9 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
-    m_sidebar = new ChatSidebar(app.store(), splitter);
+    m_sidebar = new ChatSidebar(
+        app.store(), *new BackgroundSearch(app.databasePath(), app.store().userId(), this),
+        splitter);
     m_sidebar->setMinimumWidth(200);
     m_sidebar->setReadOnlyReason(app.readOnlyReason());
 
@@ -139,7 +142,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
             c && c->has_value() && (*c)->archived)
             newChat();
     });
-    connect(m_pane, &ConversationPane::chatsChanged, m_sidebar, &ChatSidebar::reload);
+    connect(m_pane, &ConversationPane::chatChanged, m_sidebar, &ChatSidebar::refreshChat);
     connect(m_pane, &ConversationPane::conversationChanged, this,
             &MainWindow::showConversationOrHelp);
     connect(m_pane, &ConversationPane::chatOpened, this, [this](const QString& chatId) {
@@ -164,8 +167,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     }
 
     m_sidebar->reload();
-    if (auto chats = app.store().chats().listChats(); chats && !chats->isEmpty())
-        openChat(chats->first().chat.id);
+    if (const QString first = m_sidebar->firstChatId(); !first.isEmpty())
+        openChat(first);
     else
         newChat();
     refreshModels();

@@ -1,70 +1,91 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sidebar/ChatSidebar.h"
-#include "common/PlainText.h"
+#include "common/Spacing.h"
+#include "sidebar/ChatListModel.h"
+#include "sidebar/ChatRowDelegate.h"
 
 #include "store/ChatStore.h"
+#include "store/sqlite/BackgroundSearch.h"
 
 #include <QHash>
-
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace lyss {
 
 namespace {
-constexpr int kChatIdRole = Qt::UserRole + 1;
-constexpr int kMessageIdRole = Qt::UserRole + 2; // the message a search found
+// How long typing may pause before the messages are searched: a fast typist's keys come
+// closer together, so one search runs per burst rather than per key.
+constexpr int kSearchDelayMs = 60;
+// The messages a search ranks and shows at most.
+constexpr int kSearchLimit = 200;
 } // namespace
 
-ChatSidebar::ChatSidebar(ChatStore& chats, QWidget* parent)
+ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* parent)
     : QWidget(parent)
     , m_store(chats)
+    , m_background(search)
     , m_search(new QLineEdit(this))
     , m_new(new QPushButton(this))
-    , m_list(new QListWidget(this))
+    , m_list(new QListView(this))
+    , m_model(new ChatListModel(this))
 {
     setObjectName(QStringLiteral("sidebar"));
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setContentsMargins(space::s, space::s, space::s, space::s);
+    layout->setSpacing(space::s);
     m_new->setObjectName(QStringLiteral("newChat"));
     m_search->setObjectName(QStringLiteral("chatSearch"));
     m_search->setClearButtonEnabled(true);
     m_list->setObjectName(QStringLiteral("chatList"));
-    retranslate();
-    m_list->setWordWrap(true);
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(new ChatRowDelegate(m_list));
+    m_list->setUniformItemSizes(true); // every row is as tall as the others, until a search
+    m_list->setMouseTracking(true);    // the hover
     m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    retranslate();
     layout->addWidget(m_new);
     layout->addWidget(m_search);
     layout->addWidget(m_list, 1);
 
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(kSearchDelayMs);
+    connect(&m_searchDelay, &QTimer::timeout, this,
+            [this] { m_background.search(m_query, kSearchLimit); });
+    connect(&m_background, &BackgroundSearch::found, this,
+            [this](quint64 ticket, const QString& text, const QList<SearchHit>& hits,
+                   const QString& error) {
+                if (ticket == m_background.latest() && text == m_query)
+                    showFound(hits, true, error);
+            });
     connect(m_new, &QPushButton::clicked, this, &ChatSidebar::newChatRequested);
-    connect(m_search, &QLineEdit::textChanged, this, &ChatSidebar::rebuild);
+    connect(m_search, &QLineEdit::textChanged, this, &ChatSidebar::searchChanged);
     m_search->installEventFilter(this); // Esc: clears the search, never stops a reply
-    connect(m_list, &QListWidget::itemActivated, this, &ChatSidebar::activate);
+    connect(m_list, &QListView::activated, this, &ChatSidebar::activate);
+    connect(m_list, &QListView::clicked, this, &ChatSidebar::activate);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_list, &QListWidget::customContextMenuRequested, this, &ChatSidebar::showMenu);
-    connect(m_list, &QListWidget::itemClicked, this, &ChatSidebar::activate);
+    connect(m_list, &QListView::customContextMenuRequested, this, &ChatSidebar::showMenu);
 }
 
 QString ChatSidebar::groupOf(const Chat& chat, const QDateTime& now)
 {
-    if (chat.pinned)
-        return tr("Pinned");
-    const QDate day = QDateTime::fromMSecsSinceEpoch(chat.updatedAt).date();
-    const qint64 age = day.daysTo(now.date());
-    if (age <= 0)
-        return tr("Today");
-    if (age == 1)
-        return tr("Yesterday");
-    if (age <= 7)
-        return tr("Previous 7 days");
-    return tr("Older");
+    return ChatListModel::groupTitle(ChatListModel::groupOf(chat.pinned, chat.updatedAt, now));
+}
+
+bool ChatSidebar::searchesMessages(const QString& text)
+{
+    if (text.size() >= 2)
+        return true;
+    // One character of a script without spaces between words is a word already.
+    return !text.isEmpty() && text.at(0).unicode() >= 0x2E80;
 }
 
 void ChatSidebar::retranslate()
@@ -82,29 +103,62 @@ void ChatSidebar::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
-        rebuild(); // the group headings
+        m_model->retranslate(); // the group headings
+        if (m_model->showsResults())
+            showFound({}, !searchesMessages(m_query)); // the note, and the search again
+        if (m_model->showsResults() && searchesMessages(m_query))
+            m_searchDelay.start();
     }
 }
 
 void ChatSidebar::reload()
 {
-    auto chats = m_store.chats().listChats();
-    m_all = chats ? *chats : QList<ChatSummary>{};
-    std::stable_partition(m_all.begin(), m_all.end(),
-                          [](const ChatSummary& s) { return s.chat.pinned; });
-    rebuild();
+    QList<ChatListModel::Entry> entries;
+    if (auto chats = m_store.chats().listedChats()) {
+        entries.reserve(chats->size());
+        for (const Chat& c : *chats) {
+            if (c.id != m_hidden)
+                entries.append(ChatListModel::Entry::of(c));
+        }
+    }
+    m_model->setChats(std::move(entries));
+    if (m_model->showsResults())
+        searchChanged();
+    setCurrentChat(m_current);
+}
+
+void ChatSidebar::refreshChat(const QString& chatId)
+{
+    if (chatId.isEmpty())
+        return;
+    std::optional<ChatListModel::Entry> entry;
+    if (auto chat = m_store.chats().chat(chatId);
+        chat && chat->has_value() && !(*chat)->archived && chatId != m_hidden)
+        entry = ChatListModel::Entry::of(**chat);
+    m_model->updateChat(chatId, entry);
+    if (m_model->showsResults())
+        searchChanged(); // its title or words may match now, or no longer
+    setCurrentChat(m_current);
+}
+
+QString ChatSidebar::firstChatId() const
+{
+    return m_model->chats().isEmpty() ? QString() : m_model->chats().constFirst().id;
 }
 
 void ChatSidebar::setHiddenChat(const QString& chatId)
 {
+    const QString was = m_hidden;
     m_hidden = chatId;
-    rebuild();
+    if (!was.isEmpty() && was != chatId)
+        refreshChat(was); // back, unless it is gone for good
+    if (!chatId.isEmpty())
+        refreshChat(chatId);
 }
 
 void ChatSidebar::showMenu(const QPoint& pos)
 {
-    QListWidgetItem* item = m_list->itemAt(pos);
-    const QString id = item ? item->data(kChatIdRole).toString() : QString();
+    const QString id = m_list->indexAt(pos).data(ChatListModel::ChatIdRole).toString();
     if (id.isEmpty())
         return;
     if (auto menu = menuFor(id))
@@ -130,12 +184,12 @@ std::unique_ptr<QMenu> ChatSidebar::menuFor(const QString& id)
         const QString title = QInputDialog::getText(this, tr("Rename chat"), tr("Title:"),
                                                     QLineEdit::Normal, c.title, &ok);
         if (ok && !title.trimmed().isEmpty())
-            changed(m_store.chats().renameChat(c.id, title));
+            changed(c.id, m_store.chats().renameChat(c.id, title));
     });
     menu->addAction(c.pinned ? tr("Unpin") : tr("Pin"), this,
-                    [this, c] { changed(m_store.chats().setPinned(c.id, !c.pinned)); });
+                    [this, c] { changed(c.id, m_store.chats().setPinned(c.id, !c.pinned)); });
     menu->addAction(tr("Archive"), this,
-                    [this, c] { changed(m_store.chats().setArchived(c.id, true)); });
+                    [this, c] { changed(c.id, m_store.chats().setArchived(c.id, true)); });
     menu->addSeparator();
     menu->addAction(tr("Delete"), this, [this, c] { Q_EMIT deleteRequested(c.id); });
     return menu;
@@ -144,14 +198,16 @@ std::unique_ptr<QMenu> ChatSidebar::menuFor(const QString& id)
 void ChatSidebar::setCurrentChat(const QString& chatId)
 {
     m_current = chatId;
-    for (int i = 0; i < m_list->count(); ++i) {
-        QListWidgetItem* item = m_list->item(i);
-        if (item->data(kChatIdRole).toString() == chatId) {
-            m_list->setCurrentItem(item);
-            return;
-        }
+    const int row = m_model->rowOfChat(chatId);
+    if (row < 0) {
+        m_list->clearSelection();
+        return;
     }
-    m_list->clearSelection();
+    const QModelIndex index = m_model->index(row);
+    if (m_list->currentIndex() != index)
+        m_list->setCurrentIndex(index);
+    else if (!m_list->selectionModel()->isSelected(index))
+        m_list->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
 }
 
 bool ChatSidebar::eventFilter(QObject* watched, QEvent* event)
@@ -173,13 +229,14 @@ bool ChatSidebar::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
-void ChatSidebar::activate(QListWidgetItem* item)
+void ChatSidebar::activate(const QModelIndex& index)
 {
-    const QString id = item->data(kChatIdRole).toString();
+    const QString id = index.data(ChatListModel::ChatIdRole).toString();
     if (id.isEmpty())
         return;
     // A chat found by a message's words opens at that message.
-    if (const QString message = item->data(kMessageIdRole).toString(); !message.isEmpty())
+    if (const QString message = index.data(ChatListModel::MessageIdRole).toString();
+        !message.isEmpty())
         Q_EMIT messageActivated(id, message);
     else
         Q_EMIT chatActivated(id);
@@ -191,61 +248,66 @@ void ChatSidebar::focusSearch()
     m_search->selectAll();
 }
 
-void ChatSidebar::rebuild()
+void ChatSidebar::searchChanged()
 {
-    m_list->clear();
-    const QString query = m_search->text().trimmed();
-    QHash<QString, SearchHit> snippets; // each chat's best hit
-    if (!query.isEmpty()) {
-        if (auto hits = m_store.search().search(query, 200)) {
-            for (const SearchHit& h : *hits) {
-                if (!snippets.contains(h.chatId))
-                    snippets.insert(h.chatId, h);
-            }
-        }
+    m_query = m_search->text().trimmed();
+    m_searchDelay.stop();
+    if (m_query.isEmpty()) {
+        m_background.cancel();
+        m_model->showAll();
+        m_list->setUniformItemSizes(true);
+        setCurrentChat(m_current);
+        return;
     }
-    const QDateTime now = QDateTime::currentDateTime();
-    QString group;
-    QFont headerFont = font();
-    headerFont.setWeight(QFont::DemiBold);
-    headerFont.setPointSizeF(headerFont.pointSizeF() * 0.9);
-    for (const ChatSummary& s : m_all) {
-        const Chat& c = s.chat;
-        if (c.id == m_hidden)
-            continue;
-        const bool titleMatch = c.title.contains(query, Qt::CaseInsensitive);
-        if (!query.isEmpty() && !titleMatch && !snippets.contains(c.id))
-            continue;
-        if (const QString g = groupOf(c, now); g != group) {
-            group = g;
-            auto* header = new QListWidgetItem(g, m_list);
-            header->setFlags(Qt::NoItemFlags);
-            header->setFont(headerFont);
-        }
-        QString text = c.title.isEmpty() ? tr("Untitled chat") : c.title;
-        if (!titleMatch && snippets.contains(c.id))
-            text += QLatin1Char('\n') + snippets.value(c.id).snippet;
-        auto* item = new QListWidgetItem(text, m_list);
-        item->setData(kChatIdRole, c.id);
-        if (!titleMatch && snippets.contains(c.id))
-            item->setData(kMessageIdRole, snippets.value(c.id).messageId);
-        item->setToolTip(plainToolTip(c.title));
-        if (c.id == m_current)
-            m_list->setCurrentItem(item);
-    }
-    if (!query.isEmpty() && m_list->count() == 0) {
-        auto* none =
-            new QListWidgetItem(tr("No chat has “%1”. Esc clears the search.").arg(query), m_list);
-        none->setFlags(Qt::NoItemFlags);
-        none->setData(Qt::AccessibleTextRole, none->text());
-    }
+    // The titles at once; the messages once typing pauses.
+    const bool messages = searchesMessages(m_query);
+    if (messages)
+        m_searchDelay.start();
+    else
+        m_background.cancel();
+    showFound({}, !messages);
 }
 
-void ChatSidebar::changed(const Status& edit)
+void ChatSidebar::showFound(const QList<SearchHit>& hits, bool answered, const QString& error)
+{
+    QList<ChatListModel::Found> found;
+    QSet<QString> listed;
+    QHash<QString, int> where; // a chat's place among every chat
+    const QList<ChatListModel::Entry>& all = m_model->chats();
+    for (int i = 0; i < all.size(); ++i) {
+        const ChatListModel::Entry& e = all[i];
+        if (e.title.contains(m_query, Qt::CaseInsensitive)) {
+            found.append({e, {}, {}});
+            listed.insert(e.id);
+        }
+        if (!hits.isEmpty())
+            where.insert(e.id, i);
+    }
+    // Then the chats found by their words, the best match first, each once.
+    for (const SearchHit& h : hits) {
+        const auto at = where.constFind(h.chatId);
+        if (at == where.constEnd() || listed.contains(h.chatId))
+            continue; // archived, hidden, or listed by its title already
+        listed.insert(h.chatId);
+        found.append({all[*at], h.messageId, h.snippet});
+    }
+    QString none;
+    if (!answered)
+        none = tr("Searching the messages…");
+    else if (!error.isEmpty())
+        none = tr("The search failed: %1").arg(error);
+    else
+        none = tr("No chat has “%1”. Esc clears the search.").arg(m_query);
+    m_list->setUniformItemSizes(false); // the rows with found words are taller
+    m_model->showResults(found, none);
+    setCurrentChat(m_current);
+}
+
+void ChatSidebar::changed(const QString& chatId, const Status& edit)
 {
     // A chat deleted meanwhile (lyss-cli, another window) leaves the list too.
     if (edit.ok() || edit.errorCode() == ErrorCode::NotFound) {
-        reload();
+        refreshChat(chatId);
         Q_EMIT chatsChanged();
     }
 }

@@ -6,33 +6,47 @@
 #include "store/Chat.h"
 
 #include <QDateTime>
+#include <QList>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
 
 class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QMenu;
+class QModelIndex;
 class QPushButton;
 
 namespace lyss {
 
+class BackgroundSearch;
+class ChatListModel;
 class ChatStore;
 
-// The chat list: a new-chat button, a search box (titles, and message text through the
-// full-text index with the matching snippet), and the chats grouped Pinned / Today /
-// Yesterday / Previous 7 days / Older.
+// The chat list: a new-chat button, a search box, and the chats grouped Pinned / Today /
+// Yesterday / Previous 7 days / Older. A search shows the chats whose title has the words
+// at once, then those whose messages have them (the full-text index, with the words
+// found), asked of `search` on its own thread: typing never waits for the database.
 class ChatSidebar : public QWidget {
     Q_OBJECT
 
 public:
-    explicit ChatSidebar(ChatStore& chats, QWidget* parent = nullptr);
+    ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* parent = nullptr);
 
+    // Every chat read again.
     void reload();
+    // One chat changed, came or went: its row alone changes.
+    void refreshChat(const QString& chatId);
     void setCurrentChat(const QString& chatId);
     void focusSearch();
-    QListWidget* list() const { return m_list; }
+    QListView* list() const { return m_list; }
+    ChatListModel* model() const { return m_model; }
+    // The chat at the top of the list, or none.
+    QString firstChatId() const;
+    // Whether the messages are searched for `text` (titles always are): from two
+    // characters, or one of a script written without spaces (Chinese, Japanese).
+    static bool searchesMessages(const QString& text);
 
     static QString groupOf(const Chat& chat, const QDateTime& now);
 
@@ -59,18 +73,24 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    // After an edit of a chat: the list again, unless it failed for another reason.
-    void changed(const Status& edit);
+    // After an edit of a chat: its row again, unless it failed for another reason.
+    void changed(const QString& chatId, const Status& edit);
     void retranslate();
-    void rebuild();
+    void searchChanged();
+    // The results: chats by title, then those `hits` found (answered: the message search
+    // has answered, or was not asked).
+    void showFound(const QList<SearchHit>& hits, bool answered, const QString& error = {});
     void showMenu(const QPoint& pos);
-    void activate(QListWidgetItem* item);
+    void activate(const QModelIndex& index);
 
     ChatStore& m_store;
+    BackgroundSearch& m_background;
     QLineEdit* m_search;
     QPushButton* m_new;
-    QListWidget* m_list;
-    QList<ChatSummary> m_all;
+    QListView* m_list;
+    ChatListModel* m_model;
+    QTimer m_searchDelay;
+    QString m_query;
     QString m_current;
     QString m_hidden;
     QString m_readOnlyReason;

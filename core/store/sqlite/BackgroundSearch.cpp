@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/sqlite/BackgroundSearch.h"
+
+#include "store/ConnectionSource.h"
+#include "store/MessageSearch.h"
+#include "store/Sql.h"
+#include "store/sqlite/SqliteDialect.h"
+#include "util/Log.h"
+
+#include <QMutex>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace lyss {
+
+// The worker's one connection, lent to MessageSearch on the worker's thread.
+class BackgroundSearch::Worker : public QObject, public ConnectionSource {
+public:
+    Worker(QString path, QString userId, BackgroundSearch* owner)
+        : m_path(std::move(path))
+        , m_user(std::move(userId))
+        , m_owner(owner)
+        , m_name(QStringLiteral("lyss-search-%1").arg(reinterpret_cast<quintptr>(this)))
+    {
+    }
+
+    const SqlDialect& dialect() const override { return SqliteDialect::instance(); }
+    Result<ConnectionLease> lease() override
+    {
+        if (!ensureOpen())
+            return Error{m_openError};
+        return ConnectionLease(QSqlDatabase::database(m_name, false), dialect());
+    }
+
+    // On the worker's thread.
+    void run(quint64 ticket, const QString& text, int limit)
+    {
+        if (ticket != m_owner->m_latest.load())
+            return; // a newer question came meanwhile
+        if (!m_search)
+            m_search = std::make_unique<MessageSearch>(*this, m_user);
+        auto hits = m_search->search(text, limit);
+        if (ticket != m_owner->m_latest.load())
+            return; // interrupted, or answered too late to matter
+        if (!hits && m_interrupted.exchange(false)) {
+            // The interrupt meant for the question before this one reached it: ask again.
+            hits = m_search->search(text, limit);
+        }
+        m_interrupted = false;
+        if (ticket != m_owner->m_latest.load())
+            return;
+        Q_EMIT m_owner->found(ticket, text, hits ? *hits : QList<SearchHit>{},
+                              hits ? QString() : hits.errorMessage());
+    }
+
+    // Any thread: stops the statement running on the connection, if any.
+    void interrupt()
+    {
+        QMutexLocker lock(&m_handleLock);
+        if (m_handle) {
+            m_interrupted = true;
+            sqlite3_interrupt(m_handle);
+        }
+    }
+
+    // On the worker's thread, last.
+    void close()
+    {
+        m_search.reset();
+        {
+            QMutexLocker lock(&m_handleLock);
+            m_handle = nullptr;
+        }
+        if (QSqlDatabase::contains(m_name)) {
+            QSqlDatabase::database(m_name, false).close();
+            QSqlDatabase::removeDatabase(m_name);
+        }
+    }
+
+private:
+    bool ensureOpen()
+    {
+        if (m_open)
+            return true;
+        QSqlDatabase db = QSqlDatabase::contains(m_name)
+                              ? QSqlDatabase::database(m_name, false)
+                              : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            m_openError =
+                sql::errorFrom(db, BackgroundSearch::tr("Opening the database for search")).message;
+            qCWarning(lcStore) << m_openError;
+            return false;
+        }
+        // It reads only, whatever a bug might ask of it.
+        QSqlQuery q(db);
+        (void)q.exec(QStringLiteral("PRAGMA query_only = 1"));
+        QMutexLocker lock(&m_handleLock);
+        m_handle = sql::handleOf(db);
+        m_open = true;
+        return true;
+    }
+
+    QString m_path;
+    QString m_user;
+    BackgroundSearch* m_owner;
+    QString m_name;
+    bool m_open = false;
+    QString m_openError;
+    std::unique_ptr<MessageSearch> m_search;
+    QMutex m_handleLock;
+    sqlite3* m_handle = nullptr;
+    std::atomic<bool> m_interrupted = false;
+};
+
+BackgroundSearch::BackgroundSearch(QString databasePath, QString userId, QObject* parent)
+    : QObject(parent)
+    , m_worker(new Worker(std::move(databasePath), std::move(userId), this))
+{
+    qRegisterMetaType<QList<SearchHit>>();
+    m_thread.setObjectName(QStringLiteral("lyss search"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+BackgroundSearch::~BackgroundSearch()
+{
+    m_latest = ~quint64(0); // nothing asked so far is answered
+    interrupt();
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker; // its thread has ended
+}
+
+quint64 BackgroundSearch::search(const QString& text, int limit)
+{
+    const quint64 ticket = ++m_latest;
+    interrupt(); // what runs now answers a question nobody waits for
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, ticket, text, limit] { w->run(ticket, text, limit); },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
+void BackgroundSearch::cancel()
+{
+    ++m_latest;
+    interrupt();
+}
+
+void BackgroundSearch::interrupt()
+{
+    m_worker->interrupt();
+}
+
+} // namespace lyss

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Chat.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+
+namespace lyss {
+
+// Message search for search-as-you-type, on a thread of its own over its own read-only
+// connection to the database: ranking the matches of a common prefix among 100,000
+// messages takes longer than a frame, which the window's thread does not have. Only the
+// newest question counts: a search asked for while another runs interrupts it
+// (sqlite3_interrupt), and an answer that is no longer the newest is never delivered.
+class BackgroundSearch : public QObject {
+    Q_OBJECT
+
+public:
+    BackgroundSearch(QString databasePath, QString userId, QObject* parent = nullptr);
+    // Interrupts what runs and closes the connection on its thread.
+    ~BackgroundSearch() override;
+
+    // Asks for the best `limit` messages with `text` (MessageSearch's rules). Any earlier
+    // question is dropped. The answer comes as found() with the ticket returned here.
+    quint64 search(const QString& text, int limit);
+    // Drops the question asked last: its answer will not come.
+    void cancel();
+    // The ticket of the question asked last (0 before the first).
+    quint64 latest() const { return m_latest.load(); }
+
+Q_SIGNALS:
+    // The answer to the newest question, on the thread that owns this object. `error`
+    // says in words why there are no hits when the search failed.
+    void found(quint64 ticket, const QString& text, const QList<SearchHit>& hits,
+               const QString& error);
+
+private:
+    class Worker;
+    // Stops the query the worker runs, if any (any thread).
+    void interrupt();
+
+    QThread m_thread;
+    Worker* m_worker;
+    std::atomic<quint64> m_latest = 0;
+};
+
+} // namespace lyss
