@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 #include <vector>
@@ -13,5 +14,9 @@ struct Corpus {
     std::vector<QString> texts;
     explicit Corpus(int n);
 };
+
+// The corpus as an Open WebUI export: chats of `perChat` messages each, one branch,
+// titled "Chat N".
+QByteArray openWebUiExport(const Corpus& corpus, int perChat);
 
 } // namespace lyss::bench

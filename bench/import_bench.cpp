@@ -36,41 +36,6 @@ double msSince(const QElapsedTimer& t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-QByteArray openWebUiExport(const bench::Corpus& corpus)
-{
-    QJsonArray rows;
-    const int n = static_cast<int>(corpus.texts.size());
-    for (int c = 0; c * kPerChat < n; ++c) {
-        QJsonObject messages;
-        QString parent;
-        QString id;
-        for (int i = c * kPerChat; i < std::min(n, (c + 1) * kPerChat); ++i) {
-            id = QStringLiteral("m%1").arg(i);
-            messages.insert(
-                id, QJsonObject{{QStringLiteral("id"), id},
-                                {QStringLiteral("parentId"),
-                                 parent.isEmpty() ? QJsonValue() : QJsonValue(parent)},
-                                {QStringLiteral("role"),
-                                 i % 2 ? QStringLiteral("assistant") : QStringLiteral("user")},
-                                {QStringLiteral("content"), corpus.texts[static_cast<size_t>(i)]},
-                                {QStringLiteral("model"), QStringLiteral("llama3.2")},
-                                {QStringLiteral("timestamp"), 1700000000 + i}});
-            parent = id;
-        }
-        rows.append(QJsonObject{
-            {QStringLiteral("id"), QStringLiteral("chat-%1").arg(c)},
-            {QStringLiteral("title"), QStringLiteral("Chat %1").arg(c)},
-            {QStringLiteral("chat"),
-             QJsonObject{
-                 {QStringLiteral("models"), QJsonArray{QStringLiteral("llama3.2")}},
-                 {QStringLiteral("history"), QJsonObject{{QStringLiteral("currentId"), id},
-                                                         {QStringLiteral("messages"), messages}}}}},
-            {QStringLiteral("created_at"), 1700000000 + c},
-            {QStringLiteral("updated_at"), 1700000000 + c}});
-    }
-    return QJsonDocument(rows).toJson(QJsonDocument::Compact);
-}
-
 // The floor, with the same rows the importer writes (UUID ids, a chat row, messages
 // with parent links, the leaf set once per chat, search index filled at the end).
 double sqliteFloor(const QString& path, const bench::Corpus& corpus)
@@ -154,7 +119,7 @@ int main(int argc, char* argv[])
     const QString output = bench::option(QStringLiteral("output"));
     QTemporaryDir dir;
     const bench::Corpus corpus(n);
-    const QByteArray json = openWebUiExport(corpus);
+    const QByteArray json = bench::openWebUiExport(corpus, kPerChat);
 
     const double floor1 =
         sqliteFloor(bench::freshDatabase(dir.path(), QStringLiteral("floor1.db")), corpus);

@@ -11,6 +11,7 @@
 #include "store/sqlite/Database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -89,6 +90,36 @@ void fillChat(const QString& dir, int messages)
     conn.commit();
 }
 
+// `count` chats of a question and an answer each, a minute apart.
+void fillChats(const QString& dir, int count)
+{
+    auto db = Database::open(QDir(dir).filePath(QStringLiteral("lyss.db")));
+    if (!db)
+        qFatal("%s", qPrintable(db.errorMessage()));
+    ChatStore chats(**db, localUserId());
+    QSqlDatabase conn = (*db)->connection();
+    conn.transaction();
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(count) * 60000;
+    for (int c = 0; c < count; ++c) {
+        const qint64 at = start + qint64(c) * 60000;
+        auto chat = chats.chats().createChat(
+            {.title = QStringLiteral("Chat number %1 about something").arg(c),
+             .createdAt = at,
+             .updatedAt = at});
+        Message q;
+        q.chatId = chat->id;
+        q.role = Role::User;
+        q.content = QStringLiteral("Question %1: how does this work?").arg(c);
+        Message a;
+        a.chatId = chat->id;
+        a.parentId = chats.messages().addMessage(q)->id;
+        a.role = Role::Assistant;
+        a.content = QStringLiteral("Here is the answer to question %1.").arg(c);
+        (void)chats.messages().addMessage(a);
+    }
+    conn.commit();
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -114,6 +145,8 @@ int main(int argc, char* argv[])
     QTemporaryDir d10k;
     QTemporaryDir d10;
     QTemporaryDir empty;
+    QTemporaryDir chats10k;
+    fillChats(chats10k.path(), 10000);
     fillChat(d1k.path(), 1000);
     fillChat(d10k.path(), 10000);
     fillChat(d10.path(), 10);
@@ -125,15 +158,17 @@ int main(int argc, char* argv[])
     };
     spawnAndWait({bareBin}); // warm the caches for both
     lyss(d1k.path());
-    std::vector<double> bareMs, lyssMs, bareRss, lyssRss, rss10k, rssEmpty, ms10k, ms10;
+    std::vector<double> bareMs, lyssMs, bareRss, lyssRss, rss10k, rssEmpty, ms10k, ms10, rss10,
+        msChats, rssChats;
     for (int i = 0; i < runs; ++i) {
         const Run b = spawnAndWait({bareBin});
         const Run l = lyss(d1k.path());
         const Run big = lyss(d10k.path());
         const Run none = lyss(empty.path());
         const Run small = lyss(d10.path());
+        const Run many = lyss(chats10k.path());
         if (b.status != 0 || l.status != 0 || big.status != 0 || none.status != 0 ||
-            small.status != 0)
+            small.status != 0 || many.status != 0)
             qFatal("a run failed (bare %d, lyss %d, 10k %d, empty %d)", b.status, l.status,
                    big.status, none.status);
         bareMs.push_back(b.wallMs);
@@ -144,6 +179,9 @@ int main(int argc, char* argv[])
         ms10.push_back(small.wallMs);
         rss10k.push_back(big.maxRssMiB);
         rssEmpty.push_back(none.maxRssMiB);
+        rss10.push_back(small.maxRssMiB);
+        msChats.push_back(many.wallMs);
+        rssChats.push_back(many.maxRssMiB);
     }
     const QString section =
         QStringLiteral(
@@ -157,7 +195,9 @@ int main(int argc, char* argv[])
             "| `lyss`, most recent chat of 1,000 messages | %5 ms (**%6×** the bare program; "
             "target 1.5×) | %7 MiB |\n"
             "| `lyss`, a chat of 10,000 messages | %8 ms (**%13×** a chat of 10) | %9 MiB |\n"
-            "| `lyss`, a chat of 10 messages | %14 ms | |\n"
+            "| `lyss`, a chat of 10 messages | %14 ms | %15 MiB |\n"
+            "| `lyss`, 10,000 chats of 2 messages each | %16 ms (**%17×** one chat of 10; "
+            "target 1.25×) | %18 MiB (**+%19 MiB** over one chat; target +8 MiB) |\n"
             "| `lyss`, no chats | | %10 MiB |\n\n"
             "A 10,000-message chat costs %11 MiB more than none at all (target: within 10 MiB). "
             "%12\n")
@@ -182,7 +222,12 @@ int main(int argc, char* argv[])
                            "without a sort. The rest is SQLite's page cache (2 MiB at most).")
                      : QStringLiteral("**Target missed.**"))
             .arg(median(ms10k) / median(ms10), 0, 'f', 2)
-            .arg(median(ms10), 0, 'f', 0);
+            .arg(median(ms10), 0, 'f', 0)
+            .arg(median(rss10), 0, 'f', 1)
+            .arg(median(msChats), 0, 'f', 0)
+            .arg(median(msChats) / median(ms10), 0, 'f', 2)
+            .arg(median(rssChats), 0, 'f', 1)
+            .arg(median(rssChats) - median(rss10), 0, 'f', 1);
     QTextStream(stdout) << section << Qt::endl;
     if (!output.isEmpty() && !bench::writeSection(output, QStringLiteral("startup"), section)) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(output));

@@ -221,7 +221,8 @@ int main(int argc, char* argv[])
             "| the same without the FTS insert trigger (what search costs) | %8 ms | %9× |\n"
             "| FTS5 `rebuild` of the whole index | %10 ms | |\n"
             "| search, rare word (1 hit), median of 21 | %11 ms | |\n"
-            "| search, most common word, top 50 by rank with snippet, median of 11 | %12 ms | |\n")
+            "| search, most common word, top 50 by rank of the newest 2,000 matches, with snippet, "
+            "median of 11 | %12 ms | |\n")
             .arg(n)
             .arg(bench::machineDescription())
             .arg(bytes / 1e6, 0, 'f', 1)

@@ -40,6 +40,15 @@ struct NewTurn {
     QString model;
 };
 
+// What a chat list shows of a chat, read without the rest.
+struct ListedChat {
+    QString id;
+    QString title;
+    qint64 updatedAt = 0;
+    qint64 createdAt = 0;
+    bool pinned = false;
+};
+
 // A row of the chat list.
 struct ChatSummary {
     Chat chat;

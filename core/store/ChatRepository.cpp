@@ -100,14 +100,17 @@ Result<QList<ChatSummary>> ChatRepository::listChats(bool includeArchived)
         });
 }
 
-Result<QList<Chat>> ChatRepository::listedChats()
+Result<QList<ListedChat>> ChatRepository::listedChats(int limit)
 {
-    return queryRows<Chat>(
+    return queryRows<ListedChat>(
         m_statements,
-        QStringLiteral("SELECT ") + chatColumns() +
-            QStringLiteral(" FROM chats c WHERE c.user_id = ? AND c.archived = 0 "
-                           "ORDER BY c.updated_at DESC, c.created_at DESC, c.id"),
-        {m_user}, tr("Reading the chat list"), [](const QSqlQuery& q) { return chatFromRow(q); });
+        QStringLiteral("SELECT id, title, updated_at, created_at, pinned FROM chats "
+                       "WHERE user_id = ? AND archived = 0 "
+                       "ORDER BY updated_at DESC LIMIT ?"), // as its index has them
+        {m_user, limit}, tr("Reading the chat list"), [](const QSqlQuery& q) {
+            return ListedChat{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                              q.value(3).toLongLong(), q.value(4).toBool()};
+        });
 }
 
 Status ChatRepository::setChatModel(const QString& chatId, const QString& backend,

@@ -34,8 +34,10 @@ public:
     Result<QString> resolveChatId(const QString& prefix);
     // Most recently active first.
     Result<QList<ChatSummary>> listChats(bool includeArchived = false);
-    // The chats a window lists, newest first, without counting anyone's messages.
-    Result<QList<Chat>> listedChats();
+    // The chats a window lists (unarchived), the newest first: only what the list shows,
+    // without counting anyone's messages.
+    // `limit` of them at most (-1: all).
+    Result<QList<ListedChat>> listedChats(int limit = -1);
 
     // The model a chat talks to, and the server (backend name) it was picked on.
     Status setChatModel(const QString& chatId, const QString& backend, const QString& model);

@@ -125,7 +125,9 @@ ErrorCode codeOf(int sqliteCode)
 
 Error makeError(const QSqlError& e, const QString& what, const QSqlDriver* driver)
 {
-    qCWarning(lcStore) << what << e.text();
+    // An interrupted statement was stopped on purpose (a search nobody waits for).
+    if (e.nativeErrorCode() != QString::number(SQLITE_INTERRUPT))
+        qCWarning(lcStore) << what << e.text();
     QString detail = e.databaseText();
     if (detail.isEmpty())
         detail = e.driverText();

@@ -112,6 +112,34 @@ private Q_SLOTS:
         QCOMPARE(m.rowCount(), 1000); // "Older" and 999 chats
     }
 
+    // The newest chats first, the rest from the search thread: added as one insertion.
+    void theRestIsAddedAtTheEnd()
+    {
+        ChatListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Entry> all;
+        for (int i = 0; i < 250; ++i)
+            all.append({QStringLiteral("c%1").arg(i), QStringLiteral("Chat %1").arg(i),
+                        daysAgo(i * 0.1), 0, false});
+        m.setChats(all.mid(0, 100));
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+        m.addRest(all);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        ChatListModel fresh;
+        fresh.setChats(all);
+        QCOMPARE(rowsOf(m), rowsOf(fresh));
+
+        // One of the first changed meanwhile: the list is built again from what came.
+        m.setChats(all.mid(0, 100));
+        m.updateChat(QStringLiteral("c5"), Entry{QStringLiteral("c5"), QStringLiteral("Renamed"),
+                                                 all[5].updatedAt, 0, false});
+        m.addRest(all);
+        QCOMPARE(reset.count(), 2);
+        QCOMPARE(rowsOf(m), rowsOf(fresh));
+    }
+
     // Whatever happens to which chat, the rows are those of the list built afresh.
     void updatesEqualARebuild()
     {
@@ -209,6 +237,7 @@ private Q_SLOTS:
         QCOMPARE(found.count(), 1);
 
         // In the window: the titles at once, the messages' chats when the answer comes.
+        QTRY_COMPARE(w.window->findChild<ChatSidebar*>()->model()->chats().size(), 30);
         auto* box = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
         box->setText(QStringLiteral("Chat 1"));
         QVERIFY(w.chatRows().contains(QStringLiteral("Chat 1"))); // at once, by its title
@@ -230,6 +259,7 @@ private Q_SLOTS:
                             .ok());
         });
         auto* model = w.window->findChild<ChatSidebar*>()->model();
+        QTRY_COMPARE(model->chats().size(), 300); // the newest at once, then the rest
         const int rows = model->rowCount();
         w.window->openChat(model->index(rows - 1).data(ChatListModel::ChatIdRole).toString());
         QSignalSpy reset(model, &QAbstractItemModel::modelReset);
@@ -245,6 +275,11 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), rows + 1); // a heading more, nothing else
         QCOMPARE(reset.count(), 0);
         QCOMPARE(w.chatList()->currentIndex().row(), 1);
+
+        // The oldest chat, read with the rest, is found by its title.
+        w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
+            ->setText(QStringLiteral("Chat 298"));
+        QVERIFY(w.chatRows().contains(QStringLiteral("Chat 298")));
     }
 };
 

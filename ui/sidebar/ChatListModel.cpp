@@ -6,15 +6,36 @@
 
 namespace lyss {
 
-ChatListModel::Entry ChatListModel::Entry::of(const Chat& chat)
+ChatListModel::Entry ChatListModel::entryOf(const Chat& chat)
 {
     return {chat.id, chat.title, chat.updatedAt, chat.createdAt, chat.pinned};
 }
 
 ChatListModel::ChatListModel(QObject* parent)
     : QAbstractListModel(parent)
-    , m_now(QDateTime::currentDateTime())
+    , m_days(Days::of(QDateTime::currentDateTime()))
 {
+}
+
+ChatListModel::Days ChatListModel::Days::of(const QDateTime& now)
+{
+    const QDate today = now.date();
+    return {today, today.startOfDay().toMSecsSinceEpoch(),
+            today.addDays(-1).startOfDay().toMSecsSinceEpoch(),
+            today.addDays(-7).startOfDay().toMSecsSinceEpoch()};
+}
+
+ChatListModel::Group ChatListModel::Days::groupOf(bool pinned, qint64 updatedAt) const
+{
+    if (pinned)
+        return Group::Pinned;
+    if (updatedAt >= todayStarts)
+        return Group::Today;
+    if (updatedAt >= yesterdayStarts)
+        return Group::Yesterday;
+    if (updatedAt >= weekStarts)
+        return Group::Week;
+    return Group::Older;
 }
 
 ChatListModel::Group ChatListModel::groupOf(bool pinned, qint64 updatedAt, const QDateTime& now)
@@ -63,7 +84,7 @@ ChatListModel::Row ChatListModel::chatRow(const Entry& e) const
 {
     Row r;
     r.kind = Kind::Chat;
-    r.group = groupOf(e.pinned, e.updatedAt, m_now);
+    r.group = m_days.groupOf(e.pinned, e.updatedAt);
     r.chat = e;
     return r;
 }
@@ -85,9 +106,54 @@ QList<ChatListModel::Row> ChatListModel::grouped() const
     return rows;
 }
 
+void ChatListModel::sort(QList<Entry>& chats)
+{
+    // The store gives them newest first; the pinned go first.
+    std::stable_partition(chats.begin(), chats.end(), [](const Entry& e) { return e.pinned; });
+    if (!std::is_sorted(chats.begin(), chats.end(), &ChatListModel::before))
+        std::sort(chats.begin(), chats.end(), &ChatListModel::before);
+}
+
+void ChatListModel::addRest(QList<Entry> chats)
+{
+    sort(chats);
+    const auto same = [](const Entry& a, const Entry& b) {
+        return a.id == b.id && a.title == b.title && a.updatedAt == b.updatedAt &&
+               a.pinned == b.pinned;
+    };
+    if (chats.size() < m_all.size() ||
+        !std::equal(m_all.cbegin(), m_all.cend(), chats.cbegin(), same)) {
+        setChats(std::move(chats));
+        return;
+    }
+    const qsizetype had = m_all.size();
+    m_all = std::move(chats);
+    if (m_results || had == m_all.size())
+        return;
+    QList<Row> more;
+    more.reserve(m_all.size() - had);
+    for (qsizetype i = had; i < m_all.size(); ++i) {
+        Row r = chatRow(m_all[i]);
+        const Group last = more.isEmpty()
+                               ? (m_rows.isEmpty() ? Group::Pinned : m_rows.constLast().group)
+                               : more.constLast().group;
+        if ((more.isEmpty() && m_rows.isEmpty()) || last != r.group) {
+            Row heading;
+            heading.kind = Kind::Heading;
+            heading.group = r.group;
+            more.append(heading);
+        }
+        more.append(std::move(r));
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(more.size()) - 1);
+    m_rows.append(std::move(more));
+    endInsertRows();
+}
+
 void ChatListModel::setChats(QList<Entry> chats)
 {
-    std::sort(chats.begin(), chats.end(), &ChatListModel::before);
+    sort(chats);
     m_all = std::move(chats);
     if (!m_results)
         showAll();
@@ -97,7 +163,7 @@ void ChatListModel::showAll()
 {
     beginResetModel();
     m_results = false;
-    m_now = QDateTime::currentDateTime();
+    m_days = Days::of(QDateTime::currentDateTime());
     m_rows = grouped();
     endResetModel();
 }
@@ -134,7 +200,7 @@ void ChatListModel::updateChat(const QString& chatId, const std::optional<Entry>
                      *chat);
     if (m_results)
         return;
-    if (QDateTime::currentDateTime().date() != m_now.date()) {
+    if (QDate::currentDate() != m_days.today) {
         showAll(); // a new day: every chat may be in another group now
         return;
     }

@@ -31,14 +31,8 @@ public:
     enum class Group { Pinned, Today, Yesterday, Week, Older };
 
     // What the list keeps of a chat.
-    struct Entry {
-        QString id;
-        QString title;
-        qint64 updatedAt = 0;
-        qint64 createdAt = 0;
-        bool pinned = false;
-        static Entry of(const Chat& chat);
-    };
+    using Entry = ListedChat;
+    static Entry entryOf(const Chat& chat);
     // A search's result: a chat, with the message that matched (none for its title).
     struct Found {
         Entry chat;
@@ -51,9 +45,12 @@ public:
     static Group groupOf(bool pinned, qint64 updatedAt, const QDateTime& now);
     static QString groupTitle(Group group);
 
-    // Every chat, in any order; shown grouped unless a search is shown.
+    // Every chat (the store's order, or any); shown grouped unless a search is shown.
     void setChats(QList<Entry> chats);
     const QList<Entry>& chats() const { return m_all; }
+    // Every chat, when the list holds the newest of them: what is new is added at the end
+    // as one insertion (the whole list again if the first ones changed meanwhile).
+    void addRest(QList<Entry> chats);
     // One chat changed, came or went (nullopt): only its rows change. Under a search the
     // list of every chat is kept up to date and the results are left as they are.
     void updateChat(const QString& chatId, const std::optional<Entry>& chat);
@@ -81,6 +78,7 @@ private:
         QString note;
     };
     static bool before(const Entry& a, const Entry& b);
+    static void sort(QList<Entry>& chats);
     QList<Row> grouped() const;
     Row chatRow(const Entry& e) const;
     void removeChatRow(int row);
@@ -89,7 +87,18 @@ private:
     QList<Entry> m_all; // sorted: pinned first, then the newest
     QList<Row> m_rows;
     bool m_results = false;
-    QDateTime m_now;
+    // Where today, yesterday and the previous 7 days begin (ms since the epoch, local
+    // midnights), worked out once: a time zone conversion for each of 10,000 chats is a
+    // good part of a frame.
+    struct Days {
+        QDate today;
+        qint64 todayStarts = 0;
+        qint64 yesterdayStarts = 0;
+        qint64 weekStarts = 0;
+        static Days of(const QDateTime& now);
+        Group groupOf(bool pinned, qint64 updatedAt) const;
+    };
+    Days m_days;
 };
 
 } // namespace lyss

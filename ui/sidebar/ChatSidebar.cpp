@@ -25,6 +25,9 @@ namespace {
 constexpr int kSearchDelayMs = 60;
 // The messages a search ranks and shows at most.
 constexpr int kSearchLimit = 200;
+// The newest chats read at once; the rest come from the search thread (10,000 chats are
+// 20 ms of QtSql, and the first screen shows twenty).
+constexpr int kFirstChats = 100;
 } // namespace
 
 ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* parent)
@@ -66,9 +69,23 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
                 if (ticket == m_background.latest() && text == m_query)
                     showFound(hits, true, error);
             });
+    connect(&m_background, &BackgroundSearch::chatsListed, this,
+            [this](QList<ListedChat> listed, const QString& error) {
+                if (++m_listsAnswered != m_listsAsked)
+                    return; // a newer list is on its way
+                if (!error.isEmpty())
+                    return; // the newest chats are listed; the error is in the log
+                if (!m_hidden.isEmpty())
+                    listed.removeIf([this](const ListedChat& c) { return c.id == m_hidden; });
+                m_model->addRest(std::move(listed));
+                if (m_model->showsResults())
+                    searchChanged(); // titles among the rest too
+                setCurrentChat(m_current);
+            });
     connect(m_new, &QPushButton::clicked, this, &ChatSidebar::newChatRequested);
     connect(m_search, &QLineEdit::textChanged, this, &ChatSidebar::searchChanged);
-    m_search->installEventFilter(this); // Esc: clears the search, never stops a reply
+    m_search->installEventFilter(this);           // Esc: clears the search, never stops a reply
+    m_list->viewport()->installEventFilter(this); // painted: the rest of the chats
     connect(m_list, &QListView::activated, this, &ChatSidebar::activate);
     connect(m_list, &QListView::clicked, this, &ChatSidebar::activate);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -113,18 +130,28 @@ void ChatSidebar::changeEvent(QEvent* event)
 
 void ChatSidebar::reload()
 {
-    QList<ChatListModel::Entry> entries;
-    if (auto chats = m_store.chats().listedChats()) {
-        entries.reserve(chats->size());
-        for (const Chat& c : *chats) {
-            if (c.id != m_hidden)
-                entries.append(ChatListModel::Entry::of(c));
-        }
-    }
+    auto chats = m_store.chats().listedChats(kFirstChats);
+    QList<ListedChat> entries = chats ? std::move(*chats) : QList<ListedChat>{};
+    m_restWanted = entries.size() == kFirstChats;
+    if (m_restWanted) // the rest after this list is painted (or a search, or half a second)
+        QTimer::singleShot(500, this, &ChatSidebar::askForTheRest);
+    else
+        m_listsAnswered = m_listsAsked; // an answer still coming is older than this
+    if (!m_hidden.isEmpty())
+        entries.removeIf([this](const ListedChat& c) { return c.id == m_hidden; });
     m_model->setChats(std::move(entries));
     if (m_model->showsResults())
         searchChanged();
     setCurrentChat(m_current);
+}
+
+void ChatSidebar::askForTheRest()
+{
+    if (!m_restWanted)
+        return;
+    m_restWanted = false;
+    ++m_listsAsked;
+    m_background.listChats();
 }
 
 void ChatSidebar::refreshChat(const QString& chatId)
@@ -134,7 +161,7 @@ void ChatSidebar::refreshChat(const QString& chatId)
     std::optional<ChatListModel::Entry> entry;
     if (auto chat = m_store.chats().chat(chatId);
         chat && chat->has_value() && !(*chat)->archived && chatId != m_hidden)
-        entry = ChatListModel::Entry::of(**chat);
+        entry = ChatListModel::entryOf(**chat);
     m_model->updateChat(chatId, entry);
     if (m_model->showsResults())
         searchChanged(); // its title or words may match now, or no longer
@@ -212,6 +239,8 @@ void ChatSidebar::setCurrentChat(const QString& chatId)
 
 bool ChatSidebar::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_list->viewport() && event->type() == QEvent::Paint && m_restWanted)
+        QMetaObject::invokeMethod(this, &ChatSidebar::askForTheRest, Qt::QueuedConnection);
     if (watched == m_search &&
         (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) &&
         static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape &&
@@ -259,6 +288,7 @@ void ChatSidebar::searchChanged()
         setCurrentChat(m_current);
         return;
     }
+    askForTheRest(); // every title is searched
     // The titles at once; the messages once typing pauses.
     const bool messages = searchesMessages(m_query);
     if (messages)

@@ -77,6 +77,8 @@ private:
     void changed(const QString& chatId, const Status& edit);
     void retranslate();
     void searchChanged();
+    // Asks the search thread for every chat, once the newest are listed.
+    void askForTheRest();
     // The results: chats by title, then those `hits` found (answered: the message search
     // has answered, or was not asked).
     void showFound(const QList<SearchHit>& hits, bool answered, const QString& error = {});
@@ -90,6 +92,11 @@ private:
     QListView* m_list;
     ChatListModel* m_model;
     QTimer m_searchDelay;
+    // Lists of every chat asked of the search thread, and answered: only the answer to
+    // the last is used.
+    bool m_restWanted = false; // the newest chats are listed, the rest not asked for yet
+    int m_listsAsked = 0;
+    int m_listsAnswered = 0;
     QString m_query;
     QString m_current;
     QString m_hidden;

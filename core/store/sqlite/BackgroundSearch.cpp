@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sqlite/BackgroundSearch.h"
 
+#include "store/ChatRepository.h"
 #include "store/ConnectionSource.h"
 #include "store/MessageSearch.h"
 #include "store/Sql.h"
@@ -54,6 +55,18 @@ public:
                               hits ? QString() : hits.errorMessage());
     }
 
+    // On the worker's thread.
+    void listChats()
+    {
+        if (!m_chats)
+            m_chats = std::make_unique<ChatRepository>(*this, m_user);
+        auto chats = m_chats->listedChats();
+        if (!chats && m_interrupted.exchange(false) && !m_closing)
+            chats = m_chats->listedChats(); // the interrupt was meant for a search
+        Q_EMIT m_owner->chatsListed(chats ? *chats : QList<ListedChat>{},
+                                    chats ? QString() : chats.errorMessage());
+    }
+
     // Any thread: stops the statement running on the connection, if any.
     void interrupt()
     {
@@ -68,6 +81,7 @@ public:
     void close()
     {
         m_search.reset();
+        m_chats.reset();
         {
             QMutexLocker lock(&m_handleLock);
             m_handle = nullptr;
@@ -110,9 +124,13 @@ private:
     bool m_open = false;
     QString m_openError;
     std::unique_ptr<MessageSearch> m_search;
+    std::unique_ptr<ChatRepository> m_chats;
     QMutex m_handleLock;
     sqlite3* m_handle = nullptr;
     std::atomic<bool> m_interrupted = false;
+
+public:
+    std::atomic<bool> m_closing = false; // what runs is stopped, and nothing asked again
 };
 
 BackgroundSearch::BackgroundSearch(QString databasePath, QString userId, QObject* parent)
@@ -120,6 +138,7 @@ BackgroundSearch::BackgroundSearch(QString databasePath, QString userId, QObject
     , m_worker(new Worker(std::move(databasePath), std::move(userId), this))
 {
     qRegisterMetaType<QList<SearchHit>>();
+    qRegisterMetaType<QList<ListedChat>>();
     m_thread.setObjectName(QStringLiteral("lyss search"));
     m_worker->moveToThread(&m_thread);
     m_thread.start();
@@ -128,6 +147,7 @@ BackgroundSearch::BackgroundSearch(QString databasePath, QString userId, QObject
 BackgroundSearch::~BackgroundSearch()
 {
     m_latest = ~quint64(0); // nothing asked so far is answered
+    m_worker->m_closing = true;
     interrupt();
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
@@ -144,6 +164,12 @@ quint64 BackgroundSearch::search(const QString& text, int limit)
         m_worker, [w = m_worker, ticket, text, limit] { w->run(ticket, text, limit); },
         Qt::QueuedConnection);
     return ticket;
+}
+
+void BackgroundSearch::listChats()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->listChats(); }, Qt::QueuedConnection);
 }
 
 void BackgroundSearch::cancel()

@@ -12,11 +12,12 @@
 
 namespace lyss {
 
-// Message search for search-as-you-type, on a thread of its own over its own read-only
-// connection to the database: ranking the matches of a common prefix among 100,000
-// messages takes longer than a frame, which the window's thread does not have. Only the
-// newest question counts: a search asked for while another runs interrupts it
-// (sqlite3_interrupt), and an answer that is no longer the newest is never delivered.
+// The window's reads that take longer than a frame, on a thread of their own over their
+// own read-only connection to the database: message search for search-as-you-type
+// (ranking the matches of a common prefix among 100,000 messages) and the whole chat list
+// (10,000 chats are 20 ms of QtSql). Only the newest search counts: a search asked for
+// while another runs interrupts it (sqlite3_interrupt), and an answer that is no longer
+// the newest is never delivered.
 class BackgroundSearch : public QObject {
     Q_OBJECT
 
@@ -32,12 +33,17 @@ public:
     void cancel();
     // The ticket of the question asked last (0 before the first).
     quint64 latest() const { return m_latest.load(); }
+    // Reads every chat the window lists (ChatRepository::listedChats); the answer comes as
+    // chatsListed().
+    void listChats();
 
 Q_SIGNALS:
     // The answer to the newest question, on the thread that owns this object. `error`
     // says in words why there are no hits when the search failed.
     void found(quint64 ticket, const QString& text, const QList<SearchHit>& hits,
                const QString& error);
+    // Every chat listed (newest first), or why not.
+    void chatsListed(const QList<ListedChat>& chats, const QString& error);
 
 private:
     class Worker;
