@@ -3756,6 +3756,173 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::InstalledModels</name>
+    <message>
+        <source>Ollama server:</source>
+        <translation>Ollama 服务器：</translation>
+    </message>
+    <message>
+        <source>Ollama server</source>
+        <translation>Ollama 服务器</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Quantisation</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Loaded now</source>
+        <translation>当前已加载</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>已安装的模型</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete the selected model from the server</source>
+        <translation>从服务器删除所选模型</translation>
+    </message>
+    <message>
+        <source>No Ollama server is configured. Add one in Settings › Servers.</source>
+        <translation>尚未配置 Ollama 服务器。请在“设置 › 服务器”中添加一个。</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>正在向 %1 获取模型列表…</translation>
+    </message>
+    <message>
+        <source>%1 has no models yet: download one below.</source>
+        <translation>%1 还没有模型：请在下方下载一个。</translation>
+    </message>
+    <message>
+        <source>%1 in memory</source>
+        <translation>%1 在内存中</translation>
+    </message>
+    <message>
+        <source>%1 in memory, unloading</source>
+        <translation>%1 在内存中，正在卸载</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in memory for %2 more</source>
+        <translation>%1 在内存中，还将保留 %2</translation>
+    </message>
+    <message>
+        <source>Family: %1</source>
+        <translation>系列：%1</translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation>参数量：%1</translation>
+    </message>
+    <message>
+        <source>Quantisation: %1</source>
+        <translation>量化：%1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>Context length: %1 tokens</source>
+        <translation>上下文长度：%1 个词元</translation>
+    </message>
+    <message>
+        <source>Can do: %1</source>
+        <translation>能力：%1</translation>
+    </message>
+    <message>
+        <source>Parameters set in the model:
+%1</source>
+        <translation>模型中设定的参数：
+%1</translation>
+    </message>
+    <message>
+        <source>License: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+    <message>
+        <source>Asking %1 about %2…</source>
+        <translation>正在向 %1 查询 %2…</translation>
+    </message>
+    <message>
+        <source>Model details</source>
+        <translation>模型详情</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Delete %1 from %2? It frees %3; using it again means downloading it again.</source>
+        <translation>要从 %2 删除 %1 吗？这将释放 %3；以后再用需要重新下载。</translation>
+    </message>
+    <message>
+        <source>its space</source>
+        <translation>其占用的空间</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>正在删除 %1…</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
     <name>lyss::JsonRpcPeer</name>
     <message>
         <source>no answer to %1 within %2 s</source>
@@ -4046,6 +4213,30 @@ Options:
     <message>
         <source>Downloaded %1.</source>
         <translation>已下载 %1。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the download</source>
+        <translation>停止下载</translation>
+    </message>
+    <message>
+        <source>A download is under way; cancel it first.</source>
+        <translation>已有下载正在进行；请先取消它。</translation>
+    </message>
+    <message>
+        <source>Download of %1 cancelled; what was downloaded so far is kept by Ollama and used when you pull it again.</source>
+        <translation>已取消下载 %1；已下载的部分由 Ollama 保留，再次拉取时会继续使用。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>，%1/秒</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ public:
     void cancel();
     bool succeeded() const { return m_done && m_error.isEmpty() && !m_cancelled; }
     QString errorText() const { return m_error; }
+    bool cancelled() const { return m_cancelled; }
 
 Q_SIGNALS:
     // status: "pulling manifest", "pulling 6a0746a1ec1a", "verifying sha256 digest", ...

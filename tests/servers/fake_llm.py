@@ -24,6 +24,7 @@ The model name picks the behaviour of /api/chat and /v1/chat/completions:
                       every 2 ms
   http-500            HTTP 500 with an error body before any byte of stream
 anything else         404, as Ollama answers an unknown model.
+Pulling a model whose name starts with "slowpull" takes 10 s (a step every 0.1 s).
 
 /_test/requests lists every request received (method, path, headers, JSON body);
 /_test/reset forgets them.
@@ -385,9 +386,15 @@ class Handler(BaseHTTPRequestHandler):
         total = 2_000_000
         digest = "sha256:" + "cd" * 32
         line({"status": "pulling " + digest[7:19], "digest": digest, "total": total})
-        for done in range(0, total + 1, 500_000):
-            line({"status": "pulling " + digest[7:19], "digest": digest, "total": total,
-                  "completed": done})
+        slow = model.startswith("slowpull")
+        try:
+            for done in range(0, total + 1, 20_000 if slow else 500_000):
+                line({"status": "pulling " + digest[7:19], "digest": digest, "total": total,
+                      "completed": done})
+                if slow:
+                    time.sleep(0.1)  # 10 s in all: time to press Cancel
+        except OSError:
+            return  # the client cancelled
         for s in ("verifying sha256 digest", "writing manifest", "success"):
             line({"status": s})
         full = model if ":" in model else model + ":latest"

@@ -5,6 +5,10 @@
 #include "backends/BackendSet.h"
 #include "backends/OllamaBackend.h"
 
+#include "backends/ModelInfo.h"
+#include "settings/InstalledModels.h"
+
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,22 +17,34 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace lyss {
 
-ModelsPage::ModelsPage(BackendSet& backends, QWidget* parent)
+ModelsPage::ModelsPage(BackendSet& backends, QWidget* parent, bool installed)
     : QWidget(parent)
     , m_backends(backends)
 {
     auto* v = new QVBoxLayout(this);
+    if (installed) {
+        m_installed = new InstalledModels(backends, this);
+        v->addWidget(m_installed, 1);
+        connect(m_installed, &InstalledModels::said, this, &ModelsPage::said);
+        connect(m_installed, &InstalledModels::modelsChanged, this, &ModelsPage::modelsChanged);
+    }
     m_about = new QLabel(this);
     v->addWidget(m_about);
     auto* row = new QHBoxLayout;
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("pullName"));
     auto* button = m_pullButton = new QPushButton(this);
+    m_cancelButton = new QPushButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelPull"));
+    m_cancelButton->setEnabled(false);
     retranslate();
     row->addWidget(m_name, 1);
     row->addWidget(button);
+    row->addWidget(m_cancelButton);
     v->addLayout(row);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("pullProgress"));
@@ -40,7 +56,9 @@ ModelsPage::ModelsPage(BackendSet& backends, QWidget* parent)
     m_result->setWordWrap(true);
     makePlain(m_result);
     v->addWidget(m_result);
-    v->addStretch(1);
+    if (!installed)
+        v->addStretch(1);
+    connect(m_cancelButton, &QPushButton::clicked, this, &ModelsPage::cancel);
     connect(button, &QPushButton::clicked, this, [this] { pull(m_name->text().trimmed()); });
     connect(m_name, &QLineEdit::returnPressed, this, [this] { pull(m_name->text().trimmed()); });
 }
@@ -56,6 +74,8 @@ void ModelsPage::retranslate()
     m_about->setText(tr("Download a model into Ollama, for example llama3.2 or qwen3:8b:"));
     m_name->setAccessibleName(tr("Model to download"));
     m_pullButton->setText(tr("Pull"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop the download"));
 }
 
 void ModelsPage::changeEvent(QEvent* event)
@@ -81,27 +101,68 @@ void ModelsPage::pull(const QString& model)
     }
     if (!ollama)
         return say(tr("No Ollama server is configured."));
-    PullOperation* op = ollama->pull(model);
+    if (m_pulling)
+        return say(tr("A download is under way; cancel it first."));
+    PullOperation* op = m_pulling = ollama->pull(model);
     ++m_working;
+    m_pullButton->setEnabled(false);
+    m_cancelButton->setEnabled(true);
     m_progress->setValue(0);
+    // The speed over the last second or so, from the bytes of the layer being pulled.
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto last = std::make_shared<std::pair<qint64, qint64>>(-1, 0); // bytes, at ms
+    auto speed = std::make_shared<double>(0);
     connect(op, &PullOperation::progress, this,
-            [this](const QString& status, qint64 done, qint64 total) {
-                if (total > 0 && done >= 0)
-                    m_progress->setValue(static_cast<int>(1000.0 * double(done) / double(total)));
-                say(status);
+            [this, clock, last, speed](const QString& status, qint64 done, qint64 total) {
+                if (total <= 0 || done < 0)
+                    return say(status);
+                m_progress->setValue(static_cast<int>(1000.0 * double(done) / double(total)));
+                const qint64 now = clock->elapsed();
+                if (last->first >= 0 && done >= last->first && now - last->second >= 500) {
+                    *speed = double(done - last->first) * 1000.0 / double(now - last->second);
+                    *last = {done, now};
+                } else if (last->first < 0 || done < last->first) {
+                    *last = {done, now}; // a new layer
+                }
+                say(status + QStringLiteral(": ") + progressText(done, total, *speed));
             });
     connect(op, &PullOperation::finished, this, [this, op, model] {
         if (op->succeeded()) {
             m_progress->setValue(1000);
             say(tr("Downloaded %1.").arg(model));
             Q_EMIT modelsChanged();
-        } else {
+            if (m_installed)
+                m_installed->refresh();
+        } else if (!op->cancelled()) {
             say(op->errorText());
+        } else {
+            m_progress->setValue(0);
+            say(tr("Download of %1 cancelled; what was downloaded so far is kept by Ollama "
+                   "and used when you pull it again.")
+                    .arg(model));
         }
         op->deleteLater();
+        m_pulling = nullptr;
+        m_pullButton->setEnabled(true);
+        m_cancelButton->setEnabled(false);
         --m_working;
         Q_EMIT finishedWork();
     });
+}
+
+void ModelsPage::cancel()
+{
+    if (m_pulling)
+        m_pulling->cancel();
+}
+
+QString ModelsPage::progressText(qint64 done, qint64 total, double bytesPerSecond)
+{
+    QString text = tr("%1 of %2").arg(formatBytes(done), formatBytes(total));
+    if (bytesPerSecond > 0)
+        text += tr(", %1/s").arg(formatBytes(qint64(bytesPerSecond)));
+    return text;
 }
 
 } // namespace lyss

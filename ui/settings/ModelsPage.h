@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QElapsedTimer;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -11,13 +12,17 @@ class QPushButton;
 namespace lyss {
 
 class BackendSet;
+class InstalledModels;
+class PullOperation;
 
-// Settings › Models: downloading a model into Ollama, with its progress.
+// Settings › Models: the models each Ollama server has (InstalledModels, when `installed`),
+// and downloading one, with its size, speed and a Cancel. The first-start page shows the
+// download alone.
 class ModelsPage : public QWidget {
     Q_OBJECT
 
 public:
-    explicit ModelsPage(BackendSet& backends, QWidget* parent = nullptr);
+    explicit ModelsPage(BackendSet& backends, QWidget* parent = nullptr, bool installed = false);
 
     // Starts downloading `model` (the Pull button); what happens is said.
     void pull(const QString& model);
@@ -25,6 +30,10 @@ public:
     void suggest(const QString& model);
     // A download is under way.
     bool busy() const { return m_working > 0; }
+    // Stops the download under way (the Cancel button).
+    void cancel();
+    // "1.2 GB of 2.0 GB, 35 MB/s": a download's progress in words.
+    static QString progressText(qint64 done, qint64 total, double bytesPerSecond);
 
 Q_SIGNALS:
     void said(const QString& text);
@@ -41,6 +50,9 @@ private:
     BackendSet& m_backends;
     QLabel* m_about = nullptr;
     QPushButton* m_pullButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    InstalledModels* m_installed = nullptr;
+    PullOperation* m_pulling = nullptr;
     QLineEdit* m_name = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_result = nullptr;

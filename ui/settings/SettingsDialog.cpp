@@ -109,7 +109,7 @@ QWidget* SettingsDialog::makePage(Page page)
         connect(m_chatPage, &ChatPage::said, this, keep);
         return m_chatPage;
     case Page::Models:
-        m_modelsPage = new ModelsPage(m_backends, m_tabs);
+        m_modelsPage = new ModelsPage(m_backends, m_tabs, true);
         connect(m_modelsPage, &ModelsPage::said, this, keep);
         connect(m_modelsPage, &ModelsPage::modelsChanged, this, &SettingsDialog::modelsChanged);
         connect(m_modelsPage, &ModelsPage::finishedWork, this, &SettingsDialog::finishedWork);
