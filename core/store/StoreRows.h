@@ -9,6 +9,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -66,6 +67,13 @@ Result<QList<T>> queryRows(StatementCache& statements, const QString& statement,
     QList<T> out;
     while ((*q)->next())
         out.append(fromRow(**q));
+    // next() also ends on an error (an interrupted statement, a damaged page): never a
+    // part of the rows taken for all of them.
+    if ((*q)->lastError().isValid()) {
+        Error e = sql::errorFrom(**q, what);
+        (*q)->finish();
+        return e;
+    }
     (*q)->finish();
     return out;
 }

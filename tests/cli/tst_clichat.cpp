@@ -278,9 +278,9 @@ private Q_SLOTS:
         // machine saw its checkpoint).
         auto p = startChat(dir.path(), {QStringLiteral("--model"), QStringLiteral("stall"),
                                         QStringLiteral("go on")});
-        // Wait for a checkpoint to reach the database.
+        // Wait for the three words to reach the database (a checkpoint a second).
         QTRY_VERIFY2_WITH_TIMEOUT(
-            !streamingContent(dir.path()).isEmpty(),
+            streamingContent(dir.path()) == QLatin1String("Reply to: go "),
             qPrintable(QStringLiteral("lyss-cli: %1, printed: %2")
                            .arg(p->state() == QProcess::Running ? QStringLiteral("running")
                                                                 : QStringLiteral("finished"),

@@ -12,6 +12,7 @@
 #include "store/ChatStore.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 
@@ -118,6 +119,12 @@ private Q_SLOTS:
                      !offered.join(QLatin1Char('|')).contains(QStringLiteral("Delete")),
                  qPrintable(offered.join(QLatin1Char('|'))));
         QVERIFY(!w.window->messageView()->messageDelegate()->writable());
+        // Its messages can be searched (the search's connection opens it as read only too).
+        w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
+            ->setText(QStringLiteral("question"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.chatRows().isEmpty() &&
+                                     w.chatRows().first().startsWith(QStringLiteral("Kept\n")),
+                                 5000);
         // Settings › Servers says why nothing can be added, and touches no keyring.
         SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
         QVERIFY(!d.addServer(QStringLiteral("openai"), QStringLiteral("more"),

@@ -54,9 +54,10 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
-    m_sidebar = new ChatSidebar(
-        app.store(), *new BackgroundSearch(app.databasePath(), app.store().userId(), this),
-        splitter);
+    m_sidebar = new ChatSidebar(app.store(),
+                                *new BackgroundSearch(app.databasePath(), app.store().userId(),
+                                                      !app.readOnlyReason().isEmpty(), this),
+                                splitter);
     m_sidebar->setMinimumWidth(200);
     m_sidebar->setReadOnlyReason(app.readOnlyReason());
 

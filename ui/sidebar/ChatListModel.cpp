@@ -116,6 +116,15 @@ void ChatListModel::sort(QList<Entry>& chats)
 
 void ChatListModel::addRest(QList<Entry> chats)
 {
+    // What changed since the list was set is as it is here, not as it was read.
+    if (!m_changed.isEmpty()) {
+        chats.removeIf([this](const Entry& e) { return m_changed.contains(e.id); });
+        for (const Entry& e : std::as_const(m_all)) {
+            if (m_changed.contains(e.id))
+                chats.append(e);
+        }
+        m_changed.clear();
+    }
     sort(chats);
     const auto same = [](const Entry& a, const Entry& b) {
         return a.id == b.id && a.title == b.title && a.updatedAt == b.updatedAt &&
@@ -154,6 +163,7 @@ void ChatListModel::addRest(QList<Entry> chats)
 void ChatListModel::setChats(QList<Entry> chats)
 {
     sort(chats);
+    m_changed.clear();
     m_all = std::move(chats);
     if (!m_results)
         showAll();
@@ -191,6 +201,7 @@ void ChatListModel::showResults(const QList<Found>& found, const QString& none)
 
 void ChatListModel::updateChat(const QString& chatId, const std::optional<Entry>& chat)
 {
+    m_changed.insert(chatId);
     auto old =
         std::find_if(m_all.begin(), m_all.end(), [&](const Entry& e) { return e.id == chatId; });
     if (old != m_all.end())
@@ -287,8 +298,10 @@ QVariant ChatListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         return r.snippet.isEmpty() ? title : title + QLatin1Char('\n') + r.snippet;
-    case Qt::ToolTipRole:
-        return r.kind == Kind::Chat ? QVariant(plainToolTip(r.chat.title)) : QVariant();
+    case Qt::ToolTipRole: // a note may be longer than its row
+        return r.kind == Kind::Heading
+                   ? QVariant()
+                   : QVariant(plainToolTip(r.kind == Kind::Chat ? r.chat.title : r.note));
     case ChatIdRole:
         return r.kind == Kind::Chat ? QVariant(r.chat.id) : QVariant();
     case MessageIdRole:
@@ -316,7 +329,7 @@ Qt::ItemFlags ChatListModel::flags(const QModelIndex& index) const
 void ChatListModel::retranslate()
 {
     if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1)); // every role says it anew
 }
 
 } // namespace lyss

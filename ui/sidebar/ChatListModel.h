@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -85,6 +86,9 @@ private:
     void insertChatRow(const Entry& e);
 
     QList<Entry> m_all; // sorted: pinned first, then the newest
+    // Chats changed since every chat was last set: a list read before a change must not
+    // bring their old state back.
+    QSet<QString> m_changed;
     QList<Row> m_rows;
     bool m_results = false;
     // Where today, yesterday and the previous 7 days begin (ms since the epoch, local

@@ -59,6 +59,15 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
     layout->addWidget(m_search);
     layout->addWidget(m_list, 1);
 
+    // At midnight the groups move on a day (Today becomes Yesterday).
+    m_midnight.setSingleShot(true);
+    connect(&m_midnight, &QTimer::timeout, this, [this] {
+        if (!m_model->showsResults())
+            m_model->showAll();
+        setCurrentChat(m_current);
+        startMidnightTimer();
+    });
+    startMidnightTimer();
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(kSearchDelayMs);
     connect(&m_searchDelay, &QTimer::timeout, this,
@@ -66,20 +75,28 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
     connect(&m_background, &BackgroundSearch::found, this,
             [this](quint64 ticket, const QString& text, const QList<SearchHit>& hits,
                    const QString& error) {
-                if (ticket == m_background.latest() && text == m_query)
-                    showFound(hits, true, error);
+                if (ticket != m_background.latest() || text != m_query)
+                    return;
+                m_hits = hits;
+                m_hitsFor = error.isEmpty() ? text : QString();
+                showFound(hits, true, error);
             });
     connect(&m_background, &BackgroundSearch::chatsListed, this,
-            [this](QList<ListedChat> listed, const QString& error) {
-                if (++m_listsAnswered != m_listsAsked)
-                    return; // a newer list is on its way
-                if (!error.isEmpty())
-                    return; // the newest chats are listed; the error is in the log
+            [this](quint64 ticket, QList<ListedChat> listed, const QString& error) {
+                if (ticket != m_expectedList)
+                    return; // asked before the last reload
+                m_expectedList = 0;
+                if (!error.isEmpty()) {
+                    // The newest chats stay listed; the rest is asked for again.
+                    m_restWanted = true;
+                    QTimer::singleShot(2000, this, &ChatSidebar::askForTheRest);
+                    return;
+                }
                 if (!m_hidden.isEmpty())
                     listed.removeIf([this](const ListedChat& c) { return c.id == m_hidden; });
                 m_model->addRest(std::move(listed));
                 if (m_model->showsResults())
-                    searchChanged(); // titles among the rest too
+                    refilter(); // titles among the rest too
                 setCurrentChat(m_current);
             });
     connect(m_new, &QPushButton::clicked, this, &ChatSidebar::newChatRequested);
@@ -122,9 +139,7 @@ void ChatSidebar::changeEvent(QEvent* event)
         retranslate();
         m_model->retranslate(); // the group headings
         if (m_model->showsResults())
-            showFound({}, !searchesMessages(m_query)); // the note, and the search again
-        if (m_model->showsResults() && searchesMessages(m_query))
-            m_searchDelay.start();
+            refilter(); // the note
     }
 }
 
@@ -132,17 +147,25 @@ void ChatSidebar::reload()
 {
     auto chats = m_store.chats().listedChats(kFirstChats);
     QList<ListedChat> entries = chats ? std::move(*chats) : QList<ListedChat>{};
+    m_expectedList = 0; // a list still coming was read before this one
     m_restWanted = entries.size() == kFirstChats;
     if (m_restWanted) // the rest after this list is painted (or a search, or half a second)
         QTimer::singleShot(500, this, &ChatSidebar::askForTheRest);
-    else
-        m_listsAnswered = m_listsAsked; // an answer still coming is older than this
     if (!m_hidden.isEmpty())
         entries.removeIf([this](const ListedChat& c) { return c.id == m_hidden; });
     m_model->setChats(std::move(entries));
-    if (m_model->showsResults())
-        searchChanged();
+    if (m_model->showsResults()) {
+        refilter();
+        askForTheRest(); // every title is searched
+    }
     setCurrentChat(m_current);
+}
+
+void ChatSidebar::startMidnightTimer()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const qint64 ms = now.msecsTo(QDate::currentDate().addDays(1).startOfDay()) + 1000;
+    m_midnight.start(int(std::clamp<qint64>(ms, 1000, 24 * 3600 * 1000)));
 }
 
 void ChatSidebar::askForTheRest()
@@ -150,8 +173,7 @@ void ChatSidebar::askForTheRest()
     if (!m_restWanted)
         return;
     m_restWanted = false;
-    ++m_listsAsked;
-    m_background.listChats();
+    m_expectedList = m_background.listChats();
 }
 
 void ChatSidebar::refreshChat(const QString& chatId)
@@ -163,14 +185,31 @@ void ChatSidebar::refreshChat(const QString& chatId)
         chat && chat->has_value() && !(*chat)->archived && chatId != m_hidden)
         entry = ChatListModel::entryOf(**chat);
     m_model->updateChat(chatId, entry);
-    if (m_model->showsResults())
-        searchChanged(); // its title or words may match now, or no longer
+    if (m_model->showsResults()) {
+        // Its title may match now, or no longer; the words found stay on screen while
+        // the messages are searched again.
+        refilter();
+        if (searchesMessages(m_query))
+            m_searchDelay.start();
+    }
     setCurrentChat(m_current);
 }
 
 QString ChatSidebar::firstChatId() const
 {
-    return m_model->chats().isEmpty() ? QString() : m_model->chats().constFirst().id;
+    // The most recent, pinned or not.
+    const QList<ListedChat>& all = m_model->chats();
+    const auto newest =
+        std::max_element(all.begin(), all.end(), [](const ListedChat& a, const ListedChat& b) {
+            return a.updatedAt < b.updatedAt;
+        });
+    return newest == all.end() ? QString() : newest->id;
+}
+
+void ChatSidebar::refilter()
+{
+    const bool answered = m_hitsFor == m_query || !searchesMessages(m_query);
+    showFound(m_hitsFor == m_query ? m_hits : QList<SearchHit>{}, answered);
 }
 
 void ChatSidebar::setHiddenChat(const QString& chatId)
@@ -328,7 +367,9 @@ void ChatSidebar::showFound(const QList<SearchHit>& hits, bool answered, const Q
         none = tr("The search failed: %1").arg(error);
     else
         none = tr("No chat has “%1”. Esc clears the search.").arg(m_query);
-    m_list->setUniformItemSizes(false); // the rows with found words are taller
+    // The rows with found words are taller; titles alone are as tall as every row.
+    m_list->setUniformItemSizes(std::none_of(found.cbegin(), found.cend(),
+                                             [](const auto& f) { return !f.snippet.isEmpty(); }));
     m_model->showResults(found, none);
     setCurrentChat(m_current);
 }

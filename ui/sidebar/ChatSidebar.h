@@ -77,8 +77,11 @@ private:
     void changed(const QString& chatId, const Status& edit);
     void retranslate();
     void searchChanged();
+    // The results again (the chats changed), with the words found so far.
+    void refilter();
     // Asks the search thread for every chat, once the newest are listed.
     void askForTheRest();
+    void startMidnightTimer();
     // The results: chats by title, then those `hits` found (answered: the message search
     // has answered, or was not asked).
     void showFound(const QList<SearchHit>& hits, bool answered, const QString& error = {});
@@ -92,11 +95,12 @@ private:
     QListView* m_list;
     ChatListModel* m_model;
     QTimer m_searchDelay;
-    // Lists of every chat asked of the search thread, and answered: only the answer to
-    // the last is used.
-    bool m_restWanted = false; // the newest chats are listed, the rest not asked for yet
-    int m_listsAsked = 0;
-    int m_listsAnswered = 0;
+    QTimer m_midnight;
+    bool m_restWanted = false;  // the newest chats are listed, the rest not asked for yet
+    quint64 m_expectedList = 0; // the ticket of the list of every chat asked for, or 0
+    // The message search's last answer, and the text it is for.
+    QList<SearchHit> m_hits;
+    QString m_hitsFor;
     QString m_query;
     QString m_current;
     QString m_hidden;

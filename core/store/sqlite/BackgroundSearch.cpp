@@ -6,6 +6,7 @@
 #include "store/MessageSearch.h"
 #include "store/Sql.h"
 #include "store/sqlite/SqliteDialect.h"
+#include "store/sqlite/WriteAccess.h"
 #include "util/Log.h"
 
 #include <QMutex>
@@ -18,8 +19,9 @@ namespace lyss {
 // The worker's one connection, lent to MessageSearch on the worker's thread.
 class BackgroundSearch::Worker : public QObject, public ConnectionSource {
 public:
-    Worker(QString path, QString userId, BackgroundSearch* owner)
+    Worker(QString path, QString userId, bool readOnly, BackgroundSearch* owner)
         : m_path(std::move(path))
+        , m_readOnly(readOnly)
         , m_user(std::move(userId))
         , m_owner(owner)
         , m_name(QStringLiteral("lyss-search-%1").arg(reinterpret_cast<quintptr>(this)))
@@ -37,44 +39,56 @@ public:
     // On the worker's thread.
     void run(quint64 ticket, const QString& text, int limit)
     {
-        if (ticket != m_owner->m_latest.load())
+        if (m_closing || ticket != m_owner->m_latest.load())
             return; // a newer question came meanwhile
         if (!m_search)
             m_search = std::make_unique<MessageSearch>(*this, m_user);
-        auto hits = m_search->search(text, limit);
+        auto hits = searchInterruptibly(text, limit);
         if (ticket != m_owner->m_latest.load())
             return; // interrupted, or answered too late to matter
-        if (!hits && m_interrupted.exchange(false)) {
-            // The interrupt meant for the question before this one reached it: ask again.
-            hits = m_search->search(text, limit);
+        // Delivered on the owner's thread, and only if still the newest there.
+        QMetaObject::invokeMethod(
+            m_owner,
+            [owner = m_owner, ticket, text, found = hits ? *hits : QList<SearchHit>{},
+             error = hits ? QString() : hits.errorMessage()] {
+                if (ticket == owner->m_latest.load())
+                    Q_EMIT owner->found(ticket, text, found, error);
+            },
+            Qt::QueuedConnection);
+    }
+
+    // On the worker's thread: the search, open to interrupt() while it runs.
+    Result<QList<SearchHit>> searchInterruptibly(const QString& text, int limit)
+    {
+        {
+            QMutexLocker lock(&m_handleLock);
+            m_searching = true;
         }
-        m_interrupted = false;
-        if (ticket != m_owner->m_latest.load())
-            return;
-        Q_EMIT m_owner->found(ticket, text, hits ? *hits : QList<SearchHit>{},
-                              hits ? QString() : hits.errorMessage());
+        auto hits = m_search->search(text, limit);
+        QMutexLocker lock(&m_handleLock);
+        m_searching = false;
+        return hits;
     }
 
     // On the worker's thread.
-    void listChats()
+    void listChats(quint64 ticket)
     {
+        if (m_closing)
+            return;
         if (!m_chats)
             m_chats = std::make_unique<ChatRepository>(*this, m_user);
         auto chats = m_chats->listedChats();
-        if (!chats && m_interrupted.exchange(false) && !m_closing)
-            chats = m_chats->listedChats(); // the interrupt was meant for a search
-        Q_EMIT m_owner->chatsListed(chats ? *chats : QList<ListedChat>{},
+        Q_EMIT m_owner->chatsListed(ticket, chats ? *chats : QList<ListedChat>{},
                                     chats ? QString() : chats.errorMessage());
     }
 
-    // Any thread: stops the statement running on the connection, if any.
+    // Any thread: stops the search running on the connection, if one runs (never the
+    // chat list's read).
     void interrupt()
     {
         QMutexLocker lock(&m_handleLock);
-        if (m_handle) {
-            m_interrupted = true;
+        if (m_handle && m_searching)
             sqlite3_interrupt(m_handle);
-        }
     }
 
     // On the worker's thread, last.
@@ -100,8 +114,16 @@ private:
         QSqlDatabase db = QSqlDatabase::contains(m_name)
                               ? QSqlDatabase::database(m_name, false)
                               : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (m_readOnly) {
+            // As the main connection opened it: a WAL file in a place that cannot be
+            // written is read as immutable, with no -shm to create.
+            db.setDatabaseName(QString::fromUtf8(WriteAccess::readOnlyUri(m_path)));
+            db.setConnectOptions(
+                QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+        } else {
+            db.setDatabaseName(m_path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
         if (!db.open()) {
             m_openError =
                 sql::errorFrom(db, BackgroundSearch::tr("Opening the database for search")).message;
@@ -118,6 +140,7 @@ private:
     }
 
     QString m_path;
+    bool m_readOnly;
     QString m_user;
     BackgroundSearch* m_owner;
     QString m_name;
@@ -127,15 +150,16 @@ private:
     std::unique_ptr<ChatRepository> m_chats;
     QMutex m_handleLock;
     sqlite3* m_handle = nullptr;
-    std::atomic<bool> m_interrupted = false;
+    bool m_searching = false; // under m_handleLock
 
 public:
     std::atomic<bool> m_closing = false; // what runs is stopped, and nothing asked again
 };
 
-BackgroundSearch::BackgroundSearch(QString databasePath, QString userId, QObject* parent)
+BackgroundSearch::BackgroundSearch(QString databasePath, QString userId, bool readOnly,
+                                   QObject* parent)
     : QObject(parent)
-    , m_worker(new Worker(std::move(databasePath), std::move(userId), this))
+    , m_worker(new Worker(std::move(databasePath), std::move(userId), readOnly, this))
 {
     qRegisterMetaType<QList<SearchHit>>();
     qRegisterMetaType<QList<ListedChat>>();
@@ -166,10 +190,12 @@ quint64 BackgroundSearch::search(const QString& text, int limit)
     return ticket;
 }
 
-void BackgroundSearch::listChats()
+quint64 BackgroundSearch::listChats()
 {
+    const quint64 ticket = ++m_lists;
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->listChats(); }, Qt::QueuedConnection);
+        m_worker, [w = m_worker, ticket] { w->listChats(ticket); }, Qt::QueuedConnection);
+    return ticket;
 }
 
 void BackgroundSearch::cancel()

@@ -22,7 +22,10 @@ class BackgroundSearch : public QObject {
     Q_OBJECT
 
 public:
-    BackgroundSearch(QString databasePath, QString userId, QObject* parent = nullptr);
+    // `readOnly`: the file is opened as the main connection opened it when it could not be
+    // written (Database::readOnlyReason), immutable and without a journal.
+    BackgroundSearch(QString databasePath, QString userId, bool readOnly = false,
+                     QObject* parent = nullptr);
     // Interrupts what runs and closes the connection on its thread.
     ~BackgroundSearch() override;
 
@@ -34,16 +37,17 @@ public:
     // The ticket of the question asked last (0 before the first).
     quint64 latest() const { return m_latest.load(); }
     // Reads every chat the window lists (ChatRepository::listedChats); the answer comes as
-    // chatsListed().
-    void listChats();
+    // chatsListed() with the ticket returned here. A search never interrupts it.
+    quint64 listChats();
 
 Q_SIGNALS:
-    // The answer to the newest question, on the thread that owns this object. `error`
-    // says in words why there are no hits when the search failed.
+    // The answer to the newest question, on the thread that owns this object (checked
+    // there: an answer overtaken by a newer question is never emitted). `error` says in
+    // words why there are no hits when the search failed.
     void found(quint64 ticket, const QString& text, const QList<SearchHit>& hits,
                const QString& error);
     // Every chat listed (newest first), or why not.
-    void chatsListed(const QList<ListedChat>& chats, const QString& error);
+    void chatsListed(quint64 ticket, const QList<ListedChat>& chats, const QString& error);
 
 private:
     class Worker;
@@ -53,6 +57,7 @@ private:
     QThread m_thread;
     Worker* m_worker;
     std::atomic<quint64> m_latest = 0;
+    quint64 m_lists = 0;
 };
 
 } // namespace lyss

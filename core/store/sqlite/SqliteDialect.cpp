@@ -99,7 +99,8 @@ constexpr int kRankedMatches = 2000;
 
 QString SqliteDialect::searchStatement() const
 {
-    // Ranked among the newest 2,000 matching messages: ranking every match of a common
+    // Ranked among the newest 2,000 matching messages (the last written: an import's are
+    // written when imported, whatever their date): ranking every match of a common
     // prefix ("th" matches 94% of 100,000 messages) takes 190 ms, these 2,000 about 35 ms,
     // and a rarer word (fewer matches) is ranked among all of them as before.
     return QStringLiteral("SELECT chat_id, title, id, found FROM ("
