@@ -5,7 +5,7 @@ set -euo pipefail
 
 LYSS_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-websockets-dev
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-websockets-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libsqlite3-dev libgl-dev
     libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev

@@ -241,6 +241,34 @@ private Q_SLOTS:
 
     // Every control a user can reach says what it is to a screen reader, in the window and
     // in the settings dialog, and takes keyboard focus.
+    // The top bar's buttons are icons in the theme's text colour, named for screen readers.
+    void topBarIconsFollowTheTheme()
+    {
+        Window w(m_server->url());
+        const auto inkOf = [](const QIcon& icon) {
+            const QImage image = icon.pixmap(24, 24).toImage();
+            QColor ink;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (qAlpha(image.pixel(x, y)) == 255)
+                        ink = QColor(image.pixel(x, y));
+            return ink;
+        };
+        for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+            w.window->setTheme(theme);
+            const QColor text = w.window->themes()->current().color(QStringLiteral("text"));
+            for (const char* name : {"sidebarToggle", "themeButton", "settingsButton"}) {
+                auto* button = w.window->findChild<QToolButton*>(QLatin1String(name));
+                QVERIFY(button);
+                QVERIFY2(button->text().isEmpty(), name); // no glyph standing in for an icon
+                QVERIFY2(!button->icon().isNull(), name);
+                QCOMPARE(inkOf(button->icon()).rgb(), text.rgb());
+                QVERIFY(!button->accessibleName().isEmpty() && !button->toolTip().isEmpty());
+            }
+        }
+        w.window->setTheme(QStringLiteral("system"));
+    }
+
     void everyControlHasAnAccessibleName()
     {
         Window w(m_server->url());

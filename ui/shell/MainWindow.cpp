@@ -7,6 +7,8 @@
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
 #include "chat/Conversations.h"
+#include "common/Icons.h"
+#include "common/Spacing.h"
 #include "config/Settings.h"
 #include "conversation/Composer.h"
 #include "conversation/FindBar.h"
@@ -69,10 +71,10 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     // Top bar: sidebar toggle, model picker, servers' status.
     auto* top = new QHBoxLayout;
     m_topBar = top;
-    top->setContentsMargins(8, 6, 12, 6);
+    top->setContentsMargins(space::s, space::s, space::m, space::s);
+    top->setSpacing(space::s);
     m_sidebarToggle = new QToolButton(right);
     m_sidebarToggle->setObjectName(QStringLiteral("sidebarToggle"));
-    m_sidebarToggle->setText(QStringLiteral("☰"));
     m_modelPicker = new ModelPicker(backends, right);
     m_status = new ServerStatus(backends, right);
     top->addWidget(m_sidebarToggle);
@@ -81,11 +83,9 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     top->addWidget(m_status);
     m_settingsButton = new QToolButton(right);
     m_settingsButton->setObjectName(QStringLiteral("settingsButton"));
-    m_settingsButton->setText(QStringLiteral("⚙"));
     connect(m_settingsButton, &QToolButton::clicked, this, &MainWindow::openSettings);
     m_themeButton = new QToolButton(right);
     m_themeButton->setObjectName(QStringLiteral("themeButton"));
-    m_themeButton->setText(QStringLiteral("◐"));
     m_themeButton->setPopupMode(QToolButton::InstantPopup);
     m_themeButton->setMenu(new QMenu(m_themeButton));
     top->addWidget(m_themeButton);
@@ -332,6 +332,12 @@ void MainWindow::applyTheme()
     m_sidebar->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
         ->setStyleSheet(field.arg(QStringLiteral("QLineEdit")));
     m_notices->setStyleSheet(QStringLiteral("color: %1;").arg(c("danger").name()));
+    for (auto [button, icon] :
+         {std::pair{m_sidebarToggle, "menu"}, std::pair{m_themeButton, "theme"},
+          std::pair{m_settingsButton, "settings"}}) {
+        button->setIcon(icons::themed(QLatin1String(icon), c("text")));
+        button->setAutoRaise(true); // a frame under the pointer only
+    }
     // The theme menu shows which one is in use.
     QMenu* menu = m_themeButton->menu();
     menu->clear();
