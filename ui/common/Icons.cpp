@@ -2,6 +2,8 @@
 #include "common/Icons.h"
 
 #include <QFile>
+#include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPixmap>
 #include <QSvgRenderer>
@@ -10,17 +12,68 @@ namespace lyss::icons {
 
 namespace {
 
-QPixmap render(const QByteArray& svg, int size, qreal ratio)
-{
-    QSvgRenderer renderer(svg);
-    QPixmap pixmap(QSize(size, size) * ratio);
-    pixmap.fill(Qt::transparent);
-    pixmap.setDevicePixelRatio(ratio);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    renderer.render(&p, QRectF(0, 0, size, size));
-    return pixmap;
-}
+// Draws the SVG in one colour at the size asked for, when it is asked for: a window that
+// shows three icons at 16 px renders three pixmaps, not every size in advance.
+class InkedSvg : public QIconEngine {
+public:
+    InkedSvg(QByteArray svg, QColor color)
+        : m_svg(std::move(svg))
+        , m_color(std::move(color))
+    {
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State) override
+    {
+        QSvgRenderer renderer(inked(mode));
+        renderer.render(painter, QRectF(rect));
+    }
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return scaledPixmap(size, mode, state, 1.0);
+    }
+
+    QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State, qreal scale) override
+    {
+        const QString key = QStringLiteral("%1x%2@%3/%4")
+                                .arg(size.width())
+                                .arg(size.height())
+                                .arg(scale)
+                                .arg(int(mode));
+        if (auto it = m_pixmaps.constFind(key); it != m_pixmaps.constEnd())
+            return *it;
+        QPixmap pixmap(size * scale);
+        pixmap.fill(Qt::transparent);
+        pixmap.setDevicePixelRatio(scale);
+        {
+            QPainter p(&pixmap);
+            p.setRenderHint(QPainter::Antialiasing);
+            QSvgRenderer renderer(inked(mode));
+            renderer.render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
+        }
+        m_pixmaps.insert(key, pixmap);
+        return pixmap;
+    }
+
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override { return size; }
+    QIconEngine* clone() const override { return new InkedSvg(m_svg, m_color); }
+    QString key() const override { return QStringLiteral("lyss-inked-svg"); }
+
+private:
+    // The drawing in the colour, faded when disabled (SVG 1.1 colours have no alpha).
+    QByteArray inked(QIcon::Mode mode) const
+    {
+        QByteArray svg = m_svg;
+        svg.replace("currentColor", m_color.name(QColor::HexRgb).toLatin1());
+        if (mode == QIcon::Disabled)
+            svg.replace("<svg ", "<svg opacity=\"0.4\" ");
+        return svg;
+    }
+
+    QByteArray m_svg;
+    QColor m_color;
+    QHash<QString, QPixmap> m_pixmaps;
+};
 
 } // namespace
 
@@ -29,27 +82,7 @@ QIcon themed(const QString& name, const QColor& color)
     QFile file(QStringLiteral(":/icons/%1.svg").arg(name));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QByteArray source = file.readAll();
-    QColor faded = color;
-    faded.setAlphaF(0.4f);
-    const auto painted = [&source](const QColor& c) {
-        QByteArray svg = source;
-        svg.replace("currentColor", c.name(QColor::HexRgb).toLatin1());
-        if (c.alphaF() < 1.0f) // SVG 1.1 colours have no alpha: the whole drawing is faded
-            svg.replace("<svg ", QByteArrayLiteral("<svg opacity=\"") +
-                                     QByteArray::number(c.alphaF(), 'f', 2) + "\" ");
-        return svg;
-    };
-    const QByteArray normal = painted(color);
-    const QByteArray disabled = painted(faded);
-    QIcon icon;
-    for (int size : {16, 20, 24, 32}) {
-        for (qreal ratio : {1.0, 2.0}) {
-            icon.addPixmap(render(normal, size, ratio), QIcon::Normal);
-            icon.addPixmap(render(disabled, size, ratio), QIcon::Disabled);
-        }
-    }
-    return icon;
+    return QIcon(new InkedSvg(file.readAll(), color));
 }
 
 } // namespace lyss::icons

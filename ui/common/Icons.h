@@ -7,9 +7,9 @@
 
 namespace lyss::icons {
 
-// A bundled icon (":/icons/NAME.svg", drawn in currentColor) in `color`, sharp at the
-// sizes buttons ask for, at 1× and 2×; disabled, the same faded. Icons follow the theme
-// by being made again with its colour.
+// A bundled icon (":/icons/NAME.svg", drawn in currentColor) in `color`, drawn sharp at
+// each size and scale it is asked for, when asked; disabled, the same faded. Icons follow
+// the theme by being made again with its colour.
 QIcon themed(const QString& name, const QColor& color);
 
 } // namespace lyss::icons

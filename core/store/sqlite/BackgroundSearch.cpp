@@ -78,6 +78,8 @@ public:
         if (!m_chats)
             m_chats = std::make_unique<ChatRepository>(*this, m_user);
         auto chats = m_chats->listedChats();
+        if (m_closing)
+            return; // stopped: nobody waits for it
         Q_EMIT m_owner->chatsListed(ticket, chats ? *chats : QList<ListedChat>{},
                                     chats ? QString() : chats.errorMessage());
     }
@@ -87,8 +89,8 @@ public:
     void interrupt()
     {
         QMutexLocker lock(&m_handleLock);
-        if (m_handle && m_searching)
-            sqlite3_interrupt(m_handle);
+        if (m_handle && (m_searching || m_closing))
+            sqlite3_interrupt(m_handle); // closing: whatever runs, the list's read too
     }
 
     // On the worker's thread, last.
