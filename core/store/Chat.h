@@ -57,10 +57,23 @@ struct ChatSummary {
 
 // A message whose text matched a search, with the matching words marked.
 struct SearchHit {
+    // The marks around the matching words in `snippet` (private-use characters: a
+    // message's own brackets are not marks).
+    static constexpr char16_t kFoundStart = u'\uE000';
+    static constexpr char16_t kFoundEnd = u'\uE001';
+
     QString chatId;
     QString chatTitle;
     QString messageId;
-    QString snippet;
+    QString snippet; // the words around the match, as plain text
+
+    // The snippet with the matching words in [brackets], for a line of text.
+    static QString bracketed(QString snippet)
+    {
+        snippet.replace(QChar(kFoundStart), QLatin1Char('['));
+        snippet.replace(QChar(kFoundEnd), QLatin1Char(']'));
+        return snippet;
+    }
 };
 
 } // namespace lyss

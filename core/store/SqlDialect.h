@@ -49,8 +49,8 @@ public:
     // Full-text search over finished messages: the query for the words a user typed (each
     // must occur; the last may be the start of a word), or "" when there are none, and the
     // statement that takes (that query, a user id, a limit) and returns chat id, chat title,
-    // message id and a snippet with the matches in [brackets], best first, of that person's
-    // unarchived chats only. A dialect may rank only the newest matches of a query that
+    // message id and a snippet with the matches between SearchHit's marks, best first, of that
+    // person's unarchived chats only. A dialect may rank only the newest matches of a query that
     // matches very many (SQLite: the newest 2,000).
     virtual QString searchQuery(const QString& text) const = 0;
     virtual QString searchStatement() const = 0;

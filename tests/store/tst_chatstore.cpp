@@ -349,7 +349,7 @@ private Q_SLOTS:
                            "| a | b |\n|---|---|\n| platypus | x |"));
         auto platypus = m_store->search().search(QStringLiteral("platypus"));
         QCOMPARE(platypus->size(), 1);
-        const QString snippet = platypus->first().snippet;
+        const QString snippet = SearchHit::bracketed(platypus->first().snippet);
         for (const char* mark : {"```", "**", "##", "`", "](", "|", "python", "> "})
             QVERIFY2(!snippet.contains(QLatin1String(mark)), qPrintable(snippet));
         QVERIFY2(snippet.contains(QStringLiteral("[platypus]")), qPrintable(snippet)); // the match

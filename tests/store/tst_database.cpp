@@ -194,7 +194,7 @@ private Q_SLOTS:
         QVERIFY2(hits.ok(), qPrintable(hits.errorMessage()));
         QCOMPARE(hits->size(), 1);
         QCOMPARE(hits->first().chatTitle, QStringLiteral("Old chat"));
-        QVERIFY(hits->first().snippet.contains(QStringLiteral("[platypus]")));
+        QVERIFY(SearchHit::bracketed(hits->first().snippet).contains(QStringLiteral("[platypus]")));
         QSqlQuery check((*db)->connection());
         QVERIFY2(check.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) "
                                            "VALUES ('integrity-check', 1)")),

@@ -297,7 +297,8 @@ QVariant ChatListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        return r.snippet.isEmpty() ? title : title + QLatin1Char('\n') + r.snippet;
+        return r.snippet.isEmpty() ? title
+                                   : title + QLatin1Char('\n') + SearchHit::bracketed(r.snippet);
     case Qt::ToolTipRole: // a note may be longer than its row
         return r.kind == Kind::Heading
                    ? QVariant()

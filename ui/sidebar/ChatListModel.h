@@ -24,7 +24,7 @@ public:
         ChatIdRole = Qt::UserRole + 1,
         MessageIdRole, // the message a search found, or none
         TitleRole,
-        SnippetRole, // the found words, under a search
+        SnippetRole, // the words found under a search, marked as SearchHit marks them
         UpdatedRole, // ms since the epoch
         KindRole,    // Kind
     };

@@ -3,6 +3,7 @@
 #include "common/ShortDate.h"
 #include "common/Spacing.h"
 #include "sidebar/ChatListModel.h"
+#include "store/Chat.h"
 
 #include <QAbstractItemView>
 #include <QPainter>
@@ -36,6 +37,40 @@ QString oneLine(QString text)
 {
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return text;
+}
+
+// The words found, bold, in the snippet's line: runs of text drawn one after another,
+// the last cut with an ellipsis where the line ends.
+void drawMarked(QPainter* painter, const QRect& line, const QString& snippet, const QFont& font)
+{
+    QFont bold = font;
+    bold.setWeight(QFont::Bold);
+    int x = line.left();
+    bool found = false;
+    QString run;
+    const auto flush = [&](bool last) {
+        if (run.isEmpty() || x >= line.right())
+            return;
+        painter->setFont(found ? bold : font);
+        const QFontMetrics metrics(painter->font());
+        const int room = line.right() - x;
+        const QString shown = metrics.horizontalAdvance(run) > room || last
+                                  ? metrics.elidedText(run, Qt::ElideRight, room)
+                                  : run;
+        painter->drawText(QRect(x, line.top(), room, line.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, shown);
+        x += metrics.horizontalAdvance(shown);
+        run.clear();
+    };
+    for (const QChar c : snippet) {
+        if (c == QChar(SearchHit::kFoundStart) || c == QChar(SearchHit::kFoundEnd)) {
+            flush(false);
+            found = c == QChar(SearchHit::kFoundStart);
+        } else {
+            run += c;
+        }
+    }
+    flush(true);
 }
 
 } // namespace
@@ -147,8 +182,7 @@ void ChatRowDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->setPen(muted);
         const QRect second(inner.left(), firstLine.bottom() + 1 + space::xs, inner.width(),
                            smallMetrics.height());
-        painter->drawText(second, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          smallMetrics.elidedText(oneLine(snippet), Qt::ElideRight, inner.width()));
+        drawMarked(painter, second, oneLine(snippet), small);
     }
     painter->restore();
 }

@@ -104,8 +104,9 @@ QString SqliteDialect::searchStatement() const
     // prefix ("th" matches 94% of 100,000 messages) takes 190 ms, these 2,000 about 35 ms,
     // and a rarer word (fewer matches) is ranked among all of them as before.
     return QStringLiteral("SELECT chat_id, title, id, found FROM ("
-                          "SELECT m.chat_id, c.title, m.id, snippet(messages_fts, 0, '[', ']', "
-                          "'…', 12) AS found, "
+                          "SELECT m.chat_id, c.title, m.id, "
+                          // SearchHit's marks: U+E000 and U+E001
+                          "snippet(messages_fts, 0, char(57344), char(57345), '…', 12) AS found, "
                           "messages_fts.rank AS score "
                           "FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid "
                           "JOIN chats c ON c.id = m.chat_id "
