@@ -3921,6 +3921,10 @@ Options:
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
+    <message>
+        <source>%1 (%2 on the GPU)</source>
+        <translation>%1（%2 在 GPU 上）</translation>
+    </message>
 </context>
 <context>
     <name>lyss::JsonRpcPeer</name>
@@ -4237,6 +4241,14 @@ Options:
     <message>
         <source>, %1/s</source>
         <translation>，%1/秒</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The download stopped: its server was changed or removed. Pull it again to go on where it stopped.</source>
+        <translation>下载已停止：它的服务器被更改或移除了。再次拉取即可从停止处继续。</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ QTreeWidgetItem* rowOf(QTreeWidget* table, const QString& model)
 QString answerNextBox(QMessageBox::StandardButton button)
 {
     auto said = std::make_shared<QString>();
-    auto* timer = new QTimer;
+    auto* timer = new QTimer(QApplication::instance());
     timer->setInterval(20);
     QObject::connect(timer, &QTimer::timeout, [timer, said, button] {
         if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
@@ -46,11 +46,11 @@ QString answerNextBox(QMessageBox::StandardButton button)
             else
                 box->reject();
             timer->stop();
-            timer->deleteLater();
         }
     });
     timer->start();
     (void)QTest::qWaitFor([&] { return !said->isEmpty(); }, 10000);
+    timer->deleteLater(); // answered or not, it clicks nothing in a later test
     return *said;
 }
 
@@ -103,6 +103,7 @@ private Q_SLOTS:
         QVERIFY(!llama->text(5).isEmpty());
         // The fake server has its first model loaded.
         QTRY_VERIFY(llama->text(6).contains(QStringLiteral("in memory")));
+        QVERIFY(rowOf(table, QStringLiteral("mistral:latest")));
         QVERIFY(rowOf(table, QStringLiteral("mistral:latest"))->text(6).isEmpty());
         // One server: nothing to choose.
         QVERIFY(!page.findChild<QComboBox*>(QStringLiteral("modelServer"))->isVisible());
@@ -113,6 +114,7 @@ private Q_SLOTS:
         QVERIFY(details->isEnabled());
         QTimer::singleShot(0, details, &QPushButton::click);
         const QString text = answerNextBox(QMessageBox::Close);
+        QVERIFY(!text.isEmpty());
         QVERIFY2(text.contains(QStringLiteral("Family: llama")) &&
                      text.contains(QStringLiteral("Context length: 131072 tokens")) &&
                      text.contains(QStringLiteral("Quantisation: Q4_K_M")),
@@ -173,6 +175,15 @@ private Q_SLOTS:
         page.findChild<QPushButton*>(QStringLiteral("refreshModels"))->click();
         QTRY_VERIFY(rowOf(table, QStringLiteral("llama3.2:latest")));
         QVERIFY(!rowOf(table, QStringLiteral("slowpull-tiny:latest")));
+
+        // The servers changed mid-download: it stops, said, and a new one can start.
+        page.pull(QStringLiteral("slowpull-again"));
+        QTRY_VERIFY(result->text().contains(QStringLiteral(" of 2.0 MB")));
+        w.backends->rebuild(*w.app->effectiveBackends(), nullptr, 30000);
+        QTRY_VERIFY(!page.busy());
+        QVERIFY2(result->text().contains(QStringLiteral("server was changed")),
+                 qPrintable(result->text()));
+        QVERIFY(!cancel->isEnabled());
 
         // A whole download adds its row.
         page.pull(QStringLiteral("tinyllama"));

@@ -239,8 +239,6 @@ private Q_SLOTS:
         w.window->setTheme(QStringLiteral("system"));
     }
 
-    // Every control a user can reach says what it is to a screen reader, in the window and
-    // in the settings dialog, and takes keyboard focus.
     // The top bar's buttons are icons in the theme's text colour, named for screen readers.
     void topBarIconsFollowTheTheme()
     {
@@ -263,12 +261,18 @@ private Q_SLOTS:
                 QVERIFY2(button->text().isEmpty(), name); // no glyph standing in for an icon
                 QVERIFY2(!button->icon().isNull(), name);
                 QCOMPARE(inkOf(button->icon()).rgb(), text.rgb());
+                // Sharp on a high-DPI screen: drawn at twice the pixels, not scaled.
+                const QPixmap sharp = button->icon().pixmap(QSize(24, 24), 2.0);
+                QCOMPARE(sharp.size(), QSize(48, 48));
+                QCOMPARE(sharp.devicePixelRatio(), 2.0);
                 QVERIFY(!button->accessibleName().isEmpty() && !button->toolTip().isEmpty());
             }
         }
         w.window->setTheme(QStringLiteral("system"));
     }
 
+    // Every control a user can reach says what it is to a screen reader, in the window and
+    // in the settings dialog, and takes keyboard focus.
     void everyControlHasAnAccessibleName()
     {
         Window w(m_server->url());

@@ -28,23 +28,16 @@ public:
         renderer.render(painter, QRectF(rect));
     }
 
-    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    // Qt 6.4 asks a high-DPI pixmap through pixmap() with the size in device pixels (its
+    // default scaledPixmap), and sets the ratio itself: drawn at the size asked.
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State) override
     {
-        return scaledPixmap(size, mode, state, 1.0);
-    }
-
-    QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State, qreal scale) override
-    {
-        const QString key = QStringLiteral("%1x%2@%3/%4")
-                                .arg(size.width())
-                                .arg(size.height())
-                                .arg(scale)
-                                .arg(int(mode));
+        const QString key =
+            QStringLiteral("%1x%2/%3").arg(size.width()).arg(size.height()).arg(int(mode));
         if (auto it = m_pixmaps.constFind(key); it != m_pixmaps.constEnd())
             return *it;
-        QPixmap pixmap(size * scale);
+        QPixmap pixmap(size);
         pixmap.fill(Qt::transparent);
-        pixmap.setDevicePixelRatio(scale);
         {
             QPainter p(&pixmap);
             p.setRenderHint(QPainter::Antialiasing);

@@ -74,7 +74,8 @@ InstalledModels::InstalledModels(BackendSet& backends, QWidget* parent)
     connect(m_details, &QPushButton::clicked, this, &InstalledModels::showDetails);
     connect(m_delete, &QPushButton::clicked, this, &InstalledModels::deleteSelected);
     connect(m_table, &QTreeWidget::itemSelectionChanged, this, &InstalledModels::updateButtons);
-    connect(m_table, &QTreeWidget::itemActivated, this, &InstalledModels::showDetails);
+    // Double-click (or Enter) for the details; a single click only selects.
+    connect(m_table, &QTreeWidget::itemDoubleClicked, this, &InstalledModels::showDetails);
     connect(&m_backends, &BackendSet::rebuilt, this, [this] {
         fillServers();
         refresh();
@@ -149,6 +150,7 @@ void InstalledModels::refresh()
     m_table->clear();
     updateButtons();
     if (!ollama) {
+        m_afterRefresh.clear();
         say(tr("No Ollama server is configured. Add one in Settings › Servers."));
         return;
     }
@@ -157,9 +159,11 @@ void InstalledModels::refresh()
     ollama->listModels([self, ollama](Result<QList<ModelInfo>> models) {
         if (!self || self->server() != ollama)
             return;
-        if (!models)
+        if (!models) {
+            self->m_afterRefresh.clear();
             return self->say(models.errorMessage());
-        self->show(*models);
+        }
+        self->showModels(*models);
         ollama->loadedModels([self, ollama](Result<QList<ModelInfo>> loaded) {
             if (self && self->server() == ollama && loaded)
                 self->showLoaded(*loaded);
@@ -167,7 +171,7 @@ void InstalledModels::refresh()
     });
 }
 
-void InstalledModels::show(const QList<ModelInfo>& models)
+void InstalledModels::showModels(const QList<ModelInfo>& models)
 {
     const QString was = selected();
     m_table->clear();
@@ -212,8 +216,10 @@ void InstalledModels::showLoaded(const QList<ModelInfo>& loaded)
 
 QString InstalledModels::loadedFor(const ModelInfo& loaded, const QDateTime& now)
 {
-    const QString memory =
-        loaded.sizeVram >= 0 ? formatBytes(loaded.sizeVram) : formatBytes(loaded.sizeBytes);
+    // /api/ps: size is all it takes in memory, size_vram the part on the GPU (0 on the CPU).
+    QString memory = formatBytes(loaded.sizeBytes >= 0 ? loaded.sizeBytes : loaded.sizeVram);
+    if (loaded.sizeVram > 0 && loaded.sizeBytes > loaded.sizeVram)
+        memory = tr("%1 (%2 on the GPU)").arg(memory, formatBytes(loaded.sizeVram));
     if (!loaded.expiresAt.isValid() || now.daysTo(loaded.expiresAt) > 30)
         return tr("%1 in memory").arg(memory); // kept until Ollama stops
     const qint64 seconds = now.secsTo(loaded.expiresAt);
@@ -271,12 +277,17 @@ void InstalledModels::showDetails()
         if (!show)
             return self->say(show.errorMessage());
         self->m_status->clear();
-        QMessageBox box(QMessageBox::Information, tr("Model details"), detailsText(model, *show),
-                        QMessageBox::Close, self);
-        box.setObjectName(QStringLiteral("modelDetailsBox"));
-        box.setTextFormat(Qt::PlainText);
-        box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-        box.exec();
+        if (self->m_detailsBox)
+            self->m_detailsBox->close(); // one box at a time: the newest
+        // Opened, not run: no loop of its own inside the network's callback.
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Model details"),
+                                    detailsText(model, *show), QMessageBox::Close, self);
+        box->setObjectName(QStringLiteral("modelDetailsBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        self->m_detailsBox = box;
+        box->open();
     });
 }
 
@@ -287,27 +298,35 @@ void InstalledModels::deleteSelected()
     if (!ollama || model.isEmpty())
         return;
     const QString size = m_table->selectedItems().first()->text(Size);
-    QMessageBox ask(QMessageBox::Question, tr("Delete model"),
-                    tr("Delete %1 from %2? It frees %3; using it again means downloading it "
-                       "again.")
-                        .arg(model, ollama->name(), size.isEmpty() ? tr("its space") : size),
-                    QMessageBox::Yes | QMessageBox::Cancel, this);
-    ask.setTextFormat(Qt::PlainText);
-    ask.setDefaultButton(QMessageBox::Cancel);
-    ask.button(QMessageBox::Yes)->setText(tr("Delete"));
-    if (ask.exec() != QMessageBox::Yes)
-        return;
-    m_status->setText(tr("Deleting %1…").arg(model));
-    QPointer<InstalledModels> self(this);
-    ollama->deleteModel(model, [self, model](Result<bool> done) {
-        if (!self)
+    const QString serverName = ollama->name();
+    auto* ask = new QMessageBox(
+        QMessageBox::Question, tr("Delete model"),
+        tr("Delete %1 from %2? It frees %3; using it again means downloading it again.")
+            .arg(model, serverName, size.isEmpty() ? tr("its space") : size),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    ask->setObjectName(QStringLiteral("deleteModelBox"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setTextFormat(Qt::PlainText);
+    ask->setDefaultButton(QMessageBox::Cancel);
+    ask->button(QMessageBox::Yes)->setText(tr("Delete"));
+    connect(ask, &QMessageBox::finished, this, [this, model, serverName](int answer) {
+        // The servers may have changed while the box was open: the one named, if still there.
+        OllamaBackend* server = this->server();
+        if (answer != QMessageBox::Yes || !server || server->name() != serverName)
             return;
-        if (!done)
-            return self->say(done.errorMessage());
-        self->m_afterRefresh = tr("Deleted %1.").arg(model);
-        self->refresh();
-        Q_EMIT self->modelsChanged();
+        m_status->setText(tr("Deleting %1…").arg(model));
+        QPointer<InstalledModels> self(this);
+        server->deleteModel(model, [self, model](Result<bool> done) {
+            if (!self)
+                return;
+            if (!done)
+                return self->say(done.errorMessage());
+            self->m_afterRefresh = tr("Deleted %1.").arg(model);
+            self->refresh();
+            Q_EMIT self->modelsChanged();
+        });
     });
+    ask->open();
 }
 
 } // namespace lyss

@@ -4,6 +4,8 @@
 #include "backends/ModelInfo.h"
 
 #include <QDateTime>
+#include <QMessageBox>
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -33,6 +35,9 @@ public:
     // Deletes the selected model once the person says yes (the Delete button).
     void deleteSelected();
 
+    // The server chosen in the list (null when there is none).
+    OllamaBackend* server() const;
+
     // How long a loaded model stays in memory, in words ("4 min"), from `now`.
     static QString loadedFor(const ModelInfo& loaded, const QDateTime& now);
     // A model's details as text, from Ollama's /api/show answer.
@@ -46,10 +51,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    OllamaBackend* server() const;
     QString selected() const;
     void fillServers();
-    void show(const QList<ModelInfo>& models);
+    void showModels(const QList<ModelInfo>& models);
     void showLoaded(const QList<ModelInfo>& loaded);
     void say(const QString& text);
     void retranslate();
@@ -64,6 +68,7 @@ private:
     QPushButton* m_delete;
     QLabel* m_status;
     QString m_afterRefresh; // said once the list is back (what was just done)
+    QPointer<QMessageBox> m_detailsBox;
 };
 
 } // namespace lyss

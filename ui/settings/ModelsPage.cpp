@@ -94,10 +94,11 @@ void ModelsPage::pull(const QString& model)
 {
     if (model.isEmpty())
         return say(tr("Type the name of a model first."));
-    OllamaBackend* ollama = nullptr;
+    // The server chosen above, else the first Ollama.
+    OllamaBackend* ollama = m_installed ? m_installed->server() : nullptr;
     for (Backend* b : m_backends.backends()) {
-        if ((ollama = qobject_cast<OllamaBackend*>(b)))
-            break;
+        if (!ollama)
+            ollama = qobject_cast<OllamaBackend*>(b);
     }
     if (!ollama)
         return say(tr("No Ollama server is configured."));
@@ -111,22 +112,37 @@ void ModelsPage::pull(const QString& model)
     // The speed over the last second or so, from the bytes of the layer being pulled.
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    auto last = std::make_shared<std::pair<qint64, qint64>>(-1, 0); // bytes, at ms
-    auto speed = std::make_shared<double>(0);
+    struct Sample {
+        QString layer; // the status names the layer ("pulling 6a0746a1ec1a")
+        qint64 bytes = -1;
+        qint64 atMs = 0;
+        double speed = 0;
+    };
+    auto last = std::make_shared<Sample>();
     connect(op, &PullOperation::progress, this,
-            [this, clock, last, speed](const QString& status, qint64 done, qint64 total) {
+            [this, clock, last](const QString& status, qint64 done, qint64 total) {
                 if (total <= 0 || done < 0)
                     return say(status);
                 m_progress->setValue(static_cast<int>(1000.0 * double(done) / double(total)));
                 const qint64 now = clock->elapsed();
-                if (last->first >= 0 && done >= last->first && now - last->second >= 500) {
-                    *speed = double(done - last->first) * 1000.0 / double(now - last->second);
-                    *last = {done, now};
-                } else if (last->first < 0 || done < last->first) {
-                    *last = {done, now}; // a new layer
+                if (status != last->layer || done < last->bytes) {
+                    *last = {status, done, now, 0}; // a new layer: its own speed
+                } else if (now - last->atMs >= 500) {
+                    last->speed = double(done - last->bytes) * 1000.0 / double(now - last->atMs);
+                    last->bytes = done;
+                    last->atMs = now;
                 }
-                say(status + QStringLiteral(": ") + progressText(done, total, *speed));
+                say(tr("%1: %2").arg(status, progressText(done, total, last->speed)));
             });
+    // Its server removed (the servers were changed): the download is gone with it.
+    connect(op, &QObject::destroyed, this, [this] {
+        if (m_working > 0 && !m_pulling) {
+            m_progress->setValue(0);
+            say(tr("The download stopped: its server was changed or removed. Pull it again to "
+                   "go on where it stopped."));
+            downloadEnded();
+        }
+    });
     connect(op, &PullOperation::finished, this, [this, op, model] {
         if (op->succeeded()) {
             m_progress->setValue(1000);
@@ -142,13 +158,27 @@ void ModelsPage::pull(const QString& model)
                    "and used when you pull it again.")
                     .arg(model));
         }
-        op->deleteLater();
         m_pulling = nullptr;
-        m_pullButton->setEnabled(true);
-        m_cancelButton->setEnabled(false);
-        --m_working;
-        Q_EMIT finishedWork();
+        op->deleteLater();
+        downloadEnded();
     });
+}
+
+void ModelsPage::downloadEnded()
+{
+    m_pullButton->setEnabled(true);
+    m_cancelButton->setEnabled(false);
+    m_working = 0;
+    Q_EMIT finishedWork();
+}
+
+ModelsPage::~ModelsPage()
+{
+    if (m_pulling) {
+        disconnect(m_pulling, nullptr, this, nullptr);
+        m_pulling->cancel();
+        m_pulling->deleteLater();
+    }
 }
 
 void ModelsPage::cancel()

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
-class QElapsedTimer;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -23,6 +23,8 @@ class ModelsPage : public QWidget {
 
 public:
     explicit ModelsPage(BackendSet& backends, QWidget* parent = nullptr, bool installed = false);
+    // A download under way stops: nothing would show its progress any more.
+    ~ModelsPage() override;
 
     // Starts downloading `model` (the Pull button); what happens is said.
     void pull(const QString& model);
@@ -46,13 +48,16 @@ protected:
 private:
     void say(const QString& text);
     void retranslate();
+    // The download ended (finished, failed, cancelled or its server gone).
+    void downloadEnded();
 
     BackendSet& m_backends;
     QLabel* m_about = nullptr;
     QPushButton* m_pullButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     InstalledModels* m_installed = nullptr;
-    PullOperation* m_pulling = nullptr;
+    // The download under way; it goes with its server when the servers are rebuilt.
+    QPointer<PullOperation> m_pulling;
     QLineEdit* m_name = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_result = nullptr;
