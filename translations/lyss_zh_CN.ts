@@ -3833,28 +3833,6 @@ Options:
         <source>%1 in memory, unloading</source>
         <translation>%1 在内存中，正在卸载</translation>
     </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 in memory for %2 more</source>
-        <translation>%1 在内存中，还将保留 %2</translation>
-    </message>
     <message>
         <source>Family: %1</source>
         <translation>系列：%1</translation>
@@ -3924,6 +3902,10 @@ Options:
     <message>
         <source>%1 (%2 on the GPU)</source>
         <translation>%1（%2 在 GPU 上）</translation>
+    </message>
+    <message>
+        <source>%1 in memory until %2</source>
+        <translation>%1 在内存中，直到 %2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 #include "TestWindow.h"
 
+#include "common/ShortDate.h"
 #include "settings/InstalledModels.h"
 #include "settings/ModelsPage.h"
 
@@ -75,10 +76,15 @@ private Q_SLOTS:
         m.sizeVram = 2'000'000'000;
         m.expiresAt = now.addSecs(4 * 60 + 10);
         QCOMPARE(InstalledModels::loadedFor(m, now),
-                 QStringLiteral("2.0 GB in memory for 4 min more"));
-        m.expiresAt = now.addSecs(30);
-        QCOMPARE(InstalledModels::loadedFor(m, now),
-                 QStringLiteral("2.0 GB in memory for 30 s more"));
+                 QStringLiteral("2.0 GB in memory until ") + shortdate::time(QTime(12, 4, 10)));
+        m.expiresAt = now.addDays(1);
+        QVERIFY(InstalledModels::loadedFor(m, now).contains(
+            shortdate::day(QDate(2026, 12, 7), now.date()))); // another day: its date too
+        m.sizeBytes = 3'000'000'000;                          // 1 GB of it on the CPU
+        m.expiresAt = now.addSecs(60);
+        QVERIFY(InstalledModels::loadedFor(m, now).startsWith(
+            QStringLiteral("3.0 GB (2.0 GB on the GPU) in memory until ")));
+        m.sizeBytes = -1;
         m.expiresAt = now.addYears(290); // keep_alive -1: until Ollama stops
         QCOMPARE(InstalledModels::loadedFor(m, now), QStringLiteral("2.0 GB in memory"));
         m.expiresAt = now.addSecs(-5);

@@ -78,9 +78,17 @@ InstalledModels::InstalledModels(BackendSet& backends, QWidget* parent)
     connect(m_table, &QTreeWidget::itemDoubleClicked, this, &InstalledModels::showDetails);
     connect(&m_backends, &BackendSet::rebuilt, this, [this] {
         fillServers();
-        refresh();
+        m_asked = false;
+        if (isVisible())
+            refresh();
     });
-    refresh();
+}
+
+void InstalledModels::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_asked)
+        refresh(); // asked when the page is first seen, not when Settings opens
 }
 
 void InstalledModels::retranslate()
@@ -146,6 +154,7 @@ void InstalledModels::say(const QString& text)
 
 void InstalledModels::refresh()
 {
+    m_asked = true;
     OllamaBackend* ollama = server();
     m_table->clear();
     updateButtons();
@@ -222,17 +231,14 @@ QString InstalledModels::loadedFor(const ModelInfo& loaded, const QDateTime& now
         memory = tr("%1 (%2 on the GPU)").arg(memory, formatBytes(loaded.sizeVram));
     if (!loaded.expiresAt.isValid() || now.daysTo(loaded.expiresAt) > 30)
         return tr("%1 in memory").arg(memory); // kept until Ollama stops
-    const qint64 seconds = now.secsTo(loaded.expiresAt);
-    if (seconds <= 0)
+    if (now.secsTo(loaded.expiresAt) <= 0)
         return tr("%1 in memory, unloading").arg(memory);
-    QString left;
-    if (seconds < 60)
-        left = tr("%n s", nullptr, int(seconds));
-    else if (seconds < 3600)
-        left = tr("%n min", nullptr, int(seconds / 60));
-    else
-        left = tr("%n h", nullptr, int(seconds / 3600));
-    return tr("%1 in memory for %2 more").arg(memory, left);
+    // A time, not a countdown: it stays true while the page is open.
+    const QDateTime until = loaded.expiresAt.toLocalTime();
+    QString when = shortdate::time(until.time());
+    if (until.date() != now.date())
+        when = shortdate::day(until.date(), now.date()) + QLatin1Char(' ') + when;
+    return tr("%1 in memory until %2").arg(memory, when);
 }
 
 QString InstalledModels::detailsText(const QString& model, const QJsonObject& show)

@@ -38,7 +38,7 @@ public:
     // The server chosen in the list (null when there is none).
     OllamaBackend* server() const;
 
-    // How long a loaded model stays in memory, in words ("4 min"), from `now`.
+    // A loaded model's memory and until when it stays loaded, in words, seen at `now`.
     static QString loadedFor(const ModelInfo& loaded, const QDateTime& now);
     // A model's details as text, from Ollama's /api/show answer.
     static QString detailsText(const QString& model, const QJsonObject& show);
@@ -49,6 +49,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     QString selected() const;
@@ -69,6 +70,7 @@ private:
     QLabel* m_status;
     QString m_afterRefresh; // said once the list is back (what was just done)
     QPointer<QMessageBox> m_detailsBox;
+    bool m_asked = false; // the server was asked for its models since the page was built
 };
 
 } // namespace lyss
