@@ -607,14 +607,6 @@ Example: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind o
         <translation>--%1 需要一个数字，而不是“%2”</translation>
     </message>
     <message>
-        <source>Sends PROMPT (or standard input when PROMPT is -) as a new chat, or as the next message of --chat ID, and streams the reply to standard output. Both messages are saved; the chat id is printed on standard error. Ctrl-C stops the reply and saves what arrived.
-Without --model: the chat&apos;s model, then chat.default_model, then the first model listed.
-Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
-        <translation>把 PROMPT（PROMPT 为 - 时读取标准输入）作为新对话发送，或作为 --chat ID 对话的下一条消息发送，并把回复流式输出到标准输出。两条消息都会保存；对话 id 打印到标准错误。Ctrl-C 会停止回复并保存已收到的部分。
-不指定 --model 时：依次使用对话的模型、chat.default_model、列出的第一个模型。
-退出状态：回复完整为 0，出错为 1，被停止为 130。</translation>
-    </message>
-    <message>
         <source>the backend to ask</source>
         <translation>要询问的后端</translation>
     </message>
@@ -1672,6 +1664,28 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
         <source>%1 has no valves.</source>
         <translation>%1 没有阀门。</translation>
     </message>
+    <message>
+        <source>Sends PROMPT (or standard input when PROMPT is -) as a new chat, or as the next message of --chat ID, and streams the reply to standard output. Both messages are saved; the chat id is printed on standard error. Ctrl-C stops the reply and saves what arrived.
+--chat ID --continue: the chat&apos;s last reply, stopped or failed, goes on where it ended (Ollama servers); only the new text is printed.
+Without --model: the chat&apos;s model, then chat.default_model, then the first model listed.
+Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
+        <translation>把 PROMPT（PROMPT 为 - 时读取标准输入）作为新对话发送，或作为 --chat ID 对话的下一条消息发送，并把回复流式输出到标准输出。两条消息都会保存；对话 id 打印到标准错误。Ctrl-C 会停止回复并保存已收到的部分。
+--chat ID --continue：对话中被停止或失败的最后一条回复从中断处继续（Ollama 服务器）；只打印新的文字。
+不指定 --model 时：依次使用对话的模型、chat.default_model、列出的第一个模型。
+退出状态：回复完整为 0，出错为 1，被停止为 130。</translation>
+    </message>
+    <message>
+        <source>go on with the chat&apos;s stopped or failed last reply</source>
+        <translation>继续对话中被停止或失败的最后一条回复</translation>
+    </message>
+    <message>
+        <source>--continue takes --chat ID and no PROMPT</source>
+        <translation>--continue 需要 --chat ID，且不带 PROMPT</translation>
+    </message>
+    <message>
+        <source>Continue it with: lyss-cli chat --chat %1 --continue</source>
+        <translation>可用以下命令继续：lyss-cli chat --chat %1 --continue</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -2309,6 +2323,14 @@ Example: lyss-cli filters set content words &apos;[&quot;darn&quot;]&apos;</sour
     <message>
         <source>The message it answers is not part of this chat.</source>
         <translation>它所回复的消息不属于这个对话。</translation>
+    </message>
+    <message>
+        <source>Reopening the reply</source>
+        <translation>重新打开回复</translation>
+    </message>
+    <message>
+        <source>That reply is no longer stopped or failed: it may have been continued or deleted meanwhile.</source>
+        <translation>这条回复已不再是停止或失败状态：它可能已在别处被继续或被删除。</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3006,10 @@ Options:
         <source>Stopped before the stages had checked the whole reply.</source>
         <translation>在各处理环节检查完整个回复之前已停止。</translation>
     </message>
+    <message>
+        <source>Not continued: %1</source>
+        <translation>未继续：%1</translation>
+    </message>
 </context>
 <context>
     <name>lyss::AppearancePage</name>
@@ -3112,6 +3138,26 @@ Options:
     <message>
         <source>No backend was chosen for the reply.</source>
         <translation>没有为回复选择后端。</translation>
+    </message>
+    <message>
+        <source>That reply is no longer in this chat.</source>
+        <translation>这条回复已不在此对话中。</translation>
+    </message>
+    <message>
+        <source>Only a reply that was stopped or failed can be continued.</source>
+        <translation>只有被停止或失败的回复才能继续。</translation>
+    </message>
+    <message>
+        <source>The reply has no text to continue from: use Retry for a new one.</source>
+        <translation>这条回复没有可接续的文字：请用“重试”生成新的回复。</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot continue a reply (an OpenAI-compatible server would answer anew): use Retry, or pick a model on an Ollama server.</source>
+        <translation>服务器 %1 无法继续一条回复（OpenAI 兼容服务器会重新作答）：请用“重试”，或选择 Ollama 服务器上的模型。</translation>
+    </message>
+    <message>
+        <source>Only the last reply of a conversation can be continued: messages follow this one.</source>
+        <translation>只有对话的最后一条回复才能继续：这条回复之后还有消息。</translation>
     </message>
 </context>
 <context>
@@ -3408,6 +3454,10 @@ Options:
     <message>
         <source>Cannot edit</source>
         <translation>无法编辑</translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
+        <translation>无法继续</translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4139,10 @@ Options:
         <source>Retry</source>
         <translation>重试</translation>
     </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
 </context>
 <context>
     <name>lyss::MessageLayouts</name>
@@ -4165,6 +4219,10 @@ Options:
     <message>
         <source>Cannot copy</source>
         <translation>无法复制</translation>
+    </message>
+    <message>
+        <source>Continue the reply</source>
+        <translation>继续这条回复</translation>
     </message>
 </context>
 <context>

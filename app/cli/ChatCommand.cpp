@@ -73,12 +73,14 @@ int runChat(CliContext& ctx, const QStringList& args)
             ctx, cmd,
             QStringLiteral("chat [--backend NAME] [--model M] [--chat ID] [--system TEXT] "
                            "[--filter ID] [--json] "
-                           "PROMPT|-"),
+                           "PROMPT|-|--continue"),
             CliContext::tr(
                 "Sends PROMPT (or standard input when PROMPT is -) as a new chat, or "
                 "as the next message of --chat ID, and streams the reply to standard "
                 "output. Both messages are saved; the chat id is printed on standard "
                 "error. Ctrl-C stops the reply and saves what arrived.\n"
+                "--chat ID --continue: the chat's last reply, stopped or failed, goes on "
+                "where it ended (Ollama servers); only the new text is printed.\n"
                 "Without --model: the chat's model, then chat.default_model, then the "
                 "first model listed.\n"
                 "Exit status: 0 for a complete reply, 1 for an error, 130 when stopped."),
@@ -98,20 +100,26 @@ int runChat(CliContext& ctx, const QStringList& args)
              {QStringLiteral("think"), {}, CliContext::tr("ask a reasoning model to think")},
              {QStringLiteral("filter"), QStringLiteral("ID[,ID...]"),
               CliContext::tr("switch these toggle filters on for the chat")},
-             {QStringLiteral("json"), {}, CliContext::tr("one JSON event per line")}},
+             {QStringLiteral("json"), {}, CliContext::tr("one JSON event per line")},
+             {QStringLiteral("continue"),
+              {},
+              CliContext::tr("go on with the chat's stopped or failed last reply")}},
             args, &p, &code))
         return code;
-    if (p.positional.size() != 1)
+    const bool continuing = p.flags.contains(QLatin1String("continue"));
+    if (continuing && (!p.positional.isEmpty() || !p.values.contains(QStringLiteral("chat"))))
+        return ctx.usage(CliContext::tr("--continue takes --chat ID and no PROMPT"), cmd);
+    if (!continuing && p.positional.size() != 1)
         return ctx.usage(CliContext::tr("chat takes one PROMPT (or - to read standard input)"),
                          cmd);
-    QString prompt = p.positional[0];
+    QString prompt = continuing ? QString() : p.positional[0];
     if (prompt == QLatin1String("-")) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
             return ctx.fail(CliContext::tr("Cannot read standard input."));
         prompt = QString::fromUtf8(in.readAll());
     }
-    if (prompt.trimmed().isEmpty())
+    if (!continuing && prompt.trimmed().isEmpty())
         return ctx.usage(CliContext::tr("the prompt is empty"), cmd);
 
     AppContext* app = ctx.writableApp();
@@ -216,12 +224,17 @@ int runChat(CliContext& ctx, const QStringList& args)
         }
     }
 
-    Conversations::Send send;
-    send.chatId = chatId;
-    send.prompt = prompt;
-    send.model = *choice;
-    send.options = *options;
-    auto started = conversations.send(send);
+    Result<ActiveReply*> started = Error{};
+    if (continuing) {
+        started = conversations.continueReply(chatId, chat->currentLeafId, *choice);
+    } else {
+        Conversations::Send send;
+        send.chatId = chatId;
+        send.prompt = prompt;
+        send.model = *choice;
+        send.options = *options;
+        started = conversations.send(send);
+    }
     if (!started)
         return ctx.fail(started.errorMessage());
     ActiveReply* reply = *started;
@@ -324,19 +337,26 @@ int runChat(CliContext& ctx, const QStringList& args)
             CliContext::tr("It is complete on standard output above: keep it from there. Free "
                            "some space (or make the data folder writable) before the next "
                            "chat.")));
+    // How to go on with a partial reply, where its server can.
+    const QString goOn =
+        !m.content.trimmed().isEmpty() && backend && backend->continuesReplies()
+            ? CliContext::tr("Continue it with: lyss-cli chat --chat %1 --continue").arg(m.chatId)
+            : QString();
     switch (m.status) {
     case MessageStatus::Complete:
         if (!m.error.isEmpty()) // a stage could not check the finished reply
             ctx.err() << CliContext::tr("Warning: %1").arg(m.error) << Qt::endl;
         return kExitOk;
     case MessageStatus::Cancelled:
-        ctx.err() << CliContext::tr("Stopped; the partial reply is saved.") << Qt::endl;
+        ctx.err() << joinSentences(CliContext::tr("Stopped; the partial reply is saved."), goOn)
+                  << Qt::endl;
         return 130;
     default:
         return ctx.fail(
             m.content.isEmpty()
                 ? m.error
-                : joinSentences(m.error, CliContext::tr("The partial reply is saved.")));
+                : joinSentences(
+                      joinSentences(m.error, CliContext::tr("The partial reply is saved.")), goOn));
     }
 }
 

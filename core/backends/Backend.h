@@ -81,6 +81,10 @@ public:
     // Starts streaming a reply. The stream is a child of this backend. In the window, call
     // it from whenKeyRead(), so that reading the key never waits for the keyring.
     virtual ChatStream* chat(const ChatRequest& request) = 0;
+    // Whether a request whose last message is the assistant's own text makes the model go
+    // on with that text (Continue) rather than answer anew. Ollama's chat templates leave
+    // the last assistant turn open; the OpenAI API promises nothing of the kind.
+    virtual bool continuesReplies() const { return false; }
     // Runs `then` once this backend's API key is read, without waiting for the keyring
     // (at once when there is none to read). Nothing runs if `receiver` is gone by then.
     void whenKeyRead(QObject* receiver, std::function<void()> then);

@@ -53,6 +53,7 @@ public:
     void listModelsNow(Callback<QList<ModelInfo>> done) override;
     void probeNow(Callback<QString> done) override;
     ChatStream* chat(const ChatRequest& request) override;
+    bool continuesReplies() const override { return true; }
 
     void show(const QString& model, Callback<QJsonObject> done);
     void loadedModels(Callback<QList<ModelInfo>> done);

@@ -9,6 +9,28 @@
 
 namespace lyss {
 
+namespace {
+// What a reply cost over its streams: the first answer's wait, the time and tokens of
+// all, the speed of the last (that of the model as it is loaded now).
+QJsonObject continuedMetrics(const QJsonObject& before, const QJsonObject& added)
+{
+    if (before.isEmpty())
+        return added;
+    QJsonObject m = added;
+    const auto sum = [&](const QString& key) {
+        if (before.contains(key) || added.contains(key))
+            m.insert(key, before.value(key).toInteger() + added.value(key).toInteger());
+    };
+    sum(QStringLiteral("total_ms"));
+    sum(QStringLiteral("tokens"));
+    sum(QStringLiteral("thinking_ms"));
+    if (before.contains(QStringLiteral("ttft_ms")))
+        m.insert(QStringLiteral("ttft_ms"), before.value(QStringLiteral("ttft_ms")));
+    m.insert(QStringLiteral("continued"), before.value(QStringLiteral("continued")).toInt() + 1);
+    return m;
+}
+} // namespace
+
 ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, ChatRequest request,
                          QObject* parent)
     : QObject(parent)
@@ -19,6 +41,12 @@ ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, 
     , m_backendName(backend ? backend->name() : QString())
     , m_request(std::move(request))
 {
+    if (m_turn.reopened) {
+        m_statusBefore = m_row.status;
+        m_errorBefore = m_row.error;
+        m_metricsBefore = m_row.metrics;
+        m_row.error.clear();
+    }
     m_row.status = MessageStatus::Streaming;
     m_checkpointTimer.setSingleShot(true);
     connect(&m_checkpointTimer, &QTimer::timeout, this, &ActiveReply::checkpoint);
@@ -58,7 +86,17 @@ void ActiveReply::onPrepared(Result<ChatRequest> request)
         return;
     }
     ++m_writes;
-    if (Status st = m_messages.addTurn(m_turn); !st.ok()) {
+    if (Status st = m_messages.addTurn(m_turn); !st.ok() && m_turn.reopened) {
+        // Not continued; the row is left as the store has it (another Lyss may be
+        // continuing it), and the reason is said with this reply.
+        qCWarning(lcStore) << "reopening the reply failed:" << st.errorMessage();
+        m_phase = Phase::Finished;
+        m_row.status = m_statusBefore;
+        m_row.error = tr("Not continued: %1").arg(st.errorMessage());
+        m_row.streamOwner.clear();
+        Q_EMIT finished();
+        return;
+    } else if (!st.ok()) {
         qCWarning(lcStore) << "storing the turn failed:" << st.errorMessage();
         endUnsent(MessageStatus::Error, tr("Nothing was sent: %1").arg(st.errorMessage()));
         return;
@@ -100,6 +138,11 @@ void ActiveReply::endUnsent(MessageStatus status, const QString& error)
     m_phase = Phase::Finished;
     m_row.status = status;
     m_row.error = error;
+    if (m_turn.reopened && status == MessageStatus::Cancelled && error.isEmpty()) {
+        // A continuation stopped before it went: the reply stays as it was.
+        m_row.status = m_statusBefore;
+        m_row.error = m_errorBefore;
+    }
     m_row.streamOwner.clear();
     m_finalSavePending = true;
     if (Status st = writeFinal(); !st.ok()) {
@@ -116,7 +159,7 @@ void ActiveReply::endUnsent(MessageStatus status, const QString& error)
 Status ActiveReply::writeFinal()
 {
     ++m_writes;
-    if (m_turnStored)
+    if (m_turnStored || m_turn.reopened) // a continued reply is stored already
         return m_messages.finishMessage(m_row);
     // Never stored: the whole turn, as it ended, in one go.
     Status st = m_messages.addTurn(m_turn);
@@ -336,7 +379,8 @@ void ActiveReply::complete()
         m_row.error = m_streamError;
         break;
     }
-    m_row.metrics = m_endMetrics;
+    m_row.metrics =
+        m_turn.reopened ? continuedMetrics(m_metricsBefore, m_endMetrics) : m_endMetrics;
     m_row.streamOwner.clear();
     if (m_row.status != MessageStatus::Complete || m_stages.isEmpty()) {
         save();

@@ -115,6 +115,11 @@ private:
 
     MessageTree& m_messages;
     NewTurn m_turn;
+    // Continue: how the reply stood before (given back when the continuation is stopped
+    // before it was sent), and what its earlier streams cost.
+    MessageStatus m_statusBefore = MessageStatus::Complete;
+    QString m_errorBefore;
+    QJsonObject m_metricsBefore;
     Message& m_row; // m_turn.reply
     QPointer<Backend> m_backend;
     QString m_backendName;

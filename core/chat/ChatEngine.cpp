@@ -111,15 +111,7 @@ Result<ActiveReply*> ChatEngine::create(NewTurn turn, Backend* backend, const QS
     }
     if (question)
         history.append(*question);
-    ChatRequest request;
-    request.model = model;
-    request.options = options;
-    for (const Message& m : history) {
-        // Failed or empty replies are not part of what the model should see.
-        if (m.role == Role::Assistant && m.content.isEmpty())
-            continue;
-        request.messages.append({m.role, m.content});
-    }
+    ChatRequest request = requestFrom(history, model, options);
 
     Message& row = turn.reply;
     row.id = newId();
@@ -135,6 +127,65 @@ Result<ActiveReply*> ChatEngine::create(NewTurn turn, Backend* backend, const QS
     turn.backend = backend->name();
     turn.model = model;
     return new ActiveReply(m_store.messages(), std::move(turn), backend, std::move(request), this);
+}
+
+Result<ActiveReply*> ChatEngine::createContinuation(const QString& chatId, const QString& replyId,
+                                                    Backend* backend, const QString& model,
+                                                    const ChatOptions& options)
+{
+    if (!backend)
+        return Error{tr("No backend was chosen for the reply.")};
+    auto found = m_store.messages().message(replyId);
+    if (!found)
+        return found.error();
+    if (!found->has_value() || (*found)->chatId != chatId || (*found)->role != Role::Assistant)
+        return Error{tr("That reply is no longer in this chat."), ErrorCode::NotFound};
+    const Message& before = **found;
+    if (before.status == MessageStatus::Complete || before.status == MessageStatus::Streaming)
+        return Error{tr("Only a reply that was stopped or failed can be continued."),
+                     ErrorCode::Refused};
+    if (before.content.trimmed().isEmpty())
+        return Error{tr("The reply has no text to continue from: use Retry for a new one."),
+                     ErrorCode::Refused};
+    if (!backend->continuesReplies())
+        return Error{tr("The server %1 cannot continue a reply (an OpenAI-compatible server "
+                        "would answer anew): use Retry, or pick a model on an Ollama server.")
+                         .arg(backend->name()),
+                     ErrorCode::Refused};
+    auto leaf = m_store.messages().latestLeafUnder(replyId);
+    if (!leaf)
+        return leaf.error();
+    if (*leaf != replyId)
+        return Error{tr("Only the last reply of a conversation can be continued: messages "
+                        "follow this one."),
+                     ErrorCode::Refused};
+    // What the model sees: the branch down to the reply, whose text it goes on with.
+    auto path = m_store.messages().pathTo(replyId);
+    if (!path)
+        return path.error();
+    NewTurn turn;
+    turn.reopened = true;
+    turn.reply = before; // the reply marks itself streaming, keeping how it stood
+    turn.reply.streamOwner = currentProcessToken();
+    turn.backend = backend->name();
+    turn.model = model;
+    return new ActiveReply(m_store.messages(), std::move(turn), backend,
+                           requestFrom(*path, model, options), this);
+}
+
+ChatRequest ChatEngine::requestFrom(const QList<Message>& history, const QString& model,
+                                    const ChatOptions& options)
+{
+    ChatRequest request;
+    request.model = model;
+    request.options = options;
+    for (const Message& m : history) {
+        // Failed or empty replies are not part of what the model should see.
+        if (m.role == Role::Assistant && m.content.isEmpty())
+            continue;
+        request.messages.append({m.role, m.content});
+    }
+    return request;
 }
 
 Result<ActiveReply*> ChatEngine::send(const Send& send)

@@ -39,6 +39,13 @@ public:
     Result<ActiveReply*> createReply(const QString& chatId, const QString& parentId,
                                      Backend* backend, const QString& model,
                                      const ChatOptions& options);
+    // Continue: the stopped, failed or interrupted reply `replyId`, the last of its branch,
+    // goes on where it ended. The model sees the branch with that reply's text last and
+    // carries on from it (only on a backend that continuesReplies()); what comes is added
+    // to the same message.
+    Result<ActiveReply*> createContinuation(const QString& chatId, const QString& replyId,
+                                            Backend* backend, const QString& model,
+                                            const ChatOptions& options);
     // create() or createReply(), then begin() with no stages.
     Result<ActiveReply*> send(const Send& send);
     Result<ActiveReply*> reply(const QString& chatId, const QString& parentId, Backend* backend,
@@ -49,6 +56,8 @@ public:
 private:
     Result<ActiveReply*> create(NewTurn turn, Backend* backend, const QString& model,
                                 const ChatOptions& options);
+    static ChatRequest requestFrom(const QList<Message>& history, const QString& model,
+                                   const ChatOptions& options);
 
     ChatStore& m_store;
 };

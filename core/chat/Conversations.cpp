@@ -84,6 +84,27 @@ Result<ActiveReply*> Conversations::regenerate(const QString& chatId, const QStr
     return begin(*reply);
 }
 
+Result<ActiveReply*> Conversations::continueReply(const QString& chatId, const QString& replyId,
+                                                  const ModelChoice& model)
+{
+    if (Status st = notWhileStreaming(chatId); !st.ok())
+        return st.error();
+    auto plan = m_planner.plan(chatId, model);
+    if (!plan)
+        return plan.error();
+    auto reply =
+        m_engine.createContinuation(chatId, replyId, plan->backend, plan->model, plan->options);
+    if (!reply)
+        return reply.error();
+    return begin(*reply);
+}
+
+bool Conversations::canContinueWith(const ModelChoice& model) const
+{
+    auto plan = m_planner.plan({}, model, ChatOptions{}); // options are not read
+    return plan && plan->backend && plan->backend->continuesReplies();
+}
+
 Status Conversations::deleteMessage(const QString& chatId, const QString& messageId)
 {
     if (Status st = notWhileStreaming(chatId); !st.ok())

@@ -40,6 +40,12 @@ public:
     // `model`, which the chat then remembers.
     Result<ActiveReply*> regenerate(const QString& chatId, const QString& replyId,
                                     const ModelChoice& model);
+    // Continue: the stopped or failed reply `replyId` goes on where it ended, from `model`
+    // (see ChatEngine::createContinuation), which the chat then remembers.
+    Result<ActiveReply*> continueReply(const QString& chatId, const QString& replyId,
+                                       const ModelChoice& model);
+    // Whether a reply from `model` could be continued (its server can).
+    bool canContinueWith(const ModelChoice& model) const;
     // Deletes a message and everything below it.
     Status deleteMessage(const QString& chatId, const QString& messageId);
     // Shows the branch through `messageId`, down to its latest reply.

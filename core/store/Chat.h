@@ -36,6 +36,9 @@ struct NewTurn {
     std::optional<Chat> newChat;
     std::optional<Message> question;
     Message reply;
+    // Continue: `reply` is stored already (stopped or failed, with text) and is reopened
+    // to stream on, not added; there is no question and no new chat.
+    bool reopened = false;
     QString backend; // the server and model the chat goes on with
     QString model;
 };

@@ -144,6 +144,11 @@ Status MessageTree::addTurn(const NewTurn& turn)
                !st.ok()) {
         return st;
     }
+    if (turn.reopened) {
+        if (Status st = reopenMessage(turn.reply); !st.ok())
+            return st;
+        return tx.commit();
+    }
     if (turn.question) {
         if (auto added = addMessage(*turn.question); !added)
             return added.error();
@@ -151,6 +156,27 @@ Status MessageTree::addTurn(const NewTurn& turn)
     if (auto added = addMessage(turn.reply); !added)
         return added.error();
     return tx.commit();
+}
+
+Status MessageTree::reopenMessage(const Message& message)
+{
+    auto q = m_statements.get(QStringLiteral(
+        "UPDATE messages SET status = 'streaming', error = NULL, stream_owner = ?, "
+        "updated_at = ? WHERE id = ? AND role = 'assistant' AND status IN ('cancelled', "
+        "'error', 'interrupted') AND (SELECT user_id FROM chats c WHERE c.id = "
+        "messages.chat_id) = ?"));
+    if (!q)
+        return q.error();
+    for (const QVariant& v : {nullIfEmpty(message.streamOwner), QVariant(sql::nowMs()),
+                              QVariant(message.id), QVariant(m_user)})
+        (*q)->addBindValue(v);
+    if (Status st = sql::exec(**q, tr("Reopening the reply")); !st.ok())
+        return st;
+    if ((*q)->numRowsAffected() == 0)
+        return Error{tr("That reply is no longer stopped or failed: it may have been continued "
+                        "or deleted meanwhile."),
+                     ErrorCode::Refused};
+    return {};
 }
 
 Status MessageTree::checkpointMessage(const QString& id, const QString& content,

@@ -41,6 +41,10 @@ public:
     // Writes a turn in one transaction (see NewTurn): nothing of it when a step fails.
     Status addTurn(const NewTurn& turn);
 
+    // Continue: a stopped, failed or interrupted reply streams again, owned by
+    // `message.streamOwner`; its error is cleared. Refused (ErrorCode::Refused) when it is
+    // not stopped or failed any more (another Lyss continued it, or it was deleted).
+    Status reopenMessage(const Message& message);
     // Saves what a streaming reply has so far.
     Status checkpointMessage(const QString& id, const QString& content, const QString& thinking);
     // Saves a reply's final text, status, error and metrics. It is indexed for search at

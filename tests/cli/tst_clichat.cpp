@@ -249,6 +249,49 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("--temperature needs a number")));
     }
 
+    void aPartialReplyIsContinued()
+    {
+        QTemporaryDir dir;
+        auto r = runCli(dir.path(),
+                        {QStringLiteral("chat"), QStringLiteral("--model"),
+                         QStringLiteral("error-mid"), QStringLiteral("tell me more please")},
+                        env());
+        QCOMPARE(r.exitCode, 1);
+        const QString id = chatIdFrom(r.err);
+        QVERIFY2(
+            r.err.contains(
+                QStringLiteral("Continue it with: lyss-cli chat --chat %1 --continue").arg(id)),
+            qPrintable(r.err));
+
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--chat"), id, QStringLiteral("--model"),
+                    QStringLiteral("llama3.2"), QStringLiteral("--continue")},
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("me more please\n")); // only what is new
+        const QJsonArray messages = show(dir.path(), id)[QLatin1String("messages")].toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages[1][QLatin1String("status")].toString(), QStringLiteral("complete"));
+        QCOMPARE(messages[1][QLatin1String("content")].toString(),
+                 QStringLiteral("Reply to: tell me more please"));
+
+        // A complete reply is not continued; --continue wants a chat and no prompt.
+        r = runCli(
+            dir.path(),
+            {QStringLiteral("chat"), QStringLiteral("--chat"), id, QStringLiteral("--continue")},
+            env());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("stopped or failed")), qPrintable(r.err));
+        r = runCli(dir.path(), {QStringLiteral("chat"), QStringLiteral("--continue")}, env());
+        QCOMPARE(r.exitCode, 2);
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--chat"), id,
+                    QStringLiteral("--continue"), QStringLiteral("more")},
+                   env());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--continue takes --chat ID and no PROMPT")));
+    }
+
     void ctrlCSavesTheReplyAsCancelled()
     {
         QTemporaryDir dir;

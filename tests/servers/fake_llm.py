@@ -7,7 +7,10 @@ listening. --bare-openai-ids lists the models on /v1/models without ":latest", a
 OpenAI-style servers name them, so the two sides name one model differently.
 
 The model name picks the behaviour of /api/chat and /v1/chat/completions:
-  llama3.2, mistral   a normal reply: "Reply to: <last user message>", word by word
+  llama3.2, mistral   a normal reply: "Reply to: <last user message>", word by word.
+                      On /api/chat a last message of the assistant's own is continued, as
+                      Ollama's templates leave it open: the rest of that reply after the
+                      text given, or " (continued)" when it does not begin that reply.
   think               reasoning first (message.thinking / delta.reasoning_content)
   think-inline        "<think>...</think>" inside the content
   unicode             multi-byte text, written one byte per chunk
@@ -106,11 +109,20 @@ def last_user(messages):
     return ""
 
 
-def plan(model, messages):
+def continuing(messages):
+    return bool(messages) and messages[-1].get("role") == "assistant"
+
+
+def plan(model, messages, prefill=False):
     """(thinking pieces, content pieces, ending) for a model; ending is one of
     'done', 'error', 'drop', 'stall'."""
     prompt = last_user(messages)
     reply = words("Reply to: " + prompt)
+    if prefill and continuing(messages) and model not in SCENARIOS:
+        given = messages[-1].get("content", "")
+        whole = "Reply to: " + prompt
+        rest = whole[len(given):] if whole.startswith(given) and len(given) < len(whole) else " (continued)"
+        return [], [w for w in words(rest) if w], "done"
     if model == "showcase":
         return words("Comparing the options first."), [c + " " for c in SHOWCASE.split(" ")][:-1] + [SHOWCASE.split(" ")[-1]], "done"
     if model == "think":
@@ -341,7 +353,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(500, {"error": "llama runner process has terminated: exit status 2"})
         if name is None:
             return self.send_json(404, {"error": "model \"%s\" not found, try pulling it first" % model})
-        thinking, content, ending = plan(name, body.get("messages"))
+        thinking, content, ending = plan(name, body.get("messages"), prefill=True)
         self.start_stream("application/x-ndjson")
         split = 1 if name == "unicode" else None
 

@@ -18,6 +18,23 @@ class TestReplyInfo : public QObject {
 
     std::unique_ptr<test::FakeServer> m_server;
 
+    // Where the last row offers `action`, or a null point.
+    static QPoint findAction(Window& w, MessageDelegate::Action action)
+    {
+        MessageView* view = w.window->messageView();
+        QCoreApplication::processEvents();
+        view->viewport()->grab(); // laid out (the body and its status line)
+        const QModelIndex reply = w.model()->index(w.model()->rowCount() - 1);
+        const QRect row = view->visualRect(reply);
+        for (int y = row.top(); y < row.bottom(); y += 2) {
+            for (int x = row.left(); x < row.right(); x += 2) {
+                if (view->messageDelegate()->hitTest(reply, row, QPoint(x, y)).action == action)
+                    return QPoint(x, y);
+            }
+        }
+        return {};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -85,24 +102,47 @@ private Q_SLOTS:
         w.type(QStringLiteral("please"));
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
-        MessageView* view = w.window->messageView();
-        QCoreApplication::processEvents();
-        view->viewport()->grab(); // laid out (an empty body and its status line)
-        const QModelIndex reply = w.model()->index(w.model()->rowCount() - 1);
-        const QRect row = view->visualRect(reply);
-        QPoint retry;
-        for (int y = row.top(); y < row.bottom() && retry.isNull(); y += 2) {
-            for (int x = row.left(); x < row.right() && retry.isNull(); x += 2) {
-                if (view->messageDelegate()->hitTest(reply, row, QPoint(x, y)).action ==
-                    MessageDelegate::Action::Retry)
-                    retry = QPoint(x, y);
-            }
-        }
+        const QPoint retry = findAction(w, MessageDelegate::Action::Retry);
         QVERIFY2(!retry.isNull(), "no Retry under the failed reply");
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry);
+        // It has no text to go on with.
+        QVERIFY(findAction(w, MessageDelegate::Action::Continue).isNull());
+        QTest::mouseClick(w.window->messageView()->viewport(), Qt::LeftButton, {}, retry);
         QTRY_COMPARE_WITH_TIMEOUT(w.model()->siblingPosition(w.model()->rowCount() - 1),
                                   qMakePair(2, 2), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
+    }
+
+    // A reply that failed with some text offers Continue beside Retry: the same message
+    // goes on where it ended, no new version, and says what both streams cost.
+    void aFailedReplyContinuesInPlace()
+    {
+        Window w(m_server->url());
+        QVERIFY(w.pick(QStringLiteral("error-mid")));
+        w.type(QStringLiteral("tell me more please"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
+        QCOMPARE(w.last().content, QStringLiteral("Reply to: tell "));
+        const int rows = w.model()->rowCount();
+        const QString id = w.last().id;
+
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        const QPoint go = findAction(w, MessageDelegate::Action::Continue);
+        QVERIFY2(!go.isNull(), "no Continue under the failed reply");
+        QVERIFY(!findAction(w, MessageDelegate::Action::Retry).isNull());
+        QTest::mouseClick(w.window->messageView()->viewport(), Qt::LeftButton, {}, go);
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(w.last().content, QStringLiteral("Reply to: tell me more please"));
+        QCOMPARE(w.last().id, id);
+        QCOMPARE(w.model()->rowCount(), rows);
+        QCOMPARE(w.model()->siblingPosition(rows - 1), qMakePair(1, 1));
+        QVERIFY(w.last().error.isEmpty());
+        // Complete now: neither Retry nor Continue; the focus is back in the composer.
+        QVERIFY(findAction(w, MessageDelegate::Action::Continue).isNull());
+        QVERIFY(findAction(w, MessageDelegate::Action::Retry).isNull());
+        QVERIFY(w.composer()->hasFocus());
+        // As the store has it.
+        w.window->openChat(w.window->currentChatId());
+        QTRY_COMPARE(w.last().content, QStringLiteral("Reply to: tell me more please"));
     }
 };
 

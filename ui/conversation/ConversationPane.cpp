@@ -68,6 +68,7 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
     column->addWidget(m_chips);
     connect(&m_picker, &QComboBox::currentIndexChanged, this,
             &ConversationPane::refreshFilterChips);
+    connect(&m_picker, &QComboBox::currentIndexChanged, this, &ConversationPane::updateContinuable);
 
     auto* bottom = new QHBoxLayout;
     bottom->setContentsMargins(12, 8, 12, 12);
@@ -385,6 +386,9 @@ void ConversationPane::onMessageAction(int action, int row)
     case MessageDelegate::Action::Retry:
         regenerate(row);
         break;
+    case MessageDelegate::Action::Continue:
+        continueReply(row);
+        break;
     case MessageDelegate::Action::Edit:
         beginEdit(row);
         break;
@@ -446,6 +450,39 @@ void ConversationPane::regenerate(int row)
     openChat(m_chatId);
     m_view->setStreaming(m_conversations.anyStreaming());
     updateSendButton();
+}
+
+void ConversationPane::continueReply(int row)
+{
+    if (m_chatId.isEmpty() || m_conversations.replyIn(m_chatId) || row < 0 ||
+        row >= m_messages->rowCount())
+        return;
+    auto chosen = m_picker.chosen();
+    if (!chosen) {
+        warnPlain(this, tr("Cannot continue"), chosen.errorMessage());
+        return;
+    }
+    auto reply = m_conversations.continueReply(m_chatId, m_messages->at(row).id, *chosen);
+    if (!reply) {
+        warnPlain(this, tr("Cannot continue"), reply.errorMessage());
+        return;
+    }
+    // The same message streams on, in its row.
+    if (m_messages->rowOf((*reply)->messageId()) >= 0)
+        m_messages->upsert((*reply)->message());
+    m_view->setStreaming(m_conversations.anyStreaming());
+    updateSendButton();
+    m_composer->setFocus();
+}
+
+void ConversationPane::updateContinuable()
+{
+    auto chosen = m_picker.chosen();
+    const bool can = chosen && m_conversations.canContinueWith(*chosen);
+    if (can == m_view->messageDelegate()->continuable())
+        return;
+    m_view->messageDelegate()->setContinuable(can);
+    m_view->viewport()->update();
 }
 
 void ConversationPane::beginEdit(int row)

@@ -67,6 +67,9 @@ public:
     void send();
     void stop();
     void regenerate(int row);
+    void continueReply(int row);
+    // Continue is offered when the picked model's server can go on with a reply.
+    void updateContinuable();
     void beginEdit(int row);
     void cancelEdit();
     void deleteMessage(const QString& messageId);

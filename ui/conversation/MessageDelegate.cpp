@@ -252,12 +252,19 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
     if (retry && m.role == Role::Assistant && m_writable && row == m_model->rowCount() - 1) {
         if (const auto cached = m_layouts.find(m.id); cached && !cached->parts.empty()) {
             const QString said = MessageLayouts::statusLine(m);
-            const int w = fm.horizontalAdvance(tr("Retry")) + 12;
+            const int retryWidth = fm.horizontalAdvance(tr("Retry")) + 12;
+            // Continue goes on with the text there is; an empty reply has none.
+            const bool goOn = m_continuable && !m.content.trimmed().isEmpty();
+            const int continueWidth = goOn ? fm.horizontalAdvance(tr("Continue")) + 12 : 0;
+            const int w = retryWidth + continueWidth;
             const int x =
                 g.bodyLeft + std::min(fm.horizontalAdvance(said) + 8, std::max(0, g.bodyWidth - w));
             const int top = rowRect.top() + cached->bodyTop + cached->shownHeight +
                             (cached->cut ? cached->noteHeight : 0) + 6;
-            out.append({Action::Retry, QRect(x, top, w, fm.height())});
+            out.append({Action::Retry, QRect(x, top, retryWidth, fm.height())});
+            if (goOn)
+                out.append(
+                    {Action::Continue, QRect(x + retryWidth, top, continueWidth, fm.height())});
         }
     }
     const auto [position, count] = m_model->siblingPosition(row);

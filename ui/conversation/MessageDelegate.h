@@ -48,8 +48,14 @@ public:
         NextSibling,
         Link,
         ShowAll, // the whole of a message too long for the conversation
-        Retry    // under a reply that failed or was stopped: asked again, as a new version
+        Retry,   // under a reply that failed or was stopped: asked again, as a new version
+        Continue // beside Retry, when the reply has text and its server can go on with it
     };
+    // The actions drawn under a reply's body (after its status line), not in its header.
+    static bool underBody(Action action)
+    {
+        return action == Action::Retry || action == Action::Continue;
+    }
     struct Hit {
         Action action = Action::None;
         QString link;
@@ -66,6 +72,10 @@ public:
     // Whether the store can be written: on a read-only database no message offers
     // Regenerate, Edit or Delete.
     void setWritable(bool writable) { m_writable = writable; }
+    // Whether a stopped or failed reply with text offers Continue (the model picked now is
+    // on a server that can go on with a reply).
+    void setContinuable(bool continuable) { m_continuable = continuable; }
+    bool continuable() const { return m_continuable; }
     bool writable() const { return m_writable; }
     // Another language: laid-out messages hold words (a code block's "Copy"), so they are
     // laid out again.
@@ -152,6 +162,7 @@ private:
     bool m_cursorVisible = true;
     int m_pulse = 0;
     bool m_writable = true;
+    bool m_continuable = false;
     int m_hovered = -1;
     Selection m_selection;
     QString m_found;

@@ -97,7 +97,7 @@ void MessagePainter::header()
     const int left = g.bodyLeft + authorWidth + 8;
     int right = g.bodyLeft + g.bodyWidth;
     for (const auto& [action, rect] : m_row.actions) {
-        if (action != Action::Retry) // under the body, not in the header
+        if (!MessageDelegate::underBody(action)) // under the body, not in the header
             right = std::min(right, rect.left() - 8);
     }
     p->drawText(QRect(left, y, std::max(0, right - left), m_fm.height()),
@@ -111,6 +111,9 @@ void MessagePainter::header()
             break;
         case Action::Retry:
             label = MessageDelegate::tr("Retry");
+            break;
+        case Action::Continue:
+            label = MessageDelegate::tr("Continue");
             break;
         case Action::Regenerate:
             label = MessageDelegate::tr("Regenerate");
@@ -330,8 +333,8 @@ void MessagePainter::after()
         p->setPen(m.status == MessageStatus::Error ? c.danger : c.muted);
         int room = g.bodyWidth; // up to Retry, when it follows
         for (const auto& [action, rect] : m_row.actions) {
-            if (action == Action::Retry)
-                room = std::max(0, rect.left() - 8 - g.bodyLeft);
+            if (MessageDelegate::underBody(action))
+                room = std::min(room, std::max(0, rect.left() - 8 - g.bodyLeft));
         }
         p->drawText(QRect(g.bodyLeft, m_y, room, m_fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                     m_fm.elidedText(status, Qt::ElideRight, room));

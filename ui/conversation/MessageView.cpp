@@ -446,7 +446,14 @@ QMenu* MessageView::menuFor(int row)
         menu->addSeparator();
         if (m.role == Role::Assistant)
             add(tr("Regenerate"), Action::Regenerate);
-        else if (m.role == Role::User)
+        // What the Continue button under a stopped or failed last reply does.
+        const bool stopped = m.status == MessageStatus::Error ||
+                             m.status == MessageStatus::Cancelled ||
+                             m.status == MessageStatus::Interrupted;
+        if (m.role == Role::Assistant && stopped && m_delegate->continuable() &&
+            !m.content.trimmed().isEmpty() && row == m_model->rowCount() - 1)
+            add(tr("Continue the reply"), Action::Continue);
+        if (m.role == Role::User)
             add(tr("Edit and send again"), Action::Edit);
         const auto [position, count] = m_model->siblingPosition(row);
         if (position > 1)
