@@ -2,20 +2,12 @@
 // Continue against the fake Ollama and a real database: a stopped or failed reply goes on
 // in the same message, the model sees its text last, what it cost adds up, and what
 // cannot be continued is refused in words without touching the reply.
-#include "TestSupport.h"
-#include "backends/OllamaBackend.h"
+#include "EngineRig.h"
+
 #include "backends/OpenAIBackend.h"
-#include "chat/ChatEngine.h"
-#include "store/ChatStore.h"
-#include "store/LocalUser.h"
-#include "store/sqlite/Database.h"
 #include "util/ProcessIdentity.h"
 
-#include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lyss;
@@ -23,67 +15,25 @@ using namespace lyss;
 class TestContinue : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<test::FakeServer> m_server;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<OllamaBackend> m_ollama;
+    std::unique_ptr<test::EngineRig> m_rig;
     std::unique_ptr<OpenAIBackend> m_openai;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<ChatStore> m_store;
-    std::unique_ptr<ChatEngine> m_engine;
 
     static const QString kLlama;
-
-    ActiveReply* send(const QString& prompt, const QString& model, const QString& chatId = {})
-    {
-        ChatEngine::Send s;
-        s.chatId = chatId;
-        s.prompt = prompt;
-        s.backend = m_ollama.get();
-        s.model = model;
-        auto r = m_engine->send(s);
-        if (!r.ok())
-            qFatal("send failed: %s", qPrintable(r.errorMessage()));
-        return *r;
-    }
 
     Result<ActiveReply*> continueReply(ActiveReply* stopped, const QString& model = kLlama,
                                        Backend* backend = nullptr)
     {
-        auto r = m_engine->createContinuation(stopped->chatId(), stopped->messageId(),
-                                              backend ? backend : m_ollama.get(), model, {});
+        auto r =
+            m_rig->engine->createContinuation(stopped->chatId(), stopped->messageId(),
+                                              backend ? backend : m_rig->backend.get(), model, {});
         if (r)
             (*r)->begin();
         return r;
     }
 
-    static bool waitFinished(ActiveReply* reply)
-    {
-        if (reply->isFinished())
-            return true;
-        QSignalSpy spy(reply, &ActiveReply::finished);
-        return spy.wait(30000);
-    }
-
-    Message stored(const QString& id)
-    {
-        auto m = m_store->messages().message(id);
-        return m.ok() && m->has_value() ? **m : Message{};
-    }
-
-    QJsonArray lastChatMessagesSent()
-    {
-        const QJsonArray all = m_server->requests();
-        for (qsizetype i = all.size() - 1; i >= 0; --i) {
-            if (all[i][QLatin1String("path")].toString() == QLatin1String("/api/chat"))
-                return all[i][QLatin1String("body")][QLatin1String("messages")].toArray();
-        }
-        return {};
-    }
-
     QString ownerOf(const QString& id)
     {
-        QSqlQuery q(m_db->connection());
+        QSqlQuery q(m_rig->db->connection());
         q.prepare(QStringLiteral("SELECT stream_owner FROM messages WHERE id = ?"));
         q.addBindValue(id);
         return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("(none)");
@@ -93,8 +43,8 @@ class TestContinue : public QObject {
     ActiveReply* failedReply()
     {
         ActiveReply* failed =
-            send(QStringLiteral("tell me more please"), QStringLiteral("error-mid"));
-        if (!waitFinished(failed))
+            m_rig->send(QStringLiteral("tell me more please"), QStringLiteral("error-mid"));
+        if (!m_rig->waitFinished(failed))
             qFatal("the failing reply did not end");
         return failed;
     }
@@ -102,67 +52,51 @@ class TestContinue : public QObject {
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_server = std::make_unique<test::FakeServer>();
-        QVERIFY(m_server->isRunning());
-        m_ollama = std::make_unique<OllamaBackend>(
-            Backend::Config{
-                QStringLiteral("ollama"), BackendKind::Ollama, m_server->url(), {}, 30000},
-            &m_nam);
-        m_openai =
-            std::make_unique<OpenAIBackend>(Backend::Config{QStringLiteral("local"),
-                                                            BackendKind::OpenAI,
-                                                            m_server->url(QStringLiteral("/v1")),
-                                                            {},
-                                                            30000},
-                                            &m_nam);
-        auto db = Database::open(m_dir->filePath(QStringLiteral("lyss.db")));
-        QVERIFY(db.ok());
-        m_db = std::move(db).value();
-        m_store = std::make_unique<ChatStore>(*m_db, localUserId());
-        m_engine = std::make_unique<ChatEngine>(*m_store);
+        m_rig = std::make_unique<test::EngineRig>();
+        QVERIFY(m_rig->ready());
+        m_openai = std::make_unique<OpenAIBackend>(
+            Backend::Config{QStringLiteral("local"),
+                            BackendKind::OpenAI,
+                            m_rig->server->url(QStringLiteral("/v1")),
+                            {},
+                            30000},
+            &m_rig->nam);
     }
 
     void cleanup()
     {
-        m_engine.reset();
-        m_store.reset();
-        m_db.reset();
         m_openai.reset();
-        m_ollama.reset();
-        m_server.reset();
-        m_dir.reset();
+        m_rig.reset();
     }
 
     void aFailedReplyGoesOnInTheSameMessage()
     {
         ActiveReply* failed = failedReply();
-        const Message before = stored(failed->messageId());
+        const Message before = m_rig->stored(failed->messageId());
         QCOMPARE(before.status, MessageStatus::Error);
         QCOMPARE(before.content, QStringLiteral("Reply to: tell "));
 
         auto more = continueReply(failed);
         QVERIFY2(more.ok(), qPrintable(more.errorMessage()));
         QCOMPARE((*more)->messageId(), failed->messageId());
-        QVERIFY(waitFinished(*more));
+        QVERIFY(m_rig->waitFinished(*more));
 
         // The model was shown the branch with the reply's own text last.
-        const QJsonArray sent = lastChatMessagesSent();
+        const QJsonArray sent = m_rig->lastChatMessagesSent();
         QCOMPARE(sent.size(), 2);
         QCOMPARE(sent[1][QLatin1String("role")].toString(), QStringLiteral("assistant"));
         QCOMPARE(sent[1][QLatin1String("content")].toString(), QStringLiteral("Reply to: tell "));
 
-        const Message after = stored(failed->messageId());
+        const Message after = m_rig->stored(failed->messageId());
         QCOMPARE(after.status, MessageStatus::Complete);
         QCOMPARE(after.content, QStringLiteral("Reply to: tell me more please"));
         QVERIFY2(after.error.isEmpty(), qPrintable(after.error));
         // One message, not a sibling: the branch is the question and this reply.
-        QCOMPARE(m_store->messages().currentBranch(failed->chatId())->size(), 2);
-        QCOMPARE(m_store->messages().currentBranch(failed->chatId())->last().id,
+        QCOMPARE(m_rig->store->messages().currentBranch(failed->chatId())->size(), 2);
+        QCOMPARE(m_rig->store->messages().currentBranch(failed->chatId())->last().id,
                  failed->messageId());
         // It is found by the words it ends with (the question has them too).
-        auto hits = m_store->search().search(QStringLiteral("please"));
+        auto hits = m_rig->store->search().search(QStringLiteral("please"));
         QVERIFY(hits.ok());
         QCOMPARE(hits->size(), 2);
     }
@@ -170,12 +104,12 @@ private Q_SLOTS:
     void whatItCostAddsUp()
     {
         ActiveReply* failed = failedReply();
-        const QJsonObject first = stored(failed->messageId()).metrics;
+        const QJsonObject first = m_rig->stored(failed->messageId()).metrics;
         QVERIFY(first.contains(QStringLiteral("total_ms")));
         auto more = continueReply(failed);
         QVERIFY(more.ok());
-        QVERIFY(waitFinished(*more));
-        const QJsonObject m = stored(failed->messageId()).metrics;
+        QVERIFY(m_rig->waitFinished(*more));
+        const QJsonObject m = m_rig->stored(failed->messageId()).metrics;
         QCOMPARE(m.value(QStringLiteral("continued")).toInt(), 1);
         // The fake server counts three pieces for "me more please"; the first stream had
         // three of its own (measured, as it sent no count).
@@ -189,24 +123,25 @@ private Q_SLOTS:
 
     void aStoppedReplyGoesOnAndCanBeStoppedAgain()
     {
-        ActiveReply* stalled = send(QStringLiteral("tell me more please"), QStringLiteral("stall"));
+        ActiveReply* stalled =
+            m_rig->send(QStringLiteral("tell me more please"), QStringLiteral("stall"));
         QTRY_COMPARE_WITH_TIMEOUT(stalled->message().content, QStringLiteral("Reply to: tell "),
                                   20000);
         stalled->cancel();
-        QVERIFY(waitFinished(stalled));
-        QCOMPARE(stored(stalled->messageId()).status, MessageStatus::Cancelled);
+        QVERIFY(m_rig->waitFinished(stalled));
+        QCOMPARE(m_rig->stored(stalled->messageId()).status, MessageStatus::Cancelled);
 
         // Continued by a slow model, and stopped in its turn: both texts are kept, in order.
         auto more = continueReply(stalled, QStringLiteral("slow"));
         QVERIFY2(more.ok(), qPrintable(more.errorMessage()));
         QTRY_VERIFY_WITH_TIMEOUT((*more)->message().content.contains(QStringLiteral("w3 ")), 20000);
         // While it streams, the row says so, owned by this process (a crash is found).
-        const Message mid = stored(stalled->messageId());
+        const Message mid = m_rig->stored(stalled->messageId());
         QCOMPARE(mid.status, MessageStatus::Streaming);
         QCOMPARE(ownerOf(mid.id), currentProcessToken());
         (*more)->cancel();
-        QVERIFY(waitFinished(*more));
-        const Message end = stored(stalled->messageId());
+        QVERIFY(m_rig->waitFinished(*more));
+        const Message end = m_rig->stored(stalled->messageId());
         QCOMPARE(end.status, MessageStatus::Cancelled);
         QVERIFY2(end.content.startsWith(QStringLiteral("Reply to: tell w0 w1 w2 w3 ")),
                  qPrintable(end.content));
@@ -216,10 +151,11 @@ private Q_SLOTS:
         // And once more, to the end.
         auto last = continueReply(stalled);
         QVERIFY(last.ok());
-        QVERIFY(waitFinished(*last));
-        QCOMPARE(stored(stalled->messageId()).status, MessageStatus::Complete);
-        QCOMPARE(stored(stalled->messageId()).metrics.value(QStringLiteral("continued")).toInt(),
-                 2);
+        QVERIFY(m_rig->waitFinished(*last));
+        QCOMPARE(m_rig->stored(stalled->messageId()).status, MessageStatus::Complete);
+        QCOMPARE(
+            m_rig->stored(stalled->messageId()).metrics.value(QStringLiteral("continued")).toInt(),
+            2);
     }
 
     void aContinuationThatFailsKeepsTheTextBefore()
@@ -227,8 +163,8 @@ private Q_SLOTS:
         ActiveReply* failed = failedReply();
         auto more = continueReply(failed, QStringLiteral("missing-model"));
         QVERIFY(more.ok());
-        QVERIFY(waitFinished(*more));
-        const Message m = stored(failed->messageId());
+        QVERIFY(m_rig->waitFinished(*more));
+        const Message m = m_rig->stored(failed->messageId());
         QCOMPARE(m.status, MessageStatus::Error);
         QCOMPARE(m.content, QStringLiteral("Reply to: tell "));
         QVERIFY2(m.error.contains(QStringLiteral("missing-model")), qPrintable(m.error));
@@ -237,16 +173,16 @@ private Q_SLOTS:
     void whatCannotBeContinuedIsRefusedInWords()
     {
         // A complete reply.
-        ActiveReply* done = send(QStringLiteral("hi"), kLlama);
-        QVERIFY(waitFinished(done));
+        ActiveReply* done = m_rig->send(QStringLiteral("hi"), kLlama);
+        QVERIFY(m_rig->waitFinished(done));
         auto complete = continueReply(done);
         QVERIFY(!complete.ok());
         QCOMPARE(complete.error().code, ErrorCode::Refused);
         QVERIFY(complete.errorMessage().contains(QStringLiteral("stopped or failed")));
 
         // A failed reply with no text: Retry is what it needs.
-        ActiveReply* empty = send(QStringLiteral("hi"), QStringLiteral("missing-model"));
-        QVERIFY(waitFinished(empty));
+        ActiveReply* empty = m_rig->send(QStringLiteral("hi"), QStringLiteral("missing-model"));
+        QVERIFY(m_rig->waitFinished(empty));
         auto nothing = continueReply(empty);
         QVERIFY(!nothing.ok());
         QVERIFY(nothing.errorMessage().contains(QStringLiteral("Retry")));
@@ -258,14 +194,14 @@ private Q_SLOTS:
         QVERIFY(openai.errorMessage().contains(QStringLiteral("local")));
 
         // A reply the conversation has gone on from.
-        ActiveReply* next = send(QStringLiteral("and then?"), kLlama, failed->chatId());
-        QVERIFY(waitFinished(next));
+        ActiveReply* next = m_rig->send(QStringLiteral("and then?"), kLlama, failed->chatId());
+        QVERIFY(m_rig->waitFinished(next));
         auto followed = continueReply(failed);
         QVERIFY(!followed.ok());
         QVERIFY(followed.errorMessage().contains(QStringLiteral("last reply")));
 
         // Nothing of it was touched.
-        const Message m = stored(failed->messageId());
+        const Message m = m_rig->stored(failed->messageId());
         QCOMPARE(m.status, MessageStatus::Error);
         QCOMPARE(m.content, QStringLiteral("Reply to: tell "));
         QVERIFY(!m.error.isEmpty());
@@ -274,25 +210,25 @@ private Q_SLOTS:
     void aReplyContinuedElsewhereIsLeftAlone()
     {
         ActiveReply* failed = failedReply();
-        auto more = m_engine->createContinuation(failed->chatId(), failed->messageId(),
-                                                 m_ollama.get(), kLlama, {});
+        auto more = m_rig->engine->createContinuation(failed->chatId(), failed->messageId(),
+                                                      m_rig->backend.get(), kLlama, {});
         QVERIFY(more.ok());
         // Another Lyss reopens it first.
-        Message theirs = stored(failed->messageId());
+        Message theirs = m_rig->stored(failed->messageId());
         theirs.streamOwner = QStringLiteral("other-process");
-        QVERIFY(m_store->messages().reopenMessage(theirs).ok());
+        QVERIFY(m_rig->store->messages().reopenMessage(theirs).ok());
 
         (*more)->begin();
-        QVERIFY(waitFinished(*more));
+        QVERIFY(m_rig->waitFinished(*more));
         QVERIFY(!(*more)->wasSent());
         QVERIFY2((*more)->message().error.contains(QStringLiteral("Not continued")),
                  qPrintable((*more)->message().error));
-        const Message m = stored(failed->messageId());
+        const Message m = m_rig->stored(failed->messageId());
         QCOMPARE(m.status, MessageStatus::Streaming);
         QCOMPARE(ownerOf(m.id), QStringLiteral("other-process"));
         QCOMPARE(m.content, QStringLiteral("Reply to: tell "));
         // Only the failed reply's own request reached the server.
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_rig->server->requests().size(), 1);
     }
 };
 
