@@ -1686,6 +1686,10 @@ Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
         <source>Continue it with: lyss-cli chat --chat %1 --continue</source>
         <translation>可用以下命令继续：lyss-cli chat --chat %1 --continue</translation>
     </message>
+    <message>
+        <source>Not continued: %1</source>
+        <translation>未继续：%1</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -2329,8 +2333,8 @@ Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
         <translation>重新打开回复</translation>
     </message>
     <message>
-        <source>That reply is no longer stopped or failed: it may have been continued or deleted meanwhile.</source>
-        <translation>这条回复已不再是停止或失败状态：它可能已在别处被继续或被删除。</translation>
+        <source>That reply changed meanwhile (continued, answered or deleted, perhaps by another Lyss): look at it again before you continue it.</source>
+        <translation>这条回复在此期间已有变化（可能已被另一个 Lyss 继续、回复或删除）：请先重新查看，再继续它。</translation>
     </message>
 </context>
 <context>
@@ -3007,8 +3011,16 @@ Options:
         <translation>在各处理环节检查完整个回复之前已停止。</translation>
     </message>
     <message>
-        <source>Not continued: %1</source>
-        <translation>未继续：%1</translation>
+        <source>A filter changed the reply being continued: use Retry for a new one.</source>
+        <translation>有过滤器改动了要继续的回复：请用“重试”生成新的回复。</translation>
+    </message>
+    <message>
+        <source>Stopped before it was sent.</source>
+        <translation>在发送之前已停止。</translation>
+    </message>
+    <message>
+        <source>It was not continued.</source>
+        <translation>未继续。</translation>
     </message>
 </context>
 <context>
@@ -3158,6 +3170,14 @@ Options:
     <message>
         <source>Only the last reply of a conversation can be continued: messages follow this one.</source>
         <translation>只有对话的最后一条回复才能继续：这条回复之后还有消息。</translation>
+    </message>
+    <message>
+        <source>The last message is yours, not a reply: there is nothing to continue.</source>
+        <translation>最后一条消息是你的，不是回复：没有可继续的内容。</translation>
+    </message>
+    <message>
+        <source>That reply is still coming in, or being saved (perhaps in another Lyss): wait for it to end, then try again.</source>
+        <translation>这条回复仍在接收或保存中（可能在另一个 Lyss 里）：请等它结束后再试。</translation>
     </message>
 </context>
 <context>
@@ -3458,6 +3478,10 @@ Options:
     <message>
         <source>Cannot continue</source>
         <translation>无法继续</translation>
+    </message>
+    <message>
+        <source>Not continued: %1</source>
+        <translation>未继续：%1</translation>
     </message>
 </context>
 <context>
@@ -4544,6 +4568,20 @@ Options:
     <message>
         <source>Total time: %1 s</source>
         <translation>总用时：%1 秒</translation>
+    </message>
+    <message>
+        <source>Continued with %1</source>
+        <translation>由 %1 继续</translation>
+    </message>
+    <message>
+        <source>Continued with %1 on %2</source>
+        <translation>由 %2 上的 %1 继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>Continued %n time(s)</source>
+        <translation>
+            <numerusform>继续了 %n 次</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -226,7 +226,7 @@ int runChat(CliContext& ctx, const QStringList& args)
 
     Result<ActiveReply*> started = Error{};
     if (continuing) {
-        started = conversations.continueReply(chatId, chat->currentLeafId, *choice);
+        started = conversations.continueReply(chatId, chat->currentLeafId, *choice, *options);
     } else {
         Conversations::Send send;
         send.chatId = chatId;
@@ -247,6 +247,7 @@ int runChat(CliContext& ctx, const QStringList& args)
                                   {QStringLiteral("backend"), backend->name()},
                                   {QStringLiteral("model"), choice->model}});
     bool thinkingOpen = false;
+    bool printedAnswer = false; // what stdout has of the reply ends its line
     QObject::connect(reply, &ActiveReply::updated, reply, [&](const StreamEvents& events) {
         for (const StreamEvent& e : events) {
             const bool isThinking = e.kind == StreamEvent::Kind::Thinking;
@@ -264,6 +265,8 @@ int runChat(CliContext& ctx, const QStringList& args)
                     thinkingOpen = false;
                 }
                 ctx.out() << e.text << Qt::flush;
+                if (!e.text.isEmpty())
+                    printedAnswer = !e.text.endsWith(QLatin1Char('\n'));
             }
         }
     });
@@ -297,7 +300,11 @@ int runChat(CliContext& ctx, const QStringList& args)
                                       text)
                           << Qt::endl;
         });
-    ctx.onInterrupt([reply] { reply->cancel(); });
+    bool interrupted = false;
+    ctx.onInterrupt([reply, &interrupted] {
+        interrupted = true;
+        reply->cancel();
+    });
     QEventLoop loop;
     QObject::connect(reply, &ActiveReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
@@ -309,7 +316,10 @@ int runChat(CliContext& ctx, const QStringList& args)
     if (json) {
         QJsonObject end{{QStringLiteral("chat_id"), m.chatId},
                         {QStringLiteral("message_id"), m.id}};
-        if (m.status == MessageStatus::Complete) {
+        if (!reply->notContinuedReason().isEmpty()) {
+            end.insert(QStringLiteral("type"), QStringLiteral("not_continued"));
+            end.insert(QStringLiteral("message"), reply->notContinuedReason());
+        } else if (m.status == MessageStatus::Complete) {
             end.insert(QStringLiteral("type"), QStringLiteral("done"));
             end.insert(QStringLiteral("metrics"), m.metrics);
         } else if (m.status == MessageStatus::Cancelled) {
@@ -322,10 +332,15 @@ int runChat(CliContext& ctx, const QStringList& args)
         if (!stored)
             end.insert(QStringLiteral("save_error"), reply->saveProblem());
         printJsonLine(ctx.out(), end);
-    } else if (!m.content.isEmpty() && !m.content.endsWith(QLatin1Char('\n'))) {
+    } else if (printedAnswer) {
         ctx.out() << '\n' << Qt::flush;
     }
     ctx.err() << CliContext::tr("chat %1").arg(m.chatId) << Qt::endl;
+    if (const QString why = reply->notContinuedReason(); !why.isEmpty()) {
+        // Nothing was asked or changed: the reply is as it was.
+        ctx.err() << CliContext::tr("Not continued: %1").arg(why) << Qt::endl;
+        return interrupted ? 130 : kExitFailed;
+    }
     if (!stored && !reply->wasSent())
         return ctx.fail(joinSentences(
             m.error, CliContext::tr("Your message is not stored either. Free some space (or make "

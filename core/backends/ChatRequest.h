@@ -39,6 +39,8 @@ struct ChatRequest {
     QString model;
     QList<ChatTurn> messages;
     ChatOptions options;
+    // Continue: the last message is the assistant's own text, for the model to go on with.
+    bool continuesLast = false;
 
     // [{role, content}, ...] with the system prompt first: the same in both APIs.
     QJsonArray messagesJson() const;

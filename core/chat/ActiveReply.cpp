@@ -10,22 +10,30 @@
 namespace lyss {
 
 namespace {
-// What a reply cost over its streams: the first answer's wait, the time and tokens of
-// all, the speed of the last (that of the model as it is loaded now).
+// What a reply cost over its streams: the earlier figures with the time and tokens added
+// up, the first answer's wait kept, and the rest (the speed, the server's own counts)
+// from the last stream that gave them. An attempt that brought no text is not counted.
 QJsonObject continuedMetrics(const QJsonObject& before, const QJsonObject& added)
 {
-    if (before.isEmpty())
-        return added;
-    QJsonObject m = added;
-    const auto sum = [&](const QString& key) {
-        if (before.contains(key) || added.contains(key))
-            m.insert(key, before.value(key).toInteger() + added.value(key).toInteger());
+    const auto tokensOf = [](const QJsonObject& m) {
+        return m.contains(QStringLiteral("tokens"))
+                   ? m.value(QStringLiteral("tokens")).toInteger()
+                   : m.value(QStringLiteral("eval_count")).toInteger();
     };
-    sum(QStringLiteral("total_ms"));
-    sum(QStringLiteral("tokens"));
-    sum(QStringLiteral("thinking_ms"));
-    if (before.contains(QStringLiteral("ttft_ms")))
-        m.insert(QStringLiteral("ttft_ms"), before.value(QStringLiteral("ttft_ms")));
+    const qint64 newTokens = tokensOf(added);
+    if (newTokens <= 0 && !before.isEmpty())
+        return before;
+    QJsonObject m = before;
+    for (auto it = added.begin(); it != added.end(); ++it) {
+        const QString& key = it.key();
+        if (key == QLatin1String("total_ms") || key == QLatin1String("thinking_ms"))
+            m.insert(key, before.value(key).toInteger() + it.value().toInteger());
+        else if (key == QLatin1String("ttft_ms") && before.contains(key))
+            continue; // the wait for the reply's first word
+        else if (key != QLatin1String("tokens"))
+            m.insert(key, it.value());
+    }
+    m.insert(QStringLiteral("tokens"), tokensOf(before) + newTokens);
     m.insert(QStringLiteral("continued"), before.value(QStringLiteral("continued")).toInt() + 1);
     return m;
 }
@@ -45,6 +53,7 @@ ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, 
         m_statusBefore = m_row.status;
         m_errorBefore = m_row.error;
         m_metricsBefore = m_row.metrics;
+        m_modelBefore = m_row.model;
         m_row.error.clear();
     }
     m_row.status = MessageStatus::Streaming;
@@ -85,16 +94,15 @@ void ActiveReply::onPrepared(Result<ChatRequest> request)
         endUnsent(MessageStatus::Error, tr("The server of this reply is gone."));
         return;
     }
+    if (m_turn.reopened && !continuesAsRead()) {
+        endNotContinued(tr("A filter changed the reply being continued: use Retry for a new "
+                           "one."));
+        return;
+    }
     ++m_writes;
     if (Status st = m_messages.addTurn(m_turn); !st.ok() && m_turn.reopened) {
-        // Not continued; the row is left as the store has it (another Lyss may be
-        // continuing it), and the reason is said with this reply.
         qCWarning(lcStore) << "reopening the reply failed:" << st.errorMessage();
-        m_phase = Phase::Finished;
-        m_row.status = m_statusBefore;
-        m_row.error = tr("Not continued: %1").arg(st.errorMessage());
-        m_row.streamOwner.clear();
-        Q_EMIT finished();
+        endNotContinued(st.errorMessage());
         return;
     } else if (!st.ok()) {
         qCWarning(lcStore) << "storing the turn failed:" << st.errorMessage();
@@ -135,14 +143,15 @@ void ActiveReply::send()
 
 void ActiveReply::endUnsent(MessageStatus status, const QString& error)
 {
+    if (m_turn.reopened && !m_turnStored) {
+        endNotContinued(status == MessageStatus::Cancelled && error.isEmpty()
+                            ? tr("Stopped before it was sent.")
+                            : error);
+        return;
+    }
     m_phase = Phase::Finished;
     m_row.status = status;
     m_row.error = error;
-    if (m_turn.reopened && status == MessageStatus::Cancelled && error.isEmpty()) {
-        // A continuation stopped before it went: the reply stays as it was.
-        m_row.status = m_statusBefore;
-        m_row.error = m_errorBefore;
-    }
     m_row.streamOwner.clear();
     m_finalSavePending = true;
     if (Status st = writeFinal(); !st.ok()) {
@@ -153,6 +162,24 @@ void ActiveReply::endUnsent(MessageStatus status, const QString& error)
         m_finalSavePending = false;
         setSaveProblem({});
     }
+    Q_EMIT finished();
+}
+
+bool ActiveReply::continuesAsRead() const
+{
+    return !m_request.messages.isEmpty() && m_request.messages.last().role == Role::Assistant &&
+           m_request.messages.last().content == m_row.content;
+}
+
+void ActiveReply::endNotContinued(const QString& reason)
+{
+    // Nothing was reopened: nothing is written (another Lyss may be continuing the reply),
+    // and the reply is as it was, with why it was not continued said beside it.
+    m_phase = Phase::Finished;
+    m_row.status = m_statusBefore;
+    m_row.error = m_errorBefore;
+    m_row.streamOwner.clear();
+    m_notContinued = reason.isEmpty() ? tr("It was not continued.") : reason;
     Q_EMIT finished();
 }
 
@@ -379,8 +406,14 @@ void ActiveReply::complete()
         m_row.error = m_streamError;
         break;
     }
-    m_row.metrics =
-        m_turn.reopened ? continuedMetrics(m_metricsBefore, m_endMetrics) : m_endMetrics;
+    if (m_turn.reopened) {
+        m_row.metrics = continuedMetrics(m_metricsBefore, m_endMetrics);
+        // Went on with another model than the one the reply began with: said with it.
+        if (m_turn.model != m_modelBefore && m_row.metrics != m_metricsBefore)
+            m_row.metrics.insert(QStringLiteral("continued_with"), m_turn.model);
+    } else {
+        m_row.metrics = m_endMetrics;
+    }
     m_row.streamOwner.clear();
     if (m_row.status != MessageStatus::Complete || m_stages.isEmpty()) {
         save();

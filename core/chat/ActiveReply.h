@@ -47,6 +47,10 @@ public:
     // The request is passing through the stages; nothing is stored or sent yet.
     bool isPreparing() const { return m_phase == Phase::Preparing; }
     bool isFinished() const { return m_phase == Phase::Finished; }
+    // Continue: why the reply was not continued (refused by a stage, stopped before it was
+    // sent, changed meanwhile by another Lyss), or empty. The reply is then as it was, in
+    // the store and in message().
+    QString notContinuedReason() const { return m_notContinued; }
     // Database writes made for this reply (the turn, checkpoints and the final save).
     int databaseWrites() const { return m_writes; }
     // Deltas received (content and thinking pieces): the measured token count.
@@ -100,6 +104,9 @@ private:
     void send();
     // Ends a reply that was never sent (refused, stopped or not storable while prepared).
     void endUnsent(MessageStatus status, const QString& error);
+    // Continue: whether the request still ends with the reply's text as it was read.
+    bool continuesAsRead() const;
+    void endNotContinued(const QString& reason);
     void onStreamEvents(const StreamEvents& events);
     void passNextBatch();
     void passEvents();
@@ -120,6 +127,8 @@ private:
     MessageStatus m_statusBefore = MessageStatus::Complete;
     QString m_errorBefore;
     QJsonObject m_metricsBefore;
+    QString m_modelBefore;
+    QString m_notContinued;
     Message& m_row; // m_turn.reply
     QPointer<Backend> m_backend;
     QString m_backendName;

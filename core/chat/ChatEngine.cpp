@@ -138,10 +138,17 @@ Result<ActiveReply*> ChatEngine::createContinuation(const QString& chatId, const
     auto found = m_store.messages().message(replyId);
     if (!found)
         return found.error();
-    if (!found->has_value() || (*found)->chatId != chatId || (*found)->role != Role::Assistant)
+    if (!found->has_value() || (*found)->chatId != chatId)
         return Error{tr("That reply is no longer in this chat."), ErrorCode::NotFound};
     const Message& before = **found;
-    if (before.status == MessageStatus::Complete || before.status == MessageStatus::Streaming)
+    if (before.role != Role::Assistant)
+        return Error{tr("The last message is yours, not a reply: there is nothing to continue."),
+                     ErrorCode::Refused};
+    if (before.status == MessageStatus::Streaming)
+        return Error{tr("That reply is still coming in, or being saved (perhaps in another "
+                        "Lyss): wait for it to end, then try again."),
+                     ErrorCode::Refused};
+    if (before.status == MessageStatus::Complete)
         return Error{tr("Only a reply that was stopped or failed can be continued."),
                      ErrorCode::Refused};
     if (before.content.trimmed().isEmpty())
@@ -169,8 +176,9 @@ Result<ActiveReply*> ChatEngine::createContinuation(const QString& chatId, const
     turn.reply.streamOwner = currentProcessToken();
     turn.backend = backend->name();
     turn.model = model;
-    return new ActiveReply(m_store.messages(), std::move(turn), backend,
-                           requestFrom(*path, model, options), this);
+    ChatRequest request = requestFrom(*path, model, options);
+    request.continuesLast = true;
+    return new ActiveReply(m_store.messages(), std::move(turn), backend, std::move(request), this);
 }
 
 ChatRequest ChatEngine::requestFrom(const QList<Message>& history, const QString& model,

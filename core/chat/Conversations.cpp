@@ -85,11 +85,12 @@ Result<ActiveReply*> Conversations::regenerate(const QString& chatId, const QStr
 }
 
 Result<ActiveReply*> Conversations::continueReply(const QString& chatId, const QString& replyId,
-                                                  const ModelChoice& model)
+                                                  const ModelChoice& model,
+                                                  const std::optional<ChatOptions>& options)
 {
     if (Status st = notWhileStreaming(chatId); !st.ok())
         return st.error();
-    auto plan = m_planner.plan(chatId, model);
+    auto plan = m_planner.plan(chatId, model, options);
     if (!plan)
         return plan.error();
     auto reply =

@@ -43,7 +43,8 @@ public:
     // Continue: the stopped or failed reply `replyId` goes on where it ended, from `model`
     // (see ChatEngine::createContinuation), which the chat then remembers.
     Result<ActiveReply*> continueReply(const QString& chatId, const QString& replyId,
-                                       const ModelChoice& model);
+                                       const ModelChoice& model,
+                                       const std::optional<ChatOptions>& options = std::nullopt);
     // Whether a reply from `model` could be continued (its server can).
     bool canContinueWith(const ModelChoice& model) const;
     // Deletes a message and everything below it.

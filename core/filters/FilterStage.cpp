@@ -300,7 +300,9 @@ void FilterStage::complete(Message reply, std::function<void(Result<Message>)> d
 void FilterStage::outlet(Message reply, std::function<void(Result<Message>)> done)
 {
     QJsonArray messages;
-    for (const ChatTurn& t : m_request.messages)
+    // A continued reply was the request's last message: the whole reply takes its place.
+    const qsizetype before = m_request.messages.size() - (m_request.continuesLast ? 1 : 0);
+    for (const ChatTurn& t : m_request.messages.first(std::max<qsizetype>(0, before)))
         messages.append(QJsonObject{{QStringLiteral("role"), roleName(t.role)},
                                     {QStringLiteral("content"), t.content}});
     QJsonObject last{{QStringLiteral("id"), reply.id},

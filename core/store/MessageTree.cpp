@@ -161,20 +161,21 @@ Status MessageTree::addTurn(const NewTurn& turn)
 Status MessageTree::reopenMessage(const Message& message)
 {
     auto q = m_statements.get(QStringLiteral(
-        "UPDATE messages SET status = 'streaming', error = NULL, stream_owner = ?, "
-        "updated_at = ? WHERE id = ? AND role = 'assistant' AND status IN ('cancelled', "
-        "'error', 'interrupted') AND (SELECT user_id FROM chats c WHERE c.id = "
+        "UPDATE messages SET status = 'streaming', stream_owner = ?, updated_at = ? "
+        "WHERE id = ? AND role = 'assistant' AND status IN ('cancelled', 'error', "
+        "'interrupted') AND updated_at = ? AND NOT EXISTS (SELECT 1 FROM messages below "
+        "WHERE below.parent_id = messages.id) AND (SELECT user_id FROM chats c WHERE c.id = "
         "messages.chat_id) = ?"));
     if (!q)
         return q.error();
     for (const QVariant& v : {nullIfEmpty(message.streamOwner), QVariant(sql::nowMs()),
-                              QVariant(message.id), QVariant(m_user)})
+                              QVariant(message.id), QVariant(message.updatedAt), QVariant(m_user)})
         (*q)->addBindValue(v);
     if (Status st = sql::exec(**q, tr("Reopening the reply")); !st.ok())
         return st;
     if ((*q)->numRowsAffected() == 0)
-        return Error{tr("That reply is no longer stopped or failed: it may have been continued "
-                        "or deleted meanwhile."),
+        return Error{tr("That reply changed meanwhile (continued, answered or deleted, perhaps "
+                        "by another Lyss): look at it again before you continue it."),
                      ErrorCode::Refused};
     return {};
 }

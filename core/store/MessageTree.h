@@ -42,8 +42,10 @@ public:
     Status addTurn(const NewTurn& turn);
 
     // Continue: a stopped, failed or interrupted reply streams again, owned by
-    // `message.streamOwner`; its error is cleared. Refused (ErrorCode::Refused) when it is
-    // not stopped or failed any more (another Lyss continued it, or it was deleted).
+    // `message.streamOwner` (its error stays until the final save: a crash meanwhile
+    // leaves it interrupted with the reason it had). Refused (ErrorCode::Refused) when it
+    // is not as `message` was read (its updated_at), has a message below it, or is gone:
+    // another Lyss continued or answered it meanwhile.
     Status reopenMessage(const Message& message);
     // Saves what a streaming reply has so far.
     Status checkpointMessage(const QString& id, const QString& content, const QString& thinking);

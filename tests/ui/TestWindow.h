@@ -82,6 +82,26 @@ struct Window {
         picker()->setCurrentIndex(picker()->findData(model));
         return true;
     }
+    // Picks `model` as offered by `backend` (the picker shows "model  ·  backend" when
+    // two servers are configured, and "backend/model" when both offer the name).
+    bool pickOn(const QString& backend, const QString& model)
+    {
+        QComboBox* box = picker();
+        auto find = [&] {
+            for (int i = 0; i < box->count(); ++i) {
+                const QString text = box->itemText(i);
+                if ((text.startsWith(model + QStringLiteral("  ")) ||
+                     text.startsWith(backend + QLatin1Char('/') + model + QStringLiteral("  "))) &&
+                    text.endsWith(QStringLiteral("  ·  ") + backend))
+                    return i;
+            }
+            return -1;
+        };
+        if (!QTest::qWaitFor([&] { return find() >= 0; }, 10000))
+            return false;
+        box->setCurrentIndex(find());
+        return true;
+    }
     void type(const QString& text)
     {
         composer()->setFocus();

@@ -33,23 +33,6 @@ class TestModelPicker : public QObject {
             qFatal("cannot add the second server");
     }
 
-    static bool pickOn(Window& w, const QString& backend, const QString& model)
-    {
-        QComboBox* picker = w.picker();
-        auto find = [&] {
-            for (int i = 0; i < picker->count(); ++i) {
-                if (picker->itemText(i).startsWith(model + QStringLiteral("  ")) &&
-                    picker->itemText(i).endsWith(QStringLiteral("  ·  ") + backend))
-                    return i;
-            }
-            return -1;
-        };
-        if (!QTest::qWaitFor([&] { return find() >= 0; }, 10000))
-            return false;
-        picker->setCurrentIndex(find());
-        return true;
-    }
-
     static QString pickedServer(Window& w)
     {
         return w.picker()->currentText().section(QStringLiteral("  ·  "), -1);
@@ -83,7 +66,7 @@ private Q_SLOTS:
     {
         const QUrl v1 = m_server->url(QStringLiteral("/v1"));
         Window w(m_server->url(), [&](AppContext& app) { addSecondServer(app, v1); });
-        QVERIFY(pickOn(w, QStringLiteral("second"), QStringLiteral("llama3.2")));
+        QVERIFY(w.pickOn(QStringLiteral("second"), QStringLiteral("llama3.2")));
         w.type(QStringLiteral("hello"));
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -92,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(m_server->lastChatPath(), QStringLiteral("/v1/chat/completions"));
 
         // The other server's model of the same name, in the same chat.
-        QVERIFY(pickOn(w, QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
+        QVERIFY(w.pickOn(QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
         w.type(QStringLiteral("and again"));
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -102,7 +85,7 @@ private Q_SLOTS:
 
         // Opening the chat again shows the server it talks to.
         const QString chatId = w.window->currentChatId();
-        QVERIFY(pickOn(w, QStringLiteral("second"), QStringLiteral("llama3.2")));
+        QVERIFY(w.pickOn(QStringLiteral("second"), QStringLiteral("llama3.2")));
         w.window->newChat();
         w.window->openChat(chatId);
         QCOMPARE(pickedServer(w), QStringLiteral("ollama"));
@@ -112,14 +95,14 @@ private Q_SLOTS:
     {
         const QUrl v1 = m_server->url(QStringLiteral("/v1"));
         Window w(m_server->url(), [&](AppContext& app) { addSecondServer(app, v1); });
-        QVERIFY(pickOn(w, QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
+        QVERIFY(w.pickOn(QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
         w.type(QStringLiteral("first question"));
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(
             w.model()->rowCount() == 2 && w.last().status == MessageStatus::Complete, 10000);
         QCOMPARE(m_server->lastChatPath(), QStringLiteral("/api/chat"));
 
-        QVERIFY(pickOn(w, QStringLiteral("second"), QStringLiteral("llama3.2")));
+        QVERIFY(w.pickOn(QStringLiteral("second"), QStringLiteral("llama3.2")));
         w.window->regenerate(1);
         QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 &&
                                      w.last().status == MessageStatus::Complete &&

@@ -7,7 +7,11 @@
 #include "conversation/MessageView.h"
 #include "conversation/ReplyCost.h"
 
+#include "store/BackendRepository.h"
+
+#include <QComboBox>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QTest>
 #include <QToolTip>
 
@@ -33,6 +37,16 @@ class TestReplyInfo : public QObject {
             }
         }
         return {};
+    }
+
+    // The texts of the last row's message menu.
+    static QStringList menuTexts(Window& w)
+    {
+        std::unique_ptr<QMenu> menu(w.window->messageView()->menuFor(w.model()->rowCount() - 1));
+        QStringList out;
+        for (QAction* a : menu->actions())
+            out << a->text();
+        return out;
     }
 
 private Q_SLOTS:
@@ -116,8 +130,14 @@ private Q_SLOTS:
     // goes on where it ended, no new version, and says what both streams cost.
     void aFailedReplyContinuesInPlace()
     {
-        Window w(m_server->url());
-        QVERIFY(w.pick(QStringLiteral("error-mid")));
+        Window w(m_server->url(), [this](AppContext& app) {
+            BackendRecord second;
+            second.name = QStringLiteral("second");
+            second.kind = BackendKind::OpenAI;
+            second.url = m_server->url(QStringLiteral("/v1"));
+            QVERIFY(app.backends().add(second).ok());
+        });
+        QVERIFY(w.pickOn(QStringLiteral("ollama"), QStringLiteral("error-mid")));
         w.type(QStringLiteral("tell me more please"));
         QTest::keyClick(w.composer(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Error, 10000);
@@ -125,9 +145,17 @@ private Q_SLOTS:
         const int rows = w.model()->rowCount();
         const QString id = w.last().id;
 
-        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        // A model on an OpenAI-compatible server would answer anew: no Continue then.
+        QVERIFY(w.pickOn(QStringLiteral("second"), QStringLiteral("llama3.2:latest")));
+        QVERIFY(findAction(w, MessageDelegate::Action::Continue).isNull());
+        QVERIFY(!findAction(w, MessageDelegate::Action::Retry).isNull());
+        QVERIFY(!menuTexts(w).contains(QStringLiteral("Continue the reply")));
+
+        QVERIFY(w.pickOn(QStringLiteral("ollama"), QStringLiteral("llama3.2:latest")));
         const QPoint go = findAction(w, MessageDelegate::Action::Continue);
         QVERIFY2(!go.isNull(), "no Continue under the failed reply");
+        // The message menu offers it too (for the keyboard).
+        QVERIFY(menuTexts(w).contains(QStringLiteral("Continue the reply")));
         QVERIFY(!findAction(w, MessageDelegate::Action::Retry).isNull());
         QTest::mouseClick(w.window->messageView()->viewport(), Qt::LeftButton, {}, go);
         QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
@@ -136,6 +164,12 @@ private Q_SLOTS:
         QCOMPARE(w.model()->rowCount(), rows);
         QCOMPARE(w.model()->siblingPosition(rows - 1), qMakePair(1, 1));
         QVERIFY(w.last().error.isEmpty());
+        // Its details say it went on with another model, and on which server.
+        QCOMPARE(w.last().cost.continued, 1);
+        QVERIFY2(w.last()
+                     .cost.details(w.last().model, w.last().createdAt)
+                     .contains(QStringLiteral("Continued with llama3.2:latest on ollama")),
+                 qPrintable(w.last().cost.details(w.last().model, w.last().createdAt)));
         // Complete now: neither Retry nor Continue; the focus is back in the composer.
         QVERIFY(findAction(w, MessageDelegate::Action::Continue).isNull());
         QVERIFY(findAction(w, MessageDelegate::Action::Retry).isNull());

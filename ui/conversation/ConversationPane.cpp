@@ -330,6 +330,14 @@ void ConversationPane::watch(ActiveReply* reply)
             m_messages->upsert(reply->message());
             ++m_refreshes;
         }
+        if (const QString why = reply->notContinuedReason(); !why.isEmpty() && chatId == m_chatId) {
+            // Nothing changed here; the reply is shown as the store has it now (another
+            // Lyss may have continued it meanwhile).
+            m_notices->notice(QStringLiteral("warning"), tr("Not continued: %1").arg(why));
+            if (auto stored = m_app.store().messages().message(reply->messageId());
+                stored && stored->has_value() && m_messages->rowOf(reply->messageId()) >= 0)
+                m_messages->upsert(**stored);
+        }
         m_view->setStreaming(m_conversations.anyStreaming());
         updateSendButton();
         Q_EMIT chatChanged(chatId);

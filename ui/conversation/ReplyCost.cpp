@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace lyss {
 
 namespace {
@@ -32,6 +34,8 @@ ReplyCost ReplyCost::fromMetrics(const QJsonObject& metrics)
         c.tokensPerSecond = static_cast<float>(tps.toDouble());
     c.firstTokenMs = whole(metrics, "ttft_ms");
     c.totalMs = whole(metrics, "total_ms");
+    c.continued = std::max(0, whole(metrics, "continued"));
+    c.continuedWith = metrics.value(QLatin1String("continued_with")).toString();
     return c;
 }
 
@@ -50,9 +54,16 @@ QString ReplyCost::compact() const
 QString ReplyCost::details(const QString& model, qint64 createdAt) const
 {
     QStringList lines;
+    // The server is the one of the last stream: with another model, that one's.
     if (!model.isEmpty())
-        lines << (server.isEmpty() ? tr("Model: %1").arg(model)
-                                   : tr("Model: %1 on %2").arg(model, server));
+        lines << (server.isEmpty() || !continuedWith.isEmpty()
+                      ? tr("Model: %1").arg(model)
+                      : tr("Model: %1 on %2").arg(model, server));
+    if (!continuedWith.isEmpty())
+        lines << (server.isEmpty() ? tr("Continued with %1").arg(continuedWith)
+                                   : tr("Continued with %1 on %2").arg(continuedWith, server));
+    else if (continued > 0)
+        lines << tr("Continued %n time(s)", nullptr, continued);
     lines << tr("Written: %1")
                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(createdAt),
                                          QLocale::LongFormat));

@@ -20,6 +20,8 @@ public:
     float tokensPerSecond = -1;
     int firstTokenMs = -1;
     int totalMs = -1;
+    int continued = 0;     // how often it was continued (Continue)
+    QString continuedWith; // the model it went on with, when another than its own
 
     static ReplyCost fromMetrics(const QJsonObject& metrics);
     bool known() const { return tokens >= 0 || totalMs >= 0; }
