@@ -8,7 +8,7 @@ LYSS_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-websockets-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libsqlite3-dev libgl-dev
-    libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
+    libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev libsource-highlight-dev
     python3 python3-pydantic
 )
 # (Python and pydantic run Open WebUI's filter files.) What the test suite runs against: a

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdown/MarkdownRenderer.h"
 
+#include "markdown/CodeHighlighter.h"
+
 #include "markdown/MarkdownBounds.h"
 #include "markdown/MarkdownSplit.h"
 
@@ -174,9 +176,41 @@ QString labelCodeBlocks(const QString& html, int n, bool firstContinues)
         });
 }
 
+// What cmark's HTML escaping made of a code block's text, undone.
+QString unescaped(QStringView html)
+{
+    QString out = html.toString();
+    out.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+    out.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    out.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    out.replace(QStringLiteral("&#39;"), QStringLiteral("'"));
+    out.replace(QStringLiteral("&amp;"), QStringLiteral("&")); // last: "&amp;lt;" is "&lt;"
+    return out;
+}
+
+// Each code block in a language source-highlight knows, with its tokens marked. The last
+// block of a streaming text whose fence is still open stays plain: it is rendered again
+// as it grows, and highlighted once, when it is closed (or the reply ends).
+QString highlightCodeBlocks(const QString& html, bool lastOpen)
+{
+    thread_local const QRegularExpression block(
+        QStringLiteral("<pre lang=\"([^\"]*)\"><code>([^<]*)</code></pre>"));
+    return rewriteMatches(html, block, [&html, lastOpen](const QRegularExpressionMatch& m) {
+        if (lastOpen && m.capturedEnd() == html.size())
+            return m.captured(0);
+        const QString marked =
+            CodeHighlighter::toHtml(unescaped(m.capturedView(2)), unescaped(m.capturedView(1)));
+        if (marked.isNull())
+            return m.captured(0);
+        return QStringLiteral("<pre lang=\"%1\"><code>").arg(m.captured(1)) + marked +
+               QStringLiteral("</code></pre>");
+    });
+}
+
 // QTextDocument's HTML: task list check boxes as characters, tables with borders,
-// links it may not open without a target.
-QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = false)
+// links it may not open without a target, code highlighted.
+QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = false,
+                         bool lastCodeOpen = false)
 {
     html.replace(QStringLiteral("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "),
                  QStringLiteral("☑ "));
@@ -184,6 +218,7 @@ QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = 
                  QStringLiteral("☐ "));
     // A code block's last line break would show as an empty last line.
     html.replace(QStringLiteral("\n</code></pre>"), QStringLiteral("</code></pre>"));
+    html = highlightCodeBlocks(html, lastCodeOpen);
     html.replace(QStringLiteral("<del>"), QStringLiteral("<s>"));
     html.replace(QStringLiteral("</del>"), QStringLiteral("</s>"));
     html.replace(QStringLiteral("<table>"),
@@ -276,12 +311,14 @@ bool MarkdownRenderer::isOpenableLink(const QString& url)
 namespace {
 QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bool continuesCode)
 {
-    const QByteArray utf8 = streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8();
+    const QString closed = streaming ? closeOpenFence(markdown) : QString();
+    const bool open = streaming && closed.size() != markdown.size();
+    const QByteArray utf8 = streaming ? closed.toUtf8() : markdown.toUtf8();
     const auto [parser, doc] = parse(utf8);
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
     MarkdownBounds::apply(doc.get(), utf8);
-    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode);
+    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode, open);
 }
 } // namespace
 
@@ -315,11 +352,15 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
             part.lines += m.lines;
         }
         if (group.continuedCode) {
-            const QString code = QString::fromUtf8(cmark_node_get_literal(group.nodes.front()));
+            cmark_node* block = group.nodes.front();
+            const QString code = QString::fromUtf8(cmark_node_get_literal(block));
+            const QString info = QString::fromUtf8(cmark_node_get_fence_info(block))
+                                     .section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+            const QString marked = CodeHighlighter::toHtml(code, info);
             part.html =
                 QStringLiteral("<pre style=\"margin-top: 0;%1\"><code>%2</code></pre>")
                     .arg(group.codeContinues ? QStringLiteral(" margin-bottom: 0;") : QString(),
-                         code.toHtmlEscaped());
+                         marked.isNull() ? code.toHtmlEscaped() : marked);
             for (cmark_node* n : group.nodes)
                 cmark_node_free(n);
         } else {

@@ -152,6 +152,8 @@ std::vector<cmark_node*> split(cmark_node* node, std::vector<bool>& continued)
                 piece.chop(1); // between two parts, the break; at the end, no empty line
             cmark_node* n = pieces.empty() ? node : cmark_node_new(CMARK_NODE_CODE_BLOCK);
             cmark_node_set_literal(n, piece.constData());
+            if (n != node) // its language, to be highlighted as the first piece is
+                cmark_node_set_fence_info(n, cmark_node_get_fence_info(node));
             pieces.push_back(n);
             continued.push_back(n != node);
             from = to;

@@ -8,3 +8,4 @@ Q_LOGGING_CATEGORY(lcNet, "lyss.net", QtWarningMsg)
 // Failed sign-ins go to <data dir>/auth.log; here too when asked for (lyss.auth.info).
 Q_LOGGING_CATEGORY(lcAuth, "lyss.auth", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcFilters, "lyss.filters", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcMarkdown, "lyss.markdown", QtWarningMsg)

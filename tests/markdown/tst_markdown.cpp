@@ -31,8 +31,12 @@ private Q_SLOTS:
                                    << "☑ done";
         QTest::newRow("open task") << "- [ ] todo"
                                    << "☐ todo";
-        QTest::newRow("code with language") << "```python\nprint(1)\n```"
-                                            << "<pre><code>print(1)</code></pre>";
+        QTest::newRow("code with language")
+            << "```python\nprint(1)\n```"
+            << "<pre><code><span class=\"keyword\">print</span>(<span "
+               "class=\"number\">1</span>)</code></pre>";
+        QTest::newRow("code in a language not known") << "```klingon\nprint(1)\n```"
+                                                      << "<pre><code>print(1)</code></pre>";
         QTest::newRow("quote") << "> said"
                                << "<blockquote>";
         QTest::newRow("list") << "1. one\n2. two"

@@ -83,7 +83,8 @@ private Q_SLOTS:
         auto theme = Theme::fromFile(themeFile(name));
         QVERIFY2(theme.ok(), qPrintable(theme.errorMessage()));
         QCOMPARE(theme->name, name);
-        QCOMPARE(theme->colors.size(), Theme::tokens().size());
+        // Every colour, those of highlighted code too.
+        QCOMPARE(theme->colors.size(), Theme::tokens().size() + Theme::syntaxTokens().size());
         for (const auto& [text, background] : Theme::contrastPairs()) {
             const double ratio = Theme::contrast(theme->color(text), theme->color(background));
             QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3:1 in %4")
@@ -95,6 +96,38 @@ private Q_SLOTS:
         auto compiled = Theme::fromFile(QStringLiteral(":/themes/%1.json").arg(name));
         QVERIFY(compiled.ok());
         QCOMPARE(compiled->colors, theme->colors);
+    }
+
+    // A theme written before code was highlighted has no colours for it: it still loads,
+    // and its code gets Lyss's own colours for a light or dark theme, which keep their
+    // contrast on every built-in code background of that kind.
+    void aThemeWithoutCodeColoursHasLyssOwn()
+    {
+        for (const QString& name :
+             {QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("oled-dark")}) {
+            QJsonObject older = builtIn(name);
+            QJsonObject colors = older[QLatin1String("colors")].toObject();
+            for (const QString& token : Theme::syntaxTokens())
+                colors.remove(token);
+            older[QLatin1String("colors")] = colors;
+            auto theme = Theme::fromJson(QJsonDocument(older).toJson(), QStringLiteral("older"));
+            QVERIFY2(theme.ok(), qPrintable(theme.errorMessage()));
+            const QList<QColor> syntax = theme->syntax();
+            QCOMPARE(syntax, Theme::syntaxFallback(theme->dark));
+            QCOMPARE(syntax.size(), Theme::syntaxTokens().size());
+            for (const QColor& c : syntax)
+                QVERIFY(Theme::contrast(c, theme->color(QStringLiteral("codeBackground"))) >= 4.5);
+        }
+        // One of its own is kept, the rest fall back.
+        QJsonObject mixed = builtIn(QStringLiteral("dark"));
+        QJsonObject colors = mixed[QLatin1String("colors")].toObject();
+        colors[QLatin1String("codeKeyword")] = QStringLiteral("#ff00ff");
+        colors.remove(QStringLiteral("codeString"));
+        mixed[QLatin1String("colors")] = colors;
+        auto theme = Theme::fromJson(QJsonDocument(mixed).toJson(), QStringLiteral("mixed"));
+        QVERIFY(theme.ok());
+        QCOMPARE(theme->syntax().at(0), QColor(QStringLiteral("#ff00ff")));
+        QCOMPARE(theme->syntax().at(2), Theme::syntaxFallback(true).at(2));
     }
 
     void contrastIsComputedAsWcagSaysIt()

@@ -81,7 +81,7 @@ private Q_SLOTS:
             reply.parentId = question->id;
             reply.role = Role::Assistant;
             reply.content = QStringLiteral("Some code from [the docs](https://example.org/docs):"
-                                           "\n\n```\nint x = 1;\nint y = 2;\n```");
+                                           "\n\n```c\nint x = 1;\nint y = 2;\n```");
             QVERIFY(app.store().messages().addMessage(reply).ok());
         });
         QVERIFY(w.laidOut());
@@ -132,6 +132,22 @@ private Q_SLOTS:
         const QColor darkLink = w.window->themes()->current().color(QStringLiteral("link"));
         QCOMPARE(linkColours(), QSet<QRgb>{darkLink.rgb()});
         QVERIFY(Theme::contrast(darkLink, QColor("#232428")) >= 4.5);
+        // Highlighted code takes the new theme's colours too: the type "int".
+        const auto typeColours = [&] {
+            QSet<QRgb> inks;
+            const auto layout = view->messageDelegate()->layoutCache().find(w.model()->at(1).id);
+            for (const auto& part : layout->parts) {
+                for (QTextBlock b = part->begin(); b.isValid(); b = b.next()) {
+                    for (auto it = b.begin(); !it.atEnd(); ++it) {
+                        if (it.fragment().text() == QLatin1String("int"))
+                            inks << it.fragment().charFormat().foreground().color().rgb();
+                    }
+                }
+            }
+            return inks;
+        };
+        QCOMPARE(typeColours(), QSet<QRgb>{w.window->themes()->current().syntax().at(1).rgb()});
+        QCOMPARE(typeColours(), QSet<QRgb>{QColor("#ffa657").rgb()});
 
         w.window->activateWindow();
         QTest::keyClick(w.window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageColors.h"
+#include "markdown/CodeHighlighter.h"
 #include "theme/ThemeManager.h"
 
 #include <QPalette>
@@ -38,6 +39,7 @@ MessageColors MessageColors::fromPalette(const QPalette& pal)
     c.border = mix(base, text, 0.3);
     c.danger = QColor(0xb9, 0x1c, 0x1c);
     c.link = pal.color(QPalette::Link);
+    c.syntax = Theme::syntaxFallback(base.lightnessF() < 0.5);
     return c;
 }
 
@@ -58,8 +60,21 @@ MessageColors MessageColors::fromTheme(const Theme& t)
     colors.border = c("border");
     colors.danger = c("danger");
     colors.link = c("link");
+    colors.syntax = t.syntax();
     colors.valid = true;
     return colors;
+}
+
+QString MessageColors::syntaxStyle() const
+{
+    QString out;
+    const QStringList kinds = CodeHighlighter::kinds();
+    for (qsizetype i = 0; i < kinds.size() && i < syntax.size(); ++i) {
+        out += QStringLiteral(" span.%1 { color: %2; }").arg(kinds[i], syntax[i].name());
+        if (kinds[i] == QLatin1String("comment"))
+            out.insert(out.size() - 2, QStringLiteral(" font-style: italic;"));
+    }
+    return out;
 }
 
 QString MessageColors::styleSheet() const
@@ -69,7 +84,8 @@ QString MessageColors::styleSheet() const
                           "white-space: pre-wrap; }"
                           "code { font-family: monospace; } table { border-color: %3; }"
                           "blockquote { margin-left: 12px; } a { color: %4; }")
-        .arg(codeBackground.name(), codeText.name(), border.name(), link.name());
+               .arg(codeBackground.name(), codeText.name(), border.name(), link.name()) +
+           syntaxStyle();
 }
 
 void MessageColors::recolour(QTextDocument& doc, const MessageColors& from) const
@@ -92,9 +108,15 @@ void MessageColors::recolour(QTextDocument& doc, const MessageColors& from) cons
             if (ink.style() == Qt::NoBrush)
                 continue;
             // A link (a code block's Copy too) and code carry their colour.
-            const QColor to = format.isAnchor() && ink.color() == from.link ? link
-                              : ink.color() == from.codeText                ? codeText
-                                                                            : QColor();
+            QColor to = format.isAnchor() && ink.color() == from.link ? link
+                        : ink.color() == from.codeText                ? codeText
+                                                                      : QColor();
+            // Highlighted code: each kind's colour becomes the new theme's.
+            for (qsizetype i = 0; !to.isValid() && i < from.syntax.size() && i < syntax.size();
+                 ++i) {
+                if (ink.color() == from.syntax[i])
+                    to = syntax[i];
+            }
             if (!to.isValid() || to == ink.color())
                 continue;
             QTextCharFormat change;

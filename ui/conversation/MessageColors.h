@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
 #include <QString>
 
 class QPalette;
@@ -17,12 +18,16 @@ struct Theme;
 struct MessageColors {
     QColor text, muted, userBubble, userBubbleText, avatar, avatarText, yourAvatar, yourAvatarText,
         codeBackground, codeText, border, danger, link;
+    // The colours of highlighted code, one for each of CodeHighlighter::kinds(), in order.
+    QList<QColor> syntax;
     bool valid = false;
 
     static MessageColors fromPalette(const QPalette& palette);
     static MessageColors fromTheme(const Theme& theme);
     // What code blocks and tables are rendered with.
     QString styleSheet() const;
+    // The rules that colour highlighted code.
+    QString syntaxStyle() const;
     // Changes the colours `from` gave the code blocks, tables and links of `doc` to these.
     void recolour(QTextDocument& doc, const MessageColors& from) const;
 };

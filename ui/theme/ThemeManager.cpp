@@ -78,6 +78,41 @@ QStringList Theme::tokens()
     return out;
 }
 
+QStringList Theme::syntaxTokens()
+{
+    return {QStringLiteral("codeKeyword"), QStringLiteral("codeType"),
+            QStringLiteral("codeString"),  QStringLiteral("codeComment"),
+            QStringLiteral("codeNumber"),  QStringLiteral("codePreprocessor"),
+            QStringLiteral("codeFunction")};
+}
+
+QList<QColor> Theme::syntaxFallback(bool dark)
+{
+    // The built-in themes' own: 4.5:1 and more on their code backgrounds.
+    const QStringList light{QStringLiteral("#cf222e"), QStringLiteral("#953800"),
+                            QStringLiteral("#0a3069"), QStringLiteral("#57606a"),
+                            QStringLiteral("#0550ae"), QStringLiteral("#116329"),
+                            QStringLiteral("#6f42c1")};
+    const QStringList night{QStringLiteral("#ff7b72"), QStringLiteral("#ffa657"),
+                            QStringLiteral("#a5d6ff"), QStringLiteral("#8b949e"),
+                            QStringLiteral("#79c0ff"), QStringLiteral("#7ee787"),
+                            QStringLiteral("#d2a8ff")};
+    QList<QColor> out;
+    for (const QString& c : dark ? night : light)
+        out << QColor(c);
+    return out;
+}
+
+QList<QColor> Theme::syntax() const
+{
+    const QList<QColor> fallback = syntaxFallback(dark);
+    const QStringList names = syntaxTokens();
+    QList<QColor> out;
+    for (qsizetype i = 0; i < names.size(); ++i)
+        out << colors.value(names[i], fallback.value(i));
+    return out;
+}
+
 Result<Theme> Theme::fromJson(const QByteArray& json, const QString& origin)
 {
     QJsonParseError parse{};
@@ -113,13 +148,16 @@ Result<Theme> Theme::fromJson(const QByteArray& json, const QString& origin)
         return wrong(tr("\"colors\" must be an object of colours."));
     const QJsonObject colors = o.value(QLatin1String("colors")).toObject();
     const QStringList known = tokens();
+    const QStringList optional = syntaxTokens();
     for (auto it = colors.begin(); it != colors.end(); ++it) {
-        if (!known.contains(it.key()))
+        if (!known.contains(it.key()) && !optional.contains(it.key()))
             return wrong(tr("\"colors.%1\" is not a colour a theme has.").arg(it.key()));
     }
     static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
-    for (const QString& token : known) {
+    for (const QString& token : known + optional) {
         const QJsonValue v = colors.value(token);
+        if (v.isUndefined() && optional.contains(token))
+            continue; // syntax() falls back
         if (v.isUndefined())
             return wrong(tr("\"colors.%1\" is missing.").arg(token));
         if (!v.isString() || !hex.match(v.toString()).hasMatch())
@@ -149,14 +187,28 @@ QList<QPair<QString, QString>> Theme::contrastPairs()
     const auto p = [](const char* text, const char* background) {
         return QPair<QString, QString>{QLatin1String(text), QLatin1String(background)};
     };
-    return {p("text", "window"),          p("text", "surface"),
-            p("mutedText", "window"),     p("mutedText", "surface"),
-            p("mutedText", "userBubble"), p("userBubbleText", "userBubble"),
-            p("avatarText", "avatar"),    p("primaryText", "primary"),
-            p("inputText", "input"),      p("codeText", "codeBackground"),
-            p("link", "surface"),         p("link", "userBubble"),
-            p("link", "codeBackground"),  p("selectionText", "selection"),
-            p("danger", "surface")};
+    return {p("text", "window"),
+            p("text", "surface"),
+            p("mutedText", "window"),
+            p("mutedText", "surface"),
+            p("mutedText", "userBubble"),
+            p("userBubbleText", "userBubble"),
+            p("avatarText", "avatar"),
+            p("primaryText", "primary"),
+            p("inputText", "input"),
+            p("codeText", "codeBackground"),
+            p("link", "surface"),
+            p("link", "userBubble"),
+            p("link", "codeBackground"),
+            p("selectionText", "selection"),
+            p("danger", "surface"),
+            p("codeKeyword", "codeBackground"),
+            p("codeType", "codeBackground"),
+            p("codeString", "codeBackground"),
+            p("codeComment", "codeBackground"),
+            p("codeNumber", "codeBackground"),
+            p("codePreprocessor", "codeBackground"),
+            p("codeFunction", "codeBackground")};
 }
 
 QPalette Theme::palette() const

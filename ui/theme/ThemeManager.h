@@ -38,6 +38,12 @@ public:
     static Result<Theme> fromFile(const QString& path);
     // The colour tokens every theme defines, from the schema.
     static QStringList tokens();
+    // The colours of highlighted code (codeKeyword, ...), one for each of
+    // CodeHighlighter::kinds(): a theme may leave them out (themes written before them do),
+    // and then has syntaxFallback()'s.
+    static QStringList syntaxTokens();
+    static QList<QColor> syntaxFallback(bool dark);
+    QList<QColor> syntax() const;
     // WCAG 2 contrast ratio of two colours (1 to 21).
     static double contrast(const QColor& a, const QColor& b);
     // The text/background pairs that must reach 4.5:1 (WCAG AA).

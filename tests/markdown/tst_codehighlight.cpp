@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Code blocks highlighted by GNU source-highlight: tokens marked by kind, the text itself
+// untouched and escaped, languages by the names fences give, state across lines, limits,
+// threads, and in the rendered markdown only blocks that are finished.
+#include "markdown/CodeHighlighter.h"
+#include "markdown/MarkdownRenderer.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+#include <thread>
+#include <vector>
+
+using namespace lyss;
+
+namespace {
+// The text a highlighted block shows: its tags gone, its entities read.
+QString shownText(const QString& html)
+{
+    QString text = html;
+    text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+    text.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+    text.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    text.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    text.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+    return text;
+}
+
+// The words marked with `kind`.
+QStringList marked(const QString& html, const QString& kind)
+{
+    QStringList out;
+    const QRegularExpression span(QStringLiteral("<span class=\"%1\">([^<]*)</span>").arg(kind));
+    auto it = span.globalMatch(html);
+    while (it.hasNext())
+        out << it.next().captured(1);
+    return out;
+}
+} // namespace
+
+class TestCodeHighlight : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void tokensAreMarkedByKind()
+    {
+        const QString code = QStringLiteral("import os\n"
+                                            "def area(r):  # a circle\n"
+                                            "    return 3.14 * r * r, \"square units\"\n");
+        const QString html = CodeHighlighter::toHtml(code, u"python");
+        QVERIFY(!html.isNull());
+        QCOMPARE(shownText(html), code);
+        QVERIFY2(marked(html, QStringLiteral("keyword")).contains(QStringLiteral("def")),
+                 qPrintable(html));
+        QVERIFY(marked(html, QStringLiteral("keyword")).contains(QStringLiteral("return")));
+        QCOMPARE(marked(html, QStringLiteral("comment")),
+                 QStringList{QStringLiteral("# a circle")});
+        QCOMPARE(marked(html, QStringLiteral("number")), QStringList{QStringLiteral("3.14")});
+        QCOMPARE(marked(html, QStringLiteral("string")),
+                 QStringList{QStringLiteral("&quot;square units&quot;")});
+        QCOMPARE(marked(html, QStringLiteral("function")), QStringList{QStringLiteral("area")});
+        // Only the kinds a style sheet knows.
+        const QRegularExpression any(QStringLiteral("<span class=\"([^\"]*)\">"));
+        auto it = any.globalMatch(html);
+        while (it.hasNext())
+            QVERIFY(CodeHighlighter::kinds().contains(it.next().captured(1)));
+    }
+
+    // Whatever the code holds is text: markup in it is escaped, never rendered.
+    void codeIsEscaped()
+    {
+        const QString code = QStringLiteral("const s = \"<script>alert('x')</script>\" && a < b;\n"
+                                            "// <b>not bold</b> & done");
+        const QString html = CodeHighlighter::toHtml(code, u"js");
+        QVERIFY(!html.isNull());
+        QCOMPARE(shownText(html), code);
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(!html.contains(QStringLiteral("<b>")));
+        const QString stripped =
+            QString(html).remove(QRegularExpression(QStringLiteral("</?span[^>]*>")));
+        QVERIFY2(!stripped.contains(QLatin1Char('<')), qPrintable(stripped));
+    }
+
+    void languagesByTheNamesFencesGive()
+    {
+        QCOMPARE(CodeHighlighter::definitionFor(u"python"), QStringLiteral("python.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"py"), QStringLiteral("python.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"Python"), QStringLiteral("python.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"c++"), QStringLiteral("cpp.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"rust"), QStringLiteral("rust.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"ts"), QStringLiteral("javascript.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"bash"), QStringLiteral("sh.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"json"), QStringLiteral("json.lang"));
+        QCOMPARE(CodeHighlighter::definitionFor(u"sql"), QStringLiteral("sql.lang"));
+        QVERIFY(CodeHighlighter::definitionFor(u"klingon").isEmpty());
+        QVERIFY(CodeHighlighter::definitionFor(u"").isEmpty());
+        QVERIFY(CodeHighlighter::toHtml(u"x = 1", u"klingon").isNull());
+        QVERIFY(CodeHighlighter::toHtml(u"x = 1", u"").isNull());
+        // A name that would be a path is no language.
+        QVERIFY(CodeHighlighter::toHtml(u"x = 1", u"../../etc/passwd").isNull());
+    }
+
+    // A comment opened on one line goes on in the next ones.
+    void stateCarriesAcrossLines()
+    {
+        const QString html =
+            CodeHighlighter::toHtml(u"/* one\n   two */ int x = 0x1F;\nint y;", u"c");
+        QVERIFY(!html.isNull());
+        const QStringList comments = marked(html, QStringLiteral("comment"));
+        QVERIFY2(comments.join(QLatin1Char('|')).contains(QStringLiteral("two */")),
+                 qPrintable(html));
+        QCOMPARE(marked(html, QStringLiteral("type")).count(QStringLiteral("int")), 2);
+        QCOMPARE(marked(html, QStringLiteral("number")), QStringList{QStringLiteral("0x1F")});
+    }
+
+    void unicodeSurvives()
+    {
+        const QString code = QStringLiteral("print('héllo 世界 👋🏽')  # ünïcode\n");
+        const QString html = CodeHighlighter::toHtml(code, u"python");
+        QCOMPARE(shownText(html), code);
+        QVERIFY(!html.contains(QChar::ReplacementCharacter));
+    }
+
+    void aLongBlockStaysPlain()
+    {
+        QString code;
+        while (code.toUtf8().size() <= CodeHighlighter::kMaxBlockBytes)
+            code += QStringLiteral("x = compute(1, 2)  # again\n");
+        QVERIFY(CodeHighlighter::toHtml(code, u"python").isNull());
+        code.truncate(CodeHighlighter::kMaxBlockBytes / 2);
+        QVERIFY(!CodeHighlighter::toHtml(code, u"python").isNull());
+        QVERIFY(!CodeHighlighter::toHtml(u"", u"python").isNull()); // empty, but highlighted
+    }
+
+    // Long texts are rendered on other threads: each has its own definitions.
+    void threadsHighlightAtOnce()
+    {
+        const QString code = QStringLiteral("fn main() { let x: u32 = 42; println!(\"{}\", x); }");
+        const QString expected = CodeHighlighter::toHtml(code, u"rust");
+        QVERIFY(!expected.isNull());
+        std::vector<QString> got(4);
+        std::vector<std::thread> threads;
+        for (size_t t = 0; t < got.size(); ++t) {
+            threads.emplace_back([&got, t, &code] {
+                for (int i = 0; i < 20; ++i)
+                    got[t] = CodeHighlighter::toHtml(code, i % 2 ? u"rust" : u"python");
+                got[t] = CodeHighlighter::toHtml(code, u"rust");
+            });
+        }
+        for (auto& t : threads)
+            t.join();
+        for (const QString& g : got)
+            QCOMPARE(g, expected);
+    }
+
+    // In a rendered message: a finished block is highlighted; the block a streaming reply
+    // is still writing is not (it is rendered again as it grows), nor its language's
+    // label changed; Copy copies the code as written.
+    void onlyFinishedBlocksInRenderedMarkdown()
+    {
+        const QString finished = QStringLiteral("```python\nreturn 1\n```\n");
+        QVERIFY(MarkdownRenderer::toHtml(finished).contains(
+            QStringLiteral("<span class=\"keyword\">return</span>")));
+        // Streaming, its fence still open.
+        const QString open = QStringLiteral("Here:\n\n```python\nreturn 1\n");
+        const QString openHtml = MarkdownRenderer::toHtml(open, true);
+        QVERIFY2(openHtml.contains(QStringLiteral("<pre><code>return 1")) &&
+                     !openHtml.contains(QStringLiteral("<span class=")),
+                 qPrintable(openHtml));
+        QVERIFY(openHtml.contains(QStringLiteral("<span>python</span>")));
+        // Streaming, but closed and followed by more: that one is done.
+        const QString closed = QStringLiteral("```python\nreturn 1\n```\n\nand then");
+        QVERIFY(MarkdownRenderer::toHtml(closed, true)
+                    .contains(QStringLiteral("<span class=\"keyword\">return</span>")));
+        QCOMPARE(MarkdownRenderer::codeBlocks(finished), QStringList{QStringLiteral("return 1\n")});
+    }
+
+    // A block too long for one part is split: the parts after the first are highlighted
+    // with the block's language too.
+    void aBlockSplitInPartsIsHighlightedInEach()
+    {
+        QString code;
+        for (int i = 0; i < 400; ++i)
+            code += QStringLiteral("total = total + %1  # step\n").arg(i);
+        const QString markdown = QStringLiteral("```python\n") + code + QStringLiteral("```\n");
+        const QList<MarkdownRenderer::Part> parts = MarkdownRenderer::toParts(markdown);
+        QVERIFY(parts.size() > 1);
+        for (const MarkdownRenderer::Part& part : parts)
+            QVERIFY2(part.html.contains(QStringLiteral("<span class=\"comment\"># step</span>")),
+                     qPrintable(part.html.left(300)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCodeHighlight)
+#include "tst_codehighlight.moc"
