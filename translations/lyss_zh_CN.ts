@@ -211,6 +211,26 @@
         <source>You are not signed in (or the session ended): sign in again.</source>
         <translation>你尚未登录（或会话已结束）：请重新登录。</translation>
     </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation>%2 上的进程 %1</translation>
+    </message>
+    <message>
+        <source>Another Lyss is writing a reply into this database right now (%1). Restoring would replace it under that program and the reply would be lost. Let the reply finish and close that Lyss, then restore again. Nothing was changed.</source>
+        <translation>另一个 Lyss 正在向此数据库写入回复（%1）。现在恢复会在该程序运行时替换数据库，回复将会丢失。请等待回复完成并关闭那个 Lyss，然后再恢复。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Another Lyss has this database open (%1): restoring would replace the file under it, and what it writes next would be lost. Close that Lyss, then restore again. Nothing was changed.</source>
+        <translation>另一个 Lyss 正打开着这个数据库（%1）：恢复会在它不知情时替换文件，它接下来写入的内容会丢失。请先关闭那个 Lyss，再重新恢复。没有做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>AtomicFile</name>
@@ -1073,14 +1093,6 @@ Example: lyss-cli config set ui.theme dark</source>
         <translation>在确认备份 FILE 是完好的 Lyss 数据库后，用它替换当前数据库。当前数据库会保留为 lyss.db.before-restore-&lt;N&gt;（每次使用新的编号）。请先关闭桌面应用。</translation>
     </message>
     <message>
-        <source>process %1 on %2</source>
-        <translation>%2 上的进程 %1</translation>
-    </message>
-    <message>
-        <source>Another Lyss is writing a reply into this database right now (%1). Restoring would replace it under that program and the reply would be lost. Let the reply finish and close that Lyss, then restore again. Nothing was changed.</source>
-        <translation>另一个 Lyss 正在向此数据库写入回复（%1）。现在恢复会在该程序运行时替换数据库，回复将会丢失。请等待回复完成并关闭那个 Lyss，然后再恢复。没有做任何更改。</translation>
-    </message>
-    <message>
         <source>Checks the database with SQLite&apos;s full integrity check, without changing it: exit status 0 when it is intact, 1 when it is damaged (with what to do).</source>
         <translation>用 SQLite 的完整性检查来检查数据库，不做任何更改：完好时退出状态为 0，损坏时为 1（并说明该怎么做）。</translation>
     </message>
@@ -1107,10 +1119,6 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>%1 cannot be changed: %2. Nothing was done. Commands that only read it (chats list, chats show, export, backup, db check) work.</source>
         <translation>%1 无法更改：%2。未做任何操作。只读取它的命令（chats list、chats show、export、backup、db check）可以使用。</translation>
-    </message>
-    <message>
-        <source>Another Lyss has this database open (%1): restoring would replace the file under it, and what it writes next would be lost. Close that Lyss, then restore again. Nothing was changed.</source>
-        <translation>另一个 Lyss 正打开着这个数据库（%1）：恢复会在它不知情时替换文件，它接下来写入的内容会丢失。请先关闭那个 Lyss，再重新恢复。未做任何更改。</translation>
     </message>
     <message>
         <source>Restored from %1; the damaged database is kept as %2.</source>
@@ -3529,10 +3537,6 @@ Options:
         <translation>对话导出文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Take your chats out, as Open WebUI&apos;s export (Open WebUI and Lyss import it again with nothing lost), or back up the whole database (restore it with lyss-cli restore).</source>
-        <translation>把你的对话导出为 Open WebUI 的导出格式（Open WebUI 和 Lyss 都能再次导入，不丢失任何内容），或者备份整个数据库（用 lyss-cli restore 恢复）。</translation>
-    </message>
-    <message>
         <source>Export chats…</source>
         <translation>导出对话…</translation>
     </message>
@@ -3565,6 +3569,30 @@ Options:
     <message>
         <source>Backed up to %1.</source>
         <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>Take your chats out, as Open WebUI&apos;s export (Open WebUI and Lyss import it again with nothing lost), or back up the whole database: chats, settings and accounts. Restoring a backup keeps the database before it as a copy, and starts Lyss again.</source>
+        <translation>把你的对话导出为 Open WebUI 的导出格式（Open WebUI 和 Lyss 都能原样再导入），或备份整个数据库：对话、设置和账户。恢复备份时会把恢复前的数据库保留为副本，并重新启动 Lyss。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Lyss databases (*.db);;All files (*)</source>
+        <translation>Lyss 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace all chats, settings and accounts with the backup %1? The database as it is now is kept as a copy beside it, and Lyss starts again.</source>
+        <translation>用备份 %1 替换所有对话、设置和账户吗？当前的数据库会作为副本保留在旁边，然后 Lyss 会重新启动。</translation>
+    </message>
+    <message>
+        <source>Restored from %1; the database before it is kept as %2. Lyss starts again.</source>
+        <translation>已从 %1 恢复；恢复前的数据库保留为 %2。Lyss 将重新启动。</translation>
     </message>
 </context>
 <context>
@@ -4080,6 +4108,14 @@ Options:
         <translation>
             <numerusform>有 %n 条回复无法保存，现在离开将丢失它们。请复制你需要的内容，或先释放一些空间并点击“重试保存”。仍要离开吗？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A reply is still coming in: stop it or let it finish, then restore.</source>
+        <translation>还有回复正在接收：请停止它或等它结束，然后再恢复。</translation>
+    </message>
+    <message>
+        <source>A reply is not saved yet: press Retry saving (or free some space) before you restore.</source>
+        <translation>还有回复尚未保存：恢复之前请按“重试保存”（或腾出一些空间）。</translation>
     </message>
 </context>
 <context>
@@ -5227,6 +5263,10 @@ F1 或 Ctrl+/：此列表</translation>
     <message>
         <source>Lyss cannot start</source>
         <translation>Lyss 无法启动</translation>
+    </message>
+    <message>
+        <source>The backup is restored, but Lyss could not start again: start it yourself.</source>
+        <translation>备份已恢复，但 Lyss 无法自行重新启动：请手动启动它。</translation>
     </message>
 </context>
 </TS>

@@ -50,27 +50,6 @@ QString dataDirOf(const CliContext& ctx)
     return resolveDataDir(ctx.dataDir(), QProcessEnvironment::systemEnvironment());
 }
 
-// Restore refused while other processes (by their tokens) have the database: who, in words.
-int refuseWhileOpen(CliContext& ctx, const QStringList& tokens, bool streaming)
-{
-    QStringList who;
-    for (const QString& token : tokens) {
-        const QStringList parts = token.split(QLatin1Char(':'));
-        who << CliContext::tr("process %1 on %2").arg(parts.value(1), parts.value(0));
-    }
-    return ctx.fail(
-        streaming ? CliContext::tr("Another Lyss is writing a reply into this database right now "
-                                   "(%1). Restoring would replace it under that program and the "
-                                   "reply would be lost. Let the reply finish and close that Lyss, "
-                                   "then restore again. Nothing was changed.")
-                        .arg(who.join(QStringLiteral(", ")))
-                  : CliContext::tr("Another Lyss has this database open (%1): restoring would "
-                                   "replace the file under it, and what it writes next would be "
-                                   "lost. Close that Lyss, then restore again. Nothing was "
-                                   "changed.")
-                        .arg(who.join(QStringLiteral(", "))));
-}
-
 } // namespace
 
 int runImport(CliContext& ctx, const QStringList& args)
@@ -287,7 +266,7 @@ int runRestore(CliContext& ctx, const QStringList& args)
             ctx.closeApp();
         }
         if (const QStringList open = SessionMarker::othersOpen(path); !open.isEmpty())
-            return refuseWhileOpen(ctx, open, false);
+            return ctx.fail(AppContext::openElsewhere(open, false).message);
         const QString keep = DatabaseBackup::beforeRestorePath(path);
         if (Status st = DatabaseBackup::replaceDamaged(path, source, keep); !st.ok())
             return ctx.fail(st.errorMessage());
@@ -299,27 +278,12 @@ int runRestore(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     AppContext* app = ctx.writableApp();
-    if (!app || !ctx.mayChangeInstallation(CliContext::tr("restore a backup")))
+    if (!app)
         return kExitFailed;
-    // Another Lyss with the file open (the window, a chat in another terminal) would go on
-    // with the old one under it, and a reply it is writing would vanish: refuse, say who.
-    QStringList open = SessionMarker::othersOpen(app->databasePath());
-    auto owners = app->recovery().liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
-        return owner != currentProcessToken() &&
-               isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
-    });
-    if (!owners)
-        return ctx.fail(owners.errorMessage());
-    const bool streaming = !owners->isEmpty();
-    for (const QString& token : *owners) {
-        if (!open.contains(token))
-            open << token;
-    }
-    if (!open.isEmpty())
-        return refuseWhileOpen(ctx, open, streaming);
-    const QString keep = DatabaseBackup::beforeRestorePath(app->databasePath());
-    if (Status st = DatabaseBackup::restore(app->database(), source, keep); !st.ok())
-        return ctx.fail(st.errorMessage());
+    auto kept = app->restoreFrom(source);
+    if (!kept)
+        return ctx.fail(kept.errorMessage());
+    const QString keep = *kept;
     // A backup from an older Lyss is upgraded now, like any database at start-up.
     auto reopened = Database::open(app->databasePath());
     if (!reopened)

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QProcess>
 #include <QTimer>
 
 #include <cstdio>
@@ -112,6 +113,12 @@ int main(int argc, char* argv[])
         return 0;
     QObject::connect(&shell, &lyss::PersonShell::nobodySignedIn, &app, &QCoreApplication::quit,
                      Qt::QueuedConnection);
+    // A backup was restored: this Lyss ends and a new one opens the database as it is now.
+    bool restart = false;
+    QObject::connect(&shell, &lyss::PersonShell::restartRequested, &app, [&restart] {
+        restart = true;
+        QApplication::quit();
+    });
     lyss::MainWindow& window = *shell.window();
     if (parser.isSet(windowSize)) {
         const QStringList wh = parser.value(windowSize).split(QLatin1Char('x'));
@@ -130,5 +137,14 @@ int main(int argc, char* argv[])
         });
     }
     window.show();
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    if (restart && !QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                            QCoreApplication::arguments().mid(1))) {
+        std::fprintf(stderr, "lyss: %s\n",
+                     qPrintable(QApplication::translate(
+                         "main", "The backup is restored, but Lyss could not start again: "
+                                 "start it yourself.")));
+        return 1;
+    }
+    return code;
 }

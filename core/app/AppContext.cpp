@@ -21,9 +21,11 @@
 #include "store/sqlite/Database.h"
 #include "store/sqlite/DatabaseBackup.h"
 #include "store/sqlite/SearchIndexer.h"
+#include "store/sqlite/SessionMarker.h"
 #include "util/DataDir.h"
 #include "util/Log.h"
 #include "util/ProcessIdentity.h"
+#include "util/Sentences.h"
 
 #include <QDir>
 #include <QFile>
@@ -309,6 +311,57 @@ Status AppContext::backUp(const QString& target, bool replace)
                          ErrorCode::InvalidInput};
     }
     return DatabaseBackup::backup(*m_db, target, replace);
+}
+
+Result<QString> AppContext::restoreFrom(const QString& source)
+{
+    const auto unchanged = [](const QString& why) {
+        return joinSentences(why, tr("Nothing was changed."));
+    };
+    if (Status st = DatabaseBackup::check(source); !st.ok())
+        return Error{unchanged(st.errorMessage()), st.error().code};
+    if (Status st = mayChangeInstallation(tr("restore a backup")); !st.ok())
+        return Error{unchanged(st.errorMessage()), st.error().code};
+    // Another Lyss with the file open (a window, a chat in a terminal) would go on with
+    // the old one under it, and a reply it is writing would vanish: refused, saying who.
+    QStringList open = SessionMarker::othersOpen(databasePath());
+    auto owners = m_recovery->liveStreamOwners([](const QString& owner, qint64 lastWriteMs) {
+        return owner != currentProcessToken() &&
+               isProcessTokenAlive(owner, lastWriteMs, 180 * 1000);
+    });
+    if (!owners)
+        return owners.error();
+    for (const QString& token : *owners) {
+        if (!open.contains(token))
+            open << token;
+    }
+    if (!open.isEmpty())
+        return openElsewhere(open, !owners->isEmpty());
+    const QString keep = DatabaseBackup::beforeRestorePath(databasePath());
+    if (Status st = DatabaseBackup::restore(*m_db, source, keep); !st.ok())
+        return st.error();
+    return keep;
+}
+
+Error AppContext::openElsewhere(const QStringList& tokens, bool streaming)
+{
+    QStringList who;
+    for (const QString& token : tokens) {
+        const QStringList parts = token.split(QLatin1Char(':'));
+        who << tr("process %1 on %2").arg(parts.value(1), parts.value(0));
+    }
+    const QString list = who.join(QStringLiteral(", "));
+    return Error{streaming ? tr("Another Lyss is writing a reply into this database right now "
+                                "(%1). Restoring would replace it under that program and the "
+                                "reply would be lost. Let the reply finish and close that Lyss, "
+                                "then restore again. Nothing was changed.")
+                                 .arg(list)
+                           : tr("Another Lyss has this database open (%1): restoring would "
+                                "replace the file under it, and what it writes next would be "
+                                "lost. Close that Lyss, then restore again. Nothing was "
+                                "changed.")
+                                 .arg(list),
+                 ErrorCode::Busy};
 }
 
 QString AppContext::sessionSecretKey() const

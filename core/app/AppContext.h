@@ -88,6 +88,15 @@ public:
     Status mayChangeInstallation(const QString& what);
     // A consistent copy of the whole database in `target` (admin only, with accounts on).
     Status backUp(const QString& target, bool replace);
+    // Puts the backup `source` in place of the database (checked first: an intact Lyss
+    // database), keeping the current one as lyss.db.before-restore-<N>; returns that
+    // path. Refused, with nothing changed, for a person who may not, and while another
+    // Lyss has the database open or writes a reply into it. What is open on it in this
+    // process (the window) shows the old content: start again after it.
+    Result<QString> restoreFrom(const QString& source);
+    // Why a restore cannot go on while the processes `tokens` have the database open (or,
+    // `streaming`, write a reply into it), in words.
+    static Error openElsewhere(const QStringList& tokens, bool streaming);
     // The keyring entry that keeps this data folder's session token.
     QString sessionSecretKey() const;
     // The session of the person at this keyboard (its token, kept or for this run).

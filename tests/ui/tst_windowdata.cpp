@@ -17,6 +17,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -109,6 +110,78 @@ private Q_SLOTS:
         QTRY_COMPARE(boxes.size(), 1);
         QVERIFY2(boxes[0].startsWith(QStringLiteral("Imported ")), qPrintable(boxes[0]));
         QVERIFY(fresh.composer()->toPlainText().isEmpty());
+    }
+
+    // A backup put back from the window: Settings › Data › Restore replaces the database
+    // (the one before kept beside it) and Lyss starts again; a broken file, or a reply still
+    // coming in, changes nothing and says why.
+    void aBackupIsRestoredFromTheWindow()
+    {
+        Window w(m_server->url());
+        auto& chats = w.app->store().chats();
+        QVERIFY(chats.createChat({.title = QStringLiteral("Before the backup")}).ok());
+        QTemporaryDir dir;
+        const QString backup = dir.filePath(QStringLiteral("lyss-backup.db"));
+        QVERIFY(w.app->backUp(backup, false).ok());
+        QVERIFY(chats.createChat({.title = QStringLiteral("After the backup")}).ok());
+        const auto titles = [&] {
+            QStringList out;
+            for (const ChatSummary& s : *w.app->store().chats().listChats(true))
+                out << s.chat.title;
+            return out;
+        };
+        QVERIFY(titles().contains(QStringLiteral("After the backup")));
+
+        // The real dialog, as ⚙ opens it; what each step does is done on its Data page.
+        QSignalSpy restart(w.window.get(), &MainWindow::restartRequested);
+        QStringList said;
+        bool tried = false;
+        QTimer driver;
+        connect(&driver, &QTimer::timeout, this, [&] {
+            auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+            if (!dialog || tried)
+                return;
+            tried = true;
+            auto* data = dialog->findChild<DataPage*>();
+            connect(data, &DataPage::said, this, [&said](const QString& text) { said << text; });
+            // A file that is not a Lyss database.
+            const QString broken = dir.filePath(QStringLiteral("broken.db"));
+            QFile f(broken);
+            if (f.open(QIODevice::WriteOnly))
+                f.write("not a database at all");
+            f.close();
+            if (data->restoreFrom(broken))
+                qWarning("a broken file was restored");
+            // A reply still coming in.
+            ActiveReply* streaming = nullptr;
+            Conversations::Send send;
+            send.prompt = QStringLiteral("go");
+            send.model = {QStringLiteral("ollama"), QStringLiteral("stall")};
+            if (auto r = w.conversations->send(send))
+                streaming = *r;
+            if (streaming && data->restoreFrom(backup))
+                qWarning("restored while a reply streamed");
+            if (streaming)
+                streaming->cancel();
+            // And now.
+            data->restoreFrom(backup);
+        });
+        driver.start(20);
+        w.window->openSettings();
+        driver.stop();
+        QVERIFY(tried);
+        QCOMPARE(said.size(), 3);
+        QVERIFY2(said[0].endsWith(QStringLiteral("Nothing was changed.")), qPrintable(said[0]));
+        QVERIFY2(said[1].contains(QStringLiteral("A reply is still coming in")),
+                 qPrintable(said[1]));
+        QVERIFY2(said[2].startsWith(QStringLiteral("Restored from ")), qPrintable(said[2]));
+        // Lyss is asked to start again; the database is the backup's, the one before kept.
+        QCOMPARE(restart.count(), 1);
+        QVERIFY(titles().contains(QStringLiteral("Before the backup")));
+        QVERIFY(!titles().contains(QStringLiteral("After the backup")));
+        const QString kept = w.app->databasePath() + QStringLiteral(".before-restore-1");
+        QVERIFY2(QFile::exists(kept), qPrintable(kept));
+        QVERIFY(DatabaseBackup::check(kept).ok());
     }
 };
 

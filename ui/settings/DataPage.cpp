@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -57,7 +58,9 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
     v->addWidget(button, 0, Qt::AlignLeft);
     auto* outLabel = new QLabel(tr("Take your chats out, as Open WebUI's export (Open WebUI and "
                                    "Lyss import it again with nothing lost), or back up the "
-                                   "whole database (restore it with lyss-cli restore)."),
+                                   "whole database: chats, settings and accounts. Restoring a "
+                                   "backup keeps the database before it as a copy, and starts "
+                                   "Lyss again."),
                                 this);
     outLabel->setWordWrap(true);
     auto* exportButton = new QPushButton(tr("Export chats…"), this);
@@ -78,9 +81,30 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
         if (!path.isEmpty())
             backUpTo(path);
     });
+    auto* restoreButton = new QPushButton(tr("Restore from a backup…"), this);
+    restoreButton->setObjectName(QStringLiteral("restoreDatabase"));
+    connect(restoreButton, &QPushButton::clicked, this, [this] {
+        if (const QString why = m_restoreGuard ? m_restoreGuard() : QString(); !why.isEmpty()) {
+            say(why);
+            return;
+        }
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Restore from a backup"), inDocuments(QString()),
+                                         tr("Lyss databases (*.db);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        if (QMessageBox::question(
+                this, tr("Restore from a backup"),
+                tr("Replace all chats, settings and accounts with the backup %1? The database "
+                   "as it is now is kept as a copy beside it, and Lyss starts again.")
+                    .arg(QFileInfo(path).fileName())) != QMessageBox::Yes)
+            return;
+        restoreFrom(path);
+    });
     auto* outRow = new QHBoxLayout;
     outRow->addWidget(exportButton);
     outRow->addWidget(backupButton);
+    outRow->addWidget(restoreButton);
     outRow->addStretch(1);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("importProgress"));
@@ -155,6 +179,23 @@ bool DataPage::exportTo(const QString& path)
         return false;
     }
     say(tr("Exported %n chat(s) to %1.", nullptr, static_cast<int>(json.size())).arg(path));
+    return true;
+}
+
+bool DataPage::restoreFrom(const QString& path)
+{
+    if (const QString why = m_restoreGuard ? m_restoreGuard() : QString(); !why.isEmpty()) {
+        say(why);
+        return false;
+    }
+    auto kept = m_app.restoreFrom(QFileInfo(path).absoluteFilePath());
+    if (!kept) {
+        say(kept.errorMessage());
+        return false;
+    }
+    say(tr("Restored from %1; the database before it is kept as %2. Lyss starts again.")
+            .arg(QFileInfo(path).absoluteFilePath(), *kept));
+    Q_EMIT restored(*kept);
     return true;
 }
 

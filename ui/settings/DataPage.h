@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QProgressBar;
 
@@ -11,7 +13,8 @@ namespace lyss {
 class AppContext;
 
 // Settings › Data: chats brought in from Open WebUI's or ChatGPT's export file, with a
-// progress bar and the report `lyss-cli import` gives.
+// progress bar and the report `lyss-cli import` gives; chats exported, the database backed
+// up and restored.
 class DataPage : public QWidget {
     Q_OBJECT
 
@@ -26,10 +29,17 @@ public:
     bool exportTo(const QString& path);
     // A consistent copy of the whole database (keys stay in the keyring).
     bool backUpTo(const QString& path);
+    // Puts the backup `path` in place of the database (see AppContext::restoreFrom), unless
+    // the guard gives a reason not to now; emits restored(): Lyss must start again.
+    bool restoreFrom(const QString& path);
+    // What says why a restore cannot be done now (a reply still coming), or nothing.
+    void setRestoreGuard(std::function<QString()> guard) { m_restoreGuard = std::move(guard); }
 
 Q_SIGNALS:
     void said(const QString& text);
     void chatsImported();
+    // The database was replaced by a backup (the one before kept as `keptAs`).
+    void restored(const QString& keptAs);
 
 private:
     void say(const QString& text);
@@ -38,6 +48,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_result = nullptr;
     bool m_importing = false;
+    std::function<QString()> m_restoreGuard;
 };
 
 } // namespace lyss

@@ -127,6 +127,12 @@ QWidget* SettingsDialog::makePage(Page page)
         auto* p = new DataPage(app, m_tabs);
         connect(p, &DataPage::said, this, keep);
         connect(p, &DataPage::chatsImported, this, &SettingsDialog::chatsImported);
+        p->setRestoreGuard([this] { return m_restoreGuard ? m_restoreGuard() : QString(); });
+        // Everything on screen is of the database before: the window starts again.
+        connect(p, &DataPage::restored, this, [this] {
+            Q_EMIT restored();
+            accept();
+        });
         return p;
     }
     case Page::Accounts:
@@ -242,6 +248,11 @@ void SettingsDialog::pullModel(const QString& model)
 bool SettingsDialog::saveChatOptions()
 {
     return m_chatPage->save();
+}
+
+void SettingsDialog::setRestoreGuard(std::function<QString()> guard)
+{
+    m_restoreGuard = std::move(guard);
 }
 
 void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 
 class QTabWidget;
@@ -52,6 +53,8 @@ public:
     // Settings › Filters, for the same people.
     FiltersPage* filtersPage() const { return m_filtersPage; }
 
+    // Why Settings › Data may not restore a backup now (see DataPage::setRestoreGuard).
+    void setRestoreGuard(std::function<QString()> guard);
     // An Appearance page with the theme choices (name, title) and the languages; picking
     // one emits themeChosen or languageChosen at once (the window takes it up live).
     void offerThemes(const QList<QPair<QString, QString>>& choices, const QString& current);
@@ -67,6 +70,8 @@ Q_SIGNALS:
     void accountsChanged();
     // Chats were imported in Settings › Data.
     void chatsImported();
+    // A backup was restored in Settings › Data (the dialog closes): Lyss starts again.
+    void restored();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -101,7 +106,8 @@ private:
     ChatPage* m_chatPage = nullptr;
     ModelsPage* m_modelsPage = nullptr;
     AccountsPage* m_accountsPage = nullptr; // only for whoever may administer accounts
-    FiltersPage* m_filtersPage = nullptr;   // the same
+    std::function<QString()> m_restoreGuard;
+    FiltersPage* m_filtersPage = nullptr; // the same
 };
 
 } // namespace lyss

@@ -251,7 +251,21 @@ void MainWindow::openSettings()
     connect(&dialog, &SettingsDialog::modelsChanged, this, &MainWindow::refreshModels);
     connect(&dialog, &SettingsDialog::accountsChanged, this, &MainWindow::accountsChanged);
     connect(&dialog, &SettingsDialog::chatsImported, m_sidebar, &ChatSidebar::reload);
+    dialog.setRestoreGuard([this] {
+        if (m_conversations.anyStreaming())
+            return tr("A reply is still coming in: stop it or let it finish, then restore.");
+        if (m_conversations.anyUnsaved())
+            return tr("A reply is not saved yet: press Retry saving (or free some space) "
+                      "before you restore.");
+        return QString();
+    });
+    bool restored = false;
+    connect(&dialog, &SettingsDialog::restored, this, [&restored] { restored = true; });
     dialog.exec();
+    if (restored) {
+        Q_EMIT restartRequested();
+        return;
+    }
     if (serversChanged)
         rebuildBackends();
 }

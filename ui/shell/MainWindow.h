@@ -125,6 +125,9 @@ public:
 Q_SIGNALS:
     // Accounts were turned on or off, or people changed, in Settings.
     void accountsChanged();
+    // A backup was restored: what the window shows is of the database before, and Lyss
+    // must start again.
+    void restartRequested();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -144,6 +144,8 @@ void PersonShell::build(const QRect& geometry)
     m_window = window;
     connect(window, &MainWindow::accountsChanged, this, &PersonShell::showPersonMenu,
             Qt::QueuedConnection);
+    connect(window, &MainWindow::restartRequested, this, &PersonShell::restartRequested,
+            Qt::QueuedConnection);
     showPersonMenu();
     Q_EMIT windowChanged(window);
 }

@@ -60,6 +60,8 @@ Q_SIGNALS:
     void windowChanged(lyss::MainWindow* window);
     // Nobody is signed in and nobody signed in when asked: Lyss closes.
     void nobodySignedIn();
+    // A backup was restored in the window: Lyss closes and starts again.
+    void restartRequested();
 
 private:
     // Who signs in now (the dialog, or the test's step), not yet the session: the window of
