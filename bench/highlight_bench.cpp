@@ -52,6 +52,18 @@ QString sixBlocks(bool known)
            QStringLiteral("That is all.");
 }
 
+// The worst a block may be and still be highlighted: 16 KB of lines just under the length
+// limit, each of one-character tokens.
+QString denseBlock(bool known)
+{
+    const QString line =
+        QStringLiteral("x = [") +
+        QStringLiteral("1,").repeated(int(CodeHighlighter::kMaxLineBytes) / 2 - 5) +
+        QStringLiteral("1]");
+    return block(known ? QStringLiteral("python") : QStringLiteral("plain-python"), line,
+                 int(CodeHighlighter::kMaxBlockBytes) - 600);
+}
+
 QString longBlock(bool known)
 {
     return block(known ? QStringLiteral("python") : QStringLiteral("plain-python"),
@@ -103,6 +115,12 @@ int main(int argc, char** argv)
          longBlock(true),
          longBlock(false),
          {},
+         {}},
+        {QStringLiteral("16 KB of the longest lines, of one-character tokens (the worst "
+                        "highlighted)"),
+         denseBlock(true),
+         denseBlock(false),
+         {},
          {}}};
     for (Case& c : cases) { // warm: definitions read, fonts loaded
         showMs(c.known, style);
@@ -149,15 +167,18 @@ int main(int argc, char** argv)
             "| reply | highlighted | plain | highlighting adds |\n"
             "| --- | --- | --- | --- |\n"
             "%3\n"
-            "The highlighter alone: %4 KB of Python in %5 ms (%6 KB/ms). Longer blocks than "
-            "%7 KB are shown plain, so no block costs much more than the row above.\n")
+            "The highlighter alone: %4 KB of Python in %5 ms (%6 KB/ms). Blocks longer than "
+            "%7 KB, with a line over %8 bytes, or whose work (tokens times line length) passes "
+            "%9 are shown plain: that bounds the worst row above.\n")
             .arg(bench::machineDescription())
             .arg(runs)
             .arg(rows)
             .arg(kb, 0, 'f', 1)
             .arg(median(alone), 0, 'f', 1)
             .arg(kb / std::max(0.001, median(alone)), 0, 'f', 2)
-            .arg(CodeHighlighter::kMaxBlockBytes / 1024);
+            .arg(CodeHighlighter::kMaxBlockBytes / 1024)
+            .arg(CodeHighlighter::kMaxLineBytes)
+            .arg(CodeHighlighter::kMaxWork);
     QTextStream(stdout) << section << Qt::endl;
     if (!output.isEmpty() && !bench::writeSection(output, QStringLiteral("highlight"), section))
         return 1;

@@ -15,6 +15,15 @@ public:
     // Highlighting reads about a megabyte a second: a longer block stays plain, so that no
     // block costs more than about 16 ms to show.
     static constexpr qsizetype kMaxBlockBytes = 16 * 1024;
+    // Each token of a line costs about the rest of the line: a block with a longer line
+    // (minified code, a long literal) stays plain.
+    static constexpr qsizetype kMaxLineBytes = 256;
+    // The work a block may take, counted as each line's tokens times its length (what the
+    // regular expressions cost): past it the block is shown plain. A block of ordinary
+    // code of kMaxBlockBytes takes 200,000 to 300,000; one of the longest lines of
+    // one-character tokens would take five times that. Counted, not timed: what is
+    // highlighted must not depend on how busy the machine is.
+    static constexpr qint64 kMaxWork = 400'000;
 
     // The classes tokens are marked with: keyword, type, string, comment, number,
     // preprocessor, function.

@@ -188,15 +188,17 @@ QString unescaped(QStringView html)
     return out;
 }
 
-// Each code block in a language source-highlight knows, with its tokens marked. The last
-// block of a streaming text whose fence is still open stays plain: it is rendered again
-// as it grows, and highlighted once, when it is closed (or the reply ends).
-QString highlightCodeBlocks(const QString& html, bool lastOpen)
+// Each code block in a language source-highlight knows, with its tokens marked. In a
+// streaming text the last one stays plain (it may still be open, in a list or a quote
+// too): it is rendered again as the text grows, and highlighted once something follows
+// it or the reply ends.
+QString highlightCodeBlocks(const QString& html, bool streaming)
 {
     thread_local const QRegularExpression block(
         QStringLiteral("<pre lang=\"([^\"]*)\"><code>([^<]*)</code></pre>"));
-    return rewriteMatches(html, block, [&html, lastOpen](const QRegularExpressionMatch& m) {
-        if (lastOpen && m.capturedEnd() == html.size())
+    const qsizetype last = streaming ? html.lastIndexOf(QStringLiteral("<pre lang=\"")) : -1;
+    return rewriteMatches(html, block, [last](const QRegularExpressionMatch& m) {
+        if (m.capturedStart() == last)
             return m.captured(0);
         const QString marked =
             CodeHighlighter::toHtml(unescaped(m.capturedView(2)), unescaped(m.capturedView(1)));
@@ -207,10 +209,14 @@ QString highlightCodeBlocks(const QString& html, bool lastOpen)
     });
 }
 
+// How code is highlighted in a rendering: all of it, all but the last block (a streaming
+// text), or none (a block too long, in parts).
+enum class Highlight { All, AllButLast, None };
+
 // QTextDocument's HTML: task list check boxes as characters, tables with borders,
 // links it may not open without a target, code highlighted.
 QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = false,
-                         bool lastCodeOpen = false)
+                         Highlight highlight = Highlight::All)
 {
     html.replace(QStringLiteral("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "),
                  QStringLiteral("☑ "));
@@ -218,7 +224,8 @@ QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = 
                  QStringLiteral("☐ "));
     // A code block's last line break would show as an empty last line.
     html.replace(QStringLiteral("\n</code></pre>"), QStringLiteral("</code></pre>"));
-    html = highlightCodeBlocks(html, lastCodeOpen);
+    if (highlight != Highlight::None)
+        html = highlightCodeBlocks(html, highlight == Highlight::AllButLast);
     html.replace(QStringLiteral("<del>"), QStringLiteral("<s>"));
     html.replace(QStringLiteral("</del>"), QStringLiteral("</s>"));
     html.replace(QStringLiteral("<table>"),
@@ -311,14 +318,13 @@ bool MarkdownRenderer::isOpenableLink(const QString& url)
 namespace {
 QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bool continuesCode)
 {
-    const QString closed = streaming ? closeOpenFence(markdown) : QString();
-    const bool open = streaming && closed.size() != markdown.size();
-    const QByteArray utf8 = streaming ? closed.toUtf8() : markdown.toUtf8();
+    const QByteArray utf8 = streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8();
     const auto [parser, doc] = parse(utf8);
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
     MarkdownBounds::apply(doc.get(), utf8);
-    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode, open);
+    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode,
+                            streaming ? Highlight::AllButLast : Highlight::All);
 }
 } // namespace
 
@@ -354,9 +360,13 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
         if (group.continuedCode) {
             cmark_node* block = group.nodes.front();
             const QString code = QString::fromUtf8(cmark_node_get_literal(block));
-            const QString info = QString::fromUtf8(cmark_node_get_fence_info(block))
-                                     .section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
-            const QString marked = CodeHighlighter::toHtml(code, info);
+            // The language as cmark takes it for the first part: up to any white space.
+            const QString info =
+                QString::fromUtf8(cmark_node_get_fence_info(block))
+                    .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)
+                    .value(0);
+            const QString marked =
+                group.plainCode ? QString() : CodeHighlighter::toHtml(code, info);
             part.html =
                 QStringLiteral("<pre style=\"margin-top: 0;%1\"><code>%2</code></pre>")
                     .arg(group.codeContinues ? QStringLiteral(" margin-bottom: 0;") : QString(),
@@ -367,7 +377,8 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
             Node partDoc(cmark_node_new(CMARK_NODE_DOCUMENT), cmark_node_free);
             for (cmark_node* n : group.nodes)
                 cmark_node_append_child(partDoc.get(), n);
-            part.html = forQTextDocument(render(partDoc.get(), parser.get()), codeBlock);
+            part.html = forQTextDocument(render(partDoc.get(), parser.get()), codeBlock, false,
+                                         group.plainCode ? Highlight::None : Highlight::All);
             if (group.codeContinues) { // no gap before the rest of its code block
                 const qsizetype at = part.html.lastIndexOf(QStringLiteral("<pre>"));
                 if (at >= 0)

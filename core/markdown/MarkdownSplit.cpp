@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdown/MarkdownSplit.h"
 
+#include "markdown/CodeHighlighter.h"
 #include "markdown/MarkdownRenderer.h"
 
 #include <QByteArray>
@@ -263,6 +264,9 @@ std::vector<MarkdownSplit::Group> MarkdownSplit::groups(cmark_node* document)
             continue;
         }
         flush();
+        const bool longCode =
+            cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK &&
+            qsizetype(std::strlen(cmark_node_get_literal(node))) > CodeHighlighter::kMaxBlockBytes;
         std::vector<bool> continued;
         const std::vector<cmark_node*> pieces = split(node, continued);
         for (size_t i = 0; i < pieces.size(); ++i) {
@@ -271,6 +275,7 @@ std::vector<MarkdownSplit::Group> MarkdownSplit::groups(cmark_node* document)
             const bool next = i + 1 < pieces.size() && continued[i + 1];
             current.continuedCode = code && continued[i];
             current.codeContinues = code && next;
+            current.plainCode = code && longCode;
             current.continuedText = !code && continued[i];
             current.textContinues = !code && next;
             flush();

@@ -32,6 +32,9 @@ public:
         std::vector<cmark_node*> nodes;
         bool continuedCode = false;
         bool codeContinues = false;
+        // A piece of a code block too long to highlight (CodeHighlighter::kMaxBlockBytes in
+        // all): shown plain, as the whole block would be.
+        bool plainCode = false;
         // The same for a paragraph split in several: they join without a gap.
         bool continuedText = false;
         bool textContinues = false;

@@ -121,6 +121,54 @@ private Q_SLOTS:
         QVERIFY(!html.contains(QChar::ReplacementCharacter));
     }
 
+    // A line longer than kMaxLineBytes (minified code) costs the highlighter about its
+    // length for each token: the block stays plain.
+    void aLongLineStaysPlain()
+    {
+        const QString line =
+            QStringLiteral("[") + QStringLiteral("1,").repeated(200) + QStringLiteral("1]");
+        QVERIFY(line.size() > CodeHighlighter::kMaxLineBytes);
+        QVERIFY(CodeHighlighter::toHtml(QStringLiteral("x = ") + line, u"python").isNull());
+        QVERIFY(!CodeHighlighter::toHtml(QStringLiteral("x = [1, 2]"), u"python").isNull());
+
+        // Lines just short enough, all of one-character tokens: a few are highlighted, but a
+        // block of them costs too much (counted, so the same on every machine) and is plain.
+        const QString dense =
+            QStringLiteral("x = [") +
+            QStringLiteral("1,").repeated(CodeHighlighter::kMaxLineBytes / 2 - 5) +
+            QStringLiteral("1]\n");
+        QVERIFY(dense.size() <= CodeHighlighter::kMaxLineBytes + 1);
+        QVERIFY(!CodeHighlighter::toHtml(dense.repeated(4), u"python").isNull());
+        QVERIFY(CodeHighlighter::toHtml(dense.repeated(40), u"python").isNull());
+    }
+
+    // A rule that takes one byte (a backslash and the character after it) does not split
+    // a character in two.
+    void noCharacterIsSplit()
+    {
+        const QString code = QStringLiteral("char* p = \"C:\\Übung\\é\\世界\";\n");
+        const QString html = CodeHighlighter::toHtml(code, u"c");
+        QVERIFY(!html.isNull());
+        QVERIFY2(!html.contains(QChar::ReplacementCharacter), qPrintable(html));
+        QCOMPARE(shownText(html), code);
+    }
+
+    // What a reply gives as a fence's language is looked up only when it can be one.
+    void madeUpLanguagesAreNotLookedUp()
+    {
+        QVERIFY(CodeHighlighter::toHtml(u"x", u"\"><b>x").isNull());
+        QVERIFY(CodeHighlighter::toHtml(u"x", QString(1000, QLatin1Char('a'))).isNull());
+        const QString html = MarkdownRenderer::toHtml(
+            QStringLiteral("```\"><b>bold</b>\nif (a < b && c > d) {}\n```\n\n"
+                           "```c\nif (a < b && c > d) {}\n```"));
+        QVERIFY2(!html.contains(QStringLiteral("<b>")), qPrintable(html));
+        // The escaped code of the known one is read back whole.
+        QVERIFY2(html.contains(QStringLiteral("&lt; b &amp;&amp;")) ||
+                     html.contains(QStringLiteral("&lt;")),
+                 qPrintable(html));
+        QVERIFY(shownText(html).contains(QStringLiteral("if (a < b && c > d) {}")));
+    }
+
     void aLongBlockStaysPlain()
     {
         QString code;
@@ -132,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(!CodeHighlighter::toHtml(u"", u"python").isNull()); // empty, but highlighted
     }
 
-    // Long texts are rendered on other threads: each has its own definitions.
+    // Long texts are rendered on other threads: they take turns, and get the same.
     void threadsHighlightAtOnce()
     {
         const QString code = QStringLiteral("fn main() { let x: u32 = 42; println!(\"{}\", x); }");
@@ -161,33 +209,47 @@ private Q_SLOTS:
         const QString finished = QStringLiteral("```python\nreturn 1\n```\n");
         QVERIFY(MarkdownRenderer::toHtml(finished).contains(
             QStringLiteral("<span class=\"keyword\">return</span>")));
-        // Streaming, its fence still open.
-        const QString open = QStringLiteral("Here:\n\n```python\nreturn 1\n");
-        const QString openHtml = MarkdownRenderer::toHtml(open, true);
-        QVERIFY2(openHtml.contains(QStringLiteral("<pre><code>return 1")) &&
-                     !openHtml.contains(QStringLiteral("<span class=")),
-                 qPrintable(openHtml));
-        QVERIFY(openHtml.contains(QStringLiteral("<span>python</span>")));
-        // Streaming, but closed and followed by more: that one is done.
-        const QString closed = QStringLiteral("```python\nreturn 1\n```\n\nand then");
-        QVERIFY(MarkdownRenderer::toHtml(closed, true)
-                    .contains(QStringLiteral("<span class=\"keyword\">return</span>")));
+        // Streaming, its fence still open: at the top, in a list, in a quote, with tildes.
+        for (const QString& open : {QStringLiteral("Here:\n\n```python\nreturn 1\n"),
+                                    QStringLiteral("1. Install:\n   ```python\n   return 1\n"),
+                                    QStringLiteral("> ```python\n> return 1\n"),
+                                    QStringLiteral("~~~python\nreturn 1\n")}) {
+            const QString openHtml = MarkdownRenderer::toHtml(open, true);
+            QVERIFY2(openHtml.contains(QStringLiteral("return 1")) &&
+                         !openHtml.contains(QStringLiteral("<span class=")),
+                     qPrintable(openHtml));
+            QVERIFY(openHtml.contains(QStringLiteral("<span>python</span>")));
+        }
+        // Streaming, and another block after it: the first is done, the last may not be.
+        const QString closed =
+            QStringLiteral("```python\nreturn 1\n```\n\nand then\n\n```python\nx = 2\n```\n");
+        const QString closedHtml = MarkdownRenderer::toHtml(closed, true);
+        QCOMPARE(closedHtml.count(QStringLiteral("<span class=\"keyword\">return</span>")), 1);
+        QVERIFY2(closedHtml.contains(QStringLiteral("<code>x = 2</code>")), qPrintable(closedHtml));
         QCOMPARE(MarkdownRenderer::codeBlocks(finished), QStringList{QStringLiteral("return 1\n")});
     }
 
     // A block too long for one part is split: the parts after the first are highlighted
-    // with the block's language too.
+    // with the block's language too, while the whole is not too long to highlight.
     void aBlockSplitInPartsIsHighlightedInEach()
     {
         QString code;
         for (int i = 0; i < 400; ++i)
             code += QStringLiteral("total = total + %1  # step\n").arg(i);
+        QVERIFY(code.size() > MarkdownRenderer::kPartBytes &&
+                code.size() < CodeHighlighter::kMaxBlockBytes);
         const QString markdown = QStringLiteral("```python\n") + code + QStringLiteral("```\n");
         const QList<MarkdownRenderer::Part> parts = MarkdownRenderer::toParts(markdown);
         QVERIFY(parts.size() > 1);
         for (const MarkdownRenderer::Part& part : parts)
             QVERIFY2(part.html.contains(QStringLiteral("<span class=\"comment\"># step</span>")),
                      qPrintable(part.html.left(300)));
+        // Twice as long: too long, and plain in every part.
+        const QList<MarkdownRenderer::Part> longer = MarkdownRenderer::toParts(
+            QStringLiteral("```python\n") + code + code + code + QStringLiteral("```\n"));
+        QVERIFY(longer.size() > 2);
+        for (const MarkdownRenderer::Part& part : longer)
+            QVERIFY(!part.html.contains(QStringLiteral("<span class=")));
     }
 };
 

@@ -291,14 +291,12 @@ private Q_SLOTS:
         QVERIFY(all.contains(QStringLiteral("lyss-copy:0")));
         QVERIFY(all.contains(QStringLiteral("lyss-copy:1")));
         QVERIFY(!all.contains(QStringLiteral("lyss-copy:2")));
-        // The continued parts join the block without a gap, and every line is there (in
-        // every part highlighted as Python).
+        // The continued parts join the block without a gap, and every line is there (plain:
+        // the block is too long to highlight, in every part).
         QVERIFY(parts[1].html.startsWith(QStringLiteral("<pre style=\"margin-top: 0;")));
-        QVERIFY(parts[1].html.contains(QStringLiteral("<span class=\"number\">")));
-        const QString plain =
-            QString(all).remove(QRegularExpression(QStringLiteral("</?span[^>]*>")));
+        QVERIFY(!all.contains(QStringLiteral("<span class=")));
         for (int i = 0; i < 5000; i += 499)
-            QVERIFY(plain.contains(QStringLiteral("line %1 of the code").arg(i)));
+            QVERIFY(all.contains(QStringLiteral("line %1 of the code").arg(i)));
         QCOMPARE(MarkdownRenderer::codeBlocks(md).first(), code);
     }
 

@@ -4,6 +4,7 @@
 // setting as it changes. Runs on a private D-Bus session where this test plays the portal.
 #include "TestSupport.h"
 
+#include "conversation/MessageColors.h"
 #include "theme/ThemeManager.h"
 
 #include <QApplication>
@@ -128,6 +129,33 @@ private Q_SLOTS:
         QVERIFY(theme.ok());
         QCOMPARE(theme->syntax().at(0), QColor(QStringLiteral("#ff00ff")));
         QCOMPARE(theme->syntax().at(2), Theme::syntaxFallback(true).at(2));
+
+        // Two kinds alike (or like the code's text): told apart for the window, so that a
+        // theme switch, which finds each by its colour, keeps them apart.
+        QJsonObject alike = builtIn(QStringLiteral("dark"));
+        QJsonObject same = alike[QLatin1String("colors")].toObject();
+        same[QLatin1String("codeType")] = same[QLatin1String("codeKeyword")];
+        same[QLatin1String("codeFunction")] = same[QLatin1String("codeText")];
+        alike[QLatin1String("colors")] = same;
+        auto twins = Theme::fromJson(QJsonDocument(alike).toJson(), QStringLiteral("twins"));
+        QVERIFY(twins.ok());
+        const MessageColors shown = MessageColors::fromTheme(*twins);
+        QList<QRgb> seen{shown.codeText.rgb(), shown.link.rgb()};
+        for (const QColor& c : shown.syntax) {
+            QVERIFY2(!seen.contains(c.rgb()), qPrintable(c.name()));
+            seen << c.rgb();
+        }
+        // A light theme whose code is dark gets the colours made for dark code.
+        QJsonObject lightDark = builtIn(QStringLiteral("light"));
+        QJsonObject ld = lightDark[QLatin1String("colors")].toObject();
+        for (const QString& token : Theme::syntaxTokens())
+            ld.remove(token);
+        ld[QLatin1String("codeBackground")] = QStringLiteral("#1e1e1e");
+        ld[QLatin1String("codeText")] = QStringLiteral("#e0e0e0");
+        lightDark[QLatin1String("colors")] = ld;
+        auto mixedUp = Theme::fromJson(QJsonDocument(lightDark).toJson(), QStringLiteral("ld"));
+        QVERIFY(mixedUp.ok());
+        QCOMPARE(mixedUp->syntax(), Theme::syntaxFallback(true));
     }
 
     void contrastIsComputedAsWcagSaysIt()

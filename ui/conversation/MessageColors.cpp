@@ -13,6 +13,20 @@
 namespace lyss {
 
 namespace {
+// The colours of the kinds of code, each told apart from the others and from the colours
+// a document already carries (code text, links, the gray of a block's label): a theme
+// switch finds each by its colour, so two alike would take one colour after it. A
+// duplicate is moved by the smallest step, which no eye sees.
+QList<QColor> distinct(QList<QColor> syntax, QList<QColor> taken)
+{
+    for (QColor& c : syntax) {
+        for (int step = 1; taken.contains(c) && step < 64; ++step)
+            c = QColor(c.red(), c.green(), (c.blue() + (step % 2 ? step : 256 - step)) % 256);
+        taken << c;
+    }
+    return syntax;
+}
+
 QColor mix(const QColor& a, const QColor& b, double t)
 {
     return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
@@ -39,7 +53,8 @@ MessageColors MessageColors::fromPalette(const QPalette& pal)
     c.border = mix(base, text, 0.3);
     c.danger = QColor(0xb9, 0x1c, 0x1c);
     c.link = pal.color(QPalette::Link);
-    c.syntax = Theme::syntaxFallback(base.lightnessF() < 0.5);
+    c.syntax = distinct(Theme::syntaxFallback(c.codeBackground.lightnessF() < 0.5),
+                        {c.codeText, c.link, QColor(QStringLiteral("gray"))});
     return c;
 }
 
@@ -60,7 +75,8 @@ MessageColors MessageColors::fromTheme(const Theme& t)
     colors.border = c("border");
     colors.danger = c("danger");
     colors.link = c("link");
-    colors.syntax = t.syntax();
+    colors.syntax =
+        distinct(t.syntax(), {colors.codeText, colors.link, QColor(QStringLiteral("gray"))});
     colors.valid = true;
     return colors;
 }

@@ -105,7 +105,9 @@ QList<QColor> Theme::syntaxFallback(bool dark)
 
 QList<QColor> Theme::syntax() const
 {
-    const QList<QColor> fallback = syntaxFallback(dark);
+    // Lyss's own for the code background there is (a light theme may have dark code).
+    const QList<QColor> fallback =
+        syntaxFallback(colors.value(QStringLiteral("codeBackground")).lightnessF() < 0.5);
     const QStringList names = syntaxTokens();
     QList<QColor> out;
     for (qsizetype i = 0; i < names.size(); ++i)

@@ -40,7 +40,7 @@ public:
     static QStringList tokens();
     // The colours of highlighted code (codeKeyword, ...), one for each of
     // CodeHighlighter::kinds(): a theme may leave them out (themes written before them do),
-    // and then has syntaxFallback()'s.
+    // and then has syntaxFallback()'s for its code background, light or dark.
     static QStringList syntaxTokens();
     static QList<QColor> syntaxFallback(bool dark);
     QList<QColor> syntax() const;
