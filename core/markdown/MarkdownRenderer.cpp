@@ -222,6 +222,11 @@ QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = 
                  QStringLiteral("☑ "));
     html.replace(QStringLiteral("<input type=\"checkbox\" disabled=\"\" /> "),
                  QStringLiteral("☐ "));
+    // A list of tasks shows its check boxes, not bullets before them as well.
+    thread_local const QRegularExpression tasks(QStringLiteral("<ul>(\\s*<li>(?:\\s*<p>)?[☑☐] )"));
+    html = rewriteMatches(html, tasks, [](const QRegularExpressionMatch& m) {
+        return QStringLiteral("<ul style=\"list-style-type: none;\">") + m.captured(1);
+    });
     // A code block's last line break would show as an empty last line.
     html.replace(QStringLiteral("\n</code></pre>"), QStringLiteral("</code></pre>"));
     if (highlight != Highlight::None)

@@ -27,6 +27,11 @@ private Q_SLOTS:
                                       << "<table border=\"1\"";
         QTest::newRow("autolink") << "see https://example.org now"
                                   << "<a href=\"https://example.org\">https://example.org</a>";
+        QTest::newRow("task list without bullets")
+            << "- [x] done\n- [ ] todo"
+            << "<ul style=\"list-style-type: none;\">\n<li>☑ done";
+        QTest::newRow("a list of things keeps its bullets") << "- one\n- two"
+                                                            << "<ul>\n<li>one";
         QTest::newRow("task list") << "- [x] done\n- [ ] todo"
                                    << "☑ done";
         QTest::newRow("open task") << "- [ ] todo"

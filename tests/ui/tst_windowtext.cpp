@@ -233,6 +233,7 @@ private Q_SLOTS:
             m.role = Role::Assistant;
             m.content = QStringLiteral("Steps:\n\n1. first\n2. second\n\n"
                                        "- a point\n  - a smaller one\n\n"
+                                       "Tasks:\n\n- [x] done\n- [ ] to do\n\n"
                                        "| Name | Size |\n|---|---|\n| a.txt | 3 KB |\n"
                                        "| b.txt | 5 KB |\n\n"
                                        "```python\nprint('hi')\n```\n\nThe end.");
@@ -248,6 +249,7 @@ private Q_SLOTS:
         QVERIFY(copied);
         const QString text = copied->text();
         QCOMPARE(text, QStringLiteral("Steps:\n1. first\n2. second\n• a point\n  • a smaller one\n"
+                                      "Tasks:\n☑ done\n☐ to do\n"
                                       "Name\tSize\na.txt\t3 KB\nb.txt\t5 KB\n"
                                       "print('hi')\nThe end."));
         QVERIFY(!text.contains(QChar(0xfdd0)) && !text.contains(QChar(0xfdd1)));

@@ -43,8 +43,9 @@ QString listMark(const QTextBlock& block)
     case QTextListFormat::ListDisc:
     case QTextListFormat::ListCircle:
     case QTextListFormat::ListSquare:
-    case QTextListFormat::ListStyleUndefined:
         return indent + QStringLiteral("• ");
+    case QTextListFormat::ListStyleUndefined: // a list of tasks: its check boxes are its marks
+        return indent;
     default:
         return indent + list->itemText(block) + QLatin1Char(' ');
     }
