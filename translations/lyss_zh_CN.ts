@@ -4284,6 +4284,10 @@ Options:
         <source>Continue the reply</source>
         <translation>继续这条回复</translation>
     </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
 </context>
 <context>
     <name>lyss::ModelPicker</name>

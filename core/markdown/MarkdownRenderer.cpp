@@ -168,9 +168,11 @@ QString labelCodeBlocks(const QString& html, int n, bool firstContinues)
             const QString lang = m.captured(1).isEmpty()
                                      ? QCoreApplication::translate("lyss::MarkdownRenderer", "code")
                                      : m.captured(1);
+            // The line sits in the block's frame: the style sheet gives it the code's
+            // background and a muted colour (class codehead).
             return QStringLiteral(
-                       "<p style=\"color: gray; margin-bottom: 0;\"><span>%1</span> &nbsp; "
-                       "<a href=\"%2\">%3</a></p><pre><code>")
+                       "<p class=\"codehead\" style=\"margin-bottom: 0;\"><span>%1</span> "
+                       "&nbsp; <a href=\"%2\">%3</a></p><pre style=\"margin-top: 0;\"><code>")
                 .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
                      QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"));
         });

@@ -38,10 +38,11 @@ private Q_SLOTS:
                                    << "☐ todo";
         QTest::newRow("code with language")
             << "```python\nprint(1)\n```"
-            << "<pre><code><span class=\"keyword\">print</span>(<span "
+            << "<pre style=\"margin-top: 0;\"><code><span class=\"keyword\">print</span>(<span "
                "class=\"number\">1</span>)</code></pre>";
-        QTest::newRow("code in a language not known") << "```klingon\nprint(1)\n```"
-                                                      << "<pre><code>print(1)</code></pre>";
+        QTest::newRow("code in a language not known")
+            << "```klingon\nprint(1)\n```"
+            << "<pre style=\"margin-top: 0;\"><code>print(1)</code></pre>";
         QTest::newRow("quote") << "> said"
                                << "<blockquote>";
         QTest::newRow("list") << "1. one\n2. two"
@@ -95,7 +96,7 @@ private Q_SLOTS:
         const QString partial = QStringLiteral("Here:\n\n```cpp\nint main() {\n  return 0;");
         const QString streaming = MarkdownRenderer::toHtml(partial, true);
         QVERIFY2(streaming.contains(QStringLiteral("<span>cpp</span>")) &&
-                     streaming.contains(QStringLiteral("<pre><code>int main() {")),
+                     streaming.contains(QStringLiteral("<code>int main() {")),
                  qPrintable(streaming));
         QVERIFY(!streaming.contains(QStringLiteral("```")));
         // A closed fence is left alone.

@@ -43,6 +43,7 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTranslator>
 
 using namespace lyss;
@@ -111,6 +112,10 @@ private Q_SLOTS:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(copied.size(), 1);
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("ls -la /tmp\n"));
+        // It says so, where the click was.
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("Copied"));
+        QToolTip::hideText();
     }
 
     void textCanBeSelectedAndCopied()

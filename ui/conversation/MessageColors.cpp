@@ -14,7 +14,7 @@ namespace lyss {
 
 namespace {
 // The colours of the kinds of code, each told apart from the others and from the colours
-// a document already carries (code text, links, the gray of a block's label): a theme
+// a document already carries (code text, links, the muted line over a block): a theme
 // switch finds each by its colour, so two alike would take one colour after it. A
 // duplicate is moved by the smallest step, which no eye sees.
 QList<QColor> distinct(QList<QColor> syntax, QList<QColor> taken)
@@ -54,7 +54,7 @@ MessageColors MessageColors::fromPalette(const QPalette& pal)
     c.danger = QColor(0xb9, 0x1c, 0x1c);
     c.link = pal.color(QPalette::Link);
     c.syntax = distinct(Theme::syntaxFallback(c.codeBackground.lightnessF() < 0.5),
-                        {c.codeText, c.link, QColor(QStringLiteral("gray"))});
+                        {c.codeText, c.link, c.muted});
     return c;
 }
 
@@ -75,8 +75,7 @@ MessageColors MessageColors::fromTheme(const Theme& t)
     colors.border = c("border");
     colors.danger = c("danger");
     colors.link = c("link");
-    colors.syntax =
-        distinct(t.syntax(), {colors.codeText, colors.link, QColor(QStringLiteral("gray"))});
+    colors.syntax = distinct(t.syntax(), {colors.codeText, colors.link, colors.muted});
     colors.valid = true;
     return colors;
 }
@@ -99,8 +98,10 @@ QString MessageColors::styleSheet() const
     return QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; "
                           "white-space: pre-wrap; }"
                           "code { font-family: monospace; } table { border-color: %3; }"
-                          "blockquote { margin-left: 12px; } a { color: %4; }")
-               .arg(codeBackground.name(), codeText.name(), border.name(), link.name()) +
+                          "blockquote { margin-left: 12px; } a { color: %4; }"
+                          " p.codehead { background-color: %1; color: %5; }")
+               .arg(codeBackground.name(), codeText.name(), border.name(), link.name(),
+                    muted.name()) +
            syntaxStyle();
 }
 
@@ -126,6 +127,7 @@ void MessageColors::recolour(QTextDocument& doc, const MessageColors& from) cons
             // A link (a code block's Copy too) and code carry their colour.
             QColor to = format.isAnchor() && ink.color() == from.link ? link
                         : ink.color() == from.codeText                ? codeText
+                        : ink.color() == from.muted                   ? muted // a code block's line
                                                                       : QColor();
             // Highlighted code: each kind's colour becomes the new theme's.
             for (qsizetype i = 0; !to.isValid() && i < from.syntax.size() && i < syntax.size();

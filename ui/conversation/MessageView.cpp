@@ -16,6 +16,7 @@
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QToolButton>
+#include <QToolTip>
 #include <QUrl>
 
 namespace lyss {
@@ -399,6 +400,10 @@ void MessageView::mouseReleaseEvent(QMouseEvent* event)
         const int n = hit.link.mid(10).toInt();
         if (n >= 0 && n < blocks.size()) {
             QApplication::clipboard()->setText(blocks.at(n));
+            // Said where the click was, for a moment: the link itself stays as it is.
+            const QPoint at = event->position().toPoint();
+            QToolTip::showText(viewport()->mapToGlobal(at), tr("Copied"), viewport(),
+                               QRect(at - QPoint(24, 12), QSize(48, 24)), 1500);
             Q_EMIT codeCopied(blocks.at(n));
         }
         return;

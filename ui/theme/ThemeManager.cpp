@@ -204,6 +204,7 @@ QList<QPair<QString, QString>> Theme::contrastPairs()
             p("link", "codeBackground"),
             p("selectionText", "selection"),
             p("danger", "surface"),
+            p("mutedText", "codeBackground"),
             p("codeKeyword", "codeBackground"),
             p("codeType", "codeBackground"),
             p("codeString", "codeBackground"),
