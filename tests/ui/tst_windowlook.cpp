@@ -50,6 +50,8 @@
 #include <QToolButton>
 #include <QTranslator>
 
+#include <functional>
+
 using namespace lyss;
 
 class TestWindowLook : public QObject {
@@ -116,35 +118,29 @@ private Q_SLOTS:
         QCOMPARE(view->messageDelegate()->layoutsBuilt(), layouts);
         // Links already on screen (the text's and the code block's Copy) take the new
         // theme's link colour, which reads on the conversation (WCAG AA).
-        const auto linkColours = [&] {
+        // The colours of the reply's pieces of text that `wanted` picks, as laid out.
+        const auto inksOf = [&](const std::function<bool(const QTextFragment&)>& wanted) {
             QSet<QRgb> inks;
             const auto layout = view->messageDelegate()->layoutCache().find(w.model()->at(1).id);
             for (const auto& part : layout->parts) {
                 for (QTextBlock b = part->begin(); b.isValid(); b = b.next()) {
                     for (auto it = b.begin(); !it.atEnd(); ++it) {
-                        if (it.fragment().charFormat().isAnchor())
+                        if (wanted(it.fragment()))
                             inks << it.fragment().charFormat().foreground().color().rgb();
                     }
                 }
             }
             return inks;
         };
+        const auto linkColours = [&] {
+            return inksOf([](const QTextFragment& f) { return f.charFormat().isAnchor(); });
+        };
         const QColor darkLink = w.window->themes()->current().color(QStringLiteral("link"));
         QCOMPARE(linkColours(), QSet<QRgb>{darkLink.rgb()});
         QVERIFY(Theme::contrast(darkLink, QColor("#232428")) >= 4.5);
         // Highlighted code takes the new theme's colours too: the type "int".
         const auto typeColours = [&] {
-            QSet<QRgb> inks;
-            const auto layout = view->messageDelegate()->layoutCache().find(w.model()->at(1).id);
-            for (const auto& part : layout->parts) {
-                for (QTextBlock b = part->begin(); b.isValid(); b = b.next()) {
-                    for (auto it = b.begin(); !it.atEnd(); ++it) {
-                        if (it.fragment().text() == QLatin1String("int"))
-                            inks << it.fragment().charFormat().foreground().color().rgb();
-                    }
-                }
-            }
-            return inks;
+            return inksOf([](const QTextFragment& f) { return f.text() == QLatin1String("int"); });
         };
         QCOMPARE(typeColours(), QSet<QRgb>{w.window->themes()->current().syntax().at(1).rgb()});
         QCOMPARE(typeColours(), QSet<QRgb>{QColor("#ffa657").rgb()});
