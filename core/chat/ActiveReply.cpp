@@ -2,42 +2,13 @@
 #include "chat/ActiveReply.h"
 
 #include "backends/Backend.h"
+#include "chat/ReplyMetrics.h"
 #include "store/MessageTree.h"
 #include "util/Log.h"
 
 #include <cmath>
 
 namespace lyss {
-
-namespace {
-// What a reply cost over its streams: the earlier figures with the time and tokens added
-// up, the first answer's wait kept, and the rest (the speed, the server's own counts)
-// from the last stream that gave them. An attempt that brought no text is not counted.
-QJsonObject continuedMetrics(const QJsonObject& before, const QJsonObject& added)
-{
-    const auto tokensOf = [](const QJsonObject& m) {
-        return m.contains(QStringLiteral("tokens"))
-                   ? m.value(QStringLiteral("tokens")).toInteger()
-                   : m.value(QStringLiteral("eval_count")).toInteger();
-    };
-    const qint64 newTokens = tokensOf(added);
-    if (newTokens <= 0 && !before.isEmpty())
-        return before;
-    QJsonObject m = before;
-    for (auto it = added.begin(); it != added.end(); ++it) {
-        const QString& key = it.key();
-        if (key == QLatin1String("total_ms") || key == QLatin1String("thinking_ms"))
-            m.insert(key, before.value(key).toInteger() + it.value().toInteger());
-        else if (key == QLatin1String("ttft_ms") && before.contains(key))
-            continue; // the wait for the reply's first word
-        else if (key != QLatin1String("tokens"))
-            m.insert(key, it.value());
-    }
-    m.insert(QStringLiteral("tokens"), tokensOf(before) + newTokens);
-    m.insert(QStringLiteral("continued"), before.value(QStringLiteral("continued")).toInt() + 1);
-    return m;
-}
-} // namespace
 
 ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, ChatRequest request,
                          QObject* parent)
@@ -407,7 +378,7 @@ void ActiveReply::complete()
         break;
     }
     if (m_turn.reopened) {
-        m_row.metrics = continuedMetrics(m_metricsBefore, m_endMetrics);
+        m_row.metrics = ReplyMetrics::continued(m_metricsBefore, m_endMetrics);
         // Went on with another model than the one the reply began with: said with it.
         if (m_turn.model != m_modelBefore && m_row.metrics != m_metricsBefore)
             m_row.metrics.insert(QStringLiteral("continued_with"), m_turn.model);

@@ -6,6 +6,7 @@
 
 #include "TestStages.h"
 #include "backends/OpenAIBackend.h"
+#include "chat/ReplyMetrics.h"
 #include "store/ReplyRecovery.h"
 #include "util/ProcessIdentity.h"
 
@@ -121,6 +122,41 @@ private Q_SLOTS:
                  first.value(QStringLiteral("tokens")).toInteger() + 3);
         QCOMPARE(m.value(QStringLiteral("ttft_ms")), first.value(QStringLiteral("ttft_ms")));
         QCOMPARE(m.value(QStringLiteral("server")).toString(), QStringLiteral("ollama"));
+    }
+
+    // The figures of a reply made of several streams, case by case.
+    void figuresOfSeveralStreams()
+    {
+        const QJsonObject first{{QStringLiteral("tokens"), 10},
+                                {QStringLiteral("total_ms"), 1000},
+                                {QStringLiteral("ttft_ms"), 200},
+                                {QStringLiteral("tokens_per_second"), 12.5},
+                                {QStringLiteral("server"), QStringLiteral("a")}};
+        const QJsonObject second{{QStringLiteral("tokens"), 5},
+                                 {QStringLiteral("total_ms"), 400},
+                                 {QStringLiteral("ttft_ms"), 50},
+                                 {QStringLiteral("tokens_per_second"), 20.0},
+                                 {QStringLiteral("server"), QStringLiteral("b")}};
+        const QJsonObject both = ReplyMetrics::continued(first, second);
+        QCOMPARE(both.value(QStringLiteral("tokens")).toInteger(), 15);
+        QCOMPARE(both.value(QStringLiteral("total_ms")).toInteger(), 1400);
+        QCOMPARE(both.value(QStringLiteral("ttft_ms")).toInteger(), 200); // the first wait
+        QCOMPARE(both.value(QStringLiteral("tokens_per_second")).toDouble(), 20.0); // the last
+        QCOMPARE(both.value(QStringLiteral("server")).toString(), QStringLiteral("b"));
+        QCOMPARE(both.value(QStringLiteral("continued")).toInt(), 1);
+        QCOMPARE(ReplyMetrics::continued(both, second).value(QStringLiteral("continued")).toInt(),
+                 2);
+        // An attempt that brought nothing changes nothing.
+        QCOMPARE(ReplyMetrics::continued(first, QJsonObject{{QStringLiteral("total_ms"), 30}}),
+                 first);
+        // An imported reply counts its server's tokens; one with no figures (interrupted
+        // in an older Lyss) gets those of the stream that continued it.
+        QCOMPARE(ReplyMetrics::continued(QJsonObject{{QStringLiteral("eval_count"), 7}}, second)
+                     .value(QStringLiteral("tokens"))
+                     .toInteger(),
+                 12);
+        QCOMPARE(ReplyMetrics::continued({}, second).value(QStringLiteral("tokens")).toInteger(),
+                 5);
     }
 
     void aStoppedReplyGoesOnAndCanBeStoppedAgain()
