@@ -196,11 +196,14 @@ QString unescaped(QStringView html)
 // it or the reply ends.
 QString highlightCodeBlocks(const QString& html, bool streaming)
 {
+    // Rendered again at every frame while a reply streams: no pass at all without code.
+    const qsizetype last = html.lastIndexOf(QStringLiteral("<pre lang=\""));
+    if (last < 0 || (streaming && html.indexOf(QStringLiteral("<pre lang=\"")) == last))
+        return html;
     thread_local const QRegularExpression block(
         QStringLiteral("<pre lang=\"([^\"]*)\"><code>([^<]*)</code></pre>"));
-    const qsizetype last = streaming ? html.lastIndexOf(QStringLiteral("<pre lang=\"")) : -1;
-    return rewriteMatches(html, block, [last](const QRegularExpressionMatch& m) {
-        if (m.capturedStart() == last)
+    return rewriteMatches(html, block, [last, streaming](const QRegularExpressionMatch& m) {
+        if (streaming && m.capturedStart() == last)
             return m.captured(0);
         const QString marked =
             CodeHighlighter::toHtml(unescaped(m.capturedView(2)), unescaped(m.capturedView(1)));
@@ -226,9 +229,10 @@ QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = 
                  QStringLiteral("☐ "));
     // A list of tasks shows its check boxes, not bullets before them as well.
     thread_local const QRegularExpression tasks(QStringLiteral("<ul>(\\s*<li>(?:\\s*<p>)?[☑☐] )"));
-    html = rewriteMatches(html, tasks, [](const QRegularExpressionMatch& m) {
-        return QStringLiteral("<ul style=\"list-style-type: none;\">") + m.captured(1);
-    });
+    if (html.contains(QChar(0x2611)) || html.contains(QChar(0x2610))) // ☑ ☐
+        html = rewriteMatches(html, tasks, [](const QRegularExpressionMatch& m) {
+            return QStringLiteral("<ul style=\"list-style-type: none;\">") + m.captured(1);
+        });
     // A code block's last line break would show as an empty last line.
     html.replace(QStringLiteral("\n</code></pre>"), QStringLiteral("</code></pre>"));
     if (highlight != Highlight::None)

@@ -20,6 +20,8 @@
 #include <QTextDocument>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace lyss {
 
 MessageDelegate::MessageDelegate(MessageModel* model, QAbstractItemView* view)
@@ -218,6 +220,20 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel*,
     return true;
 }
 
+bool MessageDelegate::endedEarly(const ShownMessage& m)
+{
+    return m.role == Role::Assistant &&
+           (m.status == MessageStatus::Error || m.status == MessageStatus::Cancelled ||
+            m.status == MessageStatus::Interrupted);
+}
+
+bool MessageDelegate::offersContinue(const ShownMessage& m) const
+{
+    // Continue goes on with the text there is; an empty reply has none.
+    return m_continuable && endedEarly(m) &&
+           std::any_of(m.content.begin(), m.content.end(), [](QChar c) { return !c.isSpace(); });
+}
+
 QList<QPair<MessageDelegate::Action, QRect>>
 MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabel) const
 {
@@ -245,16 +261,14 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
     }
     // A reply that failed or was stopped offers Retry in place, after what its status line
     // says, whether hovered or not.
-    const bool retry = m.status == MessageStatus::Error || m.status == MessageStatus::Cancelled ||
-                       m.status == MessageStatus::Interrupted;
+    const bool retry = endedEarly(m);
     // Only the branch's last reply: a Retry further up would branch away from what follows,
     // and a reply streaming after it is the last row.
     if (retry && m.role == Role::Assistant && m_writable && row == m_model->rowCount() - 1) {
         if (const auto cached = m_layouts.find(m.id); cached && !cached->parts.empty()) {
             const QString said = MessageLayouts::statusLine(m);
             const int retryWidth = fm.horizontalAdvance(tr("Retry")) + 12;
-            // Continue goes on with the text there is; an empty reply has none.
-            const bool goOn = m_continuable && !m.content.trimmed().isEmpty();
+            const bool goOn = offersContinue(m);
             const int continueWidth = goOn ? fm.horizontalAdvance(tr("Continue")) + 12 : 0;
             const int w = retryWidth + continueWidth;
             const int x =

@@ -76,6 +76,11 @@ public:
     // on a server that can go on with a reply).
     void setContinuable(bool continuable) { m_continuable = continuable; }
     bool continuable() const { return m_continuable; }
+    // A reply that failed, was stopped or was cut off: Retry is offered under it.
+    static bool endedEarly(const ShownMessage& m);
+    // Whether such a reply offers Continue too: it has text, and the server can. Cheap (it
+    // is asked at every paint and mouse move): the text is not copied.
+    bool offersContinue(const ShownMessage& m) const;
     bool writable() const { return m_writable; }
     // Another language: laid-out messages hold words (a code block's "Copy"), so they are
     // laid out again.

@@ -452,11 +452,7 @@ QMenu* MessageView::menuFor(int row)
         if (m.role == Role::Assistant)
             add(tr("Regenerate"), Action::Regenerate);
         // What the Continue button under a stopped or failed last reply does.
-        const bool stopped = m.status == MessageStatus::Error ||
-                             m.status == MessageStatus::Cancelled ||
-                             m.status == MessageStatus::Interrupted;
-        if (m.role == Role::Assistant && stopped && m_delegate->continuable() &&
-            !m.content.trimmed().isEmpty() && row == m_model->rowCount() - 1)
+        if (m_delegate->offersContinue(m) && row == m_model->rowCount() - 1)
             add(tr("Continue the reply"), Action::Continue);
         if (m.role == Role::User)
             add(tr("Edit and send again"), Action::Edit);
