@@ -4203,6 +4203,14 @@ Options:
         <source>Continue</source>
         <translation>继续</translation>
     </message>
+    <message>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
 </context>
 <context>
     <name>lyss::MessageLayouts</name>

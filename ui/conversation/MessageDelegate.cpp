@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageDelegate.h"
 
+#include "common/Icons.h"
 #include "common/PlainText.h"
 #include "conversation/FoundText.h"
 #include "conversation/MessageColors.h"
@@ -62,6 +63,7 @@ void MessageDelegate::setColors(const Colors& colors)
     const Colors before = this->colors();
     m_colors = colors;
     m_colors.valid = true;
+    m_icons.clear(); // drawn again in the new colours
     m_layouts.setColors(m_colors, before);
     m_view->viewport()->update();
 }
@@ -174,6 +176,11 @@ void MessageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
                             m_view->viewport()->rect(),
                             selectionIn(index.row())};
     row.actions = actionRects(index.row(), option.rect, &row.siblingLabel);
+    row.hoveredAction = index.row() == m_hovered ? m_hoveredAction : Action::None;
+    const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    row.icon = [this, dpr](Action action, const QColor& color) {
+        return actionIcon(action, color, dpr);
+    };
     if (layout.cut)
         row.cutNote = cutNote(layout, option.rect, g, m.role == Role::User);
     row.focused = (option.state & QStyle::State_HasFocus) && m_view->hasFocus();
@@ -243,21 +250,23 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
     const QFontMetrics fm(m_view->font());
     const int y = rowRect.top() + g.padY;
     int right = g.columnLeft + g.columnWidth;
-    auto place = [&](Action action, const QString& text) {
-        const int w = fm.horizontalAdvance(text) + 12;
-        right -= w;
-        out.append({action, QRect(right, y, w, fm.height())});
+    // The header's actions are icon buttons, square, centred on its line.
+    const int button = MessagePainter::kIconSize + MessagePainter::kButtonMargin;
+    const int buttonTop = y + (fm.height() - button) / 2;
+    auto place = [&](Action action) {
+        right -= button;
+        out.append({action, QRect(right, buttonTop, button, button)});
     };
     const bool settled = m.status != MessageStatus::Streaming;
     if (row == m_hovered && settled) {
         if (m_writable) {
-            place(Action::Delete, tr("Delete"));
+            place(Action::Delete);
             if (m.role == Role::Assistant)
-                place(Action::Regenerate, tr("Regenerate"));
+                place(Action::Regenerate);
             else if (m.role == Role::User)
-                place(Action::Edit, tr("Edit"));
+                place(Action::Edit);
         }
-        place(Action::Copy, tr("Copy"));
+        place(Action::Copy);
     }
     // A reply that failed or was stopped offers Retry in place, after what its status line
     // says, whether hovered or not.
@@ -267,9 +276,14 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
     if (retry && m.role == Role::Assistant && m_writable && row == m_model->rowCount() - 1) {
         if (const auto cached = m_layouts.find(m.id); cached && !cached->parts.empty()) {
             const QString said = MessageLayouts::statusLine(m);
-            const int retryWidth = fm.horizontalAdvance(tr("Retry")) + 12;
+            // Buttons with an icon before the name.
+            auto buttonWidth = [&](Action action) {
+                return 2 * MessagePainter::kButtonPadX + MessagePainter::kIconSize + 2 +
+                       fm.horizontalAdvance(MessagePainter::actionName(action));
+            };
+            const int retryWidth = buttonWidth(Action::Retry);
             const bool goOn = offersContinue(m);
-            const int continueWidth = goOn ? fm.horizontalAdvance(tr("Continue")) + 12 : 0;
+            const int continueWidth = goOn ? buttonWidth(Action::Continue) + 6 : 0;
             const int w = retryWidth + continueWidth;
             const int x =
                 g.bodyLeft + std::min(fm.horizontalAdvance(said) + 8, std::max(0, g.bodyWidth - w));
@@ -277,17 +291,19 @@ MessageDelegate::actionRects(int row, const QRect& rowRect, QString* siblingLabe
                             (cached->cut ? cached->noteHeight : 0) + 6;
             out.append({Action::Retry, QRect(x, top, retryWidth, fm.height())});
             if (goOn)
-                out.append(
-                    {Action::Continue, QRect(x + retryWidth, top, continueWidth, fm.height())});
+                out.append({Action::Continue,
+                            QRect(x + retryWidth + 6, top, continueWidth - 6, fm.height())});
         }
     }
     const auto [position, count] = m_model->siblingPosition(row);
     if (count > 1) {
         right -= 8;
-        place(Action::NextSibling, QStringLiteral("›"));
+        place(Action::NextSibling);
         *siblingLabel = QStringLiteral("%1/%2").arg(position).arg(count);
-        place(Action::None, *siblingLabel);
-        place(Action::PreviousSibling, QStringLiteral("‹"));
+        const int w = fm.horizontalAdvance(*siblingLabel) + 4;
+        right -= w;
+        out.append({Action::None, QRect(right, y, w, fm.height())});
+        place(Action::PreviousSibling);
     }
     return out;
 }
@@ -323,6 +339,18 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex& index, const QR
     return {};
 }
 
+QPixmap MessageDelegate::actionIcon(Action action, const QColor& color, qreal dpr) const
+{
+    const QString name = MessagePainter::iconName(action);
+    const QString key = QStringLiteral("%1/%2/%3").arg(name, color.name()).arg(dpr);
+    if (auto it = m_icons.constFind(key); it != m_icons.constEnd())
+        return *it;
+    const int size = MessagePainter::kIconSize;
+    QPixmap pixmap = icons::themed(name, color).pixmap(QSize(size, size), dpr);
+    m_icons.insert(key, pixmap);
+    return pixmap;
+}
+
 QString MessageDelegate::headerTip(int row) const
 {
     const ShownMessage& m = m_model->at(row);
@@ -336,6 +364,14 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
 {
     if (event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
+    // An action says what it does.
+    QString label;
+    for (const auto& [action, rect] : actionRects(index.row(), option.rect, &label)) {
+        if (action != Action::None && rect.contains(event->pos())) {
+            QToolTip::showText(event->globalPos(), MessagePainter::actionName(action), view, rect);
+            return true;
+        }
+    }
     const Geometry g = geometry(option.rect.width());
     const QFontMetrics fm(m_view->font());
     const QRect header(g.columnLeft, option.rect.top() + g.padY, g.columnWidth,

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QPixmap>
 #include <QSet>
 #include <QStyledItemDelegate>
 #include <QThreadPool>
@@ -127,6 +128,9 @@ public:
 
     // Hover actions are drawn for this row only.
     void setHoveredRow(int row) { m_hovered = row; }
+    // The action under the pointer in that row: drawn brighter.
+    void setHoveredAction(Action action) { m_hoveredAction = action; }
+    Action hoveredAction() const { return m_hoveredAction; }
 
     // The streaming cursor's blink phase.
     void setCursorVisible(bool visible)
@@ -169,6 +173,10 @@ private:
     bool m_writable = true;
     bool m_continuable = false;
     int m_hovered = -1;
+    Action m_hoveredAction = Action::None;
+    // The actions' icons, drawn once per colour and scale (a theme switch adds its own).
+    QPixmap actionIcon(Action action, const QColor& color, qreal dpr) const;
+    mutable QHash<QString, QPixmap> m_icons;
     Selection m_selection;
     QString m_found;
     int m_foundRow = -1;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageLayout.h"
 
+#include "conversation/BlockDecor.h"
 #include "markdown/MarkdownBounds.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@ std::unique_ptr<QTextDocument> MessageLayout::makeDocument(const QString& html) 
     auto doc = std::make_unique<QTextDocument>();
     doc->setDefaultFont(font);
     doc->setDocumentMargin(0);
+    doc->setIndentWidth(BlockDecor::kListIndent);
     doc->setDefaultStyleSheet(styleSheet);
     doc->setHtml(html);
     doc->setTextWidth(textWidth());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessagePainter.h"
 
+#include "conversation/BlockDecor.h"
 #include "conversation/FoundText.h"
 #include "conversation/MessageLayout.h"
 #include "conversation/MessageLayouts.h"
@@ -103,44 +104,105 @@ void MessagePainter::header()
     p->drawText(QRect(left, y, std::max(0, right - left), m_fm.height()),
                 Qt::AlignLeft | Qt::AlignVCenter,
                 m_fm.elidedText(when, Qt::ElideRight, std::max(0, right - left)));
-    for (const auto& [action, rect] : m_row.actions) {
-        QString label;
-        switch (action) {
-        case Action::Copy:
-            label = MessageDelegate::tr("Copy");
-            break;
-        case Action::Retry:
-            label = MessageDelegate::tr("Retry");
-            break;
-        case Action::Continue:
-            label = MessageDelegate::tr("Continue");
-            break;
-        case Action::Regenerate:
-            label = MessageDelegate::tr("Regenerate");
-            break;
-        case Action::Edit:
-            label = MessageDelegate::tr("Edit");
-            break;
-        case Action::Delete:
-            label = MessageDelegate::tr("Delete");
-            break;
-        case Action::PreviousSibling:
-            label = QStringLiteral("‹");
-            break;
-        case Action::NextSibling:
-            label = QStringLiteral("›");
-            break;
-        case Action::None:
-            label = m_row.siblingLabel;
-            break;
-        case Action::Link:
-        case Action::ShowAll:
-            break;
-        }
-        p->setPen(action == Action::None ? c.muted : c.link);
-        p->drawText(rect, Qt::AlignCenter, label);
-    }
+    for (const auto& [action, rect] : m_row.actions)
+        drawAction(action, rect);
     m_y += m_fm.height() + 4;
+}
+
+QString MessagePainter::actionName(Action action)
+{
+    switch (action) {
+    case Action::Copy:
+        return MessageDelegate::tr("Copy");
+    case Action::Retry:
+        return MessageDelegate::tr("Retry");
+    case Action::Continue:
+        return MessageDelegate::tr("Continue");
+    case Action::Regenerate:
+        return MessageDelegate::tr("Regenerate");
+    case Action::Edit:
+        return MessageDelegate::tr("Edit");
+    case Action::Delete:
+        return MessageDelegate::tr("Delete");
+    case Action::PreviousSibling:
+        return MessageDelegate::tr("Previous version");
+    case Action::NextSibling:
+        return MessageDelegate::tr("Next version");
+    case Action::None:
+    case Action::Link:
+    case Action::ShowAll:
+        break;
+    }
+    return {};
+}
+
+QString MessagePainter::iconName(Action action)
+{
+    switch (action) {
+    case Action::Copy:
+        return QStringLiteral("copy");
+    case Action::Retry:
+    case Action::Regenerate:
+        return QStringLiteral("regenerate");
+    case Action::Continue:
+        return QStringLiteral("continue");
+    case Action::Edit:
+        return QStringLiteral("edit");
+    case Action::Delete:
+        return QStringLiteral("delete");
+    case Action::PreviousSibling:
+        return QStringLiteral("previous");
+    case Action::NextSibling:
+        return QStringLiteral("next");
+    case Action::None:
+    case Action::Link:
+    case Action::ShowAll:
+        break;
+    }
+    return {};
+}
+
+void MessagePainter::drawAction(Action action, const QRect& rect)
+{
+    QPainter* p = m_p;
+    const MessageColors& c = m_row.colors;
+    if (action == Action::None) { // which version of the message this is: "2/3"
+        p->setPen(c.muted);
+        p->drawText(rect, Qt::AlignCenter, m_row.siblingLabel);
+        return;
+    }
+    const bool hot = action == m_row.hoveredAction;
+    const int s = kIconSize;
+    if (MessageDelegate::underBody(action)) {
+        // Retry and Continue: a small outlined button, its icon before its name.
+        QPainterPath pill;
+        pill.addRoundedRect(QRectF(rect).adjusted(0.5, -1.5, -0.5, 1.5), rect.height() / 2.0 + 1.5,
+                            rect.height() / 2.0 + 1.5);
+        if (hot)
+            p->fillPath(pill, c.border);
+        p->setPen(QPen(c.border, 1));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(pill);
+        const int iconSize = std::min(s - 2, rect.height());
+        const QRect icon(rect.left() + kButtonPadX, rect.center().y() - iconSize / 2 + 1, iconSize,
+                         iconSize);
+        if (m_row.icon)
+            p->drawPixmap(icon, m_row.icon(action, c.link));
+        p->setPen(c.link);
+        p->drawText(rect.adjusted(kButtonPadX + iconSize + 4, 0, 0, 0),
+                    Qt::AlignLeft | Qt::AlignVCenter, actionName(action));
+        return;
+    }
+    // The hover toolbar: an icon each, brighter and on a soft square under the pointer.
+    if (hot) {
+        QPainterPath square;
+        square.addRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 5, 5);
+        p->fillPath(square, c.border);
+    }
+    if (m_row.icon) {
+        const QRect icon(rect.center().x() - s / 2 + 1, rect.center().y() - s / 2 + 1, s, s);
+        p->drawPixmap(icon, m_row.icon(action, hot ? c.text : c.muted));
+    }
 }
 
 void MessagePainter::thinking()
@@ -270,6 +332,7 @@ void MessagePainter::body()
                 ctx.selections << selection;
             }
             p->translate(bodyX, top);
+            BlockDecor::paint(p, doc, ctx.clip, c.border);
             doc.documentLayout()->draw(p, ctx);
             p->translate(-bodyX, -top);
         }

@@ -9,7 +9,10 @@
 #include <QList>
 #include <QPair>
 #include <QPalette>
+#include <QPixmap>
 #include <QRect>
+
+#include <functional>
 
 class QPainter;
 
@@ -55,16 +58,27 @@ public:
         int pulse = 0;         // the typing dots' phase
         QString found;         // find in this chat: every occurrence is marked
         int foundCurrent = -1; // which of this row's occurrences stands out, if one does
+        Action hoveredAction = Action::None; // under the pointer: drawn brighter
+        // An action's icon in a colour (the delegate keeps them drawn).
+        std::function<QPixmap(Action, const QColor&)> icon;
     };
+    // An action's icon is this big; a hover button is this much wider and taller.
+    static constexpr int kIconSize = 16;
+    static constexpr int kButtonMargin = 8;
+    static constexpr int kButtonPadX = 10; // Retry and Continue: room before the icon
 
     MessagePainter(QPainter* painter, const Row& row);
     void paint();
 
     // Who wrote the message, as its header says.
     static QString authorOf(const ShownMessage& m);
+    // What an action is called (its tooltip and its name for screen readers), and its icon.
+    static QString actionName(Action action);
+    static QString iconName(Action action);
 
 private:
     void header();
+    void drawAction(Action action, const QRect& rect);
     void thinking();
     void body();
     void streamingCursor(int bodyX);

@@ -377,6 +377,13 @@ void MessageView::mouseMoveEvent(QMouseEvent* event)
     const auto hit = m_delegate->hitTest(index, visualRect(index), event->position().toPoint());
     viewport()->setCursor(hit.action == MessageDelegate::Action::None ? Qt::ArrowCursor
                                                                       : Qt::PointingHandCursor);
+    const auto hot =
+        hit.action == MessageDelegate::Action::Link ? MessageDelegate::Action::None : hit.action;
+    if (hot != m_delegate->hoveredAction()) {
+        m_delegate->setHoveredAction(hot);
+        if (index.isValid())
+            update(index);
+    }
 }
 
 void MessageView::leaveEvent(QEvent* event)
@@ -386,6 +393,7 @@ void MessageView::leaveEvent(QEvent* event)
         update(m_model->index(m_hovered));
     m_hovered = -1;
     m_delegate->setHoveredRow(-1);
+    m_delegate->setHoveredAction(MessageDelegate::Action::None);
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent* event)

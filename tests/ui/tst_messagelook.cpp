@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How a message is drawn beyond its text: the hover actions as named icon buttons, code
+// blocks in a frame with room around the code, a bar beside each level of a quote,
+// headings near the text's size and lists that step in as far as a chat column allows.
+#include "TestWindow.h"
+
+#include "app/AppContext.h"
+#include "conversation/BlockDecor.h"
+#include "conversation/MessageColors.h"
+#include "conversation/MessageDelegate.h"
+#include "conversation/MessagePainter.h"
+#include "conversation/MessageView.h"
+#include "markdown/MarkdownRenderer.h"
+#include "shell/MainWindow.h"
+#include "store/ChatStore.h"
+
+#include <QHelpEvent>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextList>
+#include <QToolTip>
+
+using namespace lyss;
+using Action = MessageDelegate::Action;
+
+class TestMessageLook : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+    // A window showing one chat: your question and a reply with `reply` as its text.
+    static std::unique_ptr<Window> showing(const QUrl& url, const QString& reply)
+    {
+        auto w = std::make_unique<Window>(url, [reply](AppContext& app) {
+            auto chat = app.store().chats().createChat({.title = QStringLiteral("Look")});
+            Message q;
+            q.chatId = chat->id;
+            q.role = Role::User;
+            q.content = QStringLiteral("Show me");
+            auto question = app.store().messages().addMessage(q);
+            QVERIFY(question.ok());
+            Message a;
+            a.chatId = chat->id;
+            a.parentId = question->id;
+            a.role = Role::Assistant;
+            a.model = QStringLiteral("llama3.2:latest");
+            a.content = reply;
+            QVERIFY(app.store().messages().addMessage(a).ok());
+        });
+        w->window->setTheme(QStringLiteral("light"));
+        return w;
+    }
+
+    // The rect of `action` in the reply's row, or a null rect.
+    static QRect actionRect(Window& w, Action action)
+    {
+        MessageView* view = w.window->messageView();
+        const QModelIndex reply = w.model()->index(w.model()->rowCount() - 1);
+        const QRect row = view->visualRect(reply);
+        QRect found;
+        for (int y = row.top(); y < row.top() + 60; ++y) {
+            for (int x = row.left(); x < row.right(); ++x) {
+                if (view->messageDelegate()->hitTest(reply, row, QPoint(x, y)).action == action)
+                    found = found.united(QRect(x, y, 1, 1));
+            }
+        }
+        return found;
+    }
+
+    // How many pixels in `area` of `shot` differ from `background`.
+    static int inked(const QImage& shot, const QRect& area, const QColor& background)
+    {
+        int n = 0;
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            for (int x = area.left(); x <= area.right(); ++x)
+                n += QColor(shot.pixel(x, y)) != background;
+        return n;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::FakeServer>();
+        QVERIFY(m_server->isRunning());
+    }
+
+    // Hovering a reply shows Copy, Regenerate and Delete as square icon buttons with no
+    // words; each names itself in a tooltip, and the one under the pointer stands out.
+    void hoverActionsAreNamedIcons()
+    {
+        auto w = showing(m_server->url(), QStringLiteral("A short reply."));
+        QVERIFY(w->laidOut());
+        MessageView* view = w->window->messageView();
+        const QModelIndex reply = w->model()->index(1);
+        QTest::mouseMove(view->viewport(), view->visualRect(reply).center());
+        QTRY_VERIFY(!actionRect(*w, Action::Copy).isNull());
+        const QColor background = view->viewport()->palette().color(QPalette::Base);
+        const QImage calm = view->viewport()->grab().toImage();
+        for (const auto& [action, name] :
+             {std::pair{Action::Copy, QStringLiteral("Copy")},
+              std::pair{Action::Regenerate, QStringLiteral("Regenerate")},
+              std::pair{Action::Delete, QStringLiteral("Delete")}}) {
+            const QRect rect = actionRect(*w, action);
+            QVERIFY2(!rect.isNull(), qPrintable(name));
+            QCOMPARE(rect.width(), rect.height()); // a square button, not a word
+            QCOMPARE(rect.width(), MessagePainter::kIconSize + MessagePainter::kButtonMargin);
+            QVERIFY2(inked(calm, rect, background) > 10, qPrintable(name)); // its icon is drawn
+            QCOMPARE(MessagePainter::actionName(action), name);
+            QVERIFY(!QIcon(QStringLiteral(":/icons/%1.svg").arg(MessagePainter::iconName(action)))
+                         .isNull());
+            // Its name, where the pointer rests.
+            QHelpEvent tip(QEvent::ToolTip, rect.center(),
+                           view->viewport()->mapToGlobal(rect.center()));
+            QApplication::sendEvent(view->viewport(), &tip);
+            QTRY_COMPARE(QToolTip::text(), name);
+            QToolTip::hideText();
+        }
+        // Under the pointer, a button is drawn on a soft square: more of it is inked.
+        const QRect copy = actionRect(*w, Action::Copy);
+        QTest::mouseMove(view->viewport(), copy.center());
+        QTRY_COMPARE(view->messageDelegate()->hoveredAction(), Action::Copy);
+        const QImage hot = view->viewport()->grab().toImage();
+        QVERIFY(inked(hot, copy, background) > inked(calm, copy, background) + 100);
+        const QColor square = view->messageDelegate()->colors().border;
+        QCOMPARE(QColor(hot.pixel(copy.left() + 3, copy.center().y())), square);
+        // Away from the message, no action is shown.
+        QTest::mouseMove(view->viewport(), QPoint(2, view->viewport()->height() - 2));
+        QTRY_VERIFY(actionRect(*w, Action::Copy).isNull());
+    }
+
+    // A code block's frame reaches past its code on every side: the code starts
+    // kCodeInset in, and the frame begins above its first line.
+    void codeSitsInAFrameWithRoom()
+    {
+        auto w = showing(m_server->url(),
+                         QStringLiteral("Before.\n\n```\nXXXXXXXX\nXXXXXXXX\n```\n\nAfter."));
+        QVERIFY(w->laidOut());
+        MessageView* view = w->window->messageView();
+        QCoreApplication::processEvents();
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(w->model()->index(1));
+        const QColor frame = view->messageDelegate()->colors().codeBackground;
+        QRect framed, inkArea;
+        for (int y = std::max(0, row.top()); y <= std::min(row.bottom(), shot.height() - 1); ++y) {
+            for (int x = 0; x < shot.width(); ++x) {
+                if (QColor(shot.pixel(x, y)) == frame)
+                    framed = framed.united(QRect(x, y, 1, 1));
+            }
+        }
+        // What is drawn on the frame (its head and its code), its rounded corners aside.
+        const int corner = 6;
+        for (int y = framed.top(); y <= framed.bottom(); ++y) {
+            for (int x = framed.left(); x <= framed.right(); ++x) {
+                const bool inCorner = (x < framed.left() + corner || x > framed.right() - corner) &&
+                                      (y < framed.top() + corner || y > framed.bottom() - corner);
+                if (!inCorner && QColor(shot.pixel(x, y)) != frame)
+                    inkArea = inkArea.united(QRect(x, y, 1, 1));
+            }
+        }
+        QVERIFY2(!framed.isNull() && !inkArea.isNull(), "no code frame or no code drawn");
+        const QString where = QStringLiteral("frame %1,%2 %3×%4; code %5,%6 %7×%8")
+                                  .arg(framed.x())
+                                  .arg(framed.y())
+                                  .arg(framed.width())
+                                  .arg(framed.height())
+                                  .arg(inkArea.x())
+                                  .arg(inkArea.y())
+                                  .arg(inkArea.width())
+                                  .arg(inkArea.height());
+        QVERIFY2(inkArea.left() - framed.left() >= BlockDecor::kCodeInset - 1, qPrintable(where));
+        QVERIFY2(inkArea.top() - framed.top() >= BlockDecor::kCodePadY, qPrintable(where));
+        QVERIFY2(framed.bottom() - inkArea.bottom() >= BlockDecor::kCodePadY, qPrintable(where));
+    }
+
+    // Each level of a quote has a bar beside it, one line long for each of its lines,
+    // unbroken between its paragraphs; text out of the quote has none.
+    void quotesHaveABarPerLevel()
+    {
+        auto w = showing(m_server->url(), QStringLiteral("> outer one\n>\n> outer two\n>\n"
+                                                         "> > inner\n\nafter the quote"));
+        QVERIFY(w->laidOut());
+        MessageView* view = w->window->messageView();
+        QCoreApplication::processEvents();
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(w->model()->index(1));
+        const QColor bar = view->messageDelegate()->colors().border;
+        // The longest run of bar-coloured pixels down each column of the row.
+        QMap<int, int> runs;
+        for (int x = 0; x < shot.width(); ++x) {
+            int run = 0, best = 0;
+            for (int y = std::max(0, row.top()); y <= std::min(row.bottom(), shot.height() - 1);
+                 ++y) {
+                run = QColor(shot.pixel(x, y)) == bar ? run + 1 : 0;
+                best = std::max(best, run);
+            }
+            if (best >= QFontMetrics(view->font()).height() * 4 / 5)
+                runs[x] = best;
+        }
+        // Two bars, each 3 px wide, a quote's step apart; the outer one the longer.
+        const QList<int> xs = runs.keys();
+        QVERIFY2(xs.size() == 6, qPrintable(QString::number(xs.size())));
+        QCOMPARE(xs[3] - xs[0], BlockDecor::kQuoteIndent);
+        QVERIFY(runs[xs[0]] > runs[xs[3]]);
+        // The outer bar spans its three paragraphs: more than three lines.
+        QVERIFY(runs[xs[0]] > 3 * QFontMetrics(view->font()).height());
+    }
+
+    // Headings stand out by weight and a little size (a first-level heading is about half
+    // again the text's size, not twice it); lists step in kListIndent.
+    void headingsAndListsInProportion()
+    {
+        const MessageColors colors = MessageColors::fromPalette(QPalette());
+        QTextDocument doc;
+        QFont font;
+        font.setPointSizeF(10);
+        doc.setDefaultFont(font);
+        doc.setIndentWidth(BlockDecor::kListIndent);
+        doc.setDefaultStyleSheet(colors.styleSheet());
+        doc.setHtml(MarkdownRenderer::toHtml(
+            QStringLiteral("# One\n\n## Two\n\n### Three\n\ntext\n\n- item\n")));
+        QMap<QString, QFont> fonts;
+        QTextBlock item;
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            fonts[b.text()] = b.begin().fragment().charFormat().font();
+            if (b.textList())
+                item = b;
+        }
+        const qreal text = fonts[QStringLiteral("text")].pointSizeF();
+        const qreal one = fonts[QStringLiteral("One")].pointSizeF() / text;
+        const qreal two = fonts[QStringLiteral("Two")].pointSizeF() / text;
+        const qreal three = fonts[QStringLiteral("Three")].pointSizeF() / text;
+        QVERIFY2(one >= 1.3 && one <= 1.6, qPrintable(QString::number(one)));
+        QVERIFY2(two >= 1.1 && two < one, qPrintable(QString::number(two)));
+        QVERIFY2(three >= 1.0 && three < two, qPrintable(QString::number(three)));
+        QVERIFY(fonts[QStringLiteral("Three")].weight() > fonts[QStringLiteral("text")].weight());
+        QVERIFY(item.isValid());
+        QCOMPARE(item.textList()->format().indent() * doc.indentWidth(),
+                 qreal(BlockDecor::kListIndent));
+    }
+};
+
+QTEST_MAIN(TestMessageLook)
+#include "tst_messagelook.moc"

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QRectF>
+
+class QPainter;
+class QTextDocument;
+
+namespace lyss {
+
+// What a rendered text's blocks need beyond what QTextDocument draws: a code block's
+// frame with room around the code (the document fills only the text's width, without
+// padding) and a bar beside each level of a quote. Painted behind the document, for the
+// blocks in the clip only, from the blocks' own formats: nothing is cached or kept.
+class BlockDecor {
+public:
+    // The style sheet puts code this far in from its frame, and each quote this far in.
+    static constexpr int kCodeInset = 10;
+    static constexpr int kQuoteIndent = 14;
+    // The frame's room above and below the code, within the blocks' margins.
+    static constexpr int kCodePadY = 6;
+    // Lists step in this far (QTextDocument's default of 40 is wider than a chat column
+    // wants).
+    static constexpr int kListIndent = 24;
+
+    // `doc` is drawn at the painter's origin; `clip` is in its coordinates.
+    static void paint(QPainter* painter, const QTextDocument& doc, const QRectF& clip,
+                      const QColor& quoteBar);
+};
+
+} // namespace lyss
