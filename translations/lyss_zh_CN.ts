@@ -3241,14 +3241,6 @@ Options:
         <translation>新对话的系统提示词</translation>
     </message>
     <message>
-        <source>&lt;b&gt;This chat&lt;/b&gt; (start a chat to set its options)</source>
-        <translation>&lt;b&gt;此对话&lt;/b&gt;（开始对话后即可设置它的选项）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;This chat&lt;/b&gt;</source>
-        <translation>&lt;b&gt;此对话&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>server default</source>
         <translation>服务器默认值</translation>
     </message>
@@ -3287,6 +3279,18 @@ Options:
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>New chats</source>
+        <translation>新聊天</translation>
+    </message>
+    <message>
+        <source>This chat</source>
+        <translation>此聊天</translation>
+    </message>
+    <message>
+        <source>Start a chat to set its options.</source>
+        <translation>开始一个聊天后即可设置它的选项。</translation>
     </message>
 </context>
 <context>
@@ -3593,6 +3597,14 @@ Options:
     <message>
         <source>Restored from %1; the database before it is kept as %2. Lyss starts again.</source>
         <translation>已从 %1 恢复；恢复前的数据库保留为 %2。Lyss 将重新启动。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export and back up</source>
+        <translation>导出与备份</translation>
     </message>
 </context>
 <context>
@@ -4362,6 +4374,10 @@ Options:
         <source>The download stopped: its server was changed or removed. Pull it again to go on where it stopped.</source>
         <translation>下载已停止：它的服务器被更改或移除了。再次拉取即可从停止处继续。</translation>
     </message>
+    <message>
+        <source>Download a model</source>
+        <translation>下载模型</translation>
+    </message>
 </context>
 <context>
     <name>lyss::NoticeBar</name>
@@ -4820,6 +4836,14 @@ Options:
     <message>
         <source>There is no server to test: add one below.</source>
         <translation>没有可测试的服务器：请在下方添加一个。</translation>
+    </message>
+    <message>
+        <source>Add a server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "settings/AccountsPage.h"
 #include "common/PasswordText.h"
 #include "common/PlainText.h"
+#include "settings/PageStyle.h"
 
 #include "accounts/Accounts.h"
 #include "accounts/Passwords.h"
@@ -124,13 +125,13 @@ void AccountsPage::buildOffPart(QWidget* part)
 {
     auto* v = new QVBoxLayout(part);
     v->setContentsMargins(0, 0, 0, 0);
-    auto* intro = new QLabel(tr("Lyss opens without asking who you are. Require sign-in to let "
-                                "several people share this computer, each with their own chats "
-                                "and settings: you name yourself and choose a password, become "
-                                "the first admin and keep every chat you have."),
-                             part);
-    intro->setWordWrap(true);
-    v->addWidget(intro);
+    v->addWidget(pagestyle::heading(tr("Sign-in"), part));
+    v->addWidget(pagestyle::note(tr("Lyss opens without asking who you are. Require sign-in to "
+                                    "let several people share this computer, each with their "
+                                    "own chats and settings: you name yourself and choose a "
+                                    "password, become the first admin and keep every chat you "
+                                    "have."),
+                                 part));
     auto* form = new QFormLayout;
     m_firstName = new QLineEdit(part);
     m_firstName->setObjectName(QStringLiteral("firstAdminName"));

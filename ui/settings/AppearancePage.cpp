@@ -40,7 +40,8 @@ AppearancePage::AppearancePage(AppContext& app, const QList<QPair<QString, QStri
                                 .arg(QDir(app.dataDir()).filePath(QStringLiteral("themes"))),
                             this);
     hint->setWordWrap(true);
-    hint->setTextFormat(Qt::PlainText); // the folder's name is not markup
+    hint->setForegroundRole(QPalette::PlaceholderText); // muted, as the pages' notes
+    hint->setTextFormat(Qt::PlainText);                 // the folder's name is not markup
     hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(hint);
     connect(themes, &QComboBox::currentIndexChanged, this,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/ChatPage.h"
 #include "common/PlainText.h"
+#include "settings/PageStyle.h"
 
 #include "app/AppContext.h"
 #include "backends/ChatRequest.h"
@@ -10,11 +11,13 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace lyss {
 
@@ -24,7 +27,11 @@ ChatPage::ChatPage(AppContext& app, const QList<ModelInfo>& models, const QStrin
     , m_app(app)
     , m_chatId(chatId)
 {
-    auto* form = new QFormLayout(this);
+    auto* v = new QVBoxLayout(this);
+    // One form for both sections: their fields line up.
+    auto* form = new QFormLayout;
+    v->addLayout(form);
+    form->addRow(pagestyle::heading(tr("New chats"), this));
     m_defaultModel = new QComboBox(this);
     m_defaultModel->setObjectName(QStringLiteral("defaultModel"));
     m_defaultModel->addItem(tr("The first model listed"), QString());
@@ -40,11 +47,11 @@ ChatPage::ChatPage(AppContext& app, const QList<ModelInfo>& models, const QStrin
     ChatOptions options;
     if (auto chat = m_app.store().chats().chat(m_chatId); chat && chat->has_value())
         options = ChatOptions::fromJson((*chat)->params);
-    auto* heading =
-        new QLabel(m_chatId.isEmpty() ? tr("<b>This chat</b> (start a chat to set its options)")
-                                      : tr("<b>This chat</b>"),
-                   this);
-    form->addRow(heading);
+    form->setItem(form->rowCount(), QFormLayout::SpanningRole,
+                  new QSpacerItem(0, pagestyle::kSection - pagestyle::kSpace));
+    form->addRow(pagestyle::heading(tr("This chat"), this));
+    if (m_chatId.isEmpty())
+        form->addRow(pagestyle::note(tr("Start a chat to set its options."), this));
     m_chatSystem = new QPlainTextEdit(options.systemPrompt, this);
     m_chatSystem->setMaximumHeight(80);
     m_temperature = new QDoubleSpinBox(this);
@@ -76,7 +83,11 @@ ChatPage::ChatPage(AppContext& app, const QList<ModelInfo>& models, const QStrin
     saveButton->setObjectName(QStringLiteral("saveChatOptions"));
     m_result = new QLabel(this);
     makePlain(m_result);
-    form->addRow(saveButton, m_result);
+    auto* row = new QHBoxLayout;
+    row->addWidget(saveButton);
+    row->addWidget(m_result, 1);
+    v->addLayout(row);
+    v->addStretch(1);
     connect(saveButton, &QPushButton::clicked, this, &ChatPage::save);
 }
 

@@ -5,6 +5,7 @@
 #include "common/PlainText.h"
 #include "io/OpenWebUiFormat.h"
 #include "settings/ChatImport.h"
+#include "settings/PageStyle.h"
 #include "store/ChatStore.h"
 #include "util/AtomicFile.h"
 
@@ -38,14 +39,14 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
     , m_app(app)
 {
     auto* v = new QVBoxLayout(this);
-    auto* about = new QLabel(
+    v->addWidget(pagestyle::heading(tr("Import"), this));
+    auto* about = pagestyle::note(
         tr("Bring your chats in from Open WebUI (Settings › Data › Export Chats, a "
            "chat-export-….json file) or ChatGPT (conversations.json from its data export). "
            "Branches, models, times, titles and tags come across. A broken file imports "
            "nothing; chats imported before are skipped. You can also drop the file on the "
            "window."),
         this);
-    about->setWordWrap(true);
     v->addWidget(about);
     auto* button = new QPushButton(tr("Import chats…"), this);
     button->setObjectName(QStringLiteral("importChats"));
@@ -56,13 +57,13 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
             importFile(path);
     });
     v->addWidget(button, 0, Qt::AlignLeft);
-    auto* outLabel = new QLabel(tr("Take your chats out, as Open WebUI's export (Open WebUI and "
-                                   "Lyss import it again with nothing lost), or back up the "
-                                   "whole database: chats, settings and accounts. Restoring a "
-                                   "backup keeps the database before it as a copy, and starts "
-                                   "Lyss again."),
-                                this);
-    outLabel->setWordWrap(true);
+    auto* outLabel =
+        pagestyle::note(tr("Take your chats out, as Open WebUI's export (Open WebUI and "
+                           "Lyss import it again with nothing lost), or back up the "
+                           "whole database: chats, settings and accounts. Restoring a "
+                           "backup keeps the database before it as a copy, and starts "
+                           "Lyss again."),
+                        this);
     auto* exportButton = new QPushButton(tr("Export chats…"), this);
     exportButton->setObjectName(QStringLiteral("exportChats"));
     connect(exportButton, &QPushButton::clicked, this, [this] {
@@ -116,7 +117,8 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
     makePlain(m_result); // the report quotes the file
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_result);
-    v->addSpacing(12);
+    v->addSpacing(pagestyle::kSection);
+    v->addWidget(pagestyle::heading(tr("Export and back up"), this));
     v->addWidget(outLabel);
     v->addLayout(outRow);
     v->addStretch(1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/ModelsPage.h"
 #include "common/PlainText.h"
+#include "settings/PageStyle.h"
 
 #include "backends/BackendSet.h"
 #include "backends/OllamaBackend.h"
@@ -33,6 +34,10 @@ ModelsPage::ModelsPage(BackendSet& backends, QWidget* parent, bool installed)
         connect(m_installed, &InstalledModels::modelsChanged, this, &ModelsPage::modelsChanged);
     }
     m_about = new QLabel(this);
+    if (installed)
+        v->addSpacing(pagestyle::kSection - pagestyle::kSpace);
+    v->addWidget(pagestyle::heading(tr("Download a model"), this));
+    m_about->setForegroundRole(QPalette::PlaceholderText);
     v->addWidget(m_about);
     auto* row = new QHBoxLayout;
     m_name = new QLineEdit(this);

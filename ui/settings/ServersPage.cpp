@@ -7,6 +7,7 @@
 #include "backends/OpenAIBackend.h"
 #include "common/PlainText.h"
 #include "secrets/SecretStore.h"
+#include "settings/PageStyle.h"
 #include "settings/ServerAdder.h"
 #include "store/BackendRepository.h"
 #include "util/Sentences.h"
@@ -51,6 +52,9 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     row->addStretch(1);
     v->addLayout(row);
 
+    v->addSpacing(pagestyle::kSection - pagestyle::kSpace);
+    m_formTitle = pagestyle::heading(tr("Add a server"), page);
+    v->addWidget(m_formTitle);
     auto* form = new QFormLayout;
     m_kind = new QComboBox(page);
     m_kind->addItem(tr("Ollama"), QStringLiteral("ollama"));
@@ -138,8 +142,11 @@ void ServersPage::reloadServers()
                                                                 : tr("added");
         const QStringList cells{b.name, backendKindName(b.kind), b.url.toString(), key,
                                 b.enabled ? from : from + tr(", off")};
-        for (int c = 0; c < cells.size(); ++c)
-            m_servers->setItem(r, c, new QTableWidgetItem(cells[c]));
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]); // the whole of what a narrow column cuts
+            m_servers->setItem(r, c, item);
+        }
     }
 }
 
@@ -187,6 +194,7 @@ bool ServersPage::editServer(const QString& name)
     m_key->setPlaceholderText(b.hasKey ? tr("leave empty to keep the stored key")
                                        : tr("optional; kept in the system keyring"));
     m_addOrSave->setText(tr("Save server"));
+    m_formTitle->setText(tr("Edit %1").arg(b.name));
     say(tr("Editing %1: change what you need and save.").arg(b.name));
     m_url->setFocus();
     return true;
@@ -231,6 +239,7 @@ bool ServersPage::saveServer(const QString& kind, const QString& url, const QStr
     m_name->setReadOnly(false);
     m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
     m_addOrSave->setText(tr("Add server"));
+    m_formTitle->setText(tr("Add a server"));
     say(tr("Saved %1 (%2).").arg(record.name, normalized.toString()));
     reloadServers();
     Q_EMIT serversChanged();

@@ -64,6 +64,7 @@ private:
     QLineEdit* m_name = nullptr;
     QLineEdit* m_url = nullptr;
     QLineEdit* m_key = nullptr;
+    QLabel* m_formTitle = nullptr; // "Add a server", or "Edit NAME" while one is edited
     QLabel* m_serverResult = nullptr;
     QPushButton* m_addOrSave = nullptr;
     int m_working = 0;

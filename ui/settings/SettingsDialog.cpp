@@ -7,6 +7,7 @@
 #include "settings/FiltersPage.h"
 #include "settings/FormSnapshot.h"
 #include "settings/ModelsPage.h"
+#include "settings/PageStyle.h"
 #include "settings/ServersPage.h"
 
 #include "app/AppContext.h"
@@ -151,6 +152,7 @@ void SettingsDialog::buildPages()
     m_built.clear();
     for (const Page page : m_pages) {
         QWidget* widget = makePage(page);
+        pagestyle::apply(widget);
         m_tabs->addTab(widget, titleOf(page));
         m_built << FormSnapshot::of(widget);
     }
@@ -186,6 +188,7 @@ void SettingsDialog::rebuildPages()
             continue;
         }
         QWidget* fresh = makePage(m_pages[i]);
+        pagestyle::apply(fresh);
         m_tabs->removeTab(i);
         m_tabs->insertTab(i, fresh, titleOf(m_pages[i]));
         m_built[i] = FormSnapshot::of(fresh);
@@ -263,6 +266,7 @@ void SettingsDialog::offerThemes(const QList<QPair<QString, QString>>& choices,
     m_themesOffered = true;
     m_pages.prepend(Page::Appearance);
     QWidget* page = makePage(Page::Appearance);
+    pagestyle::apply(page);
     m_tabs->insertTab(0, page, titleOf(Page::Appearance));
     m_built.prepend(FormSnapshot::of(page));
 }
