@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // How a message is drawn beyond its text: the hover actions as named icon buttons, code
 // blocks in a frame with room around the code, a bar beside each level of a quote,
-// headings near the text's size and lists that step in as far as a chat column allows.
+// headings near the text's size and lists that step in as far as a chat column allows;
+// and the composer, with Send beside it as tall as its first line.
 #include "TestWindow.h"
 
 #include "app/AppContext.h"
 #include "conversation/BlockDecor.h"
+#include "conversation/Composer.h"
 #include "conversation/MessageColors.h"
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessagePainter.h"
@@ -13,8 +15,11 @@
 #include "markdown/MarkdownRenderer.h"
 #include "shell/MainWindow.h"
 #include "store/ChatStore.h"
+#include "theme/ThemeManager.h"
 
 #include <QHelpEvent>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -127,6 +132,25 @@ private Q_SLOTS:
         // Away from the message, no action is shown.
         QTest::mouseMove(view->viewport(), QPoint(2, view->viewport()->height() - 2));
         QTRY_VERIFY(actionRect(*w, Action::Copy).isNull());
+    }
+
+    // Send is as tall as the composer's one line, filled with the theme's primary colour
+    // once there is something to send; the line fits without a scroll bar.
+    void sendSitsBesideTheComposer()
+    {
+        Window w(m_server->url());
+        w.window->setTheme(QStringLiteral("light"));
+        auto* send = w.window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        QVERIFY(send);
+        w.type(QStringLiteral("hello"));
+        QCoreApplication::processEvents();
+        QCOMPARE(send->height(), w.composer()->height());
+        QVERIFY(!w.composer()->verticalScrollBar()->isVisible());
+        QCOMPARE(send->mapTo(w.window.get(), QPoint()).y(),
+                 w.composer()->mapTo(w.window.get(), QPoint()).y());
+        const QColor primary = w.window->themes()->current().color(QStringLiteral("primary"));
+        const QImage shot = send->grab().toImage();
+        QCOMPARE(QColor(shot.pixel(shot.width() / 2, 3)).rgb(), primary.rgb());
     }
 
     // A code block's frame reaches past its code on every side: the code starts

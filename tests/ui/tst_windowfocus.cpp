@@ -47,6 +47,20 @@ private Q_SLOTS:
         QVERIFY(search->text().isEmpty());
     }
 
+    // The window's shortcuts work while you type: Ctrl+K (which a text field would take to
+    // delete to the end of the line) goes to the chat search, and the draft is kept.
+    void windowShortcutsReachPastTheComposer()
+    {
+        Window w(m_server->url());
+        w.type(QStringLiteral("a draft"));
+        QVERIFY(w.composer()->hasFocus());
+        QTest::keyClick(w.composer(), Qt::Key_Home);
+        QTest::keyClick(w.composer(), Qt::Key_K, Qt::ControlModifier);
+        auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
+        QVERIFY(search->hasFocus());
+        QCOMPARE(w.composer()->toPlainText(), QStringLiteral("a draft"));
+    }
+
     void escInTheSearchClearsItAndLeavesTheReplyAlone()
     {
         Window w(m_server->url());

@@ -72,6 +72,19 @@ void Composer::changeEvent(QEvent* event)
         fitHeight();
 }
 
+int Composer::oneLineHeight() const
+{
+    return fontMetrics().lineSpacing() + chromeHeight();
+}
+
+int Composer::chromeHeight() const
+{
+    // The contents margins hold the frame (and a style sheet's border and padding); two
+    // pixels more keep the scroll bar away from a line that just fits.
+    return static_cast<int>(document()->documentMargin() * 2) + contentsMargins().top() +
+           contentsMargins().bottom() + 2;
+}
+
 void Composer::fitHeight()
 {
     // Visual lines, wrapped ones included.
@@ -79,10 +92,7 @@ void Composer::fitHeight()
     for (QTextBlock b = document()->begin(); b.isValid(); b = b.next())
         lines += std::max(1, b.layout() ? b.layout()->lineCount() : 1);
     m_lines = std::clamp(lines, 1, kMaxLines);
-    const int lineHeight = fontMetrics().lineSpacing();
-    const int margins = static_cast<int>(document()->documentMargin() * 2) + frameWidth() * 2 +
-                        contentsMargins().top() + contentsMargins().bottom() + 2;
-    setFixedHeight(m_lines * lineHeight + margins);
+    setFixedHeight(m_lines * fontMetrics().lineSpacing() + chromeHeight());
 }
 
 } // namespace lyss

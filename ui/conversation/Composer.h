@@ -12,6 +12,8 @@ class Composer : public QPlainTextEdit {
 
 public:
     static constexpr int kMaxLines = 8;
+    // How tall the composer is with one line (the Send button beside it is as tall).
+    int oneLineHeight() const;
 
     explicit Composer(QWidget* parent = nullptr);
     bool isBlank() const { return toPlainText().trimmed().isEmpty(); }
@@ -32,6 +34,7 @@ protected:
 
 private:
     void fitHeight();
+    int chromeHeight() const; // the frame's and margins' part of the height
     void retranslate();
 
     int m_lines = 1;

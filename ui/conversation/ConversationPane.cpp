@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace lyss {
@@ -72,6 +73,7 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
 
     auto* bottom = new QHBoxLayout;
     bottom->setContentsMargins(12, 8, 12, 12);
+    bottom->setSpacing(8);
     m_composer = new Composer(this);
     m_composer->setWritable(app.readOnlyReason().isEmpty());
     m_view->messageDelegate()->setWritable(app.readOnlyReason().isEmpty());
@@ -371,6 +373,11 @@ void ConversationPane::updateSendButton()
 {
     const bool streaming = m_conversations.replyIn(m_chatId) != nullptr;
     m_sendButton->setText(streaming ? tr("Stop") : tr("Send"));
+    if (m_sendButton->property("stop").toBool() != streaming) {
+        m_sendButton->setProperty("stop", streaming); // styled plain while it stops
+        m_sendButton->style()->unpolish(m_sendButton);
+        m_sendButton->style()->polish(m_sendButton);
+    }
     m_sendButton->setToolTip(streaming ? tr("Stop the reply (Esc)") : tr("Send (Enter)"));
     const bool enabled = streaming || (!m_composer->isBlank() && m_app.readOnlyReason().isEmpty());
     // A button losing its focus as it turns off would hand it to the next widget (the chat

@@ -49,6 +49,7 @@ public:
     MessageModel* messageModel() const { return m_messages; }
     MessageView* messageView() const { return m_view; }
     Composer* composer() const { return m_composer; }
+    QPushButton* sendButton() const { return m_sendButton; }
     UnsavedReplies* unsaved() const { return m_unsaved; }
     FindBar* findBar() const { return m_findBar; }
     FilterChips* filterChips() const { return m_chips; }
