@@ -132,10 +132,11 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 3)
-        qFatal("usage: bench_startup LYSS BARE [--runs N] [--output FILE]");
+    if (args.size() < 4)
+        qFatal("usage: bench_startup LYSS BARE BARE_LINKED [--runs N] [--output FILE]");
     const QString lyssBin = args[1];
     const QString bareBin = args[2];
+    const QString linkedBin = args[3]; // the bare program loading lyss's libraries
     const int runs = bench::option(QStringLiteral("runs"), QStringLiteral("15")).toInt();
     const QString output = bench::option(QStringLiteral("output"));
     qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -156,12 +157,18 @@ int main(int argc, char* argv[])
         return spawnAndWait({lyssBin, QStringLiteral("--data-dir"), dir,
                              QStringLiteral("--exit-after-first-paint")});
     };
-    spawnAndWait({bareBin}); // warm the caches for both
+    spawnAndWait({bareBin}); // warm the caches for all three
+    spawnAndWait({linkedBin});
     lyss(d1k.path());
     std::vector<double> bareMs, lyssMs, bareRss, lyssRss, rss10k, rssEmpty, ms10k, ms10, rss10,
-        msChats, rssChats;
+        msChats, rssChats, linkedMs, linkedRss;
     for (int i = 0; i < runs; ++i) {
         const Run b = spawnAndWait({bareBin});
+        const Run linked = spawnAndWait({linkedBin});
+        if (linked.status != 0)
+            qFatal("the bare program with lyss's libraries failed (%d)", linked.status);
+        linkedMs.push_back(linked.wallMs);
+        linkedRss.push_back(linked.maxRssMiB);
         const Run l = lyss(d1k.path());
         const Run big = lyss(d10k.path());
         const Run none = lyss(empty.path());
@@ -192,8 +199,12 @@ int main(int argc, char* argv[])
             "| program | start-up to first paint | peak memory |\n"
             "| --- | --- | --- |\n"
             "| bare QApplication with one QListView of 1,000 rows | %3 ms | %4 MiB |\n"
-            "| `lyss`, most recent chat of 1,000 messages | %5 ms (**%6×** the bare program; "
-            "target 1.5×) | %7 MiB |\n"
+            "| the same, loading every library `lyss` loads (Qt Network, Sql, DBus and Svg, "
+            "SQLite, QtKeychain, cmark-gfm, source-highlight, libsodium) | %20 ms (%21× the "
+            "bare program) | %22 MiB |\n"
+            "| `lyss`, most recent chat of 1,000 messages | %5 ms (**%6×** the bare program, "
+            "**%23×** the bare program with lyss's libraries; target 1.3×) | %7 MiB (goal "
+            "40 MiB) |\n"
             "| `lyss`, a chat of 10,000 messages | %8 ms (**%13×** a chat of 10) | %9 MiB |\n"
             "| `lyss`, a chat of 10 messages | %14 ms | %15 MiB |\n"
             "| `lyss`, 10,000 chats of 2 messages each | %16 ms (**%17×** one chat of 10; "
@@ -227,7 +238,11 @@ int main(int argc, char* argv[])
             .arg(median(msChats), 0, 'f', 0)
             .arg(median(msChats) / median(ms10), 0, 'f', 2)
             .arg(median(rssChats), 0, 'f', 1)
-            .arg(median(rssChats) - median(rss10), 0, 'f', 1);
+            .arg(median(rssChats) - median(rss10), 0, 'f', 1)
+            .arg(median(linkedMs), 0, 'f', 0)
+            .arg(median(linkedMs) / median(bareMs), 0, 'f', 2)
+            .arg(median(linkedRss), 0, 'f', 1)
+            .arg(median(lyssMs) / median(linkedMs), 0, 'f', 2);
     QTextStream(stdout) << section << Qt::endl;
     if (!output.isEmpty() && !bench::writeSection(output, QStringLiteral("startup"), section)) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(output));

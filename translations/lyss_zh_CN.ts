@@ -3359,6 +3359,10 @@ Options:
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
 </context>
 <context>
     <name>lyss::ChatTree</name>

@@ -2,6 +2,7 @@
 // lyss: the desktop app.
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
+#include "common/Icons.h"
 #include "config/Settings.h"
 #include "shell/MainWindow.h"
 #include "shell/PersonShell.h"
@@ -59,7 +60,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Lyss"));
     QApplication::setApplicationVersion(QString::fromLatin1(lyss::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("lyss"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lyss.svg")));
+    QApplication::setWindowIcon(lyss::icons::bundled(QStringLiteral(":/icons/lyss.svg")));
     // The system's language (or LYSS_LANGUAGE's) until the settings say otherwise.
     lyss::Translations::use(qEnvironmentVariable("LYSS_LANGUAGE"));
 

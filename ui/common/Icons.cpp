@@ -57,7 +57,8 @@ private:
     QByteArray inked(QIcon::Mode mode) const
     {
         QByteArray svg = m_svg;
-        svg.replace("currentColor", m_color.name(QColor::HexRgb).toLatin1());
+        if (m_color.isValid()) // an icon in its own colours keeps them
+            svg.replace("currentColor", m_color.name(QColor::HexRgb).toLatin1());
         if (mode == QIcon::Disabled)
             svg.replace("<svg ", "<svg opacity=\"0.4\" ");
         return svg;
@@ -76,6 +77,14 @@ QIcon themed(const QString& name, const QColor& color)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QIcon(new InkedSvg(file.readAll(), color));
+}
+
+QIcon bundled(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QIcon(new InkedSvg(file.readAll(), QColor()));
 }
 
 } // namespace lyss::icons

@@ -356,6 +356,7 @@ void MainWindow::applyTheme()
             .arg(c("primary").name(), c("primaryText").name(), c("primary").darker(115).name(),
                  c("input").name(), c("mutedText").name(), c("text").name(), c("border").name()));
     send->setFixedHeight(m_pane->composer()->oneLineHeight());
+    m_sidebar->setClearIcon(icons::themed(QStringLiteral("clear"), c("mutedText")));
     // New chat: an outlined button with its icon, lighter than Send.
     auto* newChat = m_sidebar->findChild<QPushButton*>(QStringLiteral("newChat"));
     newChat->setIcon(icons::themed(QStringLiteral("new-chat"), c("text")));

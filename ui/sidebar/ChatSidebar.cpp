@@ -7,6 +7,7 @@
 #include "store/ChatStore.h"
 #include "store/sqlite/BackgroundSearch.h"
 
+#include <QAction>
 #include <QHash>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -45,7 +46,15 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
     layout->setSpacing(space::s);
     m_new->setObjectName(QStringLiteral("newChat"));
     m_search->setObjectName(QStringLiteral("chatSearch"));
-    m_search->setClearButtonEnabled(true);
+    // Its own clear button: the style's would load every image format plugin at start-up
+    // (Qt reads its bitmap through them), 4 libraries for one icon.
+    m_clear = m_search->addAction(QIcon(), QLineEdit::TrailingPosition);
+    m_clear->setObjectName(QStringLiteral("clearSearch"));
+    m_clear->setVisible(false);
+    connect(m_clear, &QAction::triggered, this, [this] {
+        m_search->clear();
+        m_search->setFocus();
+    });
     m_list->setObjectName(QStringLiteral("chatList"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new ChatRowDelegate(m_list));
@@ -101,6 +110,8 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
             });
     connect(m_new, &QPushButton::clicked, this, &ChatSidebar::newChatRequested);
     connect(m_search, &QLineEdit::textChanged, this, &ChatSidebar::searchChanged);
+    connect(m_search, &QLineEdit::textChanged, this,
+            [this](const QString& text) { m_clear->setVisible(!text.isEmpty()); });
     m_search->installEventFilter(this);           // Esc: clears the search, never stops a reply
     m_list->viewport()->installEventFilter(this); // painted: the rest of the chats
     connect(m_list, &QListView::activated, this, &ChatSidebar::activate);
@@ -129,6 +140,8 @@ void ChatSidebar::retranslate()
     m_new->setToolTip(tr("New chat (Ctrl+N)"));
     m_search->setPlaceholderText(tr("Search chats (Ctrl+K)"));
     m_search->setAccessibleName(tr("Search chats"));
+    m_clear->setText(tr("Clear the search"));
+    m_clear->setToolTip(tr("Clear the search"));
     m_list->setAccessibleName(tr("Chats"));
 }
 
@@ -308,6 +321,11 @@ void ChatSidebar::activate(const QModelIndex& index)
         Q_EMIT messageActivated(id, message);
     else
         Q_EMIT chatActivated(id);
+}
+
+void ChatSidebar::setClearIcon(const QIcon& icon)
+{
+    m_clear->setIcon(icon);
 }
 
 void ChatSidebar::focusSearch()

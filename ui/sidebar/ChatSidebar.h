@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class QAction;
+class QIcon;
 class QLineEdit;
 class QListView;
 class QMenu;
@@ -40,6 +42,8 @@ public:
     void refreshChat(const QString& chatId);
     void setCurrentChat(const QString& chatId);
     void focusSearch();
+    // The search's clear button, in the theme's colour.
+    void setClearIcon(const QIcon& icon);
     QListView* list() const { return m_list; }
     ChatListModel* model() const { return m_model; }
     // The chat at the top of the list, or none.
@@ -91,6 +95,7 @@ private:
     ChatStore& m_store;
     BackgroundSearch& m_background;
     QLineEdit* m_search;
+    QAction* m_clear = nullptr; // in the search, while it has text
     QPushButton* m_new;
     QListView* m_list;
     ChatListModel* m_model;
