@@ -3,7 +3,7 @@
 // chat against a bare QApplication showing one QListView (bench_bare_listview), run
 // alternately in the same run; and peak memory with a 10,000-message chat against an
 // empty data directory.
-//   bench_startup LYSS BARE [--runs N] [--output docs/PERFORMANCE.md]
+//   bench_startup LYSS BARE BARE_LINKED [--runs N] [--output docs/PERFORMANCE.md]
 #include "BenchReport.h"
 
 #include "store/ChatStore.h"

@@ -3282,15 +3282,15 @@ Options:
     </message>
     <message>
         <source>New chats</source>
-        <translation>新聊天</translation>
+        <translation>新对话</translation>
     </message>
     <message>
         <source>This chat</source>
-        <translation>此聊天</translation>
+        <translation>此对话</translation>
     </message>
     <message>
         <source>Start a chat to set its options.</source>
-        <translation>开始一个聊天后即可设置它的选项。</translation>
+        <translation>开始一个对话后即可设置它的选项。</translation>
     </message>
 </context>
 <context>
@@ -3392,6 +3392,14 @@ Options:
     <message>
         <source>Read only: the database cannot be written (see above)</source>
         <translation>只读：数据库无法写入（见上方）</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>只读</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,7 @@ class TestMessageLook : public QObject {
             QVERIFY(app.store().messages().addMessage(a).ok());
         });
         w->window->setTheme(QStringLiteral("light"));
+        QTest::mouseMove(w->composer()); // no message is hovered until a test says so
         return w;
     }
 
@@ -64,7 +65,7 @@ class TestMessageLook : public QObject {
         const QModelIndex reply = w.model()->index(w.model()->rowCount() - 1);
         const QRect row = view->visualRect(reply);
         QRect found;
-        for (int y = row.top(); y < row.top() + 60; ++y) {
+        for (int y = row.top(); y < row.top() + 40; ++y) {
             for (int x = row.left(); x < row.right(); ++x) {
                 if (view->messageDelegate()->hitTest(reply, row, QPoint(x, y)).action == action)
                     found = found.united(QRect(x, y, 1, 1));
@@ -134,6 +135,28 @@ private Q_SLOTS:
         QTRY_VERIFY(actionRect(*w, Action::Copy).isNull());
     }
 
+    // The hover follows what is under a resting pointer: scrolled away, the toolbar it
+    // lit is dark again (no action of another message stays lit).
+    void hoverFollowsTheScroll()
+    {
+        QString longReply;
+        for (int i = 0; i < 200; ++i)
+            longReply += QStringLiteral("Line %1 of a long reply.\n\n").arg(i);
+        auto w = showing(m_server->url(), longReply);
+        QVERIFY(w->laidOut());
+        MessageView* view = w->window->messageView();
+        view->verticalScrollBar()->setValue(0);
+        QCoreApplication::processEvents();
+        const QRect row = view->visualRect(w->model()->index(1));
+        QTest::mouseMove(view->viewport(), QPoint(row.center().x(), row.top() + 20));
+        QRect copy;
+        QTRY_VERIFY(!(copy = actionRect(*w, Action::Copy)).isNull());
+        QTest::mouseMove(view->viewport(), copy.center());
+        QTRY_COMPARE(view->messageDelegate()->hoveredAction(), Action::Copy);
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+        QTRY_COMPARE(view->messageDelegate()->hoveredAction(), Action::None);
+    }
+
     // Send is as tall as the composer's one line, filled with the theme's primary colour
     // once there is something to send; the line fits without a scroll bar.
     void sendSitsBesideTheComposer()
@@ -195,6 +218,45 @@ private Q_SLOTS:
         QVERIFY2(inkArea.left() - framed.left() >= BlockDecor::kCodeInset - 1, qPrintable(where));
         QVERIFY2(inkArea.top() - framed.top() >= BlockDecor::kCodePadY, qPrintable(where));
         QVERIFY2(framed.bottom() - inkArea.bottom() >= BlockDecor::kCodePadY, qPrintable(where));
+    }
+
+    // A reply that starts with a code block: its frame starts under the header's line,
+    // never over the author and time.
+    void codeAtTheTopStaysUnderTheHeader()
+    {
+        auto w = showing(m_server->url(), QStringLiteral("```\nXXXXXXXX\n```\n\nAfter."));
+        QVERIFY(w->laidOut());
+        MessageView* view = w->window->messageView();
+        QCoreApplication::processEvents();
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(w->model()->index(1));
+        const QColor frame = view->messageDelegate()->colors().codeBackground;
+        // The body's left edge is the frame's: the author's name is above it, the avatar
+        // to its left.
+        int bodyLeft = shot.width();
+        for (int y = std::max(0, row.top()); y <= std::min(row.bottom(), shot.height() - 1); ++y)
+            for (int x = 0; x < shot.width(); ++x)
+                if (QColor(shot.pixel(x, y)) == frame)
+                    bodyLeft = std::min(bodyLeft, x);
+        int frameTop = -1, headerBottom = -1;
+        for (int y = std::max(0, row.top()); y <= std::min(row.bottom(), shot.height() - 1); ++y) {
+            bool ink = false, framed = false;
+            for (int x = bodyLeft; x < bodyLeft + 140; ++x) {
+                const QColor c(shot.pixel(x, y));
+                framed = framed || c == frame;
+                ink = ink || qGray(c.rgb()) < 128; // text, not a frame's soft edge
+            }
+            if (framed && frameTop < 0)
+                frameTop = y;
+            if (ink && frameTop < 0)
+                headerBottom = y; // the author's line, above any frame
+        }
+        QVERIFY2(frameTop > 0 && headerBottom > 0,
+                 qPrintable(QStringLiteral("%1 %2").arg(frameTop).arg(headerBottom)));
+        QVERIFY2(
+            frameTop > headerBottom + 3,
+            qPrintable(
+                QStringLiteral("frame from %1, header to %2").arg(frameTop).arg(headerBottom)));
     }
 
     // Each level of a quote has a bar beside it, one line long for each of its lines,

@@ -22,13 +22,19 @@ bool isCode(const QTextBlock& b)
     return b.blockFormat().background().style() != Qt::NoBrush;
 }
 
-// Where the block's text starts, with what a list adds taken away.
-qreal textLeft(const QTextBlock& b, const QTextDocument& doc)
+// Where the block's text starts.
+qreal textLeft(const QTextBlock& b)
 {
     const QTextLayout* layout = b.layout();
     if (!layout || layout->lineCount() == 0)
         return b.blockFormat().leftMargin();
-    qreal x = layout->position().x() + layout->lineAt(0).x();
+    return layout->position().x() + layout->lineAt(0).x();
+}
+
+// Where a list item's quote starts: its text's start without what the list adds.
+qreal quoteLeft(const QTextBlock& b, const QTextDocument& doc)
+{
+    qreal x = textLeft(b);
     if (const QTextList* list = b.textList())
         x -= list->format().indent() * doc.indentWidth();
     return x;
@@ -42,6 +48,21 @@ int quoteLevels(const QTextBlock& b)
 }
 
 } // namespace
+
+bool BlockDecor::opensWithCode(QStringView markdown)
+{
+    qsizetype i = 0;
+    while (i < markdown.size() &&
+           (markdown[i] == QLatin1Char('\n') || markdown[i] == QLatin1Char('\r')))
+        ++i; // blank lines before it
+    qsizetype spaces = 0;
+    while (i + spaces < markdown.size() && markdown[i + spaces] == QLatin1Char(' '))
+        ++spaces;
+    if (spaces >= 4)
+        return true; // an indented block
+    const QStringView line = markdown.mid(i + spaces);
+    return line.startsWith(QLatin1String("```")) || line.startsWith(QLatin1String("~~~"));
+}
 
 void BlockDecor::paint(QPainter* painter, const QTextDocument& doc, const QRectF& clip,
                        const QColor& quoteBar)
@@ -71,10 +92,12 @@ void BlockDecor::paint(QPainter* painter, const QTextDocument& doc, const QRectF
         const QRectF r = layout->blockBoundingRect(b);
         if (r.top() > clip.bottom() + kCodePadY)
             break;
-        const qreal left = textLeft(b, doc);
+        const qreal left = textLeft(b);
         if (isCode(b)) {
             const QRectF line(left - kCodeInset, r.top(), r.width() + 2 * kCodeInset, r.height());
-            if (!frame.isNull() && std::abs(frame.left() - line.left()) < 0.5) {
+            // One frame for the lines of one block: touching, at the same place.
+            if (!frame.isNull() && std::abs(frame.left() - line.left()) < 0.5 &&
+                line.top() - frame.bottom() < 1) {
                 frame = frame.united(line);
             } else {
                 closeFrame();
@@ -86,7 +109,8 @@ void BlockDecor::paint(QPainter* painter, const QTextDocument& doc, const QRectF
         }
         const int levels = quoteLevels(b);
         if (levels > 0) {
-            const qreal base = left - (isCode(b) ? kCodeInset : 0) - levels * kQuoteIndent;
+            const qreal base =
+                quoteLeft(b, doc) - (isCode(b) ? kCodeInset : 0) - levels * kQuoteIndent;
             for (int k = 0; k < levels; ++k) {
                 // Joined to the bar of the block above when it is in the same quote.
                 const qreal top = k < barsAbove ? bottomAbove : r.top();

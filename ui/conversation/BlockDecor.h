@@ -3,6 +3,7 @@
 
 #include <QColor>
 #include <QRectF>
+#include <QStringView>
 
 class QPainter;
 class QTextDocument;
@@ -20,13 +21,20 @@ public:
     static constexpr int kQuoteIndent = 14;
     // The frame's room above and below the code, within the blocks' margins.
     static constexpr int kCodePadY = 6;
+    // A body that opens with code starts this much lower: its frame's padding and a gap
+    // under the header's line.
+    static constexpr int kRoomAboveCode = kCodePadY + 4;
     // Lists step in this far (QTextDocument's default of 40 is wider than a chat column
     // wants).
     static constexpr int kListIndent = 24;
 
-    // `doc` is drawn at the painter's origin; `clip` is in its coordinates.
+    // `doc` is drawn at the painter's origin; `clip` is in its coordinates. A frame reaches
+    // kCodePadY above and below its code: into the blocks' margins, or, for a body that
+    // opens with code, into the room its layout leaves (opensWithCode).
     static void paint(QPainter* painter, const QTextDocument& doc, const QRectF& clip,
                       const QColor& quoteBar);
+    // Whether markdown's first block is code (fenced or indented).
+    static bool opensWithCode(QStringView markdown);
 };
 
 } // namespace lyss

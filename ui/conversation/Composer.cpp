@@ -51,8 +51,19 @@ void Composer::keyPressEvent(QKeyEvent* event)
 void Composer::retranslate()
 {
     setAccessibleName(tr("Message"));
-    setPlaceholderText(m_writable ? tr("Send a message (Enter to send, Shift+Enter for a new line)")
-                                  : tr("Read only: the database cannot be written (see above)"));
+    fitPlaceholder();
+}
+
+void Composer::fitPlaceholder()
+{
+    // The whole hint where it fits on the line; in a narrow window, its first words.
+    const QString full = m_writable
+                             ? tr("Send a message (Enter to send, Shift+Enter for a new line)")
+                             : tr("Read only: the database cannot be written (see above)");
+    const QString brief = m_writable ? tr("Send a message") : tr("Read only");
+    const int room = viewport()->width() - 2 * static_cast<int>(document()->documentMargin());
+    setPlaceholderText(fontMetrics().horizontalAdvance(full) <= room ? full : brief);
+    setToolTip(placeholderText() == full ? QString() : full);
 }
 
 void Composer::setWritable(bool writable)
@@ -60,6 +71,12 @@ void Composer::setWritable(bool writable)
     m_writable = writable;
     setReadOnly(!writable);
     retranslate();
+}
+
+void Composer::resizeEvent(QResizeEvent* event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    fitPlaceholder();
 }
 
 void Composer::changeEvent(QEvent* event)

@@ -31,11 +31,13 @@ Q_SIGNALS:
 protected:
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void fitHeight();
     int chromeHeight() const; // the frame's and margins' part of the height
     void retranslate();
+    void fitPlaceholder();
 
     int m_lines = 1;
     bool m_writable = true;

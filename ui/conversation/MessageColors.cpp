@@ -103,7 +103,7 @@ QString MessageColors::styleSheet() const
                           "code { font-family: monospace; } table { border-color: %3; }"
                           "blockquote { margin-left: %7px; margin-right: 0px; } a { color: %4; }"
                           " p.codehead { background-color: %1; color: %5; margin-left: %6px;"
-                          " margin-right: %6px; } p.codehead a { text-decoration: none; }"
+                          " margin-right: %6px; }"
                           " h1 { font-size: x-large; margin-top: 16px; margin-bottom: 8px; }"
                           " h2 { font-size: large; margin-top: 14px; margin-bottom: 6px; }"
                           " h3, h4, h5, h6 { font-size: medium; margin-top: 12px;"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageLayouts.h"
+#include "conversation/BlockDecor.h"
 
 #include "conversation/MessageLayout.h"
 #include "conversation/MessageModel.h"
@@ -145,6 +146,9 @@ const MessageLayout& MessageLayouts::layoutFor(int row, int bodyWidth, const Chr
     if (!m.thinking.isEmpty())
         h += fm.height() + 6 +
              (expanded ? static_cast<int>(layout->thinking.size().height()) + 6 : 0);
+    // A reply that opens with code: room above its frame (your bubble has its padding).
+    if (m.role != Role::User && BlockDecor::opensWithCode(m.content))
+        h += BlockDecor::kRoomAboveCode;
     layout->bodyTop = h - g.padY + (m.role == Role::User ? 8 : 0);
     if (m.role == Role::User)
         h += 16; // bubble padding

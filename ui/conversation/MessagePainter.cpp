@@ -183,7 +183,7 @@ void MessagePainter::drawAction(Action action, const QRect& rect)
         p->setPen(QPen(c.border, 1));
         p->setBrush(Qt::NoBrush);
         p->drawPath(pill);
-        const int iconSize = std::min(s - 2, rect.height());
+        const int iconSize = s; // drawn at the size it was made, sharp
         const QRect icon(rect.left() + kButtonPadX, rect.center().y() - iconSize / 2 + 1, iconSize,
                          iconSize);
         if (m_row.icon)
@@ -258,6 +258,8 @@ void MessagePainter::body()
         p->fillPath(bubble, c.userBubble);
         m_y += 8;
         bodyX += 6;
+    } else if (BlockDecor::opensWithCode(m.content)) {
+        m_y += BlockDecor::kRoomAboveCode; // as MessageLayouts leaves room for the frame
     }
     const int y = m_y;
     if (m.content.isEmpty() && m.thinking.isEmpty() && m.status == MessageStatus::Streaming) {
@@ -290,6 +292,20 @@ void MessagePainter::body()
         p->save();
         if (layout.cut) // the last line that does not fit whole is not drawn over the note
             p->setClipRect(QRect(bodyX, y, g.bodyWidth, bodyHeight), Qt::IntersectClip);
+        // Code frames and quote bars behind every part first: a frame reaching into the
+        // part above (a block that goes on there) stays under that part's text.
+        for (size_t i = 0; i < layout.parts.size(); ++i) {
+            if (!layout.parts[i])
+                continue;
+            const QTextDocument& doc = *layout.parts[i];
+            const int top = y + layout.partTop[i];
+            const QRect area(bodyX, top, g.bodyWidth, static_cast<int>(doc.size().height()) + 1);
+            if (!area.intersects(visible))
+                continue;
+            p->translate(bodyX, top);
+            BlockDecor::paint(p, doc, QRectF(visible.translated(-bodyX, -top)), c.border);
+            p->translate(-bodyX, -top);
+        }
         for (size_t i = 0; i < layout.parts.size(); ++i) {
             if (!layout.parts[i])
                 continue; // not on screen (not laid out yet)
@@ -332,7 +348,6 @@ void MessagePainter::body()
                 ctx.selections << selection;
             }
             p->translate(bodyX, top);
-            BlockDecor::paint(p, doc, ctx.clip, c.border);
             doc.documentLayout()->draw(p, ctx);
             p->translate(-bodyX, -top);
         }

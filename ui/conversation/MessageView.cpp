@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QCursor>
 #include <QDesktopServices>
 #include <QFocusEvent>
 #include <QKeyEvent>
@@ -59,6 +60,16 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
         m_delegate->clearSelection();
         m_selecting = false;
     });
+    // Rows came, went or moved under a resting pointer: its hover follows what is there.
+    const auto rehover = [this] {
+        QMetaObject::invokeMethod(
+            this, [this] { updateHover(viewport()->mapFromGlobal(QCursor::pos())); },
+            Qt::QueuedConnection);
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, rehover);
+    connect(model, &QAbstractItemModel::rowsInserted, this, rehover);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, rehover);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, rehover);
 
     QScrollBar* bar = verticalScrollBar();
     // The user's scrolling decides whether we follow new text; our own does not.
@@ -363,23 +374,27 @@ void MessageView::mouseMoveEvent(QMouseEvent* event)
         m_delegate->setSelection(current.anchorRow, current.anchorPosition, row.row(), at);
         viewport()->update();
     }
-    const QModelIndex index = indexAt(event->position().toPoint());
+    updateHover(event->position().toPoint());
+}
+
+void MessageView::updateHover(QPoint pos)
+{
+    // The row and the action under the pointer (after rows came or went, or the view
+    // scrolled, what is under it now).
+    const bool inside = viewport()->rect().contains(pos);
+    const QModelIndex index = inside ? indexAt(pos) : QModelIndex();
     const int row = index.isValid() ? index.row() : -1;
-    if (row != m_hovered) {
-        const int old = m_hovered;
-        m_hovered = row;
-        m_delegate->setHoveredRow(row);
-        if (old >= 0 && old < m_model->rowCount())
-            update(m_model->index(old));
-        if (row >= 0)
-            update(index);
-    }
-    const auto hit = m_delegate->hitTest(index, visualRect(index), event->position().toPoint());
-    viewport()->setCursor(hit.action == MessageDelegate::Action::None ? Qt::ArrowCursor
-                                                                      : Qt::PointingHandCursor);
-    const auto hot =
-        hit.action == MessageDelegate::Action::Link ? MessageDelegate::Action::None : hit.action;
-    if (hot != m_delegate->hoveredAction()) {
+    const int old = m_hovered;
+    m_hovered = row;
+    m_delegate->setHoveredRow(row);
+    if (old != row && old >= 0 && old < m_model->rowCount())
+        update(m_model->index(old));
+    using Action = MessageDelegate::Action;
+    const auto hit = m_delegate->hitTest(index, visualRect(index), pos);
+    viewport()->setCursor(hit.action == Action::None ? Qt::ArrowCursor : Qt::PointingHandCursor);
+    const bool drawn = hit.action != Action::Link && hit.action != Action::ShowAll;
+    const Action hot = drawn ? hit.action : Action::None;
+    if (hot != m_delegate->hoveredAction() || old != row) {
         m_delegate->setHoveredAction(hot);
         if (index.isValid())
             update(index);

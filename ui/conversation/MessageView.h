@@ -78,6 +78,7 @@ private:
     bool m_stick = true;
     bool m_painted = false;
     bool m_adjusting = false;
+    void updateHover(QPoint pos);
     int m_hovered = -1;
     bool m_selecting = false; // the left button went down over text
     bool m_loadingOlder = false;

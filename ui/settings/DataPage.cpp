@@ -117,7 +117,7 @@ DataPage::DataPage(AppContext& app, QWidget* parent)
     makePlain(m_result); // the report quotes the file
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_result);
-    v->addSpacing(pagestyle::kSection);
+    v->addSpacing(pagestyle::kSection - pagestyle::kSpace);
     v->addWidget(pagestyle::heading(tr("Export and back up"), this));
     v->addWidget(outLabel);
     v->addLayout(outRow);

@@ -34,10 +34,12 @@ ModelsPage::ModelsPage(BackendSet& backends, QWidget* parent, bool installed)
         connect(m_installed, &InstalledModels::modelsChanged, this, &ModelsPage::modelsChanged);
     }
     m_about = new QLabel(this);
-    if (installed)
+    if (installed) { // in Settings, a section of its own; on the welcome page, the offer
         v->addSpacing(pagestyle::kSection - pagestyle::kSpace);
-    v->addWidget(pagestyle::heading(tr("Download a model"), this));
-    m_about->setForegroundRole(QPalette::PlaceholderText);
+        m_heading = pagestyle::heading(QString(), this);
+        v->addWidget(m_heading);
+        m_about->setForegroundRole(QPalette::PlaceholderText);
+    }
     v->addWidget(m_about);
     auto* row = new QHBoxLayout;
     m_name = new QLineEdit(this);
@@ -77,6 +79,8 @@ void ModelsPage::say(const QString& text)
 void ModelsPage::retranslate()
 {
     m_about->setText(tr("Download a model into Ollama, for example llama3.2 or qwen3:8b:"));
+    if (m_heading)
+        m_heading->setText(tr("Download a model"));
     m_name->setAccessibleName(tr("Model to download"));
     m_pullButton->setText(tr("Pull"));
     m_cancelButton->setText(tr("Cancel"));

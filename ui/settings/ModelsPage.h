@@ -53,6 +53,7 @@ private:
 
     BackendSet& m_backends;
     QLabel* m_about = nullptr;
+    QLabel* m_heading = nullptr; // in Settings only
     QPushButton* m_pullButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     InstalledModels* m_installed = nullptr;

@@ -19,10 +19,12 @@ QLabel* heading(const QString& text, QWidget* parent)
     label->setTextFormat(Qt::PlainText);
     QFont font = label->font();
     font.setWeight(QFont::DemiBold);
-    font.setPointSizeF(font.pointSizeF() * 1.15);
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 1.15);
+    else
+        font.setPixelSize(font.pixelSize() * 115 / 100);
     label->setFont(font);
-    label->setAccessibleName(text);
-    return label;
+    return label; // its text is its name for a screen reader, whatever it says later
 }
 
 QLabel* note(const QString& text, QWidget* parent)
@@ -54,7 +56,7 @@ void tidyLayout(QLayout* layout, bool top)
     if (auto* form = qobject_cast<QFormLayout*>(layout)) {
         form->setHorizontalSpacing(12);
         form->setVerticalSpacing(kSpace);
-        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow); // spin boxes keep theirs
         form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         for (int row = 0; row < form->rowCount(); ++row) {
             QLayoutItem* field = form->itemAt(row, QFormLayout::FieldRole);
@@ -69,10 +71,6 @@ void tidyLayout(QLayout* layout, bool top)
         }
     } else {
         layout->setSpacing(kSpace);
-    }
-    for (int i = 0; i < layout->count(); ++i) {
-        if (QLayout* inner = layout->itemAt(i)->layout())
-            tidyLayout(inner, false);
     }
 }
 
@@ -100,23 +98,37 @@ void tidyList(QAbstractItemView* view)
     view->setTextElideMode(Qt::ElideRight);
 }
 
+// Through the page's own layouts and the widgets placed in them (not into what a control
+// keeps inside, such as a combo box's popup or a scroll area's parts).
+void walk(QLayout* layout, bool top)
+{
+    tidyLayout(layout, top);
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem* item = layout->itemAt(i);
+        if (QLayout* inner = item->layout()) {
+            walk(inner, false);
+            continue;
+        }
+        QWidget* w = item->widget();
+        if (!w)
+            continue;
+        if (qobject_cast<QTableView*>(w) || qobject_cast<QTreeView*>(w)) {
+            tidyList(static_cast<QAbstractItemView*>(w));
+        } else if (w->layout()) {
+            walk(w->layout(), false);
+            // A part of a page lines up with the page; a group box keeps its frame's room.
+            if (!w->inherits("QGroupBox"))
+                w->layout()->setContentsMargins(0, 0, 0, 0);
+        }
+    }
+}
+
 } // namespace
 
 void apply(QWidget* page)
 {
     if (page->layout())
-        tidyLayout(page->layout(), true);
-    for (QWidget* w : page->findChildren<QWidget*>()) {
-        if (w->layout() && w->layout() != page->layout()) {
-            tidyLayout(w->layout(), false);
-            // A part of a page lines up with the page; a group box keeps its frame's room.
-            if (!w->inherits("QGroupBox"))
-                w->layout()->setContentsMargins(0, 0, 0, 0);
-        }
-        if (auto* view = qobject_cast<QAbstractItemView*>(w);
-            view && (qobject_cast<QTableView*>(view) || qobject_cast<QTreeView*>(view)))
-            tidyList(view);
-    }
+        walk(page->layout(), true);
 }
 
 } // namespace lyss::pagestyle

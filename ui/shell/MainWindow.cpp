@@ -2,6 +2,7 @@
 #include "shell/MainWindow.h"
 #include "common/PlainText.h"
 #include "conversation/UndoBar.h"
+#include "shell/ControlStyle.h"
 #include "shell/WelcomePage.h"
 
 #include "app/AppContext.h"
@@ -333,41 +334,16 @@ void MainWindow::applyTheme()
     const Theme& t = m_themes->current();
     const auto c = [&t](const char* token) { return t.color(QLatin1String(token)); };
     m_pane->applyTheme(t);
-    // Rounded, themed text fields: the composer and the chat search. The style sheet is set
-    // on those two only; the rest of the window paints from the palette.
-    const QString field =
-        QStringLiteral("%1 { background: %2; color: %3; border: 1px solid %4; "
-                       "border-radius: 8px; padding: 3px 6px; "
-                       "selection-background-color: %5; selection-color: %6; }"
-                       "%1:focus { border-color: %7; }")
-            .arg(QStringLiteral("%1"), c("input").name(), c("inputText").name(), c("border").name(),
-                 c("selection").name(), c("selectionText").name(), c("primary").name());
-    m_pane->composer()->setStyleSheet(field.arg(QStringLiteral("QPlainTextEdit")));
-    // Send is the one filled button, as tall as the composer's first line; Stop is plain.
-    QPushButton* send = m_pane->sendButton();
-    send->setStyleSheet(
-        QStringLiteral("QPushButton { background: %1; color: %2; border: 1px solid %1; "
-                       "border-radius: 8px; padding: 0 16px; }"
-                       "QPushButton:hover { background: %3; border-color: %3; }"
-                       "QPushButton:focus { border: 2px solid %6; }"
-                       "QPushButton:disabled { background: %4; color: %5; border-color: %4; }"
-                       "QPushButton[stop=\"true\"] { background: %4; color: %6; "
-                       "border-color: %7; }")
-            .arg(c("primary").name(), c("primaryText").name(), c("primary").darker(115).name(),
-                 c("input").name(), c("mutedText").name(), c("text").name(), c("border").name()));
-    send->setFixedHeight(m_pane->composer()->oneLineHeight());
+    // The composer, Send, New chat and the search in the theme's colours (controlstyle);
+    // the rest of the window paints from the palette.
+    controlstyle::field(m_pane->composer(), t);
+    controlstyle::send(m_pane->sendButton(), t);
+    m_pane->sendButton()->setFixedHeight(m_pane->composer()->oneLineHeight());
+    if (auto* newChat = m_sidebar->findChild<QPushButton*>(QStringLiteral("newChat")))
+        controlstyle::newChat(newChat, t);
+    if (auto* search = m_sidebar->findChild<QLineEdit*>(QStringLiteral("chatSearch")))
+        controlstyle::field(search, t);
     m_sidebar->setClearIcon(icons::themed(QStringLiteral("clear"), c("mutedText")));
-    // New chat: an outlined button with its icon, lighter than Send.
-    auto* newChat = m_sidebar->findChild<QPushButton*>(QStringLiteral("newChat"));
-    newChat->setIcon(icons::themed(QStringLiteral("new-chat"), c("text")));
-    newChat->setStyleSheet(
-        QStringLiteral("QPushButton { background: transparent; color: %1; border: 1px solid %2; "
-                       "border-radius: 8px; padding: 6px 10px; }"
-                       "QPushButton:hover { background: %3; }"
-                       "QPushButton:focus { border-color: %4; }")
-            .arg(c("text").name(), c("border").name(), c("input").name(), c("primary").name()));
-    m_sidebar->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
-        ->setStyleSheet(field.arg(QStringLiteral("QLineEdit")));
     m_notices->setStyleSheet(QStringLiteral("color: %1;").arg(c("danger").name()));
     for (auto [button, icon] :
          {std::pair{m_sidebarToggle, "menu"}, std::pair{m_themeButton, "theme"},

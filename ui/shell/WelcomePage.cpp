@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/WelcomePage.h"
+#include "common/Card.h"
 
 #include "app/AppContext.h"
 #include "common/PlainText.h"
@@ -12,7 +13,6 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -96,8 +96,8 @@ void WelcomePage::buildFix(QWidget* body)
     m_fixLayout->setSpacing(16);
 
     // Start Ollama: how, and Lyss finds it by itself.
-    m_start = new QGroupBox(m_fix);
-    auto* start = new QVBoxLayout(m_start);
+    m_start = new Card(m_fix);
+    QVBoxLayout* start = m_start->body();
     m_startText = new QLabel(m_start);
     m_startText->setWordWrap(true);
     makePlain(m_startText);
@@ -123,8 +123,9 @@ void WelcomePage::buildFix(QWidget* body)
     start->addStretch(1);
 
     // Or a server added right here.
-    m_add = new QGroupBox(m_fix);
-    auto* form = new QFormLayout(m_add);
+    m_add = new Card(m_fix);
+    auto* form = new QFormLayout;
+    m_add->body()->addLayout(form);
     m_kind = new QComboBox(m_add);
     m_kind->setObjectName(QStringLiteral("newServerKind"));
     m_kind->addItem(QStringLiteral("Ollama"), QStringLiteral("ollama"));
@@ -142,6 +143,7 @@ void WelcomePage::buildFix(QWidget* body)
     form->addRow(m_kindLabel, m_kind);
     form->addRow(m_urlLabel, m_url);
     form->addRow(m_keyLabel, m_key);
+    m_addButton->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed); // as wide as its words
     form->addRow(m_addButton);
     const auto add = [this] {
         addServer(m_kind->currentData().toString(), m_url->text(), m_key->text());

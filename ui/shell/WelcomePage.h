@@ -5,12 +5,13 @@
 
 class QBoxLayout;
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
 namespace lyss {
+
+class Card;
 
 class AppContext;
 class BackendSet;
@@ -58,11 +59,11 @@ private:
     QPushButton* m_retry;
     QWidget* m_fix = nullptr; // the two ways out, side by side or one above the other
     QBoxLayout* m_fixLayout = nullptr;
-    QGroupBox* m_start = nullptr;
+    Card* m_start = nullptr;
     QLabel* m_startText = nullptr;
     QLabel* m_command = nullptr;
     QPushButton* m_copy = nullptr;
-    QGroupBox* m_add = nullptr;
+    Card* m_add = nullptr;
     QLabel* m_kindLabel = nullptr;
     QLabel* m_urlLabel = nullptr;
     QLabel* m_keyLabel = nullptr;
