@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/Card.h"
+#include "common/Spacing.h"
 
 #include <QLabel>
 #include <QPainter>
@@ -18,8 +19,8 @@ Card::Card(QWidget* parent)
     font.setWeight(QFont::DemiBold);
     m_title->setFont(font);
     auto* v = new QVBoxLayout(this);
-    v->setContentsMargins(16, 12, 16, 14);
-    v->setSpacing(8);
+    v->setContentsMargins(space::l, space::m, space::l, space::m);
+    v->setSpacing(space::s);
     v->addWidget(m_title);
     v->addLayout(m_body);
 }
@@ -40,7 +41,7 @@ void Card::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     QPainterPath panel;
-    panel.addRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
+    panel.addRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), space::m, space::m);
     p.fillPath(panel, palette().color(QPalette::Base));
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     p.drawPath(panel);

@@ -82,7 +82,8 @@ void BlockDecor::paint(QPainter* painter, const QTextDocument& doc, const QRectF
         if (frame.isNull())
             return;
         QPainterPath path;
-        path.addRoundedRect(frame.adjusted(0, -kCodePadY, 0, kCodePadY), 6, 6);
+        path.addRoundedRect(frame.adjusted(0, -kCodePadY, 0, kCodePadY), space::radius,
+                            space::radius);
         painter->fillPath(path, frameBrush);
         frame = {};
     };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Spacing.h"
+
 #include <QColor>
 #include <QRectF>
 #include <QStringView>
@@ -17,16 +19,17 @@ namespace lyss {
 class BlockDecor {
 public:
     // The style sheet puts code this far in from its frame, and each quote this far in.
-    static constexpr int kCodeInset = 10;
-    static constexpr int kQuoteIndent = 14;
+    // On the window's one scale (common/Spacing).
+    static constexpr int kCodeInset = space::m;
+    static constexpr int kQuoteIndent = space::l;
     // The frame's room above and below the code, within the blocks' margins.
-    static constexpr int kCodePadY = 6;
+    static constexpr int kCodePadY = space::s;
     // A body that opens with code starts this much lower: its frame's padding and a gap
     // under the header's line.
-    static constexpr int kRoomAboveCode = kCodePadY + 4;
+    static constexpr int kRoomAboveCode = kCodePadY + space::xs;
     // Lists step in this far (QTextDocument's default of 40 is wider than a chat column
     // wants).
-    static constexpr int kListIndent = 24;
+    static constexpr int kListIndent = space::xl;
 
     // `doc` is drawn at the painter's origin; `clip` is in its coordinates. A frame reaches
     // kCodePadY above and below its code: into the blocks' margins, or, for a body that

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Spacing.h"
 #include "conversation/MessageColors.h"
 #include "conversation/MessageDelegate.h"
 
@@ -63,9 +64,9 @@ public:
         std::function<QPixmap(Action, const QColor&)> icon;
     };
     // An action's icon is this big; a hover button is this much wider and taller.
-    static constexpr int kIconSize = 16;
-    static constexpr int kButtonMargin = 8;
-    static constexpr int kButtonPadX = 10; // Retry and Continue: room before the icon
+    static constexpr int kIconSize = space::l;
+    static constexpr int kButtonMargin = space::s;
+    static constexpr int kButtonPadX = space::m; // Retry and Continue: room before the icon
 
     MessagePainter(QPainter* painter, const Row& row);
     void paint();

@@ -54,7 +54,7 @@ void tidyLayout(QLayout* layout, bool top)
     if (top)
         layout->setContentsMargins(kMargin, kMargin, kMargin, kMargin);
     if (auto* form = qobject_cast<QFormLayout*>(layout)) {
-        form->setHorizontalSpacing(12);
+        form->setHorizontalSpacing(space::m);
         form->setVerticalSpacing(kSpace);
         form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow); // spin boxes keep theirs
         form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Spacing.h"
+
 #include <QString>
 
 class QLabel;
@@ -11,9 +13,10 @@ class QWidget;
 // and lists drawn as lists (no row numbers, no grid, a line of room per row).
 namespace lyss::pagestyle {
 
-constexpr int kSpace = 8;    // between the controls of a section
-constexpr int kSection = 20; // between sections
-constexpr int kMargin = 16;  // around a page
+// On the window's one scale (common/Spacing).
+constexpr int kSpace = space::s;    // between the controls of a section
+constexpr int kSection = space::xl; // between sections
+constexpr int kMargin = space::l;   // around a page
 constexpr int kFieldWidth = 520;
 
 // A section's title: the text's size and a half step up, bold.
