@@ -168,6 +168,12 @@ private Q_SLOTS:
         w.type(QStringLiteral("hello"));
         QCoreApplication::processEvents();
         QCOMPARE(send->height(), w.composer()->height());
+        // A larger font: the composer grows, and Send with it.
+        QFont bigger = w.composer()->font();
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.5);
+        w.composer()->setFont(bigger);
+        QCoreApplication::processEvents();
+        QCOMPARE(send->height(), w.composer()->height());
         QVERIFY(!w.composer()->verticalScrollBar()->isVisible());
         QCOMPARE(send->mapTo(w.window.get(), QPoint()).y(),
                  w.composer()->mapTo(w.window.get(), QPoint()).y());

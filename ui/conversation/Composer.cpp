@@ -85,8 +85,10 @@ void Composer::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     // A theme's style sheet changes the frame: the lines must still fit.
-    if (event->type() == QEvent::StyleChange || event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::StyleChange || event->type() == QEvent::FontChange) {
         fitHeight();
+        Q_EMIT oneLineHeightChanged(oneLineHeight()); // Send beside it follows
+    }
 }
 
 int Composer::oneLineHeight() const

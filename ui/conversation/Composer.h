@@ -27,6 +27,8 @@ Q_SIGNALS:
     void editLastRequested();
     // Page Up (-1) or Page Down (1) while the text fits the field: for the conversation.
     void pageRequested(int pages);
+    // A new font or style sheet changed how tall one line is.
+    void oneLineHeightChanged(int height);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

@@ -84,6 +84,8 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
     column->addLayout(bottom);
 
     connect(m_composer, &Composer::submitted, this, &ConversationPane::send);
+    connect(m_composer, &Composer::oneLineHeightChanged, m_sendButton,
+            &QPushButton::setFixedHeight);
     connect(m_composer, &Composer::pageRequested, m_view, &MessageView::scrollPage);
     connect(m_composer, &Composer::editLastRequested, this, [this] {
         for (int row = m_messages->rowCount() - 1; row >= 0; --row) {

@@ -73,7 +73,8 @@ public:
 
     // Who wrote the message, as its header says.
     static QString authorOf(const ShownMessage& m);
-    // What an action is called (its tooltip and its name for screen readers), and its icon.
+    // What an action is called (its tooltip, and its entry in the message's menu, which is
+    // how the keyboard and screen readers reach it), and its icon.
     static QString actionName(Action action);
     static QString iconName(Action action);
 
