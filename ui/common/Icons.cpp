@@ -69,22 +69,25 @@ private:
     QHash<QString, QPixmap> m_pixmaps;
 };
 
-} // namespace
-
-QIcon themed(const QString& name, const QColor& color)
+// The SVG at `path` drawn by InkedSvg, in `color` (or its own colours when invalid).
+QIcon fromFile(const QString& path, const QColor& color)
 {
-    QFile file(QStringLiteral(":/icons/%1.svg").arg(name));
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QIcon(new InkedSvg(file.readAll(), color));
 }
 
+} // namespace
+
+QIcon themed(const QString& name, const QColor& color)
+{
+    return fromFile(QStringLiteral(":/icons/%1.svg").arg(name), color);
+}
+
 QIcon bundled(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QIcon(new InkedSvg(file.readAll(), QColor()));
+    return fromFile(path, QColor());
 }
 
 } // namespace lyss::icons

@@ -62,6 +62,10 @@ MessageView::MessageView(MessageModel* model, QWidget* parent)
     });
     // Rows came, went or moved under a resting pointer: its hover follows what is there.
     const auto rehover = [this] {
+        // Nothing to follow while the pointer is elsewhere and nothing is lit (a streaming
+        // reply scrolls the view at every frame).
+        if (m_hovered < 0 && !viewport()->underMouse())
+            return;
         QMetaObject::invokeMethod(
             this, [this] { updateHover(viewport()->mapFromGlobal(QCursor::pos())); },
             Qt::QueuedConnection);
