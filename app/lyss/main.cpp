@@ -16,6 +16,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -38,8 +39,9 @@ bool answeredWithoutDisplay(int argc, char* argv[], int* exitCode)
                         "  --data-dir DIR             where Lyss keeps its data (default: "
                         "$LYSS_DATA_DIR,\n"
                         "                             else ~/.local/share/lyss)\n"
-                        "  --exit-after-first-paint   quit once the window has painted "
-                        "(start-up timing)\n"
+                        "  --exit-after-first-paint   quit once the window has painted, "
+                        "printing when\n"
+                        "                             (start-up timing)\n"
                         "  --version                  print the version\n");
             *exitCode = 0;
             return true;
@@ -126,8 +128,17 @@ int main(int argc, char* argv[])
         if (wh.size() == 2)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
-    if (parser.isSet(exitAfterPaint))
-        window.quitAfterFirstPaint();
+    if (parser.isSet(exitAfterPaint)) {
+        window.quitAfterFirstPaint([] {
+            // For bench_startup: when the first frame was drawn, on the clock that its
+            // start was taken by (steady_clock is CLOCK_MONOTONIC, shared by processes).
+            const auto now = std::chrono::steady_clock::now().time_since_epoch();
+            std::printf("first paint at %lld ns\n",
+                        static_cast<long long>(
+                            std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
+            std::fflush(stdout);
+        });
+    }
     if (parser.isSet(screenshot)) {
         // Let the servers answer and the layout settle, then take the picture.
         const QString file = parser.value(screenshot);

@@ -3,9 +3,12 @@
 // untouched and escaped, languages by the names fences give, state across lines, limits,
 // threads, and in the rendered markdown only blocks that are finished.
 #include "markdown/CodeHighlighter.h"
+#include "markdown/HighlightModule.h"
 #include "markdown/MarkdownRenderer.h"
 
+#include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <thread>
@@ -42,6 +45,42 @@ class TestCodeHighlight : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Without the highlighter's module (not installed, or not loadable), code is shown
+    // plain and the reason is said once. Loaded once per process: asked of a child.
+    void withoutTheModuleCodeIsPlain()
+    {
+        if (qEnvironmentVariableIsSet("LYSS_TEST_NO_MODULE")) {
+            QTest::ignoreMessage(
+                QtWarningMsg,
+                QRegularExpression(QStringLiteral(
+                    "^code is shown plain: the highlighter cannot be loaded: .*lyss_highlight")));
+            QVERIFY(CodeHighlighter::toHtml(u"x = 1", u"python").isNull());
+            QVERIFY(CodeHighlighter::definitionFor(u"python").isEmpty());
+            QString why;
+            QVERIFY(!HighlightModule::available(&why));
+            QVERIFY2(why.contains(QLatin1String("lyss_highlight.so")), qPrintable(why));
+            const QString rendered =
+                MarkdownRenderer::toHtml(QStringLiteral("```python\ndef f(): pass\n```\n"));
+            QVERIFY(rendered.contains(QLatin1String("def f(): pass")));
+            return;
+        }
+        QTemporaryDir empty;
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LYSS_TEST_NO_MODULE"), QStringLiteral("1"));
+        env.insert(QStringLiteral("LYSS_MODULE_DIR"), empty.path());
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("withoutTheModuleCodeIsPlain")});
+        QVERIFY(child.waitForFinished(60000));
+        const QByteArray out = child.readAll();
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
+                 out.constData());
+        QVERIFY2(out.contains("PASS   : TestCodeHighlight::withoutTheModuleCodeIsPlain"),
+                 out.constData());
+    }
+
     void tokensAreMarkedByKind()
     {
         const QString code = QStringLiteral("import os\n"

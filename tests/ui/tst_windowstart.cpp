@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the window costs to start beyond what it shows: it loads no image-format or
 // icon-engine plugin (a stock clear button or SVG icon loads four libraries and reads
-// through each of them), and its icons still draw.
+// through each of them), nor the code highlighter before there is code; and its icons
+// still draw.
 #include "TestWindow.h"
 
 #include "common/Icons.h"
+#include "markdown/CodeHighlighter.h"
 #include "shell/MainWindow.h"
+#include "shell/ServerStatus.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QLineEdit>
 #include <QTest>
 
@@ -18,6 +24,19 @@ class TestWindowStart : public QObject {
     Q_OBJECT
 
     std::unique_ptr<test::FakeServer> m_server;
+
+    // Whether a library whose file name starts with `name` is mapped into this process.
+    static bool mapped(const QByteArray& name)
+    {
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        if (!maps.open(QIODevice::ReadOnly))
+            return false;
+        for (const QByteArray& line : maps.readAll().split('\n')) {
+            if (line.mid(line.lastIndexOf('/') + 1).startsWith(name))
+                return true;
+        }
+        return false;
+    }
 
     // The Qt plugins this process has mapped, by their folder and file.
     static QStringList pluginsLoaded()
@@ -60,6 +79,10 @@ private Q_SLOTS:
                 wrong << plugin;
         }
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1Char(' '))));
+        // Nor the code highlighter: nothing on screen is code.
+        QVERIFY(!mapped("lyss_highlight.so"));
+        QVERIFY(!mapped("libsource-highlight"));
+        QVERIFY(!mapped("libboost_regex"));
         // The search still clears with a button of its own, named, shown while it has text.
         auto* clear = search->findChild<QAction*>(QStringLiteral("clearSearch"));
         QVERIFY(clear && clear->isVisible() && !clear->icon().isNull());
@@ -67,6 +90,55 @@ private Q_SLOTS:
         clear->trigger();
         QVERIFY(search->text().isEmpty());
         QVERIFY(!clear->isVisible());
+    }
+
+    // The servers are asked once the first frame is drawn, not before: a first request
+    // sets up the network stack, which the first frame would wait for. Meanwhile the top
+    // bar says they are being checked.
+    void theServersAreAskedAfterTheFirstFrame()
+    {
+        m_server->reset();
+        auto asked = [this] {
+            int n = 0;
+            for (const QJsonValue& r : m_server->requests())
+                n += r[QLatin1String("path")].toString().startsWith(QLatin1String("/api/"));
+            return n;
+        };
+        QTemporaryDir dir;
+        AppContext::Options o;
+        o.dataDir = dir.path();
+        o.env = test::cleanEnvironment();
+        o.env.insert(QStringLiteral("OLLAMA_BASE_URL"), m_server->url().toString());
+        auto app = std::move(AppContext::open(o)).value();
+        BackendSet backends(*app->effectiveBackends(), nullptr, 30000);
+        Conversations conversations(app->store(), app->settings(), backends);
+        {
+            MainWindow window(*app, backends, conversations);
+            QTest::qWait(50); // turns of the event loop, no frame
+            QCOMPARE(asked(), 0);
+            auto* status = window.findChild<ServerStatus*>(QStringLiteral("backendStatus"));
+            QVERIFY(status && status->stillChecking());
+            window.grab();             // the first frame
+            QTRY_VERIFY(asked() >= 2); // the state and the models
+            QTRY_VERIFY(window.findChild<QComboBox*>(QStringLiteral("modelPicker"))->count() > 0);
+        }
+        {
+            // A window never shown asks all the same, after a moment.
+            m_server->reset();
+            MainWindow window(*app, backends, conversations);
+            QTRY_VERIFY(asked() >= 2);
+        }
+    }
+
+    // The highlighter is loaded with the first code block, and highlights it.
+    void theHighlighterComesWithTheFirstCodeBlock()
+    {
+        QVERIFY(!mapped("lyss_highlight.so"));
+        const QString html = CodeHighlighter::toHtml(u"def f(): return 1", u"python");
+        QVERIFY2(html.contains(QLatin1String("<span class=\"keyword\">def</span>")),
+                 qPrintable(html));
+        QVERIFY(mapped("lyss_highlight.so"));
+        QVERIFY(mapped("libsource-highlight"));
     }
 
     // The application's icon keeps its own colours, drawn at each size asked.

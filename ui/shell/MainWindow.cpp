@@ -19,8 +19,8 @@
 #include "conversation/UnsavedReplies.h"
 #include "settings/SettingsDialog.h"
 #include "shell/ChatDrawer.h"
+#include "shell/FirstPaint.h"
 #include "shell/ImportDrop.h"
-#include "shell/QuitOnPaint.h"
 #include "shell/ServerStatus.h"
 #include "shell/ShortcutsHelp.h"
 #include "sidebar/ChatSidebar.h"
@@ -42,6 +42,8 @@
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace lyss {
 
@@ -104,14 +106,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     column->addWidget(m_notices);
 
     m_pane = new ConversationPane(app, conversations, *m_modelPicker, right);
-    m_welcome = new WelcomePage(app, backends, right);
-    connect(m_welcome, &WelcomePage::modelsChanged, this, &MainWindow::refreshModels);
-    connect(m_welcome, &WelcomePage::serverAdded, this, &MainWindow::rebuildBackends);
-    connect(m_welcome, &WelcomePage::retryRequested, this, [this] {
-        m_status->retry();
-        refreshModels();
-    });
-    m_pane->setWelcome(m_welcome);
+    // The welcome page is made when a chat is empty (welcome()), not at every start.
     column->addWidget(m_pane, 1);
     m_undoBar = new UndoBar(m_pane);
     m_pane->addBar(m_undoBar);
@@ -156,7 +151,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     connect(&m_breakpointTimer, &QTimer::timeout, this, &MainWindow::applyBreakpoint);
 
     connect(m_status, &ServerStatus::changed, this, &MainWindow::onMonitorChanged);
-    m_status->start();
+    m_status->start(/*ask=*/false); // "checking" until contactServers()
     buildShortcuts();
     // Colours: the theme in ui.theme, live from here on.
     m_themes = new ThemeManager(QDir(app.dataDir()).filePath(QStringLiteral("themes")), this);
@@ -173,7 +168,13 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
         openChat(first);
     else
         newChat();
-    refreshModels();
+    // The servers are asked once the first frame is on screen: the first request sets up
+    // the network stack, about 10 ms the first frame would wait for. A window not shown
+    // (yet) asks after a moment.
+    FirstPaint::watch(this, [this] {
+        QMetaObject::invokeMethod(this, &MainWindow::contactServers, Qt::QueuedConnection);
+    });
+    QTimer::singleShot(kContactServersMs, this, &MainWindow::contactServers);
     applyBreakpoint();
     retranslate();
     m_pane->composer()->setFocus();
@@ -362,6 +363,14 @@ void MainWindow::applyTheme()
     }
 }
 
+void MainWindow::contactServers()
+{
+    if (std::exchange(m_contacted, true))
+        return;
+    m_status->ask();
+    refreshModels();
+}
+
 void MainWindow::refreshModels()
 {
     // The answer can come after the window is gone (another person took over).
@@ -386,6 +395,21 @@ void MainWindow::onMonitorChanged()
     showConversationOrHelp();
 }
 
+WelcomePage* MainWindow::welcome()
+{
+    if (m_welcome)
+        return m_welcome;
+    m_welcome = new WelcomePage(m_app, m_backends, m_pane);
+    connect(m_welcome, &WelcomePage::modelsChanged, this, &MainWindow::refreshModels);
+    connect(m_welcome, &WelcomePage::serverAdded, this, &MainWindow::rebuildBackends);
+    connect(m_welcome, &WelcomePage::retryRequested, this, [this] {
+        m_status->retry();
+        refreshModels();
+    });
+    m_pane->setWelcome(m_welcome);
+    return m_welcome;
+}
+
 void MainWindow::showConversationOrHelp()
 {
     const bool anyConnected = m_status->anyConnected();
@@ -393,9 +417,9 @@ void MainWindow::showConversationOrHelp()
     const bool empty = m_pane->messageModel()->rowCount() == 0;
     const bool help = empty && !anyConnected && !stillChecking;
     if (help)
-        m_welcome->showNoServer(m_status->tried(), m_status->details());
+        welcome()->showNoServer(m_status->tried(), m_status->details());
     else if (empty)
-        m_welcome->showWelcome(models().isEmpty() && anyConnected);
+        welcome()->showWelcome(models().isEmpty() && anyConnected);
     m_pane->showConversationOrWelcome();
 }
 
@@ -505,15 +529,21 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::quitAfterFirstPaint()
+void MainWindow::quitAfterFirstPaint(const std::function<void()>& atPaint)
 {
+    if (atPaint)
+        connect(m_pane->messageView(), &MessageView::firstPaint, qApp, atPaint);
     connect(m_pane->messageView(), &MessageView::firstPaint, qApp, &QCoreApplication::quit,
             Qt::QueuedConnection);
     if (m_pane->showsConversation())
         return;
     // No conversation on screen: quit once what is shown instead (the welcome or help
     // page) has painted, so the window was really drawn.
-    QuitOnPaint::watch(m_welcome);
+    FirstPaint::watch(welcome(), [atPaint] {
+        if (atPaint)
+            atPaint();
+        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    });
 }
 
 } // namespace lyss

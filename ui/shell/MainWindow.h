@@ -61,8 +61,9 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Quits the application right after the conversation first paints (start-up timing).
-    void quitAfterFirstPaint();
+    // Quits the application right after the conversation first paints (start-up timing),
+    // calling `atPaint` at that paint.
+    void quitAfterFirstPaint(const std::function<void()>& atPaint = {});
 
     QString currentChatId() const { return m_pane->currentChatId(); }
     Breakpoint breakpoint() const { return m_breakpoint; }
@@ -139,8 +140,12 @@ private:
     void retranslate();
     void buildShortcuts();
     void refreshModels();
+    // Asks the servers for their state and models, once (after the first frame).
+    void contactServers();
     void onMonitorChanged();
     void showConversationOrHelp();
+    // The page shown in an empty chat, made the first time one is shown.
+    WelcomePage* welcome();
     void applyBreakpoint();
     void showShortcuts();
     void finishPendingDelete();
@@ -163,6 +168,9 @@ private:
     UndoBar* m_undoBar = nullptr;
     QString m_pendingDelete;
     QTimer m_breakpointTimer;
+    bool m_contacted = false;
+    // When a window that has not painted asks the servers all the same.
+    static constexpr int kContactServersMs = 200;
     Breakpoint m_breakpoint = Breakpoint::Large;
     bool m_settingOwnChoice = false; // setTheme/setLanguage are saving their choice
     std::function<bool()> m_backgroundReplies;

@@ -7,6 +7,7 @@
 #include "backends/ConnectionMonitor.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace lyss {
 
@@ -29,9 +30,10 @@ void ServerStatus::changeEvent(QEvent* event)
     }
 }
 
-void ServerStatus::start()
+void ServerStatus::start(bool ask)
 {
     stop();
+    m_asked = false;
     for (Backend* b : m_backends.backends()) {
         auto* monitor = new ConnectionMonitor(b, this);
         connect(monitor, &ConnectionMonitor::stateChanged, this, [this] {
@@ -39,10 +41,19 @@ void ServerStatus::start()
             Q_EMIT changed();
         });
         m_monitors << monitor;
-        monitor->start();
     }
     updateText();
     Q_EMIT changed();
+    if (ask)
+        this->ask();
+}
+
+void ServerStatus::ask()
+{
+    if (std::exchange(m_asked, true))
+        return;
+    for (ConnectionMonitor* m : m_monitors)
+        m->start();
 }
 
 void ServerStatus::stop()

@@ -21,7 +21,9 @@ public:
     ServerStatus(BackendSet& backends, QWidget* parent = nullptr);
 
     // Watches the backends there are now (after a rebuild); stop() before rebuilding.
-    void start();
+    // With `ask` false, each shows "checking" but none is asked until ask().
+    void start(bool ask = true);
+    void ask();
     void stop();
     // Asks every server again now, without waiting for the backoff.
     void retry();
@@ -52,6 +54,7 @@ private:
 
     BackendSet& m_backends;
     QList<ConnectionMonitor*> m_monitors;
+    bool m_asked = false;
     QString m_full, m_dots; // rich text: every server's dot, name and state; the dots
     int m_fullWidth = 0, m_dotsWidth = 0;
     bool m_compact = false;
