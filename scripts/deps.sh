@@ -12,8 +12,10 @@ LYSS_BUILD_PACKAGES=(
     python3 python3-pydantic
 )
 # (Python and pydantic run Open WebUI's filter files.) What the test suite runs against: a
-# real keyring on a private D-Bus session, and Python for the test servers and filters.
-LYSS_TEST_PACKAGES=(gnome-keyring dbus dbus-x11 python3 perl xvfb xauth fonts-dejavu-core clang-format git)
+# real keyring on a private D-Bus session, and Python for the test servers and filters
+# (the fake Open WebUI server runs on aiohttp and python-socketio, as Open WebUI does).
+LYSS_TEST_PACKAGES=(gnome-keyring dbus dbus-x11 python3 python3-aiohttp python3-socketio perl
+    xvfb xauth fonts-dejavu-core clang-format git)
 
 lyss_missing_packages() {
     local missing=()

@@ -511,16 +511,6 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>Adds a model server. With --key-stdin the API key is read from standard input and kept in the system keyring, never in the database.
-Example: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind openai --name work --url https://api.example.com/v1 --key-stdin</source>
-        <translation>添加一个模型服务器。使用 --key-stdin 时，API 密钥从标准输入读取并保存在系统密钥环中，绝不存入数据库。
-示例：printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind openai --name work --url https://api.example.com/v1 --key-stdin</translation>
-    </message>
-    <message>
-        <source>ollama (Ollama&apos;s own API) or openai (any OpenAI-compatible server)</source>
-        <translation>ollama（Ollama 自己的 API）或 openai（任何兼容 OpenAI 的服务器）</translation>
-    </message>
-    <message>
         <source>a short name: letters, digits, . _ -</source>
         <translation>简短的名称：字母、数字、. _ -</translation>
     </message>
@@ -543,10 +533,6 @@ Example: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind o
     <message>
         <source>--%1 is required</source>
         <translation>必须提供 --%1</translation>
-    </message>
-    <message>
-        <source>--kind must be ollama or openai, not &quot;%1&quot;</source>
-        <translation>--kind 必须是 ollama 或 openai，而不是“%1”</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a usable name: use up to 64 letters, digits, dots, dashes and underscores</source>
@@ -599,20 +585,6 @@ Example: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind o
     <message>
         <source>Removed backend %1.</source>
         <translation>已删除后端 %1。</translation>
-    </message>
-    <message>
-        <source>Usage: lyss-cli [--data-dir DIR] backends list|add|remove ...
-
-  backends list [--json]
-  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
-  backends remove NAME
-</source>
-        <translation>用法：lyss-cli [--data-dir DIR] backends list|add|remove ...
-
-  backends list [--json]
-  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
-  backends remove NAME
-</translation>
     </message>
     <message>
         <source>backends needs a subcommand</source>
@@ -863,10 +835,6 @@ Example: lyss-cli config set ui.theme dark</source>
     <message>
         <source>unknown subcommand &quot;config %1&quot;</source>
         <translation>未知的子命令“config %1”</translation>
-    </message>
-    <message>
-        <source>Imports chats from Open WebUI&apos;s export (chat-export-….json) or ChatGPT&apos;s conversations.json; the format is detected. Branches, models, times, titles, pinned/archived and tags come across. A broken file imports nothing; chats imported before are skipped.</source>
-        <translation>从 Open WebUI 的导出（chat-export-….json）或 ChatGPT 的 conversations.json 导入对话；格式会自动识别。分支、模型、时间、标题、置顶/归档和标签都会保留。损坏的文件不会导入任何内容；之前导入过的对话会被跳过。</translation>
     </message>
     <message>
         <source>import takes one FILE</source>
@@ -1698,6 +1666,140 @@ Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
         <source>Not continued: %1</source>
         <translation>未继续：%1</translation>
     </message>
+    <message>
+        <source>no end</source>
+        <translation>无截止</translation>
+    </message>
+    <message>
+        <source>%1, sign-in ended %2: lyss-cli backends login %3</source>
+        <translation>%1，登录已于 %2 结束：lyss-cli backends login %3</translation>
+    </message>
+    <message>
+        <source>%1, signed in until %2</source>
+        <translation>%1，登录有效至 %2</translation>
+    </message>
+    <message>
+        <source>Adds a model server. With --key-stdin the API key is read from standard input and kept in the system keyring, never in the database. An Open WebUI server is signed in to with --email (the password is asked for, or read with --password-stdin, and kept nowhere; the server&apos;s token goes to the keyring), or given an API key (sk-...) with --key-stdin.
+Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind openai --name work --url https://api.example.com/v1 --key-stdin
+  lyss-cli backends add --kind openwebui --name team --url https://chat.example.org --email ann@example.org</source>
+        <translation>添加一个模型服务器。使用 --key-stdin 时，API 密钥从标准输入读取并保存在系统密钥环中，绝不写入数据库。Open WebUI 服务器用 --email 登录（密码会询问，或用 --password-stdin 读取，不在任何地方保存；服务器返回的令牌存入密钥环），也可以用 --key-stdin 给出 API 密钥（sk-...）。
+示例：printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind openai --name work --url https://api.example.com/v1 --key-stdin
+  lyss-cli backends add --kind openwebui --name team --url https://chat.example.org --email ann@example.org</translation>
+    </message>
+    <message>
+        <source>ollama (Ollama&apos;s own API), openai (any OpenAI-compatible server) or openwebui (an Open WebUI server)</source>
+        <translation>ollama（Ollama 自己的 API）、openai（任何兼容 OpenAI 的服务器）或 openwebui（Open WebUI 服务器）</translation>
+    </message>
+    <message>
+        <source>an Open WebUI account to sign in with</source>
+        <translation>用于登录的 Open WebUI 账户</translation>
+    </message>
+    <message>
+        <source>--kind must be ollama, openai or openwebui, not &quot;%1&quot;</source>
+        <translation>--kind 必须是 ollama、openai 或 openwebui，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>an Open WebUI server needs either --email (to sign in) or --key-stdin (an API key), not both</source>
+        <translation>Open WebUI 服务器需要 --email（登录）或 --key-stdin（API 密钥）二者之一，不能同时给出</translation>
+    </message>
+    <message>
+        <source>--email is for Open WebUI servers (--kind openwebui)</source>
+        <translation>--email 仅用于 Open WebUI 服务器（--kind openwebui）</translation>
+    </message>
+    <message>
+        <source>--password-stdin goes with --email</source>
+        <translation>--password-stdin 需要与 --email 一起使用</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] backends list|add|login|remove ...
+
+  backends list [--json]
+  backends add --kind ollama|openai|openwebui --name NAME --url URL
+               [--key-stdin | --email ADDR [--password-stdin]]
+  backends login NAME [--email ADDR] [--password-stdin]
+  backends remove NAME
+</source>
+        <translation>用法：lyss-cli [--data-dir DIR] backends list|add|login|remove ...
+
+  backends list [--json]
+  backends add --kind ollama|openai|openwebui --name NAME --url URL
+               [--key-stdin | --email ADDR [--password-stdin]]
+  backends login NAME [--email ADDR] [--password-stdin]
+  backends remove NAME
+</translation>
+    </message>
+    <message>
+        <source>%1 is not an Open WebUI server: chats are imported only from those.</source>
+        <translation>%1 不是 Open WebUI 服务器：只能从 Open WebUI 服务器导入对话。</translation>
+    </message>
+    <message>
+        <source>There is no backend named &quot;%1&quot; (or it is switched off). See lyss-cli backends list.</source>
+        <translation>没有名为“%1”的后端（或它已关闭）。请查看 lyss-cli backends list。</translation>
+    </message>
+    <message>
+        <source>Reading your chats from %1…</source>
+        <translation>正在从 %1 读取你的对话…</translation>
+    </message>
+    <message>
+        <source>Imports chats from Open WebUI&apos;s export (chat-export-….json) or ChatGPT&apos;s conversations.json; the format is detected. Branches, models, times, titles, pinned/archived and tags come across. A broken file imports nothing; chats imported before are skipped. With --from-backend, your chats are read from that Open WebUI server (as the account it is signed in to) instead of a file.</source>
+        <translation>从 Open WebUI 的导出（chat-export-….json）或 ChatGPT 的 conversations.json 导入对话；格式会自动识别。分支、模型、时间、标题、置顶/归档和标签都会保留。损坏的文件不会导入任何内容；之前导入过的对话会被跳过。使用 --from-backend 时，从该 Open WebUI 服务器（以其登录的账户）读取你的对话，而不是从文件读取。</translation>
+    </message>
+    <message>
+        <source>an Open WebUI server to read your chats from</source>
+        <translation>从中读取你的对话的 Open WebUI 服务器</translation>
+    </message>
+    <message>
+        <source>import takes no FILE with --from-backend</source>
+        <translation>使用 --from-backend 时 import 不接受 FILE</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2: </source>
+        <translation>%1 在 %2 上的密码：</translation>
+    </message>
+    <message>
+        <source>Nothing was added.</source>
+        <translation>没有添加任何内容。</translation>
+    </message>
+    <message>
+        <source> until %1</source>
+        <translation>，有效至 %1</translation>
+    </message>
+    <message>
+        <source>Added backend %1 (openwebui, %2), signed in as %3%4.</source>
+        <translation>已添加后端 %1（openwebui，%2），已登录为 %3%4。</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 (%2) as %3%4.</source>
+        <translation>已以 %3 登录 %1（%2）%4。</translation>
+    </message>
+    <message>
+        <source>Signs in again to an Open WebUI server you added (a sign-in ends after the time the server sets). The email is the one used last unless --email gives another; the password is asked for, or read from standard input, and kept nowhere.</source>
+        <translation>重新登录你添加的 Open WebUI 服务器（登录会在服务器设定的时间后结束）。除非用 --email 指定其他邮箱，否则使用上次的邮箱；密码会询问或从标准输入读取，不在任何地方保存。</translation>
+    </message>
+    <message>
+        <source>the account&apos;s email</source>
+        <translation>账户的邮箱</translation>
+    </message>
+    <message>
+        <source>backends login takes one NAME</source>
+        <translation>backends login 需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>sign in to a server</source>
+        <translation>登录服务器</translation>
+    </message>
+    <message>
+        <source>There is no backend named &quot;%1&quot; that you added. See lyss-cli backends list.</source>
+        <translation>没有你添加的名为“%1”的后端。请查看 lyss-cli backends list。</translation>
+    </message>
+    <message>
+        <source>%1 is an %2 server: only Open WebUI servers are signed in to. Its key is given with lyss-cli backends add --key-stdin.</source>
+        <translation>%1 是 %2 服务器：只有 Open WebUI 服务器需要登录。它的密钥用 lyss-cli backends add --key-stdin 给出。</translation>
+    </message>
+    <message>
+        <source>%1 was added with an API key, not an account: give --email to sign in with one</source>
+        <translation>%1 是用 API 密钥而不是账户添加的：请用 --email 指定账户来登录</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -2129,6 +2231,14 @@ Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
         <source>%1 had not finished a short answer after %2 s, so Lyss gave up. The server may be overloaded, or not be a model server.</source>
         <translation>%1 在 %2 秒后仍未答完一段简短的回答，因此 Lyss 放弃了。服务器可能负载过高，或者并不是模型服务器。</translation>
     </message>
+    <message>
+        <source>the Open WebUI server at %1</source>
+        <translation>位于 %1 的 Open WebUI 服务器</translation>
+    </message>
+    <message>
+        <source>%1 no longer takes your sign-in (HTTP %2: %3): it has ended or was revoked. Sign in again in Settings › Servers, or with: lyss-cli backends login %4</source>
+        <translation>%1 不再接受你的登录（HTTP %2：%3）：登录已结束或被撤销。请在“设置 › 服务器”中重新登录，或运行：lyss-cli backends login %4</translation>
+    </message>
 </context>
 <context>
     <name>ImportChecks</name>
@@ -2403,6 +2513,29 @@ Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
     </message>
 </context>
 <context>
+    <name>OpenWebUiSignIn</name>
+    <message>
+        <source>The Open WebUI server at %1 answered the sign-in without a token. Is that address really an Open WebUI server?</source>
+        <translation>位于 %1 的 Open WebUI 服务器的登录回应中没有令牌。这个地址真的是 Open WebUI 服务器吗？</translation>
+    </message>
+    <message>
+        <source>Your account on the Open WebUI server at %1 is waiting for an admin to approve it. Sign in again once they have.</source>
+        <translation>你在 %1 的 Open WebUI 服务器上的账户正在等待管理员批准。批准后请重新登录。</translation>
+    </message>
+    <message>
+        <source>The Open WebUI server at %1 did not take that email and password%2. Check both, and try again.</source>
+        <translation>位于 %1 的 Open WebUI 服务器不接受这个邮箱和密码%2。请检查两者后重试。</translation>
+    </message>
+    <message>
+        <source> (it said: %1)</source>
+        <translation>（它说：%1）</translation>
+    </message>
+    <message>
+        <source>The Open WebUI server at %1 answered the sign-in with something that is not JSON. Is that address really an Open WebUI server?</source>
+        <translation>位于 %1 的 Open WebUI 服务器对登录的回应不是 JSON。这个地址真的是 Open WebUI 服务器吗？</translation>
+    </message>
+</context>
+<context>
     <name>Passwords</name>
     <message>
         <source>A password needs at least %1 characters.</source>
@@ -2434,6 +2567,17 @@ Exit status: 0 for a complete reply, 1 for an error, 130 when stopped.</source>
     <message>
         <source>Marking an interrupted reply</source>
         <translation>正在标记中断的回复</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSignIn</name>
+    <message>
+        <source>The server was not added.</source>
+        <translation>服务器没有添加。</translation>
+    </message>
+    <message>
+        <source>The sign-in was not kept.</source>
+        <translation>登录信息没有保存。</translation>
     </message>
 </context>
 <context>
@@ -4414,6 +4558,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::OpenWebUiBackend</name>
+    <message>
+        <source>%1 sent its chats, but line %2 is not a chat (%3). Nothing was imported.</source>
+        <translation>%1 发来了对话，但第 %2 行不是对话（%3）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+</context>
+<context>
     <name>lyss::PersonMenu</name>
     <message>
         <source>admin</source>
@@ -4661,6 +4816,29 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ServerAccount</name>
+    <message>
+        <source> until %1</source>
+        <translation>，有效至 %1</translation>
+    </message>
+    <message>
+        <source>Added %1, signed in as %2%3.</source>
+        <translation>已添加 %1，已登录为 %2%3。</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2%3.</source>
+        <translation>已以 %2 登录 %1%3。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>来自 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ServerAdder</name>
     <message>
         <source>Servers cannot be changed: %1.</source>
@@ -4708,6 +4886,14 @@ Options:
     <message>
         <source>checking</source>
         <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>sign in again soon</source>
+        <translation>请尽快重新登录</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 until %2; sign in again in Settings › Servers before then.</source>
+        <translation>已登录为 %1，有效至 %2；请在此之前于“设置 › 服务器”中重新登录。</translation>
     </message>
 </context>
 <context>
@@ -4856,6 +5042,70 @@ Options:
     <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Import my chats</source>
+        <translation>导入我的对话</translation>
+    </message>
+    <message>
+        <source>Bring your chats over from this Open WebUI server</source>
+        <translation>从这个 Open WebUI 服务器导入你的对话</translation>
+    </message>
+    <message>
+        <source>Open WebUI server (sign in)</source>
+        <translation>Open WebUI 服务器（登录）</translation>
+    </message>
+    <message>
+        <source>sent to the server only; never kept</source>
+        <translation>只发送给服务器；不会保存</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>or an API key (sk-…) instead of signing in</source>
+        <translation>或者用 API 密钥（sk-…）代替登录</translation>
+    </message>
+    <message>
+        <source>%1, sign-in ended: Edit to sign in again</source>
+        <translation>%1，登录已结束：点“编辑”重新登录</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1，有效至 %2</translation>
+    </message>
+    <message>
+        <source>Give the password of %1 on that server (it is sent to the server, and kept nowhere).</source>
+        <translation>请输入 %1 在该服务器上的密码（它只发送给服务器，不在任何地方保存）。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>Sign in with your email and password on that server, or give an API key.</source>
+        <translation>请用你在该服务器上的邮箱和密码登录，或者给出 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Editing %1: give your password to sign in again.</source>
+        <translation>正在编辑 %1：输入密码以重新登录。</translation>
+    </message>
+    <message>
+        <source>Chats cannot be imported: %1.</source>
+        <translation>无法导入对话：%1。</translation>
+    </message>
+    <message>
+        <source>Choose an Open WebUI server in the list first: your chats are brought over from one.</source>
+        <translation>请先在列表中选择一个 Open WebUI 服务器：对话从它导入。</translation>
+    </message>
+    <message>
+        <source>Reading your chats from %1…</source>
+        <translation>正在从 %1 读取你的对话…</translation>
     </message>
 </context>
 <context>

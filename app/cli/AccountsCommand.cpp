@@ -3,6 +3,7 @@
 // installation, signing in. Passwords come from a terminal without echo, or from stdin
 // with --password-stdin (one per line); never from an argument or the environment.
 #include "CliContext.h"
+#include "PasswordReader.h"
 
 #include "accounts/Accounts.h"
 #include "accounts/Passwords.h"
@@ -17,89 +18,10 @@
 #include <QJsonObject>
 
 #include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 namespace lyss::cli {
 
 namespace {
-
-const OptionSpec kPasswordStdin{
-    QStringLiteral("password-stdin"), {}, CliContext::tr("read the password from standard input")};
-
-// Reads passwords: from stdin (a line each) with --password-stdin, else from the terminal
-// without echo. Each buffer is wiped by whoever takes it (Accounts does).
-class PasswordReader {
-public:
-    PasswordReader(CliContext& ctx, bool fromStdin)
-        : m_ctx(ctx)
-        , m_stdin(fromStdin)
-    {
-    }
-
-    // False after saying why (nothing to read, or the two did not match).
-    bool read(const QString& prompt, QByteArray* out, bool confirm = false)
-    {
-        if (m_stdin)
-            return line(out) || none();
-        if (::isatty(STDIN_FILENO) != 1) {
-            m_ctx.fail(CliContext::tr("A password is needed: give --password-stdin and pass it on "
-                                      "standard input, or run this on a terminal."),
-                       kExitUsage);
-            return false;
-        }
-        if (!ask(prompt, out))
-            return none();
-        if (!confirm)
-            return true;
-        QByteArray again;
-        const bool same = ask(CliContext::tr("The same again: "), &again) && again == *out;
-        Passwords::wipe(again);
-        if (!same) {
-            Passwords::wipe(*out);
-            m_ctx.fail(CliContext::tr("The two passwords differ. Nothing was changed."));
-        }
-        return same;
-    }
-
-private:
-    bool none()
-    {
-        m_ctx.fail(CliContext::tr("No password was given. Nothing was changed."));
-        return false;
-    }
-
-    static bool line(QByteArray* out)
-    {
-        out->clear();
-        int c = 0;
-        while ((c = std::fgetc(stdin)) != EOF && c != '\n')
-            out->append(char(c));
-        if (out->endsWith('\r'))
-            out->chop(1);
-        return !out->isEmpty();
-    }
-
-    bool ask(const QString& prompt, QByteArray* out)
-    {
-        m_ctx.err() << prompt << Qt::flush;
-        termios before{};
-        const bool tty = ::tcgetattr(STDIN_FILENO, &before) == 0;
-        if (tty) {
-            termios quiet = before;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        }
-        const bool got = line(out);
-        if (tty)
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &before);
-        m_ctx.err() << Qt::endl;
-        return got;
-    }
-
-    CliContext& m_ctx;
-    bool m_stdin;
-};
 
 QString timeText(qint64 ms)
 {

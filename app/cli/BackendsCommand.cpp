@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lyss-cli backends: the model servers Lyss talks to.
 #include "CliContext.h"
+#include "PasswordReader.h"
+#include "ServerLogin.h"
 
 #include "app/AppContext.h"
 #include "config/BackendResolver.h"
@@ -8,6 +10,7 @@
 #include "store/BackendRepository.h"
 #include "util/Sentences.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +25,17 @@ QString keyText(const EffectiveBackend& b)
 {
     if (!b.envKey.isEmpty())
         return QStringLiteral("environment");
+    if (!b.account.isEmpty()) {
+        // An Open WebUI server signed in to: as whom, and until when.
+        const QString until = b.signedInUntil > 0
+                                  ? QDateTime::fromMSecsSinceEpoch(b.signedInUntil)
+                                        .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                  : CliContext::tr("no end");
+        if (b.signedInUntil > 0 && b.signedInUntil <= QDateTime::currentMSecsSinceEpoch())
+            return CliContext::tr("%1, sign-in ended %2: lyss-cli backends login %3")
+                .arg(b.account, until, b.name);
+        return CliContext::tr("%1, signed in until %2").arg(b.account, until);
+    }
     return b.hasStoredKey ? QStringLiteral("keyring") : QStringLiteral("-");
 }
 
@@ -60,6 +74,8 @@ int backendsList(CliContext& ctx, const QStringList& args)
                                    {QStringLiteral("url"), b.url.toString()},
                                    {QStringLiteral("enabled"), b.enabled},
                                    {QStringLiteral("key"), keyText(b)},
+                                   {QStringLiteral("account"), b.account},
+                                   {QStringLiteral("signed_in_until"), b.signedInUntil},
                                    {QStringLiteral("source"), valueSourceName(b.source)}});
         ctx.out() << QJsonDocument(arr).toJson(QJsonDocument::Indented) << Qt::flush;
         return kExitOk;
@@ -92,19 +108,29 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     int code = 0;
     if (!parseArgs(
             ctx, cmd,
-            QStringLiteral("backends add --kind ollama|openai --name NAME --url URL [--key-stdin]"),
+            QStringLiteral("backends add --kind ollama|openai|openwebui --name NAME --url URL "
+                           "[--key-stdin | --email ADDR [--password-stdin]]"),
             CliContext::tr("Adds a model server. With --key-stdin the API key is read from "
                            "standard input and kept in the system keyring, never in the "
-                           "database.\nExample: printf '%s' \"$KEY\" | lyss-cli backends add "
-                           "--kind openai --name work --url https://api.example.com/v1 "
-                           "--key-stdin"),
+                           "database. An Open WebUI server is signed in to with --email (the "
+                           "password is asked for, or read with --password-stdin, and kept "
+                           "nowhere; the server's token goes to the keyring), or given an API "
+                           "key (sk-...) with --key-stdin.\nExamples: printf '%s' \"$KEY\" | "
+                           "lyss-cli backends add --kind openai --name work --url "
+                           "https://api.example.com/v1 --key-stdin\n  lyss-cli backends add "
+                           "--kind openwebui --name team --url https://chat.example.org "
+                           "--email ann@example.org"),
             {{QStringLiteral("kind"), QStringLiteral("KIND"),
-              CliContext::tr("ollama (Ollama's own API) or openai (any OpenAI-compatible server)")},
+              CliContext::tr("ollama (Ollama's own API), openai (any OpenAI-compatible server) "
+                             "or openwebui (an Open WebUI server)")},
              {QStringLiteral("name"), QStringLiteral("NAME"),
               CliContext::tr("a short name: letters, digits, . _ -")},
              {QStringLiteral("url"), QStringLiteral("URL"),
               CliContext::tr("the server's base URL, e.g. http://localhost:11434")},
              {QStringLiteral("key-stdin"), {}, CliContext::tr("read the API key from stdin")},
+             {QStringLiteral("email"), QStringLiteral("ADDR"),
+              CliContext::tr("an Open WebUI account to sign in with")},
+             kPasswordStdin,
              {QStringLiteral("disabled"), {}, CliContext::tr("add it switched off")}},
             args, &p, &code))
         return code;
@@ -116,7 +142,7 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     }
     const auto kind = backendKindFromName(p.values.value(QStringLiteral("kind")));
     if (!kind)
-        return ctx.usage(CliContext::tr("--kind must be ollama or openai, not \"%1\"")
+        return ctx.usage(CliContext::tr("--kind must be ollama, openai or openwebui, not \"%1\"")
                              .arg(p.values.value(QStringLiteral("kind"))),
                          cmd);
     const QString name = p.values.value(QStringLiteral("name"));
@@ -131,8 +157,20 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     if (!url.isValid())
         return ctx.usage(problem, cmd);
 
+    const QString email = p.values.value(QStringLiteral("email")).trimmed();
+    const bool withKey = p.flags.contains(QLatin1String("key-stdin"));
+    if (*kind == BackendKind::OpenWebUi && email.isEmpty() == !withKey)
+        return ctx.usage(CliContext::tr("an Open WebUI server needs either --email (to sign in) "
+                                        "or --key-stdin (an API key), not both"),
+                         cmd);
+    if (*kind != BackendKind::OpenWebUi && !email.isEmpty())
+        return ctx.usage(CliContext::tr("--email is for Open WebUI servers (--kind openwebui)"),
+                         cmd);
+    if (email.isEmpty() && p.flags.contains(kPasswordStdin.name))
+        return ctx.usage(CliContext::tr("--password-stdin goes with --email"), cmd);
+
     QString key;
-    if (p.flags.contains(QLatin1String("key-stdin"))) {
+    if (withKey) {
         key = readKeyFromStdin();
         if (key.isEmpty())
             return ctx.fail(CliContext::tr("--key-stdin was given but standard input held no "
@@ -150,17 +188,20 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
                                        "name, or remove the old one first.")
                             .arg(name));
 
+    BackendRecord record;
+    record.name = name;
+    record.kind = *kind;
+    record.url = url;
+    record.enabled = !p.flags.contains(QLatin1String("disabled"));
+    if (!email.isEmpty())
+        return signInToServer(ctx, record, email, p.flags.contains(kPasswordStdin.name));
+
     // The key goes to the keyring first: if that fails, nothing is added at all.
     if (!key.isEmpty()) {
         if (Status st = app->secrets().write(backendSecretKey(name), key); !st.ok())
             return ctx.fail(
                 joinSentences(st.errorMessage(), CliContext::tr("The backend was not added.")));
     }
-    BackendRecord record;
-    record.name = name;
-    record.kind = *kind;
-    record.url = url;
-    record.enabled = !p.flags.contains(QLatin1String("disabled"));
     record.hasKey = !key.isEmpty();
     auto added = app->backends().add(record);
     if (!added) {
@@ -240,12 +281,16 @@ int runBackends(CliContext& ctx, const QStringList& args)
         return backendsAdd(ctx, rest);
     if (sub == QLatin1String("remove"))
         return backendsRemove(ctx, rest);
+    if (sub == QLatin1String("login"))
+        return backendsLogin(ctx, rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         ctx.out() << CliContext::tr(
-                         "Usage: lyss-cli [--data-dir DIR] backends list|add|remove ...\n"
+                         "Usage: lyss-cli [--data-dir DIR] backends list|add|login|remove ...\n"
                          "\n"
                          "  backends list [--json]\n"
-                         "  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]\n"
+                         "  backends add --kind ollama|openai|openwebui --name NAME --url URL\n"
+                         "               [--key-stdin | --email ADDR [--password-stdin]]\n"
+                         "  backends login NAME [--email ADDR] [--password-stdin]\n"
                          "  backends remove NAME\n")
                   << Qt::flush;
         return kExitOk;

@@ -5,6 +5,7 @@
 #include "accounts/Accounts.h"
 #include "app/AppContext.h"
 #include "app/UserSession.h"
+#include "backends/OpenWebUiBackend.h"
 #include "io/ChatImporter.h"
 #include "io/MarkdownExport.h"
 #include "io/OpenWebUiFormat.h"
@@ -19,6 +20,7 @@
 #include "util/Sentences.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -50,28 +52,83 @@ QString dataDirOf(const CliContext& ctx)
     return resolveDataDir(ctx.dataDir(), QProcessEnvironment::systemEnvironment());
 }
 
+// The chats of the person an Open WebUI server knows by the backend's sign-in or key, as
+// its export (ChatImporter reads them as it reads a file); false after saying why.
+std::optional<ImportFile> chatsOfServer(CliContext& ctx, const QString& name)
+{
+    BackendSet* backends = ctx.backends();
+    if (!backends)
+        return std::nullopt;
+    auto* server = qobject_cast<OpenWebUiBackend*>(backends->find(name));
+    if (!server) {
+        ctx.fail(backends->find(name)
+                     ? CliContext::tr("%1 is not an Open WebUI server: chats are imported only "
+                                      "from those.")
+                           .arg(name)
+                     : CliContext::tr("There is no backend named \"%1\" (or it is switched "
+                                      "off). See lyss-cli backends list.")
+                           .arg(name));
+        return std::nullopt;
+    }
+    if (ctx.stderrIsTerminal())
+        ctx.err()
+            << CliContext::tr("Reading your chats from %1…").arg(server->config().url.toString())
+            << Qt::endl;
+    QEventLoop loop;
+    std::optional<Result<QByteArray>> answer;
+    server->fetchChats([&](Result<QByteArray> r) {
+        answer = std::move(r);
+        loop.quit();
+    });
+    loop.exec();
+    if (!answer->ok()) {
+        ctx.fail(joinSentences(answer->errorMessage(), CliContext::tr("Nothing was imported.")));
+        return std::nullopt;
+    }
+    auto file = ChatImporter::parse(**answer, server->config().url.toString());
+    if (!file) {
+        ctx.fail(joinSentences(file.errorMessage(), CliContext::tr("Nothing was imported.")));
+        return std::nullopt;
+    }
+    return std::move(file).value();
+}
+
 } // namespace
 
 int runImport(CliContext& ctx, const QStringList& args)
 {
     ParsedArgs p;
     int code = 0;
-    if (!parseArgs(
-            ctx, QStringLiteral("import"), QStringLiteral("import FILE"),
-            CliContext::tr("Imports chats from Open WebUI's export (chat-export-….json) or "
-                           "ChatGPT's conversations.json; the format is detected. Branches, "
-                           "models, times, titles, pinned/archived and tags come across. A "
-                           "broken file imports nothing; chats imported before are skipped."),
-            {}, args, &p, &code))
+    if (!parseArgs(ctx, QStringLiteral("import"),
+                   QStringLiteral("import FILE | --from-backend NAME"),
+                   CliContext::tr("Imports chats from Open WebUI's export (chat-export-….json) or "
+                                  "ChatGPT's conversations.json; the format is detected. Branches, "
+                                  "models, times, titles, pinned/archived and tags come across. A "
+                                  "broken file imports nothing; chats imported before are skipped. "
+                                  "With --from-backend, your chats are read from that Open WebUI "
+                                  "server (as the account it is signed in to) instead of a file."),
+                   {{QStringLiteral("from-backend"), QStringLiteral("NAME"),
+                     CliContext::tr("an Open WebUI server to read your chats from")}},
+                   args, &p, &code))
         return code;
-    if (p.positional.size() != 1)
-        return ctx.usage(CliContext::tr("import takes one FILE"), QStringLiteral("import"));
-    auto file = ChatImporter::read(p.positional[0]);
-    if (!file)
-        return ctx.fail(file.errorMessage());
+    const QString fromBackend = p.values.value(QStringLiteral("from-backend"));
+    if (p.positional.size() != (fromBackend.isEmpty() ? 1 : 0))
+        return ctx.usage(fromBackend.isEmpty()
+                             ? CliContext::tr("import takes one FILE")
+                             : CliContext::tr("import takes no FILE with --from-backend"),
+                         QStringLiteral("import"));
     AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
+    std::optional<ImportFile> file;
+    if (fromBackend.isEmpty()) {
+        auto read = ChatImporter::read(p.positional[0]);
+        if (!read)
+            return ctx.fail(read.errorMessage());
+        file = std::move(read).value();
+    } else if (!(file = chatsOfServer(ctx, fromBackend))) {
+        return kExitFailed;
+    }
     const bool tty = ctx.stderrIsTerminal();
     ChatImporter importer(app->database(), app->session().userId());
     auto summary = importer.write(*file, [&](int done, int total) {

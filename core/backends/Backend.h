@@ -63,6 +63,10 @@ public:
         // A short JSON answer's limits; see HttpClient.
         qint64 maxJsonBytes = HttpClient::kMaxJsonBytes;
         int jsonDeadlineMs = HttpClient::kJsonDeadlineMs;
+        // An Open WebUI server signed in to: the email and when the sign-in ends (see
+        // BackendRecord).
+        QString account;
+        qint64 signedInUntil = 0;
     };
 
     template <typename T>

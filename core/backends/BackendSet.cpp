@@ -3,6 +3,7 @@
 
 #include "backends/OllamaBackend.h"
 #include "backends/OpenAIBackend.h"
+#include "backends/OpenWebUiBackend.h"
 #include "secrets/SecretStore.h"
 
 #include <QHash>
@@ -36,11 +37,24 @@ void BackendSet::build(const QList<EffectiveBackend>& backends, SecretStore* sec
         // start (a request that fails for want of it says so).
         if (config.apiKey.isEmpty() && b.hasStoredKey)
             config.keyStore = secrets;
-        if (b.kind == BackendKind::Ollama)
-            m_backends.append(new OllamaBackend(config, &m_nam, this));
-        else
-            m_backends.append(new OpenAIBackend(config, &m_nam, this));
+        config.account = b.account;
+        config.signedInUntil = b.signedInUntil;
+        m_backends.append(make(config, &m_nam, this));
     }
+}
+
+Backend* BackendSet::make(const Backend::Config& config, QNetworkAccessManager* nam,
+                          QObject* parent)
+{
+    switch (config.kind) {
+    case BackendKind::Ollama:
+        return new OllamaBackend(config, nam, parent);
+    case BackendKind::OpenAI:
+        break;
+    case BackendKind::OpenWebUi:
+        return new OpenWebUiBackend(config, nam, parent);
+    }
+    return new OpenAIBackend(config, nam, parent);
 }
 
 Backend* BackendSet::find(const QString& name) const

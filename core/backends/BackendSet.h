@@ -41,6 +41,9 @@ public:
     QList<Backend*> backends() const { return m_backends; }
     Backend* find(const QString& name) const;
     QNetworkAccessManager* network() { return &m_nam; }
+    // A backend of `config.kind` (a server tested before it is kept, as well as this set's).
+    static Backend* make(const Backend::Config& config, QNetworkAccessManager* nam,
+                         QObject* parent);
 
     // Asks every backend (or only `only`) at once; `done` runs when all have answered.
     void listModels(std::function<void(ModelList)> done, Backend* only = nullptr);

@@ -147,8 +147,15 @@ int HttpClient::httpStatus(const QNetworkReply* reply)
 
 QString HttpClient::serverLabel() const
 {
-    return m_kind == BackendKind::Ollama ? tr("the Ollama server at %1").arg(m_base.toString())
-                                         : tr("the server at %1").arg(m_base.toString());
+    switch (m_kind) {
+    case BackendKind::Ollama:
+        return tr("the Ollama server at %1").arg(m_base.toString());
+    case BackendKind::OpenWebUi:
+        return tr("the Open WebUI server at %1").arg(m_base.toString());
+    case BackendKind::OpenAI:
+        break;
+    }
+    return tr("the server at %1").arg(m_base.toString());
 }
 
 QByteArray HttpClient::bodyOf(QNetworkReply* reply)
@@ -167,8 +174,11 @@ Result<QJsonDocument> HttpClient::jsonResult(QNetworkReply* reply) const
     const QByteArray body = bodyOf(reply);
     const int status = httpStatus(reply);
     if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300 ||
-        reply->property(kTooLarge).isValid())
-        return Error{describeFailure(reply, body)};
+        reply->property(kTooLarge).isValid()) {
+        const bool refused = status == 401 || status == 403;
+        return Error{describeFailure(reply, body),
+                     refused ? ErrorCode::Unauthorised : ErrorCode::Unknown};
+    }
     QJsonParseError parseError{};
     QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -213,6 +223,14 @@ QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body
             hint = tr("Is the server running, and is the address right?");
         return tr("Cannot reach %1: %2. %3").arg(serverLabel(), reply->errorString(), hint);
     }
+    if ((status == 401 || status == 403) && !m_signInName.isEmpty() &&
+        m_apiKey->problem().isEmpty())
+        return tr("%1 no longer takes your sign-in (HTTP %2: %3): it has ended or was "
+                  "revoked. Sign in again in Settings › Servers, or with: lyss-cli backends "
+                  "login %4")
+            .arg(serverLabel())
+            .arg(status)
+            .arg(serverText, m_signInName);
     if (status == 401 || status == 403) {
         if (!m_apiKey->problem().isEmpty())
             return tr("%1 refused the request (HTTP %2: %3). Its API key could not be read "

@@ -34,6 +34,10 @@ public:
     static constexpr qint64 kMaxJsonBytes = 32 * 1024 * 1024;
     static constexpr int kJsonDeadlineMs = 60 * 1000;
     void setJsonLimits(qint64 maxBytes, int deadlineMs);
+    // The server takes a sign-in's token (an Open WebUI server signed in to as a person):
+    // a refusal then says that sign-in has ended and how to sign in to `backendName` again,
+    // as ErrorCode::Unauthorised.
+    void setSignIn(const QString& backendName) { m_signInName = backendName; }
 
     QUrl url(const QString& path) const;
     // Requests for a short JSON answer, within the limits above.
@@ -72,6 +76,7 @@ private:
     std::shared_ptr<ApiKey> m_apiKey;
     qint64 m_maxJsonBytes = kMaxJsonBytes;
     int m_jsonDeadlineMs = kJsonDeadlineMs;
+    QString m_signInName;
 };
 
 } // namespace lyss

@@ -14,6 +14,8 @@ struct ModelInfo {
     QString backendName;
     BackendKind backendKind = BackendKind::Ollama;
     QString displayName;   // name, or "backend/name" when two backends offer the name
+    QString title;         // the server's own name for it, when it has one (Open WebUI's
+                           // presets: "Code helper" for "code-helper"), else empty
     qint64 sizeBytes = -1; // -1: unknown (OpenAI-style servers do not say)
     QString family;
     QString parameterSize;

@@ -52,7 +52,8 @@ public:
 };
 
 // The error text inside a JSON error body or stream line, in any of the shapes servers
-// use: {"error":"..."}, {"error":{"message":"..."}}, {"object":"error","message":"..."}.
+// use: {"error":"..."}, {"error":{"message":"..."}}, {"object":"error","message":"..."},
+// {"detail":"..."}.
 // Empty when the object is not an error.
 QString errorMessageFromJson(const QJsonObject& object);
 

@@ -146,7 +146,16 @@ QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
 {
     QList<EffectiveBackend> out;
     for (const BackendRecord& r : stored)
-        out.append({r.name, r.kind, r.url, r.enabled, ValueSource::Database, {}, r.hasKey, {}});
+        out.append({r.name,
+                    r.kind,
+                    r.url,
+                    r.enabled,
+                    ValueSource::Database,
+                    {},
+                    r.hasKey,
+                    {},
+                    r.account,
+                    r.signedInUntil});
 
     auto [ollamaUrls, ollamaVar] =
         listFromEnv(env, QStringLiteral("OLLAMA_BASE_URLS"), QStringLiteral("OLLAMA_BASE_URL"));

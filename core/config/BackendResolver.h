@@ -19,7 +19,9 @@ struct EffectiveBackend {
     ValueSource source = ValueSource::Default;
     QString envVar; // the variable that defined it, for ValueSource::Environment
     bool hasStoredKey = false;
-    QString envKey; // an API key from the environment; used, never stored
+    QString envKey;           // an API key from the environment; used, never stored
+    QString account;          // an Open WebUI server's sign-in, see BackendRecord
+    qint64 signedInUntil = 0; // ms since the epoch; 0: not said
 };
 
 // The backend list for this run: the database's backends, then those the environment

@@ -5,7 +5,15 @@ namespace lyss {
 
 QString backendKindName(BackendKind kind)
 {
-    return kind == BackendKind::Ollama ? QStringLiteral("ollama") : QStringLiteral("openai");
+    switch (kind) {
+    case BackendKind::Ollama:
+        return QStringLiteral("ollama");
+    case BackendKind::OpenAI:
+        return QStringLiteral("openai");
+    case BackendKind::OpenWebUi:
+        return QStringLiteral("openwebui");
+    }
+    return {};
 }
 
 std::optional<BackendKind> backendKindFromName(const QString& name)
@@ -14,6 +22,8 @@ std::optional<BackendKind> backendKindFromName(const QString& name)
         return BackendKind::Ollama;
     if (name == QLatin1String("openai"))
         return BackendKind::OpenAI;
+    if (name == QLatin1String("openwebui"))
+        return BackendKind::OpenWebUi;
     return std::nullopt;
 }
 

@@ -10,7 +10,8 @@
 namespace lyss {
 
 namespace {
-const QString kColumns = QStringLiteral("id, name, kind, url, enabled, has_key, created_at");
+const QString kColumns =
+    QStringLiteral("id, name, kind, url, enabled, has_key, created_at, account, signed_in_until");
 
 BackendRecord fromRow(const QSqlQuery& q)
 {
@@ -22,6 +23,8 @@ BackendRecord fromRow(const QSqlQuery& q)
     b.enabled = q.value(4).toBool();
     b.hasKey = q.value(5).toBool();
     b.createdAt = q.value(6).toLongLong();
+    b.account = q.value(7).toString();
+    b.signedInUntil = q.value(8).toLongLong();
     return b;
 }
 } // namespace
@@ -75,8 +78,8 @@ Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
                         "the old one first.")
                          .arg(backend.name)};
     auto q = m_statements.get(
-        QStringLiteral("INSERT INTO backends (name, kind, url, enabled, has_key, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO backends (name, kind, url, enabled, has_key, created_at, "
+                       "account, signed_in_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return q.error();
     BackendRecord stored = backend;
@@ -87,6 +90,8 @@ Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
     (*q)->addBindValue(stored.enabled);
     (*q)->addBindValue(stored.hasKey);
     (*q)->addBindValue(stored.createdAt);
+    (*q)->addBindValue(stored.account.isEmpty() ? QVariant() : QVariant(stored.account));
+    (*q)->addBindValue(stored.signedInUntil);
     if (Status st = sql::exec(**q, tr("Adding the backend %1").arg(stored.name)); !st.ok())
         return st.error();
     stored.id = (*q)->lastInsertId().toLongLong();
@@ -98,13 +103,16 @@ Status BackendRepository::update(const BackendRecord& backend)
     if (Status st = allowed(tr("change a backend")); !st.ok())
         return st;
     auto q = m_statements.get(QStringLiteral(
-        "UPDATE backends SET kind = ?, url = ?, enabled = ?, has_key = ? WHERE name = ?"));
+        "UPDATE backends SET kind = ?, url = ?, enabled = ?, has_key = ?, account = ?, "
+        "signed_in_until = ? WHERE name = ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(backendKindName(backend.kind));
     (*q)->addBindValue(backend.url.toString());
     (*q)->addBindValue(backend.enabled);
     (*q)->addBindValue(backend.hasKey);
+    (*q)->addBindValue(backend.account.isEmpty() ? QVariant() : QVariant(backend.account));
+    (*q)->addBindValue(backend.signedInUntil);
     (*q)->addBindValue(backend.name);
     if (Status st = sql::exec(**q, tr("Changing the backend %1").arg(backend.name)); !st.ok())
         return st;

@@ -32,8 +32,8 @@ public:
     Result<std::optional<BackendRecord>> find(const QString& name);
     // Adds the backend; fails with a readable message when the name is taken.
     Result<BackendRecord> add(const BackendRecord& backend);
-    // Changes the kind, address, switch and key flag of the backend named backend.name;
-    // fails when there is none.
+    // Changes the kind, address, switch, key flag and sign-in of the backend named
+    // backend.name; fails when there is none.
     Status update(const BackendRecord& backend);
     // Removes it; fails when there is no backend of that name.
     Status remove(const QString& name);

@@ -17,17 +17,7 @@ using namespace lyss;
 using test::runStream;
 using test::wait;
 
-namespace {
-
-ChatRequest request(const QString& model, const QString& prompt)
-{
-    ChatRequest r;
-    r.model = model;
-    r.messages = {{Role::User, prompt}};
-    return r;
-}
-
-} // namespace
+using test::request;
 
 class TestBackends : public QObject {
     Q_OBJECT

@@ -18,16 +18,7 @@
 
 using namespace lyss;
 using test::runCli;
-
-namespace {
-QStringList words(std::initializer_list<const char*> list)
-{
-    QStringList out;
-    for (const char* w : list)
-        out << QString::fromUtf8(w);
-    return out;
-}
-} // namespace
+using test::words;
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -57,7 +48,7 @@ private Q_SLOTS:
             << words({"backends", "add", "--kind", "ollama", "--name", "x"}) << "--url is required";
         QTest::newRow("add bad kind")
             << words({"backends", "add", "--kind", "gemini", "--name", "x", "--url", "http://h"})
-            << "--kind must be ollama or openai";
+            << "--kind must be ollama, openai or openwebui";
         QTest::newRow("add bad url") << words({"backends", "add", "--kind", "ollama", "--name", "x",
                                                "--url", "localhost:11434"})
                                      << "is not a server address";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "backends/Backend.h"
+#include "backends/ChatRequest.h"
 #include "backends/ChatStream.h"
 
 #include <QEventLoop>
@@ -13,6 +14,15 @@
 #include <optional>
 
 namespace lyss::test {
+
+// A request of one question to `model`.
+inline ChatRequest request(const QString& model, const QString& prompt)
+{
+    ChatRequest r;
+    r.model = model;
+    r.messages = {{Role::User, prompt}};
+    return r;
+}
 
 // Starts an asynchronous call and waits (up to 30 s) for its callback.
 template <typename T>

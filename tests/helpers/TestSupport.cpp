@@ -98,7 +98,13 @@ FakeServer::FakeServer(const QStringList& extraArgs, const QString& script)
     : m_process(std::make_unique<QProcess>())
 {
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    m_process->start(QStringLiteral("python3"),
+    // A server on Debian's Python packages (aiohttp, python-socketio) says so in its first
+    // line: the python3 on PATH may be another interpreter that does not see them.
+    const QString path = QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/") + script;
+    QFile file(path);
+    const bool debian =
+        file.open(QIODevice::ReadOnly) && file.readLine().startsWith("#!/usr/bin/python3");
+    m_process->start(debian ? QStringLiteral("/usr/bin/python3") : QStringLiteral("python3"),
                      QStringList{QStringLiteral(LYSS_SOURCE_DIR "/tests/servers/") + script,
                                  QStringLiteral("--port"), QStringLiteral("0")} +
                          extraArgs);
@@ -144,6 +150,19 @@ QByteArray fetch(const QUrl& url, bool post)
     return body;
 }
 } // namespace
+
+QStringList words(std::initializer_list<const char*> list)
+{
+    QStringList out;
+    for (const char* w : list)
+        out << QString::fromUtf8(w);
+    return out;
+}
+
+QByteArray FakeServer::get(const QString& path) const
+{
+    return fetch(url(path), false);
+}
 
 QJsonArray FakeServer::requests() const
 {

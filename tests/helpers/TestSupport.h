@@ -26,6 +26,8 @@ public:
     bool isRunning() const { return m_port > 0; }
     int port() const { return m_port; }
     QUrl url(const QString& path = {}) const;
+    // GETs `path` of the server (its /_test/... controls) and returns the body.
+    QByteArray get(const QString& path) const;
     // Every request the server received, oldest first: method, path, headers, body.
     QJsonArray requests() const;
     // The last chat request (Ollama's /api/chat or OpenAI's /chat/completions), or {}.
@@ -78,6 +80,9 @@ struct CliResult {
     QString out;
     QString err;
 };
+
+// A command line from C strings: words({"backends", "list"}).
+QStringList words(std::initializer_list<const char*> list);
 
 // Runs the real lyss-cli binary with --data-dir and waits for it.
 CliResult runCli(const QString& dataDir, const QStringList& args,

@@ -59,7 +59,7 @@ struct Window {
         app = std::move(AppContext::open(o)).value();
         if (prepare)
             prepare(*app);
-        backends = std::make_unique<BackendSet>(*app->effectiveBackends(), nullptr, 30000);
+        backends = std::make_unique<BackendSet>(*app->effectiveBackends(), &app->secrets(), 30000);
         conversations = std::make_unique<Conversations>(app->store(), app->settings(), *backends);
         window = std::make_unique<MainWindow>(*app, *backends, *conversations);
         window->show();

@@ -29,8 +29,8 @@ QString ServerAdder::refusal() const
     return {};
 }
 
-Result<QString> ServerAdder::add(const QString& kind, const QString& name, const QString& url,
-                                 const QString& key) const
+Result<BackendRecord> ServerAdder::checked(const QString& kind, const QString& name,
+                                           const QString& url) const
 {
     if (const QString why = refusal(); !why.isEmpty())
         return Error{why, ErrorCode::Refused};
@@ -45,15 +45,26 @@ Result<QString> ServerAdder::add(const QString& kind, const QString& name, const
     if (auto existing = m_app.backends().find(name); existing && existing->has_value())
         return Error{tr("A server named \"%1\" already exists.").arg(name),
                      ErrorCode::InvalidInput};
+    BackendRecord record;
+    record.name = name;
+    record.kind = backendKindFromName(kind).value_or(BackendKind::Ollama);
+    record.url = normalized;
+    return record;
+}
+
+Result<QString> ServerAdder::add(const QString& kind, const QString& name, const QString& url,
+                                 const QString& key) const
+{
+    auto checkedRecord = checked(kind, name, url);
+    if (!checkedRecord)
+        return checkedRecord.error();
+    BackendRecord record = *checkedRecord;
     if (!key.isEmpty()) {
         if (Status st = m_app.secrets().write(backendSecretKey(name), key); !st.ok())
             return Error{joinSentences(st.errorMessage(), tr("The server was not added.")),
                          st.errorCode()};
     }
-    BackendRecord record;
-    record.name = name;
-    record.kind = backendKindFromName(kind).value_or(BackendKind::Ollama);
-    record.url = normalized;
+    const QUrl normalized = record.url;
     record.hasKey = !key.isEmpty();
     if (auto added = m_app.backends().add(record); !added)
         return added.error();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/BackendRecord.h"
 #include "util/Result.h"
 
 #include <QObject>
@@ -22,6 +23,10 @@ public:
 
     // Why servers cannot be added here now (read only, not an admin); empty when they can.
     QString refusal() const;
+    // The server as it would be added, once the rules are met (may change the servers, a
+    // free usable name, an address that is one), or why not.
+    Result<BackendRecord> checked(const QString& kind, const QString& name,
+                                  const QString& url) const;
     // Adds the server; what to tell the person ("Added …"), or why not.
     Result<QString> add(const QString& kind, const QString& name, const QString& url,
                         const QString& key) const;

@@ -3,20 +3,21 @@
 
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
-#include "backends/OllamaBackend.h"
-#include "backends/OpenAIBackend.h"
 #include "common/PlainText.h"
 #include "secrets/SecretStore.h"
 #include "settings/PageStyle.h"
+#include "settings/ServerAccount.h"
 #include "settings/ServerAdder.h"
 #include "store/BackendRepository.h"
 #include "util/Sentences.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableWidget>
@@ -46,9 +47,13 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     auto* test = new QPushButton(tr("Test connection"), page);
     auto* edit = new QPushButton(tr("Edit"), page);
     auto* remove = new QPushButton(tr("Remove"), page);
+    m_import = new QPushButton(tr("Import my chats"), page);
+    m_import->setObjectName(QStringLiteral("importFromServer"));
+    m_import->setToolTip(tr("Bring your chats over from this Open WebUI server"));
     row->addWidget(test);
     row->addWidget(edit);
     row->addWidget(remove);
+    row->addWidget(m_import);
     row->addStretch(1);
     v->addLayout(row);
 
@@ -56,10 +61,13 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     m_formTitle = pagestyle::heading(tr("Add a server"), page);
     v->addWidget(m_formTitle);
     auto* form = new QFormLayout;
+    m_form = form;
     m_kind = new QComboBox(page);
+    m_kind->setObjectName(QStringLiteral("serverKind"));
     m_kind->addItem(tr("Ollama"), QStringLiteral("ollama"));
     m_kind->addItem(tr("OpenAI-compatible (llama.cpp, LM Studio, vLLM, hosted)"),
                     QStringLiteral("openai"));
+    m_kind->addItem(tr("Open WebUI server (sign in)"), QStringLiteral("openwebui"));
     m_name = new QLineEdit(page);
     m_name->setPlaceholderText(QStringLiteral("gpu-box"));
     m_url = new QLineEdit(page);
@@ -67,9 +75,18 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     m_key = new QLineEdit(page);
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
+    m_email = new QLineEdit(page);
+    m_email->setObjectName(QStringLiteral("serverEmail"));
+    m_email->setPlaceholderText(QStringLiteral("you@example.org"));
+    m_password = new QLineEdit(page);
+    m_password->setObjectName(QStringLiteral("serverPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("sent to the server only; never kept"));
     form->addRow(tr("Kind"), m_kind);
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Address"), m_url);
+    form->addRow(tr("Email"), m_email);
+    form->addRow(tr("Password"), m_password);
     form->addRow(tr("API key"), m_key);
     m_addOrSave = new QPushButton(tr("Add server"), page);
     m_addOrSave->setObjectName(QStringLiteral("addOrSaveServer"));
@@ -86,18 +103,26 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
         const int r = m_servers->currentRow();
         return r >= 0 ? m_servers->item(r, 0)->text() : QString();
     };
+    m_account = new ServerAccount(app, backends.network(), this);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ServersPage::showRowsForKind);
+    showRowsForKind();
     connect(m_addOrSave, &QPushButton::clicked, this, [this] {
+        const QString password = m_password->text();
+        m_password->clear(); // the form keeps no password, whatever happens
         const bool done =
             m_editing.isEmpty()
                 ? addServer(m_kind->currentData().toString(), m_name->text().trimmed(),
-                            m_url->text(), m_key->text())
-                : saveServer(m_kind->currentData().toString(), m_url->text(), m_key->text());
+                            m_url->text(), m_key->text(), m_email->text().trimmed(), password)
+                : saveServer(m_kind->currentData().toString(), m_url->text(), m_key->text(),
+                             m_email->text().trimmed(), password);
         if (done) {
             m_name->clear();
             m_url->clear();
             m_key->clear();
         }
     });
+    connect(m_import, &QPushButton::clicked, this,
+            [this, selectedName] { importChats(selectedName()); });
     connect(remove, &QPushButton::clicked, this,
             [this, selectedName] { removeServer(selectedName()); });
     connect(edit, &QPushButton::clicked, this,
@@ -107,6 +132,30 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     connect(test, &QPushButton::clicked, this,
             [this, selectedName] { testServer(selectedName()); });
     reloadServers();
+}
+
+void ServersPage::showRowsForKind()
+{
+    const bool openWebUi = m_kind->currentData().toString() == QLatin1String("openwebui");
+    m_form->setRowVisible(m_email, openWebUi);
+    m_form->setRowVisible(m_password, openWebUi);
+    m_key->setPlaceholderText(openWebUi ? tr("or an API key (sk-…) instead of signing in")
+                              : m_editing.isEmpty() ? tr("optional; kept in the system keyring")
+                                                    : m_key->placeholderText());
+    m_url->setPlaceholderText(openWebUi ? QStringLiteral("https://chat.example.org")
+                                        : QStringLiteral("http://localhost:11434"));
+}
+
+void ServersPage::resetForm()
+{
+    m_editing.clear();
+    m_name->setReadOnly(false);
+    m_email->clear();
+    m_password->clear();
+    m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
+    m_addOrSave->setText(tr("Add server"));
+    m_formTitle->setText(tr("Add a server"));
+    showRowsForKind();
 }
 
 QUrl ServersPage::checkedUrl(const QString& url)
@@ -133,9 +182,18 @@ void ServersPage::reloadServers()
     for (const EffectiveBackend& b : *list) {
         const int r = m_servers->rowCount();
         m_servers->insertRow(r);
-        const QString key = !b.envKey.isEmpty() ? tr("environment")
-                            : b.hasStoredKey    ? tr("keyring")
-                                                : QStringLiteral("–");
+        QString key = !b.envKey.isEmpty() ? tr("environment")
+                      : b.hasStoredKey    ? tr("keyring")
+                                          : QStringLiteral("–");
+        if (!b.account.isEmpty()) {
+            // An Open WebUI server signed in to: as whom, until when (or that it ended).
+            const QString until = QLocale().toString(
+                QDateTime::fromMSecsSinceEpoch(b.signedInUntil), QLocale::ShortFormat);
+            key = b.signedInUntil <= 0 ? b.account
+                  : b.signedInUntil <= QDateTime::currentMSecsSinceEpoch()
+                      ? tr("%1, sign-in ended: Edit to sign in again").arg(b.account)
+                      : tr("%1 until %2").arg(b.account, until);
+        }
         const QString from = b.source == ValueSource::Environment
                                  ? tr("environment (%1)").arg(b.envVar)
                              : b.source == ValueSource::Default ? tr("built in")
@@ -151,8 +209,41 @@ void ServersPage::reloadServers()
 }
 
 bool ServersPage::addServer(const QString& kind, const QString& name, const QString& url,
-                            const QString& key)
+                            const QString& key, const QString& email, const QString& password)
 {
+    if (kind == QLatin1String("openwebui") && !email.isEmpty()) {
+        ServerAdder adder(m_app);
+        auto record = adder.checked(kind, name, url);
+        if (!record) {
+            say(record.errorMessage());
+            return false;
+        }
+        if (password.isEmpty()) {
+            say(tr("Give the password of %1 on that server (it is sent to the server, and "
+                   "kept nowhere).")
+                    .arg(email));
+            return false;
+        }
+        say(tr("Signing in to %1…").arg(record->url.toString()));
+        ++m_working;
+        m_account->signIn(*record, email, password, [this](Result<QString> r) {
+            --m_working;
+            say(r ? *r : r.errorMessage());
+            if (r) {
+                m_name->clear();
+                m_url->clear();
+                m_email->clear();
+                reloadServers();
+                Q_EMIT serversChanged();
+            }
+            Q_EMIT finishedWork();
+        });
+        return false; // the form is cleared once the server has taken the sign-in
+    }
+    if (kind == QLatin1String("openwebui") && key.isEmpty()) {
+        say(tr("Sign in with your email and password on that server, or give an API key."));
+        return false;
+    }
     const Result<QString> added = ServerAdder(m_app).add(kind, name, url, key);
     say(added ? *added : added.errorMessage());
     if (!added)
@@ -190,11 +281,19 @@ bool ServersPage::editServer(const QString& name)
     m_name->setText(b.name);
     m_name->setReadOnly(true);
     m_url->setText(b.url.toString());
+    m_email->setText(b.account);
+    m_password->clear();
     m_key->clear();
     m_key->setPlaceholderText(b.hasKey ? tr("leave empty to keep the stored key")
                                        : tr("optional; kept in the system keyring"));
     m_addOrSave->setText(tr("Save server"));
     m_formTitle->setText(tr("Edit %1").arg(b.name));
+    showRowsForKind();
+    if (b.kind == BackendKind::OpenWebUi && !b.account.isEmpty()) {
+        say(tr("Editing %1: give your password to sign in again.").arg(b.name));
+        m_password->setFocus();
+        return true;
+    }
     say(tr("Editing %1: change what you need and save.").arg(b.name));
     m_url->setFocus();
     return true;
@@ -208,7 +307,8 @@ bool ServersPage::refusedWhileReadOnly()
     return !why.isEmpty();
 }
 
-bool ServersPage::saveServer(const QString& kind, const QString& url, const QString& key)
+bool ServersPage::saveServer(const QString& kind, const QString& url, const QString& key,
+                             const QString& email, const QString& password)
 {
     if (refusedWhileReadOnly())
         return false;
@@ -222,6 +322,26 @@ bool ServersPage::saveServer(const QString& kind, const QString& url, const QStr
     if (!normalized.isValid())
         return false;
     BackendRecord record = **stored;
+    if (kind == QLatin1String("openwebui") && !password.isEmpty()) {
+        record.kind = BackendKind::OpenWebUi;
+        record.url = normalized;
+        const QString as = email.isEmpty() ? record.account : email;
+        say(tr("Signing in to %1…").arg(normalized.toString()));
+        ++m_working;
+        m_account->signIn(record, as, password, [this](Result<QString> r) {
+            --m_working;
+            say(r ? *r : r.errorMessage());
+            if (r) {
+                resetForm();
+                m_name->clear();
+                m_url->clear();
+                reloadServers();
+                Q_EMIT serversChanged();
+            }
+            Q_EMIT finishedWork();
+        });
+        return false;
+    }
     if (!key.isEmpty()) {
         if (Status st = m_app.secrets().write(backendSecretKey(record.name), key); !st.ok()) {
             say(joinSentences(st.errorMessage(), tr("Nothing was changed.")));
@@ -231,15 +351,16 @@ bool ServersPage::saveServer(const QString& kind, const QString& url, const QStr
     }
     record.kind = backendKindFromName(kind).value_or(record.kind);
     record.url = normalized;
+    if (!key.isEmpty()) {
+        // A key instead of a sign-in.
+        record.account.clear();
+        record.signedInUntil = 0;
+    }
     if (Status st = m_app.backends().update(record); !st.ok()) {
         say(st.errorMessage());
         return false;
     }
-    m_editing.clear();
-    m_name->setReadOnly(false);
-    m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
-    m_addOrSave->setText(tr("Add server"));
-    m_formTitle->setText(tr("Add a server"));
+    resetForm();
     say(tr("Saved %1 (%2).").arg(record.name, normalized.toString()));
     reloadServers();
     Q_EMIT serversChanged();
@@ -265,6 +386,30 @@ bool ServersPage::removeServer(const QString& name)
     return true;
 }
 
+void ServersPage::importChats(const QString& name)
+{
+    if (!m_app.readOnlyReason().isEmpty())
+        return say(tr("Chats cannot be imported: %1.").arg(m_app.readOnlyReason()));
+    auto list = m_app.effectiveBackends();
+    if (!list)
+        return say(list.errorMessage());
+    auto it = std::find_if(list->begin(), list->end(), [&](const EffectiveBackend& b) {
+        return b.name == name && b.kind == BackendKind::OpenWebUi;
+    });
+    if (it == list->end())
+        return say(tr("Choose an Open WebUI server in the list first: your chats are brought "
+                      "over from one."));
+    say(tr("Reading your chats from %1…").arg(it->url.toString()));
+    ++m_working;
+    m_account->importChats(*it, [this](Result<QString> r, int imported) {
+        --m_working;
+        say(r ? *r : r.errorMessage());
+        if (imported > 0)
+            Q_EMIT chatsImported();
+        Q_EMIT finishedWork();
+    });
+}
+
 void ServersPage::testServer(const QString& name)
 {
     auto list = m_app.effectiveBackends();
@@ -278,12 +423,10 @@ void ServersPage::testServer(const QString& name)
         return say(list->isEmpty() ? tr("There is no server to test: add one below.")
                                    : tr("Choose a server in the list first."));
     Backend::Config config{it->name, it->kind, it->url, it->envKey, 15000};
+    config.account = it->account;
     if (config.apiKey.isEmpty() && it->hasStoredKey)
         config.keyStore = &m_app.secrets(); // read without waiting, before the probe
-    Backend* probe =
-        it->kind == BackendKind::Ollama
-            ? static_cast<Backend*>(new OllamaBackend(config, m_backends.network(), this))
-            : new OpenAIBackend(config, m_backends.network(), this);
+    Backend* probe = BackendSet::make(config, m_backends.network(), this);
     say(tr("Asking %1…").arg(it->url.toString()));
     ++m_working;
     probe->probe([this, probe, name = it->name](Result<QString> r) {

@@ -102,6 +102,7 @@ QWidget* SettingsDialog::makePage(Page page)
         connect(m_serversPage, &ServersPage::serversChanged, this,
                 &SettingsDialog::listModelsAgain);
         connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::finishedWork);
+        connect(m_serversPage, &ServersPage::chatsImported, this, &SettingsDialog::chatsImported);
         connect(m_serversPage, &ServersPage::finishedWork, this, &SettingsDialog::rebuildPages,
                 Qt::QueuedConnection);
         return m_serversPage;

@@ -74,7 +74,9 @@ void ModelPicker::setModels(const QList<ModelInfo>& models, const std::optional<
     QSignalBlocker quiet(this);
     clear();
     for (const ModelInfo& m : m_models) {
-        QString label = m.displayName;
+        // A server's own preset by its name ("Code helper"), with the id it is asked by.
+        QString label = m.title.isEmpty() ? m.displayName
+                                          : QStringLiteral("%1 (%2)").arg(m.title, m.displayName);
         if (m.sizeBytes >= 0)
             label += QStringLiteral("  ·  ") + formatBytes(m.sizeBytes);
         if (m_backends.backends().size() > 1)

@@ -5,6 +5,10 @@
 #include "backends/Backend.h"
 #include "backends/BackendSet.h"
 #include "backends/ConnectionMonitor.h"
+#include "backends/OpenWebUiSignIn.h"
+
+#include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 #include <utility>
@@ -122,6 +126,13 @@ void ServerStatus::updateText()
             word = tr("checking");
             break;
         }
+        const Backend::Config& c = m->backend()->config();
+        if (m->state() == ConnectionMonitor::State::Connected && !c.account.isEmpty() &&
+            OpenWebUiSignIn::endsSoon(c.signedInUntil, QDateTime::currentMSecsSinceEpoch())) {
+            // The sign-in ends within days: asked before it does.
+            dot = QStringLiteral("<span style='color:#f08c00'>●</span>");
+            word = tr("sign in again soon");
+        }
         parts << QStringLiteral("%1 %2 <span style='color:gray'>%3</span>")
                      .arg(dot, m->backend()->name().toHtmlEscaped(), word);
         dots << dot;
@@ -136,8 +147,18 @@ void ServerStatus::updateText()
     updateGeometry();
     showFitting();
     QStringList tips;
-    for (ConnectionMonitor* m : m_monitors)
-        tips << m->backend()->name() + QStringLiteral(": ") + m->detail();
+    for (ConnectionMonitor* m : m_monitors) {
+        const Backend::Config& c = m->backend()->config();
+        QString tip = m->backend()->name() + QStringLiteral(": ") + m->detail();
+        if (!c.account.isEmpty() && c.signedInUntil > 0)
+            tip += QLatin1Char('\n') +
+                   tr("Signed in as %1 until %2; sign in again in Settings › Servers before "
+                      "then.")
+                       .arg(c.account,
+                            QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.signedInUntil),
+                                               QLocale::ShortFormat));
+        tips << tip;
+    }
     setToolTip(plainToolTip(tips.join(QLatin1Char('\n'))));
     // Dots alone say nothing to a screen reader: it reads every server's name and state.
     setAccessibleDescription(tips.join(QLatin1Char('\n')));

@@ -340,6 +340,34 @@ Migration signInFailures()
             }};
 }
 
+// v12: Open WebUI servers. SQLite cannot change a CHECK, so the table is made anew with
+// the third kind, and the account a server was signed in to with (the token itself is in
+// the keyring) and when that sign-in ends.
+Migration openWebUiServers()
+{
+    return {12,
+            QStringLiteral("Open WebUI servers"),
+            {
+                QStringLiteral(R"(CREATE TABLE backends_v12 (
+                    id              INTEGER PRIMARY KEY,
+                    name            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    kind            TEXT NOT NULL
+                                    CHECK (kind IN ('ollama', 'openai', 'openwebui')),
+                    url             TEXT NOT NULL,
+                    enabled         INTEGER NOT NULL DEFAULT 1,
+                    has_key         INTEGER NOT NULL DEFAULT 0,
+                    created_at      INTEGER NOT NULL,
+                    account         TEXT,
+                    signed_in_until INTEGER NOT NULL DEFAULT 0
+                ))"),
+                QStringLiteral("INSERT INTO backends_v12 (id, name, kind, url, enabled, "
+                               "has_key, created_at) SELECT id, name, kind, url, enabled, "
+                               "has_key, created_at FROM backends"),
+                QStringLiteral("DROP TABLE backends"),
+                QStringLiteral("ALTER TABLE backends_v12 RENAME TO backends"),
+            }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -347,7 +375,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> all{
         initialSchema(), fullTextSearch(),     streamOwner(),      chatTags(),
         drafts(),        searchFinishedText(), deferredIndexing(), chatBackend(),
-        userScope(),     accounts(),           signInFailures()};
+        userScope(),     accounts(),           signInFailures(),   openWebUiServers()};
     return all;
 }
 

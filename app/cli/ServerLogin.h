@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/BackendRecord.h"
+
+#include <QStringList>
+
+namespace lyss::cli {
+
+class CliContext;
+
+// Signs in to the Open WebUI server of `record` as `email`, the password read from the
+// terminal without echo or from stdin, and keeps the sign-in (ServerSignIn): adds the
+// backend when record.id is 0, else changes it. Returns the exit code, having said what
+// happened.
+int signInToServer(CliContext& ctx, const BackendRecord& record, const QString& email,
+                   bool passwordFromStdin);
+
+// lyss-cli backends login NAME [--email ADDR] [--password-stdin]
+int backendsLogin(CliContext& ctx, const QStringList& args);
+
+} // namespace lyss::cli

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "backends/OpenWebUiBackend.h"
+
+#include "backends/HttpChatStream.h"
+#include "backends/OpenAIBackend.h"
+#include "backends/OpenAIStreamDecoder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+namespace lyss {
+
+OpenWebUiBackend::OpenWebUiBackend(Config config, QNetworkAccessManager* nam, QObject* parent)
+    : Backend(std::move(config), nam, parent)
+{
+    if (!m_config.account.isEmpty())
+        m_http.setSignIn(m_config.name);
+}
+
+QList<ModelInfo> OpenWebUiBackend::modelsFrom(const QJsonObject& answer, const QString& backendName)
+{
+    QList<ModelInfo> out;
+    for (const QJsonValue& v : answer.value(QLatin1String("data")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QLatin1String("pipeline")).toObject().value(QLatin1String("type")).toString() ==
+            QLatin1String("filter"))
+            continue; // a Pipelines filter, listed among the models
+        ModelInfo m;
+        m.name = o.value(QLatin1String("id")).toString();
+        if (m.name.isEmpty())
+            continue;
+        m.displayName = m.name;
+        m.title = o.value(QLatin1String("name")).toString().trimmed();
+        if (m.title == m.name)
+            m.title.clear();
+        m.backendName = backendName;
+        m.backendKind = BackendKind::OpenWebUi;
+        const QJsonObject ollama = o.value(QLatin1String("ollama")).toObject();
+        if (!ollama.isEmpty()) {
+            // A model of an Ollama server behind it: what Ollama says of it.
+            m.sizeBytes = ollama.value(QLatin1String("size")).toInteger(-1);
+            const QJsonObject details = ollama.value(QLatin1String("details")).toObject();
+            m.family = details.value(QLatin1String("family")).toString();
+            m.parameterSize = details.value(QLatin1String("parameter_size")).toString();
+            m.quantization = details.value(QLatin1String("quantization_level")).toString();
+        }
+        const qint64 created = o.value(QLatin1String("created")).toInteger(0);
+        if (created > 0)
+            m.modifiedAt = QDateTime::fromSecsSinceEpoch(created, Qt::UTC);
+        out.append(m);
+    }
+    return out;
+}
+
+void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
+{
+    getJson(QStringLiteral("/api/models"), [this, done](Result<QJsonDocument> r) {
+        if (!r)
+            return done(r.error());
+        done(modelsFrom(r->object(), name()));
+    });
+}
+
+void OpenWebUiBackend::probeNow(Callback<QString> done)
+{
+    // Who the key belongs to: cheap, and it fails when a sign-in has ended.
+    getJson(QStringLiteral("/api/v1/auths/"), [done](Result<QJsonDocument> r) {
+        if (!r)
+            return done(r.error());
+        done(r->object().value(QLatin1String("email")).toString());
+    });
+}
+
+void OpenWebUiBackend::fetchChats(Callback<QByteArray> done)
+{
+    whenKeyRead(this, [this, done = std::move(done)] {
+        HttpClient http = m_http;
+        http.setJsonLimits(kMaxChatsBytes, 10 * 60 * 1000);
+        QNetworkReply* reply = http.getJson(QStringLiteral("/api/v1/chats/all"));
+        reply->setParent(this);
+        connect(reply, &QNetworkReply::finished, this, [reply, http, done] {
+            reply->deleteLater();
+            const QByteArray body = HttpClient::bodyOf(reply);
+            const int status = HttpClient::httpStatus(reply);
+            if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300)
+                return done(Error{http.describeFailure(reply, body), status == 401 || status == 403
+                                                                         ? ErrorCode::Unauthorised
+                                                                         : ErrorCode::Unknown});
+            QJsonParseError whole{};
+            const QJsonDocument list = QJsonDocument::fromJson(body, &whole);
+            if (whole.error == QJsonParseError::NoError && list.isArray())
+                return done(body);
+            // A chat a line.
+            QJsonArray chats;
+            int lineNo = 0;
+            for (const QByteArray& line : body.split('\n')) {
+                ++lineNo;
+                if (line.trimmed().isEmpty())
+                    continue;
+                QJsonParseError error{};
+                const QJsonDocument chat = QJsonDocument::fromJson(line, &error);
+                if (error.error != QJsonParseError::NoError || !chat.isObject())
+                    return done(Error{tr("%1 sent its chats, but line %2 is not a chat (%3). "
+                                         "Nothing was imported.")
+                                          .arg(http.serverLabel())
+                                          .arg(lineNo)
+                                          .arg(error.error != QJsonParseError::NoError
+                                                   ? error.errorString()
+                                                   : tr("not a JSON object"))});
+                chats.append(chat.object());
+            }
+            done(QJsonDocument(chats).toJson(QJsonDocument::Compact));
+        });
+    });
+}
+
+QJsonObject OpenWebUiBackend::chatBody(const ChatRequest& request)
+{
+    QJsonObject body = OpenAIBackend::chatBody(request);
+    // Open WebUI streams what its provider streams; it reads no stream_options of its own.
+    body.remove(QStringLiteral("stream_options"));
+    return body;
+}
+
+ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)
+{
+    QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat/completions"), chatBody(request));
+    return new HttpChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
+                              m_http, request.model, m_config.idleTimeoutMs, this);
+}
+
+} // namespace lyss

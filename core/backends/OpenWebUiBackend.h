@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backends/Backend.h"
+
+namespace lyss {
+
+// An Open WebUI server: its models (the server's own presets among them, with their
+// names) from /api/models, chat through /api/chat/completions as an OpenAI-style stream.
+// The URL is the server's address (its root, not /api). The key is a sign-in's token
+// (OpenWebUiSignIn) or a person's API key (sk-...), both sent as a Bearer token; a
+// sign-in that the server no longer takes says how to sign in again.
+class OpenWebUiBackend final : public Backend {
+    Q_OBJECT
+
+public:
+    OpenWebUiBackend(Config config, QNetworkAccessManager* nam, QObject* parent = nullptr);
+
+    void listModelsNow(Callback<QList<ModelInfo>> done) override;
+    void probeNow(Callback<QString> done) override;
+    ChatStream* chat(const ChatRequest& request) override;
+
+    // Every chat of the person the key is of, as the server exports them (what
+    // ChatImporter::parse reads): /api/v1/chats/all, which answers one JSON list (older
+    // servers) or a chat a line (NDJSON, newer ones). `done` gets one JSON list.
+    void fetchChats(Callback<QByteArray> done);
+    // A person's chats may be large: at most this much is read.
+    static constexpr qint64 kMaxChatsBytes = 1024LL * 1024 * 1024;
+
+    // The models in an /api/models answer: chat models only (a Pipelines filter is not
+    // one), each with the server's name for it.
+    static QList<ModelInfo> modelsFrom(const QJsonObject& answer, const QString& backendName);
+    // The chat request: the OpenAI body, without the chat and message ids that would make
+    // the server run the reply as a background task (answered over its socket).
+    static QJsonObject chatBody(const ChatRequest& request);
+};
+
+} // namespace lyss

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QObject;
+
+namespace lyss {
+
+// What an Open WebUI server answers a sign-in with.
+struct OpenWebUiSession {
+    QString token;          // sent as a Bearer token; kept in the keyring, never in the database
+    qint64 expiresAtMs = 0; // 0: the server gave no end (its JWT_EXPIRES_IN is -1)
+    QString email;
+    QString name;
+    QString role;
+};
+
+// Signs in to an Open WebUI server with an email and a password
+// (POST /api/v1/auths/signin). The password goes to the server and nowhere else.
+class OpenWebUiSignIn {
+    Q_DECLARE_TR_FUNCTIONS(OpenWebUiSignIn)
+
+public:
+    // Asks `server` (its root address); `done` runs later on `context`'s thread with the
+    // session, or the error in words: a wrong email or password (ErrorCode::Unauthorised),
+    // an account an admin has not approved yet (Refused), a server not reached.
+    static void signIn(QNetworkAccessManager* nam, const QUrl& server, const QString& email,
+                       const QString& password, QObject* context,
+                       std::function<void(Result<OpenWebUiSession>)> done);
+    // The session in a sign-in's answer, or why it is not one.
+    static Result<OpenWebUiSession> sessionFrom(const QJsonObject& answer, const QUrl& server);
+    // How long before a sign-in ends Lyss asks to sign in again.
+    static constexpr qint64 kRenewBeforeMs = 3LL * 24 * 3600 * 1000;
+    // Whether a sign-in ending at `untilMs` (0: never) should be renewed at `nowMs`.
+    static bool endsSoon(qint64 untilMs, qint64 nowMs)
+    {
+        return untilMs > 0 && untilMs - nowMs < kRenewBeforeMs;
+    }
+};
+
+} // namespace lyss

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An Open WebUI server as a backend, against tests/servers/fake_openwebui.py (aiohttp, as
+// Open WebUI's own server): signing in right, wrong and pending; the sign-in kept in the
+// real keyring and the store, the password nowhere; models with the server's presets;
+// chat exact under hostile framing, without the ids that would make it a background
+// task; a sign-in that ended; an API key; the person's chats as an export.
+#include "StreamHelpers.h"
+#include "TestSupport.h"
+
+#include "app/AppContext.h"
+#include "app/ServerSignIn.h"
+#include "backends/BackendSet.h"
+#include "backends/OpenWebUiBackend.h"
+#include "backends/OpenWebUiSignIn.h"
+#include "io/ChatImporter.h"
+#include "secrets/SecretStore.h"
+#include "store/BackendRepository.h"
+#include "store/sqlite/Database.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+
+namespace {
+const QString kApiKey = QStringLiteral("sk-0123456789abcdef0123456789abcdef");
+const QString kHostile =
+    QStringLiteral("Grüße, 世界! Emoji 🙂 and\n\nnew lines — all of it exact.");
+} // namespace
+
+using test::request;
+
+class TestOpenWebUi : public QObject {
+    Q_OBJECT
+
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<test::FakeServer> m_server;
+
+    Result<OpenWebUiSession> signIn(const QString& email, const QString& password)
+    {
+        return test::wait<OpenWebUiSession>([&](auto done) {
+            OpenWebUiSignIn::signIn(&m_nam, m_server->url(), email, password, this, done);
+        });
+    }
+
+    std::unique_ptr<AppContext> openApp(const QString& dir)
+    {
+        AppContext::Options o;
+        o.dataDir = dir;
+        o.env = test::cleanEnvironment();
+        o.env.insert(QStringLiteral("OLLAMA_BASE_URL"),
+                     QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort()));
+        return std::move(AppContext::open(o)).value();
+    }
+
+    std::unique_ptr<BackendSet> backendsOf(AppContext& app)
+    {
+        return std::make_unique<BackendSet>(*app.effectiveBackends(), &app.secrets(), 30000);
+    }
+
+    // A backend kept signed in to the fake server as Ann.
+    BackendRecord keepSignedIn(AppContext& app, const QString& name)
+    {
+        auto session = signIn(QStringLiteral("ann@example.org"), QStringLiteral("correct horse"));
+        if (!session)
+            qFatal("%s", qPrintable(session.errorMessage()));
+        BackendRecord record;
+        record.name = name;
+        record.kind = BackendKind::OpenWebUi;
+        record.url = m_server->url();
+        auto kept = ServerSignIn::keep(app.backends(), app.secrets(), record, *session);
+        if (!kept)
+            qFatal("%s", qPrintable(kept.errorMessage()));
+        return *kept;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        QVERIFY2(m_server->isRunning(), "fake_openwebui.py did not start (python3-aiohttp?)");
+    }
+
+    void signingInRightWrongAndPending()
+    {
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        auto ok = signIn(QStringLiteral("ann@example.org"), QStringLiteral("correct horse"));
+        QVERIFY2(ok.ok(), qPrintable(ok.errorMessage()));
+        QVERIFY(ok->token.startsWith(QLatin1String("eyJ")));
+        QCOMPARE(ok->email, QStringLiteral("ann@example.org"));
+        QCOMPARE(ok->role, QStringLiteral("user"));
+        // Four weeks, as the server said (in seconds; kept in ms).
+        QVERIFY(qAbs(ok->expiresAtMs - (before + 28LL * 24 * 3600 * 1000)) < 5000);
+        QVERIFY(!OpenWebUiSignIn::endsSoon(ok->expiresAtMs, before));
+        QVERIFY(
+            OpenWebUiSignIn::endsSoon(ok->expiresAtMs, ok->expiresAtMs - 2LL * 24 * 3600 * 1000));
+
+        auto wrong = signIn(QStringLiteral("ann@example.org"), QStringLiteral("wrong horse"));
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().code, ErrorCode::Unauthorised);
+        QVERIFY2(wrong.errorMessage().contains(QLatin1String("did not take that email and "
+                                                             "password")) &&
+                     wrong.errorMessage().contains(QLatin1String("provided is incorrect")),
+                 qPrintable(wrong.errorMessage()));
+
+        auto pending = signIn(QStringLiteral("pat@example.org"), QStringLiteral("patience"));
+        QVERIFY(!pending.ok());
+        QCOMPARE(pending.error().code, ErrorCode::Refused);
+        QVERIFY2(pending.errorMessage().contains(QLatin1String("waiting for an admin")),
+                 qPrintable(pending.errorMessage()));
+
+        // The password went to the server, in the body of the sign-in, and nowhere else.
+        const QJsonArray sent = m_server->requests();
+        QVERIFY(!sent.isEmpty());
+        for (const QJsonValue& r : sent) {
+            const QString path = r[QLatin1String("path")].toString();
+            const QByteArray all = QJsonDocument(r.toObject()).toJson();
+            if (path != QLatin1String("/api/v1/auths/signin"))
+                QVERIFY(!all.contains("correct horse"));
+        }
+
+        // Not a server at all.
+        auto nobody = test::wait<OpenWebUiSession>([&](auto done) {
+            OpenWebUiSignIn::signIn(
+                &m_nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort())),
+                QStringLiteral("ann@example.org"), QStringLiteral("correct horse"), this, done);
+        });
+        QVERIFY(!nobody.ok());
+        QVERIFY2(nobody.errorMessage().contains(QLatin1String("Cannot reach")),
+                 qPrintable(nobody.errorMessage()));
+    }
+
+    // The token in the keyring under the backend's name, the account and its end in the
+    // store; the password in neither.
+    void theSignInIsKept()
+    {
+        QTemporaryDir dir;
+        auto app = openApp(dir.path());
+        const BackendRecord kept = keepSignedIn(*app, QStringLiteral("team"));
+        auto stored = app->backends().find(QStringLiteral("team"));
+        QVERIFY(stored && stored->has_value());
+        QCOMPARE((*stored)->kind, BackendKind::OpenWebUi);
+        QCOMPARE((*stored)->account, QStringLiteral("ann@example.org"));
+        QVERIFY((*stored)->hasKey);
+        QCOMPARE((*stored)->signedInUntil, kept.signedInUntil);
+        QVERIFY((*stored)->signedInUntil > QDateTime::currentMSecsSinceEpoch());
+        auto token = app->secrets().read(backendSecretKey(QStringLiteral("team")));
+        QVERIFY2(token.ok(), qPrintable(token.errorMessage()));
+        QVERIFY(token->has_value() && (*token)->startsWith(QLatin1String("eyJ")));
+        app.reset();
+        QVERIFY(!test::readFile(dir.filePath(QStringLiteral("lyss.db"))).contains("correct horse"));
+        QVERIFY(!test::readFile(dir.filePath(QStringLiteral("lyss.db")))
+                     .contains(token->value().toUtf8()));
+        auto again = openApp(dir.path());
+        QVERIFY(again->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+
+    // The server's models, its presets by their names; a Pipelines filter is not one.
+    void modelsWithTheServersPresets()
+    {
+        QTemporaryDir dir;
+        auto app = openApp(dir.path());
+        keepSignedIn(*app, QStringLiteral("team"));
+        auto backends = backendsOf(*app);
+        Backend* team = backends->find(QStringLiteral("team"));
+        QVERIFY(qobject_cast<OpenWebUiBackend*>(team));
+        auto models =
+            test::wait<QList<ModelInfo>>([&](auto done) { team->listModels(std::move(done)); });
+        QVERIFY2(models.ok(), qPrintable(models.errorMessage()));
+        QStringList names;
+        for (const ModelInfo& m : *models)
+            names << m.name;
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("llama3.2:latest"), QStringLiteral("code-helper"),
+                              QStringLiteral("hostile"), QStringLiteral("error-mid")}));
+        QCOMPARE(models->at(1).title, QStringLiteral("Code helper"));
+        QVERIFY(models->at(0).title.isEmpty());
+        QCOMPARE(models->at(0).sizeBytes, 2019393189);
+        QCOMPARE(models->at(0).quantization, QStringLiteral("Q4_K_M"));
+        QCOMPARE(models->at(0).backendKind, BackendKind::OpenWebUi);
+        // Asked with the token from the keyring.
+        const QJsonArray sent = m_server->requests();
+        const QJsonObject last = sent.last().toObject();
+        QCOMPARE(last[QLatin1String("path")].toString(), QStringLiteral("/api/models"));
+        QVERIFY(
+            last[QLatin1String("headers")][QLatin1String("Authorization")].toString().startsWith(
+                QLatin1String("Bearer eyJ")));
+        QVERIFY(app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+
+    // Streaming exact when the server splits its bytes anywhere (inside a character too),
+    // ends lines three ways and sends comments; the request carries no chat or message
+    // id (which would make the server answer over its socket, not this stream).
+    void chatExactUnderHostileFraming()
+    {
+        m_server->get(QStringLiteral("/_test/reset"));
+        OpenWebUiBackend team(
+            {QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(), kApiKey, 30000},
+            &m_nam);
+        const auto hostile =
+            test::runStream(team.chat(request(QStringLiteral("hostile"), QStringLiteral("hi"))));
+        QVERIFY2(hostile.error.isEmpty(), qPrintable(hostile.error));
+        QCOMPARE(hostile.content, kHostile);
+        QCOMPARE(hostile.outcome, ChatStream::Outcome::Complete);
+
+        const auto plain = test::runStream(
+            team.chat(request(QStringLiteral("code-helper"), QStringLiteral("what is up"))));
+        QCOMPARE(plain.content, QStringLiteral("Reply to: what is up"));
+        QCOMPARE(plain.metrics.completionTokens, 5);
+        const QJsonObject body = m_server->lastChatRequest()[QLatin1String("body")].toObject();
+        QCOMPARE(body[QLatin1String("model")].toString(), QStringLiteral("code-helper"));
+        QVERIFY(body[QLatin1String("stream")].toBool());
+        for (const char* id : {"chat_id", "id", "session_id", "message_id"})
+            QVERIFY2(!body.contains(QLatin1String(id)), id);
+        QCOMPARE(m_server->lastChatPath(), QStringLiteral("/api/chat/completions"));
+
+        // An error inside the stream, in the server's words; an unknown model, as it says.
+        const auto broken = test::runStream(
+            team.chat(request(QStringLiteral("error-mid"), QStringLiteral("a b c d e"))));
+        QVERIFY2(broken.error.contains(QLatin1String("ran out of memory")),
+                 qPrintable(broken.error));
+        const auto missing =
+            test::runStream(team.chat(request(QStringLiteral("nope"), QStringLiteral("hi"))));
+        QVERIFY2(missing.error.contains(QLatin1String("Model not found")),
+                 qPrintable(missing.error));
+    }
+
+    // A sign-in the server no longer takes says so, and how to sign in again.
+    void anEndedSignInSaysHowToSignInAgain()
+    {
+        QTemporaryDir dir;
+        auto app = openApp(dir.path());
+        keepSignedIn(*app, QStringLiteral("team"));
+        auto backends = backendsOf(*app);
+        Backend* team = backends->find(QStringLiteral("team"));
+        auto before = test::wait<QString>([&](auto done) { team->probe(std::move(done)); });
+        QVERIFY2(before.ok(), qPrintable(before.errorMessage()));
+        QCOMPARE(*before, QStringLiteral("ann@example.org"));
+
+        m_server->get(QStringLiteral("/_test/expire"));
+        auto models =
+            test::wait<QList<ModelInfo>>([&](auto done) { team->listModels(std::move(done)); });
+        QVERIFY(!models.ok());
+        QCOMPARE(models.error().code, ErrorCode::Unauthorised);
+        QVERIFY2(models.errorMessage().contains(QLatin1String("no longer takes your sign-in")) &&
+                     models.errorMessage().contains(QLatin1String("lyss-cli backends login team")),
+                 qPrintable(models.errorMessage()));
+        const auto chat = test::runStream(
+            team->chat(request(QStringLiteral("llama3.2:latest"), QStringLiteral("hi"))));
+        QVERIFY2(chat.error.contains(QLatin1String("no longer takes your sign-in")),
+                 qPrintable(chat.error));
+        QVERIFY(app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+
+    // An API key is taken as it is; a wrong one says to check the key.
+    void anApiKey()
+    {
+        OpenWebUiBackend right(
+            {QStringLiteral("keyed"), BackendKind::OpenWebUi, m_server->url(), kApiKey, 30000},
+            &m_nam);
+        auto who = test::wait<QString>([&](auto done) { right.probe(std::move(done)); });
+        QVERIFY2(who.ok(), qPrintable(who.errorMessage()));
+        OpenWebUiBackend wrong({QStringLiteral("keyed"), BackendKind::OpenWebUi, m_server->url(),
+                                QStringLiteral("sk-wrong"), 30000},
+                               &m_nam);
+        auto refused =
+            test::wait<QList<ModelInfo>>([&](auto done) { wrong.listModels(std::move(done)); });
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QLatin1String("Check the API key")),
+                 qPrintable(refused.errorMessage()));
+    }
+
+    // The person's chats, as a JSON list or a chat a line, read as an export: branches
+    // and titles come across, and twice is once.
+    void chatsComeAcrossOnce_data()
+    {
+        QTest::addColumn<bool>("ndjson");
+        QTest::newRow("one list") << false;
+        QTest::newRow("a chat a line") << true;
+    }
+    void chatsComeAcrossOnce()
+    {
+        QFETCH(bool, ndjson);
+        test::FakeServer server(ndjson ? QStringList{QStringLiteral("--ndjson")} : QStringList{},
+                                QStringLiteral("fake_openwebui.py"));
+        QVERIFY(server.isRunning());
+        OpenWebUiBackend team(
+            {QStringLiteral("team"), BackendKind::OpenWebUi, server.url(), kApiKey, 30000}, &m_nam);
+        auto bytes = test::wait<QByteArray>([&](auto done) { team.fetchChats(std::move(done)); });
+        QVERIFY2(bytes.ok(), qPrintable(bytes.errorMessage()));
+        auto file = ChatImporter::parse(*bytes, server.url().toString());
+        QVERIFY2(file.ok(), qPrintable(file.errorMessage()));
+        QCOMPARE(file->chats.size(), 2);
+
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+        QVERIFY(db.ok());
+        ChatImporter importer(**db, QStringLiteral("local"));
+        auto first = importer.write(*file);
+        QVERIFY2(first.ok(), qPrintable(first.errorMessage()));
+        QCOMPARE(first->chats, 2);
+        QCOMPARE(first->messages, 7); // 2 + 2 and a second answer, 2
+        auto second = importer.write(*file);
+        QVERIFY(second.ok());
+        QCOMPARE(second->chats, 0);
+        QCOMPARE(second->duplicates, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenWebUi)
+#include "tst_openwebui.moc"

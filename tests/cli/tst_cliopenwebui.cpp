@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lyss-cli with an Open WebUI server (tests/servers/fake_openwebui.py), as a person uses
+// it: adding it signed in (a wrong password adds nothing), listing the sign-in, chatting
+// with its preset, the sign-in ending and signing in again, bringing the chats over
+// (twice is once), an API key instead, and removing it with its token.
+#include "TestSupport.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lyss;
+using test::runCli;
+using test::words;
+
+class TestCliOpenWebUi : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+    QProcessEnvironment env() const
+    {
+        QProcessEnvironment e = test::cleanEnvironment();
+        // No Ollama here: the built-in one would answer nothing.
+        e.insert(QStringLiteral("OLLAMA_BASE_URL"),
+                 QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort()));
+        return e;
+    }
+
+    QJsonObject listed(const QString& dir, const QString& name)
+    {
+        const auto r = runCli(dir, words({"backends", "list", "--json"}), env());
+        for (const QJsonValue& b : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+            if (b[QLatin1String("name")].toString() == name)
+                return b.toObject();
+        }
+        return {};
+    }
+
+    test::CliResult add(const QString& dir, const QString& password)
+    {
+        return runCli(dir,
+                      QStringList{QStringLiteral("backends"), QStringLiteral("add"),
+                                  QStringLiteral("--kind"), QStringLiteral("openwebui"),
+                                  QStringLiteral("--name"), QStringLiteral("team"),
+                                  QStringLiteral("--url"), m_server->url().toString(),
+                                  QStringLiteral("--email"), QStringLiteral("ann@example.org"),
+                                  QStringLiteral("--password-stdin")},
+                      env(), password.toUtf8() + "\n");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        QVERIFY2(m_server->isRunning(), "fake_openwebui.py did not start (python3-aiohttp?)");
+    }
+
+    void signedInFromAddToRemove()
+    {
+        QTemporaryDir dir;
+        auto r = add(dir.path(), QStringLiteral("wrong horse"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("did not take that email and password")) &&
+                     r.err.contains(QLatin1String("Nothing was added")),
+                 qPrintable(r.err));
+        QVERIFY(listed(dir.path(), QStringLiteral("team")).isEmpty());
+
+        r = add(dir.path(), QStringLiteral("correct horse"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(QLatin1String("Added backend team (openwebui, ")) &&
+                     r.out.contains(QLatin1String("signed in as ann@example.org until")),
+                 qPrintable(r.out));
+        QJsonObject team = listed(dir.path(), QStringLiteral("team"));
+        QCOMPARE(team[QLatin1String("kind")].toString(), QStringLiteral("openwebui"));
+        QCOMPARE(team[QLatin1String("account")].toString(), QStringLiteral("ann@example.org"));
+        QVERIFY(team[QLatin1String("signed_in_until")].toInteger() >
+                QDateTime::currentMSecsSinceEpoch());
+        QVERIFY2(team[QLatin1String("key")].toString().contains(QLatin1String("signed in until")),
+                 qPrintable(team[QLatin1String("key")].toString()));
+        QVERIFY(!test::readFile(dir.filePath(QStringLiteral("lyss.db"))).contains("correct horse"));
+
+        // Its preset answers, by the name the server gives it.
+        r = runCli(dir.path(), words({"chat", "--model", "team/code-helper", "hello there"}),
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("Reply to: hello there"));
+
+        // The sign-in ends: the chat says so and how to sign in again; signing in mends it.
+        m_server->get(QStringLiteral("/_test/expire"));
+        r = runCli(dir.path(), words({"chat", "--model", "team/code-helper", "again"}), env());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("no longer takes your sign-in")) &&
+                     r.err.contains(QLatin1String("lyss-cli backends login team")),
+                 qPrintable(r.err));
+        r = runCli(dir.path(), words({"backends", "login", "team", "--password-stdin"}), env(),
+                   "wrong horse\n");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("Nothing was changed")), qPrintable(r.err));
+        r = runCli(dir.path(), words({"backends", "login", "team", "--password-stdin"}), env(),
+                   "correct horse\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(QLatin1String("Signed in to team")), qPrintable(r.out));
+        r = runCli(dir.path(), words({"chat", "--model", "team/code-helper", "again"}), env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        // The chats on the server come over once.
+        r = runCli(dir.path(), words({"import", "--from-backend", "team"}), env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("Imported 2 chat(s) with 7 message(s)")),
+                 qPrintable(r.out));
+        r = runCli(dir.path(), words({"import", "--from-backend", "team"}), env());
+        QVERIFY2(r.out.contains(QLatin1String("Imported 0 chat(s)")) &&
+                     r.out.contains(QLatin1String("skipped 2 chat(s) imported before")),
+                 qPrintable(r.out));
+        r = runCli(dir.path(), words({"chats", "list"}), env());
+        QVERIFY2(r.out.contains(QLatin1String("Pinned: trip to Lisbon")) &&
+                     r.out.contains(QLatin1String("Sorting in Python")),
+                 qPrintable(r.out));
+
+        // Removed, with its token.
+        r = runCli(dir.path(), words({"backends", "remove", "team"}), env());
+        QVERIFY2(r.exitCode == 0 && !r.err.contains(QLatin1String("Warning")), qPrintable(r.err));
+        QVERIFY(listed(dir.path(), QStringLiteral("team")).isEmpty());
+    }
+
+    void anApiKeyOrNothing()
+    {
+        QTemporaryDir dir;
+        auto r = runCli(dir.path(),
+                        QStringList{QStringLiteral("backends"), QStringLiteral("add"),
+                                    QStringLiteral("--kind"), QStringLiteral("openwebui"),
+                                    QStringLiteral("--name"), QStringLiteral("keyed"),
+                                    QStringLiteral("--url"), m_server->url().toString()},
+                        env());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("either --email")), qPrintable(r.err));
+        r = runCli(dir.path(),
+                   QStringList{QStringLiteral("backends"), QStringLiteral("add"),
+                               QStringLiteral("--kind"), QStringLiteral("openai"),
+                               QStringLiteral("--name"), QStringLiteral("keyed"),
+                               QStringLiteral("--url"), m_server->url().toString(),
+                               QStringLiteral("--email"), QStringLiteral("ann@example.org")},
+                   env());
+        QCOMPARE(r.exitCode, 2);
+
+        r = runCli(dir.path(),
+                   QStringList{QStringLiteral("backends"), QStringLiteral("add"),
+                               QStringLiteral("--kind"), QStringLiteral("openwebui"),
+                               QStringLiteral("--name"), QStringLiteral("keyed"),
+                               QStringLiteral("--url"), m_server->url().toString(),
+                               QStringLiteral("--key-stdin")},
+                   env(), "sk-0123456789abcdef0123456789abcdef");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli(dir.path(), words({"chat", "--model", "keyed/llama3.2:latest", "hi"}), env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("Reply to: hi"));
+        // Signing in is for accounts; a key is changed with backends add.
+        r = runCli(dir.path(), words({"backends", "login", "keyed", "--password-stdin"}), env(),
+                   "x\n");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("give --email")), qPrintable(r.err));
+        r = runCli(dir.path(), words({"backends", "remove", "keyed"}), env());
+        QCOMPARE(r.exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliOpenWebUi)
+#include "tst_cliopenwebui.moc"

@@ -1,0 +1,328 @@
+#!/usr/bin/python3
+"""An Open WebUI server for Lyss's tests, on aiohttp as Open WebUI's own socket runs: the
+HTTP API a desktop client uses (sign-in, the person, models, chat completions, chats),
+with Open WebUI's shapes and error texts (backend/open_webui/routers/auths.py,
+utils/auth.py, main.py, routers/chats.py).
+
+Start: fake_openwebui.py [--port 0] [--token-seconds N] [--ndjson]
+Prints "PORT <n>" once listening. Run with /usr/bin/python3 (Debian's python3-aiohttp).
+
+  --token-seconds N  how long a sign-in's token lasts (default 4 weeks; -1: for ever,
+                     expires_at is then null as with JWT_EXPIRES_IN=-1)
+  --ndjson           /api/v1/chats/all streams a chat a line (newer servers); else one list
+
+People: ann@example.org / "correct horse" (user), pat@example.org / "patience" (pending).
+API key: sk-0123456789abcdef0123456789abcdef is Ann's.
+
+Models: llama3.2:latest (an Ollama model), code-helper (a preset named "Code helper" on
+llama3.2), a Pipelines filter (not a chat model). The model picks the chat's behaviour:
+  llama3.2:latest, code-helper   "Reply to: <last user message>", a word a chunk
+  hostile                        multi-byte text in pieces of 1 to 5 bytes, CR LF and bare
+                                 CR line ends, comments, "data:" without its space
+  error-mid                      a few words, then {"error": ...} inside the stream
+anything else                    400 {"detail": "Model not found"}, as Open WebUI answers
+Before its chunks a reply sends a line of its own ({"sources": []}), as Open WebUI may.
+
+/_test/requests lists the requests (method, path, headers, JSON body); /_test/reset
+forgets them; /_test/expire ends every sign-in now.
+"""
+import argparse
+import asyncio
+import json
+import random
+import secrets
+import sys
+import time
+
+from aiohttp import web
+
+PEOPLE = {
+    "ann@example.org": {"password": "correct horse", "id": "u-ann", "name": "Ann", "role": "user"},
+    "pat@example.org": {"password": "patience", "id": "u-pat", "name": "Pat", "role": "pending"},
+}
+API_KEY = "sk-0123456789abcdef0123456789abcdef"
+INVALID_CRED = ("The email or password provided is incorrect. Please check for typos and try "
+                "logging in again.")
+INVALID_TOKEN = "401 Unauthorized"  # decode_token fails quietly: what an ended JWT gets
+HOSTILE_TEXT = "Grüße, 世界! Emoji 🙂 and\n\nnew lines — all of it exact."
+
+TOKENS = {}  # token -> (email, expires_at or None)
+REQUESTS = []
+ARGS = None
+
+
+def now():
+    return int(time.time())
+
+
+def person_of(request):
+    auth = request.headers.get("Authorization", "")
+    if not auth.startswith("Bearer "):
+        raise web.HTTPUnauthorized(text=json.dumps({"detail": "Not authenticated"}),
+                                   content_type="application/json")
+    token = auth[len("Bearer "):]
+    if token == API_KEY:
+        return PEOPLE["ann@example.org"] | {"email": "ann@example.org"}, None
+    found = TOKENS.get(token)
+    if not found or (found[1] is not None and found[1] <= now()):
+        raise web.HTTPUnauthorized(text=json.dumps({"detail": INVALID_TOKEN}),
+                                   content_type="application/json")
+    email, expires = found
+    person = PEOPLE[email] | {"email": email}
+    if person["role"] == "pending":
+        raise web.HTTPUnauthorized(
+            text=json.dumps({"detail": "You do not have permission to access this resource. "
+                                       "Please contact your administrator for assistance."}),
+            content_type="application/json")
+    return person, expires
+
+
+@web.middleware
+async def record(request, handler):
+    if not request.path.startswith("/_test/"):
+        body = None
+        if request.can_read_body:
+            raw = await request.read()
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                body = raw.decode("utf-8", "replace")
+        REQUESTS.append({"method": request.method, "path": request.path,
+                         "query": request.query_string,
+                         "headers": dict(request.headers), "body": body})
+    return await handler(request)
+
+
+async def signin(request):
+    form = await request.json()
+    person = PEOPLE.get(str(form.get("email", "")).lower())
+    if not person or person["password"] != form.get("password"):
+        return web.json_response({"detail": INVALID_CRED}, status=400)
+    token = "eyJ" + secrets.token_urlsafe(24)
+    expires = None if ARGS.token_seconds < 0 else now() + ARGS.token_seconds
+    TOKENS[token] = (form["email"].lower(), expires)
+    return web.json_response({
+        "token": token, "token_type": "Bearer", "expires_at": expires, "id": person["id"],
+        "email": form["email"].lower(), "name": person["name"], "role": person["role"],
+        "profile_image_url": "/user.png", "permissions": {"chat": {"controls": True}}})
+
+
+async def me(request):
+    person, expires = person_of(request)
+    return web.json_response({
+        "id": person["id"], "email": person["email"], "name": person["name"],
+        "role": person["role"], "profile_image_url": "/user.png", "token_type": "Bearer",
+        "expires_at": expires, "permissions": {}})
+
+
+MODELS = [
+    {"id": "llama3.2:latest", "name": "llama3.2:latest", "object": "model", "created": 1733000000,
+     "owned_by": "ollama", "connection_type": "local",
+     "ollama": {"name": "llama3.2:latest", "model": "llama3.2:latest", "size": 2019393189,
+                "details": {"family": "llama", "parameter_size": "3.2B",
+                            "quantization_level": "Q4_K_M"}, "urls": [0]},
+     "tags": [], "actions": [], "filters": []},
+    {"id": "code-helper", "name": "Code helper", "object": "model", "created": 1733100000,
+     "owned_by": "ollama", "preset": True,
+     "info": {"id": "code-helper", "base_model_id": "llama3.2:latest", "name": "Code helper",
+              "meta": {"description": "Answers with code"}, "params": {"temperature": 0.2}},
+     "tags": [], "actions": [], "filters": []},
+    {"id": "hostile", "name": "hostile", "object": "model", "created": 1733000000,
+     "owned_by": "openai", "tags": []},
+    {"id": "error-mid", "name": "error-mid", "object": "model", "created": 1733000000,
+     "owned_by": "openai", "tags": []},
+    {"id": "detoxify_filter", "name": "Detoxify Filter", "object": "model", "created": 1733000000,
+     "owned_by": "openai", "pipeline": {"type": "filter", "valves": True}},
+]
+
+
+async def models(request):
+    person_of(request)
+    return web.json_response({"data": MODELS})
+
+
+def chunk(content=None, finish=None, role=None):
+    delta = {}
+    if role:
+        delta["role"] = role
+    if content is not None:
+        delta["content"] = content
+    return {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": now(),
+            "model": "m", "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+
+async def completions(request):
+    person_of(request)
+    form = await request.json()
+    model = form.get("model", "")
+    if not any(m["id"] == model for m in MODELS if "pipeline" not in m):
+        return web.json_response({"detail": "Model not found"}, status=400)
+    if form.get("chat_id") or form.get("id") or form.get("session_id"):
+        # Open WebUI runs such a request as a task and answers over its socket.
+        return web.json_response({"status": True, "task_id": secrets.token_hex(8)})
+    last = ""
+    for m in form.get("messages", []):
+        if m.get("role") == "user":
+            last = m.get("content") if isinstance(m.get("content"), str) else ""
+    response = web.StreamResponse(headers={"Content-Type": "text/event-stream; charset=utf-8"})
+    await response.prepare(request)
+
+    async def send(obj):
+        await response.write(b"data: " + json.dumps(obj).encode() + b"\n\n")
+
+    if model == "hostile":
+        events = [chunk(role="assistant", content="")]
+        events += [chunk(content=piece) for piece in
+                   [HOSTILE_TEXT[i:i + 3] for i in range(0, len(HOSTILE_TEXT), 3)]]
+        events.append(chunk(finish="stop"))
+        wire = b": keep-alive\r\n\r\n"
+        for i, e in enumerate(events):
+            end = [b"\n\n", b"\r\n\r\n", b"\r\r"][i % 3]
+            field = b"data:" if i % 2 else b"data: "
+            wire += field + json.dumps(e, ensure_ascii=False).encode() + end
+        wire += b"data: [DONE]\n\n"
+        at = 0
+        rng = random.Random(7)
+        while at < len(wire):
+            step = rng.randint(1, 5)
+            await response.write(wire[at:at + step])
+            at += step
+            await asyncio.sleep(0)
+        return response
+    await send({"sources": []})  # Open WebUI's own line before the model's chunks
+    await send(chunk(role="assistant", content=""))
+    reply = "Reply to: " + last
+    words = reply.split(" ")
+    for i, w in enumerate(words):
+        await send(chunk(content=w if i == 0 else " " + w))
+        if model == "error-mid" and i == 2:
+            await send({"error": {"message": "The model ran out of memory."}})
+            return response
+    await send(chunk(finish="stop"))
+    await send({"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": now(),
+                "model": model, "choices": [],
+                "usage": {"prompt_tokens": 7, "completion_tokens": len(words),
+                          "total_tokens": 7 + len(words)}})
+    await response.write(b"data: [DONE]\n\n")
+    return response
+
+
+def history(chat_id, title, turns, branch=False):
+    messages = {}
+    parent = None
+    t = 1733200000
+    ids = []
+    for i, (user, answer) in enumerate(turns):
+        uid, aid = "%s-u%d" % (chat_id, i), "%s-a%d" % (chat_id, i)
+        messages[uid] = {"id": uid, "parentId": parent, "childrenIds": [aid], "role": "user",
+                         "content": user, "timestamp": t + i * 60, "models": ["llama3.2:latest"]}
+        messages[aid] = {"id": aid, "parentId": uid, "childrenIds": [], "role": "assistant",
+                         "content": answer, "model": "llama3.2:latest",
+                         "timestamp": t + i * 60 + 5, "done": True}
+        if parent:
+            messages[parent]["childrenIds"] = [uid]
+        parent = aid
+        ids += [uid, aid]
+    if branch:
+        # A second answer to the first question: a branch.
+        first = "%s-u0" % chat_id
+        other = "%s-a0b" % chat_id
+        messages[other] = {"id": other, "parentId": first, "childrenIds": [], "role": "assistant",
+                           "content": "Another answer.", "model": "llama3.2:latest",
+                           "timestamp": t + 30, "done": True}
+        messages[first]["childrenIds"].append(other)
+    return {"id": chat_id, "user_id": "u-ann", "title": title,
+            "chat": {"id": "", "title": title, "models": ["llama3.2:latest"],
+                     "history": {"messages": messages, "currentId": parent},
+                     "messages": [messages[i] for i in ids], "tags": [],
+                     "timestamp": t * 1000},
+            "updated_at": t + 600, "created_at": t, "share_id": None, "archived": False,
+            "pinned": title.startswith("Pinned"), "meta": {"tags": []}, "folder_id": None}
+
+
+CHATS = [
+    history("c-one", "Pinned: trip to Lisbon",
+            [("Where should I stay?", "Alfama is lovely."), ("And eat?", "Try a tasca.")],
+            branch=True),
+    history("c-two", "Sorting in Python", [("How do I sort a list?", "Use sorted(xs).")]),
+]
+
+
+async def chats_all(request):
+    person_of(request)
+    if not ARGS.ndjson:
+        return web.json_response(CHATS)
+    response = web.StreamResponse(headers={"Content-Type": "application/x-ndjson"})
+    await response.prepare(request)
+    for c in CHATS:
+        await response.write(json.dumps(c).encode() + b"\n")
+    return response
+
+
+async def chats_page(request):
+    person_of(request)
+    return web.json_response([{"id": c["id"], "title": c["title"], "updated_at": c["updated_at"],
+                               "created_at": c["created_at"]} for c in CHATS])
+
+
+async def chat_by_id(request):
+    person_of(request)
+    for c in CHATS:
+        if c["id"] == request.match_info["id"]:
+            return web.json_response(c)
+    return web.json_response({"detail": "We could not find what you're looking for :/"},
+                             status=401)
+
+
+async def test_requests(request):
+    return web.json_response(REQUESTS)
+
+
+async def test_reset(request):
+    REQUESTS.clear()
+    return web.json_response({"ok": True})
+
+
+async def test_expire(request):
+    for token, (email, _) in list(TOKENS.items()):
+        TOKENS[token] = (email, now() - 1)
+    return web.json_response({"ok": True})
+
+
+def make_app():
+    app = web.Application(middlewares=[record])
+    app.router.add_post("/api/v1/auths/signin", signin)
+    app.router.add_get("/api/v1/auths/", me)
+    app.router.add_get("/api/models", models)
+    app.router.add_post("/api/chat/completions", completions)
+    app.router.add_get("/api/v1/chats/all", chats_all)
+    app.router.add_get("/api/v1/chats/", chats_page)
+    app.router.add_get("/api/v1/chats/{id}", chat_by_id)
+    for method in ("GET", "POST"):
+        app.router.add_route(method, "/_test/requests", test_requests)
+        app.router.add_route(method, "/_test/reset", test_reset)
+        app.router.add_route(method, "/_test/expire", test_expire)
+    return app
+
+
+async def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--token-seconds", type=int, default=4 * 7 * 24 * 3600)
+    parser.add_argument("--ndjson", action="store_true")
+    ARGS = parser.parse_args()
+    runner = web.AppRunner(make_app(), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", ARGS.port)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    print("PORT %d" % port, flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        sys.exit(0)

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An Open WebUI server from the window, as a person adds one: Settings › Servers with the
+// kind "Open WebUI server", email and password (the password field empties whatever
+// happens, a wrong one adds nothing), the sign-in in the list, the chats brought over
+// into the chat list; the server's preset by its name in the model picker; the top bar
+// asking to sign in again before the sign-in ends.
+#include "TestWindow.h"
+
+#include "app/ServerSignIn.h"
+#include "backends/OpenWebUiSignIn.h"
+#include "secrets/SecretStore.h"
+#include "settings/ServersPage.h"
+#include "settings/SettingsDialog.h"
+#include "shell/ModelPicker.h"
+#include "shell/ServerStatus.h"
+#include "sidebar/ChatSidebar.h"
+#include "store/BackendRepository.h"
+
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QListView>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+
+using namespace lyss;
+
+class TestOpenWebUiWindow : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::FakeServer> m_server;
+
+    QUrl nowhere() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort()));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        QVERIFY2(m_server->isRunning(), "fake_openwebui.py did not start (python3-aiohttp?)");
+    }
+
+    void signInAndBringTheChatsOver()
+    {
+        Window w(nowhere());
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        auto* page = d.findChild<ServersPage*>();
+        QVERIFY(page);
+        auto* kind = page->findChild<QComboBox*>(QStringLiteral("serverKind"));
+        auto* email = page->findChild<QLineEdit*>(QStringLiteral("serverEmail"));
+        auto* password = page->findChild<QLineEdit*>(QStringLiteral("serverPassword"));
+        auto* save = page->findChild<QPushButton*>(QStringLiteral("addOrSaveServer"));
+        QVERIFY(kind && email && password && save);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QVERIFY(!email->isVisible()); // Ollama first: no account
+        kind->setCurrentIndex(kind->findData(QStringLiteral("openwebui")));
+        QVERIFY(email->isVisible() && password->isVisible());
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+
+        const QList<QLineEdit*> fields = page->findChildren<QLineEdit*>();
+        auto field = [&](const QString& placeholderPart) -> QLineEdit* {
+            for (QLineEdit* f : fields)
+                if (f->placeholderText().contains(placeholderPart))
+                    return f;
+            return nullptr;
+        };
+        QLineEdit* name = field(QStringLiteral("gpu-box"));
+        QLineEdit* url = field(QStringLiteral("chat.example.org"));
+        QVERIFY(name && url);
+        name->setText(QStringLiteral("team"));
+        url->setText(m_server->url().toString());
+        email->setText(QStringLiteral("ann@example.org"));
+
+        QSignalSpy answered(page, &ServersPage::finishedWork);
+        password->setText(QStringLiteral("wrong horse"));
+        save->click();
+        QVERIFY(password->text().isEmpty()); // at once, whatever the server says
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(d.lastMessage().contains(QLatin1String("did not take that email and password")),
+                 qPrintable(d.lastMessage()));
+        QVERIFY(!(*w.app->backends().find(QStringLiteral("team"))).has_value());
+
+        password->setText(QStringLiteral("correct horse"));
+        save->click();
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(d.lastMessage().startsWith(QLatin1String("Added team, signed in as "
+                                                          "ann@example.org until")),
+                 qPrintable(d.lastMessage()));
+        auto stored = w.app->backends().find(QStringLiteral("team"));
+        QVERIFY(stored && stored->has_value());
+        QCOMPARE((*stored)->account, QStringLiteral("ann@example.org"));
+        auto* table = page->findChild<QTableWidget*>(QStringLiteral("serverTable"));
+        int row = -1;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == QLatin1String("team"))
+                row = r;
+        QVERIFY(row >= 0);
+        QCOMPARE(table->item(row, 1)->text(), QStringLiteral("openwebui"));
+        QVERIFY2(table->item(row, 3)->text().startsWith(QLatin1String("ann@example.org until")),
+                 qPrintable(table->item(row, 3)->text()));
+
+        // The chats come over, into the chat list.
+        QSignalSpy imported(&d, &SettingsDialog::chatsImported);
+        connect(&d, &SettingsDialog::chatsImported, w.window.get(),
+                [&w] { w.window->findChild<ChatSidebar*>()->reload(); });
+        table->selectRow(row);
+        page->findChild<QPushButton*>(QStringLiteral("importFromServer"))->click();
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(d.lastMessage().startsWith(QLatin1String("From team: Imported 2 chat(s)")),
+                 qPrintable(d.lastMessage()));
+        QCOMPARE(imported.count(), 1);
+        auto* list = w.window->findChild<QListView*>(QStringLiteral("chatList"));
+        QStringList titles;
+        for (int r = 0; r < list->model()->rowCount(); ++r)
+            titles << list->model()->index(r, 0).data().toString();
+        QVERIFY2(titles.contains(QStringLiteral("Sorting in Python")),
+                 qPrintable(titles.join(QLatin1Char('|'))));
+
+        // Edit: the password again signs in again.
+        QVERIFY(page->editServer(QStringLiteral("team")));
+        QCOMPARE(email->text(), QStringLiteral("ann@example.org"));
+        QVERIFY(password->hasFocus() || !d.isActiveWindow());
+        password->setText(QStringLiteral("correct horse"));
+        save->click();
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(d.lastMessage().startsWith(QLatin1String("Signed in to team as ann@example.org")),
+                 qPrintable(d.lastMessage()));
+        QVERIFY(
+            !test::readFile(w.dir.filePath(QStringLiteral("lyss.db"))).contains("correct horse"));
+        QVERIFY(page->removeServer(QStringLiteral("team")));
+    }
+
+    // A preset shows by the server's name for it, with the id it is asked by.
+    void presetsByTheirNames()
+    {
+        Window w(nowhere());
+        auto* picker = w.window->findChild<ModelPicker*>();
+        QVERIFY(picker);
+        ModelInfo preset;
+        preset.name = QStringLiteral("code-helper");
+        preset.displayName = preset.name;
+        preset.title = QStringLiteral("Code helper");
+        preset.backendName = QStringLiteral("team");
+        preset.backendKind = BackendKind::OpenWebUi;
+        picker->setModels({preset}, std::nullopt, {});
+        QCOMPARE(picker->itemText(0), QStringLiteral("Code helper (code-helper)"));
+    }
+
+    // A day before the sign-in ends, the top bar asks to sign in again.
+    void askedToSignInBeforeTheSignInEnds()
+    {
+        test::FakeServer shortLived({QStringLiteral("--token-seconds"), QStringLiteral("86400")},
+                                    QStringLiteral("fake_openwebui.py"));
+        QVERIFY(shortLived.isRunning());
+        QNetworkAccessManager nam;
+        Window w(nowhere(), [&](AppContext& app) {
+            std::optional<Result<OpenWebUiSession>> session;
+            QObject context;
+            OpenWebUiSignIn::signIn(&nam, shortLived.url(), QStringLiteral("ann@example.org"),
+                                    QStringLiteral("correct horse"), &context,
+                                    [&](Result<OpenWebUiSession> r) { session = std::move(r); });
+            QTRY_VERIFY_WITH_TIMEOUT(session.has_value(), 10000);
+            BackendRecord record;
+            record.name = QStringLiteral("team");
+            record.kind = BackendKind::OpenWebUi;
+            record.url = shortLived.url();
+            QVERIFY(ServerSignIn::keep(app.backends(), app.secrets(), record, **session).ok());
+        });
+        auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            status->accessibleDescription().contains(QLatin1String("sign in again in Settings")),
+            10000);
+        w.window->resize(1400, 800);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("sign in again soon")),
+                                 10000);
+        QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+};
+
+QTEST_MAIN(TestOpenWebUiWindow)
+#include "tst_openwebuiwindow.moc"

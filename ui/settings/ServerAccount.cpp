@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/ServerAccount.h"
+
+#include "app/AppContext.h"
+#include "app/ServerSignIn.h"
+#include "app/UserSession.h"
+#include "backends/OpenWebUiBackend.h"
+#include "backends/OpenWebUiSignIn.h"
+#include "config/BackendResolver.h"
+#include "io/ChatImporter.h"
+#include "store/sqlite/Database.h"
+#include "util/Sentences.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QPointer>
+
+namespace lyss {
+
+ServerAccount::ServerAccount(AppContext& app, QNetworkAccessManager* nam, QObject* parent)
+    : QObject(parent)
+    , m_app(app)
+    , m_nam(nam)
+{
+}
+
+void ServerAccount::signIn(const BackendRecord& record, const QString& email,
+                           const QString& password, Done done)
+{
+    OpenWebUiSignIn::signIn(
+        m_nam, record.url, email, password, this,
+        [this, record, done = std::move(done)](Result<OpenWebUiSession> session) {
+            if (!session)
+                return done(session.error());
+            auto kept = ServerSignIn::keep(m_app.backends(), m_app.secrets(), record, *session);
+            if (!kept)
+                return done(kept.error());
+            const QString until = kept->signedInUntil > 0
+                                      ? tr(" until %1")
+                                            .arg(QLocale().toString(
+                                                QDateTime::fromMSecsSinceEpoch(kept->signedInUntil),
+                                                QLocale::ShortFormat))
+                                      : QString();
+            done(record.id == 0
+                     ? tr("Added %1, signed in as %2%3.").arg(record.name, kept->account, until)
+                     : tr("Signed in to %1 as %2%3.").arg(record.name, kept->account, until));
+        });
+}
+
+void ServerAccount::importChats(const EffectiveBackend& server,
+                                std::function<void(Result<QString>, int)> done)
+{
+    Backend::Config config{server.name, server.kind, server.url, server.envKey, 30000};
+    config.account = server.account;
+    if (config.apiKey.isEmpty() && server.hasStoredKey)
+        config.keyStore = &m_app.secrets();
+    auto* backend = new OpenWebUiBackend(config, m_nam, this);
+    backend->fetchChats([this, backend, name = server.name,
+                         done = std::move(done)](Result<QByteArray> bytes) {
+        backend->deleteLater();
+        if (!bytes)
+            return done(Error{joinSentences(bytes.errorMessage(), tr("Nothing was imported."))}, 0);
+        auto file = ChatImporter::parse(*bytes, name);
+        if (!file)
+            return done(Error{joinSentences(file.errorMessage(), tr("Nothing was imported."))}, 0);
+        ChatImporter importer(m_app.database(), m_app.session().userId());
+        auto summary = importer.write(*file);
+        if (!summary)
+            return done(Error{joinSentences(summary.errorMessage(), tr("Nothing was imported."))},
+                        0);
+        done(tr("From %1: %2").arg(name, summary->text()), summary->chats);
+    });
+}
+
+} // namespace lyss

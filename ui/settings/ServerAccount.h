@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/BackendRecord.h"
+#include "util/Result.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace lyss {
+
+class AppContext;
+struct EffectiveBackend;
+
+// An Open WebUI server's account from the window (Settings › Servers): signing in to it,
+// kept as a backend (added, or signed in again), and bringing the person's chats over
+// from it. Both run without waiting; `done` gets what to tell the person, or why not.
+class ServerAccount : public QObject {
+    Q_OBJECT
+
+public:
+    ServerAccount(AppContext& app, QNetworkAccessManager* nam, QObject* parent = nullptr);
+
+    using Done = std::function<void(Result<QString>)>;
+    // Signs in to `record`'s server as `email` and keeps it (record.id 0: added). The
+    // caller forgets the password; nothing here keeps it.
+    void signIn(const BackendRecord& record, const QString& email, const QString& password,
+                Done done);
+    // Reads the person's chats from the server and imports them (a chat imported before is
+    // skipped); `imported` is how many chats came.
+    void importChats(const EffectiveBackend& server,
+                     std::function<void(Result<QString>, int)> done);
+
+private:
+    AppContext& m_app;
+    QNetworkAccessManager* m_nam;
+};
+
+} // namespace lyss
