@@ -4670,6 +4670,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::PollingTransport</name>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s open packet has no session id</source>
+        <translation>服务器的打开数据包中没有会话 id</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ProcessFilter</name>
     <message>
         <source>it cannot be started (%1)</source>
@@ -5333,6 +5344,55 @@ F1 或 Ctrl+/：此列表</translation>
     </message>
 </context>
 <context>
+    <name>lyss::SocketIoClient</name>
+    <message>
+        <source>the server did not complete the connection within %1 s</source>
+        <translation>服务器没有在 %1 秒内完成连接</translation>
+    </message>
+    <message>
+        <source>the server stopped answering (ping timeout)</source>
+        <translation>服务器停止了应答（ping 超时）</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2</source>
+        <translation>第 %1 次尝试，共 %2 次</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server refused the connection (%1): sign in again</source>
+        <translation>服务器拒绝了连接（%1）：请重新登录</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>the server disconnected this client twice within a minute; it may not want it connected</source>
+        <translation>服务器在一分钟内两次断开了此客户端；它可能不希望它连接</translation>
+    </message>
+    <message>
+        <source>the server disconnected; connecting again</source>
+        <translation>服务器断开了连接；正在重新连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; gave up after %n attempt(s) (Retry to try again)</source>
+        <translation>
+            <numerusform>%1；尝试 %n 次后已放弃（点“重试”再试一次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; trying again in %2 s</source>
+        <translation>%1；%2 秒后重试</translation>
+    </message>
+</context>
+<context>
     <name>lyss::StatementCache</name>
     <message>
         <source>Preparing a query</source>
@@ -5399,6 +5459,13 @@ F1 或 Ctrl+/：此列表</translation>
     <message>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::WebSocketTransport</name>
+    <message>
+        <source>the connection closed</source>
+        <translation>连接已关闭</translation>
     </message>
 </context>
 <context>

@@ -159,6 +159,11 @@ QStringList words(std::initializer_list<const char*> list)
     return out;
 }
 
+qint64 FakeServer::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 QByteArray FakeServer::get(const QString& path) const
 {
     return fetch(url(path), false);

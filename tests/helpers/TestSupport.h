@@ -25,6 +25,7 @@ public:
     ~FakeServer();
     bool isRunning() const { return m_port > 0; }
     int port() const { return m_port; }
+    qint64 pid() const;
     QUrl url(const QString& path = {}) const;
     // GETs `path` of the server (its /_test/... controls) and returns the body.
     QByteArray get(const QString& path) const;

@@ -4,12 +4,23 @@ HTTP API a desktop client uses (sign-in, the person, models, chat completions, c
 with Open WebUI's shapes and error texts (backend/open_webui/routers/auths.py,
 utils/auth.py, main.py, routers/chats.py).
 
-Start: fake_openwebui.py [--port 0] [--token-seconds N] [--ndjson]
+Start: fake_openwebui.py [--port 0] [--token-seconds N] [--ndjson] [--polling-only]
+                         [--ping-interval S] [--ping-timeout S]
 Prints "PORT <n>" once listening. Run with /usr/bin/python3 (Debian's python3-aiohttp).
 
   --token-seconds N  how long a sign-in's token lasts (default 4 weeks; -1: for ever,
                      expires_at is then null as with JWT_EXPIRES_IN=-1)
   --ndjson           /api/v1/chats/all streams a chat a line (newer servers); else one list
+  --polling-only     the socket takes HTTP long-polling only (ENABLE_WEBSOCKET_SUPPORT off)
+  --ping-interval S, --ping-timeout S   the socket's Engine.IO timers (default 25 and 20)
+
+The socket (python-socketio's AsyncServer at /ws/socket.io, as Open WebUI mounts it) takes
+a CONNECT whose auth token is a sign-in's token or Ann's API key, and refuses any other
+(CONNECT_ERROR "Not authorized"; Open WebUI itself connects everyone and sends nothing).
+Controls: /_test/sockets (who is connected, and by which transport), /_test/emit (the JSON
+body as an "events" envelope, or ?event=NAME), /_test/call (the same, waiting for the
+client's acknowledgement, kept in /_test/acks), /_test/kick (the server disconnects every
+socket).
 
 People: ann@example.org / "correct horse" (user), pat@example.org / "patience" (pending).
 API key: sk-0123456789abcdef0123456789abcdef is Ann's.
@@ -34,6 +45,7 @@ import secrets
 import sys
 import time
 
+import socketio
 from aiohttp import web
 
 PEOPLE = {
@@ -79,7 +91,7 @@ def person_of(request):
 
 @web.middleware
 async def record(request, handler):
-    if not request.path.startswith("/_test/"):
+    if not request.path.startswith(("/_test/", "/ws/")):
         body = None
         if request.can_read_body:
             raw = await request.read()
@@ -289,8 +301,82 @@ async def test_expire(request):
     return web.json_response({"ok": True})
 
 
+SIO = None
+SOCKETS = {}  # sid -> {"token", "transport"}
+ACKS = []
+
+
+def make_socket(app):
+    global SIO
+    SIO = socketio.AsyncServer(
+        async_mode="aiohttp", cors_allowed_origins="*",
+        transports=["polling"] if ARGS.polling_only else ["polling", "websocket"],
+        ping_interval=ARGS.ping_interval, ping_timeout=ARGS.ping_timeout)
+    SIO.attach(app, socketio_path="/ws/socket.io")
+
+    @SIO.event
+    async def connect(sid, environ, auth):
+        token = (auth or {}).get("token", "")
+        known = token == API_KEY or (token in TOKENS and (TOKENS[token][1] is None
+                                                          or TOKENS[token][1] > now()))
+        if not known:
+            raise socketio.exceptions.ConnectionRefusedError("Not authorized")
+        SOCKETS[sid] = {"token": token, "transport": transport_of(sid)}
+
+    @SIO.event
+    async def disconnect(sid):
+        SOCKETS.pop(sid, None)
+
+    @SIO.on("user-join")
+    async def user_join(sid, data):
+        return {"id": "u-ann", "name": "Ann"}
+
+
+def transport_of(sid):
+    try:
+        return SIO.eio.transport(SIO.manager.eio_sid_from_sid(sid, "/"))
+    except Exception:  # noqa: BLE001 - not connected (yet): unknown
+        return "unknown"
+
+
+async def test_sockets(request):
+    for sid in SOCKETS:
+        SOCKETS[sid]["transport"] = transport_of(sid)
+    return web.json_response(list(SOCKETS.values()))
+
+
+async def test_emit(request):
+    body = await request.json() if request.can_read_body else {}
+    await SIO.emit(request.query.get("event", "events"), body)
+    return web.json_response({"ok": True, "to": len(SOCKETS)})
+
+
+async def test_call(request):
+    body = await request.json()
+    async def ask(sid):
+        try:
+            answer = await SIO.call("events", body, to=sid, timeout=30)
+        except Exception as e:  # noqa: BLE001 - a test server says what happened
+            answer = {"error": type(e).__name__}
+        ACKS.append(answer)
+    for sid in list(SOCKETS):
+        asyncio.get_running_loop().create_task(ask(sid))
+    return web.json_response({"ok": True})
+
+
+async def test_acks(request):
+    return web.json_response(ACKS)
+
+
+async def test_kick(request):
+    for sid in list(SOCKETS):
+        await SIO.disconnect(sid)
+    return web.json_response({"ok": True})
+
+
 def make_app():
     app = web.Application(middlewares=[record])
+    make_socket(app)
     app.router.add_post("/api/v1/auths/signin", signin)
     app.router.add_get("/api/v1/auths/", me)
     app.router.add_get("/api/models", models)
@@ -302,6 +388,11 @@ def make_app():
         app.router.add_route(method, "/_test/requests", test_requests)
         app.router.add_route(method, "/_test/reset", test_reset)
         app.router.add_route(method, "/_test/expire", test_expire)
+        app.router.add_route(method, "/_test/sockets", test_sockets)
+        app.router.add_route(method, "/_test/emit", test_emit)
+        app.router.add_route(method, "/_test/call", test_call)
+        app.router.add_route(method, "/_test/acks", test_acks)
+        app.router.add_route(method, "/_test/kick", test_kick)
     return app
 
 
@@ -311,6 +402,9 @@ async def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--token-seconds", type=int, default=4 * 7 * 24 * 3600)
     parser.add_argument("--ndjson", action="store_true")
+    parser.add_argument("--polling-only", action="store_true")
+    parser.add_argument("--ping-interval", type=float, default=25)
+    parser.add_argument("--ping-timeout", type=float, default=20)
     ARGS = parser.parse_args()
     runner = web.AppRunner(make_app(), access_log=None)
     await runner.setup()
