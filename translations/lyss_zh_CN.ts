@@ -1800,6 +1800,10 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <source>%1 was added with an API key, not an account: give --email to sign in with one</source>
         <translation>%1 是用 API 密钥而不是账户添加的：请用 --email 指定账户来登录</translation>
     </message>
+    <message>
+        <source>import chats from a server</source>
+        <translation>从服务器导入对话</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -2523,16 +2527,24 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <translation>你在 %1 的 Open WebUI 服务器上的账户正在等待管理员批准。批准后请重新登录。</translation>
     </message>
     <message>
-        <source>The Open WebUI server at %1 did not take that email and password%2. Check both, and try again.</source>
-        <translation>位于 %1 的 Open WebUI 服务器不接受这个邮箱和密码%2。请检查两者后重试。</translation>
-    </message>
-    <message>
-        <source> (it said: %1)</source>
-        <translation>（它说：%1）</translation>
-    </message>
-    <message>
         <source>The Open WebUI server at %1 answered the sign-in with something that is not JSON. Is that address really an Open WebUI server?</source>
         <translation>位于 %1 的 Open WebUI 服务器对登录的回应不是 JSON。这个地址真的是 Open WebUI 服务器吗？</translation>
+    </message>
+    <message>
+        <source>The Open WebUI server at %1 does not take sign-ins with a password (it said: %2). Use an API key from your account&apos;s settings there instead.</source>
+        <translation>位于 %1 的 Open WebUI 服务器不接受用密码登录（它说：%2）。请改用该服务器上你的账户设置中的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The Open WebUI server at %1 has had too many sign-in attempts for this account. Wait a few minutes, then try again.</source>
+        <translation>位于 %1 的 Open WebUI 服务器上此账户的登录尝试过多。请等几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The Open WebUI server at %1 did not take that email and password. Check both, and try again.</source>
+        <translation>位于 %1 的 Open WebUI 服务器不接受这个邮箱和密码。请检查两者后重试。</translation>
+    </message>
+    <message>
+        <source>The Open WebUI server at %1 did not take that email and password (it said: %2). Check both, and try again.</source>
+        <translation>位于 %1 的 Open WebUI 服务器不接受这个邮箱和密码（它说：%2）。请检查两者后重试。</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +2590,14 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
     <message>
         <source>The sign-in was not kept.</source>
         <translation>登录信息没有保存。</translation>
+    </message>
+    <message>
+        <source>A server named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的服务器已存在。</translation>
+    </message>
+    <message>
+        <source>The server %1 was removed meanwhile. The sign-in was not kept.</source>
+        <translation>服务器 %1 已在此期间被删除。登录信息没有保存。</translation>
     </message>
 </context>
 <context>
@@ -4567,6 +4587,10 @@ Options:
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
+    <message>
+        <source>Your account on %1 is waiting for an admin to approve it.</source>
+        <translation>你在 %1 上的账户正在等待管理员批准。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::PersonMenu</name>
@@ -5117,6 +5141,18 @@ Options:
     <message>
         <source>Reading your chats from %1…</source>
         <translation>正在从 %1 读取你的对话…</translation>
+    </message>
+    <message>
+        <source>Sign in with your email and password, or give an API key: not both.</source>
+        <translation>请用邮箱和密码登录，或者给出 API 密钥：不能两者都给。</translation>
+    </message>
+    <message>
+        <source>%1 is signed in to %2: give your password (or an API key) to change its address or kind.</source>
+        <translation>%1 已登录到 %2：要更改它的地址或类型，请输入密码（或 API 密钥）。</translation>
+    </message>
+    <message>
+        <source>import chats from a server</source>
+        <translation>从服务器导入对话</translation>
     </message>
 </context>
 <context>

@@ -21,10 +21,16 @@ namespace lyss::cli {
 
 namespace {
 
-QString keyText(const EffectiveBackend& b)
+// Where the key is, for scripts: environment, keyring or -.
+QString keyKind(const EffectiveBackend& b)
 {
     if (!b.envKey.isEmpty())
         return QStringLiteral("environment");
+    return b.hasStoredKey ? QStringLiteral("keyring") : QStringLiteral("-");
+}
+
+QString keyText(const EffectiveBackend& b)
+{
     if (!b.account.isEmpty()) {
         // An Open WebUI server signed in to: as whom, and until when.
         const QString until = b.signedInUntil > 0
@@ -36,7 +42,7 @@ QString keyText(const EffectiveBackend& b)
                 .arg(b.account, until, b.name);
         return CliContext::tr("%1, signed in until %2").arg(b.account, until);
     }
-    return b.hasStoredKey ? QStringLiteral("keyring") : QStringLiteral("-");
+    return keyKind(b);
 }
 
 QString sourceText(const EffectiveBackend& b)
@@ -73,7 +79,7 @@ int backendsList(CliContext& ctx, const QStringList& args)
                                    {QStringLiteral("kind"), backendKindName(b.kind)},
                                    {QStringLiteral("url"), b.url.toString()},
                                    {QStringLiteral("enabled"), b.enabled},
-                                   {QStringLiteral("key"), keyText(b)},
+                                   {QStringLiteral("key"), keyKind(b)},
                                    {QStringLiteral("account"), b.account},
                                    {QStringLiteral("signed_in_until"), b.signedInUntil},
                                    {QStringLiteral("source"), valueSourceName(b.source)}});

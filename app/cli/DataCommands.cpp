@@ -56,6 +56,10 @@ QString dataDirOf(const CliContext& ctx)
 // its export (ChatImporter reads them as it reads a file); false after saying why.
 std::optional<ImportFile> chatsOfServer(CliContext& ctx, const QString& name)
 {
+    // The server's sign-in is the installation's (its admin's account there): only who may
+    // change the installation reads its chats.
+    if (!ctx.mayChangeInstallation(CliContext::tr("import chats from a server")))
+        return std::nullopt;
     BackendSet* backends = ctx.backends();
     if (!backends)
         return std::nullopt;
@@ -80,14 +84,15 @@ std::optional<ImportFile> chatsOfServer(CliContext& ctx, const QString& name)
         answer = std::move(r);
         loop.quit();
     });
-    loop.exec();
+    if (!answer)
+        loop.exec();
     if (!answer->ok()) {
         ctx.fail(joinSentences(answer->errorMessage(), CliContext::tr("Nothing was imported.")));
         return std::nullopt;
     }
     auto file = ChatImporter::parse(**answer, server->config().url.toString());
     if (!file) {
-        ctx.fail(joinSentences(file.errorMessage(), CliContext::tr("Nothing was imported.")));
+        ctx.fail(file.errorMessage()); // which says that nothing was imported
         return std::nullopt;
     }
     return std::move(file).value();

@@ -46,6 +46,10 @@ QNetworkRequest HttpClient::request(const QString& path) const
     // only those to the configured origin through.
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                    QNetworkRequest::UserVerifiedRedirectPolicy);
+    // No cookies: Open WebUI sets its token as one at sign-in, and a cookie goes to every
+    // port of a host (Ollama beside it), outlives a removed server and skips the keyring.
+    r.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    r.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     return r;
 }
 
@@ -210,7 +214,7 @@ QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body
     QString serverText;
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (doc.isObject())
-        serverText = errorMessageFromJson(doc.object());
+        serverText = errorMessageFromBody(doc.object());
     if (serverText.isEmpty())
         serverText = QString::fromUtf8(body.left(300)).trimmed();
 
@@ -223,8 +227,9 @@ QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body
             hint = tr("Is the server running, and is the address right?");
         return tr("Cannot reach %1: %2. %3").arg(serverLabel(), reply->errorString(), hint);
     }
-    if ((status == 401 || status == 403) && !m_signInName.isEmpty() &&
-        m_apiKey->problem().isEmpty())
+    // Open WebUI answers an ended or revoked token with 401; 403 is a rule of the server's
+    // (a route or a feature not allowed), said in its own words below.
+    if (status == 401 && !m_signInName.isEmpty() && m_apiKey->problem().isEmpty())
         return tr("%1 no longer takes your sign-in (HTTP %2: %3): it has ended or was "
                   "revoked. Sign in again in Settings › Servers, or with: lyss-cli backends "
                   "login %4")

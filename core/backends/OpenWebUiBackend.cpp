@@ -65,9 +65,14 @@ void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
 void OpenWebUiBackend::probeNow(Callback<QString> done)
 {
     // Who the key belongs to: cheap, and it fails when a sign-in has ended.
-    getJson(QStringLiteral("/api/v1/auths/"), [done](Result<QJsonDocument> r) {
+    getJson(QStringLiteral("/api/v1/auths/"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
+        // This route answers a pending account too; every other one refuses it.
+        if (r->object().value(QLatin1String("role")).toString() == QLatin1String("pending"))
+            return done(Error{tr("Your account on %1 is waiting for an admin to approve it.")
+                                  .arg(m_http.serverLabel()),
+                              ErrorCode::Refused});
         done(r->object().value(QLatin1String("email")).toString());
     });
 }
@@ -78,7 +83,7 @@ void OpenWebUiBackend::fetchChats(Callback<QByteArray> done)
         HttpClient http = m_http;
         http.setJsonLimits(kMaxChatsBytes, 10 * 60 * 1000);
         QNetworkReply* reply = http.getJson(QStringLiteral("/api/v1/chats/all"));
-        reply->setParent(this);
+        reply->setParent(this); // goes with the backend, quietly
         connect(reply, &QNetworkReply::finished, this, [reply, http, done] {
             reply->deleteLater();
             const QByteArray body = HttpClient::bodyOf(reply);
@@ -117,10 +122,9 @@ void OpenWebUiBackend::fetchChats(Callback<QByteArray> done)
 
 QJsonObject OpenWebUiBackend::chatBody(const ChatRequest& request)
 {
-    QJsonObject body = OpenAIBackend::chatBody(request);
-    // Open WebUI streams what its provider streams; it reads no stream_options of its own.
-    body.remove(QStringLiteral("stream_options"));
-    return body;
+    // Open WebUI passes what it does not read on to the model's server: include_usage
+    // then brings the token counts.
+    return OpenAIBackend::chatBody(request);
 }
 
 ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)

@@ -48,16 +48,30 @@ void OpenWebUiSignIn::signIn(QNetworkAccessManager* nam, const QUrl& server, con
             const int status = HttpClient::httpStatus(reply);
             const QByteArray body = HttpClient::bodyOf(reply);
             if (reply->error() != QNetworkReply::NoError || status < 200 || status >= 300) {
-                if (status == 400 || status == 401 || status == 403) {
+                const QString said = errorMessageFromBody(QJsonDocument::fromJson(body).object());
+                if (status == 403)
+                    return done(Error{tr("The Open WebUI server at %1 does not take sign-ins "
+                                         "with a password (it said: %2). Use an API key "
+                                         "from your account's settings there instead.")
+                                          .arg(server.toString(), said),
+                                      ErrorCode::Refused});
+                if (status == 429)
+                    return done(Error{tr("The Open WebUI server at %1 has had too many sign-in "
+                                         "attempts for this account. Wait a few minutes, then "
+                                         "try again.")
+                                          .arg(server.toString()),
+                                      ErrorCode::Refused});
+                if (status == 400 || status == 401) {
                     // Open WebUI says 400 "The email or password provided is incorrect...".
-                    const QString said =
-                        errorMessageFromJson(QJsonDocument::fromJson(body).object());
-                    return done(Error{
-                        tr("The Open WebUI server at %1 did not take that email and password%2. "
-                           "Check both, and try again.")
-                            .arg(server.toString(),
-                                 said.isEmpty() ? QString() : tr(" (it said: %1)").arg(said)),
-                        ErrorCode::Unauthorised});
+                    return done(
+                        Error{said.isEmpty()
+                                  ? tr("The Open WebUI server at %1 did not take that email and "
+                                       "password. Check both, and try again.")
+                                        .arg(server.toString())
+                                  : tr("The Open WebUI server at %1 did not take that email and "
+                                       "password (it said: %2). Check both, and try again.")
+                                        .arg(server.toString(), said),
+                              ErrorCode::Unauthorised});
                 }
                 return done(Error{http.describeFailure(reply, body)});
             }
@@ -70,11 +84,9 @@ void OpenWebUiSignIn::signIn(QNetworkAccessManager* nam, const QUrl& server, con
                                       .arg(server.toString())});
             done(sessionFrom(answer.object(), server));
         });
-    // Nobody waits any more: the request goes.
-    QObject::connect(context, &QObject::destroyed, reply, [reply] {
-        reply->abort();
-        reply->deleteLater();
-    });
+    // Nobody waits any more: the request goes with `context`, quietly (a deleted reply
+    // emits nothing; an aborted one would answer a caller half gone).
+    reply->setParent(context);
 }
 
 } // namespace lyss

@@ -41,20 +41,23 @@ QString errorMessageFromJson(const QJsonObject& object)
     }
     if (object.value(QLatin1String("object")).toString() == QLatin1String("error"))
         return object.value(QLatin1String("message")).toString(QStringLiteral("unknown error"));
+    return {};
+}
+
+QString errorMessageFromBody(const QJsonObject& object)
+{
+    if (QString message = errorMessageFromJson(object); !message.isEmpty())
+        return message;
     // FastAPI's (Open WebUI's, a Pipelines server's): {"detail": "..."}, or a list of
     // {"msg": ...} when the request did not validate.
     const QJsonValue detail = object.value(QLatin1String("detail"));
     if (detail.isString())
         return detail.toString();
-    if (detail.isArray()) {
-        QStringList messages;
-        for (const QJsonValue& d : detail.toArray())
-            messages << d.toObject().value(QLatin1String("msg")).toString();
-        messages.removeAll(QString());
-        return messages.isEmpty() ? QStringLiteral("unknown error")
-                                  : messages.join(QStringLiteral("; "));
-    }
-    return {};
+    QStringList messages;
+    for (const QJsonValue& d : detail.toArray())
+        messages << d.toObject().value(QLatin1String("msg")).toString();
+    messages.removeAll(QString());
+    return messages.join(QStringLiteral("; "));
 }
 
 QString lineTooLongMessage(qsizetype maxBytes)

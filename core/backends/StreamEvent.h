@@ -52,10 +52,12 @@ public:
 };
 
 // The error text inside a JSON error body or stream line, in any of the shapes servers
-// use: {"error":"..."}, {"error":{"message":"..."}}, {"object":"error","message":"..."},
-// {"detail":"..."}.
+// use: {"error":"..."}, {"error":{"message":"..."}}, {"object":"error","message":"..."}.
 // Empty when the object is not an error.
 QString errorMessageFromJson(const QJsonObject& object);
+// The same for the body of an HTTP error, which may also be FastAPI's {"detail": "..."}
+// (a stream's line with a "detail" is no error).
+QString errorMessageFromBody(const QJsonObject& object);
 
 // The words for a stream that broke its protocol, shared by the decoders.
 // A line (or event) passed the limit of `maxBytes`.

@@ -274,6 +274,11 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.errorMessage().contains(QLatin1String("Check the API key")),
                  qPrintable(refused.errorMessage()));
+        // The server set its token as a cookie at each sign-in on this same network
+        // access: none was ever sent back (it would go to every port of the host).
+        for (const QJsonValue& r : m_server->requests())
+            QVERIFY2(!r[QLatin1String("headers")].toObject().contains(QLatin1String("Cookie")),
+                     qPrintable(r[QLatin1String("path")].toString()));
     }
 
     // The person's chats, as a JSON list or a chat a line, read as an export: branches

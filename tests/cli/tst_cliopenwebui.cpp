@@ -80,8 +80,10 @@ private Q_SLOTS:
         QCOMPARE(team[QLatin1String("account")].toString(), QStringLiteral("ann@example.org"));
         QVERIFY(team[QLatin1String("signed_in_until")].toInteger() >
                 QDateTime::currentMSecsSinceEpoch());
-        QVERIFY2(team[QLatin1String("key")].toString().contains(QLatin1String("signed in until")),
-                 qPrintable(team[QLatin1String("key")].toString()));
+        QCOMPARE(team[QLatin1String("key")].toString(), QStringLiteral("keyring"));
+        r = runCli(dir.path(), words({"backends", "list"}), env());
+        QVERIFY2(r.out.contains(QLatin1String("ann@example.org, signed in until")),
+                 qPrintable(r.out));
         QVERIFY(!test::readFile(dir.filePath(QStringLiteral("lyss.db"))).contains("correct horse"));
 
         // Its preset answers, by the name the server gives it.

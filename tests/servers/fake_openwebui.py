@@ -113,10 +113,13 @@ async def signin(request):
     token = "eyJ" + secrets.token_urlsafe(24)
     expires = None if ARGS.token_seconds < 0 else now() + ARGS.token_seconds
     TOKENS[token] = (form["email"].lower(), expires)
-    return web.json_response({
+    response = web.json_response({
         "token": token, "token_type": "Bearer", "expires_at": expires, "id": person["id"],
         "email": form["email"].lower(), "name": person["name"], "role": person["role"],
         "profile_image_url": "/user.png", "permissions": {"chat": {"controls": True}}})
+    # As Open WebUI does: the token as an httponly cookie too (a client must not send it on).
+    response.set_cookie("token", token, httponly=True, samesite="lax")
+    return response
 
 
 async def me(request):
@@ -211,10 +214,12 @@ async def completions(request):
             await send({"error": {"message": "The model ran out of memory."}})
             return response
     await send(chunk(finish="stop"))
-    await send({"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": now(),
-                "model": model, "choices": [],
-                "usage": {"prompt_tokens": 7, "completion_tokens": len(words),
-                          "total_tokens": 7 + len(words)}})
+    if (form.get("stream_options") or {}).get("include_usage"):
+        # The model's server counts only when asked (Open WebUI passes the option on).
+        await send({"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": now(),
+                    "model": model, "choices": [],
+                    "usage": {"prompt_tokens": 7, "completion_tokens": len(words),
+                              "total_tokens": 7 + len(words)}})
     await response.write(b"data: [DONE]\n\n")
     return response
 

@@ -87,7 +87,9 @@ private Q_SLOTS:
 
         password->setText(QStringLiteral("correct horse"));
         save->click();
+        QVERIFY(!save->isEnabled()); // one sign-in at a time: a second click does nothing
         QVERIFY(answered.wait(10000));
+        QVERIFY(save->isEnabled());
         QVERIFY2(d.lastMessage().startsWith(QLatin1String("Added team, signed in as "
                                                           "ann@example.org until")),
                  qPrintable(d.lastMessage()));
@@ -108,8 +110,12 @@ private Q_SLOTS:
         QSignalSpy imported(&d, &SettingsDialog::chatsImported);
         connect(&d, &SettingsDialog::chatsImported, w.window.get(),
                 [&w] { w.window->findChild<ChatSidebar*>()->reload(); });
+        auto* importButton = page->findChild<QPushButton*>(QStringLiteral("importFromServer"));
+        table->selectRow(row == 0 ? 1 : 0); // the built-in Ollama: nothing to import
+        QVERIFY(!importButton->isEnabled());
         table->selectRow(row);
-        page->findChild<QPushButton*>(QStringLiteral("importFromServer"))->click();
+        QVERIFY(importButton->isEnabled());
+        importButton->click();
         QVERIFY(answered.wait(10000));
         QVERIFY2(d.lastMessage().startsWith(QLatin1String("From team: Imported 2 chat(s)")),
                  qPrintable(d.lastMessage()));
@@ -121,17 +127,29 @@ private Q_SLOTS:
         QVERIFY2(titles.contains(QStringLiteral("Sorting in Python")),
                  qPrintable(titles.join(QLatin1Char('|'))));
 
+        // A signed-in server's address is not changed without a new sign-in: the token would
+        // go to whatever was typed.
+        QVERIFY(page->editServer(QStringLiteral("team")));
+        QVERIFY(!page->saveServer(QStringLiteral("openwebui"),
+                                  QStringLiteral("http://elsewhere:8080"), {},
+                                  QStringLiteral("ann@example.org"), {}));
+        QVERIFY2(d.lastMessage().contains(QLatin1String("give your password (or an API key) to "
+                                                        "change its address")),
+                 qPrintable(d.lastMessage()));
+        QCOMPARE((*w.app->backends().find(QStringLiteral("team")))->url, m_server->url());
+
         // Edit: the password again signs in again.
         QVERIFY(page->editServer(QStringLiteral("team")));
         QCOMPARE(email->text(), QStringLiteral("ann@example.org"));
-        QVERIFY(password->hasFocus() || !d.isActiveWindow());
         password->setText(QStringLiteral("correct horse"));
         save->click();
         QVERIFY(answered.wait(10000));
         QVERIFY2(d.lastMessage().startsWith(QLatin1String("Signed in to team as ann@example.org")),
                  qPrintable(d.lastMessage()));
-        QVERIFY(
-            !test::readFile(w.dir.filePath(QStringLiteral("lyss.db"))).contains("correct horse"));
+        // Neither in the database nor in its write-ahead log.
+        QVERIFY(!(test::readFile(w.dir.filePath(QStringLiteral("lyss.db"))) +
+                  test::readFile(w.dir.filePath(QStringLiteral("lyss.db-wal"))))
+                     .contains("correct horse"));
         QVERIFY(page->removeServer(QStringLiteral("team")));
     }
 

@@ -62,7 +62,7 @@ void ServerAccount::importChats(const EffectiveBackend& server,
             return done(Error{joinSentences(bytes.errorMessage(), tr("Nothing was imported."))}, 0);
         auto file = ChatImporter::parse(*bytes, name);
         if (!file)
-            return done(Error{joinSentences(file.errorMessage(), tr("Nothing was imported."))}, 0);
+            return done(file.error(), 0); // which says that nothing was imported
         ChatImporter importer(m_app.database(), m_app.session().userId());
         auto summary = importer.write(*file);
         if (!summary)

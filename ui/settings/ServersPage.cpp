@@ -109,20 +109,22 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     connect(m_addOrSave, &QPushButton::clicked, this, [this] {
         const QString password = m_password->text();
         m_password->clear(); // the form keeps no password, whatever happens
+        const QString key = m_key->text();
+        m_key->clear(); // nor a key, which would go to the next server added
         const bool done =
             m_editing.isEmpty()
                 ? addServer(m_kind->currentData().toString(), m_name->text().trimmed(),
-                            m_url->text(), m_key->text(), m_email->text().trimmed(), password)
-                : saveServer(m_kind->currentData().toString(), m_url->text(), m_key->text(),
+                            m_url->text(), key, m_email->text().trimmed(), password)
+                : saveServer(m_kind->currentData().toString(), m_url->text(), key,
                              m_email->text().trimmed(), password);
         if (done) {
             m_name->clear();
             m_url->clear();
-            m_key->clear();
         }
     });
     connect(m_import, &QPushButton::clicked, this,
             [this, selectedName] { importChats(selectedName()); });
+    connect(m_servers, &QTableWidget::itemSelectionChanged, this, &ServersPage::updateButtons);
     connect(remove, &QPushButton::clicked, this,
             [this, selectedName] { removeServer(selectedName()); });
     connect(edit, &QPushButton::clicked, this,
@@ -132,6 +134,23 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     connect(test, &QPushButton::clicked, this,
             [this, selectedName] { testServer(selectedName()); });
     reloadServers();
+}
+
+void ServersPage::working(int change)
+{
+    m_working += change;
+    updateButtons();
+}
+
+void ServersPage::updateButtons()
+{
+    // One request at a time: a second click would race the first (two sign-ins for one
+    // name). Import is for an Open WebUI server.
+    const int r = m_servers->currentRow();
+    const bool openWebUi = r >= 0 && m_servers->item(r, 1) &&
+                           m_servers->item(r, 1)->text() == QLatin1String("openwebui");
+    m_addOrSave->setEnabled(m_working == 0);
+    m_import->setEnabled(m_working == 0 && openWebUi);
 }
 
 void ServersPage::showRowsForKind()
@@ -206,11 +225,16 @@ void ServersPage::reloadServers()
             m_servers->setItem(r, c, item);
         }
     }
+    updateButtons();
 }
 
 bool ServersPage::addServer(const QString& kind, const QString& name, const QString& url,
                             const QString& key, const QString& email, const QString& password)
 {
+    if (kind == QLatin1String("openwebui") && !email.isEmpty() && !key.isEmpty()) {
+        say(tr("Sign in with your email and password, or give an API key: not both."));
+        return false;
+    }
     if (kind == QLatin1String("openwebui") && !email.isEmpty()) {
         ServerAdder adder(m_app);
         auto record = adder.checked(kind, name, url);
@@ -225,9 +249,9 @@ bool ServersPage::addServer(const QString& kind, const QString& name, const QStr
             return false;
         }
         say(tr("Signing in to %1…").arg(record->url.toString()));
-        ++m_working;
+        working(+1);
         m_account->signIn(*record, email, password, [this](Result<QString> r) {
-            --m_working;
+            working(-1);
             say(r ? *r : r.errorMessage());
             if (r) {
                 m_name->clear();
@@ -322,14 +346,25 @@ bool ServersPage::saveServer(const QString& kind, const QString& url, const QStr
     if (!normalized.isValid())
         return false;
     BackendRecord record = **stored;
+    // A sign-in belongs to its server: another address or kind needs a new sign-in or key,
+    // or the token would go to wherever was typed.
+    const bool moved =
+        normalized.adjusted(QUrl::RemovePath) != record.url.adjusted(QUrl::RemovePath) ||
+        backendKindFromName(kind) != record.kind;
+    if (!record.account.isEmpty() && moved && password.isEmpty() && key.isEmpty()) {
+        say(tr("%1 is signed in to %2: give your password (or an API key) to change its "
+               "address or kind.")
+                .arg(record.name, record.url.toString()));
+        return false;
+    }
     if (kind == QLatin1String("openwebui") && !password.isEmpty()) {
         record.kind = BackendKind::OpenWebUi;
         record.url = normalized;
         const QString as = email.isEmpty() ? record.account : email;
         say(tr("Signing in to %1…").arg(normalized.toString()));
-        ++m_working;
+        working(+1);
         m_account->signIn(record, as, password, [this](Result<QString> r) {
-            --m_working;
+            working(-1);
             say(r ? *r : r.errorMessage());
             if (r) {
                 resetForm();
@@ -390,6 +425,9 @@ void ServersPage::importChats(const QString& name)
 {
     if (!m_app.readOnlyReason().isEmpty())
         return say(tr("Chats cannot be imported: %1.").arg(m_app.readOnlyReason()));
+    // The server's sign-in is the installation's (its admin's account there).
+    if (Status st = m_app.mayChangeInstallation(tr("import chats from a server")); !st.ok())
+        return say(st.errorMessage());
     auto list = m_app.effectiveBackends();
     if (!list)
         return say(list.errorMessage());
@@ -400,9 +438,9 @@ void ServersPage::importChats(const QString& name)
         return say(tr("Choose an Open WebUI server in the list first: your chats are brought "
                       "over from one."));
     say(tr("Reading your chats from %1…").arg(it->url.toString()));
-    ++m_working;
+    working(+1);
     m_account->importChats(*it, [this](Result<QString> r, int imported) {
-        --m_working;
+        working(-1);
         say(r ? *r : r.errorMessage());
         if (imported > 0)
             Q_EMIT chatsImported();
@@ -428,11 +466,11 @@ void ServersPage::testServer(const QString& name)
         config.keyStore = &m_app.secrets(); // read without waiting, before the probe
     Backend* probe = BackendSet::make(config, m_backends.network(), this);
     say(tr("Asking %1…").arg(it->url.toString()));
-    ++m_working;
+    working(+1);
     probe->probe([this, probe, name = it->name](Result<QString> r) {
         say(r ? tr("✓ %1 answers (%2).").arg(name, *r) : QStringLiteral("✗ ") + r.errorMessage());
         probe->deleteLater();
-        --m_working;
+        working(-1);
         Q_EMIT finishedWork();
     });
 }

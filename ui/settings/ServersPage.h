@@ -68,6 +68,9 @@ private:
     void say(const QString& text);
     // The form's rows for the kind chosen: email and password for an Open WebUI server.
     void showRowsForKind();
+    // A request begins (+1) or ends (-1); the buttons follow.
+    void working(int change);
+    void updateButtons();
     // The form back to adding a server.
     void resetForm();
 
