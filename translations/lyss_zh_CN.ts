@@ -1711,24 +1711,6 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <translation>--password-stdin 需要与 --email 一起使用</translation>
     </message>
     <message>
-        <source>Usage: lyss-cli [--data-dir DIR] backends list|add|login|remove ...
-
-  backends list [--json]
-  backends add --kind ollama|openai|openwebui --name NAME --url URL
-               [--key-stdin | --email ADDR [--password-stdin]]
-  backends login NAME [--email ADDR] [--password-stdin]
-  backends remove NAME
-</source>
-        <translation>用法：lyss-cli [--data-dir DIR] backends list|add|login|remove ...
-
-  backends list [--json]
-  backends add --kind ollama|openai|openwebui --name NAME --url URL
-               [--key-stdin | --email ADDR [--password-stdin]]
-  backends login NAME [--email ADDR] [--password-stdin]
-  backends remove NAME
-</translation>
-    </message>
-    <message>
         <source>%1 is not an Open WebUI server: chats are imported only from those.</source>
         <translation>%1 不是 Open WebUI 服务器：只能从 Open WebUI 服务器导入对话。</translation>
     </message>
@@ -1803,6 +1785,54 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
     <message>
         <source>import chats from a server</source>
         <translation>从服务器导入对话</translation>
+    </message>
+    <message>
+        <source>Usage: lyss-cli [--data-dir DIR] backends list|add|login|status|remove ...
+
+  backends list [--json]
+  backends add --kind ollama|openai|openwebui --name NAME --url URL
+               [--key-stdin | --email ADDR [--password-stdin]]
+  backends login NAME [--email ADDR] [--password-stdin]
+  backends status [--watch]
+  backends remove NAME
+</source>
+        <translation>用法：lyss-cli [--data-dir DIR] backends list|add|login|status|remove ...
+
+  backends list [--json]
+  backends add --kind ollama|openai|openwebui --name NAME --url URL
+               [--key-stdin | --email ADDR [--password-stdin]]
+  backends login NAME [--email ADDR] [--password-stdin]
+  backends status [--watch]
+  backends remove NAME
+</translation>
+    </message>
+    <message>
+        <source>Says whether each server answers, and for an Open WebUI server whether its real-time channel is connected (reconnecting, or failed after its attempts). With --watch, one line at each change of a channel, with the time, until Ctrl+C: for scripts and tests.</source>
+        <translation>显示每个服务器是否应答；对于 Open WebUI 服务器，还显示其实时通道是否已连接（正在重连，或多次尝试后已失败）。使用 --watch 时，通道每次变化都输出一行（带时间），直到按 Ctrl+C：供脚本和测试使用。</translation>
+    </message>
+    <message>
+        <source>follow the channels</source>
+        <translation>持续跟踪通道</translation>
+    </message>
+    <message>
+        <source>backends status takes no arguments</source>
+        <translation>backends status 不接受参数</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>有应答</translation>
+    </message>
+    <message>
+        <source>does not answer: %1</source>
+        <translation>没有应答：%1</translation>
+    </message>
+    <message>
+        <source>%1 channel: %2</source>
+        <translation>%1 通道：%2</translation>
     </message>
 </context>
 <context>
@@ -4901,6 +4931,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>lyss::ServerChannel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>lyss::ServerStatus</name>
     <message>
         <source>Server status</source>
@@ -4929,6 +4970,22 @@ Options:
     <message>
         <source>Signed in as %1 until %2; sign in again in Settings › Servers before then.</source>
         <translation>已登录为 %1，有效至 %2；请在此之前于“设置 › 服务器”中重新登录。</translation>
+    </message>
+    <message>
+        <source>live updates again in %1 s</source>
+        <translation>实时更新将在 %1 秒后重连</translation>
+    </message>
+    <message>
+        <source>live updates stopped</source>
+        <translation>实时更新已停止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Live updates: %1</source>
+        <translation>实时更新：%1</translation>
     </message>
 </context>
 <context>
@@ -5153,6 +5210,14 @@ Options:
     <message>
         <source>import chats from a server</source>
         <translation>从服务器导入对话</translation>
+    </message>
+    <message>
+        <source>Sign in and add</source>
+        <translation>登录并添加</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lyss-cli backends: the model servers Lyss talks to.
+#include "BackendsStatus.h"
 #include "CliContext.h"
 #include "PasswordReader.h"
 #include "ServerLogin.h"
@@ -289,14 +290,18 @@ int runBackends(CliContext& ctx, const QStringList& args)
         return backendsRemove(ctx, rest);
     if (sub == QLatin1String("login"))
         return backendsLogin(ctx, rest);
+    if (sub == QLatin1String("status"))
+        return backendsStatus(ctx, rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         ctx.out() << CliContext::tr(
-                         "Usage: lyss-cli [--data-dir DIR] backends list|add|login|remove ...\n"
+                         "Usage: lyss-cli [--data-dir DIR] backends list|add|login|status|remove "
+                         "...\n"
                          "\n"
                          "  backends list [--json]\n"
                          "  backends add --kind ollama|openai|openwebui --name NAME --url URL\n"
                          "               [--key-stdin | --email ADDR [--password-stdin]]\n"
                          "  backends login NAME [--email ADDR] [--password-stdin]\n"
+                         "  backends status [--watch]\n"
                          "  backends remove NAME\n")
                   << Qt::flush;
         return kExitOk;

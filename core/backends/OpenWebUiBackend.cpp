@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backends/OpenWebUiBackend.h"
 
+#include "backends/ApiKey.h"
 #include "backends/HttpChatStream.h"
 #include "backends/OpenAIBackend.h"
 #include "backends/OpenAIStreamDecoder.h"
@@ -51,6 +52,11 @@ QList<ModelInfo> OpenWebUiBackend::modelsFrom(const QJsonObject& answer, const Q
         out.append(m);
     }
     return out;
+}
+
+QString OpenWebUiBackend::token() const
+{
+    return m_http.apiKey()->value();
 }
 
 void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)

@@ -19,6 +19,8 @@ public:
     void listModelsNow(Callback<QList<ModelInfo>> done) override;
     void probeNow(Callback<QString> done) override;
     ChatStream* chat(const ChatRequest& request) override;
+    // The sign-in's token or the API key (read by whenKeyRead() first), for the socket.
+    QString token() const;
 
     // Every chat of the person the key is of, as the server exports them (what
     // ChatImporter::parse reads): /api/v1/chats/all, which answers one JSON list (older

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,6 +129,55 @@ private Q_SLOTS:
         r = runCli(dir.path(), words({"backends", "remove", "team"}), env());
         QVERIFY2(r.exitCode == 0 && !r.err.contains(QLatin1String("Warning")), qPrintable(r.err));
         QVERIFY(listed(dir.path(), QStringLiteral("team")).isEmpty());
+    }
+
+    // backends status: the channel's state; with --watch, a line at each change.
+    void theChannelsState()
+    {
+        QTemporaryDir dir;
+        auto server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        test::FakeServer pollingOnly({QStringLiteral("--polling-only")},
+                                     QStringLiteral("fake_openwebui.py"));
+        for (const auto& [name, url] : {std::pair{QStringLiteral("team"), server->url()},
+                                        std::pair{QStringLiteral("older"), pollingOnly.url()}}) {
+            auto r =
+                runCli(dir.path(),
+                       {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--kind"),
+                        QStringLiteral("openwebui"), QStringLiteral("--name"), name,
+                        QStringLiteral("--url"), url.toString(), QStringLiteral("--key-stdin")},
+                       env(), "sk-0123456789abcdef0123456789abcdef");
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        auto r = runCli(dir.path(), words({"backends", "status"}), env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("team: answers")) &&
+                     r.out.contains(QLatin1String("team channel: connected (websocket)")) &&
+                     r.out.contains(QLatin1String("older channel: connected (polling)")),
+                 qPrintable(r.out));
+
+        QProcess watch;
+        QProcessEnvironment e = env();
+        watch.setProcessEnvironment(e);
+        watch.start(QStringLiteral(LYSS_CLI_PATH),
+                    {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("backends"),
+                     QStringLiteral("status"), QStringLiteral("--watch")});
+        QVERIFY(watch.waitForStarted());
+        QByteArray seen;
+        auto until = [&](const char* what) {
+            return QTest::qWaitFor(
+                [&] {
+                    seen += watch.readAllStandardOutput();
+                    return seen.contains(what);
+                },
+                20000);
+        };
+        QVERIFY2(until("team channel: connected (websocket)"), seen.constData());
+        server.reset(); // the server goes
+        QVERIFY2(until("team channel: reconnecting"), seen.constData());
+        watch.terminate(); // Ctrl+C's SIGTERM: a clean end
+        QVERIFY(watch.waitForFinished(10000));
+        QCOMPARE(watch.exitCode(), 0);
     }
 
     void anApiKeyOrNothing()

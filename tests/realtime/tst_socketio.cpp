@@ -207,17 +207,18 @@ private Q_SLOTS:
     // A server that stops answering (no pings) is noticed after interval + timeout.
     void aSilentServerIsNoticed()
     {
-        test::FakeServer server({QStringLiteral("--ping-interval"), QStringLiteral("0.3"),
-                                 QStringLiteral("--ping-timeout"), QStringLiteral("0.3")},
+        // Short timers, with room for a busy machine: silence is noticed after 1.5 s.
+        test::FakeServer server({QStringLiteral("--ping-interval"), QStringLiteral("0.5"),
+                                 QStringLiteral("--ping-timeout"), QStringLiteral("1")},
                                 QStringLiteral("fake_openwebui.py"));
         auto c = client(server);
         c->setTiming({200, 400, 0.5, 1500, 50, 60000});
         c->open();
         QTRY_COMPARE_WITH_TIMEOUT(c->state(), State::Connected, 10000);
-        QTest::qWait(1000); // pings answered: still connected
+        QTest::qWait(2000); // pings answered: still connected
         QCOMPARE(c->state(), State::Connected);
         ::kill(pid_t(server.pid()), SIGSTOP);
-        QTRY_COMPARE_WITH_TIMEOUT(c->state(), State::Reconnecting, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), State::Reconnecting, 6000);
         QVERIFY2(c->detail().contains(QLatin1String("ping timeout")), qPrintable(c->detail()));
         ::kill(pid_t(server.pid()), SIGCONT);
         QTRY_COMPARE_WITH_TIMEOUT(c->state(), State::Connected, 10000);
@@ -261,7 +262,7 @@ private Q_SLOTS:
             const double low = std::min(100.0 * (1 << k) * 0.5, 500.0);
             const double high = std::min(100.0 * (1 << k) * 1.5, 500.0);
             QVERIFY2(
-                waits[k] >= low * 0.94 - 5 && waits[k] <= high + 150,
+                waits[k] >= low * 0.94 - 5 && waits[k] <= high + 400,
                 qPrintable(
                     QStringLiteral("wait %1: %2 ms (about %3)").arg(k).arg(waits[k]).arg(base)));
         }

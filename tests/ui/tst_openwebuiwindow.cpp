@@ -9,6 +9,7 @@
 #include "app/ServerSignIn.h"
 #include "backends/OpenWebUiSignIn.h"
 #include "secrets/SecretStore.h"
+#include "settings/ServerAdder.h"
 #include "settings/ServersPage.h"
 #include "settings/SettingsDialog.h"
 #include "shell/ModelPicker.h"
@@ -151,6 +152,35 @@ private Q_SLOTS:
                   test::readFile(w.dir.filePath(QStringLiteral("lyss.db-wal"))))
                      .contains("correct horse"));
         QVERIFY(page->removeServer(QStringLiteral("team")));
+    }
+
+    // The server's real-time channel in the top bar: connected, then waiting to reconnect
+    // (with its countdown) when the server goes.
+    void theLiveChannelInTheTopBar()
+    {
+        auto server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        Window w(nowhere(), {}, {},
+                 {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
+        ServerAdder adder(*w.app);
+        BackendRecord added;
+        QVERIFY(adder
+                    .add(QStringLiteral("openwebui"), QStringLiteral("team"),
+                         server->url().toString(),
+                         QStringLiteral("sk-0123456789abcdef0123456789abcdef"))
+                    .ok());
+        w.backends->rebuild(*w.app->effectiveBackends(), &w.app->secrets(), 30000);
+        auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
+        status->start();
+        w.window->resize(1400, 800);
+        QTRY_VERIFY_WITH_TIMEOUT(status->accessibleDescription().contains(
+                                     QLatin1String("Live updates: connected (websocket)")),
+                                 10000);
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            status->accessibleDescription().contains(QLatin1String("Live updates: reconnecting")),
+            10000);
+        QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
     }
 
     // A preset shows by the server's name for it, with the id it is asked by.

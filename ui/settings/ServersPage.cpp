@@ -38,6 +38,8 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     m_servers->setHorizontalHeaderLabels(
         {tr("Name"), tr("Kind"), tr("Address"), tr("Key"), tr("From")});
     m_servers->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    // Who a server is signed in to, and until when, read whole.
+    m_servers->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_servers->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_servers->setSelectionMode(QAbstractItemView::SingleSelection);
     m_servers->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -163,6 +165,8 @@ void ServersPage::showRowsForKind()
                                                     : m_key->placeholderText());
     m_url->setPlaceholderText(openWebUi ? QStringLiteral("https://chat.example.org")
                                         : QStringLiteral("http://localhost:11434"));
+    if (m_editing.isEmpty())
+        m_addOrSave->setText(openWebUi ? tr("Sign in and add") : tr("Add server"));
 }
 
 void ServersPage::resetForm()
@@ -314,6 +318,7 @@ bool ServersPage::editServer(const QString& name)
     m_formTitle->setText(tr("Edit %1").arg(b.name));
     showRowsForKind();
     if (b.kind == BackendKind::OpenWebUi && !b.account.isEmpty()) {
+        m_addOrSave->setText(tr("Sign in again"));
         say(tr("Editing %1: give your password to sign in again.").arg(b.name));
         m_password->setFocus();
         return true;

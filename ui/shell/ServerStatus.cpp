@@ -5,7 +5,9 @@
 #include "backends/Backend.h"
 #include "backends/BackendSet.h"
 #include "backends/ConnectionMonitor.h"
+#include "backends/OpenWebUiBackend.h"
 #include "backends/OpenWebUiSignIn.h"
+#include "realtime/ServerChannel.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -21,6 +23,14 @@ ServerStatus::ServerStatus(BackendSet& backends, QWidget* parent)
 {
     setObjectName(QStringLiteral("backendStatus"));
     setAccessibleName(tr("Server status"));
+    // "Retry" for a channel that stopped trying.
+    setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(this, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (ServerChannel* c = m_channels.value(link.section(QLatin1Char(':'), 1)))
+            c->retry();
+    });
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &ServerStatus::updateText);
 }
 
 void ServerStatus::changeEvent(QEvent* event)
@@ -45,6 +55,11 @@ void ServerStatus::start(bool ask)
             Q_EMIT changed();
         });
         m_monitors << monitor;
+        if (auto* server = qobject_cast<OpenWebUiBackend*>(b)) {
+            auto* channel = new ServerChannel(*server, m_backends.network(), this);
+            connect(channel, &ServerChannel::stateChanged, this, &ServerStatus::updateText);
+            m_channels.insert(b->name(), channel);
+        }
     }
     updateText();
     Q_EMIT changed();
@@ -58,12 +73,16 @@ void ServerStatus::ask()
         return;
     for (ConnectionMonitor* m : m_monitors)
         m->start();
+    for (ServerChannel* c : std::as_const(m_channels))
+        c->start();
 }
 
 void ServerStatus::stop()
 {
     qDeleteAll(m_monitors); // they watch backends that may be about to go
     m_monitors.clear();
+    qDeleteAll(m_channels);
+    m_channels.clear();
 }
 
 void ServerStatus::retry()
@@ -105,6 +124,7 @@ QList<WelcomePage::Tried> ServerStatus::tried() const
 void ServerStatus::updateText()
 {
     QStringList parts, dots, plain;
+    bool reconnecting = false;
     for (ConnectionMonitor* m : m_monitors) {
         QString dot;
         QString word;
@@ -133,11 +153,30 @@ void ServerStatus::updateText()
             dot = QStringLiteral("<span style='color:#f08c00'>●</span>");
             word = tr("sign in again soon");
         }
-        parts << QStringLiteral("%1 %2 <span style='color:gray'>%3</span>")
-                     .arg(dot, m->backend()->name().toHtmlEscaped(), word);
+        QString link; // Retry, for a channel that stopped trying
+        if (const ServerChannel* channel = m_channels.value(m->backend()->name());
+            channel && m->state() == ConnectionMonitor::State::Connected) {
+            const SocketIoClient& live = channel->client();
+            if (live.state() == SocketIoClient::State::Reconnecting) {
+                dot = QStringLiteral("<span style='color:#f08c00'>●</span>");
+                word = tr("live updates again in %1 s")
+                           .arg(std::max(1, (live.nextAttemptInMs() + 999) / 1000));
+                reconnecting = true;
+            } else if (live.state() == SocketIoClient::State::Failed) {
+                dot = QStringLiteral("<span style='color:#e03131'>●</span>");
+                word = tr("live updates stopped");
+                link = QStringLiteral(" <a href=\"retry:%1\">%2</a>")
+                           .arg(m->backend()->name().toHtmlEscaped(), tr("Retry"));
+            }
+        }
+        parts << QStringLiteral("%1 %2 <span style='color:gray'>%3</span>%4")
+                     .arg(dot, m->backend()->name().toHtmlEscaped(), word, link);
         dots << dot;
-        plain << QStringLiteral("● %1 %2").arg(m->backend()->name(), word);
+        plain << QStringLiteral("● %1 %2").arg(m->backend()->name(), word) +
+                     (link.isEmpty() ? QString() : QLatin1Char(' ') + tr("Retry"));
     }
+    if (reconnecting != m_tick.isActive())
+        reconnecting ? m_tick.start() : m_tick.stop();
     m_full = parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp;"));
     m_dots = dots.join(QStringLiteral("&nbsp;"));
     const QFontMetrics fm = fontMetrics();
@@ -150,6 +189,8 @@ void ServerStatus::updateText()
     for (ConnectionMonitor* m : m_monitors) {
         const Backend::Config& c = m->backend()->config();
         QString tip = m->backend()->name() + QStringLiteral(": ") + m->detail();
+        if (const ServerChannel* channel = m_channels.value(m->backend()->name()))
+            tip += QLatin1Char('\n') + tr("Live updates: %1").arg(channel->stateText());
         if (!c.account.isEmpty() && c.signedInUntil > 0)
             tip += QLatin1Char('\n') +
                    tr("Signed in as %1 until %2; sign in again in Settings › Servers before "

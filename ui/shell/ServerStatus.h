@@ -3,13 +3,16 @@
 
 #include "shell/WelcomePage.h"
 
+#include <QHash>
 #include <QLabel>
 #include <QList>
+#include <QTimer>
 
 namespace lyss {
 
 class BackendSet;
 class ConnectionMonitor;
+class ServerChannel;
 
 // Each backend's connection in the top bar: a coloured dot, its name and a word
 // (connected, reconnecting, unreachable, checking), with the details in the tooltip. One
@@ -54,6 +57,9 @@ private:
 
     BackendSet& m_backends;
     QList<ConnectionMonitor*> m_monitors;
+    // Each Open WebUI server's real-time channel, by the server's name.
+    QHash<QString, ServerChannel*> m_channels;
+    QTimer m_tick; // the "again in N s" of a channel waiting to reconnect
     bool m_asked = false;
     QString m_full, m_dots; // rich text: every server's dot, name and state; the dots
     int m_fullWidth = 0, m_dotsWidth = 0;
