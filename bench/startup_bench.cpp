@@ -237,7 +237,7 @@ int main(int argc, char* argv[])
             "| program | start-up to first paint | peak memory |\n"
             "| --- | --- | --- |\n"
             "| bare QApplication with one QListView of 1,000 rows | %3 ms | %4 MiB |\n"
-            "| the same, loading every library `lyss` loads (Qt Network, Sql, DBus and Svg, "
+            "| the same, loading every library `lyss` loads (Qt Network, Sql, DBus, Svg and WebSockets, "
             "SQLite, QtKeychain, cmark-gfm, libsodium) | %20 ms (%21× the "
             "bare program) | %22 MiB |\n"
             "| `lyss`, most recent chat of 1,000 messages | %5 ms (**%6×** the bare program, "
