@@ -63,15 +63,8 @@ private Q_SLOTS:
         QVERIFY(email->isVisible() && password->isVisible());
         QCOMPARE(password->echoMode(), QLineEdit::Password);
 
-        const QList<QLineEdit*> fields = page->findChildren<QLineEdit*>();
-        auto field = [&](const QString& placeholderPart) -> QLineEdit* {
-            for (QLineEdit* f : fields)
-                if (f->placeholderText().contains(placeholderPart))
-                    return f;
-            return nullptr;
-        };
-        QLineEdit* name = field(QStringLiteral("gpu-box"));
-        QLineEdit* url = field(QStringLiteral("chat.example.org"));
+        auto* name = page->findChild<QLineEdit*>(QStringLiteral("serverName"));
+        auto* url = page->findChild<QLineEdit*>(QStringLiteral("serverAddress"));
         QVERIFY(name && url);
         name->setText(QStringLiteral("team"));
         url->setText(m_server->url().toString());

@@ -71,8 +71,10 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
                     QStringLiteral("openai"));
     m_kind->addItem(tr("Open WebUI server (sign in)"), QStringLiteral("openwebui"));
     m_name = new QLineEdit(page);
+    m_name->setObjectName(QStringLiteral("serverName"));
     m_name->setPlaceholderText(QStringLiteral("gpu-box"));
     m_url = new QLineEdit(page);
+    m_url->setObjectName(QStringLiteral("serverAddress"));
     m_url->setPlaceholderText(QStringLiteral("http://localhost:11434"));
     m_key = new QLineEdit(page);
     m_key->setEchoMode(QLineEdit::Password);
@@ -136,6 +138,24 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     connect(test, &QPushButton::clicked, this,
             [this, selectedName] { testServer(selectedName()); });
     reloadServers();
+}
+
+void ServersPage::signIn(const BackendRecord& record, const QString& email, const QString& password)
+{
+    say(tr("Signing in to %1…").arg(record.url.toString()));
+    working(+1);
+    m_account->signIn(record, email, password, [this](Result<QString> r) {
+        working(-1);
+        say(r ? *r : r.errorMessage());
+        if (r) { // the form is cleared once the server has taken the sign-in
+            resetForm();
+            m_name->clear();
+            m_url->clear();
+            reloadServers();
+            Q_EMIT serversChanged();
+        }
+        Q_EMIT finishedWork();
+    });
 }
 
 void ServersPage::working(int change)
@@ -252,20 +272,7 @@ bool ServersPage::addServer(const QString& kind, const QString& name, const QStr
                     .arg(email));
             return false;
         }
-        say(tr("Signing in to %1…").arg(record->url.toString()));
-        working(+1);
-        m_account->signIn(*record, email, password, [this](Result<QString> r) {
-            working(-1);
-            say(r ? *r : r.errorMessage());
-            if (r) {
-                m_name->clear();
-                m_url->clear();
-                m_email->clear();
-                reloadServers();
-                Q_EMIT serversChanged();
-            }
-            Q_EMIT finishedWork();
-        });
+        signIn(*record, email, password);
         return false; // the form is cleared once the server has taken the sign-in
     }
     if (kind == QLatin1String("openwebui") && key.isEmpty()) {
@@ -366,20 +373,7 @@ bool ServersPage::saveServer(const QString& kind, const QString& url, const QStr
         record.kind = BackendKind::OpenWebUi;
         record.url = normalized;
         const QString as = email.isEmpty() ? record.account : email;
-        say(tr("Signing in to %1…").arg(normalized.toString()));
-        working(+1);
-        m_account->signIn(record, as, password, [this](Result<QString> r) {
-            working(-1);
-            say(r ? *r : r.errorMessage());
-            if (r) {
-                resetForm();
-                m_name->clear();
-                m_url->clear();
-                reloadServers();
-                Q_EMIT serversChanged();
-            }
-            Q_EMIT finishedWork();
-        });
+        signIn(record, as, password);
         return false;
     }
     if (!key.isEmpty()) {

@@ -68,6 +68,9 @@ private:
     void say(const QString& text);
     // The form's rows for the kind chosen: email and password for an Open WebUI server.
     void showRowsForKind();
+    // Signs in to `record`'s server and keeps it (added, or signed in again), saying how it
+    // went; the form empties once the server has taken it.
+    void signIn(const BackendRecord& record, const QString& email, const QString& password);
     // A request begins (+1) or ends (-1); the buttons follow.
     void working(int change);
     void updateButtons();
