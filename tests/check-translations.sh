@@ -12,8 +12,10 @@ trap 'rm -rf "$scratch"' EXIT
 status=0
 for ts in translations/lyss_*.ts; do
     lang=$(basename "$ts" .ts); lang=${lang#lyss_}
+    # English is the source language: its file holds only the plural forms.
+    only=(); [ "$lang" = en ] && only=(-pluralonly)
     cp "$ts" "$scratch/current.ts"
-    "$lupdate" -silent -locations none -no-obsolete ui app core -target-language "$lang" \
+    "$lupdate" -silent -locations none -no-obsolete "${only[@]}" ui app core -target-language "$lang" \
         -ts "$scratch/current.ts"
     if ! cmp -s "$ts" "$scratch/current.ts"; then
         echo "$ts is not up to date with the sources; run scripts/update-translations:"

@@ -36,8 +36,17 @@ QString Translations::use(const QString& language)
     }
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto lyss = std::make_unique<QTranslator>();
-    if (!lyss->load(locale, QStringLiteral("lyss"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        return {}; // English, the source language
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
+    if (english || !lyss->load(locale, QStringLiteral("lyss"), QStringLiteral("_"),
+                               QStringLiteral(":/i18n"))) {
+        // English is the source language; its translation has only the plural forms
+        // ("1 chat", "2 chats"), which the source's "%n chat(s)" cannot say.
+        if (lyss->load(QStringLiteral(":/i18n/lyss_en.qm"))) {
+            QCoreApplication::installTranslator(lyss.get());
+            ours() = std::move(lyss);
+        }
+        return {};
+    }
     // Qt's own words (standard buttons and dialogs), where the system has them.
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -58,6 +67,8 @@ QList<QPair<QString, QString>> Translations::available()
         QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("lyss_*.qm")}, QDir::Files);
     for (const QString& file : files) {
         const QString name = QFileInfo(file).completeBaseName().mid(5);
+        if (name == QLatin1String("en"))
+            continue; // the plural forms of the source language, not a language of its own
         out.append({name, QLocale(name).nativeLanguageName()});
     }
     return out;

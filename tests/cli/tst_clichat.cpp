@@ -343,7 +343,7 @@ private Q_SLOTS:
         auto r = runCli(dir.path(),
                         {QStringLiteral("chats"), QStringLiteral("list"), QStringLiteral("--json")},
                         env());
-        QVERIFY2(r.err.contains(QStringLiteral("1 reply(s) were cut off")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("1 reply was cut off")), qPrintable(r.err));
         const QString id =
             QJsonDocument::fromJson(r.out.toUtf8()).array().first()[QLatin1String("id")].toString();
         const QJsonArray messages = show(dir.path(), id)[QLatin1String("messages")].toArray();

@@ -41,10 +41,10 @@ private Q_SLOTS:
         auto r =
             runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(r.out, QStringLiteral("Imported 2 chat(s) with 7 message(s) from Open WebUI.\n"));
+        QCOMPARE(r.out, QStringLiteral("Imported 2 chats with 7 messages from Open WebUI.\n"));
         r = runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-export.json")}));
-        QCOMPARE(r.out, QStringLiteral("Imported 0 chat(s) with 0 message(s) from Open WebUI; "
-                                       "skipped 2 chat(s) imported before.\n"));
+        QCOMPARE(r.out, QStringLiteral("Imported 0 chats with 0 messages from Open WebUI; "
+                                       "skipped 2 chats imported before.\n"));
 
         r = runCli(dir.path(), args({QStringLiteral("import"), fixture("openwebui-broken.json")}));
         QCOMPARE(r.exitCode, 1);
@@ -92,7 +92,7 @@ private Q_SLOTS:
                                 QStringLiteral("markdown"), QStringLiteral("-o"),
                                 dir.filePath(QStringLiteral("md/"))});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.err.contains(QStringLiteral("Wrote 2 file(s)")));
+        QVERIFY(r.err.contains(QStringLiteral("Wrote 2 files")));
         QCOMPARE(
             QDir(dir.filePath(QStringLiteral("md"))).entryList({QStringLiteral("*.md")}).size(), 2);
 

@@ -114,11 +114,11 @@ private Q_SLOTS:
         // The chats on the server come over once.
         r = runCli(dir.path(), words({"import", "--from-backend", "team"}), env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QLatin1String("Imported 2 chat(s) with 7 message(s)")),
+        QVERIFY2(r.out.contains(QLatin1String("Imported 2 chats with 7 messages")),
                  qPrintable(r.out));
         r = runCli(dir.path(), words({"import", "--from-backend", "team"}), env());
-        QVERIFY2(r.out.contains(QLatin1String("Imported 0 chat(s)")) &&
-                     r.out.contains(QLatin1String("skipped 2 chat(s) imported before")),
+        QVERIFY2(r.out.contains(QLatin1String("Imported 0 chats")) &&
+                     r.out.contains(QLatin1String("skipped 2 chats imported before")),
                  qPrintable(r.out));
         r = runCli(dir.path(), words({"chats", "list"}), env());
         QVERIFY2(r.out.contains(QLatin1String("Pinned: trip to Lisbon")) &&

@@ -163,7 +163,7 @@ private Q_SLOTS:
         // On a terminal it asks; "n" keeps the chat.
         r = runOnTerminal(dir.path(), del, "n\n");
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("and its 2 message(s)? [y/N]")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("and its 2 messages? [y/N]")), qPrintable(r.out));
         QVERIFY(!r.out.contains(QChar(0x1b))); // the title in the question is escaped too
         QVERIFY(r.out.contains(QStringLiteral("Nothing was deleted.")));
         QCOMPARE(runCli(dir.path(), {QStringLiteral("chats"), QStringLiteral("show"), id}).exitCode,

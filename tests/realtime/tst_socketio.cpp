@@ -266,7 +266,7 @@ private Q_SLOTS:
                 qPrintable(
                     QStringLiteral("wait %1: %2 ms (about %3)").arg(k).arg(waits[k]).arg(base)));
         }
-        // (Without an English plural translation the CLI and the window say "attempt(s)".)
+        // (No translator here: the source's "attempt(s)"; the CLI and the window say "attempts".)
         QVERIFY2(c->detail().contains(QLatin1String("gave up after 5 attempt")),
                  qPrintable(c->detail()));
         // Gone "for an hour": nothing more is tried.

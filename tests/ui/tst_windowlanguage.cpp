@@ -132,6 +132,27 @@ private Q_SLOTS:
         QCOMPARE(search->placeholderText(), QStringLiteral("Search chats (Ctrl+K)"));
     }
 
+    // English says "1 chat" and "2 chats", not the source's "chat(s)"; so does a language
+    // Lyss has no translation for. English is not offered as a translation of its own.
+    void englishHasItsPluralForms()
+    {
+        const auto imported = [](int n) {
+            return QCoreApplication::translate("ChatImporter", "Imported %n chat(s)", nullptr, n);
+        };
+        for (const QString& language :
+             {QStringLiteral("en"), QStringLiteral("en_GB"), QStringLiteral("fr_FR"), QString()}) {
+            QCOMPARE(Translations::use(language), QString());
+            QCOMPARE(imported(1), QStringLiteral("Imported 1 chat"));
+            QCOMPARE(imported(3), QStringLiteral("Imported 3 chats"));
+            QCOMPARE(imported(0), QStringLiteral("Imported 0 chats"));
+        }
+        QCOMPARE(Translations::use(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QCOMPARE(imported(2), QStringLiteral("已导入 2 个对话"));
+        Translations::use(QStringLiteral("en"));
+        for (const auto& [name, title] : Translations::available())
+            QVERIFY2(!name.startsWith(QLatin1String("en")), qPrintable(name));
+    }
+
     // Chinese from the translation compiled in, switched to and back at run time.
     void switchingToChineseAndBack()
     {
