@@ -297,10 +297,6 @@
         <translation>正在准备导入</translation>
     </message>
     <message>
-        <source>Looking for an earlier import</source>
-        <translation>正在查找之前的导入</translation>
-    </message>
-    <message>
         <source>Saving the chat &quot;%1&quot;</source>
         <translation>正在保存对话“%1”</translation>
     </message>
@@ -462,6 +458,14 @@
     <message>
         <source>Deleting the chat</source>
         <translation>正在删除对话</translation>
+    </message>
+    <message>
+        <source>Tagging the chat</source>
+        <translation>为对话添加标签</translation>
+    </message>
+    <message>
+        <source>Looking for an imported chat</source>
+        <translation>查找导入的对话</translation>
     </message>
 </context>
 <context>
@@ -4335,6 +4339,10 @@ Options:
         <source>A reply is not saved yet: press Retry saving (or free some space) before you restore.</source>
         <translation>还有回复尚未保存：恢复之前请按“重试保存”（或腾出一些空间）。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>lyss::MarkdownRenderer</name>
@@ -4939,6 +4947,55 @@ Options:
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ServerEvents</name>
+    <message>
+        <source>refused to run code the server sent for a browser</source>
+        <translation>拒绝运行服务器发给浏览器的代码</translation>
+    </message>
+    <message>
+        <source>said no to a question nobody was here to answer: %1</source>
+        <translation>无人在场回答问题，已回答“否”：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ServerQuestionDialog</name>
+    <message>
+        <source>%1 asks</source>
+        <translation>%1 询问</translation>
+    </message>
+    <message>
+        <source>Asked by a tool on the server %1 while it works on a reply.</source>
+        <translation>由服务器 %1 上的工具在生成回复时提出。</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ServerRunStream</name>
+    <message>
+        <source>%1 sent nothing about this reply for %2 seconds, so Lyss stopped waiting; what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)</source>
+        <translation>%1 已有 %2 秒没有发送关于此回复的任何内容，Lyss 停止等待；已收到的内容已保留。（此限制由设置 net.idle_timeout_seconds 决定。）</translation>
+    </message>
+    <message>
+        <source>%1 did not take the reply: it answered %2</source>
+        <translation>%1 没有接受此回复请求：它的应答是 %2</translation>
+    </message>
+    <message>
+        <source>%1 reported an error without words.</source>
+        <translation>%1 报告了一个错误，但没有说明原因。</translation>
+    </message>
+    <message>
+        <source>The live connection to %1 was lost while it wrote this reply (%2); what arrived is kept. Regenerate to ask again.</source>
+        <translation>%1 在生成此回复时实时连接中断（%2）；已收到的内容已保留。可点击“重新生成”再问一次。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "backends/Backend.h"
 
+#include "backends/ChatStream.h"
 #include "secrets/SecretStore.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,13 @@ void Backend::listModels(Callback<QList<ModelInfo>> done)
 void Backend::probe(Callback<QString> done)
 {
     whenKeyRead(this, [this, done = std::move(done)]() mutable { probeNow(std::move(done)); });
+}
+
+void Backend::recordChat(const ChatStream& stream)
+{
+    recordRequest(QStringLiteral("chat %1").arg(stream.model()),
+                  stream.firstTokenMs() >= 0 ? stream.firstTokenMs() : stream.elapsedMs(),
+                  stream.outcome() != ChatStream::Outcome::Failed);
 }
 
 void Backend::recordRequest(const QString& what, qint64 latencyMs, bool ok)

@@ -103,6 +103,8 @@ public:
 
     const BackendStats& stats() const { return m_stats; }
     void recordRequest(const QString& what, qint64 latencyMs, bool ok);
+    // A reply that ended: its time to the first token (or to its end), and how it ended.
+    void recordChat(const ChatStream& stream);
 
 protected:
     // What listModels() and probe() do once the key is read.

@@ -34,6 +34,9 @@ public:
 
 Q_SIGNALS:
     void eventsReady(const lyss::StreamEvents& events);
+    // What the server says it is doing now (a tool, a web search), for the line under the
+    // reply; empty: nothing to say. Only some backends say it.
+    void progressed(const QString& text);
     void finished();
 };
 

@@ -224,9 +224,7 @@ void HttpChatStream::finish(Outcome outcome, const QString& error)
     m_error = error;
     m_idle.stop();
     if (m_backend)
-        m_backend->recordRequest(QStringLiteral("chat %1").arg(m_model),
-                                 m_firstTokenMs >= 0 ? m_firstTokenMs : m_clock.elapsed(),
-                                 outcome != Outcome::Failed);
+        m_backend->recordChat(*this);
     Q_EMIT finished();
 }
 

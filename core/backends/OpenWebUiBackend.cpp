@@ -5,6 +5,8 @@
 #include "backends/HttpChatStream.h"
 #include "backends/OpenAIBackend.h"
 #include "backends/OpenAIStreamDecoder.h"
+#include "realtime/ServerChannel.h"
+#include "realtime/ServerRunStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,8 +135,33 @@ QJsonObject OpenWebUiBackend::chatBody(const ChatRequest& request)
     return OpenAIBackend::chatBody(request);
 }
 
+QJsonObject OpenWebUiBackend::serverRunBody(const ChatRequest& request, const QString& sessionId)
+{
+    QJsonObject body = chatBody(request);
+    // "local:": a chat the server keeps nothing of (Lyss keeps it); its events still come.
+    body.insert(QStringLiteral("chat_id"), QStringLiteral("local:") + request.chatId);
+    body.insert(QStringLiteral("id"), request.replyId);
+    body.insert(QStringLiteral("session_id"), sessionId);
+    return body;
+}
+
+void OpenWebUiBackend::setChannel(ServerChannel* channel)
+{
+    m_channel = channel;
+}
+
 ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)
 {
+    // With the live channel connected, the server runs the reply as for its own web page:
+    // its tools, filters and their status lines and questions work. Without it (lyss-cli,
+    // a channel reconnecting), the reply is streamed over HTTP.
+    if (m_channel && m_channel->client().state() == SocketIoClient::State::Connected &&
+        !m_channel->client().sid().isEmpty() && !request.chatId.isEmpty() &&
+        !request.replyId.isEmpty()) {
+        return new ServerRunStream(m_http, *m_channel,
+                                   serverRunBody(request, m_channel->client().sid()), request.model,
+                                   m_config.idleTimeoutMs, this);
+    }
     QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat/completions"), chatBody(request));
     return new HttpChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
                               m_http, request.model, m_config.idleTimeoutMs, this);

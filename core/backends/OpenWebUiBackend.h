@@ -3,6 +3,8 @@
 
 #include "backends/Backend.h"
 
+#include <QPointer>
+
 namespace lyss {
 
 // An Open WebUI server: its models (the server's own presets among them, with their
@@ -10,6 +12,8 @@ namespace lyss {
 // The URL is the server's address (its root, not /api). The key is a sign-in's token
 // (OpenWebUiSignIn) or a person's API key (sk-...), both sent as a Bearer token; a
 // sign-in that the server no longer takes says how to sign in again.
+class ServerChannel;
+
 class OpenWebUiBackend final : public Backend {
     Q_OBJECT
 
@@ -35,6 +39,15 @@ public:
     // The chat request: the OpenAI body, without the chat and message ids that would make
     // the server run the reply as a background task (answered over its socket).
     static QJsonObject chatBody(const ChatRequest& request);
+    // The same with the ids that make the server run the reply and report it over the
+    // socket whose session is `sessionId` (ServerRunStream).
+    static QJsonObject serverRunBody(const ChatRequest& request, const QString& sessionId);
+
+    // The server's live channel, once there is one: replies are then run by the server.
+    void setChannel(ServerChannel* channel);
+
+private:
+    QPointer<ServerChannel> m_channel;
 };
 
 } // namespace lyss

@@ -99,8 +99,11 @@ void ActiveReply::send()
     }
     m_phase = Phase::Streaming;
     m_sinceCheckpoint.start();
+    m_request.chatId = m_row.chatId;
+    m_request.replyId = m_row.id;
     m_stream = m_backend->chat(m_request);
     connect(m_stream, &ChatStream::eventsReady, this, &ActiveReply::onStreamEvents);
+    connect(m_stream, &ChatStream::progressed, this, &ActiveReply::setProgress);
     connect(m_stream, &ChatStream::finished, this, [this] {
         // Saving the end indexes the whole reply for search (milliseconds for a long one):
         // on a turn of the event loop of its own, not on the one that decoded the last

@@ -5,6 +5,7 @@
 #include "io/ChatGptFormat.h"
 #include "io/OpenWebUiFormat.h"
 #include "store/ChatBulkWriter.h"
+#include "store/ChatRepository.h"
 #include "store/ConnectionSource.h"
 #include "store/Transaction.h"
 #include "util/Json.h"
@@ -105,13 +106,14 @@ Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file, const 
     ChatBulkWriter writer(m_source, m_user);
     if (Status st = writer.begin(); !st.ok())
         return st.error();
+    ChatRepository chats(m_source, m_user);
     const int total = static_cast<int>(file.chats.size());
     const int step = std::max(1, total / 100);
     for (int i = 0; i < total; ++i) {
         const ImportedChat& c = file.chats[i];
         if (progress && (i % step == 0))
             progress(i, total);
-        auto existing = writer.findBySource(file.format, c.sourceId);
+        auto existing = chats.chatFromSource(file.format, c.sourceId, /*orOwnId=*/true);
         if (!existing)
             return existing.error();
         if (existing->has_value()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "realtime/ServerEvents.h"
 #include "realtime/SocketIoClient.h"
 
 #include <QObject>
@@ -26,6 +27,8 @@ public:
     QString backendName() const { return m_name; }
     SocketIoClient& client() { return m_client; }
     const SocketIoClient& client() const { return m_client; }
+    // What the server's events mean: questions, notifications, titles, replies it runs.
+    ServerEvents& events() { return m_events; }
     // "connected (websocket)", "reconnecting: ...; trying again in 2.0 s", "failed: ...".
     QString stateText() const;
 
@@ -39,6 +42,7 @@ private:
     OpenWebUiBackend& m_backend;
     QString m_name;
     SocketIoClient m_client;
+    ServerEvents m_events{m_client};
 };
 
 } // namespace lyss

@@ -222,6 +222,8 @@ void SocketIoClient::onMessage(const QString& text)
     case SocketPacket::Type::Connect:
         m_connectLimit.stop();
         m_attempt = 0;
+        m_sid = packet->data.toObject().value(QLatin1String("sid")).toString();
+        ++m_connection;
         setState(State::Connected);
         break;
     case SocketPacket::Type::ConnectError: {

@@ -75,6 +75,10 @@ public:
     // Whether the server refused the CONNECT (sign in again).
     bool refused() const { return m_refused; }
     int attempt() const { return m_attempt; }
+    // The Socket.IO session id the server gave the last CONNECT (Open WebUI's session_id).
+    QString sid() const { return m_sid; }
+    // Counts the connects: an acknowledgement belongs to the connection it was asked on.
+    int connection() const { return m_connection; }
 
     // Emits an event; with `answered`, asks for an acknowledgement (dropped, unanswered,
     // when the connection is lost first).
@@ -113,6 +117,8 @@ private:
 
     QPointer<EngineTransport> m_transport;
     QString m_transportName;
+    QString m_sid;
+    int m_connection = 0;
     State m_state = State::Idle;
     QString m_detail;
     bool m_refused = false;

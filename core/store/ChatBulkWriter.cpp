@@ -41,28 +41,6 @@ Status ChatBulkWriter::begin()
     return {};
 }
 
-Result<std::optional<QString>> ChatBulkWriter::findBySource(const QString& source,
-                                                            const QString& sourceId)
-{
-    // Also a chat whose own id is the source id: Lyss's export imported back into Lyss.
-    auto q = m_statements.get(QStringLiteral(
-        "SELECT id FROM chats WHERE user_id = ? AND ((source = ? AND source_id = ?) OR id = ?) "
-        "LIMIT 1"));
-    if (!q)
-        return q.error();
-    (*q)->addBindValue(m_user);
-    (*q)->addBindValue(source);
-    (*q)->addBindValue(sourceId);
-    (*q)->addBindValue(sourceId);
-    if (Status st = sql::exec(**q, tr("Looking for an earlier import")); !st.ok())
-        return st.error();
-    std::optional<QString> id;
-    if ((*q)->next())
-        id = (*q)->value(0).toString();
-    (*q)->finish();
-    return id;
-}
-
 Status ChatBulkWriter::insertChat(Chat chat)
 {
     chat.userId = m_user;

@@ -29,9 +29,6 @@ public:
     Status begin();
     // Messages are inserted as they are stored one by one (store/StoreRows.h); a chat's
     // current leaf is set afterwards with setCurrentLeaf.
-    // The id of this person's chat imported before from the same source (or exported by
-    // this very database), if any.
-    Result<std::optional<QString>> findBySource(const QString& source, const QString& sourceId);
     Status insertChat(Chat chat);
     Status insertMessage(const Message& message);
     Status setCurrentLeaf(const QString& chatId, const QString& messageId);

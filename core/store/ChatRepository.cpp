@@ -6,6 +6,9 @@
 #include "store/StoreRows.h"
 #include "store/Transaction.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace lyss {
 
 using namespace rows;
@@ -130,6 +133,36 @@ Status ChatRepository::renameChat(const QString& chatId, const QString& title)
 {
     return updateOwned(chatId, QStringLiteral("title = ?"), {notNull(title.trimmed())},
                        tr("Renaming the chat"));
+}
+
+Status ChatRepository::setTags(const QString& chatId, const QStringList& tags)
+{
+    return updateOwned(
+        chatId, QStringLiteral("tags = ?"),
+        {QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact))},
+        tr("Tagging the chat"));
+}
+
+Result<std::optional<QString>> ChatRepository::chatFromSource(const QString& source,
+                                                              const QString& sourceId, bool orOwnId)
+{
+    auto q = m_statements.get(QStringLiteral(
+        "SELECT id FROM chats WHERE user_id = ? AND ((source = ? AND source_id = ?) OR id = ?) "
+        "LIMIT 1"));
+    if (!q)
+        return q.error();
+    (*q)->addBindValue(m_user);
+    (*q)->addBindValue(source);
+    (*q)->addBindValue(sourceId);
+    (*q)->addBindValue(orOwnId ? QVariant(sourceId) : QVariant(QMetaType(QMetaType::QString)));
+    if (Status st = sql::exec(**q, tr("Looking for an imported chat")); !st.ok())
+        return st.error();
+    std::optional<QString> id;
+    if ((*q)->next())
+        id = (*q)->value(0).toString();
+    (*q)->finish();
+    return id;
 }
 
 Status ChatRepository::setPinned(const QString& chatId, bool pinned)

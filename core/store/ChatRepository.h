@@ -44,6 +44,12 @@ public:
     Status setChatParams(const QString& chatId, const QJsonObject& params);
     Status renameChat(const QString& chatId, const QString& title);
     Status setPinned(const QString& chatId, bool pinned);
+    Status setTags(const QString& chatId, const QStringList& tags);
+    // The chat imported from `source` ("open-webui", "chatgpt") whose id there was
+    // `sourceId`, if this person has it; with `orOwnId`, also a chat whose own id that is
+    // (Lyss's export imported back into Lyss).
+    Result<std::optional<QString>> chatFromSource(const QString& source, const QString& sourceId,
+                                                  bool orOwnId = false);
     Status setArchived(const QString& chatId, bool archived);
     // The chat, its messages and its draft, in one transaction.
     // Each edit fails with ErrorCode::NotFound when the person has no such chat.

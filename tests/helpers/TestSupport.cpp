@@ -136,12 +136,12 @@ QUrl FakeServer::url(const QString& path) const
 }
 
 namespace {
-QByteArray fetch(const QUrl& url, bool post)
+QByteArray fetch(const QUrl& url, bool post, const QByteArray& json = QByteArray("{}"))
 {
     QNetworkAccessManager nam;
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply* reply = post ? nam.post(request, QByteArray("{}")) : nam.get(request);
+    QNetworkReply* reply = post ? nam.post(request, json) : nam.get(request);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -167,6 +167,11 @@ qint64 FakeServer::pid() const
 QByteArray FakeServer::get(const QString& path) const
 {
     return fetch(url(path), false);
+}
+
+QByteArray FakeServer::post(const QString& path, const QByteArray& json) const
+{
+    return fetch(url(path), true, json);
 }
 
 QJsonArray FakeServer::requests() const

@@ -29,6 +29,8 @@ public:
     QUrl url(const QString& path = {}) const;
     // GETs `path` of the server (its /_test/... controls) and returns the body.
     QByteArray get(const QString& path) const;
+    // POSTs `json` to `path` of the server and returns the body.
+    QByteArray post(const QString& path, const QByteArray& json) const;
     // Every request the server received, oldest first: method, path, headers, body.
     QJsonArray requests() const;
     // The last chat request (Ollama's /api/chat or OpenAI's /chat/completions), or {}.

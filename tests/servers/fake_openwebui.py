@@ -33,6 +33,8 @@ llama3.2), a Pipelines filter (not a chat model). The model picks the chat's beh
   error-mid                      a few words, then {"error": ...} inside the stream
 anything else                    400 {"detail": "Model not found"}, as Open WebUI answers
 Before its chunks a reply sends a line of its own ({"sources": []}), as Open WebUI may.
+A request with chat_id, id and session_id is run as a task, over the socket, as Open WebUI
+runs it (see run_task); /api/tasks/stop/ID stops it. hostile streams over HTTP even so.
 
 /_test/requests lists the requests (method, path, headers, JSON body); /_test/reset
 forgets them; /_test/expire ends every sign-in now.
@@ -172,9 +174,15 @@ async def completions(request):
     model = form.get("model", "")
     if not any(m["id"] == model for m in MODELS if "pipeline" not in m):
         return web.json_response({"detail": "Model not found"}, status=400)
-    if form.get("chat_id") or form.get("id") or form.get("session_id"):
+    # hostile streams over HTTP all the same, as a server that runs no task for it.
+    if form.get("chat_id") and form.get("id") and form.get("session_id") and model != "hostile":
         # Open WebUI runs such a request as a task and answers over its socket.
-        return web.json_response({"status": True, "task_id": secrets.token_hex(8)})
+        task_id = secrets.token_hex(8)
+        TASKS[task_id] = asyncio.get_running_loop().create_task(run_task(form, model))
+        if any(isinstance(m.get("content"), str) and m["content"].startswith("late:")
+               for m in form.get("messages", [])):
+            await asyncio.sleep(0.5)  # the events come before this answer
+        return web.json_response({"status": True, "task_id": task_id})
     last = ""
     for m in form.get("messages", []):
         if m.get("role") == "user":
@@ -222,6 +230,92 @@ async def completions(request):
                               "total_tokens": 7 + len(words)}})
     await response.write(b"data: [DONE]\n\n")
     return response
+
+
+TASKS = {}  # task id -> the asyncio task running a reply
+REASONING = ["Let me think", "Let me think about sorting", "Let me think about sorting lists."]
+
+
+async def run_task(form, model):
+    """A reply as Open WebUI's background task sends it: events to the person's sockets,
+    the text whole so far in each chat:completion (ENABLE_REALTIME_CHAT_SAVE off), or
+    OpenAI chunks when the question starts with "chunks:" (on). "think:" adds a reasoning
+    block that is rewritten as it goes, "ask:" asks a confirmation first (to the asking
+    socket only), "slow:" takes its time (for Stop), "late:" too, and its HTTP answer comes
+    after the first events; model error-mid fails half-way."""
+    chat_id, message_id, sid = form["chat_id"], form["id"], form["session_id"]
+    last = ""
+    for m in form.get("messages", []):
+        if m.get("role") == "user":
+            last = m.get("content") if isinstance(m.get("content"), str) else ""
+
+    async def emit(kind, data=None):
+        envelope = {"chat_id": chat_id, "message_id": message_id,
+                    "data": {"type": kind, "data": data}}
+        await SIO.emit("events", envelope)  # to room user:<id>: every socket of the person
+
+    try:
+        await emit("chat:active", {"active": True})
+        await emit("status", {"description": "Searching the web", "done": False})
+        await asyncio.sleep(0.01)
+        await emit("status", {"description": "Searched 3 sites", "done": True})
+        prefix = ""
+        if last.startswith("ask:"):
+            answer = await SIO.call("events", {"chat_id": chat_id, "message_id": message_id,
+                                               "data": {"type": "confirmation", "data": {
+                                                   "title": "Run the tool?",
+                                                   "message": "It reads <b>your</b> files."}}},
+                                    to=sid, timeout=30)
+            ACKS.append(answer)
+            prefix = "You said %s. " % ("yes" if answer is True else "no")
+        reply = prefix + "Reply to: " + last
+        words = reply.split(" ")
+        shown = ""
+        if last.startswith("think:"):
+            for i, thought in enumerate(REASONING):
+                block = ('<details type="reasoning" done="false">\n<summary>Thinking…</summary>\n'
+                         "> " + thought + "\n</details>\n")
+                await emit("chat:completion", {"content": block})
+            done_block = ('<details type="reasoning" done="true" duration="2">\n'
+                          "<summary>Thought for 2 seconds</summary>\n> " + REASONING[-1] +
+                          "\n</details>\n")
+        else:
+            done_block = ""
+        for i, w in enumerate(words):
+            piece = w if i == 0 else " " + w
+            shown += piece
+            if last.startswith("chunks:"):
+                await emit("chat:completion", chunk(content=piece))
+            else:
+                await emit("chat:completion", {"content": done_block + shown})
+                if i == 2:  # a late event with less text (sent twice over the wire)
+                    await emit("chat:completion", {"content": done_block + shown[:-1]})
+            if model == "error-mid" and i == 2:
+                await emit("chat:message:error",
+                           {"error": {"content": "The model ran out of memory."}})
+                await emit("chat:tasks:cancel")
+                return
+            if last.startswith(("slow:", "late:")):
+                await asyncio.sleep(0.2)
+        await emit("chat:completion", {"usage": {"prompt_tokens": 7,
+                                                 "completion_tokens": len(words),
+                                                 "total_tokens": 7 + len(words)}})
+        await emit("chat:completion", {"done": True, "content": done_block + reply,
+                                       "title": "New Chat"})
+    except asyncio.CancelledError:
+        await emit("chat:tasks:cancel")
+        raise
+    finally:
+        await emit("chat:active", {"active": False})
+
+
+async def stop_task(request):
+    person_of(request)
+    task = TASKS.pop(request.match_info["id"], None)
+    if task is None:
+        return web.json_response({"detail": "Task not found"}, status=404)
+    task.cancel()
+    return web.json_response({"status": True, "message": "Stopped"})
 
 
 def history(chat_id, title, turns, branch=False):
@@ -386,6 +480,7 @@ def make_app():
     app.router.add_get("/api/v1/auths/", me)
     app.router.add_get("/api/models", models)
     app.router.add_post("/api/chat/completions", completions)
+    app.router.add_post("/api/tasks/stop/{id}", stop_task)
     app.router.add_get("/api/v1/chats/all", chats_all)
     app.router.add_get("/api/v1/chats/", chats_page)
     app.router.add_get("/api/v1/chats/{id}", chat_by_id)

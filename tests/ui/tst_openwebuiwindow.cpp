@@ -8,15 +8,20 @@
 
 #include "app/ServerSignIn.h"
 #include "backends/OpenWebUiSignIn.h"
+#include "conversation/MessageLayouts.h"
+#include "conversation/NoticeBar.h"
 #include "secrets/SecretStore.h"
 #include "settings/ServerAdder.h"
 #include "settings/ServersPage.h"
 #include "settings/SettingsDialog.h"
 #include "shell/ModelPicker.h"
+#include "shell/ServerQuestionDialog.h"
 #include "shell/ServerStatus.h"
 #include "sidebar/ChatSidebar.h"
 #include "store/BackendRepository.h"
+#include "store/ChatStore.h"
 
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QListView>
@@ -173,6 +178,65 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             status->accessibleDescription().contains(QLatin1String("Live updates: reconnecting")),
             10000);
+        QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+
+    // The server's events in the window: the reply run by the server with its status line,
+    // a tool's question in a dialog (the server's words as text) answered by the person,
+    // a notification over the composer, a chat brought over renamed by the server.
+    void theServersEventsInTheWindow()
+    {
+        auto server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        Window w(nowhere(), {}, {},
+                 {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
+        ServerAdder adder(*w.app);
+        QVERIFY(adder
+                    .add(QStringLiteral("openwebui"), QStringLiteral("team"),
+                         server->url().toString(),
+                         QStringLiteral("sk-0123456789abcdef0123456789abcdef"))
+                    .ok());
+        w.window->rebuildBackends();
+        w.window->resize(1400, 800);
+        auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            status->accessibleDescription().contains(QLatin1String("Live updates: connected")),
+            10000);
+        QVERIFY(w.pickOn(QStringLiteral("team"), QStringLiteral("llama3.2:latest")));
+
+        w.type(QStringLiteral("ask: may I"));
+        w.window->send();
+        ServerQuestionDialog* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = w.window->findChild<ServerQuestionDialog*>()), 10000);
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("team asks"));
+        auto* message = dialog->findChild<QLabel*>(QStringLiteral("questionMessage"));
+        QCOMPARE(message->text(), QStringLiteral("It reads <b>your</b> files."));
+        QCOMPARE(message->textFormat(), Qt::PlainText);
+        // Meanwhile the reply shows what the server said it did.
+        QCOMPARE(MessageLayouts::statusLine(w.last()), QStringLiteral("⋯ Searched 3 sites"));
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Yes)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(w.last().content, QStringLiteral("You said yes. Reply to: ask: may I"));
+        const QJsonObject body = server->lastChatRequest()[QLatin1String("body")].toObject();
+        QVERIFY(body[QLatin1String("chat_id")].toString().startsWith(QLatin1String("local:")));
+
+        server->post(QStringLiteral("/_test/emit"),
+                     R"({"data":{"type":"notification","data":{"type":"info",
+                         "content":"Maintenance at noon"}}})");
+        auto* notices = w.window->findChild<NoticeBar*>();
+        QTRY_VERIFY(notices->lines()
+                        .join(QLatin1Char('|'))
+                        .contains(QLatin1String("team: Maintenance at noon")));
+
+        Chat imported;
+        imported.title = QStringLiteral("Sorting in Python");
+        imported.source = QStringLiteral("open-webui");
+        imported.sourceId = QStringLiteral("c-two");
+        QVERIFY(w.app->store().chats().createChat(imported));
+        w.window->findChild<ChatSidebar*>()->reload();
+        server->post(QStringLiteral("/_test/emit"),
+                     R"({"chat_id":"c-two","data":{"type":"chat:title","data":"Sorting, again"}})");
+        QTRY_VERIFY_WITH_TIMEOUT(w.chatRows().contains(QStringLiteral("Sorting, again")), 10000);
         QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
     }
 

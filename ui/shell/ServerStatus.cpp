@@ -59,6 +59,8 @@ void ServerStatus::start(bool ask)
             auto* channel = new ServerChannel(*server, m_backends.network(), this);
             connect(channel, &ServerChannel::stateChanged, this, &ServerStatus::updateText);
             m_channels.insert(b->name(), channel);
+            server->setChannel(channel); // its replies are run by the server while connected
+            Q_EMIT channelAdded(channel);
         }
     }
     updateText();

@@ -46,6 +46,8 @@ public:
 Q_SIGNALS:
     // A backend's state changed.
     void changed();
+    // An Open WebUI server's live channel was made (at start()), for its events.
+    void channelAdded(lyss::ServerChannel* channel);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "realtime/ServerRunStream.h"
+
+#include "backends/Backend.h"
+#include "backends/HttpChatStream.h"
+#include "backends/OpenAIStreamDecoder.h"
+#include "realtime/ServerChannel.h"
+#include "util/Log.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+namespace lyss {
+
+namespace {
+
+// The reasoning inside a <details type="reasoning"> block: after its <summary>, each line
+// without the "> " that quotes it.
+QString reasoningIn(QStringView block)
+{
+    const qsizetype summaryEnd = block.indexOf(QLatin1String("</summary>"));
+    QStringView inner =
+        summaryEnd >= 0 ? block.mid(summaryEnd + 10) : block.mid(block.indexOf(u'>') + 1);
+    QString out;
+    for (QStringView line : inner.split(u'\n')) {
+        if (line.startsWith(u'>'))
+            line = line.mid(line.startsWith(QLatin1String("> ")) ? 2 : 1);
+        if (!out.isEmpty() || !line.trimmed().isEmpty())
+            out += line.toString() + u'\n';
+    }
+    return out.trimmed();
+}
+
+} // namespace
+
+ServerRunStream::Split ServerRunStream::split(const QString& serialised)
+{
+    Split s;
+    const QLatin1String open("<details");
+    const QLatin1String close("</details>");
+    qsizetype at = 0;
+    while (at < serialised.size()) {
+        const qsizetype start = serialised.indexOf(open, at);
+        if (start < 0) {
+            s.answer += QStringView(serialised).mid(at);
+            break;
+        }
+        s.answer += QStringView(serialised).mid(at, start - at);
+        const qsizetype end = serialised.indexOf(close, start);
+        const qsizetype blockEnd = end < 0 ? serialised.size() : end;
+        const QStringView block = QStringView(serialised).mid(start, blockEnd - start);
+        const qsizetype tagEnd = block.indexOf(u'>');
+        if (tagEnd >= 0 && block.left(tagEnd).contains(QLatin1String("type=\"reasoning\""))) {
+            const QString reasoning = reasoningIn(block);
+            if (!reasoning.isEmpty())
+                s.thinking +=
+                    (s.thinking.isEmpty() ? QString() : QStringLiteral("\n\n")) + reasoning;
+        }
+        at = end < 0 ? serialised.size() : end + close.size();
+    }
+    // The blocks stand on lines of their own: the answer begins at its first word.
+    qsizetype lead = 0;
+    while (lead < s.answer.size() && s.answer.at(lead).isSpace())
+        ++lead;
+    s.answer.remove(0, lead);
+    return s;
+}
+
+ServerRunStream::ServerRunStream(HttpClient client, ServerChannel& channel, QJsonObject body,
+                                 QString model, int idleTimeoutMs, Backend* backend)
+    : ChatStream(backend)
+    , m_client(std::move(client))
+    , m_channel(&channel)
+    , m_model(std::move(model))
+    , m_chatId(body.value(QLatin1String("chat_id")).toString())
+    , m_messageId(body.value(QLatin1String("id")).toString())
+    , m_backend(backend)
+    , m_idleTimeoutMs(idleTimeoutMs)
+{
+    m_clock.start();
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        finish(Outcome::Failed,
+               tr("%1 sent nothing about this reply for %2 seconds, so Lyss stopped waiting; "
+                  "what arrived is kept. (The limit is the setting net.idle_timeout_seconds.)")
+                   .arg(m_client.serverLabel())
+                   .arg((m_idleTimeoutMs + 999) / 1000));
+    });
+    if (m_idleTimeoutMs > 0)
+        m_idle.start(m_idleTimeoutMs);
+    // Subscribed before asking: the server may send the first events before its answer.
+    connect(&channel.events(), &ServerEvents::messageEvent, this, &ServerRunStream::onEvent);
+    connect(&channel, &ServerChannel::stateChanged, this, &ServerRunStream::onChannelState);
+    m_reply = m_client.post(QStringLiteral("/api/chat/completions"), body);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ServerRunStream::onHeaders);
+    connect(m_reply, &QNetworkReply::finished, this, &ServerRunStream::onHttpFinished);
+}
+
+ServerRunStream::~ServerRunStream()
+{
+    dropReply();
+}
+
+void ServerRunStream::dropReply()
+{
+    if (QNetworkReply* reply = m_reply) {
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+ChatStream::Outcome ServerRunStream::outcome() const
+{
+    return m_http ? m_http->outcome() : m_outcome;
+}
+
+QString ServerRunStream::errorText() const
+{
+    return m_http ? m_http->errorText() : m_error;
+}
+
+ChatMetrics ServerRunStream::metrics() const
+{
+    return m_http ? m_http->metrics() : m_metrics;
+}
+
+qint64 ServerRunStream::firstTokenMs() const
+{
+    return m_http ? m_http->firstTokenMs() : m_firstTokenMs;
+}
+
+void ServerRunStream::onHeaders()
+{
+    if (!m_reply || m_http || m_outcome != Outcome::Running)
+        return;
+    const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    if (HttpClient::httpStatus(m_reply) != 200 ||
+        !type.startsWith(QLatin1String("text/event-stream")))
+        return;
+    // The server streams the reply over HTTP after all (it runs no background tasks, or
+    // not for this request): read as any OpenAI-style stream.
+    m_idle.stop();
+    disconnect(m_reply, nullptr, this, nullptr);
+    if (m_channel)
+        disconnect(&m_channel->events(), nullptr, this, nullptr);
+    m_http = new HttpChatStream(m_reply, std::make_unique<OpenAIStreamDecoder>(), m_client, m_model,
+                                m_idleTimeoutMs, m_backend); // which records the reply
+    m_http->setParent(this);
+    m_reply = nullptr;
+    connect(m_http, &ChatStream::eventsReady, this, &ChatStream::eventsReady);
+    connect(m_http, &ChatStream::finished, this, &ChatStream::finished);
+}
+
+void ServerRunStream::onHttpFinished()
+{
+    if (!m_reply || m_outcome != Outcome::Running)
+        return;
+    QNetworkReply* reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    auto answer = m_client.jsonResult(reply);
+    if (!answer) {
+        finish(Outcome::Failed, answer.errorMessage());
+        return;
+    }
+    const QJsonObject o = answer->object();
+    m_taskId = o.value(QLatin1String("task_id")).toString();
+    if (m_taskId.isEmpty() && o.contains(QLatin1String("choices"))) {
+        // A whole reply at once (a server that does not stream this model).
+        const QJsonObject message = o.value(QLatin1String("choices"))
+                                        .toArray()
+                                        .at(0)
+                                        .toObject()
+                                        .value(QLatin1String("message"))
+                                        .toObject();
+        StreamEvents events;
+        take(message.value(QLatin1String("reasoning_content")).toString(),
+             message.value(QLatin1String("content")).toString(), events);
+        deliver(events);
+        finish(Outcome::Complete);
+        return;
+    }
+    if (m_taskId.isEmpty() && !o.value(QLatin1String("status")).toBool()) {
+        finish(
+            Outcome::Failed,
+            tr("%1 did not take the reply: it answered %2")
+                .arg(m_client.serverLabel(),
+                     QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(200)));
+    }
+    // Taken: the reply comes as events.
+}
+
+void ServerRunStream::onEvent(const ServerEvent& e)
+{
+    if (m_outcome != Outcome::Running || e.chatId != m_chatId || e.messageId != m_messageId)
+        return;
+    if (m_idleTimeoutMs > 0)
+        m_idle.start(m_idleTimeoutMs);
+    using Kind = ServerEvent::Kind;
+    StreamEvents events;
+    switch (e.kind) {
+    case Kind::StatusLine:
+        Q_EMIT progressed(e.hidden ? QString() : e.text);
+        return;
+    case Kind::Completion: {
+        if (e.content) {
+            const Split s = split(*e.content);
+            take(s.thinking, s.answer, events);
+        } else if (!e.delta.isEmpty() || !e.reasoningDelta.isEmpty()) {
+            take(m_thinking + e.reasoningDelta, m_answer + e.delta, events);
+        }
+        if (!e.usage.isEmpty()) {
+            const auto count = [&e](const char* key) {
+                const QJsonValue v = e.usage.value(QLatin1String(key));
+                return v.isDouble() ? static_cast<qint64>(v.toDouble()) : qint64(-1);
+            };
+            m_metrics.promptTokens = count("prompt_tokens");
+            m_metrics.completionTokens = count("completion_tokens");
+        }
+        deliver(events);
+        if (!e.text.isEmpty())
+            finish(Outcome::Failed, e.text);
+        else if (e.done)
+            finish(Outcome::Complete);
+        return;
+    }
+    case Kind::Append:
+        take(m_thinking, m_answer + e.text, events);
+        deliver(events);
+        return;
+    case Kind::Replace: {
+        const Split s = split(e.text);
+        take(s.thinking, s.answer, events);
+        deliver(events);
+        return;
+    }
+    case Kind::Error:
+        finish(Outcome::Failed,
+               e.text.isEmpty()
+                   ? tr("%1 reported an error without words.").arg(m_client.serverLabel())
+                   : e.text);
+        return;
+    case Kind::Cancelled:
+        finish(Outcome::Cancelled);
+        return;
+    default:
+        return;
+    }
+}
+
+void ServerRunStream::onChannelState()
+{
+    if (!m_channel || m_http || m_outcome != Outcome::Running)
+        return;
+    // Reconnecting is waited out (the events go to the person's every connection, this
+    // one again once it is back); a channel that gave up ends the reply.
+    if (m_channel->client().state() == SocketIoClient::State::Failed)
+        finish(Outcome::Failed,
+               tr("The live connection to %1 was lost while it wrote this reply (%2); what "
+                  "arrived is kept. Regenerate to ask again.")
+                   .arg(m_client.serverLabel(), m_channel->client().detail()));
+}
+
+void ServerRunStream::take(const QString& thinking, const QString& answer, StreamEvents& out)
+{
+    // The server sends the whole text each time; only what extends the text passed on is
+    // new. A text that changed earlier on (a server rewriting it) is not taken back: the
+    // reply keeps what it showed, and goes on when the server's text extends it again.
+    if (thinking.size() > m_thinking.size() && thinking.startsWith(m_thinking)) {
+        out.append(StreamEvent::thinking(thinking.mid(m_thinking.size())));
+        m_thinking = thinking;
+    }
+    if (answer.size() > m_answer.size() && answer.startsWith(m_answer)) {
+        out.append(StreamEvent::content(answer.mid(m_answer.size())));
+        m_answer = answer;
+    } else if (!answer.startsWith(m_answer)) {
+        qCDebug(lcNet) << "the server's text no longer extends what was shown; kept as shown";
+    }
+}
+
+void ServerRunStream::deliver(StreamEvents events)
+{
+    if (events.isEmpty() || m_outcome != Outcome::Running)
+        return;
+    if (m_firstTokenMs < 0)
+        m_firstTokenMs = m_clock.elapsed();
+    Q_EMIT eventsReady(events);
+}
+
+void ServerRunStream::cancel()
+{
+    if (m_http) {
+        m_http->cancel();
+        return;
+    }
+    if (m_outcome != Outcome::Running)
+        return;
+    stopTask();
+    finish(Outcome::Cancelled);
+}
+
+void ServerRunStream::stopTask()
+{
+    // Stopped at the server too; its answer does not matter to this reply.
+    const HttpClient client = m_client;
+    const auto stop = [client](const QString& taskId) {
+        QNetworkReply* r = client.postJson(QStringLiteral("/api/tasks/stop/") + taskId, {});
+        QObject::connect(r, &QNetworkReply::finished, r, &QObject::deleteLater);
+    };
+    if (!m_taskId.isEmpty()) {
+        stop(m_taskId);
+        return;
+    }
+    // Stopped before the server said which task it is (its events can come first): the
+    // answer is still read, by the request itself, and its task stopped then.
+    if (QNetworkReply* reply = m_reply) {
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        connect(reply, &QNetworkReply::finished, reply, [reply, client, stop] {
+            reply->deleteLater();
+            if (auto answer = client.jsonResult(reply)) {
+                const QString id = answer->object().value(QLatin1String("task_id")).toString();
+                if (!id.isEmpty())
+                    stop(id);
+            }
+        });
+    }
+}
+
+void ServerRunStream::finish(Outcome outcome, const QString& error)
+{
+    if (m_outcome != Outcome::Running)
+        return;
+    m_outcome = outcome;
+    m_error = error;
+    m_idle.stop();
+    dropReply();
+    if (m_backend)
+        m_backend->recordChat(*this);
+    Q_EMIT finished();
+}
+
+} // namespace lyss

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backends/ChatStream.h"
+#include "backends/HttpClient.h"
+#include "realtime/ServerEvent.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+
+namespace lyss {
+
+class Backend;
+class HttpChatStream;
+class ServerChannel;
+
+// A reply an Open WebUI server runs itself, as its browser client has it run: the request
+// names the chat ("local:<Lyss's chat id>", which the server does not store), the reply's
+// id and this client's socket session; the server answers {"status": true, "task_id"} and
+// the reply comes over the socket as events: status lines, chat:completion (the whole
+// text so far, or OpenAI pieces), usage, done, errors. The server's tools and filters
+// work as in the browser, and their questions reach the window.
+// A server that streams over HTTP all the same is read as such (HttpChatStream).
+// Stop asks the server to stop the task (/api/tasks/stop/ID).
+class ServerRunStream : public ChatStream {
+    Q_OBJECT
+
+public:
+    ServerRunStream(HttpClient client, ServerChannel& channel, QJsonObject body, QString model,
+                    int idleTimeoutMs, Backend* backend);
+    ~ServerRunStream() override;
+
+    void cancel() override;
+    Outcome outcome() const override;
+    QString errorText() const override;
+    ChatMetrics metrics() const override;
+    QString model() const override { return m_model; }
+    qint64 firstTokenMs() const override;
+    qint64 elapsedMs() const override { return m_clock.elapsed(); }
+
+    QString taskId() const { return m_taskId; }
+
+    // Open WebUI's serialised text: the answer without its <details> blocks (reasoning,
+    // tool calls, code runs), and the reasoning they hold, as plain text.
+    struct Split {
+        QString answer;
+        QString thinking;
+    };
+    static Split split(const QString& serialised);
+
+private:
+    void onHeaders();
+    void onHttpFinished();
+    void onEvent(const ServerEvent& event);
+    void onChannelState();
+    void take(const QString& thinking, const QString& answer, StreamEvents& out);
+    void deliver(StreamEvents events);
+    void finish(Outcome outcome, const QString& error = {});
+    void dropReply();
+    void stopTask();
+
+    HttpClient m_client;
+    QPointer<ServerChannel> m_channel;
+    QPointer<QNetworkReply> m_reply;
+    HttpChatStream* m_http = nullptr; // the server streamed over HTTP after all
+    QString m_model;
+    QString m_chatId;
+    QString m_messageId;
+    QString m_taskId;
+    QPointer<Backend> m_backend;
+    QTimer m_idle;
+    int m_idleTimeoutMs;
+    QElapsedTimer m_clock;
+    Outcome m_outcome = Outcome::Running;
+    QString m_error;
+    ChatMetrics m_metrics;
+    qint64 m_firstTokenMs = -1;
+    QString m_answer;   // what was passed on, to send only what is new
+    QString m_thinking; // the same for the reasoning
+};
+
+} // namespace lyss

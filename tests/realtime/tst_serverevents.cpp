@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Open WebUI's events over its socket, against python-socketio in
+// tests/servers/fake_openwebui.py: each event read from its envelope (both names), a reply
+// the server runs itself (status lines, the whole text so far or OpenAI pieces, reasoning
+// rewritten as it goes, a late event with less text, usage, an error half-way, Stop), a
+// tool's confirmation answered from the person and refused when nobody is there, execute
+// refused at once, notifications, and titles and tags of the chats imported from the
+// server. A server that streams over HTTP all the same is read as a stream.
+#include "StoreUnderTest.h"
+#include "StreamHelpers.h"
+#include "TestSupport.h"
+
+#include "backends/OpenWebUiBackend.h"
+#include "realtime/ServerChannel.h"
+#include "realtime/ServerEvent.h"
+#include "realtime/ServerEvents.h"
+#include "realtime/ServerRunStream.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace lyss;
+
+namespace {
+const QString kApiKey = QStringLiteral("sk-0123456789abcdef0123456789abcdef");
+using Kind = ServerEvent::Kind;
+
+ServerEvent parse(const char* json, const QString& name = QStringLiteral("events"))
+{
+    const auto e =
+        ServerEvent::from(name, QJsonArray{QJsonDocument::fromJson(QByteArray(json)).object()});
+    return e ? *e : ServerEvent{Kind::Other, QStringLiteral("(none)")};
+}
+
+ChatRequest ask(const QString& model, const QString& text)
+{
+    ChatRequest r;
+    r.model = model;
+    r.messages = {{Role::User, text}};
+    r.chatId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.replyId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return r;
+}
+
+QJsonArray acksOn(const test::FakeServer& server)
+{
+    return QJsonDocument::fromJson(server.get(QStringLiteral("/_test/acks"))).array();
+}
+} // namespace
+
+class TestServerEvents : public QObject {
+    Q_OBJECT
+
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<test::FakeServer> m_server;
+    std::unique_ptr<OpenWebUiBackend> m_team;
+    std::unique_ptr<ServerChannel> m_channel;
+
+    // Runs a reply with the lines the server said under it.
+    test::StreamResult
+    run(const ChatRequest& r, QStringList* progress = nullptr,
+        const std::function<void(ChatStream*, const test::StreamResult&)>& mid = {})
+    {
+        ChatStream* stream = m_team->chat(r);
+        if (progress)
+            connect(stream, &ChatStream::progressed, this,
+                    [progress](const QString& t) { progress->append(t); });
+        return test::runStream(stream, mid, 30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        QVERIFY(m_server->isRunning());
+        m_team = std::make_unique<OpenWebUiBackend>(
+            Backend::Config{QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(),
+                            kApiKey, 30000},
+            &m_nam);
+        m_channel = std::make_unique<ServerChannel>(*m_team, &m_nam);
+        m_team->setChannel(m_channel.get());
+        m_channel->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_channel->client().state(), SocketIoClient::State::Connected,
+                                  15000);
+        QVERIFY(!m_channel->client().sid().isEmpty());
+    }
+
+    // Each type from its envelope, under either name, in the shapes servers send.
+    void eventsAreRead()
+    {
+        auto e = parse(R"({"chat_id":"c","message_id":"m","data":{"type":"status",
+                        "data":{"description":"Searching","done":false}}})");
+        QCOMPARE(e.kind, Kind::StatusLine);
+        QCOMPARE(e.chatId, QStringLiteral("c"));
+        QCOMPARE(e.messageId, QStringLiteral("m"));
+        QCOMPARE(e.text, QStringLiteral("Searching"));
+        e = parse(R"({"chat_id":"c","data":{"type":"chat:title","data":"Trip"}})",
+                  QStringLiteral("chat-events"));
+        QCOMPARE(e.kind, Kind::Title);
+        QCOMPARE(e.text, QStringLiteral("Trip"));
+        QCOMPARE(parse(R"({"data":{"type":"chat:title","data":{"title":" Trip "}}})").text,
+                 QStringLiteral("Trip"));
+        QCOMPARE(parse(R"({"data":{"type":"chat:tags","data":["a",{"name":"b"},"a"," "]}})").tags,
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        e = parse(R"({"data":{"type":"chat:completion","data":{"content":"Hi","done":true,
+                   "usage":{"completion_tokens":3}}}})");
+        QCOMPARE(*e.content, QStringLiteral("Hi"));
+        QVERIFY(e.done);
+        QCOMPARE(e.usage.value(QLatin1String("completion_tokens")).toInt(), 3);
+        e = parse(R"({"data":{"type":"chat:completion","data":{"choices":[{"delta":
+                   {"content":"pi","reasoning_content":"hm"}}]}}})");
+        QVERIFY(!e.content);
+        QCOMPARE(e.delta, QStringLiteral("pi"));
+        QCOMPARE(e.reasoningDelta, QStringLiteral("hm"));
+        QCOMPARE(
+            parse(R"({"data":{"type":"chat:completion","data":{"error":{"message":"No"}}}})").text,
+            QStringLiteral("No"));
+        QCOMPARE(
+            parse(R"({"data":{"type":"chat:message:error","data":{"error":{"content":"Bad"}}}})")
+                .text,
+            QStringLiteral("Bad"));
+        e = parse(R"({"data":{"type":"notification","data":{"content":"Saved"}}})");
+        QCOMPARE(e.kind, Kind::Notification);
+        QCOMPARE(e.level, QStringLiteral("info"));
+        QCOMPARE(parse(R"({"data":{"type":"chat:message:delta","data":{"content":"x"}}})").kind,
+                 Kind::Append);
+        QCOMPARE(parse(R"({"data":{"type":"replace","data":{"content":"x"}}})").kind,
+                 Kind::Replace);
+        QCOMPARE(parse(R"({"data":{"type":"task-cancelled"}})").kind, Kind::Cancelled);
+        e = parse(R"({"data":{"type":"input","data":{"title":"Name","message":"Yours?",
+                   "placeholder":"Ann","value":"A"}}})");
+        QVERIFY(e.asks());
+        QCOMPARE(e.placeholder, QStringLiteral("Ann"));
+        QCOMPARE(e.value, QStringLiteral("A"));
+        QVERIFY(parse(R"({"data":{"type":"execute","data":{"code":"alert 1"}}})").asks());
+        QCOMPARE(parse(R"({"data":{"type":"source","data":{}}})").kind, Kind::Other);
+        QVERIFY(!ServerEvent::from(QStringLiteral("user-list"), {}));
+        QVERIFY(!ServerEvent::from(QStringLiteral("events"), {QJsonObject{}}));
+    }
+
+    // Open WebUI's serialised text: the answer without its blocks, the reasoning as text.
+    void serialisedTextIsSplit()
+    {
+        auto s = ServerRunStream::split(QStringLiteral(
+            "<details type=\"reasoning\" done=\"true\" duration=\"2\">\n<summary>Thought for 2 "
+            "seconds</summary>\n> First line\n>\n> second\n</details>\nThe answer\n"
+            "<details type=\"tool_calls\" done=\"true\">\n<summary>Tool</summary>\n</details>\n"
+            "goes on."));
+        QCOMPARE(s.thinking, QStringLiteral("First line\n\nsecond"));
+        QCOMPARE(s.answer, QStringLiteral("The answer\n\ngoes on."));
+        s = ServerRunStream::split(QStringLiteral(
+            "<details type=\"reasoning\" done=\"false\">\n<summary>Thinking…</summary>\n> Still"));
+        QCOMPARE(s.thinking, QStringLiteral("Still"));
+        QCOMPARE(s.answer, QString());
+        QCOMPARE(ServerRunStream::split(QStringLiteral("a <b>c</b>")).answer,
+                 QStringLiteral("a <b>c</b>"));
+    }
+
+    // The server runs the reply: the request names the chat (not stored there), the reply
+    // and this socket; the text, the status lines and the usage come as events.
+    void theServerRunsTheReply()
+    {
+        m_server->get(QStringLiteral("/_test/reset"));
+        const ChatRequest r = ask(QStringLiteral("code-helper"), QStringLiteral("what is up"));
+        QStringList progress;
+        const auto reply = run(r, &progress);
+        QVERIFY2(reply.error.isEmpty(), qPrintable(reply.error));
+        QCOMPARE(reply.outcome, ChatStream::Outcome::Complete);
+        QCOMPARE(reply.content, QStringLiteral("Reply to: what is up"));
+        QCOMPARE(reply.metrics.completionTokens, 5);
+        QCOMPARE(progress, (QStringList{QStringLiteral("Searching the web"),
+                                        QStringLiteral("Searched 3 sites")}));
+        const QJsonObject body = m_server->lastChatRequest()[QLatin1String("body")].toObject();
+        QCOMPARE(body[QLatin1String("chat_id")].toString(), QStringLiteral("local:") + r.chatId);
+        QCOMPARE(body[QLatin1String("id")].toString(), r.replyId);
+        QCOMPARE(body[QLatin1String("session_id")].toString(), m_channel->client().sid());
+    }
+
+    // Reasoning rewritten as it streams, OpenAI pieces, and an error half-way.
+    void theServerRunsTheReplyInEveryShape()
+    {
+        const auto thought =
+            run(ask(QStringLiteral("llama3.2:latest"), QStringLiteral("think: lists")));
+        QCOMPARE(thought.outcome, ChatStream::Outcome::Complete);
+        QCOMPARE(thought.thinking, QStringLiteral("Let me think about sorting lists."));
+        QCOMPARE(thought.content, QStringLiteral("Reply to: think: lists"));
+
+        const auto pieces =
+            run(ask(QStringLiteral("llama3.2:latest"), QStringLiteral("chunks: a b c")));
+        QCOMPARE(pieces.content, QStringLiteral("Reply to: chunks: a b c"));
+
+        const auto broken = run(ask(QStringLiteral("error-mid"), QStringLiteral("a b c d e")));
+        QCOMPARE(broken.outcome, ChatStream::Outcome::Failed);
+        QVERIFY2(broken.error.contains(QLatin1String("ran out of memory")),
+                 qPrintable(broken.error));
+        QCOMPARE(broken.content, QStringLiteral("Reply to: a")); // kept as far as it came
+
+        // A server that streams over HTTP all the same is read as a stream.
+        const auto streamed = run(ask(QStringLiteral("hostile"), QStringLiteral("hi")));
+        QCOMPARE(streamed.outcome, ChatStream::Outcome::Complete);
+        QVERIFY2(streamed.content.startsWith(QStringLiteral("Grüße, 世界!")),
+                 qPrintable(streamed.content + QLatin1Char('|') + streamed.error));
+    }
+
+    // Stop stops the server's task too, also when it comes before the server said which.
+    void stopStopsTheServersTask_data()
+    {
+        QTest::addColumn<QString>("question");
+        QTest::newRow("after the answer") << QStringLiteral("slow: one two three four five");
+        QTest::newRow("before the answer") << QStringLiteral("late: one two three four five");
+    }
+
+    void stopStopsTheServersTask()
+    {
+        QFETCH(QString, question);
+        m_server->get(QStringLiteral("/_test/reset"));
+        ChatStream* stream = m_team->chat(ask(QStringLiteral("llama3.2:latest"), question));
+        QVERIFY(qobject_cast<ServerRunStream*>(stream));
+        QString taskId;
+        const auto stopped = test::runStream(
+            stream,
+            [&taskId](ChatStream* s, const test::StreamResult&) {
+                taskId = qobject_cast<ServerRunStream*>(s)->taskId();
+                s->cancel();
+            },
+            30000);
+        QCOMPARE(stopped.outcome, ChatStream::Outcome::Cancelled);
+        QCOMPARE(taskId.isEmpty(), question.startsWith(QLatin1String("late:")));
+        QCOMPARE(stopped.content, QStringLiteral("Reply"));
+        bool asked = false;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QJsonValue& req : m_server->requests())
+                    asked = asked || req[QLatin1String("path")].toString().startsWith(
+                                         QStringLiteral("/api/tasks/stop/") + taskId);
+                return asked;
+            }(),
+            5000);
+    }
+
+    // A tool's confirmation during a reply: asked of the person; nobody there is a no.
+    void questionsAreAskedAndAnswered()
+    {
+        m_server->get(QStringLiteral("/_test/reset"));
+        QList<ServerQuestion> questions;
+        auto c =
+            connect(&m_channel->events(), &ServerEvents::asked, this, [&](const ServerQuestion& q) {
+                questions << q;
+                m_channel->events().answer(q, true);
+            });
+        const auto yes = run(ask(QStringLiteral("llama3.2:latest"), QStringLiteral("ask: go")));
+        QCOMPARE(yes.content, QStringLiteral("You said yes. Reply to: ask: go"));
+        QCOMPARE(questions.size(), 1);
+        QCOMPARE(questions[0].event.title, QStringLiteral("Run the tool?"));
+        QCOMPARE(questions[0].event.text, QStringLiteral("It reads <b>your</b> files."));
+        disconnect(c);
+
+        QSignalSpy said(&m_channel->events(), &ServerEvents::said);
+        const auto no = run(ask(QStringLiteral("llama3.2:latest"), QStringLiteral("ask: go")));
+        QCOMPARE(no.content, QStringLiteral("You said no. Reply to: ask: go"));
+        QVERIFY(!said.isEmpty());
+    }
+
+    // Code for a browser to run is refused at once, with words.
+    void executeIsRefused()
+    {
+        const qsizetype before = acksOn(*m_server).size();
+        m_server->post(QStringLiteral("/_test/call"),
+                       R"({"chat_id":"c","message_id":"m","data":{"type":"execute",
+                           "data":{"code":"fetch of steal"}}})");
+        QTRY_COMPARE(acksOn(*m_server).size(), before + 1);
+        const QJsonValue answer = acksOn(*m_server).last();
+        QVERIFY2(
+            answer[QLatin1String("error")].toString().contains(QLatin1String("does not run code")),
+            QJsonDocument(QJsonArray{answer}).toJson().constData());
+    }
+
+    // A notification; titles and tags of the chats imported from the server, and only those.
+    void notificationsTitlesAndTags()
+    {
+        QSignalSpy notified(&m_channel->events(), &ServerEvents::notified);
+        m_server->post(QStringLiteral("/_test/emit"),
+                       R"({"data":{"type":"notification","data":{"type":"warning",
+                           "content":"Disk almost full"}}})");
+        QTRY_COMPARE(notified.count(), 1);
+        QCOMPARE(notified[0][0].toString(), QStringLiteral("warning"));
+        QCOMPARE(notified[0][1].toString(), QStringLiteral("Disk almost full"));
+
+        QTemporaryDir dir;
+        auto store = StoreUnderTest::open(dir.path());
+        QVERIFY2(store, qPrintable(store.errorMessage()));
+        ChatRepository& chats = (*store)->store().chats();
+        Chat imported;
+        imported.title = QStringLiteral("Sorting in Python");
+        imported.source = QStringLiteral("open-webui");
+        imported.sourceId = QStringLiteral("c-two");
+        auto made = chats.createChat(imported);
+        QVERIFY(made);
+        Chat own;
+        own.title = QStringLiteral("Mine");
+        auto mine = chats.createChat(own);
+        QVERIFY(mine);
+        m_channel->events().setChats(&chats);
+        QSignalSpy changed(&m_channel->events(), &ServerEvents::chatChanged);
+        m_server->post(
+            QStringLiteral("/_test/emit"),
+            R"({"chat_id":"c-two","data":{"type":"chat:title","data":"Sorting, again"}})");
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(changed[0][0].toString(), made->id);
+        QCOMPARE((*chats.chat(made->id))->title, QStringLiteral("Sorting, again"));
+        m_server->post(
+            QStringLiteral("/_test/emit"),
+            R"({"chat_id":"c-two","data":{"type":"chat:tags","data":["python","howto"]}})");
+        QTRY_COMPARE(changed.count(), 2);
+        QCOMPARE((*chats.chat(made->id))->tags,
+                 (QStringList{QStringLiteral("python"), QStringLiteral("howto")}));
+        // Another chat's id, Lyss's own chat's id, a temporary chat: nothing changes.
+        for (const QString& id : {QStringLiteral("c-nine"), mine->id, QStringLiteral("local:x")})
+            m_server->post(
+                QStringLiteral("/_test/emit"),
+                QJsonDocument(
+                    QJsonObject{
+                        {QStringLiteral("chat_id"), id},
+                        {QStringLiteral("data"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("chat:title")},
+                                     {QStringLiteral("data"), QStringLiteral("Hijacked")}}}})
+                    .toJson());
+        QTest::qWait(300);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE((*chats.chat(mine->id))->title, QStringLiteral("Mine"));
+        m_channel->events().setChats(nullptr);
+    }
+
+    void cleanupTestCase()
+    {
+        m_channel.reset();
+        m_team.reset();
+        m_server.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerEvents)
+#include "tst_serverevents.moc"
