@@ -1811,10 +1811,6 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
 </translation>
     </message>
     <message>
-        <source>Says whether each server answers, and for an Open WebUI server whether its real-time channel is connected (reconnecting, or failed after its attempts). With --watch, one line at each change of a channel, with the time, until Ctrl+C: for scripts and tests.</source>
-        <translation>显示每个服务器是否应答；对于 Open WebUI 服务器，还显示其实时通道是否已连接（正在重连，或多次尝试后已失败）。使用 --watch 时，通道每次变化都输出一行（带时间），直到按 Ctrl+C：供脚本和测试使用。</translation>
-    </message>
-    <message>
         <source>follow the channels</source>
         <translation>持续跟踪通道</translation>
     </message>
@@ -1837,6 +1833,14 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
     <message>
         <source>%1 channel: %2</source>
         <translation>%1 通道：%2</translation>
+    </message>
+    <message>
+        <source>Says whether each server answers, and for an Open WebUI server whether its real-time channel is connected (reconnecting, or failed after its attempts). With --watch, one line at each change of a channel, with the time, until Ctrl+C: for scripts and tests; and what the server says meanwhile (notifications; its tools&apos; questions are declined, code for a browser refused).</source>
+        <translation>显示每个服务器是否应答；对于 Open WebUI 服务器，还显示其实时通道是否已连接（正在重连，或多次尝试后失败）。使用 --watch 时，通道每次变化输出一行（带时间），直到按下 Ctrl+C，便于脚本和测试使用；同时输出服务器在此期间说的话（通知；其工具提出的问题会被拒绝，发给浏览器运行的代码会被拒绝）。</translation>
+    </message>
+    <message>
+        <source>%1 channel: none (an API key does not open the server&apos;s live channel; sign in with your email for it: lyss-cli backends login %1 --email ADDR)</source>
+        <translation>%1 通道：无（API 密钥无法打开服务器的实时通道；请用邮箱登录以启用：lyss-cli backends login %1 --email ADDR）</translation>
     </message>
 </context>
 <context>
@@ -4952,16 +4956,16 @@ Options:
 <context>
     <name>lyss::ServerEvents</name>
     <message>
-        <source>refused to run code the server sent for a browser</source>
-        <translation>拒绝运行服务器发给浏览器的代码</translation>
-    </message>
-    <message>
-        <source>said no to a question nobody was here to answer: %1</source>
-        <translation>无人在场回答问题，已回答“否”：%1</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>code sent to run in a browser was refused</source>
+        <translation>已拒绝运行发给浏览器的代码</translation>
+    </message>
+    <message>
+        <source>a question nobody was here to answer was declined: %1</source>
+        <translation>无人在场回答的问题已被拒绝：%1</translation>
     </message>
 </context>
 <context>
@@ -4996,6 +5000,10 @@ Options:
     <message>
         <source>The live connection to %1 was lost while it wrote this reply (%2); what arrived is kept. Regenerate to ask again.</source>
         <translation>%1 在生成此回复时实时连接中断（%2）；已收到的内容已保留。可点击“重新生成”再问一次。</translation>
+    </message>
+    <message>
+        <source>The live connection to %1 was closed while it wrote this reply; what arrived is kept. Regenerate to ask again.</source>
+        <translation>%1 在生成此回复时实时连接已关闭；已收到的内容已保留。可点击“重新生成”再问一次。</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,9 @@ int backendsStatus(CliContext& ctx, const QStringList& args)
                                   "server whether its real-time channel is connected "
                                   "(reconnecting, or failed after its attempts). With --watch, "
                                   "one line at each change of a channel, with the time, until "
-                                  "Ctrl+C: for scripts and tests."),
+                                  "Ctrl+C: for scripts and tests; and what the server says "
+                                  "meanwhile (notifications; its tools' questions are declined, "
+                                  "code for a browser refused)."),
                    {{QStringLiteral("watch"), {}, CliContext::tr("follow the channels")}}, args, &p,
                    &code))
         return code;
@@ -60,6 +62,14 @@ int backendsStatus(CliContext& ctx, const QStringList& args)
         auto* server = qobject_cast<OpenWebUiBackend*>(b);
         if (!server)
             continue;
+        if (!server->signedIn()) {
+            ctx.out() << CliContext::tr("%1 channel: none (an API key does not open the server's "
+                                        "live channel; sign in with your email for it: lyss-cli "
+                                        "backends login %1 --email ADDR)")
+                             .arg(b->name())
+                      << Qt::endl;
+            continue;
+        }
         ++waiting;
         auto channel = std::make_unique<ServerChannel>(*server, backends->network());
         ServerChannel* c = channel.get();
@@ -81,6 +91,15 @@ int backendsStatus(CliContext& ctx, const QStringList& args)
                       << Qt::endl;
             settled();
         });
+        if (watch) {
+            // What the server says meanwhile: notifications, and its tools' questions, which
+            // nobody is here to answer (declined) or code for a browser (refused).
+            QObject::connect(
+                &c->events(), &ServerEvents::said, &loop, [&ctx, c](const QString& line) {
+                    ctx.out() << QDateTime::currentDateTime().toString(Qt::ISODate) << ' '
+                              << CliContext::tr("%1: %2").arg(c->backendName(), line) << Qt::endl;
+                });
+        }
         channels.push_back(std::move(channel));
         c->start();
     }

@@ -95,6 +95,7 @@ std::optional<ImportFile> chatsOfServer(CliContext& ctx, const QString& name)
         ctx.fail(file.errorMessage()); // which says that nothing was imported
         return std::nullopt;
     }
+    file->backend = name;
     return std::move(file).value();
 }
 

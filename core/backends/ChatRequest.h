@@ -41,10 +41,8 @@ struct ChatRequest {
     ChatOptions options;
     // Continue: the last message is the assistant's own text, for the model to go on with.
     bool continuesLast = false;
-    // Lyss's ids of the chat and of the reply being written (set as it is sent), for a
-    // server that runs the reply itself and reports on it by these.
+    // Lyss's id of the chat (set as it is sent), for a server that runs the reply itself.
     QString chatId;
-    QString replyId;
 
     // [{role, content}, ...] with the system prompt first: the same in both APIs.
     QJsonArray messagesJson() const;

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QUuid>
 
 namespace lyss {
 
@@ -140,7 +141,9 @@ QJsonObject OpenWebUiBackend::serverRunBody(const ChatRequest& request, const QS
     QJsonObject body = chatBody(request);
     // "local:": a chat the server keeps nothing of (Lyss keeps it); its events still come.
     body.insert(QStringLiteral("chat_id"), QStringLiteral("local:") + request.chatId);
-    body.insert(QStringLiteral("id"), request.replyId);
+    // A new id for each request, even for the same reply (Continue): the events of a task
+    // stopped a moment ago must not reach the one that goes on.
+    body.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
     body.insert(QStringLiteral("session_id"), sessionId);
     return body;
 }
@@ -153,11 +156,13 @@ void OpenWebUiBackend::setChannel(ServerChannel* channel)
 ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)
 {
     // With the live channel connected, the server runs the reply as for its own web page:
-    // its tools, filters and their status lines and questions work. Without it (lyss-cli,
-    // a channel reconnecting), the reply is streamed over HTTP.
-    if (m_channel && m_channel->client().state() == SocketIoClient::State::Connected &&
-        !m_channel->client().sid().isEmpty() && !request.chatId.isEmpty() &&
-        !request.replyId.isEmpty()) {
+    // the model's tools, web search and inlet filters, with their status lines and
+    // questions. (Outlet filters run when a browser calls /api/chat/completed afterwards,
+    // which Lyss does not.) Without it (lyss-cli, a channel reconnecting, an API key), the
+    // reply is streamed over HTTP.
+    if (m_channel && signedIn() &&
+        m_channel->client().state() == SocketIoClient::State::Connected &&
+        !m_channel->client().sid().isEmpty() && !request.chatId.isEmpty()) {
         return new ServerRunStream(m_http, *m_channel,
                                    serverRunBody(request, m_channel->client().sid()), request.model,
                                    m_config.idleTimeoutMs, this);

@@ -8,7 +8,9 @@
 namespace lyss {
 
 // An Open WebUI server: its models (the server's own presets among them, with their
-// names) from /api/models, chat through /api/chat/completions as an OpenAI-style stream.
+// names) from /api/models, chat through /api/chat/completions as an OpenAI-style stream,
+// or, with the live channel connected, run by the server and read from its events
+// (ServerRunStream).
 // The URL is the server's address (its root, not /api). The key is a sign-in's token
 // (OpenWebUiSignIn) or a person's API key (sk-...), both sent as a Bearer token; a
 // sign-in that the server no longer takes says how to sign in again.
@@ -43,6 +45,10 @@ public:
     // socket whose session is `sessionId` (ServerRunStream).
     static QJsonObject serverRunBody(const ChatRequest& request, const QString& sessionId);
 
+    // Signed in with an email and password (the key is a sign-in's token). Only then is
+    // there a live channel: Open WebUI puts a socket in its person's room, where their
+    // events go, for a sign-in's token only; with an API key it would hear nothing.
+    bool signedIn() const { return !m_config.account.isEmpty(); }
     // The server's live channel, once there is one: replies are then run by the server.
     void setChannel(ServerChannel* channel);
 

@@ -100,7 +100,6 @@ void ActiveReply::send()
     m_phase = Phase::Streaming;
     m_sinceCheckpoint.start();
     m_request.chatId = m_row.chatId;
-    m_request.replyId = m_row.id;
     m_stream = m_backend->chat(m_request);
     connect(m_stream, &ChatStream::eventsReady, this, &ActiveReply::onStreamEvents);
     connect(m_stream, &ChatStream::progressed, this, &ActiveReply::setProgress);

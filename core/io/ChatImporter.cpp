@@ -132,6 +132,7 @@ Result<ChatImporter::Summary> ChatImporter::write(const ImportFile& file, const 
         chat.tags = c.tags;
         chat.source = file.format;
         chat.sourceId = c.sourceId;
+        chat.backend = file.backend;
         if (Status st = writer.insertChat(chat); !st.ok())
             return st.error();
         QHash<QString, QString> ids;

@@ -44,6 +44,9 @@ struct ImportFile {
     QString formatName; // for people: "Open WebUI", "ChatGPT"
     QList<ImportedChat> chats;
     QStringList notes; // what was left out on purpose (images, tool output), in words
+    // Read from a server (import --from-backend): its name, each chat's server from then
+    // on, and the one whose events may rename and tag them.
+    QString backend;
 };
 
 } // namespace lyss

@@ -24,6 +24,10 @@ public:
     void retry() { m_client.retry(); }
     void stop() { m_client.close(); }
 
+    // The network is back (the system says so): a channel that gave up, or is waiting to
+    // reconnect, tries at once; one the server refused does not.
+    void networkCameBack();
+
     QString backendName() const { return m_name; }
     SocketIoClient& client() { return m_client; }
     const SocketIoClient& client() const { return m_client; }
@@ -43,6 +47,9 @@ private:
     QString m_name;
     SocketIoClient m_client;
     ServerEvents m_events{m_client};
+    bool m_watchingNetwork = false;
+
+    void watchTheNetwork();
 };
 
 } // namespace lyss

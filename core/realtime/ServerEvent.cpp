@@ -93,7 +93,8 @@ void readCompletion(ServerEvent& e, const QJsonObject& o)
     e.done = o.value(QLatin1String("done")).toBool();
     e.usage = o.value(QLatin1String("usage")).toObject();
     e.title = textOf(o.value(QLatin1String("title")));
-    if (o.contains(QLatin1String("error"))) {
+    if (const QJsonValue error = o.value(QLatin1String("error"));
+        !error.isNull() && !error.isUndefined()) {
         e.text = errorText(o.value(QLatin1String("error")));
         if (e.text.isEmpty())
             e.text = QStringLiteral("the server reported an error without words");

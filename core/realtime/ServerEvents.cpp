@@ -41,7 +41,7 @@ void ServerEvents::onEvent(const QString& name, const QJsonArray& args, std::opt
     case Kind::Execute:
         if (ackId)
             m_client.acknowledge(*ackId, QJsonArray{refusal()});
-        Q_EMIT said(tr("refused to run code the server sent for a browser"));
+        Q_EMIT said(tr("code sent to run in a browser was refused"));
         return;
     case Kind::Confirmation:
     case Kind::Input: {
@@ -50,10 +50,11 @@ void ServerEvents::onEvent(const QString& name, const QJsonArray& args, std::opt
         const ServerQuestion q{*event, *ackId, m_client.connection()};
         if (!isSignalConnected(QMetaMethod::fromSignal(&ServerEvents::asked))) {
             answer(q, false); // nobody here to ask: no
-            Q_EMIT said(tr("said no to a question nobody was here to answer: %1")
+            Q_EMIT said(tr("a question nobody was here to answer was declined: %1")
                             .arg(event->title.isEmpty() ? event->text : event->title));
             return;
         }
+        Q_EMIT questionFor(event->chatId, event->messageId);
         Q_EMIT asked(q);
         return;
     }
@@ -88,14 +89,24 @@ void ServerEvents::applyToChat(const ServerEvent& event)
         return;
     auto id = m_chats->chatFromSource(QStringLiteral("open-webui"), event.chatId);
     if (!id || !*id)
-        return; // not a chat of this person's from that server
+        return; // not a chat of this person's from an Open WebUI server
+    // Brought over from this very server: a chat from a file, or from another server, with
+    // the same id is not this server's to rename.
+    auto chat = m_chats->chat(**id);
+    if (!chat || !*chat || (*chat)->backend != m_serverName)
+        return;
     Status st;
     if (event.kind == ServerEvent::Kind::Title) {
-        if (event.text.isEmpty())
+        const QString title = event.text.left(kMostTitleChars);
+        if (title.isEmpty() || title == (*chat)->title)
             return;
-        st = m_chats->renameChat(**id, event.text);
+        st = m_chats->renameChat(**id, title);
     } else {
-        st = m_chats->setTags(**id, event.tags);
+        QStringList tags = event.tags;
+        tags.removeAll(QStringLiteral("none")); // Open WebUI's "no tag" (it skips it too)
+        if (tags == (*chat)->tags)
+            return;
+        st = m_chats->setTags(**id, tags);
     }
     if (!st.ok()) {
         Q_EMIT said(st.errorMessage());

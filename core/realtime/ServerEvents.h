@@ -36,6 +36,9 @@ public:
 
     // The person's chats, for titles and tags; null: they are not applied.
     void setChats(ChatRepository* chats) { m_chats = chats; }
+    // The server's (backend's) name: only the chats brought over from it follow its events.
+    void setServerName(const QString& name) { m_serverName = name; }
+    static constexpr int kMostTitleChars = 200;
     // Answers a question once: confirmation with true or false, input with the text or
     // false. A question asked on an earlier connection is not answered (its server-side
     // call is gone, and its id may be another's now).
@@ -47,6 +50,8 @@ Q_SIGNALS:
     void messageEvent(const lyss::ServerEvent& event);
     void notified(const QString& level, const QString& text);
     void asked(const lyss::ServerQuestion& question);
+    // A question about that reply is out (to the person): its wait is not idleness.
+    void questionFor(const QString& chatId, const QString& messageId);
     void chatChanged(const QString& chatId);
     // Something happened that a log or `backends status --watch` may say, in words.
     void said(const QString& line);
@@ -57,6 +62,7 @@ private:
 
     SocketIoClient& m_client;
     ChatRepository* m_chats = nullptr;
+    QString m_serverName;
 };
 
 } // namespace lyss

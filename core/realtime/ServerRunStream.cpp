@@ -31,6 +31,13 @@ QString reasoningIn(QStringView block)
     return out.trimmed();
 }
 
+bool typedBlockAt(const QString& text, qsizetype at)
+{
+    const qsizetype tagEnd = text.indexOf(u'>', at);
+    const QStringView tag = QStringView(text).mid(at, tagEnd < 0 ? -1 : tagEnd - at);
+    return tag.contains(QLatin1String(" type=\""));
+}
+
 } // namespace
 
 ServerRunStream::Split ServerRunStream::split(const QString& serialised)
@@ -40,7 +47,11 @@ ServerRunStream::Split ServerRunStream::split(const QString& serialised)
     const QLatin1String close("</details>");
     qsizetype at = 0;
     while (at < serialised.size()) {
-        const qsizetype start = serialised.indexOf(open, at);
+        qsizetype start = serialised.indexOf(open, at);
+        // Only Open WebUI's own blocks, which carry a type (reasoning, tool_calls,
+        // code_interpreter); a <details> the model wrote is part of its answer.
+        while (start >= 0 && !typedBlockAt(serialised, start))
+            start = serialised.indexOf(open, start + 1);
         if (start < 0) {
             s.answer += QStringView(serialised).mid(at);
             break;
@@ -91,6 +102,22 @@ ServerRunStream::ServerRunStream(HttpClient client, ServerChannel& channel, QJso
     // Subscribed before asking: the server may send the first events before its answer.
     connect(&channel.events(), &ServerEvents::messageEvent, this, &ServerRunStream::onEvent);
     connect(&channel, &ServerChannel::stateChanged, this, &ServerRunStream::onChannelState);
+    // The channel goes with its window (another person signs in, the servers are rebuilt):
+    // the reply ends with what arrived, and the server's work on it stops.
+    connect(&channel, &QObject::destroyed, this, [this] {
+        if (m_http || m_outcome != Outcome::Running)
+            return;
+        stopTask();
+        finish(Outcome::Failed, tr("The live connection to %1 was closed while it wrote this "
+                                   "reply; what arrived is kept. Regenerate to ask again.")
+                                    .arg(m_client.serverLabel()));
+    });
+    // A tool's question waits for the person, not for the idle limit.
+    connect(&channel.events(), &ServerEvents::questionFor, this,
+            [this](const QString& chatId, const QString& messageId) {
+                if (chatId == m_chatId && messageId == m_messageId)
+                    m_idle.stop();
+            });
     m_reply = m_client.post(QStringLiteral("/api/chat/completions"), body);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ServerRunStream::onHeaders);
     connect(m_reply, &QNetworkReply::finished, this, &ServerRunStream::onHttpFinished);
@@ -177,7 +204,7 @@ void ServerRunStream::onHttpFinished()
                                         .toObject();
         StreamEvents events;
         take(message.value(QLatin1String("reasoning_content")).toString(),
-             message.value(QLatin1String("content")).toString(), events);
+             message.value(QLatin1String("content")).toString(), events, true);
         deliver(events);
         finish(Outcome::Complete);
         return;
@@ -207,9 +234,11 @@ void ServerRunStream::onEvent(const ServerEvent& e)
     case Kind::Completion: {
         if (e.content) {
             const Split s = split(*e.content);
-            take(s.thinking, s.answer, events);
+            take(s.thinking, s.answer, events, e.done);
+        } else if (e.done) { // the end without the text again: what was held back is due
+            take(m_thinking, m_whole, events, true);
         } else if (!e.delta.isEmpty() || !e.reasoningDelta.isEmpty()) {
-            take(m_thinking + e.reasoningDelta, m_answer + e.delta, events);
+            take(m_thinking + e.reasoningDelta, m_whole + e.delta, events);
         }
         if (!e.usage.isEmpty()) {
             const auto count = [&e](const char* key) {
@@ -227,7 +256,7 @@ void ServerRunStream::onEvent(const ServerEvent& e)
         return;
     }
     case Kind::Append:
-        take(m_thinking, m_answer + e.text, events);
+        take(m_thinking, m_whole + e.text, events);
         deliver(events);
         return;
     case Kind::Replace: {
@@ -263,11 +292,19 @@ void ServerRunStream::onChannelState()
                    .arg(m_client.serverLabel(), m_channel->client().detail()));
 }
 
-void ServerRunStream::take(const QString& thinking, const QString& answer, StreamEvents& out)
+void ServerRunStream::take(const QString& thinking, const QString& whole, StreamEvents& out,
+                           bool last)
 {
     // The server sends the whole text each time; only what extends the text passed on is
-    // new. A text that changed earlier on (a server rewriting it) is not taken back: the
-    // reply keeps what it showed, and goes on when the server's text extends it again.
+    // new. While it streams, a tag still being written at the end ("<thi") is held back:
+    // the server may turn it into a block of its own at the next event.
+    m_whole = whole;
+    QString answer = whole;
+    if (!last) {
+        const qsizetype lt = answer.lastIndexOf(u'<');
+        if (lt >= 0 && answer.size() - lt <= 24 && answer.indexOf(u'>', lt) < 0)
+            answer.truncate(lt);
+    }
     if (thinking.size() > m_thinking.size() && thinking.startsWith(m_thinking)) {
         out.append(StreamEvent::thinking(thinking.mid(m_thinking.size())));
         m_thinking = thinking;
@@ -276,7 +313,18 @@ void ServerRunStream::take(const QString& thinking, const QString& answer, Strea
         out.append(StreamEvent::content(answer.mid(m_answer.size())));
         m_answer = answer;
     } else if (!answer.startsWith(m_answer)) {
-        qCDebug(lcNet) << "the server's text no longer extends what was shown; kept as shown";
+        // The server rewrote text already shown, which is not taken back. Meanwhile the
+        // reply waits for text that extends it again; at the end, what follows the part
+        // both share is added, so no word of the server's last text is missing.
+        qCDebug(lcNet) << "the server's text no longer extends what was shown";
+        if (last) {
+            qsizetype same = 0;
+            while (same < answer.size() && same < m_answer.size() && answer[same] == m_answer[same])
+                ++same;
+            if (same < answer.size())
+                out.append(StreamEvent::content(answer.mid(same)));
+            m_answer = answer;
+        }
     }
 }
 

@@ -54,7 +54,7 @@ private:
     void onHttpFinished();
     void onEvent(const ServerEvent& event);
     void onChannelState();
-    void take(const QString& thinking, const QString& answer, StreamEvents& out);
+    void take(const QString& thinking, const QString& whole, StreamEvents& out, bool last = false);
     void deliver(StreamEvents events);
     void finish(Outcome outcome, const QString& error = {});
     void dropReply();
@@ -78,6 +78,7 @@ private:
     qint64 m_firstTokenMs = -1;
     QString m_answer;   // what was passed on, to send only what is new
     QString m_thinking; // the same for the reasoning
+    QString m_whole;    // the server's last whole answer, a tag at its end held back or not
 };
 
 } // namespace lyss

@@ -37,11 +37,14 @@ QString Translations::use(const QString& language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto lyss = std::make_unique<QTranslator>();
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
-    if (english || !lyss->load(locale, QStringLiteral("lyss"), QStringLiteral("_"),
-                               QStringLiteral(":/i18n"))) {
+    // (A system that lists English after a language Lyss lacks finds lyss_en here too.)
+    if (english ||
+        !lyss->load(locale, QStringLiteral("lyss"), QStringLiteral("_"),
+                    QStringLiteral(":/i18n")) ||
+        QFileInfo(lyss->filePath()).completeBaseName() == QLatin1String("lyss_en")) {
         // English is the source language; its translation has only the plural forms
         // ("1 chat", "2 chats"), which the source's "%n chat(s)" cannot say.
-        if (lyss->load(QStringLiteral(":/i18n/lyss_en.qm"))) {
+        if (!lyss->isEmpty() || lyss->load(QStringLiteral(":/i18n/lyss_en.qm"))) {
             QCoreApplication::installTranslator(lyss.get());
             ours() = std::move(lyss);
         }

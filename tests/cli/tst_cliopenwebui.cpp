@@ -145,15 +145,24 @@ private Q_SLOTS:
                 runCli(dir.path(),
                        {QStringLiteral("backends"), QStringLiteral("add"), QStringLiteral("--kind"),
                         QStringLiteral("openwebui"), QStringLiteral("--name"), name,
-                        QStringLiteral("--url"), url.toString(), QStringLiteral("--key-stdin")},
-                       env(), "sk-0123456789abcdef0123456789abcdef");
+                        QStringLiteral("--url"), url.toString(), QStringLiteral("--email"),
+                        QStringLiteral("ann@example.org"), QStringLiteral("--password-stdin")},
+                       env(), "correct horse");
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         }
+        // With an API key there is no live channel (the server would tell it nothing).
+        auto keyed =
+            runCli(dir.path(),
+                   words({"backends", "add", "--kind", "openwebui", "--name", "keyed", "--url"}) +
+                       QStringList{server->url().toString(), QStringLiteral("--key-stdin")},
+                   env(), "sk-0123456789abcdef0123456789abcdef");
+        QVERIFY2(keyed.exitCode == 0, qPrintable(keyed.err));
         auto r = runCli(dir.path(), words({"backends", "status"}), env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QLatin1String("team: answers")) &&
                      r.out.contains(QLatin1String("team channel: connected (websocket)")) &&
-                     r.out.contains(QLatin1String("older channel: connected (polling)")),
+                     r.out.contains(QLatin1String("older channel: connected (polling)")) &&
+                     r.out.contains(QLatin1String("keyed channel: none (an API key")),
                  qPrintable(r.out));
 
         QProcess watch;
@@ -173,6 +182,18 @@ private Q_SLOTS:
                 20000);
         };
         QVERIFY2(until("team channel: connected (websocket)"), seen.constData());
+        // What the server says meanwhile; a tool's question nobody is here for is declined.
+        server->post(QStringLiteral("/_test/emit"),
+                     R"({"data":{"type":"notification","data":{"type":"warning",
+                         "content":"Maintenance at noon"}}})");
+        QVERIFY2(until("team: warning: Maintenance at noon"), seen.constData());
+        server->post(QStringLiteral("/_test/call"),
+                     R"({"data":{"type":"confirmation","data":{"title":"Delete it?"}}})");
+        QVERIFY2(until("team: a question nobody was here to answer was declined: Delete it?"),
+                 seen.constData());
+        QTRY_VERIFY(QJsonDocument::fromJson(server->get(QStringLiteral("/_test/acks")))
+                        .array()
+                        .contains(false));
         server.reset(); // the server goes
         QVERIFY2(until("team channel: reconnecting"), seen.constData());
         watch.terminate(); // Ctrl+C's SIGTERM: a clean end

@@ -44,7 +44,6 @@ ChatRequest ask(const QString& model, const QString& text)
     r.model = model;
     r.messages = {{Role::User, text}};
     r.chatId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    r.replyId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     return r;
 }
 
@@ -80,16 +79,39 @@ private Q_SLOTS:
         m_server =
             std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
         QVERIFY(m_server->isRunning());
-        m_team = std::make_unique<OpenWebUiBackend>(
-            Backend::Config{QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(),
-                            kApiKey, 30000},
-            &m_nam);
+        // Signed in: a sign-in's token puts the socket in its person's room (an API key
+        // would not, and the server's events would never come).
+        const QJsonObject signedIn =
+            QJsonDocument::fromJson(
+                m_server->post(QStringLiteral("/api/v1/auths/signin"),
+                               R"({"email":"ann@example.org","password":"correct horse"})"))
+                .object();
+        Backend::Config config{QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(),
+                               signedIn[QLatin1String("token")].toString(), 30000};
+        QVERIFY(!config.apiKey.isEmpty());
+        config.account = QStringLiteral("ann@example.org");
+        m_team = std::make_unique<OpenWebUiBackend>(config, &m_nam);
         m_channel = std::make_unique<ServerChannel>(*m_team, &m_nam);
         m_team->setChannel(m_channel.get());
         m_channel->start();
         QTRY_COMPARE_WITH_TIMEOUT(m_channel->client().state(), SocketIoClient::State::Connected,
                                   15000);
         QVERIFY(!m_channel->client().sid().isEmpty());
+    }
+
+    // With an API key the server runs nothing over the socket: the reply streams over HTTP.
+    void anApiKeyStreamsOverHttp()
+    {
+        OpenWebUiBackend keyed(
+            {QStringLiteral("keyed"), BackendKind::OpenWebUi, m_server->url(), kApiKey, 30000},
+            &m_nam);
+        keyed.setChannel(m_channel.get());
+        ChatStream* stream = keyed.chat(ask(QStringLiteral("code-helper"), QStringLiteral("hi")));
+        QVERIFY(!qobject_cast<ServerRunStream*>(stream));
+        const auto reply = test::runStream(stream);
+        QCOMPARE(reply.content, QStringLiteral("Reply to: hi"));
+        QVERIFY(!m_server->lastChatRequest()[QLatin1String("body")].toObject().contains(
+            QLatin1String("session_id")));
     }
 
     // Each type from its envelope, under either name, in the shapes servers send.
@@ -179,7 +201,13 @@ private Q_SLOTS:
                                         QStringLiteral("Searched 3 sites")}));
         const QJsonObject body = m_server->lastChatRequest()[QLatin1String("body")].toObject();
         QCOMPARE(body[QLatin1String("chat_id")].toString(), QStringLiteral("local:") + r.chatId);
-        QCOMPARE(body[QLatin1String("id")].toString(), r.replyId);
+        const QString id = body[QLatin1String("id")].toString();
+        QVERIFY(!QUuid::fromString(id).isNull());
+        // Each request its own id: a task stopped a moment ago cannot reach the next one.
+        run(r);
+        QVERIFY(
+            m_server->lastChatRequest()[QLatin1String("body")][QLatin1String("id")].toString() !=
+            id);
         QCOMPARE(body[QLatin1String("session_id")].toString(), m_channel->client().sid());
     }
 
@@ -191,6 +219,12 @@ private Q_SLOTS:
         QCOMPARE(thought.outcome, ChatStream::Outcome::Complete);
         QCOMPARE(thought.thinking, QStringLiteral("Let me think about sorting lists."));
         QCOMPARE(thought.content, QStringLiteral("Reply to: think: lists"));
+
+        const auto rewritten =
+            run(ask(QStringLiteral("llama3.2:latest"), QStringLiteral("rewrite: it")));
+        QCOMPARE(rewritten.thinking, QStringLiteral("pondering"));
+        QCOMPARE(rewritten.content,
+                 QStringLiteral("Answer: <details><summary>More</summary>hidden</details> end"));
 
         const auto pieces =
             run(ask(QStringLiteral("llama3.2:latest"), QStringLiteral("chunks: a b c")));
@@ -221,6 +255,11 @@ private Q_SLOTS:
     {
         QFETCH(QString, question);
         m_server->get(QStringLiteral("/_test/reset"));
+        const qsizetype before =
+            QJsonDocument::fromJson(m_server->get(QStringLiteral("/_test/tasks")))
+                .object()[QLatin1String("stopped")]
+                .toArray()
+                .size();
         ChatStream* stream = m_team->chat(ask(QStringLiteral("llama3.2:latest"), question));
         QVERIFY(qobject_cast<ServerRunStream*>(stream));
         QString taskId;
@@ -234,15 +273,15 @@ private Q_SLOTS:
         QCOMPARE(stopped.outcome, ChatStream::Outcome::Cancelled);
         QCOMPARE(taskId.isEmpty(), question.startsWith(QLatin1String("late:")));
         QCOMPARE(stopped.content, QStringLiteral("Reply"));
-        bool asked = false;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (const QJsonValue& req : m_server->requests())
-                    asked = asked || req[QLatin1String("path")].toString().startsWith(
-                                         QStringLiteral("/api/tasks/stop/") + taskId);
-                return asked;
-            }(),
-            5000);
+        // Stopped there while it ran (by its id, once the server said it).
+        const auto stoppedTasks = [this] {
+            return QJsonDocument::fromJson(m_server->get(QStringLiteral("/_test/tasks")))
+                .object()[QLatin1String("stopped")]
+                .toArray();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stoppedTasks().size(), before + 1, 5000);
+        if (!taskId.isEmpty())
+            QCOMPARE(stoppedTasks().last().toString(), taskId);
     }
 
     // A tool's confirmation during a reply: asked of the person; nobody there is a no.
@@ -301,8 +340,18 @@ private Q_SLOTS:
         imported.title = QStringLiteral("Sorting in Python");
         imported.source = QStringLiteral("open-webui");
         imported.sourceId = QStringLiteral("c-two");
+        imported.backend = QStringLiteral("team"); // brought over from this server
         auto made = chats.createChat(imported);
         QVERIFY(made);
+        // The same id from a file, and from another server: not this server's to change.
+        Chat fromFile = imported;
+        fromFile.sourceId = QStringLiteral("c-file");
+        fromFile.backend.clear();
+        Chat fromElsewhere = imported;
+        fromElsewhere.sourceId = QStringLiteral("c-other");
+        fromElsewhere.backend = QStringLiteral("elsewhere");
+        QVERIFY(chats.createChat(fromFile));
+        QVERIFY(chats.createChat(fromElsewhere));
         Chat own;
         own.title = QStringLiteral("Mine");
         auto mine = chats.createChat(own);
@@ -317,12 +366,13 @@ private Q_SLOTS:
         QCOMPARE((*chats.chat(made->id))->title, QStringLiteral("Sorting, again"));
         m_server->post(
             QStringLiteral("/_test/emit"),
-            R"({"chat_id":"c-two","data":{"type":"chat:tags","data":["python","howto"]}})");
+            R"({"chat_id":"c-two","data":{"type":"chat:tags","data":["python","none","howto"]}})");
         QTRY_COMPARE(changed.count(), 2);
         QCOMPARE((*chats.chat(made->id))->tags,
                  (QStringList{QStringLiteral("python"), QStringLiteral("howto")}));
         // Another chat's id, Lyss's own chat's id, a temporary chat: nothing changes.
-        for (const QString& id : {QStringLiteral("c-nine"), mine->id, QStringLiteral("local:x")})
+        for (const QString& id : {QStringLiteral("c-nine"), mine->id, QStringLiteral("local:x"),
+                                  QStringLiteral("c-file"), QStringLiteral("c-other")})
             m_server->post(
                 QStringLiteral("/_test/emit"),
                 QJsonDocument(
@@ -335,7 +385,48 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(changed.count(), 2);
         QCOMPARE((*chats.chat(mine->id))->title, QStringLiteral("Mine"));
+        for (const ChatSummary& c : *chats.listChats())
+            QVERIFY2(c.chat.title != QLatin1String("Hijacked"), qPrintable(c.chat.sourceId));
         m_channel->events().setChats(nullptr);
+    }
+
+    // The network back (as the system says): a channel that gave up tries again at once;
+    // one the server refused waits for a new sign-in.
+    void theNetworkComingBack()
+    {
+        auto server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        const int port = server->port();
+        OpenWebUiBackend team(
+            {QStringLiteral("team"), BackendKind::OpenWebUi, server->url(), kApiKey, 30000},
+            &m_nam);
+        ServerChannel channel(team, &m_nam);
+        channel.client().setTiming({50, 100, 0.5, 2000, 2, 60000});
+        channel.start();
+        QTRY_COMPARE_WITH_TIMEOUT(channel.client().state(), SocketIoClient::State::Connected,
+                                  10000);
+        server.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(channel.client().state(), SocketIoClient::State::Failed, 10000);
+        server = std::make_unique<test::FakeServer>(
+            QStringList{QStringLiteral("--port"), QString::number(port)},
+            QStringLiteral("fake_openwebui.py"));
+        QTest::qWait(300);
+        QCOMPARE(channel.client().state(), SocketIoClient::State::Failed);
+        channel.networkCameBack();
+        QTRY_COMPARE_WITH_TIMEOUT(channel.client().state(), SocketIoClient::State::Connected,
+                                  10000);
+
+        OpenWebUiBackend stranger({QStringLiteral("stranger"), BackendKind::OpenWebUi,
+                                   server->url(), QStringLiteral("sk-wrong"), 30000},
+                                  &m_nam);
+        ServerChannel refused(stranger, &m_nam);
+        refused.start();
+        QTRY_VERIFY_WITH_TIMEOUT(refused.client().refused(), 10000);
+        QSignalSpy changes(&refused, &ServerChannel::stateChanged);
+        refused.networkCameBack();
+        QTest::qWait(300);
+        QCOMPARE(changes.count(), 0);
+        QCOMPARE(refused.client().state(), SocketIoClient::State::Failed);
     }
 
     void cleanupTestCase()

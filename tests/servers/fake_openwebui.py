@@ -15,8 +15,10 @@ Prints "PORT <n>" once listening. Run with /usr/bin/python3 (Debian's python3-ai
   --ping-interval S, --ping-timeout S   the socket's Engine.IO timers (default 25 and 20)
 
 The socket (python-socketio's AsyncServer at /ws/socket.io, as Open WebUI mounts it) takes
-a CONNECT whose auth token is a sign-in's token or Ann's API key, and refuses any other
-(CONNECT_ERROR "Not authorized"; Open WebUI itself connects everyone and sends nothing).
+a CONNECT whose auth token is a sign-in's token (and puts it in its person's room, where a
+task's events go) or Ann's API key (in no room: Open WebUI's decode_token does not take
+keys), and refuses any other (CONNECT_ERROR "Not authorized"; Open WebUI itself connects
+everyone and sends nothing). /_test/tasks lists the tasks running and those stopped.
 Controls: /_test/sockets (who is connected, and by which transport), /_test/emit (the JSON
 body as an "events" envelope, or ?event=NAME), /_test/call (the same, waiting for the
 client's acknowledgement, kept in /_test/acks), /_test/kick (the server disconnects every
@@ -178,7 +180,8 @@ async def completions(request):
     if form.get("chat_id") and form.get("id") and form.get("session_id") and model != "hostile":
         # Open WebUI runs such a request as a task and answers over its socket.
         task_id = secrets.token_hex(8)
-        TASKS[task_id] = asyncio.get_running_loop().create_task(run_task(form, model))
+        person, _ = person_of(request)
+        TASKS[task_id] = asyncio.get_running_loop().create_task(run_task(form, model, person))
         if any(isinstance(m.get("content"), str) and m["content"].startswith("late:")
                for m in form.get("messages", [])):
             await asyncio.sleep(0.5)  # the events come before this answer
@@ -233,10 +236,11 @@ async def completions(request):
 
 
 TASKS = {}  # task id -> the asyncio task running a reply
+STOPPED = []  # the tasks stopped by /api/tasks/stop/ID while they ran
 REASONING = ["Let me think", "Let me think about sorting", "Let me think about sorting lists."]
 
 
-async def run_task(form, model):
+async def run_task(form, model, person):
     """A reply as Open WebUI's background task sends it: events to the person's sockets,
     the text whole so far in each chat:completion (ENABLE_REALTIME_CHAT_SAVE off), or
     OpenAI chunks when the question starts with "chunks:" (on). "think:" adds a reasoning
@@ -252,7 +256,7 @@ async def run_task(form, model):
     async def emit(kind, data=None):
         envelope = {"chat_id": chat_id, "message_id": message_id,
                     "data": {"type": kind, "data": data}}
-        await SIO.emit("events", envelope)  # to room user:<id>: every socket of the person
+        await SIO.emit("events", envelope, room="user:" + person["id"])  # every socket of theirs
 
     try:
         await emit("chat:active", {"active": True})
@@ -268,6 +272,16 @@ async def run_task(form, model):
                                     to=sid, timeout=30)
             ACKS.append(answer)
             prefix = "You said %s. " % ("yes" if answer is True else "no")
+        if last.startswith("rewrite:"):
+            # A <think> tag being written, then made a block of the server's own; and a
+            # <details> the model wrote itself, which is part of the answer.
+            await emit("chat:completion", {"content": "Answer: <thi"})
+            block = ('<details type="reasoning" done="true" duration="1">\n'
+                     "<summary>Thought for 1 second</summary>\n> pondering\n</details>\n")
+            mine = "Answer: <details><summary>More</summary>hidden</details> end"
+            await emit("chat:completion", {"content": block + "Answer: <det"})
+            await emit("chat:completion", {"done": True, "content": block + mine})
+            return
         reply = prefix + "Reply to: " + last
         words = reply.split(" ")
         shown = ""
@@ -307,6 +321,9 @@ async def run_task(form, model):
         raise
     finally:
         await emit("chat:active", {"active": False})
+        for task_id, task in list(TASKS.items()):
+            if task is asyncio.current_task():
+                del TASKS[task_id]
 
 
 async def stop_task(request):
@@ -315,6 +332,7 @@ async def stop_task(request):
     if task is None:
         return web.json_response({"detail": "Task not found"}, status=404)
     task.cancel()
+    STOPPED.append(request.match_info["id"])
     return web.json_response({"status": True, "message": "Stopped"})
 
 
@@ -416,11 +434,17 @@ def make_socket(app):
     @SIO.event
     async def connect(sid, environ, auth):
         token = (auth or {}).get("token", "")
-        known = token == API_KEY or (token in TOKENS and (TOKENS[token][1] is None
-                                                          or TOKENS[token][1] > now()))
-        if not known:
+        signed_in = token in TOKENS and (TOKENS[token][1] is None or TOKENS[token][1] > now())
+        if not signed_in and token != API_KEY:
             raise socketio.exceptions.ConnectionRefusedError("Not authorized")
         SOCKETS[sid] = {"token": token, "transport": transport_of(sid)}
+        if signed_in:
+            # As Open WebUI: a sign-in's token (decode_token) puts the socket in its
+            # person's room, where their events go. An API key is no such token: the
+            # socket is connected, but in no room, and hears none of them.
+            entered = SIO.enter_room(sid, "user:" + PEOPLE[TOKENS[token][0]]["id"])
+            if asyncio.iscoroutine(entered):  # a coroutine from python-socketio 5.8 on
+                await entered
 
     @SIO.event
     async def disconnect(sid):
@@ -463,6 +487,10 @@ async def test_call(request):
     return web.json_response({"ok": True})
 
 
+async def test_tasks(request):
+    return web.json_response({"running": sorted(TASKS), "stopped": STOPPED})
+
+
 async def test_acks(request):
     return web.json_response(ACKS)
 
@@ -492,6 +520,7 @@ def make_app():
         app.router.add_route(method, "/_test/emit", test_emit)
         app.router.add_route(method, "/_test/call", test_call)
         app.router.add_route(method, "/_test/acks", test_acks)
+        app.router.add_route(method, "/_test/tasks", test_tasks)
         app.router.add_route(method, "/_test/kick", test_kick)
     return app
 

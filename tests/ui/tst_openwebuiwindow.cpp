@@ -42,6 +42,24 @@ class TestOpenWebUiWindow : public QObject {
         return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort()));
     }
 
+    // Ann signed in to `server` as "team", as Settings › Servers leaves it.
+    static bool keepSignedIn(AppContext& app, const QUrl& server)
+    {
+        QNetworkAccessManager nam;
+        std::optional<Result<OpenWebUiSession>> session;
+        QObject context;
+        OpenWebUiSignIn::signIn(&nam, server, QStringLiteral("ann@example.org"),
+                                QStringLiteral("correct horse"), &context,
+                                [&](Result<OpenWebUiSession> r) { session = std::move(r); });
+        if (!QTest::qWaitFor([&] { return session.has_value(); }, 10000) || !*session)
+            return false;
+        BackendRecord record;
+        record.name = QStringLiteral("team");
+        record.kind = BackendKind::OpenWebUi;
+        record.url = server;
+        return ServerSignIn::keep(app.backends(), app.secrets(), record, **session).ok();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -160,16 +178,9 @@ private Q_SLOTS:
             std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
         Window w(nowhere(), {}, {},
                  {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
-        ServerAdder adder(*w.app);
-        BackendRecord added;
-        QVERIFY(adder
-                    .add(QStringLiteral("openwebui"), QStringLiteral("team"),
-                         server->url().toString(),
-                         QStringLiteral("sk-0123456789abcdef0123456789abcdef"))
-                    .ok());
-        w.backends->rebuild(*w.app->effectiveBackends(), &w.app->secrets(), 30000);
+        QVERIFY(keepSignedIn(*w.app, server->url()));
+        w.window->rebuildBackends();
         auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
-        status->start();
         w.window->resize(1400, 800);
         QTRY_VERIFY_WITH_TIMEOUT(status->accessibleDescription().contains(
                                      QLatin1String("Live updates: connected (websocket)")),
@@ -190,12 +201,7 @@ private Q_SLOTS:
             std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
         Window w(nowhere(), {}, {},
                  {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
-        ServerAdder adder(*w.app);
-        QVERIFY(adder
-                    .add(QStringLiteral("openwebui"), QStringLiteral("team"),
-                         server->url().toString(),
-                         QStringLiteral("sk-0123456789abcdef0123456789abcdef"))
-                    .ok());
+        QVERIFY(keepSignedIn(*w.app, server->url()));
         w.window->rebuildBackends();
         w.window->resize(1400, 800);
         auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
@@ -209,6 +215,7 @@ private Q_SLOTS:
         ServerQuestionDialog* dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = w.window->findChild<ServerQuestionDialog*>()), 10000);
         QCOMPARE(dialog->windowTitle(), QStringLiteral("team asks"));
+        QVERIFY(!dialog->isModal()); // the window stays usable: Stop, other chats
         auto* message = dialog->findChild<QLabel*>(QStringLiteral("questionMessage"));
         QCOMPARE(message->text(), QStringLiteral("It reads <b>your</b> files."));
         QCOMPARE(message->textFormat(), Qt::PlainText);
@@ -232,6 +239,7 @@ private Q_SLOTS:
         imported.title = QStringLiteral("Sorting in Python");
         imported.source = QStringLiteral("open-webui");
         imported.sourceId = QStringLiteral("c-two");
+        imported.backend = QStringLiteral("team"); // brought over from it
         QVERIFY(w.app->store().chats().createChat(imported));
         w.window->findChild<ChatSidebar*>()->reload();
         server->post(QStringLiteral("/_test/emit"),

@@ -63,6 +63,7 @@ void ServerAccount::importChats(const EffectiveBackend& server,
         auto file = ChatImporter::parse(*bytes, name);
         if (!file)
             return done(file.error(), 0); // which says that nothing was imported
+        file->backend = name;
         ChatImporter importer(m_app.database(), m_app.session().userId());
         auto summary = importer.write(*file);
         if (!summary)

@@ -417,7 +417,7 @@ void MainWindow::watchChannel(ServerChannel* channel)
             if (guarded)
                 guarded->events().answer(q, a);
         });
-        dialog->open();
+        dialog->show(); // not modal: Stop, the composer and other chats stay at hand
         QApplication::alert(this);
     });
 }

@@ -55,7 +55,7 @@ void ServerStatus::start(bool ask)
             Q_EMIT changed();
         });
         m_monitors << monitor;
-        if (auto* server = qobject_cast<OpenWebUiBackend*>(b)) {
+        if (auto* server = qobject_cast<OpenWebUiBackend*>(b); server && server->signedIn()) {
             auto* channel = new ServerChannel(*server, m_backends.network(), this);
             connect(channel, &ServerChannel::stateChanged, this, &ServerStatus::updateText);
             m_channels.insert(b->name(), channel);
