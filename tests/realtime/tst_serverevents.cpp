@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 using namespace lyss;
@@ -282,6 +283,41 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stoppedTasks().size(), before + 1, 5000);
         if (!taskId.isEmpty())
             QCOMPARE(stoppedTasks().last().toString(), taskId);
+    }
+
+    // The channel going (its window closed, another person signed in) ends the reply with
+    // what arrived, and stops the server's work on it.
+    void theChannelGoingEndsTheReply()
+    {
+        const qsizetype before =
+            QJsonDocument::fromJson(m_server->get(QStringLiteral("/_test/tasks")))
+                .object()[QLatin1String("stopped")]
+                .toArray()
+                .size();
+        auto channel = std::make_unique<ServerChannel>(*m_team, &m_nam);
+        channel->start();
+        QTRY_COMPARE_WITH_TIMEOUT(channel->client().state(), SocketIoClient::State::Connected,
+                                  10000);
+        m_team->setChannel(channel.get());
+        const auto ended = test::runStream(
+            m_team->chat(ask(QStringLiteral("llama3.2:latest"),
+                             QStringLiteral("slow: one two three four five"))),
+            [&channel](ChatStream*, const test::StreamResult&) {
+                // As a person's action does it: from the event loop, not from inside the
+                // socket's own signal.
+                QTimer::singleShot(0, [&channel] { channel.reset(); });
+            },
+            30000);
+        m_team->setChannel(m_channel.get());
+        QCOMPARE(ended.outcome, ChatStream::Outcome::Failed);
+        QVERIFY2(ended.error.contains(QLatin1String("was closed")), qPrintable(ended.error));
+        QCOMPARE(ended.content, QStringLiteral("Reply"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QJsonDocument::fromJson(m_server->get(QStringLiteral("/_test/tasks")))
+                .object()[QLatin1String("stopped")]
+                .toArray()
+                .size(),
+            before + 1, 5000);
     }
 
     // A tool's confirmation during a reply: asked of the person; nobody there is a no.

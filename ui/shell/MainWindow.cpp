@@ -418,6 +418,8 @@ void MainWindow::watchChannel(ServerChannel* channel)
                 guarded->events().answer(q, a);
         });
         dialog->show(); // not modal: Stop, the composer and other chats stay at hand
+        dialog->raise();
+        dialog->activateWindow();
         QApplication::alert(this);
     });
 }

@@ -28,6 +28,7 @@ ServerQuestionDialog::ServerQuestionDialog(const QString& serverName, const Serv
     setObjectName(QStringLiteral("serverQuestion"));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("%1 asks").arg(serverName));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 56); // room for a sentence a line
     auto* layout = new QVBoxLayout(this);
     if (!question.title.isEmpty()) {
         QLabel* title = plainLabel(question.title, this);
