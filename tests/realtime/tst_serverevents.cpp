@@ -343,6 +343,23 @@ private Q_SLOTS:
         QVERIFY(!said.isEmpty());
     }
 
+    // A tool's input: the person's line goes back as the acknowledgement.
+    void anInputIsAnswered()
+    {
+        const qsizetype before = acksOn(*m_server).size();
+        auto c = connect(&m_channel->events(), &ServerEvents::asked, this,
+                         [this](const ServerQuestion& q) {
+                             QCOMPARE(q.event.kind, ServerEvent::Kind::Input);
+                             m_channel->events().answer(q, QStringLiteral("Ann Example"));
+                         });
+        m_server->post(QStringLiteral("/_test/call"),
+                       R"({"chat_id":"c","message_id":"m","data":{"type":"input",
+                           "data":{"title":"Your name?","placeholder":"Ann"}}})");
+        QTRY_COMPARE(acksOn(*m_server).size(), before + 1);
+        QCOMPARE(acksOn(*m_server).last().toString(), QStringLiteral("Ann Example"));
+        disconnect(c);
+    }
+
     // Code for a browser to run is refused at once, with words.
     void executeIsRefused()
     {

@@ -10,6 +10,7 @@
 #include "backends/OpenWebUiSignIn.h"
 #include "conversation/MessageLayouts.h"
 #include "conversation/NoticeBar.h"
+#include "realtime/ServerChannel.h"
 #include "secrets/SecretStore.h"
 #include "settings/ServerAdder.h"
 #include "settings/ServersPage.h"
@@ -246,6 +247,63 @@ private Q_SLOTS:
                      R"({"chat_id":"c-two","data":{"type":"chat:title","data":"Sorting, again"}})");
         QTRY_VERIFY_WITH_TIMEOUT(w.chatRows().contains(QStringLiteral("Sorting, again")), 10000);
         QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+
+    // A channel that gave up says so in the top bar, with Retry, which tries again.
+    void theChannelStoppedWithRetry()
+    {
+        auto server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        Window w(nowhere(), {}, {},
+                 {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
+        QVERIFY(keepSignedIn(*w.app, server->url()));
+        w.window->rebuildBackends();
+        w.window->resize(1400, 800);
+        auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
+        auto* channel = status->findChild<ServerChannel*>();
+        QVERIFY(channel);
+        channel->client().setTiming({50, 100, 0.5, 2000, 2, 60000}); // a shortened clock
+        QTRY_VERIFY_WITH_TIMEOUT(
+            status->accessibleDescription().contains(QLatin1String("Live updates: connected")),
+            10000);
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("live updates stopped")),
+                                 10000);
+        QVERIFY2(status->text().contains(QLatin1String("href=\"retry:team\"")),
+                 qPrintable(status->text()));
+        Q_EMIT status->linkActivated(QStringLiteral("retry:team"));
+        QVERIFY(channel->client().state() != SocketIoClient::State::Failed);
+        QVERIFY(!status->text().contains(QLatin1String("live updates stopped")));
+        QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+
+    // A tool's input: the line it asks for, typed and sent back; cancelled is false.
+    void anInputQuestion()
+    {
+        ServerEvent input;
+        input.kind = ServerEvent::Kind::Input;
+        input.title = QStringLiteral("Your name?");
+        input.text = QStringLiteral("For the <i>report</i>");
+        input.placeholder = QStringLiteral("Ann");
+        input.value = QStringLiteral("A");
+        for (const bool accept : {true, false}) {
+            ServerQuestionDialog dialog(QStringLiteral("team"), input);
+            std::optional<QJsonValue> answer;
+            connect(&dialog, &ServerQuestionDialog::answered, this,
+                    [&answer](const QJsonValue& a) { answer = a; });
+            auto* line = dialog.findChild<QLineEdit*>(QStringLiteral("questionAnswer"));
+            QVERIFY(line);
+            QCOMPARE(line->text(), QStringLiteral("A"));
+            QCOMPARE(line->placeholderText(), QStringLiteral("Ann"));
+            QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("questionMessage"))->textFormat(),
+                     Qt::PlainText);
+            line->setText(QStringLiteral("Ann Example"));
+            auto* buttons = dialog.findChild<QDialogButtonBox*>();
+            buttons->button(accept ? QDialogButtonBox::Ok : QDialogButtonBox::Cancel)->click();
+            QVERIFY(answer.has_value());
+            QCOMPARE(*answer,
+                     accept ? QJsonValue(QStringLiteral("Ann Example")) : QJsonValue(false));
+        }
     }
 
     // A preset shows by the server's name for it, with the id it is asked by.
