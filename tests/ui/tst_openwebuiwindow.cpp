@@ -43,6 +43,19 @@ class TestOpenWebUiWindow : public QObject {
         return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(test::closedPort()));
     }
 
+    // A window with only `server` (Ann signed in to it as "team"), its servers rebuilt.
+    std::unique_ptr<Window> signedInWindow(const test::FakeServer& server) const
+    {
+        auto w = std::make_unique<Window>(
+            nowhere(), std::function<void(AppContext&)>{}, QString{},
+            QList<QPair<QString, QString>>{
+                {QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
+        if (!keepSignedIn(*w->app, server.url()))
+            return nullptr;
+        w->window->rebuildBackends();
+        return w;
+    }
+
     // Ann signed in to `server` as "team", as Settings › Servers leaves it.
     static bool keepSignedIn(AppContext& app, const QUrl& server)
     {
@@ -177,10 +190,9 @@ private Q_SLOTS:
     {
         auto server =
             std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
-        Window w(nowhere(), {}, {},
-                 {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
-        QVERIFY(keepSignedIn(*w.app, server->url()));
-        w.window->rebuildBackends();
+        auto made = signedInWindow(*server);
+        QVERIFY(made);
+        Window& w = *made;
         auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
         w.window->resize(1400, 800);
         QTRY_VERIFY_WITH_TIMEOUT(status->accessibleDescription().contains(
@@ -200,10 +212,9 @@ private Q_SLOTS:
     {
         auto server =
             std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
-        Window w(nowhere(), {}, {},
-                 {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
-        QVERIFY(keepSignedIn(*w.app, server->url()));
-        w.window->rebuildBackends();
+        auto made = signedInWindow(*server);
+        QVERIFY(made);
+        Window& w = *made;
         w.window->resize(1400, 800);
         auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -254,10 +265,9 @@ private Q_SLOTS:
     {
         auto server =
             std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
-        Window w(nowhere(), {}, {},
-                 {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:9")}});
-        QVERIFY(keepSignedIn(*w.app, server->url()));
-        w.window->rebuildBackends();
+        auto made = signedInWindow(*server);
+        QVERIFY(made);
+        Window& w = *made;
         w.window->resize(1400, 800);
         auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
         auto* channel = status->findChild<ServerChannel*>();
