@@ -122,6 +122,14 @@ std::optional<ServerEvent> ServerEvent::from(const QString& name, const QJsonArr
     switch (e.kind) {
     case Kind::StatusLine:
         e.text = textIn(e.data, QLatin1String("description"));
+        if (e.text.contains(QLatin1String("{{count}}"))) {
+            // Open WebUI's web search: "Searched {{count}} sites", counted from its URLs
+            // (or its items), as its web page fills it in.
+            const QJsonArray urls = o.value(QLatin1String("urls")).toArray();
+            const qsizetype count =
+                urls.isEmpty() ? o.value(QLatin1String("items")).toArray().size() : urls.size();
+            e.text.replace(QLatin1String("{{count}}"), QString::number(count));
+        }
         e.done = o.value(QLatin1String("done")).toBool();
         e.hidden = o.value(QLatin1String("hidden")).toBool();
         break;

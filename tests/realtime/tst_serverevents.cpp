@@ -124,6 +124,15 @@ private Q_SLOTS:
         QCOMPARE(e.chatId, QStringLiteral("c"));
         QCOMPARE(e.messageId, QStringLiteral("m"));
         QCOMPARE(e.text, QStringLiteral("Searching"));
+        // Open WebUI's web search counts its sites in the line.
+        QCOMPARE(parse(R"({"data":{"type":"status","data":{"action":"web_search",
+                        "description":"Searched {{count}} sites","urls":["a","b"],"done":true}}})")
+                     .text,
+                 QStringLiteral("Searched 2 sites"));
+        QCOMPARE(parse(R"({"data":{"type":"status","data":{"description":"Searched {{count}} sites",
+                        "items":[{"url":"a"}]}}})")
+                     .text,
+                 QStringLiteral("Searched 1 sites"));
         e = parse(R"({"chat_id":"c","data":{"type":"chat:title","data":"Trip"}})",
                   QStringLiteral("chat-events"));
         QCOMPARE(e.kind, Kind::Title);

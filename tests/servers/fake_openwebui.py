@@ -262,7 +262,9 @@ async def run_task(form, model, person):
         await emit("chat:active", {"active": True})
         await emit("status", {"description": "Searching the web", "done": False})
         await asyncio.sleep(0.01)
-        await emit("status", {"description": "Searched 3 sites", "done": True})
+        await emit("status", {"action": "web_search", "description": "Searched {{count}} sites",
+                              "urls": ["https://a.example", "https://b.example",
+                                       "https://c.example"], "done": True})
         prefix = ""
         if last.startswith("ask:"):
             answer = await SIO.call("events", {"chat_id": chat_id, "message_id": message_id,

@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -238,6 +239,15 @@ private Q_SLOTS:
         QCOMPARE(w.last().content, QStringLiteral("You said yes. Reply to: ask: may I"));
         const QJsonObject body = server->lastChatRequest()[QLatin1String("body")].toObject();
         QVERIFY(body[QLatin1String("chat_id")].toString().startsWith(QLatin1String("local:")));
+
+        // Stopped while the tool asks: the server stops, and its question goes away.
+        w.type(QStringLiteral("ask: and now?"));
+        w.window->send();
+        QPointer<ServerQuestionDialog> asked;
+        QTRY_VERIFY_WITH_TIMEOUT((asked = w.window->findChild<ServerQuestionDialog*>()), 10000);
+        w.window->stop();
+        QCOMPARE(w.last().status, MessageStatus::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(asked.isNull() || !asked->isVisible(), 10000);
 
         server->post(QStringLiteral("/_test/emit"),
                      R"({"data":{"type":"notification","data":{"type":"info",

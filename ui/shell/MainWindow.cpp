@@ -413,6 +413,16 @@ void MainWindow::watchChannel(ServerChannel* channel)
     QPointer<ServerChannel> guarded(channel);
     connect(&events, &ServerEvents::asked, this, [this, server, guarded](const ServerQuestion& q) {
         auto* dialog = new ServerQuestionDialog(server, q.event, this);
+        // Its reply ended meanwhile (done, failed, stopped): the question is gone too.
+        connect(
+            &guarded->events(), &ServerEvents::messageEvent, dialog,
+            [dialog, chatId = q.event.chatId, messageId = q.event.messageId](const ServerEvent& e) {
+                using Kind = ServerEvent::Kind;
+                const bool ended = (e.kind == Kind::Completion && (e.done || !e.text.isEmpty())) ||
+                                   e.kind == Kind::Error || e.kind == Kind::Cancelled;
+                if (ended && e.chatId == chatId && e.messageId == messageId)
+                    dialog->withdraw();
+            });
         connect(dialog, &ServerQuestionDialog::answered, this, [guarded, q](const QJsonValue& a) {
             if (guarded)
                 guarded->events().answer(q, a);

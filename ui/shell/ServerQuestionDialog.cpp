@@ -61,6 +61,8 @@ ServerQuestionDialog::ServerQuestionDialog(const QString& serverName, const Serv
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(this, &QDialog::finished, this, [this](int result) {
+        if (m_withdrawn)
+            return;
         if (result != QDialog::Accepted)
             Q_EMIT answered(false);
         else if (m_input)
@@ -72,6 +74,12 @@ ServerQuestionDialog::ServerQuestionDialog(const QString& serverName, const Serv
         m_text->setFocus();
     else
         buttons->button(QDialogButtonBox::Yes)->setDefault(true);
+}
+
+void ServerQuestionDialog::withdraw()
+{
+    m_withdrawn = true;
+    reject();
 }
 
 } // namespace lyss

@@ -21,11 +21,15 @@ public:
     ServerQuestionDialog(const QString& serverName, const ServerEvent& question,
                          QWidget* parent = nullptr);
 
+    // The question went away (its reply ended, the server stopped): closes without an answer.
+    void withdraw();
+
 Q_SIGNALS:
     void answered(const QJsonValue& answer);
 
 private:
     bool m_input = false;
+    bool m_withdrawn = false;
     QLineEdit* m_text = nullptr;
 };
 
