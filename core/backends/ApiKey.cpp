@@ -41,8 +41,8 @@ void ApiKey::State::settle(const QString& key, const QString& why)
 QString ApiKey::value()
 {
     State& s = *m_state;
-    if (s.reading) // a request made before the keyring answered goes without; it says why
-        return {};
+    if (s.reading)      // a request made before the keyring answered goes without (or with the
+        return s.value; // key read before, while it is read again); problem() says why
     if (!s.read) {
         auto key = s.store->read(s.entry);
         if (key && key->has_value())
@@ -61,13 +61,17 @@ void ApiKey::whenRead(QObject* context, std::function<void()> then)
         if (guard)
             then();
     };
-    if (s.read) {
+    if (s.read && !s.stale) {
         guarded();
         return;
     }
     s.waiting.append(std::move(guarded));
     if (s.reading)
         return;
+    if (s.stale) {
+        s.stale = false;
+        s.read = false; // the value known stays, for what asks meanwhile
+    }
     s.reading = true;
     const std::weak_ptr<State> weak = m_state;
     const int limitMs = s.store->answerWithinMs();
@@ -98,6 +102,12 @@ void ApiKey::whenRead(QObject* context, std::function<void()> then)
         else
             state->settle({}, key ? tr("the key is not in the keyring") : key.errorMessage());
     });
+}
+
+void ApiKey::readAgain()
+{
+    if (m_state->store)
+        m_state->stale = true;
 }
 
 } // namespace lyss

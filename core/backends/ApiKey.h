@@ -38,6 +38,10 @@ public:
     // Why the key could not be read ("" when it could, or was never needed).
     QString problem() const { return m_state->problem; }
     bool wasRead() const { return !m_state->store || m_state->read; }
+    // The server no longer takes the key: it is read from the keyring again (without
+    // waiting) before the next request that waits for it, as it may have been renewed
+    // there meanwhile (lyss-cli backends login). Until then the one known is used.
+    void readAgain();
 
 private:
     struct State {
@@ -47,7 +51,8 @@ private:
         QString problem;
         bool read = false;
         bool reading = false;
-        bool late = false; // the limit passed; the keyring's answer may still come
+        bool late = false;  // the limit passed; the keyring's answer may still come
+        bool stale = false; // readAgain(): read anew at the next whenRead()
         QList<std::function<void()>> waiting;
         void settle(const QString& key, const QString& why);
     };

@@ -229,13 +229,15 @@ QString HttpClient::describeFailure(QNetworkReply* reply, const QByteArray& body
     }
     // Open WebUI answers an ended or revoked token with 401; 403 is a rule of the server's
     // (a route or a feature not allowed), said in its own words below.
-    if (status == 401 && !m_signInName.isEmpty() && m_apiKey->problem().isEmpty())
+    if (status == 401 && !m_signInName.isEmpty() && m_apiKey->problem().isEmpty()) {
+        m_apiKey->readAgain(); // a sign-in renewed meanwhile is used from the next request
         return tr("%1 no longer takes your sign-in (HTTP %2: %3): it has ended or was "
                   "revoked. Sign in again in Settings › Servers, or with: lyss-cli backends "
                   "login %4")
             .arg(serverLabel())
             .arg(status)
             .arg(serverText, m_signInName);
+    }
     if (status == 401 || status == 403) {
         if (!m_apiKey->problem().isEmpty())
             return tr("%1 refused the request (HTTP %2: %3). Its API key could not be read "

@@ -255,6 +255,17 @@ private Q_SLOTS:
             team->chat(request(QStringLiteral("llama3.2:latest"), QStringLiteral("hi"))));
         QVERIFY2(chat.error.contains(QLatin1String("no longer takes your sign-in")),
                  qPrintable(chat.error));
+
+        // Signed in again elsewhere (lyss-cli backends login, another window): the running
+        // backend takes the new sign-in from the keyring at its next request.
+        auto session = signIn(QStringLiteral("ann@example.org"), QStringLiteral("correct horse"));
+        QVERIFY(session);
+        auto record = app->backends().find(QStringLiteral("team"));
+        QVERIFY(record && record->has_value());
+        QVERIFY(ServerSignIn::keep(app->backends(), app->secrets(), **record, *session));
+        auto again =
+            test::wait<QList<ModelInfo>>([&](auto done) { team->listModels(std::move(done)); });
+        QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
         QVERIFY(app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
     }
 
