@@ -2584,6 +2584,10 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <source>The Open WebUI server at %1 did not take that email and password (it said: %2). Check both, and try again.</source>
         <translation>位于 %1 的 Open WebUI 服务器不接受这个邮箱和密码（它说：%2）。请检查两者后重试。</translation>
     </message>
+    <message>
+        <source>Your password goes to %1 over plain http: anyone on the network between can read it (and the sign-in after it). Use https:// if the server offers it.</source>
+        <translation>你的密码将通过未加密的 http 发送到 %1：途经网络上的任何人都能读取它（以及之后的登录凭据）。如果服务器支持，请使用 https://。</translation>
+    </message>
 </context>
 <context>
     <name>Passwords</name>

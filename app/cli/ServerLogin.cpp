@@ -25,6 +25,8 @@ int signInToServer(CliContext& ctx, const BackendRecord& record, const QString& 
     AppContext* app = ctx.writableApp();
     if (!app)
         return kExitFailed;
+    if (const QString exposed = OpenWebUiSignIn::passwordExposure(record.url); !exposed.isEmpty())
+        ctx.err() << CliContext::tr("Warning: %1").arg(exposed) << Qt::endl;
     QByteArray password;
     if (!PasswordReader(ctx, passwordFromStdin)
              .read(CliContext::tr("Password for %1 on %2: ").arg(email, record.url.toString()),

@@ -5,6 +5,7 @@
 #include "backends/HttpClient.h"
 #include "backends/StreamEvent.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -87,6 +88,19 @@ void OpenWebUiSignIn::signIn(QNetworkAccessManager* nam, const QUrl& server, con
     // Nobody waits any more: the request goes with `context`, quietly (a deleted reply
     // emits nothing; an aborted one would answer a caller half gone).
     reply->setParent(context);
+}
+
+QString OpenWebUiSignIn::passwordExposure(const QUrl& server)
+{
+    if (server.scheme() != QLatin1String("http"))
+        return {};
+    const QString host = server.host();
+    const QHostAddress address(host);
+    if (host == QLatin1String("localhost") || address.isLoopback())
+        return {};
+    return tr("Your password goes to %1 over plain http: anyone on the network between can "
+              "read it (and the sign-in after it). Use https:// if the server offers it.")
+        .arg(server.host());
 }
 
 } // namespace lyss

@@ -44,6 +44,9 @@ public:
     {
         return untilMs > 0 && untilMs - nowMs < kRenewBeforeMs;
     }
+    // What to tell someone about to send their password to `server`: "" over https or to
+    // this computer; over plain http to another one, that it travels readable.
+    static QString passwordExposure(const QUrl& server);
 };
 
 } // namespace lyss

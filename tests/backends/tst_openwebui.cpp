@@ -138,6 +138,21 @@ private Q_SLOTS:
 
     // The token in the keyring under the backend's name, the account and its end in the
     // store; the password in neither.
+    // A password about to travel readable is said so: over plain http to another computer.
+    void aPasswordOverPlainHttpIsWarnedOf()
+    {
+        for (const char* safe : {"https://chat.example.org", "http://127.0.0.1:8080",
+                                 "http://localhost:3000", "http://[::1]:8080"})
+            QCOMPARE(OpenWebUiSignIn::passwordExposure(QUrl(QString::fromLatin1(safe))), QString());
+        for (const char* exposed : {"http://chat.example.org", "http://192.168.1.20:3000"}) {
+            const QString said =
+                OpenWebUiSignIn::passwordExposure(QUrl(QString::fromLatin1(exposed)));
+            QVERIFY2(said.contains(QLatin1String("over plain http")) &&
+                         said.contains(QUrl(QString::fromLatin1(exposed)).host()),
+                     qPrintable(said));
+        }
+    }
+
     void theSignInIsKept()
     {
         QTemporaryDir dir;

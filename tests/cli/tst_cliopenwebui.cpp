@@ -108,6 +108,8 @@ private Q_SLOTS:
                    "correct horse\n");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.startsWith(QLatin1String("Signed in to team")), qPrintable(r.out));
+        // This computer's own server: no warning about plain http.
+        QVERIFY2(!r.err.contains(QLatin1String("plain http")), qPrintable(r.err));
         r = runCli(dir.path(), words({"chat", "--model", "team/code-helper", "again"}), env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 

@@ -3,6 +3,7 @@
 
 #include "app/AppContext.h"
 #include "backends/BackendSet.h"
+#include "backends/OpenWebUiSignIn.h"
 #include "common/PlainText.h"
 #include "secrets/SecretStore.h"
 #include "settings/PageStyle.h"
@@ -144,9 +145,11 @@ void ServersPage::signIn(const BackendRecord& record, const QString& email, cons
 {
     say(tr("Signing in to %1…").arg(record.url.toString()));
     working(+1);
-    m_account->signIn(record, email, password, [this](Result<QString> r) {
+    const QString exposed = OpenWebUiSignIn::passwordExposure(record.url);
+    m_account->signIn(record, email, password, [this, exposed](Result<QString> r) {
         working(-1);
-        say(r ? *r : r.errorMessage());
+        // Said after the sign-in too: the password went that way, and the next one will.
+        say(r ? (exposed.isEmpty() ? *r : *r + QLatin1Char(' ') + exposed) : r.errorMessage());
         if (r) { // the form is cleared once the server has taken the sign-in
             resetForm();
             m_name->clear();
