@@ -4347,10 +4347,6 @@ Options:
         <source>A reply is not saved yet: press Retry saving (or free some space) before you restore.</source>
         <translation>还有回复尚未保存：恢复之前请按“重试保存”（或腾出一些空间）。</translation>
     </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
 </context>
 <context>
     <name>lyss::MarkdownRenderer</name>
@@ -4970,6 +4966,13 @@ Options:
     <message>
         <source>a question nobody was here to answer was declined: %1</source>
         <translation>无人在场回答的问题已被拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ServerEventsView</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -16,15 +16,13 @@
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessageModel.h"
 #include "conversation/MessageView.h"
-#include "conversation/NoticeBar.h"
 #include "conversation/UnsavedReplies.h"
 #include "realtime/ServerChannel.h"
 #include "settings/SettingsDialog.h"
 #include "shell/ChatDrawer.h"
-#include "shell/DesktopNotifier.h"
 #include "shell/FirstPaint.h"
 #include "shell/ImportDrop.h"
-#include "shell/ServerQuestionDialog.h"
+#include "shell/ServerEventsView.h"
 #include "shell/ServerStatus.h"
 #include "shell/ShortcutsHelp.h"
 #include "sidebar/ChatSidebar.h"
@@ -155,7 +153,10 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     connect(&m_breakpointTimer, &QTimer::timeout, this, &MainWindow::applyBreakpoint);
 
     connect(m_status, &ServerStatus::changed, this, &MainWindow::onMonitorChanged);
-    connect(m_status, &ServerStatus::channelAdded, this, &MainWindow::watchChannel);
+    // An Open WebUI server's events: notifications, its tools' questions, titles and tags.
+    auto* serverEvents = new ServerEventsView(this, m_pane->notices(), &m_app.store().chats());
+    connect(serverEvents, &ServerEventsView::chatChanged, m_sidebar, &ChatSidebar::refreshChat);
+    connect(m_status, &ServerStatus::channelAdded, serverEvents, &ServerEventsView::watch);
     m_status->start(/*ask=*/false); // "checking" until contactServers()
     buildShortcuts();
     // Colours: the theme in ui.theme, live from here on.
@@ -389,48 +390,6 @@ void MainWindow::refreshModels()
                                  m_app.settings().text(SettingKey::DefaultModel));
         m_pane->updateSendButton();
         showConversationOrHelp();
-    });
-}
-
-void MainWindow::watchChannel(ServerChannel* channel)
-{
-    ServerEvents& events = channel->events();
-    const QString server = channel->backendName();
-    // Titles and tags of the chats brought over from that server follow its changes.
-    events.setChats(&m_app.store().chats());
-    connect(&events, &ServerEvents::chatChanged, m_sidebar, &ChatSidebar::refreshChat);
-    connect(&events, &ServerEvents::notified, this,
-            [this, server](const QString& level, const QString& text) {
-                m_pane->notices()->notice(level, tr("%1: %2").arg(server, text));
-                if (isActiveWindow())
-                    return;
-                // Elsewhere: the desktop's notification, and the task bar's attention.
-                if (!m_notifier)
-                    m_notifier = new DesktopNotifier(this);
-                m_notifier->notify(server, text);
-                QApplication::alert(this);
-            });
-    QPointer<ServerChannel> guarded(channel);
-    connect(&events, &ServerEvents::asked, this, [this, server, guarded](const ServerQuestion& q) {
-        auto* dialog = new ServerQuestionDialog(server, q.event, this);
-        // Its reply ended meanwhile (done, failed, stopped): the question is gone too.
-        connect(
-            &guarded->events(), &ServerEvents::messageEvent, dialog,
-            [dialog, chatId = q.event.chatId, messageId = q.event.messageId](const ServerEvent& e) {
-                using Kind = ServerEvent::Kind;
-                const bool ended = (e.kind == Kind::Completion && (e.done || !e.text.isEmpty())) ||
-                                   e.kind == Kind::Error || e.kind == Kind::Cancelled;
-                if (ended && e.chatId == chatId && e.messageId == messageId)
-                    dialog->withdraw();
-            });
-        connect(dialog, &ServerQuestionDialog::answered, this, [guarded, q](const QJsonValue& a) {
-            if (guarded)
-                guarded->events().answer(q, a);
-        });
-        dialog->show(); // not modal: Stop, the composer and other chats stay at hand
-        dialog->raise();
-        dialog->activateWindow();
-        QApplication::alert(this);
     });
 }
 

@@ -41,7 +41,6 @@ class UndoBar;
 class Composer;
 class DesktopNotifier;
 class FindBar;
-class ServerChannel;
 class ServerStatus;
 class UnsavedReplies;
 class ThemeManager;
@@ -144,8 +143,6 @@ private:
     // Asks the servers for their state and models, once (after the first frame).
     void contactServers();
     void onMonitorChanged();
-    // An Open WebUI server's events: notifications, a tool's questions, chat titles and tags.
-    void watchChannel(ServerChannel* channel);
     void showConversationOrHelp();
     // The page shown in an empty chat, made the first time one is shown.
     WelcomePage* welcome();
@@ -154,7 +151,6 @@ private:
     void finishPendingDelete();
 
     AppContext& m_app;
-    DesktopNotifier* m_notifier = nullptr; // a server's notifications while elsewhere
     BackendSet& m_backends;
     Conversations& m_conversations;
     ChatSidebar* m_sidebar = nullptr;
