@@ -172,8 +172,11 @@ void ServerRunStream::onHeaders()
     disconnect(m_reply, nullptr, this, nullptr);
     if (m_channel)
         disconnect(&m_channel->events(), nullptr, this, nullptr);
-    m_http = new HttpChatStream(m_reply, std::make_unique<OpenAIStreamDecoder>(), m_client, m_model,
-                                m_idleTimeoutMs, m_backend); // which records the reply
+    // The same limits as the backend's own HTTP streams.
+    const qsizetype maxLine =
+        m_backend ? m_backend->config().maxLineBytes : LineSplitter::kMaxLineBytes;
+    m_http = new HttpChatStream(m_reply, std::make_unique<OpenAIStreamDecoder>(maxLine), m_client,
+                                m_model, m_idleTimeoutMs, m_backend); // which records the reply
     m_http->setParent(this);
     m_reply = nullptr;
     connect(m_http, &ChatStream::eventsReady, this, &ChatStream::eventsReady);
