@@ -8,6 +8,7 @@
 #include "app/AppContext.h"
 #include "conversation/BlockDecor.h"
 #include "conversation/Composer.h"
+#include "conversation/DocumentTemplate.h"
 #include "conversation/MessageColors.h"
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessagePainter.h"
@@ -23,6 +24,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTextList>
 #include <QToolTip>
 
@@ -303,14 +305,14 @@ private Q_SLOTS:
     void headingsAndListsInProportion()
     {
         const MessageColors colors = MessageColors::fromPalette(QPalette());
-        QTextDocument doc;
         QFont font;
         font.setPointSizeF(10);
-        doc.setDefaultFont(font);
-        doc.setIndentWidth(BlockDecor::kListIndent);
-        doc.setDefaultStyleSheet(colors.styleSheet());
-        doc.setHtml(MarkdownRenderer::toHtml(
-            QStringLiteral("# One\n\n## Two\n\n### Three\n\ntext\n\n- item\n")));
+        // As the window makes a message's documents: from a template with the sheet.
+        const DocumentTemplate style(font, colors.styleSheet());
+        const auto made = style.make(MarkdownRenderer::toHtml(QStringLiteral(
+                                         "# One\n\n## Two\n\n### Three\n\ntext\n\n- item\n")),
+                                     400);
+        const QTextDocument& doc = *made;
         QMap<QString, QFont> fonts;
         QTextBlock item;
         for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
@@ -329,6 +331,44 @@ private Q_SLOTS:
         QVERIFY(item.isValid());
         QCOMPARE(item.textList()->format().indent() * doc.indentWidth(),
                  qreal(BlockDecor::kListIndent));
+    }
+
+    // Every document made from one template has its font, no margin, its width and the
+    // colours of its sheet (parsed once, carried by each clone), and is a document of
+    // its own: filling one leaves the next as the template makes it.
+    void documentsFromATemplateFollowItsSheet()
+    {
+        MessageColors colors = MessageColors::fromPalette(QPalette());
+        colors.link = QColor(0x12, 0x34, 0x56);
+        colors.codeBackground = QColor(0xab, 0xcd, 0xef);
+        QFont font;
+        font.setPointSizeF(13);
+        const DocumentTemplate style(font, colors.styleSheet());
+        const auto first =
+            style.make(MarkdownRenderer::toHtml(QStringLiteral("[a link](https://example.org)\n\n"
+                                                               "```\ncode\n```\n")),
+                       300);
+        const auto second = style.make(QStringLiteral("<p>plain</p>"), 250);
+        QCOMPARE(first->defaultFont().pointSizeF(), 13.0);
+        QVERIFY(qFuzzyIsNull(first->documentMargin()));
+        QVERIFY(qFuzzyIsNull(first->rootFrame()->frameFormat().margin()));
+        QCOMPARE(first->textWidth(), 300.0);
+        QCOMPARE(second->textWidth(), 250.0);
+        QCOMPARE(first->indentWidth(), qreal(BlockDecor::kListIndent));
+        QColor link, code;
+        for (QTextBlock b = first->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().text() == QLatin1String("a link"))
+                    link = it.fragment().charFormat().foreground().color();
+            }
+            if (b.text() == QLatin1String("code"))
+                code = b.blockFormat().background().color();
+        }
+        QCOMPARE(link, colors.link);
+        QCOMPARE(code, colors.codeBackground);
+        QCOMPARE(second->toPlainText(), QStringLiteral("plain"));
+        QVERIFY(!second->toPlainText().contains(QLatin1String("link")));
+        QCOMPARE(second->defaultStyleSheet(), colors.styleSheet());
     }
 };
 

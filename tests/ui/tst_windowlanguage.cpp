@@ -98,6 +98,13 @@ private Q_SLOTS:
         auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
         auto* themeMenu = w.window->findChild<QToolButton*>(QStringLiteral("themeButton"))->menu();
         QCOMPARE(send->text(), QStringLiteral("Send"));
+        // The welcome page is made for the first empty chat, and then lives as long as the
+        // window: it follows the language too.
+        const QString words = w.window->currentChatId();
+        w.window->newChat();
+        QVERIFY(w.window->findChild<QWidget*>(QStringLiteral("downloadHere")));
+        w.window->openChat(words);
+        QVERIFY(w.laidOut());
 
         BracketTranslator brackets;
         QVERIFY(QCoreApplication::installTranslator(&brackets));

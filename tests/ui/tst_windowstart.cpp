@@ -9,6 +9,8 @@
 #include "markdown/CodeHighlighter.h"
 #include "shell/MainWindow.h"
 #include "shell/ServerStatus.h"
+#include "shell/WelcomePage.h"
+#include "store/ChatStore.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -127,6 +129,38 @@ private Q_SLOTS:
             m_server->reset();
             MainWindow window(*app, backends, conversations);
             QTRY_VERIFY(asked() >= 2);
+        }
+    }
+
+    // The welcome page is made for an empty chat, not at the start of every window: a
+    // window opening on a chat with messages never makes it (it was 4% of the start's
+    // work, made while the first chat was not open yet).
+    void theWelcomePageIsMadeOnlyForAnEmptyChat()
+    {
+        {
+            Window w(m_server->url(), [](AppContext& app) {
+                auto chat = app.store().chats().createChat({.title = QStringLiteral("Old")});
+                Message q;
+                q.chatId = chat->id;
+                q.role = Role::User;
+                q.content = QStringLiteral("Hello");
+                QVERIFY(app.store().messages().addMessage(q).ok());
+            });
+            w.window->grab();
+            QTest::qWait(50);
+            QCOMPARE(w.model()->rowCount(), 1);
+            QVERIFY(!w.window->findChild<WelcomePage*>());
+            w.window->newChat(); // an empty chat: now it is made, and shown
+            auto* welcome = w.window->findChild<WelcomePage*>();
+            QVERIFY(welcome);
+            QTRY_VERIFY(welcome->isVisible());
+        }
+        {
+            Window w(m_server->url()); // nothing yet: the first window is a new chat
+            w.window->grab();
+            auto* welcome = w.window->findChild<WelcomePage*>();
+            QVERIFY(welcome);
+            QTRY_VERIFY(welcome->isVisible());
         }
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/MessageLayout.h"
 
-#include "conversation/BlockDecor.h"
 #include "markdown/MarkdownBounds.h"
 
 #include <QElapsedTimer>
@@ -15,15 +14,7 @@ namespace lyss {
 
 std::unique_ptr<QTextDocument> MessageLayout::makeDocument(const QString& html) const
 {
-    auto doc = std::make_unique<QTextDocument>();
-    doc->setDefaultFont(font);
-    doc->setDocumentMargin(0);
-    doc->setIndentWidth(BlockDecor::kListIndent);
-    doc->setDefaultStyleSheet(styleSheet);
-    doc->setHtml(html);
-    doc->setTextWidth(textWidth());
-    doc->size(); // laid out now, while the time is counted, not at the next question
-    return doc;
+    return style->make(html, textWidth());
 }
 
 int MessageLayout::estimate(qsizetype chars, int lines, int lineSpacing, int charWidth) const
@@ -196,7 +187,7 @@ qint64 MessageLayout::continueParts(const QString& fullMarkdown, bool streaming,
     // parts are kept as HTML and not laid out: they are not shown.
     const bool below = bodyHeight > room();
     std::unique_ptr<QTextDocument> open = takeLast();
-    const QFontMetrics fm(font);
+    const QFontMetrics fm(style->font());
     auto add = [&](const QString& html, QStringView source) {
         if (below)
             addPending(html, source.size(), int(source.count(QLatin1Char('\n'))), fm.lineSpacing(),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "conversation/DocumentTemplate.h"
 #include "markdown/MarkdownRenderer.h"
 
 #include <QFont>
@@ -77,9 +78,8 @@ public:
     // a space when there is one near), for plain text QTextDocument lays out in time
     // quadratic in the length of a line.
     static QString withShortLines(const QString& text);
-    // What a document of this body is made with.
-    QFont font;
-    QString styleSheet;
+    // What a document of this body is made from (MessageLayouts' current one).
+    std::shared_ptr<const DocumentTemplate> style;
     std::unique_ptr<QTextDocument> makeDocument(const QString& html) const;
 
     // Renders what of a streaming (or just finished) text arrived since the last time:

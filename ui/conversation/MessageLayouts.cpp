@@ -65,7 +65,7 @@ void MessageLayouts::setColors(const MessageColors& colors, const MessageColors&
 {
     m_styleSheet = colors.styleSheet();
     m_cache.forEach([&](MessageLayout& layout) {
-        layout.styleSheet = m_styleSheet; // for the parts laid out later
+        layout.style = style(); // for the parts laid out later
         for (const auto& part : layout.parts) {
             if (part)
                 colors.recolour(*part, before);
@@ -89,9 +89,15 @@ void MessageLayouts::toggleThinking(const QString& id)
 std::unique_ptr<QTextDocument> MessageLayouts::newPart(MessageLayout& layout,
                                                        const QString& html) const
 {
-    layout.font = m_view->font();
-    layout.styleSheet = m_styleSheet;
+    layout.style = style();
     return layout.makeDocument(html);
+}
+
+std::shared_ptr<const DocumentTemplate> MessageLayouts::style() const
+{
+    if (!m_style || !m_style->isFor(m_view->font(), m_styleSheet))
+        m_style = std::make_shared<const DocumentTemplate>(m_view->font(), m_styleSheet);
+    return m_style;
 }
 
 const MessageLayout& MessageLayouts::layoutFor(int row, int bodyWidth, const Chrome& chrome) const
@@ -157,8 +163,7 @@ const MessageLayout& MessageLayouts::layoutFor(int row, int bodyWidth, const Chr
     layout->chrome = h;
     layout->minHeight = g.padY * 2 + g.avatar;
     layout->noteHeight = fm.height() + 8;
-    layout->font = m_view->font();
-    layout->styleSheet = m_styleSheet;
+    layout->style = style();
     if (placeholder) {
         layout->appendPart(newPart(*layout, {}));
         layout->parts.back()->setPlainText(m.thinking.isEmpty() ? QStringLiteral("● ● ●")

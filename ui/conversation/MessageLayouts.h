@@ -2,6 +2,7 @@
 #pragma once
 
 #include "conversation/CopiedText.h"
+#include "conversation/DocumentTemplate.h"
 #include "conversation/LayoutCache.h"
 #include "conversation/MessageColors.h"
 #include "markdown/MarkdownRenderer.h"
@@ -93,10 +94,13 @@ private:
     void rendered(const QString& id, const QString& markdown, int generation,
                   const std::shared_ptr<const QList<MarkdownRenderer::Part>>& parts);
     std::unique_ptr<QTextDocument> newPart(MessageLayout& layout, const QString& html) const;
+    // The template for the view's font and m_styleSheet, made again when either changed.
+    std::shared_ptr<const DocumentTemplate> style() const;
 
     MessageModel* m_model;
     QWidget* m_view;
     QString m_styleSheet;
+    mutable std::shared_ptr<const DocumentTemplate> m_style;
     mutable LayoutCache m_cache;
     mutable QSet<QString> m_rendering; // messages rendered on m_renderPool now
     mutable QThreadPool m_renderPool;  // one thread; waited for when the layouts go

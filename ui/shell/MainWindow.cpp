@@ -182,6 +182,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     });
     QTimer::singleShot(kContactServersMs, this, &MainWindow::contactServers);
     applyBreakpoint();
+    m_built = true;
     retranslate();
     m_pane->composer()->setFocus();
 }
@@ -418,6 +419,8 @@ WelcomePage* MainWindow::welcome()
 
 void MainWindow::showConversationOrHelp()
 {
+    if (!m_built)
+        return;
     const bool anyConnected = m_status->anyConnected();
     const bool stillChecking = m_status->stillChecking();
     const bool empty = m_pane->messageModel()->rowCount() == 0;

@@ -161,6 +161,9 @@ private:
     QLabel* m_notices = nullptr;
     ConversationPane* m_pane = nullptr;
     WelcomePage* m_welcome = nullptr;
+    // The constructor has opened the first chat: before, an empty conversation is only
+    // not opened yet, and no welcome page is made for it.
+    bool m_built = false;
     ThemeManager* m_themes = nullptr;
     QToolButton* m_themeButton = nullptr;
     QToolButton* m_settingsButton = nullptr;
