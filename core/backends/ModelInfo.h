@@ -24,6 +24,11 @@ struct ModelInfo {
     // Ollama /api/ps only: memory in use and when it will be unloaded.
     qint64 sizeVram = -1;
     QDateTime expiresAt;
+    // Open WebUI only: what its web page turns on for this model unless the person turns
+    // it off, and so Lyss sends with every request: the tools its admin attached (those
+    // this person may use) and the switchable filters that are on by default.
+    QStringList toolIds;
+    QStringList filterIds;
 };
 
 // "2.0 GB", "512 MB": sizes as people read them (decimal units, as Ollama prints them).

@@ -13,6 +13,8 @@
 #include <QNetworkReply>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace lyss {
 
 OpenWebUiBackend::OpenWebUiBackend(Config config, QNetworkAccessManager* nam, QObject* parent)
@@ -22,7 +24,25 @@ OpenWebUiBackend::OpenWebUiBackend(Config config, QNetworkAccessManager* nam, QO
         m_http.setSignIn(m_config.name);
 }
 
-QList<ModelInfo> OpenWebUiBackend::modelsFrom(const QJsonObject& answer, const QString& backendName)
+namespace {
+
+QJsonObject metaOf(const QJsonObject& model)
+{
+    return model.value(QLatin1String("info")).toObject().value(QLatin1String("meta")).toObject();
+}
+
+bool anyToolAttached(const QJsonObject& answer)
+{
+    const QJsonArray models = answer.value(QLatin1String("data")).toArray();
+    return std::any_of(models.begin(), models.end(), [](const QJsonValue& m) {
+        return !metaOf(m.toObject()).value(QLatin1String("toolIds")).toArray().isEmpty();
+    });
+}
+
+} // namespace
+
+QList<ModelInfo> OpenWebUiBackend::modelsFrom(const QJsonObject& answer, const QString& backendName,
+                                              const QSet<QString>& usableTools)
 {
     QList<ModelInfo> out;
     for (const QJsonValue& v : answer.value(QLatin1String("data")).toArray()) {
@@ -52,6 +72,22 @@ QList<ModelInfo> OpenWebUiBackend::modelsFrom(const QJsonObject& answer, const Q
         const qint64 created = o.value(QLatin1String("created")).toInteger(0);
         if (created > 0)
             m.modifiedAt = QDateTime::fromSecsSinceEpoch(created, Qt::UTC);
+        // As its web page starts a chat with the model: the attached tools this person may
+        // use, and the default filters among the model's switchable ones (`filters`).
+        const QJsonObject meta = metaOf(o);
+        for (const QJsonValue& id : meta.value(QLatin1String("toolIds")).toArray()) {
+            const QString tool = id.toString();
+            if (usableTools.contains(tool) && !m.toolIds.contains(tool))
+                m.toolIds << tool;
+        }
+        QSet<QString> switchable;
+        for (const QJsonValue& f : o.value(QLatin1String("filters")).toArray())
+            switchable.insert(f.toObject().value(QLatin1String("id")).toString());
+        for (const QJsonValue& id : meta.value(QLatin1String("defaultFilterIds")).toArray()) {
+            const QString filter = id.toString();
+            if (switchable.contains(filter) && !m.filterIds.contains(filter))
+                m.filterIds << filter;
+        }
         out.append(m);
     }
     return out;
@@ -67,7 +103,25 @@ void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
     getJson(QStringLiteral("/api/models"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
-        done(modelsFrom(r->object(), name()));
+        const QJsonObject answer = r->object();
+        auto keep = [this, done](const QList<ModelInfo>& models) {
+            m_listed.clear();
+            for (const ModelInfo& m : models)
+                m_listed.insert(m.name, m);
+            done(models);
+        };
+        // A model with tools attached: /api/v1/tools/ says which of them this person may
+        // use. If it does not answer, no tool is sent.
+        if (!anyToolAttached(answer))
+            return keep(modelsFrom(answer, name()));
+        getJson(QStringLiteral("/api/v1/tools/"), [this, answer, keep](Result<QJsonDocument> t) {
+            QSet<QString> usable;
+            if (t) {
+                for (const QJsonValue& tool : t->array())
+                    usable.insert(tool.toObject().value(QLatin1String("id")).toString());
+            }
+            keep(modelsFrom(answer, name(), usable));
+        });
     });
 }
 
@@ -129,16 +183,24 @@ void OpenWebUiBackend::fetchChats(Callback<QByteArray> done)
     });
 }
 
-QJsonObject OpenWebUiBackend::chatBody(const ChatRequest& request)
+QJsonObject OpenWebUiBackend::chatBody(const ChatRequest& request, const ModelInfo& model)
 {
     // Open WebUI passes what it does not read on to the model's server: include_usage
     // then brings the token counts.
-    return OpenAIBackend::chatBody(request);
+    QJsonObject body = OpenAIBackend::chatBody(request);
+    // The server runs a model's tools and switchable filters only when the request names
+    // them, as its web page does for a chat with that model.
+    if (!model.toolIds.isEmpty())
+        body.insert(QStringLiteral("tool_ids"), QJsonArray::fromStringList(model.toolIds));
+    if (!model.filterIds.isEmpty())
+        body.insert(QStringLiteral("filter_ids"), QJsonArray::fromStringList(model.filterIds));
+    return body;
 }
 
-QJsonObject OpenWebUiBackend::serverRunBody(const ChatRequest& request, const QString& sessionId)
+QJsonObject OpenWebUiBackend::serverRunBody(const ChatRequest& request, const QString& sessionId,
+                                            const ModelInfo& model)
 {
-    QJsonObject body = chatBody(request);
+    QJsonObject body = chatBody(request, model);
     // "local:": a chat the server keeps nothing of (Lyss keeps it); its events still come.
     body.insert(QStringLiteral("chat_id"), QStringLiteral("local:") + request.chatId);
     // A new id for each request, even for the same reply (Continue): the events of a task
@@ -163,11 +225,13 @@ ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)
     if (m_channel && signedIn() &&
         m_channel->client().state() == SocketIoClient::State::Connected &&
         !m_channel->client().sid().isEmpty() && !request.chatId.isEmpty()) {
-        return new ServerRunStream(m_http, *m_channel,
-                                   serverRunBody(request, m_channel->client().sid()), request.model,
-                                   m_config.idleTimeoutMs, this);
+        return new ServerRunStream(
+            m_http, *m_channel,
+            serverRunBody(request, m_channel->client().sid(), m_listed.value(request.model)),
+            request.model, m_config.idleTimeoutMs, this);
     }
-    QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat/completions"), chatBody(request));
+    QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat/completions"),
+                                       chatBody(request, m_listed.value(request.model)));
     return new HttpChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
                               m_http, request.model, m_config.idleTimeoutMs, this);
 }

@@ -3,7 +3,9 @@
 
 #include "backends/Backend.h"
 
+#include <QHash>
 #include <QPointer>
+#include <QSet>
 
 namespace lyss {
 
@@ -36,14 +38,20 @@ public:
     static constexpr qint64 kMaxChatsBytes = 1024LL * 1024 * 1024;
 
     // The models in an /api/models answer: chat models only (a Pipelines filter is not
-    // one), each with the server's name for it.
-    static QList<ModelInfo> modelsFrom(const QJsonObject& answer, const QString& backendName);
-    // The chat request: the OpenAI body, without the chat and message ids that would make
-    // the server run the reply as a background task (answered over its socket).
-    static QJsonObject chatBody(const ChatRequest& request);
+    // one), each with the server's name for it, and the tools (info.meta.toolIds) and the
+    // filters on by default (info.meta.defaultFilterIds, of the model's switchable ones)
+    // its web page turns on. Only the tools in `usableTools` are kept, as on that page: a
+    // tool this person may not use is not theirs to ask for.
+    static QList<ModelInfo> modelsFrom(const QJsonObject& answer, const QString& backendName,
+                                       const QSet<QString>& usableTools = {});
+    // The chat request: the OpenAI body with the model's tools and filters (`model`, when
+    // known), without the chat and message ids that would make the server run the reply
+    // as a background task (answered over its socket).
+    static QJsonObject chatBody(const ChatRequest& request, const ModelInfo& model = {});
     // The same with the ids that make the server run the reply and report it over the
     // socket whose session is `sessionId` (ServerRunStream).
-    static QJsonObject serverRunBody(const ChatRequest& request, const QString& sessionId);
+    static QJsonObject serverRunBody(const ChatRequest& request, const QString& sessionId,
+                                     const ModelInfo& model = {});
 
     // Signed in with an email and password (the key is a sign-in's token). Only then is
     // there a live channel: Open WebUI puts a socket in its person's room, where their
@@ -54,6 +62,8 @@ public:
 
 private:
     QPointer<ServerChannel> m_channel;
+    // The models as last listed, by id: their tools and filters for each request.
+    QHash<QString, ModelInfo> m_listed;
 };
 
 } // namespace lyss

@@ -199,13 +199,26 @@ private Q_SLOTS:
         QCOMPARE(models->at(0).sizeBytes, 2019393189);
         QCOMPARE(models->at(0).quantization, QStringLiteral("Q4_K_M"));
         QCOMPARE(models->at(0).backendKind, BackendKind::OpenWebUi);
-        // Asked with the token from the keyring.
-        const QJsonArray sent = m_server->requests();
-        const QJsonObject last = sent.last().toObject();
-        QCOMPARE(last[QLatin1String("path")].toString(), QStringLiteral("/api/models"));
-        QVERIFY(
-            last[QLatin1String("headers")][QLatin1String("Authorization")].toString().startsWith(
-                QLatin1String("Bearer eyJ")));
+        // What the server's web page turns on for the preset: the attached tool this person
+        // may use (not the admins' one), and its default filter that is still one of its
+        // switchable filters.
+        QCOMPARE(models->at(1).toolIds, QStringList{QStringLiteral("web_search")});
+        QCOMPARE(models->at(1).filterIds, QStringList{QStringLiteral("citations")});
+        QVERIFY(models->at(0).toolIds.isEmpty() && models->at(0).filterIds.isEmpty());
+        // Asked with the token from the keyring: the models, then the tools this person
+        // may use (a model has tools attached).
+        QStringList paths;
+        for (const QJsonValue& r : m_server->requests()) {
+            const QString path = r[QLatin1String("path")].toString();
+            if (path == QLatin1String("/api/models") || path == QLatin1String("/api/v1/tools/")) {
+                paths << path;
+                QVERIFY(r[QLatin1String("headers")][QLatin1String("Authorization")]
+                            .toString()
+                            .startsWith(QLatin1String("Bearer eyJ")));
+            }
+        }
+        QCOMPARE(paths.mid(paths.size() - 2),
+                 QStringList({QStringLiteral("/api/models"), QStringLiteral("/api/v1/tools/")}));
         QVERIFY(app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
     }
 
@@ -234,6 +247,26 @@ private Q_SLOTS:
         for (const char* id : {"chat_id", "id", "session_id", "message_id"})
             QVERIFY2(!body.contains(QLatin1String(id)), id);
         QCOMPARE(m_server->lastChatPath(), QStringLiteral("/api/chat/completions"));
+        // The models not listed yet, the preset's tools are not known: none are named.
+        QVERIFY(!body.contains(QLatin1String("tool_ids")));
+
+        // Listed, a chat with the preset names its tools and default filters, as the
+        // server's web page does; a chat with a plain model names none.
+        QVERIFY(test::wait<QList<ModelInfo>>([&](auto done) {
+                    team.listModels(std::move(done));
+                }).ok());
+        (void)test::runStream(
+            team.chat(request(QStringLiteral("code-helper"), QStringLiteral("search it"))));
+        const QJsonObject withTools = m_server->lastChatRequest()[QLatin1String("body")].toObject();
+        QCOMPARE(withTools[QLatin1String("tool_ids")].toArray(),
+                 QJsonArray({QStringLiteral("web_search")}));
+        QCOMPARE(withTools[QLatin1String("filter_ids")].toArray(),
+                 QJsonArray({QStringLiteral("citations")}));
+        (void)test::runStream(
+            team.chat(request(QStringLiteral("llama3.2:latest"), QStringLiteral("hi"))));
+        const QJsonObject plainBody = m_server->lastChatRequest()[QLatin1String("body")].toObject();
+        QVERIFY(!plainBody.contains(QLatin1String("tool_ids")));
+        QVERIFY(!plainBody.contains(QLatin1String("filter_ids")));
 
         // An error inside the stream, in the server's words; an unknown model, as it says.
         const auto broken = test::runStream(

@@ -219,6 +219,20 @@ private Q_SLOTS:
             m_server->lastChatRequest()[QLatin1String("body")][QLatin1String("id")].toString() !=
             id);
         QCOMPARE(body[QLatin1String("session_id")].toString(), m_channel->client().sid());
+
+        // Once the models are listed, the preset's tools and default filters go with the
+        // request the server runs, as from its web page: its tools then run there.
+        QVERIFY(test::wait<QList<ModelInfo>>([&](auto done) {
+                    m_team->listModels(std::move(done));
+                }).ok());
+        run(r);
+        const QJsonObject withTools = m_server->lastChatRequest()[QLatin1String("body")].toObject();
+        QCOMPARE(withTools[QLatin1String("tool_ids")].toArray(),
+                 QJsonArray({QStringLiteral("web_search")}));
+        QCOMPARE(withTools[QLatin1String("filter_ids")].toArray(),
+                 QJsonArray({QStringLiteral("citations")}));
+        QCOMPARE(withTools[QLatin1String("chat_id")].toString(),
+                 QStringLiteral("local:") + r.chatId);
     }
 
     // Reasoning rewritten as it streams, OpenAI pieces, and an error half-way.

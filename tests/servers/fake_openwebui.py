@@ -144,8 +144,14 @@ MODELS = [
     {"id": "code-helper", "name": "Code helper", "object": "model", "created": 1733100000,
      "owned_by": "ollama", "preset": True,
      "info": {"id": "code-helper", "base_model_id": "llama3.2:latest", "name": "Code helper",
-              "meta": {"description": "Answers with code"}, "params": {"temperature": 0.2}},
-     "tags": [], "actions": [], "filters": []},
+              "meta": {"description": "Answers with code",
+                       # Its admin attached two tools (this person may use one of them) and
+                       # made one of its switchable filters default-on (the other id is
+                       # not one of its filters any more).
+                       "toolIds": ["web_search", "admins_only"],
+                       "defaultFilterIds": ["citations", "gone_filter"]},
+              "params": {"temperature": 0.2}},
+     "tags": [], "actions": [], "filters": [{"id": "citations", "name": "Citations"}]},
     {"id": "hostile", "name": "hostile", "object": "model", "created": 1733000000,
      "owned_by": "openai", "tags": []},
     {"id": "error-mid", "name": "error-mid", "object": "model", "created": 1733000000,
@@ -158,6 +164,15 @@ MODELS = [
 async def models(request):
     person_of(request)
     return web.json_response({"data": MODELS})
+
+
+async def tools(request):
+    """The tools this person may use (GET /api/v1/tools/), as Open WebUI lists them."""
+    person, _ = person_of(request)
+    return web.json_response([
+        {"id": "web_search", "user_id": person["id"], "name": "Web search",
+         "meta": {"description": "Searches the web", "manifest": {}},
+         "access_control": None, "updated_at": now(), "created_at": now()}])
 
 
 def chunk(content=None, finish=None, role=None):
@@ -509,6 +524,7 @@ def make_app():
     app.router.add_post("/api/v1/auths/signin", signin)
     app.router.add_get("/api/v1/auths/", me)
     app.router.add_get("/api/models", models)
+    app.router.add_get("/api/v1/tools/", tools)
     app.router.add_post("/api/chat/completions", completions)
     app.router.add_post("/api/tasks/stop/{id}", stop_task)
     app.router.add_get("/api/v1/chats/all", chats_all)
