@@ -2892,7 +2892,11 @@ Commands:
   config unset KEY              go back to the default
   config list [--json]          every setting, its value and where it comes from
   backends list [--json]        the model servers Lyss talks to
-  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
+  backends add --kind ollama|openai|openwebui --name NAME --url URL
+               [--key-stdin | --email ADDR [--password-stdin]]
+  backends login NAME [--email ADDR] [--password-stdin]
+                                sign in to an Open WebUI server again
+  backends status [--watch]     each server&apos;s state and live channel
   backends remove NAME
   chats list [--json] [--all]   chats, most recently active first
   chats show ID [--json]        a chat&apos;s current branch, root first
@@ -2904,6 +2908,7 @@ Commands:
   rm MODEL                      delete a model from Ollama
   ps                            the models Ollama has loaded
   import FILE                   chats from Open WebUI or ChatGPT exports
+  import --from-backend NAME    your chats on an Open WebUI server
   export [--chat ID] [--user NAME | --all-users] [--format json|markdown] [-o FILE|DIR]
   backup FILE                   a consistent copy of the database
   restore FILE                  put a backup back
@@ -2932,7 +2937,11 @@ Options:
   config unset KEY              恢复默认值
   config list [--json]          所有设置、它们的值及来源
   backends list [--json]        Lyss 使用的模型服务器
-  backends add --kind ollama|openai --name NAME --url URL [--key-stdin]
+  backends add --kind ollama|openai|openwebui --name NAME --url URL
+               [--key-stdin | --email ADDR [--password-stdin]]
+  backends login NAME [--email ADDR] [--password-stdin]
+                                重新登录 Open WebUI 服务器
+  backends status [--watch]     每个服务器的状态及实时通道
   backends remove NAME
   chats list [--json] [--all]   对话，最近活跃的在前
   chats show ID [--json]        对话的当前分支，从根开始
@@ -2944,6 +2953,7 @@ Options:
   rm MODEL                      从 Ollama 删除模型
   ps                            Ollama 已加载的模型
   import FILE                   从 Open WebUI 或 ChatGPT 的导出导入对话
+  import --from-backend NAME    导入你在 Open WebUI 服务器上的对话
   export [--chat ID] [--user NAME | --all-users] [--format json|markdown] [-o FILE|DIR]
   backup FILE                   数据库的一致副本
   restore FILE                  恢复备份
