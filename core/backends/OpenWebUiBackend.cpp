@@ -111,7 +111,8 @@ void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
             done(models);
         };
         // A model with tools attached: /api/v1/tools/ says which of them this person may
-        // use. If it does not answer, no tool is sent.
+        // use. If it does not answer this time, the tools it said before stay (none, if it
+        // never did): a moment's failure does not take them away until the next listing.
         if (!anyToolAttached(answer))
             return keep(modelsFrom(answer, name()));
         getJson(QStringLiteral("/api/v1/tools/"), [this, answer, keep](Result<QJsonDocument> t) {
@@ -119,6 +120,9 @@ void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
             if (t) {
                 for (const QJsonValue& tool : t->array())
                     usable.insert(tool.toObject().value(QLatin1String("id")).toString());
+            } else {
+                for (const ModelInfo& m : std::as_const(m_listed))
+                    usable.unite(QSet<QString>(m.toolIds.begin(), m.toolIds.end()));
             }
             keep(modelsFrom(answer, name(), usable));
         });
@@ -201,8 +205,11 @@ QJsonObject OpenWebUiBackend::serverRunBody(const ChatRequest& request, const QS
                                             const ModelInfo& model)
 {
     QJsonObject body = chatBody(request, model);
-    // "local:": a chat the server keeps nothing of (Lyss keeps it); its events still come.
-    body.insert(QStringLiteral("chat_id"), QStringLiteral("local:") + request.chatId);
+    // "local:<socket session>": the browser's temporary chat, which the server keeps
+    // nothing of (Lyss keeps it) and lets this socket's owner stop (since 0.9 it reads the
+    // socket's id from it for that); its events still come. Replies of several chats at
+    // once are told apart by their ids.
+    body.insert(QStringLiteral("chat_id"), QStringLiteral("local:") + sessionId);
     // A new id for each request, even for the same reply (Continue): the events of a task
     // stopped a moment ago must not reach the one that goes on.
     body.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));

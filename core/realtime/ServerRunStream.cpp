@@ -7,8 +7,10 @@
 #include "realtime/ServerChannel.h"
 #include "util/Log.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QUrl>
 
 namespace lyss {
 
@@ -196,7 +198,7 @@ void ServerRunStream::onHttpFinished()
         return;
     }
     const QJsonObject o = answer->object();
-    m_taskId = o.value(QLatin1String("task_id")).toString();
+    m_taskId = taskIdOf(o);
     if (m_taskId.isEmpty() && o.contains(QLatin1String("choices"))) {
         // A whole reply at once (a server that does not stream this model).
         const QJsonObject message = o.value(QLatin1String("choices"))
@@ -352,13 +354,38 @@ void ServerRunStream::cancel()
     finish(Outcome::Cancelled);
 }
 
+QString ServerRunStream::taskIdOf(const QJsonObject& answer)
+{
+    // {"task_id": ...} from older Open WebUI servers, {"task_ids": [...]} from newer ones.
+    const QString one = answer.value(QLatin1String("task_id")).toString();
+    return !one.isEmpty() ? one
+                          : answer.value(QLatin1String("task_ids")).toArray().at(0).toString();
+}
+
 void ServerRunStream::stopTask()
 {
-    // Stopped at the server too; its answer does not matter to this reply.
+    // Stopped at the server too; its answer does not matter to this reply. By the task's
+    // id; since Open WebUI 0.9 only an admin may, and everyone else stops the tasks of
+    // their own chat: for a "local:" chat, all the replies the server runs for this
+    // socket (those of other chats, if any, end as stopped too).
     const HttpClient client = m_client;
-    const auto stop = [client](const QString& taskId) {
-        QNetworkReply* r = client.postJson(QStringLiteral("/api/tasks/stop/") + taskId, {});
+    const QString byChat =
+        QStringLiteral("/api/tasks/chat/%1/stop")
+            .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_chatId, QByteArrayLiteral(":"))));
+    const auto stopChat = [client, byChat] {
+        QNetworkReply* r = client.postJson(byChat, {});
         QObject::connect(r, &QNetworkReply::finished, r, &QObject::deleteLater);
+    };
+    const auto stop = [client, stopChat](const QString& taskId) {
+        if (taskId.isEmpty())
+            return stopChat();
+        QNetworkReply* r = client.postJson(QStringLiteral("/api/tasks/stop/") + taskId, {});
+        QObject::connect(r, &QNetworkReply::finished, r, [r, stopChat] {
+            r->deleteLater();
+            const int status = HttpClient::httpStatus(r);
+            if (status < 200 || status >= 300)
+                stopChat();
+        });
     };
     if (!m_taskId.isEmpty()) {
         stop(m_taskId);
@@ -371,11 +398,8 @@ void ServerRunStream::stopTask()
         disconnect(reply, nullptr, this, nullptr);
         connect(reply, &QNetworkReply::finished, reply, [reply, client, stop] {
             reply->deleteLater();
-            if (auto answer = client.jsonResult(reply)) {
-                const QString id = answer->object().value(QLatin1String("task_id")).toString();
-                if (!id.isEmpty())
-                    stop(id);
-            }
+            auto answer = client.jsonResult(reply);
+            stop(answer ? taskIdOf(answer->object()) : QString());
         });
     }
 }

@@ -16,8 +16,9 @@ class HttpChatStream;
 class ServerChannel;
 
 // A reply an Open WebUI server runs itself, as its browser client has it run: the request
-// names the chat ("local:<Lyss's chat id>", which the server does not store), the reply's
-// id and this client's socket session; the server answers {"status": true, "task_id"} and
+// names the chat ("local:<the socket's session id>", the browser's temporary chat, which
+// the server does not store and lets the socket's owner stop), the reply's id and this
+// client's socket session; the server answers {"status": true, "task_id"} and
 // the reply comes over the socket as events: status lines, chat:completion (the whole
 // text so far, or OpenAI pieces), usage, done, errors. The server's tools and filters
 // work as in the browser, and their questions reach the window.
@@ -48,6 +49,8 @@ public:
         QString thinking;
     };
     static Split split(const QString& serialised);
+    // The task's id in the server's answer to the request, or "".
+    static QString taskIdOf(const QJsonObject& answer);
 
 private:
     void onHeaders();

@@ -268,6 +268,30 @@ private Q_SLOTS:
         QVERIFY(!plainBody.contains(QLatin1String("tool_ids")));
         QVERIFY(!plainBody.contains(QLatin1String("filter_ids")));
 
+        // The tools list refused (an API key the server limits, a moment's failure): the
+        // models are listed all the same, and the tools said before stay.
+        m_server->get(QStringLiteral("/_test/tools?fail=1"));
+        auto again =
+            test::wait<QList<ModelInfo>>([&](auto done) { team.listModels(std::move(done)); });
+        QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
+        QCOMPARE(again->size(), 4);
+        QCOMPARE(again->at(1).toolIds, QStringList{QStringLiteral("web_search")});
+        // Never said (a backend of its own, listing first now): no tool is named.
+        OpenWebUiBackend fresh(
+            {QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(), kApiKey, 30000},
+            &m_nam);
+        auto first =
+            test::wait<QList<ModelInfo>>([&](auto done) { fresh.listModels(std::move(done)); });
+        QVERIFY2(first.ok(), qPrintable(first.errorMessage()));
+        QCOMPARE(first->size(), 4);
+        QVERIFY(first->at(1).toolIds.isEmpty());
+        QCOMPARE(first->at(1).filterIds, QStringList{QStringLiteral("citations")});
+        (void)test::runStream(
+            fresh.chat(request(QStringLiteral("code-helper"), QStringLiteral("search it"))));
+        QVERIFY(!m_server->lastChatRequest()[QLatin1String("body")].toObject().contains(
+            QLatin1String("tool_ids")));
+        m_server->get(QStringLiteral("/_test/tools?fail=0"));
+
         // An error inside the stream, in the server's words; an unknown model, as it says.
         const auto broken = test::runStream(
             team.chat(request(QStringLiteral("error-mid"), QStringLiteral("a b c d e"))));

@@ -180,6 +180,14 @@ private Q_SLOTS:
     // Open WebUI's serialised text: the answer without its blocks, the reasoning as text.
     void serialisedTextIsSplit()
     {
+        // (And the task's id in the answer, in the older shape and the newer.)
+        QCOMPARE(ServerRunStream::taskIdOf(
+                     QJsonObject{{QStringLiteral("task_id"), QStringLiteral("t1")}}),
+                 QStringLiteral("t1"));
+        QCOMPARE(ServerRunStream::taskIdOf(
+                     QJsonObject{{QStringLiteral("task_ids"), QJsonArray{QStringLiteral("t2")}}}),
+                 QStringLiteral("t2"));
+        QVERIFY(ServerRunStream::taskIdOf(QJsonObject{{QStringLiteral("status"), true}}).isEmpty());
         auto s = ServerRunStream::split(QStringLiteral(
             "<details type=\"reasoning\" done=\"true\" duration=\"2\">\n<summary>Thought for 2 "
             "seconds</summary>\n> First line\n>\n> second\n</details>\nThe answer\n"
@@ -210,7 +218,10 @@ private Q_SLOTS:
         QCOMPARE(progress, (QStringList{QStringLiteral("Searching the web"),
                                         QStringLiteral("Searched 3 sites")}));
         const QJsonObject body = m_server->lastChatRequest()[QLatin1String("body")].toObject();
-        QCOMPARE(body[QLatin1String("chat_id")].toString(), QStringLiteral("local:") + r.chatId);
+        // The browser's temporary chat: "local:" and the socket's id, which the server reads
+        // to let its owner stop the reply.
+        QCOMPARE(body[QLatin1String("chat_id")].toString(),
+                 QStringLiteral("local:") + m_channel->client().sid());
         const QString id = body[QLatin1String("id")].toString();
         QVERIFY(!QUuid::fromString(id).isNull());
         // Each request its own id: a task stopped a moment ago cannot reach the next one.
@@ -232,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(withTools[QLatin1String("filter_ids")].toArray(),
                  QJsonArray({QStringLiteral("citations")}));
         QCOMPARE(withTools[QLatin1String("chat_id")].toString(),
-                 QStringLiteral("local:") + r.chatId);
+                 QStringLiteral("local:") + m_channel->client().sid());
     }
 
     // Reasoning rewritten as it streams, OpenAI pieces, and an error half-way.
@@ -268,17 +279,27 @@ private Q_SLOTS:
     }
 
     // Stop stops the server's task too, also when it comes before the server said which.
+    // By the task's id where the server lets anyone (before Open WebUI 0.9), else by the
+    // chat: the socket's temporary one, which its owner may stop.
     void stopStopsTheServersTask_data()
     {
         QTest::addColumn<QString>("question");
-        QTest::newRow("after the answer") << QStringLiteral("slow: one two three four five");
-        QTest::newRow("before the answer") << QStringLiteral("late: one two three four five");
+        QTest::addColumn<bool>("oldServer");
+        for (bool old : {false, true}) {
+            const char* server = old ? "0.6" : "0.9";
+            QTest::addRow("after the answer, %s", server)
+                << QStringLiteral("slow: one two three four five") << old;
+            QTest::addRow("before the answer, %s", server)
+                << QStringLiteral("late: one two three four five") << old;
+        }
     }
 
     void stopStopsTheServersTask()
     {
         QFETCH(QString, question);
+        QFETCH(bool, oldServer);
         m_server->get(QStringLiteral("/_test/reset"));
+        m_server->get(QStringLiteral("/_test/old?on=") + (oldServer ? u'1' : u'0'));
         const qsizetype before =
             QJsonDocument::fromJson(m_server->get(QStringLiteral("/_test/tasks")))
                 .object()[QLatin1String("stopped")]
@@ -306,6 +327,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stoppedTasks().size(), before + 1, 5000);
         if (!taskId.isEmpty())
             QCOMPARE(stoppedTasks().last().toString(), taskId);
+        QStringList stops;
+        for (const QJsonValue& r : m_server->requests()) {
+            const QString path = r[QLatin1String("path")].toString();
+            if (path.startsWith(QLatin1String("/api/tasks/")))
+                stops << path.section(QLatin1Char('/'), 0, 3);
+        }
+        // A newer server refuses the task's id to anyone but an admin: the socket's chat.
+        QCOMPARE(stops, oldServer ? QStringList{QStringLiteral("/api/tasks/stop")}
+                                  : QStringList({QStringLiteral("/api/tasks/stop"),
+                                                 QStringLiteral("/api/tasks/chat")}));
+        m_server->get(QStringLiteral("/_test/old?on=0"));
     }
 
     // The channel going (its window closed, another person signed in) ends the reply with
@@ -317,6 +349,10 @@ private Q_SLOTS:
                 .object()[QLatin1String("stopped")]
                 .toArray()
                 .size();
+        // By the task's id: a newer server lets its owner stop a temporary chat's tasks only
+        // while the socket it names is there, and this one is gone (as when a browser tab
+        // closes, the task then runs on to its end).
+        m_server->get(QStringLiteral("/_test/old?on=1"));
         auto channel = std::make_unique<ServerChannel>(*m_team, &m_nam);
         channel->start();
         QTRY_COMPARE_WITH_TIMEOUT(channel->client().state(), SocketIoClient::State::Connected,
@@ -341,6 +377,7 @@ private Q_SLOTS:
                 .toArray()
                 .size(),
             before + 1, 5000);
+        m_server->get(QStringLiteral("/_test/old?on=0"));
     }
 
     // A tool's confirmation during a reply: asked of the person; nobody there is a no.

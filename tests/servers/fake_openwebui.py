@@ -166,9 +166,14 @@ async def models(request):
     return web.json_response({"data": MODELS})
 
 
+TOOLS_FAIL = {"on": False}  # /_test/tools?fail=1: the tools list is refused (403)
+
+
 async def tools(request):
     """The tools this person may use (GET /api/v1/tools/), as Open WebUI lists them."""
     person, _ = person_of(request)
+    if TOOLS_FAIL["on"]:
+        return web.json_response({"detail": "API key not allowed"}, status=403)
     return web.json_response([
         {"id": "web_search", "user_id": person["id"], "name": "Web search",
          "meta": {"description": "Searches the web", "manifest": {}},
@@ -197,10 +202,14 @@ async def completions(request):
         task_id = secrets.token_hex(8)
         person, _ = person_of(request)
         TASKS[task_id] = asyncio.get_running_loop().create_task(run_task(form, model, person))
+        TASK_CHATS[task_id] = form["chat_id"]
         if any(isinstance(m.get("content"), str) and m["content"].startswith("late:")
                for m in form.get("messages", [])):
             await asyncio.sleep(0.5)  # the events come before this answer
-        return web.json_response({"status": True, "task_id": task_id})
+        if OLD_SERVER["on"]:
+            return web.json_response({"status": True, "task_id": task_id})
+        return web.json_response({"status": True, "task_ids": [task_id],
+                                  "chat_id": form["chat_id"]})
     last = ""
     for m in form.get("messages", []):
         if m.get("role") == "user":
@@ -251,7 +260,12 @@ async def completions(request):
 
 
 TASKS = {}  # task id -> the asyncio task running a reply
-STOPPED = []  # the tasks stopped by /api/tasks/stop/ID while they ran
+TASK_CHATS = {}  # task id -> the chat id it was asked for
+STOPPED = []  # the tasks stopped (by their id or their chat's) while they ran
+# Before 0.9 (/_test/old): anyone may stop a task by its id, and the answer to a request
+# it runs names one task_id; since 0.9 only an admin may (everyone else stops their own
+# chat's tasks: for a "local:<socket id>" chat, the socket's owner), and it names task_ids.
+OLD_SERVER = {"on": False}
 REASONING = ["Let me think", "Let me think about sorting", "Let me think about sorting lists."]
 
 
@@ -344,13 +358,54 @@ async def run_task(form, model, person):
 
 
 async def stop_task(request):
-    person_of(request)
+    person, _ = person_of(request)
+    if person["role"] != "admin" and not OLD_SERVER["on"]:
+        return web.json_response(
+            {"detail": "You do not have permission to access this resource. Please contact "
+                       "your administrator for assistance."}, status=401)
     task = TASKS.pop(request.match_info["id"], None)
     if task is None:
         return web.json_response({"detail": "Task not found"}, status=404)
     task.cancel()
     STOPPED.append(request.match_info["id"])
     return web.json_response({"status": True, "message": "Stopped"})
+
+
+async def stop_chat_tasks(request):
+    """POST /api/tasks/chat/{chat_id}/stop (0.9): every task of a chat of this person's;
+    a "local:" chat is the socket whose id follows, and must be this person's."""
+    person, _ = person_of(request)
+    chat_id = request.match_info["chat_id"]
+    not_found = web.json_response({"detail": "We could not find what you're looking for :/"},
+                                  status=404)
+    if not chat_id.startswith("local:"):
+        return not_found
+    socket = SOCKETS.get(chat_id[len("local:"):])
+    owner = person_of_token(socket["token"]) if socket else None
+    if owner is None or owner["id"] != person["id"]:
+        return not_found
+    for task_id, chat in list(TASK_CHATS.items()):
+        if chat == chat_id and task_id in TASKS:
+            TASKS.pop(task_id).cancel()
+            STOPPED.append(task_id)
+    return web.json_response({"status": True, "message": "Stopped the chat's tasks"})
+
+
+def person_of_token(token):
+    if token == API_KEY:
+        return PEOPLE["ann@example.org"]
+    found = TOKENS.get(token)
+    return PEOPLE.get(found[0]) if found else None
+
+
+async def test_tools(request):
+    TOOLS_FAIL["on"] = request.query.get("fail", "0") == "1"
+    return web.json_response(TOOLS_FAIL)
+
+
+async def test_old(request):
+    OLD_SERVER["on"] = request.query.get("on", "1") == "1"
+    return web.json_response(OLD_SERVER)
 
 
 def history(chat_id, title, turns, branch=False):
@@ -527,6 +582,7 @@ def make_app():
     app.router.add_get("/api/v1/tools/", tools)
     app.router.add_post("/api/chat/completions", completions)
     app.router.add_post("/api/tasks/stop/{id}", stop_task)
+    app.router.add_post("/api/tasks/chat/{chat_id}/stop", stop_chat_tasks)
     app.router.add_get("/api/v1/chats/all", chats_all)
     app.router.add_get("/api/v1/chats/", chats_page)
     app.router.add_get("/api/v1/chats/{id}", chat_by_id)
@@ -540,6 +596,8 @@ def make_app():
         app.router.add_route(method, "/_test/acks", test_acks)
         app.router.add_route(method, "/_test/tasks", test_tasks)
         app.router.add_route(method, "/_test/kick", test_kick)
+        app.router.add_route(method, "/_test/old", test_old)
+        app.router.add_route(method, "/_test/tools", test_tools)
     return app
 
 
