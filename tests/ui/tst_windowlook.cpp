@@ -138,6 +138,16 @@ private Q_SLOTS:
         const QColor darkLink = w.window->themes()->current().color(QStringLiteral("link"));
         QCOMPARE(linkColours(), QSet<QRgb>{darkLink.rgb()});
         QVERIFY(Theme::contrast(darkLink, QColor("#232428")) >= 4.5);
+        // Documents made after the switch (another width lays the messages out anew) are
+        // made with the new theme's style sheet, not the old one's.
+        const int builtBefore = view->messageDelegate()->layoutsBuilt();
+        w.window->resize(640, w.window->height()); // narrower than the text column
+        const auto laidOutAgain = [&] {
+            view->viewport()->grab();
+            return view->messageDelegate()->layoutsBuilt() > builtBefore;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(laidOutAgain(), 5000);
+        QCOMPARE(linkColours(), QSet<QRgb>{darkLink.rgb()});
         // Highlighted code takes the new theme's colours too: the type "int".
         const auto typeColours = [&] {
             return inksOf([](const QTextFragment& f) { return f.text() == QLatin1String("int"); });

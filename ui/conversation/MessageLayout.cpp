@@ -14,6 +14,7 @@ namespace lyss {
 
 std::unique_ptr<QTextDocument> MessageLayout::makeDocument(const QString& html) const
 {
+    Q_ASSERT(style); // MessageLayouts gives every layout its template before its parts
     return style->make(html, textWidth());
 }
 

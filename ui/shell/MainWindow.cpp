@@ -183,6 +183,7 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     QTimer::singleShot(kContactServersMs, this, &MainWindow::contactServers);
     applyBreakpoint();
     m_built = true;
+    showConversationOrHelp(); // the first chat is open: the welcome page if it is empty
     retranslate();
     m_pane->composer()->setFocus();
 }
