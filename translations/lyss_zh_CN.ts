@@ -3579,6 +3579,10 @@ Options:
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
+    <message>
+        <source>No chats yet. What you ask appears here, to come back to.</source>
+        <translation>还没有对话。你问过的会出现在这里，方便回来再看。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::ChatTree</name>

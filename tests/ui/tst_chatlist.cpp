@@ -12,6 +12,7 @@
 #include "store/sqlite/BackgroundSearch.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -287,6 +288,35 @@ private Q_SLOTS:
         w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"))
             ->setText(QStringLiteral("Chat 298"));
         QVERIFY(w.chatRows().contains(QStringLiteral("Chat 298")));
+    }
+
+    // A first start's empty list says what will be there; the first chat takes its
+    // place. A search that finds nothing says so in the list instead.
+    void anEmptyListSaysWhatWillBeThere()
+    {
+        Window w(m_server->url());
+        auto* empty = w.window->findChild<QLabel*>(QStringLiteral("noChatsYet"));
+        QVERIFY(empty);
+        QVERIFY(empty->isVisible());
+        QVERIFY2(empty->text().startsWith(QLatin1String("No chats yet.")),
+                 qPrintable(empty->text()));
+        QCOMPARE(empty->textFormat(), Qt::PlainText);
+        QVERIFY(!w.chatList()->isVisible()); // in its place
+        auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
+        search->setText(QStringLiteral("whales"));
+        QTRY_VERIFY(!empty->isVisible()); // the list says no chat has it
+        search->clear();
+        QTRY_VERIFY(empty->isVisible());
+
+        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
+        w.type(QStringLiteral("hello"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 &&
+                                     w.model()->at(1).status == MessageStatus::Complete,
+                                 10000);
+        QTRY_VERIFY(!empty->isVisible());
+        QVERIFY(w.chatList()->isVisible());
+        QCOMPARE(w.window->findChild<ChatSidebar*>()->model()->chats().size(), 1);
     }
 };
 

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QInputDialog>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -63,10 +64,22 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("noChatsYet"));
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setWordWrap(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setContentsMargins(space::s, space::m, space::s, 0);
+    m_empty->hide();
     retranslate();
     layout->addWidget(m_new);
     layout->addWidget(m_search);
+    m_empty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    layout->addWidget(m_empty, 1); // in the list's place while there is none
     layout->addWidget(m_list, 1);
+    connect(m_model, &ChatListModel::modelReset, this, &ChatSidebar::showWhetherEmpty);
+    connect(m_model, &ChatListModel::rowsInserted, this, &ChatSidebar::showWhetherEmpty);
+    connect(m_model, &ChatListModel::rowsRemoved, this, &ChatSidebar::showWhetherEmpty);
 
     // At midnight the groups move on a day (Today becomes Yesterday).
     m_midnight.setSingleShot(true);
@@ -143,6 +156,14 @@ void ChatSidebar::retranslate()
     m_clear->setText(tr("Clear the search"));
     m_clear->setToolTip(tr("Clear the search"));
     m_list->setAccessibleName(tr("Chats"));
+    m_empty->setText(tr("No chats yet. What you ask appears here, to come back to."));
+}
+
+void ChatSidebar::showWhetherEmpty()
+{
+    const bool empty = !m_model->showsResults() && m_model->rowCount() == 0;
+    m_empty->setVisible(empty);
+    m_list->setVisible(!empty);
 }
 
 void ChatSidebar::changeEvent(QEvent* event)

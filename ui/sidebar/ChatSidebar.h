@@ -15,6 +15,7 @@
 class QAction;
 class QIcon;
 class QLineEdit;
+class QLabel;
 class QListView;
 class QMenu;
 class QModelIndex;
@@ -99,6 +100,9 @@ private:
     QPushButton* m_new;
     QListView* m_list;
     ChatListModel* m_model;
+    // Over an empty list (no chats at all, no search): what will be here.
+    QLabel* m_empty = nullptr;
+    void showWhetherEmpty();
     QTimer m_searchDelay;
     QTimer m_midnight;
     bool m_restWanted = false;  // the newest chats are listed, the rest not asked for yet
