@@ -18,7 +18,10 @@
 #include "store/LocalUser.h"
 #include "store/sqlite/Database.h"
 
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,6 +103,31 @@ private Q_SLOTS:
                  qPrintable(page->lastMessage()));
         QVERIFY(page->approve(QStringLiteral("carol")));
         QCOMPARE(who(*app, QStringLiteral("carol"))->role, UserRole::User);
+        // Five people fit without scrolling, as the page is shown.
+        QVERIFY(page->addAccount(QStringLiteral("dave"), UserRole::User, "dave-password",
+                                 "dave-password"));
+        QVERIFY(page->addAccount(QStringLiteral("erin"), UserRole::User, "erin-password",
+                                 "erin-password"));
+        {
+            auto* table = page->findChild<QTableWidget*>(QStringLiteral("accountTable"));
+            QCOMPARE(table->rowCount(), 5);
+            auto* tabs = settings.findChild<QTabWidget*>();
+            for (int i = 0; i < tabs->count(); ++i) {
+                if (tabs->widget(i)->isAncestorOf(page) || tabs->widget(i) == page)
+                    tabs->setCurrentIndex(i);
+            }
+            settings.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&settings));
+            settings.resize(settings.minimumSizeHint()); // as small as it goes
+            QCoreApplication::processEvents();
+            QVERIFY2(table->verticalScrollBar()->maximum() == 0,
+                     qPrintable(QStringLiteral("%1 px to scroll, table %2 px high")
+                                    .arg(table->verticalScrollBar()->maximum())
+                                    .arg(table->height())));
+            settings.hide();
+            QVERIFY(page->removeAccount(QStringLiteral("dave")));
+            QVERIFY(page->removeAccount(QStringLiteral("erin")));
+        }
 
         QVERIFY(page->setRole(QStringLiteral("bob"), UserRole::Admin));
         QCOMPARE(who(*app, QStringLiteral("bob"))->role, UserRole::Admin);

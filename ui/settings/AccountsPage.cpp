@@ -156,6 +156,29 @@ void AccountsPage::buildOffPart(QWidget* part)
     });
 }
 
+void AccountsPage::fitFivePeople()
+{
+    if (!m_people)
+        return;
+    m_people->verticalHeader()->setDefaultSectionSize(m_people->fontMetrics().height() + 10);
+    m_people->setMinimumHeight(m_people->horizontalHeader()->sizeHint().height() +
+                               5 * m_people->verticalHeader()->defaultSectionSize() +
+                               2 * m_people->frameWidth());
+}
+
+void AccountsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    fitFivePeople();
+}
+
+void AccountsPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::StyleChange || event->type() == QEvent::FontChange)
+        fitFivePeople();
+}
+
 void AccountsPage::buildOnPart(QWidget* part)
 {
     auto* outer = new QVBoxLayout(part);
@@ -173,10 +196,7 @@ void AccountsPage::buildOnPart(QWidget* part)
     m_people->setSelectionMode(QAbstractItemView::SingleSelection);
     m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_people->verticalHeader()->hide();
-    m_people->verticalHeader()->setDefaultSectionSize(m_people->fontMetrics().height() + 10);
-    // Room for five people before it scrolls.
-    m_people->setMinimumHeight(m_people->horizontalHeader()->sizeHint().height() +
-                               5 * m_people->verticalHeader()->defaultSectionSize() + 4);
+    fitFivePeople();
     v->addWidget(m_people, 1);
 
     auto* row = new QHBoxLayout;

@@ -49,7 +49,14 @@ Q_SIGNALS:
     // Accounts were turned on or off (the window shows or hides the person menu).
     void accountsChanged();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Room for five people in the list before it scrolls, with the metrics and frame the
+    // list has now (its style and font come after it is made).
+    void fitFivePeople();
     void buildOffPart(QWidget* part);
     void buildOnPart(QWidget* part);
     void reload();
