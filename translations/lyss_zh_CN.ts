@@ -1842,6 +1842,22 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <source>%1 channel: none (an API key does not open the server&apos;s live channel; sign in with your email for it: lyss-cli backends login %1 --email ADDR)</source>
         <translation>%1 通道：无（API 密钥无法打开服务器的实时通道；请用邮箱登录以启用：lyss-cli backends login %1 --email ADDR）</translation>
     </message>
+    <message>
+        <source>%1 refused this API key: %2</source>
+        <translation>%1 拒绝了这个 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Check the key (on the server: Settings › Account). Nothing was added.</source>
+        <translation>请检查密钥（在服务器上：设置 › 账户）。未添加任何内容。</translation>
+    </message>
+    <message>
+        <source>Warning: the key could not be checked: %1</source>
+        <translation>警告：无法检查该密钥：%1</translation>
+    </message>
+    <message>
+        <source>, %1&apos;s key in the keyring</source>
+        <translation>，%1 的密钥已存入密钥环</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>

@@ -6,6 +6,7 @@
 #include "ServerLogin.h"
 
 #include "app/AppContext.h"
+#include "backends/OpenWebUiBackend.h"
 #include "config/BackendResolver.h"
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
@@ -16,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
 
 namespace lyss::cli {
@@ -203,6 +205,29 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     if (!email.isEmpty())
         return signInToServer(ctx, record, email, p.flags.contains(kPasswordStdin.name));
 
+    // An Open WebUI key is asked about first: one the server refuses is not kept (a
+    // typo would otherwise be found at the first chat). A server that cannot be reached
+    // now does not stop the adding.
+    QString keyOf;
+    if (*kind == BackendKind::OpenWebUi && !key.isEmpty()) {
+        QNetworkAccessManager nam;
+        OpenWebUiBackend server({name, BackendKind::OpenWebUi, url, key}, &nam);
+        const Result<QString> who =
+            ctx.await<QString>([&server](auto done) { server.probe(std::move(done)); });
+        if (!who && who.errorCode() == ErrorCode::Unauthorised)
+            return ctx.fail(joinSentences(
+                CliContext::tr("%1 refused this API key: %2")
+                    .arg(url.toString(), who.errorMessage()),
+                CliContext::tr("Check the key (on the server: Settings › Account). Nothing "
+                               "was added.")));
+        if (!who)
+            ctx.err() << CliContext::tr("Warning: the key could not be checked: %1")
+                             .arg(who.errorMessage())
+                      << Qt::endl;
+        else
+            keyOf = *who;
+    }
+
     // The key goes to the keyring first: if that fails, nothing is added at all.
     if (!key.isEmpty()) {
         if (Status st = app->secrets().write(backendSecretKey(name), key); !st.ok())
@@ -218,7 +243,10 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     }
     ctx.out() << CliContext::tr("Added backend %1 (%2, %3)%4.")
                      .arg(name, backendKindName(*kind), url.toString(),
-                          key.isEmpty() ? QString() : CliContext::tr(", key in the keyring"))
+                          key.isEmpty() ? QString()
+                          : keyOf.isEmpty()
+                              ? CliContext::tr(", key in the keyring")
+                              : CliContext::tr(", %1's key in the keyring").arg(keyOf))
               << Qt::endl;
     return kExitOk;
 }

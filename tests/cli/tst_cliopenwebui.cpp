@@ -231,6 +231,9 @@ private Q_SLOTS:
                                QStringLiteral("--key-stdin")},
                    env(), "sk-0123456789abcdef0123456789abcdef");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Asked about first: whose key it is.
+        QVERIFY2(r.out.contains(QLatin1String("ann@example.org's key in the keyring")),
+                 qPrintable(r.out));
         r = runCli(dir.path(), words({"chat", "--model", "keyed/llama3.2:latest", "hi"}), env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out.trimmed(), QStringLiteral("Reply to: hi"));
@@ -240,6 +243,31 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("give --email")), qPrintable(r.err));
         r = runCli(dir.path(), words({"backends", "remove", "keyed"}), env());
+        QCOMPARE(r.exitCode, 0);
+
+        // A key the server refuses is not kept; one that cannot be checked now is, with a
+        // warning.
+        const auto addKeyed = [&](const QString& url, const QByteArray& key) {
+            return runCli(dir.path(),
+                          QStringList{QStringLiteral("backends"), QStringLiteral("add"),
+                                      QStringLiteral("--kind"), QStringLiteral("openwebui"),
+                                      QStringLiteral("--name"), QStringLiteral("typo"),
+                                      QStringLiteral("--url"), url, QStringLiteral("--key-stdin")},
+                          env(), key);
+        };
+        r = addKeyed(m_server->url().toString(), "sk-0123456789abcdef0123456789abcdeX");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("refused this API key")) &&
+                     r.err.contains(QLatin1String("Nothing was added.")),
+                 qPrintable(r.err));
+        r = runCli(dir.path(), words({"backends", "list"}), env());
+        QVERIFY2(!r.out.contains(QLatin1String("typo")), qPrintable(r.out));
+        r = addKeyed(QStringLiteral("http://127.0.0.1:9"), "sk-0123456789abcdef0123456789abcdef");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("Warning: the key could not be checked")),
+                 qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("key in the keyring")), qPrintable(r.out));
+        r = runCli(dir.path(), words({"backends", "remove", "typo"}), env());
         QCOMPARE(r.exitCode, 0);
     }
 };
