@@ -4944,6 +4944,22 @@ Options:
         <source>From %1: %2</source>
         <translation>来自 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 refused this API key: %2</source>
+        <translation>%1 拒绝了这个 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Check the key (on the server: Settings › Account). Nothing was added.</source>
+        <translation>请检查密钥（在服务器上：设置 › 账户）。未添加任何内容。</translation>
+    </message>
+    <message>
+        <source>The key is %1&apos;s.</source>
+        <translation>这是 %1 的密钥。</translation>
+    </message>
+    <message>
+        <source>The key could not be checked: %1</source>
+        <translation>无法检查该密钥：%1</translation>
+    </message>
 </context>
 <context>
     <name>lyss::ServerAdder</name>
@@ -5320,6 +5336,10 @@ Options:
     <message>
         <source>Sign in again</source>
         <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>Asking %1 about the key…</source>
+        <translation>正在向 %1 确认密钥…</translation>
     </message>
 </context>
 <context>

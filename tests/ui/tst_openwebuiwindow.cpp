@@ -83,6 +83,46 @@ private Q_SLOTS:
         QVERIFY2(m_server->isRunning(), "fake_openwebui.py did not start (python3-aiohttp?)");
     }
 
+    // An API key given in Settings › Servers is asked about first: one the server refuses
+    // is not kept and nothing is added; one it takes is, with whose key it is.
+    void anApiKeyIsAskedAboutFirst()
+    {
+        Window w(nowhere());
+        SettingsDialog d(*w.app, *w.backends, w.window->models(), {}, w.window.get());
+        auto* page = d.findChild<ServersPage*>();
+        QVERIFY(page);
+        auto* kind = page->findChild<QComboBox*>(QStringLiteral("serverKind"));
+        auto* name = page->findChild<QLineEdit*>(QStringLiteral("serverName"));
+        auto* url = page->findChild<QLineEdit*>(QStringLiteral("serverAddress"));
+        auto* key = page->findChild<QLineEdit*>(QStringLiteral("serverKey"));
+        auto* save = page->findChild<QPushButton*>(QStringLiteral("addOrSaveServer"));
+        QVERIFY(kind && name && url && key && save);
+        kind->setCurrentIndex(kind->findData(QStringLiteral("openwebui")));
+        QSignalSpy answered(page, &ServersPage::finishedWork);
+        const auto add = [&](const QString& apiKey) {
+            name->setText(QStringLiteral("keyed"));
+            url->setText(m_server->url().toString());
+            key->setText(apiKey);
+            save->click();
+            QVERIFY(key->text().isEmpty()); // at once, whatever the server says
+            QVERIFY(answered.wait(10000));
+        };
+        add(QStringLiteral("sk-0123456789abcdef0123456789abcdeX"));
+        QVERIFY2(d.lastMessage().contains(QLatin1String("refused this API key")) &&
+                     d.lastMessage().contains(QLatin1String("Nothing was added.")),
+                 qPrintable(d.lastMessage()));
+        QVERIFY(!(*w.app->backends().find(QStringLiteral("keyed"))).has_value());
+        QVERIFY(!w.app->secrets().read(backendSecretKey(QStringLiteral("keyed")))->has_value());
+
+        add(QStringLiteral("sk-0123456789abcdef0123456789abcdef"));
+        QVERIFY2(d.lastMessage().startsWith(QLatin1String("Added keyed")) &&
+                     d.lastMessage().contains(QLatin1String("The key is ann@example.org's.")),
+                 qPrintable(d.lastMessage()));
+        auto stored = w.app->backends().find(QStringLiteral("keyed"));
+        QVERIFY(stored && stored->has_value() && (*stored)->hasKey);
+        QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("keyed"))).ok());
+    }
+
     void signInAndBringTheChatsOver()
     {
         Window w(nowhere());

@@ -123,6 +123,8 @@ private Q_SLOTS:
             QSet<QRgb> inks;
             const auto layout = view->messageDelegate()->layoutCache().find(w.model()->at(1).id);
             for (const auto& part : layout->parts) {
+                if (!part)
+                    continue; // not laid out (yet)
                 for (QTextBlock b = part->begin(); b.isValid(); b = b.next()) {
                     for (auto it = b.begin(); !it.atEnd(); ++it) {
                         if (wanted(it.fragment()))
@@ -140,14 +142,20 @@ private Q_SLOTS:
         QVERIFY(Theme::contrast(darkLink, QColor("#232428")) >= 4.5);
         // Documents made after the switch (another width lays the messages out anew) are
         // made with the new theme's style sheet, not the old one's.
-        const int builtBefore = view->messageDelegate()->layoutsBuilt();
-        w.window->resize(640, w.window->height()); // narrower than the text column
+        const QSize wide = w.window->size();
+        int builtBefore = view->messageDelegate()->layoutsBuilt();
         const auto laidOutAgain = [&] {
             view->viewport()->grab();
             return view->messageDelegate()->layoutsBuilt() > builtBefore;
         };
+        w.window->resize(640, w.window->height()); // narrower than the text column
+        QTest::qWait(250);                         // the breakpoint settles too
         QTRY_VERIFY_WITH_TIMEOUT(laidOutAgain(), 5000);
         QCOMPARE(linkColours(), QSet<QRgb>{darkLink.rgb()});
+        builtBefore = view->messageDelegate()->layoutsBuilt();
+        w.window->resize(wide);
+        QTest::qWait(250);
+        QTRY_VERIFY_WITH_TIMEOUT(laidOutAgain(), 5000);
         // Highlighted code takes the new theme's colours too: the type "int".
         const auto typeColours = [&] {
             return inksOf([](const QTextFragment& f) { return f.text() == QLatin1String("int"); });

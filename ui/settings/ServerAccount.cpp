@@ -8,6 +8,7 @@
 #include "backends/OpenWebUiSignIn.h"
 #include "config/BackendResolver.h"
 #include "io/ChatImporter.h"
+#include "settings/ServerAdder.h"
 #include "store/sqlite/Database.h"
 #include "util/Sentences.h"
 
@@ -45,6 +46,27 @@ void ServerAccount::signIn(const BackendRecord& record, const QString& email,
                      ? tr("Added %1, signed in as %2%3.").arg(record.name, kept->account, until)
                      : tr("Signed in to %1 as %2%3.").arg(record.name, kept->account, until));
         });
+}
+
+void ServerAccount::addWithKey(const BackendRecord& record, const QString& key, Done done)
+{
+    auto* probe =
+        new OpenWebUiBackend({record.name, BackendKind::OpenWebUi, record.url, key}, m_nam, this);
+    probe->probe([this, probe, record, key, done = std::move(done)](Result<QString> who) {
+        probe->deleteLater();
+        if (!who && who.errorCode() == ErrorCode::Unauthorised)
+            return done(Error{joinSentences(
+                tr("%1 refused this API key: %2").arg(record.url.toString(), who.errorMessage()),
+                tr("Check the key (on the server: Settings › "
+                   "Account). Nothing was added."))});
+        const Result<QString> added = ServerAdder(m_app).add(
+            backendKindName(BackendKind::OpenWebUi), record.name, record.url.toString(), key);
+        if (!added)
+            return done(added.error());
+        done(joinSentences(*added,
+                           who ? tr("The key is %1's.").arg(*who)
+                               : tr("The key could not be checked: %1").arg(who.errorMessage())));
+    });
 }
 
 void ServerAccount::importChats(const EffectiveBackend& server,

@@ -29,6 +29,10 @@ public:
     // caller forgets the password; nothing here keeps it.
     void signIn(const BackendRecord& record, const QString& email, const QString& password,
                 Done done);
+    // Asks `record`'s server whose API key `key` is, then adds the server with it (record:
+    // ServerAdder::checked). A key the server refuses is not kept and nothing is added; one
+    // that cannot be checked now is added, and `done` says so.
+    void addWithKey(const BackendRecord& record, const QString& key, Done done);
     // Reads the person's chats from the server and imports them (a chat imported before is
     // skipped); `imported` is how many chats came.
     void importChats(const EffectiveBackend& server,

@@ -78,6 +78,7 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     m_url->setObjectName(QStringLiteral("serverAddress"));
     m_url->setPlaceholderText(QStringLiteral("http://localhost:11434"));
     m_key = new QLineEdit(page);
+    m_key->setObjectName(QStringLiteral("serverKey"));
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("optional; kept in the system keyring"));
     m_email = new QLineEdit(page);
@@ -281,6 +282,29 @@ bool ServersPage::addServer(const QString& kind, const QString& name, const QStr
     if (kind == QLatin1String("openwebui") && key.isEmpty()) {
         say(tr("Sign in with your email and password on that server, or give an API key."));
         return false;
+    }
+    if (kind == QLatin1String("openwebui")) {
+        // The server is asked whose key it is first: one it refuses is not kept.
+        auto record = ServerAdder(m_app).checked(kind, name, url);
+        if (!record) {
+            say(record.errorMessage());
+            return false;
+        }
+        say(tr("Asking %1 about the key…").arg(record->url.toString()));
+        working(+1);
+        m_account->addWithKey(*record, key, [this](Result<QString> r) {
+            working(-1);
+            say(r ? *r : r.errorMessage());
+            if (r) {
+                resetForm();
+                m_name->clear();
+                m_url->clear();
+                reloadServers();
+                Q_EMIT serversChanged();
+            }
+            Q_EMIT finishedWork();
+        });
+        return false; // the form is cleared once the key is taken
     }
     const Result<QString> added = ServerAdder(m_app).add(kind, name, url, key);
     say(added ? *added : added.errorMessage());
