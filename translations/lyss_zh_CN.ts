@@ -1858,6 +1858,14 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <source>, %1&apos;s key in the keyring</source>
         <translation>，%1 的密钥已存入密钥环</translation>
     </message>
+    <message>
+        <source>Signed out of %1 as %2.</source>
+        <translation>已在 %1 上退出 %2 的登录。</translation>
+    </message>
+    <message>
+        <source>Warning: %1 did not end the sign-in: %2</source>
+        <translation>警告：%1 未结束此次登录：%2</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>

@@ -7,6 +7,7 @@
 
 #include "app/AppContext.h"
 #include "backends/OpenWebUiBackend.h"
+#include "backends/OpenWebUiSignIn.h"
 #include "config/BackendResolver.h"
 #include "secrets/SecretStore.h"
 #include "store/BackendRepository.h"
@@ -291,6 +292,30 @@ int backendsRemove(CliContext& ctx, const QStringList& args)
                             .arg(name));
     }
     const BackendRecord record = **stored;
+    // A sign-in ends at the server too, as when signing out of its web page; the token
+    // leaves the keyring whatever the server says.
+    if (record.kind == BackendKind::OpenWebUi && !record.account.isEmpty() && record.hasKey) {
+        const auto token = app->secrets().read(backendSecretKey(record.name));
+        if (token && token->has_value()) {
+            QNetworkAccessManager nam;
+            const Result<bool> out = ctx.await<bool>([&](auto done) {
+                OpenWebUiSignIn::signOut(&nam, record.url, **token, &nam, [done](const Status& st) {
+                    if (st.ok())
+                        done(true);
+                    else
+                        done(st.error());
+                });
+            });
+            if (out)
+                ctx.out() << CliContext::tr("Signed out of %1 as %2.")
+                                 .arg(record.url.toString(), record.account)
+                          << Qt::endl;
+            else
+                ctx.err() << CliContext::tr("Warning: %1 did not end the sign-in: %2")
+                                 .arg(record.url.toString(), out.errorMessage())
+                          << Qt::endl;
+        }
+    }
     if (Status st = app->backends().remove(record.name); !st.ok())
         return ctx.fail(st.errorMessage());
     if (record.hasKey) {

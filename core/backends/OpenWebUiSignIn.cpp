@@ -35,6 +35,19 @@ Result<OpenWebUiSession> OpenWebUiSignIn::sessionFrom(const QJsonObject& answer,
     return s;
 }
 
+void OpenWebUiSignIn::signOut(QNetworkAccessManager* nam, const QUrl& server, const QString& token,
+                              QObject* context, std::function<void(Status)> done)
+{
+    const HttpClient http(nam, BackendKind::OpenWebUi, server, std::make_shared<ApiKey>(token));
+    QNetworkReply* reply = http.getJson(QStringLiteral("/api/v1/auths/signout"));
+    QObject::connect(reply, &QNetworkReply::finished, context,
+                     [reply, http, done = std::move(done)] {
+                         reply->deleteLater();
+                         auto answer = http.jsonResult(reply);
+                         done(answer ? Status() : Status(answer.error()));
+                     });
+}
+
 void OpenWebUiSignIn::signIn(QNetworkAccessManager* nam, const QUrl& server, const QString& email,
                              const QString& password, QObject* context,
                              std::function<void(Result<OpenWebUiSession>)> done)

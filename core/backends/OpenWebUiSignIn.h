@@ -37,6 +37,11 @@ public:
                        std::function<void(Result<OpenWebUiSession>)> done);
     // The session in a sign-in's answer, or why it is not one.
     static Result<OpenWebUiSession> sessionFrom(const QJsonObject& answer, const QUrl& server);
+    // Ends the sign-in whose token is `token` at the server (GET /api/v1/auths/signout,
+    // which revokes the token where the server keeps revoked ones), as its web page does
+    // on signing out. `done` gets whether the server said yes.
+    static void signOut(QNetworkAccessManager* nam, const QUrl& server, const QString& token,
+                        QObject* context, std::function<void(Status)> done);
     // How long before a sign-in ends Lyss asks to sign in again.
     static constexpr qint64 kRenewBeforeMs = 3LL * 24 * 3600 * 1000;
     // Whether a sign-in ending at `untilMs` (0: never) should be renewed at `nowMs`.

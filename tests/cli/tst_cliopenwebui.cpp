@@ -9,6 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -127,10 +130,26 @@ private Q_SLOTS:
                      r.out.contains(QLatin1String("Sorting in Python")),
                  qPrintable(r.out));
 
-        // Removed, with its token.
+        // Removed, with its token, which the server is asked to end first.
         r = runCli(dir.path(), words({"backends", "remove", "team"}), env());
         QVERIFY2(r.exitCode == 0 && !r.err.contains(QLatin1String("Warning")), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("Signed out of ")), qPrintable(r.out));
         QVERIFY(listed(dir.path(), QStringLiteral("team")).isEmpty());
+        QString endedWith;
+        for (const QJsonValue& req : m_server->requests()) {
+            if (req[QLatin1String("path")].toString() == QLatin1String("/api/v1/auths/signout"))
+                endedWith =
+                    req[QLatin1String("headers")][QLatin1String("Authorization")].toString();
+        }
+        QVERIFY2(endedWith.startsWith(QLatin1String("Bearer eyJ")), qPrintable(endedWith));
+        // That token no longer works there.
+        QNetworkAccessManager nam;
+        QNetworkRequest ask(m_server->url().resolved(QUrl(QStringLiteral("/api/v1/auths/"))));
+        ask.setRawHeader("Authorization", endedWith.toUtf8());
+        QNetworkReply* answer = nam.get(ask);
+        QTRY_VERIFY(answer->isFinished());
+        QCOMPARE(answer->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+        answer->deleteLater();
     }
 
     // backends status: the channel's state; with --watch, a line at each change.

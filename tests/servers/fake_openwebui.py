@@ -109,6 +109,13 @@ async def record(request, handler):
     return await handler(request)
 
 
+async def signout(request):
+    """Its token is revoked (as on a server that keeps revoked tokens in Redis)."""
+    person_of(request)
+    TOKENS.pop(request.headers.get("Authorization", "")[len("Bearer "):], None)
+    return web.json_response({"status": True})
+
+
 async def signin(request):
     form = await request.json()
     person = PEOPLE.get(str(form.get("email", "")).lower())
@@ -578,6 +585,7 @@ def make_app():
     make_socket(app)
     app.router.add_post("/api/v1/auths/signin", signin)
     app.router.add_get("/api/v1/auths/", me)
+    app.router.add_get("/api/v1/auths/signout", signout)
     app.router.add_get("/api/models", models)
     app.router.add_get("/api/v1/tools/", tools)
     app.router.add_post("/api/chat/completions", completions)
