@@ -1843,14 +1843,6 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <translation>%1 通道：无（API 密钥无法打开服务器的实时通道；请用邮箱登录以启用：lyss-cli backends login %1 --email ADDR）</translation>
     </message>
     <message>
-        <source>%1 refused this API key: %2</source>
-        <translation>%1 拒绝了这个 API 密钥：%2</translation>
-    </message>
-    <message>
-        <source>Check the key (on the server: Settings › Account). Nothing was added.</source>
-        <translation>请检查密钥（在服务器上：设置 › 账户）。未添加任何内容。</translation>
-    </message>
-    <message>
         <source>Warning: the key could not be checked: %1</source>
         <translation>警告：无法检查该密钥：%1</translation>
     </message>
@@ -2611,6 +2603,14 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
     <message>
         <source>Your password goes to %1 over plain http: anyone on the network between can read it (and the sign-in after it). Use https:// if the server offers it.</source>
         <translation>你的密码将通过未加密的 http 发送到 %1：途经网络上的任何人都能读取它（以及之后的登录凭据）。如果服务器支持，请使用 https://。</translation>
+    </message>
+    <message>
+        <source>%1 refused this API key: %2</source>
+        <translation>%1 拒绝了这个 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Check the key (on the server: Settings › Account).</source>
+        <translation>请检查密钥（在服务器上：设置 › 账户）。</translation>
     </message>
 </context>
 <context>
@@ -4953,20 +4953,16 @@ Options:
         <translation>来自 %1：%2</translation>
     </message>
     <message>
-        <source>%1 refused this API key: %2</source>
-        <translation>%1 拒绝了这个 API 密钥：%2</translation>
-    </message>
-    <message>
-        <source>Check the key (on the server: Settings › Account). Nothing was added.</source>
-        <translation>请检查密钥（在服务器上：设置 › 账户）。未添加任何内容。</translation>
-    </message>
-    <message>
         <source>The key is %1&apos;s.</source>
         <translation>这是 %1 的密钥。</translation>
     </message>
     <message>
         <source>The key could not be checked: %1</source>
         <translation>无法检查该密钥：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was added.</source>
+        <translation>未添加任何内容。</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,6 @@
 #include "ServerLogin.h"
 
 #include "app/AppContext.h"
-#include "backends/OpenWebUiBackend.h"
 #include "backends/OpenWebUiSignIn.h"
 #include "config/BackendResolver.h"
 #include "secrets/SecretStore.h"
@@ -212,15 +211,12 @@ int backendsAdd(CliContext& ctx, const QStringList& args)
     QString keyOf;
     if (*kind == BackendKind::OpenWebUi && !key.isEmpty()) {
         QNetworkAccessManager nam;
-        OpenWebUiBackend server({name, BackendKind::OpenWebUi, url, key}, &nam);
-        const Result<QString> who =
-            ctx.await<QString>([&server](auto done) { server.probe(std::move(done)); });
+        const Result<QString> who = ctx.await<QString>([&](auto done) {
+            OpenWebUiSignIn::whoseKey(&nam, name, url, key, &nam, std::move(done));
+        });
         if (!who && who.errorCode() == ErrorCode::Unauthorised)
-            return ctx.fail(joinSentences(
-                CliContext::tr("%1 refused this API key: %2")
-                    .arg(url.toString(), who.errorMessage()),
-                CliContext::tr("Check the key (on the server: Settings › Account). Nothing "
-                               "was added.")));
+            return ctx.fail(
+                joinSentences(who.errorMessage(), CliContext::tr("Nothing was added.")));
         if (!who)
             ctx.err() << CliContext::tr("Warning: the key could not be checked: %1")
                              .arg(who.errorMessage())

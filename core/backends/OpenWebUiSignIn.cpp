@@ -3,7 +3,9 @@
 
 #include "backends/ApiKey.h"
 #include "backends/HttpClient.h"
+#include "backends/OpenWebUiBackend.h"
 #include "backends/StreamEvent.h"
+#include "util/Sentences.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -46,6 +48,24 @@ void OpenWebUiSignIn::signOut(QNetworkAccessManager* nam, const QUrl& server, co
                          auto answer = http.jsonResult(reply);
                          done(answer ? Status() : Status(answer.error()));
                      });
+}
+
+void OpenWebUiSignIn::whoseKey(QNetworkAccessManager* nam, const QString& name, const QUrl& server,
+                               const QString& key, QObject* context,
+                               std::function<void(Result<QString>)> done)
+{
+    auto* probe = new OpenWebUiBackend({name, BackendKind::OpenWebUi, server, key}, nam, context);
+    probe->probe([probe, server, done = std::move(done)](Result<QString> who) {
+        probe->deleteLater();
+        if (!who && who.errorCode() == ErrorCode::Unauthorised)
+            return done(Error{
+                joinSentences(
+                    tr("%1 refused this API key: %2").arg(server.toString(), who.errorMessage()),
+                    tr("Check the key (on the server: Settings › "
+                       "Account).")),
+                ErrorCode::Unauthorised});
+        done(std::move(who));
+    });
 }
 
 void OpenWebUiSignIn::signIn(QNetworkAccessManager* nam, const QUrl& server, const QString& email,

@@ -42,6 +42,13 @@ public:
     // on signing out. `done` gets whether the server said yes.
     static void signOut(QNetworkAccessManager* nam, const QUrl& server, const QString& token,
                         QObject* context, std::function<void(Status)> done);
+    // Whose API key `key` is on `server` (its account's email), asked before the key is
+    // kept (`name`: the server's, for the messages). A key the server refuses is an
+    // Unauthorised error that says so and where to check it; any other error (the server
+    // cannot be reached now) is the server's own.
+    static void whoseKey(QNetworkAccessManager* nam, const QString& name, const QUrl& server,
+                         const QString& key, QObject* context,
+                         std::function<void(Result<QString>)> done);
     // How long before a sign-in ends Lyss asks to sign in again.
     static constexpr qint64 kRenewBeforeMs = 3LL * 24 * 3600 * 1000;
     // Whether a sign-in ending at `untilMs` (0: never) should be renewed at `nowMs`.

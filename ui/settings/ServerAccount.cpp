@@ -50,23 +50,19 @@ void ServerAccount::signIn(const BackendRecord& record, const QString& email,
 
 void ServerAccount::addWithKey(const BackendRecord& record, const QString& key, Done done)
 {
-    auto* probe =
-        new OpenWebUiBackend({record.name, BackendKind::OpenWebUi, record.url, key}, m_nam, this);
-    probe->probe([this, probe, record, key, done = std::move(done)](Result<QString> who) {
-        probe->deleteLater();
-        if (!who && who.errorCode() == ErrorCode::Unauthorised)
-            return done(Error{joinSentences(
-                tr("%1 refused this API key: %2").arg(record.url.toString(), who.errorMessage()),
-                tr("Check the key (on the server: Settings › "
-                   "Account). Nothing was added."))});
-        const Result<QString> added = ServerAdder(m_app).add(
-            backendKindName(BackendKind::OpenWebUi), record.name, record.url.toString(), key);
-        if (!added)
-            return done(added.error());
-        done(joinSentences(*added,
-                           who ? tr("The key is %1's.").arg(*who)
-                               : tr("The key could not be checked: %1").arg(who.errorMessage())));
-    });
+    OpenWebUiSignIn::whoseKey(
+        m_nam, record.name, record.url, key, this,
+        [this, record, key, done = std::move(done)](Result<QString> who) {
+            if (!who && who.errorCode() == ErrorCode::Unauthorised)
+                return done(Error{joinSentences(who.errorMessage(), tr("Nothing was added."))});
+            const Result<QString> added = ServerAdder(m_app).add(
+                backendKindName(BackendKind::OpenWebUi), record.name, record.url.toString(), key);
+            if (!added)
+                return done(added.error());
+            done(joinSentences(
+                *added, who ? tr("The key is %1's.").arg(*who)
+                            : tr("The key could not be checked: %1").arg(who.errorMessage())));
+        });
 }
 
 void ServerAccount::importChats(const EffectiveBackend& server,

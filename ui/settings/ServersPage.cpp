@@ -151,15 +151,19 @@ void ServersPage::signIn(const BackendRecord& record, const QString& email, cons
         working(-1);
         // Said after the sign-in too: the password went that way, and the next one will.
         say(r ? (exposed.isEmpty() ? *r : *r + QLatin1Char(' ') + exposed) : r.errorMessage());
-        if (r) { // the form is cleared once the server has taken the sign-in
-            resetForm();
-            m_name->clear();
-            m_url->clear();
-            reloadServers();
-            Q_EMIT serversChanged();
-        }
+        if (r) // the form is cleared once the server has taken the sign-in
+            serverTaken();
         Q_EMIT finishedWork();
     });
+}
+
+void ServersPage::serverTaken()
+{
+    resetForm();
+    m_name->clear();
+    m_url->clear();
+    reloadServers();
+    Q_EMIT serversChanged();
 }
 
 void ServersPage::working(int change)
@@ -295,13 +299,8 @@ bool ServersPage::addServer(const QString& kind, const QString& name, const QStr
         m_account->addWithKey(*record, key, [this](Result<QString> r) {
             working(-1);
             say(r ? *r : r.errorMessage());
-            if (r) {
-                resetForm();
-                m_name->clear();
-                m_url->clear();
-                reloadServers();
-                Q_EMIT serversChanged();
-            }
+            if (r)
+                serverTaken();
             Q_EMIT finishedWork();
         });
         return false; // the form is cleared once the key is taken

@@ -71,6 +71,8 @@ private:
     // Signs in to `record`'s server and keeps it (added, or signed in again), saying how it
     // went; the form empties once the server has taken it.
     void signIn(const BackendRecord& record, const QString& email, const QString& password);
+    // The server took a sign-in or a key: the form is cleared, the list read again.
+    void serverTaken();
     // A request begins (+1) or ends (-1); the buttons follow.
     void working(int change);
     void updateButtons();

@@ -182,9 +182,9 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     });
     QTimer::singleShot(kContactServersMs, this, &MainWindow::contactServers);
     applyBreakpoint();
+    retranslate(); // the words (its showConversationOrHelp waits for m_built)
     m_built = true;
     showConversationOrHelp(); // the first chat is open: the welcome page if it is empty
-    retranslate();
     m_pane->composer()->setFocus();
 }
 
