@@ -1858,6 +1858,10 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <source>Warning: %1 did not end the sign-in: %2</source>
         <translation>警告：%1 未结束此次登录：%2</translation>
     </message>
+    <message>
+        <source>Filters changed the reply once it was whole; it is kept as follows:</source>
+        <translation>回复完成后被过滤器修改了；保存的内容如下：</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -2568,6 +2572,21 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
     <message>
         <source>chat.history.messages is %1; expected an object of messages.</source>
         <translation>chat.history.messages 是%1；应为包含消息的对象。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenWebUiOutlet</name>
+    <message>
+        <source>The server&apos;s filters are checking the reply…</source>
+        <translation>服务器的过滤器正在检查回复…</translation>
+    </message>
+    <message>
+        <source>%1 could not run its filters on this reply (%2); it is kept as it came.</source>
+        <translation>%1 无法对这条回复运行其过滤器（%2）；回复按收到的原样保留。</translation>
+    </message>
+    <message>
+        <source>Stopped before the filters of %1 had checked the reply; it is kept as it came.</source>
+        <translation>在 %1 的过滤器检查完回复之前已停止；回复按收到的原样保留。</translation>
     </message>
 </context>
 <context>

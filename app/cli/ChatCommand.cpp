@@ -248,6 +248,9 @@ int runChat(CliContext& ctx, const QStringList& args)
                                   {QStringLiteral("model"), choice->model}});
     bool thinkingOpen = false;
     bool printedAnswer = false; // what stdout has of the reply ends its line
+    // What stdout has of the answer (a continued reply's earlier text included), to tell
+    // whether filters changed it once it was whole.
+    QString shown = reply->message().content;
     QObject::connect(reply, &ActiveReply::updated, reply, [&](const StreamEvents& events) {
         for (const StreamEvent& e : events) {
             const bool isThinking = e.kind == StreamEvent::Kind::Thinking;
@@ -265,6 +268,7 @@ int runChat(CliContext& ctx, const QStringList& args)
                     thinkingOpen = false;
                 }
                 ctx.out() << e.text << Qt::flush;
+                shown += e.text;
                 if (!e.text.isEmpty())
                     printedAnswer = !e.text.endsWith(QLatin1Char('\n'));
             }
@@ -313,6 +317,9 @@ int runChat(CliContext& ctx, const QStringList& args)
     // One more try before giving up: the disk may have room again.
     const bool stored = reply->isSaved() || reply->retrySave().ok();
     const Message& m = reply->message();
+    // Filters (the server's or Lyss's) changed the whole reply after it streamed: what is
+    // kept is theirs, and said so.
+    const bool changed = m.status == MessageStatus::Complete && m.content != shown;
     if (json) {
         QJsonObject end{{QStringLiteral("chat_id"), m.chatId},
                         {QStringLiteral("message_id"), m.id}};
@@ -322,6 +329,8 @@ int runChat(CliContext& ctx, const QStringList& args)
         } else if (m.status == MessageStatus::Complete) {
             end.insert(QStringLiteral("type"), QStringLiteral("done"));
             end.insert(QStringLiteral("metrics"), m.metrics);
+            if (changed)
+                end.insert(QStringLiteral("content"), m.content);
         } else if (m.status == MessageStatus::Cancelled) {
             end.insert(QStringLiteral("type"), QStringLiteral("cancelled"));
         } else {
@@ -332,8 +341,15 @@ int runChat(CliContext& ctx, const QStringList& args)
         if (!stored)
             end.insert(QStringLiteral("save_error"), reply->saveProblem());
         printJsonLine(ctx.out(), end);
-    } else if (printedAnswer) {
-        ctx.out() << '\n' << Qt::flush;
+    } else {
+        if (printedAnswer)
+            ctx.out() << '\n' << Qt::flush;
+        if (changed) {
+            ctx.err() << CliContext::tr("Filters changed the reply once it was whole; it is "
+                                        "kept as follows:")
+                      << Qt::endl;
+            ctx.out() << m.content << '\n' << Qt::flush;
+        }
     }
     ctx.err() << CliContext::tr("chat %1").arg(m.chatId) << Qt::endl;
     if (const QString why = reply->notContinuedReason(); !why.isEmpty()) {

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 namespace lyss {
 
 // One reply being streamed from a model: the decoded events as they arrive, then
@@ -31,6 +33,11 @@ public:
     // Milliseconds from the request to the first content or thinking, -1 if none came.
     virtual qint64 firstTokenMs() const = 0;
     virtual qint64 elapsedMs() const = 0;
+    // Read once finished: the server's own last word on the answer, which replaces the
+    // text that streamed (Open WebUI's outlet filters rewrote it), or none; and why the
+    // server could not be asked for it, if it could not (the reply is then as it streamed).
+    virtual std::optional<QString> revisedContent() const { return std::nullopt; }
+    virtual QString revisionProblem() const { return {}; }
 
 Q_SIGNALS:
     void eventsReady(const lyss::StreamEvents& events);

@@ -5,12 +5,14 @@
 #include "backends/HttpChatStream.h"
 #include "backends/OpenAIBackend.h"
 #include "backends/OpenAIStreamDecoder.h"
+#include "backends/OpenWebUiHttpStream.h"
 #include "realtime/ServerChannel.h"
 #include "realtime/ServerRunStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QUuid>
 
 #include <algorithm>
@@ -98,8 +100,33 @@ QString OpenWebUiBackend::token() const
     return m_http.apiKey()->value();
 }
 
+void OpenWebUiBackend::whenVersionKnown(QObject* context, std::function<void(const QString&)> then)
+{
+    if (!m_version.isEmpty())
+        return then(m_version);
+    QPointer<QObject> guard(context);
+    fetchVersion([this, guard, then] {
+        if (guard)
+            then(m_version);
+    });
+}
+
+void OpenWebUiBackend::fetchVersion(std::function<void()> then)
+{
+    // Open WebUI answers anyone here; a server that does not is taken as unknown.
+    getJson(QStringLiteral("/api/version"), [this, then](Result<QJsonDocument> r) {
+        if (r)
+            m_version = r->object().value(QLatin1String("version")).toString();
+        if (then)
+            then();
+    });
+}
+
 void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
 {
+    // Known before a reply needs it (how the server's outlet filters are run), and asked
+    // again with every listing: the server may have been upgraded.
+    fetchVersion({});
     getJson(QStringLiteral("/api/models"), [this, done](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
@@ -225,10 +252,9 @@ void OpenWebUiBackend::setChannel(ServerChannel* channel)
 ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)
 {
     // With the live channel connected, the server runs the reply as for its own web page:
-    // the model's tools, web search and inlet filters, with their status lines and
-    // questions. (Outlet filters run when a browser calls /api/chat/completed afterwards,
-    // which Lyss does not.) Without it (lyss-cli, a channel reconnecting, an API key), the
-    // reply is streamed over HTTP.
+    // the model's tools, web search and filters, with their status lines and questions.
+    // Without it (lyss-cli, a channel reconnecting, an API key), the reply is streamed over
+    // HTTP. Either way the server's outlet filters have their say on the finished reply.
     if (m_channel && signedIn() &&
         m_channel->client().state() == SocketIoClient::State::Connected &&
         !m_channel->client().sid().isEmpty() && !request.chatId.isEmpty()) {
@@ -237,10 +263,14 @@ ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)
             serverRunBody(request, m_channel->client().sid(), m_listed.value(request.model)),
             request.model, m_config.idleTimeoutMs, this);
     }
-    QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat/completions"),
-                                       chatBody(request, m_listed.value(request.model)));
-    return new HttpChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
-                              m_http, request.model, m_config.idleTimeoutMs, this);
+    const QJsonObject body = chatBody(request, m_listed.value(request.model));
+    QNetworkReply* reply = m_http.post(QStringLiteral("/api/chat/completions"), body);
+    auto* stream =
+        new HttpChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
+                           m_http, request.model, m_config.idleTimeoutMs, this);
+    // A stream over HTTP is one the server runs no outlet filters on for Lyss to see: they
+    // are asked once it is complete, as the server's web page did before 0.9.
+    return new OpenWebUiHttpStream(stream, m_http, body, {}, {}, true, this);
 }
 
 } // namespace lyss

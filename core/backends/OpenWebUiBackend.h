@@ -60,10 +60,20 @@ public:
     // The server's live channel, once there is one: replies are then run by the server.
     void setChannel(ServerChannel* channel);
 
+    // The server's version (/api/version, asked with each listing of the models), or ""
+    // while unknown.
+    QString serverVersion() const { return m_version; }
+    // `then` gets the version, asked now if unknown ("" if the server does not say), in
+    // `context`'s thread unless it is gone first.
+    void whenVersionKnown(QObject* context, std::function<void(const QString&)> then);
+
 private:
+    void fetchVersion(std::function<void()> then);
+
     QPointer<ServerChannel> m_channel;
     // The models as last listed, by id: their tools and filters for each request.
     QHash<QString, ModelInfo> m_listed;
+    QString m_version;
 };
 
 } // namespace lyss

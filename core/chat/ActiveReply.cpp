@@ -21,6 +21,7 @@ ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, 
     , m_request(std::move(request))
 {
     if (m_turn.reopened) {
+        m_contentBefore = m_row.content;
         m_statusBefore = m_row.status;
         m_errorBefore = m_row.error;
         m_metricsBefore = m_row.metrics;
@@ -347,6 +348,8 @@ void ActiveReply::onStreamFinished()
     m_outcome = m_stream->outcome();
     m_streamError = m_stream->errorText();
     m_endMetrics = measuredMetrics();
+    m_revised = m_stream->revisedContent();
+    m_revisionProblem = m_stream->revisionProblem();
     if (m_outcome == ChatStream::Outcome::Cancelled) {
         stopStages();
         complete();
@@ -367,9 +370,44 @@ void ActiveReply::stopStages()
 
 void ActiveReply::complete()
 {
+    if (m_outcome == ChatStream::Outcome::Complete && m_revised && !m_revisionPassed &&
+        !m_stages.isEmpty()) {
+        // The server's filters rewrote the answer after it streamed (see
+        // ChatStream::revisedContent): their text passes the stages as the streamed text
+        // did, as one piece, and replaces it.
+        m_revisionPassed = true;
+        QPointer<ActiveReply> self(this);
+        runStages<StreamEvents>(
+            m_stages, {StreamEvent::content(*m_revised)},
+            [](ReplyStage& stage, StreamEvents e, std::function<void(Result<StreamEvents>)> done) {
+                stage.stream(std::move(e), std::move(done));
+            },
+            [self](Result<StreamEvents> events) {
+                if (!self)
+                    return;
+                if (events) {
+                    QString text;
+                    for (const StreamEvent& e : *events) {
+                        if (e.kind == StreamEvent::Kind::Content)
+                            text += e.text;
+                    }
+                    self->m_revised = text;
+                } else { // kept as it streamed, with the failure noted
+                    self->m_revised.reset();
+                    self->m_revisionProblem = events.errorMessage();
+                }
+                self->complete();
+            },
+            [self] { return self && self->alive(Phase::Streaming); });
+        return;
+    }
     switch (m_outcome) {
     case ChatStream::Outcome::Complete:
         m_row.status = MessageStatus::Complete;
+        if (m_revised)
+            m_row.content = m_contentBefore + *m_revised;
+        if (!m_revisionProblem.isEmpty())
+            m_row.error = m_revisionProblem;
         break;
     case ChatStream::Outcome::Cancelled:
         m_row.status = MessageStatus::Cancelled;

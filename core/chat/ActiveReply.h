@@ -147,6 +147,10 @@ private:
     ChatStream::Outcome m_outcome = ChatStream::Outcome::Running;
     QString m_streamError;
     QJsonObject m_endMetrics;
+    std::optional<QString> m_revised; // the server's own last word on the answer
+    QString m_revisionProblem;
+    bool m_revisionPassed = false; // the revised text has been through the stream stages
+    QString m_contentBefore;       // Continue: the text the continuation goes on from
     MessageStatus m_ended = MessageStatus::Complete; // how the stream ended, while Completing
     bool m_sent = false;
     QTimer m_checkpointTimer;

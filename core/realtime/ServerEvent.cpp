@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "realtime/ServerEvent.h"
 
+#include "backends/OpenWebUiOutlet.h"
+
 #include <QHash>
 
 namespace lyss {
@@ -27,6 +29,8 @@ Kind kindOf(const QString& type)
         {QStringLiteral("confirmation"), Kind::Confirmation},
         {QStringLiteral("input"), Kind::Input},
         {QStringLiteral("execute"), Kind::Execute},
+        {QStringLiteral("chat:active"), Kind::Active},
+        {QStringLiteral("chat:outlet"), Kind::Outlet},
     };
     return kinds.value(type, Kind::Other);
 }
@@ -101,6 +105,15 @@ void readCompletion(ServerEvent& e, const QJsonObject& o)
     }
 }
 
+void readOutlet(ServerEvent& e, const QJsonObject& o)
+{
+    if (auto text =
+            OpenWebUiOutlet::textIn(o.value(QLatin1String("messages")).toArray(), e.messageId)) {
+        e.text = *text;
+        e.hasText = true;
+    }
+}
+
 } // namespace
 
 std::optional<ServerEvent> ServerEvent::from(const QString& name, const QJsonArray& args)
@@ -166,6 +179,12 @@ std::optional<ServerEvent> ServerEvent::from(const QString& name, const QJsonArr
         break;
     case Kind::Execute:
         e.text = textIn(e.data, QLatin1String("code"));
+        break;
+    case Kind::Active:
+        e.done = !o.value(QLatin1String("active")).toBool();
+        break;
+    case Kind::Outlet:
+        readOutlet(e, o);
         break;
     case Kind::Cancelled:
     case Kind::Other:

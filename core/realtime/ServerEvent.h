@@ -29,6 +29,10 @@ struct ServerEvent {
         Confirmation, // confirmation: title, text; answered true or false
         Input,        // input: title, text, placeholder, value; answered with the text or false
         Execute,      // execute: code for a browser to run; always refused
+        Active,       // chat:active: whether the server still runs a task of the chat (done:
+                      // the last one ended)
+        Outlet,       // chat:outlet: the messages as the server's outlet filters left them;
+                      // text: the reply's (the message whose id is messageId), if among them
         Other,        // sources, files, follow-ups, ...: not shown
     };
 
@@ -51,6 +55,7 @@ struct ServerEvent {
     QString delta;
     QString reasoningDelta;
     QJsonObject usage;
+    bool hasText = false; // Outlet: the reply was among the messages (its text may be "")
 
     // Whether the server waits for an answer (acknowledgement) to this event.
     bool asks() const

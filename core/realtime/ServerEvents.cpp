@@ -74,6 +74,8 @@ void ServerEvents::onEvent(const QString& name, const QJsonArray& args, std::opt
     case Kind::Replace:
     case Kind::Error:
     case Kind::Cancelled:
+    case Kind::Active:
+    case Kind::Outlet:
         Q_EMIT messageEvent(*event);
         break;
     case Kind::Other:

@@ -4,6 +4,9 @@
 #include "backends/Backend.h"
 #include "backends/HttpChatStream.h"
 #include "backends/OpenAIStreamDecoder.h"
+#include "backends/OpenWebUiBackend.h"
+#include "backends/OpenWebUiHttpStream.h"
+#include "backends/OpenWebUiOutlet.h"
 #include "realtime/ServerChannel.h"
 #include "util/Log.h"
 
@@ -89,8 +92,16 @@ ServerRunStream::ServerRunStream(HttpClient client, ServerChannel& channel, QJso
     , m_messageId(body.value(QLatin1String("id")).toString())
     , m_backend(backend)
     , m_idleTimeoutMs(idleTimeoutMs)
+    , m_body(body)
+    , m_sessionId(body.value(QLatin1String("session_id")).toString())
 {
     m_clock.start();
+    m_settle.setSingleShot(true);
+    connect(&m_settle, &QTimer::timeout, this, [this] {
+        // The server did not say the task ended: the reply is whole all the same.
+        qCWarning(lcNet) << "no end of the task after" << kOutletWaitMs << "ms; finished";
+        finish(Outcome::Complete);
+    });
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] {
         finish(Outcome::Failed,
@@ -109,6 +120,8 @@ ServerRunStream::ServerRunStream(HttpClient client, ServerChannel& channel, QJso
     connect(&channel, &QObject::destroyed, this, [this] {
         if (m_http || m_outcome != Outcome::Running)
             return;
+        if (m_settling)
+            return finish(Outcome::Complete);
         stopTask();
         finish(Outcome::Failed, tr("The live connection to %1 was closed while it wrote this "
                                    "reply; what arrived is kept. Regenerate to ask again.")
@@ -150,6 +163,16 @@ QString ServerRunStream::errorText() const
     return m_http ? m_http->errorText() : m_error;
 }
 
+std::optional<QString> ServerRunStream::revisedContent() const
+{
+    return m_http ? m_http->revisedContent() : m_revised;
+}
+
+QString ServerRunStream::revisionProblem() const
+{
+    return m_http ? m_http->revisionProblem() : m_revisionProblem;
+}
+
 ChatMetrics ServerRunStream::metrics() const
 {
     return m_http ? m_http->metrics() : m_metrics;
@@ -177,10 +200,15 @@ void ServerRunStream::onHeaders()
     // The same limits as the backend's own HTTP streams.
     const qsizetype maxLine =
         m_backend ? m_backend->config().maxLineBytes : LineSplitter::kMaxLineBytes;
-    m_http = new HttpChatStream(m_reply, std::make_unique<OpenAIStreamDecoder>(maxLine), m_client,
-                                m_model, m_idleTimeoutMs, m_backend); // which records the reply
-    m_http->setParent(this);
+    auto* http = new HttpChatStream(m_reply, std::make_unique<OpenAIStreamDecoder>(maxLine),
+                                    m_client, m_model, m_idleTimeoutMs,
+                                    m_backend); // which records the reply
+    // Its outlet filters are asked after it, unless the server runs them by itself.
+    auto* owui = qobject_cast<OpenWebUiBackend*>(m_backend);
+    const bool ask = !owui || !OpenWebUiOutlet::runsOutletItself(owui->serverVersion());
+    m_http = new OpenWebUiHttpStream(http, m_client, m_body, m_chatId, m_sessionId, ask, this);
     m_reply = nullptr;
+    connect(m_http, &ChatStream::progressed, this, &ChatStream::progressed);
     connect(m_http, &ChatStream::eventsReady, this, &ChatStream::eventsReady);
     connect(m_http, &ChatStream::finished, this, &ChatStream::finished);
 }
@@ -226,11 +254,26 @@ void ServerRunStream::onHttpFinished()
 
 void ServerRunStream::onEvent(const ServerEvent& e)
 {
-    if (m_outcome != Outcome::Running || e.chatId != m_chatId || e.messageId != m_messageId)
+    if (m_outcome != Outcome::Running || e.chatId != m_chatId)
         return;
+    if (e.messageId != m_messageId)
+        return;
+    using Kind = ServerEvent::Kind;
+    // The task ended: whatever its outlet filters had to say, they said (chat:outlet comes
+    // first). Only this reply's: the end of another reply of this socket's is not its end.
+    if (e.kind == Kind::Active && e.done && m_settling && m_serverRunsOutlet)
+        return finish(Outcome::Complete);
+    if (e.kind == Kind::Outlet) {
+        if (e.hasText)
+            revise(e.text);
+        if (m_settling)
+            finish(Outcome::Complete);
+        return;
+    }
+    if (m_settling)
+        return; // the text is whole; a late piece of it changes nothing
     if (m_idleTimeoutMs > 0)
         m_idle.start(m_idleTimeoutMs);
-    using Kind = ServerEvent::Kind;
     StreamEvents events;
     switch (e.kind) {
     case Kind::StatusLine:
@@ -257,7 +300,7 @@ void ServerRunStream::onEvent(const ServerEvent& e)
         if (!e.text.isEmpty())
             finish(Outcome::Failed, e.text);
         else if (e.done)
-            finish(Outcome::Complete);
+            settle();
         return;
     }
     case Kind::Append:
@@ -289,8 +332,11 @@ void ServerRunStream::onChannelState()
     if (!m_channel || m_http || m_outcome != Outcome::Running)
         return;
     // Reconnecting is waited out (the events go to the person's every connection, this
-    // one again once it is back); a channel that gave up ends the reply.
-    if (m_channel->client().state() == SocketIoClient::State::Failed)
+    // one again once it is back); a channel that gave up ends the reply (whole, if the
+    // outlet filters were all it waited for).
+    if (m_channel->client().state() == SocketIoClient::State::Failed && m_settling)
+        finish(Outcome::Complete);
+    else if (m_channel->client().state() == SocketIoClient::State::Failed)
         finish(Outcome::Failed,
                tr("The live connection to %1 was lost while it wrote this reply (%2); what "
                   "arrived is kept. Regenerate to ask again.")
@@ -350,8 +396,56 @@ void ServerRunStream::cancel()
     }
     if (m_outcome != Outcome::Running)
         return;
+    if (m_settling) { // the text is whole; only the filters' word is not waited for
+        m_revisionProblem = OpenWebUiOutlet::stoppedNote(m_client.serverLabel());
+        finish(Outcome::Complete);
+        return;
+    }
     stopTask();
     finish(Outcome::Cancelled);
+}
+
+void ServerRunStream::settle()
+{
+    m_settling = true;
+    m_idle.stop();
+    Q_EMIT progressed(OpenWebUiOutlet::checkingLine());
+    auto* owui = qobject_cast<OpenWebUiBackend*>(m_backend.data());
+    if (!owui)
+        return askOutlet();
+    owui->whenVersionKnown(this, [this](const QString& version) {
+        if (m_outcome != Outcome::Running)
+            return;
+        if (!OpenWebUiOutlet::runsOutletItself(version))
+            return askOutlet();
+        // The server runs them by itself: chat:outlet, if any, then chat:active.
+        m_serverRunsOutlet = true;
+        m_settle.start(kOutletWaitMs);
+    });
+}
+
+void ServerRunStream::askOutlet()
+{
+    OpenWebUiOutlet::run(
+        m_client, OpenWebUiOutlet::body(m_body, m_whole, m_messageId, m_chatId, m_sessionId), this,
+        [this](OpenWebUiOutlet::Outcome out) {
+            if (m_outcome != Outcome::Running)
+                return;
+            if (!out.problem.isEmpty())
+                m_revisionProblem =
+                    OpenWebUiOutlet::failedNote(m_client.serverLabel(), out.problem);
+            else if (out.text)
+                revise(*out.text);
+            finish(Outcome::Complete);
+        });
+}
+
+void ServerRunStream::revise(const QString& serialised)
+{
+    // Only the answer is theirs to change here; the reasoning stays as it came.
+    const QString answer = split(serialised).answer;
+    if (answer != m_answer)
+        m_revised = answer;
 }
 
 QString ServerRunStream::taskIdOf(const QJsonObject& answer)
@@ -411,6 +505,10 @@ void ServerRunStream::finish(Outcome outcome, const QString& error)
     m_outcome = outcome;
     m_error = error;
     m_idle.stop();
+    m_settle.stop();
+    if (m_settling)
+        Q_EMIT progressed({});
+    m_settling = false;
     dropReply();
     if (m_backend)
         m_backend->recordChat(*this);

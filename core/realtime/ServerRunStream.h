@@ -12,7 +12,6 @@
 namespace lyss {
 
 class Backend;
-class HttpChatStream;
 class ServerChannel;
 
 // A reply an Open WebUI server runs itself, as its browser client has it run: the request
@@ -24,6 +23,11 @@ class ServerChannel;
 // work as in the browser, and their questions reach the window.
 // A server that streams over HTTP all the same is read as such (HttpChatStream).
 // Stop asks the server to stop the task (/api/tasks/stop/ID).
+// Once the text is whole (done), the server's outlet filters have their say: a server of
+// 0.9 or later runs them by itself and sends what they made of the reply (chat:outlet)
+// before it says the task ended (chat:active); an older one is asked as its web page asked
+// (OpenWebUiOutlet). The reply finishes then, their text (where it differs) as
+// revisedContent().
 class ServerRunStream : public ChatStream {
     Q_OBJECT
 
@@ -39,8 +43,12 @@ public:
     QString model() const override { return m_model; }
     qint64 firstTokenMs() const override;
     qint64 elapsedMs() const override { return m_clock.elapsed(); }
+    std::optional<QString> revisedContent() const override;
+    QString revisionProblem() const override;
 
     QString taskId() const { return m_taskId; }
+    // How long the end of a task is waited for after its text is whole, at most.
+    static constexpr int kOutletWaitMs = 30000;
 
     // Open WebUI's serialised text: the answer without its <details> blocks (reasoning,
     // tool calls, code runs), and the reasoning they hold, as plain text.
@@ -62,11 +70,16 @@ private:
     void finish(Outcome outcome, const QString& error = {});
     void dropReply();
     void stopTask();
+    // The text is whole: the server's outlet filters are waited for, or asked.
+    void settle();
+    void askOutlet();
+    // What the outlet filters made of the reply (serialised, as the server keeps it).
+    void revise(const QString& serialised);
 
     HttpClient m_client;
     QPointer<ServerChannel> m_channel;
     QPointer<QNetworkReply> m_reply;
-    HttpChatStream* m_http = nullptr; // the server streamed over HTTP after all
+    ChatStream* m_http = nullptr; // the server streamed over HTTP after all
     QString m_model;
     QString m_chatId;
     QString m_messageId;
@@ -82,6 +95,13 @@ private:
     QString m_answer;   // what was passed on, to send only what is new
     QString m_thinking; // the same for the reasoning
     QString m_whole;    // the server's last whole answer, a tag at its end held back or not
+    QJsonObject m_body; // the request, for the outlet filters
+    QString m_sessionId;
+    bool m_settling = false;         // the text is whole; the outlet filters are awaited
+    bool m_serverRunsOutlet = false; // ... and run by the server, which says when it is done
+    QTimer m_settle;
+    std::optional<QString> m_revised;
+    QString m_revisionProblem;
 };
 
 } // namespace lyss

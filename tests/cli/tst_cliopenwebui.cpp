@@ -95,6 +95,21 @@ private Q_SLOTS:
                    env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out.trimmed(), QStringLiteral("Reply to: hello there"));
+        // The server's outlet filter masks a word once the reply is whole: what is kept is
+        // theirs, printed again after a line that says so.
+        r = runCli(dir.path(), words({"chat", "--model", "team/code-helper", "my secret"}), env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("Reply to: my secret\nReply to: my [redacted]\n"));
+        QVERIFY2(r.err.contains(QLatin1String("Filters changed the reply once it was whole")),
+                 qPrintable(r.err));
+        r = runCli(dir.path(),
+                   words({"chat", "--json", "--model", "team/code-helper", "my secret"}), env());
+        const QJsonObject done =
+            QJsonDocument::fromJson(r.out.trimmed().split(QLatin1Char('\n')).last().toUtf8())
+                .object();
+        QCOMPARE(done[QLatin1String("type")].toString(), QStringLiteral("done"));
+        QCOMPARE(done[QLatin1String("content")].toString(),
+                 QStringLiteral("Reply to: my [redacted]"));
 
         // The sign-in ends: the chat says so and how to sign in again; signing in mends it.
         m_server->get(QStringLiteral("/_test/expire"));

@@ -215,8 +215,11 @@ private Q_SLOTS:
         QCOMPARE(reply.outcome, ChatStream::Outcome::Complete);
         QCOMPARE(reply.content, QStringLiteral("Reply to: what is up"));
         QCOMPARE(reply.metrics.completionTokens, 5);
-        QCOMPARE(progress, (QStringList{QStringLiteral("Searching the web"),
-                                        QStringLiteral("Searched 3 sites")}));
+        // Then the server's filters have their say (tst_serveroutlet), and the line goes.
+        QCOMPARE(progress,
+                 (QStringList{
+                     QStringLiteral("Searching the web"), QStringLiteral("Searched 3 sites"),
+                     QStringLiteral("The server's filters are checking the reply…"), QString()}));
         const QJsonObject body = m_server->lastChatRequest()[QLatin1String("body")].toObject();
         // The browser's temporary chat: "local:" and the socket's id, which the server reads
         // to let its owner stop the reply.

@@ -35,6 +35,10 @@ llama3.2), a Pipelines filter (not a chat model). The model picks the chat's beh
   error-mid                      a few words, then {"error": ...} inside the stream
 anything else                    400 {"detail": "Model not found"}, as Open WebUI answers
 Before its chunks a reply sends a line of its own ({"sources": []}), as Open WebUI may.
+code-helper has an outlet filter ("Secret guard": the word "secret" masked): run by the
+server itself after a task (chat:outlet; a question starting "guard-slow:" makes it slow),
+or asked through /api/chat/completed (before 0.9, and for a stream over HTTP);
+/_test/outlet?fail=1 makes it fail. /api/version says 0.9.2 (0.6.41 with /_test/old).
 A request with chat_id, id and session_id is run as a task, over the socket, as Open WebUI
 runs it (see run_task); /api/tasks/stop/ID stops it. hostile streams over HTTP even so.
 
@@ -45,6 +49,7 @@ import argparse
 import asyncio
 import json
 import random
+import re
 import secrets
 import sys
 import time
@@ -354,6 +359,15 @@ async def run_task(form, model, person):
                                                  "total_tokens": 7 + len(words)}})
         await emit("chat:completion", {"done": True, "content": done_block + reply,
                                        "title": "New Chat"})
+        if model == "code-helper" and not OLD_SERVER["on"]:
+            # Since 0.9 the server runs the outlet filters itself, then says what they made
+            # of the chat's messages (unchanged or not); "guard-slow:" takes its time.
+            await asyncio.sleep(1.0 if last.startswith("guard-slow:") else 0.05)
+            messages = [{"role": m.get("role"), "content": m.get("content")}
+                        for m in form.get("messages", [])]
+            messages.append({"id": message_id, "role": "assistant",
+                             "content": guard(done_block + reply), "info": {}})
+            await emit("chat:outlet", {"messages": messages})
     except asyncio.CancelledError:
         await emit("chat:tasks:cancel")
         raise
@@ -362,6 +376,45 @@ async def run_task(form, model, person):
         for task_id, task in list(TASKS.items()):
             if task is asyncio.current_task():
                 del TASKS[task_id]
+
+
+def guard(text):
+    """The outlet filter an admin attached to code-helper ("Secret guard"): the word
+    "secret" masked."""
+    return re.sub(r"(?i)\bsecret\b", "[redacted]", text)
+
+
+OUTLET_FAIL = {"on": False}  # /_test/outlet?fail=1: the outlet filters fail (400)
+
+
+async def chat_completed(request):
+    """POST /api/chat/completed: the model's outlet filters on the messages, the reply (the
+    message whose id is "id") among them, as Open WebUI runs them for its web page before
+    0.9 and for anyone after. Older servers read chat_id and session_id as they are."""
+    person_of(request)
+    form = await request.json()
+    if OUTLET_FAIL["on"]:
+        return web.json_response({"detail": "Secret guard: the word list is unreadable"},
+                                 status=400)
+    for key in ("chat_id", "session_id"):
+        if key not in form:
+            return web.json_response({"detail": "'%s'" % key}, status=400)
+    if not any(m["id"] == form.get("model") for m in MODELS):
+        return web.json_response({"detail": "Model not found"}, status=400)
+    if form.get("model") == "code-helper":
+        for m in form.get("messages", []):
+            if m.get("role") == "assistant" and m.get("id") == form.get("id"):
+                m["content"] = guard(m.get("content") or "")
+    return web.json_response(form)
+
+
+async def version(request):
+    return web.json_response({"version": "0.6.41" if OLD_SERVER["on"] else "0.9.2"})
+
+
+async def test_outlet(request):
+    OUTLET_FAIL["on"] = request.query.get("fail", "0") == "1"
+    return web.json_response(OUTLET_FAIL)
 
 
 async def stop_task(request):
@@ -589,6 +642,8 @@ def make_app():
     app.router.add_get("/api/models", models)
     app.router.add_get("/api/v1/tools/", tools)
     app.router.add_post("/api/chat/completions", completions)
+    app.router.add_post("/api/chat/completed", chat_completed)
+    app.router.add_get("/api/version", version)
     app.router.add_post("/api/tasks/stop/{id}", stop_task)
     app.router.add_post("/api/tasks/chat/{chat_id}/stop", stop_chat_tasks)
     app.router.add_get("/api/v1/chats/all", chats_all)
@@ -606,6 +661,7 @@ def make_app():
         app.router.add_route(method, "/_test/kick", test_kick)
         app.router.add_route(method, "/_test/old", test_old)
         app.router.add_route(method, "/_test/tools", test_tools)
+        app.router.add_route(method, "/_test/outlet", test_outlet)
     return app
 
 
