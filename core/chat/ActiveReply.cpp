@@ -311,31 +311,12 @@ Status ActiveReply::retrySave()
 
 QJsonObject ActiveReply::measuredMetrics() const
 {
-    QJsonObject m = m_stream ? m_stream->metrics().toJson() : QJsonObject();
-    if (!m_backendName.isEmpty()) // the server it came from, for what the reply cost
-        m.insert(QStringLiteral("server"), m_backendName);
-    if (!m_stream)
-        return m;
-    const qint64 total = m_stream->elapsedMs();
-    const qint64 first = m_stream->firstTokenMs();
-    m.insert(QStringLiteral("total_ms"), total);
-    if (m_thinkingStartMs >= 0) // how long the model reasoned before answering
-        m.insert(QStringLiteral("thinking_ms"),
-                 (m_thinkingEndMs >= 0 ? m_thinkingEndMs : total) - m_thinkingStartMs);
-    if (first >= 0)
-        m.insert(QStringLiteral("ttft_ms"), first);
-    // Tokens and speed: the server's own count where it gives one, else what we saw.
-    const ChatMetrics server = m_stream->metrics();
-    const qint64 tokens = server.completionTokens >= 0 ? server.completionTokens : m_deltas;
-    m.insert(QStringLiteral("tokens"), tokens);
-    double tps = 0;
-    if (server.completionTokens > 0 && server.evalDurationNs > 0)
-        tps = double(server.completionTokens) * 1e9 / double(server.evalDurationNs);
-    else if (first >= 0 && total > first && tokens > 1)
-        tps = double(tokens - 1) * 1000.0 / double(total - first);
-    if (tps > 0)
-        m.insert(QStringLiteral("tokens_per_second"), std::round(tps * 100.0) / 100.0);
-    return m;
+    ReplyMetrics::Seen seen;
+    seen.server = m_backendName;
+    seen.deltas = m_deltas;
+    seen.thinkingStartMs = m_thinkingStartMs;
+    seen.thinkingEndMs = m_thinkingEndMs;
+    return ReplyMetrics::measured(m_stream, seen);
 }
 
 void ActiveReply::onStreamFinished()

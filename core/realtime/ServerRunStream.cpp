@@ -8,6 +8,7 @@
 #include "backends/OpenWebUiHttpStream.h"
 #include "backends/OpenWebUiOutlet.h"
 #include "realtime/ServerChannel.h"
+#include "realtime/ServerText.h"
 #include "util/Log.h"
 
 #include <QJsonArray>
@@ -16,71 +17,6 @@
 #include <QUrl>
 
 namespace lyss {
-
-namespace {
-
-// The reasoning inside a <details type="reasoning"> block: after its <summary>, each line
-// without the "> " that quotes it.
-QString reasoningIn(QStringView block)
-{
-    const qsizetype summaryEnd = block.indexOf(QLatin1String("</summary>"));
-    QStringView inner =
-        summaryEnd >= 0 ? block.mid(summaryEnd + 10) : block.mid(block.indexOf(u'>') + 1);
-    QString out;
-    for (QStringView line : inner.split(u'\n')) {
-        if (line.startsWith(u'>'))
-            line = line.mid(line.startsWith(QLatin1String("> ")) ? 2 : 1);
-        if (!out.isEmpty() || !line.trimmed().isEmpty())
-            out += line.toString() + u'\n';
-    }
-    return out.trimmed();
-}
-
-bool typedBlockAt(const QString& text, qsizetype at)
-{
-    const qsizetype tagEnd = text.indexOf(u'>', at);
-    const QStringView tag = QStringView(text).mid(at, tagEnd < 0 ? -1 : tagEnd - at);
-    return tag.contains(QLatin1String(" type=\""));
-}
-
-} // namespace
-
-ServerRunStream::Split ServerRunStream::split(const QString& serialised)
-{
-    Split s;
-    const QLatin1String open("<details");
-    const QLatin1String close("</details>");
-    qsizetype at = 0;
-    while (at < serialised.size()) {
-        qsizetype start = serialised.indexOf(open, at);
-        // Only Open WebUI's own blocks, which carry a type (reasoning, tool_calls,
-        // code_interpreter); a <details> the model wrote is part of its answer.
-        while (start >= 0 && !typedBlockAt(serialised, start))
-            start = serialised.indexOf(open, start + 1);
-        if (start < 0) {
-            s.answer += QStringView(serialised).mid(at);
-            break;
-        }
-        s.answer += QStringView(serialised).mid(at, start - at);
-        const qsizetype end = serialised.indexOf(close, start);
-        const qsizetype blockEnd = end < 0 ? serialised.size() : end;
-        const QStringView block = QStringView(serialised).mid(start, blockEnd - start);
-        const qsizetype tagEnd = block.indexOf(u'>');
-        if (tagEnd >= 0 && block.left(tagEnd).contains(QLatin1String("type=\"reasoning\""))) {
-            const QString reasoning = reasoningIn(block);
-            if (!reasoning.isEmpty())
-                s.thinking +=
-                    (s.thinking.isEmpty() ? QString() : QStringLiteral("\n\n")) + reasoning;
-        }
-        at = end < 0 ? serialised.size() : end + close.size();
-    }
-    // The blocks stand on lines of their own: the answer begins at its first word.
-    qsizetype lead = 0;
-    while (lead < s.answer.size() && s.answer.at(lead).isSpace())
-        ++lead;
-    s.answer.remove(0, lead);
-    return s;
-}
 
 ServerRunStream::ServerRunStream(HttpClient client, ServerChannel& channel, QJsonObject body,
                                  QString model, int idleTimeoutMs, Backend* backend)
@@ -281,7 +217,7 @@ void ServerRunStream::onEvent(const ServerEvent& e)
         return;
     case Kind::Completion: {
         if (e.content) {
-            const Split s = split(*e.content);
+            const ServerText::Split s = ServerText::split(*e.content);
             take(s.thinking, s.answer, events, e.done);
         } else if (e.done) { // the end without the text again: what was held back is due
             take(m_thinking, m_whole, events, true);
@@ -308,7 +244,7 @@ void ServerRunStream::onEvent(const ServerEvent& e)
         deliver(events);
         return;
     case Kind::Replace: {
-        const Split s = split(e.text);
+        const ServerText::Split s = ServerText::split(e.text);
         take(s.thinking, s.answer, events);
         deliver(events);
         return;
@@ -443,7 +379,7 @@ void ServerRunStream::askOutlet()
 void ServerRunStream::revise(const QString& serialised)
 {
     // Only the answer is theirs to change here; the reasoning stays as it came.
-    const QString answer = split(serialised).answer;
+    const QString answer = ServerText::split(serialised).answer;
     if (answer != m_answer)
         m_revised = answer;
 }

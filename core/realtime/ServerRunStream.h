@@ -50,13 +50,6 @@ public:
     // How long the end of a task is waited for after its text is whole, at most.
     static constexpr int kOutletWaitMs = 30000;
 
-    // Open WebUI's serialised text: the answer without its <details> blocks (reasoning,
-    // tool calls, code runs), and the reasoning they hold, as plain text.
-    struct Split {
-        QString answer;
-        QString thinking;
-    };
-    static Split split(const QString& serialised);
     // The task's id in the server's answer to the request, or "".
     static QString taskIdOf(const QJsonObject& answer);
 

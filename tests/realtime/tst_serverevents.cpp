@@ -6,6 +6,7 @@
 // tool's confirmation answered from the person and refused when nobody is there, execute
 // refused at once, notifications, and titles and tags of the chats imported from the
 // server. A server that streams over HTTP all the same is read as a stream.
+#include "OpenWebUiRig.h"
 #include "StoreUnderTest.h"
 #include "StreamHelpers.h"
 #include "TestSupport.h"
@@ -15,6 +16,7 @@
 #include "realtime/ServerEvent.h"
 #include "realtime/ServerEvents.h"
 #include "realtime/ServerRunStream.h"
+#include "realtime/ServerText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,9 +60,10 @@ class TestServerEvents : public QObject {
     Q_OBJECT
 
     QNetworkAccessManager m_nam;
-    std::unique_ptr<test::FakeServer> m_server;
-    std::unique_ptr<OpenWebUiBackend> m_team;
-    std::unique_ptr<ServerChannel> m_channel;
+    test::OpenWebUiRig m_rig;
+    test::FakeServer* m_server = nullptr;
+    OpenWebUiBackend* m_team = nullptr;
+    ServerChannel* m_channel = nullptr;
 
     // Runs a reply with the lines the server said under it.
     test::StreamResult
@@ -77,27 +80,11 @@ class TestServerEvents : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server =
-            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
-        QVERIFY(m_server->isRunning());
-        // Signed in: a sign-in's token puts the socket in its person's room (an API key
-        // would not, and the server's events would never come).
-        const QJsonObject signedIn =
-            QJsonDocument::fromJson(
-                m_server->post(QStringLiteral("/api/v1/auths/signin"),
-                               R"({"email":"ann@example.org","password":"correct horse"})"))
-                .object();
-        Backend::Config config{QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(),
-                               signedIn[QLatin1String("token")].toString(), 30000};
-        QVERIFY(!config.apiKey.isEmpty());
-        config.account = QStringLiteral("ann@example.org");
-        m_team = std::make_unique<OpenWebUiBackend>(config, &m_nam);
-        m_channel = std::make_unique<ServerChannel>(*m_team, &m_nam);
-        m_team->setChannel(m_channel.get());
-        m_channel->start();
-        QTRY_COMPARE_WITH_TIMEOUT(m_channel->client().state(), SocketIoClient::State::Connected,
-                                  15000);
-        QVERIFY(!m_channel->client().sid().isEmpty());
+        const QString why = m_rig.start(&m_nam);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        m_server = m_rig.server.get();
+        m_team = m_rig.team.get();
+        m_channel = m_rig.channel.get();
     }
 
     // With an API key the server runs nothing over the socket: the reply streams over HTTP.
@@ -106,7 +93,7 @@ private Q_SLOTS:
         OpenWebUiBackend keyed(
             {QStringLiteral("keyed"), BackendKind::OpenWebUi, m_server->url(), kApiKey, 30000},
             &m_nam);
-        keyed.setChannel(m_channel.get());
+        keyed.setChannel(m_channel);
         ChatStream* stream = keyed.chat(ask(QStringLiteral("code-helper"), QStringLiteral("hi")));
         QVERIFY(!qobject_cast<ServerRunStream*>(stream));
         const auto reply = test::runStream(stream);
@@ -188,18 +175,18 @@ private Q_SLOTS:
                      QJsonObject{{QStringLiteral("task_ids"), QJsonArray{QStringLiteral("t2")}}}),
                  QStringLiteral("t2"));
         QVERIFY(ServerRunStream::taskIdOf(QJsonObject{{QStringLiteral("status"), true}}).isEmpty());
-        auto s = ServerRunStream::split(QStringLiteral(
+        auto s = ServerText::split(QStringLiteral(
             "<details type=\"reasoning\" done=\"true\" duration=\"2\">\n<summary>Thought for 2 "
             "seconds</summary>\n> First line\n>\n> second\n</details>\nThe answer\n"
             "<details type=\"tool_calls\" done=\"true\">\n<summary>Tool</summary>\n</details>\n"
             "goes on."));
         QCOMPARE(s.thinking, QStringLiteral("First line\n\nsecond"));
         QCOMPARE(s.answer, QStringLiteral("The answer\n\ngoes on."));
-        s = ServerRunStream::split(QStringLiteral(
+        s = ServerText::split(QStringLiteral(
             "<details type=\"reasoning\" done=\"false\">\n<summary>Thinking…</summary>\n> Still"));
         QCOMPARE(s.thinking, QStringLiteral("Still"));
         QCOMPARE(s.answer, QString());
-        QCOMPARE(ServerRunStream::split(QStringLiteral("a <b>c</b>")).answer,
+        QCOMPARE(ServerText::split(QStringLiteral("a <b>c</b>")).answer,
                  QStringLiteral("a <b>c</b>"));
     }
 
@@ -370,7 +357,7 @@ private Q_SLOTS:
                 QTimer::singleShot(0, [&channel] { channel.reset(); });
             },
             30000);
-        m_team->setChannel(m_channel.get());
+        m_team->setChannel(m_channel);
         QCOMPARE(ended.outcome, ChatStream::Outcome::Failed);
         QVERIFY2(ended.error.contains(QLatin1String("was closed")), qPrintable(ended.error));
         QCOMPARE(ended.content, QStringLiteral("Reply"));
@@ -547,9 +534,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        m_channel.reset();
-        m_team.reset();
-        m_server.reset();
+        m_channel = nullptr;
+        m_team = nullptr;
+        m_server = nullptr;
+        m_rig.stop();
     }
 };
 

@@ -6,6 +6,7 @@
 // streamed over HTTP is shown to them once whole. Their text passes Lyss's own stages and
 // is what is kept; a failure, or Stop while they work, keeps the reply as it streamed,
 // with a note.
+#include "OpenWebUiRig.h"
 #include "StoreUnderTest.h"
 #include "StreamHelpers.h"
 #include "TestStages.h"
@@ -46,9 +47,10 @@ class TestServerOutlet : public QObject {
     Q_OBJECT
 
     QNetworkAccessManager m_nam;
-    std::unique_ptr<test::FakeServer> m_server;
-    std::unique_ptr<OpenWebUiBackend> m_team;
-    std::unique_ptr<ServerChannel> m_channel;
+    test::OpenWebUiRig m_rig;
+    test::FakeServer* m_server = nullptr;
+    OpenWebUiBackend* m_team = nullptr;
+    ServerChannel* m_channel = nullptr;
 
     // The requests to /api/chat/completed since the last reset, their bodies.
     QList<QJsonObject> outletCalls() const
@@ -76,23 +78,11 @@ class TestServerOutlet : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server =
-            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
-        QVERIFY(m_server->isRunning());
-        const QJsonObject signedIn =
-            QJsonDocument::fromJson(
-                m_server->post(QStringLiteral("/api/v1/auths/signin"),
-                               R"({"email":"ann@example.org","password":"correct horse"})"))
-                .object();
-        Backend::Config config{QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(),
-                               signedIn[QLatin1String("token")].toString(), 30000};
-        config.account = QStringLiteral("ann@example.org");
-        m_team = std::make_unique<OpenWebUiBackend>(config, &m_nam);
-        m_channel = std::make_unique<ServerChannel>(*m_team, &m_nam);
-        m_team->setChannel(m_channel.get());
-        m_channel->start();
-        QTRY_COMPARE_WITH_TIMEOUT(m_channel->client().state(), SocketIoClient::State::Connected,
-                                  15000);
+        const QString why = m_rig.start(&m_nam);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        m_server = m_rig.server.get();
+        m_team = m_rig.team.get();
+        m_channel = m_rig.channel.get();
     }
 
     void versions()
@@ -249,7 +239,7 @@ private Q_SLOTS:
         ChatEngine engine((*store)->store());
         ChatEngine::Send send;
         send.prompt = QStringLiteral("keep the secret plan");
-        send.backend = m_team.get();
+        send.backend = m_team;
         send.model = QStringLiteral("code-helper");
         auto reply = engine.create(send);
         QVERIFY2(reply, qPrintable(reply.errorMessage()));
@@ -271,9 +261,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        m_channel.reset();
-        m_team.reset();
-        m_server.reset();
+        m_channel = nullptr;
+        m_team = nullptr;
+        m_server = nullptr;
+        m_rig.stop();
     }
 };
 
