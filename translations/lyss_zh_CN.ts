@@ -4983,6 +4983,22 @@ Options:
         <source>Nothing was added.</source>
         <translation>未添加任何内容。</translation>
     </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已移除 %1。</translation>
+    </message>
+    <message>
+        <source>%1 was removed, but its key is still in the keyring: %2</source>
+        <translation>%1 已移除，但其密钥仍在钥匙环中：%2</translation>
+    </message>
+    <message>
+        <source>Removed %1 and signed out of it as %2.</source>
+        <translation>已移除 %1，并已以 %2 的身份从中退出登录。</translation>
+    </message>
+    <message>
+        <source>Removed %1, but the server did not end the sign-in: %2</source>
+        <translation>已移除 %1，但服务器没有结束该登录：%2</translation>
+    </message>
 </context>
 <context>
     <name>lyss::ServerAdder</name>
@@ -5251,10 +5267,6 @@ Options:
     <message>
         <source>removed</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>已删除 %1。</translation>
     </message>
     <message>
         <source>Asking %1…</source>

@@ -292,25 +292,10 @@ int backendsRemove(CliContext& ctx, const QStringList& args)
     // leaves the keyring whatever the server says.
     if (record.kind == BackendKind::OpenWebUi && !record.account.isEmpty() && record.hasKey) {
         const auto token = app->secrets().read(backendSecretKey(record.name));
-        if (token && token->has_value()) {
-            QNetworkAccessManager nam;
-            const Result<bool> out = ctx.await<bool>([&](auto done) {
-                OpenWebUiSignIn::signOut(&nam, record.url, **token, &nam, [done](const Status& st) {
-                    if (st.ok())
-                        done(true);
-                    else
-                        done(st.error());
-                });
-            });
-            if (out)
-                ctx.out() << CliContext::tr("Signed out of %1 as %2.")
-                                 .arg(record.url.toString(), record.account)
-                          << Qt::endl;
-            else
-                ctx.err() << CliContext::tr("Warning: %1 did not end the sign-in: %2")
-                                 .arg(record.url.toString(), out.errorMessage())
-                          << Qt::endl;
-        }
+        if (token && token->has_value() && endSignIn(ctx, record.url, **token))
+            ctx.out() << CliContext::tr("Signed out of %1 as %2.")
+                             .arg(record.url.toString(), record.account)
+                      << Qt::endl;
     }
     if (Status st = app->backends().remove(record.name); !st.ok())
         return ctx.fail(st.errorMessage());

@@ -46,9 +46,13 @@ int signInToServer(CliContext& ctx, const BackendRecord& record, const QString& 
         return ctx.fail(joinSentences(answer->errorMessage(),
                                       record.id == 0 ? CliContext::tr("Nothing was added.")
                                                      : CliContext::tr("Nothing was changed.")));
-    auto kept = ServerSignIn::keep(app->backends(), app->secrets(), record, **answer);
+    QString replaced;
+    auto kept = ServerSignIn::keep(app->backends(), app->secrets(), record, **answer, &replaced);
     if (!kept)
         return ctx.fail(kept.errorMessage());
+    // The sign-in this one replaces is ended at the server, as signing out would.
+    if (!replaced.isEmpty())
+        (void)endSignIn(ctx, record.url, replaced);
     const QString until = kept->signedInUntil > 0
                               ? CliContext::tr(" until %1")
                                     .arg(QDateTime::fromMSecsSinceEpoch(kept->signedInUntil)
@@ -60,6 +64,24 @@ int signInToServer(CliContext& ctx, const BackendRecord& record, const QString& 
                      .arg(record.name, record.url.toString(), kept->account, until)
               << Qt::endl;
     return kExitOk;
+}
+
+bool endSignIn(CliContext& ctx, const QUrl& server, const QString& token)
+{
+    QNetworkAccessManager nam;
+    const Result<bool> ended = ctx.await<bool>([&](auto done) {
+        OpenWebUiSignIn::signOut(&nam, server, token, &nam, [done](const Status& st) {
+            if (st.ok())
+                done(true);
+            else
+                done(st.error());
+        });
+    });
+    if (!ended)
+        ctx.err() << CliContext::tr("Warning: %1 did not end the sign-in: %2")
+                         .arg(server.toString(), ended.errorMessage())
+                  << Qt::endl;
+    return ended.ok();
 }
 
 int backendsLogin(CliContext& ctx, const QStringList& args)

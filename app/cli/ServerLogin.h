@@ -4,6 +4,7 @@
 #include "store/BackendRecord.h"
 
 #include <QStringList>
+#include <QUrl>
 
 namespace lyss::cli {
 
@@ -18,5 +19,9 @@ int signInToServer(CliContext& ctx, const BackendRecord& record, const QString& 
 
 // lyss-cli backends login NAME [--email ADDR] [--password-stdin]
 int backendsLogin(CliContext& ctx, const QStringList& args);
+
+// Ends the sign-in whose token is `token` at `server` (OpenWebUiSignIn::signOut), waiting
+// for the answer: true, or false with a warning said on standard error.
+bool endSignIn(CliContext& ctx, const QUrl& server, const QString& token);
 
 } // namespace lyss::cli

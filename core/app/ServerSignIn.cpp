@@ -5,13 +5,18 @@
 #include "store/BackendRepository.h"
 #include "util/Sentences.h"
 
+#include <QDateTime>
+
 #include <optional>
 
 namespace lyss {
 
 Result<BackendRecord> ServerSignIn::keep(BackendRepository& backends, SecretStore& secrets,
-                                         BackendRecord record, const OpenWebUiSession& session)
+                                         BackendRecord record, const OpenWebUiSession& session,
+                                         QString* replaced)
 {
+    if (replaced)
+        replaced->clear();
     const bool adding = record.id == 0;
     const QString entry = backendSecretKey(record.name);
     // Before the keyring: a name taken (a second click), or a server removed meanwhile,
@@ -39,6 +44,7 @@ Result<BackendRecord> ServerSignIn::keep(BackendRepository& backends, SecretStor
     record.hasKey = true;
     record.account = session.email;
     record.signedInUntil = session.expiresAtMs;
+    record.signedInAt = QDateTime::currentMSecsSinceEpoch();
     if (adding) {
         auto added = backends.add(record);
         if (!added)
@@ -49,6 +55,9 @@ Result<BackendRecord> ServerSignIn::keep(BackendRepository& backends, SecretStor
         undo();
         return st.error();
     }
+    // A sign-in's token it had (not an API key): the caller ends it at the server.
+    if (replaced && before && !(*existing)->account.isEmpty() && *before != session.token)
+        *replaced = *before;
     return record;
 }
 

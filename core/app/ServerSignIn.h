@@ -21,9 +21,11 @@ class ServerSignIn {
 public:
     // `record` as it is to be stored (added when record.id is 0, else changed) with the
     // session's account. The keyring is written first: when it fails, the store is not
-    // changed. Returns the record as stored.
+    // changed. Returns the record as stored. `replaced`, if given, gets the token of the
+    // sign-in this one replaces (to be ended at the server), or "".
     static Result<BackendRecord> keep(BackendRepository& backends, SecretStore& secrets,
-                                      BackendRecord record, const OpenWebUiSession& session);
+                                      BackendRecord record, const OpenWebUiSession& session,
+                                      QString* replaced = nullptr);
 };
 
 } // namespace lyss

@@ -67,6 +67,7 @@ public:
         // BackendRecord).
         QString account;
         qint64 signedInUntil = 0;
+        qint64 signedInAt = 0;
     };
 
     template <typename T>

@@ -39,6 +39,7 @@ void BackendSet::build(const QList<EffectiveBackend>& backends, SecretStore* sec
             config.keyStore = secrets;
         config.account = b.account;
         config.signedInUntil = b.signedInUntil;
+        config.signedInAt = b.signedInAt;
         m_backends.append(make(config, &m_nam, this));
     }
 }

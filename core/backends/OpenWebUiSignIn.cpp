@@ -46,7 +46,9 @@ void OpenWebUiSignIn::signOut(QNetworkAccessManager* nam, const QUrl& server, co
                      [reply, http, done = std::move(done)] {
                          reply->deleteLater();
                          auto answer = http.jsonResult(reply);
-                         done(answer ? Status() : Status(answer.error()));
+                         // A token the server no longer takes has ended already.
+                         const bool ended = answer || answer.errorCode() == ErrorCode::Unauthorised;
+                         done(ended ? Status() : Status(answer.error()));
                      });
 }
 

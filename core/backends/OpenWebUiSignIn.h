@@ -7,6 +7,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <algorithm>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -39,7 +40,8 @@ public:
     static Result<OpenWebUiSession> sessionFrom(const QJsonObject& answer, const QUrl& server);
     // Ends the sign-in whose token is `token` at the server (GET /api/v1/auths/signout,
     // which revokes the token where the server keeps revoked ones), as its web page does
-    // on signing out. `done` gets whether the server said yes.
+    // on signing out. `done` gets whether the server said yes (or that the token had ended
+    // already).
     static void signOut(QNetworkAccessManager* nam, const QUrl& server, const QString& token,
                         QObject* context, std::function<void(Status)> done);
     // Whose API key `key` is on `server` (its account's email), asked before the key is
@@ -49,12 +51,20 @@ public:
     static void whoseKey(QNetworkAccessManager* nam, const QString& name, const QUrl& server,
                          const QString& key, QObject* context,
                          std::function<void(Result<QString>)> done);
-    // How long before a sign-in ends Lyss asks to sign in again.
+    // How long before a sign-in ends Lyss asks to sign in again: three days, or the last
+    // quarter of a sign-in that lasts less than twelve days (a token of a day asks six
+    // hours before, not at once).
     static constexpr qint64 kRenewBeforeMs = 3LL * 24 * 3600 * 1000;
-    // Whether a sign-in ending at `untilMs` (0: never) should be renewed at `nowMs`.
-    static bool endsSoon(qint64 untilMs, qint64 nowMs)
+    // Whether a sign-in from `sinceMs` (0: not known) ending at `untilMs` (0: never)
+    // should be renewed at `nowMs`.
+    static bool endsSoon(qint64 untilMs, qint64 nowMs, qint64 sinceMs = 0)
     {
-        return untilMs > 0 && untilMs - nowMs < kRenewBeforeMs;
+        if (untilMs <= 0)
+            return false;
+        qint64 before = kRenewBeforeMs;
+        if (sinceMs > 0 && sinceMs < untilMs)
+            before = std::min(before, (untilMs - sinceMs) / 4);
+        return untilMs - nowMs < before;
     }
     // What to tell someone about to send their password to `server`: "" over https or to
     // this computer; over plain http to another one, that it travels readable.

@@ -155,7 +155,8 @@ QList<EffectiveBackend> resolveBackends(const QList<BackendRecord>& stored,
                     r.hasKey,
                     {},
                     r.account,
-                    r.signedInUntil});
+                    r.signedInUntil,
+                    r.signedInAt});
 
     auto [ollamaUrls, ollamaVar] =
         listFromEnv(env, QStringLiteral("OLLAMA_BASE_URLS"), QStringLiteral("OLLAMA_BASE_URL"));

@@ -22,6 +22,7 @@ struct EffectiveBackend {
     QString envKey;           // an API key from the environment; used, never stored
     QString account;          // an Open WebUI server's sign-in, see BackendRecord
     qint64 signedInUntil = 0; // ms since the epoch; 0: not said
+    qint64 signedInAt = 0;    // when the sign-in began; 0: not known
 };
 
 // The backend list for this run: the database's backends, then those the environment

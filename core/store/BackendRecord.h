@@ -28,6 +28,7 @@ struct BackendRecord {
     // the token ends (ms since the epoch; 0: it did not say, or a key is used instead).
     QString account;
     qint64 signedInUntil = 0;
+    qint64 signedInAt = 0; // when that sign-in began (0: not known, before schema 13)
 };
 
 } // namespace lyss

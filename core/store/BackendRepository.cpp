@@ -11,7 +11,8 @@ namespace lyss {
 
 namespace {
 const QString kColumns =
-    QStringLiteral("id, name, kind, url, enabled, has_key, created_at, account, signed_in_until");
+    QStringLiteral("id, name, kind, url, enabled, has_key, created_at, account, signed_in_until, "
+                   "signed_in_at");
 
 BackendRecord fromRow(const QSqlQuery& q)
 {
@@ -25,6 +26,7 @@ BackendRecord fromRow(const QSqlQuery& q)
     b.createdAt = q.value(6).toLongLong();
     b.account = q.value(7).toString();
     b.signedInUntil = q.value(8).toLongLong();
+    b.signedInAt = q.value(9).toLongLong();
     return b;
 }
 } // namespace
@@ -79,7 +81,8 @@ Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
                          .arg(backend.name)};
     auto q = m_statements.get(
         QStringLiteral("INSERT INTO backends (name, kind, url, enabled, has_key, created_at, "
-                       "account, signed_in_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "account, signed_in_until, signed_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?)"));
     if (!q)
         return q.error();
     BackendRecord stored = backend;
@@ -92,6 +95,7 @@ Result<BackendRecord> BackendRepository::add(const BackendRecord& backend)
     (*q)->addBindValue(stored.createdAt);
     (*q)->addBindValue(stored.account.isEmpty() ? QVariant() : QVariant(stored.account));
     (*q)->addBindValue(stored.signedInUntil);
+    (*q)->addBindValue(stored.signedInAt);
     if (Status st = sql::exec(**q, tr("Adding the backend %1").arg(stored.name)); !st.ok())
         return st.error();
     stored.id = (*q)->lastInsertId().toLongLong();
@@ -104,7 +108,7 @@ Status BackendRepository::update(const BackendRecord& backend)
         return st;
     auto q = m_statements.get(QStringLiteral(
         "UPDATE backends SET kind = ?, url = ?, enabled = ?, has_key = ?, account = ?, "
-        "signed_in_until = ? WHERE name = ?"));
+        "signed_in_until = ?, signed_in_at = ? WHERE name = ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(backendKindName(backend.kind));
@@ -113,6 +117,7 @@ Status BackendRepository::update(const BackendRecord& backend)
     (*q)->addBindValue(backend.hasKey);
     (*q)->addBindValue(backend.account.isEmpty() ? QVariant() : QVariant(backend.account));
     (*q)->addBindValue(backend.signedInUntil);
+    (*q)->addBindValue(backend.signedInAt);
     (*q)->addBindValue(backend.name);
     if (Status st = sql::exec(**q, tr("Changing the backend %1").arg(backend.name)); !st.ok())
         return st;

@@ -100,6 +100,15 @@ private Q_SLOTS:
         QVERIFY(!OpenWebUiSignIn::endsSoon(ok->expiresAtMs, before));
         QVERIFY(
             OpenWebUiSignIn::endsSoon(ok->expiresAtMs, ok->expiresAtMs - 2LL * 24 * 3600 * 1000));
+        // With its start known: the same for a long sign-in; a day-long one is asked about
+        // in its last quarter, not from the start.
+        QVERIFY(OpenWebUiSignIn::endsSoon(ok->expiresAtMs, ok->expiresAtMs - 2LL * 24 * 3600 * 1000,
+                                          before));
+        constexpr qint64 hour = 3600LL * 1000;
+        QVERIFY(!OpenWebUiSignIn::endsSoon(before + 24 * hour, before + hour, before));
+        QVERIFY(!OpenWebUiSignIn::endsSoon(before + 24 * hour, before + 17 * hour, before));
+        QVERIFY(OpenWebUiSignIn::endsSoon(before + 24 * hour, before + 19 * hour, before));
+        QVERIFY(!OpenWebUiSignIn::endsSoon(0, before, before)); // never ends
 
         auto wrong = signIn(QStringLiteral("ann@example.org"), QStringLiteral("wrong horse"));
         QVERIFY(!wrong.ok());

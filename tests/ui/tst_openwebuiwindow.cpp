@@ -210,7 +210,25 @@ private Q_SLOTS:
                  qPrintable(d.lastMessage()));
         QCOMPARE((*w.app->backends().find(QStringLiteral("team")))->url, m_server->url());
 
-        // Edit: the password again signs in again.
+        // Edit: the password again signs in again, and the sign-in it replaces is ended at
+        // the server.
+        const auto tokenOfTeam = [&w] {
+            auto token = w.app->secrets().read(backendSecretKey(QStringLiteral("team")));
+            return token && token->has_value() ? **token : QString();
+        };
+        const auto signOuts = [this] {
+            QStringList tokens;
+            for (const QJsonValue& r : m_server->requests()) {
+                if (r[QLatin1String("path")].toString() == QLatin1String("/api/v1/auths/signout"))
+                    tokens << r[QLatin1String("headers")][QLatin1String("Authorization")]
+                                  .toString()
+                                  .mid(7);
+            }
+            return tokens;
+        };
+        const QString first = tokenOfTeam();
+        QVERIFY(!first.isEmpty());
+        m_server->get(QStringLiteral("/_test/reset"));
         QVERIFY(page->editServer(QStringLiteral("team")));
         QCOMPARE(email->text(), QStringLiteral("ann@example.org"));
         password->setText(QStringLiteral("correct horse"));
@@ -218,11 +236,20 @@ private Q_SLOTS:
         QVERIFY(answered.wait(10000));
         QVERIFY2(d.lastMessage().startsWith(QLatin1String("Signed in to team as ann@example.org")),
                  qPrintable(d.lastMessage()));
+        const QString second = tokenOfTeam();
+        QVERIFY(second != first);
+        QTRY_COMPARE(signOuts(), QStringList{first});
         // Neither in the database nor in its write-ahead log.
         QVERIFY(!(test::readFile(w.dir.filePath(QStringLiteral("lyss.db"))) +
                   test::readFile(w.dir.filePath(QStringLiteral("lyss.db-wal"))))
                      .contains("correct horse"));
+        // Removed: the server ends the sign-in first; the token leaves the keyring.
         QVERIFY(page->removeServer(QStringLiteral("team")));
+        QVERIFY2(answered.wait(10000), qPrintable(d.lastMessage()));
+        QCOMPARE(d.lastMessage(),
+                 QStringLiteral("Removed team and signed out of it as ann@example.org."));
+        QCOMPARE(signOuts(), (QStringList{first, second}));
+        QVERIFY(tokenOfTeam().isEmpty());
     }
 
     // The server's real-time channel in the top bar: connected, then waiting to reconnect
@@ -382,9 +409,20 @@ private Q_SLOTS:
         QCOMPARE(picker->itemText(0), QStringLiteral("Code helper (code-helper)"));
     }
 
-    // A day before the sign-in ends, the top bar asks to sign in again.
+    // Before the sign-in ends, the top bar asks to sign in again: in its last quarter, for
+    // a sign-in the server lets last a day (not at once), three days before for a long one.
+    void askedToSignInBeforeTheSignInEnds_data()
+    {
+        QTest::addColumn<qint64>("signedInHoursAgo");
+        QTest::addColumn<bool>("asked");
+        QTest::addRow("just signed in") << qint64(0) << false;
+        QTest::addRow("in its last quarter") << qint64(20) << true;
+    }
+
     void askedToSignInBeforeTheSignInEnds()
     {
+        QFETCH(qint64, signedInHoursAgo);
+        QFETCH(bool, asked);
         test::FakeServer shortLived({QStringLiteral("--token-seconds"), QStringLiteral("86400")},
                                     QStringLiteral("fake_openwebui.py"));
         QVERIFY(shortLived.isRunning());
@@ -400,7 +438,13 @@ private Q_SLOTS:
             record.name = QStringLiteral("team");
             record.kind = BackendKind::OpenWebUi;
             record.url = shortLived.url();
-            QVERIFY(ServerSignIn::keep(app.backends(), app.secrets(), record, **session).ok());
+            auto kept = ServerSignIn::keep(app.backends(), app.secrets(), record, **session);
+            QVERIFY(kept);
+            QVERIFY(qAbs(kept->signedInAt - QDateTime::currentMSecsSinceEpoch()) < 60000);
+            // As if it had begun earlier, ending as the server said.
+            kept->signedInAt -= signedInHoursAgo * 3600 * 1000;
+            kept->signedInUntil -= signedInHoursAgo * 3600 * 1000;
+            QVERIFY(app.backends().update(*kept).ok());
         });
         auto* status = w.window->findChild<ServerStatus*>(QStringLiteral("backendStatus"));
         QVERIFY(status);
@@ -408,8 +452,11 @@ private Q_SLOTS:
             status->accessibleDescription().contains(QLatin1String("sign in again in Settings")),
             10000);
         w.window->resize(1400, 800);
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("sign in again soon")),
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("team")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("connected")) ||
+                                     status->text().contains(QLatin1String("sign in again soon")),
                                  10000);
+        QCOMPARE(status->text().contains(QLatin1String("sign in again soon")), asked);
         QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
     }
 };

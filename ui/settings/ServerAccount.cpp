@@ -8,8 +8,10 @@
 #include "backends/OpenWebUiSignIn.h"
 #include "config/BackendResolver.h"
 #include "io/ChatImporter.h"
+#include "secrets/SecretStore.h"
 #include "settings/ServerAdder.h"
 #include "store/sqlite/Database.h"
+#include "util/Log.h"
 #include "util/Sentences.h"
 
 #include <QDateTime>
@@ -33,9 +35,17 @@ void ServerAccount::signIn(const BackendRecord& record, const QString& email,
         [this, record, done = std::move(done)](Result<OpenWebUiSession> session) {
             if (!session)
                 return done(session.error());
-            auto kept = ServerSignIn::keep(m_app.backends(), m_app.secrets(), record, *session);
+            QString replaced;
+            auto kept =
+                ServerSignIn::keep(m_app.backends(), m_app.secrets(), record, *session, &replaced);
             if (!kept)
                 return done(kept.error());
+            // The sign-in this one replaces is ended at the server, as signing out would.
+            if (!replaced.isEmpty())
+                OpenWebUiSignIn::signOut(m_nam, record.url, replaced, this, [](const Status& st) {
+                    if (!st.ok())
+                        qCInfo(lcNet) << "the earlier sign-in was not ended:" << st.errorMessage();
+                });
             const QString until = kept->signedInUntil > 0
                                       ? tr(" until %1")
                                             .arg(QLocale().toString(
@@ -46,6 +56,41 @@ void ServerAccount::signIn(const BackendRecord& record, const QString& email,
                      ? tr("Added %1, signed in as %2%3.").arg(record.name, kept->account, until)
                      : tr("Signed in to %1 as %2%3.").arg(record.name, kept->account, until));
         });
+}
+
+void ServerAccount::forget(const BackendRecord& record, Done done)
+{
+    const QString entry = backendSecretKey(record.name);
+    if (!record.hasKey)
+        return done(tr("Removed %1.").arg(record.name));
+    if (record.kind != BackendKind::OpenWebUi || record.account.isEmpty())
+        return forgetToken(record, std::optional<QString>(), done);
+    QPointer<ServerAccount> self(this);
+    m_app.secrets().readAsync(entry, [self, record, done](auto token) {
+        // Not from inside the keyring's answer: it takes one request at a time, and the
+        // removal would wait for this one to end.
+        QMetaObject::invokeMethod(
+            self, [self, record, done, token] { self->forgetToken(record, token, done); },
+            Qt::QueuedConnection);
+    });
+}
+
+void ServerAccount::forgetToken(const BackendRecord& record,
+                                const Result<std::optional<QString>>& token, const Done& done)
+{
+    // Gone from here at once; the server is told with the token in hand.
+    if (Status st = m_app.secrets().remove(backendSecretKey(record.name)); !st.ok())
+        return done(Error{tr("%1 was removed, but its key is still in the keyring: %2")
+                              .arg(record.name, st.errorMessage())});
+    if (!token || !token->has_value())
+        return done(tr("Removed %1.").arg(record.name));
+    OpenWebUiSignIn::signOut(m_nam, record.url, **token, this, [record, done](const Status& st) {
+        if (st.ok())
+            return done(
+                tr("Removed %1 and signed out of it as %2.").arg(record.name, record.account));
+        done(Error{tr("Removed %1, but the server did not end the sign-in: %2")
+                       .arg(record.name, st.errorMessage())});
+    });
 }
 
 void ServerAccount::addWithKey(const BackendRecord& record, const QString& key, Done done)

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -33,12 +34,20 @@ public:
     // ServerAdder::checked). A key the server refuses is not kept and nothing is added; one
     // that cannot be checked now is added, and `done` says so.
     void addWithKey(const BackendRecord& record, const QString& key, Done done);
+    // A server just removed (`record`, as it was): its key leaves the keyring, and a
+    // sign-in's token is first ended at the server (OpenWebUiSignIn::signOut). `done` gets
+    // what to tell the person, or why the server did not end it (the token is gone from
+    // here all the same).
+    void forget(const BackendRecord& record, Done done);
     // Reads the person's chats from the server and imports them (a chat imported before is
     // skipped); `imported` is how many chats came.
     void importChats(const EffectiveBackend& server,
                      std::function<void(Result<QString>, int)> done);
 
 private:
+    void forgetToken(const BackendRecord& record, const Result<std::optional<QString>>& token,
+                     const Done& done);
+
     AppContext& m_app;
     QNetworkAccessManager* m_nam;
 };

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableWidget>
@@ -438,9 +439,14 @@ bool ServersPage::removeServer(const QString& name)
         say(st.errorMessage());
         return false;
     }
-    if (stored->hasKey)
-        (void)m_app.secrets().remove(backendSecretKey(name));
-    say(tr("Removed %1.").arg(name));
+    // Its key leaves the keyring; a sign-in is ended at the server first (said once done).
+    QPointer<ServersPage> self(this);
+    m_account->forget(*stored, [self](Result<QString> said) {
+        if (!self)
+            return;
+        self->say(said ? *said : said.errorMessage());
+        Q_EMIT self->finishedWork();
+    });
     reloadServers();
     Q_EMIT serversChanged();
     return true;

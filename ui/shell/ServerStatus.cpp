@@ -150,8 +150,9 @@ void ServerStatus::updateText()
         }
         const Backend::Config& c = m->backend()->config();
         if (m->state() == ConnectionMonitor::State::Connected && !c.account.isEmpty() &&
-            OpenWebUiSignIn::endsSoon(c.signedInUntil, QDateTime::currentMSecsSinceEpoch())) {
-            // The sign-in ends within days: asked before it does.
+            OpenWebUiSignIn::endsSoon(c.signedInUntil, QDateTime::currentMSecsSinceEpoch(),
+                                      c.signedInAt)) {
+            // The sign-in ends soon: asked before it does.
             dot = QStringLiteral("<span style='color:#f08c00'>●</span>");
             word = tr("sign in again soon");
         }

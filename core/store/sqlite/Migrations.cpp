@@ -368,14 +368,24 @@ Migration openWebUiServers()
             }};
 }
 
+// v13: when an Open WebUI sign-in began, so that the request to sign in again comes in
+// proportion to how long the server lets one last.
+Migration signInStart()
+{
+    return {13,
+            QStringLiteral("when a server's sign-in began"),
+            {QStringLiteral("ALTER TABLE backends ADD COLUMN signed_in_at INTEGER NOT NULL "
+                            "DEFAULT 0")}};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all{
-        initialSchema(), fullTextSearch(),     streamOwner(),      chatTags(),
-        drafts(),        searchFinishedText(), deferredIndexing(), chatBackend(),
-        userScope(),     accounts(),           signInFailures(),   openWebUiServers()};
+        initialSchema(),      fullTextSearch(),   streamOwner(), chatTags(),  drafts(),
+        searchFinishedText(), deferredIndexing(), chatBackend(), userScope(), accounts(),
+        signInFailures(),     openWebUiServers(), signInStart()};
     return all;
 }
 
