@@ -3289,6 +3289,10 @@ Options:
         <source>It was not continued.</source>
         <translation>未继续。</translation>
     </message>
+    <message>
+        <source>A filter did not pass the server&apos;s final text of this reply; it is kept as it streamed.</source>
+        <translation>有过滤器未放行服务器对这条回复的最终文本；回复按流式收到的内容保留。</translation>
+    </message>
 </context>
 <context>
     <name>lyss::AppearancePage</name>
@@ -5096,6 +5100,10 @@ Options:
     <message>
         <source>The live connection to %1 was closed while it wrote this reply; what arrived is kept. Regenerate to ask again.</source>
         <translation>%1 在生成此回复时实时连接已关闭；已收到的内容已保留。可点击“重新生成”再问一次。</translation>
+    </message>
+    <message>
+        <source>The live connection to %1 was lost before its filters had checked the reply; it is kept as it came.</source>
+        <translation>在 %1 的过滤器检查完回复之前，与它的实时连接已断开；回复按收到的原样保留。</translation>
     </message>
 </context>
 <context>

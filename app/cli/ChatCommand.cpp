@@ -254,6 +254,8 @@ int runChat(CliContext& ctx, const QStringList& args)
     QObject::connect(reply, &ActiveReply::updated, reply, [&](const StreamEvents& events) {
         for (const StreamEvent& e : events) {
             const bool isThinking = e.kind == StreamEvent::Kind::Thinking;
+            if (!isThinking)
+                shown += e.text;
             if (json) {
                 printJsonLine(ctx.out(),
                               {{QStringLiteral("type"),
@@ -268,7 +270,6 @@ int runChat(CliContext& ctx, const QStringList& args)
                     thinkingOpen = false;
                 }
                 ctx.out() << e.text << Qt::flush;
-                shown += e.text;
                 if (!e.text.isEmpty())
                     printedAnswer = !e.text.endsWith(QLatin1Char('\n'));
             }
@@ -344,7 +345,10 @@ int runChat(CliContext& ctx, const QStringList& args)
     } else {
         if (printedAnswer)
             ctx.out() << '\n' << Qt::flush;
-        if (changed) {
+        if (changed && m.content.startsWith(shown)) {
+            // Only added to (a closing line): what is new, after what was printed.
+            ctx.out() << QStringView(m.content).mid(shown.size()).trimmed() << '\n' << Qt::flush;
+        } else if (changed) {
             ctx.err() << CliContext::tr("Filters changed the reply once it was whole; it is "
                                         "kept as follows:")
                       << Qt::endl;

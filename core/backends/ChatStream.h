@@ -24,7 +24,8 @@ public:
     using QObject::QObject;
     ~ChatStream() override;
 
-    // Ends the reply as cancelled: finished() comes before this returns.
+    // Ends the reply: finished() comes before this returns. As cancelled, or as complete
+    // when its text was whole already (only the server's filters' word was awaited).
     virtual void cancel() = 0;
     virtual Outcome outcome() const = 0;
     virtual QString errorText() const = 0;

@@ -268,9 +268,9 @@ ChatStream* OpenWebUiBackend::chat(const ChatRequest& request)
     auto* stream =
         new HttpChatStream(reply, std::make_unique<OpenAIStreamDecoder>(m_config.maxLineBytes),
                            m_http, request.model, m_config.idleTimeoutMs, this);
-    // A stream over HTTP is one the server runs no outlet filters on for Lyss to see: they
-    // are asked once it is complete, as the server's web page did before 0.9.
-    return new OpenWebUiHttpStream(stream, m_http, body, {}, {}, true, this);
+    // Its outlet filters, on an older server, are asked once it is complete, as the
+    // server's web page did.
+    return new OpenWebUiHttpStream(stream, m_http, body, {}, {}, this, this);
 }
 
 } // namespace lyss

@@ -63,8 +63,8 @@ public:
     // The server's version (/api/version, asked with each listing of the models), or ""
     // while unknown.
     QString serverVersion() const { return m_version; }
-    // `then` gets the version, asked now if unknown ("" if the server does not say), in
-    // `context`'s thread unless it is gone first.
+    // `then` gets the version, asked now if unknown ("" if the server does not say),
+    // unless `context` is gone first.
     void whenVersionKnown(QObject* context, std::function<void(const QString&)> then);
 
 private:

@@ -2,6 +2,7 @@
 #include "backends/OpenWebUiHttpStream.h"
 
 #include "backends/HttpChatStream.h"
+#include "backends/OpenWebUiBackend.h"
 #include "backends/OpenWebUiOutlet.h"
 
 #include <QUuid>
@@ -10,14 +11,14 @@ namespace lyss {
 
 OpenWebUiHttpStream::OpenWebUiHttpStream(HttpChatStream* stream, HttpClient client,
                                          QJsonObject request, QString chatId, QString sessionId,
-                                         bool askOutlet, QObject* parent)
+                                         OpenWebUiBackend* server, QObject* parent)
     : ChatStream(parent)
     , m_stream(stream)
     , m_client(std::move(client))
     , m_request(std::move(request))
     , m_chatId(std::move(chatId))
     , m_sessionId(std::move(sessionId))
-    , m_askOutlet(askOutlet)
+    , m_server(server)
 {
     stream->setParent(this);
     connect(stream, &ChatStream::eventsReady, this, [this](const StreamEvents& events) {
@@ -33,18 +34,32 @@ OpenWebUiHttpStream::OpenWebUiHttpStream(HttpChatStream* stream, HttpClient clie
 
 void OpenWebUiHttpStream::onStreamFinished()
 {
-    if (!m_askOutlet || !m_stream || m_stream->outcome() != Outcome::Complete) {
+    m_endMs = m_stream ? m_stream->elapsedMs() : -1;
+    if (!m_server || !m_stream || m_stream->outcome() != Outcome::Complete) {
         end();
         return;
     }
-    // The filters see the reply as the server sent it; Lyss's own stages see their answer.
     m_asking = true;
     Q_EMIT progressed(OpenWebUiOutlet::checkingLine());
     m_call = new QObject(this);
-    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_server->whenVersionKnown(m_call, [this](const QString& version) {
+        if (OpenWebUiOutlet::runsOutletItself(version))
+            return end();
+        ask();
+    });
+}
+
+void OpenWebUiHttpStream::ask()
+{
+    // The filters see the reply as the server sent it; Lyss's own stages see their answer.
+    QString messageId = m_request.value(QLatin1String("id")).toString();
+    if (messageId.isEmpty())
+        messageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     OpenWebUiOutlet::run(
         m_client, OpenWebUiOutlet::body(m_request, m_content, messageId, m_chatId, m_sessionId),
         m_call, [this](OpenWebUiOutlet::Outcome out) {
+            if (m_ended)
+                return;
             if (!out.problem.isEmpty())
                 m_problem = OpenWebUiOutlet::failedNote(m_client.serverLabel(), out.problem);
             else if (out.text && *out.text != m_content)
@@ -107,6 +122,8 @@ qint64 OpenWebUiHttpStream::firstTokenMs() const
 
 qint64 OpenWebUiHttpStream::elapsedMs() const
 {
+    if (m_endMs >= 0)
+        return m_endMs;
     return m_stream ? m_stream->elapsedMs() : 0;
 }
 

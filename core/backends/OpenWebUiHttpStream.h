@@ -10,21 +10,23 @@
 namespace lyss {
 
 class HttpChatStream;
+class OpenWebUiBackend;
 
 // A reply an Open WebUI server streams over HTTP, shown to the server's outlet filters
-// once it is complete (OpenWebUiOutlet): a stream over HTTP is one the server does not
-// run them on by itself, or runs them on without a word back. finished() comes once they
-// answered; their text, where it differs, is revisedContent(). Stop while they are asked
-// ends the reply at once, as it streamed.
+// once it is complete (OpenWebUiOutlet), by servers older than 0.9, which never run them
+// on such a stream (their web page asked for them). A newer server runs them itself where
+// it does (newer 0.9 releases, on what an API caller asked), without a word back: asking
+// again would run them twice (a filter that counts or bills would count twice), so it is
+// not asked. finished() comes once they answered; their text, where it differs, is
+// revisedContent(). Stop while they are asked ends the reply at once, as it streamed.
 class OpenWebUiHttpStream : public ChatStream {
     Q_OBJECT
 
 public:
     // `stream` is adopted. `request` is the chat request's body; `chatId` and `sessionId`
-    // go to the filters as the request had them (or empty). Without `askOutlet` this is
-    // `stream` as it is.
+    // go to the filters as the request had them (or empty). `server` says its version.
     OpenWebUiHttpStream(HttpChatStream* stream, HttpClient client, QJsonObject request,
-                        QString chatId, QString sessionId, bool askOutlet,
+                        QString chatId, QString sessionId, OpenWebUiBackend* server,
                         QObject* parent = nullptr);
 
     void cancel() override;
@@ -39,6 +41,7 @@ public:
 
 private:
     void onStreamFinished();
+    void ask();
     void end();
 
     QPointer<HttpChatStream> m_stream;
@@ -46,8 +49,9 @@ private:
     QJsonObject m_request;
     QString m_chatId;
     QString m_sessionId;
-    bool m_askOutlet;
-    QString m_content; // the answer as it streamed
+    QPointer<OpenWebUiBackend> m_server;
+    QString m_content;   // the answer as it streamed
+    qint64 m_endMs = -1; // when the stream ended: its time, not the filters'
     bool m_asking = false;
     bool m_ended = false;
     std::optional<QString> m_revised;

@@ -50,7 +50,11 @@ void OpenWebUiOutlet::run(const HttpClient& client, const QJsonObject& body, QOb
                          reply->deleteLater();
                          Outcome out;
                          auto answer = client.jsonResult(reply);
-                         if (!answer) {
+                         const int status = HttpClient::httpStatus(reply);
+                         if (!answer && (status == 403 || status == 404 || status == 405)) {
+                             // Not there for this key or this server: nothing to ask.
+                             qCInfo(lcNet) << "no outlet route here:" << answer.errorMessage();
+                         } else if (!answer) {
                              out.problem = answer.errorMessage();
                          } else {
                              out.text =
@@ -61,8 +65,9 @@ void OpenWebUiOutlet::run(const HttpClient& client, const QJsonObject& body, QOb
                          }
                          done(std::move(out));
                      });
-    // Gone with its context, quietly.
+    // Gone with its context, quietly: not a word to a context being destroyed.
     QObject::connect(context, &QObject::destroyed, reply, [reply] {
+        reply->disconnect();
         reply->abort();
         reply->deleteLater();
     });
@@ -91,8 +96,14 @@ std::optional<QString> OpenWebUiOutlet::textIn(const QJsonArray& messages, const
         return std::nullopt;
     for (const QJsonValue& m : messages) {
         const QJsonObject message = m.toObject();
-        if (message.value(QLatin1String("id")).toString() == messageId)
-            return messageText(message);
+        if (message.value(QLatin1String("id")).toString() != messageId)
+            continue;
+        // Without its text (an event that updates the message's sources), it says nothing
+        // of the text.
+        if (!message.value(QLatin1String("content")).isString() &&
+            !message.value(QLatin1String("output")).isArray())
+            return std::nullopt;
+        return messageText(message);
     }
     return std::nullopt;
 }

@@ -39,7 +39,9 @@ public:
         std::optional<QString> text; // the reply as the filters left it, when it was there
         QString problem;             // why the filters could not be asked, in words
     };
-    // Asks; `done` is called once, in `context`'s thread, unless `context` is gone first.
+    // Asks; `done` is called once, unless `context` is gone first. A server without the
+    // route (or a key not allowed it: 403, 404, 405) has nothing to say: no text, no
+    // problem.
     static void run(const HttpClient& client, const QJsonObject& body, QObject* context,
                     std::function<void(Outcome)> done);
 
@@ -51,7 +53,7 @@ public:
     static QString stoppedNote(const QString& server);
 
     // The text of the message `messageId` among `messages` (an answer's or an event's),
-    // when it is there.
+    // when it is there with its text ("content" or "output").
     static std::optional<QString> textIn(const QJsonArray& messages, const QString& messageId);
     // A message's text: its "content", or the text parts of its "output" (the items newer
     // servers keep replies as).

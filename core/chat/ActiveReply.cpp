@@ -5,6 +5,7 @@
 #include "chat/ReplyMetrics.h"
 #include "store/MessageTree.h"
 #include "util/Log.h"
+#include "util/Sentences.h"
 
 #include <cmath>
 
@@ -108,7 +109,7 @@ void ActiveReply::send()
         // Saving the end indexes the whole reply for search (milliseconds for a long one):
         // on a turn of the event loop of its own, not on the one that decoded the last
         // bytes. Stopping saves at once, so the text is stored when cancel() returns.
-        if (m_stream && m_stream->outcome() == ChatStream::Outcome::Cancelled)
+        if (m_stopping || (m_stream && m_stream->outcome() == ChatStream::Outcome::Cancelled))
             onStreamFinished();
         else
             QMetaObject::invokeMethod(this, &ActiveReply::onStreamFinished, Qt::QueuedConnection);
@@ -309,16 +310,6 @@ Status ActiveReply::retrySave()
     return {};
 }
 
-QJsonObject ActiveReply::measuredMetrics() const
-{
-    ReplyMetrics::Seen seen;
-    seen.server = m_backendName;
-    seen.deltas = m_deltas;
-    seen.thinkingStartMs = m_thinkingStartMs;
-    seen.thinkingEndMs = m_thinkingEndMs;
-    return ReplyMetrics::measured(m_stream, seen);
-}
-
 void ActiveReply::onStreamFinished()
 {
     if (!m_stream || m_phase != Phase::Streaming || m_streamEnded)
@@ -328,11 +319,15 @@ void ActiveReply::onStreamFinished()
     m_streamEnded = true;
     m_outcome = m_stream->outcome();
     m_streamError = m_stream->errorText();
-    m_endMetrics = measuredMetrics();
+    m_endMetrics = ReplyMetrics::measured(
+        m_stream, {m_backendName, m_deltas, m_thinkingStartMs, m_thinkingEndMs});
     m_revised = m_stream->revisedContent();
     m_revisionProblem = m_stream->revisionProblem();
-    if (m_outcome == ChatStream::Outcome::Cancelled) {
+    if (m_outcome == ChatStream::Outcome::Cancelled || m_stopping) {
+        // Stopped (a reply whole but for the server's filters' word is complete): what
+        // the stages still hold, and the filters' text, are not waited for.
         stopStages();
+        m_revised.reset();
         complete();
         return;
     }
@@ -351,31 +346,25 @@ void ActiveReply::stopStages()
 
 void ActiveReply::complete()
 {
-    if (m_outcome == ChatStream::Outcome::Complete && m_revised && !m_revisionPassed &&
-        !m_stages.isEmpty()) {
+    if (m_outcome == ChatStream::Outcome::Complete && m_revised && !m_revised->isEmpty() &&
+        !m_revisionPassed && !m_stages.isEmpty() && !m_stopping) {
         // The server's filters rewrote the answer after it streamed (see
         // ChatStream::revisedContent): their text passes the stages as the streamed text
         // did, as one piece, and replaces it.
         m_revisionPassed = true;
         QPointer<ActiveReply> self(this);
-        runStages<StreamEvents>(
-            m_stages, {StreamEvent::content(*m_revised)},
-            [](ReplyStage& stage, StreamEvents e, std::function<void(Result<StreamEvents>)> done) {
-                stage.stream(std::move(e), std::move(done));
-            },
-            [self](Result<StreamEvents> events) {
+        passWhole(
+            m_stages, *m_revised,
+            [self](Result<QString> text) {
                 if (!self)
                     return;
-                if (events) {
-                    QString text;
-                    for (const StreamEvent& e : *events) {
-                        if (e.kind == StreamEvent::Kind::Content)
-                            text += e.text;
-                    }
-                    self->m_revised = text;
-                } else { // kept as it streamed, with the failure noted
+                if (text) {
+                    self->m_revised = *text;
+                } else { // kept as it streamed, with why
                     self->m_revised.reset();
-                    self->m_revisionProblem = events.errorMessage();
+                    self->m_revisionProblem = joinSentences(
+                        text.errorMessage(), tr("A filter did not pass the server's final text "
+                                                "of this reply; it is kept as it streamed."));
                 }
                 self->complete();
             },
@@ -407,7 +396,9 @@ void ActiveReply::complete()
         m_row.metrics = m_endMetrics;
     }
     m_row.streamOwner.clear();
-    if (m_row.status != MessageStatus::Complete || m_stages.isEmpty()) {
+    if (m_stopping && m_row.status == MessageStatus::Complete && !m_stages.isEmpty())
+        m_row.error = stoppedUnchecked();
+    if (m_row.status != MessageStatus::Complete || m_stages.isEmpty() || m_stopping) {
         save();
         return;
     }
@@ -476,8 +467,15 @@ void ActiveReply::cancel()
         endUnsent(MessageStatus::Cancelled, {});
         break;
     case Phase::Streaming:
+        m_stopping = true; // saved before this returns
         if (!m_streamEnded && m_stream) {
-            m_stream->cancel(); // finished() comes back, and the reply ends as cancelled
+            // finished() comes back: the reply ends as cancelled, or complete if only the
+            // server's filters were awaited.
+            m_stream->cancel();
+        } else if (m_revisionPassed && m_outcome == ChatStream::Outcome::Complete) {
+            // Whole; only the stages' word on the server's final text is not waited for.
+            m_revised.reset();
+            complete();
         } else {
             // The stream has ended; stages still hold some of its text.
             stopStages();
@@ -488,7 +486,7 @@ void ActiveReply::cancel()
     case Phase::Completing:
         // The stages have not finished checking the whole reply: kept as it streamed.
         m_row.status = m_ended;
-        m_row.error = tr("Stopped before the stages had checked the whole reply.");
+        m_row.error = stoppedUnchecked();
         save();
         break;
     default:

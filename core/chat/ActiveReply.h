@@ -118,7 +118,10 @@ private:
     void checkpoint();
     void setSaveProblem(const QString& problem);
     Status writeFinal();
-    QJsonObject measuredMetrics() const;
+    static QString stoppedUnchecked()
+    {
+        return tr("Stopped before the stages had checked the whole reply.");
+    }
 
     MessageTree& m_messages;
     NewTurn m_turn;
@@ -149,7 +152,8 @@ private:
     QJsonObject m_endMetrics;
     std::optional<QString> m_revised; // the server's own last word on the answer
     QString m_revisionProblem;
-    bool m_revisionPassed = false; // the revised text has been through the stream stages
+    bool m_revisionPassed = false; // the revised text is (being) passed through the stages
+    bool m_stopping = false;       // cancel(): saved before it returns
     QString m_contentBefore;       // Continue: the text the continuation goes on from
     MessageStatus m_ended = MessageStatus::Complete; // how the stream ended, while Completing
     bool m_sent = false;

@@ -6,9 +6,10 @@
 
 namespace lyss {
 
-// What a reply's metrics say when it is made of several streams (Continue).
 class ChatStream;
 
+// What a reply cost (its metrics, as stored with it): measured from its stream, and added
+// up when it is made of several streams (Continue).
 class ReplyMetrics {
 public:
     // What Lyss saw of a stream besides what it says of itself.

@@ -69,4 +69,34 @@ void runStages(
     });
 }
 
+// Runs a whole text through the stages' stream hook as one piece (the server's final
+// text of a reply, in place of what streamed): `done` gets the text as they left it, or an
+// error: a stage's, or an empty one when a stage dropped the piece (a filter that fails
+// on a piece drops it and goes on).
+inline void passWhole(const ReplyStages& stages, const QString& text,
+                      std::function<void(Result<QString>)> done, std::function<bool()> alive)
+{
+    runStages<StreamEvents>(
+        stages, {StreamEvent::content(text)},
+        [](ReplyStage& stage, StreamEvents e, std::function<void(Result<StreamEvents>)> then) {
+            stage.stream(std::move(e), std::move(then));
+        },
+        [done, text](Result<StreamEvents> events) {
+            if (!events)
+                return done(events.error());
+            QString out;
+            bool any = false;
+            for (const StreamEvent& e : *events) {
+                if (e.kind == StreamEvent::Kind::Content) {
+                    out += e.text;
+                    any = true;
+                }
+            }
+            if (!any && !text.isEmpty())
+                return done(Error{QString()});
+            done(out);
+        },
+        std::move(alive));
+}
+
 } // namespace lyss

@@ -34,8 +34,9 @@ ServerRunStream::ServerRunStream(HttpClient client, ServerChannel& channel, QJso
     m_clock.start();
     m_settle.setSingleShot(true);
     connect(&m_settle, &QTimer::timeout, this, [this] {
-        // The server did not say the task ended: the reply is whole all the same.
-        qCWarning(lcNet) << "no end of the task after" << kOutletWaitMs << "ms; finished";
+        // The server did not say the task ended (a newer one says so only once no other
+        // reply of this socket's runs): the reply is whole all the same.
+        qCInfo(lcNet) << "no end of the task after" << kOutletWaitMs << "ms; finished";
         finish(Outcome::Complete);
     });
     m_idle.setSingleShot(true);
@@ -56,8 +57,12 @@ ServerRunStream::ServerRunStream(HttpClient client, ServerChannel& channel, QJso
     connect(&channel, &QObject::destroyed, this, [this] {
         if (m_http || m_outcome != Outcome::Running)
             return;
-        if (m_settling)
+        if (m_settling) {
+            if (!m_serverRunsOutlet)
+                return; // asked over HTTP, or about to be: the socket is not needed for it
+            m_revisionProblem = lostNote();
             return finish(Outcome::Complete);
+        }
         stopTask();
         finish(Outcome::Failed, tr("The live connection to %1 was closed while it wrote this "
                                    "reply; what arrived is kept. Regenerate to ask again.")
@@ -139,10 +144,9 @@ void ServerRunStream::onHeaders()
     auto* http = new HttpChatStream(m_reply, std::make_unique<OpenAIStreamDecoder>(maxLine),
                                     m_client, m_model, m_idleTimeoutMs,
                                     m_backend); // which records the reply
-    // Its outlet filters are asked after it, unless the server runs them by itself.
-    auto* owui = qobject_cast<OpenWebUiBackend*>(m_backend);
-    const bool ask = !owui || !OpenWebUiOutlet::runsOutletItself(owui->serverVersion());
-    m_http = new OpenWebUiHttpStream(http, m_client, m_body, m_chatId, m_sessionId, ask, this);
+    // Its outlet filters are asked after it, on an older server.
+    m_http = new OpenWebUiHttpStream(http, m_client, m_body, m_chatId, m_sessionId,
+                                     qobject_cast<OpenWebUiBackend*>(m_backend), this);
     m_reply = nullptr;
     connect(m_http, &ChatStream::progressed, this, &ChatStream::progressed);
     connect(m_http, &ChatStream::eventsReady, this, &ChatStream::eventsReady);
@@ -195,19 +199,25 @@ void ServerRunStream::onEvent(const ServerEvent& e)
     if (e.messageId != m_messageId)
         return;
     using Kind = ServerEvent::Kind;
-    // The task ended: whatever its outlet filters had to say, they said (chat:outlet comes
-    // first). Only this reply's: the end of another reply of this socket's is not its end.
-    if (e.kind == Kind::Active && e.done && m_settling && m_serverRunsOutlet)
-        return finish(Outcome::Complete);
-    if (e.kind == Kind::Outlet) {
-        if (e.hasText)
-            revise(e.text);
-        if (m_settling)
+    if (m_settling) {
+        // The task ended: whatever its outlet filters had to say, they said (chat:outlet
+        // comes first). Only this reply's: the end of another reply of this socket's is
+        // not its end. Before the version is known, the end is kept for when it is.
+        if (e.kind == Kind::Active && e.done) {
+            m_taskEnded = true;
+            if (m_serverRunsOutlet)
+                finish(Outcome::Complete);
+        } else if (e.kind == Kind::Outlet) {
+            if (e.hasText)
+                revise(e.text);
             finish(Outcome::Complete);
-        return;
-    }
-    if (m_settling)
+        }
         return; // the text is whole; a late piece of it changes nothing
+    }
+    // Mid-reply, an outlet event (a tool updating the message's sources) says nothing of
+    // the finished text, nor does the task's start.
+    if (e.kind == Kind::Outlet || e.kind == Kind::Active)
+        return;
     if (m_idleTimeoutMs > 0)
         m_idle.start(m_idleTimeoutMs);
     StreamEvents events;
@@ -269,10 +279,18 @@ void ServerRunStream::onChannelState()
         return;
     // Reconnecting is waited out (the events go to the person's every connection, this
     // one again once it is back); a channel that gave up ends the reply (whole, if the
-    // outlet filters were all it waited for).
-    if (m_channel->client().state() == SocketIoClient::State::Failed && m_settling)
-        finish(Outcome::Complete);
-    else if (m_channel->client().state() == SocketIoClient::State::Failed)
+    // server's outlet filters were all it waited for; filters asked over HTTP do not need
+    // it).
+    if (m_channel->client().state() != SocketIoClient::State::Failed)
+        return;
+    if (m_settling) {
+        if (m_serverRunsOutlet) {
+            m_revisionProblem = lostNote();
+            finish(Outcome::Complete);
+        }
+        return;
+    }
+    if (m_channel->client().state() == SocketIoClient::State::Failed)
         finish(Outcome::Failed,
                tr("The live connection to %1 was lost while it wrote this reply (%2); what "
                   "arrived is kept. Regenerate to ask again.")
@@ -344,6 +362,7 @@ void ServerRunStream::cancel()
 void ServerRunStream::settle()
 {
     m_settling = true;
+    m_settledMs = m_clock.elapsed(); // the reply's time, not the filters'
     m_idle.stop();
     Q_EMIT progressed(OpenWebUiOutlet::checkingLine());
     auto* owui = qobject_cast<OpenWebUiBackend*>(m_backend.data());
@@ -354,8 +373,11 @@ void ServerRunStream::settle()
             return;
         if (!OpenWebUiOutlet::runsOutletItself(version))
             return askOutlet();
-        // The server runs them by itself: chat:outlet, if any, then chat:active.
+        // The server runs them by itself: chat:outlet, if any, then chat:active (which may
+        // have come while the version was asked).
         m_serverRunsOutlet = true;
+        if (m_taskEnded)
+            return finish(Outcome::Complete);
         m_settle.start(kOutletWaitMs);
     });
 }
@@ -378,10 +400,18 @@ void ServerRunStream::askOutlet()
 
 void ServerRunStream::revise(const QString& serialised)
 {
-    // Only the answer is theirs to change here; the reasoning stays as it came.
+    // Only the answer is theirs to change here; the reasoning stays as it came. Compared
+    // as both are read (the blocks left out, the leading space too).
     const QString answer = ServerText::split(serialised).answer;
-    if (answer != m_answer)
+    if (answer != ServerText::split(m_whole).answer)
         m_revised = answer;
+}
+
+QString ServerRunStream::lostNote() const
+{
+    return tr("The live connection to %1 was lost before its filters had checked the reply; "
+              "it is kept as it came.")
+        .arg(m_client.serverLabel());
 }
 
 QString ServerRunStream::taskIdOf(const QJsonObject& answer)

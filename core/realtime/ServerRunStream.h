@@ -21,7 +21,7 @@ class ServerChannel;
 // the reply comes over the socket as events: status lines, chat:completion (the whole
 // text so far, or OpenAI pieces), usage, done, errors. The server's tools and filters
 // work as in the browser, and their questions reach the window.
-// A server that streams over HTTP all the same is read as such (HttpChatStream).
+// A server that streams over HTTP all the same is read as such (OpenWebUiHttpStream).
 // Stop asks the server to stop the task (/api/tasks/stop/ID).
 // Once the text is whole (done), the server's outlet filters have their say: a server of
 // 0.9 or later runs them by itself and sends what they made of the reply (chat:outlet)
@@ -42,12 +42,13 @@ public:
     ChatMetrics metrics() const override;
     QString model() const override { return m_model; }
     qint64 firstTokenMs() const override;
-    qint64 elapsedMs() const override { return m_clock.elapsed(); }
+    qint64 elapsedMs() const override { return m_settledMs >= 0 ? m_settledMs : m_clock.elapsed(); }
     std::optional<QString> revisedContent() const override;
     QString revisionProblem() const override;
 
     QString taskId() const { return m_taskId; }
-    // How long the end of a task is waited for after its text is whole, at most.
+    // How long the end of a task is waited for after its text is whole, at most (a newer
+    // server says a task ended only once no other reply of this socket's runs).
     static constexpr int kOutletWaitMs = 30000;
 
     // The task's id in the server's answer to the request, or "".
@@ -68,6 +69,7 @@ private:
     void askOutlet();
     // What the outlet filters made of the reply (serialised, as the server keeps it).
     void revise(const QString& serialised);
+    QString lostNote() const;
 
     HttpClient m_client;
     QPointer<ServerChannel> m_channel;
@@ -92,6 +94,8 @@ private:
     QString m_sessionId;
     bool m_settling = false;         // the text is whole; the outlet filters are awaited
     bool m_serverRunsOutlet = false; // ... and run by the server, which says when it is done
+    bool m_taskEnded = false;        // it said so (chat:active) while its version was asked
+    qint64 m_settledMs = -1;
     QTimer m_settle;
     std::optional<QString> m_revised;
     QString m_revisionProblem;

@@ -33,6 +33,22 @@ using namespace lyss;
 namespace {
 const QString kApiKey = QStringLiteral("sk-0123456789abcdef0123456789abcdef");
 
+// A stage that drops the streamed piece holding "[redacted]" (as a filter that fails on a
+// piece drops it), and passes the rest.
+class DropsRedacted : public ReplyStage {
+public:
+    QString name() const override { return QStringLiteral("dropper"); }
+    void stream(StreamEvents events, std::function<void(Result<StreamEvents>)> done) override
+    {
+        StreamEvents kept;
+        for (const StreamEvent& e : events) {
+            if (!e.text.contains(QLatin1String("[redacted]")))
+                kept << e;
+        }
+        done(std::move(kept));
+    }
+};
+
 ChatRequest ask(const QString& text)
 {
     ChatRequest r;
@@ -61,6 +77,21 @@ class TestServerOutlet : public QObject {
                 calls << r[QLatin1String("body")].toObject();
         }
         return calls;
+    }
+
+    // A reply to `prompt` from code-helper through `stages`, begun.
+    ActiveReply* start(ChatStore& store, const QString& prompt, const ReplyStages& stages)
+    {
+        auto* engine = new ChatEngine(store, this);
+        ChatEngine::Send send;
+        send.prompt = prompt;
+        send.backend = m_team;
+        send.model = QStringLiteral("code-helper");
+        auto reply = engine->create(send);
+        if (!reply)
+            return nullptr;
+        (*reply)->begin(stages);
+        return *reply;
     }
 
     // The server as an older (0.6) or a newer (0.9) one, its version listed again.
@@ -155,43 +186,79 @@ private Q_SLOTS:
         m_server->get(QStringLiteral("/_test/old?on=0"));
     }
 
-    // A reply streamed over HTTP (an API key, lyss-cli) is shown to them once whole.
-    void overHttpTheyAreAsked()
+    // An outlet event without the reply's text (a tool updating its sources), mid-reply or
+    // at its end, changes nothing of the text.
+    void anOutletWithoutTextChangesNothing()
     {
         serverIs(false);
+        ChatStream* stream = m_team->chat(ask(QStringLiteral("sources: one two three")));
+        QPointer<ChatStream> guard(stream);
+        std::optional<QString> revised = QStringLiteral("(not read)");
+        connect(stream, &ChatStream::finished, this, [&] { revised = guard->revisedContent(); });
+        const auto reply = test::runStream(stream, {}, 30000);
+        QCOMPARE(reply.outcome, ChatStream::Outcome::Complete);
+        QCOMPARE(reply.content, QStringLiteral("Reply to: sources: one two three"));
+        QCOMPARE(revised, std::nullopt);
+    }
+
+    // A reply streamed over HTTP (an API key, lyss-cli) is shown to an older server's
+    // filters once whole; a newer server runs them itself where it does (asking would
+    // run them twice).
+    void overHttpAnOlderServerIsAsked_data()
+    {
+        QTest::addColumn<bool>("oldServer");
+        QTest::addRow("0.9: not asked") << false;
+        QTest::addRow("0.6: asked") << true;
+    }
+
+    void overHttpAnOlderServerIsAsked()
+    {
+        QFETCH(bool, oldServer);
+        serverIs(oldServer);
         OpenWebUiBackend keyed(
             {QStringLiteral("keyed"), BackendKind::OpenWebUi, m_server->url(), kApiKey, 30000},
             &m_nam);
-        ChatStream* stream = keyed.chat(ask(QStringLiteral("the secret plan")));
-        QPointer<ChatStream> guard(stream);
         std::optional<QString> revised;
         QString problem;
-        const auto read = [&] {
-            revised = guard->revisedContent();
-            problem = guard->revisionProblem();
+        const auto chat = [&] {
+            ChatStream* stream = keyed.chat(ask(QStringLiteral("the secret plan")));
+            QPointer<ChatStream> guard(stream);
+            connect(stream, &ChatStream::finished, this, [&, guard] {
+                revised = guard->revisedContent();
+                problem = guard->revisionProblem();
+            });
+            return test::runStream(stream, {}, 30000);
         };
-        connect(stream, &ChatStream::finished, this, read);
-        auto reply = test::runStream(stream, {}, 30000);
+        auto reply = chat();
         QCOMPARE(reply.outcome, ChatStream::Outcome::Complete);
         QCOMPARE(reply.content, QStringLiteral("Reply to: the secret plan"));
-        QCOMPARE(revised, QStringLiteral("Reply to: the [redacted] plan"));
         QVERIFY(problem.isEmpty());
+        if (!oldServer) {
+            QCOMPARE(revised, std::nullopt);
+            QVERIFY(outletCalls().isEmpty());
+            return;
+        }
+        QCOMPARE(revised, QStringLiteral("Reply to: the [redacted] plan"));
         QCOMPARE(outletCalls().size(), 1);
         QCOMPARE(outletCalls()[0][QLatin1String("chat_id")].toString(), QString());
         QVERIFY(outletCalls()[0][QLatin1String("session_id")].isNull());
 
         // They fail: the reply is kept as it streamed, and why is said.
         m_server->get(QStringLiteral("/_test/outlet?fail=1"));
-        stream = keyed.chat(ask(QStringLiteral("the secret plan")));
-        guard = stream;
-        connect(stream, &ChatStream::finished, this, read);
-        reply = test::runStream(stream, {}, 30000);
-        m_server->get(QStringLiteral("/_test/outlet?fail=0"));
+        reply = chat();
         QCOMPARE(reply.outcome, ChatStream::Outcome::Complete);
         QCOMPARE(revised, std::nullopt);
         QVERIFY2(problem.contains(QLatin1String("could not run its filters")) &&
                      problem.contains(QLatin1String("the word list is unreadable")),
                  qPrintable(problem));
+        // A key not allowed the route: nothing to say, no note on every reply.
+        m_server->get(QStringLiteral("/_test/outlet?fail=403"));
+        reply = chat();
+        m_server->get(QStringLiteral("/_test/outlet?fail=0"));
+        QCOMPARE(reply.outcome, ChatStream::Outcome::Complete);
+        QCOMPARE(revised, std::nullopt);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        m_server->get(QStringLiteral("/_test/old?on=0"));
     }
 
     // Stop while they work: the reply is whole and kept as it streamed, with a note; the
@@ -221,42 +288,88 @@ private Q_SLOTS:
     }
 
     // Through a whole reply: their text passes Lyss's own stages (streamed text upper-cased,
-    // a closing line on the finished reply) and is what is stored.
+    // a closing line on the finished reply) and is what is stored. A stage that drops it
+    // keeps the reply as it streamed, with why.
     void theirTextPassesLyssStagesAndIsKept_data()
+    {
+        QTest::addColumn<QString>("stages");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("note");
+        QTest::addRow("with stages")
+            << QStringLiteral("rewriter")
+            << QStringLiteral("REPLY TO: KEEP THE [REDACTED] PLAN (REWRITTEN)\n-- checked")
+            << QString();
+        QTest::addRow("without") << QString()
+                                 << QStringLiteral("Reply to: keep the [redacted] plan")
+                                 << QString();
+        QTest::addRow("dropped by a stage")
+            << QStringLiteral("dropper") << QStringLiteral("Reply to: keep the secret plan")
+            << QStringLiteral("did not pass the server's final text");
+    }
+
+    void theirTextPassesLyssStagesAndIsKept()
+    {
+        QFETCH(QString, stages);
+        QFETCH(QString, expected);
+        QFETCH(QString, note);
+        serverIs(false);
+        QTemporaryDir dir;
+        auto store = StoreUnderTest::open(dir.path());
+        QVERIFY2(store, qPrintable(store.errorMessage()));
+        ReplyStages chosen;
+        if (stages == QLatin1String("rewriter"))
+            chosen << std::make_shared<test::Rewriter>();
+        else if (stages == QLatin1String("dropper"))
+            chosen << std::make_shared<DropsRedacted>();
+        ActiveReply* reply =
+            start((*store)->store(), QStringLiteral("keep the secret plan"), chosen);
+        QVERIFY(reply);
+        QSignalSpy finished(reply, &ActiveReply::finished);
+        QVERIFY(finished.wait(30000) || finished.count() == 1);
+        QCOMPARE(reply->message().status, MessageStatus::Complete);
+        QCOMPARE(reply->message().content, expected);
+        QVERIFY2(note.isEmpty() ? reply->message().error.isEmpty()
+                                : reply->message().error.contains(note),
+                 qPrintable(reply->message().error));
+        auto stored = (*store)->store().messages().message(reply->messageId());
+        QVERIFY(stored && stored->has_value());
+        QCOMPARE((**stored).content, expected);
+    }
+
+    // Stop while they work, on a whole reply: saved before Stop returns, complete, as it
+    // streamed (and as the stages passed it), with a note.
+    void stoppingAWholeReplySavesItAtOnce_data()
     {
         QTest::addColumn<bool>("withStages");
         QTest::addRow("with stages") << true;
         QTest::addRow("without") << false;
     }
 
-    void theirTextPassesLyssStagesAndIsKept()
+    void stoppingAWholeReplySavesItAtOnce()
     {
         QFETCH(bool, withStages);
         serverIs(false);
         QTemporaryDir dir;
         auto store = StoreUnderTest::open(dir.path());
         QVERIFY2(store, qPrintable(store.errorMessage()));
-        ChatEngine engine((*store)->store());
-        ChatEngine::Send send;
-        send.prompt = QStringLiteral("keep the secret plan");
-        send.backend = m_team;
-        send.model = QStringLiteral("code-helper");
-        auto reply = engine.create(send);
-        QVERIFY2(reply, qPrintable(reply.errorMessage()));
-        QSignalSpy finished(*reply, &ActiveReply::finished);
-        (*reply)->begin(withStages ? ReplyStages{std::make_shared<test::Rewriter>()}
-                                   : ReplyStages{});
-        QVERIFY(finished.wait(30000) || finished.count() == 1);
-        const QString expected =
-            withStages
-                ? QStringLiteral("REPLY TO: KEEP THE [REDACTED] PLAN (REWRITTEN)\n-- checked")
-                : QStringLiteral("Reply to: keep the [redacted] plan");
-        QCOMPARE((*reply)->message().status, MessageStatus::Complete);
-        QCOMPARE((*reply)->message().content, expected);
-        QVERIFY((*reply)->message().error.isEmpty());
-        auto stored = (*store)->store().messages().message((*reply)->messageId());
+        ActiveReply* reply =
+            start((*store)->store(), QStringLiteral("guard-slow: a secret"),
+                  withStages ? ReplyStages{std::make_shared<test::Rewriter>()} : ReplyStages{});
+        QVERIFY(reply);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return reply->message().progress.contains(QLatin1String("filters")); }, 30000));
+        reply->cancel();
+        QVERIFY(reply->isFinished());
+        QCOMPARE(reply->message().status, MessageStatus::Complete);
+        QCOMPARE(reply->message().content,
+                 withStages ? QStringLiteral("REPLY TO: GUARD-SLOW: A SECRET (REWRITTEN)")
+                            : QStringLiteral("Reply to: guard-slow: a secret"));
+        QVERIFY2(reply->message().error.startsWith(QLatin1String("Stopped before")),
+                 qPrintable(reply->message().error));
+        auto stored = (*store)->store().messages().message(reply->messageId());
         QVERIFY(stored && stored->has_value());
-        QCOMPARE((**stored).content, expected);
+        QCOMPARE((**stored).status, MessageStatus::Complete);
+        QCOMPARE((**stored).content, reply->message().content);
     }
 
     void cleanupTestCase()

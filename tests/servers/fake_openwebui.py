@@ -38,7 +38,7 @@ Before its chunks a reply sends a line of its own ({"sources": []}), as Open Web
 code-helper has an outlet filter ("Secret guard": the word "secret" masked): run by the
 server itself after a task (chat:outlet; a question starting "guard-slow:" makes it slow),
 or asked through /api/chat/completed (before 0.9, and for a stream over HTTP);
-/_test/outlet?fail=1 makes it fail. /api/version says 0.9.2 (0.6.41 with /_test/old).
+/_test/outlet?fail=1 makes it fail (fail=403: refused, as to a limited API key). /api/version says 0.9.2 (0.6.41 with /_test/old).
 A request with chat_id, id and session_id is run as a task, over the socket, as Open WebUI
 runs it (see run_task); /api/tasks/stop/ID stops it. hostile streams over HTTP even so.
 
@@ -354,6 +354,9 @@ async def run_task(form, model, person):
                 return
             if last.startswith(("slow:", "late:")):
                 await asyncio.sleep(0.2)
+            if last.startswith("sources:") and i == 1:
+                # A tool updating the message's sources mid-reply: no text.
+                await emit("chat:outlet", {"messages": [{"id": message_id, "sources": []}]})
         await emit("chat:completion", {"usage": {"prompt_tokens": 7,
                                                  "completion_tokens": len(words),
                                                  "total_tokens": 7 + len(words)}})
@@ -365,8 +368,11 @@ async def run_task(form, model, person):
             await asyncio.sleep(1.0 if last.startswith("guard-slow:") else 0.05)
             messages = [{"role": m.get("role"), "content": m.get("content")}
                         for m in form.get("messages", [])]
-            messages.append({"id": message_id, "role": "assistant",
-                             "content": guard(done_block + reply), "info": {}})
+            if last.startswith("sources:"):  # the reply without its text, its sources only
+                messages.append({"id": message_id, "role": "assistant", "sources": []})
+            else:
+                messages.append({"id": message_id, "role": "assistant",
+                                 "content": guard(done_block + reply), "info": {}})
             await emit("chat:outlet", {"messages": messages})
     except asyncio.CancelledError:
         await emit("chat:tasks:cancel")
@@ -393,6 +399,8 @@ async def chat_completed(request):
     0.9 and for anyone after. Older servers read chat_id and session_id as they are."""
     person_of(request)
     form = await request.json()
+    if OUTLET_FAIL["on"] == 403:  # an API key whose endpoints are limited
+        return web.json_response({"detail": "API key not allowed"}, status=403)
     if OUTLET_FAIL["on"]:
         return web.json_response({"detail": "Secret guard: the word list is unreadable"},
                                  status=400)
@@ -413,7 +421,8 @@ async def version(request):
 
 
 async def test_outlet(request):
-    OUTLET_FAIL["on"] = request.query.get("fail", "0") == "1"
+    fail = request.query.get("fail", "0")
+    OUTLET_FAIL["on"] = 403 if fail == "403" else fail == "1"
     return web.json_response(OUTLET_FAIL)
 
 
