@@ -2588,6 +2588,10 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <source>Stopped before the filters of %1 had checked the reply; it is kept as it came.</source>
         <translation>在 %1 的过滤器检查完回复之前已停止；回复按收到的原样保留。</translation>
     </message>
+    <message>
+        <source>The filters of %1 left nothing of this reply; it is kept as it came.</source>
+        <translation>%1 的过滤器没有留下这条回复的任何内容；回复按收到的原样保留。</translation>
+    </message>
 </context>
 <context>
     <name>OpenWebUiSignIn</name>
@@ -4992,16 +4996,16 @@ Options:
         <translation>已移除 %1。</translation>
     </message>
     <message>
-        <source>%1 was removed, but its key is still in the keyring: %2</source>
-        <translation>%1 已移除，但其密钥仍在钥匙环中：%2</translation>
-    </message>
-    <message>
         <source>Removed %1 and signed out of it as %2.</source>
         <translation>已移除 %1，并已以 %2 的身份从中退出登录。</translation>
     </message>
     <message>
         <source>Removed %1, but the server did not end the sign-in: %2</source>
         <translation>已移除 %1，但服务器没有结束该登录：%2</translation>
+    </message>
+    <message>
+        <source>Its key is still in the keyring: %1</source>
+        <translation>其密钥仍在钥匙环中：%1</translation>
     </message>
 </context>
 <context>

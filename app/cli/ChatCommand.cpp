@@ -347,7 +347,9 @@ int runChat(CliContext& ctx, const QStringList& args)
             ctx.out() << '\n' << Qt::flush;
         if (changed && m.content.startsWith(shown)) {
             // Only added to (a closing line): what is new, after what was printed.
-            ctx.out() << QStringView(m.content).mid(shown.size()).trimmed() << '\n' << Qt::flush;
+            if (const QStringView added = QStringView(m.content).mid(shown.size()).trimmed();
+                !added.isEmpty())
+                ctx.out() << added << '\n' << Qt::flush;
         } else if (changed) {
             ctx.err() << CliContext::tr("Filters changed the reply once it was whole; it is "
                                         "kept as follows:")
@@ -381,7 +383,7 @@ int runChat(CliContext& ctx, const QStringList& args)
     case MessageStatus::Complete:
         if (!m.error.isEmpty()) // a stage could not check the finished reply
             ctx.err() << CliContext::tr("Warning: %1").arg(m.error) << Qt::endl;
-        return kExitOk;
+        return interrupted ? 130 : kExitOk; // Ctrl-C while only filters were awaited
     case MessageStatus::Cancelled:
         ctx.err() << joinSentences(CliContext::tr("Stopped; the partial reply is saved."), goOn)
                   << Qt::endl;

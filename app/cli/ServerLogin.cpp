@@ -46,13 +46,9 @@ int signInToServer(CliContext& ctx, const BackendRecord& record, const QString& 
         return ctx.fail(joinSentences(answer->errorMessage(),
                                       record.id == 0 ? CliContext::tr("Nothing was added.")
                                                      : CliContext::tr("Nothing was changed.")));
-    QString replaced;
-    auto kept = ServerSignIn::keep(app->backends(), app->secrets(), record, **answer, &replaced);
+    auto kept = ServerSignIn::keep(app->backends(), app->secrets(), record, **answer);
     if (!kept)
         return ctx.fail(kept.errorMessage());
-    // The sign-in this one replaces is ended at the server, as signing out would.
-    if (!replaced.isEmpty())
-        (void)endSignIn(ctx, record.url, replaced);
     const QString until = kept->signedInUntil > 0
                               ? CliContext::tr(" until %1")
                                     .arg(QDateTime::fromMSecsSinceEpoch(kept->signedInUntil)

@@ -12,11 +12,8 @@
 namespace lyss {
 
 Result<BackendRecord> ServerSignIn::keep(BackendRepository& backends, SecretStore& secrets,
-                                         BackendRecord record, const OpenWebUiSession& session,
-                                         QString* replaced)
+                                         BackendRecord record, const OpenWebUiSession& session)
 {
-    if (replaced)
-        replaced->clear();
     const bool adding = record.id == 0;
     const QString entry = backendSecretKey(record.name);
     // Before the keyring: a name taken (a second click), or a server removed meanwhile,
@@ -55,9 +52,6 @@ Result<BackendRecord> ServerSignIn::keep(BackendRepository& backends, SecretStor
         undo();
         return st.error();
     }
-    // A sign-in's token it had (not an API key): the caller ends it at the server.
-    if (replaced && before && !(*existing)->account.isEmpty() && *before != session.token)
-        *replaced = *before;
     return record;
 }
 

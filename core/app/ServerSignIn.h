@@ -21,11 +21,11 @@ class ServerSignIn {
 public:
     // `record` as it is to be stored (added when record.id is 0, else changed) with the
     // session's account. The keyring is written first: when it fails, the store is not
-    // changed. Returns the record as stored. `replaced`, if given, gets the token of the
-    // sign-in this one replaces (to be ended at the server), or "".
+    // changed. Returns the record as stored. The sign-in it replaces is not ended at the
+    // server: a window still uses its token until it reads the new one (its replies would
+    // fail), and it ends by itself (usually it has, which is why one signs in again).
     static Result<BackendRecord> keep(BackendRepository& backends, SecretStore& secrets,
-                                      BackendRecord record, const OpenWebUiSession& session,
-                                      QString* replaced = nullptr);
+                                      BackendRecord record, const OpenWebUiSession& session);
 };
 
 } // namespace lyss

@@ -43,6 +43,8 @@ void OpenWebUiHttpStream::onStreamFinished()
     Q_EMIT progressed(OpenWebUiOutlet::checkingLine());
     m_call = new QObject(this);
     m_server->whenVersionKnown(m_call, [this](const QString& version) {
+        if (m_ended)
+            return;
         if (OpenWebUiOutlet::runsOutletItself(version))
             return end();
         ask();
@@ -62,6 +64,8 @@ void OpenWebUiHttpStream::ask()
                 return;
             if (!out.problem.isEmpty())
                 m_problem = OpenWebUiOutlet::failedNote(m_client.serverLabel(), out.problem);
+            else if (out.text && out.text->isEmpty() && !m_content.isEmpty())
+                m_problem = OpenWebUiOutlet::emptiedNote(m_client.serverLabel());
             else if (out.text && *out.text != m_content)
                 m_revised = out.text;
             end();

@@ -84,6 +84,11 @@ QString OpenWebUiOutlet::failedNote(const QString& server, const QString& proble
         .arg(server, problem);
 }
 
+QString OpenWebUiOutlet::emptiedNote(const QString& server)
+{
+    return tr("The filters of %1 left nothing of this reply; it is kept as it came.").arg(server);
+}
+
 QString OpenWebUiOutlet::stoppedNote(const QString& server)
 {
     return tr("Stopped before the filters of %1 had checked the reply; it is kept as it came.")

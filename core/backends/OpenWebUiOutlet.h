@@ -51,6 +51,8 @@ public:
     static QString checkingLine();
     static QString failedNote(const QString& server, const QString& problem);
     static QString stoppedNote(const QString& server);
+    // They answered with no text at all for a reply that had some: kept, and said.
+    static QString emptiedNote(const QString& server);
 
     // The text of the message `messageId` among `messages` (an answer's or an event's),
     // when it is there with its text ("content" or "output").

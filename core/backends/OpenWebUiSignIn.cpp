@@ -46,8 +46,9 @@ void OpenWebUiSignIn::signOut(QNetworkAccessManager* nam, const QUrl& server, co
                      [reply, http, done = std::move(done)] {
                          reply->deleteLater();
                          auto answer = http.jsonResult(reply);
-                         // A token the server no longer takes has ended already.
-                         const bool ended = answer || answer.errorCode() == ErrorCode::Unauthorised;
+                         // A token the server no longer takes (401) has ended already; a
+                         // route refused (403) has not.
+                         const bool ended = answer || HttpClient::httpStatus(reply) == 401;
                          done(ended ? Status() : Status(answer.error()));
                      });
 }

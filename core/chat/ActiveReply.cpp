@@ -325,9 +325,13 @@ void ActiveReply::onStreamFinished()
     m_revisionProblem = m_stream->revisionProblem();
     if (m_outcome == ChatStream::Outcome::Cancelled || m_stopping) {
         // Stopped (a reply whole but for the server's filters' word is complete): what
-        // the stages still hold, and the filters' text, are not waited for.
+        // the stages still hold, and the filters' text, are not waited for. If the stages
+        // held some of it, the reply is not whole as stored: stopped.
+        if (!m_queued.isEmpty() || m_pass)
+            m_outcome = ChatStream::Outcome::Cancelled;
         stopStages();
-        m_revised.reset();
+        if (!m_stages.isEmpty()) // their word on the server's final text is not waited for
+            m_revised.reset();
         complete();
         return;
     }
@@ -397,7 +401,7 @@ void ActiveReply::complete()
     }
     m_row.streamOwner.clear();
     if (m_stopping && m_row.status == MessageStatus::Complete && !m_stages.isEmpty())
-        m_row.error = stoppedUnchecked();
+        m_row.error = joinSentences(m_row.error, stoppedUnchecked());
     if (m_row.status != MessageStatus::Complete || m_stages.isEmpty() || m_stopping) {
         save();
         return;
@@ -467,13 +471,17 @@ void ActiveReply::cancel()
         endUnsent(MessageStatus::Cancelled, {});
         break;
     case Phase::Streaming:
-        m_stopping = true; // saved before this returns
         if (!m_streamEnded && m_stream) {
-            // finished() comes back: the reply ends as cancelled, or complete if only the
-            // server's filters were awaited.
+            // finished() comes back (or came a moment ago, its end on its way): the reply
+            // ends as cancelled, or as it ended, or complete if only the server's filters
+            // were awaited. Saved before this returns.
+            m_stopping = true;
             m_stream->cancel();
+            if (!m_streamEnded)
+                onStreamFinished();
         } else if (m_revisionPassed && m_outcome == ChatStream::Outcome::Complete) {
             // Whole; only the stages' word on the server's final text is not waited for.
+            m_stopping = true;
             m_revised.reset();
             complete();
         } else {
@@ -486,7 +494,7 @@ void ActiveReply::cancel()
     case Phase::Completing:
         // The stages have not finished checking the whole reply: kept as it streamed.
         m_row.status = m_ended;
-        m_row.error = stoppedUnchecked();
+        m_row.error = joinSentences(m_row.error, stoppedUnchecked());
         save();
         break;
     default:

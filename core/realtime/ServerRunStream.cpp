@@ -119,6 +119,13 @@ ChatMetrics ServerRunStream::metrics() const
     return m_http ? m_http->metrics() : m_metrics;
 }
 
+qint64 ServerRunStream::elapsedMs() const
+{
+    if (m_http) // measured as its first token is, from the stream's start
+        return m_http->elapsedMs();
+    return m_settledMs >= 0 ? m_settledMs : m_clock.elapsed();
+}
+
 qint64 ServerRunStream::firstTokenMs() const
 {
     return m_http ? m_http->firstTokenMs() : m_firstTokenMs;
@@ -374,10 +381,14 @@ void ServerRunStream::settle()
         if (!OpenWebUiOutlet::runsOutletItself(version))
             return askOutlet();
         // The server runs them by itself: chat:outlet, if any, then chat:active (which may
-        // have come while the version was asked).
+        // have come while the version was asked; or the channel went meanwhile).
         m_serverRunsOutlet = true;
         if (m_taskEnded)
             return finish(Outcome::Complete);
+        if (!m_channel || m_channel->client().state() == SocketIoClient::State::Failed) {
+            m_revisionProblem = lostNote();
+            return finish(Outcome::Complete);
+        }
         m_settle.start(kOutletWaitMs);
     });
 }
@@ -403,7 +414,10 @@ void ServerRunStream::revise(const QString& serialised)
     // Only the answer is theirs to change here; the reasoning stays as it came. Compared
     // as both are read (the blocks left out, the leading space too).
     const QString answer = ServerText::split(serialised).answer;
-    if (answer != ServerText::split(m_whole).answer)
+    const QString streamed = ServerText::split(m_whole).answer;
+    if (answer.isEmpty() && !streamed.isEmpty())
+        m_revisionProblem = OpenWebUiOutlet::emptiedNote(m_client.serverLabel());
+    else if (answer != streamed)
         m_revised = answer;
 }
 

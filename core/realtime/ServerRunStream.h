@@ -42,7 +42,7 @@ public:
     ChatMetrics metrics() const override;
     QString model() const override { return m_model; }
     qint64 firstTokenMs() const override;
-    qint64 elapsedMs() const override { return m_settledMs >= 0 ? m_settledMs : m_clock.elapsed(); }
+    qint64 elapsedMs() const override;
     std::optional<QString> revisedContent() const override;
     QString revisionProblem() const override;
 

@@ -199,6 +199,20 @@ private Q_SLOTS:
         QCOMPARE(reply.outcome, ChatStream::Outcome::Complete);
         QCOMPARE(reply.content, QStringLiteral("Reply to: sources: one two three"));
         QCOMPARE(revised, std::nullopt);
+
+        // One that leaves nothing of a reply: kept as it came, and said.
+        stream = m_team->chat(ask(QStringLiteral("blank: one two")));
+        guard = stream;
+        QString problem;
+        connect(stream, &ChatStream::finished, this, [&] {
+            revised = guard->revisedContent();
+            problem = guard->revisionProblem();
+        });
+        QCOMPARE(test::runStream(stream, {}, 30000).content,
+                 QStringLiteral("Reply to: blank: one two"));
+        QCOMPARE(revised, std::nullopt);
+        QVERIFY2(problem.contains(QLatin1String("left nothing of this reply")),
+                 qPrintable(problem));
     }
 
     // A reply streamed over HTTP (an API key, lyss-cli) is shown to an older server's

@@ -370,6 +370,8 @@ async def run_task(form, model, person):
                         for m in form.get("messages", [])]
             if last.startswith("sources:"):  # the reply without its text, its sources only
                 messages.append({"id": message_id, "role": "assistant", "sources": []})
+            elif last.startswith("blank:"):  # a filter that leaves nothing of it
+                messages.append({"id": message_id, "role": "assistant", "content": ""})
             else:
                 messages.append({"id": message_id, "role": "assistant",
                                  "content": guard(done_block + reply), "info": {}})

@@ -10,6 +10,7 @@
 #include "io/ChatImporter.h"
 #include "secrets/SecretStore.h"
 #include "settings/ServerAdder.h"
+#include "store/BackendRepository.h"
 #include "store/sqlite/Database.h"
 #include "util/Log.h"
 #include "util/Sentences.h"
@@ -35,17 +36,9 @@ void ServerAccount::signIn(const BackendRecord& record, const QString& email,
         [this, record, done = std::move(done)](Result<OpenWebUiSession> session) {
             if (!session)
                 return done(session.error());
-            QString replaced;
-            auto kept =
-                ServerSignIn::keep(m_app.backends(), m_app.secrets(), record, *session, &replaced);
+            auto kept = ServerSignIn::keep(m_app.backends(), m_app.secrets(), record, *session);
             if (!kept)
                 return done(kept.error());
-            // The sign-in this one replaces is ended at the server, as signing out would.
-            if (!replaced.isEmpty())
-                OpenWebUiSignIn::signOut(m_nam, record.url, replaced, this, [](const Status& st) {
-                    if (!st.ok())
-                        qCInfo(lcNet) << "the earlier sign-in was not ended:" << st.errorMessage();
-                });
             const QString until = kept->signedInUntil > 0
                                       ? tr(" until %1")
                                             .arg(QLocale().toString(
@@ -60,36 +53,48 @@ void ServerAccount::signIn(const BackendRecord& record, const QString& email,
 
 void ServerAccount::forget(const BackendRecord& record, Done done)
 {
-    const QString entry = backendSecretKey(record.name);
     if (!record.hasKey)
         return done(tr("Removed %1.").arg(record.name));
     if (record.kind != BackendKind::OpenWebUi || record.account.isEmpty())
-        return forgetToken(record, std::optional<QString>(), done);
-    QPointer<ServerAccount> self(this);
-    m_app.secrets().readAsync(entry, [self, record, done](auto token) {
+        return forgetToken(m_app, m_nam, record, std::optional<QString>(), done);
+    // Carried on by the network's owner, which outlives Settings: closing the dialog
+    // meanwhile must not leave the token stored and valid.
+    AppContext* app = &m_app;
+    QPointer<QNetworkAccessManager> nam(m_nam);
+    m_app.secrets().readAsync(backendSecretKey(record.name), [app, nam, record, done](auto token) {
         // Not from inside the keyring's answer: it takes one request at a time, and the
         // removal would wait for this one to end.
         QMetaObject::invokeMethod(
-            self, [self, record, done, token] { self->forgetToken(record, token, done); },
+            nam, [app, nam, record, done, token] { forgetToken(*app, nam, record, token, done); },
             Qt::QueuedConnection);
     });
 }
 
-void ServerAccount::forgetToken(const BackendRecord& record,
+void ServerAccount::forgetToken(AppContext& app, QNetworkAccessManager* nam,
+                                const BackendRecord& record,
                                 const Result<std::optional<QString>>& token, const Done& done)
 {
-    // Gone from here at once; the server is told with the token in hand.
-    if (Status st = m_app.secrets().remove(backendSecretKey(record.name)); !st.ok())
-        return done(Error{tr("%1 was removed, but its key is still in the keyring: %2")
-                              .arg(record.name, st.errorMessage())});
-    if (!token || !token->has_value())
+    // Added again meanwhile under the same name: the keyring's entry is the new one's.
+    if (auto again = app.backends().find(record.name); again && again->has_value())
         return done(tr("Removed %1.").arg(record.name));
-    OpenWebUiSignIn::signOut(m_nam, record.url, **token, this, [record, done](const Status& st) {
-        if (st.ok())
+    // Gone from here at once; the server is told with the token in hand.
+    const Status removed = app.secrets().remove(backendSecretKey(record.name));
+    const QString kept =
+        removed.ok() ? QString()
+                     : tr("Its key is still in the keyring: %1").arg(removed.errorMessage());
+    if (!token || !token->has_value())
+        return done(kept.isEmpty() ? Result<QString>(tr("Removed %1.").arg(record.name))
+                                   : Result<QString>(Error{
+                                         joinSentences(tr("Removed %1.").arg(record.name), kept)}));
+    OpenWebUiSignIn::signOut(nam, record.url, **token, nam, [record, kept, done](const Status& st) {
+        if (st.ok() && kept.isEmpty())
             return done(
                 tr("Removed %1 and signed out of it as %2.").arg(record.name, record.account));
-        done(Error{tr("Removed %1, but the server did not end the sign-in: %2")
-                       .arg(record.name, st.errorMessage())});
+        done(Error{joinSentences(
+            st.ok() ? tr("Removed %1 and signed out of it as %2.").arg(record.name, record.account)
+                    : tr("Removed %1, but the server did not end the sign-in: %2")
+                          .arg(record.name, st.errorMessage()),
+            kept)});
     });
 }
 

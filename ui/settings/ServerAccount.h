@@ -45,8 +45,9 @@ public:
                      std::function<void(Result<QString>, int)> done);
 
 private:
-    void forgetToken(const BackendRecord& record, const Result<std::optional<QString>>& token,
-                     const Done& done);
+    static void forgetToken(AppContext& app, QNetworkAccessManager* nam,
+                            const BackendRecord& record,
+                            const Result<std::optional<QString>>& token, const Done& done);
 
     AppContext& m_app;
     QNetworkAccessManager* m_nam;

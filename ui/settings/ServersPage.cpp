@@ -441,9 +441,11 @@ bool ServersPage::removeServer(const QString& name)
     }
     // Its key leaves the keyring; a sign-in is ended at the server first (said once done).
     QPointer<ServersPage> self(this);
+    working(+1);
     m_account->forget(*stored, [self](Result<QString> said) {
         if (!self)
             return;
+        self->working(-1);
         self->say(said ? *said : said.errorMessage());
         Q_EMIT self->finishedWork();
     });
