@@ -85,6 +85,7 @@ int backendsList(CliContext& ctx, const QStringList& args)
                                    {QStringLiteral("key"), keyKind(b)},
                                    {QStringLiteral("account"), b.account},
                                    {QStringLiteral("signed_in_until"), b.signedInUntil},
+                                   {QStringLiteral("signed_in_at"), b.signedInAt},
                                    {QStringLiteral("source"), valueSourceName(b.source)}});
         ctx.out() << QJsonDocument(arr).toJson(QJsonDocument::Indented) << Qt::flush;
         return kExitOk;

@@ -84,6 +84,9 @@ private Q_SLOTS:
         QCOMPARE(team[QLatin1String("account")].toString(), QStringLiteral("ann@example.org"));
         QVERIFY(team[QLatin1String("signed_in_until")].toInteger() >
                 QDateTime::currentMSecsSinceEpoch());
+        // When it began: "sign in again soon" comes in proportion to how long it lasts.
+        QVERIFY(qAbs(team[QLatin1String("signed_in_at")].toInteger() -
+                     QDateTime::currentMSecsSinceEpoch()) < 60000);
         QCOMPARE(team[QLatin1String("key")].toString(), QStringLiteral("keyring"));
         r = runCli(dir.path(), words({"backends", "list"}), env());
         QVERIFY2(r.out.contains(QLatin1String("ann@example.org, signed in until")),

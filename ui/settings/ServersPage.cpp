@@ -416,6 +416,7 @@ bool ServersPage::saveServer(const QString& kind, const QString& url, const QStr
         // A key instead of a sign-in.
         record.account.clear();
         record.signedInUntil = 0;
+        record.signedInAt = 0;
     }
     if (Status st = m_app.backends().update(record); !st.ok()) {
         say(st.errorMessage());
