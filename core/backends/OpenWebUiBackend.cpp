@@ -127,14 +127,19 @@ void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
     // Known before a reply needs it (how the server's outlet filters are run), and asked
     // again with every listing: the server may have been upgraded.
     fetchVersion({});
-    getJson(QStringLiteral("/api/models"), [this, done](Result<QJsonDocument> r) {
+    // Listings may overlap (a refresh while one waits for the tools): the models kept for
+    // the requests are those of the last one asked, whichever answers last.
+    const quint64 listing = ++m_listings;
+    getJson(QStringLiteral("/api/models"), [this, done, listing](Result<QJsonDocument> r) {
         if (!r)
             return done(r.error());
         const QJsonObject answer = r->object();
-        auto keep = [this, done](const QList<ModelInfo>& models) {
-            m_listed.clear();
-            for (const ModelInfo& m : models)
-                m_listed.insert(m.name, m);
+        auto keep = [this, done, listing](const QList<ModelInfo>& models) {
+            if (listing == m_listings) {
+                m_listed.clear();
+                for (const ModelInfo& m : models)
+                    m_listed.insert(m.name, m);
+            }
             done(models);
         };
         // A model with tools attached: /api/v1/tools/ says which of them this person may

@@ -60,6 +60,9 @@ public:
     // The server's live channel, once there is one: replies are then run by the server.
     void setChannel(ServerChannel* channel);
 
+    // The tools and filters a request names for `model`, as the last listing asked said.
+    ModelInfo listed(const QString& model) const { return m_listed.value(model); }
+
     // The server's version (/api/version, asked with each listing of the models), or ""
     // while unknown.
     QString serverVersion() const { return m_version; }
@@ -73,6 +76,7 @@ private:
     QPointer<ServerChannel> m_channel;
     // The models as last listed, by id: their tools and filters for each request.
     QHash<QString, ModelInfo> m_listed;
+    quint64 m_listings = 0; // listings asked: only the last one's models are kept
     QString m_version;
 };
 

@@ -228,6 +228,24 @@ private Q_SLOTS:
         }
         QCOMPARE(paths.mid(paths.size() - 2),
                  QStringList({QStringLiteral("/api/models"), QStringLiteral("/api/v1/tools/")}));
+
+        // Two listings at once, the first answered last: the second one's tools are kept
+        // (the person may no longer use web search), not the first one's.
+        auto* owui = qobject_cast<OpenWebUiBackend*>(team);
+        m_server->get(QStringLiteral("/_test/tools?delay=1"));
+        int answered = 0;
+        QList<ModelInfo> first;
+        team->listModels([&](Result<QList<ModelInfo>> r) {
+            first = r ? *r : QList<ModelInfo>{};
+            ++answered;
+        });
+        QTest::qWait(300); // the first one waits for its tools
+        m_server->get(QStringLiteral("/_test/tools?none=1"));
+        team->listModels([&](Result<QList<ModelInfo>>) { ++answered; });
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 2, 10000);
+        m_server->get(QStringLiteral("/_test/tools"));
+        QCOMPARE(first.at(1).toolIds, QStringList{QStringLiteral("web_search")}); // answered last
+        QVERIFY(owui->listed(QStringLiteral("code-helper")).toolIds.isEmpty());
         QVERIFY(app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
     }
 

@@ -178,14 +178,21 @@ async def models(request):
     return web.json_response({"data": MODELS})
 
 
-TOOLS_FAIL = {"on": False}  # /_test/tools?fail=1: the tools list is refused (403)
+# /_test/tools?fail=1: the tools list is refused (403); delay=S: it answers after S seconds;
+# none=1: this person may use no tool.
+TOOLS_FAIL = {"on": False, "delay": 0.0, "none": False}
 
 
 async def tools(request):
     """The tools this person may use (GET /api/v1/tools/), as Open WebUI lists them."""
     person, _ = person_of(request)
+    none, delay = TOOLS_FAIL["none"], TOOLS_FAIL["delay"]  # as when asked
+    if delay:
+        await asyncio.sleep(delay)
     if TOOLS_FAIL["on"]:
         return web.json_response({"detail": "API key not allowed"}, status=403)
+    if none:
+        return web.json_response([])
     return web.json_response([
         {"id": "web_search", "user_id": person["id"], "name": "Web search",
          "meta": {"description": "Searches the web", "manifest": {}},
@@ -471,6 +478,8 @@ def person_of_token(token):
 
 async def test_tools(request):
     TOOLS_FAIL["on"] = request.query.get("fail", "0") == "1"
+    TOOLS_FAIL["delay"] = float(request.query.get("delay", "0"))
+    TOOLS_FAIL["none"] = request.query.get("none", "0") == "1"
     return web.json_response(TOOLS_FAIL)
 
 
