@@ -7,8 +7,6 @@
 #include "util/Log.h"
 #include "util/Sentences.h"
 
-#include <cmath>
-
 namespace lyss {
 
 ActiveReply::ActiveReply(MessageTree& messages, NewTurn turn, Backend* backend, ChatRequest request,

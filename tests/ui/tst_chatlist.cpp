@@ -46,6 +46,21 @@ class TestChatList : public QObject {
 
     std::unique_ptr<test::FakeServer> m_server;
 
+    // "hello" to llama3.2 in the open chat (a new one if none), answered in full.
+    static bool sendHello(Window& w)
+    {
+        if (!w.pick(QStringLiteral("llama3.2:latest")))
+            return false;
+        w.type(QStringLiteral("hello"));
+        QTest::keyClick(w.composer(), Qt::Key_Return);
+        return QTest::qWaitFor(
+            [&w] {
+                return w.model()->rowCount() == 2 &&
+                       w.model()->at(1).status == MessageStatus::Complete;
+            },
+            10000);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -271,12 +286,7 @@ private Q_SLOTS:
         const int rows = model->rowCount();
         w.window->openChat(model->index(rows - 1).data(ChatListModel::ChatIdRole).toString());
         QSignalSpy reset(model, &QAbstractItemModel::modelReset);
-        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
-        w.type(QStringLiteral("hello"));
-        QTest::keyClick(w.composer(), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 &&
-                                     w.model()->at(1).status == MessageStatus::Complete,
-                                 10000);
+        QVERIFY(sendHello(w));
         QTRY_COMPARE(model->index(1).data(ChatListModel::ChatIdRole).toString(),
                      w.window->currentChatId());
         QCOMPARE(model->index(0).data().toString(), QStringLiteral("Today"));
@@ -308,12 +318,7 @@ private Q_SLOTS:
         search->clear();
         QTRY_VERIFY(empty->isVisible());
 
-        QVERIFY(w.pick(QStringLiteral("llama3.2:latest")));
-        w.type(QStringLiteral("hello"));
-        QTest::keyClick(w.composer(), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 2 &&
-                                     w.model()->at(1).status == MessageStatus::Complete,
-                                 10000);
+        QVERIFY(sendHello(w));
         QTRY_VERIFY(!empty->isVisible());
         QVERIFY(w.chatList()->isVisible());
         QCOMPARE(w.window->findChild<ChatSidebar*>()->model()->chats().size(), 1);

@@ -68,6 +68,8 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
     m_empty->setObjectName(QStringLiteral("noChatsYet"));
     m_empty->setTextFormat(Qt::PlainText);
     m_empty->setWordWrap(true);
+    // The palette's muted text (the theme's mutedText), as the settings pages' notes:
+    // follows a theme switch by itself.
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     m_empty->setContentsMargins(space::s, space::m, space::s, 0);
     m_empty->hide();
