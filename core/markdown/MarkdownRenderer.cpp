@@ -5,6 +5,7 @@
 
 #include "markdown/MarkdownBounds.h"
 #include "markdown/MarkdownSplit.h"
+#include "markdown/QuoteHtml.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -227,6 +228,7 @@ QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = 
                  QStringLiteral("☑ "));
     html.replace(QStringLiteral("<input type=\"checkbox\" disabled=\"\" /> "),
                  QStringLiteral("☐ "));
+    html = QuoteHtml::rewrite(std::move(html));
     // A list of tasks shows its check boxes, not bullets before them as well.
     thread_local const QRegularExpression tasks(QStringLiteral("<ul>(\\s*<li>(?:\\s*<p>)?[☑☐] )"));
     if (html.contains(QChar(0x2611)) || html.contains(QChar(0x2610))) // ☑ ☐

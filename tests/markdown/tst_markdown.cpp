@@ -47,6 +47,40 @@ private Q_SLOTS:
                                << "<blockquote>";
         QTest::newRow("list") << "1. one\n2. two"
                               << "<ol>";
+        // cmark-gfm 0.29 sees no task list in a quote; GitHub shows its check boxes.
+        QTest::newRow("task list in a quote")
+            << "> - [ ] a task\n> - [X] done"
+            << "<ul style=\"list-style-type: none;\">\n<li>☐ a task</li>\n<li>☑ done";
+        QTest::newRow("task in a loose list in a quote") << "> - [x] done\n>\n> - [ ] not yet"
+                                                         << "<li>\n<p>☑ done";
+        QTest::newRow("rule in a quote") << "> a\n>\n> ---\n>\n> b"
+                                         << "<div><hr /></div>";
+        QTest::newRow("right-to-left quote") << "> مرحبا"
+                                             << "<blockquote class=\"rtl\">";
+        QTest::newRow("right-to-left after digits and an entity") << "> 42 &amp; שלום"
+                                                                  << "<blockquote class=\"rtl\">";
+        QTest::newRow("right-to-left in a nested quote")
+            << "> > مرحبا"
+            << "<blockquote class=\"rtl\">\n<blockquote class=\"rtl\">";
+    }
+
+    // What is not a quote's task or right-to-left stays as it was.
+    void quotesRewrittenOnlyWhereTheyAre()
+    {
+        const QString escaped = MarkdownRenderer::toHtml(QStringLiteral("- \\[ ] not a task"));
+        QVERIFY2(escaped.contains(QStringLiteral("[ ] not a task")), qPrintable(escaped));
+        const QString mixed =
+            MarkdownRenderer::toHtml(QStringLiteral("> hello مرحبا\n\n> > x\n> > y [ ] z"));
+        QVERIFY2(!mixed.contains(QStringLiteral("rtl")), qPrintable(mixed));
+        QVERIFY(mixed.contains(QStringLiteral("[ ] z")));
+        QVERIFY(!MarkdownRenderer::toHtml(QStringLiteral("a\n\n---\n"))
+                     .contains(QStringLiteral("<div>")));
+        // Each quote by its own text: a Hebrew quote after an English one.
+        const QString two = MarkdownRenderer::toHtml(QStringLiteral("> hello\n\nand\n\n> שלום"));
+        QCOMPARE(two.count(QStringLiteral("<blockquote class=\"rtl\">")), 1);
+        QVERIFY2(two.indexOf(QStringLiteral("<blockquote>")) <
+                     two.indexOf(QStringLiteral("<blockquote class=\"rtl\">")),
+                 qPrintable(two));
     }
 
     void gfmExtensions()

@@ -18,9 +18,11 @@
 #include "store/ChatStore.h"
 #include "theme/ThemeManager.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QHelpEvent>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -298,6 +300,109 @@ private Q_SLOTS:
         QVERIFY(runs[xs[0]] > runs[xs[3]]);
         // The outer bar spans its three paragraphs: more than three lines.
         QVERIFY(runs[xs[0]] > 3 * QFontMetrics(view->font()).height());
+    }
+
+    // A quote's document as the window makes it, `width` wide.
+    static std::unique_ptr<QTextDocument> quoteDoc(const QString& markdown, int width = 400)
+    {
+        const MessageColors colors = MessageColors::fromPalette(QPalette());
+        QFont font;
+        font.setPointSizeF(10);
+        return DocumentTemplate(font, colors.styleSheet())
+            .make(MarkdownRenderer::toHtml(markdown), width);
+    }
+
+    static QTextBlock blockWith(const QTextDocument& doc, const QString& text)
+    {
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
+            if (b.text() == text)
+                return b;
+        return {};
+    }
+
+    // The bars at one x as the spans they cover, merged where they touch.
+    static QList<QPair<qreal, qreal>> spansAt(const QList<QRectF>& bars, qreal x)
+    {
+        QList<QPair<qreal, qreal>> spans;
+        for (const QRectF& bar : bars) {
+            if (std::abs(bar.x() - x) > 0.5)
+                continue;
+            if (!spans.isEmpty() && bar.top() <= spans.last().second + 0.5)
+                spans.last().second = std::max(spans.last().second, bar.bottom());
+            else
+                spans.append({bar.top(), bar.bottom()});
+        }
+        return spans;
+    }
+
+    // Where the bars are (each 3 px wide, or none counted).
+    static QSet<int> xsOf(const QList<QRectF>& bars)
+    {
+        QSet<int> xs;
+        for (const QRectF& bar : bars)
+            if (qFuzzyCompare(bar.width(), 3.0))
+                xs.insert(qRound(bar.x()));
+        return bars.isEmpty() || xs.size() > 0 ? xs : QSet<int>{-1};
+    }
+
+    // One bar beside all a quote holds, unbroken: a table, a rule (stepped in with the
+    // quote, not at the page's edge), a list and code; nothing beside what follows it.
+    void aQuoteBarRunsBesideAllItHolds()
+    {
+        const auto doc = quoteDoc(QStringLiteral(
+            "> para\n>\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n>\n> ---\n>\n> 1. item\n>\n"
+            "> ```\n> code\n> ```\n\nafter"));
+        const QRectF all(0, 0, 400, doc->size().height());
+        const QList<QRectF> bars = BlockDecor::quoteBars(*doc, all);
+        QCOMPARE(xsOf(bars), QSet<int>{1});
+        const auto spans = spansAt(bars, 1);
+        QCOMPARE(spans.size(), 1);
+        auto* layout = doc->documentLayout();
+        QCOMPARE(spans[0].first, layout->blockBoundingRect(blockWith(*doc, "para")).top());
+        QCOMPARE(spans[0].second, layout->blockBoundingRect(blockWith(*doc, "code")).bottom());
+        QVERIFY(spans[0].second <= layout->blockBoundingRect(blockWith(*doc, "after")).top());
+        bool rule = false;
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+            if (b.blockFormat().hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth)) {
+                rule = true;
+                QCOMPARE(b.blockFormat().leftMargin(), qreal(BlockDecor::kQuoteIndent));
+            }
+        }
+        QVERIFY(rule);
+    }
+
+    // A quote in a list item is as far in as the item's text; a quote in a list item in a
+    // quote has its bar there, and the outer quote's bar stays at the edge, wherever the
+    // painting starts.
+    void aQuoteInAListStepsInWithIt()
+    {
+        const auto inItem = quoteDoc(QStringLiteral("1. step\n\n   > note\n"));
+        const QRectF all(0, 0, 400, 1000);
+        QCOMPARE(xsOf(BlockDecor::quoteBars(*inItem, all)), QSet<int>{BlockDecor::kListIndent + 1});
+
+        const auto nested = quoteDoc(QStringLiteral("> - item\n>\n>   > nested\n"));
+        const QSet<int> both{1, BlockDecor::kListIndent + BlockDecor::kQuoteIndent + 1};
+        QCOMPARE(xsOf(BlockDecor::quoteBars(*nested, all)), both);
+        const QRectF at = nested->documentLayout()->blockBoundingRect(blockWith(*nested, "nested"));
+        QCOMPARE(xsOf(BlockDecor::quoteBars(*nested, QRectF(0, at.top() + 1, 400, 2))), both);
+    }
+
+    // A quote in Arabic or Hebrew steps in from the right, with its bar there; a quote
+    // that starts in English keeps its bar on the left, whatever follows in it.
+    void aRightToLeftQuoteHasItsBarOnTheRight()
+    {
+        const auto arabic = quoteDoc(
+            QStringLiteral("> مرحبا بالعالم\n>\n> 1. العنصر الأول\n> 2. الثاني\n>\n> > متداخل\n"));
+        const QRectF all(0, 0, 400, 1000);
+        const QList<QRectF> bars = BlockDecor::quoteBars(*arabic, all);
+        QCOMPARE(xsOf(bars), (QSet<int>{400 - 4, 400 - 4 - BlockDecor::kQuoteIndent}));
+        QCOMPARE(spansAt(bars, 400 - 4).size(), 1);
+        const QTextBlock first = blockWith(*arabic, QStringLiteral("مرحبا بالعالم"));
+        QCOMPARE(first.blockFormat().rightMargin(), qreal(BlockDecor::kQuoteIndent));
+        QCOMPARE(first.blockFormat().leftMargin(), 0.0);
+
+        const auto english = quoteDoc(QStringLiteral("> hello\n>\n> مرحبا\n"));
+        QCOMPARE(xsOf(BlockDecor::quoteBars(*english, all)), QSet<int>{1});
     }
 
     // Headings stand out by weight and a little size (a first-level heading is about half

@@ -8,6 +8,8 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QTextList>
+#include <QTextTable>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -22,29 +24,53 @@ bool isCode(const QTextBlock& b)
     return b.blockFormat().background().style() != Qt::NoBrush;
 }
 
-// Where the block's text starts.
-qreal textLeft(const QTextBlock& b)
+// Where the block's first line starts and ends, within the document.
+std::pair<qreal, qreal> lineEdges(const QTextBlock& b, qreal docWidth)
 {
     const QTextLayout* layout = b.layout();
+    const QTextBlockFormat f = b.blockFormat();
     if (!layout || layout->lineCount() == 0)
-        return b.blockFormat().leftMargin();
-    return layout->position().x() + layout->lineAt(0).x();
+        return {f.leftMargin(), docWidth - f.rightMargin()};
+    const QTextLine line = layout->lineAt(0);
+    const qreal left = layout->position().x() + line.x();
+    return {left, left + line.width()};
 }
 
-// Where a list item's quote starts: its text's start without what the list adds.
-qreal quoteLeft(const QTextBlock& b, const QTextDocument& doc)
+// The block after a table, which QTextDocument keeps empty beside it: no part of a quote.
+bool besideTable(const QTextBlock& b)
 {
-    qreal x = textLeft(b);
-    if (const QTextList* list = b.textList())
-        x -= list->format().indent() * doc.indentWidth();
-    return x;
+    return b.text().isEmpty() && b.previous().isValid() &&
+           QTextCursor(b.previous()).currentTable() && !QTextCursor(b).currentTable();
 }
 
-// How many quotes the block is in: its left margin is theirs, and a code line's inset.
-int quoteLevels(const QTextBlock& b)
+int levelsIn(qreal margin)
 {
-    const qreal margin = b.blockFormat().leftMargin() - (isCode(b) ? BlockDecor::kCodeInset : 0);
     return std::max(0, static_cast<int>(std::lround(margin / BlockDecor::kQuoteIndent)));
+}
+
+// Whether the block is in a quote (on either side), or part of a table that steps in.
+bool quoted(const QTextBlock& b)
+{
+    if (const QTextTable* table = QTextCursor(b).currentTable())
+        return table->format().leftMargin() > 0 || table->format().rightMargin() > 0;
+    const QTextBlockFormat f = b.blockFormat();
+    const qreal inset = isCode(b) ? BlockDecor::kCodeInset : 0;
+    return besideTable(b) || levelsIn(f.leftMargin() - inset) > 0 ||
+           levelsIn(f.rightMargin() - inset) > 0;
+}
+
+// The open quotes on one side: where each level's edge is, outermost first.
+using Edges = QVarLengthArray<qreal, 8>;
+
+// The block's levels on one side: those it shares with the block above keep their place;
+// new ones step out from its text, innermost nearest (a quote in a list item is as far in
+// as the item's text, a quote in a quote a step further).
+void enter(Edges& edges, int levels, qreal text, qreal step)
+{
+    if (edges.size() > levels)
+        edges.resize(levels);
+    for (int k = static_cast<int>(edges.size()); k < levels; ++k)
+        edges.append(text - (levels - k) * step);
 }
 
 } // namespace
@@ -62,6 +88,74 @@ bool BlockDecor::opensWithCode(QStringView markdown)
         return true; // an indented block
     const QStringView line = markdown.mid(i + spaces);
     return line.startsWith(QLatin1String("```")) || line.startsWith(QLatin1String("~~~"));
+}
+
+QList<QRectF> BlockDecor::quoteBars(const QTextDocument& doc, const QRectF& clip)
+{
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    const int at = layout->hitTest(QPointF(0, clip.top()), Qt::FuzzyHit);
+    QTextBlock b = doc.findBlock(std::max(0, at));
+    // From where its quote starts, so that a level is where it was put at its first block
+    // wherever the painting starts (a long quote is read back only so far).
+    for (int n = 0; n < 500 && b.previous().isValid() && quoted(b.previous()); ++n)
+        b = b.previous();
+    const qreal width = doc.textWidth() > 0 ? doc.textWidth() : doc.size().width();
+    QList<QRectF> bars;
+    Edges lefts, rights;
+    qreal bottomAbove = 0;
+    const QTextTable* table = nullptr;
+    for (; b.isValid(); b = b.next()) {
+        if (besideTable(b))
+            continue;
+        QRectF r;
+        const int keptLeft = static_cast<int>(lefts.size());
+        const int keptRight = static_cast<int>(rights.size());
+        if (const QTextTable* inTable = QTextCursor(b).currentTable()) {
+            // A table as a whole: it goes on with the quotes of the block above, as far as
+            // it steps in (a table in a list steps in further, with no quote of its own).
+            if (inTable == table)
+                continue;
+            table = inTable;
+            r = layout->frameBoundingRect(const_cast<QTextTable*>(inTable));
+            const QTextFrameFormat f = inTable->format();
+            const auto within = [](qreal margin) {
+                return static_cast<qsizetype>(std::floor(margin / kQuoteIndent + 0.01));
+            };
+            lefts.resize(std::min(lefts.size(), within(f.leftMargin())));
+            rights.resize(std::min(rights.size(), within(f.rightMargin())));
+        } else {
+            table = nullptr;
+            r = layout->blockBoundingRect(b);
+            const QTextBlockFormat f = b.blockFormat();
+            const qreal inset = isCode(b) ? kCodeInset : 0;
+            auto [left, right] = lineEdges(b, width);
+            left -= inset;
+            right += inset;
+            // A list item's marker is beside its text, on the side it reads from.
+            if (const QTextList* list = b.textList()) {
+                const qreal marker = list->format().indent() * doc.indentWidth();
+                (b.textDirection() == Qt::RightToLeft ? right : left) +=
+                    b.textDirection() == Qt::RightToLeft ? marker : -marker;
+            }
+            enter(lefts, levelsIn(f.leftMargin() - inset), left, kQuoteIndent);
+            enter(rights, levelsIn(f.rightMargin() - inset), right, -kQuoteIndent);
+        }
+        if (r.top() > clip.bottom())
+            break;
+        if (r.bottom() >= clip.top()) {
+            // Joined to the bar of the block above when it is in the same quote.
+            for (qsizetype k = 0; k < lefts.size(); ++k) {
+                const qreal top = k < keptLeft ? bottomAbove : r.top();
+                bars.append(QRectF(lefts[k] + 1, top, 3, r.bottom() - top));
+            }
+            for (qsizetype k = 0; k < rights.size(); ++k) {
+                const qreal top = k < keptRight ? bottomAbove : r.top();
+                bars.append(QRectF(rights[k] - 4, top, 3, r.bottom() - top));
+            }
+        }
+        bottomAbove = r.bottom();
+    }
+    return bars;
 }
 
 void BlockDecor::paint(QPainter* painter, const QTextDocument& doc, const QRectF& clip,
@@ -87,42 +181,29 @@ void BlockDecor::paint(QPainter* painter, const QTextDocument& doc, const QRectF
         painter->fillPath(path, frameBrush);
         frame = {};
     };
-    int barsAbove = 0; // the quote levels of the block before
-    qreal bottomAbove = 0;
     for (; b.isValid(); b = b.next()) {
         const QRectF r = layout->blockBoundingRect(b);
         if (r.top() > clip.bottom() + kCodePadY)
             break;
-        const qreal left = textLeft(b);
-        if (isCode(b)) {
-            const QRectF line(left - kCodeInset, r.top(), r.width() + 2 * kCodeInset, r.height());
-            // One frame for the lines of one block: touching, at the same place.
-            if (!frame.isNull() && std::abs(frame.left() - line.left()) < 0.5 &&
-                line.top() - frame.bottom() < 1) {
-                frame = frame.united(line);
-            } else {
-                closeFrame();
-                frame = line;
-                frameBrush = b.blockFormat().background();
-            }
+        if (!isCode(b)) {
+            closeFrame();
+            continue;
+        }
+        const qreal left = lineEdges(b, r.width()).first;
+        const QRectF line(left - kCodeInset, r.top(), r.width() + 2 * kCodeInset, r.height());
+        // One frame for the lines of one block: touching, at the same place.
+        if (!frame.isNull() && std::abs(frame.left() - line.left()) < 0.5 &&
+            line.top() - frame.bottom() < 1) {
+            frame = frame.united(line);
         } else {
             closeFrame();
+            frame = line;
+            frameBrush = b.blockFormat().background();
         }
-        const int levels = quoteLevels(b);
-        if (levels > 0) {
-            const qreal base =
-                quoteLeft(b, doc) - (isCode(b) ? kCodeInset : 0) - levels * kQuoteIndent;
-            for (int k = 0; k < levels; ++k) {
-                // Joined to the bar of the block above when it is in the same quote.
-                const qreal top = k < barsAbove ? bottomAbove : r.top();
-                painter->fillRect(QRectF(base + k * kQuoteIndent + 1, top, 3, r.bottom() - top),
-                                  quoteBar);
-            }
-        }
-        barsAbove = levels;
-        bottomAbove = r.bottom();
     }
     closeFrame();
+    for (const QRectF& bar : quoteBars(doc, clip))
+        painter->fillRect(bar, quoteBar);
 }
 
 } // namespace lyss

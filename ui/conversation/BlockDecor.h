@@ -4,6 +4,7 @@
 #include "common/Spacing.h"
 
 #include <QColor>
+#include <QList>
 #include <QRectF>
 #include <QStringView>
 
@@ -36,6 +37,10 @@ public:
     // opens with code, into the room its layout leaves (opensWithCode).
     static void paint(QPainter* painter, const QTextDocument& doc, const QRectF& clip,
                       const QColor& quoteBar);
+    // The bars beside the quotes in the clip, 3 px wide: one a level, unbroken through all
+    // a quote holds (tables, rules, lists, code), on the side its text starts from (the
+    // right for Arabic or Hebrew), a quote in a list item as far in as the item's text.
+    static QList<QRectF> quoteBars(const QTextDocument& doc, const QRectF& clip);
     // Whether markdown's first block is code (fenced or indented).
     static bool opensWithCode(QStringView markdown);
 };

@@ -98,16 +98,18 @@ QString MessageColors::styleSheet() const
     // Code wraps: a long line never crosses the column (or your bubble) and is all there.
     // Code and quotes step in as far as BlockDecor paints their frames and bars; headings
     // stay near the text's size (QTextDocument's double size outshouts a chat reply).
-    return QStringLiteral("pre { background-color: %1; color: %2; font-family: monospace; "
-                          "white-space: pre-wrap; margin-left: %6px; margin-right: %6px; }"
-                          "code { font-family: monospace; } table { border-color: %3; }"
-                          "blockquote { margin-left: %7px; margin-right: 0px; } a { color: %4; }"
-                          " p.codehead { background-color: %1; color: %5; margin-left: %6px;"
-                          " margin-right: %6px; }"
-                          " h1 { font-size: x-large; margin-top: 16px; margin-bottom: 8px; }"
-                          " h2 { font-size: large; margin-top: 14px; margin-bottom: 6px; }"
-                          " h3, h4, h5, h6 { font-size: medium; margin-top: 12px;"
-                          " margin-bottom: 4px; }")
+    return QStringLiteral(
+               "pre { background-color: %1; color: %2; font-family: monospace; "
+               "white-space: pre-wrap; margin-left: %6px; margin-right: %6px; }"
+               "code { font-family: monospace; } table { border-color: %3; }"
+               "blockquote { margin-left: %7px; margin-right: 0px; }"
+               " blockquote.rtl { margin-left: 0px; margin-right: %7px; } a { color: %4; }"
+               " p.codehead { background-color: %1; color: %5; margin-left: %6px;"
+               " margin-right: %6px; }"
+               " h1 { font-size: x-large; margin-top: 16px; margin-bottom: 8px; }"
+               " h2 { font-size: large; margin-top: 14px; margin-bottom: 6px; }"
+               " h3, h4, h5, h6 { font-size: medium; margin-top: 12px;"
+               " margin-bottom: 4px; }")
                .arg(codeBackground.name(), codeText.name(), border.name(), link.name(),
                     muted.name(), QString::number(BlockDecor::kCodeInset),
                     QString::number(BlockDecor::kQuoteIndent)) +

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "markdown/QuoteHtml.h"
+
+#include <algorithm>
+
+namespace lyss {
+
+namespace {
+
+constexpr QStringView kOpen = u"<blockquote>";
+constexpr QStringView kClose = u"</blockquote>";
+
+// The same check boxes as cmark's own task lists are given (MarkdownRenderer).
+QString checkBoxes(const QString& html)
+{
+    QString out;
+    qsizetype from = 0;
+    int depth = 0;
+    for (qsizetype i = html.indexOf(u'<'); i >= 0; i = html.indexOf(u'<', i + 1)) {
+        const QStringView at = QStringView(html).mid(i);
+        if (at.startsWith(u"<blockquote")) {
+            ++depth;
+        } else if (at.startsWith(kClose)) {
+            depth = std::max(0, depth - 1);
+        } else if (depth > 0 && at.startsWith(u"<li>")) {
+            qsizetype j = i + 4;
+            while (j < html.size() && html[j].isSpace())
+                ++j;
+            if (QStringView(html).mid(j).startsWith(u"<p>"))
+                j += 3;
+            const QStringView box = QStringView(html).mid(j, 4);
+            if (box == u"[ ] " || box == u"[x] " || box == u"[X] ") {
+                out += QStringView(html).mid(from, j - from);
+                out += box[1] == u' ' ? QStringLiteral("\u2610 ") : QStringLiteral("\u2611 ");
+                from = j + 4;
+            }
+        }
+    }
+    if (from == 0)
+        return html;
+    out += QStringView(html).mid(from);
+    return out;
+}
+
+} // namespace
+
+bool QuoteHtml::startsRightToLeft(QStringView html)
+{
+    int depth = 0; // of the quotes inside it
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html[i];
+        if (c == u'<' || c == u'&') { // a tag, or an entity (&amp; is no word)
+            const QStringView at = html.mid(i);
+            if (at.startsWith(u"<blockquote"))
+                ++depth;
+            else if (at.startsWith(kClose) && --depth < 0)
+                return false; // its end
+            const qsizetype end = html.indexOf(c == u'<' ? u'>' : u';', i);
+            if (end < 0)
+                return false;
+            i = end;
+            continue;
+        }
+        char32_t code = c.unicode();
+        if (c.isHighSurrogate() && i + 1 < html.size() && html[i + 1].isLowSurrogate())
+            code = QChar::surrogateToUcs4(c, html[++i]);
+        switch (QChar::direction(code)) {
+        case QChar::DirL:
+            return false;
+        case QChar::DirR:
+        case QChar::DirAL:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+QString QuoteHtml::rewrite(QString html)
+{
+    if (!html.contains(kOpen))
+        return html;
+    html = checkBoxes(html);
+    html.replace(QStringLiteral("<hr />"), QStringLiteral("<div><hr /></div>"));
+    // Each quote's direction from its text, nested quotes' included, as dir="auto" has it.
+    QString out;
+    qsizetype from = 0;
+    for (qsizetype at = html.indexOf(kOpen); at >= 0; at = html.indexOf(kOpen, at + 1)) {
+        const qsizetype text = at + kOpen.size();
+        if (!startsRightToLeft(QStringView(html).mid(text)))
+            continue;
+        out += QStringView(html).mid(from, at - from);
+        out += QStringLiteral("<blockquote class=\"rtl\">");
+        from = text;
+    }
+    if (from == 0)
+        return html;
+    out += QStringView(html).mid(from);
+    return out;
+}
+
+} // namespace lyss
