@@ -302,6 +302,41 @@ private Q_SLOTS:
         QVERIFY(runs[xs[0]] > 3 * QFontMetrics(view->font()).height());
     }
 
+    // A rule is drawn in the theme's line colour, as a quote's bar (Qt's own is the
+    // palette's Dark, all but invisible on a dark theme).
+    void aRuleFollowsTheTheme()
+    {
+        auto w = showing(m_server->url(), QStringLiteral("above\n\n---\n\nbelow"));
+        w->window->setTheme(QStringLiteral("oled-dark"));
+        QVERIFY(w->laidOut());
+        MessageView* view = w->window->messageView();
+        QCoreApplication::processEvents();
+        const QImage shot = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(w->model()->index(1));
+        const QColor line = view->messageDelegate()->colors().border;
+        // Down the row's middle (where no text is), what differs from the background adds
+        // up to the line's colour: the line is smoothed over the two pixel rows it falls
+        // between.
+        const int x = row.center().x();
+        const QColor back(shot.pixel(x, row.top() + 1));
+        int ink[3] = {0, 0, 0};
+        for (int y = row.top() + 1; y <= std::min(row.bottom(), shot.height() - 1); ++y) {
+            const QColor c(shot.pixel(x, y));
+            ink[0] += c.red() - back.red();
+            ink[1] += c.green() - back.green();
+            ink[2] += c.blue() - back.blue();
+        }
+        const int want[3] = {line.red() - back.red(), line.green() - back.green(),
+                             line.blue() - back.blue()};
+        for (int k = 0; k < 3; ++k)
+            QVERIFY2(std::abs(ink[k] - want[k]) <= 3,
+                     qPrintable(QStringLiteral("%1 %2 %3 against %4")
+                                    .arg(ink[0])
+                                    .arg(ink[1])
+                                    .arg(ink[2])
+                                    .arg(line.name())));
+    }
+
     // A quote's document as the window makes it, `width` wide.
     static std::unique_ptr<QTextDocument> quoteDoc(const QString& markdown, int width = 400)
     {

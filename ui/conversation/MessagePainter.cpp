@@ -235,6 +235,7 @@ void MessagePainter::thinking()
     QAbstractTextDocumentLayout::PaintContext ctx;
     ctx.palette = m_row.palette;
     ctx.palette.setColor(QPalette::Text, muted);
+    ctx.palette.setColor(QPalette::Dark, muted);
     layout.thinking.documentLayout()->draw(p, ctx);
     p->translate(-(g.bodyLeft + 12), -m_y);
     m_y += static_cast<int>(layout.thinking.size().height()) + 6;
@@ -317,6 +318,7 @@ void MessagePainter::body()
             QAbstractTextDocumentLayout::PaintContext ctx;
             ctx.palette = pal;
             ctx.palette.setColor(QPalette::Text, m.role == Role::User ? c.userBubbleText : c.text);
+            ctx.palette.setColor(QPalette::Dark, c.border); // a rule, as a quote's bar
             if (m.content.isEmpty() && m.status == MessageStatus::Streaming)
                 ctx.palette.setColor(QPalette::Text, c.muted);
             ctx.clip = QRectF(visible.translated(-bodyX, -top));
