@@ -9,9 +9,10 @@ LYSS_BUILD_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libsqlite3-dev libgl-dev
     libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev libsource-highlight-dev
-    python3 python3-pydantic
+    python3 python3-pydantic lld
 )
-# (Python and pydantic run Open WebUI's filter files.) What the test suite runs against: a
+# (Python and pydantic run Open WebUI's filter files; lld lays out the window's start-up
+# code together, cmake/LyssStartupOrder.cmake.) What the test suite runs against: a
 # real keyring on a private D-Bus session, and Python for the test servers and filters
 # (the fake Open WebUI server runs on aiohttp and python-socketio, as Open WebUI does).
 LYSS_TEST_PACKAGES=(gnome-keyring dbus dbus-x11 python3 python3-aiohttp python3-socketio perl
