@@ -1862,6 +1862,18 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <source>Filters changed the reply once it was whole; it is kept as follows:</source>
         <translation>回复完成后被过滤器修改了；保存的内容如下：</translation>
     </message>
+    <message>
+        <source>This model has no server tools to switch (only an Open WebUI server&apos;s models have them).</source>
+        <translation>此模型没有可切换的服务器工具（只有 Open WebUI 服务器的模型才有）。</translation>
+    </message>
+    <message>
+        <source>%1 is not one of this model&apos;s tools: %2.</source>
+        <translation>%1 不是此模型的工具：%2。</translation>
+    </message>
+    <message>
+        <source>an Open WebUI model&apos;s tools the chat asks with (lyss-cli models --json lists them); kept with the chat</source>
+        <translation>对话提问时使用的 Open WebUI 模型工具（lyss-cli models --json 会列出它们）；随对话保存</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonImporter</name>
@@ -5155,6 +5167,29 @@ Options:
     <message>
         <source>Live updates: %1</source>
         <translation>实时更新：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lyss::ServerToolChips</name>
+    <message>
+        <source>Cannot switch the tool</source>
+        <translation>无法切换该工具</translation>
+    </message>
+    <message>
+        <source>The chat is not saved yet: switch the tool once its first reply has begun.</source>
+        <translation>对话尚未保存：请在它的第一条回复开始后再切换该工具。</translation>
+    </message>
+    <message>
+        <source>Tools of %1:</source>
+        <translation>%1 的工具：</translation>
+    </message>
+    <message>
+        <source>%1 may run this tool while it writes a reply in this chat (its admin attached it to %2). Switch it off to ask without it.</source>
+        <translation>%1 在为此对话生成回复时可能会运行这个工具（其管理员把它附加到了 %2）。关闭它即可在不使用该工具的情况下提问。</translation>
+    </message>
+    <message>
+        <source>Server tool %1</source>
+        <translation>服务器工具 %1</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,36 @@ Result<ChatOptions> optionsFrom(const ParsedArgs& p, ChatOptions base)
     return base;
 }
 
+// --tools none|all|ID[,ID...]: which of an Open WebUI model's tools the chat asks with;
+// the chat's choice for the tools of other models stays. The tools switched off, or why not.
+Result<QStringList> toolsOff(const QString& wanted, const ModelInfo* model,
+                             const QStringList& offBefore)
+{
+    const QStringList offered = model ? model->toolIds : QStringList();
+    QStringList on;
+    if (wanted == QLatin1String("all")) {
+        on = offered;
+    } else if (wanted != QLatin1String("none")) {
+        for (const QString& id : wanted.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!offered.contains(id.trimmed()))
+                return Error{
+                    offered.isEmpty()
+                        ? CliContext::tr("This model has no server tools to switch (only an Open "
+                                         "WebUI server's models have them).")
+                        : CliContext::tr("%1 is not one of this model's tools: %2.")
+                              .arg(id.trimmed(), offered.join(QStringLiteral(", ")))};
+            on << id.trimmed();
+        }
+    }
+    QStringList off = offBefore;
+    for (const QString& id : offered) {
+        off.removeAll(id);
+        if (!on.contains(id))
+            off << id;
+    }
+    return off;
+}
+
 } // namespace
 
 int runChat(CliContext& ctx, const QStringList& args)
@@ -72,7 +102,7 @@ int runChat(CliContext& ctx, const QStringList& args)
     if (!parseArgs(
             ctx, cmd,
             QStringLiteral("chat [--backend NAME] [--model M] [--chat ID] [--system TEXT] "
-                           "[--filter ID] [--json] "
+                           "[--filter ID] [--tools none|all|ID] [--json] "
                            "PROMPT|-|--continue"),
             CliContext::tr(
                 "Sends PROMPT (or standard input when PROMPT is -) as a new chat, or "
@@ -100,6 +130,9 @@ int runChat(CliContext& ctx, const QStringList& args)
              {QStringLiteral("think"), {}, CliContext::tr("ask a reasoning model to think")},
              {QStringLiteral("filter"), QStringLiteral("ID[,ID...]"),
               CliContext::tr("switch these toggle filters on for the chat")},
+             {QStringLiteral("tools"), QStringLiteral("none|all|ID[,ID...]"),
+              CliContext::tr("an Open WebUI model's tools the chat asks with (lyss-cli models "
+                             "--json lists them); kept with the chat")},
              {QStringLiteral("json"), {}, CliContext::tr("one JSON event per line")},
              {QStringLiteral("continue"),
               {},
@@ -220,6 +253,22 @@ int runChat(CliContext& ctx, const QStringList& args)
         options->filterIds = on;
         if (!chatId.isEmpty()) {
             if (Status st = conversations.setFilterIds(chatId, on); !st.ok())
+                return ctx.fail(st.errorMessage());
+        }
+    }
+
+    if (p.values.contains(QStringLiteral("tools"))) {
+        const ModelInfo* model = nullptr;
+        for (const ModelInfo& m : list.models)
+            if (m.backendName == choice->backend && m.name == choice->model)
+                model = &m;
+        auto off = toolsOff(p.values.value(QStringLiteral("tools")).trimmed(), model,
+                            options->serverToolsOff);
+        if (!off)
+            return ctx.fail(off.errorMessage());
+        options->serverToolsOff = *off;
+        if (!chatId.isEmpty()) {
+            if (Status st = conversations.setServerToolsOff(chatId, *off); !st.ok())
                 return ctx.fail(st.errorMessage());
         }
     }

@@ -61,6 +61,14 @@ QJsonObject modelJson(const ModelInfo& m)
         o.insert(QStringLiteral("size_vram"), m.sizeVram);
     if (m.expiresAt.isValid())
         o.insert(QStringLiteral("expires_at"), m.expiresAt.toUTC().toString(Qt::ISODate));
+    if (!m.title.isEmpty())
+        o.insert(QStringLiteral("title"), m.title);
+    QJsonArray tools; // an Open WebUI model's, which lyss-cli chat --tools switches
+    for (const QString& id : m.toolIds)
+        tools.append(QJsonObject{{QStringLiteral("id"), id},
+                                 {QStringLiteral("name"), m.toolNames.value(id, id)}});
+    if (!tools.isEmpty())
+        o.insert(QStringLiteral("tools"), tools);
     return o;
 }
 

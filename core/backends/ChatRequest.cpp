@@ -20,6 +20,8 @@ QJsonObject ChatOptions::toJson() const
         o.insert(QStringLiteral("think"), *think);
     if (filterIds)
         o.insert(QStringLiteral("filter_ids"), QJsonArray::fromStringList(*filterIds));
+    if (!serverToolsOff.isEmpty())
+        o.insert(QStringLiteral("server_tools_off"), QJsonArray::fromStringList(serverToolsOff));
     return o;
 }
 
@@ -43,6 +45,9 @@ ChatOptions ChatOptions::fromJson(const QJsonObject& o)
                 list << id.toString();
         c.filterIds = list;
     }
+    for (const QJsonValue& id : o.value(QLatin1String("server_tools_off")).toArray())
+        if (id.isString() && !c.serverToolsOff.contains(id.toString()))
+            c.serverToolsOff << id.toString();
     return c;
 }
 

@@ -24,6 +24,9 @@ struct ChatOptions {
     // The toggle filters switched on for the chat (Open WebUI's "filter_ids"); unset: those
     // its model switches on by itself.
     std::optional<QStringList> filterIds;
+    // An Open WebUI server's tools switched off for the chat (its model's others stay on,
+    // those added to it later too).
+    QStringList serverToolsOff;
 
     QJsonObject toJson() const;
     static ChatOptions fromJson(const QJsonObject& o);

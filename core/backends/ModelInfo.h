@@ -4,6 +4,7 @@
 #include "store/BackendRecord.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 namespace lyss {
@@ -29,6 +30,8 @@ struct ModelInfo {
     // this person may use) and the switchable filters that are on by default.
     QStringList toolIds;
     QStringList filterIds;
+    // The server's names of those tools ("Web search" for web_search), where it said them.
+    QHash<QString, QString> toolNames;
 };
 
 // "2.0 GB", "512 MB": sizes as people read them (decimal units, as Ollama prints them).

@@ -44,7 +44,7 @@ bool anyToolAttached(const QJsonObject& answer)
 } // namespace
 
 QList<ModelInfo> OpenWebUiBackend::modelsFrom(const QJsonObject& answer, const QString& backendName,
-                                              const QSet<QString>& usableTools)
+                                              const QHash<QString, QString>& usableTools)
 {
     QList<ModelInfo> out;
     for (const QJsonValue& v : answer.value(QLatin1String("data")).toArray()) {
@@ -79,8 +79,11 @@ QList<ModelInfo> OpenWebUiBackend::modelsFrom(const QJsonObject& answer, const Q
         const QJsonObject meta = metaOf(o);
         for (const QJsonValue& id : meta.value(QLatin1String("toolIds")).toArray()) {
             const QString tool = id.toString();
-            if (usableTools.contains(tool) && !m.toolIds.contains(tool))
+            if (usableTools.contains(tool) && !m.toolIds.contains(tool)) {
                 m.toolIds << tool;
+                if (const QString named = usableTools.value(tool); !named.isEmpty())
+                    m.toolNames.insert(tool, named);
+            }
         }
         QSet<QString> switchable;
         for (const QJsonValue& f : o.value(QLatin1String("filters")).toArray())
@@ -148,13 +151,17 @@ void OpenWebUiBackend::listModelsNow(Callback<QList<ModelInfo>> done)
         if (!anyToolAttached(answer))
             return keep(modelsFrom(answer, name()));
         getJson(QStringLiteral("/api/v1/tools/"), [this, answer, keep](Result<QJsonDocument> t) {
-            QSet<QString> usable;
+            QHash<QString, QString> usable;
             if (t) {
-                for (const QJsonValue& tool : t->array())
-                    usable.insert(tool.toObject().value(QLatin1String("id")).toString());
+                for (const QJsonValue& tool : t->array()) {
+                    const QJsonObject o = tool.toObject();
+                    usable.insert(o.value(QLatin1String("id")).toString(),
+                                  o.value(QLatin1String("name")).toString().trimmed());
+                }
             } else {
                 for (const ModelInfo& m : std::as_const(m_listed))
-                    usable.unite(QSet<QString>(m.toolIds.begin(), m.toolIds.end()));
+                    for (const QString& id : m.toolIds)
+                        usable.insert(id, m.toolNames.value(id));
             }
             keep(modelsFrom(answer, name(), usable));
         });
@@ -225,9 +232,13 @@ QJsonObject OpenWebUiBackend::chatBody(const ChatRequest& request, const ModelIn
     // then brings the token counts.
     QJsonObject body = OpenAIBackend::chatBody(request);
     // The server runs a model's tools and switchable filters only when the request names
-    // them, as its web page does for a chat with that model.
-    if (!model.toolIds.isEmpty())
-        body.insert(QStringLiteral("tool_ids"), QJsonArray::fromStringList(model.toolIds));
+    // them, as its web page does for a chat with that model (less the tools the chat has
+    // switched off).
+    QStringList tools = model.toolIds;
+    for (const QString& off : request.options.serverToolsOff)
+        tools.removeAll(off);
+    if (!tools.isEmpty())
+        body.insert(QStringLiteral("tool_ids"), QJsonArray::fromStringList(tools));
     if (!model.filterIds.isEmpty())
         body.insert(QStringLiteral("filter_ids"), QJsonArray::fromStringList(model.filterIds));
     return body;

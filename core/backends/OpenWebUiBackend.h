@@ -40,10 +40,11 @@ public:
     // The models in an /api/models answer: chat models only (a Pipelines filter is not
     // one), each with the server's name for it, and the tools (info.meta.toolIds) and the
     // filters on by default (info.meta.defaultFilterIds, of the model's switchable ones)
-    // its web page turns on. Only the tools in `usableTools` are kept, as on that page: a
-    // tool this person may not use is not theirs to ask for.
+    // its web page turns on. Only the tools in `usableTools` (id → the server's name for
+    // it) are kept, as on that page: a tool this person may not use is not theirs to ask
+    // for.
     static QList<ModelInfo> modelsFrom(const QJsonObject& answer, const QString& backendName,
-                                       const QSet<QString>& usableTools = {});
+                                       const QHash<QString, QString>& usableTools = {});
     // The chat request: the OpenAI body with the model's tools and filters (`model`, when
     // known), without the chat and message ids that would make the server run the reply
     // as a background task (answered over its socket).

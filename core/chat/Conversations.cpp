@@ -121,7 +121,8 @@ Status Conversations::showBranchOf(const QString& chatId, const QString& message
     return m_store.messages().setCurrentLeaf(chatId, *leaf);
 }
 
-Status Conversations::setFilterIds(const QString& chatId, const QStringList& ids)
+Status Conversations::changeOptions(const QString& chatId,
+                                    const std::function<void(ChatOptions&)>& change)
 {
     auto chat = m_store.chats().chat(chatId);
     if (!chat)
@@ -129,8 +130,18 @@ Status Conversations::setFilterIds(const QString& chatId, const QStringList& ids
     if (!chat->has_value())
         return Error{tr("There is no chat with the id %1.").arg(chatId), ErrorCode::NotFound};
     ChatOptions options = ChatOptions::fromJson((*chat)->params);
-    options.filterIds = ids;
+    change(options);
     return m_store.chats().setChatParams(chatId, options.toJson());
+}
+
+Status Conversations::setFilterIds(const QString& chatId, const QStringList& ids)
+{
+    return changeOptions(chatId, [&ids](ChatOptions& o) { o.filterIds = ids; });
+}
+
+Status Conversations::setServerToolsOff(const QString& chatId, const QStringList& ids)
+{
+    return changeOptions(chatId, [&ids](ChatOptions& o) { o.serverToolsOff = ids; });
 }
 
 void Conversations::stop(const QString& chatId)

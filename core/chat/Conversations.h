@@ -53,6 +53,8 @@ public:
     Status showBranchOf(const QString& chatId, const QString& messageId);
     // Keeps which toggle filters the chat has switched on (its replies from now on).
     Status setFilterIds(const QString& chatId, const QStringList& ids);
+    // Keeps which of an Open WebUI server's tools the chat has switched off.
+    Status setServerToolsOff(const QString& chatId, const QStringList& ids);
     // Stops the reply streaming into the chat, if one is; what arrived is kept.
     void stop(const QString& chatId);
     // Stops every reply (Lyss is closing): what arrived is saved, a turn still being
@@ -80,6 +82,8 @@ Q_SIGNALS:
 
 private:
     Status notWhileStreaming(const QString& chatId) const;
+    // The chat's stored options, changed by `change` and kept.
+    Status changeOptions(const QString& chatId, const std::function<void(ChatOptions&)>& change);
     ActiveReply* begin(ActiveReply* reply);
 
     ChatStore& m_store;

@@ -289,6 +289,29 @@ private Q_SLOTS:
                  QJsonArray({QStringLiteral("web_search")}));
         QCOMPARE(withTools[QLatin1String("filter_ids")].toArray(),
                  QJsonArray({QStringLiteral("citations")}));
+        // A chat that switched the tool off asks without it (its filters stay); one that
+        // switched off a tool the model does not have asks with the model's.
+        ChatRequest without = request(QStringLiteral("code-helper"), QStringLiteral("no search"));
+        without.options.serverToolsOff = {QStringLiteral("web_search")};
+        (void)test::runStream(team.chat(without));
+        const QJsonObject noTools = m_server->lastChatRequest()[QLatin1String("body")].toObject();
+        QVERIFY(!noTools.contains(QLatin1String("tool_ids")));
+        QCOMPARE(noTools[QLatin1String("filter_ids")].toArray(),
+                 QJsonArray({QStringLiteral("citations")}));
+        without.options.serverToolsOff = {QStringLiteral("calculator")};
+        (void)test::runStream(team.chat(without));
+        QCOMPARE(m_server->lastChatRequest()[QLatin1String("body")]
+                     .toObject()[QLatin1String("tool_ids")]
+                     .toArray(),
+                 QJsonArray({QStringLiteral("web_search")}));
+        // The tool by the server's name for it, and the switch kept with a chat's options.
+        QCOMPARE(team.listed(QStringLiteral("code-helper"))
+                     .toolNames.value(QStringLiteral("web_search")),
+                 QStringLiteral("Web search"));
+        ChatOptions kept;
+        kept.serverToolsOff = {QStringLiteral("web_search")};
+        QCOMPARE(ChatOptions::fromJson(kept.toJson()).serverToolsOff, kept.serverToolsOff);
+        QVERIFY(!ChatOptions().toJson().contains(QLatin1String("server_tools_off")));
         (void)test::runStream(
             team.chat(request(QStringLiteral("llama3.2:latest"), QStringLiteral("hi"))));
         const QJsonObject plainBody = m_server->lastChatRequest()[QLatin1String("body")].toObject();
@@ -303,6 +326,8 @@ private Q_SLOTS:
         QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
         QCOMPARE(again->size(), 4);
         QCOMPARE(again->at(1).toolIds, QStringList{QStringLiteral("web_search")});
+        QCOMPARE(again->at(1).toolNames.value(QStringLiteral("web_search")),
+                 QStringLiteral("Web search"));
         // Never said (a backend of its own, listing first now): no tool is named.
         OpenWebUiBackend fresh(
             {QStringLiteral("team"), BackendKind::OpenWebUi, m_server->url(), kApiKey, 30000},

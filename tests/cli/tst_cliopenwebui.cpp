@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,13 @@ class TestCliOpenWebUi : public QObject {
     Q_OBJECT
 
     std::unique_ptr<test::FakeServer> m_server;
+
+    // The tools the server was last asked to run for a reply (undefined: none named).
+    QJsonValue toolsAsked() const
+    {
+        return m_server->lastChatRequest()[QLatin1String("body")].toObject().value(
+            QLatin1String("tool_ids"));
+    }
 
     QProcessEnvironment env() const
     {
@@ -98,6 +106,51 @@ private Q_SLOTS:
                    env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out.trimmed(), QStringLiteral("Reply to: hello there"));
+        QCOMPARE(toolsAsked(), QJsonArray({QStringLiteral("web_search")}));
+
+        // Its tools, as models --json lists them, switched per chat with --tools and kept
+        // with the chat.
+        r = runCli(dir.path(), words({"models", "--json", "--backend", "team"}), env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject preset;
+        for (const QJsonValue& m : QJsonDocument::fromJson(r.out.toUtf8()).array())
+            if (m[QLatin1String("model")].toString() == QLatin1String("code-helper"))
+                preset = m.toObject();
+        QCOMPARE(preset[QLatin1String("title")].toString(), QStringLiteral("Code helper"));
+        QCOMPARE(preset[QLatin1String("tools")].toArray(),
+                 QJsonArray({QJsonObject{{QStringLiteral("id"), QStringLiteral("web_search")},
+                                         {QStringLiteral("name"), QStringLiteral("Web search")}}}));
+        r = runCli(dir.path(),
+                   words({"chat", "--model", "team/code-helper", "--tools", "none", "no web"}),
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(toolsAsked().isUndefined());
+        const QRegularExpressionMatch id =
+            QRegularExpression(QStringLiteral("chat ([0-9a-f-]{36})")).match(r.err);
+        QVERIFY2(id.hasMatch(), qPrintable(r.err));
+        const QString chat = id.captured(1);
+        r = runCli(
+            dir.path(),
+            {QStringLiteral("chat"), QStringLiteral("--chat"), chat, QStringLiteral("as before")},
+            env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(toolsAsked().isUndefined()); // the chat keeps its choice
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--chat"), chat,
+                    QStringLiteral("--tools"), QStringLiteral("web_search"),
+                    QStringLiteral("with the web")},
+                   env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(toolsAsked(), QJsonArray({QStringLiteral("web_search")}));
+        r = runCli(dir.path(),
+                   {QStringLiteral("chat"), QStringLiteral("--chat"), chat,
+                    QStringLiteral("--tools"), QStringLiteral("calculator"),
+                    QStringLiteral("sums")},
+                   env());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("calculator is not one of this model's tools: "
+                                              "web_search")),
+                 qPrintable(r.err));
         // An older server's outlet filter (asked after a reply streamed over HTTP; a newer
         // server runs it itself) masks a word once the reply is whole: what is kept is
         // theirs, printed again after a line that says so.

@@ -10,6 +10,7 @@
 #include "backends/OpenWebUiSignIn.h"
 #include "conversation/MessageLayouts.h"
 #include "conversation/NoticeBar.h"
+#include "conversation/ServerToolChips.h"
 #include "realtime/ServerChannel.h"
 #include "secrets/SecretStore.h"
 #include "settings/ServerAdder.h"
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QToolButton>
 
 using namespace lyss;
 
@@ -334,6 +336,61 @@ private Q_SLOTS:
         server->post(QStringLiteral("/_test/emit"),
                      R"({"chat_id":"c-two","data":{"type":"chat:title","data":"Sorting, again"}})");
         QTRY_VERIFY_WITH_TIMEOUT(w.chatRows().contains(QStringLiteral("Sorting, again")), 10000);
+        QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
+    }
+
+    // The tools an admin attached to a model are chips over the composer, on; one switched
+    // off is left out of the chat's requests and kept with the chat (a new chat keeps the
+    // choice made before its first message, and the next new chat starts afresh).
+    void theServersToolsSwitchedPerChat()
+    {
+        auto server =
+            std::make_unique<test::FakeServer>(QStringList{}, QStringLiteral("fake_openwebui.py"));
+        auto made = signedInWindow(*server);
+        QVERIFY(made);
+        Window& w = *made; // over the live channel or not, the requests name the tools alike
+        auto* tools = w.window->findChild<ServerToolChips*>();
+        QVERIFY(w.pickOn(QStringLiteral("team"), QStringLiteral("llama3.2:latest")));
+        QVERIFY(!tools->isVisible()); // a model without tools
+        auto* picker = w.window->findChild<ModelPicker*>();
+        const int preset =
+            picker->findText(QStringLiteral("Code helper (code-helper)"), Qt::MatchStartsWith);
+        QVERIFY(preset >= 0);
+        picker->setCurrentIndex(preset);
+        QCOMPARE(tools->offered(), QStringList{QStringLiteral("web_search")});
+        QToolButton* chip = tools->chip(QStringLiteral("web_search"));
+        QVERIFY(tools->isVisible() && chip->isChecked());
+        QCOMPARE(chip->text(), QStringLiteral("Web search"));
+
+        auto asked = [&] {
+            return server->lastChatRequest()[QLatin1String("body")].toObject().value(
+                QLatin1String("tool_ids"));
+        };
+        auto stored = [&] {
+            auto chat = w.app->store().chats().chat(w.window->currentChatId());
+            return chat && chat->has_value() ? ChatOptions::fromJson((**chat).params).serverToolsOff
+                                             : QStringList{QStringLiteral("(no chat)")};
+        };
+        chip->click(); // off, before the chat's first message
+        w.type(QStringLiteral("without the web"));
+        w.window->send();
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QVERIFY2(asked().isUndefined(), qPrintable(QString::number(asked().type())));
+        QCOMPARE(stored(), QStringList{QStringLiteral("web_search")});
+        chip = tools->chip(QStringLiteral("web_search"));
+        QVERIFY(!chip->isChecked()); // as the chat keeps it
+
+        chip->click(); // on again, for this chat's next replies
+        QCOMPARE(stored(), QStringList{});
+        w.type(QStringLiteral("with the web"));
+        w.window->send();
+        QTRY_COMPARE_WITH_TIMEOUT(w.last().status, MessageStatus::Complete, 10000);
+        QCOMPARE(asked().toArray(), QJsonArray({QStringLiteral("web_search")}));
+
+        tools->chip(QStringLiteral("web_search"))->click();
+        QCOMPARE(stored(), QStringList{QStringLiteral("web_search")});
+        w.window->newChat();
+        QVERIFY(tools->chip(QStringLiteral("web_search"))->isChecked());
         QVERIFY(w.app->secrets().remove(backendSecretKey(QStringLiteral("team"))).ok());
     }
 

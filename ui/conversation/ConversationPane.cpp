@@ -8,6 +8,7 @@
 #include "conversation/MessageModel.h"
 #include "conversation/MessageView.h"
 #include "conversation/NoticeBar.h"
+#include "conversation/ServerToolChips.h"
 #include "conversation/UnsavedReplies.h"
 #include "conversation/WholeTextViewer.h"
 #include "shell/DesktopNotifier.h"
@@ -67,6 +68,8 @@ ConversationPane::ConversationPane(AppContext& app, Conversations& conversations
     column->addWidget(m_notices);
     m_chips = new FilterChips(app.filters(), conversations, app.store(), this);
     column->addWidget(m_chips);
+    m_tools = new ServerToolChips(conversations, app.store(), this);
+    column->addWidget(m_tools);
     connect(&m_picker, &QComboBox::currentIndexChanged, this,
             &ConversationPane::refreshFilterChips);
     connect(&m_picker, &QComboBox::currentIndexChanged, this, &ConversationPane::updateContinuable);
@@ -213,6 +216,11 @@ void ConversationPane::refreshFilterChips()
 {
     auto model = m_picker.chosen();
     m_chips->showChat(m_chatId, model ? model->model : QString());
+    const ModelInfo* info = nullptr;
+    for (const ModelInfo& m : m_picker.models())
+        if (model && m.backendName == model->backend && m.name == model->model)
+            info = &m;
+    m_tools->showChat(m_chatId, info);
 }
 
 void ConversationPane::newChat()
@@ -221,6 +229,7 @@ void ConversationPane::newChat()
     cancelEdit();
     m_chatId.clear();
     m_chips->newChat();
+    m_tools->newChat();
     {
         const QSignalBlocker quiet(m_composer);
         const auto draft = m_app.store().drafts().draft({});
@@ -249,11 +258,17 @@ void ConversationPane::send()
     s.prompt = m_composer->toPlainText();
     s.model = *chosen;
     s.editOf = m_editOf;
-    if (const auto toggles = m_chips->forNewChat(); m_chatId.isEmpty() && toggles) {
-        // A new chat keeps the toggle filters as the chips show them.
-        if (auto options = m_conversations.planner().optionsOf({})) {
-            options->filterIds = toggles;
-            s.options = *options;
+    if (m_chatId.isEmpty()) {
+        // A new chat keeps the toggle filters and the server's tools as the chips show them.
+        const auto toggles = m_chips->forNewChat();
+        const QStringList toolsOff = m_tools->offForNewChat();
+        if (toggles || !toolsOff.isEmpty()) {
+            if (auto options = m_conversations.planner().optionsOf({})) {
+                if (toggles)
+                    options->filterIds = toggles;
+                options->serverToolsOff = toolsOff;
+                s.options = *options;
+            }
         }
     }
     m_starting = true;
@@ -264,8 +279,10 @@ void ConversationPane::send()
         return;
     }
     const bool sameBranch = !m_chatId.isEmpty() && m_editOf.isEmpty();
-    if (m_chatId.isEmpty())
-        m_chips->newChat(); // the next new chat chooses afresh
+    if (m_chatId.isEmpty()) { // the next new chat chooses afresh
+        m_chips->newChat();
+        m_tools->newChat();
+    }
     m_composer->clear();
     (void)m_app.store().drafts().saveDraft(m_chatId, {});
     cancelEdit();

@@ -21,6 +21,7 @@ class Composer;
 class Conversations;
 class DesktopNotifier;
 class FilterChips;
+class ServerToolChips;
 class FindBar;
 class MessageModel;
 class MessageView;
@@ -53,6 +54,7 @@ public:
     UnsavedReplies* unsaved() const { return m_unsaved; }
     FindBar* findBar() const { return m_findBar; }
     FilterChips* filterChips() const { return m_chips; }
+    ServerToolChips* serverToolChips() const { return m_tools; }
     NoticeBar* notices() const { return m_notices; }
     // The toggle filters offered for the model picked, as the chat has them.
     void refreshFilterChips();
@@ -116,6 +118,7 @@ private:
     UnsavedReplies* m_unsaved = nullptr;
     Composer* m_composer = nullptr;
     FilterChips* m_chips = nullptr;
+    ServerToolChips* m_tools = nullptr;
     NoticeBar* m_notices = nullptr;
     QPushButton* m_sendButton = nullptr;
     QVBoxLayout* m_column = nullptr;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/FilterChips.h"
+#include "common/Chips.h"
 #include "common/PlainText.h"
 
 #include "chat/Conversations.h"
@@ -26,14 +27,7 @@ FilterChips::FilterChips(FilterRegistry& registry, Conversations& conversations,
     m_row = new QHBoxLayout(this);
     m_row->setContentsMargins(12, 6, 12, 0);
     m_row->setSpacing(6);
-    // Chips: rounded, and unmistakably on when on (the theme's accent), in every theme.
-    setStyleSheet(QStringLiteral(
-        "QToolButton#filterChip { border: 1px solid palette(mid); border-radius: 11px;"
-        " padding: 2px 10px; background: palette(base); color: palette(text); }"
-        "QToolButton#filterChip:hover { border-color: palette(highlight); }"
-        "QToolButton#filterChip:checked { background: palette(highlight);"
-        " color: palette(highlighted-text); border-color: palette(highlight); }"
-        "QToolButton#filterChip:focus { border: 2px solid palette(highlight); }"));
+    setStyleSheet(chips::styleSheet());
     // A filter described, turned on or off, attached elsewhere: the chips follow.
     connect(&m_registry, &FilterRegistry::changed, this, &FilterChips::rebuild);
     hide();
@@ -106,31 +100,14 @@ void FilterChips::rebuild()
     const QList<FilterRegistry::Entry> toggles =
         m_model.isEmpty() ? QList<FilterRegistry::Entry>() : m_registry.togglesFor(m_model);
     const QStringList on = m_registry.switchedOn(m_model, storedChoice());
-    // Those of the chips before go from the event loop: a click may be what brought us here.
-    for (QToolButton* old : std::as_const(m_chips)) {
-        old->hide();
-        old->deleteLater();
-    }
-    m_chips.clear();
+    chips::clear(m_row, m_chips);
     m_order.clear();
-    while (QLayoutItem* item = m_row->takeAt(0))
-        delete item;
     for (const FilterRegistry::Entry& e : toggles) {
-        auto* chip = new QToolButton(this);
-        chip->setObjectName(QStringLiteral("filterChip"));
-        chip->setCheckable(true);
-        chip->setChecked(on.contains(e.id));
-        chip->setMinimumHeight(24);
-        chip->setAutoRaise(false);
-        chip->setFocusPolicy(Qt::TabFocus);
-        // A filter's name is its own text: "&" is shown, never a shortcut.
-        chip->setText(plainMenuText(e.info.name.isEmpty() ? e.id : e.info.name));
+        const QString name = e.info.name.isEmpty() ? e.id : e.info.name;
         const QString about = e.info.description.isEmpty()
                                   ? tr("Runs on this chat's messages and replies while on.")
                                   : e.info.description;
-        chip->setToolTip(plainToolTip(about));
-        chip->setAccessibleName(tr("Filter %1").arg(e.info.name.isEmpty() ? e.id : e.info.name));
-        chip->setAccessibleDescription(about);
+        auto* chip = chips::make(this, name, about, tr("Filter %1").arg(name), on.contains(e.id));
         connect(chip, &QToolButton::clicked, this, &FilterChips::onClicked);
         m_row->addWidget(chip);
         m_chips.insert(e.id, chip);
