@@ -1863,16 +1863,20 @@ Examples: printf &apos;%s&apos; &quot;$KEY&quot; | lyss-cli backends add --kind 
         <translation>回复完成后被过滤器修改了；保存的内容如下：</translation>
     </message>
     <message>
-        <source>This model has no server tools to switch (only an Open WebUI server&apos;s models have them).</source>
-        <translation>此模型没有可切换的服务器工具（只有 Open WebUI 服务器的模型才有）。</translation>
-    </message>
-    <message>
         <source>%1 is not one of this model&apos;s tools: %2.</source>
         <translation>%1 不是此模型的工具：%2。</translation>
     </message>
     <message>
         <source>an Open WebUI model&apos;s tools the chat asks with (lyss-cli models --json lists them); kept with the chat</source>
         <translation>对话提问时使用的 Open WebUI 模型工具（lyss-cli models --json 会列出它们）；随对话保存</translation>
+    </message>
+    <message>
+        <source>--tools takes none, all, or the ids of the model&apos;s tools.</source>
+        <translation>--tools 接受 none、all 或模型工具的 id。</translation>
+    </message>
+    <message>
+        <source>The server lists no tools for this model, so there are none to switch (lyss-cli models --json shows each model&apos;s tools; only an Open WebUI server&apos;s models have them).</source>
+        <translation>服务器没有为此模型列出任何工具，因此没有可切换的工具（lyss-cli models --json 会显示每个模型的工具；只有 Open WebUI 服务器的模型才有）。</translation>
     </message>
 </context>
 <context>

@@ -68,18 +68,20 @@ Result<QStringList> toolsOff(const QString& wanted, const ModelInfo* model,
                              const QStringList& offBefore)
 {
     const QStringList offered = model ? model->toolIds : QStringList();
+    if (wanted.isEmpty())
+        return Error{CliContext::tr("--tools takes none, all, or the ids of the model's tools.")};
+    if (offered.isEmpty())
+        return Error{CliContext::tr("The server lists no tools for this model, so there are none "
+                                    "to switch (lyss-cli models --json shows each model's "
+                                    "tools; only an Open WebUI server's models have them).")};
     QStringList on;
     if (wanted == QLatin1String("all")) {
         on = offered;
     } else if (wanted != QLatin1String("none")) {
         for (const QString& id : wanted.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (!offered.contains(id.trimmed()))
-                return Error{
-                    offered.isEmpty()
-                        ? CliContext::tr("This model has no server tools to switch (only an Open "
-                                         "WebUI server's models have them).")
-                        : CliContext::tr("%1 is not one of this model's tools: %2.")
-                              .arg(id.trimmed(), offered.join(QStringLiteral(", ")))};
+                return Error{CliContext::tr("%1 is not one of this model's tools: %2.")
+                                 .arg(id.trimmed(), offered.join(QStringLiteral(", ")))};
             on << id.trimmed();
         }
     }

@@ -10,8 +10,9 @@ namespace {
 constexpr QStringView kOpen = u"<blockquote>";
 constexpr QStringView kClose = u"</blockquote>";
 
-// The same check boxes as cmark's own task lists are given (MarkdownRenderer).
-QString checkBoxes(const QString& html)
+// Inside quotes: task items with the same check boxes as cmark's own task lists are given
+// (MarkdownRenderer), and each rule in a block of its own.
+QString insideQuotes(const QString& html)
 {
     QString out;
     qsizetype from = 0;
@@ -22,6 +23,10 @@ QString checkBoxes(const QString& html)
             ++depth;
         } else if (at.startsWith(kClose)) {
             depth = std::max(0, depth - 1);
+        } else if (depth > 0 && at.startsWith(u"<hr />")) {
+            out += QStringView(html).mid(from, i - from);
+            out += QStringLiteral("<div><hr /></div>");
+            from = i + 6;
         } else if (depth > 0 && at.startsWith(u"<li>")) {
             qsizetype j = i + 4;
             while (j < html.size() && html[j].isSpace())
@@ -81,8 +86,7 @@ QString QuoteHtml::rewrite(QString html)
 {
     if (!html.contains(kOpen))
         return html;
-    html = checkBoxes(html);
-    html.replace(QStringLiteral("<hr />"), QStringLiteral("<div><hr /></div>"));
+    html = insideQuotes(html);
     // Each quote's direction from its text, nested quotes' included, as dir="auto" has it.
     QString out;
     qsizetype from = 0;

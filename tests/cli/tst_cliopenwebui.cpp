@@ -151,6 +151,11 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("calculator is not one of this model's tools: "
                                               "web_search")),
                  qPrintable(r.err));
+        r = runCli(dir.path(),
+                   words({"chat", "--model", "team/llama3.2:latest", "--tools", "none", "hi"}),
+                   env());
+        QCOMPARE(r.exitCode, 1); // a model without tools has none to switch
+        QVERIFY2(r.err.contains(QLatin1String("lists no tools for this model")), qPrintable(r.err));
         // An older server's outlet filter (asked after a reply streamed over HTTP; a newer
         // server runs it itself) masks a word once the reply is whole: what is kept is
         // theirs, printed again after a line that says so.

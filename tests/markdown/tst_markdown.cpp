@@ -75,6 +75,10 @@ private Q_SLOTS:
         QVERIFY(mixed.contains(QStringLiteral("[ ] z")));
         QVERIFY(!MarkdownRenderer::toHtml(QStringLiteral("a\n\n---\n"))
                      .contains(QStringLiteral("<div>")));
+        // A rule out of the quote stays as it is, the one in it in a block of its own.
+        const QString rules = MarkdownRenderer::toHtml(QStringLiteral("> a\n>\n> ***\n\n---\n"));
+        QCOMPARE(rules.count(QStringLiteral("<div><hr /></div>")), 1);
+        QVERIFY2(rules.contains(QStringLiteral("</blockquote>\n<hr />")), qPrintable(rules));
         // Each quote by its own text: a Hebrew quote after an English one.
         const QString two = MarkdownRenderer::toHtml(QStringLiteral("> hello\n\nand\n\n> שלום"));
         QCOMPARE(two.count(QStringLiteral("<blockquote class=\"rtl\">")), 1);

@@ -404,6 +404,17 @@ private Q_SLOTS:
             }
         }
         QVERIFY(rule);
+
+        // A table that opens a quote starts its bar, and one that opens a quote in a
+        // quote the inner one's.
+        const auto tableFirst = quoteDoc(QStringLiteral("> | a | b |\n> |---|---|\n> | 1 | 2 |"));
+        const QList<QRectF> tableBars = BlockDecor::quoteBars(*tableFirst, all);
+        QCOMPARE(xsOf(tableBars), QSet<int>{1});
+        QVERIFY(spansAt(tableBars, 1).first().second - spansAt(tableBars, 1).first().first >
+                2 * QFontMetrics(QFont()).height());
+        const auto inner = quoteDoc(QStringLiteral("> a\n>\n> > | t |\n> > |---|\n> > | 1 |\n"));
+        QCOMPARE(xsOf(BlockDecor::quoteBars(*inner, all)),
+                 (QSet<int>{1, BlockDecor::kQuoteIndent + 1}));
     }
 
     // A quote in a list item is as far in as the item's text; a quote in a list item in a
@@ -414,6 +425,11 @@ private Q_SLOTS:
         const auto inItem = quoteDoc(QStringLiteral("1. step\n\n   > note\n"));
         const QRectF all(0, 0, 400, 1000);
         QCOMPARE(xsOf(BlockDecor::quoteBars(*inItem, all)), QSet<int>{BlockDecor::kListIndent + 1});
+
+        // A quote in an item whose text is a list steps in with the item, not with its list.
+        const auto listInQuote = quoteDoc(QStringLiteral("1. step\n\n   > - note\n"));
+        QCOMPARE(xsOf(BlockDecor::quoteBars(*listInQuote, all)),
+                 QSet<int>{BlockDecor::kListIndent + 1});
 
         const auto nested = quoteDoc(QStringLiteral("> - item\n>\n>   > nested\n"));
         const QSet<int> both{1, BlockDecor::kListIndent + BlockDecor::kQuoteIndent + 1};

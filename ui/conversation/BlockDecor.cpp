@@ -48,6 +48,20 @@ int levelsIn(qreal margin)
     return std::max(0, static_cast<int>(std::lround(margin / BlockDecor::kQuoteIndent)));
 }
 
+// How many quotes a table is in, from how far in it is: a quote's step each, and Qt's
+// 40 px for each list item it is in (its HTML import's step for a table, whatever the
+// document's indent).
+int tableLevels(qreal margin)
+{
+    constexpr int kListStep = 40;
+    const int m = qRound(margin);
+    for (int lists = m / kListStep; lists >= 0; --lists) {
+        if ((m - lists * kListStep) % BlockDecor::kQuoteIndent == 0)
+            return (m - lists * kListStep) / BlockDecor::kQuoteIndent;
+    }
+    return levelsIn(margin);
+}
+
 // Whether the block is in a quote (on either side), or part of a table that steps in.
 bool quoted(const QTextBlock& b)
 {
@@ -111,18 +125,15 @@ QList<QRectF> BlockDecor::quoteBars(const QTextDocument& doc, const QRectF& clip
         const int keptLeft = static_cast<int>(lefts.size());
         const int keptRight = static_cast<int>(rights.size());
         if (const QTextTable* inTable = QTextCursor(b).currentTable()) {
-            // A table as a whole: it goes on with the quotes of the block above, as far as
-            // it steps in (a table in a list steps in further, with no quote of its own).
+            // A table as a whole, in as many quotes as its margins say (a table that opens
+            // a quote starts its bar).
             if (inTable == table)
                 continue;
             table = inTable;
             r = layout->frameBoundingRect(const_cast<QTextTable*>(inTable));
             const QTextFrameFormat f = inTable->format();
-            const auto within = [](qreal margin) {
-                return static_cast<qsizetype>(std::floor(margin / kQuoteIndent + 0.01));
-            };
-            lefts.resize(std::min(lefts.size(), within(f.leftMargin())));
-            rights.resize(std::min(rights.size(), within(f.rightMargin())));
+            enter(lefts, tableLevels(f.leftMargin()), r.left(), kQuoteIndent);
+            enter(rights, levelsIn(f.rightMargin()), r.right(), -kQuoteIndent);
         } else {
             table = nullptr;
             r = layout->blockBoundingRect(b);
@@ -131,9 +142,10 @@ QList<QRectF> BlockDecor::quoteBars(const QTextDocument& doc, const QRectF& clip
             auto [left, right] = lineEdges(b, width);
             left -= inset;
             right += inset;
-            // A list item's marker is beside its text, on the side it reads from.
-            if (const QTextList* list = b.textList()) {
-                const qreal marker = list->format().indent() * doc.indentWidth();
+            // A list item's marker is beside its text, on the side it reads from (one step:
+            // the steps of the lists around it are the quote's own place).
+            if (b.textList()) {
+                const qreal marker = doc.indentWidth();
                 (b.textDirection() == Qt::RightToLeft ? right : left) +=
                     b.textDirection() == Qt::RightToLeft ? marker : -marker;
             }
