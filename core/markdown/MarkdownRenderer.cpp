@@ -248,7 +248,7 @@ QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = 
         return MarkdownRenderer::isOpenableLink(m.captured(1)) ? m.captured(0)
                                                                : QStringLiteral("<a href=\"\"");
     });
-    return labelCodeBlocks(out, firstCodeBlock, continuesCode);
+    return QuoteHtml::markBlocks(labelCodeBlocks(out, firstCodeBlock, continuesCode));
 }
 
 } // namespace

@@ -104,4 +104,63 @@ QString QuoteHtml::rewrite(QString html)
     return out;
 }
 
+int QuoteHtml::packQuotes(const QList<int>& ids)
+{
+    int state = 0;
+    for (qsizetype k = 0; k < std::min<qsizetype>(ids.size(), kMarkedLevels); ++k)
+        state |= (ids[k] & 0x7f) << (7 * k);
+    return state;
+}
+
+QString QuoteHtml::markBlocks(const QString& html)
+{
+    if (!html.contains(u"<blockquote"))
+        return html;
+    QString out;
+    out.reserve(html.size() + html.size() / 8);
+    QList<int> open; // the quotes around, outermost first
+    int next = 0;
+    qsizetype from = 0;
+    for (qsizetype i = html.indexOf(u'<'); i >= 0; i = html.indexOf(u'<', i + 1)) {
+        const QStringView at = QStringView(html).mid(i);
+        if (at.startsWith(u"<blockquote")) {
+            next = next % 127 + 1; // 1 to 127: a level's seven bits, never 0
+            open.append(next);
+            continue;
+        }
+        if (at.startsWith(kClose)) {
+            if (!open.isEmpty())
+                open.removeLast();
+            continue;
+        }
+        if (open.isEmpty())
+            continue;
+        // The blocks QTextDocument makes of an element: paragraphs, items, code, headings,
+        // cells, and the block a rule is wrapped in.
+        qsizetype name = 1;
+        while (i + name < html.size() && html[i + name].isLetterOrNumber())
+            ++name;
+        const QStringView tag = at.mid(1, name - 1);
+        static const QStringList blocks{
+            QStringLiteral("p"),  QStringLiteral("li"), QStringLiteral("pre"),
+            QStringLiteral("td"), QStringLiteral("th"), QStringLiteral("div"),
+            QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"),
+            QStringLiteral("h4"), QStringLiteral("h5"), QStringLiteral("h6")};
+        if (!blocks.contains(tag) || i + name >= html.size() ||
+            (html[i + name] != u'>' && html[i + name] != u' '))
+            continue;
+        const qsizetype end = html.indexOf(u'>', i);
+        if (end < 0)
+            break;
+        const QString state = QStringLiteral("-qt-user-state:%1").arg(packQuotes(open));
+        const qsizetype style = QStringView(html).mid(i, end - i).indexOf(u" style=\"");
+        out += QStringView(html).mid(from, (style >= 0 ? i + style + 8 : end) - from);
+        out += style >= 0 ? state + QStringLiteral("; ")
+                          : QStringLiteral(" style=\"") + state + QLatin1Char('"');
+        from = style >= 0 ? i + style + 8 : end;
+    }
+    out += QStringView(html).mid(from);
+    return out;
+}
+
 } // namespace lyss

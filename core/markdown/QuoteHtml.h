@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace lyss {
@@ -14,6 +15,15 @@ public:
     // paragraph at the page's edge); a quote whose text is right-to-left (Arabic, Hebrew)
     // marked class="rtl", which the style sheet steps in from the right, where its bar goes.
     static QString rewrite(QString html);
+
+    // Each block inside a quote marked with the quotes it is in (QTextBlock::userState,
+    // packQuotes), so that two quotes one after the other are told apart where their
+    // margins are the same. Run last: it adds to the style of the tags it finds.
+    static QString markBlocks(const QString& html);
+    // The quotes a block is in, outermost first (each 1 to 127; the first kMarkedLevels
+    // count), as one user state.
+    static constexpr int kMarkedLevels = 4;
+    static int packQuotes(const QList<int>& ids);
 
     // Whether the quote whose HTML `html` starts reads right to left: its first strong
     // character, up to its closing tag (tags and entities skipped, nested quotes read), as

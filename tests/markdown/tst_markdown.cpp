@@ -2,6 +2,7 @@
 // Markdown as the chat view shows it: GitHub's extensions render, and model output
 // can neither inject HTML, fetch an image nor plant a dangerous link.
 #include "markdown/MarkdownRenderer.h"
+#include "markdown/QuoteHtml.h"
 
 #include <QTest>
 
@@ -50,11 +51,13 @@ private Q_SLOTS:
         // cmark-gfm 0.29 sees no task list in a quote; GitHub shows its check boxes.
         QTest::newRow("task list in a quote")
             << "> - [ ] a task\n> - [X] done"
-            << "<ul style=\"list-style-type: none;\">\n<li>☐ a task</li>\n<li>☑ done";
-        QTest::newRow("task in a loose list in a quote") << "> - [x] done\n>\n> - [ ] not yet"
-                                                         << "<li>\n<p>☑ done";
+            << "<ul style=\"list-style-type: none;\">\n<li style=\"-qt-user-state:1\">☐ a "
+               "task</li>\n<li style=\"-qt-user-state:1\">☑ done";
+        QTest::newRow("task in a loose list in a quote")
+            << "> - [x] done\n>\n> - [ ] not yet"
+            << "\">\n<p style=\"-qt-user-state:1\">☑ done";
         QTest::newRow("rule in a quote") << "> a\n>\n> ---\n>\n> b"
-                                         << "<div><hr /></div>";
+                                         << "<div style=\"-qt-user-state:1\"><hr /></div>";
         QTest::newRow("right-to-left quote") << "> مرحبا"
                                              << "<blockquote class=\"rtl\">";
         QTest::newRow("right-to-left after digits and an entity") << "> 42 &amp; שלום"
@@ -77,8 +80,22 @@ private Q_SLOTS:
                      .contains(QStringLiteral("<div>")));
         // A rule out of the quote stays as it is, the one in it in a block of its own.
         const QString rules = MarkdownRenderer::toHtml(QStringLiteral("> a\n>\n> ***\n\n---\n"));
-        QCOMPARE(rules.count(QStringLiteral("<div><hr /></div>")), 1);
+        QCOMPARE(rules.count(QStringLiteral("<hr /></div>")), 1);
         QVERIFY2(rules.contains(QStringLiteral("</blockquote>\n<hr />")), qPrintable(rules));
+        // Each block in a quote is marked with the quotes it is in: two quotes one after the
+        // other differently, a quote in a quote with both, code's own style kept.
+        const QString marked = MarkdownRenderer::toHtml(
+            QStringLiteral("> a\n\n> b\n>\n> > c\n>\n> ```\n> code\n> ```\n\nout"));
+        const int first = lyss::QuoteHtml::packQuotes({1}),
+                  second = lyss::QuoteHtml::packQuotes({2});
+        QVERIFY2(marked.contains(QStringLiteral("<p style=\"-qt-user-state:%1\">a</p>").arg(first)),
+                 qPrintable(marked));
+        QVERIFY(
+            marked.contains(QStringLiteral("<p style=\"-qt-user-state:%1\">b</p>").arg(second)));
+        QVERIFY(marked.contains(QStringLiteral("<p style=\"-qt-user-state:%1\">c</p>")
+                                    .arg(lyss::QuoteHtml::packQuotes({2, 3}))));
+        QVERIFY(marked.contains(QStringLiteral("<pre style=\"-qt-user-state:%1; ").arg(second)));
+        QVERIFY(marked.contains(QStringLiteral("<p>out</p>")));
         // Each quote by its own text: a Hebrew quote after an English one.
         const QString two = MarkdownRenderer::toHtml(QStringLiteral("> hello\n\nand\n\n> שלום"));
         QCOMPARE(two.count(QStringLiteral("<blockquote class=\"rtl\">")), 1);

@@ -415,6 +415,15 @@ private Q_SLOTS:
         const auto inner = quoteDoc(QStringLiteral("> a\n>\n> > | t |\n> > |---|\n> > | 1 |\n"));
         QCOMPARE(xsOf(BlockDecor::quoteBars(*inner, all)),
                  (QSet<int>{1, BlockDecor::kQuoteIndent + 1}));
+
+        // Two quotes one after the other have a bar each, not one across the gap; a quote
+        // in a quote goes on with the outer one's bar.
+        const auto two = quoteDoc(QStringLiteral("> one\n\n> two\n"));
+        QCOMPARE(spansAt(BlockDecor::quoteBars(*two, all), 1).size(), 2);
+        const auto nested = quoteDoc(QStringLiteral("> one\n>\n> > two\n>\n> three\n"));
+        const QList<QRectF> nestedBars = BlockDecor::quoteBars(*nested, all);
+        QCOMPARE(spansAt(nestedBars, 1).size(), 1);
+        QCOMPARE(spansAt(nestedBars, BlockDecor::kQuoteIndent + 1).size(), 1);
     }
 
     // A quote in a list item is as far in as the item's text; a quote in a list item in a

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversation/BlockDecor.h"
 
+#include "markdown/QuoteHtml.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>
 #include <QPainterPath>
@@ -62,6 +64,19 @@ int tableLevels(qreal margin)
     return levelsIn(margin);
 }
 
+// The first level at which two blocks are in different quotes, as QuoteHtml marked them
+// (kMarkedLevels: the same quotes); -1 when either is not marked.
+int firstDifference(int above, int here)
+{
+    if (above < 0 || here < 0)
+        return -1;
+    for (int k = 0; k < QuoteHtml::kMarkedLevels; ++k) {
+        if (((above >> (7 * k)) & 0x7f) != ((here >> (7 * k)) & 0x7f))
+            return k;
+    }
+    return QuoteHtml::kMarkedLevels;
+}
+
 // Whether the block is in a quote (on either side), or part of a table that steps in.
 bool quoted(const QTextBlock& b)
 {
@@ -117,11 +132,19 @@ QList<QRectF> BlockDecor::quoteBars(const QTextDocument& doc, const QRectF& clip
     QList<QRectF> bars;
     Edges lefts, rights;
     qreal bottomAbove = 0;
+    int quotesAbove = -1;
     const QTextTable* table = nullptr;
     for (; b.isValid(); b = b.next()) {
         if (besideTable(b))
             continue;
         QRectF r;
+        // Two quotes one after the other have the same margins: the marks tell them apart,
+        // and the second one's bar starts anew.
+        if (const int differ = firstDifference(quotesAbove, b.userState()); differ >= 0) {
+            lefts.resize(std::min<qsizetype>(lefts.size(), differ));
+            rights.resize(std::min<qsizetype>(rights.size(), differ));
+        }
+        quotesAbove = b.userState();
         const int keptLeft = static_cast<int>(lefts.size());
         const int keptRight = static_cast<int>(rights.size());
         if (const QTextTable* inTable = QTextCursor(b).currentTable()) {
