@@ -29,6 +29,7 @@
 #include <QListView>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -189,11 +190,18 @@ private Q_SLOTS:
         QVERIFY(!importButton->isEnabled());
         table->selectRow(row);
         QVERIFY(importButton->isEnabled());
+        auto* progress = page->findChild<QProgressBar*>(QStringLiteral("serverImportProgress"));
+        QVERIFY(progress->isHidden());
         importButton->click();
+        QVERIFY(!progress->isHidden()); // while the server is read
         QVERIFY(answered.wait(10000));
         QVERIFY2(d.lastMessage().startsWith(QLatin1String("From team: Imported 2 chat(s)")),
                  qPrintable(d.lastMessage()));
         QCOMPARE(imported.count(), 1);
+        // The bar went as far as the chats written, and is gone once they are.
+        QCOMPARE(progress->maximum(), 2);
+        QCOMPARE(progress->value(), 2);
+        QVERIFY(progress->isHidden());
         auto* list = w.window->findChild<QListView*>(QStringLiteral("chatList"));
         QStringList titles;
         for (int r = 0; r < list->model()->rowCount(); ++r)

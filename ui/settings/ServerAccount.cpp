@@ -116,15 +116,16 @@ void ServerAccount::addWithKey(const BackendRecord& record, const QString& key, 
 }
 
 void ServerAccount::importChats(const EffectiveBackend& server,
-                                std::function<void(Result<QString>, int)> done)
+                                std::function<void(Result<QString>, int)> done,
+                                std::function<void(int, int)> progress)
 {
     Backend::Config config{server.name, server.kind, server.url, server.envKey, 30000};
     config.account = server.account;
     if (config.apiKey.isEmpty() && server.hasStoredKey)
         config.keyStore = &m_app.secrets();
     auto* backend = new OpenWebUiBackend(config, m_nam, this);
-    backend->fetchChats([this, backend, name = server.name,
-                         done = std::move(done)](Result<QByteArray> bytes) {
+    backend->fetchChats([this, backend, name = server.name, done = std::move(done),
+                         progress = std::move(progress)](Result<QByteArray> bytes) {
         backend->deleteLater();
         if (!bytes)
             return done(Error{joinSentences(bytes.errorMessage(), tr("Nothing was imported."))}, 0);
@@ -133,7 +134,7 @@ void ServerAccount::importChats(const EffectiveBackend& server,
             return done(file.error(), 0); // which says that nothing was imported
         file->backend = name;
         ChatImporter importer(m_app.database(), m_app.session().userId());
-        auto summary = importer.write(*file);
+        auto summary = importer.write(*file, progress);
         if (!summary)
             return done(Error{joinSentences(summary.errorMessage(), tr("Nothing was imported."))},
                         0);

@@ -40,9 +40,10 @@ public:
     // here all the same).
     void forget(const BackendRecord& record, Done done);
     // Reads the person's chats from the server and imports them (a chat imported before is
-    // skipped); `imported` is how many chats came.
-    void importChats(const EffectiveBackend& server,
-                     std::function<void(Result<QString>, int)> done);
+    // skipped); `imported` is how many chats came. `progress` is told how far the writing
+    // got (chats done, of all), inside its one transaction: it must not run the event loop.
+    void importChats(const EffectiveBackend& server, std::function<void(Result<QString>, int)> done,
+                     std::function<void(int, int)> progress = {});
 
 private:
     static void forgetToken(AppContext& app, QNetworkAccessManager* nam,

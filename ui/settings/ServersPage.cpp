@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableWidget>
@@ -105,6 +106,10 @@ ServersPage::ServersPage(AppContext& app, BackendSet& backends, QWidget* parent)
     makePlain(m_serverResult); // what servers answered
     m_serverResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_serverResult);
+    m_importProgress = new QProgressBar(page);
+    m_importProgress->setObjectName(QStringLiteral("serverImportProgress"));
+    m_importProgress->hide();
+    v->addWidget(m_importProgress);
 
     auto selectedName = [this] {
         const int r = m_servers->currentRow();
@@ -473,13 +478,26 @@ void ServersPage::importChats(const QString& name)
                       "over from one."));
     say(tr("Reading your chats from %1…").arg(it->url.toString()));
     working(+1);
-    m_account->importChats(*it, [this](Result<QString> r, int imported) {
-        working(-1);
-        say(r ? *r : r.errorMessage());
-        if (imported > 0)
-            Q_EMIT chatsImported();
-        Q_EMIT finishedWork();
-    });
+    m_importProgress->setRange(0, 0); // reading: how long is the server's to say
+    m_importProgress->show();
+    auto progress = [this](int done, int total) {
+        m_importProgress->setRange(0, total);
+        m_importProgress->setValue(done);
+        // Only the bar is drawn again: no other event may run inside the import's one
+        // transaction (a reply saved there would go with a rollback).
+        m_importProgress->repaint();
+    };
+    m_account->importChats(
+        *it,
+        [this](Result<QString> r, int imported) {
+            working(-1);
+            m_importProgress->hide();
+            say(r ? *r : r.errorMessage());
+            if (imported > 0)
+                Q_EMIT chatsImported();
+            Q_EMIT finishedWork();
+        },
+        progress);
 }
 
 void ServersPage::testServer(const QString& name)

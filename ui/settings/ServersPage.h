@@ -12,6 +12,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
@@ -93,6 +94,7 @@ private:
     ServerAccount* m_account = nullptr;
     QLabel* m_formTitle = nullptr; // "Add a server", or "Edit NAME" while one is edited
     QLabel* m_serverResult = nullptr;
+    QProgressBar* m_importProgress = nullptr; // bringing chats over from a server
     QPushButton* m_addOrSave = nullptr;
     int m_working = 0;
     QString m_editing; // the server in the form, while editing one
