@@ -248,7 +248,7 @@ QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = 
         return MarkdownRenderer::isOpenableLink(m.captured(1)) ? m.captured(0)
                                                                : QStringLiteral("<a href=\"\"");
     });
-    return QuoteHtml::markBlocks(labelCodeBlocks(out, firstCodeBlock, continuesCode));
+    return labelCodeBlocks(out, firstCodeBlock, continuesCode);
 }
 
 } // namespace
@@ -336,8 +336,9 @@ QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bo
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
     MarkdownBounds::apply(doc.get(), utf8);
-    return forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode,
-                            streaming ? Highlight::AllButLast : Highlight::All);
+    return QuoteHtml::markBlocks(
+        forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode,
+                         streaming ? Highlight::AllButLast : Highlight::All));
 }
 } // namespace
 
@@ -356,8 +357,9 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
     QList<Part> out;
     if (const MarkdownSplit::Measure m = MarkdownSplit::measure(doc.get());
         m.weight() <= kPartBytes) {
-        Part part{forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock), 0, m.chars,
-                  m.lines};
+        Part part{QuoteHtml::markBlocks(
+                      forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock)),
+                  0, m.chars, m.lines};
         part.codeBlocks = int(part.html.count(QStringLiteral("href=\"lyss-copy:")));
         out << part;
         return out;
@@ -398,6 +400,8 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
                     part.html.insert(at + 4, QStringLiteral(" style=\"margin-bottom: 0;\""));
             }
             joinParagraphs(part.html, group.continuedText, group.textContinues);
+            // Last: the fix-ups above look for the tags as cmark wrote them.
+            part.html = QuoteHtml::markBlocks(part.html);
         }
         part.codeBlocks = int(part.html.count(QStringLiteral("href=\"lyss-copy:")));
         codeBlock += part.codeBlocks;

@@ -96,6 +96,19 @@ private Q_SLOTS:
                                     .arg(lyss::QuoteHtml::packQuotes({2, 3}))));
         QVERIFY(marked.contains(QStringLiteral("<pre style=\"-qt-user-state:%1; ").arg(second)));
         QVERIFY(marked.contains(QStringLiteral("<p>out</p>")));
+        // A long quote rendered in parts: each part's blocks are marked, and the parts of
+        // its code join without a gap (the fix-ups find the tags as cmark wrote them).
+        QString longQuote = QStringLiteral("> ```\n");
+        for (int i = 0; i < 800; ++i)
+            longQuote += QStringLiteral("> line %1 of the code in a quote\n").arg(i);
+        longQuote += QStringLiteral("> ```\n");
+        const auto parts = MarkdownRenderer::toParts(longQuote);
+        QVERIFY(parts.size() > 1);
+        for (const auto& part : parts)
+            QVERIFY2(part.html.contains(QLatin1String("-qt-user-state:")),
+                     qPrintable(part.html.left(300)));
+        QVERIFY2(parts[0].html.contains(QLatin1String("margin-bottom: 0;")),
+                 qPrintable(parts[0].html.right(300)));
         // Each quote by its own text: a Hebrew quote after an English one.
         const QString two = MarkdownRenderer::toHtml(QStringLiteral("> hello\n\nand\n\n> שלום"));
         QCOMPARE(two.count(QStringLiteral("<blockquote class=\"rtl\">")), 1);
