@@ -260,6 +260,7 @@ QStringList MarkdownRenderer::codeBlocks(QStringView markdown)
     const auto [parser, doc] = parse(utf8);
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
+    QuoteHtml::checkQuotedTasks(doc.get(), utf8);
     MarkdownBounds::apply(doc.get(), utf8);
     QStringList out;
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(doc.get()),
@@ -335,6 +336,7 @@ QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bo
     const auto [parser, doc] = parse(utf8);
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
+    QuoteHtml::checkQuotedTasks(doc.get(), utf8);
     MarkdownBounds::apply(doc.get(), utf8);
     return QuoteHtml::markBlocks(
         forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode,
@@ -353,6 +355,7 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
     const auto [parser, doc] = parse(utf8);
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());
+    QuoteHtml::checkQuotedTasks(doc.get(), utf8);
     MarkdownBounds::apply(doc.get(), utf8);
     QList<Part> out;
     if (const MarkdownSplit::Measure m = MarkdownSplit::measure(doc.get());

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdown/QuoteHtml.h"
 
+#include <cmark-gfm.h>
+
 #include <algorithm>
+#include <memory>
 
 namespace lyss {
 
@@ -10,8 +13,7 @@ namespace {
 constexpr QStringView kOpen = u"<blockquote>";
 constexpr QStringView kClose = u"</blockquote>";
 
-// Inside quotes: task items with the same check boxes as cmark's own task lists are given
-// (MarkdownRenderer), and each rule in a block of its own.
+// Inside quotes: each rule in a block of its own.
 QString insideQuotes(const QString& html)
 {
     QString out;
@@ -27,18 +29,6 @@ QString insideQuotes(const QString& html)
             out += QStringView(html).mid(from, i - from);
             out += QStringLiteral("<div><hr /></div>");
             from = i + 6;
-        } else if (depth > 0 && at.startsWith(u"<li>")) {
-            qsizetype j = i + 4;
-            while (j < html.size() && html[j].isSpace())
-                ++j;
-            if (QStringView(html).mid(j).startsWith(u"<p>"))
-                j += 3;
-            const QStringView box = QStringView(html).mid(j, 4);
-            if (box == u"[ ] " || box == u"[x] " || box == u"[X] ") {
-                out += QStringView(html).mid(from, j - from);
-                out += box[1] == u' ' ? QStringLiteral("\u2610 ") : QStringLiteral("\u2611 ");
-                from = j + 4;
-            }
         }
     }
     if (from == 0)
@@ -48,6 +38,47 @@ QString insideQuotes(const QString& html)
 }
 
 } // namespace
+
+void QuoteHtml::checkQuotedTasks(cmark_node* root, const QByteArray& source)
+{
+    // Where each line starts, for the source of a paragraph's first character.
+    QList<qsizetype> lines{0};
+    for (qsizetype i = 0; i < source.size(); ++i) {
+        if (source[i] == '\n' ||
+            (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n')))
+            lines << i + 1;
+    }
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(root),
+                                                                 cmark_iter_free);
+    int quotes = 0;
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_BLOCK_QUOTE)
+            quotes += ev == CMARK_EVENT_ENTER ? 1 : -1;
+        if (ev != CMARK_EVENT_ENTER || type != CMARK_NODE_ITEM || quotes == 0)
+            continue;
+        cmark_node* paragraph = cmark_node_first_child(node);
+        cmark_node* text = paragraph ? cmark_node_first_child(paragraph) : nullptr;
+        if (!text || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH ||
+            cmark_node_get_type(text) != CMARK_NODE_TEXT)
+            continue;
+        const QByteArray literal(cmark_node_get_literal(text));
+        if (!literal.startsWith("[ ] ") && !literal.startsWith("[x] ") &&
+            !literal.startsWith("[X] "))
+            continue;
+        const int line = cmark_node_get_start_line(paragraph) - 1;
+        const int column = cmark_node_get_start_column(paragraph) - 1;
+        if (line < 0 || line >= lines.size() || column < 0 ||
+            lines[line] + column >= source.size() || source[lines[line] + column] != '[')
+            continue; // escaped, or not where the source says
+        // U+2610 or U+2611, in UTF-8, as cmark's text is.
+        const QByteArray box =
+            literal[1] == ' ' ? QByteArray("\xe2\x98\x90 ") : QByteArray("\xe2\x98\x91 ");
+        cmark_node_set_literal(text, (box + literal.mid(4)).constData());
+    }
+}
 
 bool QuoteHtml::startsRightToLeft(QStringView html)
 {

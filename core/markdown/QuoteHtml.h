@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
+
+struct cmark_node;
 
 namespace lyss {
 
@@ -10,11 +13,14 @@ namespace lyss {
 // as on GitHub whatever it holds.
 class QuoteHtml {
 public:
-    // A task list in a quote ("> - [ ] a task") with check boxes (cmark-gfm 0.29 sees
-    // none there); a rule in a quote inside it (QTextDocument puts a rule that follows a
+    // A rule in a quote inside it (QTextDocument puts a rule that follows a
     // paragraph at the page's edge); a quote whose text is right-to-left (Arabic, Hebrew)
     // marked class="rtl", which the style sheet steps in from the right, where its bar goes.
     static QString rewrite(QString html);
+    // The task items in quotes, in cmark's tree parsed from `source`: their "[ ] " or
+    // "[x] " made a check box (cmark-gfm 0.29 sees no task list in a quote), unless the
+    // bracket was escaped ("\\[ ]", which cmark's text no longer shows).
+    static void checkQuotedTasks(cmark_node* root, const QByteArray& source);
 
     // Each block inside a quote marked with the quotes it is in (QTextBlock::userState,
     // packQuotes), so that two quotes one after the other are told apart where their

@@ -72,6 +72,12 @@ private Q_SLOTS:
     {
         const QString escaped = MarkdownRenderer::toHtml(QStringLiteral("- \\[ ] not a task"));
         QVERIFY2(escaped.contains(QStringLiteral("[ ] not a task")), qPrintable(escaped));
+        // Escaped in a quote too, while a task beside it is one.
+        const QString quotedEscape = MarkdownRenderer::toHtml(
+            QStringLiteral("> - \\[ ] not a task\n> - [x] a task\n>\n> 1. [ ] numbered\n"));
+        QVERIFY2(quotedEscape.contains(QStringLiteral("[ ] not a task")), qPrintable(quotedEscape));
+        QVERIFY(quotedEscape.contains(QStringLiteral("☑ a task")));
+        QVERIFY(quotedEscape.contains(QStringLiteral("☐ numbered")));
         const QString mixed =
             MarkdownRenderer::toHtml(QStringLiteral("> hello مرحبا\n\n> > x\n> > y [ ] z"));
         QVERIFY2(!mixed.contains(QStringLiteral("rtl")), qPrintable(mixed));
