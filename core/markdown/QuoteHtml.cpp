@@ -41,13 +41,17 @@ QString insideQuotes(const QString& html)
 
 void QuoteHtml::checkQuotedTasks(cmark_node* root, const QByteArray& source)
 {
-    // Where each line starts, for the source of a paragraph's first character.
-    QList<qsizetype> lines{0};
-    for (qsizetype i = 0; i < source.size(); ++i) {
-        if (source[i] == '\n' ||
-            (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n')))
-            lines << i + 1;
-    }
+    // Where each line starts, for the source of a paragraph's first character: worked out
+    // at the first task item in a quote (a text is rendered again at every streamed frame).
+    QList<qsizetype> lines;
+    auto lineStarts = [&] {
+        lines << 0;
+        for (qsizetype i = 0; i < source.size(); ++i) {
+            if (source[i] == '\n' ||
+                (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n')))
+                lines << i + 1;
+        }
+    };
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(root),
                                                                  cmark_iter_free);
     int quotes = 0;
@@ -68,6 +72,8 @@ void QuoteHtml::checkQuotedTasks(cmark_node* root, const QByteArray& source)
         if (!literal.startsWith("[ ] ") && !literal.startsWith("[x] ") &&
             !literal.startsWith("[X] "))
             continue;
+        if (lines.isEmpty())
+            lineStarts();
         const int line = cmark_node_get_start_line(paragraph) - 1;
         const int column = cmark_node_get_start_column(paragraph) - 1;
         if (line < 0 || line >= lines.size() || column < 0 ||

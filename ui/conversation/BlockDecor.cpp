@@ -38,11 +38,17 @@ std::pair<qreal, qreal> lineEdges(const QTextBlock& b, qreal docWidth)
     return {left, left + line.width()};
 }
 
+// The table a block is a cell's of, if any: the document's frame at the block, found
+// without a cursor (painting asks it for every block on screen).
+const QTextTable* tableOf(const QTextBlock& b)
+{
+    return qobject_cast<const QTextTable*>(b.document()->frameAt(b.position()));
+}
+
 // The block after a table, which QTextDocument keeps empty beside it: no part of a quote.
 bool besideTable(const QTextBlock& b)
 {
-    return b.text().isEmpty() && b.previous().isValid() &&
-           QTextCursor(b.previous()).currentTable() && !QTextCursor(b).currentTable();
+    return b.text().isEmpty() && b.previous().isValid() && tableOf(b.previous()) && !tableOf(b);
 }
 
 int levelsIn(qreal margin)
@@ -80,7 +86,7 @@ int firstDifference(int above, int here)
 // Whether the block is in a quote (on either side), or part of a table that steps in.
 bool quoted(const QTextBlock& b)
 {
-    if (const QTextTable* table = QTextCursor(b).currentTable())
+    if (const QTextTable* table = tableOf(b))
         return table->format().leftMargin() > 0 || table->format().rightMargin() > 0;
     const QTextBlockFormat f = b.blockFormat();
     const qreal inset = isCode(b) ? BlockDecor::kCodeInset : 0;
@@ -147,7 +153,7 @@ QList<QRectF> BlockDecor::quoteBars(const QTextDocument& doc, const QRectF& clip
         quotesAbove = b.userState();
         const int keptLeft = static_cast<int>(lefts.size());
         const int keptRight = static_cast<int>(rights.size());
-        if (const QTextTable* inTable = QTextCursor(b).currentTable()) {
+        if (const QTextTable* inTable = tableOf(b)) {
             // A table as a whole, in as many quotes as its margins say (a table that opens
             // a quote starts its bar).
             if (inTable == table)
