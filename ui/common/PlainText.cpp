@@ -27,6 +27,11 @@ void makePlain(QLabel* label)
     label->setTextFormat(Qt::PlainText);
 }
 
+void makeMuted(QWidget* widget)
+{
+    widget->setForegroundRole(QPalette::PlaceholderText);
+}
+
 void setPlainText(QLabel* label, const QString& text)
 {
     label->setTextFormat(Qt::PlainText);

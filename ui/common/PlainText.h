@@ -19,6 +19,9 @@ QString plainMenuText(const QString& text);
 // The label never guesses rich text from what it is given.
 void setPlainText(QLabel* label, const QString& text);
 void makePlain(QLabel* label);
+// The theme's muted text colour (the palette's PlaceholderText, which ThemeManager sets to
+// mutedText): notes, hints, a label beside chips. Follows a theme switch by itself.
+void makeMuted(QWidget* widget);
 // A warning box whose text is shown as the characters it is.
 void warnPlain(QWidget* parent, const QString& title, const QString& text);
 

@@ -84,7 +84,7 @@ void ServerToolChips::rebuild()
     if (!m_model.toolIds.isEmpty()) {
         m_label = new QLabel(tr("Tools of %1:").arg(m_model.backendName), this);
         makePlain(m_label);
-        m_label->setForegroundRole(QPalette::PlaceholderText); // muted, as notes are
+        makeMuted(m_label);
         m_row->addWidget(m_label);
     }
     for (const QString& id : std::as_const(m_model.toolIds)) {

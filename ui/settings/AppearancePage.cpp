@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/AppearancePage.h"
+#include "common/PlainText.h"
 
 #include "app/AppContext.h"
 #include "config/Settings.h"
@@ -40,8 +41,8 @@ AppearancePage::AppearancePage(AppContext& app, const QList<QPair<QString, QStri
                                 .arg(QDir(app.dataDir()).filePath(QStringLiteral("themes"))),
                             this);
     hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText); // muted, as the pages' notes
-    hint->setTextFormat(Qt::PlainText);                 // the folder's name is not markup
+    makeMuted(hint);                    // as the pages' notes
+    hint->setTextFormat(Qt::PlainText); // the folder's name is not markup
     hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(hint);
     connect(themes, &QComboBox::currentIndexChanged, this,

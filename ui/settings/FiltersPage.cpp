@@ -72,7 +72,7 @@ FiltersPage::FiltersPage(FilterRegistry& registry, ConfigRepository& personal, b
                    "box."),
         this);
     intro->setWordWrap(true);
-    intro->setForegroundRole(QPalette::PlaceholderText); // muted, as the pages' notes
+    makeMuted(intro); // as the pages' notes
     makePlain(intro);
     v->addWidget(intro);
     m_table = new QTableWidget(0, 5, this);

@@ -38,7 +38,7 @@ ModelsPage::ModelsPage(BackendSet& backends, QWidget* parent, bool installed)
         v->addSpacing(pagestyle::kSection - pagestyle::kSpace);
         m_heading = pagestyle::heading(QString(), this);
         v->addWidget(m_heading);
-        m_about->setForegroundRole(QPalette::PlaceholderText);
+        makeMuted(m_about);
     }
     v->addWidget(m_about);
     auto* row = new QHBoxLayout;

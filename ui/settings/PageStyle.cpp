@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/PageStyle.h"
+#include "common/PlainText.h"
 
 #include <QAbstractButton>
 #include <QFormLayout>
@@ -32,8 +33,7 @@ QLabel* note(const QString& text, QWidget* parent)
     auto* label = new QLabel(text, parent);
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
-    // The palette's muted text (the theme's mutedText): follows a theme switch by itself.
-    label->setForegroundRole(QPalette::PlaceholderText);
+    makeMuted(label);
     return label;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/ServerQuestionDialog.h"
+#include "common/PlainText.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -45,7 +46,7 @@ ServerQuestionDialog::ServerQuestionDialog(const QString& serverName, const Serv
     }
     QLabel* who = plainLabel(
         tr("Asked by a tool on the server %1 while it works on a reply.").arg(serverName), this);
-    who->setForegroundRole(QPalette::PlaceholderText);
+    makeMuted(who);
     layout->addWidget(who);
     if (m_input) {
         m_text = new QLineEdit(question.value, this);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sidebar/ChatSidebar.h"
+#include "common/PlainText.h"
 #include "common/Spacing.h"
 #include "sidebar/ChatListModel.h"
 #include "sidebar/ChatRowDelegate.h"
@@ -68,9 +69,7 @@ ChatSidebar::ChatSidebar(ChatStore& chats, BackgroundSearch& search, QWidget* pa
     m_empty->setObjectName(QStringLiteral("noChatsYet"));
     m_empty->setTextFormat(Qt::PlainText);
     m_empty->setWordWrap(true);
-    // The palette's muted text (the theme's mutedText), as the settings pages' notes:
-    // follows a theme switch by itself.
-    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    makeMuted(m_empty); // as the settings pages' notes
     m_empty->setContentsMargins(space::s, space::m, space::s, 0);
     m_empty->hide();
     retranslate();
