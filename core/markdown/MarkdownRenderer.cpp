@@ -2,13 +2,12 @@
 #include "markdown/MarkdownRenderer.h"
 
 #include "markdown/CodeHighlighter.h"
+#include "markdown/DocumentHtml.h"
 
 #include "markdown/MarkdownBounds.h"
 #include "markdown/MarkdownSplit.h"
 #include "markdown/QuoteHtml.h"
 
-#include <QCoreApplication>
-#include <QRegularExpression>
 #include <QStringList>
 #include <QUrl>
 
@@ -34,19 +33,38 @@ void registerExtensions()
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-// An unclosed ``` or ~~~ fence at the end of a streaming reply.
+// The fence a line opens or closes (up to three spaces, then three or more ` or ~), or an
+// empty view.
+QStringView fenceOf(QStringView line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && i < 3 && line[i] == QLatin1Char(' '))
+        ++i;
+    if (i == line.size() || (line[i] != QLatin1Char('`') && line[i] != QLatin1Char('~')))
+        return {};
+    qsizetype end = i;
+    while (end < line.size() && line[end] == line[i])
+        ++end;
+    return end - i >= 3 ? line.mid(i, end - i) : QStringView();
+}
+
+// An unclosed ``` or ~~~ fence at the end of a streaming reply. By hand, not by a regular
+// expression: it runs at every frame of a reply.
 QString closeOpenFence(QStringView markdown)
 {
-    static const QRegularExpression fence(QStringLiteral("^ {0,3}(`{3,}|~{3,})"),
-                                          QRegularExpression::MultilineOption);
     QString open;
-    auto it = fence.globalMatch(markdown);
-    while (it.hasNext()) {
-        const QString marker = it.next().captured(1);
-        if (open.isEmpty())
-            open = marker;
-        else if (marker.at(0) == open.at(0) && marker.size() >= open.size())
-            open.clear();
+    for (qsizetype start = 0; start <= markdown.size();) {
+        qsizetype end = markdown.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = markdown.size();
+        const QStringView marker = fenceOf(markdown.mid(start, end - start));
+        if (!marker.isEmpty()) {
+            if (open.isEmpty())
+                open = marker.toString();
+            else if (marker.at(0) == open.at(0) && marker.size() >= open.size())
+                open.clear();
+        }
+        start = end + 1;
     }
     return open.isEmpty() ? markdown.toString() : markdown.toString() + QLatin1Char('\n') + open;
 }
@@ -137,120 +155,6 @@ QString render(cmark_node* root, cmark_parser* parser)
     return out;
 }
 
-// `html` with each match of `re` replaced by what `replacement` makes of it.
-template <typename Fn>
-QString rewriteMatches(const QString& html, const QRegularExpression& re, Fn replacement)
-{
-    QString out;
-    qsizetype last = 0;
-    auto it = re.globalMatch(html);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += QStringView(html).mid(last, m.capturedStart() - last);
-        out += replacement(m);
-        last = m.capturedEnd();
-    }
-    out += QStringView(html).mid(last);
-    return out;
-}
-
-// Each code block gets a line above it: its language and a Copy link. With
-// `firstContinues`, the first one goes on from a block begun in the part before: no line,
-// no Copy link (and no number) of its own, no gap above.
-QString labelCodeBlocks(const QString& html, int n, bool firstContinues)
-{
-    // Per thread: long texts are rendered on another thread too.
-    thread_local const QRegularExpression pre(QStringLiteral("<pre(?: lang=\"([^\"]*)\")?><code>"));
-    bool first = true;
-    return rewriteMatches(
-        html, pre, [&n, &first, firstContinues](const QRegularExpressionMatch& m) {
-            if (std::exchange(first, false) && firstContinues)
-                return QStringLiteral("<pre style=\"margin-top: 0;\"><code>");
-            const QString lang = m.captured(1).isEmpty()
-                                     ? QCoreApplication::translate("lyss::MarkdownRenderer", "code")
-                                     : m.captured(1);
-            // The line sits in the block's frame: the style sheet gives it the code's
-            // background and a muted colour (class codehead).
-            return QStringLiteral(
-                       "<p class=\"codehead\" style=\"margin-bottom: 0;\"><span>%1</span> "
-                       "&nbsp; <a href=\"%2\">%3</a></p><pre style=\"margin-top: 0;\"><code>")
-                .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
-                     QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"));
-        });
-}
-
-// What cmark's HTML escaping made of a code block's text, undone.
-QString unescaped(QStringView html)
-{
-    QString out = html.toString();
-    out.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-    out.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-    out.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-    out.replace(QStringLiteral("&#39;"), QStringLiteral("'"));
-    out.replace(QStringLiteral("&amp;"), QStringLiteral("&")); // last: "&amp;lt;" is "&lt;"
-    return out;
-}
-
-// Each code block in a language source-highlight knows, with its tokens marked. In a
-// streaming text the last one stays plain (it may still be open, in a list or a quote
-// too): it is rendered again as the text grows, and highlighted once something follows
-// it or the reply ends.
-QString highlightCodeBlocks(const QString& html, bool streaming)
-{
-    // Rendered again at every frame while a reply streams: no pass at all without code.
-    const qsizetype last = html.lastIndexOf(QStringLiteral("<pre lang=\""));
-    if (last < 0 || (streaming && html.indexOf(QStringLiteral("<pre lang=\"")) == last))
-        return html;
-    thread_local const QRegularExpression block(
-        QStringLiteral("<pre lang=\"([^\"]*)\"><code>([^<]*)</code></pre>"));
-    return rewriteMatches(html, block, [last, streaming](const QRegularExpressionMatch& m) {
-        if (streaming && m.capturedStart() == last)
-            return m.captured(0);
-        const QString marked =
-            CodeHighlighter::toHtml(unescaped(m.capturedView(2)), unescaped(m.capturedView(1)));
-        if (marked.isNull())
-            return m.captured(0);
-        return QStringLiteral("<pre lang=\"%1\"><code>").arg(m.captured(1)) + marked +
-               QStringLiteral("</code></pre>");
-    });
-}
-
-// How code is highlighted in a rendering: all of it, all but the last block (a streaming
-// text), or none (a block too long, in parts).
-enum class Highlight { All, AllButLast, None };
-
-// QTextDocument's HTML: task list check boxes as characters, tables with borders,
-// links it may not open without a target, code highlighted.
-QString forQTextDocument(QString html, int firstCodeBlock, bool continuesCode = false,
-                         Highlight highlight = Highlight::All)
-{
-    html.replace(QStringLiteral("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "),
-                 QStringLiteral("☑ "));
-    html.replace(QStringLiteral("<input type=\"checkbox\" disabled=\"\" /> "),
-                 QStringLiteral("☐ "));
-    html = QuoteHtml::rewrite(std::move(html));
-    // A list of tasks shows its check boxes, not bullets before them as well.
-    thread_local const QRegularExpression tasks(QStringLiteral("<ul>(\\s*<li>(?:\\s*<p>)?[☑☐] )"));
-    if (html.contains(QChar(0x2611)) || html.contains(QChar(0x2610))) // ☑ ☐
-        html = rewriteMatches(html, tasks, [](const QRegularExpressionMatch& m) {
-            return QStringLiteral("<ul style=\"list-style-type: none;\">") + m.captured(1);
-        });
-    // A code block's last line break would show as an empty last line.
-    html.replace(QStringLiteral("\n</code></pre>"), QStringLiteral("</code></pre>"));
-    if (highlight != Highlight::None)
-        html = highlightCodeBlocks(html, highlight == Highlight::AllButLast);
-    html.replace(QStringLiteral("<del>"), QStringLiteral("<s>"));
-    html.replace(QStringLiteral("</del>"), QStringLiteral("</s>"));
-    html.replace(QStringLiteral("<table>"),
-                 QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">"));
-    thread_local const QRegularExpression href(QStringLiteral("<a href=\"([^\"]*)\""));
-    const QString out = rewriteMatches(html, href, [](const QRegularExpressionMatch& m) {
-        return MarkdownRenderer::isOpenableLink(m.captured(1)) ? m.captured(0)
-                                                               : QStringLiteral("<a href=\"\"");
-    });
-    return labelCodeBlocks(out, firstCodeBlock, continuesCode);
-}
-
 } // namespace
 
 QStringList MarkdownRenderer::codeBlocks(QStringView markdown)
@@ -317,9 +221,24 @@ qsizetype MarkdownRenderer::finishedLength(QStringView markdown)
 
 bool MarkdownRenderer::hasLinkReferenceDefinition(QStringView markdown)
 {
-    static const QRegularExpression definition(QStringLiteral("^ {0,3}\\[[^\\]]+\\]:"),
-                                               QRegularExpression::MultilineOption);
-    return definition.match(markdown).hasMatch();
+    // A line of up to three spaces, "[", a label (line breaks too), "]:".
+    for (qsizetype start = 0; start < markdown.size();) {
+        qsizetype i = start;
+        while (i < markdown.size() && i - start < 3 && markdown[i] == QLatin1Char(' '))
+            ++i;
+        if (i + 1 < markdown.size() && markdown[i] == QLatin1Char('[') &&
+            markdown[i + 1] != QLatin1Char(']')) {
+            const qsizetype close = markdown.indexOf(QLatin1Char(']'), i + 1);
+            if (close >= 0 && close + 1 < markdown.size() &&
+                markdown[close + 1] == QLatin1Char(':'))
+                return true;
+        }
+        const qsizetype end = markdown.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    return false;
 }
 
 bool MarkdownRenderer::isOpenableLink(const QString& url)
@@ -330,6 +249,18 @@ bool MarkdownRenderer::isOpenableLink(const QString& url)
 }
 
 namespace {
+// The first word of `text`, as split at white space.
+QString firstWord(const QString& text)
+{
+    qsizetype start = 0;
+    while (start < text.size() && DocumentHtml::isSpace(text[start]))
+        ++start;
+    qsizetype end = start;
+    while (end < text.size() && !DocumentHtml::isSpace(text[end]))
+        ++end;
+    return text.mid(start, end - start);
+}
+
 QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bool continuesCode)
 {
     const QByteArray utf8 = streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8();
@@ -338,9 +269,9 @@ QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bo
     defuse(doc.get());
     QuoteHtml::checkQuotedTasks(doc.get(), utf8);
     MarkdownBounds::apply(doc.get(), utf8);
-    return QuoteHtml::markBlocks(
-        forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock, continuesCode,
-                         streaming ? Highlight::AllButLast : Highlight::All));
+    return QuoteHtml::markBlocks(DocumentHtml::adapt(
+        render(doc.get(), parser.get()), firstCodeBlock, continuesCode,
+        streaming ? DocumentHtml::Highlight::AllButLast : DocumentHtml::Highlight::All));
 }
 } // namespace
 
@@ -361,7 +292,7 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
     if (const MarkdownSplit::Measure m = MarkdownSplit::measure(doc.get());
         m.weight() <= kPartBytes) {
         Part part{QuoteHtml::markBlocks(
-                      forQTextDocument(render(doc.get(), parser.get()), firstCodeBlock)),
+                      DocumentHtml::adapt(render(doc.get(), parser.get()), firstCodeBlock)),
                   0, m.chars, m.lines};
         part.codeBlocks = int(part.html.count(QStringLiteral("href=\"lyss-copy:")));
         out << part;
@@ -379,10 +310,7 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
             cmark_node* block = group.nodes.front();
             const QString code = QString::fromUtf8(cmark_node_get_literal(block));
             // The language as cmark takes it for the first part: up to any white space.
-            const QString info =
-                QString::fromUtf8(cmark_node_get_fence_info(block))
-                    .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)
-                    .value(0);
+            const QString info = firstWord(QString::fromUtf8(cmark_node_get_fence_info(block)));
             const QString marked =
                 group.plainCode ? QString() : CodeHighlighter::toHtml(code, info);
             part.html =
@@ -395,8 +323,9 @@ QList<MarkdownRenderer::Part> MarkdownRenderer::toParts(QStringView markdown, in
             Node partDoc(cmark_node_new(CMARK_NODE_DOCUMENT), cmark_node_free);
             for (cmark_node* n : group.nodes)
                 cmark_node_append_child(partDoc.get(), n);
-            part.html = forQTextDocument(render(partDoc.get(), parser.get()), codeBlock, false,
-                                         group.plainCode ? Highlight::None : Highlight::All);
+            part.html = DocumentHtml::adapt(render(partDoc.get(), parser.get()), codeBlock, false,
+                                            group.plainCode ? DocumentHtml::Highlight::None
+                                                            : DocumentHtml::Highlight::All);
             if (group.codeContinues) { // no gap before the rest of its code block
                 const qsizetype at = part.html.lastIndexOf(QStringLiteral("<pre>"));
                 if (at >= 0)

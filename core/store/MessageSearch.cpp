@@ -31,6 +31,16 @@ Result<QList<SearchHit>> MessageSearch::search(const QString& text, int limit)
 
 Status MessageSearch::indexWaitingMessages(QSqlDatabase connection)
 {
+    // Most starts find nothing waiting: asking through the partial index of waiting rows
+    // reads a page, where the UPDATE would first compile the index's triggers (and load
+    // the full-text module) to change no row.
+    QSqlQuery waiting(connection);
+    waiting.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM messages WHERE indexed = 0)"));
+    if (Status st = sql::exec(waiting, tr("Indexing finished messages for search")); !st.ok())
+        return st;
+    if (!waiting.next() || waiting.value(0).toInt() == 0)
+        return {};
+    waiting.finish();
     // The triggers move what a message marked indexed holds into the index.
     QSqlQuery q(connection);
     q.prepare(QStringLiteral("UPDATE messages SET indexed = 1 WHERE indexed = 0"));

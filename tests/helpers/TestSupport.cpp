@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -253,6 +254,18 @@ QByteArray readFile(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+int threadsNamed(const QString& name)
+{
+    int count = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (readFile(tasks.filePath(task + QStringLiteral("/comm"))).trimmed() ==
+            name.left(15).toUtf8())
+            ++count;
+    }
+    return count;
 }
 
 QByteArray fileSha256(const QString& path)

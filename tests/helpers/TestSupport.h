@@ -95,4 +95,8 @@ QByteArray fileSha256(const QString& path);
 QByteArray readFile(const QString& path);
 void writeFile(const QString& path, const QByteArray& bytes);
 
+// How many of this process's threads the system names `name` (a QThread's object name, cut
+// to the 15 characters Linux keeps).
+int threadsNamed(const QString& name);
+
 } // namespace lyss::test

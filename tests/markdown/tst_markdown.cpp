@@ -4,6 +4,8 @@
 #include "markdown/MarkdownRenderer.h"
 #include "markdown/QuoteHtml.h"
 
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using lyss::MarkdownRenderer;
@@ -233,6 +235,92 @@ private Q_SLOTS:
             QStringLiteral("See [the docs].\n\n[the docs]: https://example.org")));
         QVERIFY(!MarkdownRenderer::hasLinkReferenceDefinition(
             QStringLiteral("A [link](https://example.org) and [brackets]: not one")));
+    }
+
+    // The scans below were regular expressions once (PCRE2 at every start): every string
+    // of up to six of the characters that matter is judged as the expression judged it.
+    void linkReferenceDefinitionsAsTheExpressionFoundThem()
+    {
+        const QRegularExpression definition(QStringLiteral("^ {0,3}\\[[^\\]]+\\]:"),
+                                            QRegularExpression::MultilineOption);
+        const QString alphabet = QStringLiteral(" []:a\n");
+        int found = 0;
+        int strings = 0;
+        for (int length = 0; length <= 6; ++length) {
+            int count = 1;
+            for (int i = 0; i < length; ++i)
+                count *= int(alphabet.size());
+            for (int n = 0; n < count; ++n, ++strings) {
+                QString text;
+                for (int i = 0, rest = n; i < length; ++i, rest /= int(alphabet.size()))
+                    text += alphabet.at(rest % alphabet.size());
+                const bool expected = definition.match(text).hasMatch();
+                found += expected;
+                if (MarkdownRenderer::hasLinkReferenceDefinition(text) != expected)
+                    QFAIL(qPrintable(QStringLiteral("%1 for \"%2\"")
+                                         .arg(expected ? QStringLiteral("missed")
+                                                       : QStringLiteral("wrongly found"),
+                                              text)));
+            }
+        }
+        QVERIFY(found > 100 && found < strings / 2);
+    }
+
+    // A streaming text with a fence left open is shown as if the fence were closed: as the
+    // expression found the open fence, over random texts of fences, spaces and lines.
+    void openFencesAsTheExpressionFoundThem()
+    {
+        const QRegularExpression fence(QStringLiteral("^ {0,3}(`{3,}|~{3,})"),
+                                       QRegularExpression::MultilineOption);
+        auto closed = [&fence](const QString& text) {
+            QString open;
+            for (auto it = fence.globalMatch(text); it.hasNext();) {
+                const QString marker = it.next().captured(1);
+                if (open.isEmpty())
+                    open = marker;
+                else if (marker.at(0) == open.at(0) && marker.size() >= open.size())
+                    open.clear();
+            }
+            return open.isEmpty() ? text : text + QLatin1Char('\n') + open;
+        };
+        const QString alphabet = QStringLiteral("``~~ \n\na");
+        QRandomGenerator random(7);
+        int opened = 0;
+        for (int n = 0; n < 1500; ++n) {
+            QString text;
+            const int length = int(random.bounded(24));
+            for (int i = 0; i < length; ++i)
+                text += alphabet.at(int(random.bounded(alphabet.size())));
+            const QString whole = closed(text);
+            opened += whole != text;
+            QCOMPARE(MarkdownRenderer::toHtml(text, /*streaming=*/true),
+                     MarkdownRenderer::toHtml(whole, /*streaming=*/true));
+        }
+        QVERIFY(opened > 150);
+    }
+
+    // Links, code blocks and task lists rewritten in cmark's HTML by hand: where the
+    // expressions matched, and nowhere else.
+    void htmlRewrittenWhereTheExpressionsMatched()
+    {
+        const QString links = MarkdownRenderer::toHtml(
+            QStringLiteral("[a](https://x.org) [b](javascript:alert(1)) [c](mailto:me@x.org) "
+                           "[d](file:///etc/passwd)"));
+        QCOMPARE(links.count(QStringLiteral("<a href=\"\"")), 2);
+        QVERIFY(links.contains(QStringLiteral("<a href=\"https://x.org\"")));
+        QVERIFY(links.contains(QStringLiteral("<a href=\"mailto:me@x.org\"")));
+        QVERIFY(!links.contains(QStringLiteral("passwd")));
+        const QString code = MarkdownRenderer::toHtml(
+            QStringLiteral("```\nplain\n```\n\n```a\"b\nq\n```\n\n    indented\n"));
+        QCOMPARE(code.count(QStringLiteral("class=\"codehead\"")), 3);
+        QCOMPARE(code.count(QStringLiteral("lyss-copy:")), 3);
+        QVERIFY(code.contains(QStringLiteral("<span>a&amp;quot;b</span>")) ||
+                code.contains(QStringLiteral("<span>a&quot;b</span>")));
+        const QString tasks = MarkdownRenderer::toHtml(
+            QStringLiteral("- [ ] open\n- [x] done\n\n* plain\n\n1. [ ] numbered\n\n"
+                           "- loose\n\n  - [ ] inner\n"));
+        QCOMPARE(tasks.count(QStringLiteral("<ul style=\"list-style-type: none;\">")), 2);
+        QCOMPARE(tasks.count(QStringLiteral("<ul>")), 2); // "plain", and "loose" above the inner
     }
 
     void invalidUtf8IsSafe()

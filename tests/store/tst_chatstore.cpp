@@ -422,7 +422,17 @@ private Q_SLOTS:
             return m_store->messages().finishMessage(reply);
         };
         {
+            // Its thread (and connection) begins with the first thing asked of it.
+            auto indexerThreads = [] {
+                return test::threadsNamed(QStringLiteral("lyss search ind"));
+            };
+            const int before = indexerThreads();
+            {
+                SearchIndexer unused(m_under->sqlite()->path()); // and ends without one
+                QCOMPARE(indexerThreads(), before);
+            }
             SearchIndexer indexer(m_under->sqlite()->path());
+            QCOMPARE(indexerThreads(), before);
             QSignalSpy indexed(&indexer, &SearchIndexer::indexed);
             int asked = 0;
             m_store->messages().setDeferredIndexing([&] {
@@ -432,6 +442,7 @@ private Q_SLOTS:
             QVERIFY(finish(QStringLiteral("axolotl")).ok());
             QCOMPARE(asked, 1);
             QVERIFY(indexed.wait(5000));
+            QCOMPARE(indexerThreads(), before + 1);
             QCOMPARE(m_store->search().search(QStringLiteral("axolotl"))->size(), 1);
             m_store->messages().setDeferredIndexing({});
         }

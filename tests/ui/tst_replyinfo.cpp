@@ -3,6 +3,7 @@
 // of an older one), and Retry under one that failed.
 #include "TestWindow.h"
 
+#include "common/ShortDate.h"
 #include "conversation/MessageDelegate.h"
 #include "conversation/MessageView.h"
 #include "conversation/ReplyCost.h"
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QHelpEvent>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QTest>
 #include <QToolTip>
 
@@ -109,6 +111,39 @@ private Q_SLOTS:
 
     // A reply that failed offers Retry right under it, after what went wrong; Retry asks
     // again as a new version, which the switcher shows.
+    // The header's short time and this year's date are trimmed by hand, not by regular
+    // expressions (PCRE2 at every start); for every locale Qt has, they trim what the
+    // expressions did: a time's seconds, a date's year with its separators.
+    void shortDatesTrimAsTheExpressionsDid()
+    {
+        const QRegularExpression seconds(QStringLiteral("[:.]ss"));
+        const QRegularExpression year(QStringLiteral("[^dM]*y+[^dM]*"));
+        const QTime at(14, 5, 9);
+        const QDate today(2026, 12, 7);
+        const QDate sameYear(2026, 3, 4);
+        int locales = 0;
+        int withoutYear = 0;
+        for (const QLocale& locale : QLocale::matchingLocales(
+                 QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory)) {
+            ++locales;
+            QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+            timeFormat.remove(seconds);
+            QCOMPARE(shortdate::time(at, locale), locale.toString(at, timeFormat));
+            QString dayFormat = locale.dateFormat(QLocale::ShortFormat);
+            dayFormat.remove(year);
+            const QString expected = locale.toString(sameYear, dayFormat.trimmed());
+            QCOMPARE(shortdate::day(sameYear, today, locale), expected);
+            withoutYear += !expected.contains(QStringLiteral("26"));
+            QCOMPARE(shortdate::day(QDate(2025, 3, 4), today, locale),
+                     locale.toString(QDate(2025, 3, 4), QLocale::ShortFormat));
+        }
+        QVERIFY2(locales > 300, qPrintable(QString::number(locales)));
+        QVERIFY(withoutYear > locales / 2); // the year really goes
+        QCOMPARE(shortdate::time(at, QLocale::c()), QStringLiteral("14:05"));
+        QCOMPARE(shortdate::day(sameYear, today, QLocale(QLocale::German)),
+                 QStringLiteral("04.03"));
+    }
+
     void aFailedReplyOffersRetryInPlace()
     {
         Window w(m_server->url());

@@ -94,6 +94,18 @@ private Q_SLOTS:
         QVERIFY(!clear->isVisible());
     }
 
+    // The search's thread begins with the first search: a start has none.
+    void theSearchThreadBeginsWithTheFirstSearch()
+    {
+        const int before = test::threadsNamed(QStringLiteral("lyss search"));
+        Window w(m_server->url());
+        w.window->grab();
+        QCOMPARE(test::threadsNamed(QStringLiteral("lyss search")), before);
+        auto* search = w.window->findChild<QLineEdit*>(QStringLiteral("chatSearch"));
+        QTest::keyClicks(search, QStringLiteral("hello"));
+        QTRY_COMPARE(test::threadsNamed(QStringLiteral("lyss search")), before + 1);
+    }
+
     // The servers are asked once the first frame is drawn, not before: a first request
     // sets up the network stack, which the first frame would wait for. Meanwhile the top
     // bar says they are being checked.

@@ -181,6 +181,7 @@ void ConversationPane::openChat(const QString& chatId)
         const QSignalBlocker quiet(m_composer);
         const auto draft = m_app.store().drafts().draft(chatId);
         m_composer->setPlainText(draft ? *draft : QString());
+        m_draftStored = m_composer->toPlainText();
         m_draftLoaded = true;
     }
     m_messages->loadBranch(m_app.store().messages(), chatId);
@@ -234,6 +235,7 @@ void ConversationPane::newChat()
         const QSignalBlocker quiet(m_composer);
         const auto draft = m_app.store().drafts().draft({});
         m_composer->setPlainText(draft ? *draft : QString());
+        m_draftStored = m_composer->toPlainText();
         m_draftLoaded = true;
     }
     m_messages->setMessages({});
@@ -284,7 +286,8 @@ void ConversationPane::send()
         m_tools->newChat();
     }
     m_composer->clear();
-    (void)m_app.store().drafts().saveDraft(m_chatId, {});
+    if (m_app.store().drafts().saveDraft(m_chatId, {}).ok())
+        m_draftStored.clear();
     cancelEdit();
     Q_EMIT chatChanged((*reply)->chatId());
     if (sameBranch) {
@@ -565,8 +568,16 @@ void ConversationPane::switchSibling(int row, int step)
 
 void ConversationPane::saveDraft()
 {
-    if (m_draftLoaded && m_editOf.isEmpty()) // an edit in progress is not a draft
-        (void)m_app.store().drafts().saveDraft(m_chatId, m_composer->toPlainText());
+    if (!m_draftLoaded || !m_editOf.isEmpty()) // an edit in progress is not a draft
+        return;
+    // Only a change is written: closing the window or switching chats after reading
+    // writes nothing (a blank draft is stored as none).
+    const QString text = m_composer->toPlainText();
+    auto blank = [](const QString& t) { return t.trimmed().isEmpty(); };
+    if (text == m_draftStored || (blank(text) && blank(m_draftStored)))
+        return;
+    if (m_app.store().drafts().saveDraft(m_chatId, text).ok())
+        m_draftStored = text;
 }
 
 } // namespace lyss

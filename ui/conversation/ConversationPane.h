@@ -125,6 +125,7 @@ private:
     QString m_chatId;
     QString m_editOf;
     bool m_draftLoaded = false; // the composer holds m_chatId's draft (not before the first load)
+    QString m_draftStored;      // m_chatId's draft as the store has it
     bool m_starting = false;    // inside send() or regenerate()
     QSet<QString> m_pending;    // chats with streamed text not yet shown
     QTimer m_coalesce;

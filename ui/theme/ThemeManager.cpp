@@ -12,15 +12,42 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lyss {
 
 namespace {
+
+// Both by hand: a regular expression here would be compiled (with PCRE2's pages) at every
+// start, for three themes.
+// ^[a-z0-9][a-z0-9-]{0,39}$
+bool isThemeName(const QString& name)
+{
+    auto lowerOrDigit = [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+               (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
+    };
+    if (name.isEmpty() || name.size() > 40 || !lowerOrDigit(name.front()))
+        return false;
+    return std::all_of(name.begin(), name.end(),
+                       [&](QChar c) { return lowerOrDigit(c) || c == QLatin1Char('-'); });
+}
+
+// ^#[0-9a-fA-F]{6}$
+bool isHexColour(const QString& text)
+{
+    if (text.size() != 7 || text.front() != QLatin1Char('#'))
+        return false;
+    return std::all_of(text.begin() + 1, text.end(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+               (c >= QLatin1Char('a') && c <= QLatin1Char('f')) ||
+               (c >= QLatin1Char('A') && c <= QLatin1Char('F'));
+    });
+}
 
 const QString kPortalService = QStringLiteral("org.freedesktop.portal.Desktop");
 const QString kPortalPath = QStringLiteral("/org/freedesktop/portal/desktop");
@@ -135,9 +162,8 @@ Result<Theme> Theme::fromJson(const QByteArray& json, const QString& origin)
     }
     Theme t;
     t.origin = origin;
-    static const QRegularExpression name(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
     if (!o.value(QLatin1String("name")).isString() ||
-        !name.match(o.value(QLatin1String("name")).toString()).hasMatch())
+        !isThemeName(o.value(QLatin1String("name")).toString()))
         return wrong(tr("\"name\" must be a short name of lowercase letters, digits and dashes."));
     t.name = o.value(QLatin1String("name")).toString();
     if (o.value(QLatin1String("title")).toString().isEmpty())
@@ -155,14 +181,13 @@ Result<Theme> Theme::fromJson(const QByteArray& json, const QString& origin)
         if (!known.contains(it.key()) && !optional.contains(it.key()))
             return wrong(tr("\"colors.%1\" is not a colour a theme has.").arg(it.key()));
     }
-    static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     for (const QString& token : known + optional) {
         const QJsonValue v = colors.value(token);
         if (v.isUndefined() && optional.contains(token))
             continue; // syntax() falls back
         if (v.isUndefined())
             return wrong(tr("\"colors.%1\" is missing.").arg(token));
-        if (!v.isString() || !hex.match(v.toString()).hasMatch())
+        if (!v.isString() || !isHexColour(v.toString()))
             return wrong(tr("\"colors.%1\" must be a colour written #RRGGBB.").arg(token));
         t.colors.insert(token, QColor(v.toString()));
     }
@@ -273,7 +298,9 @@ ThemeManager::ThemeManager(const QString& userThemeDir, QObject* parent)
             qWarning("%s", qPrintable(theme.errorMessage())); // a build without the themes
     }
     const QDir dir(userThemeDir);
-    for (const QString& file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    for (const QString& file : dir.entryList(QDir::Files, QDir::Name)) {
+        if (!file.endsWith(QLatin1String(".json"))) // not a name filter: no regular expression
+            continue;
         auto theme = Theme::fromFile(dir.filePath(file));
         if (!theme) {
             m_problems << theme.errorMessage();

@@ -8,6 +8,7 @@
 #include "store/sqlite/SqliteDialect.h"
 #include "store/sqlite/WriteAccess.h"
 #include "util/Log.h"
+#include "util/WorkerThread.h"
 
 #include <QMutex>
 #include <QSqlQuery>
@@ -166,8 +167,7 @@ BackgroundSearch::BackgroundSearch(QString databasePath, QString userId, bool re
     qRegisterMetaType<QList<SearchHit>>();
     qRegisterMetaType<QList<ListedChat>>();
     m_thread.setObjectName(QStringLiteral("lyss search"));
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
+    m_worker->moveToThread(&m_thread); // started by the first question
 }
 
 BackgroundSearch::~BackgroundSearch()
@@ -175,28 +175,28 @@ BackgroundSearch::~BackgroundSearch()
     m_latest = ~quint64(0); // nothing asked so far is answered
     m_worker->m_closing = true;
     interrupt();
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-    delete m_worker; // its thread has ended
+    closeWorker(m_thread, m_worker);
+}
+
+void BackgroundSearch::ask(std::function<void()> work)
+{
+    if (!m_thread.isRunning())
+        m_thread.start();
+    QMetaObject::invokeMethod(m_worker, std::move(work), Qt::QueuedConnection);
 }
 
 quint64 BackgroundSearch::search(const QString& text, int limit)
 {
     const quint64 ticket = ++m_latest;
     interrupt(); // what runs now answers a question nobody waits for
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, ticket, text, limit] { w->run(ticket, text, limit); },
-        Qt::QueuedConnection);
+    ask([w = m_worker, ticket, text, limit] { w->run(ticket, text, limit); });
     return ticket;
 }
 
 quint64 BackgroundSearch::listChats()
 {
     const quint64 ticket = ++m_lists;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, ticket] { w->listChats(ticket); }, Qt::QueuedConnection);
+    ask([w = m_worker, ticket] { w->listChats(ticket); });
     return ticket;
 }
 

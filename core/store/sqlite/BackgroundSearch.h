@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 
 namespace lyss {
 
@@ -17,7 +18,8 @@ namespace lyss {
 // (ranking the matches of a common prefix among 100,000 messages) and the whole chat list
 // (10,000 chats are 20 ms of QtSql). Only the newest search counts: a search asked for
 // while another runs interrupts it (sqlite3_interrupt), and an answer that is no longer
-// the newest is never delivered.
+// the newest is never delivered. The thread begins with the first question, so a session
+// that never searches nor lists every chat has none.
 class BackgroundSearch : public QObject {
     Q_OBJECT
 
@@ -53,6 +55,8 @@ private:
     class Worker;
     // Stops the query the worker runs, if any (any thread).
     void interrupt();
+    // Hands `work` to the worker's thread, starting it the first time (owner's thread).
+    void ask(std::function<void()> work);
 
     QThread m_thread;
     Worker* m_worker;

@@ -3,6 +3,7 @@
 
 #include "store/MessageSearch.h"
 #include "util/Log.h"
+#include "util/WorkerThread.h"
 
 #include "store/Sql.h"
 
@@ -110,32 +111,43 @@ SearchIndexer::SearchIndexer(QString databasePath, QObject* parent)
 {
     m_thread.setObjectName(QStringLiteral("lyss search indexer"));
     m_worker->moveToThread(&m_thread);
-    m_thread.start(QThread::LowPriority);
 }
 
 SearchIndexer::~SearchIndexer()
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-    delete m_worker; // its thread has ended
+    {
+        const QMutexLocker lock(&m_startLock);
+        m_closed = true; // nothing starts the thread from here on
+    }
+    closeWorker(m_thread, m_worker);
+}
+
+bool SearchIndexer::started()
+{
+    const QMutexLocker lock(&m_startLock);
+    if (m_closed)
+        return false;
+    if (!m_thread.isRunning())
+        m_thread.start(QThread::LowPriority);
+    return true;
 }
 
 void SearchIndexer::indexSoon()
 {
     if (m_worker->m_pending.exchange(true))
         return; // a run is already on its way
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->run(); }, Qt::QueuedConnection);
+    if (started())
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { w->run(); }, Qt::QueuedConnection);
 }
 
 void SearchIndexer::checkpointSoon()
 {
     if (m_worker->m_checkpointPending.exchange(true))
         return;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->checkpoint(); }, Qt::QueuedConnection);
+    if (started())
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { w->checkpoint(); }, Qt::QueuedConnection);
 }
 
 } // namespace lyss

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -35,7 +36,12 @@ Q_SIGNALS:
     void indexed();
 
 private:
+    // Starts the thread if it has not begun; false once the indexer is being destroyed.
+    bool started();
+
     class Worker;
+    QMutex m_startLock; // over starting the thread, from any thread
+    bool m_closed = false;
     QThread m_thread;
     Worker* m_worker;
 };

@@ -22,7 +22,10 @@ QList<QPair<QString, QString>> markersOf(const QString& databasePath)
     const QDir dir = db.absoluteDir();
     const QString prefix = db.fileName() + QStringLiteral(".open-");
     QList<QPair<QString, QString>> out;
-    for (const QString& name : dir.entryList({prefix + QLatin1Char('*')}, QDir::Files)) {
+    // Filtered here: a name filter would compile a regular expression on every start.
+    for (const QString& name : dir.entryList(QDir::Files | QDir::Hidden)) {
+        if (!name.startsWith(prefix))
+            continue;
         QFile f(dir.filePath(name));
         if (f.open(QIODevice::ReadOnly))
             out.append({f.fileName(), QString::fromUtf8(f.read(512)).trimmed()});
