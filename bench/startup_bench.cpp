@@ -267,12 +267,13 @@ int main(int argc, char* argv[])
             .arg(median(rss10k) - median(rssEmpty), 0, 'f', 1)
             .arg(median(rss10k) - median(rssEmpty) <= 10.0
                      ? QStringLiteral(
-                           "A chat opens with its last 200 messages; older ones are read as "
+                           "A chat opens with its last 100 messages; older ones are read as "
                            "the view is scrolled near the top. Only the visible messages are "
                            "laid out; the others are estimates. "
                            "Each row holds its text and about 150 bytes besides (id, author, "
                            "time, status, measured height), read row by row from the store "
-                           "without a sort. The rest is SQLite's page cache (2 MiB at most).")
+                           "without a sort. SQLite's page cache (2 MiB at most) is given back once "
+                           "the window has read what it shows, before its first paint.")
                      : QStringLiteral("**Target missed.**"))
             .arg(median(ms10k) / median(ms10), 0, 'f', 2)
             .arg(median(ms10), 0, 'f', 0)

@@ -17,11 +17,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include <sqlite3.h>
 
 using namespace lyss;
 
@@ -199,6 +202,41 @@ private Q_SLOTS:
         QVERIFY2(check.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) "
                                            "VALUES ('integrity-check', 1)")),
                  "the search index does not match the messages after the upgrades");
+    }
+
+    // The pages a window read for what it shows are given back (its first paint reuses
+    // the memory); what is read next comes from the file again.
+    void theReadPagesAreGivenBack()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("lyss.db")));
+        QVERIFY(db.ok());
+        ChatStore store(**db, localUserId());
+        auto chat = store.chats().createChat({.title = QStringLiteral("Pages")});
+        QVERIFY(chat.ok());
+        for (int i = 0; i < 300; ++i)
+            QVERIFY(store.messages()
+                        .addMessage({.chatId = chat->id,
+                                     .role = Role::User,
+                                     .content = QString(500, QLatin1Char('a' + i % 26))})
+                        .ok());
+        auto* handle = *static_cast<sqlite3* const*>((*db)->connection().driver()->handle().data());
+        auto cacheUsed = [handle] {
+            int now = 0;
+            int high = 0;
+            sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &now, &high, 0);
+            return now;
+        };
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM messages WHERE content > ''"))
+                     .toInt(),
+                 300);
+        const int before = cacheUsed();
+        QVERIFY2(before > 100 * 1024, qPrintable(QString::number(before)));
+        (*db)->releaseMemory();
+        QVERIFY2(cacheUsed() < before / 4, qPrintable(QString::number(cacheUsed())));
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM messages WHERE content > ''"))
+                     .toInt(),
+                 300);
     }
 
     void refusesDatabaseFromNewerLyss()

@@ -22,11 +22,15 @@ class TestMessageModel : public QObject {
     std::unique_ptr<StoreUnderTest> m_under;
     QString m_chatId;
     QStringList m_ids; // the branch shown, root first
+    // Two windows of messages and 50 more; the message at kBranch (in the first window
+    // the chat opens with) has a sibling.
+    static constexpr int kMessages = 2 * MessageModel::kWindow + 50;
+    static constexpr int kBranch = MessageModel::kWindow + 101;
     QString m_otherBranch;
 
 private Q_SLOTS:
-    // 450 messages on one branch, and a second reply to message 300 (an older sibling of
-    // the one shown).
+    // kMessages messages on one branch, and a second reply to the message before kBranch
+    // (an older sibling of the one shown).
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -39,8 +43,8 @@ private Q_SLOTS:
         m_chatId = chat->id;
         Transaction tx(m_under->source());
         QString parent;
-        for (int i = 0; i < 450; ++i) {
-            if (i == 301) {
+        for (int i = 0; i < kMessages; ++i) {
+            if (i == kBranch) {
                 auto other = store.messages().addMessage({.chatId = m_chatId,
                                                           .parentId = parent,
                                                           .role = Role::Assistant,
@@ -65,45 +69,46 @@ private Q_SLOTS:
     {
         MessageModel model;
         QVERIFY(model.loadBranch(m_under->store().messages(), m_chatId));
-        QCOMPARE(model.rowCount(), MessageModel::kWindow);
-        QCOMPARE(model.at(0).id, m_ids.at(250));
-        QCOMPARE(model.parentId(0), m_ids.at(249));
-        QCOMPARE(model.at(model.rowCount() - 1).content, QStringLiteral("m449"));
+        constexpr int w = MessageModel::kWindow;
+        QCOMPARE(model.rowCount(), w);
+        QCOMPARE(model.at(0).id, m_ids.at(w + 50));
+        QCOMPARE(model.parentId(0), m_ids.at(w + 49));
+        QCOMPARE(model.at(model.rowCount() - 1).content, QStringLiteral("m%1").arg(kMessages - 1));
         QVERIFY(model.hasOlder());
 
         QItemSelectionModel selection(&model);
         selection.select(model.index(5), QItemSelectionModel::ClearAndSelect);
         const QPersistentModelIndex selected(model.index(5));
-        QCOMPARE(model.at(selected.row()).id, m_ids.at(255));
+        QCOMPARE(model.at(selected.row()).id, m_ids.at(w + 55));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
         QVERIFY(model.loadOlder());
-        QCOMPARE(model.rowCount(), 400);
+        QCOMPARE(model.rowCount(), 2 * w);
         QCOMPARE(reset.size(), 0); // rows inserted above, not the model rebuilt
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), 0);
-        QCOMPARE(inserted.first().at(2).toInt(), 199);
-        QCOMPARE(selected.row(), 205);
-        QCOMPARE(model.at(selected.row()).id, m_ids.at(255));
-        QCOMPARE(selection.selectedRows(), QModelIndexList{model.index(205)});
+        QCOMPARE(inserted.first().at(2).toInt(), w - 1);
+        QCOMPARE(selected.row(), w + 5);
+        QCOMPARE(model.at(selected.row()).id, m_ids.at(w + 55));
+        QCOMPARE(selection.selectedRows(), QModelIndexList{model.index(w + 5)});
         QCOMPARE(model.at(0).id, m_ids.at(50));
-        // Message 301 has a sibling: it is numbered where it now shows.
-        const int branchRow = model.rowOf(m_ids.at(301));
+        // Message kBranch has a sibling: it is numbered where it now shows.
+        const int branchRow = model.rowOf(m_ids.at(kBranch));
         QVERIFY(branchRow >= 0);
         QCOMPARE(model.siblingPosition(branchRow), qMakePair(2, 2));
         QCOMPARE(model.siblingAt(branchRow, -1), m_otherBranch);
 
         QVERIFY(model.loadOlder());
-        QCOMPARE(model.rowCount(), 450);
+        QCOMPARE(model.rowCount(), kMessages);
         QVERIFY(!model.hasOlder());
         QCOMPARE(model.at(0).content, QStringLiteral("m0"));
         QCOMPARE(model.parentId(0), QString());
-        QCOMPARE(model.at(selected.row()).id, m_ids.at(255));
+        QCOMPARE(model.at(selected.row()).id, m_ids.at(w + 55));
         for (int row = 0; row < model.rowCount(); ++row)
             QCOMPARE(model.at(row).id, m_ids.at(row));
         QVERIFY(!model.loadOlder()); // nothing more: no change
-        QCOMPARE(model.rowCount(), 450);
+        QCOMPARE(model.rowCount(), kMessages);
     }
 
     void streamedTextReplacesItsRow()

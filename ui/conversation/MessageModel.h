@@ -53,7 +53,7 @@ public:
     };
 
     // How many messages a chat opens with, and how many more each loadOlder() adds.
-    static constexpr int kWindow = 200;
+    static constexpr int kWindow = 100;
 
     void setMessages(const QList<Message>& messages);
     // Shows the end of the current branch of `chatId` (the last `window` messages), read

@@ -12,6 +12,7 @@
 #include "chat/Conversations.h"
 #include "config/Settings.h"
 #include "filters/FilterRegistry.h"
+#include "store/sqlite/Database.h"
 #include "util/Translations.h"
 
 #include <QApplication>
@@ -147,6 +148,9 @@ void PersonShell::build(const QRect& geometry)
     connect(window, &MainWindow::restartRequested, this, &PersonShell::restartRequested,
             Qt::QueuedConnection);
     showPersonMenu();
+    // The window holds what it shows: the pages read for it go back before the first
+    // paint, which then reuses their memory.
+    m_app.database().releaseMemory();
     Q_EMIT windowChanged(window);
 }
 

@@ -327,6 +327,13 @@ Status Database::inspect(int* version, int* sqliteCode) const
     return {};
 }
 
+void Database::releaseMemory()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA shrink_memory")))
+        qCWarning(lcStore) << "releasing the page cache:" << q.lastError().text();
+}
+
 QStringList Database::quickCheck() const
 {
     QSqlQuery q(m_db);

@@ -67,6 +67,11 @@ public:
     // checkpoints back to this connection.
     void handOffCheckpoints(std::function<void()> checkpointSoon);
 
+    // Gives back the memory of the pages this connection has read (its page cache): what
+    // is read next comes from the system's file cache, a few microseconds a page. Once a
+    // window has read what it shows, before it is painted.
+    void releaseMemory();
+
 private:
     static int walCommitted(void* self, sqlite3* db, const char* name, int pages);
 
