@@ -2,9 +2,12 @@
 // Desktop notifications reach the freedesktop notification service: this test plays
 // the service on its private session bus (tests/with-keyring.sh starts one) and
 // records what arrives.
+#include "common/SessionBus.h"
 #include "shell/DesktopNotifier.h"
 
 #include <QDBusConnection>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QVariantMap>
 
@@ -31,6 +34,32 @@ class TestNotifier : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Without a session bus to be found (no address, no user bus, no display), QtDBus is
+    // not started to look for one; with any of them it is.
+    void aSessionBusIsLookedForOnlyWhereOneCanBe()
+    {
+        QTemporaryDir runtime;
+        QProcessEnvironment env;
+        QVERIFY(!sessionbus::mayExist(env));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+        QVERIFY(!sessionbus::mayExist(env)); // no bus socket there
+        QFile socket(runtime.filePath(QStringLiteral("bus")));
+        QVERIFY(socket.open(QIODevice::WriteOnly));
+        socket.close();
+        QVERIFY(sessionbus::mayExist(env));
+        QProcessEnvironment address;
+        address.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=/run/user/1000/bus"));
+        QVERIFY(sessionbus::mayExist(address));
+        QProcessEnvironment display;
+        display.insert(QStringLiteral("DISPLAY"), QStringLiteral(":0")); // dbus-launch
+        QVERIFY(sessionbus::mayExist(display));
+        display.insert(QStringLiteral("DISPLAY"), QString());
+        QVERIFY(!sessionbus::mayExist(display));
+        // This test's own bus (tests/with-keyring.sh) is found.
+        QVERIFY(sessionbus::mayExist());
+    }
+
     void reachesTheNotificationService()
     {
         QDBusConnection bus = QDBusConnection::sessionBus();

@@ -6,6 +6,7 @@
 #include "TestWindow.h"
 
 #include "common/Icons.h"
+#include "common/SessionBus.h"
 #include "markdown/CodeHighlighter.h"
 #include "shell/MainWindow.h"
 #include "shell/ServerStatus.h"
@@ -63,6 +64,24 @@ private Q_SLOTS:
     {
         m_server = std::make_unique<test::FakeServer>();
         QVERIFY(m_server->isRunning());
+    }
+
+    // Where no session bus can be found, the window does not start QtDBus to look for the
+    // portal (its thread and 0.6 MiB of pages); first, before anything here has.
+    void noSessionBusIsLookedForWhereThereIsNone()
+    {
+        const QByteArray address = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        QVERIFY(!sessionbus::mayExist()); // tests/without-keyring.sh: no display either
+        {
+            Window w(m_server->url());
+            w.window->setTheme(QStringLiteral("system"));
+            w.window->grab();
+            QCOMPARE(test::threadsNamed(QStringLiteral("QDBusConnection")), 0);
+        }
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        Window w(m_server->url());
+        QTRY_COMPARE(test::threadsNamed(QStringLiteral("QDBusConnection")), 1);
     }
 
     void noImagePluginIsLoaded()

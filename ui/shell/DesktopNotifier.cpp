@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/DesktopNotifier.h"
 
+#include "common/SessionBus.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusPendingCall>
@@ -10,6 +12,8 @@ namespace lyss {
 
 void DesktopNotifier::notify(const QString& summary, const QString& body)
 {
+    if (!sessionbus::mayExist())
+        return;
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "theme/ThemeManager.h"
 
+#include "common/SessionBus.h"
+
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -315,6 +317,8 @@ ThemeManager::ThemeManager(const QString& userThemeDir, QObject* parent)
     }
     m_current = m_builtIn.value(0);
 
+    if (!sessionbus::mayExist())
+        return; // no portal to ask: the platform palette decides
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (bus.isConnected()) {
         // QtDBus matches the slot's parameter types by name: QDBusVariant must be known.
