@@ -51,7 +51,7 @@ namespace lyss {
 
 MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& conversations,
                        QWidget* parent)
-    : QMainWindow(parent)
+    : QWidget(parent)
     , m_app(app)
     , m_backends(backends)
     , m_conversations(conversations)
@@ -122,7 +122,9 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     // The window works from 360 px wide: narrower than the chat list and the conversation
     // side by side, where the list becomes a drawer (the breakpoints).
     splitter->setMinimumWidth(360);
-    setCentralWidget(splitter);
+    auto* whole = new QHBoxLayout(this);
+    whole->setContentsMargins(0, 0, 0, 0);
+    whole->addWidget(splitter);
     m_drawer = new ChatDrawer(splitter, m_sidebar, this);
     connect(new ImportDrop(app, this), &ImportDrop::chatsImported, m_sidebar, &ChatSidebar::reload);
     connect(m_drawer, &ChatDrawer::dismissed, m_pane->composer(), qOverload<>(&QWidget::setFocus));
@@ -205,7 +207,7 @@ void MainWindow::retranslate()
 
 void MainWindow::changeEvent(QEvent* event)
 {
-    QMainWindow::changeEvent(event);
+    QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange && m_themes) {
         // Every word the window shows, at once, without a restart; the children
         // (chat list, conversation, composer, find bar, status) do their own.
@@ -446,7 +448,7 @@ MainWindow::Breakpoint MainWindow::breakpointFor(int width)
 
 void MainWindow::resizeEvent(QResizeEvent* event)
 {
-    QMainWindow::resizeEvent(event);
+    QWidget::resizeEvent(event);
     m_breakpointTimer.start(); // settle first: resizing stays smooth
 }
 
@@ -536,7 +538,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    QMainWindow::closeEvent(event);
+    QWidget::closeEvent(event);
 }
 
 void MainWindow::quitAfterFirstPaint(const std::function<void()>& atPaint)
