@@ -119,7 +119,11 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const Options& options)
     // The user's own themes are values ui.theme may take (the window checks them whole).
     QStringList themes;
     const QDir themeDir(QDir(ctx->m_dataDir).filePath(QStringLiteral("themes")));
-    for (const QString& file : themeDir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+    for (const QString& file : themeDir.entryList(QDir::Files)) {
+        // Not a name filter (it would compile a regular expression at every start); any
+        // case, as the filter took it.
+        if (!file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            continue;
         QFile f(themeDir.filePath(file));
         if (f.open(QIODevice::ReadOnly)) {
             const QString name = QJsonDocument::fromJson(f.readAll())

@@ -58,6 +58,18 @@ std::pair<qsizetype, QStringView> codeBlockAt(QStringView html, qsizetype at)
     return {endIfAt(html, p, QLatin1String("><code>")), lang};
 }
 
+// What cmark's HTML escaping made of a code block's text, undone.
+QString unescaped(QStringView html)
+{
+    QString out = html.toString();
+    out.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+    out.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    out.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    out.replace(QStringLiteral("&#39;"), QStringLiteral("'"));
+    out.replace(QStringLiteral("&amp;"), QStringLiteral("&")); // last: "&amp;lt;" is "&lt;"
+    return out;
+}
+
 // Each code block gets a line above it: its language and a Copy link. With
 // `firstContinues`, the first one goes on from a block begun in the part before: no line,
 // no Copy link (and no number) of its own, no gap above.
@@ -73,9 +85,10 @@ QString labelCodeBlocks(const QString& html, int n, bool firstContinues)
                 return {-1, {}};
             if (std::exchange(first, false) && firstContinues)
                 return {end, QStringLiteral("<pre style=\"margin-top: 0;\"><code>")};
+            // The language as cmark wrote it is escaped already: undone, then escaped once.
             const QString lang = language.isEmpty()
                                      ? QCoreApplication::translate("lyss::MarkdownRenderer", "code")
-                                     : language.toString();
+                                     : unescaped(language);
             // The line sits in the block's frame: the style sheet gives it the code's
             // background and a muted colour (class codehead).
             return {end, QStringLiteral(
@@ -84,18 +97,6 @@ QString labelCodeBlocks(const QString& html, int n, bool firstContinues)
                              .arg(lang.toHtmlEscaped(), MarkdownRenderer::copyLink(n++),
                                   QCoreApplication::translate("lyss::MarkdownRenderer", "Copy"))};
         });
-}
-
-// What cmark's HTML escaping made of a code block's text, undone.
-QString unescaped(QStringView html)
-{
-    QString out = html.toString();
-    out.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-    out.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-    out.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-    out.replace(QStringLiteral("&#39;"), QStringLiteral("'"));
-    out.replace(QStringLiteral("&amp;"), QStringLiteral("&")); // last: "&amp;lt;" is "&lt;"
-    return out;
 }
 
 // Each code block in a language source-highlight knows, with its tokens marked. In a

@@ -48,27 +48,6 @@ QStringView fenceOf(QStringView line)
     return end - i >= 3 ? line.mid(i, end - i) : QStringView();
 }
 
-// An unclosed ``` or ~~~ fence at the end of a streaming reply. By hand, not by a regular
-// expression: it runs at every frame of a reply.
-QString closeOpenFence(QStringView markdown)
-{
-    QString open;
-    for (qsizetype start = 0; start <= markdown.size();) {
-        qsizetype end = markdown.indexOf(QLatin1Char('\n'), start);
-        if (end < 0)
-            end = markdown.size();
-        const QStringView marker = fenceOf(markdown.mid(start, end - start));
-        if (!marker.isEmpty()) {
-            if (open.isEmpty())
-                open = marker.toString();
-            else if (marker.at(0) == open.at(0) && marker.size() >= open.size())
-                open.clear();
-        }
-        start = end + 1;
-    }
-    return open.isEmpty() ? markdown.toString() : markdown.toString() + QLatin1Char('\n') + open;
-}
-
 using Parser = std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)>;
 using Node = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
@@ -219,18 +198,42 @@ qsizetype MarkdownRenderer::finishedLength(QStringView markdown)
     return 0;
 }
 
+// By hand, not by a regular expression: it runs at every frame of a reply.
+QString MarkdownRenderer::withOpenFenceClosed(QStringView markdown)
+{
+    QString open;
+    for (qsizetype start = 0; start <= markdown.size();) {
+        qsizetype end = markdown.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = markdown.size();
+        const QStringView marker = fenceOf(markdown.mid(start, end - start));
+        if (!marker.isEmpty()) {
+            if (open.isEmpty())
+                open = marker.toString();
+            else if (marker.at(0) == open.at(0) && marker.size() >= open.size())
+                open.clear();
+        }
+        start = end + 1;
+    }
+    return open.isEmpty() ? markdown.toString() : markdown.toString() + QLatin1Char('\n') + open;
+}
+
 bool MarkdownRenderer::hasLinkReferenceDefinition(QStringView markdown)
 {
-    // A line of up to three spaces, "[", a label (line breaks too), "]:".
+    // A line of up to three spaces, "[", a label (line breaks too), "]:". The first "]"
+    // after a "[" is kept for the lines before it: the scan stays linear.
+    qsizetype close = -1;
     for (qsizetype start = 0; start < markdown.size();) {
         qsizetype i = start;
         while (i < markdown.size() && i - start < 3 && markdown[i] == QLatin1Char(' '))
             ++i;
         if (i + 1 < markdown.size() && markdown[i] == QLatin1Char('[') &&
             markdown[i + 1] != QLatin1Char(']')) {
-            const qsizetype close = markdown.indexOf(QLatin1Char(']'), i + 1);
-            if (close >= 0 && close + 1 < markdown.size() &&
-                markdown[close + 1] == QLatin1Char(':'))
+            if (close <= i)
+                close = markdown.indexOf(QLatin1Char(']'), i + 1);
+            if (close < 0)
+                return false; // no "]" after here: no line below can have one either
+            if (close + 1 < markdown.size() && markdown[close + 1] == QLatin1Char(':'))
                 return true;
         }
         const qsizetype end = markdown.indexOf(QLatin1Char('\n'), start);
@@ -263,7 +266,8 @@ QString firstWord(const QString& text)
 
 QString renderWhole(QStringView markdown, bool streaming, int firstCodeBlock, bool continuesCode)
 {
-    const QByteArray utf8 = streaming ? closeOpenFence(markdown).toUtf8() : markdown.toUtf8();
+    const QByteArray utf8 =
+        streaming ? MarkdownRenderer::withOpenFenceClosed(markdown).toUtf8() : markdown.toUtf8();
     const auto [parser, doc] = parse(utf8);
     MarkdownBounds::capDepth(doc.get());
     defuse(doc.get());

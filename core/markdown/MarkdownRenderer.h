@@ -57,6 +57,9 @@ public:
     // Takes the gap away above the first paragraph of `html` (`above`: it goes on from the
     // part before) and below its last (`below`: the next part goes on with it).
     static void joinParagraphs(QString& html, bool above, bool below);
+    // A streaming text with the ``` or ~~~ fence it leaves open closed on a line of its own
+    // (the text as it is when none is open).
+    static QString withOpenFenceClosed(QStringView markdown);
     // Whether the text defines a link reference (`[name]: url`), which changes how text
     // before it renders, so it cannot be rendered in parts.
     static bool hasLinkReferenceDefinition(QStringView markdown);

@@ -266,8 +266,8 @@ private Q_SLOTS:
         QVERIFY(found > 100 && found < strings / 2);
     }
 
-    // A streaming text with a fence left open is shown as if the fence were closed: as the
-    // expression found the open fence, over random texts of fences, spaces and lines.
+    // A streaming text with a fence left open is closed as the expression found the open
+    // fence, over random texts of fences, spaces and lines.
     void openFencesAsTheExpressionFoundThem()
     {
         const QRegularExpression fence(QStringLiteral("^ {0,3}(`{3,}|~{3,})"),
@@ -293,8 +293,7 @@ private Q_SLOTS:
                 text += alphabet.at(int(random.bounded(alphabet.size())));
             const QString whole = closed(text);
             opened += whole != text;
-            QCOMPARE(MarkdownRenderer::toHtml(text, /*streaming=*/true),
-                     MarkdownRenderer::toHtml(whole, /*streaming=*/true));
+            QCOMPARE(MarkdownRenderer::withOpenFenceClosed(text), whole);
         }
         QVERIFY(opened > 150);
     }
@@ -314,8 +313,7 @@ private Q_SLOTS:
             QStringLiteral("```\nplain\n```\n\n```a\"b\nq\n```\n\n    indented\n"));
         QCOMPARE(code.count(QStringLiteral("class=\"codehead\"")), 3);
         QCOMPARE(code.count(QStringLiteral("lyss-copy:")), 3);
-        QVERIFY(code.contains(QStringLiteral("<span>a&amp;quot;b</span>")) ||
-                code.contains(QStringLiteral("<span>a&quot;b</span>")));
+        QVERIFY(code.contains(QStringLiteral("<span>a&quot;b</span>"))); // escaped once
         const QString tasks = MarkdownRenderer::toHtml(
             QStringLiteral("- [ ] open\n- [x] done\n\n* plain\n\n1. [ ] numbered\n\n"
                            "- loose\n\n  - [ ] inner\n"));

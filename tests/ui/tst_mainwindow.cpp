@@ -9,6 +9,7 @@
 #include "shell/MainWindow.h"
 #include "store/ChatStore.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
@@ -48,6 +49,11 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.windowTitle().contains(QStringLiteral("Lyss")));
+        // A screen reader meets a window (as QMainWindow's was), named by its title.
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(&window);
+        QVERIFY(accessible);
+        QCOMPARE(accessible->role(), QAccessible::Window);
+        QVERIFY(accessible->text(QAccessible::Name).contains(QStringLiteral("Lyss")));
         auto* list = window.findChild<QListView*>(QStringLiteral("chatList"));
         QVERIFY(list);
         QCOMPARE(list->model()->rowCount(), 3);

@@ -25,7 +25,8 @@ class TestMessageModel : public QObject {
     // Two windows of messages and 50 more; the message at kBranch (in the first window
     // the chat opens with) has a sibling.
     static constexpr int kMessages = 2 * MessageModel::kWindow + 50;
-    static constexpr int kBranch = MessageModel::kWindow + 101;
+    static constexpr int kBranch = kMessages - MessageModel::kWindow + 51;
+    static_assert(MessageModel::kWindow > 51, "kBranch is in the first window");
     QString m_otherBranch;
 
 private Q_SLOTS:

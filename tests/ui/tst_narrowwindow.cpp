@@ -148,7 +148,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(w.window->breakpoint(), MainWindow::Breakpoint::Large, 3000);
         QVERIFY(!drawer->isVisible());
         QVERIFY(sidebar->isVisible());
-        QVERIFY(qobject_cast<QSplitter*>(sidebar->parentWidget())); // back beside the pane
+        QCOMPARE(sidebar->parentWidget(), w.window->findChild<QSplitter*>()); // beside the pane
         QCOMPARE(sidebar->width(), 280); // as wide as it was, though squeezed on the way
         QVERIFY(pane->mapTo(w.window.get(), QPoint()).x() >= sidebar->width());
         // ☰ hides and shows the pane there.

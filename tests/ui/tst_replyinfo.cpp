@@ -109,8 +109,6 @@ private Q_SLOTS:
                  qPrintable(lastYear));
     }
 
-    // A reply that failed offers Retry right under it, after what went wrong; Retry asks
-    // again as a new version, which the switcher shows.
     // The header's short time and this year's date are trimmed by hand, not by regular
     // expressions (PCRE2 at every start); for every locale Qt has, they trim what the
     // expressions did: a time's seconds, a date's year with its separators.
@@ -144,6 +142,8 @@ private Q_SLOTS:
                  QStringLiteral("04.03"));
     }
 
+    // A reply that failed offers Retry right under it, after what went wrong; Retry asks
+    // again as a new version, which the switcher shows.
     void aFailedReplyOffersRetryInPlace()
     {
         Window w(m_server->url());

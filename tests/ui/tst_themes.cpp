@@ -210,14 +210,32 @@ private Q_SLOTS:
         extra[QLatin1String("name")] = QStringLiteral("extra");
         extra[QLatin1String("font")] = QStringLiteral("Comic Sans");
         write(dir.filePath(QStringLiteral("extra.json")), QJsonDocument(extra).toJson());
+        // A file's suffix in any case, as a name filter took it; a name and a colour with a
+        // line break after them, which a regular expression's $ let through, are refused.
+        QJsonObject upper = sepia;
+        upper[QLatin1String("name")] = QStringLiteral("upper");
+        write(dir.filePath(QStringLiteral("Upper.JSON")), QJsonDocument(upper).toJson());
+        QJsonObject newline = sepia;
+        newline[QLatin1String("name")] = QStringLiteral("newline\n");
+        write(dir.filePath(QStringLiteral("newline.json")), QJsonDocument(newline).toJson());
+        QJsonObject colourBreak = sepia;
+        colourBreak[QLatin1String("name")] = QStringLiteral("colourbreak");
+        QJsonObject broken = sepia[QLatin1String("colors")].toObject();
+        broken[QLatin1String("text")] = QStringLiteral("#102030\n");
+        colourBreak[QLatin1String("colors")] = broken;
+        write(dir.filePath(QStringLiteral("colourbreak.json")),
+              QJsonDocument(colourBreak).toJson());
+        write(dir.filePath(QStringLiteral("notes.txt")), "not a theme");
 
         ThemeManager themes(dir.path());
         const QString said = themes.problems().join(QLatin1Char('\n'));
         QVERIFY2(themes.choices().contains(QStringLiteral("sepia")), qPrintable(said));
-        for (const QString& refused : {QStringLiteral("holes"), QStringLiteral("mauve"),
-                                       QStringLiteral("cut"), QStringLiteral("extra")})
+        QVERIFY2(themes.choices().contains(QStringLiteral("upper")), qPrintable(said));
+        for (const QString& refused :
+             {QStringLiteral("holes"), QStringLiteral("mauve"), QStringLiteral("cut"),
+              QStringLiteral("extra"), QStringLiteral("newline\n"), QStringLiteral("colourbreak")})
             QVERIFY2(!themes.choices().contains(refused), qPrintable(refused));
-        QCOMPARE(themes.problems().size(), 5);
+        QCOMPARE(themes.problems().size(), 7);
         QVERIFY2(said.contains(QStringLiteral("holes.json")) &&
                      said.contains(QStringLiteral("\"colors.link\" is missing")),
                  qPrintable(said));

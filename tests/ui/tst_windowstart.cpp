@@ -70,16 +70,35 @@ private Q_SLOTS:
     // portal (its thread and 0.6 MiB of pages); first, before anything here has.
     void noSessionBusIsLookedForWhereThereIsNone()
     {
-        const QByteArray address = qgetenv("DBUS_SESSION_BUS_ADDRESS");
-        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
-        QVERIFY(!sessionbus::mayExist()); // tests/without-keyring.sh: no display either
+        // No address, no user bus (a login's $XDG_RUNTIME_DIR has one), no display
+        // (tests/without-keyring.sh unsets it); all put back however the test ends.
+        struct Unset {
+            QByteArray name;
+            QByteArray value = qgetenv(name.constData());
+            bool was = qEnvironmentVariableIsSet(name.constData());
+            explicit Unset(const char* n)
+                : name(n)
+            {
+                qunsetenv(name.constData());
+            }
+            ~Unset()
+            {
+                if (was)
+                    qputenv(name.constData(), value);
+            }
+        };
+        auto address = std::make_unique<Unset>("DBUS_SESSION_BUS_ADDRESS");
+        const Unset runtime("XDG_RUNTIME_DIR");
+        const Unset display("DISPLAY");
+        QVERIFY(!sessionbus::mayExist());
         {
             Window w(m_server->url());
             w.window->setTheme(QStringLiteral("system"));
             w.window->grab();
             QCOMPARE(test::threadsNamed(QStringLiteral("QDBusConnection")), 0);
         }
-        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        address.reset(); // the script's address (a socket that is not there) is back
+        QVERIFY(sessionbus::mayExist());
         Window w(m_server->url());
         QTRY_COMPARE(test::threadsNamed(QStringLiteral("QDBusConnection")), 1);
     }

@@ -3,7 +3,6 @@
 #include "common/ShortDate.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 #include <algorithm>
 

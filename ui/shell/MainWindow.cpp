@@ -31,6 +31,7 @@
 #include "theme/ThemeManager.h"
 #include "util/Translations.h"
 
+#include <QAccessibleWidget>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -49,6 +50,18 @@
 
 namespace lyss {
 
+namespace {
+// Screen readers meet the window as a window (a frame), as they met the QMainWindow it
+// was: a plain widget would be a "client" area.
+QAccessibleInterface* accessibleWindow(const QString& key, QObject* object)
+{
+    auto* widget = qobject_cast<QWidget*>(object);
+    if (key != QLatin1String("lyss::MainWindow") || !widget)
+        return nullptr;
+    return new QAccessibleWidget(widget, QAccessible::Window);
+}
+} // namespace
+
 MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& conversations,
                        QWidget* parent)
     : QWidget(parent)
@@ -57,6 +70,8 @@ MainWindow::MainWindow(AppContext& app, BackendSet& backends, Conversations& con
     , m_conversations(conversations)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    static const bool accessible = (QAccessible::installFactory(accessibleWindow), true);
+    Q_UNUSED(accessible)
     resize(1280, 820);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);

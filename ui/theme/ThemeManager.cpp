@@ -301,7 +301,8 @@ ThemeManager::ThemeManager(const QString& userThemeDir, QObject* parent)
     }
     const QDir dir(userThemeDir);
     for (const QString& file : dir.entryList(QDir::Files, QDir::Name)) {
-        if (!file.endsWith(QLatin1String(".json"))) // not a name filter: no regular expression
+        // Not a name filter (no regular expression); any case, as AppContext takes them.
+        if (!file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
             continue;
         auto theme = Theme::fromFile(dir.filePath(file));
         if (!theme) {

@@ -122,32 +122,30 @@ SearchIndexer::~SearchIndexer()
     closeWorker(m_thread, m_worker);
 }
 
-bool SearchIndexer::started()
+void SearchIndexer::post(std::function<void()> work)
 {
+    // Under the lock: once the destructor has closed the indexer, nothing reaches the
+    // worker it is about to delete.
     const QMutexLocker lock(&m_startLock);
     if (m_closed)
-        return false;
+        return;
     if (!m_thread.isRunning())
         m_thread.start(QThread::LowPriority);
-    return true;
+    QMetaObject::invokeMethod(m_worker, std::move(work), Qt::QueuedConnection);
 }
 
 void SearchIndexer::indexSoon()
 {
     if (m_worker->m_pending.exchange(true))
         return; // a run is already on its way
-    if (started())
-        QMetaObject::invokeMethod(
-            m_worker, [w = m_worker] { w->run(); }, Qt::QueuedConnection);
+    post([w = m_worker] { w->run(); });
 }
 
 void SearchIndexer::checkpointSoon()
 {
     if (m_worker->m_checkpointPending.exchange(true))
         return;
-    if (started())
-        QMetaObject::invokeMethod(
-            m_worker, [w = m_worker] { w->checkpoint(); }, Qt::QueuedConnection);
+    post([w = m_worker] { w->checkpoint(); });
 }
 
 } // namespace lyss

@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 
 namespace lyss {
 
@@ -36,11 +37,12 @@ Q_SIGNALS:
     void indexed();
 
 private:
-    // Starts the thread if it has not begun; false once the indexer is being destroyed.
-    bool started();
+    // Hands `work` to the worker's thread, starting it the first time; nothing once the
+    // indexer is being destroyed. Any thread.
+    void post(std::function<void()> work);
 
     class Worker;
-    QMutex m_startLock; // over starting the thread, from any thread
+    QMutex m_startLock; // over starting the thread and posting to it, from any thread
     bool m_closed = false;
     QThread m_thread;
     Worker* m_worker;
